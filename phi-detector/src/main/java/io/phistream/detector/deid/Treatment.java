@@ -1,0 +1,48 @@
+package io.phistream.detector.deid;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a de-identification policy does with a field's value. Policy files write the names in lower case. */
+public enum Treatment {
+    /** Replace by a keyed, reversible {@link Tokenizer} token. */
+    TOKEN,
+    /** Remove the value. */
+    REDACT,
+    /** Shift by the patient's {@link DateShifter} offset. */
+    DATE,
+    /** Generalise a ZIP code to its Safe Harbor three digits ({@link Zip3}). */
+    ZIP3,
+    /** Aggregate ages over 89 ({@link AgeGeneraliser}). */
+    AGE,
+    /** Keep as is (the policy asserts the field holds no PHI). */
+    KEEP;
+
+    private static final String EXPECTED = Arrays.stream(values()).map(Treatment::policyName)
+            .collect(Collectors.joining(", "));
+
+    /** The name as written in policy files. */
+    public String policyName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The treatment a policy word names. Only the lower-case spelling is accepted, so one policy has one
+     * way to say a thing. The message names a bad word: a policy word is configuration, not PHI.
+     *
+     * @throws IllegalArgumentException for a missing or unknown word
+     */
+    public static Treatment parse(String word) {
+        if (word == null || word.isEmpty()) {
+            throw new IllegalArgumentException("treatment is missing; expected one of " + EXPECTED);
+        }
+        for (Treatment t : values()) {
+            if (t.policyName().equals(word)) {
+                return t;
+            }
+        }
+        String shown = word.length() > 40 ? word.substring(0, 40) + "..." : word;
+        throw new IllegalArgumentException("unknown treatment '" + shown + "'; expected one of " + EXPECTED);
+    }
+}
