@@ -17,7 +17,9 @@ public enum Treatment {
     /** Aggregate ages over 89 ({@link AgeGeneraliser}). */
     AGE,
     /** Keep as is (the policy asserts the field holds no PHI). */
-    KEEP;
+    KEEP,
+    /** Free text: scrubbed by the configured free-text scrubber (whole-field redaction until span detection is on). */
+    TEXT;
 
     private static final String EXPECTED = Arrays.stream(values()).map(Treatment::policyName)
             .collect(Collectors.joining(", "));

@@ -1,0 +1,162 @@
+package io.phistream.detector.er7;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splitting, joining and escaping of raw ER7 field text. Splitting on the separator characters is exact
+ * because ER7 writes any separator that occurs inside a value as an escape sequence (\F\, \S\, \R\, \T\, \E\),
+ * whose letters are never separators.
+ */
+public final class Er7 {
+
+    private Er7() {
+    }
+
+    /** Parts of {@code raw} between occurrences of {@code sep}; always at least one (possibly empty) part. */
+    public static List<String> split(String raw, char sep) {
+        List<String> parts = new ArrayList<>(4);
+        if (sep == '\0') {
+            parts.add(raw);
+            return parts;
+        }
+        int from = 0;
+        int i;
+        while ((i = raw.indexOf(sep, from)) >= 0) {
+            parts.add(raw.substring(from, i));
+            from = i + 1;
+        }
+        parts.add(raw.substring(from));
+        return parts;
+    }
+
+    /** Part {@code index} (1-based) of {@code raw} split on {@code sep}; empty when absent. */
+    public static String part(String raw, char sep, int index) {
+        if (sep == '\0') {
+            return index == 1 ? raw : "";
+        }
+        int from = 0;
+        for (int i = 1; i < index; i++) {
+            int next = raw.indexOf(sep, from);
+            if (next < 0) {
+                return "";
+            }
+            from = next + 1;
+        }
+        int end = raw.indexOf(sep, from);
+        return end < 0 ? raw.substring(from) : raw.substring(from, end);
+    }
+
+    /** Joins parts with {@code sep}, dropping trailing empty parts. */
+    public static String join(List<String> parts, char sep) {
+        int last = parts.size() - 1;
+        while (last > 0 && parts.get(last).isEmpty()) {
+            last--;
+        }
+        if (last == 0) {
+            return parts.get(0);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i <= last; i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            sb.append(parts.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** Raw leaf value at repetition, component and sub-component (all 1-based) of a raw field. */
+    public static String leaf(String rawField, Delimiters d, int repetition, int component, int subcomponent) {
+        String rep = part(rawField, d.repetition(), repetition);
+        String comp = part(rep, d.component(), component);
+        return part(comp, d.subcomponent(), subcomponent);
+    }
+
+    /** Decodes ER7 escape sequences for the separators and hexadecimal data; other sequences are kept as written. */
+    public static String unescape(String raw, Delimiters d) {
+        char e = d.escape();
+        if (e == '\0' || raw.indexOf(e) < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            int close = c == e ? raw.indexOf(e, i + 1) : -1;
+            if (close < 0) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            String seq = raw.substring(i + 1, close);
+            switch (seq) {
+                case "F" -> out.append(d.field());
+                case "S" -> out.append(d.component());
+                case "T" -> out.append(d.subcomponent());
+                case "R" -> out.append(d.repetition());
+                case "E" -> out.append(e);
+                case "P" -> out.append(d.truncation() == '\0' ? "" : String.valueOf(d.truncation()));
+                default -> {
+                    if (seq.length() > 1 && seq.charAt(0) == 'X' && isHex(seq, 1)) {
+                        for (int k = 1; k + 1 < seq.length(); k += 2) {
+                            out.append((char) Integer.parseInt(seq, k, k + 2, 16));
+                        }
+                    } else {
+                        out.append(raw, i, close + 1); // formatting (\.br\, \H\ ...) and charset escapes stay as written
+                    }
+                }
+            }
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    /** Encodes a plain value so it can stand as one leaf: every separator and the escape character are escaped. */
+    public static String escape(String value, Delimiters d) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String rep = null;
+            if (c == d.escape() && c != '\0') {
+                rep = "E";
+            } else if (c == d.field()) {
+                rep = "F";
+            } else if (c == d.component()) {
+                rep = "S";
+            } else if (c == d.subcomponent() && c != '\0') {
+                rep = "T";
+            } else if (c == d.repetition()) {
+                rep = "R";
+            } else if (c == '\r' || c == '\n') {
+                rep = c == '\n' ? ".br" : "";
+            }
+            if (rep == null) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (!rep.isEmpty()) {
+                out.append(d.escape()).append(rep).append(d.escape());
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+
+    private static boolean isHex(String s, int from) {
+        if ((s.length() - from) % 2 != 0) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

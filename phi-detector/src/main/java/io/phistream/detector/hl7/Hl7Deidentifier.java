@@ -1,0 +1,385 @@
+package io.phistream.detector.hl7;
+
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.ReplacedSpan;
+import io.phistream.detector.deid.AgeGeneraliser;
+import io.phistream.detector.deid.DateShifter;
+import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Tokenizer;
+import io.phistream.detector.deid.Treatment;
+import io.phistream.detector.deid.Zip3;
+import io.phistream.detector.er7.Delimiters;
+import io.phistream.detector.er7.Er7;
+import io.phistream.detector.er7.Er7Exception;
+import io.phistream.detector.er7.Er7Message;
+import io.phistream.detector.er7.Er7Segment;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * De-identifies one HL7 v2 message according to an {@link Hl7Policy}. Pure and thread-safe; it fails closed:
+ * anything it cannot read, or any value it cannot treat, ends in {@link Hl7Outcome.Rejected} rather than in
+ * output. As a last guard, every PHI value it replaced is searched for in the finished output and a hit
+ * rejects the message ({@link RejectReason#RESIDUAL_PHI}).
+ */
+public final class Hl7Deidentifier {
+
+    private static final Set<String> VERSIONS = Set.of(
+            "2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.7.1", "2.8", "2.8.1", "2.8.2");
+
+    private final Hl7Policy policy;
+    private final Tokenizer tokenizer;
+    private final DateShifter shifter;
+    private final Zip3 zip3;
+    private final KeyedDigest digest;
+    private final FreeTextScrubber freeText;
+    private final Clock clock;
+
+    public Hl7Deidentifier(Hl7Policy policy, Tokenizer tokenizer, DateShifter shifter, Zip3 zip3,
+                           KeyedDigest digest, FreeTextScrubber freeText, Clock clock) {
+        this.policy = policy;
+        this.tokenizer = tokenizer;
+        this.shifter = shifter;
+        this.zip3 = zip3;
+        this.digest = digest;
+        this.freeText = freeText;
+        this.clock = clock;
+    }
+
+    public Hl7Policy policy() {
+        return policy;
+    }
+
+    public Hl7Outcome deidentify(String input) {
+        Er7Message msg;
+        try {
+            msg = Er7Message.parse(input);
+        } catch (Er7Exception e) {
+            return new Hl7Outcome.Rejected(contentId(input), reason(e.problem()));
+        }
+        String messageId = messageId(msg, input);
+        try {
+            return deidentify(msg, messageId);
+        } catch (RuntimeException | StackOverflowError e) {
+            // never e.getMessage(): library messages may quote the value that failed
+            return new Hl7Outcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
+        }
+    }
+
+    /** The keyed id of raw bytes that could not be read as a message. */
+    public String contentId(String input) {
+        return "c" + digest.hex("phi-stream/content", input);
+    }
+
+    private Hl7Outcome deidentify(Er7Message msg, String messageId) {
+        Er7Segment msh = msg.segments().get(0);
+        Delimiters d = msg.delimiters();
+        String version = Er7.part(Er7.part(msh.field(12), d.repetition(), 1), d.component(), 1);
+        if (!VERSIONS.contains(version)) {
+            return new Hl7Outcome.Rejected(messageId, RejectReason.UNSUPPORTED_VERSION);
+        }
+        String type9 = Er7.part(msh.field(9), d.repetition(), 1);
+        String code = Er7.part(type9, d.component(), 1);
+        if (code.isEmpty()) {
+            return new Hl7Outcome.Rejected(messageId, RejectReason.MISSING_MESSAGE_TYPE);
+        }
+        String trigger = Er7.part(type9, d.component(), 2);
+        String messageType = trigger.isEmpty() ? code : code + "^" + trigger;
+
+        String patientKey = patientKey(msg);
+        Run run = new Run(d, patientKey == null ? null : shifter.offsetDays(patientKey), referenceYear(msh, d));
+        List<Runnable> textFields = new ArrayList<>();
+        for (Er7Segment seg : msg.segments()) {
+            if (!seg.isMsh() && !policy.knowsSegment(seg.name())) {
+                redactSegment(seg, run);
+                continue;
+            }
+            for (int n = seg.isMsh() ? 3 : 1; n <= seg.fieldCount(); n++) {
+                FieldRule rule = policy.rule(seg.name(), n);
+                if (isText(rule, seg, d)) {
+                    int field = n;
+                    textFields.add(() -> applyText(seg, field, run));
+                } else {
+                    apply(seg, n, rule, run);
+                }
+            }
+        }
+        textFields.forEach(Runnable::run); // after the structured fields, so all their PHI is known
+        String text = msg.encode();
+        if (run.residualPhi(text)) {
+            return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
+        }
+        String patientToken = patientKey == null ? null : tokenizer.token(PhiType.MRN, patientKey);
+        return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
+                Collections.unmodifiableMap(run.counts), Collections.unmodifiableList(run.spans));
+    }
+
+    private boolean isText(FieldRule rule, Er7Segment seg, Delimiters d) {
+        if (rule instanceof FieldRule.Simple s) {
+            return s.treatment() == Treatment.TEXT;
+        }
+        if (rule instanceof FieldRule.ByValueType b) {
+            return b.forType(valueType(seg, d)).treatment() == Treatment.TEXT;
+        }
+        return false;
+    }
+
+    private static String valueType(Er7Segment seg, Delimiters d) {
+        return Er7.part(seg.field(2), d.component(), 1);
+    }
+
+    private void apply(Er7Segment seg, int n, FieldRule rule, Run run) {
+        String raw = seg.field(n);
+        if (raw.isEmpty()) {
+            return;
+        }
+        int start = seg.fieldStart(n);
+        if (rule instanceof FieldRule.Simple s) {
+            if (s.treatment() == Treatment.KEEP) {
+                return;
+            }
+            if (s.treatment() == Treatment.REDACT) {
+                run.replaced(start, raw, s, Treatment.REDACT);
+                seg.setField(n, "");
+                return;
+            }
+            seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> treat(s, rep, at, run)));
+        } else if (rule instanceof FieldRule.ByValueType b) {
+            FieldRule.Simple s = b.forType(valueType(seg, run.d));
+            apply(seg, n, s, run);
+        } else {
+            FieldRule.Composite c = (FieldRule.Composite) rule;
+            seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> {
+                List<String> comps = Er7.split(rep, run.d.component());
+                int pos = at;
+                for (int i = 0; i < comps.size(); i++) {
+                    String comp = comps.get(i);
+                    comps.set(i, treat(c.component(i + 1), comp, pos, run));
+                    pos = pos < 0 ? -1 : pos + comp.length() + 1;
+                }
+                return Er7.join(comps, run.d.component());
+            }));
+        }
+    }
+
+    private interface RepetitionFn {
+        String apply(String repetition, int offset);
+    }
+
+    private static String eachRepetition(String raw, int start, Run run, RepetitionFn fn) {
+        List<String> reps = Er7.split(raw, run.d.repetition());
+        int pos = start;
+        for (int i = 0; i < reps.size(); i++) {
+            String rep = reps.get(i);
+            reps.set(i, fn.apply(rep, pos));
+            pos = pos < 0 ? -1 : pos + rep.length() + 1;
+        }
+        return String.join(String.valueOf(run.d.repetition()), reps);
+    }
+
+    /** Treats one repetition or component. Sub-components are treated one by one for per-value treatments. */
+    private String treat(FieldRule.Simple s, String raw, int offset, Run run) {
+        if (raw.isEmpty() || s.treatment() == Treatment.KEEP) {
+            return raw;
+        }
+        Delimiters d = run.d;
+        switch (s.treatment()) {
+            case REDACT -> {
+                run.replaced(offset, raw, s, Treatment.REDACT);
+                return "";
+            }
+            case TOKEN -> {
+                run.replaced(offset, raw, s, Treatment.TOKEN);
+                String token = tokenizer.token(s.phiType(), Er7.unescape(raw, d));
+                run.tokens.add(token);
+                return token;
+            }
+            case DATE, ZIP3, AGE -> {
+                run.replaced(offset, raw, s, s.treatment());
+                List<String> subs = Er7.split(raw, d.subcomponent());
+                for (int i = 0; i < subs.size(); i++) {
+                    subs.set(i, Er7.escape(generalise(s, Er7.unescape(subs.get(i), d), run), d));
+                }
+                return Er7.join(subs, d.subcomponent());
+            }
+            default -> throw new IllegalStateException("treatment out of place");
+        }
+    }
+
+    private String generalise(FieldRule.Simple s, String value, Run run) {
+        if (value.isBlank()) {
+            return value;
+        }
+        switch (s.treatment()) {
+            case ZIP3:
+                return zip3.generalise(value);
+            case AGE:
+                return AgeGeneraliser.generalise(value);
+            default:
+                break;
+        }
+        try {
+            if (s.birthDate() && AgeGeneraliser.impliesOver89(DateShifter.yearOfHl7(value), run.referenceYear)) {
+                run.count(PhiType.AGE);
+                return "";
+            }
+            if (run.offsetDays == null) {
+                return String.valueOf(DateShifter.yearOfHl7(value)); // no patient to shift for: year only
+            }
+            return shifter.shiftHl7(value, run.offsetDays);
+        } catch (IllegalArgumentException unreadableDate) {
+            return ""; // a date we cannot read cannot be shifted: drop it
+        }
+    }
+
+    private void applyText(Er7Segment seg, int n, Run run) {
+        String raw = seg.field(n);
+        if (raw.isEmpty()) {
+            return;
+        }
+        int start = seg.fieldStart(n);
+        seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> {
+            String plain = Er7.unescape(rep, run.d);
+            FreeTextScrubber.Result r = freeText.scrub(plain, run.known);
+            for (ReplacedSpan span : r.spans()) {
+                run.count(span.type());
+                if (at >= 0) {
+                    // offsets inside the text map exactly onto the input only when nothing was escaped
+                    run.spans.add(plain.length() == rep.length()
+                            ? new ReplacedSpan(at + span.start(), at + span.end(), span.type())
+                            : new ReplacedSpan(at, at + rep.length(), span.type()));
+                }
+            }
+            return Er7.escape(r.text(), run.d);
+        }));
+    }
+
+    private void redactSegment(Er7Segment seg, Run run) {
+        for (int n = 1; n <= seg.fieldCount(); n++) {
+            String raw = seg.field(n);
+            if (!raw.isEmpty()) {
+                run.replaced(seg.fieldStart(n), raw, FieldRule.Simple.REDACT, Treatment.REDACT);
+            }
+        }
+        seg.clearFields();
+    }
+
+    /** Assigning authority and identifier of the patient: PID-3 (the MR repetition, else the first), then PID-2. */
+    private static String patientKey(Er7Message msg) {
+        Er7Segment pid = msg.first("PID");
+        if (pid == null) {
+            return null;
+        }
+        Delimiters d = msg.delimiters();
+        String chosen = null;
+        for (String rep : Er7.split(pid.field(3), d.repetition())) {
+            String id = Er7.part(rep, d.component(), 1);
+            if (id.isBlank()) {
+                continue;
+            }
+            if (chosen == null || "MR".equals(Er7.part(rep, d.component(), 5))) {
+                chosen = rep;
+                if ("MR".equals(Er7.part(rep, d.component(), 5))) {
+                    break;
+                }
+            }
+        }
+        if (chosen == null) {
+            chosen = Er7.part(pid.field(2), d.repetition(), 1);
+            if (Er7.part(chosen, d.component(), 1).isBlank()) {
+                return null;
+            }
+        }
+        String id = Er7.unescape(Er7.part(chosen, d.component(), 1), d).strip();
+        String hd = Er7.part(chosen, d.component(), 4);
+        String authority = Er7.part(hd, d.subcomponent(), 1);
+        if (authority.isBlank()) {
+            authority = Er7.part(hd, d.subcomponent(), 2);
+        }
+        return PatientKeys.of(Er7.unescape(authority, d), id);
+    }
+
+    private int referenceYear(Er7Segment msh, Delimiters d) {
+        try {
+            return DateShifter.yearOfHl7(Er7.part(msh.field(7), d.component(), 1));
+        } catch (IllegalArgumentException e) {
+            return clock.instant().atZone(ZoneOffset.UTC).getYear();
+        }
+    }
+
+    private String messageId(Er7Message msg, String input) {
+        Er7Segment msh = msg.segments().get(0);
+        String control = msh.field(10);
+        if (control.isBlank()) {
+            return contentId(input);
+        }
+        return "m" + digest.hex("phi-stream/message", msh.field(3) + "|" + msh.field(4) + "|" + control);
+    }
+
+    private static RejectReason reason(Er7Exception.Problem p) {
+        return switch (p) {
+            case EMPTY -> RejectReason.EMPTY;
+            case NO_MSH, BINARY_CONTENT -> RejectReason.NOT_HL7;
+            case BAD_ENCODING_CHARACTERS -> RejectReason.BAD_ENCODING_CHARACTERS;
+            case BAD_SEGMENT_NAME -> RejectReason.BAD_SEGMENT;
+        };
+    }
+
+    /** State of one message's de-identification. */
+    private static final class Run {
+        final Delimiters d;
+        final Integer offsetDays;
+        final int referenceYear;
+        final Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
+        final List<ReplacedSpan> spans = new ArrayList<>();
+        final KnownPhi known = new KnownPhi();
+        final List<String> tokens = new ArrayList<>();
+
+        Run(Delimiters d, Integer offsetDays, int referenceYear) {
+            this.d = d;
+            this.offsetDays = offsetDays;
+            this.referenceYear = referenceYear;
+        }
+
+        void count(PhiType type) {
+            counts.merge(type, 1, Integer::sum);
+        }
+
+        void replaced(int offset, String raw, FieldRule.Simple rule, Treatment treatment) {
+            PhiType type = rule.phiType();
+            count(type);
+            if (offset >= 0) {
+                spans.add(new ReplacedSpan(offset, offset + raw.length(), type));
+            }
+            boolean remember = treatment == Treatment.REDACT || treatment == Treatment.TOKEN || rule.birthDate();
+            if (!remember) {
+                return;
+            }
+            // names are checked word by word; other values (a street line, a number) as whole components
+            for (String rep : Er7.split(raw, d.repetition())) {
+                for (String comp : Er7.split(rep, d.component())) {
+                    if (type == PhiType.NAME) {
+                        for (String leaf : Er7.split(comp, d.subcomponent())) {
+                            known.add(type, Er7.unescape(leaf, d), rule.guarded());
+                        }
+                    } else {
+                        known.add(type, Er7.unescape(comp, d).replace(d.subcomponent(), ' '), rule.guarded());
+                    }
+                }
+            }
+        }
+
+        boolean residualPhi(String output) {
+            return ResidualPhiGuard.finds(output, tokens, known.values());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.phistream.detector.hl7;
+
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.ReplacedSpan;
+import java.util.List;
+import java.util.Map;
+
+/** The result of de-identifying one HL7 v2 message: released, or rejected for quarantine. */
+public sealed interface Hl7Outcome {
+
+    /** Keyed message id: safe to log, to use as a key and to look up in the audit log. */
+    String messageId();
+
+    /**
+     * @param patientToken token of the patient's identity (assigning authority and identifier), null when the
+     *                     message names no patient
+     * @param messageType  MSH-9 message code and trigger event, e.g. {@code ORU^R01}
+     * @param phiCounts    how many values of each PHI type were replaced
+     * @param spans        what was replaced, in offsets of the input text
+     */
+    record Deidentified(String messageId, String patientToken, String messageType, String version, String text,
+                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans) implements Hl7Outcome {
+    }
+
+    record Rejected(String messageId, RejectReason reason) implements Hl7Outcome {
+    }
+}

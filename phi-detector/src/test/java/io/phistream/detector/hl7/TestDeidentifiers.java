@@ -1,0 +1,49 @@
+package io.phistream.detector.hl7;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.config.TinkConfig;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.deid.DateShifter;
+import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Tokenizer;
+import io.phistream.detector.deid.Zip3;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Fresh keys and a de-identifier with the shipped policy, for tests. */
+final class TestDeidentifiers {
+
+    static final Path SHARED = Path.of("..", "..", "shared");
+    static final Path HL7_CORPUS = SHARED.resolve("corpora/hl7v2-samples/messages");
+
+    final Tokenizer tokenizer;
+    final DateShifter shifter;
+    final KeyedDigest digest;
+    final Hl7Deidentifier deidentifier;
+
+    TestDeidentifiers() {
+        try {
+            TinkConfig.register();
+            tokenizer = Tokenizer.fromKeyset(KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV));
+            shifter = DateShifter.fromKeyset(KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), 365);
+            digest = new KeyedDigest(KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG)
+                    .getPrimitive(RegistryConfiguration.get(), Mac.class));
+            deidentifier = new Hl7Deidentifier(Hl7Policy.builtIn(), tokenizer, shifter, Zip3.defaultUnion(), digest,
+                    FreeTextScrubber.REDACT_ALL, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean corpusPresent() {
+        return Files.isDirectory(HL7_CORPUS);
+    }
+}
