@@ -1,0 +1,59 @@
+package io.phistream.serdes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+
+/**
+ * Backward-compatibility rules for the contracts, checked with Avro's own {@link SchemaCompatibility}:
+ * a new schema must read data written with every released version (Confluent's BACKWARD_TRANSITIVE).
+ */
+public final class SchemaEvolution {
+
+    private SchemaEvolution() {
+    }
+
+    /**
+     * Why {@code reader} cannot read data written with each of {@code released} (oldest first); empty when it
+     * can read all of them. Each entry names the version, the location and Avro's incompatibility type.
+     */
+    public static List<String> backwardIncompatibilities(Schema reader, List<Schema> released) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < released.size(); i++) {
+            SchemaPairCompatibility pair = SchemaCompatibility.checkReaderWriterCompatibility(reader, released.get(i));
+            for (Incompatibility inc : pair.getResult().getIncompatibilities()) {
+                problems.add("v" + (i + 1) + " " + inc.getLocation() + ": " + inc.getType()
+                        + " (" + inc.getMessage() + ")");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Problems with a record's release history: versions that cannot read an earlier version, and a current
+     * schema that differs from the newest released version (a change that was not released into history).
+     */
+    public static List<String> historyProblems(Schema current, List<Schema> released) {
+        List<String> problems = new ArrayList<>();
+        if (released.isEmpty()) {
+            problems.add(current.getName() + ": no released version under avro-history");
+            return problems;
+        }
+        for (int v = 1; v < released.size(); v++) {
+            for (String p : backwardIncompatibilities(released.get(v), released.subList(0, v))) {
+                problems.add(current.getName() + " v" + (v + 1) + " cannot read " + p);
+            }
+        }
+        for (String p : backwardIncompatibilities(current, released)) {
+            problems.add(current.getName() + " current cannot read " + p);
+        }
+        if (!current.equals(released.get(released.size() - 1))) {
+            problems.add(current.getName() + ": current schema differs from v" + released.size()
+                    + "; copy it to avro-history/" + current.getName() + "/v" + (released.size() + 1) + ".avsc");
+        }
+        return problems;
+    }
+}
