@@ -77,7 +77,12 @@ public final class Hl7Deidentifier {
 
     /** The keyed id of raw bytes that could not be read as a message. */
     public String contentId(String input) {
-        return "c" + digest.hex("phi-stream/content", input);
+        return contentId(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The keyed id of raw bytes (not text, too large, not UTF-8). */
+    public String contentId(byte[] raw) {
+        return "c" + digest.hex("phi-stream/content", raw);
     }
 
     private Hl7Outcome deidentify(Er7Message msg, String messageId) {

@@ -1,0 +1,252 @@
+package io.phistream.topology.cli;
+
+import io.phistream.detector.PhiType;
+import io.phistream.detector.hl7.Hl7Outcome;
+import io.phistream.synthetic.GeneratedMessage;
+import io.phistream.synthetic.SyntheticHl7;
+import io.phistream.topology.Topics;
+import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.config.ConfigException;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.stream.Headers;
+import io.phistream.topology.stream.Stages;
+import io.phistream.topology.stream.StreamsApp;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code phi-stream demo}: a real single-node Kafka broker in this process, the topics, the topology, and a
+ * stream of synthetic (fake) HL7 traffic with a few broken messages, watched live through read_committed
+ * consumers. Works with no options on a fresh machine.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run everything in-process on synthetic HL7 traffic and show what comes out.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--duration", defaultValue = "60s", description = "how long to send traffic (default ${DEFAULT-VALUE})")
+    String duration;
+
+    @Option(names = "--rate", defaultValue = "200", description = "messages per second (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the synthetic traffic")
+    long seed;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "keep the broker's data in DIR after the demo")
+    Path keep;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration runFor;
+        try {
+            runFor = PhiStreamConfig.parseDuration(duration);
+        } catch (RuntimeException e) {
+            throw new ConfigException("--duration: expected a duration such as 500ms, 30s, 5m");
+        }
+        if (rate < 1 || rate > 100_000) {
+            throw new ConfigException("--rate: expected 1..100000 messages per second");
+        }
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Thread hook = new Thread(interrupted::countDown, "demo-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println("phi-stream demo: starting an in-process Kafka broker (single-node KRaft) ...");
+        if (keep != null) {
+            Files.createDirectories(keep);
+        }
+        try (EmbeddedKafka broker = EmbeddedKafka.start(keep)) {
+            Path state = Files.createTempDirectory("phi-stream-demo-state");
+            Map<String, String> settings = new HashMap<>();
+            settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            settings.put(PhiStreamConfig.APPLICATION_ID, "phi-stream-demo");
+            settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
+            settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
+            settings.put(PhiStreamConfig.STATE_DIR, state.toString());
+            PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
+            Topics topics = new Topics(config);
+            broker.createTopics(topics.all(List.of()));
+            KeyStore keys = KeyStore.ephemeral();
+            Stages stages = Stages.create(config, keys);
+            out.println("broker " + broker.bootstrapServers() + "; topics created; keys: a fresh throwaway keyset");
+
+            try (KafkaStreams streams = StreamsApp.create(config, topics, stages)) {
+                streams.start();
+                if (!StreamsApp.awaitRunning(streams, Duration.ofSeconds(60))) {
+                    out.println("the topology did not reach RUNNING; state " + streams.state());
+                    return PhiStreamCli.FAILURE;
+                }
+                out.println("topology RUNNING (exactly_once_v2); sending synthetic HL7 at " + rate + " msg/s for "
+                        + duration + " (Ctrl-C stops early)");
+                return drive(config, topics, stages, runFor, interrupted);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already shutting down: nothing to remove
+            }
+            if (keep != null) {
+                out.println("broker data kept in " + keep);
+            }
+        }
+    }
+
+    private int drive(PhiStreamConfig config, Topics topics, Stages stages, Duration runFor, CountDownLatch stop)
+            throws Exception {
+        SyntheticHl7 generator = new SyntheticHl7(seed);
+        AtomicLong sent = new AtomicLong();
+        AtomicLong deid = new AtomicLong();
+        AtomicLong quarantined = new AtomicLong();
+        AtomicReference<String> sampleIn = new AtomicReference<>();
+        AtomicReference<String> sampleId = new AtomicReference<>();
+        AtomicReference<String> sampleOut = new AtomicReference<>();
+
+        Thread consumer = new Thread(() -> consume(config, topics, deid, quarantined, sampleId, sampleOut), "demo-consumer");
+        consumer.setDaemon(true);
+        consumer.start();
+
+        Properties pp = new Properties();
+        pp.putAll(config.producerProperties());
+        pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        long start = System.nanoTime();
+        long end = start + runFor.toNanos();
+        long lastStatus = 0;
+        boolean tty = System.console() != null;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+            long n = 0;
+            while (System.nanoTime() < end && stop.getCount() > 0) {
+                long due = start + (long) (n * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    if (stop.await(wait, TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                }
+                byte[] value;
+                if (n % 97 == 96) {
+                    value = poison(n); // now and then a broken message, to show the quarantine path
+                } else {
+                    GeneratedMessage m = generator.next();
+                    value = m.text().getBytes(StandardCharsets.UTF_8);
+                    if (sampleIn.get() == null && m.messageType().startsWith("ORU")) {
+                        Hl7Outcome o = stages.hl7().deidentify(m.text());
+                        sampleIn.set(m.text());
+                        sampleId.set(o.messageId());
+                    }
+                }
+                producer.send(new ProducerRecord<>(topics.ingestHl7v2().name(), null, value));
+                n++;
+                sent.set(n);
+                long now = System.nanoTime();
+                if (now - lastStatus > 1_000_000_000L) {
+                    lastStatus = now;
+                    status(tty, sent.get(), deid.get(), quarantined.get(), stages, false);
+                }
+            }
+            producer.flush();
+        }
+        // let the pipeline drain what was sent
+        long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (deid.get() + quarantined.get() < sent.get() && System.nanoTime() < drainUntil) {
+            Thread.sleep(200);
+        }
+        status(tty, sent.get(), deid.get(), quarantined.get(), stages, true);
+        if (sampleIn.get() != null && sampleOut.get() != null) {
+            out.println();
+            out.println("--- one message before (synthetic input, fake PHI) ---");
+            out.println(sampleIn.get().replace("\r", "\n").strip());
+            out.println("--- the same message after (deid.hl7v2) ---");
+            out.println(sampleOut.get().replace("\r", "\n").strip());
+        }
+        out.println();
+        out.println("quarantined by reason: " + stages.metrics().quarantinedByReason());
+        consumer.interrupt(); // stop watching before the broker goes away
+        consumer.join(5_000);
+        boolean complete = deid.get() + quarantined.get() == sent.get();
+        out.println(complete ? "every message sent came out exactly once (de-identified or quarantined)"
+                : "NOT every message came out: sent " + sent.get() + ", out " + (deid.get() + quarantined.get()));
+        return complete ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+    }
+
+    private void consume(PhiStreamConfig config, Topics topics, AtomicLong deid, AtomicLong quarantined,
+                         AtomicReference<String> sampleId, AtomicReference<String> sampleOut) {
+        Properties cp = new Properties();
+        cp.putAll(config.consumerProperties());
+        cp.put(ConsumerConfig.GROUP_ID_CONFIG, "phi-stream-demo-watcher");
+        cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topics.deidHl7v2().name(), topics.quarantine().name()));
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.topic().equals(topics.quarantine().name())) {
+                        quarantined.incrementAndGet();
+                    } else {
+                        deid.incrementAndGet();
+                        if (sampleOut.get() == null && sampleId.get() != null
+                                && sampleId.get().equals(Headers.get(r.headers(), Headers.MESSAGE_ID))) {
+                            sampleOut.set(new String(r.value(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void status(boolean tty, long sent, long deid, long quarantined, Stages stages, boolean last) {
+        StringBuilder phi = new StringBuilder();
+        for (Map.Entry<PhiType, Long> e : stages.metrics().phiByType().entrySet()) {
+            phi.append(' ').append(e.getKey().name()).append('=').append(e.getValue());
+        }
+        String line = String.format("in %d | de-identified %d | quarantined %d | lag %d | PHI replaced:%s",
+                sent, deid, quarantined, Math.max(0, sent - deid - quarantined), phi);
+        if (tty && !last) {
+            out.print("\r" + line + "   ");
+        } else {
+            out.println((tty ? "\r" : "") + line);
+        }
+        out.flush();
+    }
+
+    /** Broken inputs of several kinds: truncated, not HL7, invalid UTF-8, empty. */
+    private static byte[] poison(long n) {
+        return switch ((int) (n / 97 % 4)) {
+            case 0 -> "MSH|^~\\&|LAB|".getBytes(StandardCharsets.UTF_8);
+            case 1 -> "this is not an HL7 message".getBytes(StandardCharsets.UTF_8);
+            case 2 -> new byte[] {'M', 'S', 'H', '|', (byte) 0xC3, (byte) 0x28, '|'};
+            default -> new byte[0];
+        };
+    }
+}

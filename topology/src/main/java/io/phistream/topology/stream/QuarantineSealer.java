@@ -1,0 +1,76 @@
+package io.phistream.topology.stream;
+
+import com.google.crypto.tink.Aead;
+import io.phistream.detector.RejectReason;
+import io.phistream.serdes.SingleObjectAvroSerde;
+import io.phistream.serdes.avro.QuarantineEnvelope;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * Seals a rejected input into a quarantine envelope: the original bytes encrypted with Tink AEAD (associated
+ * data: the message id, so an envelope cannot be passed off as another message's), next to a reason code and
+ * a fixed, PHI-free description. Nothing in the envelope is readable without the quarantine key.
+ */
+public final class QuarantineSealer {
+
+    private final Aead aead;
+    private final int keyId;
+    private final String policyVersion;
+    private final String pipelineVersion;
+    private final Clock clock;
+    private final Serde<QuarantineEnvelope> serde = new SingleObjectAvroSerde<>(QuarantineEnvelope.class);
+
+    public QuarantineSealer(Aead aead, int keyId, String policyVersion, String pipelineVersion, Clock clock) {
+        this.aead = aead;
+        this.keyId = keyId;
+        this.policyVersion = policyVersion;
+        this.pipelineVersion = pipelineVersion;
+        this.clock = clock;
+    }
+
+    /** Where the rejected record came from. */
+    public record Source(String topic, int partition, long offset, String format) {
+    }
+
+    public byte[] seal(String messageId, RejectReason reason, byte[] original, Source source) {
+        byte[] ciphertext;
+        try {
+            ciphertext = aead.encrypt(original == null ? new byte[0] : original,
+                    messageId.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            // without encryption the original must not leave the process: fail the task, nothing is committed
+            throw new IllegalStateException("quarantine encryption failed", null);
+        }
+        QuarantineEnvelope envelope = QuarantineEnvelope.newBuilder()
+                .setMessageId(messageId)
+                .setReason(reason.name())
+                .setDetail(reason.description())
+                .setFormat(source.format())
+                .setSourceTopic(source.topic())
+                .setSourcePartition(source.partition())
+                .setSourceOffset(source.offset())
+                .setKeysetKeyId(keyId)
+                .setCiphertext(ByteBuffer.wrap(ciphertext))
+                .setPolicyVersion(policyVersion)
+                .setPipelineVersion(pipelineVersion)
+                .setQuarantinedAtMs(clock.instant())
+                .build();
+        return serde.serializer().serialize(source.topic(), envelope);
+    }
+
+    public QuarantineEnvelope read(byte[] envelope) {
+        return serde.deserializer().deserialize("quarantine", envelope);
+    }
+
+    /** The original bytes, for an authorized reader holding the quarantine key. */
+    public byte[] open(QuarantineEnvelope envelope) throws GeneralSecurityException {
+        ByteBuffer b = envelope.getCiphertext().duplicate();
+        byte[] ct = new byte[b.remaining()];
+        b.get(ct);
+        return aead.decrypt(ct, envelope.getMessageId().getBytes(StandardCharsets.UTF_8));
+    }
+}

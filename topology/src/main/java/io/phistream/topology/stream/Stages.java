@@ -1,0 +1,44 @@
+package io.phistream.topology.stream;
+
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.deid.DateShifter;
+import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Tokenizer;
+import io.phistream.detector.deid.Zip3;
+import io.phistream.detector.hl7.Hl7Deidentifier;
+import io.phistream.detector.hl7.Hl7Policy;
+import io.phistream.topology.PipelineVersion;
+import io.phistream.topology.config.ConfigException;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import java.time.Clock;
+
+/**
+ * The pure cores the topology wires, built once from the typed configuration and the key store.
+ * Offline commands ({@code deid}) use the same instances, so the stream and the files agree.
+ */
+public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest digest, QuarantineSealer sealer,
+                     PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes) {
+
+    /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    public static Stages create(PhiStreamConfig config, KeyStore keys) {
+        Hl7Policy policy;
+        try {
+            policy = Hl7Policy.load(config.policyHl7v2().toString());
+        } catch (Hl7Policy.PolicyException e) {
+            throw new ConfigException(PhiStreamConfig.POLICY_HL7V2 + ": " + e.getMessage());
+        }
+        Clock clock = Clock.systemUTC();
+        Tokenizer tokenizer = new Tokenizer(keys.tokenization());
+        KeyedDigest digest = new KeyedDigest(keys.digest());
+        Hl7Deidentifier hl7 = new Hl7Deidentifier(policy, tokenizer,
+                new DateShifter(keys.dateShift(), config.dateShiftMaxDays()), Zip3.defaultUnion(), digest,
+                FreeTextScrubber.REDACT_ALL, clock);
+        String version = PipelineVersion.get();
+        QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(),
+                keys.primaryKeyIds().getOrDefault(KeyStore.QUARANTINE, 0), policy.version(), version, clock);
+        return new Stages(hl7, tokenizer, digest, sealer, new PipelineMetrics(), version, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+}
