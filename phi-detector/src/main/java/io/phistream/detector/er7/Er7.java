@@ -113,7 +113,11 @@ public final class Er7 {
         return out.toString();
     }
 
-    /** Encodes a plain value so it can stand as one leaf: every separator and the escape character are escaped. */
+    /**
+     * Encodes a plain value so it can stand as one leaf: every separator and the escape character are escaped.
+     * A line feed becomes the formatting line break {@code \.br\} and a carriage return is dropped (neither may
+     * stand in a segment), so only values without CR and LF round-trip through {@link #unescape} exactly.
+     */
     public static String escape(String value, Delimiters d) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
@@ -141,7 +145,9 @@ public final class Er7 {
             if (out == null) {
                 out = new StringBuilder(value.length() + 16).append(value, 0, i);
             }
-            if (!rep.isEmpty()) {
+            if (d.escape() == '\0') {
+                out.append(' '); // MSH-2 declares no escape character: a separator cannot be escaped, so it becomes a space
+            } else if (!rep.isEmpty()) {
                 out.append(d.escape()).append(rep).append(d.escape());
             }
         }

@@ -88,7 +88,15 @@ public final class Er7Message {
         int pos = begin;
         while (pos < end) {
             int eol = pos;
-            while (eol < end && input.charAt(eol) != '\r' && input.charAt(eol) != '\n') {
+            while (eol < end) {
+                char c = input.charAt(eol);
+                if (c == '\r' || c == '\n') {
+                    break;
+                }
+                if (c < 0x20 && c != '\t') {
+                    // NUL, stray MLLP bytes and other C0 controls: bytes that are not ER7 text (fail closed)
+                    throw new Er7Exception(Er7Exception.Problem.BINARY_CONTENT, eol);
+                }
                 eol++;
             }
             if (!isBlank(input, pos, eol)) {

@@ -85,12 +85,8 @@ public final class Er7Segment {
             }
             return;
         }
-        // trailing empty fields are dropped, as HAPI's encoder does
-        int last = count;
-        while (last > 0 && fields[last].isEmpty()) {
-            last--;
-        }
-        for (int i = 1; i <= last; i++) {
+        // every field as read, trailing empty ones too: an unedited message encodes byte for byte as it came
+        for (int i = 1; i <= count; i++) {
             out.append(d.field()).append(fields[i]);
         }
     }
