@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -45,6 +46,8 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
 
     private final SpecificData model;
     private final Schema readerSchema;
+    /** What is registered: the bundled .avsc, without the Java-only properties the generated class adds. */
+    private final Schema registeredSchema;
     private final SchemaRegistryClient registry;
     private final SubjectNameStrategy subjects;
     private final boolean isKey;
@@ -71,6 +74,24 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
         this.isKey = isKey;
         this.autoRegister = autoRegister;
         this.writer = new SpecificDatumWriter<>(readerSchema, model);
+        this.registeredSchema = portable(readerSchema);
+    }
+
+    /**
+     * The generated class's schema carries {@code avro.java.string} properties meant for Java only; register
+     * the bundled source schema instead (same parsing form, so the same binary encoding) so that consumers in
+     * other languages see the contract as written.
+     */
+    private static Schema portable(Schema classSchema) {
+        try {
+            Schema source = SchemaHistory.current(classSchema.getName());
+            if (SchemaNormalization.parsingFingerprint64(source) == SchemaNormalization.parsingFingerprint64(classSchema)) {
+                return source;
+            }
+        } catch (IllegalArgumentException e) {
+            // not one of the bundled contracts: register the class schema as is
+        }
+        return classSchema;
     }
 
     @Override
@@ -89,8 +110,8 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
             if (data == null) {
                 return null;
             }
-            String subject = subjects.subject(topic, isKey, readerSchema);
-            int id = autoRegister ? registry.register(subject, readerSchema) : registry.lookup(subject, readerSchema);
+            String subject = subjects.subject(topic, isKey, registeredSchema);
+            int id = autoRegister ? registry.register(subject, registeredSchema) : registry.lookup(subject, registeredSchema);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(MAGIC);
             out.write(id >>> 24);

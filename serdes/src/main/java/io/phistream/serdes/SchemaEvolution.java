@@ -25,11 +25,41 @@ public final class SchemaEvolution {
         for (int i = 0; i < released.size(); i++) {
             SchemaPairCompatibility pair = SchemaCompatibility.checkReaderWriterCompatibility(reader, released.get(i));
             for (Incompatibility inc : pair.getResult().getIncompatibilities()) {
-                problems.add("v" + (i + 1) + " " + inc.getLocation() + ": " + inc.getType()
-                        + " (" + inc.getMessage() + ")");
+                problems.add("v" + (i + 1) + " " + fieldPath(reader, inc.getLocation()) + " [" + inc.getLocation()
+                        + "]: " + inc.getType() + " (" + inc.getMessage() + ")");
             }
         }
         return problems;
+    }
+
+    /** Turns Avro's JSON-pointer location (e.g. {@code /fields/5/type}) into field names (e.g. {@code sourcePartition}). */
+    static String fieldPath(Schema reader, String location) {
+        StringBuilder path = new StringBuilder(reader.getName());
+        Schema at = reader;
+        String[] parts = location.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (at == null || p.isEmpty() || "type".equals(p)) {
+                continue;
+            }
+            if ("fields".equals(p) && i + 1 < parts.length && at.getType() == Schema.Type.RECORD) {
+                int index = Integer.parseInt(parts[++i]);
+                if (index >= at.getFields().size()) {
+                    break;
+                }
+                Schema.Field f = at.getFields().get(index);
+                path.append('.').append(f.name());
+                at = f.schema();
+            } else if ("items".equals(p) && at.getType() == Schema.Type.ARRAY) {
+                at = at.getElementType();
+            } else if ("values".equals(p) && at.getType() == Schema.Type.MAP) {
+                at = at.getValueType();
+            } else if (at.getType() == Schema.Type.UNION && p.chars().allMatch(Character::isDigit)) {
+                int index = Integer.parseInt(p);
+                at = index < at.getTypes().size() ? at.getTypes().get(index) : null;
+            }
+        }
+        return path.toString();
     }
 
     /**

@@ -33,7 +33,7 @@ import org.apache.avro.SchemaParseException;
  * POST /subjects/{subject} -> {"subject","id","version","schema"}, 40401 no subject, 40403 schema not under it;
  * GET /schemas/ids/{id} -> {"schema"}, 40403 unknown id. Ids are global: the same schema gets the same id.
  */
-final class FakeSchemaRegistry implements AutoCloseable {
+public final class FakeSchemaRegistry implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -41,14 +41,10 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private final Map<Integer, String> schemasById = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> subjects = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
-    /** Every request as "METHOD path", in order. */
-    final List<String> requests = new CopyOnWriteArrayList<>();
-    /** Every Authorization header received (or "none"). */
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
-    /** When set, requests must carry exactly this Authorization header, else 401. */
-    volatile String requiredAuthorization;
-    /** When > 0, every request fails with this registry error code (HTTP status = first 3 digits). */
-    volatile int failWith;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile String requiredAuthorization;
+    private volatile int failWith;
 
     private FakeSchemaRegistry(HttpServer server) {
         this.server = server;
@@ -56,27 +52,43 @@ final class FakeSchemaRegistry implements AutoCloseable {
         server.start();
     }
 
-    static FakeSchemaRegistry http() throws IOException {
+    public static FakeSchemaRegistry http() throws IOException {
         return new FakeSchemaRegistry(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
-    static FakeSchemaRegistry https(SSLContext ssl) throws IOException {
+    public static FakeSchemaRegistry https(SSLContext ssl) throws IOException {
         HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s.setHttpsConfigurator(new HttpsConfigurator(ssl));
         return new FakeSchemaRegistry(s);
     }
 
-    String url() {
+    public String url() {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return scheme + "://localhost:" + server.getAddress().getPort();
     }
 
-    long requestsMatching(String prefix) {
-        return requests.stream().filter(r -> r.startsWith(prefix)).count();
+    /** Every request as "METHOD raw-path", in order. */
+    public List<String> requests() {
+        return requests;
+    }
+
+    /** Every Authorization header received ("none" when absent), in order. */
+    public List<String> authorizations() {
+        return authorizations;
+    }
+
+    /** From now on, requests must carry exactly this Authorization header, else 401. */
+    public void requireAuthorization(String header) {
+        this.requiredAuthorization = header;
+    }
+
+    /** From now on every request fails with this registry error code (HTTP status = its first 3 digits); 0 = off. */
+    public void failWith(int errorCode) {
+        this.failWith = errorCode;
     }
 
     /** Registers directly (as another producer would) and returns the id. */
-    int preRegister(String subject, Schema schema) {
+    public int preRegister(String subject, Schema schema) {
         return store(subject, schema.toString());
     }
 
