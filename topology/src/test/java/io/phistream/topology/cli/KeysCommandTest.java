@@ -1,0 +1,136 @@
+package io.phistream.topology.cli;
+
+import io.phistream.topology.keys.KeyStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeysCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = new CommandLine(new KeysCommand());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void givenNoMasterKey_whenInit_thenKeysAreCreatedAndAProductionWarningIsPrinted() {
+        Path dir = tmp.resolve("keys");
+
+        int code = run("init", "--dir", dir.toString());
+
+        assertThat(code).isZero();
+        assertThat(dir.resolve("tokenization.json")).exists();
+        assertThat(dir.resolve("master-key.json")).exists();
+        assertThat(err.toString()).contains("WARNING").contains("secret store").contains("--master-key-file");
+        assertThat(out.toString()).contains("tokenization: primary key id");
+    }
+
+    @Test
+    void givenExistingKeys_whenInitAgain_thenExitTwoWithTheFileNamed() {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+
+        int code = run("init", "--dir", dir.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("already exists");
+    }
+
+    @Test
+    void givenKeys_whenRotateWithoutKeysetNames_thenDefaultsRotateAndDateshiftDigestStay() {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+        Path master = dir.resolve("master-key.json");
+        var before = KeyStore.load(dir, master).primaryKeyIds();
+
+        int code = run("rotate", "--dir", dir.toString(), "--master-key-file", master.toString());
+
+        var after = KeyStore.load(dir, master).primaryKeyIds();
+        assertThat(code).isZero();
+        assertThat(after.get("tokenization")).isNotEqualTo(before.get("tokenization"));
+        assertThat(after.get("dateshift")).isEqualTo(before.get("dateshift"));
+        assertThat(err.toString()).doesNotContain("WARNING: dateshift");
+    }
+
+    @Test
+    void givenKeys_whenRotateNamesDigest_thenItRotatesWithAWarning() {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+        Path master = dir.resolve("master-key.json");
+        var before = KeyStore.load(dir, master).primaryKeyIds();
+
+        int code = run("rotate", "--dir", dir.toString(), "--master-key-file", master.toString(), "--keyset", "digest");
+
+        assertThat(code).isZero();
+        assertThat(KeyStore.load(dir, master).primaryKeyIds().get("digest")).isNotEqualTo(before.get("digest"));
+        assertThat(err.toString()).contains("WARNING: dateshift/digest rotated");
+    }
+
+    @Test
+    void givenAnUnknownKeysetName_whenRotate_thenExitTwo() {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+
+        int code = run("rotate", "--dir", dir.toString(), "--master-key-file", dir.resolve("master-key.json").toString(),
+                "--keyset", "everything");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown keyset everything");
+    }
+
+    @Test
+    void givenAWrongMasterKey_whenRotate_thenExitTwoAndNothingIsWritten() throws Exception {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+        run("init", "--dir", tmp.resolve("other").toString());
+        String before = Files.readString(dir.resolve("tokenization.json"));
+
+        int code = run("rotate", "--dir", dir.toString(), "--master-key-file",
+                tmp.resolve("other").resolve("master-key.json").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot be decrypted");
+        assertThat(Files.readString(dir.resolve("tokenization.json"))).isEqualTo(before);
+    }
+
+    @Test
+    void givenKeys_whenExportPublic_thenThePublicKeysetIsWritten() throws Exception {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+        Path outFile = tmp.resolve("verify.json");
+
+        int code = run("export-public", "--dir", dir.toString(), "--master-key-file",
+                dir.resolve("master-key.json").toString(), "--out", outFile.toString());
+
+        assertThat(code).isZero();
+        assertThat(Files.readString(outFile)).contains("ASYMMETRIC_PUBLIC").doesNotContain("ASYMMETRIC_PRIVATE");
+    }
+
+    @Test
+    void givenAMissingRequiredOption_whenRun_thenPicocliExitsTwoNamingTheOption() {
+        int code = run("rotate", "--dir", tmp.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--master-key-file");
+    }
+
+    @Test
+    void givenNoSubcommand_whenRun_thenUsageAndExitTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("init").contains("rotate").contains("export-public");
+    }
+}
