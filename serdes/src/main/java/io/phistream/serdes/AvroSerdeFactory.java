@@ -115,6 +115,20 @@ public final class AvroSerdeFactory {
         };
     }
 
+    /**
+     * A serde for a topic carrying several contract types; deserializes to the matching generated class.
+     * In the Confluent format each type registers under {@code <topic>-<record full name>}.
+     */
+    @SafeVarargs
+    public final Serde<SpecificRecord> multi(boolean isKey, Class<? extends SpecificRecord>... types) {
+        return new MultiContractSerde(format, registry, isKey, autoRegister, List.of(types));
+    }
+
+    /** Value serde for the audit topic: {@link AuditRecord} and {@link AuditCheckpoint}. */
+    public Serde<SpecificRecord> auditEntry() {
+        return multi(false, AuditRecord.class, AuditCheckpoint.class);
+    }
+
     public Serde<QuarantineEnvelope> quarantineEnvelope() {
         return serde(QuarantineEnvelope.class, false);
     }

@@ -52,6 +52,19 @@ public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Se
         }
     }
 
+    /** Fingerprints of every schema version this serde reads. */
+    java.util.Set<Long> fingerprints() {
+        return java.util.Set.copyOf(writersByFingerprint.keySet());
+    }
+
+    static long fingerprint(byte[] data) {
+        return littleEndianLong(data, 2);
+    }
+
+    static boolean hasHeader(byte[] data) {
+        return data.length >= HEADER_LENGTH && data[0] == MAGIC_0 && data[1] == MAGIC_1;
+    }
+
     @Override
     public Serializer<T> serializer() {
         return serializer;
