@@ -1,0 +1,120 @@
+package io.phistream.topology.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.RejectReason;
+import io.phistream.serdes.avro.QuarantineEnvelope;
+import io.phistream.synthetic.GeneratedMessage;
+import io.phistream.synthetic.SyntheticHl7;
+import io.phistream.topology.Topics;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The topology's routing contract, on Kafka's TopologyTestDriver: every input ends in exactly one output. */
+class PhiStreamTopologyTest {
+
+    private final KeyStore keys = KeyStore.ephemeral();
+    private final PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(),
+            Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS, "unused:9092", PhiStreamConfig.APPLICATION_ID, "topology-test"));
+    private final Topics topics = new Topics(config);
+    private final Stages stages = Stages.create(config, keys);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> ingest;
+    private TestOutputTopic<String, String> deid;
+    private TestOutputTopic<String, byte[]> quarantine;
+
+    @BeforeEach
+    void start() {
+        Properties props = StreamsApp.properties(config, topics, stages);
+        driver = new TopologyTestDriver(PhiStreamTopology.build(topics, stages), props);
+        ingest = driver.createInputTopic(topics.ingestHl7v2().name(), new StringSerializer(), new ByteArraySerializer());
+        deid = driver.createOutputTopic(topics.deidHl7v2().name(), new StringDeserializer(), new StringDeserializer());
+        quarantine = driver.createOutputTopic(topics.quarantine().name(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void givenSyntheticMessages_whenProcessed_thenEachIsReleasedOnceKeyedByPatientTokenWithoutItsPhi() {
+        SyntheticHl7 gen = new SyntheticHl7(7);
+        for (int i = 0; i < 200; i++) {
+            GeneratedMessage m = gen.next();
+            ingest.pipeInput(null, m.text().getBytes(StandardCharsets.UTF_8));
+            List<TestRecord<String, String>> out = deid.readRecordsToList();
+            List<TestRecord<String, byte[]>> q = quarantine.readRecordsToList();
+            assertThat(out.size() + q.size()).as("exactly one output per input").isEqualTo(1);
+            if (out.isEmpty()) {
+                assertThat(Headers.get(q.get(0).headers(), Headers.REASON)).isEqualTo(RejectReason.RESIDUAL_PHI.name());
+                continue;
+            }
+            TestRecord<String, String> r = out.get(0);
+            assertThat(r.key()).startsWith("mrn-");
+            assertThat(Headers.get(r.headers(), Headers.MESSAGE_ID)).startsWith("m");
+            assertThat(Headers.get(r.headers(), Headers.POLICY_VERSION)).isEqualTo("1.0.0");
+            assertThat(Headers.get(r.headers(), Headers.PIPELINE_VERSION)).isNotBlank();
+            String lower = r.value().toLowerCase(Locale.ROOT);
+            for (String phi : m.phiValues()) {
+                if (phi.length() >= 6) { // short values are covered by the leak tests with tokens masked
+                    assertThat(lower).as("PHI value of type %s survived", phi.length())
+                            .doesNotContain(phi.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenTheSamePatientTwice_whenProcessed_thenBothOutputsHaveTheSameKey() {
+        SyntheticHl7 gen = new SyntheticHl7(11);
+        var patient = gen.patient();
+        ingest.pipeInput(null, gen.adtA01(patient).text().getBytes(StandardCharsets.UTF_8));
+        ingest.pipeInput(null, gen.oruR01Vitals(patient).text().getBytes(StandardCharsets.UTF_8));
+        List<TestRecord<String, String>> out = deid.readRecordsToList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).key()).isEqualTo(out.get(1).key());
+    }
+
+    @Test
+    void givenBrokenInputs_whenProcessed_thenEachIsQuarantinedEncryptedWithItsReason() throws Exception {
+        Map<RejectReason, byte[]> inputs = Map.of(
+                RejectReason.EMPTY, new byte[0],
+                RejectReason.NOT_HL7, "PATIENT JOHN SMITH DOB 01/02/1950".getBytes(StandardCharsets.UTF_8),
+                RejectReason.INVALID_ENCODING, new byte[] {'M', 'S', 'H', '|', (byte) 0xC3, (byte) 0x28},
+                RejectReason.BAD_ENCODING_CHARACTERS, "MSH|AB|x".getBytes(StandardCharsets.UTF_8),
+                RejectReason.TOO_LARGE, new byte[Stages.DEFAULT_MAX_MESSAGE_BYTES + 1]);
+        for (Map.Entry<RejectReason, byte[]> e : inputs.entrySet()) {
+            ingest.pipeInput(null, e.getValue());
+            assertThat(deid.isEmpty()).isTrue();
+            TestRecord<String, byte[]> q = quarantine.readRecord();
+            assertThat(quarantine.isEmpty()).isTrue();
+            QuarantineEnvelope env = stages.sealer().read(q.value());
+            assertThat(env.getReason()).isEqualTo(e.getKey().name());
+            assertThat(env.getDetail()).isEqualTo(e.getKey().description());
+            assertThat(env.getMessageId()).isEqualTo(q.key());
+            assertThat(stages.sealer().open(env)).isEqualTo(e.getValue());
+            if (e.getValue().length > 8) {
+                assertThat(new String(q.value(), StandardCharsets.ISO_8859_1))
+                        .doesNotContain(new String(e.getValue(), 0, 8, StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.phistream.topology.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.synthetic.SyntheticHl7;
+import io.phistream.topology.Topics;
+import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a real in-process broker: every input message comes out exactly once, de-identified or quarantined, as a
+ * read_committed consumer sees it, across an abrupt stop of the application in the middle of the stream.
+ */
+class PipelineExactlyOnceIT {
+
+    private static EmbeddedKafka broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafka.start(null);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void givenTrafficWithPoison_whenTheAppIsStoppedAbruptlyAndRestarted_thenEveryMessageComesOutExactlyOnce()
+            throws Exception {
+        Path state = Files.createTempDirectory("phi-stream-it-state");
+        Map<String, String> settings = new HashMap<>();
+        settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        settings.put(PhiStreamConfig.APPLICATION_ID, "eos-it");
+        settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
+        settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
+        settings.put(PhiStreamConfig.STATE_DIR, state.toString());
+        settings.put(PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
+        // the abruptly stopped member must leave the group quickly for the restart to take over its tasks
+        settings.put("kafka.session.timeout.ms", "6000");
+        settings.put("kafka.heartbeat.interval.ms", "1000");
+        PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
+        Topics topics = new Topics(config);
+        broker.createTopics(topics.all(List.of()));
+        KeyStore keys = KeyStore.ephemeral();
+        Stages stages = Stages.create(config, keys);
+
+        // given: 600 synthetic messages and 20 broken ones, with the expected message id of each
+        SyntheticHl7 gen = new SyntheticHl7(2024);
+        List<byte[]> inputs = new ArrayList<>();
+        List<String> expectedIds = new ArrayList<>();
+        for (int i = 0; i < 620; i++) {
+            String text = i % 31 == 30 ? "NOT HL7 #" + i : gen.next().text();
+            inputs.add(text.getBytes(StandardCharsets.UTF_8));
+            expectedIds.add(stages.hl7().deidentify(text).messageId());
+        }
+
+        // when: half is sent, the app runs and is stopped without a clean commit, then the rest follows
+        KafkaStreams first = StreamsApp.create(config, topics, stages);
+        first.start();
+        assertThat(StreamsApp.awaitRunning(first, Duration.ofSeconds(60))).isTrue();
+        send(config, topics, inputs.subList(0, 310));
+        Thread.sleep(300);
+        first.close(Duration.ZERO); // abrupt: in-flight transactions are aborted, not committed
+        send(config, topics, inputs.subList(310, 620));
+        try (KafkaStreams second = StreamsApp.create(config, topics, stages)) {
+            second.start();
+            assertThat(StreamsApp.awaitRunning(second, Duration.ofSeconds(60))).isTrue();
+
+            // then: each expected id appears exactly once across deid and quarantine
+            Map<String, Integer> seen = readCommitted(config, topics, inputs.size(), Duration.ofSeconds(60));
+            Map<String, Integer> expected = new HashMap<>();
+            expectedIds.forEach(id -> expected.merge(id, 1, Integer::sum));
+            assertThat(seen).isEqualTo(expected);
+        }
+    }
+
+    private static void send(PhiStreamConfig config, Topics topics, List<byte[]> values) {
+        Properties p = new Properties();
+        p.putAll(config.producerProperties());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (byte[] v : values) {
+                producer.send(new ProducerRecord<>(topics.ingestHl7v2().name(), null, v));
+            }
+        }
+    }
+
+    private static Map<String, Integer> readCommitted(PhiStreamConfig config, Topics topics, int expected,
+                                                      Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(config.consumerProperties());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "eos-it-reader");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Integer> seen = new HashMap<>();
+        int total = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topics.deidHl7v2().name(), topics.quarantine().name()));
+            // read until the expected count, then a little longer to catch any duplicate
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    seen.merge(Headers.get(r.headers(), Headers.MESSAGE_ID), 1, Integer::sum);
+                    total++;
+                }
+                if (total >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return seen;
+    }
+}
