@@ -1,0 +1,50 @@
+package io.phistream.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+
+/**
+ * One message of the audit topic: a record or a signed checkpoint. Every entry has a unique, non-null key
+ * (the topic is compacted, so a repeated key or a null value would erase history) and a JSON value; the same
+ * JSON, one entry per line, is the export format.
+ *
+ * <p>Keys: {@code r/<logId>/<sequence, 20 digits>} for records and {@code c/<logId>/<tree size, 20 digits>} for
+ * checkpoints. Zero-padding makes keys sort in log order.
+ */
+public sealed interface AuditEntry permits RecordEntry, CheckpointEntry {
+
+  String key();
+
+  String logId();
+
+  /** The Kafka value and export line (without newline): compact JSON with sorted keys. */
+  byte[] value();
+
+  static String recordKey(String logId, long sequence) {
+    return "r/" + logId + "/" + pad(sequence);
+  }
+
+  static String checkpointKey(String logId, long size) {
+    return "c/" + logId + "/" + pad(size);
+  }
+
+  private static String pad(long n) {
+    return String.format("%020d", n);
+  }
+
+  /** Parses a value strictly; throws {@link AuditException} naming the problem, never a value. */
+  static AuditEntry parse(byte[] value) {
+    JsonNode n = Json.read(value);
+    String kind = Json.text(n, "kind", true);
+    return switch (kind) {
+      case RecordEntry.KIND -> RecordEntry.fromJson(n);
+      case CheckpointEntry.KIND -> CheckpointEntry.fromJson(n);
+      default -> throw new AuditException("unknown entry kind");
+    };
+  }
+
+  /** True when {@code value} is byte for byte the canonical encoding of what it parses to. */
+  static boolean isCanonical(AuditEntry parsed, byte[] value) {
+    return Arrays.equals(parsed.value(), value);
+  }
+}

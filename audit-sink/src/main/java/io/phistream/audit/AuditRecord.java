@@ -1,0 +1,218 @@
+package io.phistream.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One audit event of the pipeline, placed in its log: {@code logId} is {@code stage + "/" + partition} and
+ * {@code sequence} is its 0-based position, which is also its Merkle leaf index. The fields are those of
+ * {@link AuditRecordDraft}; see there for what each may hold.
+ *
+ * <p>{@link #canonicalBytes()} is the Merkle leaf input: compact JSON, keys sorted, absent optional fields left
+ * out, integers in plain decimal. Every string is restricted ASCII (see {@link Codes}), so the encoding needs no
+ * escaping and is the RFC 8785 (JCS) form of the same object; equal records give equal bytes on every JVM.
+ */
+public record AuditRecord(
+    Stage stage,
+    String outcome,
+    String messageId,
+    String inputDigest,
+    String outputDigest,
+    SortedMap<String, Integer> phiCounts,
+    List<String> ruleIds,
+    String policyVersion,
+    String policyHash,
+    List<String> keyIds,
+    String modelName,
+    String modelVersion,
+    String route,
+    String instance,
+    long eventTimeMs,
+    long processingTimeMs,
+    String logId,
+    long sequence) {
+
+  /** Version of the canonical encoding, written as field "v". */
+  public static final int FORMAT_VERSION = 1;
+  private static final Pattern LOG_ID = Pattern.compile("([a-z]+)/(0|[1-9][0-9]{0,9})");
+  private static final Set<String> FIELDS = Set.of("v", "stage", "outcome", "messageId", "inputDigest",
+      "outputDigest", "phiCounts", "ruleIds", "policyVersion", "policyHash", "keyIds", "modelName", "modelVersion",
+      "route", "instance", "eventTimeMs", "processingTimeMs", "logId", "sequence");
+
+  public AuditRecord {
+    AuditRecordDraft d = new AuditRecordDraft(stage, outcome, messageId, inputDigest, outputDigest, phiCounts,
+        ruleIds, policyVersion, policyHash, keyIds, modelName, modelVersion, route, instance, eventTimeMs,
+        processingTimeMs);
+    phiCounts = d.phiCounts();
+    ruleIds = d.ruleIds();
+    keyIds = d.keyIds();
+    if (partitionOf(logId, stage) < 0) {
+      throw new IllegalArgumentException("logId must be <stage code>/<partition> of the record's stage");
+    }
+    if (sequence < 0) {
+      throw new IllegalArgumentException("sequence must not be negative");
+    }
+  }
+
+  public static AuditRecord of(AuditRecordDraft d, String logId, long sequence) {
+    return new AuditRecord(d.stage(), d.outcome(), d.messageId(), d.inputDigest(), d.outputDigest(), d.phiCounts(),
+        d.ruleIds(), d.policyVersion(), d.policyHash(), d.keyIds(), d.modelName(), d.modelVersion(), d.route(),
+        d.instance(), d.eventTimeMs(), d.processingTimeMs(), logId, sequence);
+  }
+
+  public static String logId(Stage stage, int partition) {
+    if (partition < 0) {
+      throw new IllegalArgumentException("partition must not be negative");
+    }
+    return stage.code() + "/" + partition;
+  }
+
+  /** The partition of a well-formed log id of {@code stage}, or -1. */
+  static int partitionOf(String logId, Stage stage) {
+    if (logId == null) {
+      return -1;
+    }
+    Matcher m = LOG_ID.matcher(logId);
+    if (!m.matches() || stage != null && !m.group(1).equals(stage.code())) {
+      return -1;
+    }
+    long p = Long.parseLong(m.group(2));
+    return p > Integer.MAX_VALUE ? -1 : (int) p;
+  }
+
+  /** The stage of a well-formed log id, or null. */
+  static Stage stageOf(String logId) {
+    Matcher m = logId == null ? null : LOG_ID.matcher(logId);
+    if (m == null || !m.matches()) {
+      return null;
+    }
+    try {
+      Stage s = Stage.fromCode(m.group(1));
+      return partitionOf(logId, s) >= 0 ? s : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  public AuditRecordDraft draft() {
+    return new AuditRecordDraft(stage, outcome, messageId, inputDigest, outputDigest, phiCounts, ruleIds,
+        policyVersion, policyHash, keyIds, modelName, modelVersion, route, instance, eventTimeMs, processingTimeMs);
+  }
+
+  public int partition() {
+    return partitionOf(logId, stage);
+  }
+
+  /** The Merkle leaf input. */
+  public byte[] canonicalBytes() {
+    return Json.write(toTree());
+  }
+
+  /** The record as a sorted map (what {@link #canonicalBytes()} encodes). */
+  Map<String, Object> toTree() {
+    TreeMap<String, Object> m = new TreeMap<>();
+    m.put("v", FORMAT_VERSION);
+    m.put("stage", stage.code());
+    m.put("outcome", outcome);
+    m.put("messageId", messageId);
+    m.put("inputDigest", inputDigest);
+    putIfPresent(m, "outputDigest", outputDigest);
+    m.put("phiCounts", new TreeMap<>(phiCounts));
+    m.put("ruleIds", ruleIds);
+    putIfPresent(m, "policyVersion", policyVersion);
+    putIfPresent(m, "policyHash", policyHash);
+    m.put("keyIds", keyIds);
+    putIfPresent(m, "modelName", modelName);
+    putIfPresent(m, "modelVersion", modelVersion);
+    putIfPresent(m, "route", route);
+    m.put("instance", instance);
+    m.put("eventTimeMs", eventTimeMs);
+    m.put("processingTimeMs", processingTimeMs);
+    m.put("logId", logId);
+    m.put("sequence", sequence);
+    return m;
+  }
+
+  private static void putIfPresent(Map<String, Object> m, String k, String v) {
+    if (v != null) {
+      m.put(k, v);
+    }
+  }
+
+  public static AuditRecord fromCanonicalBytes(byte[] json) {
+    return fromJson(Json.read(json));
+  }
+
+  /** Strict inverse of {@link #toTree()}; throws {@link AuditException} (without values) on anything else. */
+  static AuditRecord fromJson(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      throw new AuditException("record must be a JSON object");
+    }
+    Json.onlyFields(n, FIELDS, "record");
+    if (Json.integer(n, "v") != FORMAT_VERSION) {
+      throw new AuditException("unsupported record format version");
+    }
+    try {
+      return new AuditRecord(
+          Stage.fromCode(Json.text(n, "stage", true)),
+          Json.text(n, "outcome", true),
+          Json.text(n, "messageId", true),
+          Json.text(n, "inputDigest", true),
+          Json.text(n, "outputDigest", false),
+          counts(n.get("phiCounts")),
+          strings(n.get("ruleIds"), "ruleIds"),
+          Json.text(n, "policyVersion", false),
+          Json.text(n, "policyHash", false),
+          strings(n.get("keyIds"), "keyIds"),
+          Json.text(n, "modelName", false),
+          Json.text(n, "modelVersion", false),
+          Json.text(n, "route", false),
+          Json.text(n, "instance", true),
+          Json.integer(n, "eventTimeMs"),
+          Json.integer(n, "processingTimeMs"),
+          Json.text(n, "logId", true),
+          Json.integer(n, "sequence"));
+    } catch (IllegalArgumentException e) {
+      throw new AuditException("invalid record: " + e.getMessage());
+    }
+  }
+
+  private static SortedMap<String, Integer> counts(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      throw new AuditException("field phiCounts must be an object");
+    }
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        throw new AuditException("phiCounts values must be integers");
+      }
+      m.put(e.getKey(), v.intValue());
+    }
+    return AuditRecordDraft.phiCounts(m);
+  }
+
+  private static List<String> strings(JsonNode n, String field) {
+    if (n == null || !n.isArray()) {
+      throw new AuditException("field " + field + " must be an array");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : n) {
+      if (!v.isTextual()) {
+        throw new AuditException("field " + field + " must hold strings");
+      }
+      out.add(v.textValue());
+    }
+    return out;
+  }
+}

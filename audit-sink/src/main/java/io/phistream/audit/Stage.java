@@ -1,0 +1,21 @@
+package io.phistream.audit;
+
+import java.util.Locale;
+
+/** The pipeline stage that wrote an audit record; its lower-case code starts the log id ("deidentify/3"). */
+public enum Stage {
+  PARSE, VALIDATE, DETECT, DEIDENTIFY, QUARANTINE, SCORE, ALERT, REIDENTIFY;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Stage fromCode(String code) {
+    for (Stage s : values()) {
+      if (s.code().equals(code)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown stage code");
+  }
+}
