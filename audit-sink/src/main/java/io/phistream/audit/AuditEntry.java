@@ -20,6 +20,15 @@ public sealed interface AuditEntry permits RecordEntry, CheckpointEntry {
   /** The Kafka value and export line (without newline): compact JSON with sorted keys. */
   byte[] value();
 
+  /**
+   * The audit-topic partition for this entry: every entry of one log goes to one partition, so a reader of that
+   * partition sees the log in order (hash partitioning of the unique keys would scatter a log and make the
+   * verifier report REORDERED). Stable across JVMs: String.hashCode is specified.
+   */
+  default int auditPartition(int numPartitions) {
+    return Math.floorMod(logId().hashCode(), numPartitions);
+  }
+
   static String recordKey(String logId, long sequence) {
     return "r/" + logId + "/" + pad(sequence);
   }

@@ -47,6 +47,16 @@ class AuditLogTest {
   }
 
   @Test
+  void givenEntriesOfOneLog_whenPartitioned_thenAllGoToOnePartitionSoTheLogStaysInOrder() {
+    Set<Integer> partitions = new HashSet<>();
+    for (AuditEntry e : Fixtures.log(keys, Stage.DEIDENTIFY, 3, 25, 10)) {
+      partitions.add(e.auditPartition(6));
+    }
+    assertThat(partitions).hasSize(1);
+    assertThat(partitions.iterator().next()).isBetween(0, 5);
+  }
+
+  @Test
   void givenATimeInterval_whenTheOldestUnsealedRecordReachesIt_thenTheNextAppendOrThePunctuatorSigns() {
     Fixtures.Clock clock = new Fixtures.Clock();
     AuditLog log = AuditLog.create(new AuditLogConfig(1000, 100), keys.signer, Stage.SCORE, 0, clock::get);
