@@ -76,6 +76,9 @@ public final class Er7Message {
         while (end > begin && (input.charAt(end - 1) == MLLP_END || Character.isWhitespace(input.charAt(end - 1)))) {
             end--;
         }
+        while (end < input.length() && (input.charAt(end) == ' ' || input.charAt(end) == '\t')) {
+            end++; // spaces ending the last segment are part of its last value, as they are in any other segment
+        }
         if (begin == end) {
             throw new Er7Exception(Er7Exception.Problem.EMPTY, 0);
         }

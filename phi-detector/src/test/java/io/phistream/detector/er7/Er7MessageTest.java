@@ -148,11 +148,14 @@ class Er7MessageTest {
         String input = "MSH|^~\\&|A|B|C|D|20260102||ADT^A01|1|P|2.5|||\r"
                 + "PID|1||X1^^^^MR||Doe^Jo ||||||||||||\r"
                 + "PD1|S^^ACR||20150202^20150202 \r"
-                + "ZPI|||\r";
+                + "ZPI|||\r"
+                + "NTE|1||ends in spaces  ";
 
-        assertThat(Er7Message.parse(input).encode()).isEqualTo(input);
-        assertThat(Er7Message.parse(input.replace("\r", "\n")).encode()).isEqualTo(input);
-        assertThat(Er7Message.parse(input.replace("\r", "\r\n")).encode()).isEqualTo(input);
+        assertThat(Er7Message.parse(input).encode()).isEqualTo(input + "\r");
+        assertThat(Er7Message.parse(input + "\r").encode()).isEqualTo(input + "\r");
+        assertThat(Er7Message.parse(input.replace("\r", "\n") + "\n").encode()).isEqualTo(input + "\r");
+        assertThat(Er7Message.parse(input.replace("\r", "\r\n") + "\r\n").encode()).isEqualTo(input + "\r");
+        assertThat(Er7Message.parse("\u000B" + input + "\u001C\r").encode()).isEqualTo(input + "\r");
     }
 
     @Test
@@ -165,7 +168,7 @@ class Er7MessageTest {
         assertThat(files).isNotEmpty();
         for (Path f : files) {
             String input = Files.readString(f, StandardCharsets.UTF_8);
-            String expected = input.replace("\uFEFF", "").replace("\r\n", "\r").replace('\n', '\r').strip() + "\r";
+            String expected = input.replace("\uFEFF", "").replace("\r\n", "\r").replace('\n', '\r').replaceFirst("\r+$", "") + "\r";
             Er7Message msg = assertDoesNotThrow(() -> Er7Message.parse(input), f.getFileName().toString());
             assertThat(msg.encode()).as(f.getFileName().toString()).isEqualTo(expected);
         }
