@@ -16,7 +16,20 @@ public enum RejectReason {
     NOT_FHIR("the text is not a FHIR R4 resource"),
     UNSUPPORTED_FORMAT("the content is in no supported format"),
     RESIDUAL_PHI("a value the policy treated as PHI still appears in the output"),
-    INTERNAL_ERROR("de-identification failed unexpectedly");
+    INTERNAL_ERROR("de-identification failed unexpectedly"),
+    // data-quality gateway (topology io.phistream.topology.quality): completeness, formats, duplicates
+    MISSING_PATIENT_ID("PID-3 holds no patient identifier"),
+    MISSING_EVENT_TIME("a required message or event time is empty"),
+    MISSING_CONTROL_ID("MSH-10 message control id is empty"),
+    MISSING_ELEMENT("a required segment, field or component is empty or absent"),
+    UNKNOWN_MESSAGE_TYPE("MSH-9 names a message type the quality rules do not know"),
+    BAD_DATE("a date/time value is not a valid HL7 date/time"),
+    BAD_CODE("a coded value does not have the syntax of its coding system"),
+    BAD_VALUE("a value is not one the quality rules allow"),
+    OBSERVATION_WITHOUT_CODE("an OBX observation has no identifier code in OBX-3"),
+    OBSERVATION_WITHOUT_UNITS("a numeric OBX observation has no units in OBX-6"),
+    BAD_UNITS("the OBX-6 units are not those expected for the observation code"),
+    CONTROL_ID_REUSED("MSH-10 was seen recently from the same sender with different content");
 
     private final String description;
 
