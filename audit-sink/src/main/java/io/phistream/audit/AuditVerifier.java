@@ -155,9 +155,10 @@ public final class AuditVerifier {
       AuditEntry e;
       try {
         e = AuditEntry.parse(raw.value());
-      } catch (AuditException ex) {
+      } catch (RuntimeException ex) { // any parse failure is tampering; only our own messages are value-free
+        String why = ex instanceof AuditException ? ex.getMessage() : ex.getClass().getSimpleName();
         problem(logOfKey(raw.key()), Kind.ALTERED, raw.key() != null ? raw.key() : input,
-            "unreadable entry (" + ex.getMessage() + ")");
+            "unreadable entry (" + why + ")");
         return;
       }
       if (!AuditEntry.isCanonical(e, raw.value())) {

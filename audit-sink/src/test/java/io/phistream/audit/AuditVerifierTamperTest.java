@@ -239,6 +239,23 @@ class AuditVerifierTamperTest {
   }
 
   @Test
+  void givenAnAuditorsHeadFromAnotherHistoryOfTheLog_whenVerified_thenFork() {
+    Fixtures.Clock clock = new Fixtures.Clock();
+    AuditLog other = AuditLog.create(new AuditLogConfig(10, 60_000), keys.signer, Stage.DEIDENTIFY, 0, clock::get);
+    String head = null;
+    for (int i = 100; i < 120; i++) {
+      for (AuditEntry e : other.append(Fixtures.draft(Stage.DEIDENTIFY, i))) {
+        if (e instanceof CheckpointEntry c && c.size() == 20) {
+          head = c.note();
+        }
+      }
+    }
+    VerifyReport r = verify(new AuditVerifier(keys.verifier()).trustHead(head), lines);
+    assertThat(r.kinds()).containsExactly(Problem.Kind.FORK);
+    assertThat(r.problems(Problem.Kind.FORK).get(0).where()).isEqualTo("trusted checkpoint 20");
+  }
+
+  @Test
   void givenTheFinalCheckpointDropped_whenTheCheckpointIntervalIsKnown_thenMissing() {
     List<String> tampered = new ArrayList<>(lines);
     tampered.remove(indexOf(AuditEntry.checkpointKey(LOG, 30)));
