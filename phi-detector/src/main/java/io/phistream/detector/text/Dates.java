@@ -1,0 +1,524 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Lexicon.MONTH;
+
+import io.phistream.detector.PhiType;
+import java.util.Set;
+
+/**
+ * Dates and ages over 89. Numeric forms (3/4, 03-04-2019, 2019-03-04, 3/2019) and month-name forms
+ * (Jan 5th, 5th of March, March 5, 2019, March 2019, 05-JAN-2019). Two-part numeric forms are the
+ * risky ones: "BP 120/80", "3/4 tab", "pain 5/10", "5/5 strength", "2/2" (secondary to) are not
+ * dates, so nearby words decide; a date-like context ("on", "since", "DOB", a time) confirms.
+ * Weekdays ("last Tuesday"), durations and times are never reported.
+ */
+final class Dates {
+    private static final String[] NEG_BEFORE = {"BP", "SBP", "DBP", "NBP", "ABP", "NIBP", "ART", "ARTERIAL", "CUFF",
+        "ALINE", "CVP", "PAP", "PAS", "PAD", "PRESSURE", "PRESSURES", "BPS", "PAIN", "SCALE", "STRENGTH", "RATED",
+        "RATES", "RATING", "GCS", "VENT", "AC", "SIMV", "PS", "PSV", "CPAP", "BIPAP", "PEEP", "SETTINGS", "IO", "INS",
+        "OUTS", "UO", "TOTAL", "TV", "RATIO", "GRADE", "MOTOR", "POWER", "PULSES", "PUPILS", "MAP", "LEVEL",
+        "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
+        "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "GRIP", "POWER", "DTR", "DTRS", "REFLEXES"};
+    private static final String[] NEG_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
+        "STRENGTH", "STR", "NS", "MM", "MMHG", "CM", "ML", "MG", "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE",
+        "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
+        "AMPS", "VIAL", "BAG", "PACKET", "DIGITS", "PULSES", "PUPILS", "MURMUR", "SYSTOLIC", "HOLOSYSTOLIC",
+        "BILATERALLY", "BILAT", "BL", "BLE", "BUE", "LE", "UE", "EXTREMITIES", "EXT", "GRIP", "PUSH", "PULL",
+        "NORMAL", "SALINE", "STRENGTHS", "AND", "WITH", "ON", "CC", "H", "HR", "HRS", "HOUR", "HOURS", "SEC",
+        "MIN", "MEQ", "MMOL", "PERCENT", "FLOOR", "LUMEN", "NRB", "FM", "NC", "LPM", "L/M", "PLUS", "MOTOR"};
+    private static final String[] UNIT_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "MM", "MMHG", "CM", "ML", "MG",
+        "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE", "DOSES", "X", "TIMES", "MEQ", "MMOL", "PERCENT", "LPM",
+        "MINUTES", "MIN", "HOURS", "HRS", "HR", "DAYS", "WEEKS", "MONTHS", "YEARS", "CC", "PUFFS", "DROPS", "LBS", "LB"};
+    private static final String[] POS_BEFORE = {"ON", "SINCE", "FROM", "UNTIL", "TILL", "THRU", "THROUGH", "DOS",
+        "DOB", "DATE", "DATED", "ADMITTED", "ADM", "ADMIT", "ADMISSION", "DISCHARGED", "DISCHARGE", "DC", "SEEN",
+        "BORN", "DIED", "EXPIRED", "DECEASED", "DOD", "DOA", "PERFORMED", "DONE", "BEFORE", "AFTER", "LAST", "NEXT",
+        "DUE", "SCHEDULED", "APPT", "APPOINTMENT", "VISIT", "SURGERY", "OR", "PROCEDURE", "TO", "STARTED", "START",
+        "BEGAN", "STOPPED", "HELD", "INTUBATED", "EXTUBATED", "TRANSFERRED", "ARRIVED", "AS", "BIRTH", "BIRTHDAY",
+        "EST", "LMP", "EDD", "DOI", "INJURY", "RECEIVED", "SIGNED", "NOTE", "REPORT", "FU", "FOLLOWUP", "CONSULT"};
+    private static final Set<String> MONTH_ALONE_PREP = Set.of("IN", "SINCE", "DURING", "UNTIL", "EARLY", "LATE", "MID",
+        "OF", "BY", "BEFORE", "AFTER", "THROUGH", "THRU", "FROM", "LAST", "NEXT", "THIS", "END", "BEGINNING");
+    private static final Set<String> AMBIGUOUS_MONTH = Set.of("MAY", "MARCH", "MAR", "JAN", "DEC", "JUNE", "APRIL",
+        "AUGUST", "AUG", "JUN", "APR", "OCT", "NOV", "SEPT", "SEP", "FEB", "JUL");
+
+    private Dates() {
+    }
+
+    static void detect(Scan s) {
+        Tokens tk = s.tk;
+        int n = tk.n;
+        int skipUntil = -1;
+        for (int t = 0; t < n; t++) {
+            if ((t & 511) == 0) {
+                s.budget.check();
+            }
+            if (t < skipUntil) {
+                continue;
+            }
+            int e = -1;
+            if (tk.kind[t] == Tokens.NUM) {
+                e = numeric(s, t);
+                if (e < 0) {
+                    e = dayMonth(s, t);
+                }
+                if (e < 0) {
+                    e = age(s, t);
+                }
+                if (e < 0) {
+                    e = year(s, t);
+                }
+            } else if (tk.kind[t] == Tokens.WORD && s.has(t, MONTH)) {
+                e = monthFirst(s, t);
+            } else if (tk.kind[t] == Tokens.ALNUM) {
+                e = ordinalDay(s, t);
+                if (e < 0) {
+                    e = ageAlnum(s, t);
+                }
+            } else if (tk.kind[t] == Tokens.WORD) {
+                e = ageWords(s, t);
+                if (e < 0) {
+                    e = holiday(s, t);
+                }
+            }
+            if (e > t) {
+                skipUntil = e;
+            }
+        }
+    }
+
+    /** m/d, m/d/yy(yy), yyyy-mm-dd, m-d-yyyy, m.d.yyyy, m/yyyy; returns the token after, or -1. */
+    private static int numeric(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (t > 0 && tk.adjacent(t - 1, t) && (tk.kind[t - 1] != Tokens.PUNCT
+                || "/.-+:".indexOf(tk.firstChar(t - 1)) >= 0 && t > 1 && tk.adjacent(t - 2, t - 1)
+                && tk.kind[t - 2] != Tokens.PUNCT)) {
+            return -1; // inside a longer number, ratio chain or word
+        }
+        if (t + 2 >= tk.n) {
+            return -1;
+        }
+        char sep = tk.isPunct(t + 1, '/') ? '/' : tk.isPunct(t + 1, '-') ? '-' : tk.isPunct(t + 1, '.') ? '.' : 0;
+        if (sep == 0 || !tk.adjacent(t, t + 1) || !tk.adjacent(t + 1, t + 2) || tk.kind[t + 2] != Tokens.NUM) {
+            return -1;
+        }
+        int a = tk.intValue(t);
+        int la = tk.len(t);
+        int b = tk.intValue(t + 2);
+        int lb = tk.len(t + 2);
+        boolean three = t + 4 < tk.n && tk.isPunct(t + 3, sep) && tk.adjacent(t + 2, t + 3) && tk.adjacent(t + 3, t + 4)
+                && tk.kind[t + 4] == Tokens.NUM;
+        if (three) {
+            int c = tk.intValue(t + 4);
+            int lc = tk.len(t + 4);
+            int after = t + 5;
+            if (after < tk.n && tk.adjacent(t + 4, after) && (tk.kind[after] != Tokens.PUNCT
+                    || tk.isPunct(after, sep) || (tk.isPunct(after, '.') && after + 1 < tk.n
+                    && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)))) {
+                return -1;
+            }
+            boolean mdy = la <= 2 && lb <= 2 && month(a) && day(b) && (lc == 2 || lc == 4 && year(c));
+            boolean dmy = la <= 2 && lb <= 2 && day(a) && month(b) && (lc == 4 && year(c));
+            boolean ymd = la == 4 && year(a) && lb <= 2 && month(b) && lc <= 2 && day(c);
+            if (mdy || dmy || ymd) {
+                s.addTokens(PhiType.DATE, t, t + 4, "date.numeric", sep == '.' ? 0.85 : 0.97);
+                return t + 5;
+            }
+            return -1;
+        }
+        int after = t + 3;
+        if (after < tk.n && tk.adjacent(t + 2, after) && (tk.kind[after] != Tokens.PUNCT
+                || tk.isPunct(after, '/') || tk.isPunct(after, '+')
+                || tk.isPunct(after, '.') && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)
+                || tk.isPunct(after, '%') || tk.isPunct(after, ':') || tk.isPunct(after, '-'))) {
+            return -1;
+        }
+        if (t > 0 && tk.isPunct(t - 1, '+') || t > 0 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t)) {
+            return -1;
+        }
+        if (sep == '.') {
+            return -1;
+        }
+        // month/year: 03/2019
+        if (la <= 2 && month(a) && lb == 4 && year(b)) {
+            s.addTokens(PhiType.DATE, t, t + 2, "date.month-year", 0.9);
+            return t + 3;
+        }
+        if (!(la <= 2 && lb <= 2 && month(a) && day(b))) {
+            return -1;
+        }
+        boolean pos = positive(s, t, t + 2);
+        boolean known = s.ctx.monthDays.contains(a * 100 + b);
+        if (known) {
+            s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
+            return t + 3;
+        }
+        if (sep == '-') {
+            // 3-4 is nearly always a range ("3-4 L NC", "Q3-4H")
+            if (pos && !s.before(t, 1, "TO", "FROM")) {
+                s.addTokens(PhiType.DATE, t, t + 2, "date.numeric", 0.7);
+                return t + 3;
+            }
+            return -1;
+        }
+        boolean neg = negative(s, t, t + 2, a, b);
+        if (neg && !pos) {
+            return -1;
+        }
+        s.addTokens(PhiType.DATE, t, t + 2, "date.numeric", pos ? 0.9 : 0.75);
+        return t + 3;
+    }
+
+    private static boolean month(int v) {
+        return v >= 1 && v <= 12;
+    }
+
+    private static boolean day(int v) {
+        return v >= 1 && v <= 31;
+    }
+
+    private static boolean year(int v) {
+        return v >= 1900 && v <= 2099;
+    }
+
+    private static boolean positive(Scan s, int first, int last) {
+        Tokens tk = s.tk;
+        int p = s.prevWord(first, 2);
+        if (p >= 0 && (s.isAny(p, POS_BEFORE) || p > 0 && s.isAny(s.prevWord(p, 2), "ON", "SINCE", "DOB", "DOS")
+                && tk.kind[p] == Tokens.WORD && s.has(p, Lexicon.WEEKDAY))) {
+            return !s.is(p, "TO") || s.before(p, 3, "FROM", "DATES", "DOS", "ADMITTED", "THRU");
+        }
+        int nx = last + 1;
+        if (nx < tk.n && tk.isPunct(nx, '@')) {
+            return true;
+        }
+        if (nx < tk.n && tk.isPunct(nx, '-') && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM && tk.len(nx + 1) <= 2
+                && !tk.adjacent(last, nx)) {
+            return true; // "3/4 - 3/6"
+        }
+        // followed by a clock time: 3/4 0800, 3/4 08:00
+        if (nx < tk.n && tk.kind[nx] == Tokens.NUM && !tk.nlBefore[nx]) {
+            int v = tk.intValue(nx);
+            if (tk.len(nx) == 4 && v % 100 < 60 && v / 100 < 24) {
+                return true;
+            }
+            if (tk.len(nx) <= 2 && tk.isPunct(nx + 1, ':') && tk.adjacent(nx, nx + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negative(Scan s, int first, int last, int a, int b) {
+        Tokens tk = s.tk;
+        if (a == 2 && b == 2 || a == 1 && b == 2) {
+            return true; // "2/2" = secondary to; "1/2" = half
+        }
+        if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
+            // strength 4/5, pain 3/10 (only with their context words, or when nothing says date)
+            if (s.before(first, 4, NEG_BEFORE) || followedBy(s, last, NEG_AFTER)) {
+                return true;
+            }
+            if (b == 10) {
+                return true;
+            }
+        }
+        if (s.before(first, 2, NEG_BEFORE)) {
+            return true;
+        }
+        if (followedBy(s, last, NEG_AFTER)) {
+            return true;
+        }
+        int nx = last + 1;
+        return nx < tk.n && (tk.isPunct(nx, '%') || tk.isPunct(nx, '"'));
+    }
+
+    private static boolean followedBy(Scan s, int last, String[] words) {
+        int nx = last + 1;
+        Tokens tk = s.tk;
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return false;
+        }
+        return tk.kind[nx] != Tokens.PUNCT && s.isAny(nx, words);
+    }
+
+    /** "5 Jan", "5 January 2019", "5th of March" handled via ordinalDay; this is "5 JAN" with a NUM. */
+    private static int dayMonth(Scan s, int t) {
+        Tokens tk = s.tk;
+        int d = tk.intValue(t);
+        if (!day(d) || tk.len(t) > 2) {
+            return -1;
+        }
+        int m = t + 1;
+        boolean dash = false;
+        if (tk.isPunct(m, '-') && tk.adjacent(t, m)) {
+            m++;
+            dash = true;
+        } else if (m < tk.n && !tk.spaceOnly(t, m)) {
+            return -1;
+        }
+        if (m >= tk.n || tk.kind[m] != Tokens.WORD || !s.has(m, MONTH)) {
+            return -1;
+        }
+        if (s.isAny(m, "MAY", "MARCH", "MAR") && !dash && !hasYearAfter(s, m)) {
+            return -1; // "5 MAY BE", "3 MARCH"
+        }
+        int end = m;
+        int y = yearAfter(s, m, dash);
+        if (y > 0) {
+            end = y;
+        }
+        s.addTokens(PhiType.DATE, t, end, "date.day-month", 0.9);
+        return end + 1;
+    }
+
+    private static boolean hasYearAfter(Scan s, int m) {
+        return yearAfter(s, m, false) > 0 || yearAfter(s, m, true) > 0;
+    }
+
+    /** Index of a year token after month token m ("JAN 2019", "JAN, 2019", "JAN-2019"), or -1. */
+    private static int yearAfter(Scan s, int m, boolean dash) {
+        Tokens tk = s.tk;
+        int y = m + 1;
+        if (y < tk.n && (tk.isPunct(y, ',') || dash && tk.isPunct(y, '-') || tk.isPunct(y, '.'))) {
+            y++;
+        }
+        if (y < tk.n && tk.kind[y] == Tokens.NUM && !tk.nlBefore[y]) {
+            int v = tk.intValue(y);
+            if (tk.len(y) == 4 && year(v) || dash && tk.len(y) == 2) {
+                return y;
+            }
+        }
+        return -1;
+    }
+
+    /** Month name first: "Jan 5", "JAN 5TH", "January 5, 2019", "March 2019", "in April". */
+    private static int monthFirst(Scan s, int t) {
+        Tokens tk = s.tk;
+        String key = s.key(t);
+        int m = t + 1;
+        boolean dot = false;
+        if (tk.isPunct(m, '.') && tk.adjacent(t, m) && tk.len(t) <= 4) {
+            m++;
+            dot = true;
+        }
+        boolean dash = tk.isPunct(m, '-') && tk.adjacent(m - 1, m);
+        if (dash) {
+            m++;
+        }
+        if (m < tk.n && !tk.nlBefore[m] && (tk.kind[m] == Tokens.NUM || tk.kind[m] == Tokens.ALNUM)) {
+            int d = dayValue(s, m);
+            if (d > 0 && !followedBy(s, m, UNIT_AFTER) && !(tk.isPunct(m + 1, '%') || tk.isPunct(m + 1, '/')
+                    || tk.isPunct(m + 1, '.') && m + 2 < tk.n && tk.kind[m + 2] == Tokens.NUM && tk.adjacent(m + 1, m + 2))
+                    && !(s.isAny(t, "MAY", "MARCH") && tk.upperDoc && s.isAny(m + 1, "MG", "ML", "UNITS", "HOURS", "DAYS"))) {
+                int end = m;
+                int y = yearAfter(s, m, dash);
+                if (y > 0) {
+                    end = y;
+                }
+                if (!s.isAny(t, "MAY", "MARCH") || y > 0 || d <= 31 && tk.len(m) <= 2 || tk.kind[m] == Tokens.ALNUM) {
+                    s.addTokens(PhiType.DATE, t, end, "date.month-day", 0.92);
+                    return end + 1;
+                }
+            }
+            int y = yearAfter(s, dot ? t + 1 : t, dash);
+            if (y < 0 && tk.kind[m] == Tokens.NUM && tk.len(m) == 4 && year(tk.intValue(m))) {
+                y = m;
+            }
+            if (y > 0) {
+                s.addTokens(PhiType.DATE, t, y, "date.month-year", 0.9);
+                return y + 1;
+            }
+        }
+        // month alone: "in April", "since September"
+        if (!dot && tk.len(t) >= 5 && !s.isAny(t, "MARCH") && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
+            int p = s.prevWord(t, 0);
+            if (p >= 0 && s.isAny(p, MONTH_ALONE_PREP.toArray(new String[0]))
+                    && (!AMBIGUOUS_MONTH.contains(key) || !tk.upperDoc && tk.capitalized(t))) {
+                s.addTokens(PhiType.DATE, t, t, "date.month", 0.7);
+                return t + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Day of month of a NUM (5) or ordinal ALNUM (5TH) token, or -1. */
+    private static int dayValue(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.kind[t] == Tokens.NUM) {
+            int v = tk.intValue(t);
+            return tk.len(t) <= 2 && day(v) ? v : -1;
+        }
+        if (s.has(t, Lexicon.ORDINAL)) {
+            int v = 0;
+            for (int i = tk.start[t]; i < tk.end[t] && Character.isDigit(s.text.charAt(i)); i++) {
+                v = v * 10 + s.text.charAt(i) - '0';
+            }
+            return day(v) ? v : -1;
+        }
+        return -1;
+    }
+
+    /** "5th of March", "5TH MARCH 2019", "the 3rd". */
+    private static int ordinalDay(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.has(t, Lexicon.ORDINAL) || dayValue(s, t) < 0) {
+            return -1;
+        }
+        int m = t + 1;
+        if (m < tk.n && s.is(m, "OF")) {
+            m++;
+        }
+        if (m < tk.n && !tk.nlBefore[m] && tk.kind[m] == Tokens.WORD && s.has(m, MONTH)) {
+            int end = m;
+            int y = yearAfter(s, m, false);
+            if (y > 0) {
+                end = y;
+            }
+            s.addTokens(PhiType.DATE, t, end, "date.day-month", 0.92);
+            return end + 1;
+        }
+        return -1;
+    }
+
+    /** A bare year with date context: "in 2019", "since 2015", "(2019)". */
+    private static int year(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.cfg.yearsAlone() || tk.len(t) != 4 || !year(tk.intValue(t))) {
+            return -1;
+        }
+        if (t + 1 < tk.n && tk.adjacent(t, t + 1) && !tk.isPunct(t + 1, ')') && !tk.isPunct(t + 1, ',')
+                && !tk.isPunct(t + 1, '.') && !tk.isPunct(t + 1, ';')) {
+            return -1;
+        }
+        if (t > 0 && tk.adjacent(t - 1, t) && !tk.isPunct(t - 1, '(')) {
+            return -1;
+        }
+        boolean ctx = s.before(t, 1, "IN", "SINCE", "DURING", "UNTIL", "CIRCA", "YEAR", "BY", "BEFORE", "AFTER",
+                "AROUND", "FROM", "THRU", "THROUGH", "OF", "SPRING", "SUMMER", "FALL", "WINTER", "AUTUMN", "DX",
+                "DIAGNOSED", "IN", "EARLY", "LATE", "MID")
+                || tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ')');
+        if (!ctx) {
+            return -1;
+        }
+        s.addTokens(PhiType.DATE, t, t, "date.year", 0.5);
+        return t + 1;
+    }
+
+    // ---- ages over 89
+    private static final String[] AGE_AFTER = {"YO", "YOM", "YOF", "YOW", "YR", "YRS", "YEAR", "YEARS", "Y",
+        "YEAROLD", "YOA", "YOWF", "YOWM", "YOBF", "YOBM"};
+
+    private static int age(Scan s, int t) {
+        Tokens tk = s.tk;
+        int v = tk.intValue(t);
+        if (v < 90 || v > 125 || tk.len(t) > 3) {
+            return -1;
+        }
+        if (t > 0 && tk.adjacent(t - 1, t) && !tk.isPunct(t - 1, '(')) {
+            return -1;
+        }
+        int nx = t + 1;
+        if (tk.isPunct(nx, '-') && tk.adjacent(t, nx)) {
+            nx++;
+        }
+        boolean ageWord = nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, AGE_AFTER)
+                && !(s.isAny(nx, "YEAR", "YEARS", "YR", "YRS") && !s.isAny(nx + 1, "OLD", "OF", "-") && !s.isAny(nx + 2, "OLD")
+                && !s.before(t, 2, "AGE", "AGED", "IS", "WAS", "TURNED"));
+        boolean slashYo = nx + 2 < tk.n && s.is(nx, "Y") && tk.isPunct(nx + 1, '/') && s.is(nx + 2, "O");
+        boolean before = s.before(t, 1, "AGE", "AGED", "AGES", "TURNED", "TURNING");
+        boolean sexAfter = nx < tk.n && tk.adjacent(t, nx) && s.isAny(nx, "M", "F")
+                || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
+        if (ageWord || slashYo || before || sexAfter) {
+            s.addTokens(PhiType.AGE, t, t, "age.over89", 0.9);
+            return t + 1;
+        }
+        return -1;
+    }
+
+    private static int ageAlnum(Scan s, int t) {
+        Tokens tk = s.tk;
+        int i = tk.start[t];
+        int v = 0;
+        int d = 0;
+        while (i < tk.end[t] && Character.isDigit(s.text.charAt(i)) && d < 4) {
+            v = v * 10 + s.text.charAt(i) - '0';
+            i++;
+            d++;
+        }
+        if (v < 90 || v > 125 || d > 3) {
+            return -1;
+        }
+        String rest = io.phistream.detector.text.lexicon.Fold.word(s.text.subSequence(i, tk.end[t]));
+        if (rest.startsWith("YO") || rest.equals("Y") || rest.equals("YR") || rest.equals("YRS")
+                || rest.equals("M") || rest.equals("F") || rest.equals("YEAROLD")) {
+            s.add(PhiType.AGE, tk.start[t], i, "age.over89", 0.9);
+            return t + 1;
+        }
+        return -1;
+    }
+
+    private static final String[] UNITS = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+
+    /** "ninety-two year old", "NINETY YEARS", "one hundred and one", "in her 90s/nineties". */
+    private static int ageWords(Scan s, int t) {
+        Tokens tk = s.tk;
+        boolean ninety = s.is(t, "NINETY");
+        boolean hundred = s.is(t, "HUNDRED") && s.is(t - 1, "ONE");
+        boolean nineties = s.isAny(t, "NINETIES");
+        if (!ninety && !hundred && !nineties) {
+            return -1;
+        }
+        int first = hundred ? t - 1 : t;
+        int last = t;
+        if (nineties) {
+            if (s.before(t, 2, "HIS", "HER", "THEIR", "MID", "LATE", "EARLY")) {
+                s.addTokens(PhiType.AGE, t, t, "age.over89", 0.8);
+                return t + 1;
+            }
+            return -1;
+        }
+        int nx = t + 1;
+        if (tk.isPunct(nx, '-') && tk.adjacent(t, nx)) {
+            nx++;
+        }
+        if (ninety && nx < tk.n && s.isAny(nx, UNITS)) {
+            last = nx;
+            nx++;
+        } else if (hundred) {
+            if (s.is(nx, "AND")) {
+                nx++;
+            }
+            if (nx < tk.n && s.isAny(nx, UNITS)) {
+                last = nx;
+                nx++;
+            }
+        }
+        if (tk.isPunct(nx, '-')) {
+            nx++;
+        }
+        if (nx < tk.n && s.isAny(nx, "YEAR", "YEARS", "YO", "YR", "YRS")
+                || s.before(first, 1, "AGE", "AGED", "TURNED")) {
+            s.addTokens(PhiType.AGE, first, last, "age.over89-words", 0.85);
+            return last + 1;
+        }
+        return -1;
+    }
+
+    private static int holiday(Scan s, int t) {
+        if (s.isAny(t, "CHRISTMAS", "THANKSGIVING", "EASTER", "HALLOWEEN", "XMAS")) {
+            if (!s.tk.upperDoc && s.tk.lowerInitial(t)) {
+                return -1;
+            }
+            int end = t;
+            if (s.is(t + 1, "EVE") || s.is(t + 1, "DAY")) {
+                end = t + 1;
+            }
+            s.addTokens(PhiType.DATE, t, end, "date.holiday", 0.6);
+            return end + 1;
+        }
+        if (s.is(t, "NEW") && s.is(t + 1, "YEARS") && s.isAny(t + 2, "DAY", "EVE")) {
+            s.addTokens(PhiType.DATE, t, t + 2, "date.holiday", 0.6);
+            return t + 3;
+        }
+        return -1;
+    }
+}

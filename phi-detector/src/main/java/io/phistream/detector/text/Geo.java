@@ -1,0 +1,492 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Lexicon.CLINICAL;
+import static io.phistream.detector.text.Lexicon.COMMON;
+import static io.phistream.detector.text.Lexicon.DIRECTION;
+import static io.phistream.detector.text.Lexicon.NAME_LISTED;
+import static io.phistream.detector.text.Lexicon.ORDINAL;
+import static io.phistream.detector.text.Lexicon.STOP;
+import static io.phistream.detector.text.Lexicon.STREET_NAME;
+import static io.phistream.detector.text.Lexicon.SUFFIX;
+import static io.phistream.detector.text.Lexicon.SUFFIX_WEAK;
+import static io.phistream.detector.text.Lexicon.UNIT;
+
+import io.phistream.detector.PhiType;
+
+/**
+ * Geographic subdivisions below a state: street addresses (house number + name + suffix, PO boxes,
+ * unit numbers), cities, towns and counties from the Census gazetteer, and hospitals and other
+ * facilities (CMS/HIFLD names and the "... Hospital / Medical Center / Rehab" pattern). States are
+ * not PHI under Safe Harbor and are never reported; they serve as context for ZIPs and cities.
+ */
+final class Geo {
+    private Geo() {
+    }
+
+    static void detect(Scan s) {
+        Tokens tk = s.tk;
+        int skip = -1;
+        for (int t = 0; t < tk.n; t++) {
+            if ((t & 511) == 0) {
+                s.budget.check();
+            }
+            if (t < skip) {
+                continue;
+            }
+            int e = -1;
+            if (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.ALNUM && Character.isDigit(tk.firstChar(t))) {
+                e = street(s, t);
+            } else if (tk.kind[t] == Tokens.WORD) {
+                e = poBox(s, t);
+                if (e < 0) {
+                    e = hospitalLexicon(s, t);
+                }
+                if (e < 0) {
+                    e = place(s, t);
+                }
+                if (e < 0) {
+                    e = streetNoNumber(s, t);
+                }
+            }
+            if (e > t) {
+                skip = e;
+            }
+        }
+        facilities(s);
+    }
+
+    private static boolean streetNameWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (t >= tk.n || tk.nlBefore[t]) {
+            return false;
+        }
+        int f = s.flags(t);
+        if (tk.kind[t] == Tokens.ALNUM) {
+            return (f & ORDINAL) != 0;
+        }
+        if (tk.kind[t] != Tokens.WORD || (f & STOP) != 0 && (f & STREET_NAME) == 0) {
+            return false;
+        }
+        if (!tk.upperDoc && tk.lowerInitial(t)) {
+            return false;
+        }
+        if ((f & (STREET_NAME | ORDINAL | DIRECTION)) != 0) {
+            return true;
+        }
+        if ((f & CLINICAL) != 0) {
+            return false;
+        }
+        return (f & NAME_LISTED) != 0 || (f & COMMON) == 0 || !tk.upperDoc && tk.capitalized(t);
+    }
+
+    /** "123 Main St", "12B N. Oak Avenue Apt 4", "1600 Pennsylvania Ave NW". */
+    private static int street(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.len(t) > 6 || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT
+                || t > 0 && (tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '.')) && tk.adjacent(t - 1, t)) {
+            return -1;
+        }
+        int u = t + 1;
+        if (u < tk.n && tk.isPunct(u, '-') && u + 1 < tk.n && tk.kind[u + 1] == Tokens.NUM) {
+            u += 2; // 12-14 Elm St
+        }
+        int names = 0;
+        int suffix = -1;
+        while (u < tk.n && names <= 4) {
+            if (tk.nlBefore[u] && names > 0) {
+                break;
+            }
+            if (names > 0 && s.has(u, SUFFIX) && !tk.nlBefore[u]) {
+                suffix = u;
+                break;
+            }
+            if (tk.isPunct(u, '.') && names > 0 && s.has(u - 1, DIRECTION)) {
+                u++;
+                continue;
+            }
+            if (!streetNameWord(s, u)) {
+                break;
+            }
+            names++;
+            u++;
+        }
+        if (suffix < 0 || names == 0) {
+            return -1;
+        }
+        int end = suffix;
+        if (tk.isPunct(end + 1, '.') && tk.adjacent(end, end + 1)) {
+            end++;
+        }
+        if (end + 1 < tk.n && !tk.nlBefore[end + 1] && s.has(end + 1, DIRECTION) && tk.allUpper(end + 1)
+                && tk.len(end + 1) <= 2) {
+            end++;
+        }
+        end = unit(s, end);
+        s.addTokens(PhiType.GEO, t, end, "street.address", 0.92);
+        return end + 1;
+    }
+
+    /** ", Apt 4B", " #12", " Suite 100" after a street. */
+    private static int unit(Scan s, int end) {
+        Tokens tk = s.tk;
+        int u = end + 1;
+        if (tk.isPunct(u, ',')) {
+            u++;
+        }
+        if (u < tk.n && !tk.nlBefore[u] && (s.has(u, UNIT) || tk.isPunct(u, '#'))) {
+            int v = u + 1;
+            if (tk.isPunct(v, '.') || tk.isPunct(v, '#')) {
+                v++;
+            }
+            if (v < tk.n && (tk.kind[v] == Tokens.NUM || tk.kind[v] == Tokens.ALNUM || tk.kind[v] == Tokens.WORD
+                    && tk.len(v) == 1)) {
+                return v;
+            }
+        }
+        return end;
+    }
+
+    private static int poBox(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u;
+        if (s.is(t, "PO") || s.is(t, "POB")) {
+            u = t + 1;
+        } else if (s.is(t, "P") && tk.isPunct(t + 1, '.') && s.is(t + 2, "O")) {
+            u = tk.isPunct(t + 3, '.') ? t + 4 : t + 3;
+        } else {
+            return -1;
+        }
+        if (!s.is(u, "BOX") || u + 1 >= tk.n || tk.kind[u + 1] != Tokens.NUM && tk.kind[u + 1] != Tokens.ALNUM) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, u + 1, "street.po-box", 0.92);
+        return u + 2;
+    }
+
+    /** "lives on Elm Street", "OFF MAPLE AVENUE" (no house number: the suffix must be a full word). */
+    private static int streetNoNumber(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!streetNameWord(s, t) || s.has(t, DIRECTION) && !s.has(t + 1, SUFFIX) && !streetNameWord(s, t + 1)) {
+            return -1;
+        }
+        int u = t;
+        int names = 0;
+        while (u < tk.n && names < 3 && streetNameWord(s, u) && !s.has(u, SUFFIX)) {
+            names++;
+            u++;
+        }
+        if (names == 0 || u >= tk.n || !s.has(u, SUFFIX) || s.has(u, SUFFIX_WEAK) || tk.nlBefore[u]) {
+            return -1;
+        }
+        boolean proper = !tk.upperDoc && tk.capitalized(t) && tk.capitalized(u);
+        boolean ctx = s.before(t, 1, "ON", "AT", "OFF", "OF", "ADDRESS", "LIVES", "RESIDES", "NEAR", "CORNER", "DOWN",
+                "FROM", "TO", "AND", "VIA");
+        if (!proper && !ctx) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, u, "street.name", 0.8);
+        return u + 1;
+    }
+
+    /** Longest place phrase at t; returns the index after it, or -1. */
+    private static int place(Scan s, int t) {
+        Tokens tk = s.tk;
+        int node = 0;
+        int bestEnd = -1;
+        int bestVal = -1;
+        int u = t;
+        int depth = 0;
+        int maxDepth = s.lx.places.maxDepth();
+        while (u < tk.n && depth < maxDepth) {
+            if (tk.kind[u] == Tokens.PUNCT) {
+                break;
+            }
+            if (depth > 0 && !tk.spaceOnly(u - 1, u) && !(tk.adjacent(u - 1, u))) {
+                if (!(u >= 2 && tk.isPunct(u - 1, '-'))) {
+                    break;
+                }
+            }
+            int next = s.lx.places.child(node, tk.lex[u]);
+            if (next < 0) {
+                break;
+            }
+            node = next;
+            depth++;
+            int v = s.lx.places.value(node);
+            if (v >= 0) {
+                bestEnd = u;
+                bestVal = v;
+            }
+            u++;
+            // allow "WINSTON-SALEM", "ST. LOUIS"
+            if (u + 1 < tk.n && (tk.isPunct(u, '-') || tk.isPunct(u, '.')) && tk.adjacent(u - 1, u)) {
+                u++;
+            }
+        }
+        if (bestEnd < 0) {
+            return county(s, t);
+        }
+        if ((bestVal & 0xF) == Lexicon.P_STATE) {
+            return bestEnd + 1; // a state: not PHI
+        }
+        int pop = bestVal >>> 4;
+        boolean multi = bestEnd > t;
+        boolean allCommon = true;
+        boolean anyClinical = false;
+        boolean anyStop = false;
+        boolean shapeOk = true;
+        for (int i = t; i <= bestEnd; i++) {
+            if (tk.kind[i] == Tokens.PUNCT) {
+                continue;
+            }
+            int f = s.flags(i);
+            allCommon &= (f & COMMON) != 0;
+            anyClinical |= (f & CLINICAL) != 0;
+            anyStop |= (f & STOP) != 0;
+            if (!tk.upperDoc && !tk.capitalized(i) && !(tk.allUpper(i) && tk.len(i) > 1)) {
+                shapeOk = false;
+            }
+        }
+        if (!shapeOk) {
+            return -1;
+        }
+        boolean countyAfter = s.isAny(bestEnd + 1, "COUNTY", "PARISH", "BOROUGH", "CO");
+        boolean stateAfter = stateAfter(s, bestEnd);
+        int p = s.prevWord(t, 0);
+        boolean prep = p >= 0 && s.has(p, Lexicon.PLACE_PREP) && !tk.nlBefore[t];
+        boolean properMixed = !tk.upperDoc && tk.capitalized(t) && !tk.sentenceStart(t);
+        boolean accept;
+        if (countyAfter || stateAfter) {
+            accept = !anyStop || multi;
+        } else if (multi) {
+            accept = !allCommon && !anyClinical && pop >= 24 || pop >= 38 && !anyClinical
+                    || (prep || properMixed) && !anyClinical;
+        } else {
+            int f = s.flags(t);
+            boolean common = (f & COMMON) != 0;
+            accept = !anyStop && !anyClinical && (!common && (pop >= 30 || prep || properMixed)
+                    || common && properMixed && prep && pop >= 24);
+            if (tk.len(t) <= 3 && tk.upperDoc) {
+                accept = false; // short all-caps words are abbreviations far more often than towns
+            }
+        }
+        if (!accept) {
+            return -1;
+        }
+        int end = bestEnd;
+        if (countyAfter) {
+            end = bestEnd + 1;
+        }
+        s.addTokens(PhiType.GEO, t, end, countyAfter ? "geo.county" : "geo.place", multi || stateAfter ? 0.85 : 0.7);
+        return end + 1;
+    }
+
+    private static boolean stateAfter(Scan s, int last) {
+        Tokens tk = s.tk;
+        int u = last + 1;
+        if (!tk.isPunct(u, ',')) {
+            return false;
+        }
+        u++;
+        if (u >= tk.n || tk.nlBefore[u]) {
+            return false;
+        }
+        if (s.has(u, Lexicon.USPS) && tk.allUpper(u) && tk.len(u) == 2) {
+            // MD, PA, IN, OR... are also credentials and words: then only a ZIP after makes them states
+            return !AMBIGUOUS_USPS.contains(s.key(u))
+                    || u + 1 < tk.n && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) == 5 && !tk.nlBefore[u + 1];
+        }
+        return s.has(u, Lexicon.STATE_NAME);
+    }
+
+    static final java.util.Set<String> AMBIGUOUS_USPS = java.util.Set.of("MD", "PA", "IN", "OR", "ME", "OK", "HI",
+            "DE", "CO", "LA", "OH", "ID", "AL", "MS", "MT", "NE", "ND", "SD", "SC", "NC", "GA", "WA", "AS", "GU",
+            "CA", "AK", "AR", "MO", "VA");
+
+    /** "Suffolk County" for names the gazetteer does not list as a county of that spelling. */
+    private static int county(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.isAny(t + 1, "COUNTY", "PARISH") || !tk.spaceOnly(t, t + 1)) {
+            return -1;
+        }
+        int f = s.flags(t);
+        boolean proper = tk.upperDoc ? (f & STOP) == 0 && (f & COMMON) == 0 || (f & NAME_LISTED) != 0
+                : tk.capitalized(t) && tk.capitalized(t + 1);
+        if (!proper || (f & CLINICAL) != 0) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, t + 1, "geo.county", 0.8);
+        return t + 2;
+    }
+
+    /** Full hospital names from the CMS and HIFLD lists (also with ST/SAINT swapped). */
+    private static int hospitalLexicon(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (s.lx.hospitals.child(0, tk.lex[t]) < 0) {
+            return -1;
+        }
+        int node = 0;
+        int best = -1;
+        int u = t;
+        int depth = 0;
+        while (u < tk.n && depth < s.lx.hospitals.maxDepth()) {
+            if (tk.kind[u] == Tokens.PUNCT) {
+                char c = tk.firstChar(u);
+                if (c == '.' || c == '-' || c == '\'' || c == ',') {
+                    u++;
+                    continue;
+                }
+                if (c != '&') {
+                    break;
+                }
+                int next = s.lx.hospitals.child(node, s.lx.words.find("AND", 0, 3));
+                if (next < 0) {
+                    break;
+                }
+                node = next;
+                u++;
+                depth++;
+                continue;
+            }
+            if (tk.nlBefore[u] && u > t) {
+                break;
+            }
+            int next = s.lx.hospitals.child(node, tk.lex[u]);
+            if (next < 0) {
+                break;
+            }
+            node = next;
+            depth++;
+            if (s.lx.hospitals.value(node) >= 0) {
+                best = u;
+            }
+            u++;
+        }
+        if (best < 0 || best == t) {
+            return -1; // one-word hospital names ("MERCY") need the facility pattern's context
+        }
+        if (!tk.upperDoc && tk.lowerInitial(t)) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, best, "facility.lexicon", 0.9);
+        return best + 1;
+    }
+
+    private static boolean head(Scan s, int t) {
+        if (s.isAny(t, "HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE", "HEALTHCARE", "SANATORIUM", "REHAB",
+                "MANOR", "SANITARIUM", "HOSPITALS")) {
+            return true;
+        }
+        if (s.isAny(t, "CENTER", "CENTRE", "CTR")) {
+            return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY",
+                    "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE");
+        }
+        if (s.is(t, "HOME")) {
+            return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS");
+        }
+        if (s.isAny(t, "LIVING")) {
+            return s.is(t - 1, "ASSISTED");
+        }
+        if (s.isAny(t, "SYSTEM", "GROUP")) {
+            return s.isAny(t - 1, "HEALTH", "MEDICAL");
+        }
+        return false;
+    }
+
+    /** Generic words that name a kind of facility, not a particular one. */
+    private static boolean facilityWord(Scan s, int t) {
+        return s.isAny(t, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY",
+                "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "CHILDRENS", "WOMENS", "REST", "CONVALESCENT", "GROUP",
+                "ASSISTED", "SKILLED", "COMMUNITY", "GENERAL", "REGIONAL", "MEMORIAL", "UNIVERSITY", "STATE", "COUNTY",
+                "CITY", "VA", "VETERANS", "PSYCHIATRIC", "CHILDREN", "WOMEN", "SPECIALTY", "ACUTE", "LONG", "TERM",
+                "OUTSIDE", "LOCAL", "AREA", "THE", "A", "AN", "THIS", "THAT", "OSH", "OTHER", "PRIVATE", "PUBLIC",
+                "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT", "FAMILY");
+    }
+
+    /** "ST. JOSEPH'S HOSPITAL", "Lakeside Nursing Home", "Hospital of the University of Pennsylvania". */
+    private static void facilities(Scan s) {
+        Tokens tk = s.tk;
+        for (int h = 0; h < tk.n; h++) {
+            if (tk.kind[h] != Tokens.WORD || !s.has(h, Lexicon.FACILITY_HEAD) || !head(s, h)) {
+                continue;
+            }
+            if (!tk.upperDoc && tk.lowerInitial(h)) {
+                continue;
+            }
+            int first = h;
+            boolean distinctive = false;
+            int u = h - 1;
+            int taken = 0;
+            while (u >= 0 && taken < 6) {
+                if (tk.kind[u] == Tokens.PUNCT) {
+                    char c = tk.firstChar(u);
+                    if ((c == '.' || c == '\'' || c == '-' || c == '&') && u > 0 && tk.kind[u - 1] != Tokens.PUNCT
+                            && !tk.nlBefore[u + 1]) {
+                        u--;
+                        continue;
+                    }
+                    break;
+                }
+                if (tk.nlBefore[u + 1] && u + 1 <= h) {
+                    break;
+                }
+                int f = s.flags(u);
+                boolean connector = s.isAny(u, "OF", "AND") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
+                boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
+                boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC);
+                boolean proper = (f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
+                        || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0
+                        || s.lx.hospitalCount(tk.lex[u]) >= 3 && (f & STOP) == 0 && (f & CLINICAL) == 0
+                        || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0;
+                if (!tk.upperDoc && tk.lowerInitial(u) && !connector) {
+                    break;
+                }
+                if (s.isAny(u, "THE", "A", "AN", "OUTSIDE", "LOCAL", "AREA", "OSH", "THIS", "THAT", "OTHER", "ANOTHER")) {
+                    break;
+                }
+                if (!(connector || saint || generic || proper)) {
+                    break;
+                }
+                if (proper && !generic && !saint) {
+                    distinctive = true;
+                }
+                if (s.has(u, Lexicon.STATE_NAME) || s.has(u, Lexicon.USPS)) {
+                    distinctive = true;
+                }
+                first = u;
+                taken++;
+                u--;
+            }
+            while (first < h && s.isAny(first, "OF", "AND")) {
+                first++;
+            }
+            int last = h;
+            // "Hospital of the University of Pennsylvania"
+            if (s.is(h + 1, "OF") && !tk.nlBefore[h + 1]) {
+                int v = h + 2;
+                if (s.is(v, "THE")) {
+                    v++;
+                }
+                int k = v;
+                boolean any = false;
+                while (k < tk.n && k - v < 5 && tk.kind[k] == Tokens.WORD && !tk.nlBefore[k]
+                        && (!tk.upperDoc ? tk.capitalized(k) || s.isAny(k, "OF") : !s.has(k, STOP) || s.is(k, "OF"))) {
+                    any |= !s.is(k, "OF");
+                    k++;
+                }
+                if (any) {
+                    last = k - 1;
+                    while (s.is(last, "OF")) {
+                        last--;
+                    }
+                    distinctive = true;
+                }
+            }
+            if (!distinctive || first == h && last == h) {
+                continue;
+            }
+            s.addTokens(PhiType.GEO, first, last, "facility.pattern", 0.85);
+            h = last;
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Lexicon.CLINICAL;
+import static io.phistream.detector.text.Lexicon.COMMON;
+import static io.phistream.detector.text.Lexicon.NAME_LISTED;
+import static io.phistream.detector.text.Lexicon.POSTMARK;
+import static io.phistream.detector.text.Lexicon.RELATION;
+import static io.phistream.detector.text.Lexicon.STOP;
+import static io.phistream.detector.text.Lexicon.TITLE;
+import static io.phistream.detector.text.Lexicon.VERB_CONTEXT;
+
+import io.phistream.detector.PhiType;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Person names. Each word gets log10 odds of being a name from the lexicons (how many people bear
+ * it vs. how often English uses it as a word), adjusted by its shape (case is evidence only in
+ * mixed-case text) and by clinical vocabulary; context (titles, relatives, "spoke with", "RN"
+ * after), neighbouring names and other occurrences in the same text then decide the ambiguous ones.
+ */
+final class Names {
+    private static final byte NONE = 0;
+    private static final byte SCORE = 1;
+    private static final byte CONTEXT = 2;
+    private static final byte KNOWN = 3;
+    private static final byte MEMORY = 4;
+    private static final byte REPEAT = 5;
+    private static final byte NEIGHBOUR = 6;
+    private static final byte INITIAL = 7;
+
+    private Names() {
+    }
+
+    static void detect(Scan s) {
+        Tokens tk = s.tk;
+        Lexicon lx = s.lx;
+        int n = tk.n;
+        boolean upper = tk.upperDoc;
+        float[] base = new float[n];
+        float[] score = new float[n];
+        byte[] acc = new byte[n];
+        boolean knownNames = !s.ctx.nameKeys.isEmpty();
+        boolean memory = s.ctx.hasMemory();
+        for (int t = 0; t < n; t++) {
+            if ((t & 511) == 0) {
+                s.budget.check();
+            }
+            if (tk.kind[t] != Tokens.WORD) {
+                score[t] = -99;
+                continue;
+            }
+            int id = tk.lex[t];
+            int f = lx.flags(id);
+            int len = tk.len(t);
+            float b = lx.nameOdds(id);
+            base[t] = b;
+            float sc = b + shape(tk, t, upper, len);
+            if ((f & CLINICAL) != 0) {
+                sc -= 4;
+            }
+            if (len == 1) {
+                sc = -99;
+            }
+            score[t] = sc;
+            if (len >= 2 && (knownNames || memory) && (f & STOP) == 0) {
+                String key = s.key(t);
+                if (knownNames && s.ctx.nameKeys.contains(key)) {
+                    acc[t] = KNOWN;
+                    continue;
+                }
+                if (memory && ((f & NAME_LISTED) != 0 || (f & COMMON) == 0)
+                        && s.ctx.remembered.contains(s.ctx.digest.apply("n:" + key))) {
+                    acc[t] = MEMORY;
+                    continue;
+                }
+            }
+            if (len >= 2 && sc > 0 && (f & NAME_LISTED) != 0) {
+                acc[t] = SCORE;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (acc[t] == NONE && tk.kind[t] == Tokens.WORD && tk.len(t) >= 2 && byContext(s, t, base[t])) {
+                acc[t] = CONTEXT;
+            }
+        }
+        // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
+        for (int round = 0; round < 2; round++) {
+            for (int t = 0; t < n; t++) {
+                if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2) {
+                    continue;
+                }
+                int f = s.flags(t);
+                // "Will Smith": in mixed-case text two capitalised words side by side are a name
+                boolean capsPair = !upper && tk.capitalized(t)
+                        && (accepted(acc, t + 1) && tk.capitalized(t + 1) || accepted(acc, t - 1) && tk.capitalized(t - 1));
+                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f)) {
+                    continue;
+                }
+                boolean listed = (f & NAME_LISTED) != 0;
+                boolean unknownProper = !upper && tk.capitalized(t) && (f & COMMON) == 0 && (f & CLINICAL) == 0;
+                if (!listed && !unknownProper) {
+                    continue;
+                }
+                if (listed && base[t] + shape(tk, t, upper, tk.len(t)) + (capsPair ? 4.5f : 2.5f) <= 0) {
+                    continue;
+                }
+                if (accepted(acc, t - 1) && joined(s, t - 1, t) || accepted(acc, t + 1) && joined(s, t, t + 1)
+                        || commaNeighbour(s, acc, t)) {
+                    acc[t] = NEIGHBOUR;
+                }
+            }
+        }
+        initials(s, acc);
+        repeat(s, acc, base);
+        emit(s, acc, score);
+    }
+
+    /** Shape evidence: case counts only in mixed-case text; short all-caps words are abbreviations. */
+    private static float shape(Tokens tk, int t, boolean upper, int len) {
+        if (!upper) {
+            if (tk.lowerInitial(t)) {
+                return -4f;
+            }
+            if (tk.capitalized(t)) {
+                return tk.sentenceStart(t) ? 0.3f : 1.5f;
+            }
+            return len <= 4 ? -1.5f : 0f;
+        }
+        return len <= 3 ? -1.5f : len == 4 ? -0.5f : 0f;
+    }
+
+    private static boolean accepted(byte[] acc, int t) {
+        return t >= 0 && t < acc.length && acc[t] != NONE;
+    }
+
+    /** Words of one name: blanks between, or a hyphen with no blanks (SMITH-JONES). */
+    private static boolean joined(Scan s, int a, int b) {
+        Tokens tk = s.tk;
+        if (a < 0 || b >= tk.n) {
+            return false;
+        }
+        return tk.spaceOnly(a, b);
+    }
+
+    private static boolean commaNeighbour(Scan s, byte[] acc, int t) {
+        Tokens tk = s.tk;
+        // SMITH-JONES
+        if (t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 2, t - 1) && tk.adjacent(t - 1, t)
+                && accepted(acc, t - 2)) {
+            return true;
+        }
+        if (t + 2 < tk.n && tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && tk.adjacent(t + 1, t + 2)
+                && accepted(acc, t + 2)) {
+            return true;
+        }
+        // SMITH, JOHN (only when the comma pair is not part of a longer list)
+        if (t >= 2 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2) && !tk.nlBefore[t]
+                && (t + 1 >= tk.n || !tk.isPunct(t + 1, ','))) {
+            return acc[t - 2] != SCORE || s.tk.sentenceStart(t - 2);
+        }
+        return false;
+    }
+
+    private static boolean byContext(Scan s, int t, float base) {
+        Tokens tk = s.tk;
+        int f = s.flags(t);
+        if ((f & STOP) != 0) {
+            return false;
+        }
+        boolean upper = tk.upperDoc;
+        boolean listed = (f & NAME_LISTED) != 0;
+        boolean clinical = (f & CLINICAL) != 0;
+        boolean common = (f & COMMON) != 0;
+        boolean properShape = !upper && tk.capitalized(t);
+        int p = s.prevWord(t, 2);
+        if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
+            int pf = s.flags(p);
+            if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t))) {
+                boolean weakTitle = s.isAny(p, "MS", "MISS", "SR", "SISTER", "FATHER", "NURSE", "MR");
+                if (weakTitle) {
+                    return listed && base >= -3 && !clinical || properShape && !common;
+                }
+                return listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
+            }
+            int q = p;
+            if (s.isAny(p, "WITH", "BY", "IS", "NAMED", "WAS", "FROM", "TO")) {
+                q = s.prevWord(p, 1);
+            } else if (s.is(p, "W") && tk.isPunct(p - 1, '/') && s.isAny(p - 2, "D", "C")) {
+                q = -2; // D/W = discussed with
+            }
+            int qf = q >= 0 ? s.flags(q) : 0;
+            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM"))) {
+                return listed && base >= -3 || properShape && !common && !clinical;
+            }
+            if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
+                return listed && base >= -1.5 && !clinical
+                        || properShape && !common && !clinical && !tk.sentenceStart(t);
+            }
+        }
+        // "ROSE (DAUGHTER)", "MARY, WIFE,"
+        int nx = s.nextWord(t, 2);
+        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && s.isAny(nx, "DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER",
+                "FATHER", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "FRIEND", "SPOUSE",
+                "HCP", "PROXY", "DTR", "NEIGHBOR", "PARTNER", "AUNT", "UNCLE", "COUSIN", "GUARDIAN")
+                && nx - t <= 2 && (nx == t + 1 || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))) {
+            return listed && base >= -3 && (!clinical || base >= -1) || properShape && !common;
+        }
+        // "J SMITH, RN", "SMITH MD"
+        if (nx > 0 && (s.flags(nx) & POSTMARK) != 0 && nx - t <= 2 && !tk.nlBefore[nx]
+                && (nx == t + 1 || tk.isPunct(t + 1, ','))) {
+            boolean ambiguousMark = s.isAny(nx, "DO", "PA", "IV", "II", "SR", "RD", "MD");
+            int after = nx + 1;
+            boolean endsThere = after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT;
+            if (!ambiguousMark || endsThere || s.is(nx, "MD") && tk.isPunct(t + 1, ',')) {
+                return listed && base >= -3 || !common && !clinical;
+            }
+        }
+        return false;
+    }
+
+    /** Between a context word and the name only ". : , (" may stand, and for titles only ".". */
+    private static boolean punctOk(Scan s, int p, int t) {
+        for (int i = p + 1; i < t; i++) {
+            char c = s.text.charAt(s.tk.start[i]);
+            if (c != '.' && c != ':' && c != ',' && c != '(' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void initials(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD) {
+                continue;
+            }
+            int len = tk.len(t);
+            if (len == 1 && Character.isUpperCase(tk.firstChar(t))) {
+                boolean dot = tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
+                int after = dot ? t + 2 : t + 1;
+                boolean nameAfter = after < tk.n && accepted(acc, after) && acc[after] != INITIAL
+                        && (dot ? tk.spaceOnly(t + 1, after) || tk.adjacent(t + 1, after) : tk.spaceOnly(t, after));
+                boolean nameBefore = t > 0 && accepted(acc, t - 1) && tk.spaceOnly(t - 1, t);
+                boolean commaBefore = t > 1 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2);
+                if (nameAfter && (dot || nameBefore) || nameBefore && (dot || nameAfter) || commaBefore && dot) {
+                    acc[t] = INITIAL;
+                } else if (nameAfter && !dot && tk.upperDoc == false) {
+                    acc[t] = INITIAL; // "J Smith"
+                }
+            } else if (len <= 3 && !s.ctx.initials.isEmpty() && tk.allUpper(t) && s.ctx.initials.contains(s.key(t))) {
+                acc[t] = INITIAL;
+            }
+        }
+        if (!s.ctx.initials.isEmpty()) {
+            // J.S. / J. S.
+            for (int t = 0; t + 2 < tk.n; t++) {
+                if (tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && tk.isPunct(t + 1, '.') && tk.kind[t + 2] == Tokens.WORD
+                        && tk.len(t + 2) == 1 && tk.isPunct(t + 3, '.')) {
+                    String ini = ("" + tk.firstChar(t) + tk.firstChar(t + 2)).toUpperCase(java.util.Locale.ROOT);
+                    if (s.ctx.initials.contains(ini)) {
+                        acc[t] = INITIAL;
+                        acc[t + 2] = INITIAL;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A word confirmed as a name anywhere in the text is a name wherever else it appears. */
+    private static void repeat(Scan s, byte[] acc, float[] base) {
+        Tokens tk = s.tk;
+        Set<String> unknown = null;
+        boolean[] ids = null;
+        for (int t = 0; t < tk.n; t++) {
+            byte a = acc[t];
+            if (a == CONTEXT || a == KNOWN || a == MEMORY || a == NEIGHBOUR
+                    || a == SCORE && base[t] > 1) {
+                int id = tk.lex[t];
+                if (id >= 0) {
+                    if (ids == null) {
+                        ids = new boolean[s.lx.words.size()];
+                    }
+                    ids[id] = true;
+                } else {
+                    if (unknown == null) {
+                        unknown = new HashSet<>();
+                    }
+                    unknown.add(s.key(t));
+                }
+            }
+        }
+        if (ids == null && unknown == null) {
+            return;
+        }
+        for (int t = 0; t < tk.n; t++) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2) {
+                continue;
+            }
+            if (!tk.upperDoc && tk.lowerInitial(t)) {
+                continue;
+            }
+            int id = tk.lex[t];
+            if (id >= 0) {
+                if (ids != null && ids[id] && (s.lx.flags(id) & STOP) == 0 && base[t] >= -3
+                        && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)) {
+                    acc[t] = REPEAT;
+                }
+            } else if (unknown != null && unknown.contains(s.key(t))) {
+                acc[t] = REPEAT;
+            }
+        }
+    }
+
+    private static void emit(Scan s, byte[] acc, float[] score) {
+        Tokens tk = s.tk;
+        int t = 0;
+        while (t < tk.n) {
+            if (acc[t] == NONE) {
+                t++;
+                continue;
+            }
+            int first = t;
+            int last = t;
+            byte best = acc[t];
+            float maxScore = score[t];
+            int u = t + 1;
+            while (u < tk.n) {
+                if (acc[u] != NONE && tk.spaceOnly(last, u)) {
+                    last = u;
+                } else if (tk.isPunct(u, '.') && acc[last] == INITIAL && u + 1 < tk.n && acc[u + 1] != NONE
+                        && (tk.spaceOnly(u, u + 1) || tk.adjacent(u, u + 1))) {
+                    last = u + 1;
+                    u++;
+                } else if (tk.isPunct(u, '-') && tk.adjacent(last, u) && u + 1 < tk.n && acc[u + 1] != NONE
+                        && tk.adjacent(u, u + 1)) {
+                    last = u + 1;
+                    u++;
+                } else {
+                    break;
+                }
+                best = stronger(best, acc[last]);
+                maxScore = Math.max(maxScore, score[last]);
+                u++;
+            }
+            int end = tk.end[last];
+            if (acc[last] == INITIAL && tk.isPunct(last + 1, '.') && tk.adjacent(last, last + 1)) {
+                end = tk.end[last + 1];
+            }
+            if (!(first == last && acc[first] == INITIAL)) {
+                double conf = switch (best) {
+                    case KNOWN -> 0.97;
+                    case MEMORY -> 0.95;
+                    case CONTEXT -> 0.9;
+                    case NEIGHBOUR, REPEAT -> 0.8;
+                    default -> Math.min(0.95, 0.5 + 0.1 * maxScore);
+                };
+                String rule = switch (best) {
+                    case KNOWN -> "name.known";
+                    case MEMORY -> "name.memory";
+                    case CONTEXT -> "name.context";
+                    case NEIGHBOUR -> "name.neighbour";
+                    case REPEAT -> "name.repeat";
+                    case INITIAL -> "name.initials";
+                    default -> "name.lexicon";
+                };
+                s.add(PhiType.NAME, tk.start[first], end, rule, conf);
+            }
+            t = last + 1;
+        }
+    }
+
+    private static byte stronger(byte a, byte b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(byte a) {
+        return switch (a) {
+            case KNOWN -> 7;
+            case MEMORY -> 6;
+            case CONTEXT -> 5;
+            case SCORE -> 4;
+            case NEIGHBOUR -> 3;
+            case REPEAT -> 2;
+            default -> 1;
+        };
+    }
+}

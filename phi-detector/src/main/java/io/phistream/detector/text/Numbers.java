@@ -1,0 +1,516 @@
+package io.phistream.detector.text;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.phistream.detector.PhiType;
+import io.phistream.detector.text.lexicon.Fold;
+import java.util.BitSet;
+import java.util.Map;
+
+/**
+ * Numbers and codes: phone and fax numbers (libphonenumber, run only on short candidate windows so
+ * its cost and regexes never see the whole input), SSNs with the SSA validity rules, credit cards
+ * (Luhn), ZIP codes after a state or "ZIP", identifiers introduced by a keyword (MRN, account,
+ * member, licence, plate, serial...), VINs (check digit), DEA numbers (check digit), NPIs (Luhn with
+ * the 80840 prefix), Medicare beneficiary identifiers and other long digit runs.
+ */
+final class Numbers {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private static final Map<String, PhiType> KEYWORDS = Map.ofEntries(
+            Map.entry("MRN", PhiType.MRN), Map.entry("MR", PhiType.MRN), Map.entry("RECORD", PhiType.MRN),
+            Map.entry("RECORDS", PhiType.MRN), Map.entry("CHART", PhiType.MRN), Map.entry("EMPI", PhiType.MRN),
+            Map.entry("MPI", PhiType.MRN), Map.entry("REC", PhiType.MRN), Map.entry("UNIT", PhiType.MRN),
+            Map.entry("ACCOUNT", PhiType.ACCOUNT), Map.entry("ACCT", PhiType.ACCOUNT), Map.entry("ACC", PhiType.ACCOUNT),
+            Map.entry("BILLING", PhiType.ACCOUNT), Map.entry("INVOICE", PhiType.ACCOUNT), Map.entry("FIN", PhiType.ACCOUNT),
+            Map.entry("CSN", PhiType.ACCOUNT), Map.entry("HAR", PhiType.ACCOUNT), Map.entry("ENCOUNTER", PhiType.ACCOUNT),
+            Map.entry("IBAN", PhiType.ACCOUNT), Map.entry("CARD", PhiType.ACCOUNT), Map.entry("VISA", PhiType.ACCOUNT),
+            Map.entry("MASTERCARD", PhiType.ACCOUNT), Map.entry("AMEX", PhiType.ACCOUNT),
+            Map.entry("INSURANCE", PhiType.HEALTH_PLAN), Map.entry("MEMBER", PhiType.HEALTH_PLAN),
+            Map.entry("POLICY", PhiType.HEALTH_PLAN), Map.entry("SUBSCRIBER", PhiType.HEALTH_PLAN),
+            Map.entry("MEDICAID", PhiType.HEALTH_PLAN), Map.entry("MEDICARE", PhiType.HEALTH_PLAN),
+            Map.entry("PLAN", PhiType.HEALTH_PLAN), Map.entry("BENEFICIARY", PhiType.HEALTH_PLAN),
+            Map.entry("HICN", PhiType.HEALTH_PLAN), Map.entry("MBI", PhiType.HEALTH_PLAN), Map.entry("PAYER", PhiType.HEALTH_PLAN),
+            Map.entry("GROUP", PhiType.HEALTH_PLAN), Map.entry("INS", PhiType.HEALTH_PLAN),
+            Map.entry("LICENSE", PhiType.LICENSE), Map.entry("LICENCE", PhiType.LICENSE), Map.entry("LIC", PhiType.LICENSE),
+            Map.entry("DL", PhiType.LICENSE), Map.entry("CERTIFICATE", PhiType.LICENSE), Map.entry("CERT", PhiType.LICENSE),
+            Map.entry("PERMIT", PhiType.LICENSE), Map.entry("DEA", PhiType.LICENSE), Map.entry("PASSPORT", PhiType.LICENSE),
+            Map.entry("REGISTRATION", PhiType.LICENSE),
+            Map.entry("VIN", PhiType.VEHICLE), Map.entry("PLATE", PhiType.VEHICLE), Map.entry("PLATES", PhiType.VEHICLE),
+            Map.entry("VEHICLE", PhiType.VEHICLE),
+            Map.entry("SERIAL", PhiType.DEVICE), Map.entry("SN", PhiType.DEVICE), Map.entry("DEVICE", PhiType.DEVICE),
+            Map.entry("IMPLANT", PhiType.DEVICE), Map.entry("UDI", PhiType.DEVICE), Map.entry("IMEI", PhiType.DEVICE),
+            Map.entry("MODEL", PhiType.DEVICE), Map.entry("LOT", PhiType.DEVICE), Map.entry("PACEMAKER", PhiType.DEVICE),
+            Map.entry("SSN", PhiType.SSN), Map.entry("SS", PhiType.SSN), Map.entry("SOCIAL", PhiType.SSN),
+            Map.entry("NPI", PhiType.OTHER_ID), Map.entry("ID", PhiType.OTHER_ID), Map.entry("IDENTIFIER", PhiType.OTHER_ID),
+            Map.entry("NO", PhiType.OTHER_ID), Map.entry("NUMBER", PhiType.OTHER_ID), Map.entry("NUM", PhiType.OTHER_ID),
+            Map.entry("CASE", PhiType.OTHER_ID), Map.entry("ACCESSION", PhiType.OTHER_ID), Map.entry("SPECIMEN", PhiType.OTHER_ID),
+            Map.entry("REQUISITION", PhiType.OTHER_ID), Map.entry("CLAIM", PhiType.OTHER_ID), Map.entry("REF", PhiType.OTHER_ID),
+            Map.entry("REFERENCE", PhiType.OTHER_ID), Map.entry("CONFIRMATION", PhiType.OTHER_ID));
+
+    private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
+        "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
+        "OFFICE", "CELLPHONE", "MOB", "TELEPHONED", "DIAL", "EXT", "EXTENSION", "HM", "WK", "C"};
+    private static final String[] FAX_CTX = {"FAX", "FAXED", "FX", "FACSIMILE", "TELEFAX"};
+    private static final String[] UNIT_LETTERS = {"MG", "ML", "MCG", "UNITS", "U", "L", "CC", "KG", "G", "MM", "CM",
+        "MEQ", "HR", "HRS", "H", "MIN", "X", "PM", "AM", "S", "TH", "ST", "ND", "RD", "K", "MMHG", "LB", "LBS", "OZ",
+        "IU", "MMOL", "NG", "DL", "GM", "MIU", "KCAL", "HZ", "MHZ", "GB", "MB", "KB", "SEC", "MS", "YO", "YRS", "D"};
+
+    private Numbers() {
+    }
+
+    static void detect(Scan s) {
+        BitSet claimed = new BitSet(s.text.length());
+        for (PhiSpan p : s.found) {
+            claimed.set(p.start(), p.end());
+        }
+        keywordIds(s, claimed);
+        codes(s, claimed);
+        clusters(s, claimed);
+    }
+
+    private static PhiType keyword(Scan s, int t) {
+        if (t < 0 || s.tk.kind[t] == Tokens.PUNCT) {
+            return null;
+        }
+        return KEYWORDS.get(s.key(t));
+    }
+
+    /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
+    private static void keywordIds(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if ((t & 511) == 0) {
+                s.budget.check();
+            }
+            if (tk.kind[t] != Tokens.NUM && tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t])) {
+                continue;
+            }
+            if (t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
+                continue;
+            }
+            // the id: tokens glued together or by '-' / '.' with no blanks
+            int last = t;
+            while (last + 1 < tk.n && tk.adjacent(last, last + 1)
+                    && (tk.kind[last + 1] != Tokens.PUNCT || (tk.isPunct(last + 1, '-') || tk.isPunct(last + 1, '.')
+                    || tk.isPunct(last + 1, '/')) && last + 2 < tk.n && tk.adjacent(last + 1, last + 2)
+                    && tk.kind[last + 2] != Tokens.PUNCT)) {
+                last += tk.kind[last + 1] == Tokens.PUNCT ? 2 : 1;
+            }
+            // "4111 1111 1111 1111": blank-separated digit groups of one number
+            while (tk.kind[t] == Tokens.NUM && tk.len(t) >= 3 && last + 1 < tk.n && tk.kind[last + 1] == Tokens.NUM
+                    && tk.spaceOnly(last, last + 1) && tk.len(last + 1) >= 3 && tk.len(last + 1) <= 4 && last - t < 6) {
+                last++;
+            }
+            int digits = 0;
+            int alnum = 0;
+            for (int i = tk.start[t]; i < tk.end[last]; i++) {
+                char c = s.text.charAt(i);
+                if (Character.isDigit(c)) {
+                    digits++;
+                }
+                if (Character.isLetterOrDigit(c)) {
+                    alnum++;
+                }
+            }
+            PhiType type = null;
+            int p = t;
+            boolean generic = false;
+            for (int k = 0; k < 5 && type == null; k++) {
+                p = s.prevWord(p, 3);
+                if (p < 0 || tk.kind[p] == Tokens.NUM) {
+                    break;
+                }
+                PhiType kt = keyword(s, p);
+                if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
+                    generic = true;
+                    continue; // "ID", "NO", "#": look further back for what kind of id
+                }
+                if (kt != null) {
+                    type = kt;
+                } else if (!s.isAny(p, "IS", "OF", "THE", "S", "N", "PT", "PATIENT", "PATIENTS", "HOSPITAL", "MEDICAL",
+                        "DRIVERS", "DRIVER", "SECURITY", "HEALTH", "CREDIT", "PRIMARY", "SECONDARY", "LICENSE", "TAG")) {
+                    break;
+                }
+            }
+            if (type == null && generic) {
+                type = PhiType.OTHER_ID;
+            }
+            if (type == null && t > 0 && tk.isPunct(t - 1, '#') && digits >= 4) {
+                type = PhiType.OTHER_ID;
+            }
+            if (type == null) {
+                continue;
+            }
+            int minDigits = type == PhiType.VEHICLE ? 1 : type == PhiType.OTHER_ID ? 4 : 3;
+            if (digits < minDigits || alnum < (type == PhiType.VEHICLE ? 2 : 4)) {
+                continue;
+            }
+            if (type == PhiType.SSN && digits != 9) {
+                type = PhiType.OTHER_ID;
+            }
+            s.add(type, tk.start[t], tk.end[last], "id.keyword", 0.9);
+            claimed.set(tk.start[t], tk.end[last]);
+            t = last;
+        }
+    }
+
+    /** VIN, DEA, MBI and other letter-digit codes (one token). */
+    private static void codes(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t])) {
+                continue;
+            }
+            String w = s.text.subSequence(tk.start[t], tk.end[t]).toString().toUpperCase(java.util.Locale.ROOT);
+            if (w.length() == 17 && vin(w)) {
+                s.add(PhiType.VEHICLE, tk.start[t], tk.end[t], "vin.check-digit", 0.95);
+            } else if (w.length() == 9 && dea(w)) {
+                s.add(PhiType.LICENSE, tk.start[t], tk.end[t], "dea.check-digit", 0.85);
+            } else if (w.length() == 11 && mbi(w)) {
+                s.add(PhiType.HEALTH_PLAN, tk.start[t], tk.end[t], "mbi.format", 0.85);
+            } else if (genericCode(s, t, w)) {
+                s.add(PhiType.OTHER_ID, tk.start[t], tk.end[t], "id.code", 0.5);
+            } else {
+                continue;
+            }
+            claimed.set(tk.start[t], tk.end[t]);
+        }
+    }
+
+    private static boolean genericCode(Scan s, int t, String w) {
+        if ((s.flags(t) & Lexicon.CLINICAL) != 0 || w.length() < 6) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                digits++;
+            }
+        }
+        if (digits < 5) {
+            return false;
+        }
+        // 500MG, 1000ML, 100000UNITS: a quantity with a unit, not a code
+        int i = 0;
+        while (i < w.length() && Character.isDigit(w.charAt(i))) {
+            i++;
+        }
+        String rest = w.substring(i);
+        for (String u : UNIT_LETTERS) {
+            if (rest.equals(u)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean vin(String w) {
+        int[] values = new int[128];
+        String letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
+        int[] lv = {1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9};
+        for (int i = 0; i < letters.length(); i++) {
+            values[letters.charAt(i)] = lv[i];
+        }
+        int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        int digits = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = w.charAt(i);
+            int v;
+            if (c >= '0' && c <= '9') {
+                v = c - '0';
+                digits++;
+            } else if (c < 128 && values[c] > 0) {
+                v = values[c];
+            } else {
+                return false;
+            }
+            sum += v * weights[i];
+        }
+        int check = sum % 11;
+        char expected = check == 10 ? 'X' : (char) ('0' + check);
+        return w.charAt(8) == expected && digits >= 5 && digits < 17;
+    }
+
+    static boolean dea(String w) {
+        if ("ABCDEFGHJKLMPRSTUX".indexOf(w.charAt(0)) < 0 || !Character.isLetter(w.charAt(1))) {
+            return false;
+        }
+        int[] d = new int[7];
+        for (int i = 0; i < 7; i++) {
+            char c = w.charAt(i + 2);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            d[i] = c - '0';
+        }
+        int sum = d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5]);
+        return sum % 10 == d[6];
+    }
+
+    /** Medicare Beneficiary Identifier: C A AN N A AN N A A N N, letters without S L O I B Z. */
+    static boolean mbi(String w) {
+        String pattern = "CAXNAXNAANN";
+        for (int i = 0; i < 11; i++) {
+            char c = w.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean letter = c >= 'A' && c <= 'Z' && "SLOIBZ".indexOf(c) < 0;
+            boolean ok = switch (pattern.charAt(i)) {
+                case 'C' -> c >= '1' && c <= '9';
+                case 'N' -> digit;
+                case 'A' -> letter;
+                default -> digit || letter;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean luhn(CharSequence digits) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+
+    static boolean npi(String tenDigits) {
+        return tenDigits.length() == 10 && (tenDigits.charAt(0) == '1' || tenDigits.charAt(0) == '2')
+                && luhn("80840" + tenDigits);
+    }
+
+    static boolean ssnValid(int area, int group, int serial) {
+        return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
+    }
+
+    /** Digit runs with separators: phone numbers, SSNs, cards, ZIPs, long ids. */
+    private static void clusters(Scan s, BitSet claimed) {
+        CharSequence x = s.text;
+        int n = x.length();
+        int[] groups = new int[24];
+        for (int i = 0; i < n; i++) {
+            if ((i & 4095) == 0) {
+                s.budget.check();
+            }
+            char c = x.charAt(i);
+            boolean opener = (c == '(' || c == '+') && i + 1 < n && Character.isDigit(x.charAt(i + 1));
+            if (!(c >= '0' && c <= '9') && !opener) {
+                continue;
+            }
+            if (i > 0) {
+                char p = x.charAt(i - 1);
+                if (Character.isLetterOrDigit(p) || p == '.' || p == '/' || p == '-' && i > 1
+                        && Character.isDigit(x.charAt(i - 2)) || p == ':' || p == '$' || p == ',' && i > 1
+                        && Character.isDigit(x.charAt(i - 2))) {
+                    while (i + 1 < n && Character.isLetterOrDigit(x.charAt(i + 1))) {
+                        i++;
+                    }
+                    continue;
+                }
+            }
+            // gather
+            int start = i;
+            int j = opener ? i + 1 : i;
+            int g = 0;
+            int digits = 0;
+            int lastDigit = -1;
+            boolean dots = false;
+            boolean spaces = false;
+            boolean dashes = false;
+            StringBuilder ds = new StringBuilder(20);
+            while (j < n && j - start < 32 && g < groups.length) {
+                int k = j;
+                while (k < n && Character.isDigit(x.charAt(k)) && k - j < 19) {
+                    k++;
+                }
+                if (k == j) {
+                    break;
+                }
+                groups[g++] = k - j;
+                digits += k - j;
+                ds.append(x, j, k);
+                lastDigit = k;
+                // a separator run of at most 2 chars leading to another digit
+                int m = k;
+                int seps = 0;
+                boolean sp = false;
+                boolean dt = false;
+                boolean da = false;
+                while (m < n && seps < 2) {
+                    char sc = x.charAt(m);
+                    if (sc == ' ') {
+                        sp = true;
+                    } else if (sc == '.') {
+                        dt = true;
+                    } else if (sc == '-') {
+                        da = true;
+                    } else if (sc != '(' && sc != ')') {
+                        break;
+                    }
+                    m++;
+                    seps++;
+                }
+                if (seps == 0 || m >= n || !Character.isDigit(x.charAt(m)) || sp && seps == 2 && !x.subSequence(k, m).toString().equals(") ")) {
+                    break;
+                }
+                // "2 3" with a lone space joins only phone-sized groups (3-4 digits), never small counts
+                if (sp && !dt && !da && (k - j < 2)) {
+                    break;
+                }
+                spaces |= sp;
+                dots |= dt;
+                dashes |= da;
+                j = m;
+            }
+            int end = lastDigit;
+            if (end < 0) {
+                continue;
+            }
+            if (end < n && (Character.isLetter(x.charAt(end)) || x.charAt(end) == '/'
+                    || x.charAt(end) == '.' && end + 1 < n && Character.isDigit(x.charAt(end + 1)))) {
+                i = end;
+                continue;
+            }
+            if (claimed.get(start, end).cardinality() > 0) {
+                i = end;
+                continue;
+            }
+            classify(s, start, end, groups, g, digits, ds.toString(), dots, spaces, dashes, c == '+');
+            i = end;
+        }
+    }
+
+    private static void classify(Scan s, int start, int end, int[] gr, int g, int digits, String ds,
+                                 boolean dots, boolean spaces, boolean dashes, boolean plus) {
+        int t = s.tokenAt(start);
+        if (t < 0) {
+            return;
+        }
+        boolean faxCtx = s.before(t, 4, FAX_CTX) || s.isAny(s.nextWord(s.tokenAt(end - 1), 1), FAX_CTX);
+        boolean phoneCtx = faxCtx || s.before(t, 4, PHONE_CTX);
+        // SSN 123-45-6789
+        if (g == 3 && gr[0] == 3 && gr[1] == 2 && gr[2] == 4 && !dots) {
+            int area = Integer.parseInt(ds.substring(0, 3));
+            int grp = Integer.parseInt(ds.substring(3, 5));
+            int ser = Integer.parseInt(ds.substring(5));
+            if (ssnValid(area, grp, ser)) {
+                s.add(PhiType.SSN, start, end, "ssn.format", 0.95);
+            } else {
+                s.add(PhiType.OTHER_ID, start, end, "id.ssn-shaped", 0.6);
+            }
+            return;
+        }
+        if (g == 1 && digits == 9 && s.before(t, 3, "SSN", "SS", "SOCIAL", "SECURITY")) {
+            s.add(PhiType.SSN, start, end, "ssn.context", 0.9);
+            return;
+        }
+        // credit cards
+        if (digits >= 13 && digits <= 19 && (g == 1 || allFours(gr, g)) && !dots && luhn(ds)) {
+            s.add(PhiType.ACCOUNT, start, end, "card.luhn", 0.9);
+            return;
+        }
+        // phones
+        boolean phoneShape = digits == 10 && (g == 3 && gr[0] == 3 && gr[1] == 3 && gr[2] == 4 || g == 2 && gr[0] == 3 && gr[1] == 7)
+                || digits == 11 && ds.charAt(0) == '1' && g == 4 && gr[0] == 1
+                || digits == 7 && g == 2 && gr[0] == 3 && gr[1] == 4 && (dashes || dots)
+                || plus && digits >= 8 && digits <= 15;
+        if (phoneShape || phoneCtx && digits >= 7 && digits <= 15 || digits == 10 && g == 1 && phoneCtx) {
+            String window = s.text.subSequence(start, end).toString();
+            boolean possible = false;
+            for (PhoneNumberMatch m : PHONES.findNumbers(window, "US", PhoneNumberUtil.Leniency.POSSIBLE, 3)) {
+                if (m.rawString().length() >= window.length() - 2) {
+                    possible = true;
+                }
+            }
+            if (possible || phoneCtx && digits >= 7 || digits == 7 && phoneShape) {
+                int e = extension(s, end);
+                s.add(faxCtx ? PhiType.FAX : PhiType.PHONE, start, e, faxCtx ? "fax" : "phone", possible ? 0.92 : 0.8);
+                return;
+            }
+        }
+        // pager / extension numbers
+        if (g == 1 && digits >= 4 && digits <= 7 && s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X")) {
+            s.add(PhiType.PHONE, start, end, "phone.pager", 0.8);
+            return;
+        }
+        // ZIP after a state: "BOSTON, MA 02114", "ZIP 02114"
+        if ((g == 1 && digits == 5 || g == 2 && gr[0] == 5 && gr[1] == 4 && dashes) && zipContext(s, t)) {
+            s.add(PhiType.GEO, start, end, "zip", 0.9);
+            return;
+        }
+        if (g == 1 && digits == 10 && npi(ds) && s.before(t, 3, "NPI")) {
+            s.add(PhiType.OTHER_ID, start, end, "npi.luhn", 0.9);
+            return;
+        }
+        // any other long run of digits (ids, accession numbers) or dashed code
+        if (!dots && (g == 1 && digits >= 7 || dashes && digits >= 7 && g <= 5 || spaces && digits >= 9 && phoneCtx)) {
+            s.add(PhiType.OTHER_ID, start, end, "id.digits", 0.5);
+        }
+    }
+
+    private static boolean allFours(int[] gr, int g) {
+        for (int i = 0; i < g - 1; i++) {
+            if (gr[i] != 4 && !(i == 1 && gr[i] == 6) && !(i == 2 && gr[i] == 5)) {
+                return false;
+            }
+        }
+        return g >= 3;
+    }
+
+    private static int extension(Scan s, int end) {
+        CharSequence x = s.text;
+        int i = end;
+        while (i < x.length() && x.charAt(i) == ' ') {
+            i++;
+        }
+        int w = i;
+        while (w < x.length() && Character.isLetter(x.charAt(w)) && w - i < 9) {
+            w++;
+        }
+        String word = x.subSequence(i, w).toString().toUpperCase(java.util.Locale.ROOT);
+        if (word.equals("X") || word.equals("EXT") || word.equals("EXTENSION")) {
+            int d = w;
+            while (d < x.length() && (x.charAt(d) == ' ' || x.charAt(d) == '.')) {
+                d++;
+            }
+            int e = d;
+            while (e < x.length() && Character.isDigit(x.charAt(e)) && e - d < 6) {
+                e++;
+            }
+            if (e > d) {
+                return e;
+            }
+        }
+        return end;
+    }
+
+    private static boolean zipContext(Scan s, int t) {
+        int p = s.prevWord(t, 1);
+        if (p < 0) {
+            return false;
+        }
+        if (s.has(p, Lexicon.USPS) && s.tk.allUpper(p) && s.tk.len(p) == 2) {
+            return true;
+        }
+        if (s.isAny(p, "ZIP", "ZIPCODE", "POSTAL", "CODE") || s.has(p, Lexicon.STATE_NAME)) {
+            return !s.is(p, "CODE") || s.before(p, 1, "ZIP", "POSTAL");
+        }
+        return false;
+    }
+
+    static String fold(CharSequence c) {
+        return Fold.word(c);
+    }
+}

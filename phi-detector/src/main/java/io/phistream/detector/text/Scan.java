@@ -1,0 +1,166 @@
+package io.phistream.detector.text;
+
+import io.phistream.detector.PhiType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** State of one detection call: the tokens, the candidate spans, the budget. Not shared. */
+final class Scan {
+    final CharSequence text;
+    final Tokens tk;
+    final Lexicon lx;
+    final DetectionContext ctx;
+    final TextPhiDetector.Config cfg;
+    final Budget budget;
+    final List<PhiSpan> found = new ArrayList<>();
+
+    Scan(CharSequence text, Lexicon lx, DetectionContext ctx, TextPhiDetector.Config cfg, Budget budget) {
+        this.text = text;
+        this.lx = lx;
+        this.ctx = ctx;
+        this.cfg = cfg;
+        this.budget = budget;
+        this.tk = new Tokens(text, lx, budget);
+    }
+
+    void add(PhiType type, int start, int end, String rule, double conf) {
+        if (end > start) {
+            found.add(new PhiSpan(type, start, end, rule, conf));
+        }
+    }
+
+    void addTokens(PhiType type, int t0, int t1, String rule, double conf) {
+        add(type, tk.start[t0], tk.end[t1], rule, conf);
+    }
+
+    int flags(int t) {
+        return t < 0 || t >= tk.n ? 0 : lx.flags(tk.lex[t]);
+    }
+
+    boolean has(int t, int flag) {
+        return (flags(t) & flag) != 0;
+    }
+
+    /** Folded key of a word token (allocates; for rare paths only). */
+    String key(int t) {
+        return io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
+    }
+
+    boolean is(int t, String folded) {
+        if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
+            return false;
+        }
+        int id = tk.lex[t];
+        if (id >= 0) {
+            return lx.words.key(id).equals(folded);
+        }
+        return key(t).equals(folded);
+    }
+
+    boolean isAny(int t, String... folded) {
+        for (String f : folded) {
+            if (is(t, f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Previous non-punctuation token, stepping over at most {@code maxPunct} punctuation tokens. */
+    int prevWord(int t, int maxPunct) {
+        int p = t - 1;
+        int skipped = 0;
+        while (p >= 0 && tk.kind[p] == Tokens.PUNCT) {
+            if (++skipped > maxPunct) {
+                return -1;
+            }
+            p--;
+        }
+        return p;
+    }
+
+    int nextWord(int t, int maxPunct) {
+        int p = t + 1;
+        int skipped = 0;
+        while (p < tk.n && tk.kind[p] == Tokens.PUNCT) {
+            if (++skipped > maxPunct) {
+                return -1;
+            }
+            p++;
+        }
+        return p < tk.n ? p : -1;
+    }
+
+    /** Any of the folded words among the {@code window} word tokens before t (punctuation skipped). */
+    boolean before(int t, int window, String... folded) {
+        int p = t;
+        for (int k = 0; k < window; k++) {
+            p = prevWord(p, 3);
+            if (p < 0) {
+                return false;
+            }
+            if (isAny(p, folded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int tokenAt(int charPos) {
+        int lo = 0;
+        int hi = tk.n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tk.end[mid] <= charPos) {
+                lo = mid + 1;
+            } else if (tk.start[mid] > charPos) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return lo < tk.n ? lo : -1;
+    }
+
+    char charAt(int i) {
+        return i >= 0 && i < text.length() ? text.charAt(i) : '\0';
+    }
+
+    /** Sorted, non-overlapping spans: overlapping candidates merge, the most confident names the type. */
+    List<PhiSpan> resolve() {
+        found.sort(Comparator.comparingInt(PhiSpan::start).thenComparing(Comparator.comparingInt(PhiSpan::end).reversed()));
+        List<PhiSpan> out = new ArrayList<>();
+        PhiSpan cur = null;
+        PhiSpan best = null;
+        for (PhiSpan s : found) {
+            if (cur != null && s.start() < cur.end()) {
+                // the candidate covering more text names the type, unless the other is much surer
+                if (s.length() > best.length() && s.confidence() + 0.2 > best.confidence()
+                        || s.length() <= best.length() && s.confidence() > best.confidence() + 0.2) {
+                    best = s;
+                }
+                if (s.end() > cur.end()) {
+                    cur = new PhiSpan(cur.type(), cur.start(), s.end(), cur.rule(), cur.confidence());
+                }
+                continue;
+            }
+            if (cur != null) {
+                out.add(merge(cur, best));
+            }
+            cur = s;
+            best = s;
+        }
+        if (cur != null) {
+            out.add(merge(cur, best));
+        }
+        return out;
+    }
+
+    private static PhiSpan merge(PhiSpan extent, PhiSpan best) {
+        if (extent == best || (extent.start() == best.start() && extent.end() == best.end())) {
+            return best;
+        }
+        return new PhiSpan(best.type(), extent.start(), extent.end(), best.rule(), best.confidence());
+    }
+}

@@ -1,0 +1,160 @@
+package io.phistream.detector.text;
+
+import io.phistream.detector.PhiType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds PHI spans in free text (notes, NTE/OBX text, FHIR narratives). Built once, immutable and
+ * thread-safe; every call is independent and bounded by a size limit and a time budget, and fails
+ * closed: when either is exceeded, or on any internal error, the result says so and the caller must
+ * redact the whole field.
+ *
+ * <p>No backtracking regular expressions touch the input: the built-in recognizers are hand-written
+ * linear scanners over one tokenisation, and patterns from configuration run on RE2/J (linear time).
+ */
+public final class TextPhiDetector {
+
+    /** A site-specific identifier pattern (RE2 syntax) and the type it stands for. */
+    public record CustomPattern(PhiType type, String re2, String rule) {
+        public CustomPattern {
+            Objects.requireNonNull(type);
+            Objects.requireNonNull(re2);
+            Objects.requireNonNull(rule);
+        }
+    }
+
+    /**
+     * @param maxChars     fields longer than this fail closed (default 1,000,000 chars, about 1 MB)
+     * @param timeBudget   per-field time budget (default 200 ms)
+     * @param yearsAlone   whether a bare year with date context ("in 2019") is reported as a DATE;
+     *                     Safe Harbor allows years, so callers wanting maximal utility turn it off
+     * @param patterns     extra site patterns (RE2/J)
+     */
+    public record Config(int maxChars, Duration timeBudget, boolean yearsAlone, List<CustomPattern> patterns) {
+        public static final Config DEFAULT = new Config(1_000_000, Duration.ofMillis(200), true, List.of());
+
+        public Config {
+            if (maxChars <= 0 || timeBudget.isNegative() || timeBudget.isZero()) {
+                throw new IllegalArgumentException("budget must be positive");
+            }
+            patterns = List.copyOf(patterns);
+        }
+
+        public Config withMaxChars(int m) {
+            return new Config(m, timeBudget, yearsAlone, patterns);
+        }
+
+        public Config withTimeBudget(Duration d) {
+            return new Config(maxChars, d, yearsAlone, patterns);
+        }
+
+        public Config withYearsAlone(boolean y) {
+            return new Config(maxChars, timeBudget, y, patterns);
+        }
+
+        public Config withPattern(PhiType type, String re2, String rule) {
+            List<CustomPattern> p = new ArrayList<>(patterns);
+            p.add(new CustomPattern(type, re2, rule));
+            return new Config(maxChars, timeBudget, yearsAlone, p);
+        }
+    }
+
+    private static volatile TextPhiDetector builtIn;
+
+    private final Lexicon lexicon;
+    private final Config config;
+    private final List<com.google.re2j.Pattern> compiled;
+
+    private TextPhiDetector(Lexicon lexicon, Config config) {
+        this.lexicon = lexicon;
+        this.config = config;
+        List<com.google.re2j.Pattern> c = new ArrayList<>();
+        for (CustomPattern p : config.patterns()) {
+            c.add(com.google.re2j.Pattern.compile(p.re2()));
+        }
+        this.compiled = List.copyOf(c);
+    }
+
+    /** The detector over the shipped lexicons with the default budget; lexicons load once per JVM. */
+    public static TextPhiDetector builtIn() {
+        TextPhiDetector d = builtIn;
+        if (d == null) {
+            synchronized (TextPhiDetector.class) {
+                d = builtIn;
+                if (d == null) {
+                    d = new TextPhiDetector(Lexicon.builtIn(), Config.DEFAULT);
+                    builtIn = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** The shipped lexicons (shared, loaded once) with another configuration. */
+    public static TextPhiDetector withConfig(Config config) {
+        return new TextPhiDetector(Lexicon.builtIn(), config);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Non-overlapping spans sorted by start. When the field fails closed, the single span returned
+     * covers the whole text (rule {@code fail-closed}), so that even a caller that ignores
+     * {@link #analyse} redacts everything.
+     */
+    public List<PhiSpan> detect(CharSequence text, DetectionContext ctx) {
+        DetectionResult r = analyse(text, ctx);
+        if (r.failedClosed()) {
+            return text.length() == 0 ? List.of()
+                    : List.of(new PhiSpan(PhiType.OTHER_ID, 0, text.length(), "fail-closed", 1.0));
+        }
+        return r.spans();
+    }
+
+    /** Detection with the outcome: spans, or failed closed with a reason. */
+    public DetectionResult analyse(CharSequence text, DetectionContext ctx) {
+        long t0 = System.nanoTime();
+        if (text == null) {
+            return DetectionResult.ok(List.of(), 0);
+        }
+        if (text.length() > config.maxChars()) {
+            return DetectionResult.failed(DetectionResult.Reason.TOO_LARGE, System.nanoTime() - t0);
+        }
+        try {
+            Budget budget = new Budget(config.timeBudget().toNanos());
+            Scan s = new Scan(text, lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
+            Web.detect(s);
+            Dates.detect(s);
+            Numbers.detect(s);
+            Names.detect(s);
+            Geo.detect(s);
+            Known.detect(s);
+            budget.check();
+            for (int i = 0; i < compiled.size(); i++) {
+                CustomPattern p = config.patterns().get(i);
+                com.google.re2j.Matcher m = compiled.get(i).matcher(text);
+                while (m.find()) {
+                    s.add(p.type(), m.start(), m.end(), p.rule(), 0.9);
+                    budget.check();
+                }
+            }
+            List<PhiSpan> spans = s.resolve();
+            return DetectionResult.ok(spans, System.nanoTime() - t0);
+        } catch (Budget.Exceeded e) {
+            return DetectionResult.failed(DetectionResult.Reason.TIME_BUDGET, System.nanoTime() - t0);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // fail closed; the exception may quote the input, so it is neither logged nor rethrown
+            return DetectionResult.failed(DetectionResult.Reason.INTERNAL_ERROR, System.nanoTime() - t0);
+        }
+    }
+
+    /** Approximate heap held by the shipped lexicons, in bytes (for the README's memory figure). */
+    public static long lexiconHeapEstimate() {
+        return Lexicon.builtIn().heapBytesEstimate();
+    }
+}

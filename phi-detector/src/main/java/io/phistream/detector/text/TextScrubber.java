@@ -1,0 +1,272 @@
+package io.phistream.detector.text;
+
+import io.phistream.detector.PhiType;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Replaces detected spans: typed tags, caller tokens, or consistent surrogates. In SURROGATE mode
+ * the token function supplies the seed (a keyed hash of the value, e.g. {@link #keyedSeed}); names
+ * are replaced word by word so "JOHN SMITH" and a later "SMITH" get the same fake surname.
+ */
+public final class TextScrubber {
+    private static final String[] FIRST = {"Alex", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery",
+        "Quinn", "Harper", "Rowan", "Emery", "Parker", "Reese", "Skyler", "Dakota", "Elliot", "Finley", "Hayden",
+        "Kendall", "Logan", "Marlow", "Peyton", "Sawyer", "Blair", "Drew", "Frankie", "Jesse", "Kai", "Lane", "Noel",
+        "Sage"};
+    private static final String[] LAST = {"Abernathy", "Bellweather", "Carrow", "Dunmore", "Ellsworth", "Fairbank",
+        "Galloway", "Hartwell", "Ingram", "Jessup", "Kingsley", "Lockhart", "Merriweather", "Northcott", "Oakes",
+        "Pemberton", "Quimby", "Radcliffe", "Sterling", "Thornbury", "Underhill", "Vance", "Whitlock", "Yardley",
+        "Ashdown", "Blackwood", "Crane", "Dalton", "Everly", "Fenwick", "Grantham", "Holloway"};
+    private static final String[] PLACES = {"Riverton", "Lakeside", "Fairview", "Brookfield", "Glenwood", "Oakridge",
+        "Maple Grove", "Cedar Falls", "Pinecrest", "Westbury", "Elmhurst", "Stonebridge", "Ashford", "Millbrook",
+        "Hillcrest", "Kingsport"};
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"};
+
+    private TextScrubber() {
+    }
+
+    public static ScrubResult scrub(String text, List<PhiSpan> spans, Replacement mode, Function<PhiSpan, String> tokenFn) {
+        if (mode != Replacement.TAG && tokenFn == null) {
+            throw new IllegalArgumentException("TOKEN and SURROGATE need a token function");
+        }
+        List<PhiSpan> sorted = new ArrayList<>(spans);
+        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
+        int pos = 0;
+        int n = 0;
+        for (PhiSpan s : sorted) {
+            if (s.start() < pos || s.end() > text.length()) {
+                continue; // overlapping or out of range: the earlier, wider span already covers it
+            }
+            out.append(text, pos, s.start());
+            out.append(switch (mode) {
+                case TAG -> "[" + s.type().name() + "]";
+                case TOKEN -> tokenFn.apply(s);
+                case SURROGATE -> surrogate(text, s, tokenFn);
+            });
+            pos = s.end();
+            n++;
+            counts.merge(s.type(), 1, Integer::sum);
+        }
+        out.append(text, pos, text.length());
+        return new ScrubResult(out.toString(), n, counts);
+    }
+
+    /**
+     * A seed function: HMAC-SHA256 under {@code key} of the span's type class and normalised value,
+     * so equal values get equal seeds (and surrogates) while the seed reveals nothing without the key.
+     */
+    public static Function<PhiSpan, String> keyedSeed(byte[] key, String text) {
+        SecretKeySpec k = new SecretKeySpec(key, "HmacSHA256");
+        return span -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(k);
+                String v = DetectionContext.normalise(span.type(), text.substring(span.start(), span.end()));
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(v.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        };
+    }
+
+    private static long seed(String s) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < s.length(); i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h & Long.MAX_VALUE;
+    }
+
+    private static String surrogate(String text, PhiSpan s, Function<PhiSpan, String> seedFn) {
+        String v = text.substring(s.start(), s.end());
+        return switch (s.type()) {
+            case NAME -> name(text, s, seedFn);
+            case DATE -> date(v, seed(seedFn.apply(s)));
+            case AGE -> "90+";
+            case EMAIL -> "user" + (seed(seedFn.apply(s)) % 10000) + "@example.org";
+            case URL -> "https://example.org/" + Long.toHexString(seed(seedFn.apply(s)) % 0xFFFFFF);
+            case IP -> v.indexOf(':') >= 0 ? "2001:db8::" + Long.toHexString(seed(seedFn.apply(s)) % 0xFFFF)
+                    : "192.0.2." + (1 + seed(seedFn.apply(s)) % 254);
+            case GEO -> geo(v, seed(seedFn.apply(s)));
+            default -> shape(v, seed(seedFn.apply(s)));
+        };
+    }
+
+    /** Word by word, each word seeded by itself so partial forms stay consistent. */
+    private static String name(String text, PhiSpan s, Function<PhiSpan, String> seedFn) {
+        StringBuilder b = new StringBuilder();
+        List<int[]> words = new ArrayList<>();
+        int i = s.start();
+        while (i < s.end()) {
+            if (Character.isLetter(text.charAt(i))) {
+                int j = i;
+                while (j < s.end() && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '\'')) {
+                    j++;
+                }
+                words.add(new int[] {i, j});
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        int pos = s.start();
+        for (int w = 0; w < words.size(); w++) {
+            int[] r = words.get(w);
+            b.append(text, pos, r[0]);
+            String word = text.substring(r[0], r[1]);
+            if (word.length() == 1) {
+                b.append(word.equals(word.toUpperCase(Locale.ROOT)) ? "X" : "x");
+            } else {
+                long h = seed(seedFn.apply(new PhiSpan(PhiType.NAME, r[0], r[1], s.rule(), s.confidence())));
+                boolean first = words.size() > 1 && w < words.size() - 1 && !(pos > s.start() && text.charAt(r[0] - 2) == ',');
+                String fake = first ? FIRST[(int) (h % FIRST.length)] : LAST[(int) (h % LAST.length)];
+                b.append(caseLike(word, fake));
+            }
+            pos = r[1];
+        }
+        b.append(text, pos, s.end());
+        return b.toString();
+    }
+
+    private static String caseLike(String original, String fake) {
+        if (original.equals(original.toUpperCase(Locale.ROOT))) {
+            return fake.toUpperCase(Locale.ROOT);
+        }
+        if (original.equals(original.toLowerCase(Locale.ROOT))) {
+            return fake.toLowerCase(Locale.ROOT);
+        }
+        return fake;
+    }
+
+    /** Keeps the format: numbers stay numbers of the same width, month names stay month names; years stay. */
+    private static String date(String v, long h) {
+        int month = 1 + (int) (h % 12);
+        int day = 1 + (int) ((h / 12) % 28);
+        StringBuilder b = new StringBuilder();
+        int group = 0;
+        int i = 0;
+        while (i < v.length()) {
+            char c = v.charAt(i);
+            if (Character.isDigit(c)) {
+                int j = i;
+                while (j < v.length() && Character.isDigit(v.charAt(j))) {
+                    j++;
+                }
+                int w = j - i;
+                if (w == 4) {
+                    b.append(v, i, j);
+                } else {
+                    int val = group++ == 0 && !hasMonthName(v) ? month : day;
+                    String s = String.valueOf(val);
+                    if (w == 2 && s.length() == 1) {
+                        s = "0" + s;
+                    }
+                    b.append(s);
+                }
+                i = j;
+            } else if (Character.isLetter(c)) {
+                int j = i;
+                while (j < v.length() && Character.isLetter(v.charAt(j))) {
+                    j++;
+                }
+                String word = v.substring(i, j);
+                if (monthIndex(word) >= 0) {
+                    String m = MONTHS[month - 1];
+                    if (word.length() <= 4) {
+                        m = m.substring(0, 3);
+                    }
+                    b.append(caseLike(word, m));
+                } else if (word.equalsIgnoreCase("st") || word.equalsIgnoreCase("nd") || word.equalsIgnoreCase("rd")
+                        || word.equalsIgnoreCase("th")) {
+                    String suf = day % 10 == 1 && day != 11 ? "st" : day % 10 == 2 && day != 12 ? "nd"
+                            : day % 10 == 3 && day != 13 ? "rd" : "th";
+                    b.append(caseLike(word, suf));
+                } else {
+                    b.append(word);
+                }
+                i = j;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean hasMonthName(String v) {
+        for (String w : v.split("[^A-Za-z]+")) {
+            if (monthIndex(w) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int monthIndex(String w) {
+        if (w.length() < 3) {
+            return -1;
+        }
+        for (int m = 0; m < 12; m++) {
+            if (MONTHS[m].regionMatches(true, 0, w, 0, Math.min(w.length(), MONTHS[m].length()))
+                    && w.length() <= MONTHS[m].length()) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    private static String geo(String v, long h) {
+        boolean digits = v.chars().anyMatch(Character::isDigit);
+        boolean letters = v.chars().anyMatch(Character::isLetter);
+        if (digits && !letters) {
+            return shape(v, h); // ZIP
+        }
+        String place = PLACES[(int) (h % PLACES.length)];
+        if (digits) {
+            // street: keep the house-number shape, fake the name, keep the last word (suffix)
+            String[] parts = v.split(" ");
+            String last = parts[parts.length - 1];
+            String num = shape(parts[0], h);
+            return num + " " + caseLike(v, place) + (parts.length > 2 ? " " + last : "");
+        }
+        return caseLike(v, place);
+    }
+
+    /** Same shape: digits -> digits, letters -> letters of the same case, separators kept. */
+    private static String shape(String v, long h) {
+        StringBuilder b = new StringBuilder(v.length());
+        long x = h;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            int r = (int) ((x >>> 33) & 0x7fffffff);
+            if (Character.isDigit(c)) {
+                b.append((char) ('0' + r % 10));
+            } else if (Character.isUpperCase(c)) {
+                b.append((char) ('A' + r % 26));
+            } else if (Character.isLowerCase(c)) {
+                b.append((char) ('a' + r % 26));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

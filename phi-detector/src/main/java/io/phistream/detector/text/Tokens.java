@@ -1,0 +1,213 @@
+package io.phistream.detector.text;
+
+import io.phistream.detector.text.lexicon.Fold;
+
+/**
+ * The words, numbers and punctuation of one text, as parallel arrays (one pass, no regex: a
+ * hand-written scanner is linear in the input whatever it contains, and allocation-light).
+ * Words keep internal apostrophes (O'Brien); every other non-word char is its own punctuation
+ * token; whitespace, control chars and lone surrogates only separate.
+ */
+final class Tokens {
+    static final byte WORD = 1;
+    static final byte NUM = 2;
+    static final byte ALNUM = 3;
+    static final byte PUNCT = 4;
+
+    final CharSequence text;
+    int n;
+    int[] start;
+    int[] end;
+    byte[] kind;
+    int[] lex;
+    boolean[] nlBefore;
+    /** Whether letters are mostly upper case: then case says nothing about names. */
+    final boolean upperDoc;
+
+    Tokens(CharSequence text, Lexicon lexicon, Budget budget) {
+        this.text = text;
+        int len = text.length();
+        int cap = Math.max(16, len / 4);
+        start = new int[cap];
+        end = new int[cap];
+        kind = new byte[cap];
+        lex = new int[cap];
+        nlBefore = new boolean[cap];
+        int upper = 0;
+        int lower = 0;
+        boolean nl = true;
+        int i = 0;
+        while (i < len) {
+            char c = text.charAt(i);
+            char f = Fold.fold(c);
+            if (f != 0 && f != '\'') {
+                int s = i;
+                boolean letters = false;
+                boolean digits = false;
+                while (i < len) {
+                    char d = text.charAt(i);
+                    char g = Fold.fold(d);
+                    if (g == '\'') {
+                        // keep an apostrophe only between letters: O'BRIEN, WOMEN'S
+                        if (i + 1 < len && Character.isLetter(text.charAt(i + 1)) && letters) {
+                            i++;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (g == 0) {
+                        break;
+                    }
+                    if (g >= '0' && g <= '9') {
+                        digits = true;
+                    } else {
+                        letters = true;
+                        if (Character.isUpperCase(d)) {
+                            upper++;
+                        } else if (Character.isLowerCase(d)) {
+                            lower++;
+                        }
+                    }
+                    i++;
+                }
+                add(s, i, letters && digits ? ALNUM : digits ? NUM : WORD, nl);
+                nl = false;
+                if ((n & 1023) == 0) {
+                    budget.check();
+                }
+            } else if (c == '\n' || c == '\r') {
+                nl = true;
+                i++;
+            } else if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSurrogate(c)
+                    || c == '\u00A0') {
+                i++;
+            } else {
+                add(i, i + 1, PUNCT, nl);
+                nl = false;
+                i++;
+            }
+        }
+        upperDoc = upper + lower == 0 || upper > 3 * lower;
+        for (int t = 0; t < n; t++) {
+            lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t);
+        }
+    }
+
+    private int lookup(Lexicon lexicon, int t) {
+        int id = lexicon.words.find(text, start[t], end[t]);
+        if (id < 0) {
+            // possessive: SMITH'S -> SMITH
+            int e = end[t];
+            if (e - start[t] > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
+                    && Fold.isApostrophe(text.charAt(e - 2))) {
+                id = lexicon.words.find(text, start[t], e - 2);
+            }
+        }
+        return id;
+    }
+
+    private void add(int s, int e, byte k, boolean nl) {
+        if (n == start.length) {
+            int cap = n * 2;
+            start = java.util.Arrays.copyOf(start, cap);
+            end = java.util.Arrays.copyOf(end, cap);
+            kind = java.util.Arrays.copyOf(kind, cap);
+            lex = java.util.Arrays.copyOf(lex, cap);
+            nlBefore = java.util.Arrays.copyOf(nlBefore, cap);
+        }
+        start[n] = s;
+        end[n] = e;
+        kind[n] = k;
+        nlBefore[n] = nl;
+        n++;
+    }
+
+    int len(int t) {
+        return end[t] - start[t];
+    }
+
+    char firstChar(int t) {
+        return text.charAt(start[t]);
+    }
+
+    boolean isPunct(int t, char c) {
+        return t >= 0 && t < n && kind[t] == PUNCT && text.charAt(start[t]) == c;
+    }
+
+    boolean isWord(int t) {
+        return t >= 0 && t < n && kind[t] == WORD;
+    }
+
+    /** First char upper case, some later letter lower case: "Smith". */
+    boolean capitalized(int t) {
+        if (!Character.isUpperCase(text.charAt(start[t]))) {
+            return false;
+        }
+        for (int i = start[t] + 1; i < end[t]; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean allUpper(int t) {
+        for (int i = start[t]; i < end[t]; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean lowerInitial(int t) {
+        return Character.isLowerCase(text.charAt(start[t]));
+    }
+
+    /** Only blanks (no newline) between tokens a and b = a+1. */
+    boolean tight(int a, int b) {
+        return b < n && !nlBefore[b] && start[b] - end[a] <= 1 && start[b] == end[a] + (start[b] - end[a]);
+    }
+
+    boolean adjacent(int a, int b) {
+        return b < n && start[b] == end[a];
+    }
+
+    boolean spaceOnly(int a, int b) {
+        if (b >= n || nlBefore[b]) {
+            return false;
+        }
+        for (int i = end[a]; i < start[b]; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** At a sentence start: first token, after a newline, or after . ! ? : */
+    boolean sentenceStart(int t) {
+        if (t == 0 || nlBefore[t]) {
+            return true;
+        }
+        int p = t - 1;
+        if (kind[p] == PUNCT) {
+            char c = text.charAt(start[p]);
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '*' || c == '-' || c == '"';
+        }
+        return false;
+    }
+
+    /** Integer value of a NUM token of at most 9 digits, else -1. */
+    int intValue(int t) {
+        if (t < 0 || t >= n || kind[t] != NUM || len(t) > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = start[t]; i < end[t]; i++) {
+            v = v * 10 + (text.charAt(i) - '0');
+        }
+        return v;
+    }
+}

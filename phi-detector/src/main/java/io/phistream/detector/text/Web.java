@@ -1,0 +1,317 @@
+package io.phistream.detector.text;
+
+import io.phistream.detector.PhiType;
+import java.util.Set;
+
+/**
+ * E-mail addresses, URLs, bare domain names, IPv4 and IPv6 addresses. Hand-written scanners: each
+ * is anchored on a rare character ('@', ':', '.', "www") and looks a bounded distance around it,
+ * so the whole pass is linear whatever the input.
+ */
+final class Web {
+    private static final Set<String> TLDS = Set.of("com", "org", "net", "edu", "gov", "mil", "int", "io", "co",
+            "us", "uk", "ca", "de", "fr", "it", "es", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "cz",
+            "ru", "cn", "jp", "kr", "au", "nz", "br", "mx", "ar", "info", "biz", "me", "tv", "app", "dev", "ai",
+            "health", "care", "hu", "ie", "pt", "gr", "tr", "il", "za", "sg", "hk", "tw", "eu", "name", "online",
+            "site", "xyz", "md", "ro", "sk", "si", "hr", "bg", "lt", "lv", "ee", "is", "lu", "ua", "by", "rs");
+
+    private Web() {
+    }
+
+    static void detect(Scan s) {
+        CharSequence t = s.text;
+        int n = t.length();
+        int lastEnd = 0;
+        for (int i = 0; i < n; i++) {
+            if ((i & 4095) == 0) {
+                s.budget.check();
+            }
+            char c = t.charAt(i);
+            if (c == '@') {
+                lastEnd = Math.max(lastEnd, email(s, i));
+            } else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') && i >= lastEnd
+                    && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+                int e = url(s, i);
+                if (e > i) {
+                    lastEnd = e;
+                    i = e - 1;
+                }
+            } else if (c >= '0' && c <= '9' && i >= lastEnd && (i == 0 || boundary(t.charAt(i - 1)))) {
+                int e = ipv4(s, i);
+                if (e < 0) {
+                    e = ipv6(s, i);
+                }
+                if (e > i) {
+                    lastEnd = e;
+                    i = e - 1;
+                }
+            } else if (c == ':' && i + 1 < n && t.charAt(i + 1) == ':' && i >= lastEnd
+                    && (i == 0 || boundary(t.charAt(i - 1)) || isHex(t.charAt(i - 1)))) {
+                int st = i;
+                while (st > 0 && (isHex(t.charAt(st - 1)) || t.charAt(st - 1) == ':') && i - st < 40) {
+                    st--;
+                }
+                if (st == 0 || boundary(t.charAt(st - 1))) {
+                    int e = ipv6(s, st);
+                    if (e > i) {
+                        lastEnd = e;
+                        i = e - 1;
+                    }
+                }
+            } else if (c == '.' && i >= lastEnd && i > 0 && Character.isLetterOrDigit(t.charAt(i - 1))) {
+                int e = bareDomain(s, i);
+                if (e > i) {
+                    lastEnd = e;
+                    i = e - 1;
+                }
+            }
+        }
+    }
+
+    private static boolean boundary(char c) {
+        return !Character.isLetterOrDigit(c) && c != '.' && c != ':' && c != '-' && c != '/';
+    }
+
+    private static boolean local(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-');
+    }
+
+    private static boolean host(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '-');
+    }
+
+    private static int email(Scan s, int at) {
+        CharSequence t = s.text;
+        int a = at;
+        while (a > 0 && at - a < 64 && local(t.charAt(a - 1))) {
+            a--;
+        }
+        while (a < at && t.charAt(a) == '.') {
+            a++;
+        }
+        if (a == at) {
+            return at + 1;
+        }
+        int e = domainEnd(t, at + 1);
+        if (e < 0) {
+            return at + 1;
+        }
+        s.add(PhiType.EMAIL, a, e, "email", 0.98);
+        return e;
+    }
+
+    /** End of a dotted host name starting at i with an alphabetic last label, or -1. */
+    private static int domainEnd(CharSequence t, int i) {
+        int n = t.length();
+        int e = i;
+        int dots = 0;
+        int labelStart = i;
+        int lastLabelStart = -1;
+        while (e < n && e - i < 255) {
+            char c = t.charAt(e);
+            if (host(c)) {
+                e++;
+            } else if (c == '.' && e > labelStart && e + 1 < n && host(t.charAt(e + 1))) {
+                dots++;
+                lastLabelStart = e + 1;
+                e++;
+                labelStart = e;
+            } else {
+                break;
+            }
+        }
+        if (dots == 0 || e - lastLabelStart < 2) {
+            return -1;
+        }
+        for (int k = lastLabelStart; k < e; k++) {
+            if (!Character.isLetter(t.charAt(k))) {
+                return -1;
+            }
+        }
+        return e;
+    }
+
+    private static boolean startsWithIgnoreCase(CharSequence t, int i, String p) {
+        if (i + p.length() > t.length()) {
+            return false;
+        }
+        for (int k = 0; k < p.length(); k++) {
+            if (Character.toLowerCase(t.charAt(i + k)) != p.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int url(Scan s, int i) {
+        CharSequence t = s.text;
+        int body;
+        if (startsWithIgnoreCase(t, i, "https://")) {
+            body = i + 8;
+        } else if (startsWithIgnoreCase(t, i, "http://")) {
+            body = i + 7;
+        } else if (startsWithIgnoreCase(t, i, "ftp://")) {
+            body = i + 6;
+        } else if (startsWithIgnoreCase(t, i, "www.")) {
+            body = i;
+        } else {
+            return -1;
+        }
+        int e = body;
+        int n = t.length();
+        while (e < n && e - i < 2048) {
+            char c = t.charAt(e);
+            if (Character.isWhitespace(c) || c == '<' || c == '>' || c == '"' || c < 32 || c > 126) {
+                break;
+            }
+            e++;
+        }
+        while (e > body && ".,;:!?)]}'".indexOf(t.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        if (e - body < 4) {
+            return -1;
+        }
+        s.add(PhiType.URL, i, e, "url", 0.97);
+        return e;
+    }
+
+    private static int bareDomain(Scan s, int dot) {
+        CharSequence t = s.text;
+        int a = dot;
+        while (a > 0 && dot - a < 64 && (host(t.charAt(a - 1)) || t.charAt(a - 1) == '.')) {
+            a--;
+        }
+        while (a < dot && !Character.isLetterOrDigit(t.charAt(a))) {
+            a++;
+        }
+        if (a > 0 && (t.charAt(a - 1) == '@' || t.charAt(a - 1) == '/' || t.charAt(a - 1) == ':')) {
+            return -1;
+        }
+        int e = domainEnd(t, a);
+        if (e < 0 || e <= dot) {
+            return -1;
+        }
+        int tldStart = e;
+        while (tldStart > a && t.charAt(tldStart - 1) != '.') {
+            tldStart--;
+        }
+        String tld = t.subSequence(tldStart, e).toString();
+        if (!TLDS.contains(tld) || tldStart - 1 - a < 2) {
+            return -1; // lower-case TLDs only: "PT.IN" in a shouted note is not a web address
+        }
+        if (e < t.length() && (Character.isLetterOrDigit(t.charAt(e)) || t.charAt(e) == '@')) {
+            return -1;
+        }
+        // at least one letter before the TLD, and not a decimal or an abbreviation like e.g.
+        boolean letter = false;
+        for (int k = a; k < tldStart - 1; k++) {
+            if (Character.isLetter(t.charAt(k))) {
+                letter = true;
+                break;
+            }
+        }
+        if (!letter) {
+            return -1;
+        }
+        int end = e;
+        if (end < t.length() && t.charAt(end) == '/') {
+            while (end < t.length() && end - a < 2048 && !Character.isWhitespace(t.charAt(end))
+                    && "<>\"".indexOf(t.charAt(end)) < 0) {
+                end++;
+            }
+            while (end > e && ".,;:!?)]}'".indexOf(t.charAt(end - 1)) >= 0) {
+                end--;
+            }
+        }
+        s.add(PhiType.URL, a, end, "url.domain", 0.85);
+        return end;
+    }
+
+    private static int ipv4(Scan s, int i) {
+        CharSequence t = s.text;
+        int n = t.length();
+        int p = i;
+        for (int part = 0; part < 4; part++) {
+            int v = 0;
+            int d = 0;
+            while (p < n && d < 4 && t.charAt(p) >= '0' && t.charAt(p) <= '9') {
+                v = v * 10 + (t.charAt(p) - '0');
+                p++;
+                d++;
+            }
+            if (d == 0 || d > 3 || v > 255) {
+                return -1;
+            }
+            if (part < 3) {
+                if (p >= n || t.charAt(p) != '.') {
+                    return -1;
+                }
+                p++;
+            }
+        }
+        if (p < n && (Character.isLetterOrDigit(t.charAt(p))
+                || t.charAt(p) == '.' && p + 1 < n && Character.isDigit(t.charAt(p + 1)))) {
+            return -1;
+        }
+        s.add(PhiType.IP, i, p, "ip.v4", 0.95);
+        return p;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static int ipv6(Scan s, int i) {
+        CharSequence t = s.text;
+        int n = t.length();
+        int p = i;
+        int groups = 0;
+        int colons = 0;
+        boolean dbl = false;
+        boolean letters = false;
+        int glen = 0;
+        while (p < n && p - i < 45) {
+            char c = t.charAt(p);
+            if (isHex(c)) {
+                if (++glen > 4) {
+                    return -1;
+                }
+                letters |= Character.isLetter(c);
+                p++;
+            } else if (c == ':') {
+                if (glen > 0) {
+                    groups++;
+                }
+                glen = 0;
+                colons++;
+                if (p + 1 < n && t.charAt(p + 1) == ':') {
+                    if (dbl) {
+                        return -1;
+                    }
+                    dbl = true;
+                    colons++;
+                    p += 2;
+                } else {
+                    p++;
+                }
+            } else {
+                break;
+            }
+        }
+        if (glen > 0) {
+            groups++;
+        }
+        if (p < n && (Character.isLetterOrDigit(t.charAt(p)) || t.charAt(p) == '.')) {
+            return -1;
+        }
+        // times like 12:30:45 have two colons and no "::"; a full address has 8 groups
+        boolean ok = dbl ? groups >= 1 && groups <= 7 && (letters || groups >= 2 || colons >= 2)
+                : groups == 8 && colons == 7;
+        if (!ok || t.charAt(p - 1) == ':' && !dbl) {
+            return -1;
+        }
+        s.add(PhiType.IP, i, p, "ip.v6", 0.9);
+        return p;
+    }
+}

@@ -1,0 +1,87 @@
+package io.phistream.detector.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BudgetAndHostileInputTest {
+    private final TextPhiDetector d = TextPhiDetector.builtIn();
+
+    @Test
+    void givenTextOverTheSizeLimit_thenFailsClosedAndDetectCoversEverything() {
+        TextPhiDetector small = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withMaxChars(100));
+        String t = "x".repeat(101);
+        DetectionResult r = small.analyse(t, DetectionContext.EMPTY);
+        assertThat(r.failedClosed()).isTrue();
+        assertThat(r.reason()).isEqualTo(DetectionResult.Reason.TOO_LARGE);
+        assertThat(small.detect(t, DetectionContext.EMPTY)).singleElement()
+                .satisfies(s -> assertThat(s.start()).isZero()).satisfies(s -> assertThat(s.end()).isEqualTo(101));
+    }
+
+    @Test
+    void givenATinyTimeBudget_whenTextIsLong_thenFailsClosedOnTime() {
+        TextPhiDetector hasty = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofNanos(1)));
+        DetectionResult r = hasty.analyse("PT SEEN BY DR SMITH ON 3/4. ".repeat(2000), DetectionContext.EMPTY);
+        assertThat(r.failedClosed()).isTrue();
+        assertThat(r.reason()).isEqualTo(DetectionResult.Reason.TIME_BUDGET);
+    }
+
+    @Test
+    void givenLoneSurrogatesControlCharsAndBinary_thenNoCrashAndOffsetsValid() {
+        StringBuilder b = new StringBuilder("DR SMITH \uD800 called \uDC00\u0000\u0007 555-0123 ");
+        Random r = new Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            b.append((char) r.nextInt(0x10000));
+        }
+        String t = b.toString();
+        DetectionResult res = d.analyse(t, DetectionContext.EMPTY);
+        assertThat(res.failedClosed()).isFalse();
+        res.spans().forEach(s -> assertThat(s.end()).isLessThanOrEqualTo(t.length()));
+        assertThat(res.spans()).anyMatch(s -> t.substring(s.start(), s.end()).equals("SMITH"));
+    }
+
+    @Test
+    void givenPathologicalRepetition_thenFinishesWithinBudget() {
+        String[] hostile = {
+            "1/".repeat(200_000), "a@".repeat(200_000), "9".repeat(400_000), "-1".repeat(200_000),
+            "DR ".repeat(150_000), "::".repeat(200_000), "www.".repeat(100_000), "ST. ".repeat(100_000),
+            "(1".repeat(200_000), "1 ".repeat(200_000), "JOHN SMITH ".repeat(50_000), ".com".repeat(100_000)
+        };
+        TextPhiDetector generous = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(5)));
+        for (String h : hostile) {
+            DetectionResult res = generous.analyse(h, DetectionContext.EMPTY);
+            assertThat(res.reason()).isIn(DetectionResult.Reason.NONE, DetectionResult.Reason.TIME_BUDGET);
+            for (int i = 1; i < res.spans().size(); i++) {
+                assertThat(res.spans().get(i).start()).isGreaterThanOrEqualTo(res.spans().get(i - 1).end());
+            }
+        }
+    }
+
+    @Test
+    void givenConcurrentCallers_thenSameResultsAsSequential() throws Exception {
+        String t = "DAUGHTER MARY SMITH CALLED 617-555-0123 ON 3/4 FROM WORCESTER";
+        var expected = d.detect(t, DetectionContext.EMPTY);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<java.util.List<PhiSpan>>>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(pool.submit(() -> d.detect(t, DetectionContext.EMPTY)));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenCustomRe2Pattern_thenSiteIdsFound() {
+        TextPhiDetector site = TextPhiDetector.withConfig(
+                TextPhiDetector.Config.DEFAULT.withPattern(io.phistream.detector.PhiType.MRN, "\\bZZ-[0-9]{3}\\b", "site.mrn"));
+        assertThat(site.detect("sample ZZ-123 drawn", DetectionContext.EMPTY)).singleElement()
+                .satisfies(s -> assertThat(s.rule()).isEqualTo("site.mrn"));
+    }
+}

@@ -1,0 +1,78 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Spans.found;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.PhiType;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class ContextAndMemoryTest {
+
+    private static Function<String, String> keyedHash(byte[] key) {
+        return v -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return java.util.HexFormat.of().formatHex(mac.doFinal(v.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Test
+    void givenStructuredName_whenPartialFormsInText_thenAllFound() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Quonzalves", "Pearl").build();
+        String t = "QUONZALVES RESTING. PEARL ASKED FOR WATER. P.Q. AGREES. quonzalves family updated";
+        assertThat(found(t, ctx)).contains("QUONZALVES|NAME", "PEARL|NAME", "quonzalves|NAME");
+        assertThat(found(t, DetectionContext.EMPTY)).doesNotContain("QUONZALVES|NAME");
+    }
+
+    @Test
+    void givenKnownIdsAndPhone_whenOtherSeparators_thenFound() {
+        DetectionContext ctx = DetectionContext.builder()
+                .knownValue(PhiType.MRN, "00981234")
+                .knownValue(PhiType.PHONE, "+1 (617) 555-0142")
+                .knownValue(PhiType.GEO, "77 Wexcombe Lane")
+                .knownValue(PhiType.EMAIL, "P.Q@Example.org").build();
+        String t = "Chart 981234 reviewed; call 617 555 0142. Lives on wexcombe lane. Mail p.q@example.org";
+        assertThat(found(t, ctx)).contains("981234|MRN", "617 555 0142|PHONE", "p.q@example.org|EMAIL")
+                .anyMatch(s -> s.startsWith("wexcombe") && s.endsWith("|GEO"));
+    }
+
+    @Test
+    void givenKnownDateOfBirth_whenShortFormInRatioContext_thenStillFound() {
+        DetectionContext ctx = DetectionContext.builder().knownValue(PhiType.DATE, "19370519").build();
+        assertThat(found("BP 5/19 NOTED", ctx)).contains("5/19|DATE");
+    }
+
+    @Test
+    void givenRememberedDigests_whenNoStructureInThisMessage_thenNameAndIdScrubbed() {
+        Function<String, String> h = keyedHash("k1-secret".getBytes(StandardCharsets.UTF_8));
+        Set<String> memory = new HashSet<>();
+        memory.addAll(DetectionContext.digestsOf(PhiType.NAME, "Quonzalves Pearl", h));
+        memory.addAll(DetectionContext.digestsOf(PhiType.MRN, "A7781234", h));
+        DetectionContext ctx = DetectionContext.builder().rememberedDigests(memory, h).build();
+        String t = "F/U NOTE: QUONZALVES DOING WELL, ID A7781234 CONFIRMED";
+        assertThat(found(t, ctx)).contains("QUONZALVES|NAME").anyMatch(s -> s.startsWith("A7781234"));
+        // another key gives other digests: nothing is recognised from memory
+        DetectionContext other = DetectionContext.builder()
+                .rememberedDigests(memory, keyedHash("k2".getBytes(StandardCharsets.UTF_8))).build();
+        assertThat(found(t, other)).doesNotContain("QUONZALVES|NAME");
+    }
+
+    @Test
+    void givenNormalise_thenClassPrefixedAndSeparatorFree() {
+        assertThat(DetectionContext.normalise(PhiType.PHONE, "+1 (617) 555-0142")).isEqualTo("i:6175550142");
+        assertThat(DetectionContext.normalise(PhiType.MRN, "00-981234")).isEqualTo("i:981234");
+        assertThat(DetectionContext.normalise(PhiType.NAME, "O'Brien")).isEqualTo("n:OBRIEN");
+        assertThat(DetectionContext.normalisedForms(PhiType.NAME, "Mary Ann Smith"))
+                .containsExactly("n:MARY ANN SMITH", "n:MARY", "n:ANN", "n:SMITH");
+    }
+}

@@ -1,0 +1,30 @@
+package io.phistream.detector.text;
+
+import io.phistream.detector.PhiType;
+import java.util.List;
+
+/** Test helpers: what the detector found, as "value|TYPE" strings. */
+final class Spans {
+    static final TextPhiDetector D = TextPhiDetector.builtIn();
+
+    private Spans() {
+    }
+
+    static List<String> found(String text) {
+        return found(text, DetectionContext.EMPTY);
+    }
+
+    static List<String> found(String text, DetectionContext ctx) {
+        return D.detect(text, ctx).stream().map(s -> text.substring(s.start(), s.end()) + "|" + s.type()).toList();
+    }
+
+    static List<String> values(String text, PhiType type) {
+        return D.detect(text, DetectionContext.EMPTY).stream().filter(s -> s.type() == type)
+                .map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
+    static boolean anyOverlap(String text, String part) {
+        int i = text.indexOf(part);
+        return D.detect(text, DetectionContext.EMPTY).stream().anyMatch(s -> s.overlaps(i, i + part.length()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.phistream.detector.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.PhiType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextScrubberTest {
+    private final TextPhiDetector d = TextPhiDetector.builtIn();
+
+    @Test
+    void givenTagMode_thenTypedTags() {
+        String t = "DR SMITH SAW PT ON 3/4.";
+        ScrubResult r = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.TAG, null);
+        assertThat(r.text()).isEqualTo("DR [NAME] SAW PT ON [DATE].");
+        assertThat(r.counts()).containsEntry(PhiType.NAME, 1).containsEntry(PhiType.DATE, 1);
+    }
+
+    @Test
+    void givenTokenMode_thenCallerTokens() {
+        String t = "Call 617-555-0123.";
+        ScrubResult r = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.TOKEN, s -> "<tel:" + s.type().code() + ">");
+        assertThat(r.text()).isEqualTo("Call <tel:tel>.");
+    }
+
+    @Test
+    void givenSurrogateMode_thenConsistentRealisticValues() {
+        String t = "JOHN SMITH CALLED. SMITH WILL RETURN 03/04/2019. FROM WORCESTER.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        ScrubResult r = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed);
+        String out = r.text();
+        assertThat(out).doesNotContain("SMITH").doesNotContain("JOHN").doesNotContain("WORCESTER");
+        String[] w = out.split("[ .]+");
+        assertThat(w[1]).isEqualTo(w[3]); // both SMITHs became the same surname
+        assertThat(w[1]).isUpperCase();
+        assertThat(out).containsPattern("\\d\\d/\\d\\d/2019"); // format and year kept
+        // another key, other surrogates
+        String other = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE,
+                TextScrubber.keyedSeed("other".getBytes(StandardCharsets.UTF_8), t)).text();
+        assertThat(other).isNotEqualTo(out);
+    }
+
+    @Test
+    void givenOverlappingSpans_thenWidestWins() {
+        String t = "abcdef";
+        List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
+        assertThat(TextScrubber.scrub(t, spans, Replacement.TAG, null).text()).isEqualTo("[NAME]ef");
+    }
+}
