@@ -5,7 +5,6 @@ import io.phistream.audit.checkpoint.CheckpointSigner;
 import io.phistream.audit.merkle.MerkleFrontier;
 import io.phistream.audit.merkle.MerkleHash;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ public final class AuditLog {
   private final LongSupplier clockMs;
   private final String logId;
   private final Stage stage;
-  private final MessageDigest md = MerkleHash.sha256();
   private final MerkleFrontier frontier;
   private byte[] lastCheckpointHash;
   private long lastCheckpointSize;
@@ -35,16 +33,34 @@ public final class AuditLog {
   private boolean broken;
 
   public AuditLog(AuditLogConfig config, CheckpointSigner signer, AuditLogState state, LongSupplier clockMs) {
+    this(config, signer, state, state.frontier(), clockMs);
+  }
+
+  private AuditLog(AuditLogConfig config, CheckpointSigner signer, AuditLogState state, MerkleFrontier frontier,
+                   LongSupplier clockMs) {
     this.config = config;
     this.signer = signer;
     this.clockMs = clockMs;
     this.logId = state.logId();
     this.stage = AuditRecord.stageOf(logId);
-    this.frontier = state.frontier();
+    this.frontier = frontier;
     this.lastCheckpointHash = state.lastCheckpointHash();
     this.lastCheckpointSize = state.lastCheckpointSize();
     this.lastCheckpointTimeMs = state.lastCheckpointTimeMs();
     this.firstUnsealedTimeMs = state.firstUnsealedTimeMs();
+  }
+
+  /**
+   * The processor's path: the log of {@code logId} from its state-store bytes (null for a new log). The state
+   * object is not kept, so its frontier is taken over without a copy.
+   */
+  public static AuditLog restore(AuditLogConfig config, CheckpointSigner signer, String logId, byte[] stateBytes,
+                                 LongSupplier clockMs) {
+    AuditLogState s = stateBytes == null ? AuditLogState.initial(logId) : AuditLogState.fromBytes(stateBytes);
+    if (!s.logId().equals(logId)) {
+      throw new IllegalArgumentException("stored state belongs to another log");
+    }
+    return new AuditLog(config, signer, s, s.frontierNoCopy(), clockMs);
   }
 
   /** A new, empty log. */
@@ -76,7 +92,7 @@ public final class AuditLog {
     }
     long now = clockMs.getAsLong();
     AuditRecord record = AuditRecord.of(draft, logId, frontier.size());
-    byte[] leaf = MerkleHash.leaf(md, record.canonicalBytes());
+    byte[] leaf = MerkleHash.leaf(record.canonicalBytes());
     List<AuditEntry> out = new ArrayList<>(2);
     out.add(new RecordEntry(record, leaf));
     broken = true; // cleared below once the frontier and the checkpoint agree again
@@ -112,6 +128,13 @@ public final class AuditLog {
   public AuditLogState state() {
     usable();
     return new AuditLogState(logId, frontier, lastCheckpointHash, lastCheckpointSize, lastCheckpointTimeMs,
+        firstUnsealedTimeMs);
+  }
+
+  /** {@code state().toBytes()} without the intermediate copy: what the processor stores after each append. */
+  public byte[] stateBytes() {
+    usable();
+    return AuditLogState.encode(logId, frontier, lastCheckpointHash, lastCheckpointSize, lastCheckpointTimeMs,
         firstUnsealedTimeMs);
   }
 

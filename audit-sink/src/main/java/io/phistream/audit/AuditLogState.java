@@ -59,7 +59,17 @@ public record AuditLogState(String logId, MerkleFrontier frontier, byte[] lastCh
     return frontier.size() - lastCheckpointSize;
   }
 
+  /** The frontier itself, for {@link AuditLog#restore} which owns this freshly decoded state. */
+  MerkleFrontier frontierNoCopy() {
+    return frontier;
+  }
+
   public byte[] toBytes() {
+    return encode(logId, frontier, lastCheckpointHash, lastCheckpointSize, lastCheckpointTimeMs, firstUnsealedTimeMs);
+  }
+
+  static byte[] encode(String logId, MerkleFrontier frontier, byte[] lastCheckpointHash, long lastCheckpointSize,
+                       long lastCheckpointTimeMs, long firstUnsealedTimeMs) {
     byte[] id = logId.getBytes(StandardCharsets.US_ASCII);
     byte[] f = frontier.toBytes();
     ByteBuffer b = ByteBuffer.allocate(2 + 2 + id.length + MerkleHash.SIZE + 8 + 8 + 8 + f.length);

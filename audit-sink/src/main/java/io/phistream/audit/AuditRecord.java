@@ -15,32 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * One audit event of the pipeline, placed in its log: {@code logId} is {@code stage + "/" + partition} and
- * {@code sequence} is its 0-based position, which is also its Merkle leaf index. The fields are those of
- * {@link AuditRecordDraft}; see there for what each may hold.
+ * {@code sequence} is its 0-based position, which is also its Merkle leaf index. The content fields are those of
+ * the (already validated) {@link AuditRecordDraft}, exposed through delegating accessors.
  *
  * <p>{@link #canonicalBytes()} is the Merkle leaf input: compact JSON, keys sorted, absent optional fields left
  * out, integers in plain decimal. Every string is restricted ASCII (see {@link Codes}), so the encoding needs no
  * escaping and is the RFC 8785 (JCS) form of the same object; equal records give equal bytes on every JVM.
  */
-public record AuditRecord(
-    Stage stage,
-    String outcome,
-    String messageId,
-    String inputDigest,
-    String outputDigest,
-    SortedMap<String, Integer> phiCounts,
-    List<String> ruleIds,
-    String policyVersion,
-    String policyHash,
-    List<String> keyIds,
-    String modelName,
-    String modelVersion,
-    String route,
-    String instance,
-    long eventTimeMs,
-    long processingTimeMs,
-    String logId,
-    long sequence) {
+public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
 
   /** Version of the canonical encoding, written as field "v". */
   public static final int FORMAT_VERSION = 1;
@@ -49,14 +31,12 @@ public record AuditRecord(
       "outputDigest", "phiCounts", "ruleIds", "policyVersion", "policyHash", "keyIds", "modelName", "modelVersion",
       "route", "instance", "eventTimeMs", "processingTimeMs", "logId", "sequence");
 
+  /** The draft is validated when it is built; here only the log coordinates are checked. */
   public AuditRecord {
-    AuditRecordDraft d = new AuditRecordDraft(stage, outcome, messageId, inputDigest, outputDigest, phiCounts,
-        ruleIds, policyVersion, policyHash, keyIds, modelName, modelVersion, route, instance, eventTimeMs,
-        processingTimeMs);
-    phiCounts = d.phiCounts();
-    ruleIds = d.ruleIds();
-    keyIds = d.keyIds();
-    if (partitionOf(logId, stage) < 0) {
+    if (draft == null) {
+      throw new IllegalArgumentException("draft is required");
+    }
+    if (partitionOf(logId, draft.stage()) < 0) {
       throw new IllegalArgumentException("logId must be <stage code>/<partition> of the record's stage");
     }
     if (sequence < 0) {
@@ -65,10 +45,25 @@ public record AuditRecord(
   }
 
   public static AuditRecord of(AuditRecordDraft d, String logId, long sequence) {
-    return new AuditRecord(d.stage(), d.outcome(), d.messageId(), d.inputDigest(), d.outputDigest(), d.phiCounts(),
-        d.ruleIds(), d.policyVersion(), d.policyHash(), d.keyIds(), d.modelName(), d.modelVersion(), d.route(),
-        d.instance(), d.eventTimeMs(), d.processingTimeMs(), logId, sequence);
+    return new AuditRecord(d, logId, sequence);
   }
+
+  public Stage stage() { return draft.stage(); }
+  public String outcome() { return draft.outcome(); }
+  public String messageId() { return draft.messageId(); }
+  public String inputDigest() { return draft.inputDigest(); }
+  public String outputDigest() { return draft.outputDigest(); }
+  public SortedMap<String, Integer> phiCounts() { return draft.phiCounts(); }
+  public List<String> ruleIds() { return draft.ruleIds(); }
+  public String policyVersion() { return draft.policyVersion(); }
+  public String policyHash() { return draft.policyHash(); }
+  public List<String> keyIds() { return draft.keyIds(); }
+  public String modelName() { return draft.modelName(); }
+  public String modelVersion() { return draft.modelVersion(); }
+  public String route() { return draft.route(); }
+  public String instance() { return draft.instance(); }
+  public long eventTimeMs() { return draft.eventTimeMs(); }
+  public long processingTimeMs() { return draft.processingTimeMs(); }
 
   public static String logId(Stage stage, int partition) {
     if (partition < 0) {
@@ -104,13 +99,8 @@ public record AuditRecord(
     }
   }
 
-  public AuditRecordDraft draft() {
-    return new AuditRecordDraft(stage, outcome, messageId, inputDigest, outputDigest, phiCounts, ruleIds,
-        policyVersion, policyHash, keyIds, modelName, modelVersion, route, instance, eventTimeMs, processingTimeMs);
-  }
-
   public int partition() {
-    return partitionOf(logId, stage);
+    return partitionOf(logId, draft.stage());
   }
 
   /**
@@ -120,30 +110,30 @@ public record AuditRecord(
    */
   public byte[] canonicalBytes() {
     StringBuilder sb = new StringBuilder(512);
-    sb.append("{\"eventTimeMs\":").append(eventTimeMs);
-    str(sb, "inputDigest", inputDigest);
-    str(sb, "instance", instance);
-    list(sb, "keyIds", keyIds);
+    sb.append("{\"eventTimeMs\":").append(draft.eventTimeMs());
+    str(sb, "inputDigest", draft.inputDigest());
+    str(sb, "instance", draft.instance());
+    list(sb, "keyIds", draft.keyIds());
     str(sb, "logId", logId);
-    str(sb, "messageId", messageId);
-    str(sb, "modelName", modelName);
-    str(sb, "modelVersion", modelVersion);
-    str(sb, "outcome", outcome);
-    str(sb, "outputDigest", outputDigest);
+    str(sb, "messageId", draft.messageId());
+    str(sb, "modelName", draft.modelName());
+    str(sb, "modelVersion", draft.modelVersion());
+    str(sb, "outcome", draft.outcome());
+    str(sb, "outputDigest", draft.outputDigest());
     sb.append(",\"phiCounts\":{");
     boolean first = true;
-    for (Map.Entry<String, Integer> e : phiCounts.entrySet()) {
+    for (Map.Entry<String, Integer> e : draft.phiCounts().entrySet()) {
       sb.append(first ? "\"" : ",\"").append(e.getKey()).append("\":").append(e.getValue().intValue());
       first = false;
     }
     sb.append('}');
-    str(sb, "policyHash", policyHash);
-    str(sb, "policyVersion", policyVersion);
-    sb.append(",\"processingTimeMs\":").append(processingTimeMs);
-    str(sb, "route", route);
-    list(sb, "ruleIds", ruleIds);
+    str(sb, "policyHash", draft.policyHash());
+    str(sb, "policyVersion", draft.policyVersion());
+    sb.append(",\"processingTimeMs\":").append(draft.processingTimeMs());
+    str(sb, "route", draft.route());
+    list(sb, "ruleIds", draft.ruleIds());
     sb.append(",\"sequence\":").append(sequence);
-    str(sb, "stage", stage.code());
+    str(sb, "stage", draft.stage().code());
     sb.append(",\"v\":").append(FORMAT_VERSION).append('}');
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
@@ -166,22 +156,22 @@ public record AuditRecord(
   Map<String, Object> toTree() {
     TreeMap<String, Object> m = new TreeMap<>();
     m.put("v", FORMAT_VERSION);
-    m.put("stage", stage.code());
-    m.put("outcome", outcome);
-    m.put("messageId", messageId);
-    m.put("inputDigest", inputDigest);
-    putIfPresent(m, "outputDigest", outputDigest);
-    m.put("phiCounts", new TreeMap<>(phiCounts));
-    m.put("ruleIds", ruleIds);
-    putIfPresent(m, "policyVersion", policyVersion);
-    putIfPresent(m, "policyHash", policyHash);
-    m.put("keyIds", keyIds);
-    putIfPresent(m, "modelName", modelName);
-    putIfPresent(m, "modelVersion", modelVersion);
-    putIfPresent(m, "route", route);
-    m.put("instance", instance);
-    m.put("eventTimeMs", eventTimeMs);
-    m.put("processingTimeMs", processingTimeMs);
+    m.put("stage", draft.stage().code());
+    m.put("outcome", draft.outcome());
+    m.put("messageId", draft.messageId());
+    m.put("inputDigest", draft.inputDigest());
+    putIfPresent(m, "outputDigest", draft.outputDigest());
+    m.put("phiCounts", new TreeMap<>(draft.phiCounts()));
+    m.put("ruleIds", draft.ruleIds());
+    putIfPresent(m, "policyVersion", draft.policyVersion());
+    putIfPresent(m, "policyHash", draft.policyHash());
+    m.put("keyIds", draft.keyIds());
+    putIfPresent(m, "modelName", draft.modelName());
+    putIfPresent(m, "modelVersion", draft.modelVersion());
+    putIfPresent(m, "route", draft.route());
+    m.put("instance", draft.instance());
+    m.put("eventTimeMs", draft.eventTimeMs());
+    m.put("processingTimeMs", draft.processingTimeMs());
     m.put("logId", logId);
     m.put("sequence", sequence);
     return m;
@@ -207,7 +197,7 @@ public record AuditRecord(
       throw new AuditException("unsupported record format version");
     }
     try {
-      return new AuditRecord(
+      return new AuditRecord(new AuditRecordDraft(
           Stage.fromCode(Json.text(n, "stage", true)),
           Json.text(n, "outcome", true),
           Json.text(n, "messageId", true),
@@ -223,7 +213,7 @@ public record AuditRecord(
           Json.text(n, "route", false),
           Json.text(n, "instance", true),
           Json.integer(n, "eventTimeMs"),
-          Json.integer(n, "processingTimeMs"),
+          Json.integer(n, "processingTimeMs")),
           Json.text(n, "logId", true),
           Json.integer(n, "sequence"));
     } catch (IllegalArgumentException e) {

@@ -90,17 +90,19 @@ class AuditLogTest {
 
     Fixtures.Clock c2 = new Fixtures.Clock();
     AuditLogConfig cfg = new AuditLogConfig(7, 60_000);
-    byte[] store = AuditLogState.initial("parse/1").toBytes();
+    byte[] store = null; // the state store starts empty
     List<AuditEntry> written = new ArrayList<>();
-    AuditLog log = new AuditLog(cfg, keys.signer, AuditLogState.fromBytes(store), c2::get);
+    AuditLog log = AuditLog.restore(cfg, keys.signer, "parse/1", store, c2::get);
     for (int i = 0; i < 40; i++) {
       if (i % 9 == 5) { // crash: all in-memory state lost, rebuild from the store
-        log = new AuditLog(cfg, keys.signer, AuditLogState.fromBytes(store), c2::get);
+        log = i % 2 == 0 ? AuditLog.restore(cfg, keys.signer, "parse/1", store, c2::get)
+            : new AuditLog(cfg, keys.signer, AuditLogState.fromBytes(store), c2::get);
       }
       c2.advance(3);
       List<AuditEntry> out = log.append(Fixtures.draft(Stage.PARSE, i));
-      written.addAll(out);            // one exactly-once transaction: outputs ...
-      store = log.state().toBytes();  // ... and the changelogged state commit together
+      written.addAll(out);         // one exactly-once transaction: outputs ...
+      store = log.stateBytes();    // ... and the changelogged state commit together
+      assertThat(store).isEqualTo(log.state().toBytes());
     }
 
     assertThat(values(written)).containsExactlyElementsOf(values(expected));
@@ -183,6 +185,13 @@ class AuditLogTest {
     VerifyReport report = new AuditVerifier(keys.verifier()).verify(written);
     assertThat(report.ok()).as(report.render()).isTrue();
     assertThat(report.log("quarantine/0").verifiedSize()).isEqualTo(2);
+  }
+
+  @Test
+  void givenStoredStateOfAnotherLog_whenRestoredUnderThisLogId_thenRejected() {
+    byte[] other = AuditLogState.initial("score/0").toBytes();
+    assertThatThrownBy(() -> AuditLog.restore(AuditLogConfig.defaults(), keys.signer, "score/1", other, () -> 1L))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

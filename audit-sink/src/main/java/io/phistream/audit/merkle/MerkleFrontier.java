@@ -15,7 +15,6 @@ import java.util.List;
 public final class MerkleFrontier {
   private static final byte FORMAT = 1;
 
-  private final MessageDigest md = MerkleHash.sha256();
   private final List<byte[]> stack;
   private long size;
 
@@ -38,6 +37,7 @@ public final class MerkleFrontier {
     if (size == Long.MAX_VALUE) {
       throw new IllegalStateException("tree is full");
     }
+    MessageDigest md = MerkleHash.local();
     byte[] h = leafHash.clone();
     // Every trailing 1-bit of the old size is a complete subtree of the same height as h: merge them.
     for (long s = size; (s & 1) == 1; s >>>= 1) {
@@ -52,6 +52,7 @@ public final class MerkleFrontier {
     if (stack.isEmpty()) {
       return MerkleHash.emptyRoot();
     }
+    MessageDigest md = MerkleHash.local();
     byte[] r = stack.get(stack.size() - 1);
     for (int i = stack.size() - 2; i >= 0; i--) {
       r = MerkleHash.node(md, stack.get(i), r);

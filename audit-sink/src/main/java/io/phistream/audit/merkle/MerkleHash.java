@@ -15,7 +15,15 @@ public final class MerkleHash {
   private static final byte LEAF_PREFIX = 0x00;
   private static final byte NODE_PREFIX = 0x01;
 
+  /** One digest per thread: MessageDigest.getInstance costs about as much as hashing a record. */
+  private static final ThreadLocal<MessageDigest> LOCAL = ThreadLocal.withInitial(MerkleHash::sha256);
+
   private MerkleHash() {}
+
+  /** This thread's SHA-256 instance; every method here resets it before use, never hold it across calls. */
+  public static MessageDigest local() {
+    return LOCAL.get();
+  }
 
   public static MessageDigest sha256() {
     try {
@@ -31,7 +39,7 @@ public final class MerkleHash {
   }
 
   public static byte[] leaf(byte[] data) {
-    return leaf(sha256(), data);
+    return leaf(local(), data);
   }
 
   public static byte[] leaf(MessageDigest md, byte[] data) {
@@ -42,7 +50,7 @@ public final class MerkleHash {
   }
 
   public static byte[] node(byte[] left, byte[] right) {
-    return node(sha256(), left, right);
+    return node(local(), left, right);
   }
 
   public static byte[] node(MessageDigest md, byte[] left, byte[] right) {

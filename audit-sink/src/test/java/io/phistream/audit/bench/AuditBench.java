@@ -84,10 +84,9 @@ public class AuditBench {
   /** The processor's full path per record: load state bytes, rebuild the log, append, store state bytes. */
   @Benchmark
   public List<AuditEntry> loadAppendStore() {
-    AuditLog log = new AuditLog(storeConfig, keys.signer, io.phistream.audit.AuditLogState.fromBytes(store),
-        () -> clock);
+    AuditLog log = AuditLog.restore(storeConfig, keys.signer, "deidentify/2", store, () -> clock);
     List<AuditEntry> out = log.append(draft);
-    store = log.state().toBytes();
+    store = log.stateBytes();
     return out;
   }
 
