@@ -50,10 +50,4 @@ public final class ContractViolationException extends SerializationException {
     public Reason reason() {
         return reason;
     }
-
-    /** No stack capture needed for the data path, but keep it: these are rare and a trace helps debugging. */
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + ": " + getMessage();
-    }
 }

@@ -117,6 +117,16 @@ class SingleObjectAvroSerdeTest {
     }
 
     @Test
+    void givenNegativeAnnouncedLength_whenDeserialized_thenMalformedBody() {
+        byte[] bytes = serde.serializer().serialize(TOPIC, envelope());
+        bytes[10] = 0x01; // zig-zag -1 as the length of messageId
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, bytes))
+                .isInstanceOfSatisfying(ContractViolationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
+    }
+
+    @Test
     void givenPayloadWithPhiLikeText_whenRejected_thenMessageNamesTopicAndReasonOnly() {
         byte[] phi = "MSH|^~\\&|LAB|HOSP|||||ORU^R01|1|P|2.5\rPID|||MRN123||DOE^JANE".getBytes(StandardCharsets.UTF_8);
 
