@@ -59,6 +59,7 @@ public final class PhiStreamConfig {
     public static final String DATESHIFT_MAX_DAYS = "dateshift.max.days";
     public static final String DEDUPE_WINDOW = "dedupe.window";
     public static final String HTTP_PORT = "http.port";
+    public static final String TEXT_SCRUBBING = "text.scrubbing";
 
     private static final String HIDDEN = "[hidden]";
     private static final Pattern TOPIC_CHARS = Pattern.compile("[A-Za-z0-9._-]*");
@@ -128,6 +129,9 @@ public final class PhiStreamConfig {
                 "how long a message id is remembered to drop duplicates", PhiStreamConfig::parseDuration);
         add(m, HTTP_PORT, "an integer 0..65535", "0",
                 "port of the health/metrics HTTP endpoint; 0 = off", v -> parseInt(v, 0, 65535));
+        add(m, TEXT_SCRUBBING, "spans or redact", "spans",
+                "free text: replace detected PHI spans with typed tags, or remove the whole field",
+                v -> oneOf(v, "spans", "redact"));
         return Collections.unmodifiableMap(m);
     }
 
@@ -465,6 +469,20 @@ public final class PhiStreamConfig {
     }
 
     /** 0 = no HTTP endpoint. */
+    /** True when free text is scrubbed span by span; false when whole free-text fields are removed. */
+    public boolean textSpans() {
+        return "spans".equals(values.get(TEXT_SCRUBBING));
+    }
+
+    private static Object oneOf(String v, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+    }
+
     public int httpPort() {
         return (Integer) values.get(HTTP_PORT);
     }

@@ -1,5 +1,6 @@
 package io.phistream.topology.stream;
 
+import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
@@ -7,6 +8,7 @@ import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.hl7.Hl7Deidentifier;
 import io.phistream.detector.hl7.Hl7Policy;
+import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.topology.PipelineVersion;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
@@ -35,7 +37,8 @@ public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest diges
         KeyedDigest digest = new KeyedDigest(keys.digest());
         Hl7Deidentifier hl7 = new Hl7Deidentifier(policy, tokenizer,
                 new DateShifter(keys.dateShift(), config.dateShiftMaxDays()), Zip3.defaultUnion(), digest,
-                FreeTextScrubber.REDACT_ALL, clock);
+                config.textSpans() ? new DetectingScrubber(TextPhiDetector.builtIn()) : FreeTextScrubber.REDACT_ALL,
+                clock);
         String version = PipelineVersion.get();
         QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(),
                 keys.primaryKeyIds().getOrDefault(KeyStore.QUARANTINE, 0), policy.version(), version, clock);
