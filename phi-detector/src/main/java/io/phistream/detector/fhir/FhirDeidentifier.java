@@ -1,0 +1,817 @@
+package io.phistream.detector.fhir;
+
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeChildContainedResources;
+import ca.uhn.fhir.context.RuntimeChildExtension;
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.ReplacedSpan;
+import io.phistream.detector.deid.AgeGeneraliser;
+import io.phistream.detector.deid.DateShifter;
+import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Tokenizer;
+import io.phistream.detector.deid.Zip3;
+import io.phistream.detector.fhir.FhirPolicy.DatatypeRule;
+import io.phistream.detector.fhir.FhirPolicy.ExtensionMode;
+import io.phistream.detector.fhir.FhirPolicy.PathNode;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Base64BinaryType;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MarkdownType;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+
+/**
+ * De-identifies one FHIR R4 resource or Bundle (JSON or XML; NDJSON line by line) according to a {@link FhirPolicy}.
+ * Pure and thread-safe; it fails closed: unreadable input is {@link RejectReason#NOT_FHIR}, any failure while
+ * treating it {@link RejectReason#INTERNAL_ERROR}, and as a last guard every guarded PHI value it replaced is
+ * searched for in the finished output ({@link RejectReason#RESIDUAL_PHI}). Output has the input's format and
+ * parses again with HAPI; entries, resource types and references are preserved.
+ *
+ * <p>Elements are walked generically through HAPI's runtime model (the same definitions {@code FhirTerser} uses),
+ * so datatype rules apply anywhere: in every resource, in contained resources, in Bundle entries and inside
+ * allow-listed extensions. The rule of an element, most specific first:
+ * <ol>
+ *   <li>an element named {@code id} (resource or element id, or any {@code id}-typed primitive): keyed pseudonym;</li>
+ *   <li>a path rule ({@code Patient.birthDate}), rooted at the nearest resource;</li>
+ *   <li>the parent datatype's rule for this child ({@code Address.postalCode: zip3});</li>
+ *   <li>the element's own datatype when it is PHI-bearing ({@code HumanName}, {@code Address}, ...): these apply
+ *       wherever the type occurs and no ancestor's {@code keep} switches them off;</li>
+ *   <li>a rule for the element name anywhere ({@code linkId});</li>
+ *   <li>the parent datatype's default;</li>
+ *   <li>fail-safe fallback: composites are walked; primitives by type: string/markdown → free-text scrubber,
+ *       date/dateTime/instant → date shift, id → pseudonym, code/boolean/numbers/uri/canonical/time → keep,
+ *       base64Binary and any type the policy does not name → removed.</li>
+ * </ol>
+ * Extensions (and modifier extensions, whose removal can change meaning: documented risk) are removed unless
+ * allow-listed. Dates shift by the offset of the patient the resource belongs to ({@link PatientIndex}); without
+ * a patient they keep only their year (instants, which cannot be a bare year, are removed).
+ */
+public final class FhirDeidentifier {
+
+    private static final String ID_DOMAIN = "phi-stream/fhir-id/v1";
+    private static final String MESSAGE_DOMAIN = "phi-stream/fhir-message";
+    private static final Pattern UUID_SHAPE = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DOCTYPE = Pattern.compile("<!(?i:doctype|entity)");
+    /** Resources whose id may itself identify the person, so the original id is guarded. */
+    private static final Set<String> PERSON_RESOURCES = Set.of("Patient", "RelatedPerson", "Person");
+    /** XHTML attributes that cannot carry PHI; everything else (href, src, title, alt, id...) is removed. */
+    private static final Set<String> SAFE_XHTML_ATTRIBUTES = Set.of("xmlns", "class", "style", "lang", "xml:lang",
+            "dir", "colspan", "rowspan", "align", "valign", "width", "height", "border", "cellpadding", "cellspacing");
+    private static final String UCUM = "http://unitsofmeasure.org";
+
+    private final FhirPolicy policy;
+    private final IdentityMap identities;
+    private final Tokenizer tokenizer;
+    private final DateShifter shifter;
+    private final Zip3 zip3;
+    private final KeyedDigest digest;
+    private final FreeTextScrubber freeText;
+    private final Clock clock;
+    private final References references;
+    private final FhirContext ctx = Hapi.context();
+
+    public FhirDeidentifier(FhirPolicy policy, IdentityMap identities, Tokenizer tokenizer, DateShifter shifter,
+                            Zip3 zip3, KeyedDigest digest, FreeTextScrubber freeText, Clock clock) {
+        this.policy = policy;
+        this.identities = identities;
+        this.tokenizer = tokenizer;
+        this.shifter = shifter;
+        this.zip3 = zip3;
+        this.digest = digest;
+        this.freeText = freeText;
+        this.clock = clock;
+        this.references = new References(ctx.getResourceTypes());
+    }
+
+    /** The shared HAPI R4 context (one per JVM: building it scans the whole model). */
+    public static FhirContext context() {
+        return Hapi.context();
+    }
+
+    /** Builds the context and parses/encodes a small Bundle in JSON and XML; call at start-up (about 1.5-3 s). */
+    public static void warmUp() {
+        Hapi.warmUp();
+    }
+
+    public FhirPolicy policy() {
+        return policy;
+    }
+
+    public IdentityMap identities() {
+        return identities;
+    }
+
+    /** De-identifies a JSON or XML resource or Bundle (format detected from the first character). */
+    public FhirOutcome deidentify(String text) {
+        return deidentify(text, null);
+    }
+
+    /**
+     * Bulk-export NDJSON: one JSON resource per line, each de-identified on its own (its own patient, its own
+     * outcome). Blank lines are skipped; a line that is not JSON is rejected as {@link RejectReason#NOT_FHIR}.
+     */
+    public List<FhirOutcome> deidentifyNdjson(String ndjson) {
+        List<FhirOutcome> out = new ArrayList<>();
+        for (String line : ndjson.split("\n", -1)) {
+            String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (!l.isBlank()) {
+                out.add(deidentify(l, FhirFormat.JSON));
+            }
+        }
+        return out;
+    }
+
+    /** One NDJSON line (must be JSON). */
+    public FhirOutcome deidentifyNdjsonLine(String line) {
+        return deidentify(line, FhirFormat.JSON);
+    }
+
+    /** The keyed id of raw text that could not be read as a resource. */
+    public String contentId(String input) {
+        return contentId(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The keyed id of raw bytes (not text, too large, not UTF-8). */
+    public String contentId(byte[] raw) {
+        return "c" + digest.hex("phi-stream/content", raw);
+    }
+
+    /** The keyed pseudonym a FHIR id (or the UUID of a {@code urn:uuid}) is replaced with: a UUID (version 8). */
+    public String pseudonym(String id) {
+        String norm = UUID_SHAPE.matcher(id).matches() ? id.toLowerCase(Locale.ROOT) : id;
+        char[] h = digest.hex(ID_DOMAIN, norm).toCharArray(); // 32 hex digits = 128 bits
+        h[12] = '8'; // RFC 9562 version 8 (custom), variant 10xx: a well-formed UUID, 122 keyed bits
+        h[16] = "89ab".charAt(Character.digit(h[16], 16) & 0x3);
+        String s = new String(h);
+        return s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20)
+                + "-" + s.substring(20);
+    }
+
+    private FhirOutcome deidentify(String text, FhirFormat required) {
+        if (text == null || text.isBlank()) {
+            return new FhirOutcome.Rejected(contentId(text == null ? "" : text), RejectReason.EMPTY);
+        }
+        FhirFormat format = FhirFormat.detect(text);
+        if (format == null || (required != null && format != required)
+                || (format == FhirFormat.XML && DOCTYPE.matcher(text).find())) {
+            // DTDs are refused outright: no entity expansion, no external fetches
+            return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
+        }
+        IBaseResource parsed;
+        try {
+            parsed = Hapi.parser(format).parseResource(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // never e.getMessage(): HAPI's messages quote the offending value
+            return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
+        }
+        if (!(parsed instanceof Resource root)) {
+            return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
+        }
+        String messageId;
+        try {
+            messageId = messageId(root, text);
+        } catch (RuntimeException e) {
+            messageId = contentId(text);
+        }
+        try {
+            return new Run(format, root, messageId).execute();
+        } catch (RuntimeException | StackOverflowError e) {
+            return new FhirOutcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
+        }
+    }
+
+    /** Bundle.identifier, or type/id/_history/version when the resource has both; else the content's keyed id. */
+    private String messageId(Resource root, String text) {
+        if (root instanceof Bundle b && b.hasIdentifier() && b.getIdentifier().hasValue()) {
+            return "m" + digest.hex(MESSAGE_DOMAIN, "Bundle|" + b.getIdentifier().getSystem() + "|"
+                    + b.getIdentifier().getValue());
+        }
+        if (root.getIdElement().hasIdPart() && root.getMeta().hasVersionId()) {
+            return "m" + digest.hex(MESSAGE_DOMAIN, root.fhirType() + "/" + root.getIdElement().getIdPart()
+                    + "/_history/" + root.getMeta().getVersionId());
+        }
+        return contentId(text);
+    }
+
+    /** Where an element sits: its resource type, whether its values are guarded, its patient's date offset. */
+    private record Scope(String resourceType, boolean guarded, Integer offsetDays) {
+    }
+
+    /** The state of one message's de-identification. */
+    private final class Run implements References.Context {
+        final FhirFormat format;
+        final Resource root;
+        final String messageId;
+        final Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
+        final KnownPhi known = new KnownPhi();
+        /** Our own tokens and pseudonyms: ciphertext and digests, skipped by the residual guard. */
+        final Set<String> masks = new HashSet<>();
+        final Map<String, String> pseudonyms = new HashMap<>();
+        final Map<String, String> tokens = new HashMap<>();
+        final Map<String, Integer> offsets = new HashMap<>();
+        /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
+        final Map<String, PhiType> systemPhi = new HashMap<>();
+        /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
+        final List<Runnable> deferred = new ArrayList<>();
+        final int referenceYear;
+        PatientIndex patients;
+
+        Run(FhirFormat format, Resource root, String messageId) {
+            this.format = format;
+            this.root = root;
+            this.messageId = messageId;
+            this.referenceYear = root instanceof Bundle b && b.hasTimestamp()
+                    ? b.getTimestamp().toInstant().atZone(ZoneOffset.UTC).getYear()
+                    : clock.instant().atZone(ZoneOffset.UTC).getYear();
+        }
+
+        FhirOutcome execute() {
+            patients = PatientIndex.of(root, policy, identities);
+            resource(root, null, true);
+            for (int i = 0; i < deferred.size(); i++) {
+                deferred.get(i).run();
+            }
+            String out = Hapi.parser(format).encodeResourceToString(root);
+            if (FhirResidualGuard.firstHit(out, format, masks, known.values()) != null) {
+                return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
+            }
+            String key = patients.messageKey();
+            String patientToken = key == null ? null : tokenizer.token(PhiType.MRN, key);
+            return new FhirOutcome.Deidentified(messageId, patientToken, root.fhirType(), format, out,
+                    Collections.unmodifiableMap(counts), List.<ReplacedSpan>of());
+        }
+
+        // ------------------------------------------------------------------------------------------ walking
+
+        void resource(Resource r, Integer inheritedOffset, boolean ownPatient) {
+            String type = r.fhirType();
+            Integer offset = ownPatient ? offset(patients.keyFor(r)) : inheritedOffset;
+            Scope s = new Scope(type, policy.guarded(type), offset);
+            IdType id = r.getIdElement();
+            if (id != null && id.hasIdPart()) {
+                String original = id.getIdPart();
+                boolean local = original.startsWith("#");
+                if (local) {
+                    original = original.substring(1);
+                }
+                if (s.guarded() && PERSON_RESOURCES.contains(type)) {
+                    known.add(PhiType.OTHER_ID, original, true);
+                }
+                String p = pseudonym(original);
+                r.setId(local ? "#" + p : p);
+            }
+            composite(r, null, policy.pathRoot(type), s, null);
+        }
+
+        void composite(IBase e, DatatypeRule dr, PathNode node, Scope s, ExtensionMode extensionMode) {
+            BaseRuntimeElementCompositeDefinition<?> def = compositeDefinition(e);
+            boolean isResource = e instanceof IBaseResource;
+            ExtensionMode nested = e instanceof Extension ? extensionMode : null;
+            for (BaseRuntimeChildDefinition ch : def.getChildren()) {
+                String name = ch.getElementName();
+                if (isResource && name.equals("id")) {
+                    continue; // handled by resource(), with contained-id semantics
+                }
+                List<IBase> values = ch.getAccessor().getValues(e);
+                if (values.isEmpty()) {
+                    continue;
+                }
+                if (ch instanceof RuntimeChildExtension) {
+                    extensions(values, s, nested);
+                    continue;
+                }
+                PathNode child = node == null ? null : node.child(name);
+                boolean contained = ch instanceof RuntimeChildContainedResources;
+                for (IBase v : values) {
+                    if (v instanceof Resource r) {
+                        resource(r, s.offsetDays(), !contained);
+                    } else {
+                        element(e, name, v, child, dr, s);
+                    }
+                }
+            }
+        }
+
+        void element(IBase parent, String name, IBase v, PathNode node, DatatypeRule dr, Scope s) {
+            boolean primitive = v instanceof IPrimitiveType<?>;
+            if (name.equals("id")) {
+                if (primitive) {
+                    id((IPrimitiveType<?>) v);
+                } else {
+                    redact(v, PhiType.OTHER_ID, s, false);
+                }
+                return;
+            }
+            String type = fhirType(v);
+            FhirRule explicit = node != null ? node.rule() : null;
+            if (explicit == null && dr != null) {
+                explicit = dr.child(name);
+            }
+            DatatypeRule own = primitive ? null : policy.datatype(type);
+            if (explicit != null) {
+                apply(parent, v, type, explicit, own, node, s);
+                return;
+            }
+            if (own != null && own.always()) {
+                composite(v, own, node, s, null);
+                return;
+            }
+            FhirRule byName = policy.element(name);
+            if (byName != null) {
+                apply(parent, v, type, byName, own, node, s);
+                return;
+            }
+            if (dr != null && dr.otherwise() != null) {
+                FhirRule d = dr.otherwise();
+                if (d.action() == FhirRule.Action.KEEP && !primitive) {
+                    // below a kept composite everything is kept except PHI-bearing datatypes (handled above)
+                    composite(v, dr == FhirPolicy.KEEP_ALL || own == null ? FhirPolicy.KEEP_ALL : own, node, s, null);
+                    return;
+                }
+                apply(parent, v, type, d, own, node, s);
+                return;
+            }
+            if (primitive) {
+                apply(parent, v, type, policy.primitive(type), null, node, s);
+            } else {
+                composite(v, own, node, s, null);
+            }
+        }
+
+        void apply(IBase parent, IBase v, String type, FhirRule rule, DatatypeRule own, PathNode node, Scope s) {
+            boolean primitive = v instanceof IPrimitiveType<?>;
+            switch (rule.action()) {
+                case REDACT -> redact(v, phiOf(parent, rule), s, s.guarded());
+                case KEEP -> {
+                    if (primitive) {
+                        primitiveExtras(v, s);
+                    } else {
+                        composite(v, own != null && own.always() ? own : FhirPolicy.KEEP_ALL, node, s, null);
+                    }
+                }
+                case WALK -> {
+                    if (primitive) {
+                        apply(parent, v, type, policy.primitive(type), null, node, s);
+                    } else {
+                        composite(v, own, node, s, null);
+                    }
+                }
+                default -> {
+                    if (primitive) {
+                        primitive(parent, (IPrimitiveType<?>) v, type, rule, s);
+                    } else {
+                        redact(v, rule.phi(), s, s.guarded()); // a value treatment on a composite: fail safe
+                    }
+                }
+            }
+        }
+
+        void primitive(IBase parent, IPrimitiveType<?> p, String type, FhirRule rule, Scope s) {
+            if (p instanceof XhtmlNode div) {
+                if (rule.action() == FhirRule.Action.NARRATIVE) {
+                    deferred.add(() -> narrative(parent, div));
+                } else {
+                    redact(div, rule.phi(), s, false);
+                }
+                return;
+            }
+            primitiveExtras(p, s);
+            String value = p.getValueAsString();
+            if (value == null || value.isEmpty()) {
+                return;
+            }
+            switch (rule.action()) {
+                case TOKEN -> token(parent, p, type, value, rule, s);
+                case DATE -> date(p, type, value, rule, s);
+                case ZIP3 -> {
+                    count(rule.phi());
+                    p.setValueAsString(zip3.generalise(value));
+                }
+                case AGE -> age(parent, p, value);
+                case TEXT -> deferred.add(() -> text(p, type));
+                case ID -> id(p);
+                case REFERENCE -> {
+                    if (value.indexOf('?') >= 0 || value.indexOf('=') >= 0) {
+                        deferred.add(() -> reference(p, value)); // after all identifiers' PHI types are known
+                    } else {
+                        reference(p, value);
+                    }
+                }
+                case ATTACHMENT -> attachment(parent, p, rule, s);
+                default -> throw new IllegalStateException("treatment out of place");
+            }
+        }
+
+        /** A primitive's own id and extensions (e.g. {@code _birthDate.extension}). */
+        void primitiveExtras(IBase v, Scope s) {
+            if (v instanceof Element el) {
+                if (el.hasExtension()) {
+                    extensions(new ArrayList<>(el.getExtension()), s, null);
+                }
+                if (el.getId() != null) {
+                    el.setId(pseudonym(el.getId()));
+                }
+            }
+        }
+
+        void extensions(List<? extends IBase> extensions, Scope s, ExtensionMode inherited) {
+            for (IBase x : extensions) {
+                Extension ext = (Extension) x;
+                ExtensionMode mode = inherited != null ? inherited : policy.extension(ext.getUrl());
+                if (mode == null) {
+                    // not allow-listed: removed; its strings still help the free-text scrubber, unguarded
+                    // (an extension's words, e.g. "none", may rightly recur elsewhere)
+                    redact(ext, PhiType.OTHER_ID, s, false);
+                } else {
+                    composite(ext, mode == ExtensionMode.KEEP ? FhirPolicy.KEEP_ALL : policy.datatype("Extension"),
+                            null, s, mode);
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------------------------------ treatments
+
+        void redact(IBase v, PhiType phi, Scope s, boolean guarded) {
+            if (v.isEmpty()) {
+                return;
+            }
+            count(phi);
+            remember(v, phi, guarded);
+            clear(v);
+        }
+
+        /** Adds the string values of a removed element to the known PHI of this message. */
+        void remember(IBase v, PhiType phi, boolean guarded) {
+            if (v instanceof StringType || v instanceof MarkdownType || v instanceof IdType) {
+                String value = ((IPrimitiveType<?>) v).getValueAsString();
+                if (value != null) {
+                    known.add(phi, value, guarded);
+                }
+            } else if (v instanceof IPrimitiveType<?> p) {
+                String value = p.getValueAsString();
+                if (value != null && value.length() <= 256 && !(v instanceof Base64BinaryType)) {
+                    known.add(phi, value, guarded);
+                }
+            } else if (!(v instanceof XhtmlNode)) {
+                BaseRuntimeElementCompositeDefinition<?> def = compositeDefinition(v);
+                for (BaseRuntimeChildDefinition ch : def.getChildren()) {
+                    if (ch.getElementName().equals("id") || ch.getElementName().equals("url")) {
+                        continue;
+                    }
+                    for (IBase c : ch.getAccessor().getValues(v)) {
+                        if (c instanceof StringType || c instanceof MarkdownType || !(c instanceof IPrimitiveType<?>)) {
+                            remember(c, phi, guarded);
+                        }
+                    }
+                }
+            }
+        }
+
+        void clear(IBase v) {
+            if (v instanceof XhtmlNode x) {
+                x.getChildNodes().clear();
+                return;
+            }
+            if (v instanceof Element el) {
+                el.setId(null);
+                el.getExtension().clear();
+            }
+            if (v instanceof IPrimitiveType<?> p) {
+                p.setValueAsString(null);
+                return;
+            }
+            BaseRuntimeElementCompositeDefinition<?> def = compositeDefinition(v);
+            for (BaseRuntimeChildDefinition ch : def.getChildren()) {
+                if (!ch.getAccessor().getValues(v).isEmpty()) {
+                    ch.getMutator().setValue(v, null);
+                }
+            }
+        }
+
+        /** The rule's PHI type, or the one the parent Identifier's type/system or ContactPoint's system names. */
+        PhiType phiOf(IBase parent, FhirRule rule) {
+            return switch (rule.qualifier()) {
+                case IDENTIFIER -> parent instanceof Identifier id ? identifierPhi(id) : rule.phi();
+                case CONTACT_POINT -> contactPointPhi(parent, rule.phi());
+                default -> rule.phi();
+            };
+        }
+
+        void token(IBase parent, IPrimitiveType<?> p, String type, String value, FhirRule rule, Scope s) {
+            PhiType phi = phiOf(parent, rule);
+            count(phi);
+            known.add(phi, value, s.guarded());
+            if (p instanceof IdType || "id".equals(type)) {
+                p.setValueAsString(pseudonym(value)); // a token does not fit an id's 64 characters
+            } else if (p instanceof StringType || p instanceof MarkdownType || "code".equals(type) || "uri".equals(type)) {
+                p.setValueAsString(token(phi, value));
+            } else {
+                p.setValueAsString(null); // numbers, booleans: nothing a token could stand for
+            }
+        }
+
+        void date(IPrimitiveType<?> p, String type, String value, FhirRule rule, Scope s) {
+            if (rule.birth()) {
+                known.add(PhiType.DATE, value, s.guarded());
+            }
+            try {
+                int year = DateShifter.yearOfFhir(value);
+                if (rule.birth() && AgeGeneraliser.impliesOver89(year, referenceYear)) {
+                    count(PhiType.AGE);
+                    p.setValueAsString(null);
+                    return;
+                }
+                count(rule.phi());
+                if (s.offsetDays() != null) {
+                    p.setValueAsString(shifter.shiftFhir(value, s.offsetDays()));
+                } else if ("instant".equals(type)) {
+                    p.setValueAsString(null); // no patient to shift for, and an instant cannot be a bare year
+                } else {
+                    p.setValueAsString(String.format(Locale.ROOT, "%04d", year)); // no patient: year only
+                }
+            } catch (RuntimeException unreadable) {
+                // DateShifter's IllegalArgumentException or HAPI's DataFormatException: never pass it through
+                count(rule.phi());
+                p.setValueAsString(null);
+            }
+        }
+
+        /** Ages over 89 (in any UCUM time unit) become 90 years; an age in a unit we cannot read is removed. */
+        void age(IBase parent, IPrimitiveType<?> p, String value) {
+            if (!(parent instanceof Quantity q) || !(p instanceof DecimalType d)) {
+                String g = AgeGeneraliser.generalise(value);
+                if (!g.equals(value)) {
+                    count(PhiType.AGE);
+                    p.setValueAsString(g.isEmpty() ? null : g);
+                }
+                return;
+            }
+            double perYear = unitsPerYear(q.hasCode() ? q.getCode() : q.getUnit());
+            if (Double.isNaN(perYear)) {
+                count(PhiType.AGE);
+                d.setValue((BigDecimal) null);
+                return;
+            }
+            if (d.getValue().doubleValue() / perYear > 89) {
+                count(PhiType.AGE);
+                d.setValue(new BigDecimal(AgeGeneraliser.NINETY_OR_OLDER));
+                q.setCode("a").setSystem(UCUM).setUnit("a");
+            }
+        }
+
+        void text(IPrimitiveType<?> p, String type) {
+            String value = p.getValueAsString();
+            if (value == null || value.isEmpty()) {
+                return;
+            }
+            String out = scrub(value);
+            if (out.isEmpty()) {
+                p.setValueAsString(null);
+            } else if (!out.equals(value)) {
+                // a scrubbed code or uri would not be valid any more: only free-text types take scrubbed text
+                p.setValueAsString(p instanceof StringType || p instanceof MarkdownType ? out : null);
+            }
+        }
+
+        String scrub(String value) {
+            FreeTextScrubber.Result r = freeText.scrub(value, known);
+            for (ReplacedSpan span : r.spans()) {
+                count(span.type());
+            }
+            return r.text();
+        }
+
+        void id(IPrimitiveType<?> p) {
+            String value = p.getValueAsString();
+            if (value != null && !value.isEmpty()) {
+                p.setValueAsString(pseudonym(value));
+            }
+        }
+
+        void reference(IPrimitiveType<?> p, String value) {
+            String out = references.rewrite(value, this);
+            if (out == null) {
+                count(PhiType.OTHER_ID);
+                p.setValueAsString(null);
+            } else {
+                p.setValueAsString(out);
+            }
+        }
+
+        /** text/plain and text/html content is scrubbed (after the structured pass); anything else is removed. */
+        void attachment(IBase parent, IPrimitiveType<?> p, FhirRule rule, Scope s) {
+            String contentType = parent instanceof Attachment a ? a.getContentType()
+                    : parent instanceof Binary b ? b.getContentType() : null;
+            String base = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            Charset charset = charset(contentType);
+            if ((base.equals("text/plain") || base.equals("text/html")) && charset != null
+                    && p instanceof Base64BinaryType b64) {
+                deferred.add(() -> {
+                    byte[] bytes = b64.getValue();
+                    String out = bytes == null ? "" : scrub(new String(bytes, charset));
+                    b64.setValue(out.isEmpty() ? null : out.getBytes(charset));
+                });
+                return;
+            }
+            count(base.startsWith("image/") ? PhiType.PHOTO : rule.phi());
+            p.setValueAsString(null);
+        }
+
+        void narrative(IBase parent, XhtmlNode div) {
+            scrubXhtml(div);
+            if (!hasText(div) && parent instanceof Narrative n) {
+                n.setDiv(null);
+                n.setStatusElement(null); // an empty narrative is omitted: DomainResource.text is optional
+            }
+        }
+
+        void scrubXhtml(XhtmlNode node) {
+            if (node.hasAttributes()) {
+                node.getAttributes().keySet().removeIf(a -> !SAFE_XHTML_ATTRIBUTES.contains(a));
+            }
+            for (Iterator<XhtmlNode> it = node.getChildNodes().iterator(); it.hasNext(); ) {
+                XhtmlNode c = it.next();
+                NodeType t = c.getNodeType();
+                if (t == NodeType.Text) {
+                    String content = c.getContent();
+                    String out = content == null || content.isBlank() ? content : scrub(content);
+                    if (out == null || out.isEmpty()) {
+                        it.remove();
+                    } else {
+                        c.setContent(out);
+                    }
+                } else if (t == NodeType.Element || t == NodeType.Document) {
+                    scrubXhtml(c);
+                } else {
+                    it.remove(); // comments, CDATA, processing instructions, doctypes
+                }
+            }
+        }
+
+        boolean hasText(XhtmlNode node) {
+            for (XhtmlNode c : node.getChildNodes()) {
+                if ((c.getNodeType() == NodeType.Text && c.getContent() != null && !c.getContent().isBlank())
+                        || (c.getNodeType() == NodeType.Element && hasText(c))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------------------------------ helpers
+
+        PhiType identifierPhi(Identifier id) {
+            List<String> codes = List.of();
+            if (id.hasType()) {
+                codes = new ArrayList<>(1);
+                for (Coding c : id.getType().getCoding()) {
+                    if (c.hasCode() && policy.isIdentifierTypeSystem(c.getSystem())) {
+                        codes.add(c.getCode());
+                    }
+                }
+            }
+            PhiType phi = policy.identifierPhi(codes, id.getSystem(), identities);
+            if (id.hasSystem()) {
+                systemPhi.putIfAbsent(id.getSystem(), phi);
+            }
+            return phi;
+        }
+
+        PhiType contactPointPhi(IBase parent, PhiType otherwise) {
+            if (parent instanceof org.hl7.fhir.r4.model.ContactPoint cp && cp.hasSystem()) {
+                return policy.contactPointPhi(cp.getSystemElement().getValueAsString(), otherwise);
+            }
+            return otherwise;
+        }
+
+        Integer offset(String patientKey) {
+            if (patientKey == null) {
+                return null;
+            }
+            return offsets.computeIfAbsent(patientKey, shifter::offsetDays);
+        }
+
+        void count(PhiType type) {
+            counts.merge(type, 1, Integer::sum);
+        }
+
+        String fhirType(IBase v) {
+            if (v instanceof Base b) {
+                return b.fhirType();
+            }
+            if (v instanceof XhtmlNode) {
+                return "xhtml";
+            }
+            return ctx.getElementDefinition(v.getClass()).getName();
+        }
+
+        BaseRuntimeElementCompositeDefinition<?> compositeDefinition(IBase e) {
+            BaseRuntimeElementDefinition<?> def = e instanceof IBaseResource r
+                    ? ctx.getResourceDefinition(r) : ctx.getElementDefinition(e.getClass());
+            return (BaseRuntimeElementCompositeDefinition<?>) def;
+        }
+
+        @Override
+        public String pseudonym(String id) {
+            String p = pseudonyms.get(id);
+            if (p == null) {
+                p = FhirDeidentifier.this.pseudonym(id);
+                pseudonyms.put(id, p);
+                masks.add(p);
+            }
+            return p;
+        }
+
+        @Override
+        public String token(PhiType type, String value) {
+            String key = type.code() + '\u0000' + value;
+            String t = tokens.get(key);
+            if (t == null) {
+                t = tokenizer.token(type, value);
+                tokens.put(key, t);
+                masks.add(t);
+            }
+            return t;
+        }
+
+        @Override
+        public PhiType identifierPhi(String system) {
+            if (system == null) {
+                return policy.identifierPhi(List.of(), null, identities);
+            }
+            PhiType seen = systemPhi.get(system);
+            return seen != null ? seen : policy.identifierPhi(List.of(), system, identities);
+        }
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                try {
+                    return Charset.forName(p.substring(8).replace("\"", "").strip());
+                } catch (RuntimeException unsupported) {
+                    return null;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** How many of a UCUM time unit make a year; NaN for a unit that is not a time unit. */
+    private static double unitsPerYear(String unit) {
+        if (unit == null) {
+            return 1;
+        }
+        return switch (unit.strip().toLowerCase(Locale.ROOT)) {
+            case "a", "yr", "year", "years" -> 1;
+            case "mo", "month", "months" -> 12;
+            case "wk", "week", "weeks" -> 365.25 / 7;
+            case "d", "day", "days" -> 365.25;
+            case "h", "hour", "hours" -> 365.25 * 24;
+            case "min", "minute", "minutes" -> 365.25 * 24 * 60;
+            default -> Double.NaN;
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package io.phistream.detector.fhir;
+
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.ReplacedSpan;
+import java.util.List;
+import java.util.Map;
+
+/** The result of de-identifying one FHIR resource or Bundle: released, or rejected for quarantine. */
+public sealed interface FhirOutcome {
+
+    /** Keyed message id: safe to log, to use as a key and to look up in the audit log. */
+    String messageId();
+
+    /**
+     * @param patientToken token of the patient's identity ({@code tokenizer.token(MRN, PatientKeys.of(authority, id))},
+     *                     equal to the HL7 path's for the same MRN), null when the message names no patient or
+     *                     several different ones
+     * @param resourceType the root resource type, e.g. {@code Bundle}
+     * @param format       the format of both input and output
+     * @param text         the de-identified resource, valid FHIR R4 in {@code format}
+     * @param phiCounts    how many values of each PHI type were replaced (ids and references, which are
+     *                     pseudonymised for linkage, are not counted)
+     * @param spans        replaced stretches in input offsets; always empty for FHIR, whose parser keeps no
+     *                     source positions
+     */
+    record Deidentified(String messageId, String patientToken, String resourceType, FhirFormat format, String text,
+                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans) implements FhirOutcome {
+    }
+
+    record Rejected(String messageId, RejectReason reason) implements FhirOutcome {
+    }
+}

@@ -1,0 +1,229 @@
+package io.phistream.detector.fhir;
+
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The last fail-closed check before release: no guarded value the policy replaced may still stand in the output,
+ * in any case, as written or escaped. Same matching rules as the HL7 guard (values with letters match as whole
+ * words, names need three letters, other values four characters, digit-only values seven digits; our own tokens
+ * and pseudonyms are ciphertext/digests and are skipped), but one pass over the output instead of one per value:
+ * a Bundle has thousands of tokens and hundreds of guarded values, and the HL7 guard's replace-then-search per value
+ * would cost more than parsing the Bundle. Each value is anchored on its first run of letters/digits; the output's
+ * runs are looked up in a map and only candidates are compared in full.
+ */
+final class FhirResidualGuard {
+
+    private FhirResidualGuard() {
+    }
+
+    /** The first guarded value found in the output, or null. Package-private for tests: the result is PHI. */
+    static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values) {
+        Map<String, List<Needle>> anchors = new HashMap<>();
+        BitSet anchorLengths = new BitSet();
+        for (KnownPhi.Value v : values) {
+            if (!v.guarded() || !significant(v.value(), v.type())) {
+                continue;
+            }
+            Needle n = Needle.of(v);
+            if (n != null) {
+                anchors.computeIfAbsent(n.anchor, k -> new ArrayList<>(1)).add(n);
+                anchorLengths.set(n.anchor.length());
+            }
+        }
+        if (anchors.isEmpty()) {
+            return null;
+        }
+        String text = plain(output, format);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int len = i - start;
+            if (!anchorLengths.get(len)) {
+                continue;
+            }
+            List<Needle> candidates = anchors.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            if (candidates == null) {
+                continue;
+            }
+            for (Needle needle : candidates) {
+                int s = start - needle.anchorOffset;
+                if (s >= 0 && text.regionMatches(true, s, needle.text, 0, needle.text.length())
+                        && bounded(text, s, needle.text) && !masked(text, s, s + needle.text.length(), masks)) {
+                    return needle.value;
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Needle(String text, String anchor, int anchorOffset, KnownPhi.Value value) {
+        static Needle of(KnownPhi.Value v) {
+            String text = v.value();
+            int a = 0;
+            while (a < text.length() && !Character.isLetterOrDigit(text.charAt(a))) {
+                a++;
+            }
+            if (a == text.length()) {
+                return null;
+            }
+            int b = a;
+            while (b < text.length() && Character.isLetterOrDigit(text.charAt(b))) {
+                b++;
+            }
+            return new Needle(text, text.substring(a, b).toLowerCase(Locale.ROOT), a, v);
+        }
+    }
+
+    static boolean significant(String value, PhiType type) {
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        if (letters == 0) {
+            return digits >= 7;
+        }
+        return type == PhiType.NAME ? letters >= 3 : value.length() >= 4;
+    }
+
+    /** Not preceded or followed by a letter or digit where the value itself starts or ends with one. */
+    private static boolean bounded(String text, int s, String needle) {
+        int end = s + needle.length();
+        boolean startOk = s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1))
+                || !Character.isLetterOrDigit(needle.charAt(0));
+        boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                || !Character.isLetterOrDigit(needle.charAt(needle.length() - 1));
+        return startOk && endOk;
+    }
+
+    /** Whether [s, e) lies inside a run of token characters that is one of our own tokens or pseudonyms. */
+    private static boolean masked(String text, int s, int e, Set<String> masks) {
+        for (int i = s; i < e; i++) {
+            if (!tokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        int a = s;
+        while (a > 0 && tokenChar(text.charAt(a - 1))) {
+            a--;
+        }
+        int b = e;
+        while (b < text.length() && tokenChar(text.charAt(b))) {
+            b++;
+        }
+        return masks.contains(text.substring(a, b));
+    }
+
+    private static boolean tokenChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
+    /** The output with JSON string escapes or XML character references resolved, so escaped values are found too. */
+    static String plain(String output, FhirFormat format) {
+        if (format == FhirFormat.JSON) {
+            return output.indexOf('\\') < 0 ? output : unescapeJson(output);
+        }
+        return output.indexOf('&') < 0 ? output : unescapeXml(output);
+    }
+
+    private static String unescapeJson(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    if (i + 4 < s.length() && isHex(s, i + 1, i + 5)) {
+                        b.append((char) Integer.parseInt(s, i + 1, i + 5, 16));
+                        i += 4;
+                    } else {
+                        b.append('u');
+                    }
+                }
+                default -> b.append(e);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String unescapeXml(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int semi;
+            if (c != '&' || (semi = s.indexOf(';', i)) < 0 || semi - i > 10) {
+                b.append(c);
+                continue;
+            }
+            String entity = s.substring(i + 1, semi);
+            String resolved = switch (entity) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> numeric(entity);
+            };
+            if (resolved == null) {
+                b.append(c);
+            } else {
+                b.append(resolved);
+                i = semi;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String numeric(String entity) {
+        try {
+            if (entity.startsWith("#x") || entity.startsWith("#X")) {
+                return new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)));
+            }
+            if (entity.startsWith("#")) {
+                return new String(Character.toChars(Integer.parseInt(entity.substring(1))));
+            }
+        } catch (IllegalArgumentException notACharacterReference) {
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,645 @@
+package io.phistream.detector.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.parser.IParser;
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.ReplacedSpan;
+import io.phistream.detector.hl7.PatientKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FhirDeidentifierTest {
+
+    static final FhirTestKit KIT = new FhirTestKit();
+    static final FhirDeidentifier DEID = KIT.deidentifier();
+    static final String MRN_SYSTEM = "http://hospital.example.org/mrn";
+
+    /** Replaces every known structured value found in the text by "[PHI]": span-level scrubbing, for tests. */
+    static final FreeTextScrubber MARK_KNOWN = (text, known) -> {
+        String out = text;
+        List<ReplacedSpan> spans = new ArrayList<>();
+        for (KnownPhi.Value v : known.values()) {
+            if (v.value().length() >= 3 && out.contains(v.value())) {
+                out = out.replace(v.value(), "[PHI]");
+                spans.add(new ReplacedSpan(0, 1, v.type()));
+            }
+        }
+        return new FreeTextScrubber.Result(out, spans);
+    };
+
+    static final String PATIENT = """
+            {"resourceType":"Patient","id":"pat-1",
+             "identifier":[
+               {"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0203","code":"MR"}]},
+                "system":"%s","value":"MRN-7654321"},
+               {"system":"http://hl7.org/fhir/sid/us-ssn","value":"999-12-3456"},
+               {"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0203","code":"DL"}]},
+                "system":"urn:oid:2.16.840.1.113883.4.3.25","value":"S12345678"},
+               {"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0203","code":"PPN"}]},
+                "system":"http://hl7.org/fhir/sid/passport-USA","value":"X1234567"},
+               {"system":"urn:example:loyalty","value":"LOY-555"}],
+             "name":[{"use":"official","family":"Quackenbush","given":["Philomena","Ann"],"prefix":["Mrs."],
+                      "period":{"start":"2001-05-06"}}],
+             "telecom":[{"system":"phone","value":"555-867-5309","use":"home"},
+                        {"system":"email","value":"philomena@example.org"},
+                        {"system":"fax","value":"555-123-9999"}],
+             "gender":"female","birthDate":"1980-02-29",
+             "address":[{"use":"home","line":["12 Hawthorn Lane","Apt 4"],"city":"Springfield","district":"Hampden",
+                         "state":"MA","postalCode":"01103-2201","country":"US","text":"12 Hawthorn Lane, Springfield"}],
+             "contact":[{"name":{"family":"Quackenbush","given":["Bartholomew"]},
+                         "telecom":[{"system":"phone","value":"555-222-3333"}]}],
+             "photo":[{"contentType":"image/jpeg","data":"/9j/4AAQSkZJRg=="}]}
+            """.formatted(MRN_SYSTEM);
+
+    static FhirOutcome.Deidentified deid(String text) {
+        return deid(DEID, text);
+    }
+
+    static FhirOutcome.Deidentified deid(FhirDeidentifier d, String text) {
+        FhirOutcome o = d.deidentify(text);
+        assertThat(o).isInstanceOf(FhirOutcome.Deidentified.class);
+        return (FhirOutcome.Deidentified) o;
+    }
+
+    static IParser json() {
+        return FhirDeidentifier.context().newJsonParser();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Resource> T parse(String json) {
+        return (T) json().parseResource(json);
+    }
+
+    static int offset(String mrn) {
+        return KIT.shifter.offsetDays(PatientKeys.of(MRN_SYSTEM, mrn));
+    }
+
+    @Nested
+    class DatatypeRules {
+
+        @Test
+        void givenAPatient_whenDeidentified_thenEveryHumanNameIsRemovedButItsUseKept() {
+            FhirOutcome.Deidentified out = deid(PATIENT);
+            Patient p = parse(out.text());
+
+            assertThat(p.getNameFirstRep().hasFamily()).isFalse();
+            assertThat(p.getNameFirstRep().getGiven()).isEmpty();
+            assertThat(p.getNameFirstRep().getPrefix()).isEmpty();
+            assertThat(p.getNameFirstRep().getUse()).hasToString("OFFICIAL");
+            assertThat(p.getContactFirstRep().getName().isEmpty()).isTrue();
+            assertThat(out.text()).doesNotContain("Quackenbush", "Philomena", "Bartholomew");
+            assertThat(out.phiCounts().get(PhiType.NAME)).isEqualTo(6);
+        }
+
+        @Test
+        void givenAnAddress_whenDeidentified_thenStreetCityDistrictAndTextGoPostalCodeBecomesZip3StateAndCountryStay() {
+            Patient p = parse(deid(PATIENT).text());
+
+            var a = p.getAddressFirstRep();
+            assertThat(a.getLine()).isEmpty();
+            assertThat(a.hasCity()).isFalse();
+            assertThat(a.hasDistrict()).isFalse();
+            assertThat(a.hasText()).isFalse();
+            assertThat(a.getPostalCode()).isEqualTo("011");
+            assertThat(a.getState()).isEqualTo("MA");
+            assertThat(a.getCountry()).isEqualTo("US");
+        }
+
+        @Test
+        void givenARestrictedZip3_whenDeidentified_thenItBecomes000() {
+            String json = PATIENT.replace("01103-2201", "03601");
+
+            Patient p = parse(deid(json).text());
+            assertThat(p.getAddressFirstRep().getPostalCode()).isEqualTo("000");
+        }
+
+        @Test
+        void givenContactPoints_whenDeidentified_thenValuesGoAndAreCountedBySystem() {
+            FhirOutcome.Deidentified out = deid(PATIENT);
+            Patient p = parse(out.text());
+
+            assertThat(p.getTelecom()).allSatisfy(t -> assertThat(t.hasValue()).isFalse());
+            assertThat(p.getTelecomFirstRep().getSystem()).hasToString("PHONE");
+            assertThat(out.phiCounts()).containsEntry(PhiType.EMAIL, 1).containsEntry(PhiType.FAX, 1)
+                    .containsEntry(PhiType.PHONE, 2);
+        }
+
+        @Test
+        void givenIdentifiers_whenDeidentified_thenValuesAreTokensTypedBySystemOrType() {
+            FhirOutcome.Deidentified out = deid(PATIENT);
+            Patient p = parse(out.text());
+
+            assertThat(p.getIdentifier()).extracting(i -> i.getValue()).containsExactly(
+                    KIT.tokenizer.token(PhiType.MRN, "MRN-7654321"),
+                    KIT.tokenizer.token(PhiType.SSN, "999-12-3456"),
+                    KIT.tokenizer.token(PhiType.LICENSE, "S12345678"),
+                    KIT.tokenizer.token(PhiType.OTHER_ID, "X1234567"),
+                    KIT.tokenizer.token(PhiType.OTHER_ID, "LOY-555"));
+            assertThat(p.getIdentifier().get(1).getSystem()).isEqualTo("http://hl7.org/fhir/sid/us-ssn");
+            assertThat(p.getIdentifierFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("MR");
+        }
+
+        @Test
+        void givenAPhoto_whenDeidentified_thenItIsRemovedAsPhoto() {
+            FhirOutcome.Deidentified out = deid(PATIENT);
+
+            assertThat(((Patient) parse(out.text())).getPhoto()).isEmpty();
+            assertThat(out.phiCounts()).containsEntry(PhiType.PHOTO, 1);
+            assertThat(out.text()).doesNotContain("/9j/4AAQSkZJRg");
+        }
+
+        @Test
+        void givenAnAnnotationAStringValueAndCodeableConceptText_whenDeidentified_thenTheFreeTextGoesAndCodingsStay() {
+            String obs = """
+                    {"resourceType":"Observation","status":"final",
+                     "code":{"coding":[{"system":"http://loinc.org","code":"8867-4","display":"Heart rate"}],
+                             "text":"pulse taken by Dr Quill"},
+                     "valueString":"Patient says her neighbour Zebedee fed the cat",
+                     "note":[{"authorString":"Nurse Ratched","time":"2020-01-01T10:00:00Z","text":"called Zebedee"}]}
+                    """;
+            FhirOutcome.Deidentified out = deid(obs);
+            Observation o = parse(out.text());
+
+            assertThat(o.getCode().hasText()).isFalse();
+            assertThat(o.getCode().getCodingFirstRep().getDisplay()).isEqualTo("Heart rate");
+            assertThat(o.hasValue()).isFalse();
+            assertThat(o.getNote()).allSatisfy(n -> assertThat(n.hasText() || n.hasAuthor()).isFalse());
+            assertThat(out.text()).doesNotContain("Zebedee", "Quill", "Ratched");
+        }
+
+        @Test
+        void givenAnAge_whenOver89InAnyTimeUnit_thenItBecomes90YearsAndYoungerAgesStay() {
+            String template = """
+                    {"resourceType":"Condition","subject":{"reference":"Patient/p"},
+                     "onsetAge":{"value":%s,"unit":"x","system":"http://unitsofmeasure.org","code":"%s"}}""";
+
+            Condition old = parse(deid(template.formatted("95", "a")).text());
+            Condition months = parse(deid(template.formatted("1100", "mo")).text());
+            Condition young = parse(deid(template.formatted("42", "a")).text());
+            Condition unreadable = parse(deid(template.formatted("3", "furlong")).text());
+
+            assertThat(old.getOnsetAge().getValue()).isEqualByComparingTo("90");
+            assertThat(months.getOnsetAge().getValue()).isEqualByComparingTo("90");
+            assertThat(months.getOnsetAge().getCode()).isEqualTo("a");
+            assertThat(young.getOnsetAge().getValue()).isEqualByComparingTo("42");
+            assertThat(unreadable.getOnsetAge().hasValue()).isFalse();
+        }
+
+        @Test
+        void givenAPlainTextAttachment_whenDeidentified_thenItsContentIsScrubbedWithTheMessagesKnownValues() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), MARK_KNOWN);
+            String note = "Philomena Quackenbush seen today, phone 555-867-5309.";
+            String bundle = bundle(PATIENT, """
+                    {"resourceType":"DocumentReference","status":"current","subject":{"reference":"Patient/pat-1"},
+                     "content":[{"attachment":{"contentType":"text/plain; charset=utf-8","data":"%s",
+                                 "url":"http://files.example.org/notes/quackenbush.txt","size":52,"title":"note"}}]}
+                    """.formatted(b64(note)));
+
+            Bundle out = parse(deid(d, bundle).text());
+            DocumentReference doc = (DocumentReference) out.getEntry().get(1).getResource();
+            String text = new String(doc.getContentFirstRep().getAttachment().getData(), StandardCharsets.UTF_8);
+
+            assertThat(text).isEqualTo("[PHI] [PHI] seen today, phone [PHI].");
+            assertThat(doc.getContentFirstRep().getAttachment().hasUrl()).isFalse();
+            assertThat(doc.getContentFirstRep().getAttachment().hasSize()).isFalse();
+        }
+
+        @Test
+        void givenABinaryImageAndAPdfAttachment_whenDeidentified_thenTheirContentIsRemoved() {
+            String binary = """
+                    {"resourceType":"Binary","contentType":"image/png","data":"iVBORw0KGgo="}""";
+            String doc = """
+                    {"resourceType":"DocumentReference","status":"current",
+                     "content":[{"attachment":{"contentType":"application/pdf","data":"JVBERi0xLjQ="}}]}""";
+
+            FhirOutcome.Deidentified b = deid(binary);
+            FhirOutcome.Deidentified p = deid(doc);
+
+            assertThat(b.text()).doesNotContain("iVBORw0KGgo").contains("image/png");
+            assertThat(b.phiCounts()).containsEntry(PhiType.PHOTO, 1);
+            assertThat(p.text()).doesNotContain("JVBERi0xLjQ");
+        }
+
+        @Test
+        void givenANarrative_whenScrubbedSpanBySpan_thenMarkupStaysButKnownValuesLinksAndCommentsGo() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), MARK_KNOWN);
+            String json = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\"><p>Quackenbush, \
+                    <a href=\\"http://x.example/quackenbush\\">chart</a><!-- Philomena --></p></div>"},"gender\"""");
+
+            Patient p = parse(deid(d, json).text());
+            String div = p.getText().getDivAsString();
+
+            assertThat(div).contains("<p>[PHI], <a>chart</a></p>").doesNotContain("href", "Philomena", "Quackenbush");
+        }
+
+        @Test
+        void givenANarrativeAndTheDefaultWholeFieldScrubber_whenDeidentified_thenTheNarrativeIsRemoved() {
+            String json = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\">Philomena</div>"},\
+                    "gender\"""");
+
+            Patient p = parse(deid(json).text());
+
+            assertThat(p.hasText()).isFalse();
+        }
+    }
+
+    @Nested
+    class PathRules {
+
+        @Test
+        void givenABirthDate_whenThePatientIsUnder90_thenItIsShiftedByThePatientsOffset() {
+            Patient p = parse(deid(PATIENT).text());
+
+            assertThat(p.getBirthDateElement().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("1980-02-29", offset("MRN-7654321")));
+        }
+
+        @Test
+        void givenABirthDateShowingAnAgeOver89_whenDeidentified_thenItIsRemovedAndCountedAsAge() {
+            FhirOutcome.Deidentified out = deid(PATIENT.replace("1980-02-29", "1930-07-04"));
+
+            assertThat(((Patient) parse(out.text())).hasBirthDate()).isFalse();
+            assertThat(out.phiCounts()).containsEntry(PhiType.AGE, 1);
+        }
+
+        @Test
+        void givenDeviceCoverageLocationAndEncounterIdentifiers_whenDeidentified_thenThePathRulesApply() {
+            String bundle = bundle(PATIENT,
+                    """
+                    {"resourceType":"Device","patient":{"reference":"Patient/pat-1"},"serialNumber":"SN-998877",
+                     "lotNumber":"LOT-42","udiCarrier":[{"deviceIdentifier":"00844588003288","carrierHRF":"{01}0084"}]}""",
+                    """
+                    {"resourceType":"Coverage","status":"active","beneficiary":{"reference":"Patient/pat-1"},
+                     "subscriberId":"SUB-13579","payor":[{"display":"Acme Health"}]}""",
+                    """
+                    {"resourceType":"Location","name":"Springfield Clinic West","position":{"longitude":-72.59,"latitude":42.1}}""",
+                    """
+                    {"resourceType":"Encounter","status":"finished","subject":{"reference":"Patient/pat-1"},
+                     "identifier":[{"value":"V-24680"}]}""");
+
+            FhirOutcome.Deidentified out = deid(bundle);
+
+            assertThat(out.text()).contains(KIT.tokenizer.token(PhiType.DEVICE, "SN-998877"),
+                    KIT.tokenizer.token(PhiType.HEALTH_PLAN, "SUB-13579"),
+                    KIT.tokenizer.token(PhiType.ACCOUNT, "V-24680"));
+            assertThat(out.text()).doesNotContain("00844588003288", "Springfield", "-72.59", "Acme");
+            assertThat(out.phiCounts()).containsKey(PhiType.DEVICE).containsKey(PhiType.GEO);
+        }
+    }
+
+    @Nested
+    class Dates {
+
+        @Test
+        void givenDatesOfEveryPrecision_whenDeidentified_thenDaysShiftMonthsBecomeYearsAndYearsStay() {
+            String bundle = bundle(PATIENT, """
+                    {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-1"},
+                     "code":{"text":"x"},"effectivePeriod":{"start":"2020-03-15T10:30:00+01:00","end":"2020-03"},
+                     "issued":"2020-03-15T10:31:02.123Z","valueDateTime":"2019"}""");
+            int days = offset("MRN-7654321");
+
+            Observation o = (Observation) ((Bundle) parse(deid(bundle).text())).getEntry().get(1).getResource();
+
+            assertThat(o.getEffectivePeriod().getStartElement().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("2020-03-15T10:30:00+01:00", days));
+            assertThat(o.getEffectivePeriod().getEndElement().getValueAsString()).isEqualTo("2020");
+            assertThat(o.getIssuedElement().getValueAsString()).isEqualTo(KIT.shifter.shiftFhir("2020-03-15T10:31:02.123Z", days));
+            assertThat(o.getValueDateTimeType().getValueAsString()).isEqualTo("2019");
+        }
+
+        @Test
+        void givenNoPatient_whenDeidentified_thenDatesKeepOnlyTheirYearAndInstantsGo() {
+            String obs = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"x"},
+                     "subject":{"reference":"Patient/unknown"},
+                     "effectiveDateTime":"2020-03-15T10:30:00Z","issued":"2020-03-15T10:31:02Z"}""";
+
+            FhirOutcome.Deidentified out = deid(obs);
+            Observation o = parse(out.text());
+
+            assertThat(out.patientToken()).isNull();
+            assertThat(o.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2020");
+            assertThat(o.hasIssued()).isFalse();
+        }
+
+        @Test
+        void givenAResourceWhoseSubjectCarriesAnMrIdentifier_whenDeidentified_thenItsPatientsOffsetApplies() {
+            String obs = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"x"},
+                     "subject":{"identifier":{"system":"%s","value":"MRN-7654321"}},
+                     "effectiveDateTime":"2020-03-15"}""".formatted(MRN_SYSTEM);
+
+            FhirOutcome.Deidentified out = deid(obs);
+            Observation o = parse(out.text());
+
+            assertThat(out.patientToken()).isEqualTo(KIT.tokenizer.token(PhiType.MRN, PatientKeys.of(MRN_SYSTEM, "MRN-7654321")));
+            assertThat(o.getEffectiveDateTimeType().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("2020-03-15", offset("MRN-7654321")));
+        }
+    }
+
+    @Nested
+    class Extensions {
+
+        @Test
+        void givenExtensions_whenNotAllowListed_thenTheyAreRemovedAndAllowListedOnesStay() {
+            String json = PATIENT.replace("\"gender\"", """
+                    "extension":[
+                      {"url":"http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName","valueString":"Featherstonehaugh"},
+                      {"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex","valueCode":"F"},
+                      {"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race","extension":[
+                         {"url":"ombCategory","valueCoding":{"system":"urn:oid:2.16.840.1.113883.6.238","code":"2106-3"}},
+                         {"url":"text","valueString":"White"}]}],
+                    "modifierExtension":[{"url":"http://example.org/secret-flag","valueString":"Featherstonehaugh"}],
+                    "gender\"""");
+
+            FhirOutcome.Deidentified out = deid(json);
+            Patient p = parse(out.text());
+
+            assertThat(p.getExtension()).extracting(e -> e.getUrl()).containsExactly(
+                    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex",
+                    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race");
+            assertThat(p.getModifierExtension()).isEmpty();
+            assertThat(out.text()).doesNotContain("Featherstonehaugh").contains("\"valueString\":\"White\"");
+        }
+
+        @Test
+        void givenAWalkedExtensionHoldingAnAddress_whenDeidentified_thenTheAddressRulesApplyInsideIt() {
+            String json = PATIENT.replace("\"gender\"", """
+                    "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+                       "valueAddress":{"city":"Pawtucket","state":"RI","country":"US","postalCode":"02860"}}],
+                    "gender\"""");
+
+            Patient p = parse(deid(json).text());
+            var place = (org.hl7.fhir.r4.model.Address) p.getExtension().get(0).getValue();
+
+            assertThat(place.hasCity()).isFalse();
+            assertThat(place.getState()).isEqualTo("RI");
+            assertThat(place.getPostalCode()).isEqualTo("028");
+        }
+
+        @Test
+        void givenExtensionsOnAPrimitiveAndInsideADatatype_whenDeidentified_thenTheyAreRemovedToo() {
+            String json = PATIENT.replace("\"birthDate\":\"1980-02-29\"", """
+                    "birthDate":"1980-02-29","_birthDate":{"extension":[
+                      {"url":"http://hl7.org/fhir/StructureDefinition/patient-birthTime","valueDateTime":"1980-02-29T04:15:00Z"}]}""")
+                    .replace("\"use\":\"home\",\"line\"", """
+                    "use":"home","extension":[{"url":"http://hl7.org/fhir/StructureDefinition/geolocation","extension":[
+                      {"url":"latitude","valueDecimal":42.1017},{"url":"longitude","valueDecimal":-72.5898}]}],"line\"""");
+
+            FhirOutcome.Deidentified out = deid(json);
+            Patient p = parse(out.text());
+
+            assertThat(p.getBirthDateElement().getExtension()).isEmpty();
+            assertThat(p.getAddressFirstRep().getExtension()).isEmpty();
+            assertThat(out.text()).doesNotContain("04:15", "42.1017", "-72.5898");
+        }
+
+        @Test
+        void givenAKeptExtensionHoldingAReference_whenDeidentified_thenTheReferenceIsStillPseudonymised() {
+            String json = PATIENT.replace("\"gender\"", """
+                    "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                       "valueReference":{"reference":"Patient/pat-9","display":"Zebedee"}}],"gender\"""");
+
+            FhirOutcome.Deidentified out = deid(json);
+
+            assertThat(out.text()).contains("Patient/" + DEID.pseudonym("pat-9")).doesNotContain("pat-9", "Zebedee");
+        }
+    }
+
+    @Nested
+    class References {
+
+        @Test
+        void givenReferencesOfEveryForm_whenDeidentified_thenIdsAreReplacedByTheTargetsPseudonym() {
+            String eob = """
+                    {"resourceType":"ExplanationOfBenefit","id":"eob-1","status":"active",
+                     "contained":[{"resourceType":"Coverage","id":"cov","status":"active",
+                                   "beneficiary":{"reference":"Patient/pat-1"},"subscriberId":"SUB-1"}],
+                     "patient":{"reference":"Patient/pat-1/_history/3"},
+                     "provider":{"reference":"https://ehr.example.org/fhir/Practitioner/doc-7"},
+                     "claim":{"reference":"urn:uuid:0F8FAD5B-D9CB-469F-A165-70867728950E"},
+                     "insurer":{"reference":"Organization?identifier=http://hl7.org/fhir/sid/us-npi|1234567893"},
+                     "referral":{"reference":"mailto:someone@example.org"},
+                     "insurance":[{"focal":true,"coverage":{"reference":"#cov"}}]}""";
+
+            FhirOutcome.Deidentified out = deid(eob);
+            ExplanationOfBenefit e = parse(out.text());
+
+            String pat = DEID.pseudonym("pat-1");
+            assertThat(e.getIdElement().getIdPart()).isEqualTo(DEID.pseudonym("eob-1"));
+            assertThat(e.getPatient().getReference()).isEqualTo("Patient/" + pat + "/_history/3");
+            assertThat(e.getProvider().getReference())
+                    .isEqualTo("https://ehr.example.org/fhir/Practitioner/" + DEID.pseudonym("doc-7"));
+            assertThat(e.getClaim().getReference())
+                    .isEqualTo("urn:uuid:" + DEID.pseudonym("0f8fad5b-d9cb-469f-a165-70867728950e"));
+            assertThat(e.getInsurer().getReference()).isEqualTo("Organization?identifier="
+                    + java.net.URLEncoder.encode("http://hl7.org/fhir/sid/us-npi|"
+                    + KIT.tokenizer.token(PhiType.OTHER_ID, "1234567893"), StandardCharsets.UTF_8));
+            assertThat(e.getReferral().hasReference()).isFalse();
+            assertThat(e.getInsuranceFirstRep().getCoverage().getReference()).isEqualTo("#" + DEID.pseudonym("cov"));
+            assertThat(e.getContained().get(0).getIdElement().getIdPart()).endsWith(DEID.pseudonym("cov"));
+            assertThat(out.text()).doesNotContain("pat-1", "doc-7", "0F8FAD5B", "someone@", "SUB-1");
+        }
+
+        @Test
+        void givenTheSameIdsInTwoMessages_whenDeidentified_thenTheyGetTheSameValidUuidPseudonym() {
+            String a = DEID.pseudonym("4e8ed886-fd5f-40bb-8feb-f339b04d853a");
+            String b = DEID.pseudonym("4E8ED886-FD5F-40BB-8FEB-F339B04D853A");
+            String other = KIT.deidentifier().pseudonym("x");
+
+            assertThat(a).isEqualTo(b).matches("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+            assertThat(java.util.UUID.fromString(a).version()).isEqualTo(8);
+            assertThat(other).isEqualTo(DEID.pseudonym("x")).isNotEqualTo(new FhirTestKit().deidentifier().pseudonym("x"));
+        }
+
+        @Test
+        void givenATransactionBundle_whenDeidentified_thenEveryReferenceStillResolvesToAnEntry() {
+            String bundle = """
+                    {"resourceType":"Bundle","type":"transaction","entry":[
+                     {"fullUrl":"urn:uuid:11111111-2222-4333-8444-555555555555","resource":%s,
+                      "request":{"method":"PUT","url":"Patient?identifier=%s|MRN-7654321"}},
+                     {"fullUrl":"urn:uuid:66666666-7777-4888-9999-000000000000","resource":
+                       {"resourceType":"Encounter","id":"66666666-7777-4888-9999-000000000000","status":"finished",
+                        "subject":{"reference":"urn:uuid:11111111-2222-4333-8444-555555555555"}},
+                      "request":{"method":"POST","url":"Encounter"}},
+                     {"fullUrl":"http://ehr.example.org/fhir/Observation/obs-1","resource":
+                       {"resourceType":"Observation","id":"obs-1","status":"final","code":{"text":"x"},
+                        "subject":{"reference":"urn:uuid:11111111-2222-4333-8444-555555555555"},
+                        "encounter":{"reference":"urn:uuid:66666666-7777-4888-9999-000000000000"},
+                        "hasMember":[{"reference":"http://ehr.example.org/fhir/Observation/obs-1"}]},
+                      "request":{"method":"PUT","url":"Observation/obs-1"}}]}
+                    """.formatted(PATIENT.replace("\"id\":\"pat-1\"", "\"id\":\"11111111-2222-4333-8444-555555555555\""),
+                    MRN_SYSTEM);
+
+            Bundle out = parse(deid(bundle).text());
+
+            assertThat(out.getEntry()).hasSize(3);
+            List<String> fullUrls = out.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList();
+            Encounter enc = (Encounter) out.getEntry().get(1).getResource();
+            Observation obs = (Observation) out.getEntry().get(2).getResource();
+            assertThat(fullUrls).contains(enc.getSubject().getReference(), obs.getEncounter().getReference(),
+                    obs.getHasMemberFirstRep().getReference());
+            assertThat(out.getEntry().get(0).getFullUrl()).endsWith(out.getEntry().get(0).getResource().getIdElement().getIdPart());
+            assertThat(out.getEntry().get(2).getRequest().getUrl()).isEqualTo("Observation/" + obs.getIdElement().getIdPart());
+            assertThat(out.getEntry().get(0).getRequest().getUrl()).isEqualTo("Patient?identifier=" + java.net.URLEncoder.encode(
+                    MRN_SYSTEM + "|" + KIT.tokenizer.token(PhiType.MRN, "MRN-7654321"), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Nested
+    class PatientIdentity {
+
+        @Test
+        void givenAPatientWithAnMrIdentifier_whenDeidentified_thenThePatientTokenIsTheMrnTokenOfSystemAndValue() {
+            FhirOutcome.Deidentified out = deid(PATIENT);
+
+            assertThat(out.patientToken())
+                    .isEqualTo(KIT.tokenizer.token(PhiType.MRN, PatientKeys.of(MRN_SYSTEM, "MRN-7654321")));
+            assertThat(out.resourceType()).isEqualTo("Patient");
+            assertThat(out.format()).isEqualTo(FhirFormat.JSON);
+        }
+
+        @Test
+        void givenAnIdentityMap_whenTheSystemIsMapped_thenTheAuthorityReplacesTheSystemInThePatientKey() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.of(java.util.Map.of(MRN_SYSTEM, "SPRINGFIELD_GH")),
+                    FreeTextScrubber.REDACT_ALL);
+
+            FhirOutcome.Deidentified out = deid(d, PATIENT);
+
+            assertThat(out.patientToken())
+                    .isEqualTo(KIT.tokenizer.token(PhiType.MRN, PatientKeys.of("SPRINGFIELD_GH", "MRN-7654321")));
+        }
+
+        @Test
+        void givenABundleWithTwoPatients_whenDeidentified_thenNoSinglePatientTokenIsClaimedAndEachShiftsByItsOwn() {
+            String second = PATIENT.replace("pat-1", "pat-2").replace("MRN-7654321", "MRN-1111111");
+            Bundle out = parse(deid(bundle(PATIENT, second)).text());
+
+            assertThat(deid(bundle(PATIENT, second)).patientToken()).isNull();
+            assertThat(((Patient) out.getEntry().get(1).getResource()).getBirthDateElement().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("1980-02-29", offset("MRN-1111111")));
+        }
+    }
+
+    @Nested
+    class FailClosed {
+
+        @Test
+        void givenTextThatIsNotFhir_whenDeidentified_thenItIsRejectedAsNotFhir() {
+            for (String bad : List.of("hello", "{\"resourceType\":\"NoSuchThing\"}", "{not json", "<Patient",
+                    "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"e\">]><Patient xmlns=\"http://hl7.org/fhir\"/>",
+                    PATIENT.replace("1980-02-29", "1980-13-45"))) {
+                FhirOutcome o = DEID.deidentify(bad);
+                assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
+                assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.NOT_FHIR);
+                assertThat(o.messageId()).startsWith("c");
+            }
+        }
+
+        @Test
+        void givenEmptyInput_whenDeidentified_thenItIsRejectedAsEmpty() {
+            assertThat(DEID.deidentify("  \n")).isEqualTo(new FhirOutcome.Rejected(DEID.contentId("  \n"), RejectReason.EMPTY));
+        }
+
+        @Test
+        void givenAFailingScrubber_whenDeidentified_thenTheMessageIsRejectedAsInternalError() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), (text, known) -> {
+                throw new IllegalStateException("boom " + text);
+            });
+
+            FhirOutcome o = d.deidentify(PATIENT.replace("\"gender\"", "\"text\":{\"status\":\"generated\","
+                    + "\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Philomena</div>\"},\"gender\""));
+
+            assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
+            assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.INTERNAL_ERROR);
+        }
+
+        @Test
+        void givenAScrubberThatPutsAKnownValueBack_whenDeidentified_thenTheResidualGuardRejectsTheMessage() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), (text, known) ->
+                    new FreeTextScrubber.Result("about " + known.values().get(0).value(), List.of()));
+
+            FhirOutcome o = d.deidentify(PATIENT.replace("\"gender\"", "\"text\":{\"status\":\"generated\","
+                    + "\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">x</div>\"},\"gender\""));
+
+            assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
+            assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+        }
+
+        @Test
+        void givenABundleWithAnIdentifier_whenDeidentifiedTwice_thenTheMessageIdIsKeyedAndStable() {
+            String b = "{\"resourceType\":\"Bundle\",\"type\":\"message\",\"identifier\":{\"system\":\"urn:x\",\"value\":\"42\"}}";
+
+            assertThat(DEID.deidentify(b).messageId()).startsWith("m").isEqualTo(DEID.deidentify(b + " ").messageId());
+            assertThat(DEID.deidentify(PATIENT).messageId()).isEqualTo(DEID.contentId(PATIENT));
+        }
+    }
+
+    @Nested
+    class Formats {
+
+        @Test
+        void givenXml_whenDeidentified_thenTheOutputIsXmlWithTheSameContentAsTheJsonPath() {
+            String bundle = bundle(PATIENT, """
+                    {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-1"},
+                     "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"effectiveDateTime":"2020-03-15"}""");
+            String xml = FhirDeidentifier.context().newXmlParser().encodeResourceToString(parse(bundle));
+
+            FhirOutcome.Deidentified fromXml = deid(xml);
+            FhirOutcome.Deidentified fromJson = deid(bundle);
+
+            assertThat(fromXml.format()).isEqualTo(FhirFormat.XML);
+            assertThat(fromXml.text()).startsWith("<Bundle").doesNotContain("Quackenbush", "1980-02-29");
+            Resource reparsed = (Resource) FhirDeidentifier.context().newXmlParser().parseResource(fromXml.text());
+            assertThat(json().encodeResourceToString(reparsed)).isEqualTo(fromJson.text());
+            assertThat(fromXml.phiCounts()).isEqualTo(fromJson.phiCounts());
+        }
+
+        @Test
+        void givenNdjson_whenDeidentified_thenEachLineGivesOneOutcomeOnOneLine() {
+            String line1 = PATIENT.replace("\n", "");
+            String line2 = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"a\nb\"}}"
+                    .replace("\n", "\\n");
+            String ndjson = line1 + "\n\n" + line2 + "\r\n<Patient xmlns=\"http://hl7.org/fhir\"/>\n";
+
+            List<FhirOutcome> out = DEID.deidentifyNdjson(ndjson);
+
+            assertThat(out).hasSize(3);
+            assertThat(out.get(0)).isInstanceOf(FhirOutcome.Deidentified.class);
+            assertThat(((FhirOutcome.Deidentified) out.get(0)).text()).doesNotContain("\n");
+            assertThat(out.get(1)).isInstanceOf(FhirOutcome.Deidentified.class);
+            assertThat(((FhirOutcome.Rejected) out.get(2)).reason()).isEqualTo(RejectReason.NOT_FHIR);
+        }
+    }
+
+    static String bundle(String... resources) {
+        StringBuilder b = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        for (int i = 0; i < resources.length; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"resource\":").append(resources[i]).append('}');
+        }
+        return b.append("]}").toString();
+    }
+
+    static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
