@@ -18,7 +18,8 @@ final class Dates {
         "RATES", "RATING", "GCS", "VENT", "AC", "SIMV", "PS", "PSV", "CPAP", "BIPAP", "PEEP", "SETTINGS", "IO", "INS",
         "OUTS", "UO", "TOTAL", "TV", "RATIO", "GRADE", "MOTOR", "POWER", "PULSES", "PUPILS", "MAP", "LEVEL",
         "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
-        "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "GRIP", "POWER", "DTR", "DTRS", "REFLEXES"};
+        "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK",
+        "BLE", "BUE", "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE"};
     private static final String[] NEG_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
         "STRENGTH", "STR", "NS", "MM", "MMHG", "CM", "ML", "MG", "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE",
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",

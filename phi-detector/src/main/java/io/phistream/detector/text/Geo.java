@@ -39,6 +39,9 @@ final class Geo {
             } else if (tk.kind[t] == Tokens.WORD) {
                 e = poBox(s, t);
                 if (e < 0) {
+                    e = apartment(s, t);
+                }
+                if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
@@ -146,6 +149,23 @@ final class Geo {
         return end;
     }
 
+    /** "Apt. 4B", "Suite 300" on their own (an address split over lines). */
+    private static int apartment(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.isAny(t, "APT", "APARTMENT", "SUITE", "STE") || !tk.upperDoc && tk.lowerInitial(t)) {
+            return -1;
+        }
+        int v = t + 1;
+        if (tk.isPunct(v, '.') || tk.isPunct(v, '#')) {
+            v++;
+        }
+        if (v < tk.n && !tk.nlBefore[v] && (tk.kind[v] == Tokens.NUM || tk.kind[v] == Tokens.ALNUM) && tk.len(v) <= 6) {
+            s.addTokens(PhiType.GEO, t, v, "street.unit", 0.85);
+            return v + 1;
+        }
+        return -1;
+    }
+
     private static int poBox(Scan s, int t) {
         Tokens tk = s.tk;
         int u;
@@ -206,7 +226,7 @@ final class Geo {
                     break;
                 }
             }
-            int next = s.lx.places.child(node, tk.lex[u]);
+            int next = s.lx.places.child(node, tk.phraseLex(u));
             if (next < 0) {
                 break;
             }
@@ -224,10 +244,11 @@ final class Geo {
             }
         }
         if (bestEnd < 0) {
-            return county(s, t);
+            int c = county(s, t);
+            return c >= 0 ? c : unlistedPlace(s, t);
         }
-        if ((bestVal & 0xF) == Lexicon.P_STATE) {
-            return bestEnd + 1; // a state: not PHI
+        if ((bestVal & Lexicon.P_STATE) != 0 && !s.isAny(bestEnd + 1, "CITY", "COUNTY", "TOWNSHIP", "TWP")) {
+            return bestEnd + 1; // a state (also when a township shares its name): not PHI
         }
         int pop = bestVal >>> 4;
         boolean multi = bestEnd > t;
@@ -255,6 +276,9 @@ final class Geo {
         int p = s.prevWord(t, 0);
         boolean prep = p >= 0 && s.has(p, Lexicon.PLACE_PREP) && !tk.nlBefore[t];
         boolean properMixed = !tk.upperDoc && tk.capitalized(t) && !tk.sentenceStart(t);
+        // "LIVES IN BUFFALO", "RESIDES IN PROVIDENCE": strong enough for towns that are also words
+        boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 2, "LIVES", "LIVED",
+                "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED");
         boolean accept;
         if (countyAfter || stateAfter) {
             accept = !anyStop || multi;
@@ -265,7 +289,7 @@ final class Geo {
             int f = s.flags(t);
             boolean common = (f & COMMON) != 0;
             accept = !anyStop && !anyClinical && (!common && (pop >= 30 || prep || properMixed)
-                    || common && properMixed && prep && pop >= 24);
+                    || common && (properMixed && prep || strongPrep) && pop >= 24);
             if (tk.len(t) <= 3 && tk.upperDoc) {
                 accept = false; // short all-caps words are abbreviations far more often than towns
             }
@@ -279,6 +303,37 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, end, countyAfter ? "geo.county" : "geo.place", multi || stateAfter ? 0.85 : 0.7);
         return end + 1;
+    }
+
+    private static boolean strongPlaceContext(Scan s, int t) {
+        int p = s.prevWord(t, 0);
+        return p >= 0 && !s.tk.nlBefore[t] && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 2, "LIVES", "LIVED",
+                "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
+                "ORIGINALLY", "BASED");
+    }
+
+    /** A town no list holds, after "lives in", "moved from", "native of"...: up to three proper words. */
+    private static int unlistedPlace(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!strongPlaceContext(s, t)) {
+            return -1;
+        }
+        int last = t - 1;
+        for (int u = t; u < tk.n && u - t < 3; u++) {
+            int f = s.flags(u);
+            boolean proper = tk.kind[u] == Tokens.WORD && (f & (COMMON | CLINICAL | STOP)) == 0
+                    && (tk.upperDoc ? tk.len(u) >= 3 : tk.capitalized(u) || tk.allUpper(u) && tk.len(u) >= 3)
+                    && (f & Lexicon.STATE_NAME) == 0;
+            if (!proper || u > t && !tk.spaceOnly(u - 1, u)) {
+                break;
+            }
+            last = u;
+        }
+        if (last < t) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, last, "geo.context", 0.7);
+        return last + 1;
     }
 
     private static boolean stateAfter(Scan s, int last) {
@@ -322,7 +377,7 @@ final class Geo {
     /** Full hospital names from the CMS and HIFLD lists (also with ST/SAINT swapped). */
     private static int hospitalLexicon(Scan s, int t) {
         Tokens tk = s.tk;
-        if (s.lx.hospitals.child(0, tk.lex[t]) < 0) {
+        if (s.lx.hospitals.child(0, tk.phraseLex(t)) < 0) {
             return -1;
         }
         int node = 0;
@@ -351,7 +406,7 @@ final class Geo {
             if (tk.nlBefore[u] && u > t) {
                 break;
             }
-            int next = s.lx.hospitals.child(node, tk.lex[u]);
+            int next = s.lx.hospitals.child(node, tk.phraseLex(u));
             if (next < 0) {
                 break;
             }

@@ -20,6 +20,9 @@ import java.util.Set;
  * after), neighbouring names and other occurrences in the same text then decide the ambiguous ones.
  */
 final class Names {
+    /** Words that introduce names are not names themselves ("HCP IS FRIEND X", "MD X NOTIFIED"). */
+    private static final int NOT_A_NAME = RELATION | TITLE | POSTMARK | Lexicon.STATE_NAME | Lexicon.MONTH
+            | Lexicon.WEEKDAY;
     private static final byte NONE = 0;
     private static final byte SCORE = 1;
     private static final byte CONTEXT = 2;
@@ -75,7 +78,7 @@ final class Names {
                     continue;
                 }
             }
-            if (len >= 2 && sc > 0 && (f & NAME_LISTED) != 0) {
+            if (len >= 2 && sc > 0 && (f & NAME_LISTED) != 0 && (f & NOT_A_NAME) == 0) {
                 acc[t] = SCORE;
             }
         }
@@ -94,7 +97,7 @@ final class Names {
                 // "Will Smith": in mixed-case text two capitalised words side by side are a name
                 boolean capsPair = !upper && tk.capitalized(t)
                         && (accepted(acc, t + 1) && tk.capitalized(t + 1) || accepted(acc, t - 1) && tk.capitalized(t - 1));
-                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f)) {
+                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & NOT_A_NAME) != 0) {
                     continue;
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
@@ -165,24 +168,35 @@ final class Names {
     private static boolean byContext(Scan s, int t, float base) {
         Tokens tk = s.tk;
         int f = s.flags(t);
-        if ((f & STOP) != 0) {
-            return false;
-        }
         boolean upper = tk.upperDoc;
         boolean listed = (f & NAME_LISTED) != 0;
         boolean clinical = (f & CLINICAL) != 0;
         boolean common = (f & COMMON) != 0;
         boolean properShape = !upper && tk.capitalized(t);
+        // in shouted text an unlisted, uncommon word after a relative or a verb of contact is a name
+        boolean unknownWord = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
+                && (upper ? tk.allUpper(t) : tk.capitalized(t));
         int p = s.prevWord(t, 2);
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int pf = s.flags(p);
-            if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t))) {
+            if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t)) && (f & TITLE) == 0) {
                 boolean weakTitle = s.isAny(p, "MS", "MISS", "SR", "SISTER", "FATHER", "NURSE", "MR");
+                boolean dotted = tk.isPunct(p + 1, '.');
+                if ((f & STOP) != 0) {
+                    // "Mr. May", "DR. WILL": a modal after a title is a name only when it is one
+                    return listed && base >= -3.5 && (!weakTitle || dotted) && (upper || tk.capitalized(t));
+                }
                 if (weakTitle) {
-                    return listed && base >= -3 && !clinical || properShape && !common;
+                    return listed && base >= -3 && (!clinical || dotted && properShape) || properShape && !common
+                            || dotted && unknownWord;
                 }
                 return listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
             }
+        }
+        if ((f & (STOP | NOT_A_NAME)) != 0) {
+            return false;
+        }
+        if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int q = p;
             if (s.isAny(p, "WITH", "BY", "IS", "NAMED", "WAS", "FROM", "TO")) {
                 q = s.prevWord(p, 1);
@@ -191,11 +205,11 @@ final class Names {
             }
             int qf = q >= 0 ? s.flags(q) : 0;
             if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM"))) {
-                return listed && base >= -3 || properShape && !common && !clinical;
+                return listed && base >= -3 || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
                 return listed && base >= -1.5 && !clinical
-                        || properShape && !common && !clinical && !tk.sentenceStart(t);
+                        || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord;
             }
         }
         // "ROSE (DAUGHTER)", "MARY, WIFE,"
@@ -303,7 +317,7 @@ final class Names {
             }
             int id = tk.lex[t];
             if (id >= 0) {
-                if (ids != null && ids[id] && (s.lx.flags(id) & STOP) == 0 && base[t] >= -3
+                if (ids != null && ids[id] && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
                         && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)) {
                     acc[t] = REPEAT;
                 }

@@ -454,10 +454,19 @@ final class Numbers {
             s.add(PhiType.OTHER_ID, start, end, "npi.luhn", 0.9);
             return;
         }
+        // 0700-1900: a shift, not an id
+        if (g == 2 && gr[0] == 4 && gr[1] == 4 && clock(ds.substring(0, 4)) && clock(ds.substring(4))) {
+            return;
+        }
         // any other long run of digits (ids, accession numbers) or dashed code
         if (!dots && (g == 1 && digits >= 7 || dashes && digits >= 7 && g <= 5 || spaces && digits >= 9 && phoneCtx)) {
             s.add(PhiType.OTHER_ID, start, end, "id.digits", 0.5);
         }
+    }
+
+    private static boolean clock(String hhmm) {
+        int v = Integer.parseInt(hhmm);
+        return v / 100 < 24 && v % 100 < 60;
     }
 
     private static boolean allFours(int[] gr, int g) {
@@ -498,6 +507,9 @@ final class Numbers {
 
     private static boolean zipContext(Scan s, int t) {
         int p = s.prevWord(t, 1);
+        if (p >= 0 && s.is(p, "IS")) {
+            p = s.prevWord(p, 1); // "my zip code is 02114"
+        }
         if (p < 0) {
             return false;
         }

@@ -86,6 +86,7 @@ public final class TextPhiDetector {
                 d = builtIn;
                 if (d == null) {
                     d = new TextPhiDetector(Lexicon.builtIn(), Config.DEFAULT);
+                    warmUp(d);
                     builtIn = d;
                 }
             }
@@ -95,7 +96,26 @@ public final class TextPhiDetector {
 
     /** The shipped lexicons (shared, loaded once) with another configuration. */
     public static TextPhiDetector withConfig(Config config) {
+        builtIn();
         return new TextPhiDetector(Lexicon.builtIn(), config);
+    }
+
+    /** Synthetic sample exercising every recognizer; no real data. */
+    private static final String WARM_UP = "NPN 0700-1900\nPT IS A 92 YO F ADMITTED 3/4 FROM ST JOSEPH HOSPITAL. BP 120/80, "
+            + "PAIN 3/10. DAUGHTER MARY CALLED 617-555-0123, WILL CALL BACK. DR SMITH AWARE. LIVES AT 12 OAK ST, "
+            + "WORCESTER, MA 01609. MRN 0012345. Seen Jan 5th, 2019 by Dr. Jones at Mercy Medical Center; "
+            + "email a.b@example.org, www.example.org, 10.0.0.1, SSN 123-45-6789, VIN 1HGCM82633A004352.\n";
+
+    /**
+     * Runs the detector a few hundred times on a synthetic sample so the JIT has compiled the hot
+     * paths before the first real field meets the time budget (a cold first call can take longer
+     * than 200 ms and would fail closed needlessly).
+     */
+    private static void warmUp(TextPhiDetector d) {
+        TextPhiDetector generous = new TextPhiDetector(d.lexicon, Config.DEFAULT.withTimeBudget(Duration.ofSeconds(10)));
+        for (int i = 0; i < 300; i++) {
+            generous.analyse(WARM_UP, DetectionContext.EMPTY);
+        }
     }
 
     public Config config() {

@@ -87,23 +87,41 @@ final class Tokens {
                 i++;
             }
         }
-        upperDoc = upper + lower == 0 || upper > 3 * lower;
+        // case carries no information when nearly everything is upper case, or nearly nothing is
+        upperDoc = upper + lower == 0 || upper > 3 * lower || lower > 30 * upper;
         for (int t = 0; t < n; t++) {
             lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t);
         }
     }
 
+    /**
+     * Word id; for a possessive or contraction ending in 's the id of the word before it (SMITH'S ->
+     * SMITH, HERE'S -> HERE), the full form being kept in {@link #fullLex} for phrase lists that
+     * spell it whole (WOMEN'S -> WOMENS).
+     */
     private int lookup(Lexicon lexicon, int t) {
-        int id = lexicon.words.find(text, start[t], end[t]);
-        if (id < 0) {
-            // possessive: SMITH'S -> SMITH
-            int e = end[t];
-            if (e - start[t] > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
-                    && Fold.isApostrophe(text.charAt(e - 2))) {
-                id = lexicon.words.find(text, start[t], e - 2);
+        int e = end[t];
+        if (e - start[t] > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
+                && Fold.isApostrophe(text.charAt(e - 2))) {
+            int full = lexicon.words.find(text, start[t], e);
+            int base = lexicon.words.find(text, start[t], e - 2);
+            if (full >= 0 && full != base) {
+                if (fullLex == null) {
+                    fullLex = new int[start.length];
+                    java.util.Arrays.fill(fullLex, -2);
+                }
+                fullLex[t] = full;
             }
+            return base >= 0 ? base : full;
         }
-        return id;
+        return lexicon.words.find(text, start[t], e);
+    }
+
+    /** Full-form ids of possessive words, -2 where the same as {@link #lex}; null when none. */
+    int[] fullLex;
+
+    int phraseLex(int t) {
+        return fullLex != null && fullLex[t] != -2 ? fullLex[t] : lex[t];
     }
 
     private void add(int s, int e, byte k, boolean nl) {
