@@ -1,0 +1,195 @@
+package io.phistream.topology.quality;
+
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.er7.Er7Exception;
+import io.phistream.detector.er7.Er7Message;
+import io.phistream.detector.er7.Er7Segment;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The pure core of the data-quality gateway: reads raw bytes once and yields an {@link Inspection} with the
+ * dedupe keys (keyed digests, never identifiers in clear), the message id and the validation verdict. Thread-safe;
+ * the Kafka wrapper is {@link QualityGateProcessor}.
+ *
+ * <p>Unreadable input (empty, oversized, not UTF-8, not ER7) is quarantined here with the same reason codes and
+ * message id the de-identifier would give it, under built-in rules that no rules file can turn off.
+ */
+public final class QualityGate {
+
+    public static final Finding EMPTY = new Finding("gate.empty", RejectReason.EMPTY);
+    public static final Finding TOO_LARGE = new Finding("gate.too-large", RejectReason.TOO_LARGE);
+    public static final Finding INVALID_ENCODING = new Finding("gate.utf8", RejectReason.INVALID_ENCODING);
+
+    static final String ID_DOMAIN = "phi-stream/dedupe-v1/id";
+    static final String BODY_DOMAIN = "phi-stream/dedupe-v1/body";
+    static final String CONTENT_DOMAIN = "phi-stream/dedupe-v1/content";
+    static final String RAW_DOMAIN = "phi-stream/dedupe-v1/raw";
+
+    private final Hl7Validator validator;
+    private final KeyedDigest digest;
+    private final int maxMessageBytes;
+
+    public QualityGate(Hl7Validator validator, KeyedDigest digest, int maxMessageBytes) {
+        this.validator = validator;
+        this.digest = digest;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    public Hl7Validator validator() {
+        return validator;
+    }
+
+    public Hl7Rules rules() {
+        return validator.rules();
+    }
+
+    public Inspection inspect(byte[] raw) {
+        byte[] bytes = raw == null ? new byte[0] : raw;
+        if (bytes.length == 0) {
+            return new Inspection(this, bytes, null, new Verdict.Quarantine(EMPTY, java.util.List.of()));
+        }
+        if (bytes.length > maxMessageBytes) {
+            return new Inspection(this, bytes, null, new Verdict.Quarantine(TOO_LARGE, java.util.List.of()));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new Inspection(this, bytes, null, new Verdict.Quarantine(INVALID_ENCODING, java.util.List.of()));
+        }
+        try {
+            return new Inspection(this, bytes, Er7Message.parse(text), null);
+        } catch (Er7Exception e) {
+            return new Inspection(this, bytes, null, new Verdict.Quarantine(unreadable(e.problem()), java.util.List.of()));
+        }
+    }
+
+    /** An input the gate failed on unexpectedly: quarantined as internal error, deduplicated by its raw bytes. */
+    Inspection failed(byte[] raw, Finding finding) {
+        return new Inspection(this, raw == null ? new byte[0] : raw, null, new Verdict.Quarantine(finding, java.util.List.of()));
+    }
+
+    private static Finding unreadable(Er7Exception.Problem p) {
+        return switch (p) {
+            case EMPTY -> EMPTY;
+            case NO_MSH, BINARY_CONTENT -> new Finding("gate.er7", RejectReason.NOT_HL7);
+            case BAD_ENCODING_CHARACTERS -> new Finding("gate.er7", RejectReason.BAD_ENCODING_CHARACTERS);
+            case BAD_SEGMENT_NAME -> new Finding("gate.er7", RejectReason.BAD_SEGMENT);
+        };
+    }
+
+    /**
+     * What the gate read from one input. Keys and ids are computed on first use; one instance serves one record
+     * on one thread.
+     */
+    public static final class Inspection {
+        private final QualityGate gate;
+        private final byte[] raw;
+        private final Er7Message message;
+        private Verdict verdict;
+        private String encoded;
+        private String idKey;
+        private String fingerprint;
+        private String contentKey;
+        private String messageId;
+
+        Inspection(QualityGate gate, byte[] raw, Er7Message message, Verdict verdict) {
+            this.gate = gate;
+            this.raw = raw;
+            this.message = message;
+            this.verdict = verdict;
+        }
+
+        /** True when the bytes were read as an ER7 message. */
+        public boolean readable() {
+            return message != null;
+        }
+
+        public Verdict verdict() {
+            if (verdict == null) {
+                verdict = gate.validator.validate(message);
+            }
+            return verdict;
+        }
+
+        /**
+         * Keyed digest of MSH-3 sending application, MSH-4 facility and MSH-10 control id; null when the input
+         * is unreadable or MSH-10 is empty (then {@link #contentKey()} identifies the message).
+         */
+        public String idKey() {
+            if (idKey == null && message != null && hasControlId()) {
+                Er7Segment msh = msh();
+                idKey = gate.digest.hex(ID_DOMAIN, msh.field(3) + "|" + msh.field(4) + "|" + msh.field(10));
+            }
+            return idKey;
+        }
+
+        /**
+         * Keyed digest of everything after MSH, normalised (CR separators, no framing): equal for a resend that only
+         * an interface engine's MSH rewrite (routing, send time) tells apart. Null when {@link #idKey()} is.
+         */
+        public String fingerprint() {
+            if (fingerprint == null && idKey() != null) {
+                String all = encoded();
+                int body = all.indexOf('\r') + 1;
+                fingerprint = gate.digest.hex(BODY_DOMAIN, all.substring(body).getBytes(StandardCharsets.UTF_8));
+            }
+            return fingerprint;
+        }
+
+        /** Keyed digest of the whole normalised message (of the raw bytes when unreadable). */
+        public String contentKey() {
+            if (contentKey == null) {
+                contentKey = message == null ? gate.digest.hex(RAW_DOMAIN, raw)
+                        : gate.digest.hex(CONTENT_DOMAIN, encoded().getBytes(StandardCharsets.UTF_8));
+            }
+            return contentKey;
+        }
+
+        /** The key duplicates share, for partitioning: {@link #idKey()}, else {@link #contentKey()}. */
+        public String dedupeKey() {
+            String id = idKey();
+            return id != null ? id : contentKey();
+        }
+
+        /**
+         * The message id the de-identifier gives the same input ({@code Hl7Deidentifier}): a keyed digest of
+         * MSH-3/4/10, else of the content. Used as the quarantine record's key and header.
+         */
+        public String messageId() {
+            if (messageId == null) {
+                messageId = message != null && hasControlId()
+                        ? "m" + gate.digest.hex("phi-stream/message", msh().field(3) + "|" + msh().field(4) + "|"
+                                + msh().field(10))
+                        : "c" + gate.digest.hex("phi-stream/content", raw);
+            }
+            return messageId;
+        }
+
+        public byte[] raw() {
+            return raw;
+        }
+
+        private boolean hasControlId() {
+            return !msh().field(10).isBlank();
+        }
+
+        private Er7Segment msh() {
+            return message.segments().get(0);
+        }
+
+        private String encoded() {
+            if (encoded == null) {
+                encoded = message.encode();
+            }
+            return encoded;
+        }
+    }
+}

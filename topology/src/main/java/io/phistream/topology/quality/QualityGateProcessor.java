@@ -1,0 +1,174 @@
+package io.phistream.topology.quality;
+
+import io.phistream.detector.RejectReason;
+import io.phistream.topology.stream.Headers;
+import io.phistream.topology.stream.QuarantineSealer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * The Kafka Streams wrapper around {@link QualityGate} and {@link Deduplicator}: raw ER7 bytes in; each input is
+ * either forwarded unchanged to the accepted child (with a {@value #WARNINGS_HEADER} header naming the warning
+ * rules), sealed into the quarantine child with its reason, or dropped as a duplicate (counted). The dedupe store
+ * is a changelogged window store keyed by keyed digests: under exactly_once_v2 its writes commit with the outputs,
+ * so a restart or replay decides as the first run did. Never throws for bad data.
+ */
+public final class QualityGateProcessor implements Processor<String, byte[], String, Object> {
+
+    /** Comma-separated ids of the pass-with-warning rules a released message violated. */
+    public static final String WARNINGS_HEADER = "phi-stream.quality-warnings";
+    /** On quarantined records: the rule that quarantined it. */
+    public static final String RULE_HEADER = "phi-stream.quality-rule";
+    /** On quarantined and warned records: name/version of the quality rules. */
+    public static final String RULES_HEADER = "phi-stream.quality-rules";
+    public static final String DEFAULT_STORE = "quality-dedupe";
+    static final Finding INTERNAL = new Finding("gate.internal", RejectReason.INTERNAL_ERROR);
+
+    /** Everything the processor needs; the lead's topology builds one from the configuration and the stages. */
+    public record Wiring(QualityGate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
+                         String storeName, String acceptedChild, String quarantineChild, String policyVersion,
+                         String pipelineVersion) {
+    }
+
+    /** The dedupe store: a persistent, changelogged window store of digest → body digest, kept for the window. */
+    public static StoreBuilder<WindowStore<String, byte[]>> storeBuilder(String name, Duration window) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, window, window, false),
+                Serdes.String(), Serdes.ByteArray());
+    }
+
+    /** A supplier that also declares its store, so {@code Topology.addProcessor} adds and connects it. */
+    public static ProcessorSupplier<String, byte[], String, Object> supplier(Wiring w) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, byte[], String, Object> get() {
+                return new QualityGateProcessor(w);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(storeBuilder(w.storeName(), w.window()));
+            }
+        };
+    }
+
+    private final Wiring w;
+    private final Deduplicator dedupe;
+    private ProcessorContext<String, Object> context;
+    private SeenStore seen;
+
+    QualityGateProcessor(Wiring w) {
+        this.w = w;
+        this.dedupe = new Deduplicator(w.window());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        WindowStore<String, byte[]> store = context.getStateStore(w.storeName());
+        this.seen = new SeenStore() {
+            @Override
+            public byte[] find(String key, long from, long to) {
+                try (WindowStoreIterator<byte[]> it = store.fetch(key, from, to)) {
+                    return it.hasNext() ? it.next().value : null;
+                }
+            }
+
+            @Override
+            public void put(String key, byte[] value, long timestamp) {
+                store.put(key, value, timestamp);
+            }
+        };
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        QualityGate.Inspection in;
+        Deduplicator.Result seenBefore;
+        Verdict v;
+        try {
+            in = w.gate().inspect(record.value());
+            seenBefore = dedupe.check(in, record.timestamp(), seen);
+            if (seenBefore == Deduplicator.Result.DUPLICATE) {
+                w.metrics().duplicate(); // before validation: a duplicate costs a lookup only
+                return;
+            }
+            v = in.verdict();
+        } catch (org.apache.kafka.streams.errors.StreamsException e) {
+            throw e; // the store, not the data: fail the task, nothing of this record is committed
+        } catch (RuntimeException | StackOverflowError e) {
+            // a rule that cannot read this message fails closed; never e.getMessage() (it may quote input)
+            in = w.gate().failed(record.value(), INTERNAL);
+            seenBefore = dedupe.check(in, record.timestamp(), seen);
+            v = in.verdict();
+        }
+        if (seenBefore == Deduplicator.Result.DUPLICATE) {
+            w.metrics().duplicate();
+            return;
+        }
+        if (seenBefore == Deduplicator.Result.CONTROL_ID_REUSED) {
+            v = v.with(w.gate().rules().controlIdReused(), w.gate().rules().controlIdReusedOutcome());
+        }
+        w.metrics().record(v);
+        if (v instanceof Verdict.Quarantine q) {
+            quarantine(record, in, q);
+        } else {
+            release(record, v);
+        }
+    }
+
+    private void release(Record<String, byte[]> record, Verdict v) {
+        org.apache.kafka.common.header.Headers h = record.headers();
+        boolean warned = v instanceof Verdict.Warn;
+        if (warned || h.lastHeader(WARNINGS_HEADER) != null || h.lastHeader(RULES_HEADER) != null) {
+            // a copy: the header is ours alone, an upstream producer cannot plant or clear it
+            RecordHeaders copy = new RecordHeaders(h.toArray());
+            copy.remove(WARNINGS_HEADER);
+            copy.remove(RULES_HEADER);
+            if (warned) {
+                copy.add(WARNINGS_HEADER, String.join(",", ((Verdict.Warn) v).ruleIds()).getBytes(StandardCharsets.UTF_8));
+                copy.add(RULES_HEADER, w.gate().validator().rulesVersion().getBytes(StandardCharsets.UTF_8));
+            }
+            h = copy;
+        }
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), h),
+                w.acceptedChild());
+    }
+
+    private void quarantine(Record<String, byte[]> record, QualityGate.Inspection in, Verdict.Quarantine q) {
+        RecordMetadata md = context.recordMetadata().orElse(null);
+        QuarantineSealer.Source source = new QuarantineSealer.Source(
+                md == null ? "" : md.topic(), md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), "hl7v2");
+        String messageId = in.messageId();
+        byte[] envelope = w.sealer().seal(messageId, q.reason(), in.raw(), source);
+        RecordHeaders h = new RecordHeaders();
+        add(h, Headers.MESSAGE_ID, messageId);
+        add(h, Headers.REASON, q.reason().name());
+        add(h, RULE_HEADER, q.ruleId());
+        add(h, RULES_HEADER, w.gate().validator().rulesVersion());
+        if (!q.warnings().isEmpty()) {
+            add(h, WARNINGS_HEADER, String.join(",", q.warnings().stream().map(Finding::ruleId).toList()));
+        }
+        add(h, Headers.POLICY_VERSION, w.policyVersion());
+        add(h, Headers.PIPELINE_VERSION, w.pipelineVersion());
+        context.forward(new Record<String, Object>(messageId, envelope, record.timestamp(), h), w.quarantineChild());
+    }
+
+    private static void add(RecordHeaders h, String name, String value) {
+        if (value != null) {
+            h.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
