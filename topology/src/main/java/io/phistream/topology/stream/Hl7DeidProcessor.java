@@ -15,8 +15,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The Kafka Streams wrapper around {@link Hl7Deidentifier}: raw ER7 bytes in; de-identified ER7 to the
- * {@code deid} sink, or a sealed envelope to the {@code quarantine} sink. It never throws for bad data: every
- * input ends in exactly one of the two outputs within the same transaction.
+ * {@code deid} sink, or a sealed envelope to the {@code quarantine} sink, plus an audit draft to the audit node.
+ * It never throws for bad data: every input ends in exactly one of the two outputs, and one audit record, within
+ * the same transaction.
  */
 final class Hl7DeidProcessor implements Processor<String, byte[], String, Object> {
 
@@ -27,10 +28,13 @@ final class Hl7DeidProcessor implements Processor<String, byte[], String, Object
     private final int maxMessageBytes;
     private final String deidSink;
     private final String quarantineSink;
+    private final AuditDrafts audit;
+    private final String auditNode;
     private ProcessorContext<String, Object> context;
 
     Hl7DeidProcessor(Hl7Deidentifier deidentifier, QuarantineSealer sealer, PipelineMetrics metrics,
-                     String pipelineVersion, int maxMessageBytes, String deidSink, String quarantineSink) {
+                     String pipelineVersion, int maxMessageBytes, String deidSink, String quarantineSink,
+                     AuditDrafts audit, String auditNode) {
         this.deidentifier = deidentifier;
         this.sealer = sealer;
         this.metrics = metrics;
@@ -38,6 +42,8 @@ final class Hl7DeidProcessor implements Processor<String, byte[], String, Object
         this.maxMessageBytes = maxMessageBytes;
         this.deidSink = deidSink;
         this.quarantineSink = quarantineSink;
+        this.audit = audit;
+        this.auditNode = auditNode;
     }
 
     @Override
@@ -74,6 +80,9 @@ final class Hl7DeidProcessor implements Processor<String, byte[], String, Object
                             Headers.MESSAGE_TYPE, d.messageType(),
                             Headers.POLICY_VERSION, deidentifier.policy().version(),
                             Headers.PIPELINE_VERSION, pipelineVersion)), deidSink);
+            context.forward(new Record<String, Object>(d.messageId(),
+                    audit.released(d.messageId(), raw, d.text(), d.phiCounts(), record.timestamp()),
+                    record.timestamp()), auditNode);
             metrics.released(Stage.HL7, d.phiCounts());
         } else {
             Hl7Outcome.Rejected r = (Hl7Outcome.Rejected) outcome;
@@ -91,6 +100,8 @@ final class Hl7DeidProcessor implements Processor<String, byte[], String, Object
                         Headers.REASON, reason.name(),
                         Headers.POLICY_VERSION, deidentifier.policy().version(),
                         Headers.PIPELINE_VERSION, pipelineVersion)), quarantineSink);
+        context.forward(new Record<String, Object>(messageId,
+                audit.quarantined(messageId, raw, reason.name(), record.timestamp()), record.timestamp()), auditNode);
         metrics.quarantined(Stage.HL7, reason);
     }
 }

@@ -20,6 +20,25 @@ public final class PipelineMetrics {
     private final Map<Stage, AtomicLong> quarantined = new EnumMap<>(Stage.class);
     private final AtomicLongArray phiByType = new AtomicLongArray(PhiType.values().length);
     private final AtomicLongArray byReason = new AtomicLongArray(RejectReason.values().length);
+    private volatile Listener listener = Listener.NONE;
+
+    /**
+     * Told of every event as it is counted (ops exports them to Prometheus with latencies). Called on stream
+     * threads: must be fast and must not throw. Event times are epoch milliseconds, or -1 when unknown.
+     */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void received(Stage stage) {
+        }
+
+        default void released(Stage stage, Map<PhiType, Integer> phiCounts, long eventTimeMs) {
+        }
+
+        default void quarantined(Stage stage, RejectReason reason, long eventTimeMs) {
+        }
+    }
 
     public PipelineMetrics() {
         for (Stage s : Stage.values()) {
@@ -29,18 +48,36 @@ public final class PipelineMetrics {
         }
     }
 
+    /** Replaces the listener (one at a time); null removes it. */
+    public void listener(Listener l) {
+        listener = l == null ? Listener.NONE : l;
+    }
+
     void received(Stage stage) {
         received.get(stage).incrementAndGet();
+        listener.received(stage);
     }
 
     void released(Stage stage, Map<PhiType, Integer> phiCounts) {
+        released(stage, phiCounts, -1);
+    }
+
+    /** @param eventTimeMs the input record's timestamp, for the end-to-end latency; -1 if unknown */
+    void released(Stage stage, Map<PhiType, Integer> phiCounts, long eventTimeMs) {
         released.get(stage).incrementAndGet();
         phiCounts.forEach((t, n) -> phiByType.addAndGet(t.ordinal(), n));
+        listener.released(stage, phiCounts, eventTimeMs);
     }
 
     void quarantined(Stage stage, RejectReason reason) {
+        quarantined(stage, reason, -1);
+    }
+
+    /** @param eventTimeMs the input record's timestamp, for the end-to-end latency; -1 if unknown */
+    void quarantined(Stage stage, RejectReason reason, long eventTimeMs) {
         quarantined.get(stage).incrementAndGet();
         byReason.incrementAndGet(reason.ordinal());
+        listener.quarantined(stage, reason, eventTimeMs);
     }
 
     public long received() {

@@ -42,6 +42,10 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
                                                            Exception exception) {
+        if (PhiStreamTopology.AUDIT.equals(context.processorNodeId())) {
+            // the audit log cannot skip a record: fail the task, the transaction aborts, nothing is lost
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(List.of(envelope(context)));
     }
 

@@ -13,6 +13,9 @@ import io.phistream.topology.PipelineVersion;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
+import io.phistream.audit.AuditLogConfig;
+import io.phistream.audit.checkpoint.CheckpointSigner;
 import java.time.Clock;
 
 /**
@@ -20,7 +23,8 @@ import java.time.Clock;
  * Offline commands ({@code deid}) use the same instances, so the stream and the files agree.
  */
 public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest digest, QuarantineSealer sealer,
-                     PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes) {
+                     PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes, AuditDrafts auditDrafts,
+                     AuditLogConfig auditConfig, CheckpointSigner auditSigner) {
 
     /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -42,6 +46,11 @@ public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest diges
         String version = PipelineVersion.get();
         QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(),
                 keys.primaryKeyIds().getOrDefault(KeyStore.QUARANTINE, 0), policy.version(), version, clock);
-        return new Stages(hl7, tokenizer, digest, sealer, new PipelineMetrics(), version, DEFAULT_MAX_MESSAGE_BYTES);
+        AuditDrafts drafts = new AuditDrafts(keys.digest(), policy.version(), policy.sha256(), keys.primaryKeyIds(),
+                AuditDrafts.localInstance(config.applicationId()));
+        CheckpointSigner signer = new CheckpointSigner(keys.auditSigner(), CheckpointSigner.DEFAULT_KEY_NAME,
+                (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
+        return new Stages(hl7, tokenizer, digest, sealer, new PipelineMetrics(), version, DEFAULT_MAX_MESSAGE_BYTES,
+                drafts, AuditLogConfig.defaults(), signer);
     }
 }

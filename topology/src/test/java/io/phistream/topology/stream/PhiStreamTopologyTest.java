@@ -38,6 +38,7 @@ class PhiStreamTopologyTest {
     private TestInputTopic<String, byte[]> ingest;
     private TestOutputTopic<String, String> deid;
     private TestOutputTopic<String, byte[]> quarantine;
+    private TestOutputTopic<String, byte[]> audit;
 
     @BeforeEach
     void start() {
@@ -47,6 +48,7 @@ class PhiStreamTopologyTest {
         deid = driver.createOutputTopic(topics.deidHl7v2().name(), new StringDeserializer(), new StringDeserializer());
         quarantine = driver.createOutputTopic(topics.quarantine().name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        audit = driver.createOutputTopic(topics.audit().name(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -80,6 +82,45 @@ class PhiStreamTopologyTest {
                 }
             }
         }
+    }
+
+    @Test
+    void givenReleasedAndQuarantinedMessages_whenProcessed_thenTheAuditLogHasOneRecordEachAndVerifies()
+            throws Exception {
+        SyntheticHl7 gen = new SyntheticHl7(3);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] value = i % 10 == 9 ? ("not hl7 " + i).getBytes(StandardCharsets.UTF_8)
+                    : gen.next().text().getBytes(StandardCharsets.UTF_8);
+            ingest.pipeInput(null, value);
+        }
+        deid.readRecordsToList().forEach(r -> ids.add(Headers.get(r.headers(), Headers.MESSAGE_ID)));
+        quarantine.readRecordsToList().forEach(r -> ids.add(r.key()));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(10)); // the punctuator seals a checkpoint
+
+        List<TestRecord<String, byte[]>> entries = audit.readRecordsToList();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<io.phistream.audit.AuditVerifier.RawEntry> raw = new java.util.ArrayList<>();
+        int records = 0;
+        for (TestRecord<String, byte[]> e : entries) {
+            assertThat(keys.add(e.key())).as("audit keys are unique (the topic is compacted)").isTrue();
+            assertThat(e.value()).isNotNull();
+            raw.add(new io.phistream.audit.AuditVerifier.RawEntry(e.key(), e.value()));
+            String json = new String(e.value(), StandardCharsets.UTF_8);
+            if (json.contains("\"kind\":\"record\"")) {
+                records++;
+                assertThat(ids.stream().anyMatch(json::contains)).isTrue();
+            }
+        }
+        assertThat(records).isEqualTo(40);
+        var verifier = new io.phistream.audit.AuditVerifier(
+                new io.phistream.audit.checkpoint.CheckpointVerifier(keys().auditVerifyKeyset()));
+        var report = verifier.verifyRaw(raw);
+        assertThat(report.ok()).as(report.render()).isTrue();
+    }
+
+    private KeyStore keys() {
+        return keys;
     }
 
     @Test
