@@ -8,15 +8,15 @@ import java.util.Map;
 
 /**
  * Small helper over the ONNX protobuf classes ({@code ai.onnx.proto.OnnxMl} from tribuo-util-onnx) for
- * building elementwise graphs in Java. Tribuo's own {@code ONNXContext} targets its model exporters and
- * lacks ops such as LessOrEqual, so the few builder calls needed here are written out directly.
+ * building small graphs in Java. Tribuo's own {@code ONNXContext} is shaped around its model exporters; the few
+ * builder calls needed here are simpler written out directly.
  *
  * <p>All tensors are FLOAT unless noted. Node and value names are generated deterministically, so building
  * the same graph twice gives the same bytes (the build-time file can be compared with a fresh build).
  */
 public final class OnnxGraphBuilder {
 
-    /** ONNX default-domain opset used by the built-in models (LessOrEqual needs 12; onnxruntime 1.28 runs 13). */
+    /** ONNX default-domain opset of the built-in models (onnxruntime 1.28 runs up to 23; 13 is widely supported). */
     public static final int OPSET = 13;
     private static final long IR_VERSION = 8;
     private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT.getNumber();
@@ -125,13 +125,18 @@ public final class OnnxGraphBuilder {
                 .setType(OnnxMl.AttributeProto.AttributeType.INT).setI(value).build();
     }
 
+    public static OnnxMl.AttributeProto intsAttribute(String name, long... values) {
+        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
+                .setType(OnnxMl.AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
     /** Column j of a [N, w] tensor as a [N] tensor. */
     public String column(String x, int j) {
         return op("Gather", List.of(x, scalarInt64(j)), intAttribute("axis", 1));
-    }
-
-    public String lessOrEqual(String a, float b) {
-        return op("LessOrEqual", List.of(a, constant(b)));
     }
 
     public String greater(String a, float b) {
@@ -144,21 +149,6 @@ public final class OnnxGraphBuilder {
 
     public String where(String condition, float ifTrue, float ifFalse) {
         return where(condition, constant(ifTrue), constant(ifFalse));
-    }
-
-    /**
-     * Piecewise-constant lookup: {@code points[i]} for the first i with {@code x <= upperBounds[i]},
-     * else the last entry of points ({@code points.length == upperBounds.length + 1}). Built as a Where chain.
-     */
-    public String step(String x, float[] upperBounds, float[] points) {
-        if (points.length != upperBounds.length + 1) {
-            throw new IllegalArgumentException("points must have one more entry than upperBounds");
-        }
-        String acc = constant(points[points.length - 1]);
-        for (int i = upperBounds.length - 1; i >= 0; i--) {
-            acc = where(lessOrEqual(x, upperBounds[i]), constant(points[i]), acc);
-        }
-        return acc;
     }
 
     /** Serialises the model. */

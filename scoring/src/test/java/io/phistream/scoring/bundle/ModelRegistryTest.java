@@ -127,7 +127,6 @@ class ModelRegistryTest {
         TestBundles.signedConstant(root.resolve("live"), "risk", "1.0.0", 0.1f, key, ApprovalStatus.APPROVED);
         Path cand = TestBundles.signedConstant(root.resolve("cand"), "risk", "1.1.0", 0.7f, key, ApprovalStatus.APPROVED_SHADOW);
         registry.poll();
-        Thread.sleep(5); // distinct file times for the re-signed bundle
         BundleSigner.sign(cand, key, ApprovalStatus.APPROVED, "promoted");
         List<Event> events = registry.poll();
         assertThat(kinds(events)).containsExactlyInAnyOrder(Kind.LIVE_SWAPPED, Kind.SHADOW_REMOVED);
