@@ -10,8 +10,10 @@ import java.util.Arrays;
  * <p>The key is the digest of MSH-3/4/10 ({@link QualityGate.Inspection#idKey()}); the value remembered with it
  * is the digest of the message body. A second sighting with the same body is a duplicate (dropped). One with a
  * different body is not the same message: the sender reused a control id (counters reset after a restart, test
- * feeds); dropping it would lose data, so it is checked by its whole-content digest instead and reported as
- * {@link Result#CONTROL_ID_REUSED}. Messages without MSH-10 are keyed by their content digest.
+ * feeds); dropping it would lose data, so it is remembered under the digest of id and body together
+ * ({@link QualityGate.Inspection#idBodyKey()}) and reported as {@link Result#CONTROL_ID_REUSED}. Either way the
+ * same control id with the same body is one message, whatever an interface engine rewrote in MSH. Messages without
+ * MSH-10 are keyed by the digest of their whole normalised content.
  *
  * <p>Time is the record timestamp (stream time): a replay of the same records decides the same way, and a resend
  * is a duplicate when its timestamp is within the window of the first sighting, before or after it.
@@ -50,11 +52,11 @@ public final class Deduplicator {
             if (Arrays.equals(seen, body)) {
                 return Result.DUPLICATE;
             }
-            String content = in.contentKey();
-            if (store.find(content, from, to) != null) {
+            String reused = in.idBodyKey();
+            if (store.find(reused, from, to) != null) {
                 return Result.DUPLICATE;
             }
-            store.put(content, SEEN, timestamp);
+            store.put(reused, SEEN, timestamp);
             return Result.CONTROL_ID_REUSED;
         }
         String content = in.contentKey();

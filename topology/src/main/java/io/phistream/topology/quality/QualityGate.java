@@ -26,6 +26,7 @@ public final class QualityGate {
 
     static final String ID_DOMAIN = "phi-stream/dedupe-v1/id";
     static final String BODY_DOMAIN = "phi-stream/dedupe-v1/body";
+    static final String ID_BODY_DOMAIN = "phi-stream/dedupe-v1/id-body";
     static final String CONTENT_DOMAIN = "phi-stream/dedupe-v1/content";
     static final String RAW_DOMAIN = "phi-stream/dedupe-v1/raw";
 
@@ -142,6 +143,14 @@ public final class QualityGate {
                 fingerprint = gate.digest.hex(BODY_DOMAIN, all.substring(body).getBytes(StandardCharsets.UTF_8));
             }
             return fingerprint;
+        }
+
+        /**
+         * Keyed digest of {@link #idKey()} with {@link #fingerprint()}: what identifies a message whose control id
+         * another message already uses. Null when {@link #idKey()} is.
+         */
+        public String idBodyKey() {
+            return idKey() == null ? null : gate.digest.hex(ID_BODY_DOMAIN, idKey() + "|" + fingerprint());
         }
 
         /** Keyed digest of the whole normalised message (of the raw bytes when unreadable). */

@@ -83,6 +83,9 @@ class DeduplicatorTest {
         // and from then on both are remembered
         assertThat(check(other, T0 + 2)).isEqualTo(Deduplicator.Result.DUPLICATE);
         assertThat(check(oru, T0 + 3)).isEqualTo(Deduplicator.Result.DUPLICATE);
+        // a resend of the second one through an engine that rewrites MSH is still the second one
+        assertThat(check(Msgs.set(other, "MSH", 7, "20240311111500+0000"), T0 + 4))
+                .isEqualTo(Deduplicator.Result.DUPLICATE);
     }
 
     @Test
