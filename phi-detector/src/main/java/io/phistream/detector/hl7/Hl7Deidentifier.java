@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -204,17 +206,32 @@ public final class Hl7Deidentifier {
             }
             case TOKEN -> {
                 run.replaced(offset, raw, s, Treatment.TOKEN);
-                String token = tokenizer.token(s.phiType(), Er7.unescape(raw, d));
+                String key = Run.memoKey(s, raw);
+                String token = run.memo.get(key);
+                if (token == null) {
+                    token = tokenizer.token(s.phiType(), Er7.unescape(raw, d));
+                    run.memo.put(key, token);
+                }
                 run.tokens.add(token);
                 return token;
             }
             case DATE, ZIP3, AGE -> {
                 run.replaced(offset, raw, s, s.treatment());
+                // a birth date may count an AGE on the way, so it is worked out every time, not remembered
+                String key = s.birthDate() ? null : Run.memoKey(s, raw);
+                String done = key == null ? null : run.memo.get(key);
+                if (done != null) {
+                    return done;
+                }
                 List<String> subs = Er7.split(raw, d.subcomponent());
                 for (int i = 0; i < subs.size(); i++) {
                     subs.set(i, Er7.escape(generalise(s, Er7.unescape(subs.get(i), d), run), d));
                 }
-                return Er7.join(subs, d.subcomponent());
+                done = Er7.join(subs, d.subcomponent());
+                if (key != null) {
+                    run.memo.put(key, done);
+                }
+                return done;
             }
             default -> throw new IllegalStateException("treatment out of place");
         }
@@ -347,7 +364,13 @@ public final class Hl7Deidentifier {
         final Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
         final List<ReplacedSpan> spans = new ArrayList<>();
         final KnownPhi known = new KnownPhi();
-        final List<String> tokens = new ArrayList<>();
+        final Set<String> tokens = new LinkedHashSet<>();
+        /**
+         * Results of tokens and generalisations already worked out in this message. Within one message they are
+         * pure functions of treatment, type and raw value (one patient, one date offset, one reference year),
+         * and a result (an ORU repeats the same date and observer in every OBX) costs an AES-SIV or a date parse.
+         */
+        final Map<String, String> memo = new HashMap<>();
 
         Run(Delimiters d, Integer offsetDays, int referenceYear) {
             this.d = d;
@@ -357,6 +380,11 @@ public final class Hl7Deidentifier {
 
         void count(PhiType type) {
             counts.merge(type, 1, Integer::sum);
+        }
+
+        static String memoKey(FieldRule.Simple s, String raw) {
+            return new StringBuilder(raw.length() + 2).append((char) s.treatment().ordinal())
+                    .append((char) s.phiType().ordinal()).append(raw).toString();
         }
 
         void replaced(int offset, String raw, FieldRule.Simple rule, Treatment treatment) {

@@ -2,7 +2,9 @@ package io.phistream.detector.hl7;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,12 +24,12 @@ final class ResidualPhiGuard {
     private ResidualPhiGuard() {
     }
 
-    static boolean finds(String output, List<String> tokens, List<KnownPhi.Value> values) {
+    static boolean finds(String output, Collection<String> tokens, List<KnownPhi.Value> values) {
         return firstHit(output, tokens, values) != null;
     }
 
     /** The first value found again, or null. Package-private for tests: the result is PHI. */
-    static KnownPhi.Value firstHit(String output, List<String> tokens, List<KnownPhi.Value> values) {
+    static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values) {
         String masked = output;
         for (String token : tokens) {
             if (!token.isEmpty()) {
@@ -35,12 +37,14 @@ final class ResidualPhiGuard {
             }
         }
         String haystack = masked.toLowerCase(Locale.ROOT);
+        Set<String> searched = new HashSet<>();
         for (KnownPhi.Value v : values) {
             if (!v.guarded() || !GUARDED.contains(v.type())) {
                 continue;
             }
             String needle = v.value().toLowerCase(Locale.ROOT);
-            if (!significant(needle, v.type())) {
+            // one search per distinct value: an ORU names the same observer in every OBX
+            if (!significant(needle, v.type()) || !searched.add(needle)) {
                 continue;
             }
             if (containsWord(haystack, needle)) {

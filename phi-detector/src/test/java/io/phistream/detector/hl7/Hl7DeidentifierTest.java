@@ -7,6 +7,7 @@ import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.Tokenizer;
+import io.phistream.detector.er7.Er7;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.synthetic.SyntheticHl7;
 import java.security.GeneralSecurityException;
@@ -369,6 +370,41 @@ class Hl7DeidentifierTest {
             assertThat(reveal(out.get("MRG", 1, 1, 1, 1))).isEqualTo("OLD777");
             assertThat(out.get("MRG", 3, 1, 1, 1)).startsWith("acc-");
             assertThat(out.first("MRG").field(7)).isEmpty();
+        }
+    }
+
+    @Nested
+    class RepeatedValues {
+
+        @Test
+        void givenTheSameObserverAndTimeInEveryObx_whenDeidentified_thenEachOccurrenceIsTreatedAlikeAndCountedAndSpanned() {
+            String obx = "OBX|%d|NM|8867-4^HR^LN||7%d|/min|||||F|||20260106101500||1234567890^Pena^Roger^^^^RN";
+            String input = message(PID, String.format(obx, 1, 1), String.format(obx, 2, 2), String.format(obx, 3, 3));
+            Hl7Outcome.Deidentified d = released(input);
+            Er7Message out = out(d);
+
+            List<String> observers = new ArrayList<>();
+            List<String> times = new ArrayList<>();
+            out.segments().stream().filter(seg -> seg.name().equals("OBX")).forEach(seg -> {
+                observers.add(Er7.part(seg.field(16), '^', 1));
+                times.add(seg.field(14));
+            });
+            assertThat(observers).hasSize(3).containsOnly(observers.get(0));
+            assertThat(reveal(observers.get(0))).isEqualTo("1234567890");
+            assertThat(times).containsOnly(shifted("20260106", offset("MRN123", "HOSP")) + "101500");
+            assertThat(d.spans().stream().filter(sp -> input.startsWith("1234567890|", sp.start()) ||
+                    input.startsWith("1234567890^", sp.start()))).hasSize(3);
+            assertThat(d.spans().stream().filter(sp -> input.startsWith("20260106101500", sp.start()))).hasSize(3);
+        }
+
+        @Test
+        void givenTheSameBirthDateOver89InPidAndIn1_whenDeidentified_thenEachIsRemovedAndCountedAsAge() {
+            Hl7Outcome.Deidentified d = released(message(PID.replace("19700315", "19300101"),
+                    seg("IN1", 1, "1", 2, "PLAN^Plan^L", 18, "19300101")));
+
+            assertThat(out(d).get("PID", 7, 1, 1, 1)).isEmpty();
+            assertThat(out(d).get("IN1", 18, 1, 1, 1)).isEmpty();
+            assertThat(d.phiCounts().get(PhiType.AGE)).isEqualTo(2);
         }
     }
 
