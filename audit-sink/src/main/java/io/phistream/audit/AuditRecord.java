@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One audit event of the pipeline, placed in its log: {@code logId} is {@code stage + "/" + partition} and
@@ -26,7 +24,6 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
 
   /** Version of the canonical encoding, written as field "v". */
   public static final int FORMAT_VERSION = 1;
-  private static final Pattern LOG_ID = Pattern.compile("([a-z]+)/(0|[1-9][0-9]{0,9})");
   private static final Set<String> FIELDS = Set.of("v", "stage", "outcome", "messageId", "inputDigest",
       "outputDigest", "phiCounts", "ruleIds", "policyVersion", "policyHash", "keyIds", "modelName", "modelVersion",
       "route", "instance", "eventTimeMs", "processingTimeMs", "logId", "sequence");
@@ -72,31 +69,51 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
     return stage.code() + "/" + partition;
   }
 
-  /** The partition of a well-formed log id of {@code stage}, or -1. */
+  /** The partition of a well-formed log id of {@code stage} (any stage when null), or -1. */
   static int partitionOf(String logId, Stage stage) {
+    // Parsed by hand: this runs for every record and every state restore (see Codes for why not a regex).
     if (logId == null) {
       return -1;
     }
-    Matcher m = LOG_ID.matcher(logId);
-    if (!m.matches() || stage != null && !m.group(1).equals(stage.code())) {
+    int slash = logId.indexOf('/');
+    if (slash <= 0 || slash == logId.length() - 1 || logId.length() - slash - 1 > 10) {
       return -1;
     }
-    long p = Long.parseLong(m.group(2));
+    String code = logId.substring(0, slash);
+    if (stage != null ? !stage.code().equals(code) : stageOfCode(code) == null) {
+      return -1;
+    }
+    if (logId.charAt(slash + 1) == '0' && logId.length() > slash + 2) {
+      return -1; // no leading zeros: one partition, one log id
+    }
+    long p = 0;
+    for (int i = slash + 1; i < logId.length(); i++) {
+      char c = logId.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      p = p * 10 + (c - '0');
+    }
     return p > Integer.MAX_VALUE ? -1 : (int) p;
   }
 
   /** The stage of a well-formed log id, or null. */
   static Stage stageOf(String logId) {
-    Matcher m = logId == null ? null : LOG_ID.matcher(logId);
-    if (m == null || !m.matches()) {
+    if (logId == null) {
       return null;
     }
-    try {
-      Stage s = Stage.fromCode(m.group(1));
-      return partitionOf(logId, s) >= 0 ? s : null;
-    } catch (IllegalArgumentException e) {
-      return null;
+    int slash = logId.indexOf('/');
+    Stage s = slash <= 0 ? null : stageOfCode(logId.substring(0, slash));
+    return s != null && partitionOf(logId, s) >= 0 ? s : null;
+  }
+
+  private static Stage stageOfCode(String code) {
+    for (Stage s : Stage.values()) {
+      if (s.code().equals(code)) {
+        return s;
+      }
     }
+    return null;
   }
 
   public int partition() {

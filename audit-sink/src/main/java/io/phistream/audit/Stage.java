@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Stage {
   PARSE, VALIDATE, DETECT, DEIDENTIFY, QUARANTINE, SCORE, ALERT, REIDENTIFY;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   public static Stage fromCode(String code) {

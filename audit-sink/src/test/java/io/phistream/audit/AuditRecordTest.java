@@ -87,6 +87,12 @@ class AuditRecordTest {
     assertThatThrownBy(() -> AuditRecord.of(d, "detect/-1", 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AuditRecord.of(d, "detect/0", -1)).isInstanceOf(IllegalArgumentException.class);
     assertThat(AuditRecord.of(d, "detect/12", 0).partition()).isEqualTo(12);
+    for (String bad : new String[] {"detect/", "/1", "detect/01", "detect/1a", "detect/99999999999", "detect/2147483648",
+        "Detect/1", "detect/+1", "unknown/1", "detect1", null}) {
+      assertThat(AuditRecord.stageOf(bad)).as("log id %s", bad).isNull();
+    }
+    assertThat(AuditRecord.stageOf("detect/0")).isEqualTo(Stage.DETECT);
+    assertThat(AuditRecord.partitionOf("reidentify/2147483647", Stage.REIDENTIFY)).isEqualTo(Integer.MAX_VALUE);
   }
 
   @Test
