@@ -74,7 +74,7 @@ final class Dates {
                 if (e < 0) {
                     e = ageAlnum(s, t);
                 }
-            } else if (tk.kind[t] == Tokens.WORD) {
+            } else if (tk.kind[t] == Tokens.WORD && s.has(t, Lexicon.TRIGGER)) {
                 e = ageWords(s, t);
                 if (e < 0) {
                     e = holiday(s, t);
@@ -332,7 +332,7 @@ final class Dates {
         // month alone: "in April", "since September"
         if (!dot && tk.len(t) >= 5 && !s.isAny(t, "MARCH") && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
             int p = s.prevWord(t, 0);
-            if (p >= 0 && s.isAny(p, MONTH_ALONE_PREP.toArray(new String[0]))
+            if (p >= 0 && s.tk.kind[p] == Tokens.WORD && MONTH_ALONE_PREP.contains(s.key(p))
                     && (!AMBIGUOUS_MONTH.contains(key) || !tk.upperDoc && tk.capitalized(t))) {
                 s.addTokens(PhiType.DATE, t, t, "date.month", 0.7);
                 return t + 1;

@@ -37,9 +37,11 @@ final class Geo {
             if (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.ALNUM && Character.isDigit(tk.firstChar(t))) {
                 e = street(s, t);
             } else if (tk.kind[t] == Tokens.WORD) {
-                e = poBox(s, t);
-                if (e < 0) {
-                    e = apartment(s, t);
+                if (s.has(t, Lexicon.TRIGGER)) {
+                    e = poBox(s, t);
+                    if (e < 0) {
+                        e = apartment(s, t);
+                    }
                 }
                 if (e < 0) {
                     e = hospitalLexicon(s, t);
@@ -247,7 +249,8 @@ final class Geo {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
         }
-        if ((bestVal & Lexicon.P_STATE) != 0 && !s.isAny(bestEnd + 1, "CITY", "COUNTY", "TOWNSHIP", "TWP")) {
+        boolean bigCity = (bestVal & Lexicon.P_PLACE) != 0 && (bestVal >>> 4) >= 40; // New York, Washington
+        if ((bestVal & Lexicon.P_STATE) != 0 && !bigCity && !s.isAny(bestEnd + 1, "CITY", "COUNTY", "TOWNSHIP", "TWP")) {
             return bestEnd + 1; // a state (also when a township shares its name): not PHI
         }
         int pop = bestVal >>> 4;
@@ -468,6 +471,11 @@ final class Geo {
             if (!tk.upperDoc && tk.lowerInitial(h)) {
                 continue;
             }
+            // "hospital course", "hospital day 3": the word used as an adjective
+            if (s.isAny(h + 1, "COURSE", "DAY", "STAY", "ADMISSION", "ACQUIRED", "BED", "GOWN", "FLOOR", "POLICY",
+                    "CHAPLAIN", "PHARMACY", "STAFF", "ROOM", "VISIT", "VISITS", "RECORDS", "CONSULT", "FOLLOWUP", "NOTE")) {
+                continue;
+            }
             int first = h;
             boolean distinctive = false;
             int u = h - 1;
@@ -490,6 +498,7 @@ final class Geo {
                 boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
                 boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC);
                 boolean proper = (f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
+                        && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0
                         || s.lx.hospitalCount(tk.lex[u]) >= 3 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0;

@@ -43,6 +43,8 @@ final class Lexicon {
     static final int STATE_NAME = 1 << 20;
     static final int FIRST_NAME = 1 << 21;
     static final int SURNAME = 1 << 22;
+    /** Words that start a special form (ages in words, holidays, PO boxes, apartments): checked per word. */
+    static final int TRIGGER = 1 << 23;
 
     /** Place phrase value bits. */
     static final int P_PLACE = 1;
@@ -194,6 +196,10 @@ final class Lexicon {
         for (String t : List.of("IN", "FROM", "TO", "AT", "NEAR", "OF", "VISITING", "RESIDES", "RESIDENT",
                 "LIVES", "MOVED", "BORN", "NATIVE", "OUTSIDE", "AROUND", "VIA", "TOWARD", "TOWARDS", "LIVED")) {
             flag(t, PLACE_PREP);
+        }
+        for (String t : List.of("NINETY", "HUNDRED", "NINETIES", "CHRISTMAS", "THANKSGIVING", "EASTER", "HALLOWEEN",
+                "XMAS", "NEW", "PO", "POB", "P", "APT", "APARTMENT", "SUITE", "STE")) {
+            flag(t, TRIGGER);
         }
         String[] months = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
             "OCTOBER", "NOVEMBER", "DECEMBER"};

@@ -108,7 +108,7 @@ final class Names {
                 if (listed && base[t] + shape(tk, t, upper, tk.len(t)) + (capsPair ? 4.5f : 2.5f) <= 0) {
                     continue;
                 }
-                if (accepted(acc, t - 1) && joined(s, t - 1, t) || accepted(acc, t + 1) && joined(s, t, t + 1)
+                if (pulls(acc, score, t - 1) && joined(s, t - 1, t) || pulls(acc, score, t + 1) && joined(s, t, t + 1)
                         || commaNeighbour(s, acc, t)) {
                     acc[t] = NEIGHBOUR;
                 }
@@ -131,6 +131,11 @@ final class Names {
             return len <= 4 ? -1.5f : 0f;
         }
         return len <= 3 ? -1.5f : len == 4 ? -0.5f : 0f;
+    }
+
+    /** A neighbour strong enough to make the word next to it a name: a weak lexicon guess is not. */
+    private static boolean pulls(byte[] acc, float[] score, int t) {
+        return accepted(acc, t) && (acc[t] != SCORE || score[t] >= 1.5f);
     }
 
     private static boolean accepted(byte[] acc, int t) {
@@ -193,8 +198,8 @@ final class Names {
                 return listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
             }
         }
-        if ((f & (STOP | NOT_A_NAME)) != 0) {
-            return false;
+        if ((f & (STOP | RELATION | TITLE | POSTMARK)) != 0) {
+            return false; // state and month names may still be names here: "GRANDSON VIRGINIA", "DAUGHTER JUNE"
         }
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int q = p;
@@ -286,7 +291,7 @@ final class Names {
     private static void repeat(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         Set<String> unknown = null;
-        boolean[] ids = null;
+        Set<Integer> ids = null;
         for (int t = 0; t < tk.n; t++) {
             byte a = acc[t];
             if (a == CONTEXT || a == KNOWN || a == MEMORY || a == NEIGHBOUR
@@ -294,9 +299,9 @@ final class Names {
                 int id = tk.lex[t];
                 if (id >= 0) {
                     if (ids == null) {
-                        ids = new boolean[s.lx.words.size()];
+                        ids = new HashSet<>();
                     }
-                    ids[id] = true;
+                    ids.add(id);
                 } else {
                     if (unknown == null) {
                         unknown = new HashSet<>();
@@ -317,7 +322,7 @@ final class Names {
             }
             int id = tk.lex[t];
             if (id >= 0) {
-                if (ids != null && ids[id] && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
+                if (ids != null && ids.contains(id) && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
                         && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)) {
                     acc[t] = REPEAT;
                 }

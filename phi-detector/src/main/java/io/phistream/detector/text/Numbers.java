@@ -91,7 +91,7 @@ final class Numbers {
             }
             // the id: tokens glued together or by '-' / '.' with no blanks
             int last = t;
-            while (last + 1 < tk.n && tk.adjacent(last, last + 1)
+            while (last + 1 < tk.n && last - t < 12 && tk.adjacent(last, last + 1)
                     && (tk.kind[last + 1] != Tokens.PUNCT || (tk.isPunct(last + 1, '-') || tk.isPunct(last + 1, '.')
                     || tk.isPunct(last + 1, '/')) && last + 2 < tk.n && tk.adjacent(last + 1, last + 2)
                     && tk.kind[last + 2] != Tokens.PUNCT)) {
@@ -140,6 +140,7 @@ final class Numbers {
                 type = PhiType.OTHER_ID;
             }
             if (type == null) {
+                t = last; // the glued run is one candidate: never rescan it token by token
                 continue;
             }
             int minDigits = type == PhiType.VEHICLE ? 1 : type == PhiType.OTHER_ID ? 4 : 3;
@@ -383,7 +384,8 @@ final class Numbers {
                 i = end;
                 continue;
             }
-            if (claimed.get(start, end).cardinality() > 0) {
+            int firstClaimed = claimed.nextSetBit(start);
+            if (firstClaimed >= 0 && firstClaimed < end) {
                 i = end;
                 continue;
             }
@@ -395,8 +397,8 @@ final class Numbers {
     private static void classify(Scan s, int start, int end, int[] gr, int g, int digits, String ds,
                                  boolean dots, boolean spaces, boolean dashes, boolean plus) {
         int t = s.tokenAt(start);
-        if (t < 0) {
-            return;
+        if (t < 0 || digits < 4) {
+            return; // nothing below four digits is an identifier this class reports
         }
         boolean faxCtx = s.before(t, 4, FAX_CTX) || s.isAny(s.nextWord(s.tokenAt(end - 1), 1), FAX_CTX);
         boolean phoneCtx = faxCtx || s.before(t, 4, PHONE_CTX);

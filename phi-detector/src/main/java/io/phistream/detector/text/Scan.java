@@ -42,20 +42,42 @@ final class Scan {
         return (flags(t) & flag) != 0;
     }
 
-    /** Folded key of a word token (allocates; for rare paths only). */
+    private String[] keys;
+
+    /** Folded key of a token, computed once per token and call. */
     String key(int t) {
-        return io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
+        if (keys == null) {
+            keys = new String[tk.n];
+        }
+        String k = keys[t];
+        if (k == null) {
+            k = io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
+            keys[t] = k;
+        }
+        return k;
     }
 
+    /** Whether token t folds to {@code folded}; compares in place, no allocation. */
     boolean is(int t, String folded) {
         if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
             return false;
         }
         int id = tk.lex[t];
-        if (id >= 0) {
-            return lx.words.key(id).equals(folded);
+        if (id >= 0 && !(tk.fullLex != null && tk.fullLex[t] != -2)) {
+            return lx.words.keyEquals(id, folded);
         }
-        return key(t).equals(folded);
+        int j = 0;
+        int n = folded.length();
+        for (int i = tk.start[t]; i < tk.end[t]; i++) {
+            char f = io.phistream.detector.text.lexicon.Fold.fold(text.charAt(i));
+            if (f == 0 || f == '\'') {
+                continue;
+            }
+            if (j >= n || folded.charAt(j++) != f) {
+                return false;
+            }
+        }
+        return j == n;
     }
 
     boolean isAny(int t, String... folded) {

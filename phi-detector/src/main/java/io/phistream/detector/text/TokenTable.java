@@ -45,6 +45,21 @@ final class TokenTable {
         return size++;
     }
 
+    /** Whether word id is spelled exactly {@code folded} (no allocation). */
+    boolean keyEquals(int id, String folded) {
+        int len = keyLen[id];
+        if (len != folded.length()) {
+            return false;
+        }
+        int p = keyStart[id];
+        for (int i = 0; i < len; i++) {
+            if (pool[p + i] != folded.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     String key(int id) {
         return new String(pool, keyStart[id], keyLen[id]);
     }
