@@ -2,6 +2,10 @@ package io.phistream.topology.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.detector.ReplacedSpan;
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.fhir.FhirOutcome;
 import io.phistream.detector.hl7.Hl7Outcome;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Option;
  * name and reason code, and the command exits 1.
  */
 @Command(name = "deid", mixinStandardHelpOptions = true,
-        description = "De-identify a file or a directory of files offline (one message per file).")
+        description = "De-identify a file or a directory of files offline (one message per file; NDJSON one per line).")
 final class DeidCommand implements Callable<Integer> {
 
     enum Format { auto, hl7v2, fhir, text }
@@ -42,7 +46,8 @@ final class DeidCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
-    @Option(names = "--format", defaultValue = "auto", description = "auto, hl7v2, fhir or text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "auto",
+            description = "auto, hl7v2, fhir (JSON, XML; *.ndjson one resource a line) or text (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--spans", paramLabel = "FILE",
@@ -96,35 +101,69 @@ final class DeidCommand implements Callable<Integer> {
                     continue;
                 }
                 Format f = format == Format.auto ? detect(text) : format;
-                if (f != Format.hl7v2) {
-                    // said plainly rather than guessed at: FHIR and plain text arrive with their own issues
-                    System.err.println("rejected " + name + ": UNSUPPORTED_FORMAT (" + f + " is not supported yet)");
+                Result r = switch (f) {
+                    case hl7v2 -> hl7(stages, text);
+                    case fhir -> name.endsWith(".ndjson") ? ndjson(stages, text) : fhir(stages, text);
+                    default -> text(stages, text);
+                };
+                if (r.rejected() != null) {
+                    System.err.println("rejected " + name + ": " + r.rejected() + " (" + r.rejected().description() + ")");
                     rejected++;
                     continue;
                 }
-                Hl7Outcome outcome = stages.hl7().deidentify(text);
-                if (outcome instanceof Hl7Outcome.Deidentified d) {
-                    Files.writeString(out.resolve(name), d.text(), StandardCharsets.UTF_8);
-                    if (spans != null) {
-                        for (ReplacedSpan span : d.spans()) {
-                            Map<String, Object> line = new LinkedHashMap<>();
-                            line.put("file", name);
-                            line.put("start", span.start());
-                            line.put("end", span.end());
-                            line.put("type", span.type().name());
-                            spans.println(json.writeValueAsString(line));
-                        }
+                Files.writeString(out.resolve(name), r.text(), StandardCharsets.UTF_8);
+                if (spans != null) {
+                    for (ReplacedSpan span : r.spans()) {
+                        Map<String, Object> line = new LinkedHashMap<>();
+                        line.put("file", name);
+                        line.put("start", span.start());
+                        line.put("end", span.end());
+                        line.put("type", span.type().name());
+                        spans.println(json.writeValueAsString(line));
                     }
-                    released++;
-                } else {
-                    Hl7Outcome.Rejected r = (Hl7Outcome.Rejected) outcome;
-                    System.err.println("rejected " + name + ": " + r.reason() + " (" + r.reason().description() + ")");
-                    rejected++;
                 }
+                released++;
             }
         }
         System.err.println("de-identified " + released + ", rejected " + rejected + ", written to " + out);
         return rejected == 0 ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+    }
+
+    /** One file's result: the de-identified text and its spans, or the reason it was rejected. */
+    private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected) {
+        static Result rejected(RejectReason reason) {
+            return new Result(null, List.of(), reason);
+        }
+    }
+
+    private static Result hl7(Stages stages, String text) {
+        Hl7Outcome o = stages.hl7().deidentify(text);
+        return o instanceof Hl7Outcome.Deidentified d ? new Result(d.text(), d.spans(), null)
+                : Result.rejected(((Hl7Outcome.Rejected) o).reason());
+    }
+
+    private static Result fhir(Stages stages, String text) {
+        FhirOutcome o = stages.fhir().deidentify(text);
+        return o instanceof FhirOutcome.Deidentified d ? new Result(d.text(), d.spans(), null)
+                : Result.rejected(((FhirOutcome.Rejected) o).reason());
+    }
+
+    /** Bulk-export NDJSON: one resource a line; one rejected line rejects the file (fail closed). */
+    private static Result ndjson(Stages stages, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (FhirOutcome o : stages.fhir().deidentifyNdjson(text)) {
+            if (o instanceof FhirOutcome.Rejected r) {
+                return Result.rejected(r.reason());
+            }
+            out.append(((FhirOutcome.Deidentified) o).text()).append('\n');
+        }
+        return new Result(out.toString(), List.of(), null);
+    }
+
+    /** Plain text (a note): span-level detection with no structured context; spans in input offsets. */
+    private static Result text(Stages stages, String text) {
+        FreeTextScrubber.Result r = stages.textScrubber().scrub(text, new KnownPhi());
+        return new Result(r.text(), r.spans(), null);
     }
 
     static Format detect(String text) {

@@ -60,6 +60,7 @@ public final class PhiStreamConfig {
     public static final String DEDUPE_WINDOW = "dedupe.window";
     public static final String HTTP_PORT = "http.port";
     public static final String TEXT_SCRUBBING = "text.scrubbing";
+    public static final String FHIR_IDENTITY_MAP = "fhir.identity.map";
 
     private static final String HIDDEN = "[hidden]";
     private static final Pattern TOPIC_CHARS = Pattern.compile("[A-Za-z0-9._-]*");
@@ -129,6 +130,9 @@ public final class PhiStreamConfig {
                 "how long a message id is remembered to drop duplicates", PhiStreamConfig::parseDuration);
         add(m, HTTP_PORT, "an integer 0..65535", "0",
                 "port of the health/metrics HTTP endpoint; 0 = off", v -> parseInt(v, 0, 65535));
+        add(m, FHIR_IDENTITY_MAP, "a file path", null,
+                "JSON map of FHIR identifier systems to HL7 assigning authorities, so one patient gets one token "
+                        + "and one date shift in both formats", PhiStreamConfig::parsePath);
         add(m, TEXT_SCRUBBING, "spans or redact", "spans",
                 "free text: replace detected PHI spans with typed tags, or remove the whole field",
                 v -> oneOf(v, "spans", "redact"));
@@ -469,6 +473,10 @@ public final class PhiStreamConfig {
     }
 
     /** 0 = no HTTP endpoint. */
+    public Optional<Path> fhirIdentityMap() {
+        return Optional.ofNullable((Path) values.get(FHIR_IDENTITY_MAP));
+    }
+
     /** True when free text is scrubbed span by span; false when whole free-text fields are removed. */
     public boolean textSpans() {
         return "spans".equals(values.get(TEXT_SCRUBBING));

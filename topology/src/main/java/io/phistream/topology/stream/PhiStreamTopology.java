@@ -6,14 +6,20 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The phi-stream topology: {@code ingest.hl7v2 → de-identify → deid.hl7v2 | quarantine}, every decision appended
- * to the audit log. Built with the Processor API so one processor can route each record to exactly one typed sink.
+ * The phi-stream topology:
+ * {@code ingest.hl7v2 → de-identify → deid.hl7v2 | quarantine} and {@code ingest.fhir → de-identify → deid.fhir |
+ * quarantine}, every decision appended to the audit log. Built with the Processor API so one processor can route
+ * each record to exactly one typed sink. Both formats feed one audit node, so each (stage, partition) log has
+ * exactly one writer: the two ingest topics are co-partitioned (same partition count) and share tasks.
  */
 public final class PhiStreamTopology {
 
     static final String HL7_SOURCE = "ingest-hl7v2";
     static final String HL7_DEID = "deidentify-hl7v2";
     static final String HL7_SINK = "deid-hl7v2";
+    static final String FHIR_SOURCE = "ingest-fhir";
+    static final String FHIR_DEID = "deidentify-fhir";
+    static final String FHIR_SINK = "deid-fhir";
     static final String QUARANTINE_SINK = "quarantine";
     static final String AUDIT = "audit-log";
     static final String AUDIT_SINK = "audit";
@@ -23,22 +29,29 @@ public final class PhiStreamTopology {
 
     public static Topology build(Topics topics, Stages stages) {
         Topology t = new Topology();
-        Topic<String, byte[]> in = topics.ingestHl7v2();
-        Topic<String, String> out = topics.deidHl7v2();
+        addFormat(t, topics.ingestHl7v2(), HL7_SOURCE, HL7_DEID, topics.deidHl7v2(), HL7_SINK,
+                Deidentification.of(stages.hl7()), stages.auditDrafts(), stages);
+        addFormat(t, topics.ingestFhir(), FHIR_SOURCE, FHIR_DEID, topics.deidFhir(), FHIR_SINK,
+                Deidentification.of(stages.fhir()), stages.fhirAuditDrafts(), stages);
+
         Topic<String, byte[]> quarantine = topics.quarantine();
-        t.addSource(HL7_SOURCE, in.keySerde().deserializer(), in.valueSerde().deserializer(), in.name());
-        t.addProcessor(HL7_DEID, () -> new Hl7DeidProcessor(stages.hl7(), stages.sealer(), stages.metrics(),
-                stages.pipelineVersion(), stages.maxMessageBytes(), HL7_SINK, QUARANTINE_SINK, stages.auditDrafts(),
-                AUDIT), HL7_SOURCE);
-        t.addSink(HL7_SINK, out.name(), out.keySerde().serializer(), anyValue(out.valueSerde().serializer()), HL7_DEID);
         t.addSink(QUARANTINE_SINK, quarantine.name(), quarantine.keySerde().serializer(),
-                anyValue(quarantine.valueSerde().serializer()), HL7_DEID);
+                anyValue(quarantine.valueSerde().serializer()), HL7_DEID, FHIR_DEID);
         Topic<String, byte[]> audit = topics.audit();
-        t.addProcessor(AUDIT, () -> new AuditProcessor(stages.auditConfig(), stages.auditSigner()), HL7_DEID);
+        t.addProcessor(AUDIT, () -> new AuditProcessor(stages.auditConfig(), stages.auditSigner()), HL7_DEID, FHIR_DEID);
         t.addStateStore(AuditProcessor.storeBuilder(), AUDIT);
         t.addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                 new AuditPartitioner(), AUDIT);
         return t;
+    }
+
+    private static void addFormat(Topology t, Topic<String, byte[]> in, String source, String deid,
+                                  Topic<String, String> out, String sink, Deidentification core, AuditDrafts drafts,
+                                  Stages stages) {
+        t.addSource(source, in.keySerde().deserializer(), in.valueSerde().deserializer(), in.name());
+        t.addProcessor(deid, () -> new DeidProcessor(core, stages.sealer(), stages.metrics(), stages.pipelineVersion(),
+                stages.maxMessageBytes(), sink, QUARANTINE_SINK, drafts, AUDIT), source);
+        t.addSink(sink, out.name(), out.keySerde().serializer(), anyValue(out.valueSerde().serializer()), deid);
     }
 
     /** The processor forwards Object values; each sink receives only its own type. */

@@ -37,6 +37,11 @@ public final class QuarantineSealer {
     }
 
     public byte[] seal(String messageId, RejectReason reason, byte[] original, Source source) {
+        return seal(messageId, reason, original, source, policyVersion);
+    }
+
+    /** As {@link #seal(String, RejectReason, byte[], Source)}, naming the policy of the input's format. */
+    public byte[] seal(String messageId, RejectReason reason, byte[] original, Source source, String policyVersion) {
         byte[] ciphertext;
         try {
             ciphertext = aead.encrypt(original == null ? new byte[0] : original,

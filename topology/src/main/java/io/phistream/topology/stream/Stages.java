@@ -6,6 +6,9 @@ import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Zip3;
+import io.phistream.detector.fhir.FhirDeidentifier;
+import io.phistream.detector.fhir.FhirPolicy;
+import io.phistream.detector.fhir.IdentityMap;
 import io.phistream.detector.hl7.Hl7Deidentifier;
 import io.phistream.detector.hl7.Hl7Policy;
 import io.phistream.detector.text.TextPhiDetector;
@@ -22,9 +25,10 @@ import java.time.Clock;
  * The pure cores the topology wires, built once from the typed configuration and the key store.
  * Offline commands ({@code deid}) use the same instances, so the stream and the files agree.
  */
-public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest digest, QuarantineSealer sealer,
-                     PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes, AuditDrafts auditDrafts,
-                     AuditLogConfig auditConfig, CheckpointSigner auditSigner) {
+public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer tokenizer, KeyedDigest digest,
+                     QuarantineSealer sealer, PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes,
+                     AuditDrafts auditDrafts, AuditDrafts fhirAuditDrafts, AuditLogConfig auditConfig,
+                     CheckpointSigner auditSigner, FreeTextScrubber textScrubber) {
 
     /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -39,10 +43,26 @@ public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest diges
         Clock clock = Clock.systemUTC();
         Tokenizer tokenizer = new Tokenizer(keys.tokenization());
         KeyedDigest digest = new KeyedDigest(keys.digest());
-        Hl7Deidentifier hl7 = new Hl7Deidentifier(policy, tokenizer,
-                new DateShifter(keys.dateShift(), config.dateShiftMaxDays()), Zip3.defaultUnion(), digest,
-                config.textSpans() ? new DetectingScrubber(TextPhiDetector.builtIn()) : FreeTextScrubber.REDACT_ALL,
-                clock);
+        DateShifter shifter = new DateShifter(keys.dateShift(), config.dateShiftMaxDays());
+        FreeTextScrubber text = config.textSpans() ? new DetectingScrubber(TextPhiDetector.builtIn())
+                : FreeTextScrubber.REDACT_ALL;
+        Hl7Deidentifier hl7 = new Hl7Deidentifier(policy, tokenizer, shifter, Zip3.defaultUnion(), digest, text, clock);
+        FhirPolicy fhirPolicy;
+        IdentityMap identities;
+        try {
+            fhirPolicy = FhirPolicy.load(config.policyFhir().toString());
+        } catch (FhirPolicy.PolicyException e) {
+            throw new ConfigException(PhiStreamConfig.POLICY_FHIR + ": " + e.getMessage());
+        }
+        try {
+            identities = config.fhirIdentityMap().map(IdentityMap::load).orElse(IdentityMap.empty());
+        } catch (RuntimeException e) {
+            throw new ConfigException(PhiStreamConfig.FHIR_IDENTITY_MAP + ": unreadable identity map ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        FhirDeidentifier fhir = new FhirDeidentifier(fhirPolicy, identities, tokenizer, shifter, Zip3.defaultUnion(),
+                digest, text, clock);
+        FhirDeidentifier.warmUp(); // HAPI's first parse is slow: pay it at start-up, not on the first message
         String version = PipelineVersion.get();
         QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(),
                 keys.primaryKeyIds().getOrDefault(KeyStore.QUARANTINE, 0), policy.version(), version, clock);
@@ -50,7 +70,9 @@ public record Stages(Hl7Deidentifier hl7, Tokenizer tokenizer, KeyedDigest diges
                 AuditDrafts.localInstance(config.applicationId()));
         CheckpointSigner signer = new CheckpointSigner(keys.auditSigner(), CheckpointSigner.DEFAULT_KEY_NAME,
                 (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
-        return new Stages(hl7, tokenizer, digest, sealer, new PipelineMetrics(), version, DEFAULT_MAX_MESSAGE_BYTES,
-                drafts, AuditLogConfig.defaults(), signer);
+        AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
+                keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
+        return new Stages(hl7, fhir, tokenizer, digest, sealer, new PipelineMetrics(), version,
+                DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text);
     }
 }

@@ -124,6 +124,41 @@ class PhiStreamTopologyTest {
     }
 
     @Test
+    void givenOnePatientAsHl7AndAsFhir_whenTheIdentityMapJoinsTheirSystems_thenBothOutputsHaveTheSameKey()
+            throws Exception {
+        SyntheticHl7 gen = new SyntheticHl7(19);
+        var patient = gen.patient();
+        java.nio.file.Path map = java.nio.file.Files.createTempFile("identity-map", ".json");
+        java.nio.file.Files.writeString(map, "{\"version\":\"1\",\"systems\":{\"urn:example:mrn\":\""
+                + patient.assigningAuthority() + "\"}}");
+        PhiStreamConfig joined = PhiStreamConfig.load(null, Map.of(), Map.of(
+                PhiStreamConfig.BOOTSTRAP_SERVERS, "unused:9092", PhiStreamConfig.APPLICATION_ID, "topology-test-x",
+                PhiStreamConfig.FHIR_IDENTITY_MAP, map.toString()));
+        Stages joinedStages = Stages.create(joined, keys);
+        String fhirPatient = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"identifier\":[{\"type\":{\"coding\":"
+                + "[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"MR\"}]},"
+                + "\"system\":\"urn:example:mrn\",\"value\":\"" + patient.mrn() + "\"}],"
+                + "\"name\":[{\"family\":\"" + patient.family() + "\",\"given\":[\"" + patient.given() + "\"]}],"
+                + "\"birthDate\":\"1980-02-03\"}";
+        try (TopologyTestDriver d = new TopologyTestDriver(PhiStreamTopology.build(topics, joinedStages),
+                StreamsApp.properties(joined, topics, joinedStages))) {
+            d.createInputTopic(topics.ingestHl7v2().name(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput(null, gen.adtA01(patient).text().getBytes(StandardCharsets.UTF_8));
+            d.createInputTopic(topics.ingestFhir().name(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput(null, fhirPatient.getBytes(StandardCharsets.UTF_8));
+            var hl7 = d.createOutputTopic(topics.deidHl7v2().name(), new StringDeserializer(), new StringDeserializer())
+                    .readRecordsToList();
+            var fhir = d.createOutputTopic(topics.deidFhir().name(), new StringDeserializer(), new StringDeserializer())
+                    .readRecordsToList();
+            assertThat(hl7).hasSize(1);
+            assertThat(fhir).hasSize(1);
+            assertThat(fhir.get(0).key()).isEqualTo(hl7.get(0).key()).startsWith("mrn-");
+            assertThat(fhir.get(0).value()).doesNotContain(patient.mrn()).doesNotContain(patient.family())
+                    .doesNotContain("1980-02-03");
+        }
+    }
+
+    @Test
     void givenTheSamePatientTwice_whenProcessed_thenBothOutputsHaveTheSameKey() {
         SyntheticHl7 gen = new SyntheticHl7(11);
         var patient = gen.patient();

@@ -1,0 +1,92 @@
+package io.phistream.topology.stream;
+
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.detector.fhir.FhirDeidentifier;
+import io.phistream.detector.fhir.FhirOutcome;
+import io.phistream.detector.hl7.Hl7Deidentifier;
+import io.phistream.detector.hl7.Hl7Outcome;
+import java.util.Map;
+
+/**
+ * One format's de-identification core as the stream processor sees it: text in, a release or a rejection out.
+ * The HL7 v2 and FHIR cores differ in what they read, not in how the pipeline routes their results.
+ */
+interface Deidentification {
+
+    /** {@code hl7v2} or {@code fhir}: quarantine envelopes and metrics name it. */
+    String format();
+
+    PipelineMetrics.Stage stage();
+
+    String policyVersion();
+
+    /** The keyed id of input that could not be read as text. */
+    String contentId(byte[] raw);
+
+    Outcome apply(String text);
+
+    /** A release ({@code rejected == null}) or a rejection. */
+    record Outcome(String messageId, String patientToken, String messageType, String text,
+                   Map<PhiType, Integer> phiCounts, RejectReason rejected) {
+        static Outcome rejected(String messageId, RejectReason reason) {
+            return new Outcome(messageId, null, null, null, Map.of(), reason);
+        }
+    }
+
+    static Deidentification of(Hl7Deidentifier hl7) {
+        return new Deidentification() {
+            public String format() {
+                return "hl7v2";
+            }
+
+            public PipelineMetrics.Stage stage() {
+                return PipelineMetrics.Stage.HL7;
+            }
+
+            public String policyVersion() {
+                return hl7.policy().version();
+            }
+
+            public String contentId(byte[] raw) {
+                return hl7.contentId(raw);
+            }
+
+            public Outcome apply(String text) {
+                Hl7Outcome o = hl7.deidentify(text);
+                if (o instanceof Hl7Outcome.Deidentified d) {
+                    return new Outcome(d.messageId(), d.patientToken(), d.messageType(), d.text(), d.phiCounts(), null);
+                }
+                return Outcome.rejected(o.messageId(), ((Hl7Outcome.Rejected) o).reason());
+            }
+        };
+    }
+
+    static Deidentification of(FhirDeidentifier fhir) {
+        return new Deidentification() {
+            public String format() {
+                return "fhir";
+            }
+
+            public PipelineMetrics.Stage stage() {
+                return PipelineMetrics.Stage.FHIR;
+            }
+
+            public String policyVersion() {
+                return fhir.policy().version();
+            }
+
+            public String contentId(byte[] raw) {
+                return fhir.contentId(raw);
+            }
+
+            public Outcome apply(String text) {
+                FhirOutcome o = fhir.deidentify(text);
+                if (o instanceof FhirOutcome.Deidentified d) {
+                    return new Outcome(d.messageId(), d.patientToken(), d.resourceType(), d.text(), d.phiCounts(), null);
+                }
+                return Outcome.rejected(o.messageId(), ((FhirOutcome.Rejected) o).reason());
+            }
+        };
+    }
+}

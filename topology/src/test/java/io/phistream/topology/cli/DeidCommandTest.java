@@ -1,0 +1,115 @@
+package io.phistream.topology.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.phistream.synthetic.GeneratedMessage;
+import io.phistream.synthetic.SyntheticHl7;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline `deid` and `reidentify` commands: the same core as the stream, on files, with stable exit codes. */
+class DeidCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenHl7FhirAndTextFiles_whenDeidentified_thenEachIsWrittenUnderItsNameWithSpansAndExitCodeZero()
+            throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        GeneratedMessage m = new SyntheticHl7(5).next();
+        Files.writeString(in.resolve("a.hl7"), m.text());
+        Files.writeString(in.resolve("p.json"), "{\"resourceType\":\"Patient\",\"id\":\"x\","
+                + "\"name\":[{\"family\":\"Quintanilla\",\"given\":[\"Rosalind\"]}],\"birthDate\":\"1961-07-04\"}");
+        Files.writeString(in.resolve("note.txt"), "Pt Rosalind Quintanilla seen 3/4, call 617-555-0142.");
+        Path out = dir.resolve("out");
+        Path spans = dir.resolve("spans.jsonl");
+
+        int code = PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                "--spans", spans.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.resolve("a.hl7")).exists();
+        String hl7 = Files.readString(out.resolve("a.hl7"));
+        assertThat(hl7).startsWith("MSH|").doesNotContain(m.patient().mrn()).doesNotContain(m.patient().ssn());
+        assertThat(Files.readString(out.resolve("p.json"))).doesNotContain("Quintanilla").doesNotContain("1961-07-04");
+        assertThat(Files.readString(out.resolve("note.txt"))).doesNotContain("Quintanilla")
+                .doesNotContain("617-555-0142").contains("[NAME]");
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(spans);
+        assertThat(lines).isNotEmpty();
+        String note = Files.readString(in.resolve("note.txt"));
+        boolean sawPhone = false;
+        for (String line : lines) {
+            JsonNode n = json.readTree(line);
+            assertThat(n.get("end").asInt()).isGreaterThan(n.get("start").asInt());
+            if (n.get("file").asText().equals("note.txt") && n.get("type").asText().equals("PHONE")) {
+                sawPhone = note.substring(n.get("start").asInt(), n.get("end").asInt()).contains("555-0142");
+            }
+        }
+        assertThat(sawPhone).as("span offsets point at the phone number in the input").isTrue();
+    }
+
+    @Test
+    void givenAnUnreadableFile_whenDeidentified_thenNoOutputIsWrittenAndTheExitCodeIsOne() throws Exception {
+        Path in = dir.resolve("bad.hl7");
+        Files.writeString(in, "MSH|^~\\&|A|B|||20240101||ADT^A01|1|P|9.9\rPID|1||123^^^H^MR||DOE^JOHN");
+        Path out = dir.resolve("out");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString())).isEqualTo(1);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(out.resolve("bad.hl7")).doesNotExist();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("bad.hl7").contains("UNSUPPORTED_VERSION")
+                .doesNotContain("DOE");
+    }
+
+    @Test
+    void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
+        assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
+                .isEqualTo(2);
+        assertThat(PhiStreamCli.execute("deid", "--out", dir.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void givenAKeyStore_whenAFileIsDeidentifiedAndATokenReidentified_thenTheOriginalValueComesBack()
+            throws Exception {
+        Path keys = dir.resolve("keys");
+        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        GeneratedMessage m = new SyntheticHl7(8).next();
+        Path in = dir.resolve("m.hl7");
+        Files.writeString(in, m.text());
+        Path out = dir.resolve("out");
+        assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                "--keys", keys.toString())).isZero();
+        Matcher ssn = Pattern.compile("ssn-[A-Za-z0-9_-]+").matcher(Files.readString(out.resolve("m.hl7")));
+        assertThat(ssn.find()).isTrue();
+
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("reidentify", ssn.group(), "--purpose", "test of reversal",
+                    "--keys", keys.toString())).isZero();
+            assertThat(PhiStreamCli.execute("reidentify", "ssn-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                    "--purpose", "tampered", "--keys", keys.toString())).isEqualTo(1);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip()).isIn(m.patient().ssn(), m.patient().ssnDigits());
+    }
+}
