@@ -1,0 +1,54 @@
+package io.phistream.topology.cli;
+
+import io.phistream.detector.text.TextPhiDetector;
+import io.phistream.detector.text.eval.ClinicalNoteGenerator;
+import io.phistream.detector.text.eval.EvalReport;
+import io.phistream.detector.text.eval.Evaluator;
+import io.phistream.topology.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code phi-stream eval --corpus DIR}: precision, recall and F1 of the free-text detector per PHI type and
+ * overall, at span level (overlap) and token level, on a labelled corpus (pii-sentences JSON, JSON lines, BRAT,
+ * i2b2 XML) or on generated clinical notes with known PHI ({@code --generated N}).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate free-text PHI detection against a labelled corpus.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "a labelled corpus directory or file")
+    Path corpus;
+
+    @Option(names = "--generated", paramLabel = "N", description = "evaluate on N generated clinical notes instead")
+    Integer generated;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the generated notes")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((corpus == null) == (generated == null)) {
+            throw new ConfigException("--corpus DIR or --generated N: exactly one is required");
+        }
+        Evaluator evaluator = new Evaluator(TextPhiDetector.builtIn());
+        EvalReport report;
+        if (generated != null) {
+            if (generated < 1) {
+                throw new ConfigException("--generated: expected a positive number of notes");
+            }
+            report = evaluator.evaluate("generated(seed=" + seed + ")",
+                    new ClinicalNoteGenerator(seed).generate(generated));
+        } else {
+            if (!Files.exists(corpus)) {
+                throw new ConfigException("--corpus: no such file or directory: " + corpus);
+            }
+            report = evaluator.evaluate(corpus);
+        }
+        System.out.print(report.render());
+        return PhiStreamCli.OK;
+    }
+}
