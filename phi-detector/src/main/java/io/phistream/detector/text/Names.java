@@ -209,7 +209,9 @@ final class Names {
                 q = -2; // D/W = discussed with
             }
             int qf = q >= 0 ? s.flags(q) : 0;
-            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM"))) {
+            // "RN JONES" introduces a name; "MD, Neurology" does not
+            boolean credentialThenPunct = (qf & POSTMARK) != 0 && q == p && p + 1 < t;
+            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct) {
                 return listed && base >= -3 || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
