@@ -75,8 +75,8 @@ function lineChart(svg, series, unit) {
     svg.appendChild(el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'grid' }));
     svg.appendChild(el('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end', class: 'axis' }, fmt(v) + (unit || '')));
   }
-  const span = Math.round((t1 - t0) / 1000);
-  svg.appendChild(el('text', { x: L, y: H - 6, class: 'axis' }, '-' + span + ' s'));
+  const span = (t1 - t0) / 1000;
+  svg.appendChild(el('text', { x: L, y: H - 6, class: 'axis' }, '-' + (span < 10 ? span.toFixed(1) : Math.round(span)) + ' s'));
   svg.appendChild(el('text', { x: W - R, y: H - 6, 'text-anchor': 'end', class: 'axis' }, 'now'));
   for (const s of series) {
     if (s.points.length === 0) continue;
@@ -137,12 +137,16 @@ function render(status, metrics) {
   document.getElementById('updated').textContent = 'updated ' + new Date(status.timeMs).toLocaleTimeString();
 
   const t = status.timeMs;
-  const now = {
-    t,
-    in: sum(metrics, 'phistream_records_in_total'),
-    out: sum(metrics, 'phistream_records_out_total'),
-    quarantined: sum(metrics, 'phistream_records_quarantined_total'),
-  };
+  // counts from /status are read at the same instant as its timeMs; /metrics is the fallback
+  const c = status.counts || {};
+  const now = c.received !== undefined
+    ? { t, in: c.received, out: c.released, quarantined: c.quarantined }
+    : {
+      t,
+      in: sum(metrics, 'phistream_records_in_total'),
+      out: sum(metrics, 'phistream_records_out_total'),
+      quarantined: sum(metrics, 'phistream_records_quarantined_total'),
+    };
   if (previous && t > previous.t) {
     const dt = (t - previous.t) / 1000;
     const rin = Math.max(0, now.in - previous.in) / dt;
@@ -177,7 +181,7 @@ function render(status, metrics) {
   document.getElementById('lag-note').textContent = status.lag.error ? 'lag reading: ' + status.lag.error : '';
   fillTable('reason-table', (metrics.get('phistream_records_quarantined_total') || [])
     .filter(s => s.value > 0)
-    .map(s => [{ text: (s.labels.stage || '') + ' ' + (s.labels.reason || '') }, { text: fmt(s.value), cls: 'num' }]));
+    .map(s => [{ text: (s.labels.stage || '') + ' ' + (s.labels.reason || '') }, { text: String(Math.round(s.value)), cls: 'num' }]));
   fillTable('alerts-table', status.alerts.map(a => [
     { text: new Date(a.at).toLocaleTimeString() }, { text: a.route }, { text: a.band, cls: 'band-' + a.band },
     { text: a.score.toFixed(1), cls: 'num' }, { text: a.model }, { text: a.patientToken, cls: 'token' }]));
