@@ -25,7 +25,7 @@ final class Dates {
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
         "AMPS", "VIAL", "BAG", "PACKET", "DIGITS", "PULSES", "PUPILS", "MURMUR", "SYSTOLIC", "HOLOSYSTOLIC",
         "BILATERALLY", "BILAT", "BL", "BLE", "BUE", "LE", "UE", "EXTREMITIES", "EXT", "GRIP", "PUSH", "PULL",
-        "NORMAL", "SALINE", "STRENGTHS", "AND", "WITH", "ON", "CC", "H", "HR", "HRS", "HOUR", "HOURS", "SEC",
+        "NORMAL", "SALINE", "STRENGTHS", "CC", "H", "HR", "HRS", "HOUR", "HOURS", "SEC",
         "MIN", "MEQ", "MMOL", "PERCENT", "FLOOR", "LUMEN", "NRB", "FM", "NC", "LPM", "L/M", "PLUS", "MOTOR"};
     private static final String[] UNIT_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "MM", "MMHG", "CM", "ML", "MG",
         "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE", "DOSES", "X", "TIMES", "MEQ", "MMOL", "PERCENT", "LPM",
@@ -186,6 +186,11 @@ final class Dates {
         if (p >= 0 && (s.isAny(p, POS_BEFORE) || p > 0 && s.isAny(s.prevWord(p, 2), "ON", "SINCE", "DOB", "DOS")
                 && tk.kind[p] == Tokens.WORD && s.has(p, Lexicon.WEEKDAY))) {
             return !s.is(p, "TO") || s.before(p, 3, "FROM", "DATES", "DOS", "ADMITTED", "THRU");
+        }
+        if (p >= 1 && s.is(p, "P") && tk.isPunct(p - 1, '/') && s.is(p - 2, "S")
+                || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
+                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE")) {
+            return true; // "S/P CATH 10/22", "ECHO 3/4": a procedure and when
         }
         int nx = last + 1;
         if (nx < tk.n && tk.isPunct(nx, '@')) {
@@ -376,6 +381,19 @@ final class Dates {
             }
             s.addTokens(PhiType.DATE, t, end, "date.day-month", 0.92);
             return end + 1;
+        }
+        // "on the 14th", "Friday the 14th": a day of the month; "the 5th floor", "the 4th dose" are not
+        int p = s.prevWord(t, 0);
+        if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
+                "LIKELY", "THRU", "THROUGH", "FROM", "TO") || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY))) {
+            int nx = t + 1;
+            boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
+                    && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF");
+            if (!nounAfter) {
+                int first = p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) ? s.prevWord(p, 1) : t;
+                s.addTokens(PhiType.DATE, first, t, "date.ordinal-day", 0.75);
+                return t + 1;
+            }
         }
         return -1;
     }

@@ -280,7 +280,7 @@ final class Geo {
         boolean prep = p >= 0 && s.has(p, Lexicon.PLACE_PREP) && !tk.nlBefore[t];
         boolean properMixed = !tk.upperDoc && tk.capitalized(t) && !tk.sentenceStart(t);
         // "LIVES IN BUFFALO", "RESIDES IN PROVIDENCE": strong enough for towns that are also words
-        boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 2, "LIVES", "LIVED",
+        boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED");
         boolean accept;
         if (countyAfter || stateAfter) {
@@ -310,7 +310,7 @@ final class Geo {
 
     private static boolean strongPlaceContext(Scan s, int t) {
         int p = s.prevWord(t, 0);
-        return p >= 0 && !s.tk.nlBefore[t] && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 2, "LIVES", "LIVED",
+        return p >= 0 && !s.tk.nlBefore[t] && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
                 "ORIGINALLY", "BASED");
     }

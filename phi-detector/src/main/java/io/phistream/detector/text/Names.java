@@ -174,6 +174,9 @@ final class Names {
         Tokens tk = s.tk;
         int f = s.flags(t);
         boolean upper = tk.upperDoc;
+        if (!upper && tk.lowerInitial(t)) {
+            return false; // in mixed-case text a lower-case word is not a name, whatever precedes it
+        }
         boolean listed = (f & NAME_LISTED) != 0;
         boolean clinical = (f & CLINICAL) != 0;
         boolean common = (f & COMMON) != 0;
@@ -234,7 +237,10 @@ final class Names {
             int after = nx + 1;
             boolean endsThere = after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT;
             if (!ambiguousMark || endsThere || s.is(nx, "MD") && tk.isPunct(t + 1, ',')) {
-                return listed && base >= -3 || !common && !clinical;
+                // initials as a signature: "-KM RN", "/JS MD"
+                boolean initials = tk.len(t) <= 3 && tk.allUpper(t) && !clinical
+                        && (tk.sentenceStart(t) || tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '-'));
+                return listed && base >= -3 || !common && !clinical || initials;
             }
         }
         return false;
