@@ -93,9 +93,10 @@ final class DemoCommand implements Callable<Integer> {
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
             Topics topics = new Topics(config);
             broker.createTopics(topics.all(List.of()));
-            KeyStore keys = KeyStore.ephemeral();
+            KeyStore keys = keysFor(keep);
             Stages stages = Stages.create(config, keys);
-            out.println("broker " + broker.bootstrapServers() + "; topics created; keys: a fresh throwaway keyset");
+            out.println("broker " + broker.bootstrapServers() + "; topics created; keys: "
+                    + (keep == null ? "a fresh throwaway keyset" : keep.resolve("keys").toString()));
 
             try (KafkaStreams streams = StreamsApp.create(config, topics, stages)) {
                 streams.start();
@@ -114,9 +115,21 @@ final class DemoCommand implements Callable<Integer> {
                 // already shutting down: nothing to remove
             }
             if (keep != null) {
-                out.println("broker data kept in " + keep);
+                out.println("broker data and keys kept in " + keep + "; serve them again and verify the audit log:");
+                out.println("  ./phi-stream broker --data " + keep);
+                out.println("  ./phi-stream audit verify --bootstrap-servers HOST:PORT --set topic.prefix= "
+                        + "--public-keyset " + keep.resolve("keys").resolve(KeyStore.AUDIT_VERIFY_FILE));
             }
         }
+    }
+
+    /** Throwaway keys, or with --keep a key store inside DIR so the audit log can be verified afterwards. */
+    private static KeyStore keysFor(Path keep) {
+        if (keep == null) {
+            return KeyStore.ephemeral();
+        }
+        Path dir = keep.resolve("keys");
+        return Files.isDirectory(dir) ? KeyStore.load(dir, null) : KeyStore.init(dir, null);
     }
 
     private int drive(PhiStreamConfig config, Topics topics, Stages stages, Duration runFor, CountDownLatch stop)

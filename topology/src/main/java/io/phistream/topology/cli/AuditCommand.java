@@ -1,0 +1,202 @@
+package io.phistream.topology.cli;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.signature.SignatureConfig;
+import io.phistream.audit.AuditEntry;
+import io.phistream.audit.AuditExport;
+import io.phistream.audit.AuditVerifier;
+import io.phistream.audit.AuditVerifier.RawEntry;
+import io.phistream.audit.InclusionProver;
+import io.phistream.audit.ProofChecker;
+import io.phistream.audit.RecordEntry;
+import io.phistream.audit.VerifyReport;
+import io.phistream.audit.checkpoint.CheckpointVerifier;
+import io.phistream.topology.Topics;
+import io.phistream.topology.audit.AuditTopicReader;
+import io.phistream.topology.config.ConfigException;
+import io.phistream.topology.config.PhiStreamConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code phi-stream audit verify|export|show|prove}: read the audit log from the topic (read_committed) or from an
+ * export, and prove what happened to a message without seeing PHI. Exit 1 when verification finds any problem.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, export and query the audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Show.class,
+                AuditCommand.Prove.class})
+final class AuditCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new ConfigException("audit needs a subcommand: verify, export, show or prove");
+    }
+
+    /** Where the log comes from: an export file, or the topic of a configured cluster. */
+    static final class Source {
+        @Option(names = "--file", paramLabel = "F", description = "a JSON-lines export (from 'audit export')")
+        Path file;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "read the audit topic here")
+        String bootstrap;
+
+        @Mixin
+        ConfigOptions config;
+
+        List<RawEntry> read() throws IOException {
+            if (file != null) {
+                if (!Files.isRegularFile(file)) {
+                    throw new ConfigException("--file: no such file: " + file);
+                }
+                List<RawEntry> out = new ArrayList<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        out.add(new RawEntry(null, line.getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+                return out;
+            }
+            Map<String, String> flags = new HashMap<>();
+            if (bootstrap != null) {
+                flags.put(PhiStreamConfig.BOOTSTRAP_SERVERS, bootstrap);
+            }
+            PhiStreamConfig c = config.load(flags);
+            if (!c.hasBootstrapServers()) {
+                throw new ConfigException("--file F, --bootstrap-servers or bootstrap.servers in --config is required");
+            }
+            return AuditTopicReader.readAll(c.consumerProperties(), new Topics(c).audit().name(), Duration.ofSeconds(60));
+        }
+
+        List<AuditEntry> entries() throws IOException {
+            StringBuilder lines = new StringBuilder();
+            for (RawEntry e : read()) {
+                lines.append(new String(e.value(), StandardCharsets.UTF_8)).append('\n');
+            }
+            return AuditExport.readJsonLines(new StringReader(lines.toString()));
+        }
+    }
+
+    /** The auditors' key: the public keyset from 'keys export-public'. */
+    static final class PublicKey {
+        @Option(names = "--public-keyset", required = true, paramLabel = "FILE",
+                description = "audit verification keyset (from 'phi-stream keys export-public')")
+        Path file;
+
+        KeysetHandle load() {
+            try {
+                SignatureConfig.register();
+                return TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(Files.readString(file));
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new ConfigException("--public-keyset: not a readable public Tink keyset: " + file);
+            }
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Recompute every hash, check every checkpoint signature; report gaps, forks, alterations.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        Source source;
+        @Mixin
+        PublicKey key;
+
+        @Override
+        public Integer call() throws Exception {
+            VerifyReport report = new AuditVerifier(new CheckpointVerifier(key.load())).verifyRaw(source.read());
+            System.out.print(report.render());
+            return report.ok() ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the log as JSON lines (verifiable), or as a FHIR R4 Bundle of AuditEvent (--fhir).")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        Source source;
+        @Option(names = "--out", required = true, paramLabel = "F")
+        Path out;
+        @Option(names = "--fhir", description = "a FHIR R4 Bundle of AuditEvent resources (for SIEMs, IHE ATNA)")
+        boolean fhir;
+
+        @Override
+        public Integer call() throws Exception {
+            List<AuditEntry> entries = source.entries();
+            try (OutputStream o = Files.newOutputStream(out)) {
+                if (fhir) {
+                    AuditExport.writeFhirBundle(entries, o);
+                } else {
+                    AuditExport.writeJsonLines(entries, o);
+                }
+            }
+            System.err.println("exported " + entries.size() + " entries to " + out);
+            return PhiStreamCli.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "The lineage of one message across stages.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        Source source;
+        @Option(names = "--message-id", required = true, paramLabel = "ID")
+        String messageId;
+
+        @Override
+        public Integer call() throws Exception {
+            int found = 0;
+            for (AuditEntry e : source.entries()) {
+                if (e instanceof RecordEntry r && r.record().messageId().equals(messageId)) {
+                    System.out.println(new String(r.record().canonicalBytes(), StandardCharsets.UTF_8));
+                    found++;
+                }
+            }
+            if (found == 0) {
+                System.err.println("no audit record for message id " + messageId);
+                return PhiStreamCli.FAILURE;
+            }
+            return PhiStreamCli.OK;
+        }
+    }
+
+    @Command(name = "prove", mixinStandardHelpOptions = true,
+            description = "An inclusion proof of a message's records against signed checkpoints, checkable offline.")
+    static final class Prove implements Callable<Integer> {
+        @Mixin
+        Source source;
+        @Mixin
+        PublicKey key;
+        @Option(names = "--message-id", required = true, paramLabel = "ID")
+        String messageId;
+        @Option(names = "--out", paramLabel = "F", description = "write the proof here (default: standard output)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            KeysetHandle keys = key.load();
+            String proof = new InclusionProver(source.entries(), new CheckpointVerifier(keys)).prove(messageId);
+            ProofChecker.Result check = ProofChecker.check(proof, keys);
+            if (out != null) {
+                Files.writeString(out, proof);
+            } else {
+                System.out.println(proof);
+            }
+            System.err.println("proof: " + check.proven() + " record(s) proven against signed checkpoints, "
+                    + check.unproven() + " not yet covered by a checkpoint" + (check.ok() ? "" : "; FAILED " + check.failures()));
+            return check.ok() && check.proven() > 0 ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+        }
+    }
+}

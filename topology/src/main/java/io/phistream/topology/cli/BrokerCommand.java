@@ -1,0 +1,36 @@
+package io.phistream.topology.cli;
+
+import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code phi-stream broker --data DIR}: serves a kept broker data directory again (e.g. after {@code demo --keep}). */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = "Serve a kept single-node Kafka data directory (after 'demo --keep DIR') until Ctrl-C.")
+final class BrokerCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "the directory 'demo --keep' wrote")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(data)) {
+            throw new ConfigException("--data: no such directory: " + data);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        try (EmbeddedKafka broker = EmbeddedKafka.start(data)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "broker-stop"));
+            System.out.println("broker serving " + data + " at " + broker.bootstrapServers() + " (Ctrl-C stops it)");
+            System.out.println("e.g. ./phi-stream audit verify --bootstrap-servers " + broker.bootstrapServers()
+                    + " --public-keyset " + data.resolve("keys/audit-verify.json"));
+            System.out.flush();
+            stop.await();
+        }
+        return PhiStreamCli.OK;
+    }
+}
