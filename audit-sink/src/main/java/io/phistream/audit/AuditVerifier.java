@@ -123,6 +123,7 @@ public final class AuditVerifier {
   private static final class LogAcc {
     final String logId;
     final TreeMap<Long, AuditRecord> records = new TreeMap<>();
+    final Map<Long, byte[]> leaves = new HashMap<>(); // recomputed from content, never the stored claim
     final TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     final List<Problem> problems = new ArrayList<>();
     long maxSeqSeen = -1;
@@ -178,7 +179,8 @@ public final class AuditVerifier {
       LogAcc acc = log(r.logId());
       long seq = r.sequence();
       String where = "seq " + seq;
-      if (!r.leafMatches()) {
+      byte[] leaf = MerkleHash.leaf(r.record().canonicalBytes());
+      if (!MessageDigest.isEqual(leaf, r.leafHash())) {
         problem(acc.logId, Kind.ALTERED, where, "record content does not match its leaf hash");
       }
       AuditRecord seen = acc.records.get(seq);
@@ -195,6 +197,7 @@ public final class AuditVerifier {
       }
       acc.maxSeqSeen = Math.max(acc.maxSeqSeen, seq);
       acc.records.put(seq, r.record());
+      acc.leaves.put(seq, leaf);
     }
 
     void checkpoint(CheckpointEntry c) {
@@ -279,13 +282,12 @@ public final class AuditVerifier {
       }
       Map<Long, byte[]> roots = new HashMap<>();
       MerkleFrontier f = new MerkleFrontier();
-      MessageDigest md = MerkleHash.sha256();
       for (long size : targets) {
         if (size > contiguous) {
           break;
         }
         while (f.size() < size) {
-          f.append(MerkleHash.leaf(md, acc.records.get(f.size()).canonicalBytes()));
+          f.append(acc.leaves.get(f.size()));
         }
         roots.put(size, f.root());
       }
