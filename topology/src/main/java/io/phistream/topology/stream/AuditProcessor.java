@@ -29,6 +29,7 @@ final class AuditProcessor implements Processor<String, Object, String, byte[]> 
 
     static final String STORE = "audit-log-state";
 
+    private final String storeName;
     private final AuditLogConfig config;
     private final CheckpointSigner signer;
     private final Map<String, AuditLog> logs = new HashMap<>();
@@ -37,18 +38,27 @@ final class AuditProcessor implements Processor<String, Object, String, byte[]> 
     private int partition;
 
     AuditProcessor(AuditLogConfig config, CheckpointSigner signer) {
+        this(STORE, config, signer);
+    }
+
+    AuditProcessor(String storeName, AuditLogConfig config, CheckpointSigner signer) {
+        this.storeName = storeName;
         this.config = config;
         this.signer = signer;
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        return storeBuilder(STORE);
+    }
+
+    static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
     }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
+        this.store = context.getStateStore(storeName);
         this.partition = context.taskId().partition();
         long every = Math.max(100, Math.min(1_000, config.checkpointIntervalMs()));
         context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> {

@@ -54,6 +54,22 @@ public final class PhiStreamTopology {
         t.addSink(sink, out.name(), out.keySerde().serializer(), anyValue(out.valueSerde().serializer()), deid);
     }
 
+    /**
+     * Adds an audit node (its own log-state store and sink) under {@code parents}, for a sub-topology other than
+     * de-identification (scoring, alerting). Each sub-topology needs its own node: a (stage, partition) log must
+     * have exactly one writer, so parents must emit stages no other audit node emits. Parents forward
+     * {@link io.phistream.audit.AuditRecordDraft} values to {@code nodeName}.
+     */
+    public static void addAuditNode(Topology t, Topics topics, Stages stages, String nodeName, String storeName,
+                                    String sinkName, String... parents) {
+        Topic<String, byte[]> audit = topics.audit();
+        t.addProcessor(nodeName, () -> new AuditProcessor(storeName, stages.auditConfig(), stages.auditSigner()),
+                parents);
+        t.addStateStore(AuditProcessor.storeBuilder(storeName), nodeName);
+        t.addSink(sinkName, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
+                new AuditPartitioner(), nodeName);
+    }
+
     /** The processor forwards Object values; each sink receives only its own type. */
     @SuppressWarnings("unchecked")
     private static <V> Serializer<Object> anyValue(Serializer<V> s) {
