@@ -18,7 +18,7 @@ import java.util.List;
  * once: the needed columns are gathered into [N, K] (K = all bounds), compared with the K bounds (Greater), and
  * {@code points = base + sum_j (points_j - points_(j-1)) * [x > bound_j]} is one MatMul with a [K, series] matrix of
  * point steps. SpO2 then picks scale 1 or 2, and scale 2 adds its on-oxygen rows. A first version chained Where nodes
- * per row (about 85 nodes); this one has 27 and, measured with JMH, scores about 3 times faster at batch 1 because
+ * per row (about 85 nodes); this one has 27 and scores about 3 times faster at batch 1 (scoring/README.md) because
  * onnxruntime's cost here is per node, not per value. {@link News2Reference} (written separately) is the test oracle.
  */
 public final class News2OnnxBuilder {
