@@ -98,6 +98,7 @@ class Er7HapiOracleTest {
             assertThat(c.mismatches).as(name).isEmpty();
             leaves += c.leaves;
         }
+        System.out.printf("Er7HapiOracleTest corpus: %d messages, %d leaves equal%n", files.size(), leaves);
         // every corpus message is readable by HAPI: none may be excused
         assertThat(hapiRejects).isEmpty();
         assertThat(leaves).as("leaves compared").isGreaterThan(10_000);
@@ -122,6 +123,7 @@ class Er7HapiOracleTest {
             assertThat(c.mismatches).as(m.toString()).isEmpty();
             leaves += c.leaves;
         }
+        System.out.printf("Er7HapiOracleTest generated (%s): %d messages, %d leaves equal%n", separator, count, leaves);
         assertThat(leaves).isGreaterThan(count * 20);
     }
 
