@@ -61,6 +61,10 @@ final class Geo {
     }
 
     private static boolean streetNameWord(Scan s, int t) {
+        return streetNameWord(s, t, false);
+    }
+
+    private static boolean streetNameWord(Scan s, int t, boolean clinicalOk) {
         Tokens tk = s.tk;
         if (t >= tk.n || tk.nlBefore[t]) {
             return false;
@@ -79,7 +83,8 @@ final class Geo {
             return true;
         }
         if ((f & CLINICAL) != 0) {
-            return false;
+            // "BLUE HILL AVE" yes, "HR 110 ST" no: a clinical word needs a full street word after the name
+            return clinicalOk;
         }
         return (f & NAME_LISTED) != 0 || (f & COMMON) == 0 || !tk.upperDoc && tk.capitalized(t);
     }
@@ -109,7 +114,7 @@ final class Geo {
                 u++;
                 continue;
             }
-            if (!streetNameWord(s, u)) {
+            if (!streetNameWord(s, u, true)) {
                 break;
             }
             names++;
@@ -117,6 +122,13 @@ final class Geo {
         }
         if (suffix < 0 || names == 0) {
             return -1;
+        }
+        if (s.has(suffix, SUFFIX_WEAK)) {
+            for (int i = t + 1; i < suffix; i++) {
+                if (s.has(i, CLINICAL) && !s.has(i, STREET_NAME)) {
+                    return -1;
+                }
+            }
         }
         int end = suffix;
         if (tk.isPunct(end + 1, '.') && tk.adjacent(end, end + 1)) {

@@ -183,7 +183,7 @@ final class Names {
         boolean properShape = !upper && tk.capitalized(t);
         // in shouted text an unlisted, uncommon word after a relative or a verb of contact is a name
         boolean unknownWord = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
-                && (upper ? tk.allUpper(t) : tk.capitalized(t));
+                && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t)) && !wordLike(s, t);
         int p = s.prevWord(t, 2);
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int pf = s.flags(p);
@@ -200,6 +200,11 @@ final class Names {
                 }
                 return listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
             }
+        }
+        if ((f & STOP) != 0 && !upper && tk.capitalized(t) && !tk.sentenceStart(t) && listed && base >= -3.5) {
+            // "Pt's brother Will": a capitalised modal right after a relative
+            int p0 = s.prevWord(t, 2);
+            return p0 >= 0 && (s.flags(p0) & RELATION) != 0 && punctOk(s, p0, t);
         }
         if ((f & (STOP | RELATION | TITLE | POSTMARK)) != 0) {
             return false; // state and month names may still be names here: "GRANDSON VIRGINIA", "DAUGHTER JUNE"
@@ -218,8 +223,11 @@ final class Names {
                 return listed && base >= -3 || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
+                // "PT" or "FAMILY" before a word says little: "PT INTUBATED", "FAMILY MEETING"
+                boolean weakVerb = q >= 0 && s.isAny(q, "PT", "PATIENT", "PTS", "MR", "NAME", "FAMILY", "VISITOR",
+                        "VISITORS", "EMERGENCY", "CONTACT", "SW", "CM");
                 return listed && base >= -1.5 && !clinical
-                        || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord;
+                        || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord && !weakVerb;
             }
         }
         // "ROSE (DAUGHTER)", "MARY, WIFE,"
@@ -238,9 +246,23 @@ final class Names {
             boolean endsThere = after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT;
             if (!ambiguousMark || endsThere || s.is(nx, "MD") && tk.isPunct(t + 1, ',')) {
                 // initials as a signature: "-KM RN", "/JS MD"
-                boolean initials = tk.len(t) <= 3 && tk.allUpper(t) && !clinical
+                boolean initials = tk.len(t) <= 3 && (tk.allUpper(t) || upper) && !clinical
                         && (tk.sentenceStart(t) || tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '-'));
                 return listed && base >= -3 || !common && !clinical || initials;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] WORD_ENDINGS = {"ED", "ING", "IC", "AL", "OUS", "IVE", "TION", "SION", "LY",
+        "IZE", "ISE", "ENT", "ANT", "ABLE", "IBLE", "ITIS", "OSIS", "EMIA", "OMA", "GRAM", "SCOPY", "OTOMY", "ECTOMY"};
+
+    /** Shaped like an English or medical word (intubated, diuresing, afebrile...): not a name by shape. */
+    private static boolean wordLike(Scan s, int t) {
+        String k = s.key(t);
+        for (String e : WORD_ENDINGS) {
+            if (k.endsWith(e) && k.length() > e.length() + 2) {
+                return true;
             }
         }
         return false;

@@ -192,6 +192,12 @@ final class Numbers {
         if (digits < 5) {
             return false;
         }
+        // 500X14 (vent settings), 2X10: a multiplication, not a code
+        for (int k = 1; k + 1 < w.length(); k++) {
+            if (w.charAt(k) == 'X' && Character.isDigit(w.charAt(k - 1)) && Character.isDigit(w.charAt(k + 1))) {
+                return false;
+            }
+        }
         // 500MG, 1000ML, 100000UNITS: a quantity with a unit, not a code
         int i = 0;
         while (i < w.length() && Character.isDigit(w.charAt(i))) {
