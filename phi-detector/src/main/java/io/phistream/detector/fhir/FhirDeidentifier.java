@@ -87,11 +87,7 @@ public final class FhirDeidentifier {
 
     private static final String ID_DOMAIN = "phi-stream/fhir-id/v1";
     private static final String MESSAGE_DOMAIN = "phi-stream/fhir-message";
-    private static final Pattern UUID_SHAPE = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DOCTYPE = Pattern.compile("<!(?i:doctype|entity)");
-    /** Resources whose id may itself identify the person, so the original id is guarded. */
-    private static final Set<String> PERSON_RESOURCES = Set.of("Patient", "RelatedPerson", "Person");
     /** XHTML attributes that cannot carry PHI; everything else (href, src, title, alt, id...) is removed. */
     private static final Set<String> SAFE_XHTML_ATTRIBUTES = Set.of("xmlns", "class", "style", "lang", "xml:lang",
             "dir", "colspan", "rowspan", "align", "valign", "width", "height", "border", "cellpadding", "cellspacing");
@@ -107,6 +103,7 @@ public final class FhirDeidentifier {
     private final Clock clock;
     private final References references;
     private final FhirContext ctx = Hapi.context();
+    private final Plans plans;
 
     public FhirDeidentifier(FhirPolicy policy, IdentityMap identities, Tokenizer tokenizer, DateShifter shifter,
                             Zip3 zip3, KeyedDigest digest, FreeTextScrubber freeText, Clock clock) {
@@ -119,6 +116,7 @@ public final class FhirDeidentifier {
         this.freeText = freeText;
         this.clock = clock;
         this.references = new References(ctx.getResourceTypes());
+        this.plans = new Plans(policy, ctx);
     }
 
     /** The shared HAPI R4 context (one per JVM: building it scans the whole model). */
@@ -176,13 +174,34 @@ public final class FhirDeidentifier {
 
     /** The keyed pseudonym a FHIR id (or the UUID of a {@code urn:uuid}) is replaced with: a UUID (version 8). */
     public String pseudonym(String id) {
-        String norm = UUID_SHAPE.matcher(id).matches() ? id.toLowerCase(Locale.ROOT) : id;
-        char[] h = digest.hex(ID_DOMAIN, norm).toCharArray(); // 32 hex digits = 128 bits
-        h[12] = '8'; // RFC 9562 version 8 (custom), variant 10xx: a well-formed UUID, 122 keyed bits
-        h[16] = "89ab".charAt(Character.digit(h[16], 16) & 0x3);
-        String s = new String(h);
-        return s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20)
-                + "-" + s.substring(20);
+        String norm = isUuid(id) ? id.toLowerCase(Locale.ROOT) : id;
+        String hex = digest.hex(ID_DOMAIN, norm); // 32 hex digits = 128 bits
+        char[] u = new char[36];
+        for (int i = 0, j = 0; i < 32; i++, j++) {
+            if (i == 8 || i == 12 || i == 16 || i == 20) {
+                u[j++] = '-';
+            }
+            u[j] = hex.charAt(i);
+        }
+        u[14] = '8'; // RFC 9562 version 8 (custom), variant 10xx: a well-formed UUID with 122 keyed bits
+        u[19] = "89ab".charAt(Character.digit(u[19], 16) & 0x3);
+        return new String(u);
+    }
+
+    /** 8-4-4-4-12 hex digits, either case (the form of a {@code urn:uuid}); hand-written: called per id. */
+    static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private FhirOutcome deidentify(String text, FhirFormat required) {
@@ -191,7 +210,7 @@ public final class FhirDeidentifier {
         }
         FhirFormat format = FhirFormat.detect(text);
         if (format == null || (required != null && format != required)
-                || (format == FhirFormat.XML && DOCTYPE.matcher(text).find())) {
+                || (format == FhirFormat.XML && text.contains("<!") && DOCTYPE.matcher(text).find())) {
             // DTDs are refused outright: no entity expansion, no external fetches
             return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
         }
@@ -247,6 +266,8 @@ public final class FhirDeidentifier {
         final Map<String, String> pseudonyms = new HashMap<>();
         final Map<String, String> tokens = new HashMap<>();
         final Map<String, Integer> offsets = new HashMap<>();
+        final Map<String, String> rewritten = new HashMap<>();
+        final Map<String, String> shifts = new HashMap<>();
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -292,7 +313,7 @@ public final class FhirDeidentifier {
                 if (local) {
                     original = original.substring(1);
                 }
-                if (s.guarded() && PERSON_RESOURCES.contains(type)) {
+                if (s.guarded() && isPerson(type)) {
                     known.add(PhiType.OTHER_ID, original, true);
                 }
                 String p = pseudonym(original);
@@ -302,105 +323,44 @@ public final class FhirDeidentifier {
         }
 
         void composite(IBase e, DatatypeRule dr, PathNode node, Scope s, ExtensionMode extensionMode) {
-            BaseRuntimeElementCompositeDefinition<?> def = compositeDefinition(e);
-            boolean isResource = e instanceof IBaseResource;
+            Plans.Plan plan = plans.plan(e, dr, node);
             ExtensionMode nested = e instanceof Extension ? extensionMode : null;
-            for (BaseRuntimeChildDefinition ch : def.getChildren()) {
-                String name = ch.getElementName();
-                if (isResource && name.equals("id")) {
-                    continue; // handled by resource(), with contained-id semantics
+            for (int i = 0; i < plan.children.length; i++) {
+                Plans.Kind kind = plan.kinds[i];
+                if (kind == Plans.Kind.SKIP) {
+                    continue;
                 }
-                List<IBase> values = ch.getAccessor().getValues(e);
+                List<IBase> values = plan.children[i].getAccessor().getValues(e);
                 if (values.isEmpty()) {
                     continue;
                 }
-                if (ch instanceof RuntimeChildExtension) {
+                if (kind == Plans.Kind.EXTENSIONS) {
                     extensions(values, s, nested);
                     continue;
                 }
-                PathNode child = node == null ? null : node.child(name);
-                boolean contained = ch instanceof RuntimeChildContainedResources;
                 for (IBase v : values) {
                     if (v instanceof Resource r) {
-                        resource(r, s.offsetDays(), !contained);
+                        resource(r, s.offsetDays(), kind != Plans.Kind.CONTAINED);
                     } else {
-                        element(e, name, v, child, dr, s);
+                        act(e, v, plans.decision(plan, i, v), plan.nodes[i], s);
                     }
                 }
             }
         }
 
-        void element(IBase parent, String name, IBase v, PathNode node, DatatypeRule dr, Scope s) {
-            boolean primitive = v instanceof IPrimitiveType<?>;
-            if (name.equals("id")) {
-                if (primitive) {
-                    id((IPrimitiveType<?>) v);
-                } else {
-                    redact(v, PhiType.OTHER_ID, s, false);
-                }
-                return;
-            }
-            String type = fhirType(v);
-            FhirRule explicit = node != null ? node.rule() : null;
-            if (explicit == null && dr != null) {
-                explicit = dr.child(name);
-            }
-            DatatypeRule own = primitive ? null : policy.datatype(type);
-            if (explicit != null) {
-                apply(parent, v, type, explicit, own, node, s);
-                return;
-            }
-            if (own != null && own.always()) {
-                composite(v, own, node, s, null);
-                return;
-            }
-            FhirRule byName = policy.element(name);
-            if (byName != null) {
-                apply(parent, v, type, byName, own, node, s);
-                return;
-            }
-            if (dr != null && dr.otherwise() != null) {
-                FhirRule d = dr.otherwise();
-                if (d.action() == FhirRule.Action.KEEP && !primitive) {
-                    // below a kept composite everything is kept except PHI-bearing datatypes (handled above)
-                    composite(v, dr == FhirPolicy.KEEP_ALL || own == null ? FhirPolicy.KEEP_ALL : own, node, s, null);
-                    return;
-                }
-                apply(parent, v, type, d, own, node, s);
-                return;
-            }
-            if (primitive) {
-                apply(parent, v, type, policy.primitive(type), null, node, s);
-            } else {
-                composite(v, own, node, s, null);
-            }
-        }
-
-        void apply(IBase parent, IBase v, String type, FhirRule rule, DatatypeRule own, PathNode node, Scope s) {
-            boolean primitive = v instanceof IPrimitiveType<?>;
-            switch (rule.action()) {
-                case REDACT -> redact(v, phiOf(parent, rule), s, s.guarded());
-                case KEEP -> {
-                    if (primitive) {
+        void act(IBase parent, IBase v, Plans.Decision d, PathNode node, Scope s) {
+            switch (d.op()) {
+                case ID -> id((IPrimitiveType<?>) v);
+                case REDACT -> redact(v, phiOf(parent, d.rule()), s, s.guarded());
+                case WALK -> composite(v, d.dr(), node, s, null);
+                case PRIMITIVE -> {
+                    if (d.rule().action() == FhirRule.Action.KEEP) {
                         primitiveExtras(v, s);
                     } else {
-                        composite(v, own != null && own.always() ? own : FhirPolicy.KEEP_ALL, node, s, null);
+                        primitive(parent, (IPrimitiveType<?>) v, d.type(), d.rule(), s);
                     }
                 }
-                case WALK -> {
-                    if (primitive) {
-                        apply(parent, v, type, policy.primitive(type), null, node, s);
-                    } else {
-                        composite(v, own, node, s, null);
-                    }
-                }
-                default -> {
-                    if (primitive) {
-                        primitive(parent, (IPrimitiveType<?>) v, type, rule, s);
-                    } else {
-                        redact(v, rule.phi(), s, s.guarded()); // a value treatment on a composite: fail safe
-                    }
-                }
+                default -> throw new IllegalStateException("unknown decision");
             }
         }
 
@@ -553,25 +513,36 @@ public final class FhirDeidentifier {
                 known.add(PhiType.DATE, value, s.guarded());
             }
             try {
-                int year = DateShifter.yearOfFhir(value);
-                if (rule.birth() && AgeGeneraliser.impliesOver89(year, referenceYear)) {
+                if (rule.birth() && AgeGeneraliser.impliesOver89(DateShifter.yearOfFhir(value), referenceYear)) {
                     count(PhiType.AGE);
                     p.setValueAsString(null);
                     return;
                 }
                 count(rule.phi());
                 if (s.offsetDays() != null) {
-                    p.setValueAsString(shifter.shiftFhir(value, s.offsetDays()));
+                    p.setValueAsString(shift(value, s.offsetDays()));
                 } else if ("instant".equals(type)) {
                     p.setValueAsString(null); // no patient to shift for, and an instant cannot be a bare year
                 } else {
-                    p.setValueAsString(String.format(Locale.ROOT, "%04d", year)); // no patient: year only
+                    // no patient: year only
+                    p.setValueAsString(String.format(Locale.ROOT, "%04d", DateShifter.yearOfFhir(value)));
                 }
             } catch (RuntimeException unreadable) {
                 // DateShifter's IllegalArgumentException or HAPI's DataFormatException: never pass it through
                 count(rule.phi());
                 p.setValueAsString(null);
             }
+        }
+
+        /** Shifted dates, per offset and value: a Bundle repeats a few dozen timestamps in hundreds of places. */
+        String shift(String value, int days) {
+            String key = days + "|" + value;
+            String shifted = shifts.get(key);
+            if (shifted == null) {
+                shifted = shifter.shiftFhir(value, days);
+                shifts.put(key, shifted);
+            }
+            return shifted;
         }
 
         /** Ages over 89 (in any UCUM time unit) become 90 years; an age in a unit we cannot read is removed. */
@@ -627,7 +598,11 @@ public final class FhirDeidentifier {
         }
 
         void reference(IPrimitiveType<?> p, String value) {
-            String out = references.rewrite(value, this);
+            String out = rewritten.get(value);
+            if (out == null && !rewritten.containsKey(value)) {
+                out = references.rewrite(value, this);
+                rewritten.put(value, out); // one patient or encounter reference recurs in every resource
+            }
             if (out == null) {
                 count(PhiType.OTHER_ID);
                 p.setValueAsString(null);
@@ -733,16 +708,6 @@ public final class FhirDeidentifier {
             counts.merge(type, 1, Integer::sum);
         }
 
-        String fhirType(IBase v) {
-            if (v instanceof Base b) {
-                return b.fhirType();
-            }
-            if (v instanceof XhtmlNode) {
-                return "xhtml";
-            }
-            return ctx.getElementDefinition(v.getClass()).getName();
-        }
-
         BaseRuntimeElementCompositeDefinition<?> compositeDefinition(IBase e) {
             BaseRuntimeElementDefinition<?> def = e instanceof IBaseResource r
                     ? ctx.getResourceDefinition(r) : ctx.getElementDefinition(e.getClass());
@@ -780,6 +745,11 @@ public final class FhirDeidentifier {
             PhiType seen = systemPhi.get(system);
             return seen != null ? seen : policy.identifierPhi(List.of(), system, identities);
         }
+    }
+
+    /** Resources whose id may itself identify the person, so the original id is guarded. */
+    private static boolean isPerson(String resourceType) {
+        return resourceType.equals("Patient") || resourceType.equals("RelatedPerson") || resourceType.equals("Person");
     }
 
     private static Charset charset(String contentType) {

@@ -221,7 +221,11 @@ public final class FhirPolicy {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("primitives").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            b.primitives.put(e.getKey(), rule("primitives." + e.getKey(), e.getValue().asText(), null));
+            FhirRule r = rule("primitives." + e.getKey(), e.getValue().asText(), null);
+            if (r.action() == FhirRule.Action.WALK) {
+                throw new PolicyException("primitives." + e.getKey() + ": a primitive cannot be walked");
+            }
+            b.primitives.put(e.getKey(), r);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("elements").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

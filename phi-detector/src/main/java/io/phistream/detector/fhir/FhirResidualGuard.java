@@ -26,7 +26,7 @@ final class FhirResidualGuard {
 
     /** The first guarded value found in the output, or null. Package-private for tests: the result is PHI. */
     static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values) {
-        Map<String, List<Needle>> anchors = new HashMap<>();
+        Map<Integer, List<Needle>> anchors = new HashMap<>();
         BitSet anchorLengths = new BitSet();
         for (KnownPhi.Value v : values) {
             if (!v.guarded() || !significant(v.value(), v.type())) {
@@ -34,13 +34,14 @@ final class FhirResidualGuard {
             }
             Needle n = Needle.of(v);
             if (n != null) {
-                anchors.computeIfAbsent(n.anchor, k -> new ArrayList<>(1)).add(n);
-                anchorLengths.set(n.anchor.length());
+                anchors.computeIfAbsent(n.anchorHash, k -> new ArrayList<>(1)).add(n);
+                anchorLengths.set(n.anchorLength);
             }
         }
         if (anchors.isEmpty()) {
             return null;
         }
+        AnchorTable table = new AnchorTable(anchors);
         String text = plain(output, format);
         int n = text.length();
         int i = 0;
@@ -57,12 +58,15 @@ final class FhirResidualGuard {
             if (!anchorLengths.get(len)) {
                 continue;
             }
-            List<Needle> candidates = anchors.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            List<Needle> candidates = table.get(foldedHash(text, start, i));
             if (candidates == null) {
                 continue;
             }
             for (Needle needle : candidates) {
                 int s = start - needle.anchorOffset;
+                if (needle.anchorLength != len) {
+                    continue;
+                }
                 if (s >= 0 && text.regionMatches(true, s, needle.text, 0, needle.text.length())
                         && bounded(text, s, needle.text) && !masked(text, s, s + needle.text.length(), masks)) {
                     return needle.value;
@@ -72,7 +76,55 @@ final class FhirResidualGuard {
         return null;
     }
 
-    private record Needle(String text, String anchor, int anchorOffset, KnownPhi.Value value) {
+    /**
+     * Case-insensitive hash of text[from, to), folding each char as {@code String.regionMatches(true, ...)} compares
+     * them, so a run that regionMatches a value's anchor always has the anchor's hash.
+     */
+    static int foldedHash(String text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return h;
+    }
+
+    /** Open addressing int → candidates: the scan looks up every word of the output, without boxing or copying. */
+    private static final class AnchorTable {
+        private final int[] keys;
+        private final Object[] lists;
+        private final int mask;
+
+        AnchorTable(Map<Integer, List<Needle>> anchors) {
+            int size = Integer.highestOneBit(Math.max(4, anchors.size() * 4) - 1) << 1;
+            keys = new int[size];
+            lists = new Object[size];
+            mask = size - 1;
+            for (Map.Entry<Integer, List<Needle>> e : anchors.entrySet()) {
+                int i = mix(e.getKey()) & mask;
+                while (lists[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = e.getKey();
+                lists[i] = e.getValue();
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Needle> get(int key) {
+            for (int i = mix(key) & mask; lists[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return (List<Needle>) lists[i];
+                }
+            }
+            return null;
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16);
+        }
+    }
+
+    private record Needle(String text, int anchorHash, int anchorLength, int anchorOffset, KnownPhi.Value value) {
         static Needle of(KnownPhi.Value v) {
             String text = v.value();
             int a = 0;
@@ -86,7 +138,7 @@ final class FhirResidualGuard {
             while (b < text.length() && Character.isLetterOrDigit(text.charAt(b))) {
                 b++;
             }
-            return new Needle(text, text.substring(a, b).toLowerCase(Locale.ROOT), a, v);
+            return new Needle(text, foldedHash(text, a, b), b - a, a, v);
         }
     }
 

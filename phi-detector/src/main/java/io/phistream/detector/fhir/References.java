@@ -32,8 +32,6 @@ final class References {
     private static final Pattern ABSOLUTE = Pattern.compile("(https?://[^\\s?#]+/)([A-Z][A-Za-z]{1,63})/(" + ID + ")"
             + "(/_history/" + ID + ")?");
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
-    private static final Pattern UUID = Pattern.compile(
-            "urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9_:.\\-]{1,64}");
 
     private final Set<String> resourceTypes;
@@ -51,7 +49,8 @@ final class References {
             return ref.length() == 1 ? ref : "#" + ctx.pseudonym(ref.substring(1));
         }
         if (ref.startsWith("urn:uuid:")) {
-            return UUID.matcher(ref).matches() ? "urn:uuid:" + ctx.pseudonym(ref.substring(9)) : null;
+            String uuid = ref.substring(9);
+            return FhirDeidentifier.isUuid(uuid) ? "urn:uuid:" + ctx.pseudonym(uuid) : null;
         }
         int q = ref.indexOf('?');
         if (q >= 0) {

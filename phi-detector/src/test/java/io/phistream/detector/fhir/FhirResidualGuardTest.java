@@ -1,0 +1,61 @@
+package io.phistream.detector.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FhirResidualGuardTest {
+
+    static List<KnownPhi.Value> values(String... v) {
+        KnownPhi k = new KnownPhi();
+        for (String s : v) {
+            k.add(PhiType.NAME, s, true);
+        }
+        return k.values();
+    }
+
+    @Test
+    void givenAGuardedValue_whenItStandsAsAWordInAnyCase_thenItIsFound() {
+        assertThat(FhirResidualGuard.firstHit("{\"a\":\"met MCALLISTER today\"}", FhirFormat.JSON, Set.of(),
+                values("McAllister"))).isNotNull();
+        assertThat(FhirResidualGuard.firstHit("{\"a\":\"McAllisterville\"}", FhirFormat.JSON, Set.of(),
+                values("McAllister"))).isNull();
+    }
+
+    @Test
+    void givenAValueOnlyVisibleOnceUnescaped_whenGuarded_thenItIsFoundInJsonAndXml() {
+        List<KnownPhi.Value> v = values("O'Hara & Sons", "Jo \"Bear\" Li");
+
+        assertThat(FhirResidualGuard.firstHit("<a value=\"O&apos;Hara &amp; Sons\"/>", FhirFormat.XML, Set.of(), v))
+                .isNotNull();
+        assertThat(FhirResidualGuard.firstHit("<a value=\"O&#39;Hara &#x26; Sons\"/>", FhirFormat.XML, Set.of(), v))
+                .isNotNull();
+        assertThat(FhirResidualGuard.firstHit("{\"a\":\"Jo \\\"Bear\\\" Li\"}", FhirFormat.JSON, Set.of(), v))
+                .isNotNull();
+    }
+
+    @Test
+    void givenAValueInsideOneOfOurTokens_whenGuarded_thenItIsNotAHit() {
+        String token = "nam-AbCdEf-Smith_0123456789abcdefghij";
+
+        assertThat(FhirResidualGuard.firstHit("{\"v\":\"" + token + "\"}", FhirFormat.JSON, Set.of(token), values("Smith")))
+                .isNull();
+        assertThat(FhirResidualGuard.firstHit("{\"v\":\"" + token + "\"}", FhirFormat.JSON, Set.of(), values("Smith")))
+                .isNotNull();
+    }
+
+    @Test
+    void givenShortOrUnguardedValues_whenGuarded_thenTheyAreIgnoredLikeTheHl7Guard() {
+        KnownPhi k = new KnownPhi();
+        k.add(PhiType.NAME, "Al", true);
+        k.add(PhiType.PHONE, "123456", true);
+        k.add(PhiType.NAME, "Robert", false);
+
+        assertThat(FhirResidualGuard.firstHit("Al 123456 Robert", FhirFormat.JSON, Set.of(), k.values())).isNull();
+        assertThat(FhirResidualGuard.significant("5551234", PhiType.PHONE)).isTrue();
+    }
+}

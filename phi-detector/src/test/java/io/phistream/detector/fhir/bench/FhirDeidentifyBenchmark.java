@@ -1,0 +1,101 @@
+package io.phistream.detector.fhir.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import io.phistream.detector.fhir.FhirDeidentifier;
+import io.phistream.detector.fhir.FhirOutcome;
+import io.phistream.detector.fhir.FhirTestKit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Issue 3, proof: FHIR de-identification throughput next to HAPI's own parse+encode of the same Bundles, in one run.
+ * Each operation takes the next of the Synthea bundles in ../shared (19 bundles, 0.24-0.48 MB each, compact JSON
+ * as shipped is pretty-printed: they are re-encoded compactly first so both sides read the same bytes) in the
+ * chosen format; MB/s = ops/s x mean bundle size, which setup prints.
+ *
+ * <p>Run (see README-fhir.md): {@code org.openjdk.jmh.Main FhirDeidentifyBenchmark -f 1 -wi 1 -i 2 -w 1s -r 2s}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(1)
+public class FhirDeidentifyBenchmark {
+
+    @Param({"JSON", "XML"})
+    public String format;
+
+    private final List<String> bundles = new ArrayList<>();
+    private FhirDeidentifier deidentifier;
+    private FhirContext ctx;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        if (!FhirTestKit.syntheaPresent()) {
+            throw new IllegalStateException(FhirTestKit.SYNTHEA + " is absent: nothing to measure");
+        }
+        FhirDeidentifier.warmUp();
+        ctx = FhirDeidentifier.context();
+        deidentifier = new FhirTestKit().deidentifier();
+        long bytes = 0;
+        for (Path p : FhirTestKit.syntheaBundles()) {
+            try {
+                IBaseResource r = ctx.newJsonParser().parseResource(Files.readString(p));
+                String text = parser().encodeResourceToString(r);
+                bundles.add(text);
+                bytes += text.getBytes(StandardCharsets.UTF_8).length;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String b : bundles) {
+            if (!(deidentifier.deidentify(b) instanceof FhirOutcome.Deidentified)) {
+                throw new IllegalStateException("a bundle was not released: the benchmark would measure rejections");
+            }
+        }
+        System.err.printf("%n%s corpus: %d bundles, %.3f MB, mean %.4f MB per bundle%n", format, bundles.size(),
+                bytes / 1e6, bytes / 1e6 / bundles.size());
+    }
+
+    private IParser parser() {
+        return format.equals("JSON") ? ctx.newJsonParser() : ctx.newXmlParser();
+    }
+
+    private String nextBundle() {
+        String b = bundles.get(next);
+        next = (next + 1) % bundles.size();
+        return b;
+    }
+
+    /** The whole de-identification: parse, walk, tokenise/shift/pseudonymise, encode, residual guard. */
+    @Benchmark
+    public Object deidentify() {
+        return deidentifier.deidentify(nextBundle());
+    }
+
+    /** HAPI alone: parse and encode the same bundle (the floor any HAPI-based de-identifier pays). */
+    @Benchmark
+    public Object hapiRoundTrip() {
+        IParser p = parser();
+        return p.encodeResourceToString(p.parseResource(nextBundle()));
+    }
+}
