@@ -61,7 +61,7 @@ import java.util.Set;
  * <tr><td>quarantine.json</td><td>Aead AES256_GCM</td><td>encrypts quarantined originals</td></tr>
  * <tr><td>dateshift.json</td><td>Prf HMAC_SHA256</td><td>per-patient date shift</td></tr>
  * <tr><td>digest.json</td><td>Mac HMAC_SHA256</td><td>keyed message ids and audit digests</td></tr>
- * <tr><td>audit-signing.json</td><td>PublicKeySign ED25519</td><td>signs audit checkpoints</td></tr>
+ * <tr><td>audit-signing.json</td><td>PublicKeySign ED25519 (raw output: plain 64-byte signatures any C2SP verifier accepts)</td><td>signs audit checkpoints</td></tr>
  * <tr><td>audit-verify.json</td><td>public keyset, cleartext</td><td>verifies audit checkpoints</td></tr>
  * </table>
  *
@@ -91,7 +91,7 @@ public final class KeyStore {
             QUARANTINE, PredefinedAeadParameters.AES256_GCM,
             DATESHIFT, PredefinedPrfParameters.HMAC_SHA256_PRF,
             DIGEST, PredefinedMacParameters.HMAC_SHA256_256BITTAG,
-            AUDIT_SIGNING, PredefinedSignatureParameters.ED25519);
+            AUDIT_SIGNING, PredefinedSignatureParameters.ED25519WithRawOutput);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
     private static final Configuration TINK;

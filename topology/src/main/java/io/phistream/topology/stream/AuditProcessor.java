@@ -59,6 +59,8 @@ final class AuditProcessor implements Processor<String, Object, String, byte[]> 
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        // a revived task (after an aborted transaction) re-reads every log from its restored store
+        logs.clear();
         this.partition = context.taskId().partition();
         long every = Math.max(100, Math.min(1_000, config.checkpointIntervalMs()));
         context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> {
