@@ -435,6 +435,17 @@ final class Geo {
         if (best < 0 || best == t) {
             return -1; // one-word hospital names ("MERCY") need the facility pattern's context
         }
+        boolean distinctive = false;
+        for (int i = t; i <= best; i++) {
+            if (tk.kind[i] == Tokens.WORD && !s.has(i, Lexicon.HOSP_GENERIC) && !facilityWord(s, i)
+                    && (!s.has(i, COMMON) || s.has(i, NAME_LISTED) || s.has(i, Lexicon.STATE_NAME))) {
+                distinctive = true;
+                break;
+            }
+        }
+        if (!distinctive) {
+            return -1; // "CANCER CENTER", "HEART HOSPITAL": real names, but also what anyone calls such a place
+        }
         if (!tk.upperDoc && tk.lowerInitial(t)) {
             return -1;
         }

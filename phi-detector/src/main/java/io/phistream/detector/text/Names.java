@@ -62,6 +62,9 @@ final class Names {
             if ((f & CLINICAL) != 0) {
                 sc -= 4;
             }
+            if (eponym(s, t)) {
+                sc -= 6;
+            }
             if (len == 1) {
                 sc = -99;
             }
@@ -254,6 +257,40 @@ final class Names {
         return false;
     }
 
+    private static final java.util.Set<String> EPONYM_NOUNS = java.util.Set.of("DISEASE", "DISEASES", "SYNDROME",
+        "SIGN", "SIGNS", "PALSY", "DEMENTIA", "TUMOR", "TUMOUR", "LYMPHOMA", "SARCOMA", "ESOPHAGUS", "POUCH", "ULCER",
+        "TRIAD", "PHENOMENON", "TEST", "MANEUVER", "MANOEUVRE", "POINT", "REFLEX", "CYST", "NODE", "NODES",
+        "RESPIRATIONS", "RESPIRATION", "POSITION", "SOLUTION", "SCALE", "SCORE", "CRITERIA", "CLASSIFICATION",
+        "CATHETER", "TUBE", "DRAIN", "BLADE", "STAIN", "DIVERTICULUM", "ENCEPHALOPATHY", "THYROIDITIS", "ANEURYSM",
+        "FRACTURE", "CELLS", "CELL", "BODIES", "ARTHROPATHY", "NEUROMA", "PROCEDURE", "OPERATION", "REPAIR",
+        "FUNDOPLICATION", "SHUNT", "SPLINT", "MASK", "LAW", "CURVE", "BLOCK", "TYPE", "SCLEROSIS", "DISORDER");
+
+    /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
+    private static boolean eponym(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t + 1;
+        for (int k = 0; k < 6 && u < tk.n; k++) {
+            if (tk.nlBefore[u]) {
+                return false;
+            }
+            if (tk.kind[u] == Tokens.PUNCT) {
+                if (tk.isPunct(u, '-') || tk.isPunct(u, '\'')) {
+                    u++;
+                    continue;
+                }
+                return false;
+            }
+            if (tk.kind[u] == Tokens.WORD && EPONYM_NOUNS.contains(s.key(u))) {
+                return true;
+            }
+            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || k == 0 && s.has(u, NAME_LISTED)))) {
+                return false;
+            }
+            u++;
+        }
+        return false;
+    }
+
     private static final String[] WORD_ENDINGS = {"ED", "ING", "IC", "AL", "OUS", "IVE", "TION", "SION", "LY",
         "IZE", "ISE", "ENT", "ANT", "ABLE", "IBLE", "ITIS", "OSIS", "EMIA", "OMA", "GRAM", "SCOPY", "OTOMY", "ECTOMY"};
 
@@ -348,6 +385,9 @@ final class Names {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(t)) {
+                continue;
+            }
+            if (eponym(s, t)) {
                 continue;
             }
             int id = tk.lex[t];

@@ -34,4 +34,17 @@ class GeoRecognizerTest {
         assertThat(values("D/C TO LAKESIDE NURSING HOME", PhiType.GEO)).containsExactly("LAKESIDE NURSING HOME");
         assertThat(values("Returned to the hospital. OSH records pending.", PhiType.GEO)).isEmpty();
     }
+
+    @Test
+    void givenGenericFacilityWords_thenNotPhi_butClinicalWordsInsideStreetNamesAre() {
+        assertThat(values("PT TO CANCER CENTER FOR CHEMO. HEART HOSPITAL COURSE UNREMARKABLE.", PhiType.GEO)).isEmpty();
+        assertThat(values("HOME ADDRESS 1147 BLUE HILL AVE, MILTON MA 02186", PhiType.GEO))
+                .contains("1147 BLUE HILL AVE", "02186");
+    }
+
+    @Test
+    void givenTownsAfterStrongContext_thenFoundEvenIfUnlistedOrCommonWords() {
+        assertThat(values("PT LIVES IN BUFFALO WITH WIFE", PhiType.GEO)).containsExactly("BUFFALO");
+        assertThat(values("LIVES W/ HUSB OTIS IN MATTAPAN.", PhiType.GEO)).containsExactly("MATTAPAN");
+    }
 }

@@ -61,4 +61,23 @@ class NameRecognizerTest {
     void givenLowercaseWordsInMixedText_thenNoNames() {
         assertThat(values("The patient will mark the site and may hope for the best.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenEponyms_thenNotNames_butThePersonWithTheSameNameIs() {
+        String t = "History of Parkinson's disease and Hodgkin lymphoma. Wolff-Parkinson-White syndrome. "
+                + "Seen by Dr. Parkinson today.";
+        assertThat(values(t, PhiType.NAME)).containsExactly("Parkinson");
+        assertThat(t.indexOf("Parkinson", t.indexOf("Dr."))).isPositive();
+    }
+
+    @Test
+    void givenWeakContextBeforeMedicalWords_thenNotNames() {
+        assertThat(values("PT INTUBATED, SEDATED. PT DIURESED WELL. FAMILY MEETING HELD. PT AFEBRILE.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenSignatureInitials_thenFound() {
+        assertThat(values("WILL CONT TO MONITOR. -KM RN", PhiType.NAME)).containsExactly("KM");
+        assertThat(values("will cont to monitor on tele. jl rn", PhiType.NAME)).containsExactly("jl");
+    }
 }
