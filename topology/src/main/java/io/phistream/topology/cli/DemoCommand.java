@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     Path keep;
 
     private final PrintStream out = System.out;
+    private volatile boolean watching = true;
 
     @Override
     public Integer call() throws Exception {
@@ -203,8 +204,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("quarantined by reason: " + stages.metrics().quarantinedByReason());
-        consumer.interrupt(); // stop watching before the broker goes away
-        consumer.join(5_000);
+        watching = false; // stop watching before the broker goes away
+        consumer.join(10_000);
         boolean complete = deid.get() + quarantined.get() == sent.get();
         out.println(complete ? "every message sent came out exactly once (de-identified or quarantined)"
                 : "NOT every message came out: sent " + sent.get() + ", out " + (deid.get() + quarantined.get()));
@@ -220,7 +221,7 @@ final class DemoCommand implements Callable<Integer> {
         cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topics.deidHl7v2().name(), topics.quarantine().name()));
-            while (!Thread.currentThread().isInterrupted()) {
+            while (watching) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (r.topic().equals(topics.quarantine().name())) {
                         quarantined.incrementAndGet();
@@ -233,8 +234,6 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 }
             }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
