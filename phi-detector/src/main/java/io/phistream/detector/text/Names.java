@@ -45,6 +45,7 @@ final class Names {
         byte[] acc = new byte[n];
         boolean knownNames = !s.ctx.nameKeys.isEmpty();
         boolean memory = s.ctx.hasMemory();
+        boolean[] knownStop = null;
         for (int t = 0; t < n; t++) {
             if ((t & 511) == 0) {
                 s.budget.check();
@@ -69,6 +70,13 @@ final class Names {
                 sc = -99;
             }
             score[t] = sc;
+            if (len >= 2 && knownNames && (f & STOP) != 0 && s.ctx.nameKeys.contains(s.key(t))) {
+                // a patient called WILL or MAY: decided below, only where it reads as a name
+                if (knownStop == null) {
+                    knownStop = new boolean[n];
+                }
+                knownStop[t] = true;
+            }
             if (len >= 2 && (knownNames || memory) && (f & STOP) == 0) {
                 String key = s.key(t);
                 if (knownNames && s.ctx.nameKeys.contains(key)) {
@@ -117,6 +125,20 @@ final class Names {
                 }
             }
         }
+        if (knownStop != null) {
+            for (int t = 0; t < n; t++) {
+                if (knownStop[t] && acc[t] == NONE) {
+                    int p = s.prevWord(t, 1);
+                    boolean named = !upper && tk.capitalized(t) && !tk.sentenceStart(t)
+                            || accepted(acc, t + 1) && joined(s, t, t + 1) || accepted(acc, t - 1) && joined(s, t - 1, t)
+                            || p >= 0 && (s.flags(p) & TITLE) != 0
+                            || p >= 0 && (s.flags(p) & RELATION) != 0 && !verbFollows(s, t);
+                    if (named) {
+                        acc[t] = KNOWN;
+                    }
+                }
+            }
+        }
         initials(s, acc);
         repeat(s, acc, base);
         emit(s, acc, score);
@@ -134,6 +156,13 @@ final class Names {
             return len <= 4 ? -1.5f : 0f;
         }
         return len <= 3 ? -1.5f : len == 4 ? -0.5f : 0f;
+    }
+
+    /** "WILL CALL", "MAY NEED": the word after is an ordinary word, so the modal reading wins. */
+    private static boolean verbFollows(Scan s, int t) {
+        int nx = t + 1;
+        return nx < s.tk.n && s.tk.kind[nx] == Tokens.WORD && !s.tk.nlBefore[nx] && s.has(nx, COMMON)
+                && s.lx.nameOdds(s.tk.lex[nx]) < -1;
     }
 
     /** A neighbour strong enough to make the word next to it a name: a weak lexicon guess is not. */

@@ -75,4 +75,11 @@ class ContextAndMemoryTest {
         assertThat(DetectionContext.normalisedForms(PhiType.NAME, "Mary Ann Smith"))
                 .containsExactly("n:MARY ANN SMITH", "n:MARY", "n:ANN", "n:SMITH");
     }
+
+    @Test
+    void givenPatientNamedWill_thenModalVerbsStayButTheNameGoes() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Brown", "Will").build();
+        String t = "WILL BROWN RESTING. DAUGHTER WILL CALL BACK. MR BROWN AWARE.";
+        assertThat(found(t, ctx)).containsExactly("WILL BROWN|NAME", "BROWN|NAME");
+    }
 }
