@@ -89,7 +89,8 @@ final class Dates {
     /** m/d, m/d/yy(yy), yyyy-mm-dd, m-d-yyyy, m.d.yyyy, m/yyyy; returns the token after, or -1. */
     private static int numeric(Scan s, int t) {
         Tokens tk = s.tk;
-        if (t > 0 && tk.adjacent(t - 1, t) && (tk.kind[t - 1] != Tokens.PUNCT
+        boolean rangeEnd = t > 3 && tk.isPunct(t - 1, '-') && tk.kind[t - 2] == Tokens.NUM && tk.isPunct(t - 3, '/');
+        if (!rangeEnd && t > 0 && tk.adjacent(t - 1, t) && (tk.kind[t - 1] != Tokens.PUNCT
                 || "/.-+:".indexOf(tk.firstChar(t - 1)) >= 0 && t > 1 && tk.adjacent(t - 2, t - 1)
                 && tk.kind[t - 2] != Tokens.PUNCT)) {
             return -1; // inside a longer number, ratio chain or word
@@ -129,10 +130,12 @@ final class Dates {
         if (after < tk.n && tk.adjacent(t + 2, after) && (tk.kind[after] != Tokens.PUNCT
                 || tk.isPunct(after, '/') || tk.isPunct(after, '+')
                 || tk.isPunct(after, '.') && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)
-                || tk.isPunct(after, '%') || tk.isPunct(after, ':') || tk.isPunct(after, '-'))) {
-            return -1;
+                || tk.isPunct(after, '%') || tk.isPunct(after, ':')
+                || tk.isPunct(after, '-') && !(after + 2 < tk.n && tk.kind[after + 1] == Tokens.NUM
+                && tk.isPunct(after + 2, '/')))) {
+            return -1; // "1/2-1 TAB" is a dose range; "3/4-3/6" is a date range
         }
-        if (t > 0 && tk.isPunct(t - 1, '+') || t > 0 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t)) {
+        if (t > 0 && tk.isPunct(t - 1, '+') || !rangeEnd && t > 0 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t)) {
             return -1;
         }
         if (sep == '.') {
@@ -444,6 +447,13 @@ final class Dates {
                 && !s.before(t, 2, "AGE", "AGED", "IS", "WAS", "TURNED"));
         boolean slashYo = nx + 2 < tk.n && s.is(nx, "Y") && tk.isPunct(nx + 1, '/') && s.is(nx + 2, "O");
         boolean before = s.before(t, 1, "AGE", "AGED", "AGES", "TURNED", "TURNING");
+        // "Pt is 93.", "she is 91,": a person's age, but "HR is 95" is not
+        int p = s.prevWord(t, 0);
+        if (!before && p >= 0 && s.isAny(p, "IS", "WAS") && (nx >= tk.n || tk.kind[nx] == Tokens.PUNCT
+                && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/') || tk.nlBefore[nx])) {
+            int q = s.prevWord(p, 0);
+            before = q >= 0 && s.isAny(q, "PT", "PATIENT", "HE", "SHE", "MOTHER", "FATHER", "HUSBAND", "WIFE");
+        }
         boolean sexAfter = nx < tk.n && tk.adjacent(t, nx) && s.isAny(nx, "M", "F")
                 || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
         if (ageWord || slashYo || before || sexAfter) {

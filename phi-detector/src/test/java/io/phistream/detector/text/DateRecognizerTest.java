@@ -53,4 +53,16 @@ class DateRecognizerTest {
         TextPhiDetector noYears = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withYearsAlone(false));
         assertThat(noYears.detect("Diagnosed in 2015.", DetectionContext.EMPTY)).isEmpty();
     }
+
+    @Test
+    void givenDateRangesAndOrdinalDays_thenFound_butFloorsAndDosesNot() {
+        assertThat(values("ABX 3/4-3/9, THEN PO.", PhiType.DATE)).containsExactly("3/4", "3/9");
+        assertThat(values("Dispo likely Friday the 14th. Seen on the 3rd.", PhiType.DATE)).containsExactly("Friday the 14th", "3rd");
+        assertThat(values("TRANSFER TO THE 5TH FLOOR. GIVE THE 2ND DOSE. TAKE 1/2-1 TAB.", PhiType.DATE)).isEmpty();
+    }
+
+    @Test
+    void givenAgeStatedWithIs_thenOnlyForPersons() {
+        assertThat(values("Pt is 93. HR is 95. SAT IS 92%.", PhiType.AGE)).containsExactly("93");
+    }
 }
