@@ -9,6 +9,9 @@ import io.phistream.topology.broker.EmbeddedKafka;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.ops.OpsServer;
+import io.phistream.topology.ops.OpsSources;
+import io.phistream.topology.stream.AuditProcessor;
 import io.phistream.topology.stream.Headers;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
@@ -61,6 +64,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "keep the broker's data in DIR after the demo")
     Path keep;
 
+    @Option(names = "--http-port", defaultValue = "0",
+            description = "port of the ops page on 127.0.0.1 (default: a free port)")
+    int httpPort;
+
     private final PrintStream out = System.out;
     private volatile boolean watching = true;
 
@@ -99,7 +106,11 @@ final class DemoCommand implements Callable<Integer> {
             out.println("broker " + broker.bootstrapServers() + "; topics created; keys: "
                     + (keep == null ? "a fresh throwaway keyset" : keep.resolve("keys").toString()));
 
-            try (KafkaStreams streams = StreamsApp.create(config, topics, stages)) {
+            try (KafkaStreams streams = StreamsApp.create(config, topics, stages);
+                 OpsServer ops = OpsServer.startLocal(httpPort, OpsSources.forApp(config, topics, stages, streams)
+                         .lagInterval(Duration.ofSeconds(2))
+                         .auditCheckpointAge(AuditProcessor::lastCheckpointAge).build())) {
+                out.println("ops page: " + ops.url() + "ui   (metrics: " + ops.url() + "metrics)");
                 streams.start();
                 if (!StreamsApp.awaitRunning(streams, Duration.ofSeconds(60))) {
                     out.println("the topology did not reach RUNNING; state " + streams.state());

@@ -4,6 +4,10 @@ import io.phistream.topology.Topics;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.ops.GracefulShutdown;
+import io.phistream.topology.ops.OpsServer;
+import io.phistream.topology.ops.OpsSources;
+import io.phistream.topology.stream.AuditProcessor;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.file.Path;
@@ -36,14 +40,20 @@ final class RunCommand implements Callable<Integer> {
         Topics topics = new Topics(config);
         Stages stages = Stages.create(config, keys);
         KafkaStreams streams = StreamsApp.create(config, topics, stages);
+        OpsServer ops = config.httpPort() > 0
+                ? OpsServer.start(config.httpPort(), OpsSources.forApp(config, topics, stages, streams)
+                        .auditCheckpointAge(AuditProcessor::lastCheckpointAge).build())
+                : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close(Duration.ofSeconds(25)); // within a 30 s termination grace period
+            // readiness goes 503 first, then streams close, then the server: within a 60 s grace period
+            GracefulShutdown.stop(Duration.ofSeconds(45), ops, streams);
             stopped.countDown();
         }, "phi-stream-shutdown"));
         streams.start();
         System.err.println("phi-stream: running; application.id=" + config.applicationId()
-                + " input=" + topics.ingestHl7v2().name());
+                + " inputs=" + topics.ingestHl7v2().name() + "," + topics.ingestFhir().name()
+                + (ops == null ? "" : " ops=" + ops.url()));
         stopped.await();
         return PhiStreamCli.OK;
     }

@@ -61,11 +61,15 @@ public final class PhiStreamConfig {
     public static final String HTTP_PORT = "http.port";
     public static final String TEXT_SCRUBBING = "text.scrubbing";
     public static final String FHIR_IDENTITY_MAP = "fhir.identity.map";
+    public static final String SCORING_FEATURE_TTL = "scoring.feature.ttl";
+    public static final String SCORING_MODELS = "scoring.models";
+    public static final String ALERT_ROUTES = "alert.routes";
 
     private static final String HIDDEN = "[hidden]";
     private static final Pattern TOPIC_CHARS = Pattern.compile("[A-Za-z0-9._-]*");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)");
     private static final Pattern KAFKA_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final List<String> SECRET_WORDS = List.of("password", "secret", "jaas", "token", "key");
 
     /** Client-config prefixes Kafka Streams understands; stripped to find what a kafka.* key really sets. */
@@ -136,6 +140,15 @@ public final class PhiStreamConfig {
         add(m, TEXT_SCRUBBING, "spans or redact", "spans",
                 "free text: replace detected PHI spans with typed tags, or remove the whole field",
                 v -> oneOf(v, "spans", "redact"));
+        add(m, SCORING_FEATURE_TTL, "a positive duration such as 30m, 12h or 1d", "12h",
+                "how long a patient's latest value of a vital sign stays valid for scoring (patient's event time)",
+                PhiStreamConfig::parseDuration);
+        add(m, SCORING_MODELS, "comma-separated model names, e.g. news2,deterioration", "news2",
+                "models (built-in names) that score each changed feature set of a patient",
+                PhiStreamConfig::parseModelNames);
+        add(m, ALERT_ROUTES, "a JSON routing-rules file path or builtin:NAME", "builtin:alert-rules",
+                "alert routing rules (score and band to route, format, suppression window)",
+                PhiStreamConfig::parsePolicy);
         return Collections.unmodifiableMap(m);
     }
 
@@ -378,6 +391,18 @@ public final class PhiStreamConfig {
         return PolicyRef.parse(v);
     }
 
+    private static Object parseModelNames(String v) {
+        List<String> names = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String name = part.trim();
+            if (!MODEL_NAME.matcher(name).matches() || names.contains(name)) {
+                throw new IllegalArgumentException("bad model name");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+
     /** Parses 500ms, 30s, 5m, 24h or 7d. */
     public static Duration parseDuration(String v) {
         Matcher m = DURATION.matcher(v);
@@ -491,6 +516,20 @@ public final class PhiStreamConfig {
         throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
     }
 
+    public Duration scoringFeatureTtl() {
+        return (Duration) values.get(SCORING_FEATURE_TTL);
+    }
+
+    /** Distinct model names, in the configured order. */
+    @SuppressWarnings("unchecked")
+    public List<String> scoringModels() {
+        return (List<String>) values.get(SCORING_MODELS);
+    }
+
+    public PolicyRef alertRoutes() {
+        return (PolicyRef) values.get(ALERT_ROUTES);
+    }
+
     public int httpPort() {
         return (Integer) values.get(HTTP_PORT);
     }
@@ -555,7 +594,9 @@ public final class PhiStreamConfig {
     private Map<String, Object> clientOverrides(Set<String> known, String clientPrefix) {
         Map<String, Object> p = new LinkedHashMap<>();
         kafka.forEach((k, v) -> {
-            if (known.contains(k)) {
+            // config providers' own settings (config.providers.<name>.class/.param.*) are not client config
+            // names, but without them ${file:...} secrets would reach the broker unresolved
+            if (known.contains(k) || k.startsWith("config.providers.")) {
                 p.put(k, v);
             }
         });

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  * lives in a changelogged store written in the same exactly-once transaction as the entries, so a crash or a
  * rebalance continues each log with no gap and no fork.
  */
-final class AuditProcessor implements Processor<String, Object, String, byte[]> {
+public final class AuditProcessor implements Processor<String, Object, String, byte[]> {
 
     static final String STORE = "audit-log-state";
 
@@ -83,7 +83,20 @@ final class AuditProcessor implements Processor<String, Object, String, byte[]> 
         store.put(log.logId(), log.state().toBytes());
         for (AuditEntry e : entries) {
             context.forward(new Record<>(e.key(), e.value(), timestamp));
+            if (e instanceof io.phistream.audit.CheckpointEntry) {
+                LAST_CHECKPOINT_MS.set(System.currentTimeMillis());
+            }
         }
+    }
+
+    /** Wall-clock time of the last checkpoint any audit node of this process signed (0: none yet), for /status. */
+    static final java.util.concurrent.atomic.AtomicLong LAST_CHECKPOINT_MS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How long ago this process last signed a checkpoint; empty before the first. */
+    public static java.util.Optional<java.time.Duration> lastCheckpointAge() {
+        long t = LAST_CHECKPOINT_MS.get();
+        return t == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Duration.ofMillis(System.currentTimeMillis() - t));
     }
 
     @Override

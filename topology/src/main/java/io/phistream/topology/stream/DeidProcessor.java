@@ -83,7 +83,7 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
         context.forward(new Record<String, Object>(o.messageId(),
                 audit.released(o.messageId(), raw, o.text(), o.phiCounts(), record.timestamp()),
                 record.timestamp()), auditNode);
-        metrics.released(core.stage(), o.phiCounts());
+        metrics.released(core.stage(), o.phiCounts(), record.timestamp());
     }
 
     private void quarantine(Record<String, byte[]> record, byte[] raw, String messageId, RejectReason reason) {
@@ -98,6 +98,6 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
                         Headers.PIPELINE_VERSION, pipelineVersion)), quarantineSink);
         context.forward(new Record<String, Object>(messageId,
                 audit.quarantined(messageId, raw, reason.name(), record.timestamp()), record.timestamp()), auditNode);
-        metrics.quarantined(core.stage(), reason);
+        metrics.quarantined(core.stage(), reason, record.timestamp());
     }
 }
