@@ -444,7 +444,23 @@ final class Geo {
             }
         }
         if (!distinctive) {
-            return -1; // "CANCER CENTER", "HEART HOSPITAL": real names, but also what anyone calls such a place
+            // "CANCER CENTER", "HEART HOSPITAL": real names, but also what anyone calls such a place;
+            // taken as a name when written as one (capitalised), long, or where a patient goes or comes from
+            boolean capitalised = !tk.upperDoc;
+            for (int i = t; i <= best && capitalised; i++) {
+                capitalised = tk.kind[i] != Tokens.WORD || tk.capitalized(i) || s.isAny(i, "OF", "AND", "THE");
+            }
+            int words = 0;
+            for (int i = t; i <= best; i++) {
+                words += tk.kind[i] == Tokens.WORD ? 1 : 0;
+            }
+            int p = s.prevWord(t, 0);
+            boolean movement = p >= 0 && s.isAny(p, "FROM", "TO", "AT") && s.before(p, 2, "TRANSFERRED", "TRANSFER",
+                    "ADMITTED", "PRESENTED", "SENT", "DC", "DISCHARGED", "ARRIVED", "SEEN", "TX", "TRANSPORTED", "FOLLOWED",
+                    "REFERRED", "RETURNED", "TRANSITIONED", "BROUGHT", "CAME");
+            if (!capitalised && words < 4 && !movement) {
+                return -1;
+            }
         }
         if (!tk.upperDoc && tk.lowerInitial(t)) {
             return -1;

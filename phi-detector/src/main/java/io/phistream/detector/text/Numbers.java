@@ -385,6 +385,27 @@ final class Numbers {
             if (end < 0) {
                 continue;
             }
+            // "617-555-0123x45": an extension glued to a phone number
+            int ext = end;
+            if (end + 1 < n && (x.charAt(end) == 'x' || x.charAt(end) == 'X') && Character.isDigit(x.charAt(end + 1))
+                    && digits >= 10) {
+                ext = end + 1;
+                while (ext < n && Character.isDigit(x.charAt(ext)) && ext - end < 7) {
+                    ext++;
+                }
+                if (ext < n && Character.isLetterOrDigit(x.charAt(ext))) {
+                    ext = end;
+                }
+            }
+            if (ext > end) {
+                int firstClaimed = claimed.nextSetBit(start);
+                if (firstClaimed < 0 || firstClaimed >= ext) {
+                    s.add(PhiType.PHONE, start, ext, "phone.extension", 0.85);
+                    claimed.set(start, ext);
+                }
+                i = ext;
+                continue;
+            }
             if (end < n && (Character.isLetter(x.charAt(end)) || x.charAt(end) == '/'
                     || x.charAt(end) == '.' && end + 1 < n && Character.isDigit(x.charAt(end + 1)))) {
                 i = end;

@@ -14,6 +14,8 @@ class NumberRecognizerTest {
                 .containsExactly("(617) 555-0123", "617.555.0199");
         assertThat(values("Records faxed to 617-555-0100.", PhiType.FAX)).containsExactly("617-555-0100");
         assertThat(values("PAGER 45123", PhiType.PHONE)).containsExactly("45123");
+        assertThat(values("office 877-547-3967x793 or 617-555-0123 ext. 12", PhiType.PHONE))
+                .containsExactly("877-547-3967x793", "617-555-0123 ext. 12");
     }
 
     @Test
