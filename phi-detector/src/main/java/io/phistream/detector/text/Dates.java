@@ -70,7 +70,10 @@ final class Dates {
             } else if (tk.kind[t] == Tokens.WORD && s.has(t, MONTH)) {
                 e = monthFirst(s, t);
             } else if (tk.kind[t] == Tokens.ALNUM) {
-                e = ordinalDay(s, t);
+                e = militaryDate(s, t);
+                if (e < 0) {
+                    e = ordinalDay(s, t);
+                }
                 if (e < 0) {
                     e = ageAlnum(s, t);
                 }
@@ -364,6 +367,34 @@ final class Dates {
             return day(v) ? v : -1;
         }
         return -1;
+    }
+
+    private static final String[] MON3 = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+
+    /** "04MAR2019", "4MAR19", "04MAR": day, month abbreviation, optional year, in one token. */
+    private static int militaryDate(Scan s, int t) {
+        Tokens tk = s.tk;
+        String w = s.key(t);
+        int i = 0;
+        while (i < w.length() && i < 2 && Character.isDigit(w.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i + 3 > w.length()) {
+            return -1;
+        }
+        int day = Integer.parseInt(w.substring(0, i));
+        String mon = w.substring(i, i + 3);
+        boolean isMonth = false;
+        for (String m : MON3) {
+            isMonth |= m.equals(mon);
+        }
+        String rest = w.substring(i + 3);
+        boolean yearOk = rest.isEmpty() || (rest.length() == 2 || rest.length() == 4) && rest.chars().allMatch(Character::isDigit);
+        if (!isMonth || !day(day) || !yearOk || (rest.isEmpty() && mon.equals("MAY"))) {
+            return -1;
+        }
+        s.addTokens(PhiType.DATE, t, t, "date.compact", 0.9);
+        return t + 1;
     }
 
     /** "5th of March", "5TH MARCH 2019", "the 3rd". */

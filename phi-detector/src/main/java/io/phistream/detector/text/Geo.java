@@ -64,7 +64,7 @@ final class Geo {
         return streetNameWord(s, t, false);
     }
 
-    private static boolean streetNameWord(Scan s, int t, boolean clinicalOk) {
+    private static boolean streetNameWord(Scan s, int t, boolean lenient) {
         Tokens tk = s.tk;
         if (t >= tk.n || tk.nlBefore[t]) {
             return false;
@@ -82,9 +82,12 @@ final class Geo {
         if ((f & (STREET_NAME | ORDINAL | DIRECTION)) != 0) {
             return true;
         }
+        if (lenient) {
+            // after a house number: "55 FRUIT ST", "1147 BLUE HILL AVE" (checked against the suffix later)
+            return true;
+        }
         if ((f & CLINICAL) != 0) {
-            // "BLUE HILL AVE" yes, "HR 110 ST" no: a clinical word needs a full street word after the name
-            return clinicalOk;
+            return false;
         }
         return (f & NAME_LISTED) != 0 || (f & COMMON) == 0 || !tk.upperDoc && tk.capitalized(t);
     }
@@ -123,11 +126,17 @@ final class Geo {
         if (suffix < 0 || names == 0) {
             return -1;
         }
-        if (s.has(suffix, SUFFIX_WEAK)) {
-            for (int i = t + 1; i < suffix; i++) {
-                if (s.has(i, CLINICAL) && !s.has(i, STREET_NAME)) {
-                    return -1;
-                }
+        // ambiguous suffixes (DR, LN, CT, WAY, PL...) need proper-looking names; ST and full words do not,
+        // but a clinical word is never a street name before ST ("HR 110 ST" has no name at all)
+        boolean weak = s.has(suffix, SUFFIX_WEAK);
+        boolean st = s.is(suffix, "ST");
+        for (int i = t + 1; i < suffix; i++) {
+            if (tk.kind[i] == Tokens.PUNCT || tk.kind[i] == Tokens.NUM) {
+                continue;
+            }
+            boolean strict = streetNameWord(s, i, false);
+            if (weak && !st && !strict || st && s.has(i, CLINICAL) && !s.has(i, STREET_NAME)) {
+                return -1;
             }
         }
         int end = suffix;

@@ -18,6 +18,7 @@ class DateRecognizerTest {
                 .containsExactly("March 2019", "January 5, 2020");
         assertThat(values("DOB: 5/19/1937", PhiType.DATE)).containsExactly("5/19/1937");
         assertThat(values("SEEN 12-JAN-2020 IN CLINIC", PhiType.DATE)).containsExactly("12-JAN-2020");
+        assertThat(values("CT 04MAR2019, MRI 4MAR19", PhiType.DATE)).containsExactly("04MAR2019", "4MAR19");
     }
 
     @Test

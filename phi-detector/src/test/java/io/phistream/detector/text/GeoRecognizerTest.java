@@ -13,6 +13,8 @@ class GeoRecognizerTest {
         assertThat(values("LIVES AT 12 OAK ST WITH HUSBAND", PhiType.GEO)).containsExactly("12 OAK ST");
         assertThat(values("Home: 1600 Pennsylvania Ave NW, Apt 4B", PhiType.GEO)).containsExactly("1600 Pennsylvania Ave NW, Apt 4B");
         assertThat(values("Mail to P.O. Box 311", PhiType.GEO)).containsExactly("P.O. Box 311");
+        assertThat(values("LIVES AT 55 FRUIT ST WITH SON", PhiType.GEO)).containsExactly("55 FRUIT ST");
+        assertThat(values("2 RESIDENTS DR SMITH AWARE", PhiType.GEO)).isEmpty();
     }
 
     @Test
