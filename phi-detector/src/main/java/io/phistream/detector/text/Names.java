@@ -292,7 +292,8 @@ final class Names {
         "RESPIRATIONS", "RESPIRATION", "POSITION", "SOLUTION", "SCALE", "SCORE", "CRITERIA", "CLASSIFICATION",
         "CATHETER", "TUBE", "DRAIN", "BLADE", "STAIN", "DIVERTICULUM", "ENCEPHALOPATHY", "THYROIDITIS", "ANEURYSM",
         "FRACTURE", "CELLS", "CELL", "BODIES", "ARTHROPATHY", "NEUROMA", "PROCEDURE", "OPERATION", "REPAIR",
-        "FUNDOPLICATION", "SHUNT", "SPLINT", "MASK", "LAW", "CURVE", "BLOCK", "TYPE", "SCLEROSIS", "DISORDER");
+        "FUNDOPLICATION", "SHUNT", "SPLINT", "MASK", "LAW", "CURVE", "BLOCK", "TYPE", "SCLEROSIS", "DISORDER",
+        "STAGE", "STAGING", "CLASS", "GRADE", "CLAMP", "FORCEPS", "RETRACTOR");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
     private static boolean eponym(Scan s, int t) {
