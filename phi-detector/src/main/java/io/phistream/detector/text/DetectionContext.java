@@ -227,6 +227,18 @@ public final class DetectionContext {
             return this;
         }
 
+        /** Digests of values remembered for this patient (see {@link #digestFunction}). */
+        public Builder rememberedDigests(Set<String> digests) {
+            this.remembered = digests;
+            return this;
+        }
+
+        /** The keyed hash that produced the remembered digests; memory is used only when both are set. */
+        public Builder digestFunction(Function<String, String> keyedHash) {
+            this.digest = keyedHash;
+            return this;
+        }
+
         public DetectionContext build() {
             return new DetectionContext(this);
         }

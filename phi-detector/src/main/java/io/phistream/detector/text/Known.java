@@ -52,7 +52,8 @@ final class Known {
                     if (hit == null && phoneKey.length() == 10) {
                         hit = c.idKeys.get(phoneKey);
                     }
-                    if (hit == null && memory && idKey.length() >= 4
+                    // memory: hash only the whole run and its first token (each digest is a keyed hash)
+                    if (hit == null && memory && idKey.length() >= 4 && (e == last || e == t)
                             && (c.remembered.contains(c.digest.apply("i:" + idKey))
                             || phoneKey.length() == 10 && c.remembered.contains(c.digest.apply("i:" + phoneKey)))) {
                         hit = PhiType.OTHER_ID;
