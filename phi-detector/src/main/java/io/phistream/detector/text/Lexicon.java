@@ -172,7 +172,9 @@ final class Lexicon {
                 "STEPDAUGHTER", "SIBLING", "CAREGIVER", "ROOMMATE", "SIS", "BRO", "HUSB", "GF", "BF",
                 "PCP", "ATTENDING", "RESIDENT", "INTERN", "FELLOW", "SURGEON", "CARDIOLOGIST", "ONCOLOGIST",
                 "NEUROLOGIST", "PHYSICIAN", "PASTOR", "CHAPLAIN", "THERAPIST", "PHARMACIST", "NP", "PA", "RN", "MD",
-                "ATTG", "NURSE", "DOCTOR", "HUSBANDS", "WIFES", "SONS", "DAUGHTERS")) {
+                "ATTG", "NURSE", "DOCTOR", "HUSBANDS", "WIFES", "SONS", "DAUGHTERS", "CHILDREN", "KIDS", "PARENTS",
+                "SIBLINGS", "GRANDCHILDREN", "SISTERS", "BROTHERS", "GRANDSONS", "NIECES", "NEPHEWS", "STEPMOTHER",
+                "STEPFATHER", "GODMOTHER", "GODFATHER", "EXWIFE", "EXHUSBAND", "FIANCEE", "COWORKER", "LANDLORD")) {
             flag(t, RELATION);
         }
         for (String t : List.of("CALLED", "CALL", "CALLING", "SPOKE", "SPOKEN", "SPEAK", "TALKED", "LIVES", "LIVING",

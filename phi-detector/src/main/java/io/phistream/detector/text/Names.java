@@ -66,6 +66,11 @@ final class Names {
             if (eponym(s, t)) {
                 sc -= 6;
             }
+            if (contraction(s, t)) {
+                score[t] = -99;
+                base[t] = -9;
+                continue; // I'M, WE'LL, DON'T: never names
+            }
             if (len == 1) {
                 sc = -99;
             }
@@ -120,7 +125,7 @@ final class Names {
                     continue;
                 }
                 if (pulls(acc, score, t - 1) && joined(s, t - 1, t) || pulls(acc, score, t + 1) && joined(s, t, t + 1)
-                        || commaNeighbour(s, acc, t)) {
+                        || commaNeighbour(s, acc, score, t)) {
                     acc[t] = NEIGHBOUR;
                 }
             }
@@ -158,6 +163,24 @@ final class Names {
         return len <= 3 ? -1.5f : len == 4 ? -0.5f : 0f;
     }
 
+    private static boolean contraction(Scan s, int t) {
+        Tokens tk = s.tk;
+        int a = -1;
+        for (int i = tk.start[t] + 1; i < tk.end[t] - 1; i++) {
+            if (io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(i))) {
+                a = i;
+            }
+        }
+        if (a < 0) {
+            return false;
+        }
+        int rest = tk.end[t] - a - 1;
+        char c1 = Character.toUpperCase(s.text.charAt(a + 1));
+        char c2 = rest > 1 ? Character.toUpperCase(s.text.charAt(a + 2)) : 0;
+        return rest == 1 && (c1 == 'M' || c1 == 'D' || c1 == 'T')
+                || rest == 2 && (c1 == 'L' && c2 == 'L' || c1 == 'V' && c2 == 'E' || c1 == 'R' && c2 == 'E');
+    }
+
     /** "WILL CALL", "MAY NEED": the word after is an ordinary word, so the modal reading wins. */
     private static boolean verbFollows(Scan s, int t) {
         int nx = t + 1;
@@ -183,7 +206,7 @@ final class Names {
         return tk.spaceOnly(a, b);
     }
 
-    private static boolean commaNeighbour(Scan s, byte[] acc, int t) {
+    private static boolean commaNeighbour(Scan s, byte[] acc, float[] score, int t) {
         Tokens tk = s.tk;
         // SMITH-JONES
         if (t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 2, t - 1) && tk.adjacent(t - 1, t)
@@ -194,10 +217,15 @@ final class Names {
                 && accepted(acc, t + 2)) {
             return true;
         }
+        // "DAUGHTERS MARY AND HOPE", "CHILDREN JOHN, MARY AND PAUL": a list continues a confirmed name
+        if (t >= 2 && (s.is(t - 1, "AND") || tk.isPunct(t - 1, '&')) && pulls(acc, score, t - 2)
+                && (s.flags(t) & NAME_LISTED) != 0 && s.lx.nameOdds(tk.lex[t]) >= -3 && !tk.nlBefore[t]) {
+            return true;
+        }
         // SMITH, JOHN (only when the comma pair is not part of a longer list)
         if (t >= 2 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2) && !tk.nlBefore[t]
                 && (t + 1 >= tk.n || !tk.isPunct(t + 1, ','))) {
-            return acc[t - 2] != SCORE || s.tk.sentenceStart(t - 2);
+            return pulls(acc, score, t - 2) || s.tk.sentenceStart(t - 2);
         }
         return false;
     }

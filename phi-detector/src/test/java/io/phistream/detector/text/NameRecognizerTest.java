@@ -80,4 +80,11 @@ class NameRecognizerTest {
         assertThat(values("WILL CONT TO MONITOR. -KM RN", PhiType.NAME)).containsExactly("KM");
         assertThat(values("will cont to monitor on tele. jl rn", PhiType.NAME)).containsExactly("jl");
     }
+
+    @Test
+    void givenListsOfRelatives_thenEveryNameFound_butContractionsNever() {
+        assertThat(values("DAUGHTERS MARY AND HOPE AT BEDSIDE. PT AND FAMILY UPDATED.", PhiType.NAME))
+                .containsExactly("MARY", "HOPE");
+        assertThat(values("Hi Natalie, I'm calling about the bill.", PhiType.NAME)).containsExactly("Natalie");
+    }
 }
