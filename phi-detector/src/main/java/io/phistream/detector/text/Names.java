@@ -113,7 +113,7 @@ final class Names {
                 // "Will Smith": in mixed-case text two capitalised words side by side are a name
                 boolean capsPair = !upper && tk.capitalized(t)
                         && (accepted(acc, t + 1) && tk.capitalized(t + 1) || accepted(acc, t - 1) && tk.capitalized(t - 1));
-                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & NOT_A_NAME) != 0) {
+                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (NOT_A_NAME | VERB_CONTEXT)) != 0) {
                     continue;
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
