@@ -43,6 +43,14 @@ import java.util.regex.Pattern;
 public final class PhiStreamConfig {
     public static final String ENV_PREFIX = "PHI_STREAM_";
     public static final String KAFKA_PREFIX = "kafka.";
+    /** Schema-registry settings for the Avro contracts, under Confluent's own names: {@code serdes.schema.registry.url}. */
+    public static final String SERDES_PREFIX = "serdes.";
+    public static final String SERDES_WIRE_FORMAT = "serdes.wire.format";
+    private static final java.util.Set<String> SERDES_KEYS = java.util.Set.of(
+            io.phistream.serdes.AvroSerdeConfig.SCHEMA_REGISTRY_URL, io.phistream.serdes.AvroSerdeConfig.AUTO_REGISTER_SCHEMAS,
+            io.phistream.serdes.AvroSerdeConfig.BASIC_AUTH_USER_INFO, io.phistream.serdes.AvroSerdeConfig.BEARER_AUTH_TOKEN,
+            io.phistream.serdes.AvroSerdeConfig.TRUSTSTORE_LOCATION, io.phistream.serdes.AvroSerdeConfig.TRUSTSTORE_PASSWORD,
+            io.phistream.serdes.AvroSerdeConfig.TRUSTSTORE_TYPE, io.phistream.serdes.AvroSerdeConfig.REQUEST_TIMEOUT_MS);
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String APPLICATION_ID = "application.id";
@@ -70,7 +78,7 @@ public final class PhiStreamConfig {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)");
     private static final Pattern KAFKA_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final List<String> SECRET_WORDS = List.of("password", "secret", "jaas", "token", "key");
+    private static final List<String> SECRET_WORDS = List.of("password", "secret", "jaas", "token", "key", "auth", "user.info");
 
     /** Client-config prefixes Kafka Streams understands; stripped to find what a kafka.* key really sets. */
     private static final List<String> CLIENT_PREFIXES = List.of(
@@ -137,6 +145,10 @@ public final class PhiStreamConfig {
         add(m, FHIR_IDENTITY_MAP, "a file path", null,
                 "JSON map of FHIR identifier systems to HL7 assigning authorities, so one patient gets one token "
                         + "and one date shift in both formats", PhiStreamConfig::parsePath);
+        add(m, SERDES_WIRE_FORMAT, "single-object or confluent", "single-object",
+                "wire format of the Avro contracts: Avro single-object encoding with the bundled schemas (no registry), "
+                        + "or the Confluent format with a schema registry (serdes.schema.registry.url, ...)",
+                v -> oneOf(v, "single-object", "confluent"));
         add(m, TEXT_SCRUBBING, "spans or redact", "spans",
                 "free text: replace detected PHI spans with typed tags, or remove the whole field",
                 v -> oneOf(v, "spans", "redact"));
@@ -170,6 +182,12 @@ public final class PhiStreamConfig {
             Raw r = e.getValue();
             if (key.startsWith(KAFKA_PREFIX)) {
                 kafkaKeys.put(validateKafkaKey(key, r), r.value());
+            } else if (key.startsWith(SERDES_PREFIX) && !key.equals(SERDES_WIRE_FORMAT)) {
+                if (!SERDES_KEYS.contains(key.substring(SERDES_PREFIX.length()))) {
+                    throw new ConfigException("unknown key " + key + " from " + r.source() + ": expected one of "
+                            + SERDES_KEYS.stream().sorted().map(k -> SERDES_PREFIX + k).toList());
+                }
+                parsed.put(key, r.value());
             } else {
                 Spec spec = SPECS.get(key);
                 if (spec == null) {
@@ -500,6 +518,18 @@ public final class PhiStreamConfig {
     /** 0 = no HTTP endpoint. */
     public Optional<Path> fhirIdentityMap() {
         return Optional.ofNullable((Path) values.get(FHIR_IDENTITY_MAP));
+    }
+
+    /** Settings for {@code AvroSerdeFactory.fromConfig}: the wire format and the schema-registry keys. */
+    public Map<String, Object> serdesProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(io.phistream.serdes.AvroSerdeConfig.WIRE_FORMAT, values.get(SERDES_WIRE_FORMAT));
+        values.forEach((k, v) -> {
+            if (k.startsWith(SERDES_PREFIX) && !k.equals(SERDES_WIRE_FORMAT)) {
+                p.put(k.substring(SERDES_PREFIX.length()), v);
+            }
+        });
+        return p;
     }
 
     /** True when free text is scrubbed span by span; false when whole free-text fields are removed. */

@@ -53,6 +53,12 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
                                                                 ConsumerRecord<byte[], byte[]> record,
                                                                 Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof io.phistream.serdes.registry.SchemaRegistryException) {
+                // the registry is down or refuses us: not the record's fault, so it must not be skipped
+                return DeserializationExceptionHandler.Response.fail();
+            }
+        }
         return DeserializationExceptionHandler.Response.resume(List.of(envelope(context)));
     }
 

@@ -19,6 +19,7 @@ import io.phistream.topology.keys.KeyStore;
 import com.google.crypto.tink.signature.Ed25519PublicKey;
 import io.phistream.audit.AuditLogConfig;
 import io.phistream.audit.checkpoint.CheckpointSigner;
+import io.phistream.serdes.AvroSerdeFactory;
 import java.time.Clock;
 
 /**
@@ -28,10 +29,20 @@ import java.time.Clock;
 public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer tokenizer, KeyedDigest digest,
                      QuarantineSealer sealer, PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes,
                      AuditDrafts auditDrafts, AuditDrafts fhirAuditDrafts, AuditLogConfig auditConfig,
-                     CheckpointSigner auditSigner, FreeTextScrubber textScrubber) {
+                     CheckpointSigner auditSigner, FreeTextScrubber textScrubber, AvroSerdeFactory avro) {
 
     /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    /** The Avro contracts' serdes in the configured wire format. */
+    private static AvroSerdeFactory avro(PhiStreamConfig config) {
+        try {
+            return AvroSerdeFactory.fromConfig(config.serdesProperties());
+        } catch (RuntimeException e) {
+            throw new ConfigException(PhiStreamConfig.SERDES_PREFIX + "*: unusable schema-registry settings ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
 
     public static Stages create(PhiStreamConfig config, KeyStore keys) {
         Hl7Policy policy;
@@ -73,6 +84,6 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
                 keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
         return new Stages(hl7, fhir, tokenizer, digest, sealer, new PipelineMetrics(), version,
-                DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text);
+                DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config));
     }
 }
