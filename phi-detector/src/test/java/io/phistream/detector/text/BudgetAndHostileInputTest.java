@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BudgetAndHostileInputTest {
-    private final TextPhiDetector d = TextPhiDetector.builtIn();
+    private final TextPhiDetector d = Spans.D;
 
     @Test
     void givenTextOverTheSizeLimit_thenFailsClosedAndDetectCoversEverything() {

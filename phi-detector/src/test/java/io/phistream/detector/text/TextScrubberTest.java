@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextScrubberTest {
-    private final TextPhiDetector d = TextPhiDetector.builtIn();
+    private final TextPhiDetector d = Spans.D;
 
     @Test
     void givenTagMode_thenTypedTags() {

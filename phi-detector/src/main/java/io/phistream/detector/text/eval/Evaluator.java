@@ -423,7 +423,9 @@ public final class Evaluator {
     /** Dev entry point: {@code Evaluator CORPUS_DIR [--errors]} or {@code Evaluator --generated SEED N [--errors]}. */
     public static void main(String[] args) throws IOException {
         boolean errors = List.of(args).contains("--errors");
-        Evaluator e = new Evaluator(TextPhiDetector.builtIn(), errors);
+        // quality, not speed: a generous time budget so a busy machine does not fail fields closed
+        Evaluator e = new Evaluator(TextPhiDetector.withConfig(
+                TextPhiDetector.Config.DEFAULT.withTimeBudget(java.time.Duration.ofSeconds(10))), errors);
         EvalReport r;
         if (args.length >= 3 && args[0].equals("--generated")) {
             r = e.evaluate("generated(seed=" + args[1] + ")",
