@@ -133,7 +133,8 @@ final class Dates {
         if (after < tk.n && tk.adjacent(t + 2, after) && (tk.kind[after] != Tokens.PUNCT
                 || tk.isPunct(after, '/') || tk.isPunct(after, '+')
                 || tk.isPunct(after, '.') && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)
-                || tk.isPunct(after, '%') || tk.isPunct(after, ':')
+                || tk.isPunct(after, '%')
+                || tk.isPunct(after, ':') && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)
                 || tk.isPunct(after, '-') && !(after + 2 < tk.n && tk.kind[after + 1] == Tokens.NUM
                 && tk.isPunct(after + 2, '/')))) {
             return -1; // "1/2-1 TAB" is a dose range; "3/4-3/6" is a date range

@@ -302,10 +302,14 @@ final class Geo {
         boolean properMixed = !tk.upperDoc && tk.capitalized(t) && !tk.sentenceStart(t);
         // "LIVES IN BUFFALO", "RESIDES IN PROVIDENCE": strong enough for towns that are also words
         boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
-                "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED");
+                "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
+                "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED",
+                "ARRIVING", "RETURNED", "VISITED");
         boolean accept;
         if (countyAfter || stateAfter) {
             accept = !anyStop || multi;
+        } else if (strongPrep && !anyStop && pop >= 24) {
+            accept = true; // "LIVES IN CANADIAN", "lives in French Valley": the context outweighs the vocabulary
         } else if (multi) {
             accept = !allCommon && !anyClinical && pop >= 24 || pop >= 38 && !anyClinical
                     || (prep || properMixed) && !anyClinical;
@@ -333,7 +337,8 @@ final class Geo {
         int p = s.prevWord(t, 0);
         return p >= 0 && !s.tk.nlBefore[t] && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
-                "ORIGINALLY", "BASED");
+                "ORIGINALLY", "BASED", "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED",
+                "COMING", "ARRIVED", "ARRIVING", "RETURNED", "VISITED");
     }
 
     /** A town no list holds, after "lives in", "moved from", "native of"...: up to three proper words. */

@@ -285,8 +285,8 @@ final class Names {
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
                 // "PT" or "FAMILY" before a word says little: "PT INTUBATED", "FAMILY MEETING"
                 boolean weakVerb = q >= 0 && s.isAny(q, "PT", "PATIENT", "PTS", "MR", "NAME", "FAMILY", "VISITOR",
-                        "VISITORS", "EMERGENCY", "CONTACT", "SW", "CM");
-                return listed && base >= -1.5 && !clinical
+                        "VISITORS", "EMERGENCY", "CONTACT", "SW", "CM", "PER");
+                return listed && base >= (weakVerb ? 0.5 : -1.5) && !clinical
                         || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord && !weakVerb;
             }
         }
