@@ -4,8 +4,6 @@ import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.RuntimeChildContainedResources;
-import ca.uhn.fhir.context.RuntimeChildExtension;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
@@ -39,7 +37,6 @@ import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
@@ -231,7 +228,7 @@ public final class FhirDeidentifier {
             messageId = contentId(text);
         }
         try {
-            return new Run(format, root, messageId).execute();
+            return new Run(format, root, messageId, text).execute();
         } catch (RuntimeException | StackOverflowError e) {
             return new FhirOutcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
         }
@@ -273,12 +270,18 @@ public final class FhirDeidentifier {
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
         final List<Runnable> deferred = new ArrayList<>();
         final int referenceYear;
+        /**
+         * JSON without any {@code "_name"} property (and without backslash-u escapes, which could spell one): no primitive
+         * has an id or extension of its own, so kept primitives need no visit.
+         */
+        final boolean plainJson;
         PatientIndex patients;
 
-        Run(FhirFormat format, Resource root, String messageId) {
+        Run(FhirFormat format, Resource root, String messageId, String text) {
             this.format = format;
             this.root = root;
             this.messageId = messageId;
+            this.plainJson = format == FhirFormat.JSON && !text.contains("\"_") && !text.contains("\\u");
             this.referenceYear = root instanceof Bundle b && b.hasTimestamp()
                     ? b.getTimestamp().toInstant().atZone(ZoneOffset.UTC).getYear()
                     : clock.instant().atZone(ZoneOffset.UTC).getYear();
@@ -327,7 +330,7 @@ public final class FhirDeidentifier {
             ExtensionMode nested = e instanceof Extension ? extensionMode : null;
             for (int i = 0; i < plan.children.length; i++) {
                 Plans.Kind kind = plan.kinds[i];
-                if (kind == Plans.Kind.SKIP) {
+                if (kind == Plans.Kind.SKIP || (plainJson && plan.keptPrimitive[i])) {
                     continue;
                 }
                 List<IBase> values = plan.children[i].getAccessor().getValues(e);
@@ -472,7 +475,9 @@ public final class FhirDeidentifier {
             }
             if (v instanceof Element el) {
                 el.setId(null);
-                el.getExtension().clear();
+                if (el.hasExtension()) {
+                    el.getExtension().clear();
+                }
             }
             if (v instanceof IPrimitiveType<?> p) {
                 p.setValueAsString(null);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,12 +45,12 @@ final class FhirResidualGuard {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
+            if (!letterOrDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < n && letterOrDigit(text.charAt(i))) {
                 i++;
             }
             int len = i - start;
@@ -76,6 +75,21 @@ final class FhirResidualGuard {
         return null;
     }
 
+    private static final boolean[] ASCII_ALNUM = new boolean[128];
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
+            ASCII_FOLD[c] = Character.toLowerCase(Character.toUpperCase(c));
+        }
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, with a table for ASCII: the scan calls it for every output char. */
+    private static boolean letterOrDigit(char c) {
+        return c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
+    }
+
     /**
      * Case-insensitive hash of text[from, to), folding each char as {@code String.regionMatches(true, ...)} compares
      * them, so a run that regionMatches a value's anchor always has the anchor's hash.
@@ -83,7 +97,8 @@ final class FhirResidualGuard {
     static int foldedHash(String text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+            char c = text.charAt(i);
+            h = 31 * h + (c < 128 ? ASCII_FOLD[c] : Character.toLowerCase(Character.toUpperCase(c)));
         }
         return h;
     }

@@ -37,13 +37,23 @@ final class Plans {
     record Decision(Op op, FhirRule rule, DatatypeRule dr, String type) {
     }
 
-    static final class Plan {
+    /** The last decision taken for a child, with the value class it was for (one immutable pair: no torn reads). */
+    private record Last(Class<?> type, Decision decision) {
+    }
+
+    final class Plan {
         final BaseRuntimeChildDefinition[] children;
         final Kind[] kinds;
         final String[] names;
         final PathNode[] nodes;
+        /**
+         * Children of a single primitive type that the policy keeps: they need a visit only for an id or extension
+         * of their own, which JSON can only carry in a {@code "_name"} property.
+         */
+        final boolean[] keptPrimitive;
         final DatatypeRule dr;
         private final ConcurrentHashMap<Class<?>, Decision>[] decisions;
+        private final Last[] last;
 
         @SuppressWarnings("unchecked")
         Plan(List<BaseRuntimeChildDefinition> defs, boolean resource, DatatypeRule dr, PathNode node) {
@@ -54,6 +64,8 @@ final class Plans {
             this.nodes = new PathNode[n];
             this.dr = dr;
             this.decisions = new ConcurrentHashMap[n];
+            this.keptPrimitive = new boolean[n];
+            this.last = new Last[n];
             for (int i = 0; i < n; i++) {
                 BaseRuntimeChildDefinition ch = children[i];
                 names[i] = ch.getElementName();
@@ -63,6 +75,13 @@ final class Plans {
                         : ch instanceof RuntimeChildContainedResources ? Kind.CONTAINED
                         : Kind.VALUES;
                 decisions[i] = new ConcurrentHashMap<>(2);
+                if (kinds[i] == Kind.VALUES && ch.getValidChildNames().size() == 1) {
+                    BaseRuntimeElementDefinition<?> type = ch.getChildByName(names[i]);
+                    if (type != null && type.getChildType() == BaseRuntimeElementDefinition.ChildTypeEnum.PRIMITIVE_DATATYPE) {
+                        Decision d = decide(names[i], true, type.getName(), nodes[i], dr);
+                        keptPrimitive[i] = d.op() == Op.PRIMITIVE && d.rule().action() == FhirRule.Action.KEEP;
+                    }
+                }
             }
         }
     }
@@ -101,18 +120,21 @@ final class Plans {
     }
 
     Decision decision(Plan plan, int child, IBase value) {
+        Last last = plan.last[child];
+        if (last != null && last.type == value.getClass()) {
+            return last.decision;
+        }
         Decision d = plan.decisions[child].get(value.getClass());
         if (d == null) {
-            d = decide(plan.names[child], value, plan.nodes[child], plan.dr);
+            d = decide(plan.names[child], value instanceof IPrimitiveType<?>, fhirType(value), plan.nodes[child], plan.dr);
             plan.decisions[child].putIfAbsent(value.getClass(), d);
         }
+        plan.last[child] = new Last(value.getClass(), d);
         return d;
     }
 
     /** The rule order documented on {@link FhirDeidentifier}. */
-    private Decision decide(String name, IBase v, PathNode node, DatatypeRule dr) {
-        boolean primitive = v instanceof IPrimitiveType<?>;
-        String type = fhirType(v);
+    private Decision decide(String name, boolean primitive, String type, PathNode node, DatatypeRule dr) {
         if (name.equals("id")) {
             return primitive ? new Decision(Op.ID, FhirRule.ID, null, type)
                     : new Decision(Op.REDACT, FhirRule.REDACT, null, type);

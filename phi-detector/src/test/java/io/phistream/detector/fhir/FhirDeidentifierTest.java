@@ -414,6 +414,22 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAnExtensionOnAKeptPrimitive_whenDeidentified_thenItIsRemovedEvenWhenTheJsonNameIsEscaped() {
+            String plain = """
+                    {"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org",
+                     "code":"8867-4","_display":{"extension":[{"url":"http://example.org/x","valueString":"Zebedee"}]}}]}}""";
+            String escaped = plain.replace("\"_display\"", "\"\\u005fdisplay\"");
+
+            for (String json : List.of(plain, escaped)) {
+                FhirOutcome.Deidentified out = deid(json);
+                Observation o = parse(out.text());
+                assertThat(o.getCode().getCodingFirstRep().getDisplayElement().getExtension()).isEmpty();
+                assertThat(out.text()).doesNotContain("Zebedee");
+            }
+            assertThat(escaped).contains("\\u005fdisplay");
+        }
+
+        @Test
         void givenAKeptExtensionHoldingAReference_whenDeidentified_thenTheReferenceIsStillPseudonymised() {
             String json = PATIENT.replace("\"gender\"", """
                     "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason",
