@@ -342,7 +342,7 @@ final class Dates {
             }
         }
         // month alone: "in April", "since September"
-        if (!dot && tk.len(t) >= 5 && !s.isAny(t, "MARCH") && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
+        if (!dot && tk.len(t) >= 5 && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
             int p = s.prevWord(t, 0);
             if (p >= 0 && s.tk.kind[p] == Tokens.WORD && MONTH_ALONE_PREP.contains(s.key(p))
                     && (!AMBIGUOUS_MONTH.contains(key) || !tk.upperDoc && tk.capitalized(t))) {
