@@ -31,6 +31,76 @@ public final class AuditDrafts {
         this.instance = instance;
     }
 
+    private AuditDrafts(AuditDrafts base, String policyVersion, String policyHash) {
+        this.mac = base.mac;
+        this.policyVersion = policyVersion;
+        this.policyHash = policyHash;
+        this.keyIds = base.keyIds;
+        this.instance = base.instance;
+    }
+
+    /**
+     * The same digest key, key ids and instance under another stage's rules, e.g. the scoring stage with the alert
+     * routing rules as its policy.
+     */
+    public AuditDrafts withPolicy(String policyVersion, String policyHash) {
+        return new AuditDrafts(this, policyVersion, policyHash);
+    }
+
+    /** A keyed digest (lower-case hex) of derived bytes, e.g. a model's input row, under the audit digest key. */
+    public String digest(byte[] data) {
+        return Digests.keyed(mac, data);
+    }
+
+    /**
+     * A model scored a patient's features ({@link Stage#SCORE}).
+     *
+     * @param featuresDigest keyed digest of the model input (see {@link #digest})
+     * @param outcome        {@code scored} (live model) or {@code shadow}
+     * @param ruleIds        codes such as {@code band:medium} and {@code score:5}
+     * @param output         canonical text of the score, digested as the output
+     */
+    public AuditRecordDraft scored(String messageId, String featuresDigest, String model, String modelVersion,
+                                   String outcome, List<String> ruleIds, String output, long eventTimeMs) {
+        return derived(Stage.SCORE, messageId, outcome, featuresDigest, eventTimeMs)
+                .model(model, modelVersion)
+                .ruleIds(ruleIds)
+                .outputDigest(Digests.keyed(mac, output.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /**
+     * The alert router decided ({@link Stage#ALERT}): outcome {@code alert}, {@code escalate}, {@code resolve} or
+     * {@code suppressed}.
+     *
+     * @param payload the alert as delivered (digested as the output), or null when nothing was sent
+     */
+    public AuditRecordDraft alerted(String messageId, String featuresDigest, String model, String modelVersion,
+                                    String route, String outcome, List<String> ruleIds, String payload,
+                                    long eventTimeMs) {
+        AuditRecordDraft.Builder b = derived(Stage.ALERT, messageId, outcome, featuresDigest, eventTimeMs)
+                .model(model, modelVersion)
+                .route(route)
+                .ruleIds(ruleIds);
+        if (payload != null) {
+            b.outputDigest(Digests.keyed(mac, payload.getBytes(StandardCharsets.UTF_8)));
+        }
+        return b.build();
+    }
+
+    private AuditRecordDraft.Builder derived(Stage stage, String messageId, String outcome, String inputDigest,
+                                             long eventTimeMs) {
+        AuditRecordDraft.Builder b = AuditRecordDraft.builder(stage, messageId)
+                .outcome(outcome)
+                .inputDigest(inputDigest)
+                .policy(policyVersion, policyHash)
+                .instance(instance)
+                .eventTimeMs(Math.max(0, eventTimeMs))
+                .processingTimeMs(System.currentTimeMillis());
+        keyIds.forEach(b::keyId);
+        return b;
+    }
+
     public AuditRecordDraft released(String messageId, byte[] input, String output, Map<PhiType, Integer> phi,
                                      long eventTimeMs) {
         AuditRecordDraft.Builder b = base(Stage.DEIDENTIFY, messageId, "released", input, eventTimeMs)
