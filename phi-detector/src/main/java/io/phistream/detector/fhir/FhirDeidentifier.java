@@ -247,6 +247,9 @@ public final class FhirDeidentifier {
         return contentId(text);
     }
 
+    private record Shift(int days, String shifted) {
+    }
+
     /** Where an element sits: its resource type, whether its values are guarded, its patient's date offset. */
     private record Scope(String resourceType, boolean guarded, Integer offsetDays) {
     }
@@ -264,7 +267,7 @@ public final class FhirDeidentifier {
         final Map<String, String> tokens = new HashMap<>();
         final Map<String, Integer> offsets = new HashMap<>();
         final Map<String, String> rewritten = new HashMap<>();
-        final Map<String, String> shifts = new HashMap<>();
+        final Map<String, Shift> shifts = new HashMap<>();
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -539,15 +542,14 @@ public final class FhirDeidentifier {
             }
         }
 
-        /** Shifted dates, per offset and value: a Bundle repeats a few dozen timestamps in hundreds of places. */
+        /** Shifted dates by value: a Bundle repeats a few dozen timestamps in hundreds of places. */
         String shift(String value, int days) {
-            String key = days + "|" + value;
-            String shifted = shifts.get(key);
-            if (shifted == null) {
-                shifted = shifter.shiftFhir(value, days);
-                shifts.put(key, shifted);
+            Shift cached = shifts.get(value);
+            if (cached == null || cached.days() != days) {
+                cached = new Shift(days, shifter.shiftFhir(value, days));
+                shifts.put(value, cached);
             }
-            return shifted;
+            return cached.shifted();
         }
 
         /** Ages over 89 (in any UCUM time unit) become 90 years; an age in a unit we cannot read is removed. */

@@ -49,15 +49,29 @@ final class FhirResidualGuard {
                 i++;
                 continue;
             }
+            // one pass per run: find its end and fold-hash it together
             int start = i;
-            while (i < n && letterOrDigit(text.charAt(i))) {
+            int h = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c < 128) {
+                    if (!ASCII_ALNUM[c]) {
+                        break;
+                    }
+                    h = 31 * h + ASCII_FOLD[c];
+                } else {
+                    if (!Character.isLetterOrDigit(c)) {
+                        break;
+                    }
+                    h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
+                }
                 i++;
             }
             int len = i - start;
             if (!anchorLengths.get(len)) {
                 continue;
             }
-            List<Needle> candidates = table.get(foldedHash(text, start, i));
+            List<Needle> candidates = table.get(h);
             if (candidates == null) {
                 continue;
             }
