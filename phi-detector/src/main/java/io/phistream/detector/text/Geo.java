@@ -234,6 +234,10 @@ final class Geo {
     /** Longest place phrase at t; returns the index after it, or -1. */
     private static int place(Scan s, int t) {
         Tokens tk = s.tk;
+        if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
+            int c = county(s, t);
+            return c >= 0 ? c : unlistedPlace(s, t);
+        }
         int node = 0;
         int bestEnd = -1;
         int bestVal = -1;
@@ -406,7 +410,7 @@ final class Geo {
     /** Full hospital names from the CMS and HIFLD lists (also with ST/SAINT swapped). */
     private static int hospitalLexicon(Scan s, int t) {
         Tokens tk = s.tk;
-        if (s.lx.hospitals.child(0, tk.phraseLex(t)) < 0) {
+        if (!s.lx.has(tk.phraseLex(t), Lexicon.HOSP_START)) {
             return -1;
         }
         int node = 0;

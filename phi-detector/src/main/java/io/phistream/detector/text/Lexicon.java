@@ -45,6 +45,9 @@ final class Lexicon {
     static final int SURNAME = 1 << 22;
     /** Words that start a special form (ages in words, holidays, PO boxes, apartments): checked per word. */
     static final int TRIGGER = 1 << 23;
+    /** First word of some place or hospital phrase: lets the scanners skip the tries for most words. */
+    static final int PLACE_START = 1 << 24;
+    static final int HOSP_START = 1 << 25;
 
     /** Place phrase value bits. */
     static final int P_PLACE = 1;
@@ -239,6 +242,14 @@ final class Lexicon {
         }
         int n = words.size();
         ensure(n);
+        for (int id = 0; id < n; id++) {
+            if (places.child(0, id) >= 0) {
+                flags[id] |= PLACE_START;
+            }
+            if (hospitals.child(0, id) >= 0) {
+                flags[id] |= HOSP_START;
+            }
+        }
         nameOdds = new float[n];
         for (int id = 0; id < n; id++) {
             computeFeatures(id);

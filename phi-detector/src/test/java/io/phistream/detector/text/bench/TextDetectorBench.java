@@ -56,7 +56,7 @@ public class TextDetectorBench {
         TextPhiDetector d = TextPhiDetector.builtIn();
         List<GoldDocument> notes = new ClinicalNoteGenerator(42).generate(500);
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             long chars = 0;
             long cpu0 = mx.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
