@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Real-time PHI filtering of HL7 v2 and FHIR R4 streams on Apache Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, TopicsCommand.class, KeysCommand.class,
                 DeidCommand.class, ReidentifyCommand.class, ScoreCommand.class, EvalCommand.class,
-                AuditCommand.class, BrokerCommand.class,
+                AuditCommand.class, BrokerCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PhiStreamCli implements Runnable {
 

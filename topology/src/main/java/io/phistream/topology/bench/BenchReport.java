@@ -1,0 +1,160 @@
+package io.phistream.topology.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one benchmark run measured, for both applications, and how it is printed and written (JSON and a markdown
+ * table). Pure: no Kafka.
+ *
+ * @param meanBytes mean input message size
+ * @param broker    {@code embedded} or the bootstrap servers of the cluster used
+ */
+public record BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
+                          long commitIntervalMs, String broker, int cores, String jvm, AppResult baseline,
+                          AppResult pipeline) {
+
+    /**
+     * One application's figures.
+     *
+     * @param drained          how many records the drain phase waited for
+     * @param drainSeconds     from the first output record to the last of the drain phase
+     * @param recordsPerSecond drain rate (input records processed per second)
+     * @param cpuSeconds       CPU time of the whole benchmark process (broker included) from the application's start
+     *                         to the end of its drain: on a shared machine, records per CPU-second compare better
+     * @param quarantined      of all outputs, how many went to quarantine (pipeline only)
+     * @param latencyRate      the rate the latency phase aimed at (messages/s)
+     * @param latencySent      how many messages the latency phase sent
+     * @param latencyAchieved  the rate it actually sent at
+     * @param latency          event time (producer timestamp) to read_committed output, for the latency phase
+     * @param complete         every record of both phases came out
+     */
+    public record AppResult(String name, long drained, double drainSeconds, double recordsPerSecond,
+                            double cpuSeconds, long quarantined,
+                            double latencyRate, long latencySent, double latencyAchieved, LatencyStats latency,
+                            boolean complete) {
+
+        /** Drained records per CPU-second of the process; 0 when CPU time is unknown. */
+        public double recordsPerCpuSecond() {
+            return cpuSeconds <= 0 ? 0 : drained / cpuSeconds;
+        }
+    }
+
+    /** Pipeline drain rate over the baseline's. */
+    public double ratio() {
+        return baseline.recordsPerSecond() <= 0 ? 0 : pipeline.recordsPerSecond() / baseline.recordsPerSecond();
+    }
+
+    /** The same ratio per CPU-second of the process: less sensitive to other load on a shared machine. */
+    public double cpuRatio() {
+        return baseline.recordsPerCpuSecond() <= 0 ? 0
+                : pipeline.recordsPerCpuSecond() / baseline.recordsPerCpuSecond();
+    }
+
+    public String ratioLine() {
+        return String.format(Locale.ROOT, "pipeline/baseline throughput ratio: %.2f", ratio());
+    }
+
+    /** Human-readable lines, the ratio line last. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "mix %s, %d messages of %.0f bytes on average, %d partitions, %d stream "
+                        + "thread(s), commit.interval.ms %d, broker %s, %d cores, %s",
+                mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores, jvm));
+        for (AppResult r : List.of(baseline, pipeline)) {
+            out.add(String.format(Locale.ROOT, "%-9s throughput %,.0f records/s (drained %d in %.2f s; %,.0f records "
+                            + "per CPU-second of the process)%s",
+                    r.name(), r.recordsPerSecond(), r.drained(), r.drainSeconds(), r.recordsPerCpuSecond(),
+                    r.quarantined() > 0 ? ", " + r.quarantined() + " quarantined" : ""));
+            out.add(String.format(Locale.ROOT, "%-9s latency at %,.0f msg/s (%d sent, %,.0f/s achieved): p50 %d ms, "
+                            + "p99 %d ms, max %d ms%s", r.name(), r.latencyRate(), r.latencySent(),
+                    r.latencyAchieved(), r.latency().p50Ms(), r.latency().p99Ms(), r.latency().maxMs(),
+                    r.complete() ? "" : " (INCOMPLETE: not every record came out)"));
+        }
+        out.add(String.format(Locale.ROOT, "pipeline/baseline records per CPU-second ratio: %.2f", cpuRatio()));
+        out.add(ratioLine());
+        return out;
+    }
+
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# phi-stream bench, ").append(DateTimeFormatter.ISO_INSTANT.format(at)).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Mix `%s`, %d messages (mean %.0f bytes), %d partitions, %d stream "
+                        + "thread(s), exactly_once_v2, commit.interval.ms %d, broker %s, %d cores, %s.%n%n",
+                mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores, jvm));
+        md.append("| application | drain records/s | records per CPU-second | latency phase rate (msg/s) | p50 ms | "
+                + "p99 ms | max ms | quarantined | complete |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (AppResult r : List.of(baseline, pipeline)) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %d | %d | %d | %d | %s |%n", r.name(),
+                    r.recordsPerSecond(), r.recordsPerCpuSecond(), r.latencyAchieved(), r.latency().p50Ms(),
+                    r.latency().p99Ms(),
+                    r.latency().maxMs(), r.quarantined(), r.complete() ? "yes" : "NO"));
+        }
+        md.append(String.format(Locale.ROOT, "%npipeline/baseline records per CPU-second ratio: %.2f%n", cpuRatio()));
+        md.append("\n").append(ratioLine()).append("\n");
+        return md.toString();
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", DateTimeFormatter.ISO_INSTANT.format(at));
+        m.put("mix", mix);
+        m.put("messages", messages);
+        m.put("meanBytes", Math.round(meanBytes));
+        m.put("partitions", partitions);
+        m.put("streamThreads", streamThreads);
+        m.put("commitIntervalMs", commitIntervalMs);
+        m.put("broker", broker);
+        m.put("cores", cores);
+        m.put("jvm", jvm);
+        m.put("baseline", app(baseline));
+        m.put("pipeline", app(pipeline));
+        m.put("throughputRatio", Math.round(ratio() * 1000) / 1000.0);
+        m.put("cpuNormalisedRatio", Math.round(cpuRatio() * 1000) / 1000.0);
+        return m;
+    }
+
+    private static Map<String, Object> app(AppResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("drained", r.drained());
+        m.put("drainSeconds", Math.round(r.drainSeconds() * 1000) / 1000.0);
+        m.put("recordsPerSecond", Math.round(r.recordsPerSecond()));
+        m.put("processCpuSeconds", Math.round(r.cpuSeconds() * 100) / 100.0);
+        m.put("recordsPerCpuSecond", Math.round(r.recordsPerCpuSecond()));
+        m.put("quarantined", r.quarantined());
+        m.put("latencyTargetRate", Math.round(r.latencyRate()));
+        m.put("latencySent", r.latencySent());
+        m.put("latencyAchievedRate", Math.round(r.latencyAchieved()));
+        m.put("latencySamples", r.latency().count());
+        m.put("latencyP50Ms", r.latency().p50Ms());
+        m.put("latencyP99Ms", r.latency().p99Ms());
+        m.put("latencyMaxMs", r.latency().maxMs());
+        m.put("complete", r.complete());
+        return m;
+    }
+
+    /** Writes {@code bench-<mix>-<time>.json} and {@code .md} into {@code dir}; returns the JSON file. */
+    public Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String stem = "bench-" + mix + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(at);
+        Path json = dir.resolve(stem + ".json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toMap());
+        Files.writeString(dir.resolve(stem + ".md"), toMarkdown(), StandardCharsets.UTF_8);
+        return json;
+    }
+}

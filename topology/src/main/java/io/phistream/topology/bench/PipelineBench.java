@@ -1,0 +1,419 @@
+package io.phistream.topology.bench;
+
+import io.phistream.topology.Topic;
+import io.phistream.topology.Topics;
+import io.phistream.topology.bench.BenchReport.AppResult;
+import io.phistream.topology.bench.Workload.Message;
+import io.phistream.topology.bench.Workload.Mix;
+import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.stream.Stages;
+import io.phistream.topology.stream.StreamsApp;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The pipeline benchmark: the same preloaded messages through (a) a pass-through Kafka Streams application and
+ * (b) the full phi-stream topology (audit on), both exactly_once_v2 on the same input topics and partitions.
+ *
+ * <p>Each application runs two phases. <b>Drain</b>: it starts on {@code messages} preloaded records and the rate
+ * is measured by a read_committed consumer of its outputs, from the first output record to the last (so start-up
+ * and the first transaction are not counted). <b>Latency</b>: once drained, a producer sends at half the measured
+ * drain rate (or {@code --rate}) for the latency duration, each record stamped with its send time; outputs carry the
+ * input's timestamp, and the consumer records now minus that timestamp when a record becomes readable
+ * (read_committed, so it includes the transaction commit).
+ *
+ * <p>Producer, consumer, applications and (by default) the broker share this JVM and its cores, as in the demo.
+ */
+public final class PipelineBench {
+
+    /**
+     * @param rate            latency-phase rate in messages/s, or null for half of each application's drain rate
+     * @param bootstrapServers an existing cluster, or null for an in-process broker
+     */
+    public record Settings(Mix mix, int messages, Duration latencyPhase, Double rate, int partitions,
+                           int streamThreads, long commitIntervalMs, long seed, String bootstrapServers) {
+        public Settings {
+            if (messages < 100) {
+                throw new IllegalArgumentException("--messages: at least 100");
+            }
+            if (partitions < 1 || streamThreads < 1) {
+                throw new IllegalArgumentException("--partitions and --threads: at least 1");
+            }
+            if (rate != null && (rate < 1 || rate > 1_000_000)) {
+                throw new IllegalArgumentException("--rate: expected 1..1000000 messages per second");
+            }
+        }
+    }
+
+    private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(120);
+    private final Settings settings;
+    private final PrintStream log;
+
+    public PipelineBench(Settings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public BenchReport run() throws Exception {
+        if (settings.bootstrapServers() == null) {
+            log.println("starting an in-process Kafka broker ...");
+            try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
+                return run(broker.bootstrapServers(), "embedded");
+            }
+        }
+        return run(settings.bootstrapServers(), settings.bootstrapServers());
+    }
+
+    private BenchReport run(String bootstrap, String brokerName) throws Exception {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Path state = Files.createTempDirectory("phi-stream-bench-state");
+        Map<String, String> o = new HashMap<>();
+        o.put(PhiStreamConfig.BOOTSTRAP_SERVERS, bootstrap);
+        o.put(PhiStreamConfig.TOPIC_PARTITIONS, Integer.toString(settings.partitions()));
+        o.put(PhiStreamConfig.NUM_STREAM_THREADS, Integer.toString(settings.streamThreads()));
+        o.put(PhiStreamConfig.COMMIT_INTERVAL_MS, Long.toString(settings.commitIntervalMs()));
+        o.put(PhiStreamConfig.STATE_DIR, state.toString());
+        if (settings.bootstrapServers() == null) {
+            o.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
+        }
+        // PHI_STREAM_KAFKA_* from the environment still apply (TLS, SASL to a real cluster)
+        PhiStreamConfig common = PhiStreamConfig.load(null, System.getenv(), o);
+        // each application reads its own copy of the same messages: neither sees the other's latency traffic
+        PhiStreamConfig baseConfig = common.with(Map.of(PhiStreamConfig.TOPIC_PREFIX, "bench-" + runId + "-baseline.",
+                PhiStreamConfig.APPLICATION_ID, "phi-stream-bench-baseline-" + runId));
+        PhiStreamConfig pipeConfig = common.with(Map.of(PhiStreamConfig.TOPIC_PREFIX, "bench-" + runId + "-pipeline.",
+                PhiStreamConfig.APPLICATION_ID, "phi-stream-bench-pipeline-" + runId));
+        Topics baseTopics = new Topics(baseConfig);
+        Topics pipeTopics = new Topics(pipeConfig);
+        // the baseline writes to topics named like the pipeline's outputs, under its own prefix
+        String baseHl7 = baseTopics.deidHl7v2().name();
+        String baseFhir = baseTopics.deidFhir().name();
+        List<NewTopic> created = new ArrayList<>();
+        for (Topics t : List.of(baseTopics, pipeTopics)) {
+            for (Topic<?, ?> topic : List.of(t.ingestHl7v2(), t.ingestFhir(), t.deidHl7v2(), t.deidFhir(),
+                    t.quarantine(), t.audit())) {
+                created.add(t.newTopic(topic));
+            }
+        }
+        try (Admin admin = Admin.create(common.adminProperties())) {
+            Topics.create(admin, created, Duration.ofSeconds(30));
+        }
+        try {
+            log.printf("generating %d %s messages ...%n", settings.messages(), settings.mix().name().toLowerCase());
+            List<Message> workload = Workload.generate(settings.mix(), settings.messages(), settings.seed());
+            double meanBytes = Workload.meanBytes(workload);
+
+            AppResult baseline = measure("baseline", baseConfig, workload, baseTopics, List.of(baseHl7, baseFhir),
+                    null, () -> new KafkaStreams(passThrough(baseTopics, baseHl7, baseFhir),
+                            properties(baseConfig.streamsProperties())));
+            AppResult pipeline = measure("pipeline", pipeConfig, workload, pipeTopics,
+                    List.of(pipeTopics.deidHl7v2().name(), pipeTopics.deidFhir().name(),
+                            pipeTopics.quarantine().name()),
+                    pipeTopics.quarantine().name(),
+                    () -> StreamsApp.create(pipeConfig, pipeTopics, Stages.create(pipeConfig, KeyStore.ephemeral())));
+            return new BenchReport(Instant.now(), settings.mix().name().toLowerCase(), settings.messages(), meanBytes,
+                    settings.partitions(), settings.streamThreads(), settings.commitIntervalMs(), brokerName,
+                    Runtime.getRuntime().availableProcessors(),
+                    "JDK " + System.getProperty("java.version"), baseline, pipeline);
+        } finally {
+            if (settings.bootstrapServers() != null) {
+                try (Admin admin = Admin.create(common.adminProperties())) {
+                    admin.deleteTopics(created.stream().map(NewTopic::name).toList()).all().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    log.println("could not delete the benchmark topics (" + e.getClass().getSimpleName() + ")");
+                }
+            }
+            deleteRecursively(state);
+        }
+    }
+
+    /** The baseline: every input record copied to the output of its format, nothing else. */
+    static Topology passThrough(Topics topics, String outHl7, String outFhir) {
+        Topology t = new Topology();
+        t.addSource("in-hl7v2", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.ingestHl7v2().name());
+        t.addSource("in-fhir", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.ingestFhir().name());
+        t.addSink("out-hl7v2", outHl7, new ByteArraySerializer(), new ByteArraySerializer(), "in-hl7v2");
+        t.addSink("out-fhir", outFhir, new ByteArraySerializer(), new ByteArraySerializer(), "in-fhir");
+        return t;
+    }
+
+    private static Properties properties(Map<String, Object> map) {
+        Properties p = new Properties();
+        p.putAll(map);
+        return p;
+    }
+
+    private AppResult measure(String name, PhiStreamConfig config, List<Message> workload, Topics topics,
+                              List<String> outputs, String quarantineTopic,
+                              Supplier<KafkaStreams> app) throws Exception {
+        int n = workload.size();
+        long t0 = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> p = producer(config, 20)) {
+            for (Message m : workload) {
+                p.send(new ProducerRecord<>(input(topics, m), m.value()));
+            }
+            p.flush();
+        }
+        log.printf("%s: preloaded %d messages in %.1f s; starting, draining ...%n", name, n,
+                (System.nanoTime() - t0) / 1e9);
+        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, n)) {
+            watcher.start();
+            KafkaStreams streams = app.get();
+            long cpu0 = processCpuNanos();
+            try {
+                streams.start();
+                if (!StreamsApp.awaitRunning(streams, RUNNING_TIMEOUT)) {
+                    throw new IllegalStateException(name + " did not reach RUNNING (state " + streams.state() + ")");
+                }
+                long drainDeadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (watcher.count() < n && System.nanoTime() < drainDeadline && watcher.alive()) {
+                    Thread.sleep(20);
+                }
+                if (watcher.count() < n) {
+                    throw new IllegalStateException(name + " drained only " + watcher.count() + " of " + n);
+                }
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                double seconds = (watcher.drainedAt() - watcher.firstAt()) / 1e9;
+                double rate = seconds <= 0 ? 0 : (n - watcher.firstBatch()) / seconds;
+                log.printf("%s: %,.0f records/s to drain (%d records, %.2f s after the first output; %.1f CPU-s "
+                        + "of this process from start to drained)%n", name, rate, n, seconds, cpuSeconds);
+
+                double target = settings.rate() != null ? settings.rate() : Math.max(1, rate / 2);
+                log.printf("%s: latency phase at %,.0f msg/s for %d s ...%n", name, target,
+                        settings.latencyPhase().toSeconds());
+                watcher.recordLatencyFrom(System.currentTimeMillis());
+                long sent = 0;
+                long start = System.nanoTime();
+                long end = start + settings.latencyPhase().toNanos();
+                try (KafkaProducer<byte[], byte[]> p = producer(config, 1)) {
+                    while (System.nanoTime() < end) {
+                        long due = start + (long) (sent * 1e9 / target);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        Message m = workload.get((int) (sent % n));
+                        p.send(new ProducerRecord<>(input(topics, m), null, System.currentTimeMillis(), null,
+                                m.value()));
+                        sent++;
+                    }
+                    p.flush();
+                }
+                double achieved = sent / ((System.nanoTime() - start) / 1e9);
+                long expected = n + sent;
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (watcher.count() < expected && System.nanoTime() < deadline && watcher.alive()) {
+                    Thread.sleep(20);
+                }
+                LatencyStats latency = watcher.latency();
+                log.printf("%s: latency p50 %d ms, p99 %d ms, max %d ms over %d records%n", name, latency.p50Ms(),
+                        latency.p99Ms(), latency.maxMs(), latency.count());
+                return new AppResult(name, n, seconds, rate, cpuSeconds, watcher.quarantined(), target, sent,
+                        achieved, latency, watcher.count() >= expected);
+            } finally {
+                streams.close(Duration.ofSeconds(30));
+                streams.cleanUp();
+            }
+        }
+    }
+
+    /** CPU time of this whole process (broker, applications, clients): the machine may be shared. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static String input(Topics topics, Message m) {
+        return m.fhir() ? topics.ingestFhir().name() : topics.ingestHl7v2().name();
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(PhiStreamConfig config, int lingerMs) {
+        Properties p = new Properties();
+        p.putAll(config.producerProperties());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * A read_committed consumer of one application's outputs on its own thread: counts records, notes when the
+     * first one and the drain target arrived, and records end-to-end latencies once told to.
+     */
+    private static final class OutputWatcher implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<String> topics;
+        private final String quarantineTopic;
+        private final long drainTarget;
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong quarantined = new AtomicLong();
+        private final LatencyStats.Recorder latencies = new LatencyStats.Recorder();
+        private final Thread thread;
+        private volatile long firstAt;
+        private volatile long firstBatch;
+        private volatile long drainedAt;
+        private volatile long latencyFromMs = Long.MAX_VALUE;
+        private volatile boolean running = true;
+        private volatile Throwable failure;
+
+        OutputWatcher(PhiStreamConfig config, List<String> topics, String quarantineTopic, long drainTarget) {
+            Properties p = new Properties();
+            p.putAll(config.consumerProperties());
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+            this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.topics = topics;
+            this.quarantineTopic = quarantineTopic;
+            this.drainTarget = drainTarget;
+            this.thread = new Thread(this::loop, "bench-output-watcher");
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void loop() {
+            try {
+                // assigned, not subscribed: no group, so no rebalance can reset the position to the earliest
+                // offset and count records twice (auto commit is off)
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String t : topics) {
+                    for (PartitionInfo pi : consumer.partitionsFor(t, Duration.ofSeconds(30))) {
+                        partitions.add(new TopicPartition(t, pi.partition()));
+                    }
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                while (running) {
+                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    long nowNs = System.nanoTime();
+                    long nowMs = System.currentTimeMillis();
+                    long from = latencyFromMs;
+                    long q = 0;
+                    for (ConsumerRecord<byte[], byte[]> r : batch) {
+                        if (r.timestamp() >= from) {
+                            latencies.record(nowMs - r.timestamp());
+                        }
+                        if (r.topic().equals(quarantineTopic)) {
+                            q++;
+                        }
+                    }
+                    quarantined.addAndGet(q);
+                    long total = count.addAndGet(batch.count());
+                    if (firstAt == 0) {
+                        firstBatch = batch.count();
+                        firstAt = nowNs;
+                    }
+                    if (drainedAt == 0 && total >= drainTarget) {
+                        drainedAt = nowNs;
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.WakeupException e) {
+                // closing
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        long quarantined() {
+            return quarantined.get();
+        }
+
+        long firstAt() {
+            return firstAt;
+        }
+
+        long firstBatch() {
+            return firstBatch;
+        }
+
+        long drainedAt() {
+            return drainedAt;
+        }
+
+        boolean alive() {
+            if (failure != null) {
+                throw new IllegalStateException("the output consumer failed: " + failure.getClass().getName());
+            }
+            return thread.isAlive();
+        }
+
+        void recordLatencyFrom(long epochMs) {
+            latencyFromMs = epochMs;
+        }
+
+        LatencyStats latency() {
+            return latencies.stats();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            consumer.wakeup();
+            thread.join(10_000);
+            if (!thread.isAlive()) {
+                consumer.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

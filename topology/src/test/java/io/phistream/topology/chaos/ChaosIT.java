@@ -1,0 +1,315 @@
+package io.phistream.topology.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.audit.AuditVerifier;
+import io.phistream.audit.VerifyReport;
+import io.phistream.audit.checkpoint.CheckpointVerifier;
+import io.phistream.synthetic.SyntheticHl7;
+import io.phistream.topology.Topics;
+import io.phistream.topology.bench.SyntheticFhir;
+import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.stream.Headers;
+import io.phistream.topology.stream.Stages;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Chaos: the topology runs in a separate JVM ({@code phi-stream run --config F}) against a broker in this JVM. While
+ * a producer keeps sending HL7 v2, FHIR and broken messages, the topology JVM is killed with SIGKILL several times in
+ * the middle of the stream and restarted, and the broker itself is stopped and restarted once on its kept data
+ * directory. Afterwards a read_committed reader must find every input's message id exactly once across
+ * {@code deid.hl7v2}, {@code deid.fhir} and {@code quarantine}, one audit record per message, and an audit log that
+ * verifies against the key store's public keyset.
+ */
+class ChaosIT {
+
+    private static final int PARTITIONS = 2;
+    private static final double RATE = 40; // messages per second
+    private static final int KILLS_BEFORE_BROKER_RESTART = 3;
+    private static final int KILLS_AFTER_BROKER_RESTART = 1;
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> children = new ArrayList<>();
+
+    @Test
+    void givenAProducerThatKeepsSending_whenTheTopologyJvmIsKilledRepeatedlyAndTheBrokerRestarts_thenEveryMessageComesOutExactlyOnceAndTheAuditLogVerifies()
+            throws Exception {
+        Path data = dir.resolve("broker");
+        Path keysDir = dir.resolve("keys");
+        KeyStore keys = KeyStore.init(keysDir, null);
+        Stages stages = Stages.create(PhiStreamConfig.defaults(), keys); // the same keys: the same message ids
+
+        // given: HL7 v2 messages, FHIR Bundles and now and then a broken message, with the id each must come out under
+        List<byte[]> inputs = new ArrayList<>();
+        List<Boolean> isFhir = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        SyntheticHl7 hl7 = new SyntheticHl7(9_001);
+        SyntheticFhir fhir = new SyntheticFhir(9_002);
+        for (int i = 0; i < 4_000; i++) {
+            boolean f = i % 7 == 3;
+            String text = i % 41 == 40 ? "NOT HL7 #" + i : f ? fhir.next().json() : hl7.next().text();
+            inputs.add(text.getBytes(StandardCharsets.UTF_8));
+            isFhir.add(f);
+            ids.add(f ? stages.fhir().deidentify(text).messageId() : stages.hl7().deidentify(text).messageId());
+        }
+
+        EmbeddedKafka broker = EmbeddedKafka.start(data);
+        try {
+            Topics topics = new Topics("", PARTITIONS, (short) 1);
+            broker.createTopics(topics.all(List.of()));
+            Sender sender = new Sender(topics, inputs, isFhir);
+            sender.start(broker.bootstrapServers());
+            Process child = startChild(broker.bootstrapServers());
+            Random random = new Random(7);
+            int kills = 0;
+
+            // when: SIGKILL mid-stream, restart, several times
+            for (int k = 0; k < KILLS_BEFORE_BROKER_RESTART; k++) {
+                awaitProgress(broker.bootstrapServers(), topics, child, 30);
+                Thread.sleep(random.nextInt(700));
+                kill(child);
+                kills++;
+                child = startChild(broker.bootstrapServers());
+            }
+            // and the broker goes down and comes back on its data directory (new ports) while the topology is down
+            awaitProgress(broker.bootstrapServers(), topics, child, 30);
+            sender.pause();
+            kill(child);
+            kills++;
+            broker.close();
+            broker = EmbeddedKafka.start(data);
+            sender.start(broker.bootstrapServers());
+            child = startChild(broker.bootstrapServers());
+            for (int k = 0; k < KILLS_AFTER_BROKER_RESTART; k++) {
+                awaitProgress(broker.bootstrapServers(), topics, child, 30);
+                Thread.sleep(random.nextInt(700));
+                kill(child);
+                kills++;
+                child = startChild(broker.bootstrapServers());
+            }
+            awaitProgress(broker.bootstrapServers(), topics, child, 30);
+            sender.pause();
+            int sent = sender.sent();
+            assertThat(sender.failures()).as("producer send failures").isZero();
+
+            // then: every message sent comes out exactly once, de-identified or quarantined
+            Map<String, Integer> expected = new HashMap<>();
+            for (int i = 0; i < sent; i++) {
+                expected.merge(ids.get(i), 1, Integer::sum);
+            }
+            String bootstrap = broker.bootstrapServers();
+            List<ConsumerRecord<byte[], byte[]>> out = KafkaTestIo.readCommitted(bootstrap,
+                    List.of(topics.deidHl7v2().name(), topics.deidFhir().name(), topics.quarantine().name()),
+                    got -> got.size() >= sent, Duration.ofSeconds(3), Duration.ofSeconds(90));
+            Map<String, Integer> seen = KafkaTestIo.countByHeader(out, Headers.MESSAGE_ID);
+            long quarantined = out.stream().filter(r -> r.topic().equals(topics.quarantine().name())).count();
+            long fhirOut = out.stream().filter(r -> r.topic().equals(topics.deidFhir().name())).count();
+            System.out.printf("ChaosIT: %d sent (%d FHIR), %d SIGKILLs, 1 broker restart; out: %d records, %d distinct "
+                            + "ids, %d de-identified FHIR, %d quarantined%n", sent,
+                    isFhir.subList(0, sent).stream().filter(b -> b).count(), kills, out.size(), seen.size(), fhirOut,
+                    quarantined);
+            assertThat(kills).isEqualTo(KILLS_BEFORE_BROKER_RESTART + 1 + KILLS_AFTER_BROKER_RESTART);
+            assertThat(sent).as("messages sent across the chaos").isGreaterThan(300);
+            assertThat(seen).as("message id -> times seen").isEqualTo(expected);
+
+            // and the audit log holds one record per message and verifies (signatures, Merkle roots, no gap or fork)
+            kill(child);
+            List<ConsumerRecord<byte[], byte[]>> audit = KafkaTestIo.readAll(bootstrap,
+                    List.of(topics.audit().name()), Duration.ofSeconds(3));
+            Map<String, Integer> audited = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> r : audit) {
+                String json = new String(r.value(), StandardCharsets.UTF_8);
+                if (json.contains("\"kind\":\"record\"")) {
+                    audited.merge(json.replaceAll(".*\"messageId\":\"([^\"]+)\".*", "$1"), 1, Integer::sum);
+                }
+            }
+            assertThat(audited).as("audit records per message id").isEqualTo(expected);
+            VerifyReport report = new AuditVerifier(new CheckpointVerifier(keys.auditVerifyKeyset()))
+                    .verifyRaw(KafkaTestIo.auditEntries(audit));
+            System.out.printf("ChaosIT: audit %d entries in %d logs verified: %s%n", audit.size(),
+                    report.logs().size(), report.ok());
+            assertThat(report.ok()).as(report.render()).isTrue();
+        } finally {
+            children.forEach(Process::destroyForcibly);
+            broker.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the topology JVM
+
+    private Process startChild(String bootstrap) throws IOException {
+        Path config = dir.resolve("phi-stream-" + children.size() + ".properties");
+        Files.writeString(config, String.join("\n",
+                "bootstrap.servers=" + bootstrap,
+                "application.id=chaos-it",
+                "topic.partitions=" + PARTITIONS,
+                "topic.replication.factor=1",
+                // one state directory, as a pod's volume: a restart after SIGKILL finds no clean checkpoint and
+                // restores the audit log state from its changelog; the same process id fences the old transactions
+                "state.dir=" + dir.resolve("state"),
+                "commit.interval.ms=100",
+                "keys.dir=" + dir.resolve("keys"),
+                "kafka.session.timeout.ms=6000",
+                "kafka.heartbeat.interval.ms=1000",
+                ""), StandardCharsets.UTF_8);
+        // the class path in an argument file keeps the command line short (onnxruntime pitfall, BRIEF 7)
+        Path argFile = dir.resolve("java-args.txt");
+        if (!Files.exists(argFile)) {
+            Files.writeString(argFile, "-cp \"" + testClassPath().replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
+        }
+        Path log = dir.resolve("child-" + children.size() + ".log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "@" + argFile,
+                "io.phistream.topology.cli.PhiStreamCli", "run", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        children.add(p);
+        return p;
+    }
+
+    private static String testClassPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        return String.join(File.pathSeparator, cp.split(File.pathSeparator));
+    }
+
+    private static void kill(Process p) throws InterruptedException {
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close, open transactions left behind
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Waits until the topology has written {@code records} more output records (committed or not) since now. */
+    private void awaitProgress(String bootstrap, Topics topics, Process child, long records) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long start = outputEnd(admin, topics);
+            while (outputEnd(admin, topics) < start + records) {
+                if (!child.isAlive()) {
+                    throw new AssertionError("the topology JVM exited with " + child.exitValue() + "; see "
+                            + dir.resolve("child-" + (children.size() - 1) + ".log") + ":\n" + tail());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no progress of the topology within 90 s:\n" + tail());
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("child-" + (children.size() - 1) + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static long outputEnd(Admin admin, Topics topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> req = new HashMap<>();
+        for (String t : List.of(topics.deidHl7v2().name(), topics.deidFhir().name(), topics.quarantine().name())) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                req.put(new TopicPartition(t, p), OffsetSpec.latest());
+            }
+        }
+        long sum = 0;
+        for (var e : admin.listOffsets(req).all().get(30, TimeUnit.SECONDS).values()) {
+            sum += e.offset();
+        }
+        return sum;
+    }
+
+    // ------------------------------------------------------------------------------------------------ the producer
+
+    /** Sends the inputs in order at {@link #RATE} on its own thread; pausable across a broker restart. */
+    private static final class Sender {
+        private final Topics topics;
+        private final List<byte[]> inputs;
+        private final List<Boolean> isFhir;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger failures = new AtomicInteger();
+        private final AtomicReference<Thread> thread = new AtomicReference<>();
+        private volatile boolean running;
+
+        Sender(Topics topics, List<byte[]> inputs, List<Boolean> isFhir) {
+            this.topics = topics;
+            this.inputs = inputs;
+            this.isFhir = isFhir;
+        }
+
+        void start(String bootstrap) {
+            running = true;
+            Thread t = new Thread(() -> send(bootstrap), "chaos-sender");
+            t.setDaemon(true);
+            thread.set(t);
+            t.start();
+        }
+
+        private void send(String bootstrap) {
+            try (KafkaProducer<byte[], byte[]> p = KafkaTestIo.producer(bootstrap)) {
+                long start = System.nanoTime();
+                long n = 0;
+                while (running && next.get() < inputs.size()) {
+                    long wait = start + (long) (n * 1e9 / RATE) - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    int i = next.getAndIncrement();
+                    String topic = isFhir.get(i) ? topics.ingestFhir().name() : topics.ingestHl7v2().name();
+                    p.send(new ProducerRecord<>(topic, inputs.get(i)), (md, e) -> {
+                        if (e != null) {
+                            failures.incrementAndGet();
+                        }
+                    });
+                    n++;
+                }
+                p.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops sending; returns once everything sent so far is acknowledged. */
+        void pause() throws InterruptedException {
+            running = false;
+            Thread t = thread.get();
+            t.join(60_000);
+            assertThat(t.isAlive()).as("sender stopped").isFalse();
+        }
+
+        int sent() {
+            return next.get();
+        }
+
+        int failures() {
+            return failures.get();
+        }
+    }
+}
