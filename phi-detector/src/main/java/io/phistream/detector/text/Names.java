@@ -66,6 +66,9 @@ final class Names {
             if (eponym(s, t)) {
                 sc -= 6;
             }
+            if (len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
+                sc -= 4; // HTN, BKA, NSTEMI-like shorthand; names without a vowel need context ("DR NG")
+            }
             if (contraction(s, t)) {
                 score[t] = -99;
                 base[t] = -9;
@@ -161,6 +164,16 @@ final class Names {
             return len <= 4 ? -1.5f : 0f;
         }
         return len <= 3 ? -1.5f : len == 4 ? -0.5f : 0f;
+    }
+
+    private static boolean noVowel(CharSequence x, int a, int b) {
+        for (int i = a; i < b; i++) {
+            char c = Character.toUpperCase(x.charAt(i));
+            if (c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean contraction(Scan s, int t) {
