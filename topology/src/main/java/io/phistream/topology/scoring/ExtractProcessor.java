@@ -39,8 +39,8 @@ final class ExtractProcessor implements Processor<String, String, String, Observ
         String messageId = Headers.get(record.headers(), Headers.MESSAGE_ID);
         if (messageId == null || messageId.isBlank()) {
             // not written by our de-identification stage: name it by a keyed digest of its content
-            messageId = "c" + scoring.auditDrafts().digest(
-                    (record.value() == null ? "" : record.value()).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+            messageId = "c" + ScoringStages.shortDigest(scoring.auditDrafts().digest(
+                    (record.value() == null ? "" : record.value()).getBytes(StandardCharsets.UTF_8)));
         }
         Extraction x = format == Format.HL7V2
                 ? ObservationExtractor.fromHl7(record.key(), record.value(), messageId)

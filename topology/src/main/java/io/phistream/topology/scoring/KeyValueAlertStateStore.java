@@ -34,7 +34,14 @@ final class KeyValueAlertStateStore implements AlertStateStore {
     @Override
     public AlertState get(String patientToken, String model) {
         byte[] b = store.get(key(patientToken, model));
-        return b == null ? null : decode(b);
+        if (b == null) {
+            return null;
+        }
+        try {
+            return decode(b);
+        } catch (IllegalArgumentException e) {
+            return null; // unreadable: treated as no open alert, so the next alert is raised rather than lost
+        }
     }
 
     @Override

@@ -87,14 +87,13 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
             return; // a record under another key would split a patient's state across partitions
         }
         String token = o.getPatientToken();
-        byte[] stored = store.get(token);
-        FeatureState state = stored == null ? new FeatureState() : FeatureState.fromBytes(stored);
+        FeatureState state = load(token);
         state.apply(o, context.currentSystemTimeMs());
         if (ScoringHeaders.lastOfBatch(record.headers())) {
             state.expire(state.newestTimeMs(), ttlMs);
             String messageId = Codes.isCode(o.getSourceMessageId()) ? o.getSourceMessageId()
-                    : "c" + scoring.auditDrafts().digest(o.getSourceMessageId().getBytes(StandardCharsets.UTF_8))
-                            .substring(0, 32);
+                    : "c" + ScoringStages.shortDigest(scoring.auditDrafts().digest(
+                            o.getSourceMessageId().getBytes(StandardCharsets.UTF_8)));
             for (String model : scoring.models()) {
                 score(model, token, state, messageId, record.timestamp());
             }
@@ -103,6 +102,20 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
             store.delete(token);
         } else {
             store.put(token, state.toBytes());
+        }
+    }
+
+    /** The patient's state; an unreadable one (e.g. written by a newer layout) starts over rather than block them. */
+    private FeatureState load(String token) {
+        byte[] stored = store.get(token);
+        if (stored == null) {
+            return new FeatureState();
+        }
+        try {
+            return FeatureState.fromBytes(stored);
+        } catch (IllegalArgumentException e) {
+            scoring.metrics().corruptState(STORE);
+            return new FeatureState();
         }
     }
 
@@ -206,7 +219,13 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                if (FeatureState.fromBytes(kv.value).updatedWallMs() < nowMs - ttlMs) {
+                long updated;
+                try {
+                    updated = FeatureState.fromBytes(kv.value).updatedWallMs();
+                } catch (IllegalArgumentException e) {
+                    updated = Long.MIN_VALUE; // unreadable: nothing in it can be used
+                }
+                if (updated < nowMs - ttlMs) {
                     stale.add(kv.key);
                 }
             }

@@ -81,6 +81,10 @@ public final class ScoringMetrics {
         listener.drift(model, feature, psi, level);
     }
 
+    void corruptState(String store) {
+        add("corrupt." + store, 1);
+    }
+
     void purged(int patients) {
         add("purged", patients);
     }

@@ -223,6 +223,11 @@ public final class ScoringStages implements AutoCloseable {
         }
     }
 
+    /** The last 32 hex digits of a keyed digest (a Tink MAC starts with the same 5-byte key prefix every time). */
+    static String shortDigest(String hex) {
+        return hex.length() <= 32 ? hex : hex.substring(hex.length() - 32);
+    }
+
     private static byte[] canonical(RoutingRules rules) {
         try {
             return JSON.writeValueAsBytes(rules);

@@ -200,6 +200,19 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void givenAnUnreadableStoredState_whenThePatientIsMeasured_thenTheStateStartsOverAndTheSetIsScored() {
+        String raw = Vitals.medium().at("20250301080000+0000").oru(gen, patient);
+        String token = ((io.phistream.detector.hl7.Hl7Outcome.Deidentified) ScoringDriver.stages().hl7()
+                .deidentify(raw)).patientToken();
+        d.driver.<String, byte[]>getKeyValueStore(ScoringTopology.FEATURE_STORE).put(token, new byte[] {9, 9});
+
+        d.hl7(raw);
+
+        assertThat(d.scores.readValuesToList()).extracting(Score::getScore).containsExactly(5.0);
+        assertThat(d.scoring.metrics().count("corrupt.scoring-features")).isEqualTo(1);
+    }
+
+    @Test
     void givenMalformedDeidentifiedInput_whenPiped_thenItIsSkippedAndCountedAndNothingFails() {
         d.pipeRawHl7("mrn-A", "this is not HL7");
         d.pipeRawHl7(null, Vitals.normal().oru(gen, patient));
