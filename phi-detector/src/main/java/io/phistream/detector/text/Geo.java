@@ -326,8 +326,8 @@ final class Geo {
                 accept = false; // short all-caps words are abbreviations far more often than towns
             }
         }
-        if (!accept) {
-            return -1;
+        if (!accept || !multi && Names.eponym(s, t)) {
+            return -1; // "ROSS PROCEDURE" is an operation, not a town
         }
         int end = bestEnd;
         if (countyAfter) {

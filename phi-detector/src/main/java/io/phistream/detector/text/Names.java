@@ -337,7 +337,7 @@ final class Names {
         "STAGE", "STAGING", "CLASS", "GRADE", "CLAMP", "FORCEPS", "RETRACTOR");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
-    private static boolean eponym(Scan s, int t) {
+    static boolean eponym(Scan s, int t) {
         Tokens tk = s.tk;
         int u = t + 1;
         for (int k = 0; k < 6 && u < tk.n; k++) {
