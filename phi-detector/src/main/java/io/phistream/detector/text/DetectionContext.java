@@ -165,13 +165,18 @@ public final class DetectionContext {
             List<String> parts = new ArrayList<>();
             for (String v : new String[] {given, family}) {
                 if (v != null) {
-                    for (String w : Fold.phrase(v).split(" ")) {
+                    String[] ws = Fold.phrase(v).split(" ");
+                    for (String w : ws) {
                         if (!w.isEmpty()) {
                             parts.add(w);
-                            if (w.length() >= 2) {
+                            // "DE LA CRUZ": the particles alone (DE, LA) are everyday abbreviations, not the name
+                            if (w.length() >= 3 || ws.length == 1 && w.length() == 2) {
                                 nameKeys.add(w);
                             }
                         }
+                    }
+                    if (ws.length > 1) {
+                        nameKeys.add(String.join("", ws)); // DELACRUZ, OBRIEN written together
                     }
                 }
             }

@@ -133,6 +133,25 @@ final class Names {
                 }
             }
         }
+        if (knownNames) {
+            // a known name spelled apart in the text: "De La Cruz" / "Van Der Berg" for DELACRUZ, VANDERBERG
+            for (int t = 0; t + 1 < n; t++) {
+                if (tk.kind[t] != Tokens.WORD || acc[t] != NONE && acc[t] != SCORE) {
+                    continue;
+                }
+                StringBuilder b = new StringBuilder(s.key(t));
+                for (int u = t + 1; u < n && u - t <= 3 && tk.kind[u] == Tokens.WORD
+                        && (tk.spaceOnly(u - 1, u) || tk.adjacent(u - 1, u)); u++) {
+                    b.append(s.key(u));
+                    if (s.ctx.nameKeys.contains(b.toString())) {
+                        for (int k = t; k <= u; k++) {
+                            acc[k] = KNOWN;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
         if (knownStop != null) {
             for (int t = 0; t < n; t++) {
                 if (knownStop[t] && acc[t] == NONE) {

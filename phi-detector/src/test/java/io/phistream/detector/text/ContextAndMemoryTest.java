@@ -82,4 +82,11 @@ class ContextAndMemoryTest {
         String t = "WILL BROWN RESTING. DAUGHTER WILL CALL BACK. MR BROWN AWARE.";
         assertThat(found(t, ctx)).containsExactly("WILL BROWN|NAME", "BROWN|NAME");
     }
+
+    @Test
+    void givenMultiPartSurname_thenFoundSpacedOrJoined_butParticlesAloneAreNot() {
+        DetectionContext ctx = DetectionContext.builder().knownName("De La Cruz", "Ana").build();
+        assertThat(found("MRS DELACRUZ AWAKE. LA ENLARGED ON ECHO. Ana de la Cruz called.", ctx))
+                .contains("DELACRUZ|NAME", "Ana de la Cruz|NAME").doesNotContain("LA|NAME");
+    }
 }
