@@ -83,10 +83,15 @@ public final class DetectionContext {
         out.add(normalise(type, value));
         char c = cls(type);
         if (c == 'n' || c == 'g') {
-            for (String w : Fold.phrase(value).split(" ")) {
-                if (w.length() >= 2 && (c == 'n' || distinctiveGeoWord(w))) {
+            String[] ws = Fold.phrase(value).split(" ");
+            for (String w : ws) {
+                // name particles (DE, LA, VAN) alone would match everyday abbreviations
+                if (c == 'n' && (w.length() >= 3 || ws.length == 1 && w.length() == 2) || c == 'g' && distinctiveGeoWord(w)) {
                     out.add(c + ":" + w);
                 }
+            }
+            if (c == 'n' && ws.length > 1) {
+                out.add("n:" + String.join("", ws)); // DELACRUZ, OBRIEN written together
             }
         }
         return new ArrayList<>(out);

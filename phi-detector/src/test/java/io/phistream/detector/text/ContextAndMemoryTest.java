@@ -73,7 +73,9 @@ class ContextAndMemoryTest {
         assertThat(DetectionContext.normalise(PhiType.MRN, "00-981234")).isEqualTo("i:981234");
         assertThat(DetectionContext.normalise(PhiType.NAME, "O'Brien")).isEqualTo("n:OBRIEN");
         assertThat(DetectionContext.normalisedForms(PhiType.NAME, "Mary Ann Smith"))
-                .containsExactly("n:MARY ANN SMITH", "n:MARY", "n:ANN", "n:SMITH");
+                .containsExactly("n:MARY ANN SMITH", "n:MARY", "n:ANN", "n:SMITH", "n:MARYANNSMITH");
+        assertThat(DetectionContext.normalisedForms(PhiType.NAME, "De La Cruz")).doesNotContain("n:DE", "n:LA")
+                .contains("n:CRUZ", "n:DELACRUZ");
     }
 
     @Test
