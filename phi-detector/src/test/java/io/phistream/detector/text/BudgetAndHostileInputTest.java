@@ -86,4 +86,36 @@ class BudgetAndHostileInputTest {
         assertThat(site.detect("sample ZZ-123 drawn", DetectionContext.EMPTY)).singleElement()
                 .satisfies(s -> assertThat(s.rule()).isEqualTo("site.mrn"));
     }
+
+    @Test
+    void givenRandomMixturesOfTrickyFragments_thenSpansAreSortedDisjointInBoundsAndNeverFailClosed() {
+        String[] frags = {"DR", "Dr.", "SMITH", "will", "MAY", "3/4", "/", "-", ".", ",", "(", ")", "@", "#", "'", "'S",
+            "617", "555", "0123", "1/2", "ST", "Ave", "12", "OAK", "HOSPITAL", "ST.", "JOSEPH", "x", "www.", ".com",
+            "::", "1.2.3.4", "MRN", ":", "0012345", "NINETY", "-TWO", "YO", "JAN", "5TH", "OF", "\n", " ", "  ", "\t",
+            "\uD800", "\u00E9", "O'BRIEN", "DAUGHTER", "LIVES", "IN", "BOSTON", ",", "MA", "02114", "VIN", "1HGCM82633A004352"};
+        java.util.Random r = new java.util.Random(42);
+        for (int k = 0; k < 3000; k++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + r.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                b.append(frags[r.nextInt(frags.length)]);
+                if (r.nextInt(3) > 0) {
+                    b.append(' ');
+                }
+            }
+            String t = b.toString();
+            DetectionContext ctx = k % 2 == 0 ? DetectionContext.EMPTY : DetectionContext.builder()
+                    .knownName("Smith", "Will").knownValue(io.phistream.detector.PhiType.MRN, "0012345")
+                    .knownValue(io.phistream.detector.PhiType.GEO, "12 Oak St").knownValue(io.phistream.detector.PhiType.EMAIL, "a@b.com")
+                    .rememberedDigests(java.util.Set.of("x"), v -> Integer.toHexString(v.hashCode())).build();
+            DetectionResult res = d.analyse(t, ctx);
+            assertThat(res.failedClosed()).as("failed closed on generated input #%d", k).isFalse();
+            int prevEnd = 0;
+            for (PhiSpan sp : res.spans()) {
+                assertThat(sp.start()).isGreaterThanOrEqualTo(prevEnd);
+                assertThat(sp.end()).isLessThanOrEqualTo(t.length()).isGreaterThan(sp.start());
+                prevEnd = sp.end();
+            }
+        }
+    }
 }
