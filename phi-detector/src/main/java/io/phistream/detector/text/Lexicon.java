@@ -177,7 +177,8 @@ final class Lexicon {
                 "NEUROLOGIST", "PHYSICIAN", "PASTOR", "CHAPLAIN", "THERAPIST", "PHARMACIST", "NP", "PA", "RN", "MD",
                 "ATTG", "NURSE", "DOCTOR", "HUSBANDS", "WIFES", "SONS", "DAUGHTERS", "CHILDREN", "KIDS", "PARENTS",
                 "SIBLINGS", "GRANDCHILDREN", "SISTERS", "BROTHERS", "GRANDSONS", "NIECES", "NEPHEWS", "STEPMOTHER",
-                "STEPFATHER", "GODMOTHER", "GODFATHER", "EXWIFE", "EXHUSBAND", "FIANCEE", "COWORKER", "LANDLORD")) {
+                "STEPFATHER", "GODMOTHER", "GODFATHER", "EXWIFE", "EXHUSBAND", "FIANCEE", "COWORKER", "LANDLORD", "OFFICER",
+                "DETECTIVE", "TROOPER", "SERGEANT", "CAPTAIN", "TEAM", "STAFF", "CHARGE")) {
             flag(t, RELATION);
         }
         for (String t : List.of("CALLED", "CALL", "CALLING", "SPOKE", "SPOKEN", "SPEAK", "TALKED", "LIVES", "LIVING",

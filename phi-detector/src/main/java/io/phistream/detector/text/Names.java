@@ -330,6 +330,12 @@ final class Names {
                 && nx - t <= 2 && (nx == t + 1 || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))) {
             return listed && base >= -3 && (!clinical || base >= -1) || properShape && !common;
         }
+        // "WHITE AWARE", "YOUNG NOTIFIED": a word before a verb of being told is someone
+        if (nx == t + 1 && !tk.nlBefore[nx] && listed && base >= -1.5 && !clinical && tk.len(t) >= 3
+                && s.isAny(nx, "AWARE", "NOTIFIED", "PAGED", "INFORMED", "UPDATED", "CONSULTED", "CONTACTED", "AGREES",
+                "REQUESTS", "VISITED", "ASKED", "STATED", "STATES", "REPORTS", "REPORTED", "CONSENTED", "DECLINED")) {
+            return true;
+        }
         // "J SMITH, RN", "SMITH MD"
         if (nx > 0 && (s.flags(nx) & POSTMARK) != 0 && nx - t <= 2 && !tk.nlBefore[nx]
                 && (nx == t + 1 || tk.isPunct(t + 1, ','))) {

@@ -87,4 +87,9 @@ class NameRecognizerTest {
                 .containsExactly("MARY", "HOPE");
         assertThat(values("Hi Natalie, I'm calling about the bill.", PhiType.NAME)).containsExactly("Natalie");
     }
+
+    @Test
+    void givenAmbiguousSurnameBeforeVerbOfBeingTold_thenName_butServicesAreNot() {
+        assertThat(values("YOUNG NOTIFIED. LAB AWARE. BLOOD BANK AWARE. TEAM AWARE.", PhiType.NAME)).containsExactly("YOUNG");
+    }
 }
