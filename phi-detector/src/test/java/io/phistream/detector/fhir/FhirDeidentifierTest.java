@@ -273,6 +273,20 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenABundleTimestamp_whenJudgingAgeOver89_thenItsYearIsTheReferenceNotTheClock() {
+            String old = PATIENT.replace("1980-02-29", "1915-06-01");
+            String bundle2000 = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\"2000-01-01T00:00:00Z\","
+                    + "\"entry\":[{\"resource\":" + old + "}]}";
+
+            Patient in2000 = (Patient) ((Bundle) parse(deid(bundle2000).text())).getEntryFirstRep().getResource();
+            Patient now = parse(deid(old).text());
+
+            assertThat(in2000.getBirthDateElement().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("1915-06-01", offset("MRN-7654321")));
+            assertThat(now.hasBirthDate()).isFalse();
+        }
+
+        @Test
         void givenABirthDateShowingAnAgeOver89_whenDeidentified_thenItIsRemovedAndCountedAsAge() {
             FhirOutcome.Deidentified out = deid(PATIENT.replace("1980-02-29", "1930-07-04"));
 
@@ -427,6 +441,22 @@ class FhirDeidentifierTest {
                 assertThat(out.text()).doesNotContain("Zebedee");
             }
             assertThat(escaped).contains("\\u005fdisplay");
+        }
+
+        @Test
+        void givenAContainedPatient_whenDeidentified_thenTheDatatypeRulesApplyInsideItToo() {
+            String obs = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"x"},
+                     "contained":[{"resourceType":"Patient","id":"p","name":[{"family":"Thistlewood"}],
+                                   "telecom":[{"system":"phone","value":"555-777-1234"}]}],
+                     "subject":{"reference":"#p"}}""";
+
+            FhirOutcome.Deidentified out = deid(obs);
+            Observation o = parse(out.text());
+
+            assertThat(out.text()).doesNotContain("Thistlewood", "555-777-1234");
+            assertThat(o.getSubject().getReference()).isEqualTo("#" + DEID.pseudonym("p"));
+            assertThat(out.phiCounts()).containsEntry(PhiType.NAME, 1).containsEntry(PhiType.PHONE, 1);
         }
 
         @Test
@@ -628,6 +658,25 @@ class FhirDeidentifierTest {
             Resource reparsed = (Resource) FhirDeidentifier.context().newXmlParser().parseResource(fromXml.text());
             assertThat(json().encodeResourceToString(reparsed)).isEqualTo(fromJson.text());
             assertThat(fromXml.phiCounts()).isEqualTo(fromJson.phiCounts());
+        }
+
+        @Test
+        void givenOneDeidentifierSharedByThreads_whenUsedConcurrently_thenEveryThreadGetsTheSameOutput() throws Exception {
+            String bundle = bundle(PATIENT, PATIENT.replace("pat-1", "pat-2").replace("MRN-7654321", "MRN-2"));
+            FhirDeidentifier shared = KIT.deidentifier();
+            String expected = deid(shared, bundle).text();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    results.add(pool.submit(() -> ((FhirOutcome.Deidentified) shared.deidentify(bundle)).text()));
+                }
+                for (var r : results) {
+                    assertThat(r.get()).isEqualTo(expected);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         @Test
