@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Avro records), {@code extractFhir} (Jackson tree of a 7-resource Bundle), {@code scoreSet} (the state work and
  * NEWS2 ONNX call for one set, without Kafka), and {@code driverMessage}: one message through the whole scoring
  * sub-topology on TopologyTestDriver (extract, Avro to observations and back, RocksDB feature and alert stores,
- * score, route, audit). Commands: topology/README-scoring.md.
+ * score, route, audit; the driver commits, i.e. flushes every store, after each of the ~8 records a message becomes,
+ * so this is an upper bound, not a deployment figure). Commands: topology/README-scoring.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
