@@ -123,6 +123,25 @@ final class Geo {
             names++;
             u++;
         }
+        if (suffix < 0 && names > 0 && (s.before(t, 1, "ADDRESS", "ADDR", "RESIDENCE") || s.before(t, 1, "AT")
+                && s.before(s.prevWord(t, 1), 1, "LIVES", "RESIDES", "LIVING", "STAYING"))) {
+            // "ADDRESS: 12 WEXCOMBE", "LIVES AT 40 MAPLEWOOD": the context says it is a street
+            int last = t;
+            int w = t + 1;
+            if (w + 1 < tk.n && tk.isPunct(w, '-') && tk.kind[w + 1] == Tokens.NUM) {
+                w += 2;
+                last = w - 1;
+            }
+            while (w < tk.n && w - t <= 5 && streetNameWord(s, w, false)
+                    && (!s.has(w, COMMON) || s.has(w, STREET_NAME) || !tk.upperDoc && tk.capitalized(w))) {
+                last = w++;
+            }
+            if (last > t && tk.kind[last] != Tokens.NUM) {
+                s.addTokens(PhiType.GEO, t, last, "street.context", 0.8);
+                return last + 1;
+            }
+            return -1;
+        }
         if (suffix < 0 || names == 0) {
             return -1;
         }

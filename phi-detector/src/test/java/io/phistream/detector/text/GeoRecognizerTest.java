@@ -49,4 +49,10 @@ class GeoRecognizerTest {
         assertThat(values("PT LIVES IN BUFFALO WITH WIFE", PhiType.GEO)).containsExactly("BUFFALO");
         assertThat(values("LIVES W/ HUSB OTIS IN MATTAPAN.", PhiType.GEO)).containsExactly("MATTAPAN");
     }
+
+    @Test
+    void givenAddressContextWithoutSuffix_thenHouseNumberAndNameFound() {
+        assertThat(values("ADDRESS: 12 WEXCOMBE, QUINCY. LIVES AT 40 MAPLEWOOD WITH SON. HOME AT 5 PM.", PhiType.GEO))
+                .contains("12 WEXCOMBE", "40 MAPLEWOOD").doesNotContain("5 PM");
+    }
 }
