@@ -102,6 +102,15 @@ public final class ScoringStages implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The alert route names of the configured rules ({@code alert.routes}) without loading any model: what
+     * {@code topics.all(routes)} needs in {@code topics create}, the demo and the manifests.
+     */
+    public static List<String> routes(PhiStreamConfig config) {
+        return List.copyOf(new LinkedHashSet<>(rules(config.alertRoutes()).rules().stream()
+                .map(RoutingRules.Rule::route).toList()));
+    }
+
     /** A registry deploying the named built-in models only (no bundle directory is watched). */
     public static ModelRegistry builtInRegistry(List<String> builtIns) {
         try {

@@ -90,6 +90,7 @@ class ScoringModelsTest {
             assertThat(s.models()).containsExactly("news2");
             assertThat(s.featureTtl()).hasHours(12);
             assertThat(s.routes()).containsExactly("rapid-response", "ward", "ward-review");
+            assertThat(ScoringStages.routes(ScoringDriver.CONFIG)).isEqualTo(s.routes());
             assertThat(s.registry().live("news2")).isPresent();
         }
     }
