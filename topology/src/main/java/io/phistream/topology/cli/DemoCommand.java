@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             settings.put(PhiStreamConfig.STATE_DIR, state.toString());
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
             Topics topics = new Topics(config);
-            broker.createTopics(topics.all(List.of()));
+            broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));
             KeyStore keys = keysFor(keep);
             Stages stages = Stages.create(config, keys);
             out.println("broker " + broker.bootstrapServers() + "; topics created; keys: "

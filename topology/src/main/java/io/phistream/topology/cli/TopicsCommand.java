@@ -44,7 +44,7 @@ public class TopicsCommand implements Callable<Integer> {
         Path config;
 
         @Option(names = "--alert-route", paramLabel = "NAME", arity = "1..*",
-                description = "create alerts.NAME for each route")
+                description = "create alerts.NAME for each route (default: the routes of the configured alert rules)")
         List<String> alertRoutes;
 
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
@@ -66,7 +66,8 @@ public class TopicsCommand implements Callable<Integer> {
                     throw new ConfigException("invalid --timeout: expected a duration such as 30s or 2m");
                 }
                 PhiStreamConfig cfg = PhiStreamConfig.load(config, env, Map.of());
-                List<NewTopic> topics = new Topics(cfg).all(alertRoutes == null ? List.of() : alertRoutes);
+                List<NewTopic> topics = new Topics(cfg).all(alertRoutes == null
+                        ? io.phistream.topology.scoring.ScoringStages.routes(cfg) : alertRoutes);
                 Map<String, Object> adminProps = new HashMap<>(cfg.adminProperties());
                 adminProps.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) wait.toMillis());
                 adminProps.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(wait.toMillis(), 30_000));

@@ -42,7 +42,8 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
                                                            Exception exception) {
-        if (PhiStreamTopology.AUDIT.equals(context.processorNodeId())) {
+        if (PhiStreamTopology.AUDIT.equals(context.processorNodeId())
+                || io.phistream.topology.scoring.ScoringTopology.AUDIT.equals(context.processorNodeId())) {
             // the audit log cannot skip a record: fail the task, the transaction aborts, nothing is lost
             return ProcessingExceptionHandler.Response.fail();
         }

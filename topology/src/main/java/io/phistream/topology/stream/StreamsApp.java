@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import io.phistream.topology.scoring.ScoringStages;
+import io.phistream.topology.scoring.ScoringTopology;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -34,10 +37,21 @@ public final class StreamsApp {
         return props;
     }
 
-    /** Creates (not starts) the application; the caller starts and closes it. */
+    /**
+     * Creates (not starts) the application: de-identification, audit and the scoring side (which reads the
+     * de-identified topics only). The caller starts and closes it; the alert topics of
+     * {@link ScoringStages#routes(PhiStreamConfig)} must exist.
+     */
     public static KafkaStreams create(PhiStreamConfig config, Topics topics, Stages stages) {
-        KafkaStreams streams = new KafkaStreams(PhiStreamTopology.build(topics, stages),
-                properties(config, topics, stages));
+        ScoringStages scoring = ScoringStages.create(config, stages);
+        Topology topology = PhiStreamTopology.build(topics, stages);
+        ScoringTopology.addTo(topology, topics, stages, scoring);
+        KafkaStreams streams = new KafkaStreams(topology, properties(config, topics, stages));
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                scoring.close(); // the ONNX sessions
+            }
+        });
         // data errors never reach here (they are quarantined); what does is infrastructure: retry on a new thread
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed with {}; replacing it", e.getClass().getName());

@@ -47,7 +47,7 @@ class AuditCommandIT {
             settings.put(PhiStreamConfig.STATE_DIR, Files.createTempDirectory("audit-it").toString());
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
             Topics topics = new Topics(config);
-            broker.createTopics(topics.all(List.of()));
+            broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));
             KeyStore keys = KeyStore.init(dir.resolve("keys"), null);
             Stages stages = Stages.create(config, keys);
             Path publicKeyset = dir.resolve("keys").resolve(KeyStore.AUDIT_VERIFY_FILE);

@@ -46,7 +46,7 @@ class OpsServerIT {
                     PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1",
                     PhiStreamConfig.STATE_DIR, state.toString()));
             Topics topics = new Topics(config);
-            broker.createTopics(topics.all(List.of()));
+            broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));
             Stages stages = Stages.create(config, KeyStore.ephemeral());
             KafkaStreams streams = StreamsApp.create(config, topics, stages);
             OpsServer ops = OpsServer.startLocal(0, OpsSources.forApp(config, topics, stages, streams)
