@@ -70,6 +70,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private final PrintStream out = System.out;
     private volatile boolean watching = true;
+    private final AtomicLong scores = new AtomicLong();
+    private final AtomicLong alerts = new AtomicLong();
 
     @Override
     public Integer call() throws Exception {
@@ -231,11 +233,20 @@ final class DemoCommand implements Callable<Integer> {
         cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topics.deidHl7v2().name(), topics.quarantine().name()));
+            List<String> watched = new java.util.ArrayList<>(List.of(topics.deidHl7v2().name(),
+                    topics.quarantine().name(), topics.scores().name()));
+            for (String route : io.phistream.topology.scoring.ScoringStages.routes(config)) {
+                watched.add(topics.alerts(route).name());
+            }
+            c.subscribe(watched);
             while (watching) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (r.topic().equals(topics.quarantine().name())) {
                         quarantined.incrementAndGet();
+                    } else if (r.topic().equals(topics.scores().name())) {
+                        scores.incrementAndGet();
+                    } else if (!r.topic().equals(topics.deidHl7v2().name())) {
+                        alerts.incrementAndGet();
                     } else {
                         deid.incrementAndGet();
                         if (sampleOut.get() == null && sampleId.get() != null
@@ -253,8 +264,9 @@ final class DemoCommand implements Callable<Integer> {
         for (Map.Entry<PhiType, Long> e : stages.metrics().phiByType().entrySet()) {
             phi.append(' ').append(e.getKey().name()).append('=').append(e.getValue());
         }
-        String line = String.format("in %d | de-identified %d | quarantined %d | lag %d | PHI replaced:%s",
-                sent, deid, quarantined, Math.max(0, sent - deid - quarantined), phi);
+        String line = String.format("in %d | de-identified %d | quarantined %d | lag %d | NEWS2 scores %d | alerts %d"
+                        + " | PHI replaced:%s", sent, deid, quarantined, Math.max(0, sent - deid - quarantined),
+                scores.get(), alerts.get(), phi);
         if (tty && !last) {
             out.print("\r" + line + "   ");
         } else {
