@@ -102,7 +102,12 @@ final class Names {
             }
         }
         for (int t = 0; t < n; t++) {
-            if (acc[t] == NONE && tk.kind[t] == Tokens.WORD && tk.len(t) >= 2 && byContext(s, t, base[t])) {
+            // a weak lexicon guess right after a relative or title becomes strong enough to pull its neighbours
+            // ("Sister Faith Brown"); other contexts ("FROM WORCESTER") leave it to the other recognizers
+            boolean weakAfterKin = acc[t] == SCORE && score[t] < 1.5f && s.prevWord(t, 2) >= 0
+                    && (s.flags(s.prevWord(t, 2)) & (RELATION | TITLE)) != 0;
+            if ((acc[t] == NONE || weakAfterKin) && tk.kind[t] == Tokens.WORD && tk.len(t) >= 2
+                    && byContext(s, t, base[t])) {
                 acc[t] = CONTEXT;
             }
         }
@@ -116,7 +121,12 @@ final class Names {
                 // "Will Smith": in mixed-case text two capitalised words side by side are a name
                 boolean capsPair = !upper && tk.capitalized(t)
                         && (accepted(acc, t + 1) && tk.capitalized(t + 1) || accepted(acc, t - 1) && tk.capitalized(t - 1));
-                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (NOT_A_NAME | VERB_CONTEXT)) != 0) {
+                // "Amber West", "Mary Washington": a state word right after a strong given name is a surname,
+                // unless the state's name goes on ("West Virginia")
+                boolean stateSurname = (f & Lexicon.STATE_NAME) != 0 && pulls(acc, score, t - 1) && joined(s, t - 1, t)
+                        && !(t + 1 < n && s.has(t + 1, Lexicon.STATE_NAME) && joined(s, t, t + 1));
+                int notName = stateSurname ? NOT_A_NAME & ~Lexicon.STATE_NAME : NOT_A_NAME;
+                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0) {
                     continue;
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
@@ -213,6 +223,34 @@ final class Names {
                 || rest == 2 && (c1 == 'L' && c2 == 'L' || c1 == 'V' && c2 == 'E' || c1 == 'R' && c2 == 'E');
     }
 
+    /** Relatives and people close to the patient (not roles such as PCP or RN) that name the word next to them. */
+    private static final Set<String> KIN = Set.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM",
+            "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
+            "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
+            "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
+            "SIBLING", "ROOMMATE");
+
+    /** "(husband)", "(daughter, HCP)": an opening parenthesis right after the word, a relative first inside. */
+    private static boolean kinInParentheses(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 2;
+        return nx < tk.n && tk.isPunct(t + 1, '(') && !tk.nlBefore[t + 1] && tk.kind[nx] == Tokens.WORD
+                && tk.adjacent(t + 1, nx) && KIN.contains(s.key(nx));
+    }
+
+    /** In shouted text a modal after a relative is a name only when a surname-like word follows on the line. */
+    private static boolean nameFollows(Scan s, int t) {
+        int nx = t + 1;
+        if (nx >= s.tk.n || s.tk.kind[nx] != Tokens.WORD || s.tk.nlBefore[nx] || !s.tk.spaceOnly(t, nx)) {
+            return false;
+        }
+        int f = s.flags(nx);
+        int notName = nx + 1 < s.tk.n && s.has(nx + 1, Lexicon.STATE_NAME) ? NOT_A_NAME
+                : NOT_A_NAME & ~Lexicon.STATE_NAME; // "MAY WEST", not "MAY WEST VIRGINIA"
+        return (f & NAME_LISTED) != 0 && (f & (STOP | CLINICAL | notName | VERB_CONTEXT)) == 0
+                && s.lx.nameOdds(s.tk.lex[nx]) >= -1.5;
+    }
+
     /** "WILL CALL", "MAY NEED": the word after is an ordinary word, so the modal reading wins. */
     private static boolean verbFollows(Scan s, int t) {
         int nx = t + 1;
@@ -282,16 +320,28 @@ final class Names {
             if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t)) && (f & TITLE) == 0) {
                 boolean weakTitle = s.isAny(p, "MS", "MISS", "SR", "SISTER", "FATHER", "NURSE", "MR");
                 boolean dotted = tk.isPunct(p + 1, '.');
+                boolean titled;
                 if ((f & STOP) != 0) {
                     // "Mr. May", "DR. WILL": a modal after a title is a name only when it is one
-                    return listed && base >= -3.5 && (!weakTitle || dotted) && (upper || tk.capitalized(t));
-                }
-                if (weakTitle) {
-                    return listed && base >= -3 && (!clinical || dotted && properShape) || properShape && !common
+                    titled = listed && base >= -3.5 && (!weakTitle || dotted) && (upper || tk.capitalized(t));
+                } else if (weakTitle) {
+                    titled = listed && base >= -3 && (!clinical || dotted && properShape) || properShape && !common
                             || dotted && unknownWord;
+                } else {
+                    titled = listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
                 }
-                return listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
+                if (titled || (pf & RELATION) == 0) {
+                    return titled;
+                }
+                // SISTER and FATHER are relatives too: "Per sister Amber" is judged as after a relative below
             }
+        }
+        if ((f & STOP) != 0 && listed && base >= -3.5 && (upper || tk.capitalized(t)) && kinInParentheses(s, t)) {
+            return true; // "Will (husband) can be reached": only a relative in the parenthesis, not "will (likely)"
+        }
+        if ((f & STOP) != 0 && upper && listed && base >= -3.5 && p >= 0 && punctOk(s, p, t)
+                && KIN.contains(s.key(p)) && nameFollows(s, t)) {
+            return true; // "PER SISTER MAY WEST" in shouted text; "SISTER MAY VISIT" stays a modal
         }
         if ((f & STOP) != 0 && !upper && tk.capitalized(t) && !tk.sentenceStart(t) && listed && base >= -3.5) {
             // "Pt's brother Will": a capitalised modal right after a relative
@@ -324,9 +374,7 @@ final class Names {
         }
         // "ROSE (DAUGHTER)", "MARY, WIFE,"
         int nx = s.nextWord(t, 2);
-        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && s.isAny(nx, "DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER",
-                "FATHER", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "FRIEND", "SPOUSE",
-                "HCP", "PROXY", "DTR", "NEIGHBOR", "PARTNER", "AUNT", "UNCLE", "COUSIN", "GUARDIAN")
+        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && KIN.contains(s.key(nx))
                 && nx - t <= 2 && (nx == t + 1 || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))) {
             return listed && base >= -3 && (!clinical || base >= -1) || properShape && !common;
         }

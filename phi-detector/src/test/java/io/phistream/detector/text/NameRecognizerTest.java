@@ -92,4 +92,22 @@ class NameRecognizerTest {
     void givenAmbiguousSurnameBeforeVerbOfBeingTold_thenName_butServicesAreNot() {
         assertThat(values("YOUNG NOTIFIED. LAB AWARE. BLOOD BANK AWARE. TEAM AWARE.", PhiType.NAME)).containsExactly("YOUNG");
     }
+
+    @Test
+    void givenRelativeAfterPer_whenGivenNameIsAWord_thenWholeNameFoundInAnyCase() {
+        assertThat(values("Per sister Amber West (555) 555-1234, pt was fasting.", PhiType.NAME))
+                .containsExactly("Amber West");
+        assertThat(values("PER SISTER MAY WEST PT WAS FASTING.", PhiType.NAME)).containsExactly("MAY WEST");
+        assertThat(values("Sister Faith Brown at bedside; patient resting.", PhiType.NAME)).containsExactly("Faith Brown");
+        assertThat(values("Spoke with husband Will about the plan.", PhiType.NAME)).containsExactly("Will");
+    }
+
+    @Test
+    void givenWordBeforeParenthesisedRelative_thenName_butOtherParenthesesAreNot() {
+        assertThat(values("Will (husband) can be reached at home.", PhiType.NAME)).containsExactly("Will");
+        assertThat(values("Hope (daughter, HCP) agrees with the plan.", PhiType.NAME)).containsExactly("Hope");
+        assertThat(values("The patient will (likely) improve. We may (if needed) add IV fluids.", PhiType.NAME))
+                .isEmpty();
+        assertThat(values("SISTER MAY VISIT TOMORROW. HUSBAND WILL CALL BACK.", PhiType.NAME)).isEmpty();
+    }
 }
