@@ -32,6 +32,11 @@ public record ElementPath(String segment, int field, int component, int subcompo
         return new ElementPath(m.group(1), field, comp, sub);
     }
 
+    /** The path as one number, for the per-segment value cache. */
+    long key() {
+        return ((long) field << 32) | ((long) component << 16) | subcomponent;
+    }
+
     /** True when the path names a whole segment (its presence). */
     public boolean segmentOnly() {
         return field == 0;

@@ -1,7 +1,6 @@
 package io.phistream.topology.quality;
 
 import io.phistream.detector.RejectReason;
-import io.phistream.detector.er7.Delimiters;
 import io.phistream.detector.er7.Er7Segment;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ public final class Hl7Rule {
 
     /** A precondition on the first repetition of an element: in or not in a set, or present / absent. */
     record Condition(ElementPath path, Set<String> values, boolean negate, Boolean present) {
-        boolean holds(Er7Segment seg, Delimiters d) {
-            String v = seg == null ? "" : path.value(seg, d, 1);
+        boolean holds(SegmentValues segment) {
+            String v = segment.first(path);
             if (present != null) {
                 return v.isEmpty() != present;
             }
@@ -91,37 +90,39 @@ public final class Hl7Rule {
     }
 
     /**
-     * True when the segment (null: absent from the message) violates this rule. An absent segment violates only
-     * a requirement whose conditions hold on empty values; formats, value sets and units check what is there.
+     * True when the segment ({@code values.segment()}; null when absent from the message) violates this rule. An
+     * absent segment violates only a requirement whose conditions hold on empty values; formats, value sets and
+     * units check what is there.
      */
-    boolean violatedBy(Er7Segment seg, Delimiters d) {
+    boolean violatedBy(SegmentValues v) {
         for (Condition c : when) {
-            if (!c.holds(seg, d)) {
+            if (!c.holds(v)) {
                 return false;
             }
         }
+        Er7Segment seg = v.segment();
         if (seg == null) {
             return check == Check.REQUIRED;
         }
         return switch (check) {
-            case REQUIRED -> !present(seg, d);
-            case FORMAT -> !allValues(seg, d, null);
-            case IN -> !allValues(seg, d, values);
+            case REQUIRED -> !present(v);
+            case FORMAT -> !allValues(v, null);
+            case IN -> !allValues(v, values);
             case UNITS -> {
-                String code = codePath.value(seg, d, 1);
+                String code = v.first(codePath);
                 Set<String> allowed = code.isEmpty() ? null : units.get(code);
-                yield allowed != null && !allValues(seg, d, allowed);
+                yield allowed != null && !allValues(v, allowed);
             }
         };
     }
 
-    private boolean present(Er7Segment seg, Delimiters d) {
+    private boolean present(SegmentValues v) {
         if (path.segmentOnly()) {
             return true;
         }
-        int reps = ElementPath.repetitions(seg, path.field(), d);
+        int reps = ElementPath.repetitions(v.segment(), path.field(), v.delimiters());
         for (int r = 1; r <= reps; r++) {
-            if (!path.value(seg, d, r).isEmpty()) {
+            if (!v.value(path, r).isEmpty()) {
                 return true;
             }
         }
@@ -129,11 +130,11 @@ public final class Hl7Rule {
     }
 
     /** True when every non-empty repetition is in {@code set}, or (set null) has the rule's format. */
-    private boolean allValues(Er7Segment seg, Delimiters d, Set<String> set) {
-        int reps = ElementPath.repetitions(seg, path.field(), d);
+    private boolean allValues(SegmentValues v, Set<String> set) {
+        int reps = ElementPath.repetitions(v.segment(), path.field(), v.delimiters());
         for (int r = 1; r <= reps; r++) {
-            String v = path.value(seg, d, r);
-            if (!v.isEmpty() && !(set == null ? format.test(v) : set.contains(v))) {
+            String x = v.value(path, r);
+            if (!x.isEmpty() && !(set == null ? format.test(x) : set.contains(x))) {
                 return false;
             }
         }

@@ -183,7 +183,7 @@ public final class Hl7Rules {
             e.getValue().fields().forEachRemaining(c -> table.put(c.getKey(),
                     strings(c.getValue(), "unit table " + e.getKey() + " code " + c.getKey())));
             unitTables.put(e.getKey(), Collections.unmodifiableMap(table));
-            valueSets.putIfAbsent(e.getKey(), table.keySet()); // a table's codes are a set conditions can name
+            valueSets.putIfAbsent(e.getKey(), SmallSet.of(table.keySet())); // a table's codes: a set conditions can name
         }
 
         JsonNode ruleNodes = root.path("rules");
@@ -368,7 +368,7 @@ public final class Hl7Rules {
             }
             s.add(v.asText());
         }
-        return Set.copyOf(s);
+        return SmallSet.of(s);
     }
 
     private static String ruleId(JsonNode r, String where) {
@@ -424,26 +424,47 @@ public final class Hl7Rules {
     static final class Profile {
         final String name;
         final List<Hl7Rule> rules;
-        final Map<String, Hl7Rule[]> each = new HashMap<>();
-        final Map<String, Integer> firstIndex = new HashMap<>();
-        final String[] firstSegments;
-        final Hl7Rule[][] firstRules;
+        /** Packed segment names ({@link #pack}) the profile's rules read, and per name its each/first rules. */
+        final int[] segments;
+        final Hl7Rule[][] each;
+        final Hl7Rule[][] first;
 
         Profile(String name, List<Hl7Rule> rules) {
             this.name = name;
             this.rules = rules;
-            Map<String, List<Hl7Rule>> each = new LinkedHashMap<>();
-            Map<String, List<Hl7Rule>> first = new LinkedHashMap<>();
+            Map<String, List<Hl7Rule>> eachBy = new LinkedHashMap<>();
+            Map<String, List<Hl7Rule>> firstBy = new LinkedHashMap<>();
+            Set<String> names = new LinkedHashSet<>();
             for (Hl7Rule r : rules) {
-                (r.scope() == Hl7Rule.Scope.EACH ? each : first).computeIfAbsent(r.segment(), k -> new ArrayList<>()).add(r);
+                names.add(r.segment());
+                (r.scope() == Hl7Rule.Scope.EACH ? eachBy : firstBy).computeIfAbsent(r.segment(), k -> new ArrayList<>())
+                        .add(r);
             }
-            each.forEach((s, l) -> this.each.put(s, l.toArray(new Hl7Rule[0])));
-            firstSegments = first.keySet().toArray(new String[0]);
-            firstRules = new Hl7Rule[firstSegments.length][];
-            for (int i = 0; i < firstSegments.length; i++) {
-                firstIndex.put(firstSegments[i], i);
-                firstRules[i] = first.get(firstSegments[i]).toArray(new Hl7Rule[0]);
+            segments = new int[names.size()];
+            each = new Hl7Rule[names.size()][];
+            first = new Hl7Rule[names.size()][];
+            int i = 0;
+            for (String n : names) {
+                segments[i] = pack(n);
+                each[i] = eachBy.getOrDefault(n, List.of()).toArray(new Hl7Rule[0]);
+                first[i] = firstBy.getOrDefault(n, List.of()).toArray(new Hl7Rule[0]);
+                i++;
             }
+        }
+
+        /** Index of a segment name among {@link #segments}, or -1: a scan of a few ints, no hashing of the name. */
+        int indexOf(String segmentName) {
+            int k = pack(segmentName);
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] == k) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        static int pack(String segmentName) {
+            return segmentName.charAt(0) << 16 | segmentName.charAt(1) << 8 | segmentName.charAt(2);
         }
     }
 }

@@ -40,29 +40,30 @@ public final class Hl7Validator implements MessageValidator<Er7Message> {
         Hl7Rules.Profile p = rules.profile(Er7.part(type, d.component(), 1).strip(),
                 Er7.part(type, d.component(), 2).strip());
         Verdict v = Verdict.PASS;
-        boolean[] seen = new boolean[p.firstSegments.length];
+        SegmentValues values = new SegmentValues(d);
+        boolean[] seen = new boolean[p.segments.length];
         for (Er7Segment seg : msg.segments()) {
-            Hl7Rule[] each = p.each.get(seg.name());
-            if (each != null) {
-                v = apply(each, seg, d, v);
+            int i = p.indexOf(seg.name());
+            if (i < 0) {
+                continue;
             }
-            Integer first = p.firstIndex.get(seg.name());
-            if (first != null && !seen[first]) {
-                seen[first] = true;
-                v = apply(p.firstRules[first], seg, d, v);
+            v = apply(p.each[i], values.of(seg), v);
+            if (!seen[i]) {
+                seen[i] = true;
+                v = apply(p.first[i], values.of(seg), v);
             }
         }
         for (int i = 0; i < seen.length; i++) {
             if (!seen[i]) {
-                v = apply(p.firstRules[i], null, d, v);
+                v = apply(p.first[i], values.of(null), v);
             }
         }
         return v;
     }
 
-    private static Verdict apply(Hl7Rule[] rules, Er7Segment seg, Delimiters d, Verdict v) {
+    private static Verdict apply(Hl7Rule[] rules, SegmentValues values, Verdict v) {
         for (Hl7Rule r : rules) {
-            if (r.violatedBy(seg, d)) {
+            if (r.violatedBy(values)) {
                 v = v.with(r.finding(), r.outcome());
             }
         }

@@ -9,6 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The pure core of the data-quality gateway: reads raw bytes once and yields an {@link Inspection} with the
@@ -24,6 +28,7 @@ public final class QualityGate {
     public static final Finding TOO_LARGE = new Finding("gate.too-large", RejectReason.TOO_LARGE);
     public static final Finding INVALID_ENCODING = new Finding("gate.utf8", RejectReason.INVALID_ENCODING);
 
+    static final String SUBKEY_DOMAIN = "phi-stream/dedupe-v1/subkey";
     static final String ID_DOMAIN = "phi-stream/dedupe-v1/id";
     static final String BODY_DOMAIN = "phi-stream/dedupe-v1/body";
     static final String ID_BODY_DOMAIN = "phi-stream/dedupe-v1/id-body";
@@ -33,11 +38,25 @@ public final class QualityGate {
     private final Hl7Validator validator;
     private final KeyedDigest digest;
     private final int maxMessageBytes;
+    private final ThreadLocal<Mac> mac;
 
     public QualityGate(Hl7Validator validator, KeyedDigest digest, int maxMessageBytes) {
         this.validator = validator;
         this.digest = digest;
         this.maxMessageBytes = maxMessageBytes;
+        // Dedupe digests use a subkey of the digest keyset, derived through KeyedDigest, in a JCE HMAC that is fed
+        // segment by segment from the input bytes: no re-encoding or copying of the message (Tink's Mac takes one
+        // array). Rotating the digest keyset changes the subkey exactly as it changes every other keyed digest.
+        SecretKeySpec key = new SecretKeySpec(HexFormat.of().parseHex(digest.hex(SUBKEY_DOMAIN, "")), "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(key);
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", null);
+            }
+        });
     }
 
     public Hl7Validator validator() {
@@ -56,17 +75,22 @@ public final class QualityGate {
         if (bytes.length > maxMessageBytes) {
             return new Inspection(this, bytes, null, new Verdict.Quarantine(TOO_LARGE, java.util.List.of()));
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(INVALID_ENCODING, java.util.List.of()));
+        // the JDK's UTF-8 constructor copies ASCII with a vectorised check; it replaces malformed bytes rather than
+        // reporting them, so only a result with one char per byte and no U+FFFD is taken as-is (it was ASCII)
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        boolean ascii = text.length() == bytes.length && text.indexOf('\uFFFD') < 0;
+        if (!ascii) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                return new Inspection(this, bytes, null, new Verdict.Quarantine(INVALID_ENCODING, java.util.List.of()));
+            }
         }
         try {
-            return new Inspection(this, bytes, Er7Message.parse(text), null);
+            return new Inspection(this, bytes, Er7Message.parse(text), null).text(text, ascii);
         } catch (Er7Exception e) {
             return new Inspection(this, bytes, null, new Verdict.Quarantine(unreadable(e.problem()), java.util.List.of()));
         }
@@ -75,6 +99,17 @@ public final class QualityGate {
     /** An input the gate failed on unexpectedly: quarantined as internal error, deduplicated by its raw bytes. */
     Inspection failed(byte[] raw, Finding finding) {
         return new Inspection(this, raw == null ? new byte[0] : raw, null, new Verdict.Quarantine(finding, java.util.List.of()));
+    }
+
+    /** Hex of the first 128 bits of HMAC(subkey, domain 0x00 parts...). */
+    private String hex(String domain, byte[]... parts) {
+        Mac m = mac.get();
+        m.update(domain.getBytes(StandardCharsets.UTF_8));
+        m.update((byte) 0);
+        for (byte[] p : parts) {
+            m.update(p);
+        }
+        return HexFormat.of().formatHex(m.doFinal(), 0, 16);
     }
 
     private static Finding unreadable(Er7Exception.Problem p) {
@@ -95,7 +130,8 @@ public final class QualityGate {
         private final byte[] raw;
         private final Er7Message message;
         private Verdict verdict;
-        private String encoded;
+        private String text;
+        private boolean ascii;
         private String idKey;
         private String fingerprint;
         private String contentKey;
@@ -106,6 +142,12 @@ public final class QualityGate {
             this.raw = raw;
             this.message = message;
             this.verdict = verdict;
+        }
+
+        Inspection text(String text, boolean ascii) {
+            this.text = text;
+            this.ascii = ascii;
+            return this;
         }
 
         /** True when the bytes were read as an ER7 message. */
@@ -127,20 +169,20 @@ public final class QualityGate {
         public String idKey() {
             if (idKey == null && message != null && hasControlId()) {
                 Er7Segment msh = msh();
-                idKey = gate.digest.hex(ID_DOMAIN, msh.field(3) + "|" + msh.field(4) + "|" + msh.field(10));
+                idKey = gate.hex(ID_DOMAIN, (msh.field(3) + "|" + msh.field(4) + "|" + msh.field(10))
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return idKey;
         }
 
         /**
-         * Keyed digest of everything after MSH, normalised (CR separators, no framing): equal for a resend that only
-         * an interface engine's MSH rewrite (routing, send time) tells apart. Null when {@link #idKey()} is.
+         * Keyed digest of the segments after MSH, normalised (CR separators, no framing, blank lines dropped): equal
+         * for a resend that only an interface engine's MSH rewrite (routing, send time) tells apart. Null when
+         * {@link #idKey()} is.
          */
         public String fingerprint() {
             if (fingerprint == null && idKey() != null) {
-                String all = encoded();
-                int body = all.indexOf('\r') + 1;
-                fingerprint = gate.digest.hex(BODY_DOMAIN, all.substring(body).getBytes(StandardCharsets.UTF_8));
+                fingerprint = segmentsDigest(BODY_DOMAIN, 1);
             }
             return fingerprint;
         }
@@ -150,14 +192,14 @@ public final class QualityGate {
          * another message already uses. Null when {@link #idKey()} is.
          */
         public String idBodyKey() {
-            return idKey() == null ? null : gate.digest.hex(ID_BODY_DOMAIN, idKey() + "|" + fingerprint());
+            return idKey() == null ? null
+                    : gate.hex(ID_BODY_DOMAIN, (idKey() + "|" + fingerprint()).getBytes(StandardCharsets.US_ASCII));
         }
 
         /** Keyed digest of the whole normalised message (of the raw bytes when unreadable). */
         public String contentKey() {
             if (contentKey == null) {
-                contentKey = message == null ? gate.digest.hex(RAW_DOMAIN, raw)
-                        : gate.digest.hex(CONTENT_DOMAIN, encoded().getBytes(StandardCharsets.UTF_8));
+                contentKey = message == null ? gate.hex(RAW_DOMAIN, raw) : segmentsDigest(CONTENT_DOMAIN, 0);
             }
             return contentKey;
         }
@@ -194,11 +236,30 @@ public final class QualityGate {
             return message.segments().get(0);
         }
 
-        private String encoded() {
-            if (encoded == null) {
-                encoded = message.encode();
+        /**
+         * The keyed digest of segments {@code from..} as the ER7 writer would write them (each segment's text as read,
+         * then CR), fed from the input: the ASCII bytes themselves, or the UTF-8 of the segment's text otherwise.
+         */
+        private String segmentsDigest(String domain, int from) {
+            Mac m = gate.mac.get();
+            m.update(domain.getBytes(StandardCharsets.UTF_8));
+            m.update((byte) 0);
+            java.util.List<Er7Segment> segs = message.segments();
+            for (int i = from; i < segs.size(); i++) {
+                Er7Segment seg = segs.get(i);
+                int n = seg.fieldCount();
+                int start = n == 0 ? -1 : seg.fieldStart(1) - (seg.isMsh() ? 3 : 4);
+                int end = n == 0 ? -1 : seg.fieldStart(n) + seg.field(n).length();
+                if (start < 0 || seg.fieldStart(n) < 0) {
+                    m.update(seg.name().getBytes(StandardCharsets.US_ASCII)); // a bare segment name
+                } else if (ascii) {
+                    m.update(raw, start, end - start);
+                } else {
+                    m.update(text.substring(start, end).getBytes(StandardCharsets.UTF_8));
+                }
+                m.update((byte) '\r');
             }
-            return encoded;
+            return HexFormat.of().formatHex(m.doFinal(), 0, 16);
         }
     }
 }

@@ -76,6 +76,16 @@ class DeduplicatorTest {
     }
 
     @Test
+    void givenCopiesWithAByteOrderMarkOrNonAsciiText_whenChecked_thenTheyAreDuplicatesOfThePlainOnes() {
+        String accented = Msgs.set(oru, "PID", 5, "M\u00dcLLER^J\u00dcRGEN");
+        assertThat(check(accented, T0)).isEqualTo(Deduplicator.Result.FIRST);
+        assertThat(check("\uFEFF" + accented.replace("\r", "\n"), T0 + 1)).isEqualTo(Deduplicator.Result.DUPLICATE);
+        String noId = Msgs.set(oru, "MSH", 10, "");
+        assertThat(check(noId, T0 + 2)).isEqualTo(Deduplicator.Result.FIRST);
+        assertThat(check("\uFEFF\u000b" + noId + "\u001c\r", T0 + 3)).isEqualTo(Deduplicator.Result.DUPLICATE);
+    }
+
+    @Test
     void givenAReusedControlIdWithDifferentContent_whenChecked_thenItIsNotDroppedButReported() {
         String other = Msgs.set(oru, "OBX", 1, 5, "73");
         assertThat(check(oru, T0)).isEqualTo(Deduplicator.Result.FIRST);
