@@ -40,7 +40,15 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     /** Everything the processor needs; the lead's topology builds one from the configuration and the stages. */
     public record Wiring(QualityGate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
                          String storeName, String acceptedChild, String quarantineChild, String policyVersion,
-                         String pipelineVersion) {
+                         String pipelineVersion, io.phistream.topology.stream.AuditDrafts audit, String auditChild) {
+
+        /** Without audit: for tests of the gate alone. */
+        public Wiring(QualityGate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
+                      String storeName, String acceptedChild, String quarantineChild, String policyVersion,
+                      String pipelineVersion) {
+            this(gate, window, sealer, metrics, storeName, acceptedChild, quarantineChild, policyVersion,
+                    pipelineVersion, null, null);
+        }
     }
 
     /** The dedupe store: a persistent, changelogged window store of digest → body digest, kept for the window. */
@@ -103,6 +111,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
             seenBefore = dedupe.check(in, record.timestamp(), seen);
             if (seenBefore == Deduplicator.Result.DUPLICATE) {
                 w.metrics().duplicate(); // before validation: a duplicate costs a lookup only
+                auditDuplicate(record, in);
                 return;
             }
             v = in.verdict();
@@ -116,6 +125,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         }
         if (seenBefore == Deduplicator.Result.DUPLICATE) {
             w.metrics().duplicate();
+            auditDuplicate(record, in);
             return;
         }
         if (seenBefore == Deduplicator.Result.CONTROL_ID_REUSED) {
@@ -164,6 +174,20 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         add(h, Headers.POLICY_VERSION, w.policyVersion());
         add(h, Headers.PIPELINE_VERSION, w.pipelineVersion());
         context.forward(new Record<String, Object>(messageId, envelope, record.timestamp(), h), w.quarantineChild());
+        if (w.audit() != null) {
+            context.forward(new Record<String, Object>(messageId,
+                    w.audit().quarantined(messageId, in.raw(), q.reason().name(), record.timestamp()),
+                    record.timestamp()), w.auditChild());
+        }
+    }
+
+    /** A dropped duplicate is a decision too: appended to the VALIDATE log (the first copy was audited as usual). */
+    private void auditDuplicate(Record<String, byte[]> record, QualityGate.Inspection in) {
+        if (w.audit() != null) {
+            context.forward(new Record<String, Object>(in.messageId(),
+                    w.audit().duplicate(in.messageId(), in.raw(), record.timestamp()), record.timestamp()),
+                    w.auditChild());
+        }
     }
 
     private static void add(RecordHeaders h, String name, String value) {

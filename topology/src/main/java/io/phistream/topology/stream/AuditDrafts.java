@@ -109,6 +109,11 @@ public final class AuditDrafts {
         return b.build();
     }
 
+    /** A duplicate the data-quality gate dropped (stage VALIDATE, outcome duplicate). */
+    public AuditRecordDraft duplicate(String messageId, byte[] input, long eventTimeMs) {
+        return base(Stage.VALIDATE, messageId, "duplicate", input, eventTimeMs).build();
+    }
+
     public AuditRecordDraft quarantined(String messageId, byte[] input, String reason, long eventTimeMs) {
         return base(Stage.QUARANTINE, messageId, "quarantined", input, eventTimeMs).ruleId(reason).build();
     }

@@ -19,6 +19,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class DeidProcessor implements Processor<String, byte[], String, Object> {
 
+    private static final String[] QUALITY_HEADERS = {
+        io.phistream.topology.quality.QualityGateProcessor.WARNINGS_HEADER,
+        io.phistream.topology.quality.QualityGateProcessor.RULES_HEADER};
+
     private final Deidentification core;
     private final QuarantineSealer sealer;
     private final PipelineMetrics metrics;
@@ -75,11 +79,18 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
             quarantine(record, raw, o.messageId(), o.rejected());
             return;
         }
-        context.forward(new Record<String, Object>(o.patientToken(), o.text(), record.timestamp(),
-                Headers.of(Headers.MESSAGE_ID, o.messageId(),
-                        Headers.MESSAGE_TYPE, o.messageType(),
-                        Headers.POLICY_VERSION, core.policyVersion(),
-                        Headers.PIPELINE_VERSION, pipelineVersion)), deidSink);
+        org.apache.kafka.common.header.internals.RecordHeaders out = Headers.of(Headers.MESSAGE_ID, o.messageId(),
+                Headers.MESSAGE_TYPE, o.messageType(),
+                Headers.POLICY_VERSION, core.policyVersion(),
+                Headers.PIPELINE_VERSION, pipelineVersion);
+        // the data-quality gate's warnings (rule ids, no data) travel with the released message
+        for (String name : QUALITY_HEADERS) {
+            var h = record.headers().lastHeader(name);
+            if (h != null) {
+                out.add(name, h.value());
+            }
+        }
+        context.forward(new Record<String, Object>(o.patientToken(), o.text(), record.timestamp(), out), deidSink);
         context.forward(new Record<String, Object>(o.messageId(),
                 audit.released(o.messageId(), raw, o.text(), o.phiCounts(), record.timestamp()),
                 record.timestamp()), auditNode);

@@ -3,11 +3,12 @@ package io.phistream.topology.stream;
 import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
 import org.apache.kafka.common.serialization.Serializer;
+import io.phistream.topology.quality.QualityGateProcessor;
 import org.apache.kafka.streams.Topology;
 
 /**
  * The phi-stream topology:
- * {@code ingest.hl7v2 → de-identify → deid.hl7v2 | quarantine} and {@code ingest.fhir → de-identify → deid.fhir |
+ * {@code ingest.hl7v2 → data-quality gate → de-identify → deid.hl7v2 | quarantine} and {@code ingest.fhir → de-identify → deid.fhir |
  * quarantine}, every decision appended to the audit log. Built with the Processor API so one processor can route
  * each record to exactly one typed sink. Both formats feed one audit node, so each (stage, partition) log has
  * exactly one writer: the two ingest topics are co-partitioned (same partition count) and share tasks.
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.Topology;
 public final class PhiStreamTopology {
 
     static final String HL7_SOURCE = "ingest-hl7v2";
+    static final String HL7_QUALITY = "quality-gate-hl7v2";
     static final String HL7_DEID = "deidentify-hl7v2";
     static final String HL7_SINK = "deid-hl7v2";
     static final String FHIR_SOURCE = "ingest-fhir";
@@ -29,28 +31,36 @@ public final class PhiStreamTopology {
 
     public static Topology build(Topics topics, Stages stages) {
         Topology t = new Topology();
-        addFormat(t, topics.ingestHl7v2(), HL7_SOURCE, HL7_DEID, topics.deidHl7v2(), HL7_SINK,
-                Deidentification.of(stages.hl7()), stages.auditDrafts(), stages);
-        addFormat(t, topics.ingestFhir(), FHIR_SOURCE, FHIR_DEID, topics.deidFhir(), FHIR_SINK,
-                Deidentification.of(stages.fhir()), stages.fhirAuditDrafts(), stages);
+        // HL7 v2 passes the data-quality gate (validation as data, keyed duplicate suppression) first
+        Topic<String, byte[]> hl7In = topics.ingestHl7v2();
+        t.addSource(HL7_SOURCE, hl7In.keySerde().deserializer(), hl7In.valueSerde().deserializer(), hl7In.name());
+        t.addProcessor(HL7_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(stages.quality(),
+                stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.DEFAULT_STORE,
+                HL7_DEID, QUARANTINE_SINK, stages.hl7().policy().version(), stages.pipelineVersion(),
+                stages.auditDrafts(), AUDIT)), HL7_SOURCE);
+        addDeid(t, HL7_QUALITY, HL7_DEID, topics.deidHl7v2(), HL7_SINK, Deidentification.of(stages.hl7()),
+                stages.auditDrafts(), stages);
+        Topic<String, byte[]> fhirIn = topics.ingestFhir();
+        t.addSource(FHIR_SOURCE, fhirIn.keySerde().deserializer(), fhirIn.valueSerde().deserializer(), fhirIn.name());
+        addDeid(t, FHIR_SOURCE, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
+                stages.fhirAuditDrafts(), stages);
 
         Topic<String, byte[]> quarantine = topics.quarantine();
         t.addSink(QUARANTINE_SINK, quarantine.name(), quarantine.keySerde().serializer(),
-                anyValue(quarantine.valueSerde().serializer()), HL7_DEID, FHIR_DEID);
+                anyValue(quarantine.valueSerde().serializer()), HL7_QUALITY, HL7_DEID, FHIR_DEID);
         Topic<String, byte[]> audit = topics.audit();
-        t.addProcessor(AUDIT, () -> new AuditProcessor(stages.auditConfig(), stages.auditSigner()), HL7_DEID, FHIR_DEID);
+        t.addProcessor(AUDIT, () -> new AuditProcessor(stages.auditConfig(), stages.auditSigner()),
+                HL7_QUALITY, HL7_DEID, FHIR_DEID);
         t.addStateStore(AuditProcessor.storeBuilder(), AUDIT);
         t.addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                 new AuditPartitioner(), AUDIT);
         return t;
     }
 
-    private static void addFormat(Topology t, Topic<String, byte[]> in, String source, String deid,
-                                  Topic<String, String> out, String sink, Deidentification core, AuditDrafts drafts,
-                                  Stages stages) {
-        t.addSource(source, in.keySerde().deserializer(), in.valueSerde().deserializer(), in.name());
+    private static void addDeid(Topology t, String parent, String deid, Topic<String, String> out, String sink,
+                                Deidentification core, AuditDrafts drafts, Stages stages) {
         t.addProcessor(deid, () -> new DeidProcessor(core, stages.sealer(), stages.metrics(), stages.pipelineVersion(),
-                stages.maxMessageBytes(), sink, QUARANTINE_SINK, drafts, AUDIT), source);
+                stages.maxMessageBytes(), sink, QUARANTINE_SINK, drafts, AUDIT), parent);
         t.addSink(sink, out.name(), out.keySerde().serializer(), anyValue(out.valueSerde().serializer()), deid);
     }
 

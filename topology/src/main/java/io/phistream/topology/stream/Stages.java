@@ -20,6 +20,10 @@ import com.google.crypto.tink.signature.Ed25519PublicKey;
 import io.phistream.audit.AuditLogConfig;
 import io.phistream.audit.checkpoint.CheckpointSigner;
 import io.phistream.serdes.AvroSerdeFactory;
+import io.phistream.topology.quality.Hl7Rules;
+import io.phistream.topology.quality.Hl7Validator;
+import io.phistream.topology.quality.QualityGate;
+import io.phistream.topology.quality.QualityMetrics;
 import java.time.Clock;
 
 /**
@@ -29,7 +33,8 @@ import java.time.Clock;
 public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer tokenizer, KeyedDigest digest,
                      QuarantineSealer sealer, PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes,
                      AuditDrafts auditDrafts, AuditDrafts fhirAuditDrafts, AuditLogConfig auditConfig,
-                     CheckpointSigner auditSigner, FreeTextScrubber textScrubber, AvroSerdeFactory avro) {
+                     CheckpointSigner auditSigner, FreeTextScrubber textScrubber, AvroSerdeFactory avro,
+                     QualityGate quality, QualityMetrics qualityMetrics, java.time.Duration dedupeWindow) {
 
     /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -84,6 +89,8 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
                 keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
         return new Stages(hl7, fhir, tokenizer, digest, sealer, new PipelineMetrics(), version,
-                DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config));
+                DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
+                new QualityGate(new Hl7Validator(Hl7Rules.load(Hl7Rules.DEFAULT)), digest, DEFAULT_MAX_MESSAGE_BYTES),
+                new QualityMetrics(), config.dedupeWindow());
     }
 }

@@ -99,7 +99,7 @@ class LeakSafetyIT {
                     PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1",
                     PhiStreamConfig.STATE_DIR, dir.toString()));
             Topics topics = new Topics(config);
-            broker.createTopics(topics.all(List.of()));
+            broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));
             Stages stages = Stages.create(config, KeyStore.ephemeral());
 
             // given: synthetic traffic, some of it built to be quarantined or to make a parser throw

@@ -117,7 +117,7 @@ class PoisonPillIT {
             s.put("kafka.producer.max.request.size", Integer.toString(LARGE_LIMIT));
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), s);
             Topics topics = new Topics(config);
-            broker.createTopics(topics.all(List.of()));
+            broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));
             try (Admin admin = broker.admin()) {
                 Map<ConfigResource, java.util.Collection<AlterConfigOp>> ops = new HashMap<>();
                 for (String t : List.of(topics.ingestHl7v2().name(), topics.ingestFhir().name(),
