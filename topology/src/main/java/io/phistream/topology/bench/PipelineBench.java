@@ -121,12 +121,12 @@ public final class PipelineBench {
         String baseHl7 = baseTopics.deidHl7v2().name();
         String baseFhir = baseTopics.deidFhir().name();
         List<NewTopic> created = new ArrayList<>();
-        for (Topics t : List.of(baseTopics, pipeTopics)) {
-            for (Topic<?, ?> topic : List.of(t.ingestHl7v2(), t.ingestFhir(), t.deidHl7v2(), t.deidFhir(),
-                    t.quarantine(), t.audit())) {
-                created.add(t.newTopic(topic));
-            }
+        for (Topic<?, ?> topic : List.of(baseTopics.ingestHl7v2(), baseTopics.ingestFhir(), baseTopics.deidHl7v2(),
+                baseTopics.deidFhir(), baseTopics.quarantine(), baseTopics.audit())) {
+            created.add(baseTopics.newTopic(topic));
         }
+        // the full application: de-identification, audit, and the scoring side with its alert topics
+        created.addAll(pipeTopics.all(io.phistream.topology.scoring.ScoringStages.routes(pipeConfig)));
         try (Admin admin = Admin.create(common.adminProperties())) {
             Topics.create(admin, created, Duration.ofSeconds(30));
         }
@@ -134,6 +134,7 @@ public final class PipelineBench {
             log.printf("generating %d %s messages ...%n", settings.messages(), settings.mix().name().toLowerCase());
             List<Message> workload = Workload.generate(settings.mix(), settings.messages(), settings.seed());
             double meanBytes = Workload.meanBytes(workload);
+            // the latency phase continues the same sequence: new messages, the same for both applications
 
             AppResult baseline = measure("baseline", baseConfig, workload, baseTopics, List.of(baseHl7, baseFhir),
                     null, () -> new KafkaStreams(passThrough(baseTopics, baseHl7, baseFhir),
@@ -217,6 +218,10 @@ public final class PipelineBench {
                 long sent = 0;
                 long start = System.nanoTime();
                 long end = start + settings.latencyPhase().toNanos();
+                Workload.Source more = Workload.stream(settings.mix(), settings.seed());
+                for (int skip = 0; skip < n; skip++) {
+                    more.next(); // past the preloaded messages: never send a message twice
+                }
                 try (KafkaProducer<byte[], byte[]> p = producer(config, 1)) {
                     while (System.nanoTime() < end) {
                         long due = start + (long) (sent * 1e9 / target);
@@ -224,7 +229,7 @@ public final class PipelineBench {
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        Message m = workload.get((int) (sent % n));
+                        Message m = more.next();
                         p.send(new ProducerRecord<>(input(topics, m), null, System.currentTimeMillis(), null,
                                 m.value()));
                         sent++;
