@@ -35,17 +35,56 @@ public final class Workload {
     private Workload() {
     }
 
-    /** {@code n} messages of the mix, deterministic for a seed. */
+    /** {@code n} messages of the mix, deterministic for a seed: the first {@code n} of {@link #stream}. */
     public static List<Message> generate(Mix mix, int n, long seed) {
-        SyntheticHl7 hl7 = new SyntheticHl7(seed);
-        SyntheticFhir fhir = mix == Mix.HL7 ? null : new SyntheticFhir(seed);
+        Source source = stream(mix, seed);
         List<Message> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            boolean isFhir = mix == Mix.FHIR || (mix == Mix.MIXED && i % 2 == 1);
-            String text = isFhir ? fhir.next().json() : hl7.next().text();
-            out.add(new Message(isFhir, text.getBytes(StandardCharsets.UTF_8)));
+            out.add(source.next());
         }
         return out;
+    }
+
+    /**
+     * An endless, deterministic sequence of messages in which no HL7 message repeats (each has its own control id):
+     * the pipeline's quality gate drops an HL7 message it has already seen, so a benchmark must never resend one.
+     * FHIR Bundles (no duplicate suppression on that path) repeat after {@link #FHIR_DISTINCT}, because building
+     * them with HAPI costs about ten times more than an HL7 message and would compete with what is measured.
+     */
+    public static Source stream(Mix mix, long seed) {
+        return new Source(mix, seed);
+    }
+
+    /** Distinct FHIR Bundles in a {@link #stream} before they repeat. */
+    public static final int FHIR_DISTINCT = 2_000;
+
+    /** See {@link #stream}. Not thread-safe. */
+    public static final class Source {
+        private final Mix mix;
+        private final SyntheticHl7 hl7;
+        private final SyntheticFhir fhir;
+        private final List<byte[]> bundles = new ArrayList<>();
+        private long i;
+        private long fhirCount;
+
+        private Source(Mix mix, long seed) {
+            this.mix = mix;
+            this.hl7 = mix == Mix.FHIR ? null : new SyntheticHl7(seed);
+            this.fhir = mix == Mix.HL7 ? null : new SyntheticFhir(seed);
+        }
+
+        public Message next() {
+            boolean isFhir = mix == Mix.FHIR || (mix == Mix.MIXED && i % 2 == 1);
+            i++;
+            if (!isFhir) {
+                return new Message(false, hl7.next().text().getBytes(StandardCharsets.UTF_8));
+            }
+            long k = fhirCount++;
+            if (k < FHIR_DISTINCT) {
+                bundles.add(fhir.next().json().getBytes(StandardCharsets.UTF_8));
+            }
+            return new Message(true, bundles.get((int) (k % FHIR_DISTINCT)));
+        }
     }
 
     /** Mean size in bytes. */

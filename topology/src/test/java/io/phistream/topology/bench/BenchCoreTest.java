@@ -92,6 +92,27 @@ class BenchCoreTest {
     }
 
     @Test
+    void givenAWorkloadStream_whenManyMessagesAreDrawn_thenNoHl7MessageRepeatsAndTheStartIsTheGeneratedList() {
+        Workload.Source source = Workload.stream(Workload.Mix.MIXED, 3);
+        java.util.Set<String> hl7 = new java.util.HashSet<>();
+        int fhir = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Workload.Message m = source.next();
+            if (m.fhir()) {
+                fhir++;
+            } else {
+                assertThat(hl7.add(new String(m.value(), StandardCharsets.UTF_8))).as("HL7 message %d is new", i).isTrue();
+            }
+        }
+        assertThat(fhir).isEqualTo(2_500);
+        List<Workload.Message> first = Workload.generate(Workload.Mix.MIXED, 4, 3);
+        Workload.Source again = Workload.stream(Workload.Mix.MIXED, 3);
+        for (Workload.Message m : first) {
+            assertThat(again.next().value()).isEqualTo(m.value());
+        }
+    }
+
+    @Test
     void givenSyntheticFhirBundles_whenDeidentifiedByThePipelineCore_thenTheyAreValidReleasedAndNoPlantedValueSurvives() {
         Stages stages = Stages.create(PhiStreamConfig.defaults(), KeyStore.ephemeral());
         SyntheticFhir gen = new SyntheticFhir(5);

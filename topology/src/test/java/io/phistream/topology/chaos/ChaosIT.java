@@ -49,7 +49,7 @@ class ChaosIT {
 
     private static final int PARTITIONS = 2;
     private static final double RATE = 40; // messages per second
-    private static final int KILLS_BEFORE_BROKER_RESTART = 3;
+    private static final int KILLS_BEFORE_BROKER_RESTART = 2;
     private static final int KILLS_AFTER_BROKER_RESTART = 1;
 
     @TempDir
