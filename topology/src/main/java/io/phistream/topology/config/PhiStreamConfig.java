@@ -149,8 +149,9 @@ public final class PhiStreamConfig {
                 "wire format of the Avro contracts: Avro single-object encoding with the bundled schemas (no registry), "
                         + "or the Confluent format with a schema registry (serdes.schema.registry.url, ...)",
                 v -> oneOf(v, "single-object", "confluent"));
-        add(m, TEXT_SCRUBBING, "spans or redact", "spans",
-                "free text: replace detected PHI spans with typed tags, or remove the whole field",
+        // fail closed by default: span-level scrubbing has open fuzzing findings (docs/RELIABILITY.md) until fixed
+        add(m, TEXT_SCRUBBING, "spans or redact", "redact",
+                "free text: remove the whole field (default, fail closed), or replace detected PHI spans with typed tags",
                 v -> oneOf(v, "spans", "redact"));
         add(m, SCORING_FEATURE_TTL, "a positive duration such as 30m, 12h or 1d", "12h",
                 "how long a patient's latest value of a vital sign stays valid for scoring (patient's event time)",

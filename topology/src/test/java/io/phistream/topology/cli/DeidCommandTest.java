@@ -36,7 +36,7 @@ class DeidCommandTest {
         Path spans = dir.resolve("spans.jsonl");
 
         int code = PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
-                "--spans", spans.toString());
+                "--spans", spans.toString(), "--set", "text.scrubbing=spans");
 
         assertThat(code).isZero();
         assertThat(out.resolve("a.hl7")).exists();
