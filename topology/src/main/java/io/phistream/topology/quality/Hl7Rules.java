@@ -239,12 +239,13 @@ public final class Hl7Rules {
         } else if (!profile.equals(DEFAULT_PROFILE)) {
             throw new RulesException("profile " + profile + " must extend another profile (ultimately \"default\")");
         }
-        for (String w : strings(p.path("without"), "profile " + profile + " without")) {
+        for (String w : orderedStrings(p.path("without"), "profile " + profile + " without")) {
             if (!ids.remove(w)) {
                 throw new RulesException("profile " + profile + " drops rule " + w + " that it does not inherit");
             }
         }
-        for (String id : strings(p.path("rules"), "profile " + profile + " rules")) {
+        // the file's order is the evaluation order: the first violated quarantine rule names the reason
+        for (String id : orderedStrings(p.path("rules"), "profile " + profile + " rules")) {
             if (!rules.containsKey(id)) {
                 throw new RulesException("profile " + profile + " names unknown rule " + id);
             }
@@ -355,20 +356,27 @@ public final class Hl7Rules {
     }
 
     private static Set<String> strings(JsonNode n, String what) {
+        return SmallSet.of(new HashSet<>(orderedStrings(n, what)));
+    }
+
+    /** The array's strings in the file's order (a set's iteration order may differ from one JVM to the next). */
+    private static List<String> orderedStrings(JsonNode n, String what) {
         if (n == null || n.isMissingNode()) {
-            return Set.of();
+            return List.of();
         }
         if (!n.isArray()) {
             throw new RulesException(what + " must be an array of strings");
         }
-        Set<String> s = new HashSet<>();
+        List<String> s = new ArrayList<>();
         for (JsonNode v : n) {
             if (!v.isTextual()) {
                 throw new RulesException(what + " must be an array of strings");
             }
-            s.add(v.asText());
+            if (!s.contains(v.asText())) {
+                s.add(v.asText());
+            }
         }
-        return SmallSet.of(s);
+        return s;
     }
 
     private static String ruleId(JsonNode r, String where) {

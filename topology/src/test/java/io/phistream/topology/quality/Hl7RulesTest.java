@@ -46,6 +46,29 @@ class Hl7RulesTest {
     }
 
     @Test
+    void givenAProfile_whenResolved_thenItsRulesKeepTheFilesOrderSoTheFirstViolationIsTheSameInEveryJvm() {
+        String json = MINIMAL.replace("\"rules\": [\"a.type\"]", "\"rules\": [\"a.type\", \"b.1\", \"b.2\", \"b.3\", "
+                + "\"b.4\", \"b.5\", \"b.6\", \"b.7\", \"b.8\", \"b.9\"]").replace("\"rules\": [\n", "\"rules\": [\n" + rules(9));
+        Hl7Rules r = parse(json);
+        assertThat(r.profiles().get("default"))
+                .containsExactly("a.type", "b.1", "b.2", "b.3", "b.4", "b.5", "b.6", "b.7", "b.8", "b.9");
+        assertThat(r.profiles().get("ORU")).endsWith("b.9", "a.pid");
+        // the shipped default profile: MSH-9 (message type) is checked before MSH-7 (message time), as listed
+        java.util.List<String> shipped = Hl7Rules.load(Hl7Rules.DEFAULT).profiles().get("default");
+        assertThat(shipped.indexOf("hl7.msh.message-type")).isLessThan(shipped.indexOf("hl7.msh.message-time"));
+        assertThat(shipped.indexOf("hl7.msh.message-time")).isLessThan(shipped.indexOf("hl7.msh.version"));
+    }
+
+    private static String rules(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            b.append("{\"id\": \"b.").append(i).append("\", \"check\": \"required\", \"path\": \"MSH-").append(10 + i)
+                    .append("\", \"reason\": \"MISSING_ELEMENT\", \"outcome\": \"pass-with-warning\"},\n");
+        }
+        return b.toString();
+    }
+
+    @Test
     void givenMessageTypes_whenAProfileIsChosen_thenTheMostSpecificWins() {
         Hl7Rules r = parse(MINIMAL);
         assertThat(r.profileName("ORU", "R30")).isEqualTo("ORU^R30");
