@@ -32,6 +32,9 @@ public final class DetectingScrubber implements FreeTextScrubber {
         for (KnownPhi.Value v : known.values()) {
             context.knownValue(v.type(), v.value());
         }
+        if (known.memoryHash() != null && !known.remembered().isEmpty()) {
+            context.rememberedDigests(known.remembered(), known.memoryHash());
+        }
         DetectionResult detected = detector.analyse(text, context.build());
         if (detected.failedClosed()) {
             return REDACT_ALL.scrub(text, known);

@@ -1,8 +1,12 @@
 package io.phistream.detector;
 
+import io.phistream.detector.text.DetectionContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * PHI values one message's structured fields held, collected while de-identifying it. Used to find the
@@ -19,6 +23,8 @@ public final class KnownPhi {
     }
 
     private final List<Value> values = new ArrayList<>();
+    private Set<String> remembered = Set.of();
+    private Function<String, String> memoryHash;
 
     public void add(PhiType type, String value, boolean guarded) {
         String v = value.strip();
@@ -29,5 +35,34 @@ public final class KnownPhi {
 
     public List<Value> values() {
         return Collections.unmodifiableList(values);
+    }
+
+    /**
+     * Adds what is remembered about this message's patient: digests made by {@code keyedHash} from normalised
+     * forms ({@link DetectionContext#normalisedForms}); free text is then searched for them too.
+     */
+    public void recall(Set<String> digests, Function<String, String> keyedHash) {
+        this.remembered = Set.copyOf(digests);
+        this.memoryHash = keyedHash;
+    }
+
+    public Set<String> remembered() {
+        return remembered;
+    }
+
+    /** The keyed hash of the remembered digests; null when nothing is remembered. */
+    public Function<String, String> memoryHash() {
+        return memoryHash;
+    }
+
+    /** The digests to remember of this message's guarded values (patient and relatives), by {@code keyedHash}. */
+    public Set<String> digests(Function<String, String> keyedHash) {
+        Set<String> out = new HashSet<>();
+        for (Value v : values) {
+            if (v.guarded()) {
+                out.addAll(DetectionContext.digestsOf(v.type(), v.value(), keyedHash));
+            }
+        }
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.phistream.detector.hl7;
 
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PatientMemory;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * De-identifies one HL7 v2 message according to an {@link Hl7Policy}. Pure and thread-safe; it fails closed:
@@ -62,6 +64,14 @@ public final class Hl7Deidentifier {
     }
 
     public Hl7Outcome deidentify(String input) {
+        return deidentify(input, PatientMemory.NONE);
+    }
+
+    /**
+     * De-identifies one message; free text is also searched for what {@code memory} remembers about the
+     * message's patient, and the outcome carries the digests to remember from this message.
+     */
+    public Hl7Outcome deidentify(String input, PatientMemory memory) {
         Er7Message msg;
         try {
             msg = Er7Message.parse(input);
@@ -70,7 +80,7 @@ public final class Hl7Deidentifier {
         }
         String messageId = messageId(msg, input);
         try {
-            return deidentify(msg, messageId);
+            return deidentify(msg, messageId, memory);
         } catch (RuntimeException | StackOverflowError e) {
             // never e.getMessage(): library messages may quote the value that failed
             return new Hl7Outcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
@@ -87,7 +97,7 @@ public final class Hl7Deidentifier {
         return "c" + digest.hex("phi-stream/content", raw);
     }
 
-    private Hl7Outcome deidentify(Er7Message msg, String messageId) {
+    private Hl7Outcome deidentify(Er7Message msg, String messageId, PatientMemory memory) {
         Er7Segment msh = msg.segments().get(0);
         Delimiters d = msg.delimiters();
         String version = Er7.part(Er7.part(msh.field(12), d.repetition(), 1), d.component(), 1);
@@ -104,6 +114,13 @@ public final class Hl7Deidentifier {
 
         String patientKey = patientKey(msg);
         Run run = new Run(d, patientKey == null ? null : shifter.offsetDays(patientKey), referenceYear(msh, d));
+        String patientToken = patientKey == null ? null : tokenizer.token(PhiType.MRN, patientKey);
+        // digests cost a keyed hash per form: only made when the pipeline keeps a memory
+        Function<String, String> memoryHash = patientToken == null || memory == PatientMemory.NONE ? null
+                : memoryHash(patientToken);
+        if (memoryHash != null) {
+            run.known.recall(memory.recall(patientToken), memoryHash);
+        }
         List<Runnable> textFields = new ArrayList<>();
         for (Er7Segment seg : msg.segments()) {
             if (!seg.isMsh() && !policy.knowsSegment(seg.name())) {
@@ -125,9 +142,15 @@ public final class Hl7Deidentifier {
         if (run.residualPhi(text)) {
             return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
         }
-        String patientToken = patientKey == null ? null : tokenizer.token(PhiType.MRN, patientKey);
         return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
-                Collections.unmodifiableMap(run.counts), Collections.unmodifiableList(run.spans));
+                Collections.unmodifiableMap(run.counts), Collections.unmodifiableList(run.spans),
+                memoryHash == null ? Set.of() : run.known.digests(memoryHash));
+    }
+
+    /** Keyed per patient: equal names of two patients give different digests, so the memory cannot link them. */
+    private Function<String, String> memoryHash(String patientToken) {
+        String domain = "phi-stream/patient-memory/" + patientToken;
+        return form -> digest.hex(domain, form);
     }
 
     private boolean isText(FieldRule rule, Er7Segment seg, Delimiters d) {

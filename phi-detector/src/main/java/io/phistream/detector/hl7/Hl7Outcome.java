@@ -5,6 +5,7 @@ import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The result of de-identifying one HL7 v2 message: released, or rejected for quarantine. */
 public sealed interface Hl7Outcome {
@@ -18,9 +19,12 @@ public sealed interface Hl7Outcome {
      * @param messageType  MSH-9 message code and trigger event, e.g. {@code ORU^R01}
      * @param phiCounts    how many values of each PHI type were replaced
      * @param spans        what was replaced, in offsets of the input text
+     * @param learned      keyed digests of the patient's and relatives' identifiers in this message, for the
+     *                     {@link io.phistream.detector.PatientMemory}; empty when the message names no patient
      */
     record Deidentified(String messageId, String patientToken, String messageType, String version, String text,
-                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans) implements Hl7Outcome {
+                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans, Set<String> learned)
+            implements Hl7Outcome {
     }
 
     record Rejected(String messageId, RejectReason reason) implements Hl7Outcome {
