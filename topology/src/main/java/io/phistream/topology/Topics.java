@@ -39,6 +39,7 @@ public final class Topics {
     public static final String SCORES = "scores";
     public static final String OPS_DRIFT = "ops.drift";
     public static final String ALERTS_PREFIX = "alerts.";
+    public static final String PATIENT_MEMORY = "patient-memory";
 
     public static final Duration QUARANTINE_RETENTION = Duration.ofDays(30);
     public static final Duration AUDIT_MIN_COMPACTION_LAG = Duration.ofHours(1);
@@ -105,6 +106,14 @@ public final class Topics {
         return new Topic<>(prefix + OPS_DRIFT, Serdes.String(), Serdes.ByteArray());
     }
 
+    /**
+     * Per-patient memory: keyed digests of identifiers learned per patient token ({@code <token>/<digest>}, value:
+     * epoch ms first learned), never values. Compacted, never time-deleted: each key is one digest to keep.
+     */
+    public Topic<String, Long> patientMemory() {
+        return new Topic<>(prefix + PATIENT_MEMORY, Serdes.String(), Serdes.Long());
+    }
+
     /** {@code alerts.<route>}; route names are lower-case letters, digits, '_' and '-'. */
     public Topic<String, byte[]> alerts(String route) {
         if (route == null || !ROUTE.matcher(route).matches()) {
@@ -116,7 +125,7 @@ public final class Topics {
     /** Every topic, alert topics last, in a stable order. */
     public List<Topic<?, ?>> topics(List<String> alertRoutes) {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(ingestHl7v2(), ingestFhir(), deidHl7v2(), deidFhir(),
-                quarantine(), audit(), observations(), scores(), opsDrift()));
+                quarantine(), audit(), observations(), scores(), opsDrift(), patientMemory()));
         for (String route : alertRoutes) {
             all.add(alerts(route));
         }
@@ -137,6 +146,9 @@ public final class Topics {
         if (base.equals(QUARANTINE)) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
             configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(QUARANTINE_RETENTION.toMillis()));
+        } else if (base.equals(PATIENT_MEMORY)) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
         } else if (base.equals(AUDIT)) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");

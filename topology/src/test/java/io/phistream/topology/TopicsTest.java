@@ -30,7 +30,7 @@ class TopicsTest {
 
         assertThat(all).extracting(NewTopic::name).containsExactly(
                 "test.ingest.hl7v2", "test.ingest.fhir", "test.deid.hl7v2", "test.deid.fhir", "test.quarantine",
-                "test.audit", "test.observations", "test.scores", "test.ops.drift",
+                "test.audit", "test.observations", "test.scores", "test.ops.drift", "test.patient-memory",
                 "test.alerts.rapid-response", "test.alerts.ward_7");
         assertThat(all).allSatisfy(t -> {
             assertThat(t.numPartitions()).isEqualTo(6);
@@ -45,6 +45,13 @@ class TopicsTest {
         assertThat(q.configs())
                 .containsEntry("cleanup.policy", "delete")
                 .containsEntry("retention.ms", Long.toString(30L * 24 * 3600 * 1000));
+    }
+
+    @Test
+    void givenThePatientMemoryTopic_whenDeclared_thenItIsCompactedAndNeverTimeDeletedSoEveryDigestIsKept() {
+        NewTopic memory = byName(new Topics("", 3, (short) 1).all(List.of())).get("patient-memory");
+
+        assertThat(memory.configs()).containsEntry("cleanup.policy", "compact").containsEntry("retention.ms", "-1");
     }
 
     @Test

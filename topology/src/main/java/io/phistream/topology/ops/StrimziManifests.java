@@ -15,7 +15,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * the topic list. {@code k8s/} holds the rendered files; {@code K8sManifestsTest} fails when they drift
  * and rewrites them with {@code -Dk8s.regenerate=true}.
  *
- * <p>ACLs, least privilege: Read on the ingest topics; Write on every output topic (and on the
+ * <p>ACLs, least privilege: Read on the ingest topics; Read and Write on the patient memory; Write on every output
+ * topic (and on the
  * {@code alerts.} prefix, so a new route needs no ACL change); everything Kafka Streams needs for its own
  * internal topics, transactional ids and consumer group, prefixed on the application id. Nothing else — no
  * cluster operations, no other groups, no topic creation outside the application id prefix.
@@ -64,7 +65,10 @@ public final class StrimziManifests {
         for (Topic<?, ?> t : topics.topics(List.of())) {
             String base = t.name().substring(topicPrefix.length());
             boolean ingest = base.startsWith("ingest.");
-            acls.add(new String[] {"topic", t.name(), "literal", ingest ? "Read, Describe" : "Write, Describe"});
+            // the patient memory is written by de-identification and read back by every instance's global store
+            String ops = ingest ? "Read, Describe" : base.equals(Topics.PATIENT_MEMORY) ? "Read, Write, Describe"
+                    : "Write, Describe";
+            acls.add(new String[] {"topic", t.name(), "literal", ops});
         }
         acls.add(new String[] {"topic", topicPrefix + Topics.ALERTS_PREFIX, "prefix", "Write, Describe"});
         // Kafka Streams' internal topics are named <application.id>-<name>-changelog|-repartition

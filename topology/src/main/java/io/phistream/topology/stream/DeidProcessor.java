@@ -1,11 +1,14 @@
 package io.phistream.topology.stream;
 
+import io.phistream.detector.PatientMemory;
 import io.phistream.detector.RejectReason;
+import io.phistream.topology.memory.PatientMemoryStore;
 import io.phistream.topology.stream.Deidentification.Outcome;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,10 +35,20 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
     private final String quarantineSink;
     private final AuditDrafts audit;
     private final String auditNode;
+    private final String memorySink;
     private ProcessorContext<String, Object> context;
+    private PatientMemory memory = PatientMemory.NONE;
+    private Set<String> recalled = Set.of();
 
     DeidProcessor(Deidentification core, QuarantineSealer sealer, PipelineMetrics metrics, String pipelineVersion,
                   int maxMessageBytes, String deidSink, String quarantineSink, AuditDrafts audit, String auditNode) {
+        this(core, sealer, metrics, pipelineVersion, maxMessageBytes, deidSink, quarantineSink, audit, auditNode, null);
+    }
+
+    /** @param memorySink the sink of new patient-memory digests; null: no memory kept */
+    DeidProcessor(Deidentification core, QuarantineSealer sealer, PipelineMetrics metrics, String pipelineVersion,
+                  int maxMessageBytes, String deidSink, String quarantineSink, AuditDrafts audit, String auditNode,
+                  String memorySink) {
         this.core = core;
         this.sealer = sealer;
         this.metrics = metrics;
@@ -45,11 +58,16 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
         this.quarantineSink = quarantineSink;
         this.audit = audit;
         this.auditNode = auditNode;
+        this.memorySink = memorySink;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        if (memorySink != null) {
+            PatientMemory store = PatientMemoryStore.reader(context.getStateStore(PatientMemoryStore.STORE));
+            memory = token -> recalled = store.recall(token); // kept to write only what is new
+        }
     }
 
     @Override
@@ -74,7 +92,8 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
             quarantine(record, raw, core.contentId(raw), RejectReason.INVALID_ENCODING);
             return;
         }
-        Outcome o = core.apply(text);
+        recalled = Set.of();
+        Outcome o = core.apply(text, memory);
         if (o.rejected() != null) {
             quarantine(record, raw, o.messageId(), o.rejected());
             return;
@@ -95,6 +114,12 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
                 audit.released(o.messageId(), raw, o.text(), o.phiCounts(), record.timestamp()),
                 record.timestamp()), auditNode);
         metrics.released(core.stage(), o.phiCounts(), record.timestamp());
+        if (memorySink != null && o.patientToken() != null) {
+            for (String digest : PatientMemoryStore.newDigests(o.learned(), recalled)) {
+                context.forward(new Record<String, Object>(PatientMemoryStore.key(o.patientToken(), digest),
+                        record.timestamp(), record.timestamp()), memorySink);
+            }
+        }
     }
 
     private void quarantine(Record<String, byte[]> record, byte[] raw, String messageId, RejectReason reason) {

@@ -1,5 +1,6 @@
 package io.phistream.topology.stream;
 
+import io.phistream.detector.PatientMemory;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.fhir.FhirDeidentifier;
@@ -7,6 +8,7 @@ import io.phistream.detector.fhir.FhirOutcome;
 import io.phistream.detector.hl7.Hl7Deidentifier;
 import io.phistream.detector.hl7.Hl7Outcome;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One format's de-identification core as the stream processor sees it: text in, a release or a rejection out.
@@ -24,13 +26,16 @@ interface Deidentification {
     /** The keyed id of input that could not be read as text. */
     String contentId(byte[] raw);
 
-    Outcome apply(String text);
+    /** De-identifies one input, searching its free text also for what {@code memory} holds on its patient. */
+    Outcome apply(String text, PatientMemory memory);
 
-    /** A release ({@code rejected == null}) or a rejection. */
+    /**
+     * A release ({@code rejected == null}) or a rejection; {@code learned}: digests for the patient memory.
+     */
     record Outcome(String messageId, String patientToken, String messageType, String text,
-                   Map<PhiType, Integer> phiCounts, RejectReason rejected) {
+                   Map<PhiType, Integer> phiCounts, RejectReason rejected, Set<String> learned) {
         static Outcome rejected(String messageId, RejectReason reason) {
-            return new Outcome(messageId, null, null, null, Map.of(), reason);
+            return new Outcome(messageId, null, null, null, Map.of(), reason, Set.of());
         }
     }
 
@@ -52,10 +57,11 @@ interface Deidentification {
                 return hl7.contentId(raw);
             }
 
-            public Outcome apply(String text) {
-                Hl7Outcome o = hl7.deidentify(text);
+            public Outcome apply(String text, PatientMemory memory) {
+                Hl7Outcome o = hl7.deidentify(text, memory);
                 if (o instanceof Hl7Outcome.Deidentified d) {
-                    return new Outcome(d.messageId(), d.patientToken(), d.messageType(), d.text(), d.phiCounts(), null);
+                    return new Outcome(d.messageId(), d.patientToken(), d.messageType(), d.text(), d.phiCounts(), null,
+                            d.learned());
                 }
                 return Outcome.rejected(o.messageId(), ((Hl7Outcome.Rejected) o).reason());
             }
@@ -80,10 +86,12 @@ interface Deidentification {
                 return fhir.contentId(raw);
             }
 
-            public Outcome apply(String text) {
+            public Outcome apply(String text, PatientMemory memory) {
+                // the FHIR core does not use the patient memory yet: it serves HL7 notes
                 FhirOutcome o = fhir.deidentify(text);
                 if (o instanceof FhirOutcome.Deidentified d) {
-                    return new Outcome(d.messageId(), d.patientToken(), d.resourceType(), d.text(), d.phiCounts(), null);
+                    return new Outcome(d.messageId(), d.patientToken(), d.resourceType(), d.text(), d.phiCounts(), null,
+                            Set.of());
                 }
                 return Outcome.rejected(o.messageId(), ((FhirOutcome.Rejected) o).reason());
             }

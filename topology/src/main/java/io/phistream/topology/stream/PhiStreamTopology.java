@@ -3,6 +3,7 @@ package io.phistream.topology.stream;
 import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
 import org.apache.kafka.common.serialization.Serializer;
+import io.phistream.topology.memory.PatientMemoryStore;
 import io.phistream.topology.quality.QualityGateProcessor;
 import org.apache.kafka.streams.Topology;
 
@@ -11,7 +12,9 @@ import org.apache.kafka.streams.Topology;
  * {@code ingest.hl7v2 → data-quality gate → de-identify → deid.hl7v2 | quarantine} and {@code ingest.fhir → de-identify → deid.fhir |
  * quarantine}, every decision appended to the audit log. Built with the Processor API so one processor can route
  * each record to exactly one typed sink. Both formats feed one audit node, so each (stage, partition) log has
- * exactly one writer: the two ingest topics are co-partitioned (same partition count) and share tasks.
+ * exactly one writer: the two ingest topics are co-partitioned (same partition count) and share tasks. With
+ * span-level scrubbing, HL7 de-identification also appends new per-patient memory digests to {@code patient-memory},
+ * which every instance reads into a global store ({@link PatientMemoryStore}).
  */
 public final class PhiStreamTopology {
 
@@ -25,6 +28,7 @@ public final class PhiStreamTopology {
     static final String QUARANTINE_SINK = "quarantine";
     static final String AUDIT = "audit-log";
     static final String AUDIT_SINK = "audit";
+    static final String MEMORY_SINK = "patient-memory";
 
     private PhiStreamTopology() {
     }
@@ -38,12 +42,20 @@ public final class PhiStreamTopology {
                 stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.DEFAULT_STORE,
                 HL7_DEID, QUARANTINE_SINK, stages.hl7().policy().version(), stages.pipelineVersion(),
                 stages.auditDrafts(), AUDIT)), HL7_SOURCE);
+        // per-patient memory serves span-level scrubbing only: redacted notes have nothing left to find
+        boolean memory = stages.textScrubber() instanceof io.phistream.detector.DetectingScrubber;
         addDeid(t, HL7_QUALITY, HL7_DEID, topics.deidHl7v2(), HL7_SINK, Deidentification.of(stages.hl7()),
-                stages.auditDrafts(), stages);
+                stages.auditDrafts(), stages, memory ? MEMORY_SINK : null);
+        if (memory) {
+            Topic<String, Long> m = topics.patientMemory();
+            PatientMemoryStore.addTo(t, m);
+            t.addSink(MEMORY_SINK, m.name(), m.keySerde().serializer(), anyValue(m.valueSerde().serializer()),
+                    HL7_DEID);
+        }
         Topic<String, byte[]> fhirIn = topics.ingestFhir();
         t.addSource(FHIR_SOURCE, fhirIn.keySerde().deserializer(), fhirIn.valueSerde().deserializer(), fhirIn.name());
         addDeid(t, FHIR_SOURCE, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
-                stages.fhirAuditDrafts(), stages);
+                stages.fhirAuditDrafts(), stages, null);
 
         Topic<String, byte[]> quarantine = topics.quarantine();
         t.addSink(QUARANTINE_SINK, quarantine.name(), quarantine.keySerde().serializer(),
@@ -58,9 +70,9 @@ public final class PhiStreamTopology {
     }
 
     private static void addDeid(Topology t, String parent, String deid, Topic<String, String> out, String sink,
-                                Deidentification core, AuditDrafts drafts, Stages stages) {
+                                Deidentification core, AuditDrafts drafts, Stages stages, String memorySink) {
         t.addProcessor(deid, () -> new DeidProcessor(core, stages.sealer(), stages.metrics(), stages.pipelineVersion(),
-                stages.maxMessageBytes(), sink, QUARANTINE_SINK, drafts, AUDIT), parent);
+                stages.maxMessageBytes(), sink, QUARANTINE_SINK, drafts, AUDIT, memorySink), parent);
         t.addSink(sink, out.name(), out.keySerde().serializer(), anyValue(out.valueSerde().serializer()), deid);
     }
 

@@ -80,11 +80,13 @@ class K8sManifestsTest {
                 "topic deid.hl7v2 literal [\"Write\",\"Describe\"]",
                 "topic quarantine literal [\"Write\",\"Describe\"]",
                 "topic audit literal [\"Write\",\"Describe\"]",
+                "topic patient-memory literal [\"Read\",\"Write\",\"Describe\"]",
                 "topic alerts. prefix [\"Write\",\"Describe\"]",
                 "group phi-stream literal [\"Read\"]",
                 "transactionalId phi-stream- prefix [\"Write\",\"Describe\"]");
         assertThat(rules).filteredOn(r -> r.contains("\"Read\"") && r.startsWith("topic "))
-                .allMatch(r -> r.startsWith("topic ingest.") || r.startsWith("topic phi-stream- prefix"));
+                .allMatch(r -> r.startsWith("topic ingest.") || r.startsWith("topic patient-memory ")
+                        || r.startsWith("topic phi-stream- prefix"));
         assertThat(rules).noneMatch(r -> r.startsWith("cluster") || r.contains("\"All\"") || r.contains(" * "));
     }
 

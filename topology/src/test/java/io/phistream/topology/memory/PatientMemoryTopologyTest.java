@@ -1,0 +1,126 @@
+package io.phistream.topology.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.topology.Topics;
+import io.phistream.topology.config.PhiStreamConfig;
+import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.stream.PhiStreamTopology;
+import io.phistream.topology.stream.Stages;
+import io.phistream.topology.stream.StreamsApp;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-patient memory in the topology: an admission's names are remembered as keyed digests on the
+ * patient-memory topic, read back into the global store, and scrub a later note about the same patient that names
+ * nobody in its structure. The topic and the store hold no value in clear.
+ */
+class PatientMemoryTopologyTest {
+
+    private static final String NOTE = "update given to zanthorpe at bedside; quillfeather valve check done";
+
+    private final KeyStore keys = KeyStore.ephemeral();
+    private TopologyTestDriver driver;
+
+    private TopologyTestDriver driver(String scrubbing) {
+        PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
+                "unused:9092", PhiStreamConfig.APPLICATION_ID, "memory-test", PhiStreamConfig.TEXT_SCRUBBING, scrubbing));
+        Topics topics = new Topics(config);
+        Stages stages = Stages.create(config, keys);
+        driver = new TopologyTestDriver(PhiStreamTopology.build(topics, stages),
+                StreamsApp.properties(config, topics, stages));
+        return driver;
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private static byte[] adt(String mrn) {
+        return adt(mrn, "A01");
+    }
+
+    private static byte[] adt(String mrn, String event) {
+        return ("MSH|^~\\&|ADT|GHH|DEID|PS|20250101120000||ADT^" + event + "^ADT_A01|" + event + mrn + "|P|2.5.1\r"
+                + "EVN|A01|20250101120000\r"
+                + "PID|1||" + mrn + "^^^GHH^MR||Quillfeather^Odalys||19600101|F|||1 Main St^^Boston^MA^02118\r"
+                + "NK1|1|Zanthorpe^Brisa|DAU^Daughter\r"
+                + "PV1|1|I|ICU^1^1\r").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] oru(String mrn) {
+        return ("MSH|^~\\&|LAB|GHH|DEID|PS|20250102120000||ORU^R01^ORU_R01|L" + mrn + "|P|2.5.1\r"
+                + "PID|1||" + mrn + "^^^GHH^MR\r"
+                + "PV1|1|I|ICU^1^1\r"
+                + "OBR|1||A1|8716-3^Vital signs^LN|||20250102110000\r"
+                + "OBX|1|NM|8867-4^Heart rate^LN||88|/min|||||F\r"
+                + "NTE|1||" + NOTE + "\r").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String releasedNote(TopologyTestDriver d, byte[]... inputs) {
+        Topics topics = new Topics("", 1, (short) 1);
+        TestInputTopic<String, byte[]> in = d.createInputTopic(topics.ingestHl7v2().name(), new StringSerializer(),
+                new ByteArraySerializer());
+        TestOutputTopic<String, String> out = d.createOutputTopic(topics.deidHl7v2().name(), new StringDeserializer(),
+                new StringDeserializer());
+        for (byte[] v : inputs) {
+            in.pipeInput(null, v);
+        }
+        List<String> released = out.readValuesToList();
+        assertThat(released).hasSize(inputs.length);
+        return released.get(released.size() - 1).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    void givenAnAdmission_whenALaterNoteAboutThePatientNamesThemInLowerCase_thenTheMemoryScrubsThem() {
+        String note = releasedNote(driver("spans"), adt("MRN7001"), oru("MRN7001"));
+        assertThat(note).doesNotContain("quillfeather", "zanthorpe").contains("valve check");
+    }
+
+    @Test
+    void givenTheSameNoteWithoutTheAdmission_whenReleased_thenTheNamesSurviveWhichIsWhatTheMemoryAdds() {
+        String note = releasedNote(driver("spans"), oru("MRN7001"));
+        assertThat(note).contains("quillfeather", "zanthorpe");
+    }
+
+    @Test
+    void givenAnAdmission_whenRemembered_thenTheTopicAndStoreHoldOnlyPatientTokensAndDigestsOnce() {
+        TopologyTestDriver d = driver("spans");
+        TestOutputTopic<String, Long> memory = d.createOutputTopic(Topics.PATIENT_MEMORY, new StringDeserializer(),
+                new LongDeserializer());
+        releasedNote(d, adt("MRN7001"), oru("MRN7001"), adt("MRN7001", "A08"));
+        List<TestRecord<String, Long>> records = memory.readRecordsToList();
+        assertThat(records).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.key()).matches("mrn-[A-Za-z0-9_-]+/[0-9a-f]{32}"));
+        // the update (A08) teaches nothing new: no record is written twice
+        assertThat(records.stream().map(TestRecord::key).distinct().count()).isEqualTo(records.size());
+        String all = String.join(" ", records.stream().map(TestRecord::key).toList()).toLowerCase(Locale.ROOT);
+        assertThat(all).doesNotContain("quillfeather", "odalys", "zanthorpe", "mrn7001", "boston");
+        KeyValueStore<String, Long> store = d.getKeyValueStore(PatientMemoryStore.STORE);
+        assertThat(store.approximateNumEntries()).isEqualTo(records.size());
+    }
+
+    @Test
+    void givenWholeNoteRedaction_whenBuilt_thenNoMemoryIsKept() {
+        TopologyTestDriver d = driver("redact");
+        assertThat(d.getAllStateStores()).doesNotContainKey(PatientMemoryStore.STORE);
+        assertThat(releasedNote(d, adt("MRN7001"), oru("MRN7001"))).doesNotContain("quillfeather", "valve check");
+    }
+}
