@@ -389,6 +389,7 @@ public final class FhirDeidentifier {
                 case DATE -> date(p, type, value, rule, s);
                 case ZIP3 -> {
                     count(rule.phi());
+                    known.add(PhiType.GEO, value, s.guarded()); // the full code may recur in narrative and notes
                     p.setValueAsString(zip3.generalise(value));
                 }
                 case AGE -> age(parent, p, value);

@@ -28,13 +28,27 @@ final class FhirResidualGuard {
         Map<Integer, List<Needle>> anchors = new HashMap<>();
         BitSet anchorLengths = new BitSet();
         for (KnownPhi.Value v : values) {
-            if (!v.guarded() || !significant(v.value(), v.type())) {
+            if (!v.guarded()) {
                 continue;
             }
-            Needle n = Needle.of(v);
-            if (n != null) {
-                anchors.computeIfAbsent(n.anchorHash, k -> new ArrayList<>(1)).add(n);
-                anchorLengths.set(n.anchorLength);
+            List<Needle> needles = new ArrayList<>(2);
+            String zip = zip5(v);
+            if (zip != null) {
+                // a postal code is PHI in full (Safe Harbor B) though shorter than other guarded numbers; the
+                // structure keeps its ZIP3, so the five digits (and ZIP+4) must not stand anywhere else
+                needles.add(Needle.of(new KnownPhi.Value(v.type(), zip, true), v));
+                String digits = v.value().replaceAll("[^0-9]", "");
+                if (digits.length() == 9) {
+                    needles.add(Needle.of(new KnownPhi.Value(v.type(), digits, true), v));
+                }
+            } else if (significant(v.value(), v.type())) {
+                needles.add(Needle.of(v, v));
+            }
+            for (Needle n : needles) {
+                if (n != null) {
+                    anchors.computeIfAbsent(n.anchorHash, k -> new ArrayList<>(1)).add(n);
+                    anchorLengths.set(n.anchorLength);
+                }
             }
         }
         if (anchors.isEmpty()) {
@@ -154,7 +168,8 @@ final class FhirResidualGuard {
     }
 
     private record Needle(String text, int anchorHash, int anchorLength, int anchorOffset, KnownPhi.Value value) {
-        static Needle of(KnownPhi.Value v) {
+        /** Searches for {@code v}'s text, reporting {@code reported} (the structured value) when found. */
+        static Needle of(KnownPhi.Value v, KnownPhi.Value reported) {
             String text = v.value();
             int a = 0;
             while (a < text.length() && !Character.isLetterOrDigit(text.charAt(a))) {
@@ -167,8 +182,33 @@ final class FhirResidualGuard {
             while (b < text.length() && Character.isLetterOrDigit(text.charAt(b))) {
                 b++;
             }
-            return new Needle(text, foldedHash(text, a, b), b - a, a, v);
+            return new Needle(text, foldedHash(text, a, b), b - a, a, reported);
         }
+    }
+
+    /**
+     * The five-digit ZIP of a place value that is a US postal code ("01945", "01945-1234", "01945 1234",
+     * "019451234"), or null. Other place values (streets, cities) are matched as written.
+     */
+    static String zip5(KnownPhi.Value v) {
+        if (v.type() != PhiType.GEO) {
+            return null;
+        }
+        String s = v.value().strip();
+        int n = s.length();
+        boolean shape = n == 5 && digits(s, 0, 5)
+                || n == 9 && digits(s, 0, 9)
+                || n == 10 && digits(s, 0, 5) && (s.charAt(5) == '-' || s.charAt(5) == ' ') && digits(s, 6, 10);
+        return shape ? s.substring(0, 5) : null;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean significant(String value, PhiType type) {

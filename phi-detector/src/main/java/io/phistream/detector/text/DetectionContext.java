@@ -29,6 +29,8 @@ public final class DetectionContext {
     final Set<String> initials;
     final Map<String, PhiType> idKeys;
     final Set<String> geoKeys;
+    /** Five-digit ZIP codes from structured addresses, leading zeros kept (ZIP+4 by its first five). */
+    final Set<String> zipKeys;
     final Map<String, PhiType> webKeys;
     final Set<Integer> monthDays;
     final Set<String> remembered;
@@ -39,6 +41,7 @@ public final class DetectionContext {
         initials = Set.copyOf(b.initials);
         idKeys = Map.copyOf(b.idKeys);
         geoKeys = Set.copyOf(b.geoKeys);
+        zipKeys = Set.copyOf(b.zipKeys);
         webKeys = Map.copyOf(b.webKeys);
         monthDays = Set.copyOf(b.monthDays);
         remembered = b.remembered == null ? Set.of() : Set.copyOf(b.remembered);
@@ -50,7 +53,7 @@ public final class DetectionContext {
     }
 
     boolean isEmpty() {
-        return nameKeys.isEmpty() && idKeys.isEmpty() && geoKeys.isEmpty() && webKeys.isEmpty()
+        return nameKeys.isEmpty() && idKeys.isEmpty() && geoKeys.isEmpty() && zipKeys.isEmpty() && webKeys.isEmpty()
                 && monthDays.isEmpty() && remembered.isEmpty();
     }
 
@@ -143,6 +146,15 @@ public final class DetectionContext {
             "NORTH", "SOUTH", "EAST", "WEST", "N", "S", "E", "W", "THE", "OF", "AND", "CITY", "TOWN", "COUNTY",
             "TERRACE", "CIRCLE", "HIGHWAY", "ROUTE", "BOX", "PO", "FLOOR", "FL", "SAINT", "MOUNT", "NEW");
 
+    private static boolean digits(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !w.isEmpty();
+    }
+
     static boolean distinctiveGeoWord(String w) {
         if (GEO_GENERIC.contains(w) || w.length() < 3) {
             return false;
@@ -160,6 +172,7 @@ public final class DetectionContext {
         private final Set<String> initials = new HashSet<>();
         private final Map<String, PhiType> idKeys = new HashMap<>();
         private final Set<String> geoKeys = new HashSet<>();
+        private final Set<String> zipKeys = new HashSet<>();
         private final Map<String, PhiType> webKeys = new HashMap<>();
         private final Set<Integer> monthDays = new HashSet<>();
         private Set<String> remembered;
@@ -207,6 +220,8 @@ public final class DetectionContext {
                     for (String w : Fold.phrase(value).split(" ")) {
                         if (distinctiveGeoWord(w)) {
                             geoKeys.add(w);
+                        } else if (digits(w) && (w.length() == 5 || w.length() == 9)) {
+                            zipKeys.add(w.substring(0, 5)); // a postal code, ZIP+4 written together too
                         }
                     }
                 }

@@ -1,6 +1,8 @@
 package io.phistream.detector.text;
 
 import io.phistream.detector.PhiType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Values the message's structure identified (ids, phones, places, e-mails) and the patient's
@@ -23,6 +25,9 @@ final class Known {
                 s.budget.check();
             }
             byte k = tk.kind[t];
+            if (k == Tokens.NUM && !c.zipKeys.isEmpty()) {
+                zip(s, t);
+            }
             if (k == Tokens.NUM || k == Tokens.ALNUM) {
                 // the whole id: tokens glued or joined by separators without letters in between
                 int last = t;
@@ -97,6 +102,7 @@ final class Known {
                 }
             }
         }
+        glued(s);
         if (!c.webKeys.isEmpty()) {
             String text = s.text.toString();
             for (var e : c.webKeys.entrySet()) {
@@ -113,5 +119,116 @@ final class Known {
                 }
             }
         }
+    }
+
+    /** A known postal code as written ("01945"), as ZIP+4 ("01945-1234", "01945 1234") or glued ("019451234"). */
+    private static void zip(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        if (len != 5 && len != 9 || !s.ctx.zipKeys.contains(s.text.subSequence(tk.start[t], tk.start[t] + 5).toString())) {
+            return;
+        }
+        int last = t;
+        if (len == 5 && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM && tk.len(t + 2) == 4
+                && (tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && tk.adjacent(t + 1, t + 2))) {
+            last = t + 2;
+        } else if (len == 5 && t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM && tk.len(t + 1) == 4
+                && tk.spaceOnly(t, t + 1) && tk.end[t] + 1 == tk.start[t + 1]) {
+            last = t + 1;
+        }
+        s.addTokens(PhiType.GEO, t, last, "zip.known", 0.95);
+    }
+
+    /** Known keys this long are searched anywhere inside a run of digits and separators, not only token-aligned. */
+    static final int GLUED_MIN = 7;
+
+    /**
+     * Known identifiers inside a longer run of digits, letters and separators: values glued together
+     * ("(617) 555-0142(508) 555-0199999-12-3456"), prefixed or suffixed. Token-aligned matching above cannot see
+     * a value that starts or ends inside a token, so each run is normalised (digits only for digit-only keys, letters
+     * and digits otherwise) and searched for every known key of at least {@link #GLUED_MIN} characters. Shorter
+     * keys stay token-aligned: four or five digits recur inside unrelated numbers too often.
+     */
+    private static void glued(Scan s) {
+        List<String> digitKeys = new ArrayList<>();
+        List<String> alnumKeys = new ArrayList<>();
+        for (String key : s.ctx.idKeys.keySet()) {
+            if (key.length() >= GLUED_MIN) {
+                (allDigits(key) ? digitKeys : alnumKeys).add(key);
+            }
+        }
+        if (digitKeys.isEmpty() && alnumKeys.isEmpty()) {
+            return;
+        }
+        Tokens tk = s.tk;
+        StringBuilder digits = new StringBuilder();
+        StringBuilder alnum = new StringBuilder();
+        int[] dAt = new int[16];
+        int[] aAt = new int[16];
+        int t = 0;
+        while (t < tk.n) {
+            byte k = tk.kind[t];
+            if (k != Tokens.NUM && k != Tokens.ALNUM) {
+                t++;
+                continue;
+            }
+            int last = t;
+            while (last + 1 < tk.n && joins(s, last, last + 1)) {
+                last++;
+            }
+            s.budget.check();
+            digits.setLength(0);
+            alnum.setLength(0);
+            int chars = tk.end[last] - tk.start[t];
+            if (dAt.length < chars) {
+                dAt = new int[chars];
+                aAt = new int[chars];
+            }
+            for (int i = tk.start[t]; i < tk.end[last]; i++) {
+                char ch = s.text.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    dAt[digits.length()] = i;
+                    digits.append(ch);
+                }
+                if (ch >= '0' && ch <= '9' || Character.isLetter(ch)) { // as idKey normalises
+                    aAt[alnum.length()] = i;
+                    alnum.append(Character.toUpperCase(ch));
+                }
+            }
+            find(s, digits, dAt, digitKeys);
+            find(s, alnum, aAt, alnumKeys);
+            t = last + 1;
+        }
+    }
+
+    /** Whether token b continues the run ending at token a: glued, or a space before a number or an opening bracket. */
+    private static boolean joins(Scan s, int a, int b) {
+        Tokens tk = s.tk;
+        byte k = tk.kind[b];
+        if (k == Tokens.PUNCT && "-./()#+_:".indexOf(tk.firstChar(b)) < 0) {
+            return false;
+        }
+        return tk.adjacent(a, b) || k != Tokens.WORD && tk.spaceOnly(a, b);
+    }
+
+    private static void find(Scan s, StringBuilder run, int[] at, List<String> keys) {
+        for (String key : keys) {
+            int from = 0;
+            int i;
+            while ((i = run.indexOf(key, from)) >= 0) {
+                PhiType type = s.ctx.idKeys.get(key);
+                s.add(type, at[i], at[i + key.length() - 1] + 1, "id.known-glued", 0.97);
+                from = i + 1;
+            }
+        }
+    }
+
+    private static boolean allDigits(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

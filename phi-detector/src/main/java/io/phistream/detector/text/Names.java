@@ -69,16 +69,17 @@ final class Names {
             if (len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
                 sc -= 4; // HTN, BKA, NSTEMI-like shorthand; names without a vowel need context ("DR NG")
             }
-            if (contraction(s, t)) {
+            boolean known = len >= 2 && knownNames && knownName(s, t);
+            if (!known && contraction(s, t)) {
                 score[t] = -99;
                 base[t] = -9;
-                continue; // I'M, WE'LL, DON'T: never names
+                continue; // I'M, WE'LL, DON'T: never names (unless the message names someone DON)
             }
             if (len == 1) {
                 sc = -99;
             }
             score[t] = sc;
-            if (len >= 2 && knownNames && (f & STOP) != 0 && s.ctx.nameKeys.contains(s.key(t))) {
+            if (known && (f & STOP) != 0) {
                 // a patient called WILL or MAY: decided below, only where it reads as a name
                 if (knownStop == null) {
                     knownStop = new boolean[n];
@@ -86,13 +87,15 @@ final class Names {
                 knownStop[t] = true;
             }
             if (len >= 2 && (knownNames || memory) && (f & STOP) == 0) {
-                String key = s.key(t);
-                if (knownNames && s.ctx.nameKeys.contains(key)) {
+                if (known) {
                     acc[t] = KNOWN;
                     continue;
                 }
+                String key = s.key(t);
+                String owner = possessiveBase(s, t, key);
                 if (memory && ((f & NAME_LISTED) != 0 || (f & COMMON) == 0)
-                        && s.ctx.remembered.contains(s.ctx.digest.apply("n:" + key))) {
+                        && (s.ctx.remembered.contains(s.ctx.digest.apply("n:" + key))
+                        || owner != null && s.ctx.remembered.contains(s.ctx.digest.apply("n:" + owner)))) {
                     acc[t] = MEMORY;
                     continue;
                 }
@@ -203,6 +206,43 @@ final class Names {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether word t is a name the message's structure gave, in any case: the whole word, or one of its
+     * apostrophe-separated parts, so that possessives and contractions of it are found too ("wolfenden's",
+     * "WOLFENDEN’S", "quackenbush'd"); known names have at least two letters, so a part is never a bare "s".
+     */
+    private static boolean knownName(Scan s, int t) {
+        if (s.ctx.nameKeys.contains(s.key(t))) {
+            return true;
+        }
+        Tokens tk = s.tk;
+        int from = tk.start[t];
+        boolean apostrophe = false;
+        for (int i = from; i <= tk.end[t]; i++) {
+            if (i < tk.end[t] && !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(i))) {
+                continue;
+            }
+            apostrophe |= i < tk.end[t];
+            if (apostrophe && i - from >= 2
+                    && s.ctx.nameKeys.contains(io.phistream.detector.text.lexicon.Fold.word(s.text.subSequence(from, i)))) {
+                return true;
+            }
+            from = i + 1;
+        }
+        return false;
+    }
+
+    /** The folded word without its possessive 's ("SMITH" for "Smith's"), or null. */
+    private static String possessiveBase(Scan s, int t, String key) {
+        Tokens tk = s.tk;
+        int e = tk.end[t];
+        if (e - tk.start[t] > 3 && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
+                && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2))) {
+            return key.substring(0, key.length() - 1);
+        }
+        return null;
     }
 
     private static boolean contraction(Scan s, int t) {

@@ -336,6 +336,8 @@ final class Numbers {
             boolean dots = false;
             boolean spaces = false;
             boolean dashes = false;
+            boolean parens = false;
+            boolean capped = true; // until the run ends by itself rather than by a length limit
             StringBuilder ds = new StringBuilder(20);
             while (j < n && j - start < 32 && g < groups.length) {
                 int k = j;
@@ -343,18 +345,23 @@ final class Numbers {
                     k++;
                 }
                 if (k == j) {
+                    capped = false;
                     break;
                 }
                 groups[g++] = k - j;
                 digits += k - j;
                 ds.append(x, j, k);
                 lastDigit = k;
+                if (k < n && Character.isDigit(x.charAt(k))) {
+                    break; // a digit group longer than any identifier: capped
+                }
                 // a separator run of at most 2 chars leading to another digit
                 int m = k;
                 int seps = 0;
                 boolean sp = false;
                 boolean dt = false;
                 boolean da = false;
+                boolean pa = false;
                 while (m < n && seps < 2) {
                     char sc = x.charAt(m);
                     if (sc == ' ') {
@@ -363,26 +370,41 @@ final class Numbers {
                         dt = true;
                     } else if (sc == '-') {
                         da = true;
-                    } else if (sc != '(' && sc != ')') {
+                    } else if (sc == '(' || sc == ')') {
+                        pa = true;
+                    } else {
                         break;
                     }
                     m++;
                     seps++;
                 }
                 if (seps == 0 || m >= n || !Character.isDigit(x.charAt(m)) || sp && seps == 2 && !x.subSequence(k, m).toString().equals(") ")) {
+                    capped = false;
                     break;
                 }
                 // "2 3" with a lone space joins only phone-sized groups (3-4 digits), never small counts
                 if (sp && !dt && !da && (k - j < 2)) {
+                    capped = false;
                     break;
                 }
                 spaces |= sp;
                 dots |= dt;
                 dashes |= da;
+                parens |= pa;
                 j = m;
             }
             int end = lastDigit;
             if (end < 0) {
+                continue;
+            }
+            if (capped) {
+                // longer than any identifier this class knows (32 chars, 24 groups or a 19-digit group): values
+                // glued together, or an id of unknown shape. Fail closed over the whole glued run; the rest of it
+                // would otherwise be skipped as the continuation of a number.
+                int far = gluedEnd(x, end);
+                s.add(PhiType.OTHER_ID, start, far, "id.long-run", 0.6);
+                claimed.set(start, far);
+                i = far;
                 continue;
             }
             // "617-555-0123x45": an extension glued to a phone number
@@ -416,13 +438,35 @@ final class Numbers {
                 i = end;
                 continue;
             }
-            classify(s, start, end, groups, g, digits, ds.toString(), dots, spaces, dashes, c == '+');
+            classify(s, start, end, groups, g, digits, ds.toString(), dots, spaces, dashes, parens, c == '+');
             i = end;
         }
     }
 
+    /** The end of a glued run of digits from {@code from}: digits, and separator runs ("-", ") ", ".") between them. */
+    private static int gluedEnd(CharSequence x, int from) {
+        int n = x.length();
+        int end = from;
+        int k = from;
+        while (k < n) {
+            while (k < n && Character.isDigit(x.charAt(k))) {
+                k++;
+            }
+            end = k;
+            int m = k;
+            while (m < n && m - k < 2 && " .-()".indexOf(x.charAt(m)) >= 0) {
+                m++;
+            }
+            if (m == k || m >= n || !Character.isDigit(x.charAt(m))) {
+                break;
+            }
+            k = m;
+        }
+        return end;
+    }
+
     private static void classify(Scan s, int start, int end, int[] gr, int g, int digits, String ds,
-                                 boolean dots, boolean spaces, boolean dashes, boolean plus) {
+                                 boolean dots, boolean spaces, boolean dashes, boolean parens, boolean plus) {
         int t = s.tokenAt(start);
         if (t < 0 || digits < 4) {
             return; // nothing below four digits is an identifier this class reports
@@ -490,6 +534,9 @@ final class Numbers {
         // any other long run of digits (ids, accession numbers) or dashed code
         if (!dots && (g == 1 && digits >= 7 || dashes && digits >= 7 && g <= 5 || spaces && digits >= 9 && phoneCtx)) {
             s.add(PhiType.OTHER_ID, start, end, "id.digits", 0.5);
+        } else if (g > 5 && digits >= 12 && (dashes || parens)) {
+            // numbers glued by dashes and brackets past any single identifier's shape: fail closed
+            s.add(PhiType.OTHER_ID, start, end, "id.long-run", 0.5);
         }
     }
 

@@ -1,0 +1,109 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Spans.found;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.DetectingScrubber;
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values the message's structure holds, found again in its free text whatever their case, possessive or glue. The
+ * cases come from fuzzing findings F1-F3 (docs/RELIABILITY.md); the scrubber is wired as the pipeline wires it.
+ */
+class KnownValueMatchingTest {
+
+    private static final FreeTextScrubber SPANS = new DetectingScrubber(Spans.D);
+
+    private static KnownPhi known() {
+        KnownPhi k = new KnownPhi();
+        k.add(PhiType.NAME, "Quackenbush", true);
+        k.add(PhiType.NAME, "Philomena", true);
+        k.add(PhiType.NAME, "Wolfenden", true);
+        k.add(PhiType.PHONE, "(617) 555-0142", true);
+        k.add(PhiType.PHONE, "(508) 555-0199", true);
+        k.add(PhiType.SSN, "999-12-3456", true);
+        k.add(PhiType.MRN, "QX7654321", true);
+        k.add(PhiType.GEO, "01945", true);
+        return k;
+    }
+
+    // F2
+
+    @Test
+    void givenAKnownRelativesName_whenWrittenInLowerCaseWithAPossessiveAfterPt_thenItIsReplaced() {
+        String out = SPANS.scrub("Pt wolfenden's daughter called", known()).text();
+
+        assertThat(out).doesNotContainIgnoringCase("wolfenden").contains("[NAME]").contains("daughter called");
+    }
+
+    @Test
+    void givenAKnownName_whenLowerCasePossessiveStandsBeforeACapitalisedWord_thenItIsReplaced() {
+        String out = SPANS.scrub("wolfenden's Patient", known()).text();
+
+        assertThat(out).isEqualTo("[NAME] Patient");
+    }
+
+    @Test
+    void givenAKnownName_whenWithATypographicApostropheOrAContraction_thenEachPartIsChecked() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Quackenbush", "Philomena").build();
+
+        assertThat(found("seen by QUACKENBUSH\u2019S team", ctx)).contains("QUACKENBUSH\u2019S|NAME");
+        assertThat(found("note: philomena'd asked", ctx)).contains("philomena'd|NAME");
+        assertThat(found("x'quackenbush", ctx)).contains("x'quackenbush|NAME");
+    }
+
+    @Test
+    void givenAKnownName_whenAnotherWordHasAPossessive_thenOnlyTheNameIsReplaced() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Quackenbush", "Philomena").build();
+
+        assertThat(found("the patient's wound's edges, don't debride", ctx)).isEmpty();
+    }
+
+    // F3
+
+    @Test
+    void givenKnownPhonesAndSsn_whenGluedIntoOneLongRun_thenNoneOfThemSurvives() {
+        String text = "(617) 555-0142(508) 555-0199999-12-3456";
+
+        String out = SPANS.scrub("tel " + text + " ok", known()).text();
+
+        assertThat(out).doesNotContain("555", "0142", "0199", "3456").startsWith("tel [").endsWith("] ok");
+    }
+
+    @Test
+    void givenAKnownPhone_whenGluedToOtherDigitsOrLetters_thenItIsFoundInsideTheRun() {
+        DetectionContext ctx = DetectionContext.builder().knownValue(PhiType.PHONE, "(617) 555-0142")
+                .knownValue(PhiType.MRN, "QX7654321").build();
+
+        assertThat(found("ref 1-617-555-0142.99 given", ctx)).anyMatch(s -> s.contains("617-555-0142"));
+        assertThat(found("chart AC99887766QX7654321 seen", ctx)).anyMatch(s -> s.contains("QX7654321"));
+    }
+
+    @Test
+    void givenNoKnownValues_whenARunOfDigitsIsLongerThanAnyIdentifier_thenTheWholeRunIsReplaced() {
+        String run = "123456789012345678901234567";
+        String glued = "(617) 555-0142(508) 555-0199999-12-3456-0001";
+
+        assertThat(found("id " + run + " x")).containsExactly(run + "|OTHER_ID");
+        assertThat(found("call " + glued + " now")).containsExactly(glued + "|OTHER_ID");
+    }
+
+    @Test
+    void givenShortKnownIds_whenInsideUnrelatedNumbers_thenTheyAreNotMatchedAsSubstrings() {
+        DetectionContext ctx = DetectionContext.builder().knownValue(PhiType.MRN, "0001234").build();
+
+        assertThat(found("Na 141234 mg", ctx)).noneMatch(s -> s.endsWith("|MRN"));
+    }
+
+    // F1 at text level: the structured postal code is known to the narrative's scrubber
+
+    @Test
+    void givenAKnownPostalCode_whenTheTextNamesItWithoutZipContext_thenItIsReplacedAlsoAsZipPlusFour() {
+        assertThat(SPANS.scrub("lives in 01945 with her son", known()).text()).isEqualTo("lives in [GEO] with her son");
+        assertThat(SPANS.scrub("moved, now 01945-0012", known()).text()).isEqualTo("moved, now [GEO]");
+        assertThat(SPANS.scrub("born 1945, 01946 nearby", known()).text()).isEqualTo("born 1945, 01946 nearby");
+    }
+}
