@@ -2,8 +2,10 @@ package io.phistream.topology.memory;
 
 import io.phistream.detector.PatientMemory;
 import io.phistream.topology.Topic;
+import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -41,7 +43,8 @@ public final class PatientMemoryStore {
     public static void addTo(Topology t, Topic<String, Long> topic) {
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                         Serdes.Long()).withLoggingDisabled(), // the topic is the store's log
-                SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name(), UPDATER,
+                // raw values: a record no phi-stream wrote must not stop the global thread (that stops the instance)
+                SOURCE, topic.keySerde().deserializer(), new ByteArrayDeserializer(), topic.name(), UPDATER,
                 Updater::new);
     }
 
@@ -76,7 +79,7 @@ public final class PatientMemoryStore {
     }
 
     /** Copies the topic into the global store; a null value (tombstone) forgets the digest. */
-    private static final class Updater implements Processor<String, Long, Void, Void> {
+    private static final class Updater implements Processor<String, byte[], Void, Void> {
         private KeyValueStore<String, Long> store;
 
         @Override
@@ -85,15 +88,15 @@ public final class PatientMemoryStore {
         }
 
         @Override
-        public void process(Record<String, Long> record) {
+        public void process(Record<String, byte[]> record) {
             if (record.key() == null) {
                 return;
             }
             if (record.value() == null) {
                 store.delete(record.key());
-            } else {
-                store.putIfAbsent(record.key(), record.value());
-            }
+            } else if (record.value().length == Long.BYTES) {
+                store.putIfAbsent(record.key(), ByteBuffer.wrap(record.value()).getLong());
+            } // anything else was not written by phi-stream: skipped
         }
     }
 }

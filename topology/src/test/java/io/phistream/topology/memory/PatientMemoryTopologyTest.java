@@ -9,6 +9,7 @@ import io.phistream.topology.stream.PhiStreamTopology;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-patient memory in the topology: an admission's names are remembered as keyed digests on the
@@ -35,10 +37,13 @@ class PatientMemoryTopologyTest {
 
     private final KeyStore keys = KeyStore.ephemeral();
     private TopologyTestDriver driver;
+    @TempDir
+    Path state;
 
     private TopologyTestDriver driver(String scrubbing) {
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
-                "unused:9092", PhiStreamConfig.APPLICATION_ID, "memory-test", PhiStreamConfig.TEXT_SCRUBBING, scrubbing));
+                "unused:9092", PhiStreamConfig.APPLICATION_ID, "memory-test", PhiStreamConfig.TEXT_SCRUBBING, scrubbing,
+                PhiStreamConfig.STATE_DIR, state.toString()));
         Topics topics = new Topics(config);
         Stages stages = Stages.create(config, keys);
         driver = new TopologyTestDriver(PhiStreamTopology.build(topics, stages),
@@ -115,6 +120,15 @@ class PatientMemoryTopologyTest {
         assertThat(all).doesNotContain("quillfeather", "odalys", "zanthorpe", "mrn7001", "boston");
         KeyValueStore<String, Long> store = d.getKeyValueStore(PatientMemoryStore.STORE);
         assertThat(store.approximateNumEntries()).isEqualTo(records.size());
+    }
+
+    @Test
+    void givenARecordOnTheMemoryTopicThatPhiStreamDidNotWrite_whenRead_thenItIsSkippedAndTheStoreStillWorks() {
+        TopologyTestDriver d = driver("spans");
+        d.createInputTopic(Topics.PATIENT_MEMORY, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput("mrn-x/" + "0".repeat(32), new byte[] {1, 2, 3});
+        assertThat(d.getKeyValueStore(PatientMemoryStore.STORE).approximateNumEntries()).isZero();
+        assertThat(releasedNote(d, adt("MRN7001"), oru("MRN7001"))).doesNotContain("quillfeather", "zanthorpe");
     }
 
     @Test
