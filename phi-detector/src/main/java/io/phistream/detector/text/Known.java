@@ -1,6 +1,7 @@
 package io.phistream.detector.text;
 
 import io.phistream.detector.PhiType;
+import io.phistream.detector.text.lexicon.Fold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,9 @@ final class Known {
             byte k = tk.kind[t];
             if (k == Tokens.NUM && !c.zipKeys.isEmpty()) {
                 zip(s, t);
+            }
+            if (k == Tokens.ALNUM && !c.nameKeys.isEmpty()) {
+                namesIn(s, tk.start[t], tk.end[t]); // "3456QUACKENBUSH": a name glued to a number
             }
             if (k == Tokens.NUM || k == Tokens.ALNUM) {
                 // the whole id: tokens glued or joined by separators without letters in between
@@ -119,6 +123,68 @@ final class Known {
                 }
             }
         }
+        leftovers(s);
+    }
+
+    /**
+     * Where a span ends or starts inside a word ("quackenbushphilomena.q@example.org", "999-12-3456QUACKENBUSH"), the
+     * rest of that word stands alone once the span is replaced: a known name there must go too.
+     */
+    private static void leftovers(Scan s) {
+        if (s.ctx.nameKeys.isEmpty()) {
+            return;
+        }
+        Tokens tk = s.tk;
+        for (int i = 0, n = s.found.size(); i < n; i++) {
+            PhiSpan sp = s.found.get(i);
+            int a = s.tokenAt(sp.start());
+            if (a >= 0 && tk.kind[a] != Tokens.PUNCT && tk.start[a] < sp.start()) {
+                namesIn(s, tk.start[a], sp.start());
+            }
+            int b = s.tokenAt(sp.end() - 1);
+            if (b >= 0 && tk.kind[b] != Tokens.PUNCT && tk.start[b] < sp.end() && tk.end[b] > sp.end()) {
+                namesIn(s, sp.end(), tk.end[b]);
+            }
+        }
+    }
+
+    /**
+     * Known names among the words in text[from, to): runs of letters, apostrophes between letters kept, each matched
+     * whole and by its apostrophe-separated parts as in {@link Names}.
+     */
+    private static void namesIn(Scan s, int from, int to) {
+        CharSequence x = s.text;
+        int i = from;
+        while (i < to) {
+            if (!Character.isLetter(x.charAt(i))) {
+                i++;
+                continue;
+            }
+            int a = i;
+            boolean hit = false;
+            int part = i;
+            while (i <= to) {
+                boolean letter = i < to && Character.isLetter(x.charAt(i));
+                boolean inner = i + 1 < to && Fold.isApostrophe(x.charAt(i)) && Character.isLetter(x.charAt(i + 1));
+                if (letter) {
+                    i++;
+                    continue;
+                }
+                hit |= known(s, part, i);
+                part = i + 1;
+                if (!inner) {
+                    break;
+                }
+                i++;
+            }
+            if (hit || known(s, a, i)) {
+                s.add(PhiType.NAME, a, i, "name.known-glued", 0.95);
+            }
+        }
+    }
+
+    private static boolean known(Scan s, int from, int to) {
+        return to - from >= 2 && s.ctx.nameKeys.contains(Fold.word(s.text.subSequence(from, to)));
     }
 
     /** A known postal code as written ("01945"), as ZIP+4 ("01945-1234", "01945 1234") or glued ("019451234"). */

@@ -27,6 +27,7 @@ class KnownValueMatchingTest {
         k.add(PhiType.SSN, "999-12-3456", true);
         k.add(PhiType.MRN, "QX7654321", true);
         k.add(PhiType.GEO, "01945", true);
+        k.add(PhiType.EMAIL, "philomena.q@example.org", true);
         return k;
     }
 
@@ -96,6 +97,17 @@ class KnownValueMatchingTest {
         DetectionContext ctx = DetectionContext.builder().knownValue(PhiType.MRN, "0001234").build();
 
         assertThat(found("Na 141234 mg", ctx)).noneMatch(s -> s.endsWith("|MRN"));
+    }
+
+    // F4 (found while fuzzing the fixes): a known name glued to a value that is replaced would stand alone after it
+
+    @Test
+    void givenAKnownNameGluedToAKnownSsnOrEmail_whenScrubbed_thenTheNameDoesNotStandAloneAfterTheReplacement() {
+        String ssn = SPANS.scrub("999-12-3456QUACKENBUSH\ndaughter QUACKENBUSH, Patient", known()).text();
+        String mail = SPANS.scrub("write to quackenbushphilomena.q@example.org today", known()).text();
+
+        assertThat(ssn).doesNotContainIgnoringCase("quackenbush").doesNotContain("3456");
+        assertThat(mail).doesNotContainIgnoringCase("quackenbush").doesNotContainIgnoringCase("philomena");
     }
 
     // F1 at text level: the structured postal code is known to the narrative's scrubber
