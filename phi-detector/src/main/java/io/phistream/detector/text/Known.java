@@ -29,8 +29,8 @@ final class Known {
             if (k == Tokens.NUM && !c.zipKeys.isEmpty()) {
                 zip(s, t);
             }
-            if (k == Tokens.ALNUM && !c.nameKeys.isEmpty()) {
-                namesIn(s, tk.start[t], tk.end[t]); // "3456QUACKENBUSH": a name glued to a number
+            if (k == Tokens.ALNUM && (!c.nameKeys.isEmpty() || !c.geoKeys.isEmpty())) {
+                wordsIn(s, tk.start[t], tk.end[t]); // "3456QUACKENBUSH": a name glued to a number
             }
             if (k == Tokens.NUM || k == Tokens.ALNUM) {
                 // the whole id: tokens glued or joined by separators without letters in between
@@ -83,6 +83,9 @@ final class Known {
                 if (c.geoKeys.isEmpty() && !memory) {
                     continue;
                 }
+                if (!c.geoKeys.isEmpty() && apostrophe(s, t)) {
+                    wordsIn(s, tk.start[t], tk.end[t]); // "marblehead's": the place without its possessive
+                }
                 int f = s.flags(t);
                 if ((f & Lexicon.STOP) != 0) {
                     continue;
@@ -128,10 +131,10 @@ final class Known {
 
     /**
      * Where a span ends or starts inside a word ("quackenbushphilomena.q@example.org", "999-12-3456QUACKENBUSH"), the
-     * rest of that word stands alone once the span is replaced: a known name there must go too.
+     * rest of that word stands alone once the span is replaced: a known name or place there must go too.
      */
     private static void leftovers(Scan s) {
-        if (s.ctx.nameKeys.isEmpty()) {
+        if (s.ctx.nameKeys.isEmpty() && s.ctx.geoKeys.isEmpty()) {
             return;
         }
         Tokens tk = s.tk;
@@ -139,20 +142,20 @@ final class Known {
             PhiSpan sp = s.found.get(i);
             int a = s.tokenAt(sp.start());
             if (a >= 0 && tk.kind[a] != Tokens.PUNCT && tk.start[a] < sp.start()) {
-                namesIn(s, tk.start[a], sp.start());
+                wordsIn(s, tk.start[a], sp.start());
             }
             int b = s.tokenAt(sp.end() - 1);
             if (b >= 0 && tk.kind[b] != Tokens.PUNCT && tk.start[b] < sp.end() && tk.end[b] > sp.end()) {
-                namesIn(s, sp.end(), tk.end[b]);
+                wordsIn(s, sp.end(), tk.end[b]);
             }
         }
     }
 
     /**
-     * Known names among the words in text[from, to): runs of letters, apostrophes between letters kept, each matched
-     * whole and by its apostrophe-separated parts as in {@link Names}.
+     * Known names and place words among the words in text[from, to): runs of letters, apostrophes between letters
+     * kept, each matched whole and by its apostrophe-separated parts as in {@link Names}.
      */
-    private static void namesIn(Scan s, int from, int to) {
+    private static void wordsIn(Scan s, int from, int to) {
         CharSequence x = s.text;
         int i = from;
         while (i < to) {
@@ -161,7 +164,7 @@ final class Known {
                 continue;
             }
             int a = i;
-            boolean hit = false;
+            PhiType hit = null;
             int part = i;
             while (i <= to) {
                 boolean letter = i < to && Character.isLetter(x.charAt(i));
@@ -170,21 +173,39 @@ final class Known {
                     i++;
                     continue;
                 }
-                hit |= known(s, part, i);
+                if (hit == null) {
+                    hit = known(s, part, i);
+                }
                 part = i + 1;
                 if (!inner) {
                     break;
                 }
                 i++;
             }
-            if (hit || known(s, a, i)) {
-                s.add(PhiType.NAME, a, i, "name.known-glued", 0.95);
+            if (hit == null) {
+                hit = known(s, a, i);
+            }
+            if (hit != null) {
+                s.add(hit, a, i, hit == PhiType.NAME ? "name.known-glued" : "geo.known-glued", 0.95);
             }
         }
     }
 
-    private static boolean known(Scan s, int from, int to) {
-        return to - from >= 2 && s.ctx.nameKeys.contains(Fold.word(s.text.subSequence(from, to)));
+    private static boolean apostrophe(Scan s, int t) {
+        for (int i = s.tk.start[t]; i < s.tk.end[t]; i++) {
+            if (Fold.isApostrophe(s.text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PhiType known(Scan s, int from, int to) {
+        if (to - from < 2) {
+            return null;
+        }
+        String w = Fold.word(s.text.subSequence(from, to));
+        return s.ctx.nameKeys.contains(w) ? PhiType.NAME : s.ctx.geoKeys.contains(w) ? PhiType.GEO : null;
     }
 
     /** A known postal code as written ("01945"), as ZIP+4 ("01945-1234", "01945 1234") or glued ("019451234"). */

@@ -28,6 +28,7 @@ class KnownValueMatchingTest {
         k.add(PhiType.MRN, "QX7654321", true);
         k.add(PhiType.GEO, "01945", true);
         k.add(PhiType.EMAIL, "philomena.q@example.org", true);
+        k.add(PhiType.GEO, "Wexcombe", true);
         return k;
     }
 
@@ -108,6 +109,13 @@ class KnownValueMatchingTest {
 
         assertThat(ssn).doesNotContainIgnoringCase("quackenbush").doesNotContain("3456");
         assertThat(mail).doesNotContainIgnoringCase("quackenbush").doesNotContainIgnoringCase("philomena");
+    }
+
+    @Test
+    void givenAKnownPlaceGluedToAKnownSsnOrWithAPossessive_whenScrubbed_thenThePlaceIsReplaced() {
+        String out = SPANS.scrub("999-12-3456WexcombePHILOMENA.Q@EXAMPLE.ORG, wexcombe's mayor", known()).text();
+
+        assertThat(out).doesNotContainIgnoringCase("wexcombe").endsWith("[GEO] mayor");
     }
 
     // F1 at text level: the structured postal code is known to the narrative's scrubber
