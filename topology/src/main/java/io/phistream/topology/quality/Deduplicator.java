@@ -38,7 +38,7 @@ public final class Deduplicator {
     }
 
     /** Looks the input up and records it when it is new; the store then knows it for the window. */
-    public Result check(QualityGate.Inspection in, long timestamp, SeenStore store) {
+    public Result check(Gate.Inspected in, long timestamp, SeenStore store) {
         long from = timestamp - windowMs < 0 ? 0 : timestamp - windowMs;
         long to = timestamp > Long.MAX_VALUE - windowMs ? Long.MAX_VALUE : timestamp + windowMs;
         String id = in.idKey();

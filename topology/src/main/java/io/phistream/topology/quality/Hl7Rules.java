@@ -219,7 +219,7 @@ public final class Hl7Rules {
                 new Finding(reusedId, reason(reused, reusedId)), outcome(reused, reusedId));
     }
 
-    private static List<String> resolve(String profile, JsonNode all, Map<String, Hl7Rule> rules,
+    static List<String> resolve(String profile, JsonNode all, Map<String, ?> rules,
                                         Map<String, List<String>> done, Set<String> visiting) {
         List<String> known = done.get(profile);
         if (known != null) {
@@ -344,7 +344,7 @@ public final class Hl7Rules {
         return p;
     }
 
-    private static Set<String> set(JsonNode n, Map<String, Set<String>> valueSets, String what) {
+    static Set<String> set(JsonNode n, Map<String, Set<String>> valueSets, String what) {
         if (n != null && n.isTextual()) {
             Set<String> s = valueSets.get(n.asText());
             if (s == null) {
@@ -355,12 +355,12 @@ public final class Hl7Rules {
         return strings(n, what);
     }
 
-    private static Set<String> strings(JsonNode n, String what) {
+    static Set<String> strings(JsonNode n, String what) {
         return SmallSet.of(new HashSet<>(orderedStrings(n, what)));
     }
 
     /** The array's strings in the file's order (a set's iteration order may differ from one JVM to the next). */
-    private static List<String> orderedStrings(JsonNode n, String what) {
+    static List<String> orderedStrings(JsonNode n, String what) {
         if (n == null || n.isMissingNode()) {
             return List.of();
         }
@@ -379,7 +379,7 @@ public final class Hl7Rules {
         return s;
     }
 
-    private static String ruleId(JsonNode r, String where) {
+    static String ruleId(JsonNode r, String where) {
         String id = text(r, "id", where);
         if (!RULE_ID.matcher(id).matches()) {
             throw new RulesException(where + ": id must be 1-80 characters of [a-z0-9.-]");
@@ -387,7 +387,7 @@ public final class Hl7Rules {
         return id;
     }
 
-    private static RejectReason reason(JsonNode r, String id) {
+    static RejectReason reason(JsonNode r, String id) {
         String s = text(r, "reason", "rule " + id);
         try {
             return RejectReason.valueOf(s);
@@ -396,7 +396,7 @@ public final class Hl7Rules {
         }
     }
 
-    private static Outcome outcome(JsonNode r, String id) {
+    static Outcome outcome(JsonNode r, String id) {
         Outcome o = Outcome.of(text(r, "outcome", "rule " + id));
         if (o == null) {
             throw new RulesException("rule " + id + ": outcome must be quarantine, pass-with-warning or off");
@@ -404,7 +404,7 @@ public final class Hl7Rules {
         return o;
     }
 
-    private static String text(JsonNode n, String key, String where) {
+    static String text(JsonNode n, String key, String where) {
         JsonNode v = n.get(key);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw new RulesException(where + ": \"" + key + "\" must be a non-empty string");
@@ -412,7 +412,7 @@ public final class Hl7Rules {
         return v.asText();
     }
 
-    private static void onlyKeys(JsonNode n, Set<String> allowed, String where) {
+    static void onlyKeys(JsonNode n, Set<String> allowed, String where) {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Unreadable input (empty, oversized, not UTF-8, not ER7) is quarantined here with the same reason codes and
  * message id the de-identifier would give it, under built-in rules that no rules file can turn off.
  */
-public final class QualityGate {
+public final class QualityGate implements Gate {
 
     public static final Finding EMPTY = new Finding("gate.empty", RejectReason.EMPTY);
     public static final Finding TOO_LARGE = new Finding("gate.too-large", RejectReason.TOO_LARGE);
@@ -59,6 +59,26 @@ public final class QualityGate {
         });
     }
 
+    @Override
+    public String format() {
+        return "hl7v2";
+    }
+
+    @Override
+    public String rulesVersion() {
+        return validator.rulesVersion();
+    }
+
+    @Override
+    public Finding idReused() {
+        return validator.rules().controlIdReused();
+    }
+
+    @Override
+    public Outcome idReusedOutcome() {
+        return validator.rules().controlIdReusedOutcome();
+    }
+
     public Hl7Validator validator() {
         return validator;
     }
@@ -67,6 +87,7 @@ public final class QualityGate {
         return validator.rules();
     }
 
+    @Override
     public Inspection inspect(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
         if (bytes.length == 0) {
@@ -96,8 +117,8 @@ public final class QualityGate {
         }
     }
 
-    /** An input the gate failed on unexpectedly: quarantined as internal error, deduplicated by its raw bytes. */
-    Inspection failed(byte[] raw, Finding finding) {
+    @Override
+    public Inspection failed(byte[] raw, Finding finding) {
         return new Inspection(this, raw == null ? new byte[0] : raw, null, new Verdict.Quarantine(finding, java.util.List.of()));
     }
 
@@ -125,7 +146,7 @@ public final class QualityGate {
      * What the gate read from one input. Keys and ids are computed on first use; one instance serves one record
      * on one thread.
      */
-    public static final class Inspection {
+    public static final class Inspection implements Gate.Inspected {
         private final QualityGate gate;
         private final byte[] raw;
         private final Er7Message message;
@@ -202,12 +223,6 @@ public final class QualityGate {
                 contentKey = message == null ? gate.hex(RAW_DOMAIN, raw) : segmentsDigest(CONTENT_DOMAIN, 0);
             }
             return contentKey;
-        }
-
-        /** The key duplicates share, for partitioning: {@link #idKey()}, else {@link #contentKey()}. */
-        public String dedupeKey() {
-            String id = idKey();
-            return id != null ? id : contentKey();
         }
 
         /**

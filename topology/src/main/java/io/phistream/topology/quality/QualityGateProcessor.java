@@ -17,10 +17,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * The Kafka Streams wrapper around {@link QualityGate} and {@link Deduplicator}: raw ER7 bytes in; each input is
+ * The Kafka Streams wrapper around a {@link Gate} (HL7 v2 or FHIR) and {@link Deduplicator}: raw bytes in; each input is
  * either forwarded unchanged to the accepted child (with a {@value #WARNINGS_HEADER} header naming the warning
  * rules), sealed into the quarantine child with its reason, or dropped as a duplicate (counted). The dedupe store
  * is a changelogged window store keyed by keyed digests: under exactly_once_v2 its writes commit with the outputs,
@@ -34,16 +33,18 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     public static final String RULE_HEADER = "phi-stream.quality-rule";
     /** On quarantined and warned records: name/version of the quality rules. */
     public static final String RULES_HEADER = "phi-stream.quality-rules";
-    public static final String DEFAULT_STORE = "quality-dedupe";
+    /** The HL7 v2 gate's dedupe store; each format's gate has its own ({@link #FHIR_STORE}). */
+    public static final String DEFAULT_STORE = "quality-dedupe-hl7v2";
+    public static final String FHIR_STORE = "quality-dedupe-fhir";
     static final Finding INTERNAL = new Finding("gate.internal", RejectReason.INTERNAL_ERROR);
 
     /** Everything the processor needs; the lead's topology builds one from the configuration and the stages. */
-    public record Wiring(QualityGate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
+    public record Wiring(Gate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
                          String storeName, String acceptedChild, String quarantineChild, String policyVersion,
                          String pipelineVersion, io.phistream.topology.stream.AuditDrafts audit, String auditChild) {
 
         /** Without audit: for tests of the gate alone. */
-        public Wiring(QualityGate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
+        public Wiring(Gate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
                       String storeName, String acceptedChild, String quarantineChild, String policyVersion,
                       String pipelineVersion) {
             this(gate, window, sealer, metrics, storeName, acceptedChild, quarantineChild, policyVersion,
@@ -51,9 +52,21 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         }
     }
 
-    /** The dedupe store: a persistent, changelogged window store of digest → body digest, kept for the window. */
+    /**
+     * The dedupe store: a persistent (RocksDB), changelogged window store of digest → first sighting, read and written
+     * by point lookups in buckets one window wide ({@link BucketedSeenStore}); kept for two windows.
+     */
     public static StoreBuilder<WindowStore<String, byte[]>> storeBuilder(String name, Duration window) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, window, window, false),
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, window.multipliedBy(2), window, false),
+                Serdes.String(), Serdes.ByteArray());
+    }
+
+    /**
+     * The same store held in memory (still changelogged): cheaper per lookup, but it holds every digest of the
+     * window on the heap and a restart restores the whole window from the changelog before processing resumes.
+     */
+    public static StoreBuilder<WindowStore<String, byte[]>> inMemoryStoreBuilder(String name, Duration window) {
+        return Stores.windowStoreBuilder(Stores.inMemoryWindowStore(name, window.multipliedBy(2), window, false),
                 Serdes.String(), Serdes.ByteArray());
     }
 
@@ -85,25 +98,12 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        WindowStore<String, byte[]> store = context.getStateStore(w.storeName());
-        this.seen = new SeenStore() {
-            @Override
-            public byte[] find(String key, long from, long to) {
-                try (WindowStoreIterator<byte[]> it = store.fetch(key, from, to)) {
-                    return it.hasNext() ? it.next().value : null;
-                }
-            }
-
-            @Override
-            public void put(String key, byte[] value, long timestamp) {
-                store.put(key, value, timestamp);
-            }
-        };
+        this.seen = new BucketedSeenStore(context.getStateStore(w.storeName()), w.window().toMillis());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        QualityGate.Inspection in;
+        Gate.Inspected in;
         Deduplicator.Result seenBefore;
         Verdict v;
         try {
@@ -129,7 +129,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
             return;
         }
         if (seenBefore == Deduplicator.Result.CONTROL_ID_REUSED) {
-            v = v.with(w.gate().rules().controlIdReused(), w.gate().rules().controlIdReusedOutcome());
+            v = v.with(w.gate().idReused(), w.gate().idReusedOutcome());
         }
         w.metrics().record(v);
         if (v instanceof Verdict.Quarantine q) {
@@ -149,7 +149,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
             copy.remove(RULES_HEADER);
             if (warned) {
                 copy.add(WARNINGS_HEADER, String.join(",", ((Verdict.Warn) v).ruleIds()).getBytes(StandardCharsets.UTF_8));
-                copy.add(RULES_HEADER, w.gate().validator().rulesVersion().getBytes(StandardCharsets.UTF_8));
+                copy.add(RULES_HEADER, w.gate().rulesVersion().getBytes(StandardCharsets.UTF_8));
             }
             h = copy;
         }
@@ -157,17 +157,17 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
                 w.acceptedChild());
     }
 
-    private void quarantine(Record<String, byte[]> record, QualityGate.Inspection in, Verdict.Quarantine q) {
+    private void quarantine(Record<String, byte[]> record, Gate.Inspected in, Verdict.Quarantine q) {
         RecordMetadata md = context.recordMetadata().orElse(null);
         QuarantineSealer.Source source = new QuarantineSealer.Source(
-                md == null ? "" : md.topic(), md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), "hl7v2");
+                md == null ? "" : md.topic(), md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), w.gate().format());
         String messageId = in.messageId();
-        byte[] envelope = w.sealer().seal(messageId, q.reason(), in.raw(), source);
+        byte[] envelope = w.sealer().seal(messageId, q.reason(), in.raw(), source, w.policyVersion());
         RecordHeaders h = new RecordHeaders();
         add(h, Headers.MESSAGE_ID, messageId);
         add(h, Headers.REASON, q.reason().name());
         add(h, RULE_HEADER, q.ruleId());
-        add(h, RULES_HEADER, w.gate().validator().rulesVersion());
+        add(h, RULES_HEADER, w.gate().rulesVersion());
         if (!q.warnings().isEmpty()) {
             add(h, WARNINGS_HEADER, String.join(",", q.warnings().stream().map(Finding::ruleId).toList()));
         }
@@ -182,7 +182,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     }
 
     /** A dropped duplicate is a decision too: appended to the VALIDATE log (the first copy was audited as usual). */
-    private void auditDuplicate(Record<String, byte[]> record, QualityGate.Inspection in) {
+    private void auditDuplicate(Record<String, byte[]> record, Gate.Inspected in) {
         if (w.audit() != null) {
             context.forward(new Record<String, Object>(in.messageId(),
                     w.audit().duplicate(in.messageId(), in.raw(), record.timestamp()), record.timestamp()),

@@ -4,12 +4,15 @@ import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
 import org.apache.kafka.common.serialization.Serializer;
 import io.phistream.topology.memory.PatientMemoryStore;
+import io.phistream.topology.quality.FhirQualityGate;
+import io.phistream.topology.quality.FhirRules;
+import io.phistream.topology.quality.FhirValidator;
 import io.phistream.topology.quality.QualityGateProcessor;
 import org.apache.kafka.streams.Topology;
 
 /**
  * The phi-stream topology:
- * {@code ingest.hl7v2 → data-quality gate → de-identify → deid.hl7v2 | quarantine} and {@code ingest.fhir → de-identify → deid.fhir |
+ * {@code ingest.hl7v2 → data-quality gate → de-identify → deid.hl7v2 | quarantine} and {@code ingest.fhir → data-quality gate → de-identify → deid.fhir |
  * quarantine}, every decision appended to the audit log. Built with the Processor API so one processor can route
  * each record to exactly one typed sink. Both formats feed one audit node, so each (stage, partition) log has
  * exactly one writer: the two ingest topics are co-partitioned (same partition count) and share tasks. With
@@ -23,6 +26,7 @@ public final class PhiStreamTopology {
     static final String HL7_DEID = "deidentify-hl7v2";
     static final String HL7_SINK = "deid-hl7v2";
     static final String FHIR_SOURCE = "ingest-fhir";
+    static final String FHIR_QUALITY = "quality-gate-fhir";
     static final String FHIR_DEID = "deidentify-fhir";
     static final String FHIR_SINK = "deid-fhir";
     static final String QUARANTINE_SINK = "quarantine";
@@ -54,15 +58,22 @@ public final class PhiStreamTopology {
         }
         Topic<String, byte[]> fhirIn = topics.ingestFhir();
         t.addSource(FHIR_SOURCE, fhirIn.keySerde().deserializer(), fhirIn.valueSerde().deserializer(), fhirIn.name());
-        addDeid(t, FHIR_SOURCE, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
+        // FHIR R4 passes its own gate (rules per resource type, dedupe by id/version or content) first
+        FhirQualityGate fhirGate = new FhirQualityGate(new FhirValidator(FhirRules.load(FhirRules.DEFAULT)),
+                stages.digest(), stages.maxMessageBytes());
+        t.addProcessor(FHIR_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(fhirGate,
+                stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.FHIR_STORE,
+                FHIR_DEID, QUARANTINE_SINK, stages.fhir().policy().version(), stages.pipelineVersion(),
+                stages.fhirAuditDrafts(), AUDIT)), FHIR_SOURCE);
+        addDeid(t, FHIR_QUALITY, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
                 stages.fhirAuditDrafts(), stages, null);
 
         Topic<String, byte[]> quarantine = topics.quarantine();
         t.addSink(QUARANTINE_SINK, quarantine.name(), quarantine.keySerde().serializer(),
-                anyValue(quarantine.valueSerde().serializer()), HL7_QUALITY, HL7_DEID, FHIR_DEID);
+                anyValue(quarantine.valueSerde().serializer()), HL7_QUALITY, HL7_DEID, FHIR_QUALITY, FHIR_DEID);
         Topic<String, byte[]> audit = topics.audit();
         t.addProcessor(AUDIT, () -> new AuditProcessor(stages.auditConfig(), stages.auditSigner()),
-                HL7_QUALITY, HL7_DEID, FHIR_DEID);
+                HL7_QUALITY, HL7_DEID, FHIR_QUALITY, FHIR_DEID);
         t.addStateStore(AuditProcessor.storeBuilder(), AUDIT);
         t.addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                 new AuditPartitioner(), AUDIT);

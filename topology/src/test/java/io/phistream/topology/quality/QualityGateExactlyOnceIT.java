@@ -62,21 +62,7 @@ class QualityGateExactlyOnceIT {
     @Test
     void givenEveryMessageTwiceThenAgainAfterARestart_whenGated_thenEachDistinctMessageComesOutExactlyOnce()
             throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        settings.put(PhiStreamConfig.APPLICATION_ID, "quality-it");
-        settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
-        settings.put(PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
-        settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("kafka.heartbeat.interval.ms", "1000");
-        PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
-        broker.createTopics(List.of(new NewTopic("q-ingest", 2, (short) 1), new NewTopic("q-keyed", 2, (short) 1),
-                new NewTopic("q-accepted", 2, (short) 1), new NewTopic("q-quarantine", 1, (short) 1)));
-
         KeyStore keys = KeyStore.ephemeral();
-        QualityGate gate = TestGates.gate(keys);
-        QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(), 0, "p", "v", Clock.systemUTC());
-
         // given: the corpus (when present), generated traffic and incomplete messages
         Map<String, byte[]> inputs = new LinkedHashMap<>(TestGates.corpus());
         SyntheticHl7 gen = new SyntheticHl7(77);
@@ -88,33 +74,95 @@ class QualityGateExactlyOnceIT {
                     "MSH", 10, "INC" + i)));
         }
         inputs.put("unreadable", TestGates.bytes("NOT HL7 AT ALL"));
-        Map<String, String> names = new HashMap<>(); // identity -> first input name, for readable failures
-        inputs.forEach((name, raw) -> names.putIfAbsent(identity(raw), name));
+        // a resend with CRLF separators is the same message
+        run("q", keys, TestGates.gate(keys), inputs,
+                raw -> new String(raw, StandardCharsets.UTF_8).replace("\r", "\r\n").getBytes(StandardCharsets.UTF_8),
+                QualityGateExactlyOnceIT::identity);
+    }
 
+    /**
+     * FHIR: each Synthea bundle (when present), generated bundles, versioned resources, incomplete resources and an
+     * unreadable input, sent twice (the second copy re-indented), then again after a restart.
+     */
+    @Test
+    void givenEveryFhirInputTwiceThenAgainAfterARestart_whenGated_thenEachDistinctInputComesOutExactlyOnce()
+            throws Exception {
+        KeyStore keys = KeyStore.ephemeral();
+        Map<String, byte[]> inputs = new LinkedHashMap<>(FhirTestGates.corpus());
+        io.phistream.topology.bench.SyntheticFhir gen = new io.phistream.topology.bench.SyntheticFhir(78);
+        for (int i = 0; i < 40; i++) {
+            inputs.put("generated-" + i, TestGates.bytes(gen.next().json()));
+        }
+        for (int i = 0; i < 20; i++) {
+            String id = "obs-" + i;
+            inputs.put("versioned-" + i, TestGates.bytes(FhirValidatorTest.edit(FhirTestGates.observation(),
+                    o -> o.put("id", id))));
+        }
+        for (int i = 0; i < 5; i++) {
+            String id = "pat-" + i;
+            inputs.put("incomplete-" + i, TestGates.bytes(FhirValidatorTest.edit(FhirTestGates.patient(), p -> {
+                p.remove("identifier");
+                p.put("id", id);
+            })));
+        }
+        inputs.put("unreadable", TestGates.bytes("{\"resourceType\":\"Patient\""));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        run("f", keys, FhirTestGates.gate(keys), inputs, raw -> {
+            try {
+                return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.readTree(raw));
+            } catch (java.io.IOException e) {
+                return raw; // unreadable: resent as is
+            }
+        }, raw -> fhirIdentity(json, raw));
+    }
+
+    /**
+     * The scenario: every input sent twice ({@code copy} makes the second), gated, the application stopped
+     * abruptly, restarted on an empty state directory, every input sent a third time; a read_committed consumer then
+     * finds each distinct input ({@code identity}) exactly once across the accepted and quarantine topics.
+     */
+    private static void run(String prefix, KeyStore keys, Gate gate, Map<String, byte[]> inputs,
+                            java.util.function.UnaryOperator<byte[]> copy,
+                            java.util.function.Function<byte[], String> identity) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        settings.put(PhiStreamConfig.APPLICATION_ID, prefix + "-quality-it");
+        settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
+        settings.put(PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
+        settings.put("kafka.session.timeout.ms", "6000");
+        settings.put("kafka.heartbeat.interval.ms", "1000");
+        settings.put("kafka.producer.max.request.size", Integer.toString(2 * 1024 * 1024));
+        PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
+        Topics t = new Topics(prefix);
+        broker.createTopics(List.of(new NewTopic(t.ingest, 2, (short) 1), new NewTopic(t.keyed, 2, (short) 1),
+                new NewTopic(t.accepted, 2, (short) 1), new NewTopic(t.quarantine, 1, (short) 1)));
+        QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(), 0, "p", "v", Clock.systemUTC());
+        Map<String, String> names = new HashMap<>(); // identity -> first input name, for readable failures
+        inputs.forEach((name, raw) -> names.putIfAbsent(identity.apply(raw), name));
         List<byte[]> twice = new ArrayList<>();
         for (byte[] raw : inputs.values()) {
             twice.add(raw);
-            twice.add(new String(raw, StandardCharsets.UTF_8).replace("\r", "\r\n").getBytes(StandardCharsets.UTF_8));
+            twice.add(copy.apply(raw));
         }
 
         // when: sent twice, gated, stopped abruptly; restarted on an empty state directory and sent again
         QualityMetrics first = new QualityMetrics();
-        send(config, twice);
-        KafkaStreams app1 = new KafkaStreams(topology(gate, sealer, first), props(config));
+        send(config, t.ingest, twice);
+        KafkaStreams app1 = new KafkaStreams(topology(t, gate, sealer, first), props(config));
         app1.start();
         assertThat(StreamsApp.awaitRunning(app1, Duration.ofSeconds(60))).isTrue();
-        awaitDecisions(first, twice.size(), Duration.ofSeconds(90));
+        awaitDecisions(first, twice.size(), Duration.ofSeconds(120));
         app1.close(Duration.ZERO);
 
         QualityMetrics second = new QualityMetrics();
-        send(config, new ArrayList<>(inputs.values()));
-        try (KafkaStreams app2 = new KafkaStreams(topology(gate, sealer, second), props(config))) {
+        send(config, t.ingest, new ArrayList<>(inputs.values()));
+        try (KafkaStreams app2 = new KafkaStreams(topology(t, gate, sealer, second), props(config))) {
             app2.start();
             assertThat(StreamsApp.awaitRunning(app2, Duration.ofSeconds(60))).isTrue();
-            awaitDecisions(second, inputs.size(), Duration.ofSeconds(90));
+            awaitDecisions(second, inputs.size(), Duration.ofSeconds(120));
 
             // then: each distinct message exactly once, passed or quarantined, and the third copies were dropped
-            Map<String, Integer> seen = readCommitted(config, sealer, names.size(), Duration.ofSeconds(60));
+            Map<String, Integer> seen = readCommitted(config, t, sealer, identity, names.size(), Duration.ofSeconds(60));
             List<String> missing = names.keySet().stream().filter(k -> !seen.containsKey(k)).map(names::get).sorted().toList();
             List<String> repeated = seen.entrySet().stream().filter(e -> e.getValue() != 1)
                     .map(e -> names.getOrDefault(e.getKey(), "?") + " x" + e.getValue()).sorted().toList();
@@ -123,23 +171,47 @@ class QualityGateExactlyOnceIT {
             assertThat(repeated).as("messages that came out more than once").isEmpty();
             assertThat(unexpected).as("outputs that match no input").isZero();
             assertThat(seen).hasSize(names.size());
-            System.out.printf("quality IT: %d inputs (%d distinct) sent twice, then again after a restart;"
-                    + " first run %s, second run %s%n", inputs.size(), names.size(), decisions(first), decisions(second));
+            System.out.printf("quality IT (%s): %d inputs (%d distinct) sent twice, then again after a restart;"
+                    + " first run %s, second run %s%n", gate.format(), inputs.size(), names.size(), decisions(first),
+                    decisions(second));
             assertThat(second.count(QualityMetrics.Decision.DUPLICATE)).isGreaterThanOrEqualTo(inputs.size());
         }
     }
 
-    private static Topology topology(QualityGate gate, QuarantineSealer sealer, QualityMetrics metrics) {
+    /** Topic names of one scenario. */
+    private record Topics(String ingest, String keyed, String accepted, String quarantine) {
+        Topics(String prefix) {
+            this(prefix + "-ingest", prefix + "-keyed", prefix + "-accepted", prefix + "-quarantine");
+        }
+    }
+
+    /**
+     * What makes two FHIR inputs the same, independently of the gate's code: the parsed JSON tree (layout aside)
+     * without the root's meta.lastUpdated; the raw text when unreadable.
+     */
+    static String fhirIdentity(com.fasterxml.jackson.databind.ObjectMapper json, byte[] raw) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(raw);
+            if (n.path("meta") instanceof com.fasterxml.jackson.databind.node.ObjectNode m) {
+                m.remove("lastUpdated");
+            }
+            return "json:" + n;
+        } catch (java.io.IOException e) {
+            return "raw:" + new String(raw, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Topology topology(Topics topics, Gate gate, QuarantineSealer sealer, QualityMetrics metrics) {
         QualityGateProcessor.Wiring w = new QualityGateProcessor.Wiring(gate, Duration.ofHours(24), sealer, metrics,
                 QualityGateProcessor.DEFAULT_STORE, "accepted", "quarantine", "p", "v");
         Topology t = new Topology();
-        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), "q-ingest");
+        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), topics.ingest());
         t.addProcessor("rekey", DedupeKeyProcessor.supplier(gate), "in");
-        t.addSink("to-keyed", "q-keyed", new StringSerializer(), new ByteArraySerializer(), "rekey");
-        t.addSource("keyed", new StringDeserializer(), new ByteArrayDeserializer(), "q-keyed");
+        t.addSink("to-keyed", topics.keyed(), new StringSerializer(), new ByteArraySerializer(), "rekey");
+        t.addSource("keyed", new StringDeserializer(), new ByteArrayDeserializer(), topics.keyed());
         t.addProcessor("gate", QualityGateProcessor.supplier(w), "keyed");
-        t.addSink("accepted", "q-accepted", new StringSerializer(), QualityGateProcessorTest.bytes(), "gate");
-        t.addSink("quarantine", "q-quarantine", new StringSerializer(), QualityGateProcessorTest.bytes(), "gate");
+        t.addSink("accepted", topics.accepted(), new StringSerializer(), QualityGateProcessorTest.bytes(), "gate");
+        t.addSink("quarantine", topics.quarantine(), new StringSerializer(), QualityGateProcessorTest.bytes(), "gate");
         return t;
     }
 
@@ -197,7 +269,7 @@ class QualityGateExactlyOnceIT {
         throw new AssertionError("the gate did not decide on " + n + " inputs in time");
     }
 
-    private static void send(PhiStreamConfig config, List<byte[]> values) {
+    private static void send(PhiStreamConfig config, String topic, List<byte[]> values) {
         Properties p = new Properties();
         p.putAll(config.producerProperties());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -206,16 +278,18 @@ class QualityGateExactlyOnceIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (byte[] v : values) {
-                producer.send(new ProducerRecord<>("q-ingest", null, v));
+                producer.send(new ProducerRecord<>(topic, null, v));
             }
         }
     }
 
-    private static Map<String, Integer> readCommitted(PhiStreamConfig config, QuarantineSealer sealer, int expected,
-                                                      Duration timeout) throws Exception {
+    private static Map<String, Integer> readCommitted(PhiStreamConfig config, Topics topics, QuarantineSealer sealer,
+                                                      java.util.function.Function<byte[], String> identity,
+                                                      int expected, Duration timeout) throws Exception {
         Properties p = new Properties();
         p.putAll(config.consumerProperties());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "quality-it-reader");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, topics.ingest() + "-reader");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, Integer> seen = new HashMap<>();
@@ -223,13 +297,13 @@ class QualityGateExactlyOnceIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            c.subscribe(List.of("q-accepted", "q-quarantine"));
+            c.subscribe(List.of(topics.accepted(), topics.quarantine()));
             long quietUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, quietUntil)) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    byte[] original = r.topic().equals("q-quarantine")
+                    byte[] original = r.topic().equals(topics.quarantine())
                             ? sealer.open(sealer.read(r.value())) : r.value();
-                    seen.merge(identity(original), 1, Integer::sum);
+                    seen.merge(identity.apply(original), 1, Integer::sum);
                     total++;
                 }
                 if (total >= expected && quietUntil == Long.MAX_VALUE) {

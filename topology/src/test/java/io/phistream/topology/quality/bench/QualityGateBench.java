@@ -60,10 +60,19 @@ public class QualityGateBench {
     private int next;
     private long n;
 
+    private String[] fhirBundles;
+    private byte[][] fhirBytes;
+    private io.phistream.topology.quality.FhirQualityGate fhirGate;
+    private int nextFhir;
+
     private Processor<String, byte[], String, Object> gateProcessor;
     private MockProcessorContext<String, Object> gateContext;
     private WindowStore<String, byte[]> store;
     private long timestamp = 1_710_000_000_000L;
+
+    /** The gate processor's dedupe store: RocksDB (the default) or in memory (changelogged either way). */
+    @org.openjdk.jmh.annotations.Param({"rocksdb"})
+    public String dedupeStore;
 
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) throws Exception {
@@ -114,7 +123,9 @@ public class QualityGateBench {
         java.io.File stateDir = Files.createTempDirectory("quality-bench-gate").toFile();
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         gateContext = new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir);
-        store = QualityGateProcessor.storeBuilder(QualityGateProcessor.DEFAULT_STORE, Duration.ofHours(24))
+        store = ("memory".equals(dedupeStore)
+                ? QualityGateProcessor.inMemoryStoreBuilder(QualityGateProcessor.DEFAULT_STORE, Duration.ofHours(24))
+                : QualityGateProcessor.storeBuilder(QualityGateProcessor.DEFAULT_STORE, Duration.ofHours(24)))
                 .withLoggingDisabled().build(); // the mock context has no changelog
         store.init(gateContext.getStateStoreContext(), store);
         gateContext.addStateStore(store);
@@ -122,6 +133,16 @@ public class QualityGateBench {
         gateProcessor = QualityGateProcessor.supplier(w).get();
         gateProcessor.init(gateContext);
 
+        io.phistream.topology.bench.SyntheticFhir fhirGen = new io.phistream.topology.bench.SyntheticFhir(1_000L);
+        fhirBundles = new String[64];
+        fhirBytes = new byte[fhirBundles.length][];
+        for (int i = 0; i < fhirBundles.length; i++) {
+            fhirBundles[i] = fhirGen.next().json();
+            fhirBytes[i] = fhirBundles[i].getBytes(StandardCharsets.UTF_8);
+        }
+        fhirGate = new io.phistream.topology.quality.FhirQualityGate(new io.phistream.topology.quality.FhirValidator(
+                io.phistream.topology.quality.FhirRules.load(io.phistream.topology.quality.FhirRules.DEFAULT)),
+                new KeyedDigest(keys.digest()), Stages.DEFAULT_MAX_MESSAGE_BYTES);
         warmUp(params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1));
     }
 
@@ -147,6 +168,8 @@ public class QualityGateBench {
                     case "validateOnly" -> validateOnly();
                     case "gateProcessor" -> gateProcessor();
                     case "freshMessage" -> freshMessage();
+                    case "fhirDeidentify" -> fhirDeidentify();
+                    case "fhirGateInspect" -> fhirGateInspect();
                     default -> throw new IllegalStateException("no warm-up for " + benchmark);
                 }
             }
@@ -200,6 +223,25 @@ public class QualityGateBench {
     @Benchmark
     public byte[] freshMessage() {
         return fresh();
+    }
+
+    /** FHIR de-identification of a small generated Bundle (a Patient and vital-sign Observations, JSON). */
+    @Benchmark
+    public Object fhirDeidentify() {
+        return stages.fhir().deidentify(fhirBundles[advanceFhir()]);
+    }
+
+    /** The FHIR gate on the same Bundle: decode, its own JSON parse, the rules, the canonical dedupe digest. */
+    @Benchmark
+    public Object fhirGateInspect() {
+        io.phistream.topology.quality.FhirQualityGate.Inspection in = fhirGate.inspect(fhirBytes[advanceFhir()]);
+        return in.verdict().warnings().size() + in.dedupeKey().length();
+    }
+
+    private int advanceFhir() {
+        int i = nextFhir;
+        nextFhir = nextFhir + 1 == fhirBundles.length ? 0 : nextFhir + 1;
+        return i;
     }
 
     private int advance() {
