@@ -134,19 +134,32 @@ final class Known {
      * rest of that word stands alone once the span is replaced: a known name or place there must go too.
      */
     private static void leftovers(Scan s) {
-        if (s.ctx.nameKeys.isEmpty() && s.ctx.geoKeys.isEmpty()) {
+        if (s.ctx.nameKeys.isEmpty() && s.ctx.geoKeys.isEmpty() || s.found.isEmpty()) {
             return;
         }
+        java.util.BitSet covered = new java.util.BitSet(s.text.length());
+        for (PhiSpan sp : s.found) {
+            covered.set(sp.start(), sp.end());
+        }
         Tokens tk = s.tk;
-        for (int i = 0, n = s.found.size(); i < n; i++) {
-            PhiSpan sp = s.found.get(i);
-            int a = s.tokenAt(sp.start());
-            if (a >= 0 && tk.kind[a] != Tokens.PUNCT && tk.start[a] < sp.start()) {
-                wordsIn(s, tk.start[a], sp.start());
+        for (int t = 0; t < tk.n; t++) {
+            if ((t & 255) == 0) {
+                s.budget.check();
             }
-            int b = s.tokenAt(sp.end() - 1);
-            if (b >= 0 && tk.kind[b] != Tokens.PUNCT && tk.start[b] < sp.end() && tk.end[b] > sp.end()) {
-                wordsIn(s, sp.end(), tk.end[b]);
+            if (tk.kind[t] == Tokens.PUNCT) {
+                continue;
+            }
+            int a = tk.start[t];
+            int e = tk.end[t];
+            int c = covered.nextSetBit(a);
+            if (c < 0 || c >= e || c == a && covered.nextClearBit(a) >= e) {
+                continue; // untouched, or replaced whole
+            }
+            // every stretch of the word left between spans
+            for (int i = covered.nextClearBit(a); i < e; i = covered.nextClearBit(i)) {
+                int j = Math.min(e, covered.nextSetBit(i) < 0 ? e : covered.nextSetBit(i));
+                wordsIn(s, i, j);
+                i = j;
             }
         }
     }

@@ -112,6 +112,13 @@ class KnownValueMatchingTest {
     }
 
     @Test
+    void givenAKnownNameBetweenTwoKnownEmailsInOneWord_whenScrubbed_thenTheStretchLeftBetweenThemIsReplaced() {
+        String out = SPANS.scrub("PHILOMENA.Q@EXAMPLE.ORGPHILOMENAphilomena.q@example.org-x", known()).text();
+
+        assertThat(out).doesNotContainIgnoringCase("philomena");
+    }
+
+    @Test
     void givenAKnownPlaceGluedToAKnownSsnOrWithAPossessive_whenScrubbed_thenThePlaceIsReplaced() {
         String out = SPANS.scrub("999-12-3456WexcombePHILOMENA.Q@EXAMPLE.ORG, wexcombe's mayor", known()).text();
 
