@@ -26,6 +26,25 @@ public final class KafkaTestIo {
     private KafkaTestIo() {
     }
 
+    /**
+     * The settings every pipeline integration test starts from: the broker, an application id, {@code partitions}
+     * partitions with replication 1, its own state directory, quick commits, and a short session so that a stopped
+     * instance leaves the group quickly for a restarted one. Mutable: tests add their own.
+     */
+    public static Map<String, String> pipelineSettings(String bootstrap, String applicationId, int partitions,
+                                                       java.nio.file.Path stateDir) {
+        Map<String, String> s = new java.util.HashMap<>();
+        s.put(io.phistream.topology.config.PhiStreamConfig.BOOTSTRAP_SERVERS, bootstrap);
+        s.put(io.phistream.topology.config.PhiStreamConfig.APPLICATION_ID, applicationId);
+        s.put(io.phistream.topology.config.PhiStreamConfig.TOPIC_PARTITIONS, Integer.toString(partitions));
+        s.put(io.phistream.topology.config.PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
+        s.put(io.phistream.topology.config.PhiStreamConfig.STATE_DIR, stateDir.toString());
+        s.put(io.phistream.topology.config.PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
+        s.put("kafka.session.timeout.ms", "6000");
+        s.put("kafka.heartbeat.interval.ms", "1000");
+        return s;
+    }
+
     /** An idempotent, acks=all producer that accepts records up to 12 MB. */
     public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         Properties p = new Properties();

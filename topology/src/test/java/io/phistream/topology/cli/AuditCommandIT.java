@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,12 +38,8 @@ class AuditCommandIT {
     @Test
     void givenAPipelineRun_whenTheAuditorUsesTheCommands_thenTheLogVerifiesAndTamperingIsDetected() throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
-            Map<String, String> settings = new HashMap<>();
-            settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            settings.put(PhiStreamConfig.APPLICATION_ID, "audit-it");
-            settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "1");
-            settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
-            settings.put(PhiStreamConfig.STATE_DIR, Files.createTempDirectory("audit-it").toString());
+            Map<String, String> settings = io.phistream.topology.chaos.KafkaTestIo.pipelineSettings(
+                    broker.bootstrapServers(), "audit-it", 1, Files.createTempDirectory("audit-it"));
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
             Topics topics = new Topics(config);
             broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,17 +53,9 @@ class PatientMemoryIT {
     void givenAnAdmissionOnOnePartition_whenNotesArriveOnTheOtherAndAfterARestart_thenBothAreScrubbedFromMemory()
             throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
-            Map<String, String> s = new HashMap<>();
-            s.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            s.put(PhiStreamConfig.APPLICATION_ID, "memory-it");
-            s.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
-            s.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
-            s.put(PhiStreamConfig.STATE_DIR, Files.createTempDirectory("memory-it-1").toString());
-            s.put(PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
+            Map<String, String> s = KafkaTestIo.pipelineSettings(broker.bootstrapServers(), "memory-it", 2,
+                    Files.createTempDirectory("memory-it-1"));
             s.put(PhiStreamConfig.TEXT_SCRUBBING, "spans");
-            // the closed instance must leave the group quickly for the restarted one to take over its tasks
-            s.put("kafka.session.timeout.ms", "6000");
-            s.put("kafka.heartbeat.interval.ms", "1000");
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), s);
             Topics topics = new Topics(config);
             broker.createTopics(topics.all(ScoringStages.routes(config)));

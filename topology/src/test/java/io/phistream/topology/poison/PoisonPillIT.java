@@ -113,12 +113,7 @@ class PoisonPillIT {
     void givenPoisonPillsBetweenOrdinaryMessages_whenTheyFlowThroughThePipeline_thenEachIsQuarantinedWithItsReasonAndNothingIsLost()
             throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
-            Map<String, String> s = new HashMap<>();
-            s.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            s.put(PhiStreamConfig.APPLICATION_ID, "poison-it");
-            s.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
-            s.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
-            s.put(PhiStreamConfig.STATE_DIR, dir.toString());
+            Map<String, String> s = KafkaTestIo.pipelineSettings(broker.bootstrapServers(), "poison-it", 2, dir);
             // a deployment that accepts 10 MB inputs must let its quarantine take them too (sealed, a bit larger)
             s.put("kafka.producer.max.request.size", Integer.toString(LARGE_LIMIT));
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), s);

@@ -60,13 +60,8 @@ class ScoringPipelineIT {
 
     @Test
     void givenOruVitalsOnIngest_whenTheFullTopologyRuns_thenAlertsAreRoutedSuppressedAndEscalated() throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        settings.put(PhiStreamConfig.APPLICATION_ID, "scoring-it");
-        settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
-        settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
-        settings.put(PhiStreamConfig.STATE_DIR, Files.createTempDirectory("phi-stream-scoring-it").toString());
-        settings.put(PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
+        Map<String, String> settings = io.phistream.topology.chaos.KafkaTestIo.pipelineSettings(
+                broker.bootstrapServers(), "scoring-it", 2, Files.createTempDirectory("phi-stream-scoring-it"));
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
         KeyStore keys = KeyStore.ephemeral();
         Stages stages = Stages.create(config, keys);

@@ -53,16 +53,9 @@ class PipelineExactlyOnceIT {
     void givenTrafficWithPoison_whenTheAppIsStoppedAbruptlyAndRestarted_thenEveryMessageComesOutExactlyOnce()
             throws Exception {
         Path state = Files.createTempDirectory("phi-stream-it-state");
-        Map<String, String> settings = new HashMap<>();
-        settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        settings.put(PhiStreamConfig.APPLICATION_ID, "eos-it");
-        settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
-        settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
-        settings.put(PhiStreamConfig.STATE_DIR, state.toString());
-        settings.put(PhiStreamConfig.COMMIT_INTERVAL_MS, "50");
-        // the abruptly stopped member must leave the group quickly for the restart to take over its tasks
-        settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("kafka.heartbeat.interval.ms", "1000");
+        // with a short session: the abruptly stopped member must leave the group quickly for the restart
+        Map<String, String> settings = io.phistream.topology.chaos.KafkaTestIo.pipelineSettings(
+                broker.bootstrapServers(), "eos-it", 2, state);
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
         Topics topics = new Topics(config);
         broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));
