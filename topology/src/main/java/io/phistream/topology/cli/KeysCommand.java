@@ -4,6 +4,7 @@ import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.keys.KeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -72,11 +73,8 @@ public class KeysCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--dir", required = true, paramLabel = "DIR")
-        Path dir;
-
-        @Option(names = "--master-key-file", required = true, paramLabel = "FILE")
-        Path masterKeyFile;
+        @Mixin
+        Location store;
 
         @Option(names = "--keyset", paramLabel = "NAME", arity = "1..*",
                 description = "keysets to rotate: tokenization, quarantine, dateshift, digest, audit-signing")
@@ -87,16 +85,16 @@ public class KeysCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return run(err, () -> {
-                KeyStore store = KeyStore.load(dir, masterKeyFile);
+                KeyStore keys = store.load();
                 Set<String> names = keysets == null || keysets.isEmpty()
                         ? KeyStore.ROTATED_BY_DEFAULT : new LinkedHashSet<>(keysets);
-                store.rotate(names);
-                out.println("rotated " + String.join(", ", names) + " in " + dir);
+                keys.rotate(names);
+                out.println("rotated " + String.join(", ", names) + " in " + store.dir);
                 if (names.contains(KeyStore.DATESHIFT) || names.contains(KeyStore.DIGEST)) {
                     err.println("WARNING: dateshift/digest rotated: date shifts and message ids computed from now on "
                             + "differ from earlier ones.");
                 }
-                printIds(out, store.primaryKeyIds());
+                printIds(out, keys.primaryKeyIds());
                 return 0;
             });
         }
@@ -108,11 +106,8 @@ public class KeysCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--dir", required = true, paramLabel = "DIR")
-        Path dir;
-
-        @Option(names = "--master-key-file", required = true, paramLabel = "FILE")
-        Path masterKeyFile;
+        @Mixin
+        Location store;
 
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
@@ -122,9 +117,9 @@ public class KeysCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return run(err, () -> {
-                KeyStore store = KeyStore.load(dir, masterKeyFile);
+                KeyStore keys = store.load();
                 try {
-                    Files.writeString(out, store.auditVerifyKeysetJson(), StandardCharsets.UTF_8);
+                    Files.writeString(out, keys.auditVerifyKeysetJson(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     err.println("error: cannot write --out " + out + " (" + e.getClass().getSimpleName() + ")");
                     return 1;
@@ -132,6 +127,20 @@ public class KeysCommand implements Callable<Integer> {
                 stdout.println("wrote public audit verification keyset to " + out);
                 return 0;
             });
+        }
+    }
+
+    /** {@code --dir DIR --master-key-file FILE}: an existing key store, for the commands that change or read it. */
+    static final class Location {
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory of the keysets")
+        Path dir;
+
+        @Option(names = "--master-key-file", required = true, paramLabel = "FILE",
+                description = "the master key the keysets are encrypted under")
+        Path masterKeyFile;
+
+        KeyStore load() {
+            return KeyStore.load(dir, masterKeyFile);
         }
     }
 
