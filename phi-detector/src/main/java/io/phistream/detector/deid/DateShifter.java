@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
+import java.time.Month;
+import java.time.Year;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +43,6 @@ public final class DateShifter {
 
     private static final byte[] PRF_INPUT_PREFIX = "phi-stream/date-shift/v1/".getBytes(StandardCharsets.UTF_8);
 
-    // HL7 DTM: YYYY[MM[DD[HH[MM[SS[.S[S[S[S]]]]]]]]][+/-ZZZZ]; v2.3 TS/DT are subsets.
-    private static final Pattern HL7 = Pattern.compile(
-            "([0-9]{4})(?:([0-9]{2})(?:([0-9]{2})(?:([0-9]{2})(?:([0-9]{2})(?:([0-9]{2})(?:\\.[0-9]{1,4})?)?)?)?)?)?"
-                    + "([+-][0-9]{4})?");
     // FHIR R4 date / dateTime / instant. R4 requires a zone when a time is present; a zone-less time is
     // accepted and kept zone-less (lenient in what we read, the output is no less valid than the input).
     private static final Pattern FHIR = Pattern.compile(
@@ -109,19 +106,20 @@ public final class DateShifter {
      * @throws IllegalArgumentException if the value is not a valid HL7 date/time (message holds no input)
      */
     public String shiftHl7(String dtm, int days) {
-        Matcher m = matchHl7(dtm);
-        String year = m.group(1);
-        String zone = m.group(7) == null ? "" : m.group(7);
-        if (m.group(2) == null) {
+        Hl7Dtm t = Hl7Dtm.parse(dtm);
+        if (t.month < 0) {
             return dtm;
         }
-        if (m.group(3) == null) {
-            return year + zone;
+        if (t.day < 0) {
+            return t.zoneStart < 0 ? dtm.substring(0, 4) : dtm.substring(0, 4) + dtm.substring(t.zoneStart);
         }
-        LocalDate shifted = shift(m, days, 0);
-        // group(3) ends where the date ends; the time, fraction and zone follow verbatim.
-        return String.format(Locale.ROOT, "%04d%02d%02d", shifted.getYear(), shifted.getMonthValue(), shifted.getDayOfMonth())
-                + dtm.substring(m.end(3));
+        LocalDate shifted = shift(t.year, t.month, t.day, days, 0);
+        // the date is YYYYMMDD, the first 8 characters; the time, fraction and zone follow verbatim
+        StringBuilder out = new StringBuilder(dtm.length());
+        digits(out, shifted.getYear(), 4);
+        digits(out, shifted.getMonthValue(), 2);
+        digits(out, shifted.getDayOfMonth(), 2);
+        return out.append(dtm, 8, dtm.length()).toString();
     }
 
     /**
@@ -138,14 +136,18 @@ public final class DateShifter {
         if (m.group(3) == null) {
             return m.group(1);
         }
-        LocalDate shifted = shift(m, days, 1);
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", shifted.getYear(), shifted.getMonthValue(), shifted.getDayOfMonth())
-                + date.substring(m.end(3));
+        LocalDate shifted = shift(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), days, 1);
+        StringBuilder out = new StringBuilder(date.length());
+        digits(out, shifted.getYear(), 4);
+        digits(out.append('-'), shifted.getMonthValue(), 2);
+        digits(out.append('-'), shifted.getDayOfMonth(), 2);
+        return out.append(date, m.end(3), date.length()).toString();
     }
 
     /** The year of a valid HL7 DT/DTM/TS value. */
     public static int yearOfHl7(String dtm) {
-        return Integer.parseInt(matchHl7(dtm).group(1));
+        return Hl7Dtm.parse(dtm).year;
     }
 
     /** The year of a valid FHIR date, dateTime or instant. */
@@ -153,9 +155,15 @@ public final class DateShifter {
         return Integer.parseInt(matchFhir(date).group(1));
     }
 
-    private static LocalDate shift(Matcher m, int days, int minYear) {
-        LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)));
+    /** Appends a number in [0, 9999] as exactly {@code width} (2 or 4) digits; String.format parses its pattern per call. */
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int div = width == 4 ? 1000 : 10; div > 0; div /= 10) {
+            out.append((char) ('0' + value / div % 10));
+        }
+    }
+
+    private static LocalDate shift(int year, int month, int day, int days, int minYear) {
+        LocalDate date = LocalDate.of(year, month, day);
         LocalDate shifted;
         try {
             shifted = date.plusDays(days);
@@ -168,21 +176,85 @@ public final class DateShifter {
         return shifted;
     }
 
-    private static Matcher matchHl7(String dtm) {
-        if (dtm == null) {
-            throw new IllegalArgumentException("HL7 date/time is missing");
+    /**
+     * A valid HL7 DTM: {@code YYYY[MM[DD[HH[MM[SS[.S[S[S[S]]]]]]]]][+/-ZZZZ]} (v2.3 TS/DT are subsets); absent
+     * parts are -1. Read by hand rather than with a regular expression: every part has a fixed width, so one pass
+     * decides, and the regex match with its group extraction was the larger part of shifting a date.
+     */
+    private record Hl7Dtm(int year, int month, int day, int zoneStart) {
+
+        static Hl7Dtm parse(String dtm) {
+            if (dtm == null) {
+                throw new IllegalArgumentException("HL7 date/time is missing");
+            }
+            int n = dtm.length();
+            if (n < 4 || !digitsAt(dtm, 0, 4)) {
+                throw notHl7(dtm);
+            }
+            // month, day, hour, minute, second: two digits each, each present only if the one before is
+            int i = 4;
+            int month = digitsAt(dtm, i, 2) ? twoDigits(dtm, i) : -1;
+            i += month < 0 ? 0 : 2;
+            int day = month >= 0 && digitsAt(dtm, i, 2) ? twoDigits(dtm, i) : -1;
+            i += day < 0 ? 0 : 2;
+            int hour = day >= 0 && digitsAt(dtm, i, 2) ? twoDigits(dtm, i) : -1;
+            i += hour < 0 ? 0 : 2;
+            int minute = hour >= 0 && digitsAt(dtm, i, 2) ? twoDigits(dtm, i) : -1;
+            i += minute < 0 ? 0 : 2;
+            int second = minute >= 0 && digitsAt(dtm, i, 2) ? twoDigits(dtm, i) : -1;
+            i += second < 0 ? 0 : 2;
+            if (second >= 0 && i < n && dtm.charAt(i) == '.') {
+                int from = ++i;
+                while (i < n && isDigit(dtm.charAt(i))) {
+                    i++;
+                }
+                if (i - from < 1 || i - from > 4) {
+                    throw notHl7(dtm);
+                }
+            }
+            int zoneStart = -1;
+            if (i < n && (dtm.charAt(i) == '+' || dtm.charAt(i) == '-')) {
+                if (n - i != 5 || !digitsAt(dtm, i + 1, 4)) {
+                    throw notHl7(dtm);
+                }
+                zoneStart = i;
+                i = n;
+            }
+            if (i != n) {
+                throw notHl7(dtm);
+            }
+            int year = twoDigits(dtm, 0) * 100 + twoDigits(dtm, 2);
+            checkDate(year, month, day, 0, "HL7");
+            checkTime(hour, minute, second, 59, "HL7");
+            if (zoneStart >= 0) {
+                checkZone(twoDigits(dtm, zoneStart + 1), twoDigits(dtm, zoneStart + 3), "HL7");
+            }
+            return new Hl7Dtm(year, month, day, zoneStart);
         }
-        Matcher m = HL7.matcher(dtm);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not an HL7 date/time (length " + dtm.length() + ")");
+
+        private static IllegalArgumentException notHl7(String dtm) {
+            return new IllegalArgumentException("not an HL7 date/time (length " + dtm.length() + ")");
         }
-        checkDate(m, 0, "HL7");
-        checkTime(m, 59, "HL7");
-        String zone = m.group(7);
-        if (zone != null) {
-            checkZone(Integer.parseInt(zone.substring(1, 3)), Integer.parseInt(zone.substring(3, 5)), "HL7");
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9'; // ASCII only, as [0-9]: Integer.parseInt would take other scripts' digits
         }
-        return m;
+
+        private static boolean digitsAt(String s, int from, int count) {
+            if (from + count > s.length()) {
+                return false;
+            }
+            for (int i = from; i < from + count; i++) {
+                if (!isDigit(s.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int twoDigits(String s, int at) {
+            return (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
+        }
     }
 
     private static Matcher matchFhir(String date) {
@@ -193,9 +265,9 @@ public final class DateShifter {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a FHIR date/time (length " + date.length() + ")");
         }
-        checkDate(m, 1, "FHIR");
+        checkDate(Integer.parseInt(m.group(1)), group(m, 2), group(m, 3), 1, "FHIR");
         // FHIR's own regex admits a leap second; HL7 does not mention one.
-        checkTime(m, 60, "FHIR");
+        checkTime(group(m, 4), group(m, 5), group(m, 6), 60, "FHIR");
         String zone = m.group(7);
         if (zone != null && !zone.equals("Z")) {
             int hh = Integer.parseInt(zone.substring(1, 3));
@@ -205,36 +277,41 @@ public final class DateShifter {
         return m;
     }
 
-    private static void checkDate(Matcher m, int minYear, String kind) {
-        int year = Integer.parseInt(m.group(1));
+    /** A two-digit group as a number, -1 when absent. */
+    private static int group(Matcher m, int group) {
+        String g = m.group(group);
+        return g == null ? -1 : Integer.parseInt(g);
+    }
+
+    /** Month and day are -1 when absent. */
+    private static void checkDate(int year, int month, int day, int minYear, String kind) {
         if (year < minYear) {
             throw new IllegalArgumentException(kind + " year out of range");
         }
-        if (m.group(2) == null) {
+        if (month < 0) {
             return;
         }
-        int month = Integer.parseInt(m.group(2));
         if (month < 1 || month > 12) {
             throw new IllegalArgumentException(kind + " month out of range");
         }
-        if (m.group(3) == null) {
+        if (day < 0) {
             return;
         }
-        int day = Integer.parseInt(m.group(3));
         // java.time knows month lengths and leap years; its exception message would echo the date.
-        if (day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
             throw new IllegalArgumentException(kind + " day out of range");
         }
     }
 
-    private static void checkTime(Matcher m, int maxSecond, String kind) {
-        if (m.group(4) != null && Integer.parseInt(m.group(4)) > 23) {
+    /** Parts are -1 when absent. */
+    private static void checkTime(int hour, int minute, int second, int maxSecond, String kind) {
+        if (hour > 23) {
             throw new IllegalArgumentException(kind + " hour out of range");
         }
-        if (m.group(5) != null && Integer.parseInt(m.group(5)) > 59) {
+        if (minute > 59) {
             throw new IllegalArgumentException(kind + " minute out of range");
         }
-        if (m.group(6) != null && Integer.parseInt(m.group(6)) > maxSecond) {
+        if (second > maxSecond) {
             throw new IllegalArgumentException(kind + " second out of range");
         }
     }

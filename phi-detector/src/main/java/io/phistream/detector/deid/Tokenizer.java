@@ -7,7 +7,6 @@ import com.google.crypto.tink.daead.DeterministicAeadConfig;
 import io.phistream.detector.PhiType;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -168,17 +167,22 @@ public final class Tokenizer {
         return false;
     }
 
+    /**
+     * UTF-8 of a well-formed value. The only input UTF-8 cannot encode is an unpaired surrogate, which
+     * {@code getBytes} would silently turn into '?': checked first, instead of a reporting CharsetEncoder per call.
+     */
     private static byte[] utf8(String value) {
-        try {
-            ByteBuffer buf = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(value));
-            byte[] bytes = new byte[buf.remaining()];
-            buf.get(bytes);
-            return bytes;
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("value is not well-formed Unicode");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new IllegalArgumentException("value is not well-formed Unicode");
+                }
+            }
         }
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -58,7 +58,11 @@ public final class Er7Message {
 
     /** The message as ER7 text with CR segment separators and a final CR. */
     public String encode() {
-        StringBuilder out = new StringBuilder(segments.size() * 96);
+        int length = 0;
+        for (Er7Segment s : segments) {
+            length += s.encodedLength() + 1;
+        }
+        StringBuilder out = new StringBuilder(length);
         for (Er7Segment s : segments) {
             s.appendTo(out, delimiters);
             out.append('\r');
@@ -88,22 +92,28 @@ public final class Er7Message {
         Delimiters d = readDelimiters(input, begin, end);
 
         List<Er7Segment> segments = new ArrayList<>();
+        char field = d.field();
         int pos = begin;
         while (pos < end) {
             int eol = pos;
+            int separators = 0;
             while (eol < end) {
                 char c = input.charAt(eol);
-                if (c == '\r' || c == '\n') {
-                    break;
-                }
-                if (c < 0x20 && c != '\t') {
-                    // NUL, stray MLLP bytes and other C0 controls: bytes that are not ER7 text (fail closed)
-                    throw new Er7Exception(Er7Exception.Problem.BINARY_CONTENT, eol);
+                if (c < 0x20) { // one comparison for the common case: printable text
+                    if (c == '\r' || c == '\n') {
+                        break;
+                    }
+                    if (c != '\t') {
+                        // NUL, stray MLLP bytes and other C0 controls: bytes that are not ER7 text (fail closed)
+                        throw new Er7Exception(Er7Exception.Problem.BINARY_CONTENT, eol);
+                    }
+                } else if (c == field) {
+                    separators++;
                 }
                 eol++;
             }
             if (!isBlank(input, pos, eol)) {
-                segments.add(readSegment(input, pos, eol, d, segments.isEmpty()));
+                segments.add(readSegment(input, pos, eol, d, segments.isEmpty(), separators));
             }
             pos = eol + 1;
         }
@@ -136,7 +146,8 @@ public final class Er7Message {
         return new Delimiters(field, c[0], c[1], c[2], c[3], c[4]);
     }
 
-    private static Er7Segment readSegment(String in, int start, int eol, Delimiters d, boolean first)
+    /** {@code separators}: how many field separators the line holds, so the field arrays are sized once. */
+    private static Er7Segment readSegment(String in, int start, int eol, Delimiters d, boolean first, int separators)
             throws Er7Exception {
         if (eol - start < 3 || !validName(in, start) || (eol - start > 3 && in.charAt(start + 3) != d.field())) {
             throw new Er7Exception(Er7Exception.Problem.BAD_SEGMENT_NAME, start);
@@ -146,7 +157,7 @@ public final class Er7Message {
             // a second MSH means a batch or two messages glued together: not one message
             throw new Er7Exception(first ? Er7Exception.Problem.NO_MSH : Er7Exception.Problem.BAD_SEGMENT_NAME, start);
         }
-        int capacity = 16;
+        int capacity = separators + 2; // MSH-1 is a field of its own
         String[] fields = new String[capacity];
         int[] starts = new int[capacity];
         fields[0] = name;
@@ -161,9 +172,9 @@ public final class Er7Message {
         }
         while (pos < eol) { // pos sits on a field separator
             int fs = pos + 1;
-            int fe = fs;
-            while (fe < eol && in.charAt(fe) != d.field()) {
-                fe++;
+            int fe = in.indexOf(d.field(), fs);
+            if (fe < 0 || fe > eol) {
+                fe = eol;
             }
             n++;
             if (n >= capacity) {

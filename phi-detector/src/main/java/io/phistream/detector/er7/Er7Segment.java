@@ -76,6 +76,15 @@ public final class Er7Segment {
         count = 0;
     }
 
+    /** Length of {@link #appendTo}'s output. */
+    int encodedLength() {
+        int length = name.length();
+        for (int i = isMsh() ? 2 : 1; i <= count; i++) {
+            length += 1 + fields[i].length();
+        }
+        return length;
+    }
+
     void appendTo(StringBuilder out, Delimiters d) {
         out.append(name);
         if (isMsh()) {

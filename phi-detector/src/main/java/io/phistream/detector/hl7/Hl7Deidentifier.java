@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import java.util.function.Function;
  * rejects the message ({@link RejectReason#RESIDUAL_PHI}).
  */
 public final class Hl7Deidentifier {
+
+    private static final PhiType[] PHI_TYPES = PhiType.values();
 
     private static final Set<String> VERSIONS = Set.of(
             "2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.7.1", "2.8", "2.8.1", "2.8.2");
@@ -78,9 +81,34 @@ public final class Hl7Deidentifier {
         } catch (Er7Exception e) {
             return new Hl7Outcome.Rejected(contentId(input), reason(e.problem()));
         }
+        return deidentifyParsed(msg, input, memory);
+    }
+
+    /** {@link #deidentify(Er7Message, String, PatientMemory)} without a patient memory. */
+    public Hl7Outcome deidentify(Er7Message parsed, String input) {
+        return deidentify(parsed, input, PatientMemory.NONE);
+    }
+
+    /**
+     * De-identifies a message the caller has already read with {@link Er7Message#parse} (the pipeline's quality
+     * gate parses every message first), so it is not read twice. Gives the same outcome as
+     * {@link #deidentify(String, PatientMemory) deidentify(input, memory)}.
+     *
+     * @param parsed {@code Er7Message.parse(input)}; it is <b>edited in place</b> into the de-identified message,
+     *               so the caller must not use it afterwards (it no longer holds the input)
+     * @param input  the text {@code parsed} was read from: the message id of a message without a control id is
+     *               the keyed digest of this text
+     */
+    public Hl7Outcome deidentify(Er7Message parsed, String input, PatientMemory memory) {
+        java.util.Objects.requireNonNull(parsed, "parsed");
+        java.util.Objects.requireNonNull(input, "input");
+        return deidentifyParsed(parsed, input, memory);
+    }
+
+    private Hl7Outcome deidentifyParsed(Er7Message msg, String input, PatientMemory memory) {
         String messageId = messageId(msg, input);
         try {
-            return deidentify(msg, messageId, memory);
+            return deidentifyMessage(msg, messageId, memory);
         } catch (RuntimeException | StackOverflowError e) {
             // never e.getMessage(): library messages may quote the value that failed
             return new Hl7Outcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
@@ -97,7 +125,7 @@ public final class Hl7Deidentifier {
         return "c" + digest.hex("phi-stream/content", raw);
     }
 
-    private Hl7Outcome deidentify(Er7Message msg, String messageId, PatientMemory memory) {
+    private Hl7Outcome deidentifyMessage(Er7Message msg, String messageId, PatientMemory memory) {
         Er7Segment msh = msg.segments().get(0);
         Delimiters d = msg.delimiters();
         String version = Er7.part(Er7.part(msh.field(12), d.repetition(), 1), d.component(), 1);
@@ -123,12 +151,13 @@ public final class Hl7Deidentifier {
         }
         List<Runnable> textFields = new ArrayList<>();
         for (Er7Segment seg : msg.segments()) {
-            if (!seg.isMsh() && !policy.knowsSegment(seg.name())) {
+            FieldRule[] rules = policy.segmentRules(seg.name());
+            if (!seg.isMsh() && rules == null) {
                 redactSegment(seg, run);
                 continue;
             }
             for (int n = seg.isMsh() ? 3 : 1; n <= seg.fieldCount(); n++) {
-                FieldRule rule = policy.rule(seg.name(), n);
+                FieldRule rule = Hl7Policy.rule(rules, n);
                 if (isText(rule, seg, d)) {
                     int field = n;
                     textFields.add(() -> applyText(seg, field, run));
@@ -143,7 +172,7 @@ public final class Hl7Deidentifier {
             return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
         }
         return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
-                Collections.unmodifiableMap(run.counts), Collections.unmodifiableList(run.spans),
+                Collections.unmodifiableMap(run.counts()), Collections.unmodifiableList(run.spans),
                 memoryHash == null ? Set.of() : run.known.digests(memoryHash));
     }
 
@@ -188,17 +217,46 @@ public final class Hl7Deidentifier {
             apply(seg, n, s, run);
         } else {
             FieldRule.Composite c = (FieldRule.Composite) rule;
-            seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> {
-                List<String> comps = Er7.split(rep, run.d.component());
-                int pos = at;
-                for (int i = 0; i < comps.size(); i++) {
-                    String comp = comps.get(i);
-                    comps.set(i, treat(c.component(i + 1), comp, pos, run));
-                    pos = pos < 0 ? -1 : pos + comp.length() + 1;
-                }
-                return Er7.join(comps, run.d.component());
-            }));
+            seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> treatComponents(c, rep, at, run)));
         }
+    }
+
+    /**
+     * Each component of one repetition by its rule, joined as {@link Er7#join} does (trailing empty components
+     * dropped). Written out with indexes rather than split into a list and joined: composites are most fields.
+     */
+    private String treatComponents(FieldRule.Composite c, String rep, int at, Run run) {
+        char sep = run.d.component();
+        StringBuilder out = new StringBuilder(rep.length() + 32);
+        int kept = 0; // length up to the end of the last non-empty component (the first one always counts)
+        int from = 0;
+        for (int i = 1; ; i++) {
+            int end = rep.indexOf(sep, from);
+            if (end < 0) {
+                end = rep.length();
+            }
+            if (i > 1) {
+                out.append(sep);
+            }
+            int partStart = out.length();
+            FieldRule.Simple rule = c.component(i);
+            if (end > from) { // an empty component stays empty under every treatment
+                if (rule.treatment() == Treatment.KEEP) {
+                    out.append(rep, from, end);
+                } else {
+                    out.append(treat(rule, rep.substring(from, end), at < 0 ? -1 : at + from, run));
+                }
+            }
+            if (i == 1 || out.length() > partStart) {
+                kept = out.length();
+            }
+            if (end == rep.length()) {
+                break;
+            }
+            from = end + 1;
+        }
+        out.setLength(kept);
+        return out.toString();
     }
 
     private interface RepetitionFn {
@@ -206,6 +264,9 @@ public final class Hl7Deidentifier {
     }
 
     private static String eachRepetition(String raw, int start, Run run, RepetitionFn fn) {
+        if (raw.indexOf(run.d.repetition()) < 0) {
+            return fn.apply(raw, start); // most fields have one repetition: no list to split into and join
+        }
         List<String> reps = Er7.split(raw, run.d.repetition());
         int pos = start;
         for (int i = 0; i < reps.size(); i++) {
@@ -246,11 +307,15 @@ public final class Hl7Deidentifier {
                 if (done != null) {
                     return done;
                 }
-                List<String> subs = Er7.split(raw, d.subcomponent());
-                for (int i = 0; i < subs.size(); i++) {
-                    subs.set(i, Er7.escape(generalise(s, Er7.unescape(subs.get(i), d), run), d));
+                if (d.subcomponent() == '\0' || raw.indexOf(d.subcomponent()) < 0) {
+                    done = Er7.escape(generalise(s, Er7.unescape(raw, d), run), d);
+                } else {
+                    List<String> subs = Er7.split(raw, d.subcomponent());
+                    for (int i = 0; i < subs.size(); i++) {
+                        subs.set(i, Er7.escape(generalise(s, Er7.unescape(subs.get(i), d), run), d));
+                    }
+                    done = Er7.join(subs, d.subcomponent());
                 }
-                done = Er7.join(subs, d.subcomponent());
                 if (key != null) {
                     run.memo.put(key, done);
                 }
@@ -384,7 +449,8 @@ public final class Hl7Deidentifier {
         final Delimiters d;
         final Integer offsetDays;
         final int referenceYear;
-        final Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
+        /** Replacements per {@link PhiType#ordinal()}: an int array, as counting is done for every value. */
+        final int[] counts = new int[PHI_TYPES.length];
         final List<ReplacedSpan> spans = new ArrayList<>();
         final KnownPhi known = new KnownPhi();
         final Set<String> tokens = new LinkedHashSet<>();
@@ -394,6 +460,8 @@ public final class Hl7Deidentifier {
          * and a result (an ORU repeats the same date and observer in every OBX) costs an AES-SIV or a date parse.
          */
         final Map<String, String> memo = new HashMap<>();
+        /** Values already added to {@link #known} (type, guard and raw value): a repeated value is split once. */
+        final Set<String> remembered = new HashSet<>();
 
         Run(Delimiters d, Integer offsetDays, int referenceYear) {
             this.d = d;
@@ -402,7 +470,17 @@ public final class Hl7Deidentifier {
         }
 
         void count(PhiType type) {
-            counts.merge(type, 1, Integer::sum);
+            counts[type.ordinal()]++;
+        }
+
+        Map<PhiType, Integer> counts() {
+            Map<PhiType, Integer> map = new EnumMap<>(PhiType.class);
+            for (PhiType t : PHI_TYPES) {
+                if (counts[t.ordinal()] > 0) {
+                    map.put(t, counts[t.ordinal()]);
+                }
+            }
+            return map;
         }
 
         static String memoKey(FieldRule.Simple s, String raw) {
@@ -420,17 +498,28 @@ public final class Hl7Deidentifier {
             if (!remember) {
                 return;
             }
-            // names are checked word by word; other values (a street line, a number) as whole components
-            for (String rep : Er7.split(raw, d.repetition())) {
-                for (String comp : Er7.split(rep, d.component())) {
-                    if (type == PhiType.NAME) {
-                        for (String leaf : Er7.split(comp, d.subcomponent())) {
-                            known.add(type, Er7.unescape(leaf, d), rule.guarded());
-                        }
-                    } else {
-                        known.add(type, Er7.unescape(comp, d).replace(d.subcomponent(), ' '), rule.guarded());
-                    }
+            // KnownPhi gets each (type, guard, value) once: an ORU names the same observer in every OBX
+            String key = new StringBuilder(raw.length() + 2).append((char) type.ordinal())
+                    .append(rule.guarded() ? 'g' : 'u').append(raw).toString();
+            if (!remembered.add(key)) {
+                return;
+            }
+            // names are checked word by word (each sub-component); other values (a street line, a number) as whole
+            // components, their sub-components joined by spaces. One pass over the raw text, no lists.
+            boolean name = type == PhiType.NAME;
+            boolean bySub = name && d.subcomponent() != '\0';
+            int n = raw.length();
+            int from = 0;
+            for (int i = 0; i <= n; i++) {
+                char ch = i < n ? raw.charAt(i) : d.repetition();
+                if (ch != d.repetition() && ch != d.component() && !(bySub && ch == d.subcomponent())) {
+                    continue;
                 }
+                if (i > from) { // an empty piece adds nothing (KnownPhi skips blank values)
+                    String value = Er7.unescape(raw.substring(from, i), d);
+                    known.add(type, name ? value : value.replace(d.subcomponent(), ' '), rule.guarded());
+                }
+                from = i + 1;
             }
         }
 

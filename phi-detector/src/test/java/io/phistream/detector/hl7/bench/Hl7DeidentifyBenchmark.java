@@ -13,6 +13,7 @@ import com.google.crypto.tink.config.TinkConfig;
 import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
@@ -23,6 +24,7 @@ import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.hl7.Hl7Deidentifier;
 import io.phistream.detector.hl7.Hl7Outcome;
 import io.phistream.detector.hl7.Hl7Policy;
+import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.synthetic.SyntheticHl7;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -49,7 +51,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Messages are generated ORU^R01 vital-sign results. {@code 1k} keeps MSH, PID, OBR and the OBX segments that
  * fit in about 1 KB (the issue's target size); {@code full} is the generated message as is (PV1, ORC and seven or
- * more OBX, about 2.4 KB). Each operation takes the next of 256 different messages (256 patients), so that
+ * more OBX, about 2.4 KB); {@code mix} is {@code SyntheticHl7.next()}, the message mix {@code phi-stream bench --mix
+ * hl7} sends (ADT, ORU vitals and labs, MDM notes). Each operation takes the next of 256 different messages (256 patients), so that
  * neither branch prediction nor a cache sees one input again and again.
  *
  * <p>Run (see README-hl7.md): {@code org.openjdk.jmh.Main Hl7DeidentifyBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
@@ -65,8 +68,12 @@ public class Hl7DeidentifyBenchmark {
     private static final int POOL = 256;
     private static final int TARGET_CHARS = 1_100;
 
-    @Param({"1k", "full"})
+    @Param({"1k", "full", "mix"})
     public String size;
+
+    /** {@code redact}: whole text fields removed (the pipeline's default); {@code spans}: span-level scrubbing. */
+    @Param({"redact"})
+    public String text;
 
     private Hl7Deidentifier deidentifier;
     private PipeParser hapi;
@@ -82,8 +89,10 @@ public class Hl7DeidentifyBenchmark {
                 KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), 365);
         KeyedDigest digest = new KeyedDigest(KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG)
                 .getPrimitive(RegistryConfiguration.get(), Mac.class));
+        FreeTextScrubber scrubber = text.equals("spans")
+                ? new DetectingScrubber(TextPhiDetector.builtIn()) : FreeTextScrubber.REDACT_ALL;
         deidentifier = new Hl7Deidentifier(Hl7Policy.builtIn(), tokenizer, shifter, Zip3.defaultUnion(), digest,
-                FreeTextScrubber.REDACT_ALL, Clock.systemUTC());
+                scrubber, Clock.systemUTC());
 
         HapiContext context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
@@ -94,8 +103,11 @@ public class Hl7DeidentifyBenchmark {
         List<String> pool = new ArrayList<>();
         long chars = 0;
         for (int i = 0; i < POOL; i++) {
-            String text = generator.oruR01Vitals(generator.patient()).text();
-            String m = size.equals("1k") ? trim(text) : text;
+            String m = switch (size) {
+                case "1k" -> trim(generator.oruR01Vitals(generator.patient()).text());
+                case "full" -> generator.oruR01Vitals(generator.patient()).text();
+                default -> generator.next().text(); // the pipeline benchmark's mix: ADT, ORU vitals and labs, MDM
+            };
             if (!(deidentifier.deidentify(m) instanceof Hl7Outcome.Deidentified)) {
                 continue; // a quarantined message does less work: measure released ones only
             }
