@@ -1,6 +1,8 @@
 package io.phistream.detector;
 
+import io.phistream.detector.deid.KeyedDigest;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the pipeline remembers about a patient across messages: keyed digests of the normalised identifiers
@@ -16,4 +18,13 @@ public interface PatientMemory {
 
     /** The digests remembered for the patient with this token; empty when there are none. */
     Set<String> recall(String patientToken);
+
+    /**
+     * The keyed hash of a patient's normalised forms: one domain per patient token, so equal names of two patients
+     * give different digests and the memory cannot link them. The HL7 and FHIR paths share it (and the token).
+     */
+    static Function<String, String> keyedHash(KeyedDigest digest, String patientToken) {
+        String domain = "phi-stream/patient-memory/" + patientToken;
+        return form -> digest.hex(domain, form);
+    }
 }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PatientMemory;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -136,7 +138,15 @@ public final class FhirDeidentifier {
 
     /** De-identifies a JSON or XML resource or Bundle (format detected from the first character). */
     public FhirOutcome deidentify(String text) {
-        return deidentify(text, null);
+        return deidentify(text, null, PatientMemory.NONE);
+    }
+
+    /**
+     * {@link #deidentify(String)}, free text also searched for what {@code memory} holds on the message's patient
+     * (when it names exactly one); the outcome carries the digests to remember from this message.
+     */
+    public FhirOutcome deidentify(String text, PatientMemory memory) {
+        return deidentify(text, null, memory);
     }
 
     /**
@@ -148,7 +158,7 @@ public final class FhirDeidentifier {
         for (String line : ndjson.split("\n", -1)) {
             String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (!l.isBlank()) {
-                out.add(deidentify(l, FhirFormat.JSON));
+                out.add(deidentify(l, FhirFormat.JSON, PatientMemory.NONE));
             }
         }
         return out;
@@ -156,7 +166,7 @@ public final class FhirDeidentifier {
 
     /** One NDJSON line (must be JSON). */
     public FhirOutcome deidentifyNdjsonLine(String line) {
-        return deidentify(line, FhirFormat.JSON);
+        return deidentify(line, FhirFormat.JSON, PatientMemory.NONE);
     }
 
     /** The keyed id of raw text that could not be read as a resource. */
@@ -201,7 +211,7 @@ public final class FhirDeidentifier {
         return true;
     }
 
-    private FhirOutcome deidentify(String text, FhirFormat required) {
+    private FhirOutcome deidentify(String text, FhirFormat required, PatientMemory memory) {
         if (text == null || text.isBlank()) {
             return new FhirOutcome.Rejected(contentId(text == null ? "" : text), RejectReason.EMPTY);
         }
@@ -228,7 +238,7 @@ public final class FhirDeidentifier {
             messageId = contentId(text);
         }
         try {
-            return new Run(format, root, messageId, text).execute();
+            return new Run(format, root, messageId, text).execute(memory);
         } catch (RuntimeException | StackOverflowError e) {
             return new FhirOutcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
         }
@@ -290,8 +300,16 @@ public final class FhirDeidentifier {
                     : clock.instant().atZone(ZoneOffset.UTC).getYear();
         }
 
-        FhirOutcome execute() {
+        FhirOutcome execute(PatientMemory memory) {
             patients = PatientIndex.of(root, policy, identities);
+            String key = patients.messageKey();
+            String patientToken = key == null ? null : tokenizer.token(PhiType.MRN, key);
+            // digests cost a keyed hash per form: only made when the pipeline keeps a memory
+            Function<String, String> memoryHash = patientToken == null || memory == PatientMemory.NONE ? null
+                    : PatientMemory.keyedHash(digest, patientToken);
+            if (memoryHash != null) {
+                known.recall(memory.recall(patientToken), memoryHash);
+            }
             resource(root, null, true);
             for (int i = 0; i < deferred.size(); i++) {
                 deferred.get(i).run();
@@ -300,10 +318,9 @@ public final class FhirDeidentifier {
             if (FhirResidualGuard.firstHit(out, format, masks, known.values()) != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
             }
-            String key = patients.messageKey();
-            String patientToken = key == null ? null : tokenizer.token(PhiType.MRN, key);
             return new FhirOutcome.Deidentified(messageId, patientToken, root.fhirType(), format, out,
-                    Collections.unmodifiableMap(counts), List.<ReplacedSpan>of());
+                    Collections.unmodifiableMap(counts), List.<ReplacedSpan>of(),
+                    memoryHash == null ? Set.of() : known.digests(memoryHash));
         }
 
         // ------------------------------------------------------------------------------------------ walking

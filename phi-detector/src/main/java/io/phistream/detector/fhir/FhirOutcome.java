@@ -5,6 +5,7 @@ import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The result of de-identifying one FHIR resource or Bundle: released, or rejected for quarantine. */
 public sealed interface FhirOutcome {
@@ -23,9 +24,12 @@ public sealed interface FhirOutcome {
      *                     pseudonymised for linkage, are not counted)
      * @param spans        replaced stretches in input offsets; always empty for FHIR, whose parser keeps no
      *                     source positions
+     * @param learned      keyed digests of the patient's and relatives' identifiers, for the
+     *                     {@link io.phistream.detector.PatientMemory}; empty without a memory or a single patient
      */
     record Deidentified(String messageId, String patientToken, String resourceType, FhirFormat format, String text,
-                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans) implements FhirOutcome {
+                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans, Set<String> learned)
+            implements FhirOutcome {
     }
 
     record Rejected(String messageId, RejectReason reason) implements FhirOutcome {

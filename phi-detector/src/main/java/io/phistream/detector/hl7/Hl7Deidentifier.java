@@ -145,7 +145,7 @@ public final class Hl7Deidentifier {
         String patientToken = patientKey == null ? null : tokenizer.token(PhiType.MRN, patientKey);
         // digests cost a keyed hash per form: only made when the pipeline keeps a memory
         Function<String, String> memoryHash = patientToken == null || memory == PatientMemory.NONE ? null
-                : memoryHash(patientToken);
+                : PatientMemory.keyedHash(digest, patientToken);
         if (memoryHash != null) {
             run.known.recall(memory.recall(patientToken), memoryHash);
         }
@@ -174,12 +174,6 @@ public final class Hl7Deidentifier {
         return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
                 Collections.unmodifiableMap(run.counts()), Collections.unmodifiableList(run.spans),
                 memoryHash == null ? Set.of() : run.known.digests(memoryHash));
-    }
-
-    /** Keyed per patient: equal names of two patients give different digests, so the memory cannot link them. */
-    private Function<String, String> memoryHash(String patientToken) {
-        String domain = "phi-stream/patient-memory/" + patientToken;
-        return form -> digest.hex(domain, form);
     }
 
     private boolean isText(FieldRule rule, Er7Segment seg, Delimiters d) {

@@ -87,11 +87,10 @@ interface Deidentification {
             }
 
             public Outcome apply(String text, PatientMemory memory) {
-                // the FHIR core does not use the patient memory yet: it serves HL7 notes
-                FhirOutcome o = fhir.deidentify(text);
+                FhirOutcome o = fhir.deidentify(text, memory);
                 if (o instanceof FhirOutcome.Deidentified d) {
                     return new Outcome(d.messageId(), d.patientToken(), d.resourceType(), d.text(), d.phiCounts(), null,
-                            Set.of());
+                            d.learned());
                 }
                 return Outcome.rejected(o.messageId(), ((FhirOutcome.Rejected) o).reason());
             }

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.Topology;
  * quarantine}, every decision appended to the audit log. Built with the Processor API so one processor can route
  * each record to exactly one typed sink. Both formats feed one audit node, so each (stage, partition) log has
  * exactly one writer: the two ingest topics are co-partitioned (same partition count) and share tasks. With
- * span-level scrubbing, HL7 de-identification also appends new per-patient memory digests to {@code patient-memory},
- * which every instance reads into a global store ({@link PatientMemoryStore}).
+ * span-level scrubbing, de-identification (both formats) also appends new per-patient memory digests to
+ * {@code patient-memory}, which every instance reads into a global store ({@link PatientMemoryStore}).
  */
 public final class PhiStreamTopology {
 
@@ -50,12 +50,6 @@ public final class PhiStreamTopology {
         boolean memory = stages.textScrubber() instanceof io.phistream.detector.DetectingScrubber;
         addDeid(t, HL7_QUALITY, HL7_DEID, topics.deidHl7v2(), HL7_SINK, Deidentification.of(stages.hl7()),
                 stages.auditDrafts(), stages, memory ? MEMORY_SINK : null);
-        if (memory) {
-            Topic<String, Long> m = topics.patientMemory();
-            PatientMemoryStore.addTo(t, m);
-            t.addSink(MEMORY_SINK, m.name(), m.keySerde().serializer(), anyValue(m.valueSerde().serializer()),
-                    HL7_DEID);
-        }
         Topic<String, byte[]> fhirIn = topics.ingestFhir();
         t.addSource(FHIR_SOURCE, fhirIn.keySerde().deserializer(), fhirIn.valueSerde().deserializer(), fhirIn.name());
         // FHIR R4 passes its own gate (rules per resource type, dedupe by id/version or content) first
@@ -66,7 +60,13 @@ public final class PhiStreamTopology {
                 FHIR_DEID, QUARANTINE_SINK, stages.fhir().policy().version(), stages.pipelineVersion(),
                 stages.fhirAuditDrafts(), AUDIT)), FHIR_SOURCE);
         addDeid(t, FHIR_QUALITY, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
-                stages.fhirAuditDrafts(), stages, null);
+                stages.fhirAuditDrafts(), stages, memory ? MEMORY_SINK : null);
+        if (memory) { // one memory for both formats: HL7 and FHIR share the patient token
+            Topic<String, Long> m = topics.patientMemory();
+            PatientMemoryStore.addTo(t, m);
+            t.addSink(MEMORY_SINK, m.name(), m.keySerde().serializer(), anyValue(m.valueSerde().serializer()),
+                    HL7_DEID, FHIR_DEID);
+        }
 
         Topic<String, byte[]> quarantine = topics.quarantine();
         t.addSink(QUARANTINE_SINK, quarantine.name(), quarantine.keySerde().serializer(),
