@@ -36,6 +36,16 @@ final class Rng {
         return (nextLong() >>> 11) * 0x1.0p-53 < p;
     }
 
+    /**
+     * Standard normal, Box-Muller with one value per call (no cached second value, so each call consumes exactly
+     * two draws) and StrictMath, whose results are the same on every JDK and platform.
+     */
+    double gaussian() {
+        double u1 = 1.0 - (nextLong() >>> 11) * 0x1.0p-53; // (0, 1]: log is finite
+        double u2 = (nextLong() >>> 11) * 0x1.0p-53;
+        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+    }
+
     <T> T pick(T[] items) {
         return items[nextInt(items.length)];
     }

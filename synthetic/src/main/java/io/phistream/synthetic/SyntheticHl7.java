@@ -513,7 +513,7 @@ public final class SyntheticHl7 {
         return finish(ctrl, "ADT^" + trigger, p);
     }
 
-    /** ORU^R01 with a vital-signs panel (NEWS2 inputs), now and then deteriorating. */
+    /** ORU^R01 with a vital-signs panel (NEWS2 inputs) drawn from {@link WardVitals}, now and then deteriorating. */
     public GeneratedMessage oruR01Vitals(SyntheticPatient p) {
         tick();
         Encounter e = openEncounter(p);
@@ -526,14 +526,13 @@ public final class SyntheticHl7 {
         long obs = clock - 60L * rng.between(1, 20) - rng.nextInt(60);
         orderAndRequest("VITALSYNC", "85353-1^Vital signs panel^LN", e.attending, obs);
         Clinician nurse = rng.pick(nurses);
-        boolean bad = rng.chance(0.15);
-
-        int hr = bad ? rng.between(111, 145) : rng.between(58, 100);
-        int rr = bad ? rng.between(21, 32) : rng.between(12, 20);
-        int spo2 = bad ? rng.between(84, 93) : rng.between(94, 100);
-        int sys = bad ? (rng.chance(0.85) ? rng.between(78, 100) : rng.between(200, 225)) : rng.between(102, 150);
-        int dia = bad ? rng.between(40, 60) : rng.between(60, 90);
-        int temp = bad ? (rng.chance(0.8) ? rng.between(383, 399) : rng.between(348, 357)) : rng.between(361, 378);
+        WardVitals.Round v = WardVitals.draw(rng);
+        int hr = v.hr();
+        int rr = v.rr();
+        int spo2 = v.spo2();
+        int sys = v.sbp();
+        int dia = v.dia();
+        int temp = v.tempTenths();
         int set = 0;
         obxNm(++set, "8867-4^Heart rate^LN", Integer.toString(hr), "/min^beats per minute^UCUM", "60-100",
                 flag(hr, 60, 100), obs, nurse);
@@ -547,16 +546,19 @@ public final class SyntheticHl7 {
                 "mm[Hg]^millimeter of mercury^UCUM", "60-90", flag(dia, 60, 90), obs, nurse);
         obxNm(++set, "8310-5^Body temperature^LN", fixed(temp, 1), "Cel^degree Celsius^UCUM", "36.1-37.8",
                 flag(temp, 361, 378), obs, nurse);
-        String[] acvpu = {"A^Alert^L", "C^New confusion^L", "V^Responds to voice^L", "P^Responds to pain^L",
-            "U^Unresponsive^L"};
-        String level = bad && rng.chance(0.4) ? acvpu[1 + rng.nextInt(rng.chance(0.9) ? 3 : 4)] : acvpu[0];
+        String level = switch (v.acvpu()) {
+            case 'C' -> "C^New confusion^L";
+            case 'V' -> "V^Responds to voice^L";
+            case 'P' -> "P^Responds to pain^L";
+            case 'U' -> "U^Unresponsive^L";
+            default -> "A^Alert^L";
+        };
         w.seg("OBX").f(1).n(++set).f(2).t("CWE").f(3).t("67775-7^Level of responsiveness^LN").f(5).t(level)
                 .f(8).t(level.charAt(0) == 'A' ? "N" : "A").f(11).t('F').f(14).dtm(obs, true).tz().f(16);
         xcn(nurse);
-        if (bad ? rng.chance(0.7) : rng.chance(0.15)) {
-            int flow = bad ? rng.between(2, 15) : rng.between(1, 3);
-            obxNm(++set, "3151-8^Inhaled oxygen flow rate^LN", Integer.toString(flow), "L/min^liter per minute^UCUM",
-                    "", "", obs, nurse);
+        if (v.o2Flow() > 0) {
+            obxNm(++set, "3151-8^Inhaled oxygen flow rate^LN", Integer.toString(v.o2Flow()),
+                    "L/min^liter per minute^UCUM", "", "", obs, nurse);
         }
         if (!p.relatives().isEmpty() && rng.chance(0.2)) {
             Relative r = relative(p);

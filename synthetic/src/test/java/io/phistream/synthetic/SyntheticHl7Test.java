@@ -2,6 +2,7 @@ package io.phistream.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.phistream.synthetic.SyntheticPatient.Relative;
 import java.time.LocalDate;
@@ -363,9 +364,10 @@ class SyntheticHl7Test {
                     o -> field(o, 5), (a, b) -> a));
             int hr = Integer.parseInt(v.get("8867-4"));
             double temp = Double.parseDouble(v.get("8310-5"));
-            assertThat(hr).isBetween(40, 180);
-            assertThat(Integer.parseInt(v.get("59408-5"))).isBetween(80, 100);
-            assertThat(temp).isBetween(34.0, 41.0);
+            assertThat(hr).isBetween(30, 200);
+            assertThat(Integer.parseInt(v.get("59408-5"))).isBetween(70, 100);
+            assertThat(temp).isBetween(34.0, 41.5);
+            assertThat(Integer.parseInt(v.get("8462-4"))).isLessThanOrEqualTo(Integer.parseInt(v.get("8480-6")) - 20);
             assertThat(v.get("67775-7")).matches("[ACVPU]\\^[^^]+\\^L");
             if (hr > 110) {
                 deteriorating++;
@@ -380,6 +382,48 @@ class SyntheticHl7Test {
         assertThat(deteriorating).isGreaterThan(10);
         assertThat(withOxygen).isGreaterThan(10);
         assertThat(notAlert).isGreaterThan(0);
+    }
+
+    @Test
+    void givenManyWardRounds_thenEpisodesAreRareAndEachComponentHasItsMeans() {
+        Rng rng = new Rng(5);
+        int n = 100_000;
+        int episodes = 0;
+        double stableHr = 0;
+        double episodeHr = 0;
+        double stableTemp = 0;
+        for (int i = 0; i < n; i++) {
+            WardVitals.Round r = WardVitals.draw(rng);
+            if (r.episode()) {
+                episodes++;
+                episodeHr += r.hr();
+            } else {
+                stableHr += r.hr();
+                stableTemp += r.tempTenths() / 10.0;
+            }
+        }
+        assertThat(episodes / (double) n).isCloseTo(WardVitals.EPISODE_SHARE, within(0.002));
+        assertThat(stableHr / (n - episodes)).isCloseTo(WardVitals.STABLE.hr(), within(0.3));
+        assertThat(episodeHr / episodes).isCloseTo(WardVitals.EPISODE.hr(), within(1.5));
+        assertThat(stableTemp / (n - episodes)).isCloseTo(WardVitals.STABLE.temp(), within(0.02));
+    }
+
+    @Test
+    void givenTheGaussianDraws_thenTheyAreStandardNormal() {
+        Rng rng = new Rng(9);
+        int n = 200_000;
+        double sum = 0;
+        double squares = 0;
+        int beyondTwo = 0;
+        for (int i = 0; i < n; i++) {
+            double z = rng.gaussian();
+            sum += z;
+            squares += z * z;
+            beyondTwo += Math.abs(z) > 2 ? 1 : 0;
+        }
+        assertThat(sum / n).isCloseTo(0, within(0.01));
+        assertThat(squares / n).isCloseTo(1, within(0.01));
+        assertThat(beyondTwo / (double) n).isCloseTo(0.0455, within(0.002));
     }
 
     @Test

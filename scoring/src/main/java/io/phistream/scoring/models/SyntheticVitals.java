@@ -4,36 +4,56 @@ import io.phistream.scoring.news2.VitalSigns;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic vital-sign populations (no real patient data): the reference population the built-in manifests'
- * drift distributions are computed from, a shifted "deteriorating" population for drift tests, and a broad
- * population that crosses every NEWS2 band boundary for agreement tests. Values are rounded to charting
- * resolution (whole numbers; 0.1 C for temperature).
+ * Synthetic vital-sign populations (no real patient data): the adult ward population the built-in manifests' drift
+ * distributions are computed from, a shifted "deteriorating" population for drift tests, and a broad population that
+ * crosses every NEWS2 band boundary for agreement tests. Values are rounded to charting resolution (whole numbers;
+ * 0.1 C for temperature).
+ *
+ * <p>{@link #ward} is the population the synthetic HL7 generator's ORU^R01 vitals are drawn from
+ * ({@code io.phistream.synthetic.WardVitals}), so the demo's own traffic does not look like drift. The parameters
+ * are written in both modules (the generator takes no dependencies, and this module's main code none on the
+ * generator); {@code DemoTrafficDriftTest} fails when the two copies disagree. Change both.
  */
 public final class SyntheticVitals {
+
+    /** Share of ward observations taken during a deterioration episode. */
+    public static final double EPISODE_SHARE = 0.03;
+
+    /** Mean and standard deviation per parameter, the share on oxygen and the share not alert. */
+    private record Component(double hr, double hrSd, double rr, double rrSd, double spo2, double spo2Sd, double sbp,
+                             double sbpSd, double temp, double tempSd, double onOxygen, double notAlert) {
+    }
+
+    private static final Component STABLE = new Component(80, 14, 16, 3, 96.3, 1.8, 128, 19, 36.8, 0.45, 0.10, 0.01);
+    private static final Component EPISODE = new Component(112, 15, 24, 4, 92, 2.5, 100, 18, 38.4, 0.8, 0.60, 0.25);
 
     private SyntheticVitals() {
     }
 
-    /** A general-ward population: mostly normal vitals with a tail of abnormal ones. */
+    /**
+     * An adult general ward: mostly stable patients, {@link #EPISODE_SHARE} of observations in a deterioration
+     * episode. SpO2 scale 1 throughout: no HL7 or FHIR observation carries the scale 2 prescription, so the pipeline
+     * scores every patient on scale 1 and a reference with scale 2 rows would itself read as drift.
+     */
     public static VitalSigns ward(SplittableRandom r) {
-        return population(r, 0);
+        return population(r, EPISODE_SHARE);
     }
 
-    /** A deteriorating population: faster breathing and pulse, fever, lower pressure and saturation, more oxygen. */
+    /** A deteriorating ward: half the observations in a deterioration episode. */
     public static VitalSigns deteriorating(SplittableRandom r) {
-        return population(r, 1);
+        return population(r, 0.5);
     }
 
-    private static VitalSigns population(SplittableRandom r, double shift) {
-        double rr = whole(clamp(16 + 6 * shift + 3 * r.nextGaussian(), 4, 60));
-        int scale = r.nextDouble() < 0.05 ? 2 : 1;
-        double spo2 = whole(clamp(97 - 4 * shift + 1.8 * r.nextGaussian() - (scale == 2 ? 5 : 0), 70, 100));
-        boolean o2 = r.nextDouble() < 0.12 + 0.4 * shift;
-        double sbp = whole(clamp(126 - 20 * shift + 18 * r.nextGaussian(), 60, 260));
-        double hr = whole(clamp(80 + 25 * shift + 14 * r.nextGaussian(), 25, 220));
-        char acvpu = r.nextDouble() < 0.02 + 0.1 * shift ? "CVPU".charAt(r.nextInt(4)) : 'A';
-        double temp = tenth(clamp(36.8 + 1.2 * shift + 0.5 * r.nextGaussian(), 32, 42));
-        return new VitalSigns(rr, spo2, scale, o2, sbp, hr, acvpu, temp);
+    private static VitalSigns population(SplittableRandom r, double episodeShare) {
+        Component c = r.nextDouble() < episodeShare ? EPISODE : STABLE;
+        double hr = whole(clamp(c.hr() + c.hrSd() * r.nextGaussian(), 30, 200));
+        double rr = whole(clamp(c.rr() + c.rrSd() * r.nextGaussian(), 6, 50));
+        double spo2 = whole(clamp(c.spo2() + c.spo2Sd() * r.nextGaussian(), 70, 100));
+        double sbp = whole(clamp(c.sbp() + c.sbpSd() * r.nextGaussian(), 60, 240));
+        double temp = tenth(clamp(c.temp() + c.tempSd() * r.nextGaussian(), 34.0, 41.5));
+        char acvpu = r.nextDouble() < c.notAlert() ? "CVPU".charAt(r.nextInt(4)) : 'A';
+        boolean o2 = r.nextDouble() < c.onOxygen();
+        return new VitalSigns(rr, spo2, 1, o2, sbp, hr, acvpu, temp);
     }
 
     /** Uniform over ranges that extend past every NEWS2 boundary, at charting resolution. */
