@@ -3,6 +3,7 @@ package io.phistream.detector.text;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.text.lexicon.Fold;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -137,7 +138,7 @@ final class Known {
         if (s.ctx.nameKeys.isEmpty() && s.ctx.geoKeys.isEmpty() || s.found.isEmpty()) {
             return;
         }
-        java.util.BitSet covered = new java.util.BitSet(s.text.length());
+        BitSet covered = new BitSet(s.text.length());
         for (PhiSpan sp : s.found) {
             covered.set(sp.start(), sp.end());
         }
