@@ -21,10 +21,31 @@ final class BucketedSeenStore implements SeenStore {
 
     private final WindowStore<String, byte[]> store;
     private final long bucket;
+    private final SeenFilter filter;
 
+    /** Without a filter: every lookup probes the store. */
     BucketedSeenStore(WindowStore<String, byte[]> store, long windowMs) {
+        this(store, windowMs, null);
+    }
+
+    /**
+     * With {@code filter} in front: a bucket it rules out is not probed. The filter must have been built from this
+     * store ({@link SeenFilter#rebuild}) and must see every write to it, i.e. this instance is the store's only writer.
+     */
+    BucketedSeenStore(WindowStore<String, byte[]> store, long windowMs, SeenFilter filter) {
         this.store = store;
         this.bucket = windowMs;
+        this.filter = filter;
+    }
+
+    /** Builds the filter from the store as it is now (after restoration) and puts it in front. */
+    static BucketedSeenStore filtered(WindowStore<String, byte[]> store, long windowMs) {
+        return new BucketedSeenStore(store, windowMs,
+                SeenFilter.rebuild(store, windowMs, SeenFilter.DEFAULT_INITIAL, SeenFilter.DEFAULT_MAX_BYTES));
+    }
+
+    SeenFilter filter() {
+        return filter;
     }
 
     @Override
@@ -45,6 +66,9 @@ final class BucketedSeenStore implements SeenStore {
         if (bucketStart + bucket - 1 < from || bucketStart > to) {
             return null; // the bucket cannot hold a sighting in range
         }
+        if (filter != null && !filter.mightContain(key, bucketStart)) {
+            return null; // definitely not stored there
+        }
         byte[] v = store.fetch(key, bucketStart);
         if (v == null || v.length < Long.BYTES) {
             return null;
@@ -56,7 +80,11 @@ final class BucketedSeenStore implements SeenStore {
     @Override
     public void put(String key, byte[] value, long timestamp) {
         byte[] v = ByteBuffer.allocate(Long.BYTES + value.length).putLong(timestamp).put(value).array();
-        store.put(key, v, start(timestamp));
+        long b = start(timestamp);
+        if (filter != null) {
+            filter.put(key, b); // first: if the store write fails, the filter only says "maybe" once too often
+        }
+        store.put(key, v, b);
     }
 
     private long start(long t) {

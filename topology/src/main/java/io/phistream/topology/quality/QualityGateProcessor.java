@@ -98,7 +98,9 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.seen = new BucketedSeenStore(context.getStateStore(w.storeName()), w.window().toMillis());
+        // init runs after the store is restored, and again whenever the task is re-initialised (migrated, revived,
+        // resumed): the filter is rebuilt from the store each time, so it never misses a key the store holds
+        this.seen = BucketedSeenStore.filtered(context.getStateStore(w.storeName()), w.window().toMillis());
     }
 
     @Override
