@@ -61,8 +61,8 @@ class TopicsCommandIT {
 
         assertThat(code1).isZero();
         assertThat(code2).isZero();
-        assertThat(first.toString()).contains("created cli.audit").contains("11 created, 0 already existed");
-        assertThat(second.toString()).contains("exists  cli.audit").contains("0 created, 11 already existed");
+        assertThat(first.toString()).contains("created cli.audit").contains("created cli.patient-memory").contains("12 created, 0 already existed");
+        assertThat(second.toString()).contains("exists  cli.audit").contains("0 created, 12 already existed");
         try (Admin admin = kafka.admin()) {
             Map<String, TopicDescription> d = admin.describeTopics(List.of("cli.alerts.ward", "cli.deid.hl7v2"))
                     .allTopicNames().get();
