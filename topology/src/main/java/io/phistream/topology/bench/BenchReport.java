@@ -21,10 +21,23 @@ import java.util.Map;
  *
  * @param meanBytes mean input message size
  * @param broker    {@code embedded} or the bootstrap servers of the cluster used
+ * @param warmup    messages each application drained, unmeasured, before its measured phases
  */
 public record BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
                           long commitIntervalMs, String broker, int cores, String jvm, AppResult baseline,
-                          AppResult pipeline) {
+                          AppResult pipeline, int warmup) {
+
+    /** A run without warm-up. */
+    public BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
+                       long commitIntervalMs, String broker, int cores, String jvm, AppResult baseline,
+                       AppResult pipeline) {
+        this(at, mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores, jvm, baseline,
+                pipeline, 0);
+    }
+
+    private String warmupText() {
+        return warmup == 0 ? "no warm-up" : String.format(Locale.ROOT, "after a warm-up of %d messages", warmup);
+    }
 
     /**
      * One application's figures.
@@ -70,9 +83,10 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
     /** Human-readable lines, the ratio line last. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "mix %s, %d messages of %.0f bytes on average, %d partitions, %d stream "
-                        + "thread(s), commit.interval.ms %d, broker %s, %d cores, %s",
-                mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores, jvm));
+        out.add(String.format(Locale.ROOT, "mix %s, %d messages of %.0f bytes on average (%s), %d partitions, %d "
+                        + "stream thread(s), commit.interval.ms %d, broker %s, %d cores, %s",
+                mix, messages, meanBytes, warmupText(), partitions, streamThreads, commitIntervalMs, broker, cores,
+                jvm));
         for (AppResult r : List.of(baseline, pipeline)) {
             out.add(String.format(Locale.ROOT, "%-9s throughput %,.0f records/s (drained %d in %.2f s; %,.0f records "
                             + "per CPU-second of the process)%s",
@@ -91,9 +105,10 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# phi-stream bench, ").append(DateTimeFormatter.ISO_INSTANT.format(at)).append("\n\n");
-        md.append(String.format(Locale.ROOT, "Mix `%s`, %d messages (mean %.0f bytes), %d partitions, %d stream "
+        md.append(String.format(Locale.ROOT, "Mix `%s`, %d messages (mean %.0f bytes, %s), %d partitions, %d stream "
                         + "thread(s), exactly_once_v2, commit.interval.ms %d, broker %s, %d cores, %s.%n%n",
-                mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores, jvm));
+                mix, messages, meanBytes, warmupText(), partitions, streamThreads, commitIntervalMs, broker, cores,
+                jvm));
         md.append("| application | drain records/s | records per CPU-second | latency phase rate (msg/s) | p50 ms | "
                 + "p99 ms | max ms | quarantined | complete |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -113,6 +128,7 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
         m.put("at", DateTimeFormatter.ISO_INSTANT.format(at));
         m.put("mix", mix);
         m.put("messages", messages);
+        m.put("warmupMessages", warmup);
         m.put("meanBytes", Math.round(meanBytes));
         m.put("partitions", partitions);
         m.put("streamThreads", streamThreads);

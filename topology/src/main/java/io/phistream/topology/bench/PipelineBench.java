@@ -47,7 +47,11 @@ import org.apache.kafka.streams.Topology;
  * The pipeline benchmark: the same preloaded messages through (a) a pass-through Kafka Streams application and
  * (b) the full phi-stream topology (audit on), both exactly_once_v2 on the same input topics and partitions.
  *
- * <p>Each application runs two phases. <b>Drain</b>: it starts on {@code messages} preloaded records and the rate
+ * <p>Each application first runs a <b>warm-up</b> (unless {@code warmup} is 0): it is started on {@code warmup}
+ * preloaded messages of the same mix, drains them and is closed, untimed; its state and committed offsets stay, and so
+ * does what the JIT compiled, so that the phases below measure the application rather than HotSpot compiling it (on a
+ * 2-core machine the C2 compiler thread took about half a core through a whole 20-second drain). Then two phases.
+ * <b>Drain</b>: it starts on {@code messages} preloaded records and the rate
  * is measured by a read_committed consumer of its outputs, from the first output record to the last (so start-up
  * and the first transaction are not counted). <b>Latency</b>: once drained, a producer sends at half the measured
  * drain rate (or {@code --rate}) for the latency duration, each record stamped with its send time; outputs carry the
@@ -63,10 +67,13 @@ public final class PipelineBench {
      * @param bootstrapServers an existing cluster, or null for an in-process broker
      */
     public record Settings(Mix mix, int messages, Duration latencyPhase, Double rate, int partitions,
-                           int streamThreads, long commitIntervalMs, long seed, String bootstrapServers) {
+                           int streamThreads, long commitIntervalMs, long seed, String bootstrapServers, int warmup) {
         public Settings {
             if (messages < 100) {
                 throw new IllegalArgumentException("--messages: at least 100");
+            }
+            if (warmup < 0) {
+                throw new IllegalArgumentException("--warmup: at least 0");
             }
             if (partitions < 1 || streamThreads < 1) {
                 throw new IllegalArgumentException("--partitions and --threads: at least 1");
@@ -74,6 +81,18 @@ public final class PipelineBench {
             if (rate != null && (rate < 1 || rate > 1_000_000)) {
                 throw new IllegalArgumentException("--rate: expected 1..1000000 messages per second");
             }
+        }
+
+        /** With the default warm-up, {@link #defaultWarmup}. */
+        public Settings(Mix mix, int messages, Duration latencyPhase, Double rate, int partitions, int streamThreads,
+                        long commitIntervalMs, long seed, String bootstrapServers) {
+            this(mix, messages, latencyPhase, rate, partitions, streamThreads, commitIntervalMs, seed, bootstrapServers,
+                    defaultWarmup(messages));
+        }
+
+        /** Half the measured messages, at most 10,000: enough calls for C2 to compile the per-record path. */
+        public static int defaultWarmup(int messages) {
+            return Math.min(messages / 2, 10_000);
         }
     }
 
@@ -132,14 +151,17 @@ public final class PipelineBench {
         }
         try {
             log.printf("generating %d %s messages ...%n", settings.messages(), settings.mix().name().toLowerCase());
-            List<Message> workload = Workload.generate(settings.mix(), settings.messages(), settings.seed());
+            // warm-up, measured and latency-phase messages are one sequence: no HL7 message is sent twice
+            Workload.Source source = Workload.stream(settings.mix(), settings.seed());
+            List<Message> warmup = take(source, settings.warmup());
+            List<Message> workload = take(source, settings.messages());
             double meanBytes = Workload.meanBytes(workload);
             // the latency phase continues the same sequence: new messages, the same for both applications
 
-            AppResult baseline = measure("baseline", baseConfig, workload, baseTopics, List.of(baseHl7, baseFhir),
+            AppResult baseline = measure("baseline", baseConfig, warmup, workload, baseTopics, List.of(baseHl7, baseFhir),
                     null, () -> new KafkaStreams(passThrough(baseTopics, baseHl7, baseFhir),
                             properties(baseConfig.streamsProperties())));
-            AppResult pipeline = measure("pipeline", pipeConfig, workload, pipeTopics,
+            AppResult pipeline = measure("pipeline", pipeConfig, warmup, workload, pipeTopics,
                     List.of(pipeTopics.deidHl7v2().name(), pipeTopics.deidFhir().name(),
                             pipeTopics.quarantine().name()),
                     pipeTopics.quarantine().name(),
@@ -147,7 +169,7 @@ public final class PipelineBench {
             return new BenchReport(Instant.now(), settings.mix().name().toLowerCase(), settings.messages(), meanBytes,
                     settings.partitions(), settings.streamThreads(), settings.commitIntervalMs(), brokerName,
                     Runtime.getRuntime().availableProcessors(),
-                    "JDK " + System.getProperty("java.version"), baseline, pipeline);
+                    "JDK " + System.getProperty("java.version"), baseline, pipeline, settings.warmup());
         } finally {
             if (settings.bootstrapServers() != null) {
                 try (Admin admin = Admin.create(common.adminProperties())) {
@@ -176,20 +198,66 @@ public final class PipelineBench {
         return p;
     }
 
-    private AppResult measure(String name, PhiStreamConfig config, List<Message> workload, Topics topics,
-                              List<String> outputs, String quarantineTopic,
-                              Supplier<KafkaStreams> app) throws Exception {
-        int n = workload.size();
-        long t0 = System.nanoTime();
+    private static List<Message> take(Workload.Source source, int n) {
+        List<Message> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(source.next());
+        }
+        return out;
+    }
+
+    private void preload(PhiStreamConfig config, Topics topics, List<Message> messages) {
         try (KafkaProducer<byte[], byte[]> p = producer(config, 20)) {
-            for (Message m : workload) {
+            for (Message m : messages) {
                 p.send(new ProducerRecord<>(input(topics, m), m.value()));
             }
             p.flush();
         }
+    }
+
+    /** Runs the application on the warm-up messages until their outputs are readable, then closes it (its state stays). */
+    private void warmUp(String name, PhiStreamConfig config, List<Message> warmup, Topics topics,
+                        List<String> outputs, String quarantineTopic, Supplier<KafkaStreams> app) throws Exception {
+        long t0 = System.nanoTime();
+        preload(config, topics, warmup);
+        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, warmup.size(), false)) {
+            watcher.start();
+            KafkaStreams streams = app.get();
+            try {
+                streams.start();
+                if (!StreamsApp.awaitRunning(streams, RUNNING_TIMEOUT)) {
+                    throw new IllegalStateException(name + " did not reach RUNNING in the warm-up (state "
+                            + streams.state() + ")");
+                }
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (watcher.count() < warmup.size() && System.nanoTime() < deadline && watcher.alive()) {
+                    Thread.sleep(20);
+                }
+                if (watcher.count() < warmup.size()) {
+                    throw new IllegalStateException(name + " drained only " + watcher.count() + " of "
+                            + warmup.size() + " warm-up messages");
+                }
+            } finally {
+                streams.close(Duration.ofSeconds(30)); // no cleanUp: the measured run continues from this state
+            }
+        }
+        log.printf("%s: warmed up on %d messages in %.1f s (not measured)%n", name, warmup.size(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private AppResult measure(String name, PhiStreamConfig config, List<Message> warmup, List<Message> workload,
+                              Topics topics, List<String> outputs, String quarantineTopic,
+                              Supplier<KafkaStreams> app) throws Exception {
+        if (!warmup.isEmpty()) {
+            warmUp(name, config, warmup, topics, outputs, quarantineTopic, app);
+        }
+        int n = workload.size();
+        long t0 = System.nanoTime();
+        preload(config, topics, workload);
         log.printf("%s: preloaded %d messages in %.1f s; starting, draining ...%n", name, n,
                 (System.nanoTime() - t0) / 1e9);
-        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, n)) {
+        // after a warm-up the outputs already hold its records: count from their current end
+        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, n, !warmup.isEmpty())) {
             watcher.start();
             KafkaStreams streams = app.get();
             long cpu0 = processCpuNanos();
@@ -219,7 +287,7 @@ public final class PipelineBench {
                 long start = System.nanoTime();
                 long end = start + settings.latencyPhase().toNanos();
                 Workload.Source more = Workload.stream(settings.mix(), settings.seed());
-                for (int skip = 0; skip < n; skip++) {
+                for (int skip = 0; skip < warmup.size() + n; skip++) {
                     more.next(); // past the preloaded messages: never send a message twice
                 }
                 try (KafkaProducer<byte[], byte[]> p = producer(config, 1)) {
@@ -282,7 +350,6 @@ public final class PipelineBench {
      */
     private static final class OutputWatcher implements AutoCloseable {
         private final KafkaConsumer<byte[], byte[]> consumer;
-        private final List<String> topics;
         private final String quarantineTopic;
         private final long drainTarget;
         private final AtomicLong count = new AtomicLong();
@@ -296,7 +363,12 @@ public final class PipelineBench {
         private volatile boolean running = true;
         private volatile Throwable failure;
 
-        OutputWatcher(PhiStreamConfig config, List<String> topics, String quarantineTopic, long drainTarget) {
+        /**
+         * @param fromEnd count only records written after this call (the outputs' current read_committed end), not
+         *                those already there
+         */
+        OutputWatcher(PhiStreamConfig config, List<String> topics, String quarantineTopic, long drainTarget,
+                      boolean fromEnd) {
             Properties p = new Properties();
             p.putAll(config.consumerProperties());
             p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -305,11 +377,26 @@ public final class PipelineBench {
             p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
             p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
             this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            this.topics = topics;
             this.quarantineTopic = quarantineTopic;
             this.drainTarget = drainTarget;
             this.thread = new Thread(this::loop, "bench-output-watcher");
             this.thread.setDaemon(true);
+            // positions are fixed here, before the application starts, so that no output can slip in before them
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String t : topics) {
+                for (PartitionInfo pi : consumer.partitionsFor(t, Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(t, pi.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            if (fromEnd) {
+                consumer.seekToEnd(partitions);
+            } else {
+                consumer.seekToBeginning(partitions);
+            }
+            for (TopicPartition tp : partitions) {
+                consumer.position(tp, Duration.ofSeconds(30));
+            }
         }
 
         void start() {
@@ -318,16 +405,8 @@ public final class PipelineBench {
 
         private void loop() {
             try {
-                // assigned, not subscribed: no group, so no rebalance can reset the position to the earliest
-                // offset and count records twice (auto commit is off)
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String t : topics) {
-                    for (PartitionInfo pi : consumer.partitionsFor(t, Duration.ofSeconds(30))) {
-                        partitions.add(new TopicPartition(t, pi.partition()));
-                    }
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+                // assigned (in the constructor), not subscribed: no group, so no rebalance can reset the position
+                // and count records twice (auto commit is off)
                 while (running) {
                     ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
                     if (batch.isEmpty()) {

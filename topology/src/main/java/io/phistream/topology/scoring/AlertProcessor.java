@@ -45,7 +45,10 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
     }
 
     static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        // cached: repeated updates of one patient's alert state within a commit interval make one changelog write
+        // (flushed before every commit, in the same transaction)
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 
     @Override
