@@ -72,6 +72,11 @@ public final class PhiStreamConfig {
     public static final String SCORING_FEATURE_TTL = "scoring.feature.ttl";
     public static final String SCORING_MODELS = "scoring.models";
     public static final String ALERT_ROUTES = "alert.routes";
+    public static final String QUALITY_RULES_HL7V2 = "quality.rules.hl7v2";
+    public static final String QUALITY_RULES_FHIR = "quality.rules.fhir";
+    /** Per-rule outcome overrides of both gates' rules: {@code quality.rule.<rule id>=quarantine|pass-with-warning|off}. */
+    public static final String QUALITY_RULE_PREFIX = "quality.rule.";
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private static final String HIDDEN = "[hidden]";
     private static final Pattern TOPIC_CHARS = Pattern.compile("[A-Za-z0-9._-]*");
@@ -162,6 +167,11 @@ public final class PhiStreamConfig {
         add(m, ALERT_ROUTES, "a JSON routing-rules file path or builtin:NAME", "builtin:alert-rules",
                 "alert routing rules (score and band to route, format, suppression window)",
                 PhiStreamConfig::parsePolicy);
+        add(m, QUALITY_RULES_HL7V2, "a JSON quality-rules file path or builtin:NAME", "builtin:hl7v2-rules-v1",
+                "data-quality rules of the HL7 v2 gate (required elements, formats, value sets, outcomes)",
+                PhiStreamConfig::parsePolicy);
+        add(m, QUALITY_RULES_FHIR, "a JSON quality-rules file path or builtin:NAME", "builtin:fhir-r4-rules-v1",
+                "data-quality rules of the FHIR R4 gate", PhiStreamConfig::parsePolicy);
         return Collections.unmodifiableMap(m);
     }
 
@@ -189,6 +199,8 @@ public final class PhiStreamConfig {
                             + SERDES_KEYS.stream().sorted().map(k -> SERDES_PREFIX + k).toList());
                 }
                 parsed.put(key, r.value());
+            } else if (key.startsWith(QUALITY_RULE_PREFIX)) {
+                parsed.put(key, parseRuleOutcome(key, r));
             } else {
                 Spec spec = SPECS.get(key);
                 if (spec == null) {
@@ -329,9 +341,24 @@ public final class PhiStreamConfig {
         return property;
     }
 
+    /** The rule id is checked against the loaded rules later (Stages): the rules files are configurable too. */
+    private static String parseRuleOutcome(String key, Raw r) {
+        if (!RULE_ID.matcher(key.substring(QUALITY_RULE_PREFIX.length())).matches()) {
+            throw new ConfigException("invalid key " + key + " from " + r.source()
+                    + ": expected " + QUALITY_RULE_PREFIX + "<rule id>, e.g. " + QUALITY_RULE_PREFIX + "hl7.obx.code");
+        }
+        String v = r.value() == null ? "" : r.value().trim();
+        if (!List.of("quarantine", "pass-with-warning", "off").contains(v)) {
+            throw new ConfigException("invalid value for " + key + " from " + r.source()
+                    + ": expected quarantine, pass-with-warning or off (got '" + abbreviate(v) + "')");
+        }
+        return v;
+    }
+
     private static ConfigException unknownKey(String key, String source) {
         return new ConfigException("unknown configuration key " + key + " from " + source
-                + ": expected one of " + String.join(", ", SPECS.keySet()) + " or kafka.<client property>");
+                + ": expected one of " + String.join(", ", SPECS.keySet()) + ", " + QUALITY_RULE_PREFIX
+                + "<rule id> or kafka.<client property>");
     }
 
     /** True for keys whose values must never be shown (passwords, secrets, JAAS, tokens, keys). */
@@ -565,6 +592,25 @@ public final class PhiStreamConfig {
         return (Integer) values.get(HTTP_PORT);
     }
 
+    public PolicyRef qualityRulesHl7v2() {
+        return (PolicyRef) values.get(QUALITY_RULES_HL7V2);
+    }
+
+    public PolicyRef qualityRulesFhir() {
+        return (PolicyRef) values.get(QUALITY_RULES_FHIR);
+    }
+
+    /** {@code quality.rule.*} overrides: rule id → quarantine, pass-with-warning or off (ids not checked here). */
+    public Map<String, String> qualityRuleOutcomes() {
+        Map<String, String> m = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(QUALITY_RULE_PREFIX)) {
+                m.put(k.substring(QUALITY_RULE_PREFIX.length()), (String) v);
+            }
+        });
+        return m;
+    }
+
     /** The {@code kafka.*} settings without their prefix, verbatim. */
     public Map<String, String> kafkaOverrides() {
         return kafka;
@@ -657,6 +703,8 @@ public final class PhiStreamConfig {
         }
         sb.append("| kafka.<property> | PHI_STREAM_KAFKA_<PROPERTY> | any Kafka client property | (none) | passed verbatim "
                 + "to every Kafka client (security.protocol, sasl.*, ssl.*, ...); settings phi-stream manages are refused |\n");
+        sb.append("| quality.rule.<rule id> | (file or flag only) | quarantine, pass-with-warning or off | (the rules file's) "
+                + "| overrides one rule's outcome in quality.rules.hl7v2 or quality.rules.fhir; an unknown rule id is refused |\n");
         return sb.toString();
     }
 

@@ -69,6 +69,13 @@ public final class FhirRules {
         return rules;
     }
 
+    /** Every rule id the rules can report, the dedupe rule included. */
+    public java.util.Set<String> ruleIds() {
+        java.util.Set<String> s = new java.util.LinkedHashSet<>(rules.keySet());
+        s.add(versionReused.ruleId());
+        return s;
+    }
+
     /** Profile names and the ids of the rules each applies (inheritance resolved). */
     public Map<String, List<String>> profiles() {
         return profileIds;

@@ -4,9 +4,6 @@ import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
 import org.apache.kafka.common.serialization.Serializer;
 import io.phistream.topology.memory.PatientMemoryStore;
-import io.phistream.topology.quality.FhirQualityGate;
-import io.phistream.topology.quality.FhirRules;
-import io.phistream.topology.quality.FhirValidator;
 import io.phistream.topology.quality.QualityGateProcessor;
 import org.apache.kafka.streams.Topology;
 
@@ -53,9 +50,7 @@ public final class PhiStreamTopology {
         Topic<String, byte[]> fhirIn = topics.ingestFhir();
         t.addSource(FHIR_SOURCE, fhirIn.keySerde().deserializer(), fhirIn.valueSerde().deserializer(), fhirIn.name());
         // FHIR R4 passes its own gate (rules per resource type, dedupe by id/version or content) first
-        FhirQualityGate fhirGate = new FhirQualityGate(new FhirValidator(FhirRules.load(FhirRules.DEFAULT)),
-                stages.digest(), stages.maxMessageBytes());
-        t.addProcessor(FHIR_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(fhirGate,
+        t.addProcessor(FHIR_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(stages.fhirQuality(),
                 stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.FHIR_STORE,
                 FHIR_DEID, QUARANTINE_SINK, stages.fhir().policy().version(), stages.pipelineVersion(),
                 stages.fhirAuditDrafts(), AUDIT)), FHIR_SOURCE);

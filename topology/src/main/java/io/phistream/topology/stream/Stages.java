@@ -20,9 +20,9 @@ import com.google.crypto.tink.signature.Ed25519PublicKey;
 import io.phistream.audit.AuditLogConfig;
 import io.phistream.audit.checkpoint.CheckpointSigner;
 import io.phistream.serdes.AvroSerdeFactory;
-import io.phistream.topology.quality.Hl7Rules;
-import io.phistream.topology.quality.Hl7Validator;
+import io.phistream.topology.quality.FhirQualityGate;
 import io.phistream.topology.quality.QualityGate;
+import io.phistream.topology.quality.QualityGates;
 import io.phistream.topology.quality.QualityMetrics;
 import java.time.Clock;
 
@@ -34,7 +34,8 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                      QuarantineSealer sealer, PipelineMetrics metrics, String pipelineVersion, int maxMessageBytes,
                      AuditDrafts auditDrafts, AuditDrafts fhirAuditDrafts, AuditLogConfig auditConfig,
                      CheckpointSigner auditSigner, FreeTextScrubber textScrubber, AvroSerdeFactory avro,
-                     QualityGate quality, QualityMetrics qualityMetrics, java.time.Duration dedupeWindow) {
+                     QualityGate quality, QualityMetrics qualityMetrics, java.time.Duration dedupeWindow,
+                     FhirQualityGate fhirQuality) {
 
     /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -88,9 +89,9 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                 (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
         AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
                 keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
+        QualityGates gates = QualityGates.create(config, digest, DEFAULT_MAX_MESSAGE_BYTES); // quality.rules.*, quality.rule.*
         return new Stages(hl7, fhir, tokenizer, digest, sealer, new PipelineMetrics(), version,
                 DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
-                new QualityGate(new Hl7Validator(Hl7Rules.load(Hl7Rules.DEFAULT)), digest, DEFAULT_MAX_MESSAGE_BYTES),
-                new QualityMetrics(), config.dedupeWindow());
+                gates.hl7(), new QualityMetrics(), config.dedupeWindow(), gates.fhir());
     }
 }

@@ -330,4 +330,62 @@ class PhiStreamConfigTest {
 
         assertThat(PhiStreamConfig.load(f, Map.of(), null).partitions()).isEqualTo(7);
     }
+
+    @Test
+    void givenNoQualitySettings_whenLoaded_thenTheBuiltInRulesApplyWithoutOverrides() {
+        PhiStreamConfig c = PhiStreamConfig.load(null, Map.of(), Map.of());
+
+        assertThat(c.qualityRulesHl7v2()).hasToString("builtin:hl7v2-rules-v1");
+        assertThat(c.qualityRulesFhir()).hasToString("builtin:fhir-r4-rules-v1");
+        assertThat(c.qualityRuleOutcomes()).isEmpty();
+    }
+
+    @Test
+    void givenRulesFilesAndPerRuleOutcomesInTheFile_whenLoaded_thenTheyAreTyped() throws IOException {
+        Path f = file("quality.rules.hl7v2=/etc/phi-stream/hl7-rules.json\nquality.rules.fhir=builtin:my-fhir-rules\n"
+                + "quality.rule.hl7.obx.code=pass-with-warning\nquality.rule.fhir.patient.gender= off \n");
+
+        PhiStreamConfig c = PhiStreamConfig.load(f, Map.of(), null);
+
+        assertThat(c.qualityRulesHl7v2().file()).isEqualTo(Path.of("/etc/phi-stream/hl7-rules.json"));
+        assertThat(c.qualityRulesFhir().builtin()).isEqualTo("my-fhir-rules");
+        assertThat(c.qualityRuleOutcomes()).containsExactly(Map.entry("fhir.patient.gender", "off"),
+                Map.entry("hl7.obx.code", "pass-with-warning"));
+    }
+
+    @Test
+    void givenAnUnknownOutcomeForARule_whenLoaded_thenRejectedNamingTheKeyAndTheAllowedOutcomes() {
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("quality.rule.hl7.obx.code", "drop")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quality.rule.hl7.obx.code")
+                .hasMessageContaining("quarantine, pass-with-warning or off")
+                .hasMessageContaining("'drop'");
+    }
+
+    @Test
+    void givenAMalformedRuleKey_whenLoaded_thenRejectedNamingTheKey() {
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("quality.rule.", "off")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quality.rule.<rule id>");
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("quality.rule.HL7 OBX", "off")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("quality.rule.HL7 OBX");
+    }
+
+    @Test
+    void givenQualityKeysInTheEnvironment_whenLoaded_thenRulesFilesMapButPerRuleOverridesAreRefused() {
+        PhiStreamConfig c = PhiStreamConfig.load(null, Map.of("PHI_STREAM_QUALITY_RULES_FHIR", "/r/fhir.json"), null);
+        assertThat(c.qualityRulesFhir().file()).isEqualTo(Path.of("/r/fhir.json"));
+        // rule ids hold '.' and '-', which an environment name cannot tell apart
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of("PHI_STREAM_QUALITY_RULE_HL7_OBX_CODE", "off"), null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PHI_STREAM_QUALITY_RULE_HL7_OBX_CODE");
+    }
+
+    @Test
+    void givenAMisspelledRulesKey_whenLoaded_thenRejectedAsUnknown() {
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("quality.rules.hl7", "builtin:x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown configuration key quality.rules.hl7");
+    }
 }
