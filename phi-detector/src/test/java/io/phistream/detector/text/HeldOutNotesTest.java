@@ -1,0 +1,39 @@
+package io.phistream.detector.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.text.eval.EvalReport;
+import io.phistream.detector.text.eval.Evaluator;
+import io.phistream.detector.text.eval.GoldDocument;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Figures on hand-written ICU nursing notes (terse ALL-CAPS MICU/CCU/SICU/NICU progress notes, lower-case and
+ * mixed-case notes; synthetic, labelled by hand in {@code heldout/*.src.txt}). Batch 1 was written and scored once
+ * before any detector change (its first-pass figures are in README-text.md); later rules were written after studying
+ * its errors, so it is now a regression guard. Batch 2 was written after those changes and scored once without further
+ * tuning. The floors sit a little under the figures reached; they guard against regressions and are not claims.
+ */
+class HeldOutNotesTest {
+    // quality, not speed: a generous budget keeps a loaded machine from failing notes closed
+    private final Evaluator evaluator = new Evaluator(TextPhiDetector.withConfig(
+            TextPhiDetector.Config.DEFAULT.withTimeBudget(java.time.Duration.ofSeconds(10))));
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(HeldOutNotesTest.class.getResource("heldout/" + name).toURI());
+    }
+
+    @Test
+    void givenHandWrittenIcuNotesBatch1_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch1.jsonl"));
+        assertThat(docs).hasSize(61);
+        EvalReport r = evaluator.evaluate("held-out ICU notes, batch 1", docs);
+        System.out.println(r.render());
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.91);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.93);
+    }
+}
