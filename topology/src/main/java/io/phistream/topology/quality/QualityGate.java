@@ -34,6 +34,7 @@ public final class QualityGate implements Gate {
     static final String ID_BODY_DOMAIN = "phi-stream/dedupe-v1/id-body";
     static final String CONTENT_DOMAIN = "phi-stream/dedupe-v1/content";
     static final String RAW_DOMAIN = "phi-stream/dedupe-v1/raw";
+    private static final byte[] BAR = {'|'};
 
     private final Hl7Validator validator;
     private final KeyedDigest digest;
@@ -190,8 +191,10 @@ public final class QualityGate implements Gate {
         public String idKey() {
             if (idKey == null && message != null && hasControlId()) {
                 Er7Segment msh = msh();
-                idKey = gate.hex(ID_DOMAIN, (msh.field(3) + "|" + msh.field(4) + "|" + msh.field(10))
-                        .getBytes(StandardCharsets.UTF_8));
+                // the UTF-8 of "MSH-3|MSH-4|MSH-10", fed in parts (no concatenated copy)
+                idKey = gate.hex(ID_DOMAIN, msh.field(3).getBytes(StandardCharsets.UTF_8), BAR,
+                        msh.field(4).getBytes(StandardCharsets.UTF_8), BAR,
+                        msh.field(10).getBytes(StandardCharsets.UTF_8));
             }
             return idKey;
         }

@@ -141,21 +141,24 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void release(Record<String, byte[]> record, Verdict v) {
         org.apache.kafka.common.header.Headers h = record.headers();
         boolean warned = v instanceof Verdict.Warn;
-        if (warned || h.lastHeader(WARNINGS_HEADER) != null || h.lastHeader(RULES_HEADER) != null) {
-            // a copy: the header is ours alone, an upstream producer cannot plant or clear it
-            RecordHeaders copy = new RecordHeaders(h.toArray());
-            copy.remove(WARNINGS_HEADER);
-            copy.remove(RULES_HEADER);
-            if (warned) {
-                copy.add(WARNINGS_HEADER, String.join(",", ((Verdict.Warn) v).ruleIds()).getBytes(StandardCharsets.UTF_8));
-                copy.add(RULES_HEADER, w.gate().rulesVersion().getBytes(StandardCharsets.UTF_8));
-            }
-            h = copy;
+        if (!warned && h.lastHeader(WARNINGS_HEADER) == null && h.lastHeader(RULES_HEADER) == null) {
+            // unchanged: the (immutable) input record itself, without a copy of its headers
+            context.forward((Record<String, Object>) (Record<String, ?>) record, w.acceptedChild());
+            return;
         }
-        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), h),
+        // a copy: the header is ours alone, an upstream producer cannot plant or clear it
+        RecordHeaders copy = new RecordHeaders(h.toArray());
+        copy.remove(WARNINGS_HEADER);
+        copy.remove(RULES_HEADER);
+        if (warned) {
+            copy.add(WARNINGS_HEADER, String.join(",", ((Verdict.Warn) v).ruleIds()).getBytes(StandardCharsets.UTF_8));
+            copy.add(RULES_HEADER, w.gate().rulesVersion().getBytes(StandardCharsets.UTF_8));
+        }
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), copy),
                 w.acceptedChild());
     }
 
