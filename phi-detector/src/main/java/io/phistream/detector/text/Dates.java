@@ -194,7 +194,9 @@ final class Dates {
                 && tk.kind[p] == Tokens.WORD && s.has(p, Lexicon.WEEKDAY))) {
             return !s.is(p, "TO") || s.before(p, 3, "FROM", "DATES", "DOS", "ADMITTED", "THRU");
         }
+        int pp = p >= 0 ? s.prevWord(p, 1) : -1;
         if (p >= 1 && s.is(p, "P") && tk.isPunct(p - 1, '/') && s.is(p - 2, "S")
+                || pp >= 2 && s.is(pp, "P") && tk.isPunct(pp - 1, '/') && s.is(pp - 2, "S") && !tk.nlBefore[p]
                 || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
                 "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE")) {
             return true; // "S/P CATH 10/22", "ECHO 3/4": a procedure and when
@@ -225,6 +227,10 @@ final class Dates {
         if (a == 2 && b == 2 || a == 1 && b == 2) {
             return true; // "2/2" = secondary to; "1/2" = half
         }
+        if (b == 7 && a <= 6 && (first > 0 && tk.kind[first - 1] == Tokens.NUM && tk.spaceOnly(first - 1, first)
+                && tk.len(first - 1) == 2 || followedBy(s, last, GESTATION))) {
+            return true; // gestational age "34 4/7 WKS": weeks and sevenths, not a date
+        }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
             // strength 4/5, pain 3/10 (only with their context words, or when nothing says date)
             if (s.before(first, 4, NEG_BEFORE) || followedBy(s, last, NEG_AFTER)) {
@@ -243,6 +249,8 @@ final class Dates {
         int nx = last + 1;
         return nx < tk.n && (tk.isPunct(nx, '%') || tk.isPunct(nx, '"'));
     }
+
+    private static final String[] GESTATION = {"WK", "WKS", "WEEK", "WEEKS", "WKER", "WEEKER", "GA", "CGA", "PMA", "EGA"};
 
     private static boolean followedBy(Scan s, int last, String[] words) {
         int nx = last + 1;

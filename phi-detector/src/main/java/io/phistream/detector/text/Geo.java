@@ -47,6 +47,15 @@ final class Geo {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
+                    e = saint(s, t);
+                }
+                if (e < 0) {
+                    e = acronymFacility(s, t);
+                }
+                if (e < 0) {
+                    e = residentialStreet(s, t); // before towns: "LIVES ON HIGHLAND ST" is a street
+                }
+                if (e < 0) {
                     e = place(s, t);
                 }
                 if (e < 0) {
@@ -168,7 +177,44 @@ final class Geo {
         }
         end = unit(s, end);
         s.addTokens(PhiType.GEO, t, end, "street.address", 0.92);
+        int city = townAfterStreet(s, end);
+        if (city > end) {
+            int from = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
+            s.addTokens(PhiType.GEO, from, city, "geo.after-street", 0.75);
+            return city + 1;
+        }
         return end + 1;
+    }
+
+    /**
+     * "227 BLUE HILL AVE MATTAPAN, FOUND DOWN", "12 Oak St, Hollins, VA": up to three proper words on the street's
+     * line that end where a town ends (a comma, full stop, line end, a state or a ZIP). Towns no gazetteer lists
+     * (neighbourhoods, villages) are found this way. Returns the last token of the town, or -1.
+     */
+    private static int townAfterStreet(Scan s, int end) {
+        Tokens tk = s.tk;
+        int u = end + 1;
+        if (tk.isPunct(u, ',')) {
+            u++;
+        }
+        int last = -1;
+        for (int k = 0; k < 3 && u < tk.n && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]; k++, u++) {
+            int f = s.flags(u);
+            if ((f & (Lexicon.STATE_NAME | Lexicon.USPS)) != 0 && k > 0 || (f & (STOP | CLINICAL | Lexicon.MONTH
+                    | Lexicon.WEEKDAY | Lexicon.RELATION | Lexicon.TITLE | Lexicon.VERB_CONTEXT)) != 0 || tk.len(u) < 3
+                    || !tk.upperDoc && !tk.capitalized(u) || k > 0 && !tk.spaceOnly(u - 1, u)) {
+                break;
+            }
+            last = u;
+        }
+        if (last < 0) {
+            return -1;
+        }
+        int nx = last + 1;
+        boolean ends = nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.') || tk.isPunct(nx, ';')
+                || tk.isPunct(nx, ')') || s.has(nx, Lexicon.STATE_NAME) || s.has(nx, Lexicon.USPS) && tk.allUpper(nx)
+                || tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
+        return ends ? last : -1;
     }
 
     /** ", Apt 4B", " #12", " Suite 100" after a street. */
@@ -248,6 +294,34 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, u, "street.name", 0.8);
         return u + 1;
+    }
+
+    /**
+     * "LIVES ON CENTRE ST", "A SHELTER ON ROSE ST": where the patient lives says the words before a suffix are a
+     * street even when the suffix is ambiguous (ST, DR, CT) or the name a clinical word.
+     */
+    private static int residentialStreet(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = s.prevWord(t, 0);
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF") || !s.before(p, 4, "LIVES", "LIVED", "LIVING", "RESIDES",
+                "RESIDING", "RESIDENCE", "HOME", "HOUSE", "APARTMENT", "APT", "SHELTER", "ADDRESS", "MOVED", "STAYS",
+                "STAYING", "CONDO")) {
+            return -1;
+        }
+        int u = t;
+        while (u < tk.n && u - t < 3 && tk.kind[u] == Tokens.WORD && !s.has(u, SUFFIX) && (u == t || tk.spaceOnly(u - 1, u))
+                && (!s.has(u, STOP) || s.has(u, STREET_NAME)) && (tk.upperDoc || tk.capitalized(u))) {
+            u++;
+        }
+        if (u == t || u >= tk.n || !s.has(u, SUFFIX) || !tk.spaceOnly(u - 1, u)) {
+            return -1;
+        }
+        int end = u;
+        if (tk.isPunct(end + 1, '.') && tk.adjacent(end, end + 1)) {
+            end++;
+        }
+        s.addTokens(PhiType.GEO, t, end, "street.residence", 0.8);
+        return end + 1;
     }
 
     /** Longest place phrase at t; returns the index after it, or -1. */
@@ -343,6 +417,9 @@ final class Geo {
                     || common && (properMixed && prep || strongPrep) && pop >= 24);
             if (tk.len(t) <= 3 && tk.upperDoc) {
                 accept = false; // short all-caps words are abbreviations far more often than towns
+            }
+            if ((f & (Lexicon.RELATION | Lexicon.TITLE)) != 0 && !strongPrep) {
+                accept = false; // "STATE TROOPER", "CHARGE NURSE": people's roles, whatever town shares the word
             }
         }
         if (!accept || !multi && Names.eponym(s, t)) {
@@ -470,7 +547,7 @@ final class Geo {
             u++;
         }
         if (best < 0 || best == t) {
-            return -1; // one-word hospital names ("MERCY") need the facility pattern's context
+            return hospitalPrefix(s, t, u - 1); // one-word hospital names ("MERCY") need context
         }
         boolean distinctive = false;
         for (int i = t; i <= best; i++) {
@@ -506,20 +583,164 @@ final class Geo {
         return best + 1;
     }
 
-    private static boolean head(Scan s, int t) {
-        if (s.isAny(t, "HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE", "HEALTHCARE", "SANATORIUM", "REHAB",
-                "MANOR", "SANITARIUM", "HOSPITALS")) {
+    private static final String[] FACILITY_UNITS = {"ED", "ER", "EW", "ICU", "MICU", "SICU", "CCU", "LTAC", "LTACH",
+        "SNF", "ECF", "REHAB", "VNA", "CLINIC", "HOSPITAL", "HOSP", "CATH", "OR", "PACU", "NICU", "PICU", "ICN"};
+
+    /** Where a patient comes from or goes to: "TX FROM X", "D/C TO X", "@ X", "SCREENED BY X", "X ED". */
+    private static boolean facilityContext(Scan s, int first, int last) {
+        Tokens tk = s.tk;
+        int p = first - 1;
+        if (p >= 0 && tk.isPunct(p, '@') && !tk.nlBefore[first]) {
             return true;
         }
+        int w = s.prevWord(first, 1);
+        if (w >= 0 && !tk.nlBefore[first] && (s.isAny(w, "FROM", "TO", "AT", "VIA")
+                || s.isAny(w, "FOR", "BY") && s.before(w, 1, "SCREENED", "ACCEPTED", "REFERRAL", "REFERRED", "APPLICATION",
+                "EVALUATED", "ACCEPTANCE", "BED"))) {
+            return true;
+        }
+        int nx = last + 1;
+        return nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && tk.spaceOnly(last, nx)
+                && s.isAny(nx, FACILITY_UNITS);
+    }
+
+    /**
+     * The first words of a listed hospital's name, where a patient comes from or goes ("TX FROM GOOD SAMARITAN",
+     * "REFERRAL SENT TO BAYSTATE", "SCREENED FOR KINDRED LTAC"): staff shorten names to their distinctive part.
+     */
+    private static int hospitalPrefix(Scan s, int t, int reach) {
+        Tokens tk = s.tk;
+        int last = reach;
+        while (last > t && tk.kind[last] != Tokens.WORD) {
+            last--;
+        }
+        if (last < t || tk.kind[t] != Tokens.WORD || !tk.upperDoc && !tk.capitalized(t) && !tk.allUpper(t)) {
+            return -1;
+        }
+        int words = 0;
+        boolean distinctive = false;
+        for (int i = t; i <= last; i++) {
+            if (tk.kind[i] != Tokens.WORD) {
+                continue;
+            }
+            int f = s.flags(i);
+            // plain words may open a name ("GOOD SAMARITAN", "NEW ENGLAND BAPTIST"); the last word must not be clinical
+            if ((f & CLINICAL) != 0 && (f & Lexicon.GROUP) == 0 && (i == last || (f & COMMON) == 0)
+                    || !tk.upperDoc && tk.lowerInitial(i)) {
+                return -1;
+            }
+            words++;
+            if (!facilityWord(s, i) && !s.has(i, Lexicon.HOSP_GENERIC) && (f & (COMMON | STOP)) == 0) {
+                distinctive = true;
+            }
+        }
+        // one word: distinctive, and no person's name unless several hospitals bear it (KINDRED, SPAULDING)
+        if (s.has(last, STOP) || words == 1 && (!distinctive || tk.len(t) < 4 || s.has(t, NOT_PLACE)
+                || s.has(t, Lexicon.NAME_LISTED) && s.lx.hospitalCount(tk.lex[t]) < 3)) {
+            return -1;
+        }
+        if (words >= 2) {
+            boolean anyProper = false;
+            for (int i = t; i <= last; i++) {
+                anyProper |= tk.kind[i] == Tokens.WORD && !facilityWord(s, i) && !s.has(i, Lexicon.HOSP_GENERIC);
+            }
+            if (!anyProper) {
+                return -1;
+            }
+        }
+        if (!facilityContext(s, t, last)) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, last, "facility.partial", 0.75);
+        return last + 1;
+    }
+
+    private static final int NOT_PLACE = Lexicon.RELATION | Lexicon.TITLE | Lexicon.MONTH | Lexicon.WEEKDAY
+            | Lexicon.STATE_NAME | Lexicon.USPS | Lexicon.VERB_CONTEXT;
+
+    /**
+     * "TX FROM ST. ELIZABETHS", "AT ST JOSEPH'S": ST or SAINT and a saint's (given) name is a hospital, church or
+     * town; never after a street name ("CEDAR ST") and never before a clinical word ("ST ELEVATION").
+     */
+    private static int saint(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.isAny(t, "ST", "SAINT", "STE", "STS") || !tk.upperDoc && !tk.capitalized(t) && !tk.allUpper(t)) {
+            return -1;
+        }
+        int v = t + 1;
+        if (tk.isPunct(v, '.') && tk.adjacent(t, v)) {
+            v++;
+        }
+        if (v >= tk.n || tk.kind[v] != Tokens.WORD || tk.nlBefore[v] || !tk.spaceOnly(v - 1, v) && !tk.adjacent(v - 1, v)) {
+            return -1;
+        }
+        int p = t - 1;
+        if (p >= 0 && !tk.nlBefore[t] && tk.kind[p] == Tokens.WORD
+                && !s.isAny(p, "FROM", "TO", "AT", "OF", "IN", "VIA", "AND", "OR", "THE", "WITH", "NEAR", "FOR", "BY")) {
+            return -1;
+        }
+        int f = s.flags(v);
+        int id = tk.lex[v];
+        boolean given = (f & Lexicon.FIRST_NAME) != 0 || s.lx.hospitalCount(id) > 0;
+        if (!given && tk.len(v) > 3 && (s.text.charAt(tk.end[v] - 1) == 'S' || s.text.charAt(tk.end[v] - 1) == 's')) {
+            int base = s.lx.words.find(s.text, tk.start[v], tk.end[v] - 1); // ELIZABETHS -> ELIZABETH
+            given = base >= 0 && ((s.lx.flags(base) & Lexicon.FIRST_NAME) != 0 || s.lx.hospitalCount(base) > 0);
+        }
+        if (!given || (f & (CLINICAL | STOP | NOT_PLACE)) != 0 && (f & Lexicon.FIRST_NAME) == 0 || (f & CLINICAL) != 0) {
+            return -1;
+        }
+        int end = v;
+        while (end + 1 < tk.n && end - v < 3 && tk.kind[end + 1] == Tokens.WORD && tk.spaceOnly(end, end + 1)
+                && (head(s, end + 1) || facilityWord(s, end + 1) && !s.isAny(end + 1, "THE", "A", "AN", "THIS", "THAT",
+                "OTHER", "OSH", "LOCAL", "AREA", "OUTSIDE", "LONG", "TERM"))) {
+            end++;
+        }
+        s.addTokens(PhiType.GEO, t, end, "facility.saint", 0.8);
+        return end + 1;
+    }
+
+    /**
+     * Hospital acronyms (MGH, BWH, BIDMC) where a patient comes from or goes: initials of a listed hospital's name, or
+     * shaped like one (ending in H, MC or HC), and not a clinical abbreviation or an English word.
+     */
+    private static int acronymFacility(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        if (len < 3 || len > 5 || !tk.upperDoc && !tk.allUpper(t)) {
+            return -1;
+        }
+        int f = s.flags(t);
+        if ((f & (CLINICAL | COMMON | STOP | NOT_PLACE)) != 0 || !facilityContext(s, t, t)) {
+            return -1;
+        }
+        String k = s.key(t);
+        boolean shaped = k.endsWith("H") || k.endsWith("MC") || k.endsWith("HC");
+        if (!shaped && !s.lx.hospitalAcronyms.contains(k)) {
+            return -1;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) < 'A' || k.charAt(i) > 'Z') {
+                return -1;
+            }
+        }
+        s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
+        return t + 1;
+    }
+
+    private static boolean head(Scan s, int t) {
+        if (s.isAny(t, "HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE", "HEALTHCARE", "SANATORIUM", "REHAB",
+                "MANOR", "SANITARIUM", "HOSPITALS", "LTAC", "LTACH", "SNF", "ECF", "VNA")) {
+            return true;
+        }
+        if (s.isAny(t, "LIFE", "LIVING")) {
+            return s.isAny(t - 1, "SENIOR", "ASSISTED");
+        }
         if (s.isAny(t, "CENTER", "CENTRE", "CTR")) {
-            return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY",
+            return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY", "LIVING", "SENIOR",
                     "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE");
         }
         if (s.is(t, "HOME")) {
             return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS");
-        }
-        if (s.isAny(t, "LIVING")) {
-            return s.is(t - 1, "ASSISTED");
         }
         if (s.isAny(t, "SYSTEM", "GROUP")) {
             return s.isAny(t - 1, "HEALTH", "MEDICAL");
@@ -534,7 +755,8 @@ final class Geo {
                 "ASSISTED", "SKILLED", "COMMUNITY", "GENERAL", "REGIONAL", "MEMORIAL", "UNIVERSITY", "STATE", "COUNTY",
                 "CITY", "VA", "VETERANS", "PSYCHIATRIC", "CHILDREN", "WOMEN", "SPECIALTY", "ACUTE", "LONG", "TERM",
                 "OUTSIDE", "LOCAL", "AREA", "THE", "A", "AN", "THIS", "THAT", "OSH", "OTHER", "PRIVATE", "PUBLIC",
-                "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT", "FAMILY");
+                "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT", "FAMILY",
+                "SENIOR", "LIVING", "LIFE");
     }
 
     /** "ST. JOSEPH'S HOSPITAL", "Lakeside Nursing Home", "Hospital of the University of Pennsylvania". */
@@ -577,7 +799,8 @@ final class Geo {
                         && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0
                         || s.lx.hospitalCount(tk.lex[u]) >= 3 && (f & STOP) == 0 && (f & CLINICAL) == 0
-                        || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0;
+                        || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0
+                        || (f & Lexicon.GROUP) != 0; // "HEBREW REHAB", "JEWISH MEMORIAL HOSPITAL"
                 if (!tk.upperDoc && tk.lowerInitial(u) && !connector) {
                     break;
                 }

@@ -48,6 +48,9 @@ final class Lexicon {
     /** First word of some place or hospital phrase: lets the scanners skip the tries for most words. */
     static final int PLACE_START = 1 << 24;
     static final int HOSP_START = 1 << 25;
+    /** Languages, nationalities and religions: clinical context words ("SPANISH SPEAKING") but distinctive in a
+     * facility's name ("HEBREW REHAB", "JEWISH MEMORIAL"). */
+    static final int GROUP = 1 << 26;
 
     /** Place phrase value bits. */
     static final int P_PLACE = 1;
@@ -59,6 +62,8 @@ final class Lexicon {
     final PhraseTrie places = new PhraseTrie();
     final PhraseTrie hospitals = new PhraseTrie();
     final Map<String, String> stateByAbbrev = new HashMap<>();
+    /** Initials of the CMS/HIFLD hospital names of two to five words (MGH, BWH, BIDMC), folded. */
+    final java.util.Set<String> hospitalAcronyms = new java.util.HashSet<>();
 
     private byte[] firstQ = new byte[0];
     private byte[] surQ = new byte[0];
@@ -126,8 +131,10 @@ final class Lexicon {
         gz("states.tsv.gz", r -> {
             int[] ids = phraseIds(r[0]);
             places.add(ids, P_STATE, (a, b) -> a | b);
-            for (int i : ids) {
-                flags[i] |= STATE_NAME;
+            for (String w : r[0].split(" ")) {
+                if (w.length() > 1) {
+                    flag(w, STATE_NAME); // not the S of "U S VIRGIN ISLANDS": "STONE, S/P" is no state
+                }
             }
             flag(r[1], USPS);
             stateByAbbrev.put(r[1], r[0]);
@@ -163,7 +170,7 @@ final class Lexicon {
                 default -> flag(k, STREET_NAME);
             }
         });
-        text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), CLINICAL));
+        text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), section.equals("groups") ? CLINICAL | GROUP : CLINICAL));
         for (String t : List.of("DR", "DOCTOR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "DRS", "MESSRS",
                 "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE")) {
             flag(t, TITLE);
@@ -196,7 +203,7 @@ final class Lexicon {
         }
         for (String t : List.of("HOSPITAL", "HOSP", "CENTER", "CENTRE", "CTR", "CLINIC", "INFIRMARY", "REHAB",
                 "REHABILITATION", "HOSPICE", "HEALTHCARE", "SANATORIUM", "SANITARIUM", "HOME", "MANOR",
-                "NURSING", "INSTITUTE", "HEALTH", "CARE", "MEDICAL")) {
+                "NURSING", "INSTITUTE", "HEALTH", "CARE", "MEDICAL", "LTAC", "LTACH", "SNF", "ECF", "VNA", "LIFE", "LIVING")) {
             flag(t, FACILITY_HEAD);
         }
         for (String t : List.of("IN", "FROM", "TO", "AT", "NEAR", "OF", "VISITING", "RESIDES", "RESIDENT",
@@ -232,6 +239,7 @@ final class Lexicon {
         // hospital names: full names, plus the distinctive part without the generic head words
         for (String h : hospNames) {
             hospitals.add(phraseIds(h), 1, Math::max);
+            hospitalAcronyms.add(acronym(h));
             String[] ws = h.split(" ");
             for (int v = 0; v < ws.length; v++) {
                 if (ws[v].equals("SAINT") || ws[v].equals("ST")) {
@@ -263,6 +271,19 @@ final class Lexicon {
                 "VA", "VETERANS", "AFFAIRS", "SAINT", "ST", "MERCY", "BAPTIST", "METHODIST", "PRESBYTERIAN")) {
             flag(w, HOSP_GENERIC);
         }
+    }
+
+    private static final java.util.Set<String> ACRONYM_SKIP = java.util.Set.of("OF", "AND", "THE", "AT", "FOR", "IN", "INC", "LLC");
+
+    /** "MASSACHUSETTS GENERAL HOSPITAL" -> "MGH"; "" unless the name has two to five words that count. */
+    static String acronym(String name) {
+        StringBuilder b = new StringBuilder(5);
+        for (String w : name.split(" ")) {
+            if (!w.isEmpty() && !ACRONYM_SKIP.contains(w) && Character.isLetter(w.charAt(0))) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.length() >= 2 && b.length() <= 5 ? b.toString() : "";
     }
 
     private void computeFeatures(int id) {

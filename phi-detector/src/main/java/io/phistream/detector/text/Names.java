@@ -333,7 +333,7 @@ final class Names {
             return true;
         }
         // SMITH, JOHN (only when the comma pair is not part of a longer list)
-        if (t >= 2 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2) && !tk.nlBefore[t]
+        if (t >= 2 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2) && !tk.nlBefore[t] && !s.has(t, CLINICAL)
                 && (t + 1 >= tk.n || !tk.isPunct(t + 1, ','))) {
             return pulls(acc, score, t - 2) || s.tk.sentenceStart(t - 2);
         }
@@ -388,8 +388,10 @@ final class Names {
             int p0 = s.prevWord(t, 2);
             return p0 >= 0 && (s.flags(p0) & RELATION) != 0 && punctOk(s, p0, t);
         }
-        if ((f & (STOP | RELATION | TITLE | POSTMARK)) != 0) {
-            return false; // state and month names may still be names here: "GRANDSON VIRGINIA", "DAUGHTER JUNE"
+        if ((f & (STOP | RELATION | TITLE | POSTMARK | VERB_CONTEXT)) != 0) {
+            // state and month names may still be names here: "GRANDSON VIRGINIA", "DAUGHTER JUNE"; words that
+            // introduce names are not names ("ASKED RN TO CALL HIS BROTHER")
+            return false;
         }
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int q = p;
@@ -401,7 +403,10 @@ final class Names {
             int qf = q >= 0 ? s.flags(q) : 0;
             // "RN JONES" introduces a name; "MD, Neurology" does not
             boolean credentialThenPunct = (qf & POSTMARK) != 0 && q == p && p + 1 < t;
-            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct) {
+            // "... is HCP. Elder services": a full stop after a relative (not after a title or DTR.) ends the sentence
+            boolean sentenceBreak = q == p && (qf & TITLE) == 0 && dotBetween(s, p, t)
+                    && !s.isAny(p, "DTR", "DAU", "HUSB", "SIS", "BRO");
+            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct && !sentenceBreak) {
                 return listed && base >= -3 || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
@@ -447,7 +452,12 @@ final class Names {
         "CATHETER", "TUBE", "DRAIN", "BLADE", "STAIN", "DIVERTICULUM", "ENCEPHALOPATHY", "THYROIDITIS", "ANEURYSM",
         "FRACTURE", "CELLS", "CELL", "BODIES", "ARTHROPATHY", "NEUROMA", "PROCEDURE", "OPERATION", "REPAIR",
         "FUNDOPLICATION", "SHUNT", "SPLINT", "MASK", "LAW", "CURVE", "BLOCK", "TYPE", "SCLEROSIS", "DISORDER",
-        "STAGE", "STAGING", "CLASS", "GRADE", "CLAMP", "FORCEPS", "RETRACTOR");
+        "STAGE", "STAGING", "CLASS", "GRADE", "CLAMP", "FORCEPS", "RETRACTOR",
+        // devices, scores and rules named after people or places ("PARKLAND FORMULA", "ASPEN COLLAR", "FINNEGAN SCORES")
+        "FORMULA", "COLLAR", "SCORES", "SCALES", "BOOTS", "BOOT", "PUMP", "VALVE", "STENT", "FILTER", "DRESSING",
+        "PROTOCOL", "REGIMEN", "EQUATION", "RULE", "RULES", "CRITERION", "MATTRESS", "BAG", "NEEDLE", "SHEATH", "SUMP",
+        "HERNIA", "DEFORMITY", "CONTRACTURE", "NODULES", "MURMUR", "SPOTS", "WAVES", "PROCEDURES", "TUBES", "CATHETERS",
+        "DRAINS", "SPLINTS", "BRACE", "FRAME", "TRACTION", "TONGS", "HALO");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
     static boolean eponym(Scan s, int t) {
@@ -483,6 +493,15 @@ final class Names {
         String k = s.key(t);
         for (String e : WORD_ENDINGS) {
             if (k.endsWith(e) && k.length() > e.length() + 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean dotBetween(Scan s, int p, int t) {
+        for (int i = p + 1; i < t; i++) {
+            if (s.tk.isPunct(i, '.')) {
                 return true;
             }
         }

@@ -115,6 +115,16 @@ final class Numbers {
             }
             PhiType type = null;
             int p = t;
+            // a short letter prefix glued by a dash belongs to the id: "CLAIM # WC-88213-A"
+            int first = t;
+            while (first >= 2 && tk.isPunct(first - 1, '-') && tk.adjacent(first - 2, first - 1)
+                    && tk.adjacent(first - 1, first) && tk.kind[first - 2] == Tokens.WORD && tk.len(first - 2) <= 4
+                    && first - t > -4) {
+                first -= 2;
+            }
+            if (first < t) {
+                p = first;
+            }
             boolean generic = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
@@ -150,8 +160,8 @@ final class Numbers {
             if (type == PhiType.SSN && digits != 9) {
                 type = PhiType.OTHER_ID;
             }
-            s.add(type, tk.start[t], tk.end[last], "id.keyword", 0.9);
-            claimed.set(tk.start[t], tk.end[last]);
+            s.add(type, tk.start[first], tk.end[last], "id.keyword", 0.9);
+            claimed.set(tk.start[first], tk.end[last]);
             t = last;
         }
     }
@@ -514,7 +524,9 @@ final class Numbers {
             }
         }
         // pager / extension numbers
-        if (g == 1 && digits >= 4 && digits <= 7 && s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X")) {
+        // (hospital pagers are often written 3-4417)
+        if ((g == 1 || g == 2 && dashes && !dots) && digits >= 4 && digits <= 7
+                && s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X")) {
             s.add(PhiType.PHONE, start, end, "phone.pager", 0.8);
             return;
         }
