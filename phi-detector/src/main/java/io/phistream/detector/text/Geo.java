@@ -302,8 +302,8 @@ final class Geo {
      */
     private static int residentialStreet(Scan s, int t) {
         Tokens tk = s.tk;
-        int p = s.prevWord(t, 0);
-        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF") || !s.before(p, 4, "LIVES", "LIVED", "LIVING", "RESIDES",
+        int p = t - 1;
+        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.len(p) > 3 || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF") || !s.before(p, 4, "LIVES", "LIVED", "LIVING", "RESIDES",
                 "RESIDING", "RESIDENCE", "HOME", "HOUSE", "APARTMENT", "APT", "SHELTER", "ADDRESS", "MOVED", "STAYS",
                 "STAYING", "CONDO")) {
             return -1;
@@ -664,7 +664,9 @@ final class Geo {
      */
     private static int saint(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.isAny(t, "ST", "SAINT", "STE", "STS") || !tk.upperDoc && !tk.capitalized(t) && !tk.allUpper(t)) {
+        char c0 = tk.firstChar(t);
+        if (c0 != 'S' && c0 != 's' || tk.len(t) > 5 || !s.isAny(t, "ST", "SAINT", "STE", "STS")
+                || !tk.upperDoc && !tk.capitalized(t) && !tk.allUpper(t)) {
             return -1;
         }
         int v = t + 1;

@@ -88,7 +88,7 @@ final class Tokens {
             }
         }
         // case carries no information when nearly everything is upper case, or nearly nothing is
-        upperDoc = upper + lower == 0 || upper > 3 * lower || lower > 30 * upper;
+        upperDoc = upper + lower == 0 || upper > 3 * lower || lower > 30 * upper || !capitalisesWords();
         for (int t = 0; t < n; t++) {
             lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t);
         }
@@ -146,6 +146,25 @@ final class Tokens {
 
     char firstChar(int t) {
         return text.charAt(start[t]);
+    }
+
+    /**
+     * Whether the writer capitalises words: some word inside a sentence is written "Xxxx". A lower-case note whose only
+     * capitals are abbreviations ("s/p L crani for SDH, sister rosalind at bedside") gives case no say about names.
+     */
+    private boolean capitalisesWords() {
+        int lowerWords = 0;
+        for (int t = 0; t < n; t++) {
+            if (kind[t] != WORD || end[t] - start[t] < 2) {
+                continue;
+            }
+            if (Character.isLowerCase(text.charAt(start[t]))) {
+                lowerWords++;
+            } else if (capitalized(t) && !sentenceStart(t)) {
+                return true;
+            }
+        }
+        return lowerWords < 12; // too short to tell: keep the letter-count verdict
     }
 
     boolean isPunct(int t, char c) {

@@ -80,4 +80,11 @@ class IcuNoteRulesTest {
         assertThat(values("pt asked rn to call his daughter", PhiType.NAME)).isEmpty();
         assertThat(values("HCP: DAUGHTER ALICE", PhiType.NAME)).containsExactly("ALICE");
     }
+
+    @Test
+    void givenALowerCaseNoteWhoseOnlyCapitalsAreAbbreviations_thenCaseSaysNothingAboutNames() {
+        String note = "s/p R crani for ICH, jp drain to bulb. neuro checks q1h, follows commands. SBP goal <140,"
+                + " labetalol x1. niece bernadette at bedside most of day, son ken calling tonight.";
+        assertThat(values(note, PhiType.NAME)).contains("bernadette", "ken");
+    }
 }
