@@ -138,7 +138,7 @@ public final class FhirQualityGate implements Gate {
             return new Inspection(this, bytes, null, new Verdict.Quarantine(NOT_FHIR, List.of()));
         }
         try {
-            return new Inspection(this, bytes, FhirReader.read(text, json), null);
+            return new Inspection(this, bytes, FhirReader.read(text, json), null).text(text);
         } catch (FhirReader.Unreadable e) {
             return new Inspection(this, bytes, null, new Verdict.Quarantine(NOT_FHIR, List.of()));
         }
@@ -163,6 +163,7 @@ public final class FhirQualityGate implements Gate {
         private final byte[] raw;
         private final ObjectNode resource;
         private Verdict verdict;
+        private String text;
         private String identity;
         private boolean identityDone;
         private byte[] canonical;
@@ -174,6 +175,16 @@ public final class FhirQualityGate implements Gate {
             this.raw = raw;
             this.resource = resource;
             this.verdict = verdict;
+        }
+
+        Inspection text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        @Override
+        public String text() {
+            return text;
         }
 
         public boolean readable() {

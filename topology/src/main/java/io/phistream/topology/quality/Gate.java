@@ -29,6 +29,16 @@ public interface Gate {
      */
     interface Inspected {
 
+        /** The input as strictly decoded UTF-8 text, when the gate read it; else null. */
+        default String text() {
+            return null;
+        }
+
+        /** The format's parsed input (HL7: the {@code Er7Message}), when the gate parsed one to hand over; else null. */
+        default Object parsed() {
+            return null;
+        }
+
         Verdict verdict();
 
         /** Keyed digest of the message's own id (HL7 MSH-3/4/10, FHIR type/id/version); null when it has none. */
@@ -53,5 +63,14 @@ public interface Gate {
         String messageId();
 
         byte[] raw();
+    }
+
+    /**
+     * What a gate hands its accepted child instead of the raw bytes (see {@link QualityGateProcessor.Wiring#handOver}):
+     * the bytes, and the text and parsed message it already made, so that de-identification does not decode and parse
+     * the input a second time. {@code text} and {@code parsed} may be null. The receiver owns {@code parsed} (the HL7
+     * de-identifier edits it in place).
+     */
+    record Admitted(byte[] raw, String text, Object parsed) {
     }
 }

@@ -172,6 +172,16 @@ public final class QualityGate implements Gate {
             return this;
         }
 
+        @Override
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public Object parsed() {
+            return message;
+        }
+
         /** True when the bytes were read as an ER7 message. */
         public boolean readable() {
             return message != null;

@@ -41,7 +41,24 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     /** Everything the processor needs; the lead's topology builds one from the configuration and the stages. */
     public record Wiring(Gate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
                          String storeName, String acceptedChild, String quarantineChild, String policyVersion,
-                         String pipelineVersion, io.phistream.topology.stream.AuditDrafts audit, String auditChild) {
+                         String pipelineVersion, io.phistream.topology.stream.AuditDrafts audit, String auditChild,
+                         boolean handOver) {
+
+        public Wiring(Gate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
+                      String storeName, String acceptedChild, String quarantineChild, String policyVersion,
+                      String pipelineVersion, io.phistream.topology.stream.AuditDrafts audit, String auditChild) {
+            this(gate, window, sealer, metrics, storeName, acceptedChild, quarantineChild, policyVersion,
+                    pipelineVersion, audit, auditChild, false);
+        }
+
+        /**
+         * The same wiring, forwarding accepted inputs as {@link Gate.Admitted} (bytes, text, parsed message) instead
+         * of raw bytes: for a child that de-identifies them (a sink needs bytes).
+         */
+        public Wiring handingOver() {
+            return new Wiring(gate, window, sealer, metrics, storeName, acceptedChild, quarantineChild, policyVersion,
+                    pipelineVersion, audit, auditChild, true);
+        }
 
         /** Without audit: for tests of the gate alone. */
         public Wiring(Gate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
@@ -137,17 +154,19 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         if (v instanceof Verdict.Quarantine q) {
             quarantine(record, in, q);
         } else {
-            release(record, v);
+            release(record, v, in);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void release(Record<String, byte[]> record, Verdict v) {
+    private void release(Record<String, byte[]> record, Verdict v, Gate.Inspected in) {
         org.apache.kafka.common.header.Headers h = record.headers();
         boolean warned = v instanceof Verdict.Warn;
+        Object value = w.handOver() ? new Gate.Admitted(record.value(), in.text(), in.parsed()) : record.value();
         if (!warned && h.lastHeader(WARNINGS_HEADER) == null && h.lastHeader(RULES_HEADER) == null) {
-            // unchanged: the (immutable) input record itself, without a copy of its headers
-            context.forward((Record<String, Object>) (Record<String, ?>) record, w.acceptedChild());
+            // unchanged headers: the (immutable) input record itself, or a copy sharing its headers
+            context.forward(w.handOver() ? record.withValue(value)
+                    : (Record<String, Object>) (Record<String, ?>) record, w.acceptedChild());
             return;
         }
         // a copy: the header is ours alone, an upstream producer cannot plant or clear it
@@ -158,8 +177,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
             copy.add(WARNINGS_HEADER, String.join(",", ((Verdict.Warn) v).ruleIds()).getBytes(StandardCharsets.UTF_8));
             copy.add(RULES_HEADER, w.gate().rulesVersion().getBytes(StandardCharsets.UTF_8));
         }
-        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), copy),
-                w.acceptedChild());
+        context.forward(new Record<String, Object>(record.key(), value, record.timestamp(), copy), w.acceptedChild());
     }
 
     private void quarantine(Record<String, byte[]> record, Gate.Inspected in, Verdict.Quarantine q) {

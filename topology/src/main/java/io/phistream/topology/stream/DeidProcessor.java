@@ -3,6 +3,7 @@ package io.phistream.topology.stream;
 import io.phistream.detector.PatientMemory;
 import io.phistream.detector.RejectReason;
 import io.phistream.topology.memory.PatientMemoryStore;
+import io.phistream.topology.quality.Gate;
 import io.phistream.topology.stream.Deidentification.Outcome;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,7 +21,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * It never throws for bad data: every input ends in exactly one of the two outputs, and one audit record, within
  * the same transaction.
  */
-final class DeidProcessor implements Processor<String, byte[], String, Object> {
+final class DeidProcessor implements Processor<String, Object, String, Object> {
 
     private static final String[] QUALITY_HEADERS = {
         io.phistream.topology.quality.QualityGateProcessor.WARNINGS_HEADER,
@@ -71,9 +72,14 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, Object> record) {
         metrics.received(core.stage());
-        byte[] raw = record.value() == null ? new byte[0] : record.value();
+        // from the quality gate: the bytes with the text and message it already decoded and parsed
+        Gate.Admitted admitted = record.value() instanceof Gate.Admitted a ? a : null;
+        byte[] raw = admitted != null ? admitted.raw() : (byte[]) record.value();
+        if (raw == null) {
+            raw = new byte[0];
+        }
         if (raw.length == 0) {
             quarantine(record, raw, core.contentId(raw), RejectReason.EMPTY);
             return;
@@ -82,18 +88,20 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
             quarantine(record, raw, core.contentId(raw), RejectReason.TOO_LARGE);
             return;
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            quarantine(record, raw, core.contentId(raw), RejectReason.INVALID_ENCODING);
-            return;
+        String text = admitted != null ? admitted.text() : null;
+        if (text == null) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(raw)).toString();
+            } catch (CharacterCodingException e) {
+                quarantine(record, raw, core.contentId(raw), RejectReason.INVALID_ENCODING);
+                return;
+            }
         }
         recalled = Set.of();
-        Outcome o = core.apply(text, memory);
+        Outcome o = core.apply(text, admitted != null && admitted.text() != null ? admitted.parsed() : null, memory);
         if (o.rejected() != null) {
             quarantine(record, raw, o.messageId(), o.rejected());
             return;
@@ -122,7 +130,7 @@ final class DeidProcessor implements Processor<String, byte[], String, Object> {
         }
     }
 
-    private void quarantine(Record<String, byte[]> record, byte[] raw, String messageId, RejectReason reason) {
+    private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason) {
         RecordMetadata md = context.recordMetadata().orElse(null);
         QuarantineSealer.Source source = new QuarantineSealer.Source(md == null ? "" : md.topic(),
                 md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), core.format());

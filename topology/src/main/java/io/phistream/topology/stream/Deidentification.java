@@ -5,6 +5,7 @@ import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.fhir.FhirDeidentifier;
 import io.phistream.detector.fhir.FhirOutcome;
+import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.hl7.Hl7Deidentifier;
 import io.phistream.detector.hl7.Hl7Outcome;
 import java.util.Map;
@@ -26,8 +27,15 @@ interface Deidentification {
     /** The keyed id of input that could not be read as text. */
     String contentId(byte[] raw);
 
-    /** De-identifies one input, searching its free text also for what {@code memory} holds on its patient. */
-    Outcome apply(String text, PatientMemory memory);
+    /**
+     * De-identifies one input, searching its free text also for what {@code memory} holds on its patient.
+     * {@code parsed}: the input as the quality gate already parsed it (the core takes it over), or null.
+     */
+    Outcome apply(String text, Object parsed, PatientMemory memory);
+
+    default Outcome apply(String text, PatientMemory memory) {
+        return apply(text, null, memory);
+    }
 
     /**
      * A release ({@code rejected == null}) or a rejection; {@code learned}: digests for the patient memory.
@@ -57,8 +65,9 @@ interface Deidentification {
                 return hl7.contentId(raw);
             }
 
-            public Outcome apply(String text, PatientMemory memory) {
-                Hl7Outcome o = hl7.deidentify(text, memory);
+            public Outcome apply(String text, Object parsed, PatientMemory memory) {
+                Hl7Outcome o = parsed instanceof Er7Message m ? hl7.deidentify(m, text, memory)
+                        : hl7.deidentify(text, memory);
                 if (o instanceof Hl7Outcome.Deidentified d) {
                     return new Outcome(d.messageId(), d.patientToken(), d.messageType(), d.text(), d.phiCounts(), null,
                             d.learned());
@@ -86,8 +95,8 @@ interface Deidentification {
                 return fhir.contentId(raw);
             }
 
-            public Outcome apply(String text, PatientMemory memory) {
-                FhirOutcome o = fhir.deidentify(text, memory);
+            public Outcome apply(String text, Object parsed, PatientMemory memory) {
+                FhirOutcome o = fhir.deidentify(text, memory); // the gate's light read is not HAPI's model
                 if (o instanceof FhirOutcome.Deidentified d) {
                     return new Outcome(d.messageId(), d.patientToken(), d.resourceType(), d.text(), d.phiCounts(), null,
                             d.learned());

@@ -42,7 +42,7 @@ public final class PhiStreamTopology {
         t.addProcessor(HL7_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(stages.quality(),
                 stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.DEFAULT_STORE,
                 HL7_DEID, QUARANTINE_SINK, stages.hl7().policy().version(), stages.pipelineVersion(),
-                stages.auditDrafts(), AUDIT)), HL7_SOURCE);
+                stages.auditDrafts(), AUDIT).handingOver()), HL7_SOURCE); // its parse is reused, not repeated
         // per-patient memory serves span-level scrubbing only: redacted notes have nothing left to find
         boolean memory = stages.textScrubber() instanceof io.phistream.detector.DetectingScrubber;
         addDeid(t, HL7_QUALITY, HL7_DEID, topics.deidHl7v2(), HL7_SINK, Deidentification.of(stages.hl7()),
@@ -53,7 +53,7 @@ public final class PhiStreamTopology {
         t.addProcessor(FHIR_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(stages.fhirQuality(),
                 stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.FHIR_STORE,
                 FHIR_DEID, QUARANTINE_SINK, stages.fhir().policy().version(), stages.pipelineVersion(),
-                stages.fhirAuditDrafts(), AUDIT)), FHIR_SOURCE);
+                stages.fhirAuditDrafts(), AUDIT).handingOver()), FHIR_SOURCE);
         addDeid(t, FHIR_QUALITY, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
                 stages.fhirAuditDrafts(), stages, memory ? MEMORY_SINK : null);
         if (memory) { // one memory for both formats: HL7 and FHIR share the patient token
