@@ -168,6 +168,13 @@ public class QualityGateBench {
                     case "validateOnly" -> validateOnly();
                     case "gateProcessor" -> gateProcessor();
                     case "freshMessage" -> freshMessage();
+                    case "decodeAndParse" -> {
+                        try {
+                            decodeAndParse();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
                     case "fhirDeidentify" -> fhirDeidentify();
                     case "fhirGateInspect" -> fhirGateInspect();
                     default -> throw new IllegalStateException("no warm-up for " + benchmark);
@@ -217,6 +224,19 @@ public class QualityGateBench {
     public void gateProcessor() {
         gateProcessor.process(new Record<>(null, fresh(), timestamp++));
         gateContext.resetForwards();
+    }
+
+    /**
+     * What de-identification no longer does when the gate hands over its work (strict decode and ER7 parse): the
+     * gate's net cost is {@code gateProcessor - freshMessage - decodeAndParse}.
+     */
+    @Benchmark
+    public Object decodeAndParse() throws Exception {
+        String t = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes[advance()])).toString();
+        return io.phistream.detector.er7.Er7Message.parse(t);
     }
 
     /** The cost of making a fresh message, included in gateProcessor: subtract it. */
