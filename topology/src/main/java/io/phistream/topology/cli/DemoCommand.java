@@ -61,6 +61,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the synthetic traffic")
     long seed;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "configuration key for the demo's pipeline, e.g. text.scrubbing=spans (repeatable)")
+    Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
     @Option(names = "--keep", paramLabel = "DIR", description = "keep the broker's data in DIR after the demo")
     Path keep;
 
@@ -95,10 +99,11 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafka broker = EmbeddedKafka.start(keep)) {
             Path state = Files.createTempDirectory("phi-stream-demo-state");
             Map<String, String> settings = new HashMap<>();
-            settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
             settings.put(PhiStreamConfig.APPLICATION_ID, "phi-stream-demo");
             settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
             settings.put(PhiStreamConfig.TOPIC_REPLICATION_FACTOR, "1");
+            settings.putAll(overrides); // e.g. text.scrubbing=spans
+            settings.put(PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers()); // the demo's own broker
             settings.put(PhiStreamConfig.STATE_DIR, state.toString());
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
             Topics topics = new Topics(config);
@@ -197,17 +202,17 @@ final class DemoCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - lastStatus > 1_000_000_000L) {
                     lastStatus = now;
-                    status(tty, sent.get(), deid.get(), quarantined.get(), stages, false);
+                    status(tty, sent.get(), deid.get(), quarantined.get(), duplicates(stages), stages, false);
                 }
             }
             producer.flush();
         }
         // let the pipeline drain what was sent
         long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (deid.get() + quarantined.get() < sent.get() && System.nanoTime() < drainUntil) {
+        while (deid.get() + quarantined.get() + duplicates(stages) < sent.get() && System.nanoTime() < drainUntil) {
             Thread.sleep(200);
         }
-        status(tty, sent.get(), deid.get(), quarantined.get(), stages, true);
+        status(tty, sent.get(), deid.get(), quarantined.get(), duplicates(stages), stages, true);
         if (sampleIn.get() != null && sampleOut.get() != null) {
             out.println();
             out.println("--- one message before (synthetic input, fake PHI) ---");
@@ -216,12 +221,20 @@ final class DemoCommand implements Callable<Integer> {
             out.println(sampleOut.get().replace("\r", "\n").strip());
         }
         out.println();
-        out.println("quarantined by reason: " + stages.metrics().quarantinedByReason());
+        // the quality gate's quarantines and the de-identifier's
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        stages.qualityMetrics().byReason(io.phistream.topology.quality.Outcome.QUARANTINE)
+                .forEach((r, c) -> reasons.merge(r.name(), c, Long::sum));
+        stages.metrics().quarantinedByReason().forEach((r, c) -> reasons.merge(r.name(), c, Long::sum));
+        out.println("quarantined by reason: " + reasons);
         watching = false; // stop watching before the broker goes away
         consumer.join(10_000);
-        boolean complete = deid.get() + quarantined.get() == sent.get();
-        out.println(complete ? "every message sent came out exactly once (de-identified or quarantined)"
-                : "NOT every message came out: sent " + sent.get() + ", out " + (deid.get() + quarantined.get()));
+        long dropped = duplicates(stages);
+        boolean complete = deid.get() + quarantined.get() + dropped == sent.get();
+        out.println(complete ? "every message sent came out exactly once (de-identified or quarantined; "
+                + dropped + " repeated inputs dropped as duplicates by the quality gate)"
+                : "NOT every message came out: sent " + sent.get() + ", out " + (deid.get() + quarantined.get())
+                + ", duplicates dropped " + dropped);
         return complete ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
     }
 
@@ -259,14 +272,20 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void status(boolean tty, long sent, long deid, long quarantined, Stages stages, boolean last) {
+    /** Inputs the quality gate recognised as repeats and dropped (counted, audited, never released twice). */
+    private static long duplicates(Stages stages) {
+        return stages.qualityMetrics().count(io.phistream.topology.quality.QualityMetrics.Decision.DUPLICATE);
+    }
+
+    private void status(boolean tty, long sent, long deid, long quarantined, long duplicates, Stages stages,
+                        boolean last) {
         StringBuilder phi = new StringBuilder();
         for (Map.Entry<PhiType, Long> e : stages.metrics().phiByType().entrySet()) {
             phi.append(' ').append(e.getKey().name()).append('=').append(e.getValue());
         }
-        String line = String.format("in %d | de-identified %d | quarantined %d | lag %d | NEWS2 scores %d | alerts %d"
-                        + " | PHI replaced:%s", sent, deid, quarantined, Math.max(0, sent - deid - quarantined),
-                scores.get(), alerts.get(), phi);
+        String line = String.format("in %d | de-identified %d | quarantined %d | duplicates dropped %d | lag %d"
+                        + " | NEWS2 scores %d | alerts %d | PHI replaced:%s", sent, deid, quarantined, duplicates,
+                Math.max(0, sent - deid - quarantined - duplicates), scores.get(), alerts.get(), phi);
         if (tty && !last) {
             out.print("\r" + line + "   ");
         } else {
