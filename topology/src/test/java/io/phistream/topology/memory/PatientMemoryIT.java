@@ -1,5 +1,8 @@
 package io.phistream.topology.memory;
 
+import static io.phistream.topology.memory.MemoryMessages.adt;
+import static io.phistream.topology.memory.MemoryMessages.oru;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.topology.Topics;
@@ -30,24 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class PatientMemoryIT {
 
-    private static final String NOTE = "update given to zanthorpe at bedside; quillfeather valve check done";
-
-    private static byte[] adt(String mrn) {
-        return ("MSH|^~\\&|ADT|GHH|DEID|PS|20250101120000||ADT^A01^ADT_A01|A" + mrn + "|P|2.5.1\r"
-                + "EVN|A01|20250101120000\r"
-                + "PID|1||" + mrn + "^^^GHH^MR||Quillfeather^Odalys||19600101|F\r"
-                + "NK1|1|Zanthorpe^Brisa|DAU^Daughter\r"
-                + "PV1|1|I|ICU^1^1\r").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] oru(String mrn, String control) {
-        return ("MSH|^~\\&|LAB|GHH|DEID|PS|20250102120000||ORU^R01^ORU_R01|" + control + "|P|2.5.1\r"
-                + "PID|1||" + mrn + "^^^GHH^MR\r"
-                + "PV1|1|I|ICU^1^1\r"
-                + "OBR|1||A1|8716-3^Vital signs^LN|||20250102110000\r"
-                + "OBX|1|NM|8867-4^Heart rate^LN||88|/min|||||F\r"
-                + "NTE|1||" + NOTE + "\r").getBytes(StandardCharsets.UTF_8);
-    }
 
     @Test
     void givenAnAdmissionOnOnePartition_whenNotesArriveOnTheOtherAndAfterARestart_thenBothAreScrubbedFromMemory()
@@ -69,7 +54,7 @@ class PatientMemoryIT {
                 try (KafkaStreams app = StreamsApp.create(config, topics, stages)) {
                     app.start();
                     assertThat(StreamsApp.awaitRunning(app, Duration.ofSeconds(60))).isTrue();
-                    producer.send(new ProducerRecord<>(ingest, 0, null, adt("MRN7001"))).get();
+                    producer.send(new ProducerRecord<>(ingest, 0, null, adt("MRN7001", "A01"))).get();
                     assertThat(readMemory(bootstrap, topics)).isNotEmpty();
                     Thread.sleep(1_000); // the global thread reads the committed digests into its store
 

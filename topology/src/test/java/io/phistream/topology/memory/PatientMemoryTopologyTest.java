@@ -1,5 +1,8 @@
 package io.phistream.topology.memory;
 
+import static io.phistream.topology.memory.MemoryMessages.adt;
+import static io.phistream.topology.memory.MemoryMessages.oru;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.topology.Topics;
@@ -33,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PatientMemoryTopologyTest {
 
-    private static final String NOTE = "update given to zanthorpe at bedside; quillfeather valve check done";
 
     private final KeyStore keys = KeyStore.ephemeral();
     private TopologyTestDriver driver;
@@ -58,27 +60,6 @@ class PatientMemoryTopologyTest {
         }
     }
 
-    private static byte[] adt(String mrn) {
-        return adt(mrn, "A01");
-    }
-
-    private static byte[] adt(String mrn, String event) {
-        return ("MSH|^~\\&|ADT|GHH|DEID|PS|20250101120000||ADT^" + event + "^ADT_A01|" + event + mrn + "|P|2.5.1\r"
-                + "EVN|A01|20250101120000\r"
-                + "PID|1||" + mrn + "^^^GHH^MR||Quillfeather^Odalys||19600101|F|||1 Main St^^Boston^MA^02118\r"
-                + "NK1|1|Zanthorpe^Brisa|DAU^Daughter\r"
-                + "PV1|1|I|ICU^1^1\r").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] oru(String mrn) {
-        return ("MSH|^~\\&|LAB|GHH|DEID|PS|20250102120000||ORU^R01^ORU_R01|L" + mrn + "|P|2.5.1\r"
-                + "PID|1||" + mrn + "^^^GHH^MR\r"
-                + "PV1|1|I|ICU^1^1\r"
-                + "OBR|1||A1|8716-3^Vital signs^LN|||20250102110000\r"
-                + "OBX|1|NM|8867-4^Heart rate^LN||88|/min|||||F\r"
-                + "NTE|1||" + NOTE + "\r").getBytes(StandardCharsets.UTF_8);
-    }
-
     private String releasedNote(TopologyTestDriver d, byte[]... inputs) {
         Topics topics = new Topics("", 1, (short) 1);
         TestInputTopic<String, byte[]> in = d.createInputTopic(topics.ingestHl7v2().name(), new StringSerializer(),
@@ -95,13 +76,13 @@ class PatientMemoryTopologyTest {
 
     @Test
     void givenAnAdmission_whenALaterNoteAboutThePatientNamesThemInLowerCase_thenTheMemoryScrubsThem() {
-        String note = releasedNote(driver("spans"), adt("MRN7001"), oru("MRN7001"));
+        String note = releasedNote(driver("spans"), adt("MRN7001", "A01"), oru("MRN7001", "L1"));
         assertThat(note).doesNotContain("quillfeather", "zanthorpe").contains("valve check");
     }
 
     @Test
     void givenTheSameNoteWithoutTheAdmission_whenReleased_thenTheNamesSurviveWhichIsWhatTheMemoryAdds() {
-        String note = releasedNote(driver("spans"), oru("MRN7001"));
+        String note = releasedNote(driver("spans"), oru("MRN7001", "L1"));
         assertThat(note).contains("quillfeather", "zanthorpe");
     }
 
@@ -110,7 +91,7 @@ class PatientMemoryTopologyTest {
         TopologyTestDriver d = driver("spans");
         TestOutputTopic<String, Long> memory = d.createOutputTopic(Topics.PATIENT_MEMORY, new StringDeserializer(),
                 new LongDeserializer());
-        releasedNote(d, adt("MRN7001"), oru("MRN7001"), adt("MRN7001", "A08"));
+        releasedNote(d, adt("MRN7001", "A01"), oru("MRN7001", "L1"), adt("MRN7001", "A08"));
         List<TestRecord<String, Long>> records = memory.readRecordsToList();
         assertThat(records).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.key()).matches("mrn-[A-Za-z0-9_-]+/[0-9a-f]{32}"));
@@ -128,13 +109,13 @@ class PatientMemoryTopologyTest {
         d.createInputTopic(Topics.PATIENT_MEMORY, new StringSerializer(), new ByteArraySerializer())
                 .pipeInput("mrn-x/" + "0".repeat(32), new byte[] {1, 2, 3});
         assertThat(d.getKeyValueStore(PatientMemoryStore.STORE).approximateNumEntries()).isZero();
-        assertThat(releasedNote(d, adt("MRN7001"), oru("MRN7001"))).doesNotContain("quillfeather", "zanthorpe");
+        assertThat(releasedNote(d, adt("MRN7001", "A01"), oru("MRN7001", "L1"))).doesNotContain("quillfeather", "zanthorpe");
     }
 
     @Test
     void givenWholeNoteRedaction_whenBuilt_thenNoMemoryIsKept() {
         TopologyTestDriver d = driver("redact");
         assertThat(d.getAllStateStores()).doesNotContainKey(PatientMemoryStore.STORE);
-        assertThat(releasedNote(d, adt("MRN7001"), oru("MRN7001"))).doesNotContain("quillfeather", "valve check");
+        assertThat(releasedNote(d, adt("MRN7001", "A01"), oru("MRN7001", "L1"))).doesNotContain("quillfeather", "valve check");
     }
 }
