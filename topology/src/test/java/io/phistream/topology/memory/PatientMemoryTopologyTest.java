@@ -11,7 +11,6 @@ import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.PhiStreamTopology;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
