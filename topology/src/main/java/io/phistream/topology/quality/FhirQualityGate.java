@@ -5,17 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.deid.KeyedDigest;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The FHIR R4 data-quality gate's pure core: reads raw bytes once ({@link FhirReader}, JSON or XML) and yields an
@@ -41,26 +36,11 @@ public final class FhirQualityGate implements Gate {
     private static final String MESSAGE_DOMAIN = "phi-stream/fhir-message";
 
     private final FhirValidator validator;
-    private final KeyedDigest digest;
-    private final int maxMessageBytes;
-    private final ThreadLocal<Mac> mac;
+    private final GateCore core;
 
     public FhirQualityGate(FhirValidator validator, KeyedDigest digest, int maxMessageBytes) {
         this.validator = validator;
-        this.digest = digest;
-        this.maxMessageBytes = maxMessageBytes;
-        // the same subkey derivation as the HL7 gate (QualityGate): rotating the digest keyset changes it too
-        SecretKeySpec key = new SecretKeySpec(HexFormat.of().parseHex(digest.hex(QualityGate.SUBKEY_DOMAIN, "")),
-                "HmacSHA256");
-        this.mac = ThreadLocal.withInitial(() -> {
-            try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(key);
-                return m;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", null);
-            }
-        });
+        this.core = new GateCore(digest, maxMessageBytes); // the HL7 gate's subkey derivation and size limit
     }
 
     @Override
@@ -115,46 +95,35 @@ public final class FhirQualityGate implements Gate {
 
     private Inspection inspect(byte[] raw, Boolean requireJson) {
         byte[] bytes = raw == null ? new byte[0] : raw;
-        if (bytes.length == 0) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(QualityGate.EMPTY, List.of()));
+        Finding unfit = core.sizeProblem(bytes);
+        if (unfit != null) {
+            return quarantined(bytes, unfit);
         }
-        if (bytes.length > maxMessageBytes) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(QualityGate.TOO_LARGE, List.of()));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(QualityGate.INVALID_ENCODING, List.of()));
+        String text = GateCore.strictUtf8(bytes);
+        if (text == null) {
+            return quarantined(bytes, QualityGate.INVALID_ENCODING);
         }
         if (text.isBlank()) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(QualityGate.EMPTY, List.of()));
+            return quarantined(bytes, QualityGate.EMPTY);
         }
         Boolean json = FhirReader.isJson(text);
         if (json == null || (requireJson != null && !json)) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(NOT_FHIR, List.of()));
+            return quarantined(bytes, NOT_FHIR);
         }
         try {
             return new Inspection(this, bytes, FhirReader.read(text, json), null).text(text);
         } catch (FhirReader.Unreadable e) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(NOT_FHIR, List.of()));
+            return quarantined(bytes, NOT_FHIR);
         }
     }
 
     @Override
     public Inspection failed(byte[] raw, Finding finding) {
-        return new Inspection(this, raw == null ? new byte[0] : raw, null, new Verdict.Quarantine(finding, List.of()));
+        return quarantined(raw == null ? new byte[0] : raw, finding);
     }
 
-    private String hex(String domain, byte[] data) {
-        Mac m = mac.get();
-        m.update(domain.getBytes(StandardCharsets.UTF_8));
-        m.update((byte) 0);
-        m.update(data);
-        return HexFormat.of().formatHex(m.doFinal(), 0, 16);
+    private Inspection quarantined(byte[] bytes, Finding finding) {
+        return new Inspection(this, bytes, null, new Verdict.Quarantine(finding, List.of()));
     }
 
     /** What the gate read from one FHIR input. Keys are computed on first use; one record, one thread. */
@@ -232,7 +201,7 @@ public final class FhirQualityGate implements Gate {
         @Override
         public String idKey() {
             if (idKey == null && identity() != null) {
-                idKey = gate.hex(ID_DOMAIN, identity.getBytes(StandardCharsets.UTF_8));
+                idKey = gate.core.hex(ID_DOMAIN, identity.getBytes(StandardCharsets.UTF_8));
             }
             return idKey;
         }
@@ -244,26 +213,24 @@ public final class FhirQualityGate implements Gate {
          */
         @Override
         public String fingerprint() {
-            return idKey() == null ? null : gate.hex(BODY_DOMAIN, canonical());
+            return idKey() == null ? null : gate.core.hex(BODY_DOMAIN, canonical());
         }
 
         @Override
         public String idBodyKey() {
-            return idKey() == null ? null
-                    : gate.hex(ID_BODY_DOMAIN, (idKey() + "|" + fingerprint()).getBytes(StandardCharsets.US_ASCII));
+            return gate.core.idBodyKey(ID_BODY_DOMAIN, idKey(), fingerprint());
         }
 
         @Override
         public String contentKey() {
-            return resource == null ? gate.hex(QualityGate.RAW_DOMAIN, raw) : gate.hex(CONTENT_DOMAIN, canonical());
+            return resource == null ? gate.core.hex(GateCore.RAW_DOMAIN, raw) : gate.core.hex(CONTENT_DOMAIN, canonical());
         }
 
         /** As {@code FhirDeidentifier}: a keyed digest of {@link #identity()}, else of the raw content. */
         @Override
         public String messageId() {
             if (messageId == null) {
-                messageId = identity() != null ? "m" + gate.digest.hex(MESSAGE_DOMAIN, identity)
-                        : "c" + gate.digest.hex("phi-stream/content", raw);
+                messageId = gate.core.messageId(MESSAGE_DOMAIN, identity(), raw);
             }
             return messageId;
         }
@@ -276,9 +243,7 @@ public final class FhirQualityGate implements Gate {
         /** HMAC of the canonical walk: the raw digest both content keys are derived from (one walk per input). */
         private byte[] canonical() {
             if (canonical == null) {
-                Mac m = gate.mac.get();
-                m.update(CANON_DOMAIN.getBytes(StandardCharsets.UTF_8));
-                m.update((byte) 0);
+                Mac m = gate.core.begin(CANON_DOMAIN);
                 feed(m, resource, true);
                 canonical = m.doFinal();
             }

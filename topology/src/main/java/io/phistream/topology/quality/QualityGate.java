@@ -5,14 +5,9 @@ import io.phistream.detector.deid.KeyedDigest;
 import io.phistream.detector.er7.Er7Exception;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.er7.Er7Segment;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The pure core of the data-quality gateway: reads raw bytes once and yields an {@link Inspection} with the
@@ -28,36 +23,18 @@ public final class QualityGate implements Gate {
     public static final Finding TOO_LARGE = new Finding("gate.too-large", RejectReason.TOO_LARGE);
     public static final Finding INVALID_ENCODING = new Finding("gate.utf8", RejectReason.INVALID_ENCODING);
 
-    static final String SUBKEY_DOMAIN = "phi-stream/dedupe-v1/subkey";
     static final String ID_DOMAIN = "phi-stream/dedupe-v1/id";
     static final String BODY_DOMAIN = "phi-stream/dedupe-v1/body";
     static final String ID_BODY_DOMAIN = "phi-stream/dedupe-v1/id-body";
     static final String CONTENT_DOMAIN = "phi-stream/dedupe-v1/content";
-    static final String RAW_DOMAIN = "phi-stream/dedupe-v1/raw";
     private static final byte[] BAR = {'|'};
 
     private final Hl7Validator validator;
-    private final KeyedDigest digest;
-    private final int maxMessageBytes;
-    private final ThreadLocal<Mac> mac;
+    private final GateCore core;
 
     public QualityGate(Hl7Validator validator, KeyedDigest digest, int maxMessageBytes) {
         this.validator = validator;
-        this.digest = digest;
-        this.maxMessageBytes = maxMessageBytes;
-        // Dedupe digests use a subkey of the digest keyset, derived through KeyedDigest, in a JCE HMAC that is fed
-        // segment by segment from the input bytes: no re-encoding or copying of the message (Tink's Mac takes one
-        // array). Rotating the digest keyset changes the subkey exactly as it changes every other keyed digest.
-        SecretKeySpec key = new SecretKeySpec(HexFormat.of().parseHex(digest.hex(SUBKEY_DOMAIN, "")), "HmacSHA256");
-        this.mac = ThreadLocal.withInitial(() -> {
-            try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(key);
-                return m;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", null);
-            }
-        });
+        this.core = new GateCore(digest, maxMessageBytes);
     }
 
     @Override
@@ -91,47 +68,34 @@ public final class QualityGate implements Gate {
     @Override
     public Inspection inspect(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
-        if (bytes.length == 0) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(EMPTY, java.util.List.of()));
-        }
-        if (bytes.length > maxMessageBytes) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(TOO_LARGE, java.util.List.of()));
+        Finding unfit = core.sizeProblem(bytes);
+        if (unfit != null) {
+            return quarantined(bytes, unfit);
         }
         // the JDK's UTF-8 constructor copies ASCII with a vectorised check; it replaces malformed bytes rather than
         // reporting them, so only a result with one char per byte and no U+FFFD is taken as-is (it was ASCII)
         String text = new String(bytes, StandardCharsets.UTF_8);
         boolean ascii = text.length() == bytes.length && text.indexOf('\uFFFD') < 0;
         if (!ascii) {
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return new Inspection(this, bytes, null, new Verdict.Quarantine(INVALID_ENCODING, java.util.List.of()));
+            text = GateCore.strictUtf8(bytes);
+            if (text == null) {
+                return quarantined(bytes, INVALID_ENCODING);
             }
         }
         try {
             return new Inspection(this, bytes, Er7Message.parse(text), null).text(text, ascii);
         } catch (Er7Exception e) {
-            return new Inspection(this, bytes, null, new Verdict.Quarantine(unreadable(e.problem()), java.util.List.of()));
+            return quarantined(bytes, unreadable(e.problem()));
         }
     }
 
     @Override
     public Inspection failed(byte[] raw, Finding finding) {
-        return new Inspection(this, raw == null ? new byte[0] : raw, null, new Verdict.Quarantine(finding, java.util.List.of()));
+        return quarantined(raw == null ? new byte[0] : raw, finding);
     }
 
-    /** Hex of the first 128 bits of HMAC(subkey, domain 0x00 parts...). */
-    private String hex(String domain, byte[]... parts) {
-        Mac m = mac.get();
-        m.update(domain.getBytes(StandardCharsets.UTF_8));
-        m.update((byte) 0);
-        for (byte[] p : parts) {
-            m.update(p);
-        }
-        return HexFormat.of().formatHex(m.doFinal(), 0, 16);
+    private Inspection quarantined(byte[] bytes, Finding finding) {
+        return new Inspection(this, bytes, null, new Verdict.Quarantine(finding, List.of()));
     }
 
     private static Finding unreadable(Er7Exception.Problem p) {
@@ -202,7 +166,7 @@ public final class QualityGate implements Gate {
             if (idKey == null && message != null && hasControlId()) {
                 Er7Segment msh = msh();
                 // the UTF-8 of "MSH-3|MSH-4|MSH-10", fed in parts (no concatenated copy)
-                idKey = gate.hex(ID_DOMAIN, msh.field(3).getBytes(StandardCharsets.UTF_8), BAR,
+                idKey = gate.core.hex(ID_DOMAIN, msh.field(3).getBytes(StandardCharsets.UTF_8), BAR,
                         msh.field(4).getBytes(StandardCharsets.UTF_8), BAR,
                         msh.field(10).getBytes(StandardCharsets.UTF_8));
             }
@@ -226,14 +190,13 @@ public final class QualityGate implements Gate {
          * another message already uses. Null when {@link #idKey()} is.
          */
         public String idBodyKey() {
-            return idKey() == null ? null
-                    : gate.hex(ID_BODY_DOMAIN, (idKey() + "|" + fingerprint()).getBytes(StandardCharsets.US_ASCII));
+            return gate.core.idBodyKey(ID_BODY_DOMAIN, idKey(), fingerprint());
         }
 
         /** Keyed digest of the whole normalised message (of the raw bytes when unreadable). */
         public String contentKey() {
             if (contentKey == null) {
-                contentKey = message == null ? gate.hex(RAW_DOMAIN, raw) : segmentsDigest(CONTENT_DOMAIN, 0);
+                contentKey = message == null ? gate.core.hex(GateCore.RAW_DOMAIN, raw) : segmentsDigest(CONTENT_DOMAIN, 0);
             }
             return contentKey;
         }
@@ -244,10 +207,8 @@ public final class QualityGate implements Gate {
          */
         public String messageId() {
             if (messageId == null) {
-                messageId = message != null && hasControlId()
-                        ? "m" + gate.digest.hex("phi-stream/message", msh().field(3) + "|" + msh().field(4) + "|"
-                                + msh().field(10))
-                        : "c" + gate.digest.hex("phi-stream/content", raw);
+                messageId = gate.core.messageId("phi-stream/message", message != null && hasControlId()
+                        ? msh().field(3) + "|" + msh().field(4) + "|" + msh().field(10) : null, raw);
             }
             return messageId;
         }
@@ -269,10 +230,8 @@ public final class QualityGate implements Gate {
          * then CR), fed from the input: the ASCII bytes themselves, or the UTF-8 of the segment's text otherwise.
          */
         private String segmentsDigest(String domain, int from) {
-            Mac m = gate.mac.get();
-            m.update(domain.getBytes(StandardCharsets.UTF_8));
-            m.update((byte) 0);
-            java.util.List<Er7Segment> segs = message.segments();
+            Mac m = gate.core.begin(domain);
+            List<Er7Segment> segs = message.segments();
             for (int i = from; i < segs.size(); i++) {
                 Er7Segment seg = segs.get(i);
                 int n = seg.fieldCount();
@@ -287,7 +246,7 @@ public final class QualityGate implements Gate {
                 }
                 m.update((byte) '\r');
             }
-            return HexFormat.of().formatHex(m.doFinal(), 0, 16);
+            return GateCore.hex(m);
         }
     }
 }

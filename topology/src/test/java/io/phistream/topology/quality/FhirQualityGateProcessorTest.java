@@ -7,66 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.phistream.serdes.avro.QuarantineEnvelope;
-import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.Headers;
-import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Properties;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The same processor with the FHIR gate (source → gate → accepted | quarantine) on TopologyTestDriver. */
-class FhirQualityGateProcessorTest {
+class FhirQualityGateProcessorTest extends AbstractGateProcessorTest {
 
-    static final Duration WINDOW = Duration.ofHours(1);
-    static final Instant T0 = Instant.parse("2024-03-11T10:15:00Z");
-
-    private final KeyStore keys = KeyStore.ephemeral();
     private final FhirQualityGate gate = FhirTestGates.gate(keys);
-    private final QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(), 0, "policy-test", "pipeline-test",
-            Clock.systemUTC());
-    private final QualityMetrics metrics = new QualityMetrics();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> in;
-    private TestOutputTopic<String, byte[]> accepted;
-    private TestOutputTopic<String, byte[]> quarantine;
 
-    @BeforeEach
-    void start() throws Exception {
-        QualityGateProcessor.Wiring w = new QualityGateProcessor.Wiring(gate, WINDOW, sealer, metrics,
-                QualityGateProcessor.FHIR_STORE, "accepted", "quarantine", "fhir-policy", "pipeline-test");
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "fhir-quality-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("fhir-quality-test").toString());
-        driver = new TopologyTestDriver(QualityGateProcessorTest.topology(w, "ingest", "out", "quarantine"), p);
-        in = driver.createInputTopic("ingest", new StringSerializer(), new ByteArraySerializer());
-        accepted = driver.createOutputTopic("out", new StringDeserializer(), new ByteArrayDeserializer());
-        quarantine = driver.createOutputTopic("quarantine", new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
-
-    private void send(String resource, Instant at) {
-        in.pipeInput(new TestRecord<>("k1", resource.getBytes(StandardCharsets.UTF_8), new RecordHeaders(), at));
+    @Override
+    QualityGateProcessor.Wiring wiring() {
+        return new QualityGateProcessor.Wiring(gate, WINDOW, sealer, metrics, QualityGateProcessor.FHIR_STORE,
+                "accepted", "quarantine", "fhir-policy", "pipeline-test");
     }
 
     @Test

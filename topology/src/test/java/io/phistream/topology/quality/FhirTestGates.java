@@ -4,11 +4,8 @@ import io.phistream.detector.deid.KeyedDigest;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.Stages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** Shared FHIR fixtures: a gate with throwaway keys, the shipped rules, the Synthea corpus when present. */
 final class FhirTestGates {
@@ -30,16 +27,7 @@ final class FhirTestGates {
 
     /** Corpus file name → bytes, sorted; empty when the shared folder is absent. */
     static Map<String, byte[]> corpus() throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        if (!Files.isDirectory(CORPUS)) {
-            return m;
-        }
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                m.put(p.getFileName().toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
+        return TestGates.corpus(CORPUS);
     }
 
     /** A complete, valid vital-sign Observation (heart rate); tests change one element to break one rule. */

@@ -210,8 +210,8 @@ class QualityGateExactlyOnceIT {
         t.addSink("to-keyed", topics.keyed(), new StringSerializer(), new ByteArraySerializer(), "rekey");
         t.addSource("keyed", new StringDeserializer(), new ByteArrayDeserializer(), topics.keyed());
         t.addProcessor("gate", QualityGateProcessor.supplier(w), "keyed");
-        t.addSink("accepted", topics.accepted(), new StringSerializer(), QualityGateProcessorTest.bytes(), "gate");
-        t.addSink("quarantine", topics.quarantine(), new StringSerializer(), QualityGateProcessorTest.bytes(), "gate");
+        t.addSink("accepted", topics.accepted(), new StringSerializer(), AbstractGateProcessorTest.bytes(), "gate");
+        t.addSink("quarantine", topics.quarantine(), new StringSerializer(), AbstractGateProcessorTest.bytes(), "gate");
         return t;
     }
 

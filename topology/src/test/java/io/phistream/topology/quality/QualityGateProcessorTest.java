@@ -5,95 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phistream.detector.RejectReason;
 import io.phistream.serdes.avro.QuarantineEnvelope;
-import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.Headers;
-import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The processor in a small topology of its own (source → gate → accepted | quarantine) on TopologyTestDriver. */
-class QualityGateProcessorTest {
+/** The processor with the HL7 v2 gate in a small topology of its own (source → gate → accepted | quarantine). */
+class QualityGateProcessorTest extends AbstractGateProcessorTest {
 
-    static final Duration WINDOW = Duration.ofHours(1);
-    static final Instant T0 = Instant.parse("2024-03-11T10:15:00Z");
-
-    private final KeyStore keys = KeyStore.ephemeral();
     private final QualityGate gate = TestGates.gate(keys);
-    private final QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(), 0, "policy-test", "pipeline-test",
-            Clock.systemUTC());
-    private final QualityMetrics metrics = new QualityMetrics();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> in;
-    private TestOutputTopic<String, byte[]> accepted;
-    private TestOutputTopic<String, byte[]> quarantine;
     private final String oru = TestGates.oru();
 
-    /** The test topology; the real one puts the gate in front of de-identification the same way. */
-    static Topology topology(QualityGateProcessor.Wiring w, String inTopic, String acceptedTopic, String quarantineTopic) {
-        Topology t = new Topology();
-        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), inTopic);
-        t.addProcessor("gate", QualityGateProcessor.supplier(w), "in");
-        t.addSink(w.acceptedChild(), acceptedTopic, new StringSerializer(), bytes(), "gate");
-        t.addSink(w.quarantineChild(), quarantineTopic, new StringSerializer(), bytes(), "gate");
-        return t;
-    }
-
-    static Serializer<Object> bytes() {
-        ByteArraySerializer s = new ByteArraySerializer();
-        return (topic, value) -> s.serialize(topic, (byte[]) value);
-    }
-
-    @BeforeEach
-    void start() throws Exception {
+    QualityGateProcessorTest() {
         metrics.bindTo(registry);
-        QualityGateProcessor.Wiring w = new QualityGateProcessor.Wiring(gate, WINDOW, sealer, metrics,
-                QualityGateProcessor.DEFAULT_STORE, "accepted", "quarantine", "policy-test", "pipeline-test");
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("quality-test").toString());
-        driver = new TopologyTestDriver(topology(w, "ingest", "out", "quarantine"), p);
-        in = driver.createInputTopic("ingest", new StringSerializer(), new ByteArraySerializer());
-        accepted = driver.createOutputTopic("out", new StringDeserializer(), new ByteArrayDeserializer());
-        quarantine = driver.createOutputTopic("quarantine", new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
-
-    private void send(String msg, Instant at, RecordHeaders headers) {
-        in.pipeInput(new TestRecord<>("k1", msg.getBytes(StandardCharsets.UTF_8), headers, at));
-    }
-
-    private void send(String msg, Instant at) {
-        send(msg, at, new RecordHeaders());
+    @Override
+    QualityGateProcessor.Wiring wiring() {
+        return new QualityGateProcessor.Wiring(gate, WINDOW, sealer, metrics, QualityGateProcessor.DEFAULT_STORE,
+                "accepted", "quarantine", "policy-test", "pipeline-test");
     }
 
     @Test

@@ -32,11 +32,16 @@ final class TestGates {
 
     /** Corpus file name → bytes, sorted; empty when the shared folder is absent (callers assume it is there). */
     static Map<String, byte[]> corpus() throws IOException {
+        return corpus(CORPUS);
+    }
+
+    /** The files of a corpus folder: name → bytes, sorted; empty when the folder is absent. */
+    static Map<String, byte[]> corpus(Path dir) throws IOException {
         Map<String, byte[]> m = new TreeMap<>();
-        if (!Files.isDirectory(CORPUS)) {
+        if (!Files.isDirectory(dir)) {
             return m;
         }
-        try (Stream<Path> files = Files.list(CORPUS)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 m.put(p.getFileName().toString(), Files.readAllBytes(p));
             }
