@@ -46,8 +46,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "2", description = "partitions of every topic (default ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Kafka Streams threads (default ${DEFAULT-VALUE})")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Kafka Streams threads of both applications (default: one per partition)")
+    Integer threads;
+
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "unmeasured messages each application drains first (default: half the messages, at most "
+                    + "10000)")
+    Integer warmup;
 
     @Option(names = "--commit-interval-ms", defaultValue = "100",
             description = "commit.interval.ms of both applications (default ${DEFAULT-VALUE})")
@@ -76,8 +82,10 @@ final class BenchCommand implements Callable<Integer> {
         try {
             m = Workload.Mix.parse(mix);
             int n = messages != null ? messages : (int) Math.max(5_000, Math.min(500_000, budget.toSeconds() * 1000));
-            settings = new PipelineBench.Settings(m, n, budget.dividedBy(2), rate, partitions, threads,
-                    commitIntervalMs, seed, bootstrapServers);
+            // one stream thread per partition, as a deployment would run: each task on its own thread
+            settings = new PipelineBench.Settings(m, n, budget.dividedBy(2), rate, partitions,
+                    threads != null ? threads : partitions, commitIntervalMs, seed, bootstrapServers,
+                    warmup != null ? warmup : PipelineBench.Settings.defaultWarmup(n));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
