@@ -19,7 +19,8 @@ final class Dates {
         "OUTS", "UO", "TOTAL", "TV", "RATIO", "GRADE", "MOTOR", "POWER", "PULSES", "PUPILS", "MAP", "LEVEL",
         "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
         "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK",
-        "BLE", "BUE", "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE"};
+        "BLE", "BUE", "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE",
+        "APGAR", "APGARS", "BALANCE"};
     private static final String[] NEG_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
         "STRENGTH", "STR", "NS", "MM", "MMHG", "CM", "ML", "MG", "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE",
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
@@ -35,7 +36,15 @@ final class Dates {
         "BORN", "DIED", "EXPIRED", "DECEASED", "DOD", "DOA", "PERFORMED", "DONE", "BEFORE", "AFTER", "LAST", "NEXT",
         "DUE", "SCHEDULED", "APPT", "APPOINTMENT", "VISIT", "SURGERY", "OR", "PROCEDURE", "TO", "STARTED", "START",
         "BEGAN", "STOPPED", "HELD", "INTUBATED", "EXTUBATED", "TRANSFERRED", "ARRIVED", "AS", "BIRTH", "BIRTHDAY",
-        "EST", "LMP", "EDD", "DOI", "INJURY", "RECEIVED", "SIGNED", "NOTE", "REPORT", "FU", "FOLLOWUP", "CONSULT"};
+        "EST", "LMP", "EDD", "DOI", "INJURY", "RECEIVED", "SIGNED", "NOTE", "REPORT", "FU", "FOLLOWUP", "CONSULT",
+        "CLINIC", "RTC", "PLACED", "INSERTED", "IMPLANTED", "DELIVERED"};
+    /** Strong date words before a dotted "3.4", which is otherwise a decimal. */
+    private static final String[] DOTTED_POS = {"ON", "SINCE", "UNTIL", "DOS", "DOB", "DATED", "ADMITTED", "ADM",
+        "DISCHARGED", "BORN", "DIED", "SCHEDULED", "APPT", "PLACED", "INSERTED", "IMPLANTED", "PERFORMED", "DONE",
+        "LMP", "EDD", "DELIVERED", "SURGERY", "CLINIC", "RTC"};
+    /** Time words right before "12/5" say it is a day, whatever device setting was named before them. */
+    private static final String[] TIME_BEFORE = {"OVERNIGHT", "TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NIGHT",
+        "MORNING", "EVENING", "WEEKEND"};
     private static final Set<String> MONTH_ALONE_PREP = Set.of("IN", "SINCE", "DURING", "UNTIL", "EARLY", "LATE", "MID",
         "OF", "BY", "BEFORE", "AFTER", "THROUGH", "THRU", "FROM", "LAST", "NEXT", "THIS", "END", "BEGINNING");
     private static final Set<String> AMBIGUOUS_MONTH = Set.of("MAY", "MARCH", "MAR", "JAN", "DEC", "JUNE", "APRIL",
@@ -143,6 +152,14 @@ final class Dates {
             return -1;
         }
         if (sep == '.') {
+            // "PPM PLACED 3.4 BY DR X": a dotted month.day only after a strong date word, never before a unit
+            int p = s.prevWord(t, 1);
+            if (la <= 2 && lb <= 2 && month(a) && day(b) && tk.len(t + 2) >= 1 && p >= 0 && p == t - 1
+                    && !tk.adjacent(p, t) && s.isAny(p, DOTTED_POS) && !followedBy(s, t + 2, UNIT_AFTER)
+                    && !followedBy(s, t + 2, NEG_AFTER)) {
+                s.addTokens(PhiType.DATE, t, t + 2, "date.dotted", 0.6);
+                return t + 3;
+            }
             return -1;
         }
         // month/year: 03/2019
@@ -169,7 +186,14 @@ final class Dates {
         }
         boolean neg = negative(s, t, t + 2, a, b);
         if (neg && !pos) {
-            return -1;
+            // "BIPAP OVERNIGHT 12/5": a time word right before wins over a setting named further back, but not
+            // over scores and strengths ("PAIN TODAY 5/10")
+            int p = s.prevWord(t, 1);
+            boolean timeWord = p >= 0 && s.isAny(p, TIME_BEFORE) && !(b == 10 || b == 5 && a <= 5 || a == b)
+                    && !followedBy(s, t + 2, NEG_AFTER);
+            if (!timeWord) {
+                return -1;
+            }
         }
         s.addTokens(PhiType.DATE, t, t + 2, "date.numeric", pos ? 0.9 : 0.75);
         return t + 3;
@@ -358,7 +382,42 @@ final class Dates {
                 return t + 1;
             }
         }
+        // "SINCE GI BLEED IN AUG", "UNTIL DEC.", "ADMITTED AT LAHEY IN MAY": an abbreviated or ambiguous month after a
+        // time preposition, where nothing after it reads on as a word ("IN MAY BE", "IN DEC BS" stay words)
+        if (!(tk.upperDoc ? false : tk.lowerInitial(t) && !monthAfterPrepLower(s, t))) {
+            int p = s.prevWord(t, 0);
+            // "CHECKED IN MAR": after IN, MAR is the medication administration record
+            if (p >= 0 && tk.kind[p] == Tokens.WORD && !tk.nlBefore[t] && s.isAny(p, MONTH_ALONE_STRONG)
+                    && !(s.is(p, "IN") && s.is(t, "MAR")) && monthEndsPhrase(s, t)) {
+                int end = dot ? t + 1 : t;
+                s.addTokens(PhiType.DATE, t, end, "date.month-alone", 0.6);
+                return end + 1;
+            }
+        }
         return -1;
+    }
+
+    private static final String[] MONTH_ALONE_STRONG = {"IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
+        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT"};
+
+    /** In a lower-case note "in aug" is as telling as "in Aug"; in mixed case a lower-case month needs "since"/"until". */
+    private static boolean monthAfterPrepLower(Scan s, int t) {
+        return s.before(t, 1, "SINCE", "UNTIL", "TILL");
+    }
+
+    /** After the month: end of text or line, punctuation, a year, or a word that starts a new phrase. */
+    private static boolean monthEndsPhrase(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '/')
+                && !tk.isPunct(nx, '-') && !tk.isPunct(nx, '\'')) {
+            return true;
+        }
+        if (tk.kind[nx] == Tokens.NUM) {
+            return tk.len(nx) == 4 || tk.len(nx) == 2 && tk.isPunct(t - 1, '\'');
+        }
+        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, "AND", "OR", "WITH", "W", "AT", "FOR", "WHEN", "WHILE",
+                "BUT", "THEN", "AFTER", "BEFORE", "PER", "DUE", "S/P", "FOLLOWED", "VS", "VERSUS");
     }
 
     /** Day of month of a NUM (5) or ordinal ALNUM (5TH) token, or -1. */
@@ -517,8 +576,10 @@ final class Dates {
             return -1;
         }
         String rest = io.phistream.detector.text.lexicon.Fold.word(s.text.subSequence(i, tk.end[t]));
+        boolean ordinalBirthday = (rest.equals("TH") || rest.equals("ST") || rest.equals("ND") || rest.equals("RD"))
+                && s.isAny(s.nextWord(t, 0), "BIRTHDAY", "BDAY", "BIRTHDAYS");
         if (rest.startsWith("YO") || rest.equals("Y") || rest.equals("YR") || rest.equals("YRS")
-                || rest.equals("M") || rest.equals("F") || rest.equals("YEAROLD")) {
+                || rest.equals("M") || rest.equals("F") || rest.equals("YEAROLD") || ordinalBirthday) {
             s.add(PhiType.AGE, tk.start[t], i, "age.over89", 0.9);
             return t + 1;
         }

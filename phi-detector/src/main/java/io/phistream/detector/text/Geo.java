@@ -105,6 +105,7 @@ final class Geo {
     private static int street(Scan s, int t) {
         Tokens tk = s.tk;
         if (tk.len(t) > 6 || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT
+                || t > 0 && (tk.isPunct(t - 1, '>') || tk.isPunct(t - 1, '<') || tk.isPunct(t - 1, '=')) // "CIWA >20 CALL DR."
                 || t > 0 && (tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '.')) && tk.adjacent(t - 1, t)) {
             return -1;
         }
@@ -283,13 +284,29 @@ final class Geo {
             names++;
             u++;
         }
-        if (names == 0 || u >= tk.n || !s.has(u, SUFFIX) || s.has(u, SUFFIX_WEAK) || tk.nlBefore[u]) {
+        if (names == 0 || u >= tk.n || !s.has(u, SUFFIX) || tk.nlBefore[u]) {
             return -1;
         }
         boolean proper = !tk.upperDoc && tk.capitalized(t) && tk.capitalized(u);
         boolean ctx = s.before(t, 1, "ON", "AT", "OFF", "OF", "ADDRESS", "LIVES", "RESIDES", "NEAR", "CORNER", "DOWN",
                 "FROM", "TO", "AND", "VIA");
-        if (!proper && !ctx) {
+        if (s.has(u, SUFFIX_WEAK)) {
+            // "from Walgreens on Main St after...": ST, DR, CT... after "on/off" and a proper-looking name, when no
+            // name follows that would make the suffix a title or a saint ("ON CALL DR JONES", "AT ST JOSEPH")
+            int nx = u + 1;
+            if (tk.isPunct(nx, '.') && tk.adjacent(u, nx)) {
+                nx++;
+            }
+            boolean nameAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
+                    && (s.has(nx, NAME_LISTED) && !s.has(nx, STOP) && !s.has(nx, COMMON)
+                    || !tk.upperDoc && tk.capitalized(nx) || (s.flags(nx) & (COMMON | STOP | CLINICAL)) == 0);
+            boolean onOff = s.before(t, 1, "ON", "OFF");
+            boolean nameLike = !tk.upperDoc ? tk.capitalized(t) : !s.has(t, COMMON) || s.has(t, STREET_NAME)
+                    || s.has(t, NAME_LISTED) && s.lx.nameOdds(tk.lex[t]) > -1; // not "HELP ON STAIRS ST"
+            if (!onOff || nameAfter || !nameLike || s.has(t, CLINICAL) || names > 2) {
+                return -1;
+            }
+        } else if (!proper && !ctx) {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, u, "street.name", 0.8);
@@ -634,8 +651,11 @@ final class Geo {
                 distinctive = true;
             }
         }
-        // one word: distinctive, and no person's name unless several hospitals bear it (KINDRED, SPAULDING)
-        if (s.has(last, STOP) || words == 1 && (!distinctive || tk.len(t) < 4 || s.has(t, NOT_PLACE)
+        // one word: distinctive, and no person's name unless several hospitals bear it (KINDRED, SPAULDING); after a
+        // verb of moving a patient ("TRANSFERRED TO MERCY", "ADMITTED AT TUFTS") any listed hospital's first word
+        boolean moved = words == 1 && movedHere(s, t) && !facilityWord(s, t) && !s.has(t, Lexicon.HOSP_GENERIC)
+                && (s.flags(t) & (CLINICAL | STOP | NOT_PLACE)) == 0 && tk.len(t) >= 4;
+        if (s.has(last, STOP) || words == 1 && !moved && (!distinctive || tk.len(t) < 4 || s.has(t, NOT_PLACE)
                 || s.has(t, Lexicon.NAME_LISTED) && s.lx.hospitalCount(tk.lex[t]) < 3)) {
             return -1;
         }
@@ -653,6 +673,25 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, last, "facility.partial", 0.75);
         return last + 1;
+    }
+
+    /** "TRANSFERRED FROM X", "ADMITTED AT X", "SENT TO X": a verb of moving or treating a patient, then FROM/TO/AT/@. */
+    private static boolean movedHere(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = s.prevWord(t, 1);
+        if (p < 0 || tk.nlBefore[t] || !(s.isAny(p, "FROM", "TO", "AT") || tk.isPunct(t - 1, '@'))) {
+            return false;
+        }
+        int nx = t + 1;
+        // (towns are left to the place rules: "PT FROM WORCESTER, MA")
+        if (s.isAny(p, "AT", "FROM") && !s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
+                || tk.isPunct(nx, ';') || tk.isPunct(nx, ')'))) {
+            return true; // "FOLLOWED BY DR. X AT MERCY.", "BORN ... AT TUFTS.": a clause ending in a place
+        }
+        return s.before(p, 2, "TRANSFERRED", "TRANSFER", "TX", "TXD", "TRANSFERED", "ADMITTED", "ADMISSION", "ADM",
+                "PRESENTED", "SENT", "DISCHARGED", "DC", "ARRIVED", "SEEN", "TRANSPORTED", "FOLLOWED", "REFERRED",
+                "RETURNED", "RETURN", "BROUGHT", "CAME", "DELIVERED", "BORN", "TREATED", "HOSPITALIZED", "INTUBATED",
+                "CATHED", "ACCEPTED", "ADMIT", "PREVIOUSLY", "RECENTLY", "OUTPATIENT");
     }
 
     private static final int NOT_PLACE = Lexicon.RELATION | Lexicon.TITLE | Lexicon.MONTH | Lexicon.WEEKDAY
@@ -747,7 +786,25 @@ final class Geo {
         if (s.isAny(t, "SYSTEM", "GROUP")) {
             return s.isAny(t - 1, "HEALTH", "MEDICAL");
         }
-        return false;
+        // practices and community clinics: "NORTH SHORE PEDS", "X PEDIATRIC ASSOCIATES", "SOUTH END COMMUNITY HEALTH",
+        // "CAPE COD OB/GYN", "HEBREW SENIORLIFE"
+        if (s.isAny(t, "PEDS", "PEDIATRICS", "SENIORLIFE", "SENIORCARE")) {
+            return true;
+        }
+        if (s.is(t, "HEALTH")) {
+            return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS");
+        }
+        if (s.isAny(t, "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE", "PHYSICIANS", "PARTNERS")) {
+            return s.isAny(t - 1, "MEDICAL", "PEDIATRIC", "PEDIATRICS", "PEDS", "FAMILY", "HEALTH", "CARDIOLOGY",
+                    "CARDIOVASCULAR", "ONCOLOGY", "PRIMARY", "CARE", "WOMENS", "GYN", "OBGYN", "SURGICAL", "ORTHOPEDIC",
+                    "INTERNAL", "MEDICINE", "NEUROLOGY", "KIDNEY", "RENAL", "HEART", "CANCER", "PSYCHIATRIC", "BEHAVIORAL",
+                    "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY");
+        }
+        return s.is(t, "GYN") && tk(s).isPunct(t - 1, '/') && s.is(t - 2, "OB");
+    }
+
+    private static Tokens tk(Scan s) {
+        return s.tk;
     }
 
     /** Generic words that name a kind of facility, not a particular one. */
@@ -778,12 +835,18 @@ final class Geo {
             }
             int first = h;
             boolean distinctive = false;
-            int u = h - 1;
+            boolean obGyn = s.is(h, "GYN") && tk.isPunct(h - 1, '/') && s.is(h - 2, "OB");
+            if (obGyn) {
+                first = h - 2;
+            }
+            int u = obGyn ? h - 3 : h - 1;
             int taken = 0;
             while (u >= 0 && taken < 6) {
                 if (tk.kind[u] == Tokens.PUNCT) {
                     char c = tk.firstChar(u);
-                    if ((c == '.' || c == '\'' || c == '-' || c == '&') && u > 0 && tk.kind[u - 1] != Tokens.PUNCT
+                    // "Progress Note - Acute Rehab": a spaced dash separates a heading from what follows
+                    boolean glued = c != '-' || u > 0 && tk.adjacent(u - 1, u) && tk.adjacent(u, u + 1);
+                    if ((c == '.' || c == '\'' || c == '-' || c == '&') && glued && u > 0 && tk.kind[u - 1] != Tokens.PUNCT
                             && !tk.nlBefore[u + 1]) {
                         u--;
                         continue;
@@ -809,10 +872,15 @@ final class Geo {
                 if (s.isAny(u, "THE", "A", "AN", "OUTSIDE", "LOCAL", "AREA", "OSH", "THIS", "THAT", "OTHER", "ANOTHER")) {
                     break;
                 }
-                if (!(connector || saint || generic || proper)) {
+                // "NORTH SHORE", "codman sq health ctr": compass words and street suffixes are parts of place names
+                boolean direction = s.has(u, DIRECTION) && (f & STOP) == 0 && tk.len(u) >= 4;
+                boolean streety = s.has(u, SUFFIX) && !s.has(u, SUFFIX_WEAK) && u > 0 && tk.kind[u - 1] == Tokens.WORD
+                        && !tk.nlBefore[u] || s.isAny(u, "SQ", "SQUARE") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
+                boolean hospWord = s.lx.hospitalCount(tk.lex[u]) >= 2 && (f & (STOP | CLINICAL)) == 0;
+                if (!(connector || saint || generic || proper || direction || streety || hospWord)) {
                     break;
                 }
-                if (proper && !generic && !saint) {
+                if (proper && !generic && !saint || direction) {
                     distinctive = true;
                 }
                 if (s.has(u, Lexicon.STATE_NAME) || s.has(u, Lexicon.USPS)) {

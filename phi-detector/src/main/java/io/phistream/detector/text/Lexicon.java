@@ -203,7 +203,9 @@ final class Lexicon {
         }
         for (String t : List.of("HOSPITAL", "HOSP", "CENTER", "CENTRE", "CTR", "CLINIC", "INFIRMARY", "REHAB",
                 "REHABILITATION", "HOSPICE", "HEALTHCARE", "SANATORIUM", "SANITARIUM", "HOME", "MANOR",
-                "NURSING", "INSTITUTE", "HEALTH", "CARE", "MEDICAL", "LTAC", "LTACH", "SNF", "ECF", "VNA", "LIFE", "LIVING")) {
+                "NURSING", "INSTITUTE", "HEALTH", "CARE", "MEDICAL", "LTAC", "LTACH", "SNF", "ECF", "VNA", "LIFE", "LIVING",
+                "PEDS", "PEDIATRICS", "SENIORLIFE", "SENIORCARE", "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE",
+                "PHYSICIANS", "PARTNERS", "GYN")) {
             flag(t, FACILITY_HEAD);
         }
         for (String t : List.of("IN", "FROM", "TO", "AT", "NEAR", "OF", "VISITING", "RESIDES", "RESIDENT",

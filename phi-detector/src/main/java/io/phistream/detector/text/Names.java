@@ -55,6 +55,12 @@ final class Names {
                 continue;
             }
             int id = tk.lex[t];
+            if (tk.len(t) > 3 && possessiveBase(s, t, s.key(t)) != null) {
+                int owner = lx.words.find(s.text, tk.start[t], tk.end[t] - 2); // "nora's cell": judged as "nora"
+                if (owner >= 0 && (id < 0 || lx.nameOdds(owner) > lx.nameOdds(id))) {
+                    id = owner;
+                }
+            }
             int f = lx.flags(id);
             int len = tk.len(t);
             float b = lx.nameOdds(id);
@@ -114,10 +120,11 @@ final class Names {
                 acc[t] = CONTEXT;
             }
         }
+        boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
         for (int round = 0; round < 2; round++) {
             for (int t = 0; t < n; t++) {
-                if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2) {
+                if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || scale != null && scale[t]) {
                     continue;
                 }
                 int f = s.flags(t);
@@ -180,7 +187,8 @@ final class Names {
             }
         }
         initials(s, acc);
-        repeat(s, acc, base);
+        signOff(s, acc);
+        repeat(s, acc, base, scale);
         emit(s, acc, score);
     }
 
@@ -355,6 +363,11 @@ final class Names {
         boolean unknownWord = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
                 && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t)) && !wordLike(s, t);
         int p = s.prevWord(t, 2);
+        if (p >= 4 && s.is(p, "LAW") && tk.isPunct(p - 1, '-') && s.is(p - 2, "IN") && tk.isPunct(p - 3, '-')
+                && tk.adjacent(p - 4, p - 3) && KIN.contains(s.key(p - 4)) && punctOk(s, p, t)) {
+            // "BROTHER-IN-LAW VIC", "mother-in-law (Patrice)": the in-law is a relative like the word it is built on
+            return (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && listed && base >= -3 || properShape && !common && !clinical || unknownWord;
+        }
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int pf = s.flags(p);
             if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t)) && (f & TITLE) == 0) {
@@ -439,7 +452,10 @@ final class Names {
                 // initials as a signature: "-KM RN", "/JS MD"
                 boolean initials = tk.len(t) <= 3 && (tk.allUpper(t) || upper) && !clinical
                         && (tk.sentenceStart(t) || tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '-'));
-                return listed && base >= -3 || !common && !clinical || initials;
+                // "ED RN note", "(BMT NP)": a clinical abbreviation or a vowelless shorthand names a service
+                boolean shorthand = (clinical && base < 0 && tk.len(t) <= 3 || !listed && tk.len(t) <= 4
+                        && noVowel(s.text, tk.start[t], tk.end[t])) && !(p >= 0 && tk.len(p) == 1); // not "M. LONG RN"
+                return !shorthand && (listed && base >= -3 || !common && !clinical) || initials;
             }
         }
         return false;
@@ -557,8 +573,97 @@ final class Names {
         }
     }
 
+    /**
+     * "BERG 38/56", "HUNT HESS 3", "FISHER 4": words that only the name lexicon calls names, directly followed by a
+     * small number or score, are an eponymous scale and its grade. Names with context (titles, relatives, verbs of
+     * contact) are kept; the words are also barred from the neighbour and repeat rules. Returns the barred words.
+     */
+    private static boolean[] scales(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        boolean[] barred = null;
+        for (int t = 0; t + 1 < tk.n; t++) {
+            int nx = t + 1;
+            if (acc[t] != SCORE || tk.kind[nx] != Tokens.NUM || tk.len(nx) > 2 || !tk.spaceOnly(t, nx)) {
+                continue;
+            }
+            // the grade ends the phrase ("FISHER 4,", "HESS 3.") or is a score ("Berg 38/56"); in mixed case only a
+            // score, since "Via Scala 50." is an address; never after a house number ("93 Via Pisanelli 89,")
+            int a1 = nx + 1;
+            boolean ratio = tk.isPunct(a1, '/') && tk.adjacent(nx, a1) && a1 + 1 < tk.n && tk.kind[a1 + 1] == Tokens.NUM
+                    && tk.adjacent(a1, a1 + 1);
+            boolean ends = a1 >= tk.n || tk.nlBefore[a1] || (tk.isPunct(a1, ',') || tk.isPunct(a1, ';')
+                    || tk.isPunct(a1, ')') || tk.isPunct(a1, '.') && !(a1 + 1 < tk.n && tk.adjacent(a1, a1 + 1)
+                    && tk.kind[a1 + 1] == Tokens.NUM));
+            if (!ratio && !(tk.upperDoc && ends)) {
+                continue;
+            }
+            int after = nx + 1;
+            if (after < tk.n && !tk.nlBefore[after] && tk.kind[after] == Tokens.WORD && tk.spaceOnly(nx, after)
+                    && s.isAny(after, "YO", "Y", "YR", "YRS", "YEAR", "YEARS", "YOM", "YOF")) {
+                continue; // "JONES 45 YO": an age, the word before it may well be a name
+            }
+            if (barred == null) {
+                barred = new boolean[tk.n];
+            }
+            int first = t;
+            while (first > 0 && tk.kind[first - 1] == Tokens.WORD && (acc[first - 1] == SCORE || acc[first - 1] == NONE
+                    && s.has(first - 1, NAME_LISTED)) && tk.spaceOnly(first - 1, first)) {
+                first--;
+            }
+            int before = s.prevWord(first, 0);
+            if (before >= 0 && tk.kind[before] == Tokens.NUM) {
+                continue; // a house number first: an address
+            }
+            for (int u = first; u <= t; u++) {
+                acc[u] = NONE;
+                barred[u] = true;
+            }
+        }
+        return barred;
+    }
+
+    /** "- GH TO PW", "-JT": initials closing a line after a dash sign a note or a hand-off. */
+    private static void signOff(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int d = 0; d + 1 < tk.n; d++) {
+            if (!(tk.isPunct(d, '-') || tk.isPunct(d, '\u2013') || tk.isPunct(d, '\u2014'))) {
+                continue;
+            }
+            boolean opens = d == 0 || tk.nlBefore[d] || tk.kind[d - 1] == Tokens.PUNCT
+                    && (tk.isPunct(d - 1, '.') || tk.isPunct(d - 1, ')') || tk.isPunct(d - 1, ';'));
+            if (!opens) {
+                continue;
+            }
+            int a = d + 1;
+            if (!signOffInitials(s, acc, a)) {
+                continue;
+            }
+            int end = a;
+            int b = -1;
+            if (a + 2 < tk.n && !tk.nlBefore[a + 1] && (s.is(a + 1, "TO") || tk.isPunct(a + 1, '/'))
+                    && signOffInitials(s, acc, a + 2)) {
+                b = a + 2;
+                end = b;
+            }
+            if (end + 1 < tk.n && !tk.nlBefore[end + 1]) {
+                continue; // the initials must close the line
+            }
+            acc[a] = CONTEXT;
+            if (b > 0) {
+                acc[b] = CONTEXT;
+            }
+        }
+    }
+
+    private static boolean signOffInitials(Scan s, byte[] acc, int t) {
+        Tokens tk = s.tk;
+        int len = t < tk.n ? tk.len(t) : 0;
+        return t < tk.n && tk.kind[t] == Tokens.WORD && acc[t] == NONE && len >= 2 && len <= 3 && tk.allUpper(t)
+                && !tk.nlBefore[t] && (s.flags(t) & (CLINICAL | STOP | NOT_A_NAME | POSTMARK | VERB_CONTEXT)) == 0;
+    }
+
     /** A word confirmed as a name anywhere in the text is a name wherever else it appears. */
-    private static void repeat(Scan s, byte[] acc, float[] base) {
+    private static void repeat(Scan s, byte[] acc, float[] base, boolean[] barred) {
         Tokens tk = s.tk;
         Set<String> unknown = null;
         Set<Integer> ids = null;
@@ -584,7 +689,7 @@ final class Names {
             return;
         }
         for (int t = 0; t < tk.n; t++) {
-            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || barred != null && barred[t]) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(t)) {
@@ -594,6 +699,15 @@ final class Names {
                 continue;
             }
             int id = tk.lex[t];
+            if (possessiveBase(s, t, s.key(t)) != null) {
+                // "nora's cell": the owner named before ("wife (nora)")
+                int owner = s.lx.words.find(s.text, tk.start[t], tk.end[t] - 2);
+                if (owner >= 0 && ids != null && ids.contains(owner) || unknown != null
+                        && unknown.contains(s.key(t).substring(0, s.key(t).length() - 1))) {
+                    acc[t] = REPEAT;
+                    continue;
+                }
+            }
             if (id >= 0) {
                 if (ids != null && ids.contains(id) && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
                         && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)) {

@@ -139,7 +139,9 @@ final class Numbers {
                 if (kt != null) {
                     type = kt;
                 } else if (!s.isAny(p, "IS", "OF", "THE", "S", "N", "PT", "PATIENT", "PATIENTS", "HOSPITAL", "MEDICAL",
-                        "DRIVERS", "DRIVER", "SECURITY", "HEALTH", "CREDIT", "PRIMARY", "SECONDARY", "LICENSE", "TAG")) {
+                        "DRIVERS", "DRIVER", "SECURITY", "HEALTH", "CREDIT", "PRIMARY", "SECONDARY", "LICENSE", "TAG",
+                        // "PLATE # OF THE CAR (7XK-219)", "PLATE OF HIS TRUCK"
+                        "CAR", "TRUCK", "AUTO", "VAN", "MOTORCYCLE", "HIS", "HER", "THEIR")) {
                     break;
                 }
             }
@@ -326,6 +328,25 @@ final class Numbers {
             if (!(c >= '0' && c <= '9') && !opener) {
                 continue;
             }
+            if (i > 0 && (x.charAt(i - 1) == 'x' || x.charAt(i - 1) == 'X') && (i < 2 || !Character.isLetterOrDigit(x.charAt(i - 2)))) {
+                // "x6-2290", "(Ramon, x4481)": an internal extension written with a bare x
+                int e = i;
+                int ds = 0;
+                boolean dash = false;
+                while (e < n && e - i < 8 && (Character.isDigit(x.charAt(e)) || x.charAt(e) == '-' && !dash && e > i
+                        && e + 1 < n && Character.isDigit(x.charAt(e + 1)))) {
+                    dash |= x.charAt(e) == '-';
+                    ds += Character.isDigit(x.charAt(e)) ? 1 : 0;
+                    e++;
+                }
+                int c0 = claimed.nextSetBit(i - 1);
+                if (ds >= 4 && ds <= 6 && (e >= n || !Character.isLetterOrDigit(x.charAt(e))) && (c0 < 0 || c0 >= e)) {
+                    s.add(PhiType.PHONE, i - 1, e, "phone.extension", 0.75);
+                    claimed.set(i - 1, e);
+                    i = e;
+                    continue;
+                }
+            }
             if (i > 0) {
                 char p = x.charAt(i - 1);
                 if (Character.isLetterOrDigit(p) || p == '.' || p == '/' || p == '-' && i > 1
@@ -502,6 +523,11 @@ final class Numbers {
         // credit cards
         if (digits >= 13 && digits <= 19 && (g == 1 || allFours(gr, g)) && !dots && luhn(ds)) {
             s.add(PhiType.ACCOUNT, start, end, "card.luhn", 0.9);
+            return;
+        }
+        // 1915-2005: a span of clock times ("RESTRAINT 1915-2005"), not a phone number even after "CALLED"
+        if (g == 2 && gr[0] == 4 && gr[1] == 4 && clock(ds.substring(0, 4)) && clock(ds.substring(4)) && dashes
+                && !spaces && !dots && !s.before(t, 2, "PHONE", "PH", "TEL", "CELL", "FAX", "PAGER", "NUMBER")) {
             return;
         }
         // phones
