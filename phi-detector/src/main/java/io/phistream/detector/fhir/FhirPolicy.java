@@ -1,19 +1,13 @@
 package io.phistream.detector.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.Treatment;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.phistream.detector.policy.LoadedPolicy;
+import io.phistream.detector.policy.PolicyFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +20,12 @@ import java.util.regex.Pattern;
  * data (JSON, versioned; the shipped default is {@code builtin:fhir-safe-harbor-v1}); this class compiles one into
  * lookup tables. See {@code FhirDeidentifier} for the order in which rules apply and the fail-safe fallbacks.
  */
-public final class FhirPolicy {
+public final class FhirPolicy extends LoadedPolicy {
 
-    public static final String BUILTIN_PREFIX = "builtin:";
+    public static final String BUILTIN_PREFIX = PolicyFile.BUILTIN_PREFIX;
     public static final String DEFAULT = BUILTIN_PREFIX + "fhir-safe-harbor-v1";
+
+    private static final PolicyFile FILE = new PolicyFile(PolicyException::new);
 
     private static final Pattern PATH = Pattern.compile("[A-Z][A-Za-z]*(\\.[a-z][A-Za-z0-9]*)+");
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
@@ -65,9 +61,6 @@ public final class FhirPolicy {
         WALK
     }
 
-    private final String name;
-    private final String version;
-    private final String sha256;
     private final Set<String> unguardedResources;
     private final Map<String, DatatypeRule> datatypes;
     private final Map<String, FhirRule> primitives;
@@ -82,9 +75,7 @@ public final class FhirPolicy {
     private final Map<String, PhiType> contactPoints;
 
     private FhirPolicy(Builder b) {
-        this.name = b.name;
-        this.version = b.version;
-        this.sha256 = b.sha256;
+        super(b.header);
         this.unguardedResources = Set.copyOf(b.unguardedResources);
         this.datatypes = Map.copyOf(b.datatypes);
         this.primitives = Map.copyOf(b.primitives);
@@ -97,19 +88,6 @@ public final class FhirPolicy {
         this.identifierSystemPrefixes = List.copyOf(b.identifierSystemPrefixes);
         this.identifierDefault = b.identifierDefault;
         this.contactPoints = Map.copyOf(b.contactPoints);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String version() {
-        return version;
-    }
-
-    /** SHA-256 of the policy file as loaded, for audit records. */
-    public String sha256() {
-        return sha256;
     }
 
     DatatypeRule datatype(String type) {
@@ -179,20 +157,7 @@ public final class FhirPolicy {
 
     /** Loads {@code builtin:NAME} from the classpath, or a file path. */
     public static FhirPolicy load(String location) {
-        try {
-            if (location.startsWith(BUILTIN_PREFIX)) {
-                String resource = "/policy/" + location.substring(BUILTIN_PREFIX.length()) + ".json";
-                try (InputStream in = FhirPolicy.class.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new PolicyException("no built-in policy named " + location);
-                    }
-                    return parse(in.readAllBytes());
-                }
-            }
-            return parse(Files.readAllBytes(Path.of(location)));
-        } catch (IOException e) {
-            throw new PolicyException("cannot read policy " + location + ": " + e.getClass().getSimpleName());
-        }
+        return parse(FILE.read(location));
     }
 
     public static FhirPolicy builtIn() {
@@ -200,19 +165,12 @@ public final class FhirPolicy {
     }
 
     static FhirPolicy parse(byte[] json) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new PolicyException("policy is not valid JSON");
-        }
+        JsonNode root = FILE.json(json);
         if (root == null || !root.isObject()) {
             throw new PolicyException("policy is not a JSON object");
         }
         Builder b = new Builder();
-        b.name = text(root, "policy");
-        b.version = text(root, "version");
-        b.sha256 = sha256(json);
+        b.header = FILE.header(root, json);
         root.path("unguardedResources").forEach(n -> b.unguardedResources.add(n.asText()));
 
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("datatypes").fields(); it.hasNext(); ) {
@@ -259,23 +217,23 @@ public final class FhirPolicy {
         }
         JsonNode ids = root.path("identifiers");
         ids.path("typeSystems").forEach(n -> b.identifierTypeSystems.add(n.asText()));
-        ids.path("byType").fields().forEachRemaining(e ->
-                b.identifierTypes.put(e.getKey(), phiType("identifiers.byType." + e.getKey(), e.getValue().asText())));
+        ids.path("byType").fields().forEachRemaining(e -> b.identifierTypes.put(e.getKey(),
+                FILE.phiType("identifiers.byType." + e.getKey(), e.getValue().asText())));
         ids.path("bySystem").fields().forEachRemaining(e ->
-                b.identifierSystems.put(e.getKey(), phiType("identifiers.bySystem", e.getValue().asText())));
+                b.identifierSystems.put(e.getKey(), FILE.phiType("identifiers.bySystem", e.getValue().asText())));
         ids.path("bySystemPrefix").fields().forEachRemaining(e -> b.identifierSystemPrefixes.add(
-                Map.entry(e.getKey(), phiType("identifiers.bySystemPrefix", e.getValue().asText()))));
-        b.identifierDefault = phiType("identifiers.default", ids.path("default").asText("OTHER_ID"));
+                Map.entry(e.getKey(), FILE.phiType("identifiers.bySystemPrefix", e.getValue().asText()))));
+        b.identifierDefault = FILE.phiType("identifiers.default", ids.path("default").asText("OTHER_ID"));
         root.path("contactPoints").fields().forEachRemaining(e ->
-                b.contactPoints.put(e.getKey(), phiType("contactPoints." + e.getKey(), e.getValue().asText())));
+                b.contactPoints.put(e.getKey(), FILE.phiType("contactPoints." + e.getKey(), e.getValue().asText())));
         if (b.primitives.isEmpty() || b.datatypes.isEmpty()) {
-            throw new PolicyException("policy " + b.name + " has no primitives or no datatypes");
+            throw new PolicyException("policy " + b.header.name() + " has no primitives or no datatypes");
         }
         return new FhirPolicy(b);
     }
 
     private static DatatypeRule datatype(String type, JsonNode node) {
-        PhiType phi = node.has("phi") ? phiType(type + ".phi", node.get("phi").asText()) : null;
+        PhiType phi = node.has("phi") ? FILE.phiType(type + ".phi", node.get("phi").asText()) : null;
         FhirRule otherwise = node.has("default") ? rule(type + ".default", node.get("default").asText(), phi) : null;
         Map<String, FhirRule> children = new HashMap<>();
         node.path("children").fields().forEachRemaining(e ->
@@ -294,7 +252,7 @@ public final class FhirPolicy {
                 case "birth" -> qualifier = FhirRule.Qualifier.BIRTH;
                 case "@identifier" -> qualifier = FhirRule.Qualifier.IDENTIFIER;
                 case "@contactPoint" -> qualifier = FhirRule.Qualifier.CONTACT_POINT;
-                default -> phi = phiType(where, parts[1]);
+                default -> phi = FILE.phiType(where, parts[1]);
             }
         }
         if (phi == null) {
@@ -321,34 +279,8 @@ public final class FhirPolicy {
         }
     }
 
-    private static PhiType phiType(String where, String word) {
-        try {
-            return PhiType.valueOf(word);
-        } catch (IllegalArgumentException e) {
-            throw new PolicyException(where + ": unknown PHI type " + word);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new PolicyException("policy lacks the text field '" + field + "'");
-        }
-        return v.asText();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static final class Builder {
-        String name;
-        String version;
-        String sha256;
+        PolicyFile.Header header;
         final Set<String> unguardedResources = new HashSet<>();
         final Map<String, DatatypeRule> datatypes = new HashMap<>();
         final Map<String, FhirRule> primitives = new HashMap<>();

@@ -2,6 +2,7 @@ package io.phistream.detector.fhir;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import io.phistream.detector.deid.ResidualMatch;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -11,9 +12,9 @@ import java.util.Set;
 
 /**
  * The last fail-closed check before release: no guarded value the policy replaced may still stand in the output,
- * in any case, as written or escaped. Same matching rules as the HL7 guard (values with letters match as whole
- * words, names need three letters, other values four characters, digit-only values seven digits; our own tokens
- * and pseudonyms are ciphertext/digests and are skipped), but one pass over the output instead of one per value:
+ * in any case, as written or escaped. Same matching rules as the HL7 guard ({@link ResidualMatch}: values with
+ * letters match as whole words, names need three letters, other values four characters, digit-only values seven
+ * digits; our own tokens and pseudonyms are ciphertext/digests and are skipped), but one pass over the output instead of one per value:
  * a Bundle has thousands of tokens and hundreds of guarded values, and the HL7 guard's replace-then-search per value
  * would cost more than parsing the Bundle. Each value is anchored on its first run of letters/digits; the output's
  * runs are looked up in a map and only candidates are compared in full.
@@ -41,7 +42,7 @@ final class FhirResidualGuard {
                 if (digits.length() == 9) {
                     needles.add(Needle.of(new KnownPhi.Value(v.type(), digits, true), v));
                 }
-            } else if (significant(v.value(), v.type())) {
+            } else if (ResidualMatch.significant(v.value(), v.type())) {
                 needles.add(Needle.of(v, v));
             }
             for (Needle n : needles) {
@@ -95,7 +96,8 @@ final class FhirResidualGuard {
                     continue;
                 }
                 if (s >= 0 && text.regionMatches(true, s, needle.text, 0, needle.text.length())
-                        && bounded(text, s, needle.text) && !masked(text, s, s + needle.text.length(), masks)) {
+                        && ResidualMatch.wholeWord(text, s, needle.text)
+                        && !masked(text, s, s + needle.text.length(), masks)) {
                     return needle.value;
                 }
             }
@@ -209,33 +211,6 @@ final class FhirResidualGuard {
             }
         }
         return true;
-    }
-
-    static boolean significant(String value, PhiType type) {
-        int letters = 0;
-        int digits = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-            } else if (Character.isDigit(c)) {
-                digits++;
-            }
-        }
-        if (letters == 0) {
-            return digits >= 7;
-        }
-        return type == PhiType.NAME ? letters >= 3 : value.length() >= 4;
-    }
-
-    /** Not preceded or followed by a letter or digit where the value itself starts or ends with one. */
-    private static boolean bounded(String text, int s, String needle) {
-        int end = s + needle.length();
-        boolean startOk = s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1))
-                || !Character.isLetterOrDigit(needle.charAt(0));
-        boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                || !Character.isLetterOrDigit(needle.charAt(needle.length() - 1));
-        return startOk && endOk;
     }
 
     /** Whether [s, e) lies inside a run of token characters that is one of our own tokens or pseudonyms. */

@@ -1,17 +1,11 @@
 package io.phistream.detector.hl7;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.Treatment;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.phistream.detector.policy.LoadedPolicy;
+import io.phistream.detector.policy.PolicyFile;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -20,34 +14,18 @@ import java.util.Map;
  * (JSON, versioned; the shipped default is {@code builtin:hl7v2-safe-harbor-v1}); this class compiles one into
  * lookup tables. The policy is an allow-list: unnamed fields and unnamed segments are redacted.
  */
-public final class Hl7Policy {
+public final class Hl7Policy extends LoadedPolicy {
 
-    public static final String BUILTIN_PREFIX = "builtin:";
+    public static final String BUILTIN_PREFIX = PolicyFile.BUILTIN_PREFIX;
     public static final String DEFAULT = BUILTIN_PREFIX + "hl7v2-safe-harbor-v1";
 
-    private final String name;
-    private final String version;
-    private final String sha256;
+    private static final PolicyFile FILE = new PolicyFile(PolicyException::new);
+
     private final Map<String, FieldRule[]> segments;
 
-    private Hl7Policy(String name, String version, String sha256, Map<String, FieldRule[]> segments) {
-        this.name = name;
-        this.version = version;
-        this.sha256 = sha256;
+    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments) {
+        super(header);
         this.segments = segments;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String version() {
-        return version;
-    }
-
-    /** SHA-256 of the policy file as loaded, for audit records. */
-    public String sha256() {
-        return sha256;
     }
 
     /** The rule for field n of a segment; REDACT for anything the policy does not name. */
@@ -78,20 +56,7 @@ public final class Hl7Policy {
 
     /** Loads {@code builtin:NAME} from the classpath or a file path. */
     public static Hl7Policy load(String location) {
-        try {
-            if (location.startsWith(BUILTIN_PREFIX)) {
-                String resource = "/policy/" + location.substring(BUILTIN_PREFIX.length()) + ".json";
-                try (InputStream in = Hl7Policy.class.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new PolicyException("no built-in policy named " + location);
-                    }
-                    return parse(in.readAllBytes());
-                }
-            }
-            return parse(Files.readAllBytes(Path.of(location)));
-        } catch (IOException e) {
-            throw new PolicyException("cannot read policy " + location + ": " + e.getClass().getSimpleName());
-        }
+        return parse(FILE.read(location));
     }
 
     public static Hl7Policy builtIn() {
@@ -99,14 +64,8 @@ public final class Hl7Policy {
     }
 
     static Hl7Policy parse(byte[] json) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new PolicyException("policy is not valid JSON");
-        }
-        String name = text(root, "policy");
-        String version = text(root, "version");
+        JsonNode root = FILE.json(json);
+        PolicyFile.Header header = FILE.header(root, json);
         Map<String, JsonNode> datatypes = new HashMap<>();
         root.path("datatypes").fields().forEachRemaining(e -> datatypes.put(e.getKey(), e.getValue()));
         java.util.Set<String> unguarded = new java.util.HashSet<>();
@@ -129,9 +88,9 @@ public final class Hl7Policy {
             segments.put(seg.getKey(), rules);
         }
         if (!segments.containsKey("MSH")) {
-            throw new PolicyException("policy " + name + " has no MSH rules");
+            throw new PolicyException("policy " + header.name() + " has no MSH rules");
         }
-        return new Hl7Policy(name, version, sha256(json), Map.copyOf(segments));
+        return new Hl7Policy(header, Map.copyOf(segments));
     }
 
     private static FieldRule unguard(FieldRule rule) {
@@ -178,8 +137,8 @@ public final class Hl7Policy {
             if (dt == null) {
                 throw new PolicyException(where + ": unknown datatype " + parts[0]);
             }
-            PhiType phi = parts.length > 1 ? phiType(where, parts[1]) : phiType(where, text(dt, "phi"));
-            FieldRule.Simple otherwise = simple(where, text(dt, "default"), phi);
+            PhiType phi = FILE.phiType(where, parts.length > 1 ? parts[1] : FILE.text(dt, "phi"));
+            FieldRule.Simple otherwise = simple(where, FILE.text(dt, "default"), phi);
             int max = 0;
             for (Iterator<String> c = dt.path("components").fieldNames(); c.hasNext(); ) {
                 max = Math.max(max, number(where, c.next()));
@@ -205,7 +164,7 @@ public final class Hl7Policy {
             throw new PolicyException(where + ": " + e.getMessage());
         }
         boolean birth = parts.length > 1 && parts[1].equals("birth");
-        PhiType phi = parts.length > 1 && !birth ? phiType(where, parts[1])
+        PhiType phi = parts.length > 1 && !birth ? FILE.phiType(where, parts[1])
                 : inherited != null ? inherited : defaultType(t);
         if (t == Treatment.KEEP) {
             return FieldRule.Simple.KEEP;
@@ -222,14 +181,6 @@ public final class Hl7Policy {
         };
     }
 
-    private static PhiType phiType(String where, String word) {
-        try {
-            return PhiType.valueOf(word);
-        } catch (IllegalArgumentException e) {
-            throw new PolicyException(where + ": unknown PHI type " + word);
-        }
-    }
-
     private static int number(String where, String key) {
         try {
             int n = Integer.parseInt(key);
@@ -239,22 +190,6 @@ public final class Hl7Policy {
             return n;
         } catch (NumberFormatException e) {
             throw new PolicyException(where + ": '" + key + "' is not a field or component number");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new PolicyException("policy lacks the text field '" + field + "'");
-        }
-        return v.asText();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

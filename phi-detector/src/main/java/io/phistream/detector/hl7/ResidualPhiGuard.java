@@ -2,6 +2,7 @@ package io.phistream.detector.hl7;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import io.phistream.detector.deid.ResidualMatch;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -41,7 +42,7 @@ final class ResidualPhiGuard {
                 continue;
             }
             String needle = v.value().toLowerCase(Locale.ROOT);
-            if (!significant(needle, v.type())) {
+            if (!ResidualMatch.significant(needle, v.type())) {
                 continue;
             }
             if (searched == null) {
@@ -58,34 +59,12 @@ final class ResidualPhiGuard {
         return null;
     }
 
-    private static boolean significant(String value, PhiType type) {
-        int letters = 0;
-        int digits = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-            } else if (Character.isDigit(c)) {
-                digits++;
-            }
-        }
-        if (letters == 0) {
-            return digits >= 7;
-        }
-        return type == PhiType.NAME ? letters >= 3 : value.length() >= 4;
-    }
-
     /** Occurrence not preceded or followed by a letter or digit. */
     private static boolean containsWord(String haystack, String needle) {
         int from = 0;
         int i;
         while ((i = haystack.indexOf(needle, from)) >= 0) {
-            int end = i + needle.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(haystack.charAt(i - 1))
-                    || !Character.isLetterOrDigit(needle.charAt(0));
-            boolean endOk = end == haystack.length() || !Character.isLetterOrDigit(haystack.charAt(end))
-                    || !Character.isLetterOrDigit(needle.charAt(needle.length() - 1));
-            if (startOk && endOk) {
+            if (ResidualMatch.wholeWord(haystack, i, needle)) {
                 return true;
             }
             from = i + 1;

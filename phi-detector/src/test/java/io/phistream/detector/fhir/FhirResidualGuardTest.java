@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import io.phistream.detector.deid.ResidualMatch;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,6 @@ class FhirResidualGuardTest {
         k.add(PhiType.NAME, "Robert", false);
 
         assertThat(FhirResidualGuard.firstHit("Al 123456 Robert", FhirFormat.JSON, Set.of(), k.values())).isNull();
-        assertThat(FhirResidualGuard.significant("5551234", PhiType.PHONE)).isTrue();
+        assertThat(ResidualMatch.significant("5551234", PhiType.PHONE)).isTrue();
     }
 }

@@ -85,7 +85,7 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
                         .setPayload(payload)
                         .build();
                 context.forward(new Record<String, Object>(d.patientToken(), alert, record.timestamp(),
-                        ScoringHeaders.of(Headers.MESSAGE_ID, s.messageId(),
+                        Headers.of(Headers.MESSAGE_ID, s.messageId(),
                                 Headers.PIPELINE_VERSION, scoring.pipelineVersion(),
                                 ScoringHeaders.MODEL, d.model() + "@" + d.modelVersion(),
                                 ScoringHeaders.ALERT_ID, d.alertId())), sink);

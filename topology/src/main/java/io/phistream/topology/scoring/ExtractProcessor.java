@@ -51,7 +51,7 @@ final class ExtractProcessor implements Processor<String, String, String, Observ
         for (int i = 0; i < n; i++) {
             Observation o = x.observations().get(i);
             context.forward(new Record<>(o.getPatientToken(), o, record.timestamp(),
-                    ScoringHeaders.of(Headers.MESSAGE_ID, messageId,
+                    Headers.of(Headers.MESSAGE_ID, messageId,
                             Headers.PIPELINE_VERSION, scoring.pipelineVersion(),
                             ScoringHeaders.BATCH, (i + 1) + "/" + n)));
         }

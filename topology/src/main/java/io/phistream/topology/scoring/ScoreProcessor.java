@@ -154,11 +154,11 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
         ScoreEvent event = ScoreEvent.of(scored.live(), scored.rows()[0], in.timeMs());
         emit(token, scored.live(), scored.rows()[0], event, digest, false, messageId, timestamp);
         context.forward(new Record<String, Object>(token, new Scored(event, digest, messageId), timestamp,
-                ScoringHeaders.of(Headers.MESSAGE_ID, messageId)), alertNode);
+                Headers.of(Headers.MESSAGE_ID, messageId)), alertNode);
         for (io.phistream.serdes.avro.DriftEvent e : scoring.drift(scored.live())
                 .observe(in.row(), event.score(), in.timeMs(), scoring.metrics())) {
             context.forward(new Record<String, Object>(e.getModelName() + "/" + e.getFeature(), e, timestamp,
-                    ScoringHeaders.of(Headers.PIPELINE_VERSION, scoring.pipelineVersion())), driftSink);
+                    Headers.of(Headers.PIPELINE_VERSION, scoring.pipelineVersion())), driftSink);
         }
         if (scored.hasShadow()) {
             ModelManifest shadow = scored.shadow();
@@ -190,7 +190,7 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
                 .setTimeMs(Instant.ofEpochMilli(event.observedAtMs()))
                 .build();
         context.forward(new Record<String, Object>(token, score, timestamp,
-                ScoringHeaders.of(Headers.MESSAGE_ID, messageId, Headers.PIPELINE_VERSION, scoring.pipelineVersion(),
+                Headers.of(Headers.MESSAGE_ID, messageId, Headers.PIPELINE_VERSION, scoring.pipelineVersion(),
                         ScoringHeaders.MODEL, m.name() + "@" + m.version())), scoresSink);
         String scoreText = scoreCode(event);
         context.forward(new Record<String, Object>(messageId, scoring.auditDrafts().scored(messageId, digest, m.name(),

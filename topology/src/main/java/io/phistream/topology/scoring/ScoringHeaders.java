@@ -1,8 +1,6 @@
 package io.phistream.topology.scoring;
 
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.phistream.topology.stream.Headers;
 
 /** Headers the scoring side adds to the pipeline's ({@link io.phistream.topology.stream.Headers}). None holds PHI. */
 public final class ScoringHeaders {
@@ -21,23 +19,12 @@ public final class ScoringHeaders {
     private ScoringHeaders() {
     }
 
-    static RecordHeaders of(String... namesAndValues) {
-        RecordHeaders h = new RecordHeaders();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
-                h.add(namesAndValues[i], namesAndValues[i + 1].getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return h;
-    }
-
     /** True unless the batch header says more observations of the same message follow. */
-    static boolean lastOfBatch(Headers headers) {
-        var h = headers.lastHeader(BATCH);
-        if (h == null) {
+    static boolean lastOfBatch(org.apache.kafka.common.header.Headers headers) {
+        String v = Headers.get(headers, BATCH);
+        if (v == null) {
             return true;
         }
-        String v = new String(h.value(), StandardCharsets.UTF_8);
         int slash = v.indexOf('/');
         return slash <= 0 || v.substring(0, slash).equals(v.substring(slash + 1));
     }
