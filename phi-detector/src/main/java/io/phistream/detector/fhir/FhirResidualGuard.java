@@ -14,10 +14,11 @@ import java.util.Set;
  * The last fail-closed check before release: no guarded value the policy replaced may still stand in the output,
  * in any case, as written or escaped. Same matching rules as the HL7 guard ({@link ResidualMatch}: values with
  * letters match as whole words, names need three letters, other values four characters, digit-only values seven
- * digits; our own tokens and pseudonyms are ciphertext/digests and are skipped), but one pass over the output instead of one per value:
- * a Bundle has thousands of tokens and hundreds of guarded values, and the HL7 guard's replace-then-search per value
- * would cost more than parsing the Bundle. Each value is anchored on its first run of letters/digits; the output's
- * runs are looked up in a map and only candidates are compared in full.
+ * digits; our own tokens and pseudonyms are ciphertext/digests and are skipped), but one pass over the output instead of
+ * one search per value: a Bundle has thousands of tokens and hundreds of guarded values, and a search per value (as
+ * the HL7 guard does over one short message, after masking its tokens) would cost more than parsing the Bundle. Each
+ * value is anchored on its first run of letters/digits; the output's runs are looked up in a map and only candidates
+ * are compared in full.
  */
 final class FhirResidualGuard {
 
