@@ -302,7 +302,9 @@ class ChaosIT {
         void pause() throws InterruptedException {
             running = false;
             Thread t = thread.get();
-            t.join(60_000);
+            // longer than the producer's delivery timeout (120 s): a send still pending then fails (counted) rather
+            // than leaving the sender blocked in flush(), as once happened at 60 s on a heavily loaded machine
+            t.join(150_000);
             assertThat(t.isAlive()).as("sender stopped").isFalse();
         }
 
