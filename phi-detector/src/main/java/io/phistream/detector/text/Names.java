@@ -419,7 +419,10 @@ final class Names {
             // "... is HCP. Elder services": a full stop after a relative (not after a title or DTR.) ends the sentence
             boolean sentenceBreak = q == p && (qf & TITLE) == 0 && dotBetween(s, p, t)
                     && !s.isAny(p, "DTR", "DAU", "HUSB", "SIS", "BRO");
-            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct && !sentenceBreak) {
+            // "granddaughter's wedding": what follows a relative's possessive is theirs, not their name
+            boolean possessive = q == p && p + 1 == t && possessive(s, p);
+            if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct && !sentenceBreak
+                    && !possessive) {
                 return listed && base >= -3 || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
@@ -513,6 +516,12 @@ final class Names {
             }
         }
         return false;
+    }
+
+    private static boolean possessive(Scan s, int t) {
+        int e = s.tk.end[t];
+        return s.tk.len(t) > 2 && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
+                && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
     }
 
     private static boolean dotBetween(Scan s, int p, int t) {
@@ -636,6 +645,9 @@ final class Names {
             }
             int a = d + 1;
             if (!signOffInitials(s, acc, a)) {
+                if (credentialSignOff(s, acc, a)) {
+                    acc[a] = CONTEXT;
+                }
                 continue;
             }
             int end = a;
@@ -653,6 +665,20 @@ final class Names {
                 acc[b] = CONTEXT;
             }
         }
+    }
+
+    /**
+     * "-kg pt", "-MB NP": after a dash, two or three letters and a credential that close the line sign the note even
+     * when the letters spell a unit or an abbreviation; the credential leaves no other reading.
+     */
+    private static boolean credentialSignOff(Scan s, byte[] acc, int t) {
+        Tokens tk = s.tk;
+        int c = t + 1;
+        return c < tk.n && tk.kind[t] == Tokens.WORD && acc[t] == NONE && tk.len(t) >= 2 && tk.len(t) <= 3
+                && (tk.allUpper(t) || tk.upperDoc) && !tk.nlBefore[t] && !tk.nlBefore[c] && tk.spaceOnly(t, c)
+                && (s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0
+                && tk.kind[c] == Tokens.WORD && ((s.flags(c) & POSTMARK) != 0 || s.isAny(c, "PT", "OT", "SW", "CM", "RT"))
+                && !s.isAny(c, "JR", "SR", "II", "III", "IV") && (c + 1 >= tk.n || tk.nlBefore[c + 1]);
     }
 
     private static boolean signOffInitials(Scan s, byte[] acc, int t) {

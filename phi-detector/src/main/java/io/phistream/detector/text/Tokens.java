@@ -151,20 +151,46 @@ final class Tokens {
     /**
      * Whether the writer capitalises words: some word inside a sentence is written "Xxxx". A lower-case note whose only
      * capitals are abbreviations ("s/p L crani for SDH, sister rosalind at bedside") gives case no say about names.
+     * Nor does one whose writer starts sentences in lower case and capitalises only a few words in between (an agency,
+     * an insurer, "Dr. Xxx": "d/c w/ Parmenter VNA ... lives w/ wife bev"): there a lower-case word may still be a
+     * name, and case-blind rules (as in ALL-CAPS notes) read it; a writer who capitalises sentences keeps case rules.
      */
     private boolean capitalisesWords() {
         int lowerWords = 0;
+        int capitalInside = 0; // runs of capitalised words inside sentences: "Hospice of the North Shore" is two
+        int lowerStarts = 0;
+        int capitalStarts = 0;
+        int lastCapital = -3;
         for (int t = 0; t < n; t++) {
             if (kind[t] != WORD || end[t] - start[t] < 2) {
                 continue;
             }
+            boolean atStart = sentenceStart(t);
+            // only a line or a full stop opens a sentence for this count: quotes and colons open lower-case phrases
+            boolean opens = t == 0 || nlBefore[t] || kind[t - 1] == PUNCT && (text.charAt(start[t - 1]) == '.'
+                    || text.charAt(start[t - 1]) == '!' || text.charAt(start[t - 1]) == '?');
             if (Character.isLowerCase(text.charAt(start[t]))) {
                 lowerWords++;
-            } else if (capitalized(t) && !sentenceStart(t)) {
-                return true;
+                if (opens) {
+                    lowerStarts++;
+                }
+            } else if (capitalized(t)) {
+                if (opens) {
+                    capitalStarts++;
+                } else if (atStart) {
+                    continue;
+                } else {
+                    if (t > lastCapital + 2) {
+                        capitalInside++;
+                    }
+                    lastCapital = t;
+                }
             }
         }
-        return lowerWords < 12; // too short to tell: keep the letter-count verdict
+        if (capitalInside == 0) {
+            return lowerWords < 12; // too short to tell: keep the letter-count verdict
+        }
+        return lowerStarts <= capitalStarts || capitalInside * 10 > lowerWords;
     }
 
     boolean isPunct(int t, char c) {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * before any detector change (its first-pass figures are in README-text.md); later rules were written after studying
  * its errors, so it is now a regression guard. Batch 2 was written after those changes and scored once without further
  * tuning. Batch 3 (other units and note habits) was written and scored once before the third round of rules, which
- * were then written from its errors; batch 4 was written after them and scored once without further changes. The
+ * were then written from its errors; batch 4 was written after them and scored once without further changes. Batch 5
+ * (mostly lower-case notes with scattered capitals) was written and scored once before the round-4 case rules, which
+ * were then written from its errors, so it is a regression guard, not a blind figure. The
  * floors sit a little under the figures reached; they guard against regressions and are not claims.
  */
 class HeldOutNotesTest {
@@ -69,8 +71,19 @@ class HeldOutNotesTest {
         assertThat(docs).hasSize(20);
         EvalReport r = evaluator.evaluate("held-out notes, batch 4", docs);
         System.out.println(r.render());
-        // blind run (once, after the batch-3 rules, no change since): P 0.968 / R 0.953
-        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.94);
+        // blind run (once, after the batch-3 rules): P 0.968 / R 0.953; 0.969 / 0.984 after the round-4 case rules
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.97);
         assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void givenHandWrittenLowerCaseNotesBatch5_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch5.jsonl"));
+        assertThat(docs).hasSize(12);
+        EvalReport r = evaluator.evaluate("held-out notes, batch 5", docs);
+        System.out.println(r.render());
+        // first pass (before any change, gold as corrected): P 0.917 / R 0.564; 0.950 / 0.974 after the round-4 rules
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.96);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.90);
     }
 }
