@@ -38,6 +38,12 @@ final class RunCommand implements Callable<Integer> {
                 + " is required by run: tokens must stay reversible across restarts (phi-stream keys init)"));
         KeyStore keys = KeyStore.load(keysDir, config.masterKeyFile().orElse(null));
         Topics topics = new Topics(config);
+        java.util.List<String> missing = missingTopics(config, topics);
+        if (!missing.isEmpty()) {
+            System.err.println("phi-stream: topics missing on the cluster: " + String.join(", ", missing)
+                    + "; create them with 'phi-stream topics create' (same configuration and alert routes)");
+            return PhiStreamCli.USAGE;
+        }
         Stages stages = Stages.create(config, keys);
         KafkaStreams streams = StreamsApp.create(config, topics, stages);
         OpsServer ops = config.httpPort() > 0
@@ -58,4 +64,25 @@ final class RunCommand implements Callable<Integer> {
         return PhiStreamCli.OK;
     }
 
+
+    /**
+     * The declared topics the cluster does not have (the patient-memory topic, say, after an upgrade): a clear
+     * message instead of a stream thread failing on a missing source. When the cluster does not answer in time
+     * nothing is reported: Kafka Streams then waits for it, as a pod started before its brokers must.
+     */
+    static java.util.List<String> missingTopics(PhiStreamConfig config, Topics topics) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                config.adminProperties())) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return topics.topics(io.phistream.topology.scoring.ScoringStages.routes(config)).stream()
+                    .map(io.phistream.topology.Topic::name).filter(n -> !existing.contains(n)).toList();
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            System.err.println("phi-stream: could not list topics (" + e.getClass().getSimpleName()
+                    + "); starting anyway");
+            return java.util.List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.List.of();
+        }
+    }
 }
