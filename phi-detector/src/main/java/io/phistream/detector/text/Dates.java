@@ -199,6 +199,28 @@ final class Dates {
         return t + 3;
     }
 
+    /** "f/u w/ dr kittredge 6/10", "APPT WITH DR. LUND 3/4": a visit with a named doctor and when. */
+    private static boolean followUpWithDoctor(Scan s, int first, int p) {
+        Tokens tk = s.tk;
+        if (p < 0 || p != s.prevWord(first, 0) || tk.kind[p] != Tokens.WORD || tk.nlBefore[first]) {
+            return false;
+        }
+        int title = s.prevWord(p, 1);
+        if (title < 0 || !s.isAny(title, "DR", "DOCTOR")) {
+            return false;
+        }
+        int w = s.prevWord(title, 1);
+        if (w < 0 || !s.isAny(w, "W", "WITH")) {
+            return false;
+        }
+        if (s.before(w, 2, "FU", "FOLLOWUP", "FOLLOW", "APPT", "APPOINTMENT", "VISIT", "SEE", "RTC", "SCHEDULED")) {
+            return true;
+        }
+        // F/U written with a slash
+        int u = s.prevWord(w, 1);
+        return u >= 2 && s.is(u, "U") && tk.isPunct(u - 1, '/') && s.is(u - 2, "F");
+    }
+
     private static boolean month(int v) {
         return v >= 1 && v <= 12;
     }
@@ -214,6 +236,9 @@ final class Dates {
     private static boolean positive(Scan s, int first, int last) {
         Tokens tk = s.tk;
         int p = s.prevWord(first, 2);
+        if (followUpWithDoctor(s, first, p)) {
+            return true;
+        }
         if (p >= 0 && (s.isAny(p, POS_BEFORE) || p > 0 && s.isAny(s.prevWord(p, 2), "ON", "SINCE", "DOB", "DOS")
                 && tk.kind[p] == Tokens.WORD && s.has(p, Lexicon.WEEKDAY))) {
             return !s.is(p, "TO") || s.before(p, 3, "FROM", "DATES", "DOS", "ADMITTED", "THRU");
@@ -552,6 +577,16 @@ final class Dates {
                 && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/') || tk.nlBefore[nx])) {
             int q = s.prevWord(p, 0);
             before = q >= 0 && s.isAny(q, "PT", "PATIENT", "HE", "SHE", "MOTHER", "FATHER", "HUSBAND", "WIFE");
+        }
+        boolean paren = t > 0 && tk.isPunct(t - 1, '(');
+        int person = paren ? s.prevWord(t, 1) : p;
+        if (!before && person >= 0 && person == t - (paren ? 2 : 1) && !tk.nlBefore[t] && tk.kind[person] == Tokens.WORD
+                && s.isAny(person, "PT", "PATIENT", "MOM", "MOTHER", "DAD", "FATHER", "HUSBAND", "WIFE", "GRANDMOTHER",
+                "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE")) {
+            // "mom (96) fell", "pt 91, baseline": a person's number alone, closed by punctuation, is their age
+            before = paren ? tk.isPunct(nx, ')') && tk.adjacent(t, nx)
+                    : nx < tk.n && !tk.nlBefore[nx] && (tk.isPunct(nx, ',') || tk.isPunct(nx, ';'))
+                    && !(s.is(person, "PT") && s.isAny(s.nextWord(nx, 1), "INR", "PTT", "APTT")); // "PT 100, INR 9"
         }
         boolean sexAfter = nx < tk.n && tk.adjacent(t, nx) && s.isAny(nx, "M", "F")
                 || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");

@@ -198,7 +198,9 @@ final class Lexicon {
         }
         for (String t : List.of("RN", "MD", "NP", "PA", "PAC", "DO", "PHD", "RPH", "PHARMD", "CNA", "RRT", "LPN",
                 "LICSW", "MSW", "LCSW", "CRNA", "APRN", "DNP", "FNP", "ANP", "CNM", "DDS", "DMD", "MBBS", "FACP",
-                "FACS", "FACC", "MPH", "RD", "OTR", "DPT", "SLP", "CCC", "BSN", "MSN", "JR", "SR", "II", "III", "IV")) {
+                "FACS", "FACC", "MPH", "RD", "OTR", "DPT", "SLP", "CCC", "BSN", "MSN", "JR", "SR", "II", "III", "IV",
+                // nutrition, wound-care, critical-care and pharmacy certifications
+                "LDN", "CWOCN", "WOCN", "CWON", "CWCN", "CCRN", "RNC", "COTA", "CDCES", "BCPS", "CPHT")) {
             flag(t, POSTMARK);
         }
         for (String t : List.of("HOSPITAL", "HOSP", "CENTER", "CENTRE", "CTR", "CLINIC", "INFIRMARY", "REHAB",

@@ -370,7 +370,8 @@ final class Names {
         }
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int pf = s.flags(p);
-            if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t)) && (f & TITLE) == 0) {
+            // "Kozlowski, MS, RD": a title never takes a comma before the name it introduces
+            if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t)) && (f & TITLE) == 0 && !tk.isPunct(p + 1, ',')) {
                 boolean weakTitle = s.isAny(p, "MS", "MISS", "SR", "SISTER", "FATHER", "NURSE", "MR");
                 boolean dotted = tk.isPunct(p + 1, '.');
                 boolean titled;
@@ -476,7 +477,9 @@ final class Names {
         "FORMULA", "COLLAR", "SCORES", "SCALES", "BOOTS", "BOOT", "PUMP", "VALVE", "STENT", "FILTER", "DRESSING",
         "PROTOCOL", "REGIMEN", "EQUATION", "RULE", "RULES", "CRITERION", "MATTRESS", "BAG", "NEEDLE", "SHEATH", "SUMP",
         "HERNIA", "DEFORMITY", "CONTRACTURE", "NODULES", "MURMUR", "SPOTS", "WAVES", "PROCEDURES", "TUBES", "CATHETERS",
-        "DRAINS", "SPLINTS", "BRACE", "FRAME", "TRACTION", "TONGS", "HALO");
+        "DRAINS", "SPLINTS", "BRACE", "FRAME", "TRACTION", "TONGS", "HALO",
+        // breathing patterns ("CHEYNE-STOKES PATTERN", "KUSSMAUL BREATHING")
+        "PATTERN", "PATTERNS", "BREATHING");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
     static boolean eponym(Scan s, int t) {
@@ -623,6 +626,10 @@ final class Names {
             if (before >= 0 && tk.kind[before] == Tokens.NUM) {
                 continue; // a house number first: an address
             }
+            if (before >= 0 && tk.kind[before] == Tokens.WORD && (s.flags(before) & TITLE) != 0
+                    && s.isAny(before, "DR", "DRS", "DOCTOR", "MR", "MRS", "MS")) {
+                continue; // "f/u w/ dr kittredge 6/10": a title names a person, whatever follows
+            }
             for (int u = first; u <= t; u++) {
                 acc[u] = NONE;
                 barred[u] = true;
@@ -674,11 +681,29 @@ final class Names {
     private static boolean credentialSignOff(Scan s, byte[] acc, int t) {
         Tokens tk = s.tk;
         int c = t + 1;
-        return c < tk.n && tk.kind[t] == Tokens.WORD && acc[t] == NONE && tk.len(t) >= 2 && tk.len(t) <= 3
-                && (tk.allUpper(t) || tk.upperDoc) && !tk.nlBefore[t] && !tk.nlBefore[c] && tk.spaceOnly(t, c)
-                && (s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0
-                && tk.kind[c] == Tokens.WORD && ((s.flags(c) & POSTMARK) != 0 || s.isAny(c, "PT", "OT", "SW", "CM", "RT"))
-                && !s.isAny(c, "JR", "SR", "II", "III", "IV") && (c + 1 >= tk.n || tk.nlBefore[c + 1]);
+        if (!(c < tk.n && tk.kind[t] == Tokens.WORD && acc[t] == NONE && tk.len(t) >= 2 && tk.len(t) <= 3
+                && (tk.allUpper(t) || tk.upperDoc) && !tk.nlBefore[t]
+                && ((s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 || suffixBeforeCredential(s, t)))) {
+            return false;
+        }
+        // "- JR RN CWOCN": one or more credentials close the line
+        int k = 0;
+        while (c < tk.n && !tk.nlBefore[c] && tk.spaceOnly(c - 1, c) && signOffCredential(s, c)) {
+            c++;
+            k++;
+        }
+        return k > 0 && (c >= tk.n || tk.nlBefore[c]);
+    }
+
+    private static boolean signOffCredential(Scan s, int c) {
+        return s.tk.kind[c] == Tokens.WORD && ((s.flags(c) & POSTMARK) != 0 || s.isAny(c, "PT", "OT", "SW", "CM", "RT"))
+                && !s.isAny(c, "JR", "SR", "II", "III", "IV");
+    }
+
+    /** "- JR RN": right after a dash a suffix has no name to follow, so the letters are initials. */
+    private static boolean suffixBeforeCredential(Scan s, int t) {
+        return s.isAny(t, "JR", "SR") && (s.flags(t) & (STOP | RELATION | VERB_CONTEXT)) == 0
+                && t + 1 < s.tk.n && signOffCredential(s, t + 1);
     }
 
     private static boolean signOffInitials(Scan s, byte[] acc, int t) {

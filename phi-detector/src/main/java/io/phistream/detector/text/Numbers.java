@@ -340,7 +340,11 @@ final class Numbers {
                     e++;
                 }
                 int c0 = claimed.nextSetBit(i - 1);
-                if (ds >= 4 && ds <= 6 && (e >= n || !Character.isLetterOrDigit(x.charAt(e))) && (c0 < 0 || c0 >= e)) {
+                // three digits only closing a parenthesis after a word: "(Georgette x211)", not "amb x150'"
+                boolean shortExt = ds == 3 && !dash && e < n && x.charAt(e) == ')' && i >= 3 && x.charAt(i - 2) == ' '
+                        && Character.isLetter(x.charAt(i - 3));
+                if ((ds >= 4 && ds <= 6 || shortExt) && (e >= n || !Character.isLetterOrDigit(x.charAt(e)))
+                        && (c0 < 0 || c0 >= e)) {
                     s.add(PhiType.PHONE, i - 1, e, "phone.extension", 0.75);
                     claimed.set(i - 1, e);
                     i = e;

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * tuning. Batch 3 (other units and note habits) was written and scored once before the third round of rules, which
  * were then written from its errors; batch 4 was written after them and scored once without further changes. Batch 5
  * (mostly lower-case notes with scattered capitals) was written and scored once before the round-4 case rules, which
- * were then written from its errors, so it is a regression guard, not a blind figure. The
+ * were then written from its errors, so it is a regression guard, not a blind figure. Batch 6 (other disciplines:
+ * respiratory therapy, pharmacy, nutrition, wound care, chaplaincy, telephone encounters, transfer forms) was written
+ * after the round-4 rules and scored once before the round-5 rules, which were then written from its errors. The
  * floors sit a little under the figures reached; they guard against regressions and are not claims.
  */
 class HeldOutNotesTest {
@@ -94,8 +96,9 @@ class HeldOutNotesTest {
         assertThat(docs).hasSize(26);
         EvalReport r = evaluator.evaluate("held-out notes, batch 6", docs);
         System.out.println(r.render());
-        // blind run (once, after the round-4 rules, before any change): P 0.974 / R 0.943
-        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.93);
-        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.96);
+        // blind run (once, after the round-4 rules, before any change): P 0.974 / R 0.943; 0.994 / 0.981 after the
+        // round-5 rules written from its errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.97);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.98);
     }
 }
