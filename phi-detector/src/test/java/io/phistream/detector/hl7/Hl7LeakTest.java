@@ -3,7 +3,6 @@ package io.phistream.detector.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.RejectReason;
-import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.er7.Delimiters;
 import io.phistream.detector.er7.Er7;
 import io.phistream.detector.er7.Er7Exception;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -197,7 +195,7 @@ class Hl7LeakTest {
                 continue;
             }
             released++;
-            String output = maskProvenTokens(((Hl7Outcome.Deidentified) outcome).text()).toLowerCase(Locale.ROOT);
+            String output = T.maskProvenTokens(((Hl7Outcome.Deidentified) outcome).text()).toLowerCase(Locale.ROOT);
             for (PlantedPhi v : phi) {
                 checked++;
                 if (leaks(v, output)) {
@@ -230,7 +228,7 @@ class Hl7LeakTest {
                 continue;
             }
             released++;
-            String output = maskProvenTokens(((Hl7Outcome.Deidentified) outcome).text()).toLowerCase(Locale.ROOT);
+            String output = T.maskProvenTokens(((Hl7Outcome.Deidentified) outcome).text()).toLowerCase(Locale.ROOT);
             assertThat(m.phiValues()).isNotEmpty();
             for (PlantedPhi v : m.planted()) {
                 checked++;
@@ -251,42 +249,6 @@ class Hl7LeakTest {
 
     // --------------------------------------------------------------------------------------------- matching
 
-    /**
-     * Replaces every leaf of the output that is a token with a mask, after proving that it is one: it must
-     * decrypt with the tokenizer. A leaf that looks like a token but does not decrypt fails the test.
-     */
-    private static String maskProvenTokens(String output) {
-        Delimiters d;
-        try {
-            d = Er7Message.parse(output).delimiters();
-        } catch (Er7Exception e) {
-            throw new AssertionError("released output is not ER7: " + e.problem());
-        }
-        StringBuilder masked = new StringBuilder(output.length());
-        int start = 0;
-        for (int i = 0; i <= output.length(); i++) {
-            char c = i < output.length() ? output.charAt(i) : '\r';
-            if (c == '\r' || c == d.field() || c == d.component() || c == d.repetition() || c == d.escape()
-                    || c == d.subcomponent()) {
-                String leaf = output.substring(start, i);
-                if (Tokenizer.looksLikeToken(leaf)) {
-                    try {
-                        T.tokenizer.reveal(leaf);
-                    } catch (GeneralSecurityException e) {
-                        throw new AssertionError("a token-like value in the output is no token of ours", e);
-                    }
-                    masked.append('\u0001');
-                } else {
-                    masked.append(leaf);
-                }
-                if (i < output.length()) {
-                    masked.append(c);
-                }
-                start = i + 1;
-            }
-        }
-        return masked.toString();
-    }
 
     /** Whether a PHI value is found in the token-masked, lower-cased output, by the rules of its kind. */
     static boolean leaks(PlantedPhi phi, String haystack) {

@@ -3,17 +3,13 @@ package io.phistream.detector.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.DetectingScrubber;
-import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Zip3;
-import io.phistream.detector.er7.Delimiters;
-import io.phistream.detector.er7.Er7Exception;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.synthetic.GeneratedMessage;
 import io.phistream.synthetic.PlantedPhi;
 import io.phistream.synthetic.PlantedPhi.Kind;
 import io.phistream.synthetic.SyntheticHl7;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,7 +65,7 @@ class Hl7SpanScrubbingLeakTest {
                 continue;
             }
             released++;
-            String output = maskProvenTokens(d.text()).toLowerCase(Locale.ROOT);
+            String output = T.maskProvenTokens(d.text()).toLowerCase(Locale.ROOT);
             List<String> plantedNames = new ArrayList<>();
             for (PlantedPhi v : m.planted()) {
                 if (v.kind() == Kind.NAME) {
@@ -146,37 +142,4 @@ class Hl7SpanScrubbingLeakTest {
         return n;
     }
 
-    /** Token leaves are masked only after each is proven to decrypt with the tokenizer (as in Hl7LeakTest). */
-    private static String maskProvenTokens(String output) {
-        Delimiters d;
-        try {
-            d = Er7Message.parse(output).delimiters();
-        } catch (Er7Exception e) {
-            throw new AssertionError("released output is not ER7: " + e.problem());
-        }
-        StringBuilder masked = new StringBuilder(output.length());
-        int start = 0;
-        for (int i = 0; i <= output.length(); i++) {
-            char c = i < output.length() ? output.charAt(i) : '\r';
-            if (c == '\r' || c == d.field() || c == d.component() || c == d.repetition() || c == d.escape()
-                    || c == d.subcomponent()) {
-                String leaf = output.substring(start, i);
-                if (Tokenizer.looksLikeToken(leaf)) {
-                    try {
-                        T.tokenizer.reveal(leaf);
-                    } catch (GeneralSecurityException e) {
-                        throw new AssertionError("a token-like value in the output is no token of ours", e);
-                    }
-                    masked.append('\u0001');
-                } else {
-                    masked.append(leaf);
-                }
-                if (i < output.length()) {
-                    masked.append(c);
-                }
-                start = i + 1;
-            }
-        }
-        return masked.toString();
-    }
 }
