@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.deid.Zip3;
-import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.synthetic.GeneratedMessage;
 import io.phistream.synthetic.PlantedPhi;
