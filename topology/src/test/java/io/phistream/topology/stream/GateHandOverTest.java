@@ -7,9 +7,13 @@ import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.quality.Gate;
-import io.phistream.topology.quality.QualityGate;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +28,38 @@ class GateHandOverTest {
 
     @Test
     void givenGeneratedMessages_whenDeidentifiedFromTheGatesParse_thenTheOutcomeEqualsAFreshParse() {
-        QualityGate gate = stages.quality();
-        Deidentification core = Deidentification.of(stages.hl7());
         SyntheticHl7 gen = new SyntheticHl7(41);
         int handedOver = 0;
         for (int i = 0; i < 300; i++) {
-            byte[] raw = gen.next().text().getBytes(StandardCharsets.UTF_8);
-            Gate.Inspected in = gate.inspect(raw);
-            Deidentification.Outcome fresh = core.apply(new String(raw, StandardCharsets.UTF_8), PatientMemory.NONE);
-            if (in.parsed() == null) {
-                continue;
-            }
-            handedOver++;
-            Deidentification.Outcome reused = core.apply(in.text(), in.parsed(), PatientMemory.NONE);
-            assertThat(reused).isEqualTo(fresh);
+            handedOver += sameOutcome(gen.next().text().getBytes(StandardCharsets.UTF_8)) ? 1 : 0;
         }
         assertThat(handedOver).isEqualTo(300);
+    }
+
+    @Test
+    void givenTheHl7Corpus_whenDeidentifiedFromTheGatesParse_thenTheOutcomeEqualsAFreshParse() throws Exception {
+        Path corpus = Path.of("..", "..", "shared", "corpora", "hl7v2-samples", "messages");
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "../shared/corpora/hl7v2-samples absent: skipped");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        int handedOver = 0;
+        for (Path f : files) {
+            handedOver += sameOutcome(Files.readAllBytes(f)) ? 1 : 0; // CR, LF, MLLP framing, odd versions
+        }
+        assertThat(handedOver).isGreaterThan(files.size() / 2);
+    }
+
+    /** Asserts equal outcomes when the gate parsed the input; false when it did not (nothing handed over). */
+    private boolean sameOutcome(byte[] raw) {
+        Gate.Inspected in = stages.quality().inspect(raw);
+        Deidentification core = Deidentification.of(stages.hl7());
+        Deidentification.Outcome fresh = core.apply(new String(raw, StandardCharsets.UTF_8), PatientMemory.NONE);
+        if (in.parsed() == null) {
+            return false;
+        }
+        assertThat(core.apply(in.text(), in.parsed(), PatientMemory.NONE)).isEqualTo(fresh);
+        return true;
     }
 }
