@@ -182,7 +182,7 @@ final class Geo {
         if (city > end) {
             int from = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
             s.addTokens(PhiType.GEO, from, city, "geo.after-street", 0.75);
-            return city + 1;
+            return zipAfterTown(s, city) + 1;
         }
         return end + 1;
     }
@@ -236,6 +236,31 @@ final class Geo {
             }
         }
         return end;
+    }
+
+    /**
+     * "Springfield 01108", "dover, 02030-1234": five digits (or ZIP+4) on the same line right after a town already taken
+     * are its ZIP even with no state between. Returns the last token taken (the town's when none).
+     */
+    private static int zipAfterTown(Scan s, int town) {
+        Tokens tk = s.tk;
+        int u = town + 1;
+        if (tk.isPunct(u, ',')) {
+            u++;
+        }
+        if (u >= tk.n || tk.nlBefore[u] || tk.kind[u] != Tokens.NUM || tk.len(u) != 5) {
+            return town;
+        }
+        int last = u;
+        if (tk.isPunct(u + 1, '-') && tk.adjacent(u, u + 1) && u + 2 < tk.n && tk.kind[u + 2] == Tokens.NUM
+                && tk.len(u + 2) == 4 && tk.adjacent(u + 1, u + 2)) {
+            last = u + 2;
+        }
+        if (last + 1 < tk.n && tk.adjacent(last, last + 1) && tk.kind[last + 1] != Tokens.PUNCT) {
+            return town; // glued to more: not a ZIP on its own
+        }
+        s.addTokens(PhiType.GEO, u, last, "zip.after-town", 0.8);
+        return last;
     }
 
     /** "Apt. 4B", "Suite 300" on their own (an address split over lines). */
@@ -447,7 +472,7 @@ final class Geo {
             end = bestEnd + 1;
         }
         s.addTokens(PhiType.GEO, t, end, countyAfter ? "geo.county" : "geo.place", multi || stateAfter ? 0.85 : 0.7);
-        return end + 1;
+        return zipAfterTown(s, end) + 1;
     }
 
     private static boolean strongPlaceContext(Scan s, int t) {
@@ -783,8 +808,15 @@ final class Geo {
         if (s.is(t, "HOME")) {
             return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS");
         }
-        if (s.isAny(t, "SYSTEM", "GROUP")) {
-            return s.isAny(t - 1, "HEALTH", "MEDICAL");
+        if (s.isAny(t, "SYSTEM", "GROUP", "NETWORK")) {
+            return s.isAny(t - 1, "HEALTH", "MEDICAL", "HEALTHCARE");
+        }
+        // "Franciscan Children's", "BOSTON CHILDREN'S": the possessive alone names a children's hospital (a proper word
+        // before it is still required); before HOSPITAL or CENTER that word is the head instead
+        if (s.is(t, "CHILDRENS")) {
+            int e = s.tk.end[t];
+            return s.tk.len(t) > 8 && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2))
+                    && !s.has(t + 1, Lexicon.FACILITY_HEAD);
         }
         // practices and community clinics: "NORTH SHORE PEDS", "X PEDIATRIC ASSOCIATES", "SOUTH END COMMUNITY HEALTH",
         // "CAPE COD OB/GYN", "HEBREW SENIORLIFE"
@@ -822,7 +854,8 @@ final class Geo {
     private static void facilities(Scan s) {
         Tokens tk = s.tk;
         for (int h = 0; h < tk.n; h++) {
-            if (tk.kind[h] != Tokens.WORD || !s.has(h, Lexicon.FACILITY_HEAD) || !head(s, h)) {
+            // a possessive token carries its stem's flags, so CHILDREN'S is named here
+            if (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")) || !head(s, h)) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {

@@ -207,7 +207,7 @@ final class Lexicon {
                 "REHABILITATION", "HOSPICE", "HEALTHCARE", "SANATORIUM", "SANITARIUM", "HOME", "MANOR",
                 "NURSING", "INSTITUTE", "HEALTH", "CARE", "MEDICAL", "LTAC", "LTACH", "SNF", "ECF", "VNA", "LIFE", "LIVING",
                 "PEDS", "PEDIATRICS", "SENIORLIFE", "SENIORCARE", "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE",
-                "PHYSICIANS", "PARTNERS", "GYN")) {
+                "PHYSICIANS", "PARTNERS", "GYN", "NETWORK")) {
             flag(t, FACILITY_HEAD);
         }
         for (String t : List.of("IN", "FROM", "TO", "AT", "NEAR", "OF", "VISITING", "RESIDES", "RESIDENT",
