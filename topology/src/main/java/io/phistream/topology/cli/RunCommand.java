@@ -1,5 +1,6 @@
 package io.phistream.topology.cli;
 
+import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
@@ -7,14 +8,21 @@ import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.ops.GracefulShutdown;
 import io.phistream.topology.ops.OpsServer;
 import io.phistream.topology.ops.OpsSources;
+import io.phistream.topology.scoring.ScoringStages;
 import io.phistream.topology.stream.AuditProcessor;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
                 + " is required by run: tokens must stay reversible across restarts (phi-stream keys init)"));
         KeyStore keys = KeyStore.load(keysDir, config.masterKeyFile().orElse(null));
         Topics topics = new Topics(config);
-        java.util.List<String> missing = missingTopics(config, topics);
+        List<String> missing = missingTopics(config, topics);
         if (!missing.isEmpty()) {
             System.err.println("phi-stream: topics missing on the cluster: " + String.join(", ", missing)
                     + "; create them with 'phi-stream topics create' (same configuration and alert routes)");
@@ -70,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
      * message instead of a stream thread failing on a missing source. When the cluster does not answer in time
      * nothing is reported: Kafka Streams then waits for it, as a pod started before its brokers must.
      */
-    static java.util.List<String> missingTopics(PhiStreamConfig config, Topics topics) {
+    static List<String> missingTopics(PhiStreamConfig config, Topics topics) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 config.adminProperties())) {
             java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);

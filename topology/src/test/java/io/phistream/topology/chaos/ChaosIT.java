@@ -90,13 +90,8 @@ class ChaosIT {
             int kills = 0;
 
             // when: SIGKILL mid-stream, restart, several times
-            for (int k = 0; k < KILLS_BEFORE_BROKER_RESTART; k++) {
-                awaitProgress(broker.bootstrapServers(), topics, child, 30);
-                Thread.sleep(random.nextInt(700));
-                kill(child);
-                kills++;
-                child = startChild(broker.bootstrapServers());
-            }
+            child = killAndRestart(child, KILLS_BEFORE_BROKER_RESTART, broker.bootstrapServers(), topics, random);
+            kills += KILLS_BEFORE_BROKER_RESTART;
             // and the broker goes down and comes back on its data directory (new ports) while the topology is down
             awaitProgress(broker.bootstrapServers(), topics, child, 30);
             sender.pause();
@@ -106,13 +101,8 @@ class ChaosIT {
             broker = EmbeddedKafka.start(data);
             sender.start(broker.bootstrapServers());
             child = startChild(broker.bootstrapServers());
-            for (int k = 0; k < KILLS_AFTER_BROKER_RESTART; k++) {
-                awaitProgress(broker.bootstrapServers(), topics, child, 30);
-                Thread.sleep(random.nextInt(700));
-                kill(child);
-                kills++;
-                child = startChild(broker.bootstrapServers());
-            }
+            child = killAndRestart(child, KILLS_AFTER_BROKER_RESTART, broker.bootstrapServers(), topics, random);
+            kills += KILLS_AFTER_BROKER_RESTART;
             awaitProgress(broker.bootstrapServers(), topics, child, 30);
             sender.pause();
             int sent = sender.sent();
@@ -164,6 +154,18 @@ class ChaosIT {
     }
 
     // ------------------------------------------------------------------------------------------ the topology JVM
+
+    /** {@code times} times: once the child has made progress, SIGKILL it at a random moment and start another. */
+    private Process killAndRestart(Process child, int times, String bootstrap, Topics topics, Random random)
+            throws Exception {
+        for (int k = 0; k < times; k++) {
+            awaitProgress(bootstrap, topics, child, 30);
+            Thread.sleep(random.nextInt(700));
+            kill(child);
+            child = startChild(bootstrap);
+        }
+        return child;
+    }
 
     private Process startChild(String bootstrap) throws IOException {
         Path config = dir.resolve("phi-stream-" + children.size() + ".properties");

@@ -1,11 +1,10 @@
 package io.phistream.topology.cli;
 
-import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.broker.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -19,20 +18,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TopicsCommandIT {
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafka.start(null);
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
 
     private int run(StringWriter out, Path config, String... extra) {
         CommandLine cmd = new CommandLine(new TopicsCommand());

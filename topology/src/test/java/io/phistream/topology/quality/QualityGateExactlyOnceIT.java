@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.serdes.avro.QuarantineEnvelope;
 import io.phistream.synthetic.SyntheticHl7;
-import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.broker.EmbeddedKafkaExtension;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.QuarantineSealer;
@@ -34,9 +34,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a real in-process broker, the gate in a self-contained topology (ingest → re-key by dedupe digest → keyed
@@ -47,17 +46,9 @@ import org.junit.jupiter.api.Test;
  */
 class QualityGateExactlyOnceIT {
 
-    private static EmbeddedKafka broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafka.start(null);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void givenEveryMessageTwiceThenAgainAfterARestart_whenGated_thenEachDistinctMessageComesOutExactlyOnce()

@@ -10,7 +10,7 @@ import io.phistream.serdes.avro.Score;
 import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.synthetic.SyntheticPatient;
 import io.phistream.topology.Topics;
-import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.broker.EmbeddedKafkaExtension;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.PhiStreamTopology;
@@ -35,9 +35,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a real in-process broker, through the full topology (de-identification + scoring, exactly_once_v2): raw HL7
@@ -46,17 +45,9 @@ import org.junit.jupiter.api.Test;
  */
 class ScoringPipelineIT {
 
-    private static EmbeddedKafka broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafka.start(null);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void givenOruVitalsOnIngest_whenTheFullTopologyRuns_thenAlertsAreRoutedSuppressedAndEscalated() throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.topology.Topics;
-import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.broker.EmbeddedKafkaExtension;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +27,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a real in-process broker: every input message comes out exactly once, de-identified or quarantined, as a
@@ -37,17 +36,9 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineExactlyOnceIT {
 
-    private static EmbeddedKafka broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafka.start(null);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void givenTrafficWithPoison_whenTheAppIsStoppedAbruptlyAndRestarted_thenEveryMessageComesOutExactlyOnce()
