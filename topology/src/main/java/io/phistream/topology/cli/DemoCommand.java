@@ -11,6 +11,8 @@ import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.ops.OpsServer;
 import io.phistream.topology.ops.OpsSources;
+import io.phistream.topology.quality.Outcome;
+import io.phistream.topology.quality.QualityMetrics;
 import io.phistream.topology.stream.AuditProcessor;
 import io.phistream.topology.stream.Headers;
 import io.phistream.topology.stream.Stages;
@@ -21,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "configuration key for the demo's pipeline, e.g. text.scrubbing=spans (repeatable)")
-    Map<String, String> overrides = new java.util.LinkedHashMap<>();
+    Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--keep", paramLabel = "DIR", description = "keep the broker's data in DIR after the demo")
     Path keep;
@@ -222,8 +226,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         // the quality gate's quarantines and the de-identifier's
-        Map<String, Long> reasons = new java.util.TreeMap<>();
-        stages.qualityMetrics().byReason(io.phistream.topology.quality.Outcome.QUARANTINE)
+        Map<String, Long> reasons = new TreeMap<>();
+        stages.qualityMetrics().byReason(Outcome.QUARANTINE)
                 .forEach((r, c) -> reasons.merge(r.name(), c, Long::sum));
         stages.metrics().quarantinedByReason().forEach((r, c) -> reasons.merge(r.name(), c, Long::sum));
         out.println("quarantined by reason: " + reasons);
@@ -274,7 +278,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Inputs the quality gate recognised as repeats and dropped (counted, audited, never released twice). */
     private static long duplicates(Stages stages) {
-        return stages.qualityMetrics().count(io.phistream.topology.quality.QualityMetrics.Decision.DUPLICATE);
+        return stages.qualityMetrics().count(QualityMetrics.Decision.DUPLICATE);
     }
 
     private void status(boolean tty, long sent, long deid, long quarantined, long duplicates, Stages stages,
