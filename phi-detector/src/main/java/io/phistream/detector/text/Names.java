@@ -2,6 +2,7 @@ package io.phistream.detector.text;
 
 import static io.phistream.detector.text.Lexicon.CLINICAL;
 import static io.phistream.detector.text.Lexicon.COMMON;
+import static io.phistream.detector.text.Lexicon.FIRST_NAME;
 import static io.phistream.detector.text.Lexicon.NAME_LISTED;
 import static io.phistream.detector.text.Lexicon.POSTMARK;
 import static io.phistream.detector.text.Lexicon.RELATION;
@@ -69,8 +70,8 @@ final class Names {
             if ((f & CLINICAL) != 0) {
                 sc -= 4;
             }
-            if (eponym(s, t)) {
-                sc -= 6;
+            if (eponym(s, t) || (f & CLINICAL) != 0 && possessive(s, t)) {
+                sc -= 6; // "Parkinson's disease", and "Hx COPD, Parkinson's." with the noun left out
             }
             if (len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
                 sc -= 4; // HTN, BKA, NSTEMI-like shorthand; names without a vowel need context ("DR NG")
@@ -116,10 +117,14 @@ final class Names {
             boolean weakAfterKin = acc[t] == SCORE && score[t] < 1.5f && s.prevWord(t, 2) >= 0
                     && (s.flags(s.prevWord(t, 2)) & (RELATION | TITLE)) != 0;
             if ((acc[t] == NONE || weakAfterKin) && tk.kind[t] == Tokens.WORD && tk.len(t) >= 2
-                    && byContext(s, t, base[t])) {
+                    && byContext(s, t, base[t]) && !eponymAfterNonTitle(s, t)) {
                 acc[t] = CONTEXT;
             }
         }
+        nicknames(s, acc, base);
+        kinInitials(s, acc);
+        babyNames(s, acc, base);
+        beforePhone(s, acc, base);
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
         for (int round = 0; round < 2; round++) {
@@ -190,6 +195,151 @@ final class Names {
         signOff(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
+    }
+
+    /** "per Portland protocol", "pt's wife: Graves disease": an eponym head after the word outweighs a context word. */
+    private static boolean eponymAfterNonTitle(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        // the head right after the word, lower-case where case tells ("Albert Nodes, MD" is a person)
+        // a possessive is someone's ("teodor's cell" is a phone), unless the word is a listed eponym
+        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !EPONYM_NOUNS.contains(s.key(nx)) || possessive(s, t)
+                || !tk.upperDoc && !tk.lowerInitial(nx) || !eponym(s, t)) {
+            return false;
+        }
+        int p = s.prevWord(t, 1);
+        return !(p >= 0 && (s.flags(p) & TITLE) != 0);
+    }
+
+    private static boolean quote(Scan s, int t) {
+        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.PUNCT) {
+            return false;
+        }
+        char c = s.text.charAt(s.tk.start[t]);
+        return c == '"' || c == '\u201C' || c == '\u201D';
+    }
+
+    /** Words that hand over a nickname: "goes by", "known as", "aka", "nicknamed", "prefers to be called". */
+    private static int nicknameCue(Scan s, int t) {
+        if (s.isAny(t, "NICKNAMED", "NICKNAME", "AKA")) {
+            return t;
+        }
+        if (s.is(t, "BY") && s.isAny(s.prevWord(t, 0), "GOES", "GO", "GOING", "WENT")) {
+            return t;
+        }
+        if (s.is(t, "AS") && s.isAny(s.prevWord(t, 0), "KNOWN")) {
+            return t;
+        }
+        if (s.is(t, "CALLED") && s.is(s.prevWord(t, 0), "BE") && s.is(s.prevWord(s.prevWord(t, 0), 0), "TO")) {
+            return t; // "prefers to be called"
+        }
+        return -1;
+    }
+
+    /**
+     * Nicknames: the word a nickname cue hands over ("goes by Nell", "aka 'Tiny'"), and a quoted word in parentheses
+     * or between the parts right after a person's name ("Marcus Hale ("Tiny")", "Robert "Bobby" Hale"). Quoted, any
+     * word but a clinical one is taken; unquoted after a cue, only a listed name or an unknown proper word ("goes by
+     * ambulance" stays).
+     */
+    private static void nicknames(Scan s, byte[] acc, float[] base) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || s.has(t, CLINICAL)) {
+                continue;
+            }
+            boolean quoted = quote(s, t - 1) && tk.adjacent(t - 1, t) && quote(s, t + 1) && tk.adjacent(t, t + 1);
+            int p = s.prevWord(t, quoted ? 1 : 0);
+            boolean cue = p >= 0 && tk.kind[p] == Tokens.WORD && nicknameCue(s, p) >= 0 && !tk.nlBefore[t];
+            if (cue) {
+                int f = s.flags(t);
+                boolean nameLike = (f & NAME_LISTED) != 0 && base[t] >= -3 && (f & (STOP | NOT_A_NAME)) == 0
+                        || !tk.upperDoc && tk.capitalized(t) && (f & COMMON) == 0;
+                if (quoted || nameLike) {
+                    acc[t] = CONTEXT;
+                }
+                continue;
+            }
+            if (quoted) {
+                // the name before: directly, or with "(" between
+                int q = t - 2;
+                if (q >= 0 && tk.isPunct(q, '(')) {
+                    q--;
+                }
+                if (q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
+                    acc[t] = CONTEXT;
+                }
+            }
+        }
+    }
+
+    /** "son R.T. is HCP", "dtr J.K. at bedside": dotted initials right after a relative are the relative's name. */
+    private static void kinInitials(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 1; t + 3 < tk.n; t++) {
+            if (!(tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && Character.isUpperCase(tk.firstChar(t))
+                    && tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1) && tk.kind[t + 2] == Tokens.WORD
+                    && tk.len(t + 2) == 1 && Character.isUpperCase(tk.firstChar(t + 2)) && tk.adjacent(t + 1, t + 2)
+                    && tk.isPunct(t + 3, '.') && tk.adjacent(t + 2, t + 3))) {
+                continue;
+            }
+            int p = s.prevWord(t, 1);
+            if (p >= 0 && KIN.contains(s.key(p)) && !tk.nlBefore[t]) {
+                acc[t] = INITIAL;
+                acc[t + 2] = INITIAL;
+            }
+        }
+    }
+
+    /**
+     * "BABY BOY OKAFOR", "BABY GIRL CHILD (TWIN A)": newborns are named by sex and surname; the word after is the
+     * surname when it is a listed name that is not a clinical or ordinary word of the sentence ("BABY GIRL FEEDING
+     * WELL"), or when a parenthesis or comma closes it.
+     */
+    private static void babyNames(Scan s, byte[] acc, float[] base) {
+        Tokens tk = s.tk;
+        for (int t = 2; t < tk.n; t++) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || tk.nlBefore[t]
+                    || !s.isAny(t - 1, "BOY", "GIRL") || !s.is(t - 2, "BABY") || !tk.spaceOnly(t - 2, t - 1)
+                    || !tk.spaceOnly(t - 1, t)) {
+                continue;
+            }
+            if (!tk.upperDoc && !tk.capitalized(t)) {
+                continue;
+            }
+            int f = s.flags(t);
+            if ((f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || wordLike(s, t)) {
+                continue;
+            }
+            boolean closed = t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ',');
+            if ((f & NAME_LISTED) != 0 && base[t] >= -3 || closed) {
+                acc[t] = CONTEXT;
+            }
+        }
+    }
+
+    /**
+     * "NH CONTACT BARB 781-555-0104", "call Deb 508-555-0199": a listed given name right before a phone number on the
+     * same line is the person to call; words such as CELL, HOME, PAGER have low name odds or are not listed.
+     */
+    private static void beforePhone(Scan s, byte[] acc, float[] base) {
+        Tokens tk = s.tk;
+        for (PhiSpan sp : s.found) {
+            if (sp.type() != PhiType.PHONE) {
+                continue;
+            }
+            int first = s.tokenAt(sp.start());
+            int t = first - 1;
+            if (t < 0 || tk.start[first] != sp.start() || acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 3
+                    || !tk.spaceOnly(t, first)) {
+                continue;
+            }
+            int f = s.flags(t);
+            if ((f & FIRST_NAME) != 0 && base[t] >= -1 && (f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) == 0
+                    && (tk.upperDoc || tk.capitalized(t))) {
+                acc[t] = CONTEXT;
+            }
+        }
     }
 
     /** Shape evidence: case counts only in mixed-case text; short all-caps words are abbreviations. */
@@ -276,7 +426,12 @@ final class Names {
             "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
-            "SIBLING", "ROOMMATE");
+            "SIBLING", "ROOMMATE", "SITTER");
+
+    /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
+    private static final Set<String> KIN_ADJECTIVES = Set.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
+            "YOUNGEST", "BIG", "LITTLE", "BABY", "TWIN", "STEP", "HALF", "LATE", "DECEASED", "ESTRANGED", "FORMER", "EX",
+            "BIOLOGICAL", "ADOPTIVE", "FOSTER", "SURVIVING", "ONLY");
 
     /** "(husband)", "(daughter, HCP)": an opening parenthesis right after the word, a relative first inside. */
     private static boolean kinInParentheses(Scan s, int t) {
@@ -297,6 +452,24 @@ final class Names {
                 : NOT_A_NAME & ~Lexicon.STATE_NAME; // "MAY WEST", not "MAY WEST VIRGINIA"
         return (f & NAME_LISTED) != 0 && (f & (STOP | CLINICAL | notName | VERB_CONTEXT)) == 0
                 && s.lx.nameOdds(s.tk.lex[nx]) >= -1.5;
+    }
+
+    /**
+     * "WIFE MAY AT BEDSIDE", "SON WILL HERE", "brother will (deceased)": after a relative, a modal followed by where
+     * the person is, or by a parenthesis about them, is the relative's name; a verb after it ("MAY CALL") is not.
+     */
+    private static boolean placeFollows(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return false;
+        }
+        if (tk.kind[nx] == Tokens.WORD) {
+            return tk.spaceOnly(t, nx) && s.isAny(nx, "AT", "HERE", "THERE", "PRESENT", "IN", "WITH", "VISITING",
+                    "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS");
+        }
+        return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, "DECEASED", "HCP", "NOK", "POA", "AGE", "AGED")
+                || tk.kind[nx + 1] == Tokens.NUM);
     }
 
     /** "WILL CALL", "MAY NEED": the word after is an ordinary word, so the modal reading wins. */
@@ -394,7 +567,7 @@ final class Names {
             return true; // "Will (husband) can be reached": only a relative in the parenthesis, not "will (likely)"
         }
         if ((f & STOP) != 0 && upper && listed && base >= -3.5 && p >= 0 && punctOk(s, p, t)
-                && KIN.contains(s.key(p)) && nameFollows(s, t)) {
+                && KIN.contains(s.key(p)) && (nameFollows(s, t) || placeFollows(s, t))) {
             return true; // "PER SISTER MAY WEST" in shouted text; "SISTER MAY VISIT" stays a modal
         }
         if ((f & STOP) != 0 && !upper && tk.capitalized(t) && !tk.sentenceStart(t) && listed && base >= -3.5) {
@@ -436,7 +609,7 @@ final class Names {
         }
         // "ROSE (DAUGHTER)", "MARY, WIFE,"
         int nx = s.nextWord(t, 2);
-        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && KIN.contains(s.key(nx))
+        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && KIN.contains(s.key(nx)) && !KIN_ADJECTIVES.contains(s.key(t))
                 && nx - t <= 2 && (nx == t + 1 || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))) {
             return listed && base >= -3 && (!clinical || base >= -1) || properShape && !common;
         }
@@ -485,6 +658,7 @@ final class Names {
     static boolean eponym(Scan s, int t) {
         Tokens tk = s.tk;
         int u = t + 1;
+        boolean nameMayFollow = true; // the next word may be the eponym's second name ("Grey Turner sign")
         for (int k = 0; k < 6 && u < tk.n; k++) {
             if (tk.nlBefore[u]) {
                 return false;
@@ -499,9 +673,17 @@ final class Names {
             if (tk.kind[u] == Tokens.WORD && EPONYM_NOUNS.contains(s.key(u))) {
                 return true;
             }
-            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || k == 0 && s.has(u, NAME_LISTED)))) {
+            if (tk.kind[u] == Tokens.WORD && s.isAny(u, "OR", "AND", "NOR") && u + 1 < tk.n
+                    && tk.kind[u + 1] == Tokens.WORD && (s.has(u + 1, NAME_LISTED) || tk.capitalized(u + 1))
+                    && (s.flags(u + 1) & NOT_A_NAME) == 0) { // not "FRANK AND SISTER-IN-LAW" 
+                nameMayFollow = true; // "Grey Turner or Cullen sign", "Cheyne and Stokes respirations"
+                u++;
+                continue;
+            }
+            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || nameMayFollow && s.has(u, NAME_LISTED)))) {
                 return false;
             }
+            nameMayFollow = false;
             u++;
         }
         return false;
@@ -606,7 +788,8 @@ final class Names {
             boolean ends = a1 >= tk.n || tk.nlBefore[a1] || (tk.isPunct(a1, ',') || tk.isPunct(a1, ';')
                     || tk.isPunct(a1, ')') || tk.isPunct(a1, '.') && !(a1 + 1 < tk.n && tk.adjacent(a1, a1 + 1)
                     && tk.kind[a1 + 1] == Tokens.NUM));
-            if (!ratio && !(tk.upperDoc && ends)) {
+            // a clinical word with a grade is a scale in any case ("Braden 17,", "Apgar 8")
+            if (!ratio && !(tk.upperDoc && ends) && !(s.has(t, CLINICAL) && ends)) {
                 continue;
             }
             int after = nx + 1;
@@ -626,8 +809,10 @@ final class Names {
             if (before >= 0 && tk.kind[before] == Tokens.NUM) {
                 continue; // a house number first: an address
             }
-            if (before >= 0 && tk.kind[before] == Tokens.WORD && (s.flags(before) & TITLE) != 0
-                    && s.isAny(before, "DR", "DRS", "DOCTOR", "MR", "MRS", "MS")) {
+            int titleBefore = s.prevWord(first, 1); // "DR. FIGUEROA 6/14": a title keeps its full stop
+            if (titleBefore >= 0 && tk.kind[titleBefore] == Tokens.WORD && (s.flags(titleBefore) & TITLE) != 0
+                    && s.isAny(titleBefore, "DR", "DRS", "DOCTOR", "MR", "MRS", "MS")
+                    && (titleBefore == before || tk.isPunct(titleBefore + 1, '.'))) {
                 continue; // "f/u w/ dr kittredge 6/10": a title names a person, whatever follows
             }
             for (int u = first; u <= t; u++) {
@@ -713,6 +898,23 @@ final class Names {
                 && !tk.nlBefore[t] && (s.flags(t) & (CLINICAL | STOP | NOT_A_NAME | POSTMARK | VERB_CONTEXT)) == 0;
     }
 
+    /**
+     * Where case says nothing, a repeated name that is also an ordinary word ("DOWN HALL", "GRANT APPLICATION",
+     * "unpaid bill") is taken again only beside another name part or after a title or relative. The caller applies
+     * this only to words more often words than names (odds below 0: HALL, GRANT, BILL, but not DAWN).
+     */
+    private static boolean bareCommonWord(Scan s, byte[] acc, int t) {
+        Tokens tk = s.tk;
+        if (!tk.upperDoc || !s.has(t, COMMON)) {
+            return false;
+        }
+        if (accepted(acc, t - 1) && joined(s, t - 1, t) || accepted(acc, t + 1) && joined(s, t, t + 1)) {
+            return false;
+        }
+        int p = s.prevWord(t, 1);
+        return !(p >= 0 && (s.flags(p) & (TITLE | RELATION)) != 0);
+    }
+
     /** A word confirmed as a name anywhere in the text is a name wherever else it appears. */
     private static void repeat(Scan s, byte[] acc, float[] base, boolean[] barred) {
         Tokens tk = s.tk;
@@ -761,7 +963,8 @@ final class Names {
             }
             if (id >= 0) {
                 if (ids != null && ids.contains(id) && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
-                        && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)) {
+                        && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)
+                        && !(base[t] < 0 && bareCommonWord(s, acc, t))) {
                     acc[t] = REPEAT;
                 }
             } else if (unknown != null && unknown.contains(s.key(t))) {
@@ -811,6 +1014,7 @@ final class Names {
                     case MEMORY -> 0.95;
                     case CONTEXT -> 0.9;
                     case NEIGHBOUR, REPEAT -> 0.8;
+                    case INITIAL -> 0.85; // initials alone: known ones, or dotted after a relative
                     default -> Math.min(0.95, 0.5 + 0.1 * maxScore);
                 };
                 String rule = switch (best) {
