@@ -26,7 +26,7 @@ final class Dates {
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
         "AMPS", "VIAL", "BAG", "PACKET", "DIGITS", "PULSES", "PUPILS", "MURMUR", "SYSTOLIC", "HOLOSYSTOLIC",
         "BILATERALLY", "BILAT", "BL", "BLE", "BUE", "LE", "UE", "EXTREMITIES", "EXT", "GRIP", "PUSH", "PULL",
-        "NORMAL", "SALINE", "STRENGTHS", "CC", "H", "HR", "HRS", "HOUR", "HOURS", "SEC",
+        "SALINE", "STRENGTHS", "CC", "H", "HR", "HRS", "HOUR", "HOURS", "SEC",
         "MIN", "MEQ", "MMOL", "PERCENT", "FLOOR", "LUMEN", "NRB", "FM", "NC", "LPM", "L/M", "PLUS", "MOTOR"};
     private static final String[] UNIT_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "MM", "MMHG", "CM", "ML", "MG",
         "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE", "DOSES", "X", "TIMES", "MEQ", "MMOL", "PERCENT", "LPM",
@@ -37,7 +37,8 @@ final class Dates {
         "DUE", "SCHEDULED", "APPT", "APPOINTMENT", "VISIT", "SURGERY", "OR", "PROCEDURE", "TO", "STARTED", "START",
         "BEGAN", "STOPPED", "HELD", "INTUBATED", "EXTUBATED", "TRANSFERRED", "ARRIVED", "AS", "BIRTH", "BIRTHDAY",
         "EST", "LMP", "EDD", "DOI", "INJURY", "RECEIVED", "SIGNED", "NOTE", "REPORT", "FU", "FOLLOWUP", "CONSULT",
-        "CLINIC", "RTC", "PLACED", "INSERTED", "IMPLANTED", "DELIVERED"};
+        "CLINIC", "RTC", "PLACED", "INSERTED", "IMPLANTED", "DELIVERED", "BOARD", "CONFERENCE", "CONF", "MEETING",
+        "MTG"};
     /** Strong date words before a dotted "3.4", which is otherwise a decimal. */
     private static final String[] DOTTED_POS = {"ON", "SINCE", "UNTIL", "DOS", "DOB", "DATED", "ADMITTED", "ADM",
         "DISCHARGED", "BORN", "DIED", "SCHEDULED", "APPT", "PLACED", "INSERTED", "IMPLANTED", "PERFORMED", "DONE",
@@ -170,7 +171,7 @@ final class Dates {
         if (!(la <= 2 && lb <= 2 && month(a) && day(b))) {
             return -1;
         }
-        boolean pos = positive(s, t, t + 2);
+        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b);
         boolean known = s.ctx.monthDays.contains(a * 100 + b);
         if (known) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
@@ -184,7 +185,7 @@ final class Dates {
             }
             return -1;
         }
-        boolean neg = negative(s, t, t + 2, a, b);
+        boolean neg = negative(s, t, t + 2, a, b, !pos && dateAfter(s, t + 2));
         if (neg && !pos) {
             // "BIPAP OVERNIGHT 12/5": a time word right before wins over a setting named further back, but not
             // over scores and strengths ("PAIN TODAY 5/10")
@@ -247,8 +248,9 @@ final class Dates {
         if (p >= 1 && s.is(p, "P") && tk.isPunct(p - 1, '/') && s.is(p - 2, "S")
                 || pp >= 2 && s.is(pp, "P") && tk.isPunct(pp - 1, '/') && s.is(pp - 2, "S") && !tk.nlBefore[p]
                 || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
-                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE")) {
-            return true; // "S/P CATH 10/22", "ECHO 3/4": a procedure and when
+                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE")
+                || p >= 0 && imaging(s, p)) {
+            return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
         int nx = last + 1;
         if (nx < tk.n && tk.isPunct(nx, '@')) {
@@ -271,7 +273,44 @@ final class Dates {
         return false;
     }
 
-    private static boolean negative(Scan s, int first, int last, int a, int b) {
+    private static final String[] IMAGING = {"HUS", "CUS", "XR", "CXR", "KUB", "CTA", "MRA", "MRCP", "EKG", "ECG",
+        "PET", "DEXA", "MAMMO", "MAMMOGRAM", "DOPPLER", "DOPPLERS", "LENIS", "ULTRASOUND", "SONO", "SONOGRAM", "EUS",
+        "ERCP", "PFT", "PFTS", "EMG", "HOLTER", "ANGIO", "ANGIOGRAM", "HIDA", "XRAY", "XRAYS", "IMAGING", "SCAN"};
+
+    /** A study named before a short date: "CXR 3/4", "head US 3/12" (US in capitals only: "told us 3/4" is a pronoun). */
+    private static boolean imaging(Scan s, int p) {
+        return s.isAny(p, IMAGING) || s.is(p, "US") && s.tk.allUpper(p) && !s.tk.upperDoc;
+    }
+
+    /** Words after a short date that say it is a day: an encounter ("2/10 visit") or a named clinician ("(Dr. X"). */
+    private static final String[] DATE_NOUN_AFTER = {"VISIT", "APPT", "APPOINTMENT", "ADMISSION", "DISCHARGE",
+        "CLINIC", "MEETING", "CONFERENCE", "SURGERY", "PROCEDURE", "NOTE", "CONSULT"};
+
+    /**
+     * "tumor board 1/10 (Dr. Ames)", "at her 2/10 visit": what follows a bare x/10 makes it a day rather than a score.
+     * Only consulted when no score word is near (see {@link #negative}).
+     */
+    private static boolean dateAfter(Scan s, int last) {
+        Tokens tk = s.tk;
+        int nx = last + 1;
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return false;
+        }
+        if (followedBy(s, last, DATE_NOUN_AFTER)) {
+            return true;
+        }
+        int w = tk.isPunct(nx, '(') ? nx + 1 : s.isAny(nx, "W", "WITH", "BY") ? nx + 1 : -1;
+        if (w > 0 && tk.isPunct(w, '/') && s.is(nx, "W")) {
+            w++;
+        }
+        return w > 0 && w < tk.n && !tk.nlBefore[w] && s.isAny(w, "DR", "DOCTOR");
+    }
+
+    /**
+     * Score-shaped pairs (4/5, 6/10) are scores next to a score word; a bare x/10 with nothing around is still read as a
+     * score (pain scores are far commoner in notes than the 1st-10th of October or a 10th), unless what follows says day.
+     */
+    private static boolean negative(Scan s, int first, int last, int a, int b, boolean dateAfter) {
         Tokens tk = s.tk;
         if (a == 2 && b == 2 || a == 1 && b == 2) {
             return true; // "2/2" = secondary to; "1/2" = half
@@ -282,21 +321,49 @@ final class Dates {
         }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
             // strength 4/5, pain 3/10 (only with their context words, or when nothing says date)
-            if (s.before(first, 4, NEG_BEFORE) || followedBy(s, last, NEG_AFTER)) {
+            if (s.before(first, 4, NEG_BEFORE) || followedBy(s, last, NEG_AFTER)
+                    || b == 10 && s.before(first, 3, SCORE_SUBJECT)) {
                 return true;
             }
             if (b == 10) {
-                return true;
+                return !dateAfter;
             }
         }
         if (s.before(first, 2, NEG_BEFORE)) {
             return true;
         }
-        if (followedBy(s, last, NEG_AFTER)) {
+        if (followedBy(s, last, NEG_AFTER) || normalSaline(s, last, a, b)) {
             return true;
         }
         int nx = last + 1;
         return nx < tk.n && (tk.isPunct(nx, '%') || tk.isPunct(nx, '"'));
+    }
+
+    private static final String[] SCORE_WORDS = {"PAIN", "SCORE", "SCALE", "RATED", "RATES", "RATING", "STRENGTH",
+        "GCS", "RASS", "CPOT", "FLACC"};
+
+    /** "pain improved from 8/10 to 3/10", "went as high as 9/10": a range of scores, not dates, near a score word. */
+    private static boolean scoreRange(Scan s, int first, int a, int b) {
+        return (b == 10 && a <= 10 || b == 5 && a <= 5) && s.before(first, 1, "FROM", "TO", "AS", "BEFORE", "AFTER",
+                "THRU", "THROUGH") && (s.before(first, 7, SCORE_WORDS) || s.before(first, 7, SCORE_SUBJECT));
+    }
+
+    /** What else is rated out of ten: "CP 6/10 (Dr. Lee notified)", "HA 7/10", "fatigue 4/10". */
+    private static final String[] SCORE_SUBJECT = {"CP", "HA", "HEADACHE", "HEADACHES", "FATIGUE", "DISCOMFORT",
+        "NAUSEA", "ACHE", "ACHING", "SORENESS", "CRAMPING", "CRAMPS", "ANXIETY", "DYSPNEA", "SOB", "ITCHING",
+        "PRURITUS", "TENDERNESS", "BURNING", "DEPRESSION", "MOOD", "CRAVINGS", "CRAVING", "STRESS", "SLEEP",
+        "ENERGY", "APPETITE", "SEVERITY", "INTENSITY", "ITCH", "HURTS", "SORE", "WORST", "CURRENTLY", "NOW",
+        "REPORTS", "STATES", "ENDORSES", "EFFORT", "CONFIDENCE", "SATISFACTION", "DISTRESS",
+        "DIZZINESS", "NUMBNESS", "TINGLING", "SPASM", "SPASMS", "COMFORT", "VAS", "NRS", "PEG", "NPRS"};
+
+    private static final String[] NORMAL = {"NORMAL", "NL", "NML"};
+
+    /** "1/2 normal saline", "5/5 normal": NORMAL after a pair is a fluid or a score, but "US 3/12 normal" is a result. */
+    private static boolean normalSaline(Scan s, int last, int a, int b) {
+        if (!followedBy(s, last, NORMAL)) {
+            return false;
+        }
+        return s.isAny(s.nextWord(last + 1, 0), "SALINE", "SAL", "NS") || a <= b && b <= 10 && (b == 5 || b == 10 || b == 4);
     }
 
     private static final String[] GESTATION = {"WK", "WKS", "WEEK", "WEEKS", "WKER", "WEEKER", "GA", "CGA", "PMA", "EGA"};
@@ -357,7 +424,29 @@ final class Dates {
                 return y;
             }
         }
-        return -1;
+        return y < tk.n && !tk.nlBefore[y] && apostropheYear(s, y) ? y + 1 : -1;
+    }
+
+    /** Whether token a is an apostrophe opening a two-digit year ("Aug '23", "in ’19"), not feet/inches (5'10"). */
+    private static boolean apostropheYear(Scan s, int a) {
+        Tokens tk = s.tk;
+        if (a < 0 || a + 1 >= tk.n || tk.kind[a] != Tokens.PUNCT
+                || !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(tk.start[a]))) {
+            return false;
+        }
+        int y = a + 1;
+        if (tk.kind[y] != Tokens.NUM || tk.len(y) != 2 || !tk.adjacent(a, y) || a > 0 && tk.adjacent(a - 1, a)) {
+            return false;
+        }
+        int nx = y + 1;
+        if (followedBy(s, y, UNIT_AFTER)) {
+            return false;
+        }
+        // "'23." ends a sentence; "'19s", "'19'" (a quoted number), "'19/20" are something else
+        return nx >= tk.n || !tk.adjacent(y, nx) || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '/')
+                && !tk.isPunct(nx, '-') && !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(tk.start[nx]))
+                && !tk.isPunct(nx, '"') && !(tk.isPunct(nx, '.') && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM
+                && tk.adjacent(nx, nx + 1));
     }
 
     /** Month name first: "Jan 5", "JAN 5TH", "January 5, 2019", "March 2019", "in April". */
@@ -398,6 +487,15 @@ final class Dates {
                 return y + 1;
             }
         }
+        // "until Aug '23", "Sept. ’19": a month and an apostrophe year (a NUM after the month was handled above)
+        boolean modalOrVerb = !tk.upperDoc && tk.lowerInitial(t) && s.isAny(t, "MAY", "MARCH", "MAR");
+        if (m < tk.n && tk.kind[m] == Tokens.PUNCT && !modalOrVerb) {
+            int y = yearAfter(s, dot ? t + 1 : t, false);
+            if (y > 0) {
+                s.addTokens(PhiType.DATE, t, y, "date.month-year", 0.9);
+                return y + 1;
+            }
+        }
         // month alone: "in April", "since September"
         if (!dot && tk.len(t) >= 5 && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
             int p = s.prevWord(t, 0);
@@ -419,7 +517,67 @@ final class Dates {
                 return end + 1;
             }
         }
+        if (monthWithoutPreposition(s, t, dot)) {
+            int end = dot ? t + 1 : t;
+            s.addTokens(PhiType.DATE, t, end, "date.month-alone", 0.6);
+            return end + 1;
+        }
         return -1;
+    }
+
+    /** Month names that are no English word or given name in any case. */
+    private static final Set<String> MONTH_NEVER_WORD = Set.of("JANUARY", "FEBRUARY", "SEPTEMBER", "OCTOBER", "NOVEMBER",
+        "DECEMBER");
+    /**
+     * Months that are words only in another case or spelling: "Feb"/"feb" (febrile), "Dec"/"dec" (decreased), "Oct"/"OCT"
+     * (the scan). JAN, JUN, JUNE, APRIL, AUGUST (given names), MAY, MARCH, MAR (modal, verb, the MAR) are left to
+     * the preposition rules above.
+     */
+    private static final Set<String> MONTH_CAPITALISED = Set.of("FEB", "APR", "JUL", "JULY", "AUG", "SEP", "SEPT",
+        "OCT", "NOV", "DEC");
+    /** Events that a month alone dates in a caseless note: "RELAPSE FEB,", "DX NOV.". */
+    private static final String[] MONTH_EVENT = {"RELAPSE", "RELAPSED", "RECURRENCE", "RECURRED", "DX", "DIAGNOSED",
+        "ONSET", "ADMITTED", "ADMISSION", "DISCHARGED", "SURGERY", "STARTED", "STOPPED", "BEGAN", "DIED", "BORN",
+        "DELIVERED", "PLACED", "INSERTED", "IMPLANTED", "TRANSPLANT", "TRANSPLANTED", "PERFORMED", "DONE", "SEEN",
+        "LAST", "HOSPITALIZED", "HOSPITALIZATION", "ADMIT"};
+
+    /**
+     * A month alone with no time preposition: a month that is never a word ("December admission", "dx October"), or
+     * an abbreviation written as a month, capitalised inside a sentence ("relapse Feb, now", "last scope Nov."), or
+     * after an event word in a caseless note or when it is DEC ("RELAPSE FEB,", "relapse Dec."); the abbreviation must
+     * close the phrase.
+     */
+    private static boolean monthWithoutPreposition(Scan s, int t, boolean dot) {
+        Tokens tk = s.tk;
+        String key = s.key(t);
+        if (MONTH_NEVER_WORD.contains(key)) {
+            return true;
+        }
+        if (!MONTH_CAPITALISED.contains(key) || !closesPhrase(s, t)) {
+            return false;
+        }
+        int p = s.prevWord(t, 1);
+        boolean event = p >= 0 && !tk.nlBefore[t] && s.isAny(p, MONTH_EVENT);
+        if (tk.upperDoc) {
+            return event;
+        }
+        // "Dec" is also "decreased" ("Lung sounds Dec, ..."): only an event makes it a month
+        return tk.capitalized(t) && (event || !tk.sentenceStart(t) && !key.equals("DEC"))
+                && !(p >= 0 && s.has(p, Lexicon.TITLE));
+    }
+
+    /** Stricter than {@link #monthEndsPhrase}: punctuation, end of line, or a conjunction ("Dec at bases" stays open). */
+    private static boolean closesPhrase(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return true;
+        }
+        if (tk.kind[nx] == Tokens.PUNCT) {
+            return !tk.isPunct(nx, '/') && !tk.isPunct(nx, '-') && !tk.isPunct(nx, '\'')
+                    && !(tk.isPunct(nx, '.') && nx + 1 < tk.n && tk.adjacent(nx, nx + 1) && tk.kind[nx + 1] != Tokens.PUNCT);
+        }
+        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, "AND", "OR", "BUT", "THEN", "WHEN", "WHILE", "VS");
     }
 
     private static final String[] MONTH_ALONE_STRONG = {"IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
@@ -525,10 +683,21 @@ final class Dates {
         return -1;
     }
 
-    /** A bare year with date context: "in 2019", "since 2015", "(2019)". */
+    /** A bare year with date context: "in 2019", "since 2015", "(2019)", "in '19". */
     private static int year(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.cfg.yearsAlone() || tk.len(t) != 4 || !year(tk.intValue(t))) {
+        if (!s.cfg.yearsAlone()) {
+            return -1;
+        }
+        if (tk.len(t) == 2 && apostropheYear(s, t - 1)) {
+            // a year alone is no Safe Harbor date element (the evaluator ignores YEAR labels); reported like "in 2019"
+            if (s.before(t, 1, YEAR_BEFORE)) {
+                s.addTokens(PhiType.DATE, t - 1, t, "date.year", 0.5);
+                return t + 1;
+            }
+            return -1;
+        }
+        if (tk.len(t) != 4 || !year(tk.intValue(t))) {
             return -1;
         }
         if (t + 1 < tk.n && tk.adjacent(t, t + 1) && !tk.isPunct(t + 1, ')') && !tk.isPunct(t + 1, ',')
@@ -538,16 +707,17 @@ final class Dates {
         if (t > 0 && tk.adjacent(t - 1, t) && !tk.isPunct(t - 1, '(')) {
             return -1;
         }
-        boolean ctx = s.before(t, 1, "IN", "SINCE", "DURING", "UNTIL", "CIRCA", "YEAR", "BY", "BEFORE", "AFTER",
-                "AROUND", "FROM", "THRU", "THROUGH", "OF", "SPRING", "SUMMER", "FALL", "WINTER", "AUTUMN", "DX",
-                "DIAGNOSED", "IN", "EARLY", "LATE", "MID")
-                || tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ')');
+        boolean ctx = s.before(t, 1, YEAR_BEFORE) || tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ')');
         if (!ctx) {
             return -1;
         }
         s.addTokens(PhiType.DATE, t, t, "date.year", 0.5);
         return t + 1;
     }
+
+    private static final String[] YEAR_BEFORE = {"IN", "SINCE", "DURING", "UNTIL", "CIRCA", "YEAR", "BY", "BEFORE",
+        "AFTER", "AROUND", "FROM", "THRU", "THROUGH", "OF", "SPRING", "SUMMER", "FALL", "WINTER", "AUTUMN", "DX",
+        "DIAGNOSED", "EARLY", "LATE", "MID"};
 
     // ---- ages over 89
     private static final String[] AGE_AFTER = {"YO", "YOM", "YOF", "YOW", "YR", "YRS", "YEAR", "YEARS", "Y",
@@ -622,8 +792,20 @@ final class Dates {
     }
 
     private static final String[] UNITS = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+    private static final String[] TEENS = {"TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN",
+        "SEVENTEEN", "EIGHTEEN", "NINETEEN"};
+    /** People whose number is their age when it stands alone: "his mother (ninety-one)", "she is ninety-six." */
+    private static final String[] AGE_PERSON = {"PT", "PATIENT", "HE", "SHE", "MOM", "MOTHER", "DAD", "FATHER",
+        "HUSBAND", "WIFE", "GRANDMOTHER", "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE", "SISTER",
+        "BROTHER", "WIDOW", "WIDOWER"};
+    private static final String[] SEX_AFTER = {"F", "M", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY"};
 
-    /** "ninety-two year old", "NINETY YEARS", "one hundred and one", "in her 90s/nineties". */
+    /**
+     * Ages over 89 in words: "ninety-two year old", "ninety-three y/o F", "NINETY YRS", "one hundred and two years of
+     * age", "aged ninety-four", "his mother (ninety-one)", "she is ninety-six.", "in her 90s/nineties". The number is
+     * an age only with an age word after it, an age verb before it, a sex after it, or alone after a person; "ninety
+     * minutes", "ninety years ago" are not. Spelled numbers under 90 never reach here (only NINETY/HUNDRED trigger).
+     */
     private static int ageWords(Scan s, int t) {
         Tokens tk = s.tk;
         boolean ninety = s.is(t, "NINETY");
@@ -632,8 +814,6 @@ final class Dates {
         if (!ninety && !hundred && !nineties) {
             return -1;
         }
-        int first = hundred ? t - 1 : t;
-        int last = t;
         if (nineties) {
             if (s.before(t, 2, "HIS", "HER", "THEIR", "MID", "LATE", "EARLY")) {
                 s.addTokens(PhiType.AGE, t, t, "age.over89", 0.8);
@@ -641,31 +821,78 @@ final class Dates {
             }
             return -1;
         }
+        int first = hundred ? t - 1 : t;
+        int last = t;
         int nx = t + 1;
-        if (tk.isPunct(nx, '-') && tk.adjacent(t, nx)) {
-            nx++;
-        }
-        if (ninety && nx < tk.n && s.isAny(nx, UNITS)) {
-            last = nx;
-            nx++;
-        } else if (hundred) {
-            if (s.is(nx, "AND")) {
-                nx++;
+        if (ninety) {
+            int u = tk.isPunct(nx, '-') && tk.adjacent(t, nx) ? nx + 1 : nx;
+            if (s.isAny(u, UNITS) && !tk.nlBefore[u]) {
+                last = u;
             }
-            if (nx < tk.n && s.isAny(nx, UNITS)) {
-                last = nx;
-                nx++;
+        } else {
+            // "one hundred (and) two", "one hundred and twelve", "one hundred twenty-one"
+            int u = s.is(nx, "AND") ? nx + 1 : nx;
+            if (s.isAny(u, UNITS) || s.isAny(u, TEENS)) {
+                last = u;
+            } else if (s.is(u, "TWENTY")) {
+                last = u;
+                int v = tk.isPunct(u + 1, '-') && tk.adjacent(u, u + 1) ? u + 2 : u + 1;
+                if (s.isAny(v, UNITS)) {
+                    last = v;
+                }
             }
         }
-        if (tk.isPunct(nx, '-')) {
-            nx++;
-        }
-        if (nx < tk.n && s.isAny(nx, "YEAR", "YEARS", "YO", "YR", "YRS")
-                || s.before(first, 1, "AGE", "AGED", "TURNED")) {
+        nx = last + 1;
+        if (ageWordAfter(s, first, nx) || s.before(first, 1, "AGE", "AGED", "TURNED", "TURNING", "TURNS")
+                || aloneAfterPerson(s, first, nx) || nx < tk.n && tk.spaceOnly(last, nx) && s.isAny(nx, SEX_AFTER)) {
             s.addTokens(PhiType.AGE, first, last, "age.over89-words", 0.85);
             return last + 1;
         }
         return -1;
+    }
+
+    /** "year old", "-year-old", "years of age", "yrs", "y/o", "y.o.", "yo", "yof"; not "years ago" or "years later". */
+    private static boolean ageWordAfter(Scan s, int first, int nx) {
+        Tokens tk = s.tk;
+        if (tk.isPunct(nx, '-')) {
+            nx++;
+        }
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return false;
+        }
+        if (s.isAny(nx, "YEAR", "YEARS", "YR", "YRS")) {
+            // "ninety years old", "ninety-year-old", "ninety years of age", "is ninety years"; not "wife of ninety years"
+            int w = s.nextWord(nx, 1);
+            return s.is(w, "OLD") || s.is(w, "OF") && s.is(s.nextWord(w, 0), "AGE")
+                    || s.isAny(nx, "YR", "YRS") && !s.isAny(w, "AGO", "LATER", "EARLIER", "PRIOR", "BEFORE", "BACK", "AFTER")
+                    || s.before(first, 2, "IS", "WAS", "AGE", "AGED", "TURNED", "TURNS", "TURNING");
+        }
+        return s.isAny(nx, AGE_AFTER);
+    }
+
+    /**
+     * A spelled number standing alone after a person: in parentheses ("mother (ninety-one)", "Ruth (ninety-four)"),
+     * or after "is/was" closing the clause ("she is ninety-six.").
+     */
+    private static boolean aloneAfterPerson(Scan s, int first, int nx) {
+        Tokens tk = s.tk;
+        boolean closes = nx >= tk.n || tk.nlBefore[nx]
+                || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/') && !tk.isPunct(nx, '-');
+        if (!closes) {
+            return false;
+        }
+        if (tk.isPunct(first - 1, '(') && tk.isPunct(nx, ')')) {
+            int p = first - 2;
+            return p >= 0 && !tk.nlBefore[first - 1] && tk.kind[p] == Tokens.WORD && (s.isAny(p, AGE_PERSON)
+                    || s.has(p, Lexicon.RELATION) || !tk.upperDoc && tk.capitalized(p)
+                    && s.has(p, Lexicon.FIRST_NAME | Lexicon.SURNAME));
+        }
+        int p = s.prevWord(first, 0);
+        if (p >= 0 && s.isAny(p, "IS", "WAS") && !tk.nlBefore[first]) {
+            int q = s.prevWord(p, 0);
+            return q >= 0 && s.isAny(q, AGE_PERSON);
+        }
+        return false;
     }
 
     private static int holiday(Scan s, int t) {
