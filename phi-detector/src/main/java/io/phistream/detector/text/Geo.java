@@ -44,6 +44,9 @@ final class Geo {
                     }
                 }
                 if (e < 0) {
+                    e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
+                }
+                if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
@@ -56,10 +59,13 @@ final class Geo {
                     e = residentialStreet(s, t); // before towns: "LIVES ON HIGHLAND ST" is a street
                 }
                 if (e < 0) {
-                    e = place(s, t);
+                    e = streetNoNumber(s, t); // before towns: "on Mulberry St", "Cranston Rd" name streets
                 }
                 if (e < 0) {
-                    e = streetNoNumber(s, t);
+                    e = townBeforeAuthority(s, t);
+                }
+                if (e < 0) {
+                    e = place(s, t);
                 }
             }
             if (e > t) {
@@ -182,6 +188,7 @@ final class Geo {
         if (city > end) {
             int from = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
             s.addTokens(PhiType.GEO, from, city, "geo.after-street", 0.75);
+            claim(s, tk.start[from], tk.end[city]);
             return zipAfterTown(s, city) + 1;
         }
         return end + 1;
@@ -212,10 +219,26 @@ final class Geo {
             return -1;
         }
         int nx = last + 1;
+        boolean stateOrZip = s.has(nx, Lexicon.STATE_NAME) || s.has(nx, Lexicon.USPS) && tk.allUpper(nx)
+                || nx < tk.n && tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
         boolean ends = nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.') || tk.isPunct(nx, ';')
-                || tk.isPunct(nx, ')') || s.has(nx, Lexicon.STATE_NAME) || s.has(nx, Lexicon.USPS) && tk.allUpper(nx)
-                || tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
-        return ends ? last : -1;
+                || tk.isPunct(nx, ')') || stateOrZip;
+        if (!ends) {
+            return -1;
+        }
+        int first = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
+        if (tk.upperDoc) {
+            // "AT 30 PARK VIEW TER ALONE.": where case says nothing, an ordinary word is a town only when the gazetteer
+            // lists exactly these words and a comma before or a state or ZIP after sets it apart ("9 OAK ST, ORANGE, MA")
+            boolean common = false;
+            for (int i = first; i <= last; i++) {
+                common |= s.has(i, COMMON) && !s.has(i, STREET_NAME | DIRECTION);
+            }
+            if (common && ((int) (placeMatch(s, first) >> 32) != last || !tk.isPunct(end + 1, ',') && !stateOrZip)) {
+                return -1;
+            }
+        }
+        return last;
     }
 
     /** ", Apt 4B", " #12", " Suite 100" after a street. */
@@ -319,23 +342,106 @@ final class Geo {
             // "from Walgreens on Main St after...": ST, DR, CT... after "on/off" and a proper-looking name, when no
             // name follows that would make the suffix a title or a saint ("ON CALL DR JONES", "AT ST JOSEPH")
             int nx = u + 1;
-            if (tk.isPunct(nx, '.') && tk.adjacent(u, nx)) {
+            boolean dot = tk.isPunct(nx, '.') && tk.adjacent(u, nx);
+            if (dot) {
                 nx++;
             }
-            boolean nameAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
-                    && (s.has(nx, NAME_LISTED) && !s.has(nx, STOP) && !s.has(nx, COMMON)
-                    || !tk.upperDoc && tk.capitalized(nx) || (s.flags(nx) & (COMMON | STOP | CLINICAL)) == 0);
+            int fx = s.flags(nx);
+            // in mixed case a name is capitalised, and after "St." a capitalised ordinary word opens a sentence
+            boolean nameAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && (tk.upperDoc
+                    ? (fx & NAME_LISTED) != 0 && (fx & (STOP | COMMON)) == 0 || (fx & (COMMON | STOP | CLINICAL)) == 0
+                    : tk.capitalized(nx) && (!dot || (fx & (COMMON | STOP | CLINICAL)) == 0
+                    || (fx & Lexicon.FIRST_NAME) != 0 || s.lx.hospitalCount(tk.lex[nx]) > 0));
             boolean onOff = s.before(t, 1, "ON", "OFF");
             boolean nameLike = !tk.upperDoc ? tk.capitalized(t) : !s.has(t, COMMON) || s.has(t, STREET_NAME)
                     || s.has(t, NAME_LISTED) && s.lx.nameOdds(tk.lex[t]) > -1; // not "HELP ON STAIRS ST"
-            if (!onOff || nameAfter || !nameLike || s.has(t, CLINICAL) || names > 2) {
+            if (nameAfter || s.has(t, CLINICAL) || names > 2) {
+                return -1;
+            }
+            if (!(onOff && nameLike) && !locativeStreet(s, t, u, nx)) {
                 return -1;
             }
         } else if (!proper && !ctx) {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, u, "street.name", 0.8);
+        claim(s, tk.start[t], tk.end[u]);
         return u + 1;
+    }
+
+    /**
+     * "near Wickenden St", "corner of Hope St and Gano St": a street with an ambiguous suffix and no house number
+     * where a preposition of place, or a street just before joined by "and", says where. In mixed case the name
+     * words and the suffix are capitalised ("St", not "ST"); in ALL CAPS (where "RHYTHM ST", "SINUS TACH ST 110"
+     * are sinus tachycardia) only ST/PL/WAY/ROW, after words no list calls ordinary or clinical, and no number
+     * after. DR, CT, LN, PT, EXT stay with on/off: they are titles, scans, nodes, patients and extensions.
+     */
+    private static boolean locativeStreet(Scan s, int t, int suffix, int after) {
+        Tokens tk = s.tk;
+        boolean crossing = crossing(s, t);
+        boolean locative = s.before(t, 1, "AT", "NEAR", "FROM", "TO", "BETWEEN", "ALONG", "PAST", "ACROSS", "BEHIND",
+                "VIA", "AROUND", "ON", "OFF") || s.before(t, 1, "OF") && s.before(t, 2, "CORNER", "INTERSECTION");
+        if (!locative && !crossing || !tk.spaceOnly(suffix - 1, suffix) || s.has(after, Lexicon.POSTMARK)) {
+            return false; // "report to Smith St RN"
+        }
+        if (!tk.upperDoc) {
+            if (!tk.capitalized(suffix) || !s.isAny(suffix, "ST", "CT", "LN", "PL", "WAY", "ROW", "PATH", "LOOP", "WALK")) {
+                return false;
+            }
+        } else if (!s.isAny(suffix, "ST", "PL", "WAY", "ROW") || after < tk.n && !tk.nlBefore[after]
+                && (tk.kind[after] == Tokens.NUM || tk.kind[after] == Tokens.ALNUM)) {
+            return false;
+        }
+        for (int i = t; i < suffix; i++) {
+            int f = s.flags(i);
+            if (tk.kind[i] != Tokens.WORD || (f & (CLINICAL | NOT_PLACE)) != 0 || i > t && !tk.spaceOnly(i - 1, i)) {
+                return false;
+            }
+            boolean ok = tk.upperDoc
+                    ? ((f & COMMON) == 0 || (f & STREET_NAME) != 0 || crossing) && (tk.len(i) >= 4 || (f & STREET_NAME) != 0)
+                    : tk.capitalized(i) && ((f & STOP) == 0 || (f & STREET_NAME) != 0);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "X St and Y St": t follows AND or & right after a street already taken. */
+    private static boolean crossing(Scan s, int t) {
+        Tokens tk = s.tk;
+        int a = t - 1;
+        if (a < 1 || !(s.is(a, "AND") || tk.isPunct(a, '&')) || tk.nlBefore[t] || tk.nlBefore[a]) {
+            return false;
+        }
+        int q = a - 1;
+        if (tk.isPunct(q, '.') && q > 0) {
+            q--;
+        }
+        if (!s.has(q, SUFFIX)) {
+            return false;
+        }
+        int end = tk.end[q];
+        for (int i = s.found.size() - 1; i >= 0 && i >= s.found.size() - 4; i--) {
+            PhiSpan p = s.found.get(i);
+            if (p.type() == PhiType.GEO && (p.end() == end || p.end() == end + 1) && p.rule().startsWith("street")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A place or facility found with a strong context takes the words from a person-name candidate that only the name
+     * lexicon supports ("at Discovery House in Warwick", "Quincy FD"): the words stay redacted, typed as places.
+     */
+    private static void claim(Scan s, int start, int end) {
+        for (int i = s.found.size() - 1; i >= 0; i--) {
+            PhiSpan p = s.found.get(i);
+            if (p.type() == PhiType.NAME && p.start() >= start && p.end() <= end && p.rule().equals("name.lexicon")) {
+                s.found.remove(i);
+            }
+        }
     }
 
     /**
@@ -373,38 +479,9 @@ final class Geo {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
         }
-        int node = 0;
-        int bestEnd = -1;
-        int bestVal = -1;
-        int u = t;
-        int depth = 0;
-        int maxDepth = s.lx.places.maxDepth();
-        while (u < tk.n && depth < maxDepth) {
-            if (tk.kind[u] == Tokens.PUNCT) {
-                break;
-            }
-            if (depth > 0 && !tk.spaceOnly(u - 1, u) && !(tk.adjacent(u - 1, u))) {
-                if (!(u >= 2 && tk.isPunct(u - 1, '-'))) {
-                    break;
-                }
-            }
-            int next = s.lx.places.child(node, tk.phraseLex(u));
-            if (next < 0) {
-                break;
-            }
-            node = next;
-            depth++;
-            int v = s.lx.places.value(node);
-            if (v >= 0) {
-                bestEnd = u;
-                bestVal = v;
-            }
-            u++;
-            // allow "WINSTON-SALEM", "ST. LOUIS"
-            if (u + 1 < tk.n && (tk.isPunct(u, '-') || tk.isPunct(u, '.')) && tk.adjacent(u - 1, u)) {
-                u++;
-            }
-        }
+        long m = placeMatch(s, t);
+        int bestEnd = (int) (m >> 32);
+        int bestVal = (int) m;
         if (bestEnd < 0) {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
@@ -473,6 +550,181 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, end, countyAfter ? "geo.county" : "geo.place", multi || stateAfter ? 0.85 : 0.7);
         return zipAfterTown(s, end) + 1;
+    }
+
+    private static final String[] AUTHORITY_CONTEXT = {"BIB", "BY", "PER", "CALLED", "NOTIFIED", "CONTACTED", "FROM",
+        "TO", "AND", "OFFICER", "OFFICERS"};
+    private static final String[] AUTHORITIES = {"PD", "FD", "POLICE", "FIRE", "SHERIFF", "SHERIFFS"};
+    private static final String[] PD_CONTEXT = {"BIB", "PER", "CALLED", "NOTIFIED", "CONTACTED"};
+
+    /**
+     * "BIB Providence PD", "Quincy FD", "per Attleboro Fire", "Fall River Police": a listed town right before a police
+     * or fire department. Towns that are also words (Providence, Orange) need a writer's capital inside a sentence or
+     * a word that brings a department in (BIB, per, called...), and before PD ("early PD" = Parkinson's disease) or in
+     * ALL CAPS the latter.
+     */
+    private static int townBeforeAuthority(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START) || !s.isAny(Math.min(t + 1, tk.n - 1), AUTHORITIES)
+                && !s.isAny(Math.min(t + 2, tk.n - 1), AUTHORITIES) && !s.isAny(Math.min(t + 3, tk.n - 1), AUTHORITIES)) {
+            return -1; // (cheap test first: the gazetteer walk is the place rule's)
+        }
+        long m = placeMatch(s, t);
+        int last = (int) (m >> 32);
+        if (last < 0) {
+            return -1;
+        }
+        int val = (int) m;
+        int a = last + 1;
+        if (a >= tk.n || tk.kind[a] != Tokens.WORD || !tk.spaceOnly(last, a)
+                || !s.isAny(a, AUTHORITIES)
+                || (val & (Lexicon.P_PLACE | Lexicon.P_SUBDIV | Lexicon.P_COUNTY)) == 0 || (val >>> 4) < 20) {
+            return -1;
+        }
+        boolean pd = s.is(a, "PD");
+        if (!tk.upperDoc && !tk.capitalized(a) && !tk.allUpper(a) || s.has(s.prevWord(t, 1), Lexicon.TITLE)) {
+            return -1; // "the fire", "Dr. Lowell PD clinic"
+        }
+        boolean common = false;
+        for (int i = t; i <= last; i++) {
+            if (tk.kind[i] != Tokens.WORD) {
+                continue;
+            }
+            int f = s.flags(i);
+            if ((f & (STOP | Lexicon.RELATION | Lexicon.TITLE | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.VERB_CONTEXT)) != 0
+                    || (f & CLINICAL) != 0 && (pd || (f & NAME_LISTED) == 0)
+                    || !tk.upperDoc && !tk.capitalized(i) && !(tk.allUpper(i) && tk.len(i) > 1)) {
+                return -1;
+            }
+            common |= (f & COMMON) != 0;
+        }
+        // "BURNS FROM HOUSE FIRE": only words that bring a department in count before PD and FIRE
+        boolean brought = s.before(t, 1, pd || s.is(a, "FIRE") ? PD_CONTEXT : AUTHORITY_CONTEXT) && !tk.nlBefore[t];
+        if (common && !brought && (pd || tk.upperDoc || tk.sentenceStart(t))) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, last, "geo.authority", 0.85);
+        claim(s, tk.start[t], tk.end[a]);
+        // a name candidate that runs into the department word ("per Attleboro Fire") read the department as a surname
+        for (int i = s.found.size() - 1; i >= 0; i--) {
+            PhiSpan p = s.found.get(i);
+            if (p.type() == PhiType.NAME && p.start() == tk.start[t] && p.end() == tk.end[a] && p.rule().equals("name.context")) {
+                s.found.remove(i);
+            }
+        }
+        return a + 1;
+    }
+
+    private static final String[] PROGRAM_VERBS = {"INTAKE", "DOSED", "DOSES", "DOSING", "ENROLLED", "ENROLLMENT",
+        "ATTENDS", "ATTENDED", "ATTENDING", "METHADONE", "SUBOXONE", "BUPRENORPHINE", "VIVITROL", "PROGRAM", "COUNSELING",
+        "COUNSELLING", "DETOX", "RESIDENTIAL"};
+
+    /**
+     * "intake at Pinecrest Recovery Tues.", "dosed at Lighthouse daily": where a patient attends a treatment program,
+     * the capitalised words after AT name it even with no facility word. Mixed case only (where a capital inside a
+     * sentence says "name"); at least one word must be more than a generic facility word.
+     */
+    private static int programAfterVerb(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.upperDoc || tk.nlBefore[t] || !tk.capitalized(t) && !(tk.allUpper(t) && tk.len(t) >= 3)) {
+            return -1;
+        }
+        int p = t - 1;
+        if (p < 0 || !s.is(p, "AT") || !tk.spaceOnly(p, t) || !s.before(p, 2, PROGRAM_VERBS)) {
+            return -1;
+        }
+        int last = -1;
+        boolean distinctive = false;
+        for (int u = t; u < tk.n && u - t < 4; u++) {
+            int f = s.flags(u);
+            if (tk.kind[u] != Tokens.WORD || u > t && !tk.spaceOnly(u - 1, u)
+                    || !(tk.capitalized(u) || tk.allUpper(u) && tk.len(u) >= 2)
+                    || (f & (STOP | NOT_PLACE)) != 0 || (f & CLINICAL) != 0 && (f & Lexicon.GROUP) == 0
+                    || tk.allUpper(u) && tk.len(u) < 3) {
+                break;
+            }
+            last = u;
+            distinctive |= !facilityWord(s, u) && !programWord(s, u) && !s.has(u, Lexicon.HOSP_GENERIC);
+        }
+        if (last < 0 || !distinctive || last == t && s.has(t, COMMON)) {
+            return -1; // "dosed at Bedtime": one ordinary word is not a program's name
+        }
+        s.addTokens(PhiType.GEO, t, last, "facility.program", 0.8);
+        claim(s, tk.start[t], tk.end[last]);
+        int town = townAfterFacility(s, last);
+        return (town > last ? town : last) + 1;
+    }
+
+    /**
+     * "Discovery House in Warwick": a listed town right after a facility and IN is the facility's town, whatever the
+     * name lexicon says. Returns its last token, or -1.
+     */
+    private static int townAfterFacility(Scan s, int last) {
+        Tokens tk = s.tk;
+        int t = last + 2;
+        if (t >= tk.n || !s.is(last + 1, "IN") || tk.nlBefore[last + 1] || tk.nlBefore[t] || tk.kind[t] != Tokens.WORD) {
+            return -1;
+        }
+        long m = placeMatch(s, t);
+        int end = (int) (m >> 32);
+        int val = (int) m;
+        if (end < 0 || (val & (Lexicon.P_PLACE | Lexicon.P_SUBDIV)) == 0
+                || (val & Lexicon.P_STATE) != 0 && (val >>> 4) < 40) {
+            return -1;
+        }
+        for (int i = t; i <= end; i++) {
+            if (tk.kind[i] == Tokens.WORD && (s.has(i, STOP | CLINICAL | NOT_PLACE)
+                    || !tk.upperDoc && !tk.capitalized(i))) {
+                return -1;
+            }
+        }
+        s.addTokens(PhiType.GEO, t, end, "geo.after-facility", 0.8);
+        claim(s, tk.start[t], tk.end[end]);
+        return end;
+    }
+
+    /**
+     * The longest gazetteer phrase starting at t: its last token in the high half, its value (kinds and population
+     * quantile) in the low half; -1 in the high half when none.
+     */
+    private static long placeMatch(Scan s, int t) {
+        Tokens tk = s.tk;
+        int bestEnd = -1;
+        int bestVal = -1;
+        if (t >= tk.n || tk.kind[t] != Tokens.WORD || !s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
+            return -1L << 32;
+        }
+        int node = 0;
+        int u = t;
+        int depth = 0;
+        int maxDepth = s.lx.places.maxDepth();
+        while (u < tk.n && depth < maxDepth) {
+            if (tk.kind[u] == Tokens.PUNCT) {
+                break;
+            }
+            if (depth > 0 && !tk.spaceOnly(u - 1, u) && !(tk.adjacent(u - 1, u))) {
+                if (!(u >= 2 && tk.isPunct(u - 1, '-'))) {
+                    break;
+                }
+            }
+            int next = s.lx.places.child(node, tk.phraseLex(u));
+            if (next < 0) {
+                break;
+            }
+            node = next;
+            depth++;
+            int v = s.lx.places.value(node);
+            if (v >= 0) {
+                bestEnd = u;
+                bestVal = v;
+            }
+            u++;
+            // allow "WINSTON-SALEM", "ST. LOUIS"
+            if (u + 1 < tk.n && (tk.isPunct(u, '-') || tk.isPunct(u, '.')) && tk.adjacent(u - 1, u)) {
+                u++;
+            }
+        }
+        return (long) bestEnd << 32 | bestVal & 0xFFFFFFFFL;
     }
 
     private static boolean strongPlaceContext(Scan s, int t) {
@@ -693,7 +945,7 @@ final class Geo {
                 return -1;
             }
         }
-        if (!facilityContext(s, t, last)) {
+        if (!moved && !facilityContext(s, t, last)) {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, last, "facility.partial", 0.75);
@@ -704,10 +956,17 @@ final class Geo {
     private static boolean movedHere(Scan s, int t) {
         Tokens tk = s.tk;
         int p = s.prevWord(t, 1);
-        if (p < 0 || tk.nlBefore[t] || !(s.isAny(p, "FROM", "TO", "AT") || tk.isPunct(t - 1, '@'))) {
+        if (p < 0 || tk.nlBefore[t] || !(s.isAny(p, "FROM", "TO", "AT", "BY") || tk.isPunct(t - 1, '@'))) {
             return false;
         }
         int nx = t + 1;
+        if (s.is(p, "BY")) {
+            // "evaluated for transplant by tufts.": a listed hospital's first word closing the clause after an
+            // assessment verb (a surname there is PHI all the same; common and clinical words are excluded by the caller)
+            return (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';'))
+                    && s.before(p, 5, "EVALUATED", "EVALUATION", "SEEN", "FOLLOWED", "SCREENED", "ACCEPTED", "WORKED",
+                    "ASSESSED", "REVIEWED", "LISTED", "MANAGED");
+        }
         // (towns are left to the place rules: "PT FROM WORCESTER, MA")
         if (s.isAny(p, "AT", "FROM") && !s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
                 || tk.isPunct(nx, ';') || tk.isPunct(nx, ')'))) {
@@ -803,7 +1062,20 @@ final class Geo {
         }
         if (s.isAny(t, "CENTER", "CENTRE", "CTR")) {
             return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY", "LIVING", "SENIOR",
-                    "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE");
+                    "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE",
+                    "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE");
+        }
+        // shelters and treatment programs ("Harborview Family Shelter", "Beacon Day Program", "Lighthouse House"; a
+        // house only where a patient goes or stays, checked by the caller)
+        if (s.isAny(t, "SHELTER", "SHELTERS", "HOUSE")) {
+            return true;
+        }
+        if (s.is(t, "PROGRAM")) {
+            return s.isAny(t - 1, "DAY", "TREATMENT", "RECOVERY", "METHADONE", "RESIDENTIAL", "OUTPATIENT", "DETOX",
+                    "HOSPITALIZATION", "REHAB", "REHABILITATION");
+        }
+        if (s.is(t, "RESIDENCE")) {
+            return s.isAny(t - 1, "GROUP", "SENIOR", "TRANSITIONAL", "RECOVERY");
         }
         if (s.is(t, "HOME")) {
             return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS");
@@ -835,6 +1107,27 @@ final class Geo {
         return s.is(t, "GYN") && tk(s).isPunct(t - 1, '/') && s.is(t - 2, "OB");
     }
 
+    /** The word before HOUSE names a program: not a relative, a title or anyone's possessive ("Mom's House"). */
+    private static boolean properHouse(Scan s, int w) {
+        Tokens tk = s.tk;
+        if (w < 0 || tk.kind[w] != Tokens.WORD || s.has(w, NOT_PLACE | CLINICAL)) {
+            return false;
+        }
+        int e = tk.end[w];
+        return tk.len(w) < 3 || !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
+    }
+
+    /** Heads of shelters and treatment programs, named by the words before them ("Harborview Family Shelter"). */
+    private static final String[] PROGRAM_HEADS = {"SHELTER", "SHELTERS", "HOUSE", "PROGRAM", "RESIDENCE"};
+
+    /** Generic words of shelters and treatment programs: they describe a place, they do not name it. */
+    private static boolean programWord(Scan s, int t) {
+        return s.isAny(t, "HOMELESS", "MENS", "YOUTH", "EMERGENCY", "SHELTER", "RECOVERY", "TREATMENT", "ADDICTION",
+                "DETOX", "SOBER", "HALFWAY", "DAY", "PROGRAM", "RESIDENTIAL", "OUTPATIENT", "METHADONE", "COUNSELING",
+                "CRISIS", "WELLNESS", "TRANSITIONAL", "RESOURCE", "HOUSE", "RESIDENCE", "ADULT", "PARTIAL",
+                "HOSPITALIZATION", "SUBSTANCE", "ABUSE", "DOMESTIC", "VIOLENCE", "MENTAL", "SERVICES", "CENTER");
+    }
+
     private static Tokens tk(Scan s) {
         return s.tk;
     }
@@ -855,7 +1148,8 @@ final class Geo {
         Tokens tk = s.tk;
         for (int h = 0; h < tk.n; h++) {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
-            if (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")) || !head(s, h)) {
+            if (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
+                    || s.isAny(h, PROGRAM_HEADS)) || !head(s, h)) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {
@@ -892,12 +1186,13 @@ final class Geo {
                 int f = s.flags(u);
                 boolean connector = s.isAny(u, "OF", "AND") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
                 boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
-                boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC);
+                boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || programWord(s, u);
                 boolean proper = (f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0
                         || s.lx.hospitalCount(tk.lex[u]) >= 3 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0
+                        && !(tk.sentenceStart(u) && (f & COMMON) != 0 && (f & NAME_LISTED) == 0) // "Attends Beacon..."
                         || (f & Lexicon.GROUP) != 0; // "HEBREW REHAB", "JEWISH MEMORIAL HOSPITAL"
                 if (!tk.upperDoc && tk.lowerInitial(u) && !connector) {
                     break;
@@ -951,8 +1246,14 @@ final class Geo {
             if (!distinctive || first == h && last == h) {
                 continue;
             }
+            if (s.is(h, "HOUSE") && !s.isAny(h - 1, "HALFWAY", "SOBER", "RECOVERY", "TRANSITIONAL", "GROUP")
+                    && !(facilityContext(s, first, h) && properHouse(s, h - 1))) {
+                continue; // "the White House", "Mom's House": a house is a facility only where a patient goes or stays
+            }
             s.addTokens(PhiType.GEO, first, last, "facility.pattern", 0.85);
-            h = last;
+            claim(s, tk.start[first], tk.end[last]);
+            int town = townAfterFacility(s, last);
+            h = town > last ? town : last;
         }
     }
 }
