@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * respiratory therapy, pharmacy, nutrition, wound care, chaplaincy, telephone encounters, transfer forms) was written
  * after the round-4 rules and scored once before the round-5 rules, which were then written from its errors; batch 7
  * (discharge summaries, operative and radiology reports, letters, social work, hospice) likewise before round 6. The
- * floors sit a little under the figures reached; they guard against regressions and are not claims.
+ * floors sit a little under the figures reached; they guard against regressions and are not claims. Batches 8 (ICU
+ * nursing notes in the PhysioNet corpus's manner) and 9 (ED, hospitalist, NICU, psychiatry, obstetrics, EMS) were written
+ * by other hands than the detector's, blind to its rules, and scored once before the round-7 rules written from them.
  */
 class HeldOutNotesTest {
     // quality, not speed: a generous budget keeps a loaded machine from failing notes closed
@@ -114,5 +116,31 @@ class HeldOutNotesTest {
         // rules written from its errors
         assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.96);
         assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void givenHandWrittenPhysioNetStyleIcuNursingNotesBatch8_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch8.jsonl"));
+        assertThat(docs).hasSize(22);
+        EvalReport r = evaluator.evaluate("held-out notes, batch 8", docs);
+        System.out.println(r.render());
+        // blind run (once, after the round-6 rules, before any change; written by another hand): P 0.958 / R 0.973;
+        // 0.989 / 1.000 after the round-7 rules written from its and batch 9's errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.98);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void givenHandWrittenEdHospitalistNicuPsychObstetricAndEmsNotesBatch9_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch9.jsonl"));
+        assertThat(docs).hasSize(22);
+        EvalReport r = evaluator.evaluate("held-out notes, batch 9", docs);
+        System.out.println(r.render());
+        // blind run (once, after the round-6 rules, before any change; written by another hand): P 0.959 / R 0.927;
+        // 0.989 / 0.996 after the round-7 rules written from its and batch 8's errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.98);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.97);
     }
 }
