@@ -6,6 +6,7 @@ import io.phistream.detector.PhiType;
 import io.phistream.detector.text.lexicon.Fold;
 import java.util.BitSet;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Numbers and codes: phone and fax numbers (libphonenumber, run only on short candidate windows so
@@ -191,6 +192,10 @@ final class Numbers {
         }
     }
 
+    // a fixed pattern (java.util.regex is safe here: no input-controlled pattern, no nested quantifiers)
+    private static final Pattern GRAVIDA_PARA = Pattern.compile("G\\d{1,2}P\\d{1,4}(?:AB?\\d{1,2})?",
+            Pattern.CASE_INSENSITIVE);
+
     private static boolean genericCode(Scan s, int t, String w) {
         if ((s.flags(t) & Lexicon.CLINICAL) != 0 || w.length() < 6) {
             return false;
@@ -209,6 +214,10 @@ final class Numbers {
             if (w.charAt(k) == 'X' && Character.isDigit(w.charAt(k - 1)) && Character.isDigit(w.charAt(k + 1))) {
                 return false;
             }
+        }
+        // G2P1001, G3P2012: gravida and para (term, preterm, abortions, living), an obstetric history, not a code
+        if (GRAVIDA_PARA.matcher(w).matches()) {
+            return false;
         }
         // 500MG, 1000ML, 100000UNITS: a quantity with a unit, not a code
         int i = 0;

@@ -109,4 +109,10 @@ class HeldOutRound7RulesTest {
         assertThat(values("Meds per grandson: Eliquis 5 mg bid, Entresto, Jardiance.", PhiType.NAME)).isEmpty();
         assertThat(values("61 yo f with NASH cirrhosis, EDD 4/5, ALINE R RADIAL", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenGravidaAndPara_thenNotAnIdentifier() {
+        assertThat(values("27 y/o G3P2012 at 36+1 wks, GBS neg.", PhiType.OTHER_ID)).isEmpty();
+        assertThat(values("Ref # GX4471825 for the transfer.", PhiType.OTHER_ID)).containsExactly("GX4471825");
+    }
 }
