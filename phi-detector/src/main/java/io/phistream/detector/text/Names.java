@@ -329,17 +329,42 @@ final class Names {
                 continue;
             }
             int first = s.tokenAt(sp.start());
-            int t = first - 1;
-            if (t < 0 || tk.start[first] != sp.start() || acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 3
-                    || !tk.spaceOnly(t, first)) {
+            if (first < 1 || tk.start[first] != sp.start()) {
                 continue;
             }
-            int f = s.flags(t);
-            if ((f & FIRST_NAME) != 0 && base[t] >= -1 && (f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) == 0
+            int t = first - 1;
+            // "JACK'S CELL 978-555-0106": the owner of the number, one phone word between
+            if (tk.kind[t] == Tokens.WORD && s.isAny(t, "CELL", "PHONE", "MOBILE", "NUMBER", "HOME", "WORK", "PAGER")
+                    && t >= 1 && tk.kind[t - 1] == Tokens.WORD && possessive(s, t - 1) && tk.spaceOnly(t - 1, t)) {
+                t--;
+            } else if (!tk.spaceOnly(t, first)) {
+                continue;
+            }
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 3) {
+                continue;
+            }
+            int f = lx(s, t);
+            // a clinical word is a name here only after CONTACT or CALL ("NH CONTACT PEG 978-...")
+            int p = s.prevWord(t, 1);
+            boolean called = p >= 0 && s.isAny(p, "CONTACT", "CALL", "CALLED", "PAGE", "PAGED", "REACH");
+            int bar = called ? STOP | NOT_A_NAME | VERB_CONTEXT : CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT;
+            if ((f & FIRST_NAME) != 0 && (base[t] >= -1 || called) && (f & bar) == 0
                     && (tk.upperDoc || tk.capitalized(t))) {
                 acc[t] = CONTEXT;
             }
         }
+    }
+
+    /** Flags of a word, judged by its owner for a possessive ("JACK'S" as JACK). */
+    private static int lx(Scan s, int t) {
+        String owner = possessiveBase(s, t, s.key(t));
+        if (owner != null) {
+            int id = s.lx.words.find(s.text, s.tk.start[t], s.tk.end[t] - 2);
+            if (id >= 0) {
+                return s.lx.flags(id);
+            }
+        }
+        return s.flags(t);
     }
 
     /** Shape evidence: case counts only in mixed-case text; short all-caps words are abbreviations. */
@@ -428,6 +453,9 @@ final class Names {
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
             "SIBLING", "ROOMMATE", "SITTER");
 
+    private static final Set<String> COLOURS = Set.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
+            "WHITE", "BLACK", "YELLOW", "GRAY", "GREY", "BROWN", "PINK", "MAROON", "TEAL");
+
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
     private static final Set<String> KIN_ADJECTIVES = Set.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
             "YOUNGEST", "BIG", "LITTLE", "BABY", "TWIN", "STEP", "HALF", "LATE", "DECEASED", "ESTRANGED", "FORMER", "EX",
@@ -465,6 +493,9 @@ final class Names {
             return false;
         }
         if (tk.kind[nx] == Tokens.WORD) {
+            if (s.isAny(nx, "AND", "&") && nx + 1 < tk.n && KIN.contains(s.key(nx + 1))) {
+                return true; // "WIFE MAY AND GRANDSON HUNTER VISITED"
+            }
             return tk.spaceOnly(t, nx) && s.isAny(nx, "AT", "HERE", "THERE", "PRESENT", "IN", "WITH", "VISITING",
                     "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS");
         }
@@ -532,6 +563,15 @@ final class Names {
         boolean clinical = (f & CLINICAL) != 0;
         boolean common = (f & COMMON) != 0;
         boolean properShape = !upper && tk.capitalized(t);
+        if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1)) {
+            return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section
+        }
+        if (s.isAny(s.prevWord(t, 0), "HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS")) {
+            return false; // "WORRIED ABOUT HER APT, SISTER SAYS": what someone has, not who
+        }
+        if (COLOURS.contains(s.key(t)) && s.is(t + 1, "TEAM")) {
+            return false; // "(GOLD TEAM)": a colour names a team, not a person
+        }
         // in shouted text an unlisted, uncommon word after a relative or a verb of contact is a name
         boolean unknownWord = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
                 && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t)) && !wordLike(s, t);

@@ -115,4 +115,29 @@ class HeldOutRound7RulesTest {
         assertThat(values("27 y/o G3P2012 at 36+1 wks, GBS neg.", PhiType.OTHER_ID)).isEmpty();
         assertThat(values("Ref # GX4471825 for the transfer.", PhiType.OTHER_ID)).containsExactly("GX4471825");
     }
+
+    // added after held-out batch 10 (written blind after the round-7 rules)
+
+    @Test
+    void givenAModalAfterARelativeAndThenAnotherRelative_thenTheRelativesName() {
+        assertThat(values("WIFE MAY AND SON OTIS IN TO VISIT.", PhiType.NAME)).containsExactly("MAY", "OTIS");
+    }
+
+    @Test
+    void givenAPossessiveBeforeAPhoneWordAndANumber_thenTheOwnerIsAName() {
+        assertThat(values("POLICE WILL CALL. ROSA'S CELL 617-555-0140.", PhiType.NAME)).containsExactly("ROSA'S");
+    }
+
+    @Test
+    void givenAClinicalWordAfterContactAndBeforeAPhoneNumber_thenTheContactsName() {
+        assertThat(values("NH CONTACT PEG 978-555-0198 EXT 2", PhiType.NAME)).containsExactly("PEG");
+        assertThat(values("PEG 10 FR, CALL GI 617-555-0100", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenASectionHeaderAPossessionOrAColourTeamAfterAContextWord_thenNotAName() {
+        assertThat(values("CONFUSED PER GRANDSON GI: BM X1 SOFT", PhiType.NAME)).isEmpty();
+        assertThat(values("WORRIED ABOUT HER APT, SISTER SAYS RENT PAID", PhiType.NAME)).isEmpty();
+        assertThat(values("LIVER TEAM (GOLD TEAM) AWARE", PhiType.NAME)).isEmpty();
+    }
 }
