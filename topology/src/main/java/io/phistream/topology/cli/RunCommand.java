@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +48,9 @@ final class RunCommand implements Callable<Integer> {
                 + " is required by run: tokens must stay reversible across restarts (phi-stream keys init)"));
         KeyStore keys = KeyStore.load(keysDir, config.masterKeyFile().orElse(null));
         Topics topics = new Topics(config);
-        List<String> missing = missingTopics(config, topics);
-        if (!missing.isEmpty()) {
-            System.err.println("phi-stream: topics missing on the cluster: " + String.join(", ", missing)
-                    + "; create them with 'phi-stream topics create' (same configuration and alert routes)");
+        Optional<String> problem = topicProblem(config, topics);
+        if (problem.isPresent()) {
+            System.err.println("phi-stream: " + problem.get());
             return PhiStreamCli.USAGE;
         }
         Stages stages = Stages.create(config, keys);
@@ -72,25 +73,55 @@ final class RunCommand implements Callable<Integer> {
         return PhiStreamCli.OK;
     }
 
-
     /**
-     * The declared topics the cluster does not have (the patient-memory topic, say, after an upgrade): a clear
-     * message instead of a stream thread failing on a missing source. When the cluster does not answer in time
-     * nothing is reported: Kafka Streams then waits for it, as a pod started before its brokers must.
+     * Why the cluster's topics cannot run this topology, if they cannot: a declared topic is missing (the
+     * patient-memory topic, say, after an upgrade), or the two de-identified topics differ in partition count. A clear
+     * message instead of a stream thread failing on a missing source or, worse, scoring on split state. When the
+     * cluster does not answer in time nothing is reported: Kafka Streams then waits for it, as a pod started before its
+     * brokers must.
      */
-    static List<String> missingTopics(PhiStreamConfig config, Topics topics) {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                config.adminProperties())) {
-            java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            return topics.topics(io.phistream.topology.scoring.ScoringStages.routes(config)).stream()
-                    .map(io.phistream.topology.Topic::name).filter(n -> !existing.contains(n)).toList();
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            System.err.println("phi-stream: could not list topics (" + e.getClass().getSimpleName()
+    static Optional<String> topicProblem(PhiStreamConfig config, Topics topics) {
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            List<String> missing = missingTopics(admin, topics, ScoringStages.routes(config));
+            if (!missing.isEmpty()) {
+                return Optional.of("topics missing on the cluster: " + String.join(", ", missing)
+                        + "; create them with 'phi-stream topics create' (same configuration and alert routes)");
+            }
+            String hl7 = topics.deidHl7v2().name();
+            String fhir = topics.deidFhir().name();
+            Map<String, TopicDescription> d = admin.describeTopics(List.of(hl7, fhir)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            return coPartitioningProblem(hl7, d.get(hl7).partitions().size(), fhir, d.get(fhir).partitions().size());
+        } catch (TimeoutException | ExecutionException e) {
+            System.err.println("phi-stream: could not check the topics (" + e.getClass().getSimpleName()
                     + "); starting anyway");
-            return java.util.List.of();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.List.of();
+            return Optional.empty();
         }
+    }
+
+    /** The declared topics the cluster does not have. */
+    static List<String> missingTopics(Admin admin, Topics topics, List<String> alertRoutes)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        return topics.topics(alertRoutes).stream().map(Topic::name).filter(n -> !existing.contains(n)).toList();
+    }
+
+    /**
+     * The scoring side reads deid.hl7v2 and deid.fhir in one sub-topology, both keyed by patient token: task p reads
+     * partition p of each, so only equal counts put a patient's HL7 and FHIR vitals in the task that holds its
+     * feature state. Kafka Streams enforces equal counts for DSL joins only; here it would start max(counts) tasks and
+     * score on split state. Names and counts only in the message: no data.
+     */
+    static Optional<String> coPartitioningProblem(String hl7Topic, int hl7Partitions, String fhirTopic,
+                                                  int fhirPartitions) {
+        if (hl7Partitions == fhirPartitions) {
+            return Optional.empty();
+        }
+        return Optional.of(hl7Topic + " has " + hl7Partitions + " partition(s) and " + fhirTopic + " has "
+                + fhirPartitions + "; scoring reads both by patient token in one task per partition, so they must "
+                + "have the same count (phi-stream topics create gives every topic topic.partitions)");
     }
 }

@@ -15,19 +15,26 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The scoring side of the topology, on de-identified data only:
+ * The scoring side of the topology, on de-identified data only, in one sub-topology:
  * <pre>
- * deid.hl7v2 ─> [extract-observations-hl7v2] ─┐
- * deid.fhir  ─> [extract-observations-fhir]  ─┴─> observations (Avro Observation, key: patient token)
- *
- * observations ─> [score] (store scoring-features) ─┬─> scores (Avro Score, live and shadow)
- *                                                   ├─> ops.drift (Avro DriftEvent)
- *                                                   └─> [route-alerts] (store alert-state) ─> alerts.&lt;route&gt; (Avro Alert)
+ * deid.hl7v2 ─> [extract-observations-hl7v2] ─┬─> observations (Avro Observation, key: patient token; for consumers)
+ * deid.fhir  ─> [extract-observations-fhir]  ─┤
+ *                                             └─> [score] (store scoring-features) ─┬─> scores (Avro Score, live and shadow)
+ *                                                                                   ├─> ops.drift (Avro DriftEvent)
+ *                                                                                   └─> [route-alerts] (store alert-state) ─> alerts.&lt;route&gt; (Avro Alert)
  * [score], [route-alerts] ─> [audit-scoring] (store audit-log-state-scoring) ─> audit
  * </pre>
- * Two sub-topologies joined by the {@code observations} topic, so each patient's observations are repartitioned by
- * token and scored by the one task that owns the token's state. Score and alert stages have their own audit node:
- * each (stage, partition) log has exactly one writer.
+ * Extraction hands each observation to {@code score} directly and also writes it to {@code observations} for other
+ * consumers; nothing here reads that topic back. Re-reading it would repartition nothing and cost every vital sign one
+ * more read, Avro decode and transaction (about a commit interval of alert latency): deid.hl7v2 and deid.fhir are
+ * already keyed by the patient token ({@code DeidProcessor} forwards under {@code patientToken()} to sinks with the
+ * default partitioner) and {@link ExtractProcessor} forwards under that same key (the extractor takes the record key
+ * as the token). So the task reading a token's partition owns its feature state, provided the two topics have the
+ * same partition count: a task reads partition p of each, and with different counts one patient's HL7 and FHIR vitals
+ * would be scored in two tasks on split state. {@code Topics} creates every topic with the one {@code topic.partitions}
+ * setting, and {@code phi-stream run} refuses a cluster where the two differ. As created (all counts equal), a token
+ * is in the partition {@code observations} gave it when that was this side's source: existing changelogs stay valid.
+ * Score and alert stages have their own audit node: each (stage, partition) log has exactly one writer.
  */
 public final class ScoringTopology {
 
@@ -36,7 +43,6 @@ public final class ScoringTopology {
     public static final String EXTRACT_HL7 = "extract-observations-hl7v2";
     public static final String EXTRACT_FHIR = "extract-observations-fhir";
     public static final String OBSERVATIONS_SINK = "observations";
-    public static final String OBSERVATIONS_SOURCE = "scoring-source-observations";
     public static final String SCORE = "score";
     public static final String SCORES_SINK = "scores";
     public static final String DRIFT_SINK = "ops-drift";
@@ -51,7 +57,7 @@ public final class ScoringTopology {
     private ScoringTopology() {
     }
 
-    /** Adds the scoring side to {@code t}, which must not already read deid.hl7v2, deid.fhir or observations. */
+    /** Adds the scoring side to {@code t}, which must not already read deid.hl7v2 or deid.fhir. */
     public static void addTo(Topology t, Topics topics, Stages stages, ScoringStages scoring) {
         var serdes = scoring.serdes();
 
@@ -60,16 +66,16 @@ public final class ScoringTopology {
         t.addSource(SOURCE_DEID_HL7, Serdes.String().deserializer(), deidHl7.valueSerde().deserializer(), deidHl7.name());
         t.addSource(SOURCE_DEID_FHIR, Serdes.String().deserializer(), deidFhir.valueSerde().deserializer(),
                 deidFhir.name());
-        t.addProcessor(EXTRACT_HL7, () -> new ExtractProcessor(ExtractProcessor.Format.HL7V2, scoring), SOURCE_DEID_HL7);
-        t.addProcessor(EXTRACT_FHIR, () -> new ExtractProcessor(ExtractProcessor.Format.FHIR, scoring), SOURCE_DEID_FHIR);
+        t.addProcessor(EXTRACT_HL7, () -> new ExtractProcessor(ExtractProcessor.Format.HL7V2, scoring, SCORE,
+                OBSERVATIONS_SINK), SOURCE_DEID_HL7);
+        t.addProcessor(EXTRACT_FHIR, () -> new ExtractProcessor(ExtractProcessor.Format.FHIR, scoring, SCORE,
+                OBSERVATIONS_SINK), SOURCE_DEID_FHIR);
         Serializer<Observation> observations = serdes.observation().serializer();
         t.addSink(OBSERVATIONS_SINK, topics.observations().name(), Serdes.String().serializer(), observations,
                 EXTRACT_HL7, EXTRACT_FHIR);
 
-        t.addSource(OBSERVATIONS_SOURCE, Serdes.String().deserializer(), serdes.observation().deserializer(),
-                topics.observations().name());
         t.addProcessor(SCORE, () -> new ScoreProcessor(scoring, SCORES_SINK, DRIFT_SINK, ALERT, AUDIT),
-                OBSERVATIONS_SOURCE);
+                EXTRACT_HL7, EXTRACT_FHIR);
         t.addStateStore(ScoreProcessor.storeBuilder(), SCORE);
         t.addSink(SCORES_SINK, topics.scores().name(), Serdes.String().serializer(),
                 anyValue(serdes.score().serializer(), Score.class), SCORE);

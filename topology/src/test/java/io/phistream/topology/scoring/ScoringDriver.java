@@ -52,6 +52,7 @@ final class ScoringDriver implements AutoCloseable {
     }
 
     final ScoringStages scoring;
+    final Topology topology;
     final TopologyTestDriver driver;
     private final TestInputTopic<String, String> deidHl7;
     private final TestInputTopic<String, String> deidFhir;
@@ -65,6 +66,7 @@ final class ScoringDriver implements AutoCloseable {
         this.scoring = scoring;
         Topology t = new Topology();
         ScoringTopology.addTo(t, TOPICS, stages(), scoring);
+        topology = t;
         driver = new TopologyTestDriver(t, StreamsApp.properties(CONFIG, TOPICS, stages()), Instant.ofEpochMilli(wallMs));
         deidHl7 = driver.createInputTopic(TOPICS.deidHl7v2().name(), new StringSerializer(), new StringSerializer());
         deidFhir = driver.createInputTopic(TOPICS.deidFhir().name(), new StringSerializer(), new StringSerializer());

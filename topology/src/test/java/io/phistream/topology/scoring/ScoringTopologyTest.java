@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,35 @@ class ScoringTopologyTest {
         assertThat(a.getPayload()).startsWith("MSH|").contains("\rPID|1||" + token + "^^^PHI-STREAM^TOKEN\r");
         assertThat(Headers.get(raised.get(0).headers(), ScoringHeaders.ALERT_ID)).isNotBlank();
         assertThat(rapid.isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenOruVitalsOnDeidHl7v2_whenScored_thenTheScoreComesStraightFromExtractionAndObservationsStillComeOut() {
+        // given: one sub-topology whose only sources are the de-identified topics; nothing reads observations, so the
+        // test driver cannot feed the observations sink back into scoring
+        TopologyDescription description = d.topology.describe();
+        assertThat(description.subtopologies()).hasSize(1);
+        TopologyDescription.Subtopology only = description.subtopologies().iterator().next();
+        assertThat(only.nodes().stream().filter(n -> n instanceof TopologyDescription.Source)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream()))
+                .containsExactlyInAnyOrder(ScoringDriver.TOPICS.deidHl7v2().name(), ScoringDriver.TOPICS.deidFhir().name());
+        TopologyDescription.Node score = only.nodes().stream().filter(n -> n.name().equals(ScoringTopology.SCORE))
+                .findFirst().orElseThrow();
+        assertThat(score.predecessors()).extracting(TopologyDescription.Node::name)
+                .containsExactlyInAnyOrder(ScoringTopology.EXTRACT_HL7, ScoringTopology.EXTRACT_FHIR);
+
+        // when: one de-identified ORU is piped into deid.hl7v2, and nothing into observations
+        String token = vitals(Vitals.medium(), "20250301080000+0000");
+
+        // then: it is scored once, from the whole set, and its six observations still come out for other consumers
+        assertThat(d.scores.readRecordsToList()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(token);
+            assertThat(r.value().getScore()).isEqualTo(5.0);
+        });
+        List<TestRecord<String, Observation>> obs = d.observations.readRecordsToList();
+        assertThat(obs).hasSize(6).allSatisfy(r -> assertThat(r.key()).isEqualTo(token));
+        assertThat(obs.stream().map(r -> Headers.get(r.headers(), ScoringHeaders.BATCH)))
+                .containsExactly("1/6", "2/6", "3/6", "4/6", "5/6", "6/6");
     }
 
     @Test

@@ -47,9 +47,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Costs of the scoring side per de-identified vital-signs message (~7 OBX): {@code extractHl7} (lean ER7 read, units,
  * Avro records), {@code extractFhir} (Jackson tree of a 7-resource Bundle), {@code scoreSet} (the state work and
  * NEWS2 ONNX call for one set, without Kafka), and {@code driverMessage}: one message through the whole scoring
- * sub-topology on TopologyTestDriver (extract, Avro to observations and back, RocksDB feature and alert stores,
- * score, route, audit; the driver commits, i.e. flushes every store, after each of the ~8 records a message becomes,
- * so this is an upper bound, not a deployment figure). Commands: topology/README-scoring.md.
+ * sub-topology on TopologyTestDriver (extract, Avro to observations, RocksDB feature and alert stores, score, route,
+ * audit; the driver commits, i.e. flushes every store, after every message, so this is an upper bound, not a
+ * deployment figure). Commands: topology/README-scoring.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
