@@ -112,6 +112,26 @@ final class Names {
             }
         }
         for (int t = 0; t < n; t++) {
+            boolean fieldLabel = tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) && !tk.isPunct(t + 2, ':')
+                    && (s.flags(t) & FIRST_NAME) == 0 && (t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT);
+            if (acc[t] == SCORE && (fieldLabel || !upper && (s.flags(t) & CLINICAL) != 0)) {
+                // "Seguro: Salud ...": a word that is not a given name opening a field is its label ("Amy: ..." in a
+                // dialogue stays); "A-line, Foley.": in mixed case a clinical word needs more than the name lexicon
+                // (a title, a relative, a neighbouring name)
+                acc[t] = NONE;
+            }
+            if (s.isAny(t, "SPEAKS", "SPEAKING") && acc[t] != KNOWN && acc[t] != MEMORY) {
+                // "speaks Navajo only", "Speaks Keres": the word after is a language
+                acc[t] = NONE;
+                int nx = s.nextWord(t, 0);
+                if (nx > 0 && acc[nx] != KNOWN && acc[nx] != MEMORY) {
+                    acc[nx] = NONE;
+                    score[nx] = -99;
+                }
+                score[t] = -99;
+            }
+        }
+        for (int t = 0; t < n; t++) {
             // a weak lexicon guess right after a relative or title becomes strong enough to pull its neighbours
             // ("Sister Faith Brown"); other contexts ("FROM WORCESTER") leave it to the other recognizers
             boolean weakAfterKin = acc[t] == SCORE && score[t] < 1.5f && s.prevWord(t, 2) >= 0
@@ -121,6 +141,7 @@ final class Names {
                 acc[t] = CONTEXT;
             }
         }
+        labelledName(s, acc);
         nicknames(s, acc, base);
         kinInitials(s, acc);
         babyNames(s, acc, base);
@@ -219,6 +240,23 @@ final class Names {
         return c == '"' || c == '\u201C' || c == '\u201D';
     }
 
+    /**
+     * The closing quote's token when a quote opens right before word t and closes right after it or after a
+     * hyphenated run ("T-Boy", "Jun-Jun"); -1 otherwise.
+     */
+    private static int quotedEnd(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!(quote(s, t - 1) && tk.adjacent(t - 1, t))) {
+            return -1;
+        }
+        int u = t;
+        while (u + 2 < tk.n && tk.isPunct(u + 1, '-') && tk.adjacent(u, u + 1) && tk.kind[u + 2] == Tokens.WORD
+                && tk.adjacent(u + 1, u + 2) && u - t < 6) {
+            u += 2;
+        }
+        return quote(s, u + 1) && tk.adjacent(u, u + 1) ? u + 1 : -1;
+    }
+
     /** Words that hand over a nickname: "goes by", "known as", "aka", "nicknamed", "prefers to be called". */
     private static int nicknameCue(Scan s, int t) {
         if (s.isAny(t, "NICKNAMED", "NICKNAME", "AKA")) {
@@ -245,10 +283,14 @@ final class Names {
     private static void nicknames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
-            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || s.has(t, CLINICAL)) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || s.has(t, CLINICAL)) {
                 continue;
             }
-            boolean quoted = quote(s, t - 1) && tk.adjacent(t - 1, t) && quote(s, t + 1) && tk.adjacent(t, t + 1);
+            int close = quotedEnd(s, t);
+            if (tk.len(t) < 2 && close <= t + 1) {
+                continue; // one letter is a nickname only as part of a hyphenated one ("T-Boy")
+            }
+            boolean quoted = close > 0;
             int p = s.prevWord(t, quoted ? 1 : 0);
             boolean cue = p >= 0 && tk.kind[p] == Tokens.WORD && nicknameCue(s, p) >= 0 && !tk.nlBefore[t];
             if (cue) {
@@ -261,14 +303,67 @@ final class Names {
                 continue;
             }
             if (quoted) {
-                // the name before: directly, or with "(" between
+                // the name before: directly, or with "(" between, or after a suffix ("Thibodeaux Jr. (\"T-Boy\")")
                 int q = t - 2;
                 if (q >= 0 && tk.isPunct(q, '(')) {
                     q--;
                 }
-                if (q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
-                    acc[t] = CONTEXT;
+                if (q >= 1 && tk.isPunct(q, '.') && s.isAny(q - 1, "JR", "SR")) {
+                    q -= 2;
+                } else if (q >= 0 && s.isAny(q, "JR", "SR", "II", "III")) {
+                    q--;
                 }
+                if (q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
+                    for (int u = t; u < close; u++) {
+                        if (tk.kind[u] == Tokens.WORD) {
+                            acc[u] = CONTEXT;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Set<String> PARTICLES = Set.of("VAN", "VON", "DER", "DEN", "DE", "DEL", "DELLA", "LA", "LE",
+            "DI", "DA", "DOS", "DAS", "MAC", "MC", "O", "ST", "TEN", "TER", "BIN", "BEN", "AL", "EL", "Y");
+
+    /**
+     * "PT: VAN DER MEULEN, HENDRIKA J.": after a patient or name label, "Last, First" is the name when the word after
+     * the comma is a listed given name or a word no lexicon knows; the surname may have particles or several words
+     * (up to four).
+     */
+    private static void labelledName(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 4 < tk.n; t++) {
+            if (!(s.isAny(t, "PT", "PATIENT", "NAME") && tk.isPunct(t + 1, ':'))) {
+                continue;
+            }
+            int a = t + 2;
+            int c = a;
+            while (c < tk.n && c - a < 4 && tk.kind[c] == Tokens.WORD && !tk.nlBefore[c]
+                    && (PARTICLES.contains(s.key(c)) || (s.flags(c) & (CLINICAL | STOP | NOT_A_NAME)) == 0)) {
+                c++;
+            }
+            int g = c + 1;
+            if (c == a || c >= tk.n || !tk.isPunct(c, ',') || g >= tk.n || tk.nlBefore[g] || tk.kind[g] != Tokens.WORD
+                    || (s.flags(g) & (STOP | NOT_A_NAME | CLINICAL)) != 0) {
+                continue;
+            }
+            // a listed given name, or a word no lexicon knows ("HENDRIKA"), not one shaped like an English word
+            if ((s.flags(g) & FIRST_NAME) == 0 && !(tk.lex[g] < 0 && tk.len(g) >= 3 && !wordLike(s, g))) {
+                continue;
+            }
+            for (int u = a; u < c; u++) {
+                if (acc[u] == NONE) {
+                    acc[u] = CONTEXT;
+                }
+            }
+            if (acc[g] == NONE) {
+                acc[g] = CONTEXT;
+            }
+            if (g + 1 < tk.n && tk.kind[g + 1] == Tokens.WORD && tk.len(g + 1) == 1 && !tk.nlBefore[g + 1]
+                    && Character.isUpperCase(tk.firstChar(g + 1)) && acc[g + 1] == NONE) {
+                acc[g + 1] = INITIAL;
             }
         }
     }
@@ -496,8 +591,10 @@ final class Names {
             if (s.isAny(nx, "AND", "&") && nx + 1 < tk.n && KIN.contains(s.key(nx + 1))) {
                 return true; // "WIFE MAY AND GRANDSON HUNTER VISITED"
             }
+            // "SON WILL WILL DRIVE IN": a modal right after the modal word, so the first one is the name
             return tk.spaceOnly(t, nx) && s.isAny(nx, "AT", "HERE", "THERE", "PRESENT", "IN", "WITH", "VISITING",
-                    "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS");
+                    "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS", "WILL", "MAY", "CAN",
+                    "WOULD", "SHOULD", "COULD", "MIGHT", "MUST", "WANTS", "PLANS", "AGREES");
         }
         return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, "DECEASED", "HCP", "NOK", "POA", "AGE", "AGED")
                 || tk.kind[nx + 1] == Tokens.NUM);
@@ -650,6 +747,7 @@ final class Names {
         // "ROSE (DAUGHTER)", "MARY, WIFE,"
         int nx = s.nextWord(t, 2);
         if (nx > 0 && (s.flags(nx) & RELATION) != 0 && KIN.contains(s.key(nx)) && !KIN_ADJECTIVES.contains(s.key(t))
+                && (f & Lexicon.GROUP) == 0 // "English neighbor", "Haitian aunt"
                 && nx - t <= 2 && (nx == t + 1 || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))) {
             return listed && base >= -3 && (!clinical || base >= -1) || properShape && !common;
         }
@@ -663,6 +761,9 @@ final class Names {
         if (nx > 0 && (s.flags(nx) & POSTMARK) != 0 && nx - t <= 2 && !tk.nlBefore[nx]
                 && (nx == t + 1 || tk.isPunct(t + 1, ','))) {
             boolean ambiguousMark = s.isAny(nx, "DO", "PA", "IV", "II", "SR", "RD", "MD");
+            if (clinical && s.isAny(nx, "II", "III", "IV")) {
+                return false; // "NYHA IV", "STAGE II": a class, not a name and its suffix
+            }
             int after = nx + 1;
             boolean endsThere = after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT;
             if (!ambiguousMark || endsThere || s.is(nx, "MD") && tk.isPunct(t + 1, ',')) {
