@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Dates and ages over 89. Numeric forms (3/4, 03-04-2019, 2019-03-04, 3/2019) and month-name forms
- * (Jan 5th, 5th of March, March 5, 2019, March 2019, 05-JAN-2019). Two-part numeric forms are the
+ * (Jan 5th, 5th of March, March 5, 2019, March 2019, 05-JAN-2019), Spanish forms (14 de marzo de 2024, el 2 de
+ * mayo, marzo 14, 2024). Two-part numeric forms are the
  * risky ones: "BP 120/80", "3/4 tab", "pain 5/10", "5/5 strength", "2/2" (secondary to) are not
  * dates, so nearby words decide; a date-like context ("on", "since", "DOB", a time) confirms.
  * Weekdays ("last Tuesday"), durations and times are never reported.
@@ -38,7 +39,14 @@ final class Dates {
         "BEGAN", "STOPPED", "HELD", "INTUBATED", "EXTUBATED", "TRANSFERRED", "ARRIVED", "AS", "BIRTH", "BIRTHDAY",
         "EST", "LMP", "EDD", "DOI", "INJURY", "RECEIVED", "SIGNED", "NOTE", "REPORT", "FU", "FOLLOWUP", "CONSULT",
         "CLINIC", "RTC", "PLACED", "INSERTED", "IMPLANTED", "DELIVERED", "BOARD", "CONFERENCE", "CONF", "MEETING",
-        "MTG"};
+        "MTG",
+        // verbs of moving or admitting a patient: "medevaced 1/2 from", "airlifted 3/9", "readmitted 4/2"
+        "MEDEVACED", "MEDEVACD", "MEDIVACED", "MEDIVACD", "MEDEVAC", "MEDIVAC", "AIRLIFTED", "FLOWN", "TRANSPORTED",
+        "TRANSFERED", "XFERRED", "XFERED", "XFERD", "READMITTED", "READMIT", "PRESENTED", "EVACUATED", "BIBA", "BIBEMS"};
+    /** A dose right after the pair makes it a quantity whatever came before: "on 1/2 tab", "started 1/2 NS". */
+    private static final String[] DOSE_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS", "MG",
+        "MCG", "ML", "G", "UNITS", "UNIT", "NS", "SALINE", "STRENGTH", "CUP", "CUPS", "TSP", "TBSP", "AMP", "AMPS",
+        "VIAL", "BAG", "PACKET", "CC", "LPM", "MEQ", "MMOL", "PUFFS", "DROPS", "DOSE", "DOSES"};
     /** Strong date words before a dotted "3.4", which is otherwise a decimal. */
     private static final String[] DOTTED_POS = {"ON", "SINCE", "UNTIL", "DOS", "DOB", "DATED", "ADMITTED", "ADM",
         "DISCHARGED", "BORN", "DIED", "SCHEDULED", "APPT", "PLACED", "INSERTED", "IMPLANTED", "PERFORMED", "DONE",
@@ -72,6 +80,9 @@ final class Dates {
                     e = dayMonth(s, t);
                 }
                 if (e < 0) {
+                    e = spanishDayMonth(s, t);
+                }
+                if (e < 0) {
                     e = age(s, t);
                 }
                 if (e < 0) {
@@ -85,6 +96,9 @@ final class Dates {
                     e = ordinalDay(s, t);
                 }
                 if (e < 0) {
+                    e = spanishDayMonth(s, t);
+                }
+                if (e < 0) {
                     e = ageAlnum(s, t);
                 }
             } else if (tk.kind[t] == Tokens.WORD && s.has(t, Lexicon.TRIGGER)) {
@@ -92,6 +106,8 @@ final class Dates {
                 if (e < 0) {
                     e = holiday(s, t);
                 }
+            } else if (tk.kind[t] == Tokens.WORD) {
+                e = spanishMonthFirst(s, t);
             }
             if (e > t) {
                 skipUntil = e;
@@ -171,15 +187,15 @@ final class Dates {
         if (!(la <= 2 && lb <= 2 && month(a) && day(b))) {
             return -1;
         }
-        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b);
+        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b) && !followedBy(s, t + 2, DOSE_AFTER);
         boolean known = s.ctx.monthDays.contains(a * 100 + b);
         if (known) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
             return t + 3;
         }
         if (sep == '-') {
-            // 3-4 is nearly always a range ("3-4 L NC", "Q3-4H")
-            if (pos && !s.before(t, 1, "TO", "FROM")) {
+            // 3-4 is nearly always a range ("3-4 L NC", "Q3-4H", "s/p 2-3 days of emesis")
+            if (pos && !s.before(t, 1, "TO", "FROM") && !followedBy(s, t + 2, UNIT_AFTER)) {
                 s.addTokens(PhiType.DATE, t, t + 2, "date.numeric", 0.7);
                 return t + 3;
             }
@@ -249,7 +265,7 @@ final class Dates {
                 || pp >= 2 && s.is(pp, "P") && tk.isPunct(pp - 1, '/') && s.is(pp - 2, "S") && !tk.nlBefore[p]
                 || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
                 "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE")
-                || p >= 0 && imaging(s, p)) {
+                || p >= 0 && imaging(s, p) || p >= 0 && p == first - 1 && procedureAfterStatusPost(s, p)) {
             return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
         int nx = last + 1;
@@ -271,6 +287,55 @@ final class Dates {
             }
         }
         return false;
+    }
+
+    /** Nouns that name a procedure or a course of treatment, beside the -ectomy/-otomy/-plasty... words. */
+    private static final String[] PROCEDURE = {"TX", "TRANSPLANT", "TRANSPLANTATION", "REPAIR", "REPLACEMENT",
+        "RESECTION", "BYPASS", "ABLATION", "AMPUTATION", "AMP", "STENT", "STENTS", "STENTING", "EMBOLIZATION", "COILING",
+        "CLIPPING", "FUSION", "ORIF", "TAVR", "TAVI", "MVR", "AVR", "CEA", "LVAD", "ICD", "PPM", "AICD", "DBS", "VATS",
+        "CHOLE", "APPY", "WHIPPLE", "DEBRIDEMENT", "EXCISION", "DRAINAGE", "EVAR", "TEVAR", "TIPS", "PEG", "TRACH",
+        "CRANI", "LTCS", "SVD", "NSVD", "DELIVERY", "XRT", "SBRT", "CHEMO", "CHEMOTHERAPY", "RADIATION", "ANGIOPLASTY",
+        "THROMBECTOMY", "TPA", "LYSIS", "CARDIOVERSION", "DCCV", "CYSTO", "TURP", "TURBT", "LAP", "KYPHOPLASTY",
+        "CLOSURE", "SURGERY", "OPERATION", "OP", "REVISION", "EXPLANT", "IMPLANT", "PLACEMENT", "INSERTION", "REMOVAL"};
+
+    /**
+     * "S/P LIVING RELATED RENAL TX 9-14", "s/p L TKA revision 3/2": a procedure noun right before the pair, with
+     * S/P opening the same phrase a few words back (no comma or full stop between).
+     */
+    private static boolean procedureAfterStatusPost(Scan s, int p) {
+        Tokens tk = s.tk;
+        if (tk.kind[p] == Tokens.PUNCT || tk.kind[p] == Tokens.NUM || !(s.isAny(p, PROCEDURE) || procedureSuffix(s, p))) {
+            return false;
+        }
+        int q = p;
+        for (int k = 0; k < 7; k++) {
+            int r = q - 1;
+            if (s.is(q, "P") && r >= 1 && tk.isPunct(r, '/') && s.is(r - 1, "S") && tk.adjacent(r - 1, r)
+                    && tk.adjacent(r, q) || s.is(q, "POST") && s.is(r, "STATUS")) {
+                return true;
+            }
+            if (tk.nlBefore[q] || r < 0) {
+                return false;
+            }
+            if (tk.kind[r] == Tokens.PUNCT) {
+                // only a hyphen inside the phrase ("LIVING-RELATED"); a comma or stop ends it
+                if (!tk.isPunct(r, '-') || r == 0 || tk.kind[r - 1] == Tokens.PUNCT) {
+                    return false;
+                }
+                r--;
+            }
+            q = r;
+        }
+        return false;
+    }
+
+    private static boolean procedureSuffix(Scan s, int t) {
+        if (s.tk.len(t) < 7) {
+            return false;
+        }
+        String k = s.key(t);
+        return k.endsWith("ECTOMY") || k.endsWith("OTOMY") || k.endsWith("OSTOMY") || k.endsWith("PLASTY")
+                || k.endsWith("PEXY") || k.endsWith("SCOPY") || k.endsWith("GRAM") || k.endsWith("ORRHAPHY");
     }
 
     private static final String[] IMAGING = {"HUS", "CUS", "XR", "CXR", "KUB", "CTA", "MRA", "MRCP", "EKG", "ECG",
@@ -319,6 +384,18 @@ final class Dates {
                 && tk.len(first - 1) == 2 || followedBy(s, last, GESTATION))) {
             return true; // gestational age "34 4/7 WKS": weeks and sevenths, not a date
         }
+        if (a <= b && dayOfCourse(s, first)) {
+            return true; // "oseltamivir day 5/5", "abx day 3/7": a day of a course counted out of its length
+        }
+        if (a <= b && scaleScore(s, first)) {
+            return true; // "Tinetti 9/28", "MoCA 11/30", "PHQ-9 12/27": a score out of the scale's maximum
+        }
+        if (b == 5 && a <= 5 && s.prevWord(first, 0) >= 0 && s.isAny(s.prevWord(first, 0), LIMB)) {
+            return true; // motor strength of a limb or muscle group: "R arm 1/5", "L deltoid 4/5"
+        }
+        if (b == 4 && a <= 4 && s.before(first, 3, "TOF", "TRAIN", "FOUR", "TWITCH", "TWITCHES")) {
+            return true; // train of four: "TOF 1/4", "train of four 2/4"
+        }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
             // strength 4/5, pain 3/10 (only with their context words, or when nothing says date)
             if (s.before(first, 4, NEG_BEFORE) || followedBy(s, last, NEG_AFTER)
@@ -337,6 +414,50 @@ final class Dates {
         }
         int nx = last + 1;
         return nx < tk.n && (tk.isPunct(nx, '%') || tk.isPunct(nx, '"'));
+    }
+
+    /** Limbs and muscle groups whose strength is graded out of five. */
+    private static final String[] LIMB = {"ARM", "LEG", "HAND", "FOOT", "SHOULDER", "SHOULDERS", "HIP", "HIPS", "KNEE",
+        "KNEES", "ANKLE", "ANKLES", "WRIST", "WRISTS", "ELBOW", "ELBOWS", "FINGERS", "TOES", "DELTOID", "DELTOIDS",
+        "BICEP", "BICEPS", "TRICEP", "TRICEPS", "QUAD", "QUADS", "QUADRICEPS", "HAMSTRING", "HAMSTRINGS", "FLEXORS",
+        "EXTENSORS", "FLEXION", "EXTENSION", "ABDUCTION", "ADDUCTION", "DORSIFLEXION", "PLANTARFLEXION", "DF", "PF",
+        "EHL", "HF", "IP", "UPPER", "LOWER", "PROXIMAL", "DISTAL", "SIDE", "SIDED", "HEMIBODY", "EXTREMITY"};
+
+    /** Scales scored out of a maximum other than 5 or 10, written "name score/max". */
+    private static final String[] SCALE = {"TINETTI", "MOCA", "MMSE", "SLUMS", "BIMS", "BERG", "BBS", "PHQ", "PHQ9",
+        "GAD", "GAD7", "EPDS", "AUDIT", "AUDITC", "BRADEN", "BARTHEL", "KATZ", "LAWTON", "FIM", "MINICOG", "COG", "GDS",
+        "NIHSS", "CIWA", "COWS", "FOLSTEIN", "SPPB", "DGI", "FGA", "TUG", "CAM", "ICDSC", "NUDESC", "DAST", "CAGE",
+        "PSQI", "ESS", "EPWORTH", "STOPBANG", "PCL", "PCL5", "MDQ", "ASRS", "YMRS", "HAMD", "HAMA", "MADRS",
+        "BDI", "BAI", "CSSRS", "ADL", "ADLS", "IADL", "IADLS", "MRC", "GMFCS", "ECOG", "KPS", "APGAR"};
+
+    /** "Tinetti 9/28", "MoCA was 11/30", "PHQ-9 12/27": a scale named right before (not "Dr. Berg 3/12"). */
+    private static boolean scaleScore(Scan s, int first) {
+        int p = first;
+        for (int k = 0; k < 3; k++) {
+            p = s.prevWord(p, 3);
+            if (p < 0) {
+                return false;
+            }
+            if (s.isAny(p, SCALE)) {
+                int q = s.prevWord(p, 1);
+                return !(q >= 0 && s.has(q, Lexicon.TITLE));
+            }
+            if (!(s.tk.kind[p] == Tokens.NUM && s.tk.len(p) <= 2 || s.isAny(p, "WAS", "IS", "OF", "SCORE", "TOTAL", "C"))) {
+                return false; // only the scale's number (PHQ-9), a verb or "score" between
+            }
+        }
+        return false;
+    }
+
+    /** "day 5/5", "abx day #3/7": a course day; not "discharge day 3/4" (an event's day). */
+    private static boolean dayOfCourse(Scan s, int first) {
+        int p = s.prevWord(first, 2);
+        if (p < 0 || !s.isAny(p, "DAY", "DAYS")) {
+            return false;
+        }
+        int q = s.prevWord(p, 1);
+        return !(q >= 0 && s.isAny(q, "DISCHARGE", "ADMISSION", "ADMIT", "SURGERY", "DELIVERY", "PROCEDURE", "TRANSFER",
+                "BIRTH", "DEATH", "VISIT", "CLINIC", "TRANSPLANT", "OP", "DUE", "SAME", "NEXT", "LAST", "THAT", "THIS"));
     }
 
     private static final String[] SCORE_WORDS = {"PAIN", "SCORE", "SCALE", "RATED", "RATES", "RATING", "STRENGTH",
@@ -375,6 +496,99 @@ final class Dates {
             return false;
         }
         return tk.kind[nx] != Tokens.PUNCT && s.isAny(nx, words);
+    }
+
+    // ---- Spanish (Puerto Rico, US Hispanic clinics): "14 de marzo de 2024", "el 2 de mayo", "marzo 14, 2024"
+    private static final String[] MES = {"ENERO", "FEBRERO", "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO",
+        "SEPTIEMBRE", "SETIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE"};
+    private static final String[] MES_ABBR = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "SEPT",
+        "SET", "OCT", "NOV", "DIC"};
+    /** Spanish time prepositions before a month alone: "en marzo", "desde enero", "hasta abril". */
+    private static final String[] MES_PREP = {"EN", "DESDE", "HASTA", "DURANTE"};
+
+    /**
+     * "14 de marzo de 2024", "2 de mayo", "5 de ago.", "1ro de julio del 2023": a day, DE and a Spanish month, full or
+     * abbreviated, with an optional year after DE/DEL or a comma. Only this Spanish form takes the abbreviations (ENE,
+     * ABR, AGO, DIC), so English words (ago, set) are never read as months. "el" stays outside the span, like "the".
+     */
+    private static int spanishDayMonth(Scan s, int t) {
+        Tokens tk = s.tk;
+        int d = tk.kind[t] == Tokens.NUM ? tk.len(t) <= 2 ? tk.intValue(t) : -1 : s.isAny(t, "1RO", "1ERO") ? 1 : -1;
+        int de = t + 1;
+        if (!day(d) || de + 1 >= tk.n || tk.nlBefore[de] || tk.nlBefore[de + 1] || !s.is(de, "DE")) {
+            return -1;
+        }
+        int m = de + 1;
+        if (tk.kind[m] != Tokens.WORD || !(s.isAny(m, MES) || s.isAny(m, MES_ABBR))) {
+            return -1;
+        }
+        int end = m;
+        int y = m + 1;
+        if (tk.isPunct(y, '.') && tk.adjacent(m, y) && tk.len(m) <= 4) {
+            end = y; // "5 de ago."
+            y++;
+        }
+        int yr = spanishYear(s, y);
+        if (yr > 0) {
+            end = yr;
+        }
+        s.addTokens(PhiType.DATE, t, end, "date.spanish", 0.9);
+        return end + 1;
+    }
+
+    /** Index of the year in "de 2024", "del 2024", ", 2024" or " 2024" starting at token y, or -1. */
+    private static int spanishYear(Scan s, int y) {
+        Tokens tk = s.tk;
+        if (y < tk.n && (s.isAny(y, "DE", "DEL") || tk.isPunct(y, ','))) {
+            y++;
+        }
+        return y < tk.n && !tk.nlBefore[y] && tk.kind[y] == Tokens.NUM && tk.len(y) == 4 && year(tk.intValue(y))
+                && !(y + 1 < tk.n && tk.adjacent(y, y + 1) && tk.kind[y + 1] != Tokens.PUNCT) ? y : -1;
+    }
+
+    /**
+     * A full Spanish month first: "marzo 14, 2024", "marzo de 2024", "en marzo", "desde enero". MAYO (Mayo Clinic)
+     * and JULIO (a given name) take a day only with a year after it.
+     */
+    private static int spanishMonthFirst(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        // every month name ends in O, E or L (abril): a cheap filter before any word comparison
+        char lastChar = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
+        if (len < 4 || len > 10 || lastChar != 'O' && lastChar != 'E' && lastChar != 'L') {
+            return -1;
+        }
+        int nx = t + 1;
+        boolean numAfter = nx < tk.n && tk.kind[nx] == Tokens.NUM && !tk.nlBefore[nx];
+        // cheap tests first: a number or DE after, or a Spanish preposition before, then the month list
+        if (!(numAfter || s.isAny(nx, "DE", "DEL") || s.before(t, 1, MES_PREP) || s.before(t, 1, "DE"))
+                || !s.isAny(t, MES)) {
+            return -1;
+        }
+        boolean wordToo = s.isAny(t, "MAYO", "JULIO");
+        if (numAfter && tk.len(nx) <= 2 && day(tk.intValue(nx)) && tk.spaceOnly(t, nx) && !followedBy(s, nx, UNIT_AFTER)
+                && !(nx + 1 < tk.n && tk.adjacent(nx, nx + 1) && tk.kind[nx + 1] != Tokens.PUNCT)
+                && !tk.isPunct(nx + 1, '/') && !tk.isPunct(nx + 1, '%')) {
+            int y = spanishYear(s, nx + 1);
+            if (y > 0 || !wordToo) {
+                int end = y > 0 ? y : nx;
+                s.addTokens(PhiType.DATE, t, end, "date.spanish", 0.9);
+                return end + 1;
+            }
+            return -1;
+        }
+        int y = spanishYear(s, nx);
+        if (y > 0) {
+            s.addTokens(PhiType.DATE, t, y, "date.spanish", 0.85); // "marzo de 2024", "enero 2023"
+            return y + 1;
+        }
+        int p = s.prevWord(t, 0);
+        if (p >= 0 && p == t - 1 && !tk.nlBefore[t] && (s.isAny(p, MES_PREP) || s.is(p, "DE")
+                && s.before(p, 1, "FINES", "FINALES", "PRINCIPIOS", "INICIOS", "MEDIADOS", "MES"))) {
+            s.addTokens(PhiType.DATE, t, t, "date.spanish", 0.7); // "en marzo", "desde enero", "a fines de abril"
+            return t + 1;
+        }
+        return -1;
     }
 
     /** "5 Jan", "5 January 2019", "5th of March" handled via ordinalDay; this is "5 JAN" with a NUM. */
@@ -667,13 +881,16 @@ final class Dates {
             s.addTokens(PhiType.DATE, t, end, "date.day-month", 0.92);
             return end + 1;
         }
-        // "on the 14th", "Friday the 14th": a day of the month; "the 5th floor", "the 4th dose" are not
+        // "on the 14th", "Friday the 14th", "arrives the 5th": a day of the month; "the 5th floor", "the 4th dose",
+        // "the 2nd time", "the 2nd of four" are not (a word other than a preposition or conjunction follows)
         int p = s.prevWord(t, 0);
         if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
-                "LIKELY", "THRU", "THROUGH", "FROM", "TO") || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY))) {
+                "LIKELY", "THRU", "THROUGH", "FROM", "TO") || s.before(p, 1, DAY_VERB)
+                || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY))) {
             int nx = t + 1;
             boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
-                    && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF");
+                    && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
+                    "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE");
             if (!nounAfter) {
                 int first = p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) ? s.prevWord(p, 1) : t;
                 s.addTokens(PhiType.DATE, first, t, "date.ordinal-day", 0.75);
@@ -682,6 +899,13 @@ final class Dates {
         }
         return -1;
     }
+
+    /** Verbs that a day of the month follows with "the": "hopes to arrive the 5th", "admitted the 2nd". */
+    private static final String[] DAY_VERB = {"ARRIVE", "ARRIVES", "ARRIVED", "ARRIVING", "ADMITTED", "DISCHARGED",
+        "RETURN", "RETURNS", "RETURNED", "RETURNING", "LEAVE", "LEAVES", "LEAVING", "FLY", "FLIES", "FLYING", "FLEW",
+        "COMING", "COMES", "SEEN", "SCHEDULED", "EXPECTED", "DUE", "BORN", "DIED", "STARTED", "STARTS", "STOPPED",
+        "ENDS", "ENDED", "BEGINS", "BEGAN", "TRANSFERRED", "DELIVERED", "PASSED", "VISITING", "VISITED", "PLANNED",
+        "BOOKED", "MOVING", "HOME", "BACK"};
 
     /** A bare year with date context: "in 2019", "since 2015", "(2019)", "in '19". */
     private static int year(Scan s, int t) {
@@ -708,11 +932,40 @@ final class Dates {
             return -1;
         }
         boolean ctx = s.before(t, 1, YEAR_BEFORE) || tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ')');
-        if (!ctx) {
+        if (!ctx || clockAfterPreposition(s, t)) {
             return -1;
         }
         s.addTokens(PhiType.DATE, t, t, "date.year", 0.5);
         return t + 1;
+    }
+
+    /**
+     * "in until 2000", "visited till 2130", "back by 2000", "from 1900 to 2100": after until/till/by/around, or as a
+     * from-to range, a number that is also a clock time on the five minutes (hh < 24, mm < 60, mm % 5 == 0) is a time
+     * in notes; "lived there until 2016" stays a year (a year alone is no Safe Harbor date element either way).
+     */
+    private static boolean clockAfterPreposition(Scan s, int t) {
+        if (!clock5(s, t)) {
+            return false;
+        }
+        if (s.before(t, 1, "UNTIL", "TILL", "TIL", "BY", "AROUND")) {
+            return true;
+        }
+        if (!s.before(t, 1, "FROM", "BETWEEN")) {
+            return false;
+        }
+        // the other end of the range: "from 1900 to 2100", "between 1900 and 2000", "from 1900-2100"
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx < tk.n && (tk.isPunct(nx, '-') || s.isAny(nx, "TO", "AND", "UNTIL", "TIL", "TILL"))) {
+            return nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM && clock5(s, nx + 1) && !tk.nlBefore[nx + 1];
+        }
+        return false;
+    }
+
+    private static boolean clock5(Scan s, int t) {
+        int v = s.tk.intValue(t);
+        return s.tk.len(t) == 4 && v / 100 < 24 && v % 100 < 60 && v % 5 == 0;
     }
 
     private static final String[] YEAR_BEFORE = {"IN", "SINCE", "DURING", "UNTIL", "CIRCA", "YEAR", "BY", "BEFORE",

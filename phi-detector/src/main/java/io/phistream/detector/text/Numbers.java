@@ -65,6 +65,7 @@ final class Numbers {
         for (PhiSpan p : s.found) {
             claimed.set(p.start(), p.end());
         }
+        plates(s, claimed);
         keywordIds(s, claimed);
         codes(s, claimed);
         clusters(s, claimed);
@@ -160,6 +161,9 @@ final class Numbers {
             if (digits < minDigits || alnum < (type == PhiType.VEHICLE ? 2 : 4)) {
                 continue;
             }
+            if (type == PhiType.VEHICLE && digits == alnum && hardwareSize(s, last)) {
+                continue; // "plate 3.5 mm", "PLATE 12 X 4": an orthopaedic plate's size, not a number plate
+            }
             if (type == PhiType.SSN && digits != 9) {
                 type = PhiType.OTHER_ID;
             }
@@ -167,6 +171,92 @@ final class Numbers {
             claimed.set(tk.start[first], tk.end[last]);
             t = last;
         }
+    }
+
+    /**
+     * A plate written in blank- or dash-separated groups after PLATE: "NM plate BKR 447", "(OR plate ZFK 204)",
+     * "PLATE # 4KJ 882", "plate is 123 XYZ". Groups are digits or capital letters (no English or unit word: an
+     * orthopaedic "plate and screws", "PLATE 3 HOLE" is no plate number), two of them, 5 to 8 characters, with
+     * letters and digits both. A plate in one token (7ABC123) is left to {@link #keywordIds}.
+     */
+    private static void plates(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || !s.isAny(t, "PLATE", "PLATES")) {
+                continue;
+            }
+            int g = t + 1;
+            for (int k = 0; k < 4 && g < tk.n && !tk.nlBefore[g]; k++) {
+                if (tk.isPunct(g, '#') || tk.isPunct(g, ':') || tk.isPunct(g, '.') && g > t + 1
+                        || s.isAny(g, "NO", "NUMBER", "NUM", "IS", "READS")) {
+                    g++;
+                } else {
+                    break;
+                }
+            }
+            int last = -1;
+            int chars = 0;
+            int groups = 0;
+            boolean letters = false;
+            boolean digits = false;
+            int i = g;
+            while (i < tk.n && groups < 2 && plateGroup(s, i)) {
+                if (groups > 0 && !(tk.spaceOnly(i - 1, i) && tk.start[i] - tk.end[i - 1] == 1)) {
+                    break;
+                }
+                chars += tk.len(i);
+                letters |= tk.kind[i] != Tokens.NUM;
+                digits |= tk.kind[i] != Tokens.WORD;
+                groups++;
+                last = i;
+                // "BKR-447": a dash inside the plate joins the next group
+                if (i + 2 < tk.n && tk.isPunct(i + 1, '-') && tk.adjacent(i, i + 1) && tk.adjacent(i + 1, i + 2)
+                        && plateGroup(s, i + 2)) {
+                    chars += tk.len(i + 2);
+                    letters |= tk.kind[i + 2] != Tokens.NUM;
+                    digits |= tk.kind[i + 2] != Tokens.WORD;
+                    last = i + 2;
+                    i += 3;
+                } else {
+                    i++;
+                }
+            }
+            // one token (7ABC123) is keywordIds' to read
+            if (last <= g || !letters || !digits || chars < 5 || chars > 8 || claimed.get(tk.start[g])
+                    || i < tk.n && tk.adjacent(last, i) && tk.kind[i] != Tokens.PUNCT) {
+                continue;
+            }
+            s.add(PhiType.VEHICLE, tk.start[g], tk.end[last], "plate.groups", 0.9);
+            claimed.set(tk.start[g], tk.end[last]);
+            t = last;
+        }
+    }
+
+    private static boolean hardwareSize(Scan s, int last) {
+        int nx = last + 1;
+        return nx < s.tk.n && !s.tk.nlBefore[nx] && s.tk.kind[nx] != Tokens.PUNCT && (s.has(nx, Lexicon.UNIT)
+                || s.isAny(nx, "X", "MM", "CM", "HOLE", "HOLES", "SCREW", "SCREWS", "IN", "INCH"));
+    }
+
+    /** A plate group: 1-5 digits, 1-4 capital letters that are no word, or a short capital letter-digit run. */
+    private static boolean plateGroup(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (t >= tk.n || tk.nlBefore[t] || tk.len(t) > 5) {
+            return false;
+        }
+        if (tk.kind[t] == Tokens.NUM) {
+            return true;
+        }
+        if (tk.kind[t] == Tokens.PUNCT || !tk.allUpper(t)) {
+            return false;
+        }
+        if (tk.kind[t] == Tokens.ALNUM) {
+            return true;
+        }
+        // clinical abbreviations, state codes and two-letter words are letters like any other here ("plate AB 12345")
+        int f = s.flags(t);
+        return tk.len(t) <= 4 && (f & (Lexicon.STOP | Lexicon.UNIT | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.TITLE)) == 0
+                && (tk.len(t) <= 2 || (f & Lexicon.COMMON) == 0);
     }
 
     /** VIN, DEA, MBI and other letter-digit codes (one token). */
