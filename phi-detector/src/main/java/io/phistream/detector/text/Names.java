@@ -112,6 +112,12 @@ final class Names {
             }
         }
         for (int t = 0; t < n; t++) {
+            if (acc[t] == SCORE && (COUNTRIES.contains(s.key(t)) || abbreviationShape(s, t)
+                    || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT", "DON'T", "CAN'T", "WON'T")
+                    || s.is(t + 1, "SCIENTIFIC") || tk.isPunct(t + 1, '#'))) {
+                // "Chengdu, China"; "per NSurg"; "DON'T CHASE HR"; "Boston Scientific ICD"; "Doc #: 9917734"
+                acc[t] = NONE;
+            }
             boolean fieldLabel = tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) && !tk.isPunct(t + 2, ':')
                     && (s.flags(t) & FIRST_NAME) == 0 && (t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT);
             if (acc[t] == SCORE && (fieldLabel || !upper && (s.flags(t) & CLINICAL) != 0)) {
@@ -162,7 +168,8 @@ final class Names {
                 boolean stateSurname = (f & Lexicon.STATE_NAME) != 0 && pulls(acc, score, t - 1) && joined(s, t - 1, t)
                         && !(t + 1 < n && s.has(t + 1, Lexicon.STATE_NAME) && joined(s, t, t + 1));
                 int notName = stateSurname ? NOT_A_NAME & ~Lexicon.STATE_NAME : NOT_A_NAME;
-                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0) {
+                if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0
+                        || COUNTRIES.contains(s.key(t))) {
                     continue;
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
@@ -214,6 +221,7 @@ final class Names {
         }
         initials(s, acc);
         signOff(s, acc);
+        dictationInitials(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
     }
@@ -222,6 +230,9 @@ final class Names {
     private static boolean eponymAfterNonTitle(Scan s, int t) {
         Tokens tk = s.tk;
         int nx = t + 1;
+        if (nx + 1 < tk.n && tk.isPunct(nx, '\'') && tk.adjacent(t, nx)) {
+            nx++; // "mother with Graves' disease"
+        }
         // the head right after the word, lower-case where case tells ("Albert Nodes, MD" is a person)
         // a possessive is someone's ("teodor's cell" is a phone), unless the word is a listed eponym
         if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !EPONYM_NOUNS.contains(s.key(nx)) || possessive(s, t)
@@ -283,10 +294,13 @@ final class Names {
     private static void nicknames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
-            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || s.has(t, CLINICAL)) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD) {
                 continue;
             }
             int close = quotedEnd(s, t);
+            if (s.has(t, CLINICAL) && !(close > 0 && tk.isPunct(t - 2, '('))) {
+                continue; // a clinical word is a nickname only quoted in parentheses ("Sharp (\"Rose\")")
+            }
             if (tk.len(t) < 2 && close <= t + 1) {
                 continue; // one letter is a nickname only as part of a hyphenated one ("T-Boy")
             }
@@ -313,7 +327,10 @@ final class Names {
                 } else if (q >= 0 && s.isAny(q, "JR", "SR", "II", "III")) {
                     q--;
                 }
-                if (q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
+                // in parentheses ("Hale (\"Tiny\")"), or between the parts ("Robert \"Bobby\" Hale"), not a quoted
+                // word after a name and before anything else ("IN WORCESTER \"MAYBE\"")
+                boolean framed = tk.isPunct(t - 2, '(') || close + 1 < tk.n && accepted(acc, close + 1);
+                if (framed && q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
                     for (int u = t; u < close; u++) {
                         if (tk.kind[u] == Tokens.WORD) {
                             acc[u] = CONTEXT;
@@ -432,6 +449,8 @@ final class Names {
             if (tk.kind[t] == Tokens.WORD && s.isAny(t, "CELL", "PHONE", "MOBILE", "NUMBER", "HOME", "WORK", "PAGER")
                     && t >= 1 && tk.kind[t - 1] == Tokens.WORD && possessive(s, t - 1) && tk.spaceOnly(t - 1, t)) {
                 t--;
+            } else if (tk.isPunct(t, '(') && t >= 1 && tk.spaceOnly(t - 1, t)) {
+                t--; // "RAY GREEN (617-555-0193)"
             } else if (!tk.spaceOnly(t, first)) {
                 continue;
             }
@@ -445,6 +464,13 @@ final class Names {
             int bar = called ? STOP | NOT_A_NAME | VERB_CONTEXT : CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT;
             if ((f & FIRST_NAME) != 0 && (base[t] >= -1 || called) && (f & bar) == 0
                     && (tk.upperDoc || tk.capitalized(t))) {
+                acc[t] = CONTEXT;
+            } else if ((f & NAME_LISTED) != 0 && (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && t >= 1
+                    && tk.kind[t - 1] == Tokens.WORD && tk.spaceOnly(t - 1, t) && acc[t - 1] == NONE
+                    && (s.flags(t - 1) & FIRST_NAME) != 0 && base[t - 1] >= -1
+                    && (s.flags(t - 1) & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) == 0
+                    && (tk.upperDoc || tk.capitalized(t) && tk.capitalized(t - 1))) {
+                acc[t - 1] = CONTEXT; // "RAY GREEN (617-555-0193)": a given name and a surname before the number
                 acc[t] = CONTEXT;
             }
         }
@@ -547,6 +573,29 @@ final class Names {
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
             "SIBLING", "ROOMMATE", "SITTER");
+
+    /**
+     * Countries are not Safe Harbor identifiers, and some are read as names (China, Jamaica). Those that are common
+     * given names (Jordan, Georgia, India, Israel, Kenya, Chad) are left out: a person is likelier.
+     */
+    private static final Set<String> COUNTRIES = Set.of("CHINA", "JAMAICA", "IRELAND", "ENGLAND", "SCOTLAND", "WALES", "FRANCE", "ITALY", "SPAIN", "GERMANY",
+            "POLAND", "RUSSIA", "UKRAINE", "MEXICO", "CANADA", "BRAZIL", "ARGENTINA", "CHILE", "PERU", "CUBA", "HAITI",
+            "JAPAN", "KOREA", "VIETNAM", "NIGERIA", "GHANA", "ETHIOPIA", "SOMALIA", "EGYPT", "IRAN", "IRAQ", "SYRIA",
+            "LEBANON", "PAKISTAN", "AFGHANISTAN", "PHILIPPINES", "INDONESIA", "AUSTRALIA", "PORTUGAL", "GREECE",
+            "TURKEY", "ROMANIA", "ALBANIA", "GUATEMALA", "HONDURAS", "COLOMBIA", "ECUADOR", "VENEZUELA", "BOLIVIA",
+            "NORWAY", "SWEDEN", "DENMARK", "FINLAND", "AUSTRIA", "SWITZERLAND", "BELGIUM", "NETHERLANDS", "HOLLAND",
+            "LIBERIA", "UGANDA", "SUDAN", "YEMEN", "NEPAL", "BANGLADESH", "CAMBODIA", "LAOS", "THAILAND", "TAIWAN");
+
+    /** "NSurg", "CTSurg", "IRad": two capitals then lower case is a service's shorthand, not a name (McCoy is). */
+    private static boolean abbreviationShape(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.upperDoc || tk.len(t) < 4) {
+            return false;
+        }
+        int a = tk.start[t];
+        return Character.isUpperCase(s.text.charAt(a)) && Character.isUpperCase(s.text.charAt(a + 1))
+                && Character.isLowerCase(s.text.charAt(a + 2));
+    }
 
     private static final Set<String> COLOURS = Set.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
             "WHITE", "BLACK", "YELLOW", "GRAY", "GREY", "BROWN", "PINK", "MAROON", "TEAL");
@@ -660,8 +709,8 @@ final class Names {
         boolean clinical = (f & CLINICAL) != 0;
         boolean common = (f & COMMON) != 0;
         boolean properShape = !upper && tk.capitalized(t);
-        if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1)) {
-            return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section
+        if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
+            return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
         if (s.isAny(s.prevWord(t, 0), "HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS")) {
             return false; // "WORRIED ABOUT HER APT, SISTER SAYS": what someone has, not who
@@ -700,6 +749,9 @@ final class Names {
                 // SISTER and FATHER are relatives too: "Per sister Amber" is judged as after a relative below
             }
         }
+        if ((f & STOP) != 0 && listed && base >= -3.5 && p >= 0 && s.is(p, "DEAR") && tk.isPunct(t + 1, ',')) {
+            return true; // "Dear Will," opens a letter to Will
+        }
         if ((f & STOP) != 0 && listed && base >= -3.5 && (upper || tk.capitalized(t)) && kinInParentheses(s, t)) {
             return true; // "Will (husband) can be reached": only a relative in the parenthesis, not "will (likely)"
         }
@@ -734,7 +786,9 @@ final class Names {
             boolean possessive = q == p && p + 1 == t && possessive(s, p);
             if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct && !sentenceBreak
                     && !possessive) {
-                return listed && base >= -3 || properShape && !common && !clinical || unknownWord;
+                // "FH: father CAD": in mixed case a clinical abbreviation in capitals after a relative is their disease
+                boolean diagnosis = clinical && !upper && tk.allUpper(t);
+                return listed && base >= -3 && !diagnosis || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
                 // "PT" or "FAMILY" before a word says little: "PT INTUBATED", "FAMILY MEETING"
@@ -962,6 +1016,42 @@ final class Names {
             }
         }
         return barred;
+    }
+
+    /**
+     * "MY/tkw", "EP/dlh": the dictating clinician's and the typist's initials, upper case then lower case around a
+     * slash, ending a line or followed by the dictation and transcription dates ("D: 06/12/2024").
+     */
+    private static void dictationInitials(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            int b = t + 2;
+            if (!(tk.kind[t] == Tokens.WORD && tk.isPunct(t + 1, '/') && tk.kind[b] == Tokens.WORD
+                    && tk.adjacent(t, t + 1) && tk.adjacent(t + 1, b) && tk.len(t) >= 2 && tk.len(t) <= 3
+                    && tk.len(b) >= 2 && tk.len(b) <= 4 && tk.allUpper(t) && tk.lowerInitial(b)
+                    && isLowerWord(s, b))) {
+                continue;
+            }
+            int after = b + 1;
+            boolean closes = after >= tk.n || tk.nlBefore[after] || s.isAny(after, "D", "DD", "T", "DT", "CC")
+                    && after + 1 < tk.n && (tk.isPunct(after + 1, ':') || tk.kind[after + 1] == Tokens.NUM);
+            boolean dictated = t > 0 && (s.isAny(s.prevWord(t, 2), "JOB", "DOC") || tk.kind[t - 1] == Tokens.NUM
+                    || s.prevWord(t, 0) >= 0 && tk.kind[s.prevWord(t, 0)] == Tokens.NUM || tk.nlBefore[t]
+                    || s.has(s.prevWord(t, 0), NAME_LISTED) && accepted(acc, s.prevWord(t, 0)));
+            if (closes && dictated) {
+                acc[t] = CONTEXT; // two or three letters each: emitted on their own, unlike a single initial
+                acc[b] = CONTEXT;
+            }
+        }
+    }
+
+    private static boolean isLowerWord(Scan s, int t) {
+        for (int i = s.tk.start[t]; i < s.tk.end[t]; i++) {
+            if (!Character.isLowerCase(s.text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "- GH TO PW", "-JT": initials closing a line after a dash sign a note or a hand-off. */

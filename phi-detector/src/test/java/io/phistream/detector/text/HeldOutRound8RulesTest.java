@@ -54,4 +54,43 @@ class HeldOutRound8RulesTest {
                 .containsExactly("VAN DER MEULEN", "HENDRIKA J.");
         assertThat(values("PT: ALERT, ORIENTED X3, CALM.", PhiType.NAME)).isEmpty();
     }
+
+    // added after held-out batches 12 and 13 (written blind after the round-8 names rules)
+
+    @Test
+    void givenDictationInitialsClosingALine_thenNames() {
+        assertThat(values("D: 01/19/2022   T: 01/21/2022   JOB #: 660184 KB/rtm", PhiType.NAME))
+                .containsExactly("KB", "rtm");
+        assertThat(values("Pt d/c home w/ VNA, f/u PCP in 1 wk.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenACountryOrAServiceShorthandOrAVerbAfterDont_thenNotAName() {
+        assertThat(values("Grew up in Jamaica; moved here in 1990.", PhiType.NAME)).isEmpty();
+        assertThat(values("Nimodipine held per NSurg resident.", PhiType.NAME)).isEmpty();
+        assertThat(values("DON'T CHASE HR W/ FLUIDS PER TEAM.", PhiType.NAME)).isEmpty();
+        assertThat(values("CRT-D (Boston Scientific), SN 412883.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAQuotedWordAfterANameButNotFramedAsANickname_thenNotAName() {
+        assertThat(values("Re: Mrs. Rosalind Sharp (\"Rose\")  DOB on file", PhiType.NAME)).contains("Rose");
+        assertThat(values("SISTER DARLENE IN TOWN \"MAYBE\". SW AWARE.", PhiType.NAME)).containsExactly("DARLENE");
+    }
+
+    @Test
+    void givenDearAndAModalWordAndAComma_thenTheAddressee() {
+        assertThat(values("Dear Will, Thank you for asking me to see her.", PhiType.NAME)).containsExactly("Will");
+    }
+
+    @Test
+    void givenAGivenNameAndASurnameRightBeforeAPhoneNumberInParentheses_thenTheName() {
+        assertThat(values("CALLING FOR HIS CASE WORKER, RAY GREEN (617-555-0193).", PhiType.NAME))
+                .containsExactly("RAY GREEN");
+    }
+
+    @Test
+    void givenAnEponymPossessiveWithTheApostropheAfterS_thenNotAPerson() {
+        assertThat(values("FH: mother with Graves' disease, father CAD.", PhiType.NAME)).isEmpty();
+    }
 }
