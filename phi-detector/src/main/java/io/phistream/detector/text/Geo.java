@@ -44,6 +44,12 @@ final class Geo {
                     }
                 }
                 if (e < 0) {
+                    e = ruralRoute(s, t);
+                }
+                if (e < 0) {
+                    e = highwayNoNumber(s, t); // before streets: "County Road 1340" is one highway, number and all
+                }
+                if (e < 0) {
                     e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
                 }
                 if (e < 0) {
@@ -119,11 +125,15 @@ final class Geo {
         if (u < tk.n && tk.isPunct(u, '-') && u + 1 < tk.n && tk.kind[u + 1] == Tokens.NUM) {
             u += 2; // 12-14 Elm St
         }
+        int hw = highway(s, u, true);
+        if (hw > 0) {
+            return addressTail(s, t, hw, "street.highway");
+        }
         int names = 0;
         int suffix = -1;
         while (u < tk.n && names <= 4) {
-            if (tk.nlBefore[u] && names > 0) {
-                break;
+            if (tk.nlBefore[u] && names > 0 || columnGap(s, u - 1, u)) {
+                break; // "HD 4   7 South   St. Hedwig Hospital": a header's columns are not one street
             }
             if (names > 0 && s.has(u, SUFFIX) && !tk.nlBefore[u]) {
                 suffix = u;
@@ -182,8 +192,14 @@ final class Geo {
                 && tk.len(end + 1) <= 2) {
             end++;
         }
+        return addressTail(s, t, end, "street.address");
+    }
+
+    /** The street t..end, then its unit, and the town and ZIP that follow on its line; returns the index after. */
+    private static int addressTail(Scan s, int t, int end, String rule) {
+        Tokens tk = s.tk;
         end = unit(s, end);
-        s.addTokens(PhiType.GEO, t, end, "street.address", 0.92);
+        s.addTokens(PhiType.GEO, t, end, rule, 0.92);
         int city = townAfterStreet(s, end);
         if (city > end) {
             int from = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
@@ -192,6 +208,112 @@ final class Geo {
             return zipAfterTown(s, city) + 1;
         }
         return end + 1;
+    }
+
+    /**
+     * "HWY 42", "County Road 1340", "COUNTY RD Q", "Township Rd 606", "US Route 1", "State Route 9", "Rt. 2": a
+     * numbered (or, for county roads, lettered) highway starting at u; returns the designation's last token, or -1.
+     * HWY, HIGHWAY and the two-word forms say "road" on their own; ROUTE, RTE and a capitalised Rt (in ALL CAPS RT is
+     * "right") only after a house number ({@code numbered}). SR, CR and FM
+     * are sinus rhythm, creatinine and a unit too often to be read as roads.
+     */
+    private static int highway(Scan s, int u, boolean numbered) {
+        Tokens tk = s.tk;
+        if (u >= tk.n || tk.kind[u] != Tokens.WORD || tk.nlBefore[u]
+                || !tk.upperDoc && tk.lowerInitial(u) && !s.isAny(u, "HWY", "HIGHWAY")) {
+            return -1;
+        }
+        int head;
+        boolean county = false;
+        boolean strong = true;
+        if (s.isAny(u, "COUNTY", "STATE", "TOWNSHIP", "US", "FARM") && tk.spaceOnly(u, u + 1)
+                && s.isAny(u + 1, "RD", "ROAD", "HWY", "HIGHWAY", "ROUTE", "RTE", "RT")
+                && (!s.is(u, "US") || tk.allUpper(u)) && (tk.upperDoc || !tk.lowerInitial(u + 1))) {
+            county = s.isAny(u, "COUNTY", "TOWNSHIP");
+            head = u + 1;
+        } else if (s.isAny(u, "HWY", "HIGHWAY")) {
+            head = u;
+        } else if (s.isAny(u, "ROUTE", "RTE") || s.is(u, "RT") && !tk.upperDoc && tk.capitalized(u)) {
+            head = u;
+            strong = numbered;
+        } else {
+            return -1;
+        }
+        if (!strong) {
+            return -1;
+        }
+        int v = head + 1;
+        if (tk.isPunct(v, '.') && tk.adjacent(head, v) || tk.isPunct(v, '#')) {
+            v++;
+        }
+        if (v >= tk.n || tk.nlBefore[v] || !tk.spaceOnly(v - 1, v) && !tk.adjacent(v - 1, v)) {
+            return -1;
+        }
+        boolean designation = tk.kind[v] == Tokens.NUM && tk.len(v) <= 4
+                || tk.kind[v] == Tokens.ALNUM && tk.len(v) <= 4 && Character.isDigit(tk.firstChar(v))
+                && !Character.isDigit(s.text.charAt(tk.end[v] - 1)) && (s.flags(v) & ORDINAL) == 0
+                || county && tk.kind[v] == Tokens.WORD && tk.len(v) <= 2 && tk.allUpper(v);
+        if (!designation) {
+            return -1;
+        }
+        int nx = v + 1;
+        if (nx < tk.n && !tk.nlBefore[nx] && tk.adjacent(v, nx) && tk.kind[nx] != Tokens.PUNCT) {
+            return -1;
+        }
+        // a compass letter closing it ("RT 9 W"), not the start of "west of"
+        if (nx < tk.n && !tk.nlBefore[nx] && s.has(nx, DIRECTION) && tk.allUpper(nx) && tk.len(nx) <= 2
+                && tk.spaceOnly(v, nx) && !s.is(nx + 1, "OF")) {
+            return nx;
+        }
+        return v;
+    }
+
+    /**
+     * "on Hwy 64 west of town", "the farmhouse on County Road 1340": a numbered highway without a house number (HWY,
+     * HIGHWAY and the county/state/township/US forms). A route alone ("off route 2", "Route 1 MVC") is left: the
+     * held-out conventions label it only in an address.
+     */
+    private static int highwayNoNumber(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.isAny(t, "HWY", "HIGHWAY", "COUNTY", "STATE", "TOWNSHIP", "US", "FARM")) {
+            return -1;
+        }
+        int last = highway(s, t, false);
+        if (last < 0) {
+            return -1;
+        }
+        int nx = last + 1;
+        if (nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && s.has(nx, CLINICAL) && !s.has(nx, DIRECTION | STOP)) {
+            return -1; // "ROUTE 2 L NC", "HWY 5 MG": a dose or a setting, not a road
+        }
+        return addressTail(s, t, last, "street.highway");
+    }
+
+    /**
+     * "RR 2 Box 118", "Rural Route 3, Box 40", "HC 64 BOX 12": a rural route or highway contract route and its box (RR
+     * and HC alone are a respiratory rate and a head circumference: the box decides).
+     */
+    private static int ruralRoute(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u;
+        if (s.isAny(t, "RR", "HC", "HCR")) {
+            u = t + 1;
+        } else if (s.is(t, "RURAL") && s.is(t + 1, "ROUTE")) {
+            u = t + 2;
+        } else if (s.is(t, "R") && tk.isPunct(t + 1, '.') && s.is(t + 2, "R") && tk.isPunct(t + 3, '.')) {
+            u = t + 4;
+        } else {
+            return -1;
+        }
+        if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 4 || tk.nlBefore[u]) {
+            return -1;
+        }
+        int b = tk.isPunct(u + 1, ',') ? u + 2 : u + 1;
+        if (!s.is(b, "BOX") || tk.nlBefore[b] || b + 1 >= tk.n || tk.kind[b + 1] != Tokens.NUM && tk.kind[b + 1] != Tokens.ALNUM
+                || tk.nlBefore[b + 1]) {
+            return -1;
+        }
+        return addressTail(s, t, b + 1, "street.rural-route");
     }
 
     /**
@@ -219,7 +341,9 @@ final class Geo {
             return -1;
         }
         int nx = last + 1;
+        boolean zipNext = nx + 1 < tk.n && !tk.nlBefore[nx + 1] && tk.kind[nx + 1] == Tokens.NUM && tk.len(nx + 1) == 5;
         boolean stateOrZip = s.has(nx, Lexicon.STATE_NAME) || s.has(nx, Lexicon.USPS) && tk.allUpper(nx)
+                || s.has(nx, Lexicon.USPS) && tk.upperDoc && tk.len(nx) == 2 && (zipNext || !AMBIGUOUS_USPS.contains(s.key(nx)))
                 || nx < tk.n && tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
         boolean ends = nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.') || tk.isPunct(nx, ';')
                 || tk.isPunct(nx, ')') || stateOrZip;
@@ -271,6 +395,14 @@ final class Geo {
         if (tk.isPunct(u, ',')) {
             u++;
         }
+        int st = stateAt(s, u);
+        if (st >= u) {
+            // "tucson az 85741", "Okemah, Oklahoma 74859": a state in any case between (the ZIP's shape decides)
+            u = st + 1;
+            if (tk.isPunct(u, ',')) {
+                u++;
+            }
+        }
         if (u >= tk.n || tk.nlBefore[u] || tk.kind[u] != Tokens.NUM || tk.len(u) != 5) {
             return town;
         }
@@ -284,6 +416,24 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, u, last, "zip.after-town", 0.8);
         return last;
+    }
+
+    /**
+     * The last token of a state starting at u on the same line, or -1: its name, or its USPS code in capitals (in any
+     * case where case says nothing); codes that are also words (IN, OR, ME, OK...) only before a ZIP.
+     */
+    private static int stateAt(Scan s, int u) {
+        Tokens tk = s.tk;
+        if (u >= tk.n || tk.nlBefore[u] || tk.kind[u] != Tokens.WORD) {
+            return -1;
+        }
+        if (s.has(u, Lexicon.USPS) && tk.len(u) == 2) {
+            boolean zip = u + 1 < tk.n && !tk.nlBefore[u + 1] && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) == 5;
+            return (tk.upperDoc || tk.allUpper(u)) && (zip || !AMBIGUOUS_USPS.contains(s.key(u))) ? u : -1;
+        }
+        long m = placeMatch(s, u);
+        int end = (int) (m >> 32);
+        return end >= u && ((int) m & Lexicon.P_STATE) != 0 ? end : -1;
     }
 
     /** "Apt. 4B", "Suite 300" on their own (an address split over lines). */
@@ -316,8 +466,7 @@ final class Geo {
         if (!s.is(u, "BOX") || u + 1 >= tk.n || tk.kind[u + 1] != Tokens.NUM && tk.kind[u + 1] != Tokens.ALNUM) {
             return -1;
         }
-        s.addTokens(PhiType.GEO, t, u + 1, "street.po-box", 0.92);
-        return u + 2;
+        return addressTail(s, t, u + 1, "street.po-box"); // "PO BOX 47, EPHRAIM WI": its town and ZIP too
     }
 
     /** "lives on Elm Street", "OFF MAPLE AVENUE" (no house number: the suffix must be a full word). */
@@ -394,12 +543,14 @@ final class Geo {
         }
         for (int i = t; i < suffix; i++) {
             int f = s.flags(i);
-            if (tk.kind[i] != Tokens.WORD || (f & (CLINICAL | NOT_PLACE)) != 0 || i > t && !tk.spaceOnly(i - 1, i)) {
+            // "SE Division St", "NE Alberta St": a compass abbreviation may open the name (NE is also Nebraska)
+            boolean compass = i == t && i + 1 < suffix && (f & DIRECTION) != 0 && tk.allUpper(i) && tk.len(i) <= 2;
+            if (tk.kind[i] != Tokens.WORD || (f & (CLINICAL | NOT_PLACE)) != 0 && !compass || i > t && !tk.spaceOnly(i - 1, i)) {
                 return false;
             }
-            boolean ok = tk.upperDoc
+            boolean ok = compass || (tk.upperDoc
                     ? ((f & COMMON) == 0 || (f & STREET_NAME) != 0 || crossing) && (tk.len(i) >= 4 || (f & STREET_NAME) != 0)
-                    : tk.capitalized(i) && ((f & STOP) == 0 || (f & STREET_NAME) != 0);
+                    : tk.capitalized(i) && ((f & STOP) == 0 || (f & STREET_NAME) != 0));
             if (!ok) {
                 return false;
             }
@@ -520,7 +671,7 @@ final class Geo {
         boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
                 "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED",
-                "ARRIVING", "RETURNED", "VISITED");
+                "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED");
         boolean accept;
         if (countyAfter || stateAfter) {
             accept = !anyStop || multi;
@@ -541,8 +692,22 @@ final class Geo {
                 accept = false; // "STATE TROOPER", "CHARGE NURSE": people's roles, whatever town shares the word
             }
         }
+        if (!strongPrep && diseaseAfter(s, bestEnd, prep && !s.is(p, "OF"))) {
+            // "Rocky Mountain spotted fever", "Berlin criteria": a disease's name, so no person's either
+            for (int i = s.found.size() - 1; i >= 0; i--) {
+                PhiSpan p2 = s.found.get(i);
+                if (p2.type() == PhiType.NAME && p2.start() >= tk.start[t] && p2.end() <= tk.end[bestEnd]
+                        && p2.rule().equals("name.lexicon")) {
+                    s.found.remove(i);
+                }
+            }
+            return bestEnd + 1;
+        }
         if (!accept || !multi && Names.eponym(s, t)) {
             return -1; // "ROSS PROCEDURE" is an operation, not a town
+        }
+        if (!strongPrep && !multi && colourBefore(s, t)) {
+            return -1; // "white Silverado", "silver Tacoma": a vehicle
         }
         int end = bestEnd;
         if (countyAfter) {
@@ -550,6 +715,59 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, end, countyAfter ? "geo.county" : "geo.place", multi || stateAfter ? 0.85 : 0.7);
         return zipAfterTown(s, end) + 1;
+    }
+
+    private static final java.util.Set<String> DISEASE_HEADS = java.util.Set.of("FEVER", "FEVERS", "CRITERIA",
+        "CRITERION", "CLASSIFICATION", "DISEASE", "VIRUS", "VIRUSES", "FLU", "INFLUENZA", "SYNDROME", "ENCEPHALITIS",
+        "RULE", "RULES", "DEFINITION", "GUIDELINES", "CONSENSUS", "STRAIN", "VARIANT", "QUESTIONNAIRE", "TOXIN");
+    /** Heads that also follow a town in run-on notes ("FROM LOWELL PAIN SCORE 3"): only without a place word before. */
+    private static final java.util.Set<String> SCALE_HEADS = java.util.Set.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
+        "SYSTEM", "METHOD", "TECHNIQUE");
+
+    /**
+     * A disease, criteria or score named after a place: up to three words on the line after the place (no stop word,
+     * no punctuation but a hyphen) end in FEVER, CRITERIA, CLASSIFICATION, VIRUS, RULES, SCALE... ("Rocky Mountain
+     * spotted fever", "Berlin criteria", "Glasgow Coma Scale", "Ottawa ankle rules"). After a place word (from, in,
+     * at...) only a disease or criteria head reached over words that are not clinical: "FROM LOWELL FEVER 102" and
+     * "from Worcester pain score 4" keep the town.
+     */
+    private static boolean diseaseAfter(Scan s, int last, boolean prep) {
+        Tokens tk = s.tk;
+        int u = last + 1;
+        boolean clinical = false;
+        for (int words = 0; u < tk.n && words < 4 && !tk.nlBefore[u]; u++) {
+            if (tk.kind[u] == Tokens.PUNCT) {
+                if (tk.isPunct(u, '-') && tk.adjacent(u - 1, u)) {
+                    continue;
+                }
+                return false;
+            }
+            if (tk.kind[u] != Tokens.WORD) {
+                return false;
+            }
+            String k = s.key(u);
+            if (DISEASE_HEADS.contains(k)) {
+                return !prep || words > 0 && !clinical;
+            }
+            if (SCALE_HEADS.contains(k)) {
+                return !prep;
+            }
+            if (s.has(u, STOP | NOT_PLACE) || s.has(u, Lexicon.PLACE_PREP)) {
+                return false;
+            }
+            clinical |= s.has(u, CLINICAL);
+            words++;
+        }
+        return false;
+    }
+
+    private static final String[] COLOURS = {"WHITE", "BLACK", "SILVER", "GRAY", "GREY", "RED", "BLUE", "GREEN", "TAN",
+        "MAROON", "GOLD", "BEIGE", "BROWN", "ORANGE", "YELLOW", "PURPLE", "BRONZE", "CHAMPAGNE"};
+
+    /** A colour right before a one-word place: a vehicle's make or model ("white Silverado", "silver Tacoma"). */
+    private static boolean colourBefore(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t > 0 && !tk.nlBefore[t] && tk.kind[t - 1] == Tokens.WORD && tk.spaceOnly(t - 1, t) && s.isAny(t - 1, COLOURS);
     }
 
     private static final String[] AUTHORITY_CONTEXT = {"BIB", "BY", "PER", "CALLED", "NOTIFIED", "CONTACTED", "FROM",
@@ -656,13 +874,17 @@ final class Geo {
     }
 
     /**
-     * "Discovery House in Warwick": a listed town right after a facility and IN is the facility's town, whatever the
-     * name lexicon says. Returns its last token, or -1.
+     * "Discovery House in Warwick", "Chugach Regional Medical Center, Anchorage": a listed town right after a facility
+     * and IN is the facility's town, whatever the name lexicon says; after a comma only when the town closes the
+     * phrase (line end, punctuation, a state or a ZIP), and in ALL CAPS an ordinary word only as a large town or before
+     * a state or ZIP ("SPAULDING REHAB, HOME." is no town). Returns its last token (or its ZIP's), or -1.
      */
     private static int townAfterFacility(Scan s, int last) {
         Tokens tk = s.tk;
         int t = last + 2;
-        if (t >= tk.n || !s.is(last + 1, "IN") || tk.nlBefore[last + 1] || tk.nlBefore[t] || tk.kind[t] != Tokens.WORD) {
+        boolean in = s.is(last + 1, "IN");
+        boolean comma = tk.isPunct(last + 1, ',');
+        if (t >= tk.n || !in && !comma || tk.nlBefore[last + 1] || tk.nlBefore[t] || tk.kind[t] != Tokens.WORD) {
             return -1;
         }
         long m = placeMatch(s, t);
@@ -672,15 +894,50 @@ final class Geo {
                 || (val & Lexicon.P_STATE) != 0 && (val >>> 4) < 40) {
             return -1;
         }
+        boolean common = false;
         for (int i = t; i <= end; i++) {
             if (tk.kind[i] == Tokens.WORD && (s.has(i, STOP | CLINICAL | NOT_PLACE)
                     || !tk.upperDoc && !tk.capitalized(i))) {
                 return -1;
             }
+            common |= tk.kind[i] == Tokens.WORD && s.has(i, COMMON);
+        }
+        if (comma) {
+            int nx = end + 1;
+            boolean stateOrZip = stateAt(s, nx) >= nx || nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.NUM
+                    && tk.len(nx) == 5;
+            boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.')
+                    || tk.isPunct(nx, ';') || tk.isPunct(nx, ')') || tk.isPunct(nx, '-') || stateOrZip
+                    || !tk.spaceOnly(end, nx) || gap(s, end, nx) >= 2;
+            if (!closes || tk.upperDoc && common && !stateOrZip && (val >>> 4) < 40) {
+                return -1;
+            }
         }
         s.addTokens(PhiType.GEO, t, end, "geo.after-facility", 0.8);
         claim(s, tk.start[t], tk.end[end]);
-        return end;
+        return comma ? zipAfterTown(s, end) : end;
+    }
+
+    /** Blank characters between tokens a and b (a column gap in a header when two or more). */
+    private static int gap(Scan s, int a, int b) {
+        return s.tk.start[b] - s.tk.end[a];
+    }
+
+    /** Three blanks or a tab between a and b on one line: the columns of a header, not one phrase. */
+    private static boolean columnGap(Scan s, int a, int b) {
+        Tokens tk = s.tk;
+        if (a < 0 || b >= tk.n || tk.nlBefore[b]) {
+            return false;
+        }
+        if (gap(s, a, b) >= 3) {
+            return true;
+        }
+        for (int i = tk.end[a]; i < tk.start[b]; i++) {
+            if (s.text.charAt(i) == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -732,7 +989,7 @@ final class Geo {
         return p >= 0 && !s.tk.nlBefore[t] && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
                 "ORIGINALLY", "BASED", "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED",
-                "COMING", "ARRIVED", "ARRIVING", "RETURNED", "VISITED");
+                "COMING", "CAME", "ARRIVED", "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED");
     }
 
     /** A town no list holds, after "lives in", "moved from", "native of"...: up to three proper words. */
@@ -874,7 +1131,8 @@ final class Geo {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, best, "facility.lexicon", 0.9);
-        return best + 1;
+        int town = townAfterFacility(s, best);
+        return (town > best ? town : best) + 1;
     }
 
     private static final String[] FACILITY_UNITS = {"ED", "ER", "EW", "ICU", "MICU", "SICU", "CCU", "LTAC", "LTACH",
@@ -932,6 +1190,9 @@ final class Geo {
         // verb of moving a patient ("TRANSFERRED TO MERCY", "ADMITTED AT TUFTS") any listed hospital's first word
         boolean moved = words == 1 && movedHere(s, t) && !facilityWord(s, t) && !s.has(t, Lexicon.HOSP_GENERIC)
                 && (s.flags(t) & (CLINICAL | STOP | NOT_PLACE)) == 0 && tk.len(t) >= 4;
+        // "FROM MERCY ED", "ADMITTED TO METHODIST", "SEEN AT BAPTIST.": words that name many hospitals (a faith, MERCY)
+        // are generic among hospital names but name one where a patient comes from or goes
+        moved |= words == 1 && namingWord(s, t) && (movedHere(s, t) || emergencyAfter(s, t) && placeWordBefore(s, t));
         if (s.has(last, STOP) || words == 1 && !moved && (!distinctive || tk.len(t) < 4 || s.has(t, NOT_PLACE)
                 || s.has(t, Lexicon.NAME_LISTED) && s.lx.hospitalCount(tk.lex[t]) < 3)) {
             return -1;
@@ -949,7 +1210,42 @@ final class Geo {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, last, "facility.partial", 0.75);
-        return last + 1;
+        int town = townAfterFacility(s, last);
+        return (town > last ? town : last) + 1;
+    }
+
+    /**
+     * A word the hospital lists call generic because many hospitals are named by it, but that is no facility word or
+     * compass point: MERCY, BAPTIST, METHODIST, PRESBYTERIAN (a person's name or a faith, not a kind of hospital).
+     */
+    private static boolean namingWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        int f = s.flags(t);
+        return tk.kind[t] == Tokens.WORD && (f & Lexicon.HOSP_GENERIC) != 0 && s.lx.hospitalCount(tk.lex[t]) >= 10
+                && tk.len(t) >= 4 && !facilityWord(s, t)
+                && (f & (STOP | NOT_PLACE | DIRECTION)) == 0 && ((f & CLINICAL) == 0 || (f & Lexicon.GROUP) != 0)
+                && ((f & (NAME_LISTED | Lexicon.GROUP)) != 0 || (f & COMMON) == 0)
+                && !s.isAny(t, "SAINT", "CENTRAL", "VALLEY", "CRITICAL", "ACCESS", "AFFAIRS", "CAMPUS", "SYSTEM",
+                "SERVICES", "INSTITUTE", "HEALTHCARE", "BEHAVIORAL", "SPECIALTY", "CLINIC", "CENTER");
+    }
+
+    /** ED, ER, EW or EMERGENCY right after t ("MERCY ED", "Good Sam ER"). */
+    private static boolean emergencyAfter(Scan s, int t) {
+        int nx = t + 1;
+        return nx < s.tk.n && s.tk.spaceOnly(t, nx) && s.isAny(nx, "ED", "ER", "EW", "EMERGENCY");
+    }
+
+    /** FROM, TO, AT, VIA or @ right before t on its line. */
+    private static boolean placeWordBefore(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.nlBefore[t]) {
+            return false;
+        }
+        if (tk.isPunct(t - 1, '@')) {
+            return true;
+        }
+        int p = s.prevWord(t, 0);
+        return p >= 0 && s.isAny(p, "FROM", "TO", "AT", "VIA");
     }
 
     /** "TRANSFERRED FROM X", "ADMITTED AT X", "SENT TO X": a verb of moving or treating a patient, then FROM/TO/AT/@. */
@@ -1021,7 +1317,11 @@ final class Geo {
             end++;
         }
         s.addTokens(PhiType.GEO, t, end, "facility.saint", 0.8);
-        return end + 1;
+        if ((int) (placeMatch(s, t) >> 32) == end) {
+            return zipAfterTown(s, end) + 1; // "St. Paul 55104": the saint is a town, its ZIP follows
+        }
+        int town = townAfterFacility(s, end);
+        return (town > end ? town : end) + 1;
     }
 
     /**
@@ -1096,7 +1396,12 @@ final class Geo {
             return true;
         }
         if (s.is(t, "HEALTH")) {
-            return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS");
+            // "Sonoran Sky Home Health": an agency; a distinctive word before is still required ("home health aide" is not)
+            return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS", "HOME");
+        }
+        if (s.is(t, "INSTITUTE")) {
+            // "Gulf Coast Heart Institute"; research and teaching institutes ("... Institute of Technology") are not
+            return s.isAny(t - 1, INSTITUTE_FIELDS);
         }
         if (s.isAny(t, "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE", "PHYSICIANS", "PARTNERS")) {
             return s.isAny(t - 1, "MEDICAL", "PEDIATRIC", "PEDIATRICS", "PEDS", "FAMILY", "HEALTH", "CARDIOLOGY",
@@ -1105,6 +1410,90 @@ final class Geo {
                     "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY");
         }
         return s.is(t, "GYN") && tk(s).isPunct(t - 1, '/') && s.is(t - 2, "OB");
+    }
+
+    private static final String[] INSTITUTE_FIELDS = {"HEART", "CANCER", "EYE", "DIABETES", "SPINE", "ORTHOPEDIC",
+        "ORTHOPAEDIC", "NEUROSCIENCE", "NEUROSCIENCES", "NEUROLOGICAL", "VASCULAR", "KIDNEY", "TRANSPLANT", "REHAB",
+        "REHABILITATION", "BEHAVIORAL", "PSYCHIATRIC", "MEDICAL", "HEALTH", "CARDIAC", "CARDIOVASCULAR", "ONCOLOGY",
+        "JOINT", "BONE", "SLEEP", "PAIN", "LUNG", "LIVER", "DIGESTIVE", "BRAIN", "STROKE", "SURGICAL", "CHILDRENS",
+        "WOMENS", "HEARING", "ARTHRITIS", "DIALYSIS", "ALLERGY", "ASTHMA", "WOUND", "VEIN", "SPORTS", "SKIN", "FERTILITY",
+        "BREAST", "UROLOGY", "UROLOGIC", "CLINICAL"};
+
+    /**
+     * Words that name a clinical service: a clinic named only by them is a department of the hospital the note comes
+     * from ("Anticoagulation Clinic", "Internal Medicine Clinic"), not a facility's name.
+     */
+    private static final java.util.Set<String> SERVICE_WORDS = java.util.Set.of("ANTICOAGULATION", "COUMADIN",
+        "WARFARIN", "INR", "WOUND", "OSTOMY", "INFUSION", "TRANSPLANT", "MEMORY", "SLEEP", "PAIN", "HEADACHE",
+        "DIABETES", "LIPID", "ASTHMA", "ALLERGY", "TRAVEL", "PRENATAL", "WELL", "CHILD", "BABY", "RESIDENT", "RESIDENTS",
+        "WALK", "URGENT", "INTERNAL", "MEDICINE", "PRIMARY", "HEART", "FAILURE", "CHEST", "BREAST", "SPINE", "JOINT",
+        "HAND", "FOOT", "EYE", "VEIN", "VASCULAR", "THORACIC", "HIV", "ID", "GI", "LIVER", "KIDNEY", "RENAL", "STROKE",
+        "MOVEMENT", "DISORDERS", "SEIZURE", "EPILEPSY", "CONCUSSION", "SPORTS", "FRACTURE", "BONE", "OSTEOPOROSIS",
+        "FALLS", "ADOLESCENT", "TEEN", "PEDIATRIC", "WOMENS", "MENS", "LACTATION", "NUTRITION", "WEIGHT", "BARIATRIC",
+        "OBESITY", "SMOKING", "CESSATION", "TOBACCO", "ADDICTION", "METHADONE", "SUBOXONE", "BRIDGE", "MENTAL",
+        "SURGERY", "SURGICAL", "PREOP", "POSTOP", "PRE", "POST", "OP", "ANESTHESIA", "SKIN", "CANCER", "RADIATION",
+        "DEVICE", "PACEMAKER", "ARRHYTHMIA", "CHF", "COPD", "PULMONARY", "LUNG", "TB", "STD", "STI", "SEXUAL",
+        "FERTILITY", "GENETIC", "GENETICS", "CONTINENCE", "DIALYSIS", "ACCESS", "TRAUMA", "BURN", "HYPERTENSION",
+        "CYSTIC", "FIBROSIS", "SICKLE", "CELL", "HEMOPHILIA", "IMMUNIZATION", "VACCINE", "FLU", "TESTING", "SCREENING",
+        "HEPATITIS", "ORTHO", "NEURO", "CARDIO", "ONC", "HEME", "ENT", "OB", "GYN", "PEDS", "PSYCH", "DERM", "URO",
+        "PULM", "RHEUM", "ENDO", "GERI", "PALLIATIVE", "HOSPICE", "SUPPORTIVE", "CARE", "TRANSITIONS", "COMPLEX",
+        "HIGH", "RISK", "SAME", "DAY", "AFTER", "HOURS", "EXPRESS", "HEARING", "SPEECH", "AUDIOLOGY", "DENTAL", "VISION",
+        "FOLLOW", "UP", "INFECTIOUS", "DISEASE", "DISEASES", "TRAVELERS", "LOW", "AUTISM", "BEHAVIOR");
+
+    /** A clinical service word: listed above, a clinical term, or shaped like a specialty (-ology, -iatry, -iatrics). */
+    private static boolean serviceWord(Scan s, int t) {
+        if (s.tk.kind[t] != Tokens.WORD) {
+            return false;
+        }
+        int f = s.flags(t);
+        if ((f & CLINICAL) != 0 && (f & Lexicon.GROUP) == 0) {
+            return true;
+        }
+        String k = s.key(t);
+        return SERVICE_WORDS.contains(k) || k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("OLOGIC")
+                || k.endsWith("IATRY") || k.endsWith("IATRIC") || k.endsWith("IATRICS") || k.endsWith("PEDICS")
+                || k.endsWith("ETRICS"));
+    }
+
+    /** Words that bring insurance or payers, not a named agency, before "home health" or "hospice". */
+    private static final String[] PAYERS = {"MEDICARE", "MEDICAID", "MASSHEALTH", "TRICARE", "MEDI", "CAL", "HMO",
+        "PPO", "INSURANCE", "PRIVATE", "SKILLED", "INTERMITTENT"};
+
+    /** REGIONAL, MEMORIAL, GENERAL, COMMUNITY closing a name where a patient comes from or goes ("at Nauset Regional"). */
+    private static boolean closingHead(Scan s, int h) {
+        Tokens tk = s.tk;
+        if (tk.kind[h] != Tokens.WORD || !s.isAny(h, "REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY")) {
+            return false;
+        }
+        int nx = h + 1;
+        if (nx >= tk.n || tk.nlBefore[nx] || gap(s, h, nx) >= 2) {
+            return true;
+        }
+        if (tk.kind[nx] == Tokens.PUNCT) {
+            char c = tk.firstChar(nx);
+            return c != '-' && c != '/' && c != '\'' && c != '&' || !tk.adjacent(h, nx);
+        }
+        // "at Nauset Regional for 3 days", "from Mercy General ED"; not "regional anesthesia", "General Surgery"
+        return s.has(nx, STOP) && !s.isAny(nx, "OF", "AND", "&") || s.isAny(nx, FACILITY_UNITS) || s.is(nx, "EMERGENCY");
+    }
+
+    private static boolean anyRoleOrClinical(Scan s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int f = s.flags(i);
+            if ((f & NOT_PLACE) != 0 || (f & CLINICAL) != 0 && (f & Lexicon.GROUP) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyGroup(Scan s, int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (s.has(i, Lexicon.GROUP)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word before HOUSE names a program: not a relative, a title or anyone's possessive ("Mom's House"). */
@@ -1148,18 +1537,22 @@ final class Geo {
         Tokens tk = s.tk;
         for (int h = 0; h < tk.n; h++) {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
-            if (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
-                    || s.isAny(h, PROGRAM_HEADS)) || !head(s, h)) {
+            boolean closing = closingHead(s, h);
+            if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
+                    || s.isAny(h, PROGRAM_HEADS)) || !head(s, h))) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {
                 continue;
             }
-            // "hospital course", "hospital day 3": the word used as an adjective
+            // "hospital course", "hospital day 3": the word used as an adjective (a header's column gap ends the name)
             if (s.isAny(h + 1, "COURSE", "DAY", "STAY", "ADMISSION", "ACQUIRED", "BED", "GOWN", "FLOOR", "POLICY",
-                    "CHAPLAIN", "PHARMACY", "STAFF", "ROOM", "VISIT", "VISITS", "RECORDS", "CONSULT", "FOLLOWUP", "NOTE")) {
+                    "CHAPLAIN", "PHARMACY", "STAFF", "ROOM", "VISIT", "VISITS", "RECORDS", "CONSULT", "FOLLOWUP", "NOTE",
+                    "AIDE", "AIDES") && (h + 1 >= tk.n || gap(s, h, h + 1) < 2 || tk.nlBefore[h + 1])) {
                 continue;
             }
+            boolean clinic = s.isAny(h, "CLINIC", "CLINICS");
+            boolean homeHealth = s.is(h, "HEALTH") && s.is(h - 1, "HOME") || s.is(h, "HOSPICE");
             int first = h;
             boolean distinctive = false;
             boolean obGyn = s.is(h, "GYN") && tk.isPunct(h - 1, '/') && s.is(h - 2, "OB");
@@ -1169,6 +1562,12 @@ final class Geo {
             int u = obGyn ? h - 3 : h - 1;
             int taken = 0;
             while (u >= 0 && taken < 6) {
+                if (tk.kind[u] == Tokens.NUM || tk.kind[u] == Tokens.ALNUM && !s.has(u, ORDINAL) || columnGap(s, u, u + 1)) {
+                    break; // "ICU day 4   Chugach Regional Medical Center": a number or a header's column ends the name
+                }
+                if (homeHealth && s.isAny(u, PAYERS)) {
+                    break; // "Medicare home health"
+                }
                 if (tk.kind[u] == Tokens.PUNCT) {
                     char c = tk.firstChar(u);
                     // "Progress Note - Acute Rehab": a spaced dash separates a heading from what follows
@@ -1187,13 +1586,13 @@ final class Geo {
                 boolean connector = s.isAny(u, "OF", "AND") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
                 boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
                 boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || programWord(s, u);
-                boolean proper = (f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
+                boolean proper = (f & Lexicon.VERB_CONTEXT) == 0 && ((f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0
                         || s.lx.hospitalCount(tk.lex[u]) >= 3 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0
                         && !(tk.sentenceStart(u) && (f & COMMON) != 0 && (f & NAME_LISTED) == 0) // "Attends Beacon..."
-                        || (f & Lexicon.GROUP) != 0; // "HEBREW REHAB", "JEWISH MEMORIAL HOSPITAL"
+                        || (f & Lexicon.GROUP) != 0); // "HEBREW REHAB", "JEWISH MEMORIAL HOSPITAL"; never "Per", "called"
                 if (!tk.upperDoc && tk.lowerInitial(u) && !connector) {
                     break;
                 }
@@ -1208,11 +1607,12 @@ final class Geo {
                 if (!(connector || saint || generic || proper || direction || streety || hospWord)) {
                     break;
                 }
-                if (proper && !generic && !saint || direction) {
+                // "Anticoagulation Clinic", "Internal Medicine Clinic": a clinic named by a service is a department
+                if (proper && !generic && !saint && !(clinic && serviceWord(s, u)) || direction) {
                     distinctive = true;
                 }
-                if (s.has(u, Lexicon.STATE_NAME) || s.has(u, Lexicon.USPS)) {
-                    distinctive = true;
+                if ((s.has(u, Lexicon.STATE_NAME) || s.has(u, Lexicon.USPS)) && !(clinic && serviceWord(s, u))) {
+                    distinctive = true; // (not "ID Clinic": infectious disease)
                 }
                 first = u;
                 taken++;
@@ -1245,6 +1645,10 @@ final class Geo {
             }
             if (!distinctive || first == h && last == h) {
                 continue;
+            }
+            if (closing && (!facilityContext(s, first, h) || s.is(h, "COMMUNITY") && anyGroup(s, first, h)
+                    || anyRoleOrClinical(s, first, h))) {
+                continue; // "the Lincoln Memorial", "Hmong community", "from Surgeon General": not where a patient goes
             }
             if (s.is(h, "HOUSE") && !s.isAny(h - 1, "HALFWAY", "SOBER", "RECOVERY", "TRANSITIONAL", "GROUP")
                     && !(facilityContext(s, first, h) && properHouse(s, h - 1))) {
