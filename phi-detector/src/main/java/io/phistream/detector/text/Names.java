@@ -148,6 +148,7 @@ final class Names {
             }
         }
         labelledName(s, acc);
+        titledLetter(s, acc);
         nicknames(s, acc, base);
         kinInitials(s, acc);
         babyNames(s, acc, base);
@@ -337,6 +338,23 @@ final class Names {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** "Dr. Q," "Mr. K.": a title and a single capital letter is a person named by an initial. */
+    private static void titledLetter(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 2; t < tk.n; t++) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) != 1
+                    || !Character.isUpperCase(tk.firstChar(t))) {
+                continue;
+            }
+            int p = s.prevWord(t, 1);
+            boolean closed = t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, ',') || tk.isPunct(t + 1, ':')
+                    || tk.isPunct(t + 1, '.') && (t + 2 >= tk.n || !tk.adjacent(t + 1, t + 2));
+            if (p >= 0 && s.isAny(p, "DR", "DRS", "MR", "MRS", "MS") && tk.isPunct(p + 1, '.') && p + 2 == t && closed) {
+                acc[t] = CONTEXT;
             }
         }
     }
@@ -777,8 +795,8 @@ final class Names {
                 q = -2; // D/W = discussed with
             }
             int qf = q >= 0 ? s.flags(q) : 0;
-            // "RN JONES" introduces a name; "MD, Neurology" does not
-            boolean credentialThenPunct = (qf & POSTMARK) != 0 && q == p && p + 1 < t;
+            // "RN JONES" introduces a name; "MD, Neurology" and a signature's "MD" ending a line do not
+            boolean credentialThenPunct = (qf & POSTMARK) != 0 && q == p && (p + 1 < t || tk.nlBefore[t]);
             // "... is HCP. Elder services": a full stop after a relative (not after a title or DTR.) ends the sentence
             boolean sentenceBreak = q == p && (qf & TITLE) == 0 && dotBetween(s, p, t)
                     && !s.isAny(p, "DTR", "DAU", "HUSB", "SIS", "BRO");
@@ -847,7 +865,7 @@ final class Names {
         "HERNIA", "DEFORMITY", "CONTRACTURE", "NODULES", "MURMUR", "SPOTS", "WAVES", "PROCEDURES", "TUBES", "CATHETERS",
         "DRAINS", "SPLINTS", "BRACE", "FRAME", "TRACTION", "TONGS", "HALO",
         // breathing patterns ("CHEYNE-STOKES PATTERN", "KUSSMAUL BREATHING")
-        "PATTERN", "PATTERNS", "BREATHING");
+        "PATTERN", "PATTERNS", "BREATHING", "MONOFILAMENT", "TENDON", "TENDINOPATHY", "TENDINITIS");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
     static boolean eponym(Scan s, int t) {
@@ -984,7 +1002,10 @@ final class Names {
                     || tk.isPunct(a1, ')') || tk.isPunct(a1, '.') && !(a1 + 1 < tk.n && tk.adjacent(a1, a1 + 1)
                     && tk.kind[a1 + 1] == Tokens.NUM));
             // a clinical word with a grade is a scale in any case ("Braden 17,", "Apgar 8")
-            if (!ratio && !(tk.upperDoc && ends) && !(s.has(t, CLINICAL) && ends)) {
+            // in mixed case a one-digit grade closed by a comma, semicolon or parenthesis is a list of grades
+            // ("Hunt-Hess 2, Fisher 3,"); an address's house number has more digits or ends the address with a stop
+            boolean gradeList = tk.len(nx) == 1 && (tk.isPunct(a1, ',') || tk.isPunct(a1, ';') || tk.isPunct(a1, ')'));
+            if (!ratio && !(tk.upperDoc && ends) && !(s.has(t, CLINICAL) && ends) && !gradeList) {
                 continue;
             }
             int after = nx + 1;
@@ -999,6 +1020,10 @@ final class Names {
             while (first > 0 && tk.kind[first - 1] == Tokens.WORD && (acc[first - 1] == SCORE || acc[first - 1] == NONE
                     && s.has(first - 1, NAME_LISTED)) && tk.spaceOnly(first - 1, first)) {
                 first--;
+            }
+            while (first > 1 && tk.isPunct(first - 1, '-') && tk.adjacent(first - 2, first - 1)
+                    && tk.adjacent(first - 1, first) && tk.kind[first - 2] == Tokens.WORD) {
+                first -= 2; // "Hunt-Hess 2"
             }
             int before = s.prevWord(first, 0);
             if (before >= 0 && tk.kind[before] == Tokens.NUM) {
@@ -1035,8 +1060,9 @@ final class Names {
             int after = b + 1;
             boolean closes = after >= tk.n || tk.nlBefore[after] || s.isAny(after, "D", "DD", "T", "DT", "CC")
                     && after + 1 < tk.n && (tk.isPunct(after + 1, ':') || tk.kind[after + 1] == Tokens.NUM);
-            boolean dictated = t > 0 && (s.isAny(s.prevWord(t, 2), "JOB", "DOC") || tk.kind[t - 1] == Tokens.NUM
-                    || s.prevWord(t, 0) >= 0 && tk.kind[s.prevWord(t, 0)] == Tokens.NUM || tk.nlBefore[t]
+            int pw = s.prevWord(t, 0);
+            boolean dictated = t > 0 && (s.isAny(s.prevWord(t, 2), "JOB", "DOC")
+                    || pw >= 0 && (tk.kind[pw] == Tokens.NUM || tk.kind[pw] == Tokens.ALNUM) || tk.nlBefore[t]
                     || s.has(s.prevWord(t, 0), NAME_LISTED) && accepted(acc, s.prevWord(t, 0)));
             if (closes && dictated) {
                 acc[t] = CONTEXT; // two or three letters each: emitted on their own, unlike a single initial
@@ -1062,11 +1088,18 @@ final class Names {
                 continue;
             }
             boolean opens = d == 0 || tk.nlBefore[d] || tk.kind[d - 1] == Tokens.PUNCT
-                    && (tk.isPunct(d - 1, '.') || tk.isPunct(d - 1, ')') || tk.isPunct(d - 1, ';'));
+                    && (tk.isPunct(d - 1, '.') || tk.isPunct(d - 1, ')') || tk.isPunct(d - 1, ';')
+                    || tk.isPunct(d - 1, '!'));
             if (!opens) {
                 continue;
             }
             int a = d + 1;
+            if (a < tk.n && acc[a] == NONE && tk.kind[a] == Tokens.WORD && tk.adjacent(d, a) && tk.len(a) >= 3
+                    && (s.flags(a) & FIRST_NAME) != 0 && (s.flags(a) & (CLINICAL | NOT_A_NAME | VERB_CONTEXT)) == 0
+                    && (a + 1 >= tk.n || tk.nlBefore[a + 1] || quote(s, a + 1))) {
+                acc[a] = CONTEXT; // "Thanks!! -Joy": a given name signing a message
+                continue;
+            }
             if (!signOffInitials(s, acc, a)) {
                 if (credentialSignOff(s, acc, a)) {
                     acc[a] = CONTEXT;
@@ -1179,8 +1212,8 @@ final class Names {
             if (!tk.upperDoc && tk.lowerInitial(t)) {
                 continue;
             }
-            if (eponym(s, t)) {
-                continue;
+            if (eponym(s, t) || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT")) {
+                continue; // "DON'T CHASE HR": a verb
             }
             int id = tk.lex[t];
             if (possessiveBase(s, t, s.key(t)) != null) {

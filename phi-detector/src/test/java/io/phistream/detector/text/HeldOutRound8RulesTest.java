@@ -93,4 +93,36 @@ class HeldOutRound8RulesTest {
     void givenAnEponymPossessiveWithTheApostropheAfterS_thenNotAPerson() {
         assertThat(values("FH: mother with Graves' disease, father CAD.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenAListOfOneDigitGradesAfterEponyms_thenScalesInMixedCaseToo() {
+        assertThat(values("58 yo F w/ SAH Hunt-Hess 2, GCS 14, s/p coiling.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAGivenNameAfterADashClosingAMessage_thenItsSigner() {
+        assertThat(values("Can you send it today? Thanks!! -Joy", PhiType.NAME)).containsExactly("Joy");
+        assertThat(values("PT AMBULATED - OK", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenATitleAndASingleCapital_thenAPersonNamedByAnInitial() {
+        assertThat(values("\"Dr. Q, the pharmacy says the PA expired.\"", PhiType.NAME)).containsExactly("Q");
+    }
+
+    @Test
+    void givenACredentialEndingASignatureLine_thenTheNextLinesWordIsNotNamed() {
+        assertThat(values("Farah Qureshi, MD\nPortal message from pt today", PhiType.NAME))
+                .containsExactly("Farah Qureshi");
+    }
+
+    @Test
+    void givenAServiceBeforeACredential_thenNotAName() {
+        assertThat(values("Ostomy RN Gray to see tomorrow.", PhiType.NAME)).containsExactly("Gray");
+    }
+
+    @Test
+    void givenAVerbAfterDontRepeated_thenNotAName() {
+        assertThat(values("DON'T CHASE HR. SON CHASE IS HCP.", PhiType.NAME)).containsExactly("CHASE");
+    }
 }
