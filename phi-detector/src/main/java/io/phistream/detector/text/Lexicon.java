@@ -172,14 +172,14 @@ final class Lexicon {
         });
         text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), section.equals("groups") ? CLINICAL | GROUP : CLINICAL));
         for (String t : List.of("DR", "DOCTOR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "DRS", "MESSRS",
-                "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE")) {
+                "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL")) {
             flag(t, TITLE);
         }
         for (String t : List.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM", "DAD", "SISTER",
                 "BROTHER", "NIECE", "NEPHEW", "AUNT", "UNCLE", "COUSIN", "GRANDSON", "GRANDDAUGHTER", "GRANDDAUGHTERS",
                 "GRANDCHILD", "GRANDMOTHER", "GRANDFATHER", "FRIEND", "NEIGHBOR", "NEIGHBOUR", "SPOUSE", "PARTNER",
                 "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "HCP", "PROXY", "GUARDIAN", "DTR", "DAU", "STEPSON",
-                "STEPDAUGHTER", "SIBLING", "CAREGIVER", "ROOMMATE", "SITTER", "SIS", "BRO", "HUSB", "GF", "BF",
+                "STEPDAUGHTER", "SIBLING", "CAREGIVER", "ROOMMATE", "SITTER", "SPONSOR", "SIS", "BRO", "HUSB", "GF", "BF",
                 "PCP", "ATTENDING", "RESIDENT", "INTERN", "FELLOW", "SURGEON", "CARDIOLOGIST", "ONCOLOGIST",
                 "NEUROLOGIST", "PHYSICIAN", "PASTOR", "CHAPLAIN", "THERAPIST", "PHARMACIST", "NP", "PA", "RN", "MD",
                 "ATTG", "NURSE", "DOCTOR", "HUSBANDS", "WIFES", "SONS", "DAUGHTERS", "CHILDREN", "KIDS", "PARENTS",

@@ -112,6 +112,10 @@ final class Names {
             }
         }
         for (int t = 0; t < n; t++) {
+            if (acc[t] == SCORE && (CAR_MAKES.contains(s.key(t)) || t + 1 < n && tk.kind[t + 1] == Tokens.NUM
+                    && tk.len(t + 1) >= 5 && tk.spaceOnly(t, t + 1) && tk.len(t) <= 3 && tk.allUpper(t))) {
+                acc[t] = NONE; // "SILVER NISSAN ALTIMA"; "SID 1088273": the label of a number
+            }
             if (acc[t] == SCORE && (COUNTRIES.contains(s.key(t)) || abbreviationShape(s, t)
                     || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT", "DON'T", "CAN'T", "WON'T")
                     || s.is(t + 1, "SCIENTIFIC") || tk.isPunct(t + 1, '#'))) {
@@ -330,7 +334,11 @@ final class Names {
                 }
                 // in parentheses ("Hale (\"Tiny\")"), or between the parts ("Robert \"Bobby\" Hale"), not a quoted
                 // word after a name and before anything else ("IN WORCESTER \"MAYBE\"")
-                boolean framed = tk.isPunct(t - 2, '(') || close + 1 < tk.n && accepted(acc, close + 1);
+                boolean nameWord = tk.lex[t] < 0 || (s.flags(t) & NAME_LISTED) != 0 && s.lx.nameOdds(tk.lex[t]) >= -3
+                        && (s.flags(t) & STOP) == 0;
+                boolean framed = tk.isPunct(t - 2, '(') || close + 1 < tk.n && accepted(acc, close + 1)
+                        || nameWord && (s.flags(t) & COMMON) == 0 // "HOLLOWAY, REGINALD \"BISHOP\""
+                        || nameWord && q >= 2 && tk.isPunct(q - 1, ',') && accepted(acc, q - 2);
                 if (framed && q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
                     for (int u = t; u < close; u++) {
                         if (tk.kind[u] == Tokens.WORD) {
@@ -590,7 +598,7 @@ final class Names {
             "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
-            "SIBLING", "ROOMMATE", "SITTER");
+            "SIBLING", "ROOMMATE", "SITTER", "SPONSOR");
 
     /**
      * Countries are not Safe Harbor identifiers, and some are read as names (China, Jamaica). Those that are common
@@ -615,8 +623,30 @@ final class Names {
                 && Character.isLowerCase(s.text.charAt(a + 2));
     }
 
+    /** Services and roles that stand before a credential ("BURN PA", "CHARGE RN", "FLOAT RN", "WOUND NP"). */
+    private static final Set<String> SERVICES = Set.of("BURN", "BURNS", "CHARGE", "FLOAT", "TRAVEL", "TRAVELER",
+            "NIGHT", "DAY", "WOUND", "TRAUMA", "ORTHO", "NEURO", "CARDS", "RENAL", "PAIN", "PEDS", "TRANSPLANT", "VASCULAR",
+            "SURGICAL", "SURGERY", "ANESTHESIA", "RESOURCE", "RAPID", "RESPONSE", "ADMIT", "TRIAGE", "PRIMARY", "STAFF",
+            "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS");
+
+    /** Car makes read as names ("SILVER NISSAN ALTIMA"); makes that are common names or places (Ford) are left out. */
+    private static final Set<String> CAR_MAKES = Set.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
+            "HYUNDAI", "KIA", "MAZDA", "LEXUS", "ACURA", "BUICK", "CHRYSLER", "VOLKSWAGEN", "VW", "PONTIAC", "INFINITI");
+
     private static final Set<String> COLOURS = Set.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
             "WHITE", "BLACK", "YELLOW", "GRAY", "GREY", "BROWN", "PINK", "MAROON", "TEAL");
+
+    /** Whether a dotted single initial stands right before t and a title right before the initial. */
+    private static boolean p0InitialAfterTitle(Scan s, int t) {
+        Tokens tk = s.tk;
+        int i = s.prevWord(t, 1);
+        if (i < 0 || tk.kind[i] != Tokens.WORD || tk.len(i) != 1 || !Character.isUpperCase(tk.firstChar(i))
+                || !tk.isPunct(i + 1, '.') || i + 2 != t) {
+            return false;
+        }
+        int title = s.prevWord(i, 1);
+        return title >= 0 && (s.flags(title) & TITLE) != 0;
+    }
 
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
     private static final Set<String> KIN_ADJECTIVES = Set.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
@@ -729,6 +759,12 @@ final class Names {
         boolean properShape = !upper && tk.capitalized(t);
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
+        }
+        if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t))) {
+            return true; // "Ofc. T. Rainwater", "Dr. J. Okoro"
+        }
+        if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH")) {
+            return false; // "WIFE OK W/ UPDATES"
         }
         if (s.isAny(s.prevWord(t, 0), "HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS")) {
             return false; // "WORRIED ABOUT HER APT, SISTER SAYS": what someone has, not who
@@ -844,7 +880,8 @@ final class Names {
                         && (tk.sentenceStart(t) || tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '-'));
                 // "ED RN note", "(BMT NP)": a clinical abbreviation or a vowelless shorthand names a service
                 boolean shorthand = (clinical && base < 0 && tk.len(t) <= 3 || !listed && tk.len(t) <= 4
-                        && noVowel(s.text, tk.start[t], tk.end[t])) && !(p >= 0 && tk.len(p) == 1); // not "M. LONG RN"
+                        && noVowel(s.text, tk.start[t], tk.end[t]) || SERVICES.contains(s.key(t)))
+                        && !(p >= 0 && tk.len(p) == 1); // not "M. LONG RN"; "BY BURN PA", "CHARGE RN"
                 return !shorthand && (listed && base >= -3 || !common && !clinical) || initials;
             }
         }

@@ -125,4 +125,30 @@ class HeldOutRound8RulesTest {
     void givenAVerbAfterDontRepeated_thenNotAName() {
         assertThat(values("DON'T CHASE HR. SON CHASE IS HCP.", PhiType.NAME)).containsExactly("CHASE");
     }
+
+    // added after held-out batches 14 and 15 (written blind after the batch 12-13 rules)
+
+    @Test
+    void givenAServiceBeforeACredentialOrOkAfterARelative_thenNotAName() {
+        assertThat(values("SHARP DEBRIDEMENT R HAND BY BURN PA. CHARGE RN AWARE.", PhiType.NAME)).isEmpty();
+        assertThat(values("AA SPONSOR ROCKY CALLED, WIFE OK W/ UPDATES TO HIM.", PhiType.NAME))
+                .containsExactly("ROCKY");
+    }
+
+    @Test
+    void givenAnOfficersTitleAndAnInitial_thenTheSurname() {
+        assertThat(values("Transported by Ofc. T. Rainwater of the county PD.", PhiType.NAME)).containsExactly("T. Rainwater");
+    }
+
+    @Test
+    void givenAQuotedNameWordAfterLastCommaFirst_thenANickname() {
+        assertThat(values("DETAINEE: HOLLOWAY, REGINALD \"BISHOP\"   BOOKING 24017736", PhiType.NAME))
+                .contains("BISHOP");
+    }
+
+    @Test
+    void givenACarMakeOrAShortLabelBeforeALongNumber_thenNotAName() {
+        assertThat(values("VEHICLE: SILVER NISSAN ALTIMA, FL TAG QXR-H27.", PhiType.NAME)).isEmpty();
+        assertThat(values("Held at the county jail, SID 1088273.", PhiType.NAME)).isEmpty();
+    }
 }
