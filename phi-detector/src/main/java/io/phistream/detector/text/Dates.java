@@ -256,6 +256,9 @@ final class Dates {
         if (followUpWithDoctor(s, first, p)) {
             return true;
         }
+        if (p >= 0 && p == first - 1 && partOfDayOf(s, p)) {
+            return true; // "On the night of 7/10", "the morning of 3/4"
+        }
         if (p >= 0 && (s.isAny(p, POS_BEFORE) || p > 0 && s.isAny(s.prevWord(p, 2), "ON", "SINCE", "DOB", "DOS")
                 && tk.kind[p] == Tokens.WORD && s.has(p, Lexicon.WEEKDAY))) {
             return !s.is(p, "TO") || s.before(p, 3, "FROM", "DATES", "DOS", "ADMITTED", "THRU");
@@ -384,6 +387,10 @@ final class Dates {
                 && tk.len(first - 1) == 2 || followedBy(s, last, GESTATION))) {
             return true; // gestational age "34 4/7 WKS": weeks and sevenths, not a date
         }
+        if (a < b && b <= 4 && (followedBy(s, last, FRACTION_AFTER) || s.prevWord(first, 0) == first - 1
+                && s.isAny(first - 1, FRACTION_BEFORE))) {
+            return true; // a fraction of a length: "crackles 1/3 up", "2/3 of the way", "lower 1/3 of the tibia"
+        }
         if (a <= b && dayOfCourse(s, first)) {
             return true; // "oseltamivir day 5/5", "abx day 3/7": a day of a course counted out of its length
         }
@@ -415,6 +422,12 @@ final class Dates {
         int nx = last + 1;
         return nx < tk.n && (tk.isPunct(nx, '%') || tk.isPunct(nx, '"'));
     }
+
+    /** Words after a fraction of a length or of the lung fields ("1/3 up B/L"); OF is in {@link #NEG_AFTER}. */
+    private static final String[] FRACTION_AFTER = {"UP", "DOWN", "WAY"};
+    /** Thirds and quarters of a bone, a limb or a field: "lower 1/3", "distal 1/3 of the femur". */
+    private static final String[] FRACTION_BEFORE = {"LOWER", "UPPER", "MIDDLE", "MID", "DISTAL", "PROXIMAL", "INFERIOR",
+        "SUPERIOR", "OUTER", "INNER", "MEDIAL", "LATERAL", "APICAL", "BASAL"};
 
     /** Limbs and muscle groups whose strength is graded out of five. */
     private static final String[] LIMB = {"ARM", "LEG", "HAND", "FOOT", "SHOULDER", "SHOULDERS", "HIP", "HIPS", "KNEE",
@@ -710,6 +723,10 @@ final class Dates {
                 return y + 1;
             }
         }
+        if (!dot && monthModifier(s, t)) {
+            s.addTokens(PhiType.DATE, t, t, "date.month-modifier", 0.8);
+            return t + 1;
+        }
         // month alone: "in April", "since September"
         if (!dot && tk.len(t) >= 5 && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
             int p = s.prevWord(t, 0);
@@ -737,6 +754,41 @@ final class Dates {
             return end + 1;
         }
         return -1;
+    }
+
+    private static final Set<String> FULL_MONTH = Set.of("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+        "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
+    /** Full month names that are also given names, a modal or a verb: they modify only an event noun. */
+    private static final Set<String> MONTH_WORD_TOO = Set.of("MARCH", "APRIL", "MAY", "JUNE", "AUGUST");
+    /** Events and encounters a month names: "the July episode", "her April admission", "the June visit". */
+    private static final String[] MONTH_EVENT_NOUN = {"EPISODE", "EPISODES", "EVENT", "EVENTS", "VISIT", "VISITS",
+        "ADMISSION", "ADMISSIONS", "ADMIT", "APPOINTMENT", "APPT", "HOSPITALIZATION", "HOSPITALISATION", "STAY", "FALL",
+        "SURGERY", "PROCEDURE", "DISCHARGE", "SCAN", "STUDY", "LABS", "NOTE", "CLINIC", "FLARE", "EXACERBATION", "ECHO",
+        "CT", "MRI", "CATH", "BIOPSY", "BLEED", "STROKE", "MI", "INFECTION", "ILLNESS", "ENCOUNTER", "CONSULT",
+        "MEETING", "CONFERENCE", "INCIDENT", "RESULTS", "COLONOSCOPY", "MAMMOGRAM", "ED", "ER", "TRIP", "CYCLE",
+        "INFUSION", "FOLLOWUP", "CALL", "LETTER", "REPORT", "EXAM", "TEST", "TESTS", "LEVEL", "READING", "DIAGNOSIS"};
+
+    /**
+     * A full month name between a determiner and a noun, used as a modifier: "given the July episode", "in the October
+     * visit", "her April admission". Months that are also words or given names (May, June, April, August, March) only
+     * before an event noun; any month never before a capitalised word in a mixed-case note ("the August Wilson play").
+     */
+    private static boolean monthModifier(Scan s, int t) {
+        Tokens tk = s.tk;
+        String key = s.key(t);
+        int p = t - 1;
+        int nx = t + 1;
+        if (!FULL_MONTH.contains(key) || p < 0 || nx >= tk.n || tk.nlBefore[t] || tk.nlBefore[nx]
+                || tk.kind[nx] != Tokens.WORD || !s.isAny(p, "THE", "HIS", "HER", "THEIR", "OUR", "MY", "THAT", "THIS")) {
+            return false;
+        }
+        if (!tk.upperDoc && (!tk.capitalized(t) || !tk.lowerInitial(nx))) {
+            return false;
+        }
+        if (s.isAny(nx, MONTH_EVENT_NOUN)) {
+            return true;
+        }
+        return !MONTH_WORD_TOO.contains(key) && !s.has(nx, Lexicon.STOP | Lexicon.MONTH | Lexicon.WEEKDAY);
     }
 
     /** Month names that are no English word or given name in any case. */
@@ -886,7 +938,7 @@ final class Dates {
         int p = s.prevWord(t, 0);
         if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
                 "LIKELY", "THRU", "THROUGH", "FROM", "TO") || s.before(p, 1, DAY_VERB)
-                || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY))) {
+                || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) || partOfDayOf(s, p))) {
             int nx = t + 1;
             boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
                     && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
@@ -898,6 +950,20 @@ final class Dates {
             }
         }
         return -1;
+    }
+
+    /** Parts of a day or week that "of the 6th" / "of 7/10" dates: "the evening of the 6th", "the night of 7/10". */
+    private static final String[] PART_OF_DAY = {"MORNING", "EVENING", "NIGHT", "AFTERNOON", "DAY", "WEEK", "WEEKEND",
+        "OVERNIGHT", "NOON", "EVE"};
+
+    /** Whether token {@code ofTok} (OF, or THE after OF) follows a part of the day: "the evening of the 6th", "night of 7/10". */
+    private static boolean partOfDayOf(Scan s, int ofTok) {
+        int o = s.is(ofTok, "THE") ? s.prevWord(ofTok, 0) : ofTok;
+        if (o < 0 || !s.is(o, "OF") || s.tk.nlBefore[o]) {
+            return false;
+        }
+        int w = s.prevWord(o, 0);
+        return w >= 0 && s.isAny(w, PART_OF_DAY);
     }
 
     /** Verbs that a day of the month follows with "the": "hopes to arrive the 5th", "admitted the 2nd". */
@@ -951,6 +1017,11 @@ final class Dates {
         if (s.before(t, 1, "UNTIL", "TILL", "TIL", "BY", "AROUND")) {
             return true;
         }
+        if (s.before(t, 1, "SINCE")) {
+            // "output 40-60cc/hr since 2000", "on 4L since 2100": a rate or a measure right before SINCE says a
+            // nursing shift's clock time; "diabetic since 2000", "on insulin since 2005" stay years
+            return measureBeforeSince(s, s.prevWord(t, 0));
+        }
         if (!s.before(t, 1, "FROM", "BETWEEN")) {
             return false;
         }
@@ -962,6 +1033,26 @@ final class Dates {
         }
         return false;
     }
+
+    private static boolean measureBeforeSince(Scan s, int since) {
+        Tokens tk = s.tk;
+        int p = since - 1;
+        if (p < 0 || tk.nlBefore[since]) {
+            return false;
+        }
+        if (tk.isPunct(p, '%')) {
+            return true; // "sats 92% since 2000"
+        }
+        if (tk.kind[p] == Tokens.ALNUM) {
+            return Character.isDigit(s.text.charAt(tk.start[p])); // "60cc", "4L", "90S"
+        }
+        // a unit word ending a measure: "40-60 cc/hr since 2000", "2 mcg/kg/min since 2100"
+        return tk.kind[p] == Tokens.WORD && s.isAny(p, RATE_UNIT) && p > 0
+                && (tk.isPunct(p - 1, '/') || tk.kind[p - 1] == Tokens.NUM || tk.kind[p - 1] == Tokens.ALNUM);
+    }
+
+    private static final String[] RATE_UNIT = {"HR", "H", "HOUR", "MIN", "KG", "CC", "ML", "MG", "MCG", "L", "LPM",
+        "UNITS", "U", "MMHG", "BPM", "DAY", "SHIFT"};
 
     private static boolean clock5(Scan s, int t) {
         int v = s.tk.intValue(t);
@@ -1013,11 +1104,124 @@ final class Dates {
         }
         boolean sexAfter = nx < tk.n && tk.adjacent(t, nx) && s.isAny(nx, "M", "F")
                 || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
+        if (!ageWord && !slashYo && !before && !sexAfter && !measureAfter(s, t)) {
+            // "mother died at 92 of CHF", "MGM d. 96", "lived to 101", "she is 90 and", "sister Hazel, 95, lives"
+            before = ageVerbBefore(s, t) || personIsAgeAnd(s, t) || ageBetweenCommas(s, t);
+        }
         if (ageWord || slashYo || before || sexAfter) {
             s.addTokens(PhiType.AGE, t, t, "age.over89", 0.9);
             return t + 1;
         }
         return -1;
+    }
+
+    /** Relatives named in family histories, beside the relation words of the lexicon. */
+    private static final String[] KIN = {"MGM", "MGF", "PGM", "PGF", "GM", "GF", "GMA", "GPA", "GRANDMA", "GRANDPA",
+        "GRANDMOTHER", "GRANDFATHER", "MOM", "DAD", "MOTHER", "FATHER", "SISTER", "BROTHER", "AUNT", "UNCLE", "SIS",
+        "BRO", "HUSBAND", "WIFE", "SPOUSE", "WIDOW", "WIDOWER", "PT", "PATIENT", "HE", "SHE"};
+    /** Verbs that give the age a life ended or reached with "at": "died at 92", "alive at 90", "passed away at 97". */
+    private static final String[] AGE_AT_VERB = {"DIED", "DIES", "PASSED", "EXPIRED", "DECEASED", "ALIVE", "DEATH",
+        "DYING"};
+
+    /** A unit, percent, ratio, decimal or range after a number: "at 92%", "to 97 kg", "at 95 bpm"; then no age. */
+    private static boolean measureAfter(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return false;
+        }
+        if (tk.kind[nx] == Tokens.PUNCT) {
+            boolean glued = tk.adjacent(t, nx);
+            boolean numAfter = nx + 1 < tk.n && tk.adjacent(nx, nx + 1) && tk.kind[nx + 1] == Tokens.NUM;
+            return glued && (tk.isPunct(nx, '%') || tk.isPunct(nx, '/') || numAfter
+                    && (tk.isPunct(nx, '.') || tk.isPunct(nx, ':') || tk.isPunct(nx, '-')));
+        }
+        return s.isAny(nx, UNIT_AFTER) && !s.isAny(nx, "YEARS") || s.isAny(nx, "BPM", "KGS", "POUNDS", "MMHG",
+                "DEGREES", "DEG", "MPH", "FEET", "FT");
+    }
+
+    /**
+     * "died at 92", "died this spring at 96", "passed away at home at 97", "alive at 90 with Parkinson's", "lived to
+     * 101", "mother d. 92 CHF": an age verb before the number, in the same clause. A clock time (died at 0300) has four
+     * digits and never reaches here; a unit after (lived to 97 kg) is checked by the caller.
+     */
+    private static boolean ageVerbBefore(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        if (p < 0 || tk.nlBefore[t]) {
+            return false;
+        }
+        if (tk.isPunct(p, '.') && p > 0 && s.is(p - 1, "D") && tk.adjacent(p - 1, p) && !tk.adjacent(p, t)) {
+            // "d." for died in a family history: only right after a relative ("mother d. 92", "MGM (d. 96)")
+            int r = s.prevWord(p - 1, 1);
+            return r >= 0 && r >= p - 3 && (s.isAny(r, KIN) || s.has(r, Lexicon.RELATION));
+        }
+        if (tk.kind[p] != Tokens.WORD) {
+            return false;
+        }
+        if (s.isAny(p, "TO", "UNTIL", "TILL")) {
+            return s.isAny(s.prevWord(p, 0), "LIVED", "LIVES", "LIVE", "LIVING");
+        }
+        if (!s.is(p, "AT")) {
+            return false;
+        }
+        // back from AT over at most five words, none of them punctuation (one clause)
+        int q = p - 1;
+        for (int k = 0; k < 6 && q >= 0 && !tk.nlBefore[q + 1]; k++, q--) {
+            if (tk.kind[q] == Tokens.PUNCT) {
+                if (!tk.isPunct(q, '-') && !tk.isPunct(q, '\'')) {
+                    return false;
+                }
+                continue;
+            }
+            if (tk.kind[q] == Tokens.NUM) {
+                return false;
+            }
+            if (s.isAny(q, AGE_AT_VERB)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "HE IS 90 AND DOESN'T DRIVE", "she was 93 when she moved": a person, IS/WAS, the number and a conjunction. */
+    private static boolean personIsAgeAnd(Scan s, int t) {
+        int p = s.prevWord(t, 0);
+        int nx = t + 1;
+        if (p < 0 || p != t - 1 || !s.isAny(p, "IS", "WAS") || nx >= s.tk.n || s.tk.nlBefore[nx]
+                || !s.isAny(nx, "AND", "BUT", "YET", "SO", "WHEN", "NOW", "TODAY")) {
+            return false;
+        }
+        int q = s.prevWord(p, 0);
+        return q >= 0 && (s.isAny(q, KIN) || s.isAny(q, AGE_PERSON));
+    }
+
+    /**
+     * "her sister Hazel, 95, lives in Dover", "His brother, 93, drives": a number between commas right after a relative,
+     * or after a given name that a relative opens or that is written like one (capitalised in a mixed-case note).
+     */
+    private static boolean ageBetweenCommas(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (t < 2 || !tk.isPunct(t - 1, ',') || !tk.adjacent(t - 2, t - 1) || nx >= tk.n || tk.nlBefore[t]
+                || !(tk.isPunct(nx, ',') || tk.isPunct(nx, ';') || tk.isPunct(nx, ')')) || !tk.adjacent(t, nx)
+                || nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM) {
+            return false; // "..., 95, 96, 97" is a list of values
+        }
+        int p = t - 2;
+        if (tk.kind[p] != Tokens.WORD) {
+            return false;
+        }
+        if (s.isAny(p, KIN) && !s.is(p, "PT") || s.has(p, Lexicon.RELATION) && !s.has(p, Lexicon.TITLE)) {
+            return true;
+        }
+        int r = s.prevWord(p, 0);
+        if (r >= 0 && !tk.nlBefore[p] && (s.isAny(r, KIN) || s.has(r, Lexicon.RELATION))
+                && s.has(p, Lexicon.FIRST_NAME | Lexicon.SURNAME)) {
+            return true; // "sister Hazel, 95,", "BROTHER WALT, 93,"
+        }
+        return !tk.upperDoc && tk.capitalized(p) && !tk.sentenceStart(p) && s.has(p, Lexicon.FIRST_NAME)
+                && !s.has(p, Lexicon.CLINICAL) && r >= 0 && (tk.kind[r] == Tokens.WORD && tk.lowerInitial(r));
     }
 
     private static int ageAlnum(Scan s, int t) {
@@ -1097,6 +1301,7 @@ final class Dates {
         }
         nx = last + 1;
         if (ageWordAfter(s, first, nx) || s.before(first, 1, "AGE", "AGED", "TURNED", "TURNING", "TURNS")
+                || ageVerbBefore(s, first) && !measureAfter(s, last)
                 || aloneAfterPerson(s, first, nx) || nx < tk.n && tk.spaceOnly(last, nx) && s.isAny(nx, SEX_AFTER)) {
             s.addTokens(PhiType.AGE, first, last, "age.over89-words", 0.85);
             return last + 1;

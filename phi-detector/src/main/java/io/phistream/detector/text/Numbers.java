@@ -47,7 +47,9 @@ final class Numbers {
             Map.entry("NO", PhiType.OTHER_ID), Map.entry("NUMBER", PhiType.OTHER_ID), Map.entry("NUM", PhiType.OTHER_ID),
             Map.entry("CASE", PhiType.OTHER_ID), Map.entry("ACCESSION", PhiType.OTHER_ID), Map.entry("SPECIMEN", PhiType.OTHER_ID),
             Map.entry("REQUISITION", PhiType.OTHER_ID), Map.entry("CLAIM", PhiType.OTHER_ID), Map.entry("REF", PhiType.OTHER_ID),
-            Map.entry("REFERENCE", PhiType.OTHER_ID), Map.entry("CONFIRMATION", PhiType.OTHER_ID));
+            Map.entry("REFERENCE", PhiType.OTHER_ID), Map.entry("CONFIRMATION", PhiType.OTHER_ID),
+            // dictation trailers: "JOB #: 660184", "Job 771520", "Document No. 48120"
+            Map.entry("JOB", PhiType.OTHER_ID), Map.entry("DOCUMENT", PhiType.OTHER_ID));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -127,7 +129,13 @@ final class Numbers {
             if (first < t) {
                 p = first;
             }
+            // "MRN: SBH 2208 4471": a facility's capital-letter prefix between the keyword and the digits
+            if (first == t && facilityPrefix(s, t)) {
+                first = t - 1;
+                p = first;
+            }
             boolean generic = false;
+            boolean jobOnly = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
                 if (p < 0 || tk.kind[p] == Tokens.NUM) {
@@ -135,6 +143,7 @@ final class Numbers {
                 }
                 PhiType kt = keyword(s, p);
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
+                    jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
                 }
@@ -150,8 +159,12 @@ final class Numbers {
             if (type == null && generic) {
                 type = PhiType.OTHER_ID;
             }
-            if (type == null && t > 0 && tk.isPunct(t - 1, '#') && digits >= 4) {
-                type = PhiType.OTHER_ID;
+            if (type == null && t > 0 && (tk.isPunct(t - 1, '#') || t > 1 && tk.isPunct(t - 1, ':')
+                    && tk.isPunct(t - 2, '#') && tk.adjacent(t - 2, t - 1)) && digits >= 4) {
+                type = PhiType.OTHER_ID; // "#48271", "Doc #: 48271"
+            }
+            if (type == PhiType.OTHER_ID && jobOnly && digits < 5) {
+                continue; // "back to her job 0700": a bare JOB before a clock-sized number; job numbers are longer
             }
             if (type == null) {
                 t = last; // the glued run is one candidate: never rescan it token by token
@@ -171,6 +184,26 @@ final class Numbers {
             claimed.set(tk.start[first], tk.end[last]);
             t = last;
         }
+    }
+
+    /**
+     * A facility prefix of a medical record number: "MRN: SBH 2208 4471", "MR# BWH 1234567". The prefix is 2-5
+     * capital letters that are no English or clinical word, right before the digits, with MRN/MR right before it.
+     */
+    private static boolean facilityPrefix(Scan s, int t) {
+        Tokens tk = s.tk;
+        int w = t - 1;
+        if (w < 1 || tk.kind[t] != Tokens.NUM || tk.kind[w] != Tokens.WORD || !tk.spaceOnly(w, t) || tk.nlBefore[t]
+                || tk.len(w) < 2 || tk.len(w) > 5 || !tk.allUpper(w) || tk.nlBefore[w]) {
+            return false;
+        }
+        int f = s.flags(w);
+        if ((f & (Lexicon.STOP | Lexicon.UNIT | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.TITLE | Lexicon.CLINICAL
+                | Lexicon.COMMON)) != 0) {
+            return false; // "PLAN: CT 1400", "ACCT BAL 5000": a clinical or English word, not a facility
+        }
+        int k = s.prevWord(w, 3);
+        return k >= 0 && k >= w - 4 && !s.tk.nlBefore[w] && s.isAny(k, "MRN", "MR", "EMPI", "MPI");
     }
 
     /**
@@ -655,7 +688,8 @@ final class Numbers {
         // pager / extension numbers
         // (hospital pagers are often written 3-4417)
         if ((g == 1 || g == 2 && dashes && !dots) && digits >= 4 && digits <= 7
-                && s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X")) {
+                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X")
+                || pageMeAt(s, t, g == 1 && digits == 4 && clock(ds)))) {
             s.add(PhiType.PHONE, start, end, "phone.pager", 0.8);
             return;
         }
@@ -679,6 +713,32 @@ final class Numbers {
             // numbers glued by dashes and brackets past any single identifier's shape: fail closed
             s.add(PhiType.OTHER_ID, start, end, "id.long-run", 0.5);
         }
+    }
+
+    /**
+     * "page me at 2271", "beeper is #4417", "pgr: 3-8821": a pager word, then only pronouns, AT, IS, ON, VIA before the
+     * number. After AT a four-digit clock time ("page me at 2230") is a time, not a pager.
+     */
+    private static boolean pageMeAt(Scan s, int t, boolean clockShaped) {
+        int p = t;
+        boolean at = false;
+        for (int k = 0; k < 4; k++) {
+            if (s.tk.nlBefore[p]) {
+                return false; // one line
+            }
+            p = s.prevWord(p, 2);
+            if (p < 0) {
+                return false;
+            }
+            if (s.isAny(p, "PAGE", "PAGER", "BEEPER", "PGR", "BEEP")) {
+                return !(at && clockShaped);
+            }
+            if (!s.isAny(p, "ME", "US", "HIM", "HER", "THEM", "AT", "IS", "ON", "VIA", "TO", "NUMBER", "NO")) {
+                return false;
+            }
+            at |= s.is(p, "AT");
+        }
+        return false;
     }
 
     private static boolean clock(String hhmm) {
