@@ -53,6 +53,12 @@ final class Geo {
                     e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
                 }
                 if (e < 0) {
+                    e = compassHospital(s, t);
+                }
+                if (e < 0) {
+                    e = stayedAt(s, t);
+                }
+                if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
@@ -79,6 +85,94 @@ final class Geo {
             }
         }
         facilities(s);
+        practices(s);
+    }
+
+    /** Words that describe a kind of practice or service before a specialty, never its name. */
+    private static final java.util.Set<String> PRACTICE_KINDS = java.util.Set.of("INTERVENTIONAL", "GENERAL", "ADULT",
+        "OUTPATIENT", "INPATIENT", "INVASIVE", "NONINVASIVE", "NON", "CONSULT", "CONSULTING", "PREVENTIVE", "CLINICAL",
+        "NUCLEAR", "ADVANCED", "STRUCTURAL", "CONGENITAL", "COMPREHENSIVE", "ACADEMIC", "DIVISION", "DEPARTMENT", "DEPT",
+        "SECTION", "SERVICE", "OFFICE", "FELLOW", "ATTENDING", "TEAM", "NEW", "FOLLOW", "VISIT", "NOTE", "PROGRESS",
+        "INITIAL", "REFERRAL", "URGENT", "EMERGENCY", "GERIATRIC", "INTEGRATIVE", "SPORTS", "MEDICAL", "SURGICAL",
+        "PEDIATRIC", "REPRODUCTIVE", "GYNECOLOGIC", "RADIATION", "HEMATOLOGY", "MEDICINE", "FAMILY", "INTERNAL",
+        "PRIMARY", "CARE", "BEHAVIORAL", "MENTAL", "HEALTH", "IMAGING", "SLEEP", "THE", "A", "AN", "OUR", "YOUR", "HIS",
+        "HER", "THEIR", "AT", "WITH", "TO", "FROM", "BY", "IN", "OF", "AND", "FOR", "ON", "PER", "SEE", "SEEN", "CALL",
+        "CALLED", "CONTACT", "REFER", "REFERRED", "SCHEDULED", "FOLLOWS", "FU", "RTC", "APPT", "APPOINTMENT");
+
+    /**
+     * "Dr. X at First State Orthopaedics", "Cape Henlopen Cardiology, 7/23/24", a header line "RED LION HEART &
+     * VASCULAR": one to three proper words before a specialty (-ology, -iatrics, orthopaedics, heart & vascular) name a
+     * practice where a patient is sent (after at/with/to/from/by), in a comma-set citation, or alone on a header line.
+     * A specialty with only service words before it ("Internal Medicine Clinic", "Pediatric Cardiology") is a
+     * department, not a facility.
+     */
+    private static void practices(Scan s) {
+        Tokens tk = s.tk;
+        for (int h = 1; h < tk.n; h++) {
+            if (tk.kind[h] != Tokens.WORD || tk.nlBefore[h]) {
+                continue;
+            }
+            int first = h;
+            if (s.is(h, "VASCULAR") && s.is(h - 2, "HEART") && (tk.isPunct(h - 1, '&') || s.is(h - 1, "AND"))) {
+                first = h - 2;
+            } else if (!practiceHead(s, h) || !tk.upperDoc && !tk.capitalized(h)) {
+                continue;
+            }
+            int u = first - 1;
+            int start = first;
+            while (u >= 0 && first - u <= 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u + 1] && tk.spaceOnly(u, u + 1)
+                    && practiceNameWord(s, u)) {
+                start = u--;
+            }
+            if (start == first || geoCovers(s, tk.start[start], tk.end[h])) {
+                continue;
+            }
+            int p = start - 1;
+            int nx = h + 1;
+            boolean sent = p >= 0 && !tk.nlBefore[start] && s.isAny(p, "AT", "WITH", "TO", "FROM", "BY");
+            boolean cited = tk.isPunct(p, ',') && !tk.nlBefore[start] && (nx >= tk.n || tk.isPunct(nx, ',') || tk.isPunct(nx, ';')
+                    || tk.isPunct(nx, ')') || tk.nlBefore[nx]);
+            boolean header = (p < 0 || tk.nlBefore[start]) && (nx >= tk.n || tk.nlBefore[nx] || columnGap(s, h, nx));
+            if (!sent && !cited && !header) {
+                continue;
+            }
+            s.addTokens(PhiType.GEO, start, h, "facility.practice", 0.8);
+            claim(s, tk.start[start], tk.end[h]);
+            int town = townAfterFacility(s, h);
+            h = Math.max(h, town);
+        }
+    }
+
+    /** A place already found over any part of start..end. */
+    private static boolean geoCovers(Scan s, int start, int end) {
+        for (PhiSpan p : s.found) {
+            if (p.type() == PhiType.GEO && p.start() < end && p.end() > start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean practiceHead(Scan s, int t) {
+        String k = s.key(t);
+        return k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("IATRICS") || k.endsWith("PEDICS")
+                || k.endsWith("PAEDICS")) || s.isAny(t, "PODIATRY", "PSYCHIATRY");
+    }
+
+    /** A word that can name a practice: capitalised (or a header's capitals), not a function, service or role word. */
+    private static boolean practiceNameWord(Scan s, int u) {
+        Tokens tk = s.tk;
+        int f = s.flags(u);
+        // (service words by list and shape: "Green", "Blue" are clinical colours but name practices)
+        if (PRACTICE_KINDS.contains(s.key(u)) || (f & NOT_PLACE) != 0 || SERVICE_WORDS.contains(s.key(u))
+                || specialty(s, u) || practiceHead(s, u)
+                || tk.len(u) < 3 && tk.allUpper(u)) {
+            return false;
+        }
+        if (!tk.upperDoc && !tk.capitalized(u) && !tk.allUpper(u)) {
+            return false;
+        }
+        return (f & CLINICAL) == 0 || (f & (Lexicon.GROUP | NAME_LISTED)) != 0;
     }
 
     private static boolean streetNameWord(Scan s, int t) {
@@ -93,6 +187,10 @@ final class Geo {
         int f = s.flags(t);
         if (tk.kind[t] == Tokens.ALNUM) {
             return (f & ORDINAL) != 0;
+        }
+        if (lenient && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && (f & DIRECTION) != 0 && tk.allUpper(t)
+                && streetNameWord(s, t + 1, false)) {
+            return true; // "640 S State St": a compass letter (S is also a stop word) before the street's name
         }
         if (tk.kind[t] != Tokens.WORD || (f & STOP) != 0 && (f & STREET_NAME) == 0) {
             return false;
@@ -118,6 +216,7 @@ final class Geo {
         Tokens tk = s.tk;
         if (tk.len(t) > 6 || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT
                 || t > 0 && (tk.isPunct(t - 1, '>') || tk.isPunct(t - 1, '<') || tk.isPunct(t - 1, '=')) // "CIWA >20 CALL DR."
+                || t > 0 && tk.isPunct(t - 1, '@') && !tk.nlBefore[t] // "X1 @ 1045 PER DR HALLORAN": a clock time
                 || t > 0 && (tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '.')) && tk.adjacent(t - 1, t)) {
             return -1;
         }
@@ -180,7 +279,8 @@ final class Geo {
                 continue;
             }
             boolean strict = streetNameWord(s, i, false);
-            if (weak && !st && !strict || st && s.has(i, CLINICAL) && !s.has(i, STREET_NAME)) {
+            if (weak && !st && (!strict || s.has(i, Lexicon.VERB_CONTEXT) && !s.has(i, STREET_NAME))
+                    || st && s.has(i, CLINICAL) && !s.has(i, STREET_NAME)) {
                 return -1;
             }
         }
@@ -191,6 +291,10 @@ final class Geo {
         if (end + 1 < tk.n && !tk.nlBefore[end + 1] && s.has(end + 1, DIRECTION) && tk.allUpper(end + 1)
                 && tk.len(end + 1) <= 2) {
             end++;
+        } else if (end + 1 < tk.n && !tk.nlBefore[end + 1] && s.has(end + 1, DIRECTION) && tk.len(end + 1) >= 4
+                && (tk.upperDoc || tk.capitalized(end + 1)) && tk.spaceOnly(end, end + 1)
+                && (end + 2 >= tk.n || tk.nlBefore[end + 2] || tk.isPunct(end + 2, ','))) {
+            end++; // "35 Kings Hwy East, Suite 4": a compass word closing the street's phrase is part of its name
         }
         return addressTail(s, t, end, "street.address");
     }
@@ -447,6 +551,16 @@ final class Geo {
             v++;
         }
         if (v < tk.n && !tk.nlBefore[v] && (tk.kind[v] == Tokens.NUM || tk.kind[v] == Tokens.ALNUM) && tk.len(v) <= 6) {
+            if (t >= 2 && tk.isPunct(t - 1, ',') && !tk.nlBefore[t]) {
+                for (int i = s.found.size() - 1; i >= 0 && i >= s.found.size() - 4; i--) {
+                    PhiSpan p = s.found.get(i);
+                    if (p.type() == PhiType.GEO && p.end() == tk.end[t - 2] && p.rule().startsWith("street")) {
+                        // "12 Elm St Ext, Suite 4": the unit of a street already found joins it, never stands alone
+                        s.add(PhiType.GEO, p.start(), tk.end[v], p.rule(), p.confidence());
+                        return v + 1;
+                    }
+                }
+            }
             s.addTokens(PhiType.GEO, t, v, "street.unit", 0.85);
             return v + 1;
         }
@@ -637,6 +751,14 @@ final class Geo {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
         }
+        if (s.isAny(bestEnd + 1, MAKERS) && tk.spaceOnly(bestEnd, bestEnd + 1)) {
+            return bestEnd + 2; // "Boston Scientific ICD": a device maker, not a place
+        }
+        if (country(s, t, bestEnd) && !stateAfter(s, bestEnd) && !properAfter(s, bestEnd)) {
+            // "Mandeville, Jamaica": countries are not Safe Harbor places (a US town of the name takes a state, and
+            // "Jamaica Plain" goes on); a postal code after one still is
+            return zipAfterTown(s, bestEnd) + 1;
+        }
         boolean bigCity = (bestVal & Lexicon.P_PLACE) != 0 && (bestVal >>> 4) >= 40; // New York, Washington
         if ((bestVal & Lexicon.P_STATE) != 0 && !bigCity && !s.isAny(bestEnd + 1, "CITY", "COUNTY", "TOWNSHIP", "TWP")) {
             return bestEnd + 1; // a state (also when a township shares its name): not PHI
@@ -663,7 +785,7 @@ final class Geo {
             return -1;
         }
         boolean countyAfter = s.isAny(bestEnd + 1, "COUNTY", "PARISH", "BOROUGH", "CO");
-        boolean stateAfter = stateAfter(s, bestEnd);
+        boolean stateAfter = stateAfter(s, bestEnd) || countryAfter(s, bestEnd);
         int p = s.prevWord(t, 0);
         boolean prep = p >= 0 && s.has(p, Lexicon.PLACE_PREP) && !tk.nlBefore[t];
         boolean properMixed = !tk.upperDoc && tk.capitalized(t) && !tk.sentenceStart(t);
@@ -714,6 +836,9 @@ final class Geo {
             end = bestEnd + 1;
         }
         s.addTokens(PhiType.GEO, t, end, countyAfter ? "geo.county" : "geo.place", multi || stateAfter ? 0.85 : 0.7);
+        if (stateAfter) {
+            claim(s, tk.start[t], tk.end[end]); // "Mandeville, Jamaica": the place, not a surname
+        }
         return zipAfterTown(s, end) + 1;
     }
 
@@ -984,18 +1109,110 @@ final class Geo {
         return (long) bestEnd << 32 | bestVal & 0xFFFFFFFFL;
     }
 
+    private static final String[] PLACE_VERBS = {"LIVES", "LIVED",
+        "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
+        "ORIGINALLY", "BASED", "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED",
+        "COMING", "CAME", "ARRIVED", "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED", "RAISED",
+        "VACATIONED", "VACATIONING", "VACATION", "HONEYMOON", "HOTEL", "STAYED", "DIAGNOSED"};
+
     private static boolean strongPlaceContext(Scan s, int t) {
+        Tokens tk = s.tk;
         int p = s.prevWord(t, 0);
-        return p >= 0 && !s.tk.nlBefore[t] && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
-                "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
-                "ORIGINALLY", "BASED", "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED",
-                "COMING", "CAME", "ARRIVED", "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED");
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "TO", "OF")) {
+            return false;
+        }
+        // the verb in the same clause: "VISITED. DNR, OK TO TRANSFUSE" has none
+        for (int q = p - 1, words = 0; q >= 0 && words < 5 && !tk.nlBefore[q + 1]; q--) {
+            if (tk.kind[q] == Tokens.PUNCT) {
+                char c = tk.firstChar(q);
+                if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?') {
+                    return false;
+                }
+                continue;
+            }
+            if (s.isAny(q, PLACE_VERBS)) {
+                return true;
+            }
+            words++;
+        }
+        return false;
     }
+
+    /** ", China" after t: a country closes the place phrase (the town before it is abroad). */
+    private static boolean countryAfter(Scan s, int last) {
+        Tokens tk = s.tk;
+        int u = last + 1;
+        if (!tk.isPunct(u, ',') || u + 1 >= tk.n || tk.nlBefore[u + 1] || tk.kind[u + 1] != Tokens.WORD
+                || !tk.upperDoc && !tk.capitalized(u + 1)) {
+            return false;
+        }
+        for (int e = u + 1; e < tk.n && e <= u + 3; e++) {
+            if (country(s, u + 1, e)) {
+                int nx = e + 1;
+                return nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT || s.has(nx, STOP);
+            }
+        }
+        return false;
+    }
+
+    /** Whether tokens t..e (words and spaces) spell a country. */
+    private static boolean country(Scan s, int t, int e) {
+        Tokens tk = s.tk;
+        if (e - t > 2) {
+            return false;
+        }
+        if (e == t) {
+            return COUNTRIES.contains(s.key(t));
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = t; i <= e; i++) {
+            if (tk.kind[i] != Tokens.WORD || i > t && !tk.spaceOnly(i - 1, i)) {
+                return false;
+            }
+            b.append(i > t ? " " : "").append(s.key(i));
+        }
+        return COUNTRIES.contains(b.toString());
+    }
+
+    /** A word on the same line that carries a place name on ("Jamaica Plain", "JAMAICA PLAIN", "Lebanon County"). */
+    private static boolean properAfter(Scan s, int last) {
+        Tokens tk = s.tk;
+        int nx = last + 1;
+        return nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && tk.spaceOnly(last, nx)
+                && !s.has(nx, STOP | NOT_PLACE) && (tk.upperDoc ? tk.allUpper(nx) : tk.capitalized(nx));
+    }
+
+    /** Device and drug makers named after a place ("Boston Scientific"). */
+    private static final String[] MAKERS = {"SCIENTIFIC", "PHARMACEUTICALS", "PHARMACEUTICAL", "INSTRUMENTS"};
+
+    /**
+     * Countries (and a few regions written like them): not Safe Harbor places, never a GEO span alone; as the last
+     * part of "town, country" they say the town is one. Hand-written: no country list ships with the lexicons.
+     */
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of("CHINA", "JAMAICA", "IRELAND", "ENGLAND",
+        "SCOTLAND", "WALES", "FRANCE", "ITALY", "SPAIN", "GERMANY", "POLAND", "RUSSIA", "UKRAINE", "MEXICO", "CANADA",
+        "BRAZIL", "ARGENTINA", "CHILE", "PERU", "CUBA", "HAITI", "JAPAN", "KOREA", "VIETNAM", "NIGERIA", "GHANA",
+        "ETHIOPIA", "SOMALIA", "EGYPT", "IRAN", "IRAQ", "SYRIA", "LEBANON", "PAKISTAN", "AFGHANISTAN", "PHILIPPINES",
+        "INDONESIA", "AUSTRALIA", "PORTUGAL", "GREECE", "TURKEY", "ROMANIA", "ALBANIA", "GUATEMALA", "HONDURAS",
+        "COLOMBIA", "ECUADOR", "VENEZUELA", "BOLIVIA", "NORWAY", "SWEDEN", "DENMARK", "FINLAND", "AUSTRIA",
+        "SWITZERLAND", "BELGIUM", "NETHERLANDS", "HOLLAND", "LIBERIA", "UGANDA", "SUDAN", "YEMEN", "NEPAL", "BANGLADESH",
+        "CAMBODIA", "LAOS", "THAILAND", "TAIWAN", "INDIA", "ISRAEL", "JORDAN", "KENYA", "GEORGIA", "ARMENIA", "CHAD",
+        "MOROCCO", "ALGERIA", "TUNISIA", "LIBYA", "SENEGAL", "CAMEROON", "CONGO", "ANGOLA", "ZAMBIA", "ZIMBABWE",
+        "TANZANIA", "RWANDA", "ERITREA", "MALAYSIA", "SINGAPORE", "MONGOLIA", "BURMA", "MYANMAR", "SRI LANKA",
+        "SAUDI ARABIA", "UNITED STATES", "UNITED KINGDOM", "SOUTH KOREA", "NORTH KOREA", "SOUTH AFRICA", "NEW ZEALAND",
+        "COSTA RICA", "EL SALVADOR", "DOMINICAN REPUBLIC", "CAPE VERDE", "SIERRA LEONE", "IVORY COAST", "HUNGARY",
+        "CZECHIA", "SLOVAKIA", "SERBIA", "CROATIA", "BOSNIA", "BULGARIA", "LITHUANIA", "LATVIA", "ESTONIA", "BELARUS",
+        "MOLDOVA", "ICELAND", "NICARAGUA", "PANAMA", "PARAGUAY", "URUGUAY", "BELIZE", "BARBADOS", "TRINIDAD", "GRENADA",
+        "BAHAMAS", "BERMUDA", "GUYANA", "SURINAME", "UZBEKISTAN", "KAZAKHSTAN", "TAJIKISTAN", "KYRGYZSTAN", "BHUTAN",
+        "TIBET", "QATAR", "KUWAIT", "OMAN", "BAHRAIN", "CYPRUS", "MALTA", "LUXEMBOURG", "MONACO", "SLOVENIA", "MACEDONIA",
+        "KOSOVO", "MONTENEGRO", "FIJI", "SAMOA", "TONGA", "MADAGASCAR", "MOZAMBIQUE", "MALAWI", "BOTSWANA", "NAMIBIA",
+        "MALI", "NIGER", "BENIN", "TOGO", "GUINEA", "GAMBIA", "BURUNDI", "DJIBOUTI", "GABON");
 
     /** A town no list holds, after "lives in", "moved from", "native of"...: up to three proper words. */
     private static int unlistedPlace(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!strongPlaceContext(s, t)) {
+        boolean abroad = abroad(s, t);
+        if (!abroad && !strongPlaceContext(s, t)) {
             return -1;
         }
         int last = t - 1;
@@ -1013,7 +1230,27 @@ final class Geo {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, last, "geo.context", 0.7);
+        if (abroad) {
+            claim(s, tk.start[t], tk.end[last]); // "in Guilin, China": the town, not a surname
+        }
         return last + 1;
+    }
+
+    /**
+     * "diagnosed in Chengdu, China", "Father (in Chengdu)": one capitalised word no list holds after IN or FROM, closed
+     * by a country or by the parenthesis that opened just before IN (mixed case only: a writer's capital says "name").
+     */
+    private static boolean abroad(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        if (tk.upperDoc || p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM") || !tk.capitalized(t)
+                || tk.kind[t] != Tokens.WORD || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_PLACE | Lexicon.GROUP)) != 0) {
+            return false;
+        }
+        if (countryAfter(s, t)) {
+            return true;
+        }
+        return tk.isPunct(p - 1, '(') && tk.isPunct(t + 1, ')') && !COUNTRIES.contains(s.key(t));
     }
 
     private static boolean stateAfter(Scan s, int last) {
@@ -1229,6 +1466,46 @@ final class Geo {
                 "SERVICES", "INSTITUTE", "HEALTHCARE", "BEHAVIORAL", "SPECIALTY", "CLINIC", "CENTER");
     }
 
+    /**
+     * "a nurse at NE Baptist", "from SE Methodist": a compass abbreviation and a word many hospitals are named by, where
+     * someone comes from, goes or works (after from/to/at/via/@).
+     */
+    private static int compassHospital(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.len(t) != 2 || !tk.allUpper(t) || !s.has(t, DIRECTION) || t + 1 >= tk.n || tk.nlBefore[t + 1]
+                || !tk.spaceOnly(t, t + 1) || !namingWord(s, t + 1) || !placeWordBefore(s, t)
+                || !tk.upperDoc && !tk.capitalized(t + 1)) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, t + 1, "facility.partial", 0.75);
+        claim(s, tk.start[t], tk.end[t + 1]);
+        return t + 2;
+    }
+
+    /**
+     * "had been at Youville since 12/28", "stayed at Glenwood until March": one capitalised word no list holds, after
+     * a stay or a transfer (been/stayed/staying at, transferred/discharged to), then since/until and a date: a facility.
+     */
+    private static int stayedAt(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.upperDoc || !tk.capitalized(t) || tk.nlBefore[t] || tk.len(t) < 4
+                || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_PLACE | NAME_LISTED | Lexicon.GROUP)) != 0) {
+            return -1;
+        }
+        int p = s.prevWord(t, 0);
+        if (p < 1 || !s.isAny(p, "AT", "TO") || !s.before(p, 1, "BEEN", "STAYED", "STAYING", "STAY", "TRANSFERRED",
+                "DISCHARGED", "DC", "ADMITTED", "RESIDED", "LIVED")) {
+            return -1;
+        }
+        int nx = t + 1;
+        if (nx + 1 >= tk.n || tk.nlBefore[nx] || !s.isAny(nx, "SINCE", "UNTIL", "TILL", "THROUGH", "THRU")
+                || !(tk.kind[nx + 1] == Tokens.NUM || s.has(nx + 1, Lexicon.MONTH))) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, t, "facility.stay", 0.75);
+        return t + 1;
+    }
+
     /** ED, ER, EW or EMERGENCY right after t ("MERCY ED", "Good Sam ER"). */
     private static boolean emergencyAfter(Scan s, int t) {
         int nx = t + 1;
@@ -1335,12 +1612,23 @@ final class Geo {
             return -1;
         }
         int f = s.flags(t);
-        if ((f & (CLINICAL | COMMON | STOP | NOT_PLACE)) != 0 || !facilityContext(s, t, t)) {
+        if ((f & (CLINICAL | COMMON | STOP | NOT_PLACE)) != 0) {
             return -1;
         }
         String k = s.key(t);
+        boolean listed = s.lx.hospitalAcronyms.contains(k);
+        if (!facilityContext(s, t, t)) {
+            // "CNMC MRN:", "SBH Diabetes & Endocrine Center", "(RN, BCMC)", "(02/27/2023, CNMC)": a record number, a
+            // department or a citation says "hospital"; there only the surest shapes (MC, MH, HC; H after four letters,
+            // not ...VH/...PH/...AH, which are hypertrophies, hypertension and haemorrhages) or a listed hospital's initials
+            boolean sure = listed || k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC")
+                    || len >= 4 && k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH");
+            if (!sure || !tk.allUpper(t) || !recordOrCitation(s, t)) {
+                return -1;
+            }
+        }
         boolean shaped = k.endsWith("H") || k.endsWith("MC") || k.endsWith("HC");
-        if (!shaped && !s.lx.hospitalAcronyms.contains(k)) {
+        if (!shaped && !listed) {
             return -1;
         }
         for (int i = 0; i < k.length(); i++) {
@@ -1349,7 +1637,38 @@ final class Geo {
             }
         }
         s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
-        return t + 1;
+        int town = townAfterFacility(s, t); // "(CNMC, EASTON)"
+        return (town > t ? town : t) + 1;
+    }
+
+    /** Words naming a department or office of a hospital, after its acronym ("CNMC CARDIOLOGY"). */
+    private static final String[] DEPARTMENTS = {"MRN", "CLINIC", "CENTER", "CENTRE", "DEPARTMENT", "DEPT", "OFFICE",
+        "EMERGENCY", "ED", "ER", "RADIOLOGY", "LAB", "LABORATORY", "PHARMACY"};
+
+    /**
+     * The acronym t before MRN or a department or specialty word on its line, or first or last in a parenthesised
+     * list ("(CNMC, EASTON)", "(RN, BCMC)", "(02/27/2023, CNMC)").
+     */
+    private static boolean recordOrCitation(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx < tk.n && !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && tk.kind[nx] == Tokens.WORD
+                && (s.isAny(nx, DEPARTMENTS) || s.is(nx, "MR") && tk.isPunct(nx + 1, '#') || specialty(s, nx))) {
+            return true;
+        }
+        return tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ',') || tk.isPunct(t - 1, ',') && tk.isPunct(t + 1, ')');
+    }
+
+    /** A medical specialty's name: CARDIOLOGY, ORTHOPAEDICS, DERMATOLOGY, PEDIATRICS, DIABETES, ENDOCRINOLOGY... */
+    private static boolean specialty(Scan s, int t) {
+        if (s.tk.kind[t] != Tokens.WORD) {
+            return false;
+        }
+        String k = s.key(t);
+        return k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("IATRY") || k.endsWith("IATRICS")
+                || k.endsWith("PEDICS") || k.endsWith("PAEDICS") || k.endsWith("ETRICS"))
+                || s.isAny(t, "DIABETES", "ENDOCRINE", "ONCOLOGY", "ORTHOPEDIC", "ORTHOPAEDIC", "PEDIATRIC", "SURGERY",
+                "SURGICAL", "UROLOGY", "CARDIAC", "CARDIOVASCULAR", "NEUROSURGERY", "PODIATRY", "CHIROPRACTIC");
     }
 
     private static boolean head(Scan s, int t) {
