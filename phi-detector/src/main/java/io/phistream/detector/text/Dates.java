@@ -42,7 +42,10 @@ final class Dates {
         "MTG",
         // verbs of moving or admitting a patient: "medevaced 1/2 from", "airlifted 3/9", "readmitted 4/2"
         "MEDEVACED", "MEDEVACD", "MEDIVACED", "MEDIVACD", "MEDEVAC", "MEDIVAC", "AIRLIFTED", "FLOWN", "TRANSPORTED",
-        "TRANSFERED", "XFERRED", "XFERED", "XFERD", "READMITTED", "READMIT", "PRESENTED", "EVACUATED", "BIBA", "BIBEMS"};
+        "TRANSFERED", "XFERRED", "XFERED", "XFERD", "READMITTED", "READMIT", "PRESENTED", "EVACUATED", "BIBA", "BIBEMS",
+        // the event that brought the patient in: "FALL 1-20 AT HOME", "MVC 2/14", "HOUSE FIRE 1/29"
+        "FALL", "FELL", "MVC", "MVA", "ROLLOVER", "CRASH", "ASSAULT", "ASSAULTED", "GSW", "FIRE", "OVERDOSE",
+        "INGESTION", "DROWNING"};
     /** A dose right after the pair makes it a quantity whatever came before: "on 1/2 tab", "started 1/2 NS". */
     private static final String[] DOSE_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS", "MG",
         "MCG", "ML", "G", "UNITS", "UNIT", "NS", "SALINE", "STRENGTH", "CUP", "CUPS", "TSP", "TBSP", "AMP", "AMPS",
@@ -271,6 +274,12 @@ final class Dates {
                 || p >= 0 && imaging(s, p) || p >= 0 && p == first - 1 && procedureAfterStatusPost(s, p)) {
             return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
+        if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
+            return true; // "FOUND DOWN 3-1 AT WORK"
+        }
+        if (whereAfter(s, last)) {
+            return true;
+        }
         int nx = last + 1;
         if (nx < tk.n && tk.isPunct(nx, '@')) {
             return true;
@@ -291,6 +300,39 @@ final class Dates {
         }
         return false;
     }
+
+    /**
+     * "6/14 IN DUNDALK", "1-20 AT HOME", "7-4 NEAR BUTLER", "11-15 AFTER NSTEMI", "2-2 W/ DR FOX": where or after what
+     * it happened, or with whom, right after the pair says it is a day. IN is otherwise inches, so it needs a proper
+     * word after it that is neither an ordinary nor a clinical word, or a place of care.
+     */
+    private static boolean whereAfter(Scan s, int last) {
+        Tokens tk = s.tk;
+        int nx = last + 1;
+        if (nx + 1 >= tk.n || tk.kind[nx] != Tokens.WORD || tk.nlBefore[nx] || tk.nlBefore[nx + 1]) {
+            return false;
+        }
+        int w = nx + 1;
+        if (s.is(nx, "W") && tk.isPunct(w, '/') && w + 1 < tk.n && s.isAny(w + 1, "DR", "DRS")) {
+            return true;
+        }
+        if (tk.kind[w] != Tokens.WORD || tk.len(w) < 2) {
+            return false;
+        }
+        if (s.isAny(w, PLACE_OF_CARE) && s.isAny(nx, "AT", "IN")) {
+            return true;
+        }
+        boolean proper = (tk.upperDoc || tk.capitalized(w)) && tk.len(w) >= 3
+                && (s.flags(w) & (Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.STOP)) == 0
+                && !s.isAny(w, UNIT_AFTER) && !s.isAny(w, NEG_AFTER);
+        if (s.isAny(nx, "IN", "NEAR") && proper) {
+            return true;
+        }
+        return s.isAny(nx, "AFTER") && (s.flags(w) & Lexicon.COMMON) == 0 && tk.len(w) >= 3 && !s.isAny(w, UNIT_AFTER);
+    }
+
+    private static final String[] PLACE_OF_CARE = {"HOME", "WORK", "SCHOOL", "CLINIC", "OSH", "ED", "ER", "CHURCH",
+        "JAIL", "DAYCARE"};
 
     /** Nouns that name a procedure or a course of treatment, beside the -ectomy/-otomy/-plasty... words. */
     private static final String[] PROCEDURE = {"TX", "TRANSPLANT", "TRANSPLANTATION", "REPAIR", "REPLACEMENT",

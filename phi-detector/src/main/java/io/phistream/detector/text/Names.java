@@ -229,6 +229,51 @@ final class Names {
         dictationInitials(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
+        agesAfterNames(s);
+    }
+
+    /**
+     * "Mrs. Kuhlmann, 96, is now bed-bound", "her mother, Ruby Hartsell, is 91 and ...", "Ebube's grandmother (93)": a
+     * number from 90 to 125 right after a person's name, between commas, in parentheses or after IS/WAS, is their age
+     * (Safe Harbor: every age over 89, of anyone). Runs after the names are known; a unit after the number rules it out.
+     */
+    private static void agesAfterNames(Scan s) {
+        Tokens tk = s.tk;
+        int found = s.found.size();
+        for (int i = 0; i < found; i++) {
+            PhiSpan sp = s.found.get(i);
+            if (sp.type() != PhiType.NAME) {
+                continue;
+            }
+            int last = s.tokenAt(sp.end() - 1);
+            if (last < 0) {
+                continue;
+            }
+            int u = last + 1;
+            boolean comma = tk.isPunct(u, ',');
+            boolean paren = tk.isPunct(u, '(');
+            if (comma || paren) {
+                u++;
+            }
+            if (s.isAny(u, "IS", "WAS", "NOW", "AGE", "AGED")) {
+                u++;
+            }
+            if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 3 || tk.nlBefore[u] || u - last > 3) {
+                continue;
+            }
+            int v = tk.intValue(u);
+            if (v < 90 || v > 125) {
+                continue;
+            }
+            int a = u + 1;
+            boolean closed = a >= tk.n || tk.nlBefore[a] || tk.isPunct(a, ',') || tk.isPunct(a, ')') && paren
+                    || tk.isPunct(a, '.') && !(a + 1 < tk.n && tk.kind[a + 1] == Tokens.NUM && tk.adjacent(a, a + 1))
+                    || tk.isPunct(a, ';') || s.isAny(a, "AND", "BUT", "WHO", "YEARS", "YO", "Y");
+            boolean afterVerb = s.isAny(u - 1, "IS", "WAS", "NOW", "AGE", "AGED");
+            if (closed && (comma || paren || afterVerb)) {
+                s.add(PhiType.AGE, tk.start[u], tk.end[u], "age.after-name", 0.85);
+            }
+        }
     }
 
     /** "per Portland protocol", "pt's wife: Graves disease": an eponym head after the word outweighs a context word. */
@@ -602,15 +647,17 @@ final class Names {
 
     /**
      * Countries are not Safe Harbor identifiers, and some are read as names (China, Jamaica). Those that are common
-     * given names (Jordan, Georgia, India, Israel, Kenya, Chad) are left out: a person is likelier.
+     * given names or surnames (Jordan, Georgia, India, Israel, Kenya, Chad, Holland, England, Wales, Ireland, France)
+     * are left out: a person is likelier.
      */
-    private static final Set<String> COUNTRIES = Set.of("CHINA", "JAMAICA", "IRELAND", "ENGLAND", "SCOTLAND", "WALES", "FRANCE", "ITALY", "SPAIN", "GERMANY",
-            "POLAND", "RUSSIA", "UKRAINE", "MEXICO", "CANADA", "BRAZIL", "ARGENTINA", "CHILE", "PERU", "CUBA", "HAITI",
-            "JAPAN", "KOREA", "VIETNAM", "NIGERIA", "GHANA", "ETHIOPIA", "SOMALIA", "EGYPT", "IRAN", "IRAQ", "SYRIA",
-            "LEBANON", "PAKISTAN", "AFGHANISTAN", "PHILIPPINES", "INDONESIA", "AUSTRALIA", "PORTUGAL", "GREECE",
-            "TURKEY", "ROMANIA", "ALBANIA", "GUATEMALA", "HONDURAS", "COLOMBIA", "ECUADOR", "VENEZUELA", "BOLIVIA",
-            "NORWAY", "SWEDEN", "DENMARK", "FINLAND", "AUSTRIA", "SWITZERLAND", "BELGIUM", "NETHERLANDS", "HOLLAND",
-            "LIBERIA", "UGANDA", "SUDAN", "YEMEN", "NEPAL", "BANGLADESH", "CAMBODIA", "LAOS", "THAILAND", "TAIWAN");
+    private static final Set<String> COUNTRIES = Set.of("CHINA", "JAMAICA", "SCOTLAND", "ITALY", "SPAIN", "GERMANY", "POLAND", "RUSSIA", "UKRAINE", "MEXICO",
+            "CANADA", "BRAZIL", "ARGENTINA", "CHILE", "PERU", "CUBA", "HAITI", "JAPAN", "KOREA", "VIETNAM",
+            "NIGERIA", "GHANA", "ETHIOPIA", "SOMALIA", "EGYPT", "IRAN", "IRAQ", "SYRIA", "LEBANON", "PAKISTAN",
+            "AFGHANISTAN", "PHILIPPINES", "INDONESIA", "AUSTRALIA", "PORTUGAL", "GREECE", "TURKEY", "ROMANIA",
+            "ALBANIA", "GUATEMALA", "HONDURAS", "COLOMBIA", "ECUADOR", "VENEZUELA", "BOLIVIA", "NORWAY", "SWEDEN",
+            "DENMARK", "FINLAND", "AUSTRIA", "SWITZERLAND", "BELGIUM", "NETHERLANDS", "LIBERIA", "UGANDA", "SUDAN",
+            "YEMEN", "NEPAL", "BANGLADESH", "CAMBODIA", "LAOS", "THAILAND", "TAIWAN", "SAMOA", "TONGA", "FIJI",
+            "GUAM");
 
     /** "NSurg", "CTSurg", "IRad": two capitals then lower case is a service's shorthand, not a name (McCoy is). */
     private static boolean abbreviationShape(Scan s, int t) {
@@ -627,7 +674,8 @@ final class Names {
     private static final Set<String> SERVICES = Set.of("BURN", "BURNS", "CHARGE", "FLOAT", "TRAVEL", "TRAVELER",
             "NIGHT", "DAY", "WOUND", "TRAUMA", "ORTHO", "NEURO", "CARDS", "RENAL", "PAIN", "PEDS", "TRANSPLANT", "VASCULAR",
             "SURGICAL", "SURGERY", "ANESTHESIA", "RESOURCE", "RAPID", "RESPONSE", "ADMIT", "TRIAGE", "PRIMARY", "STAFF",
-            "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS");
+            "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS",
+            "ENDO", "ENDOCRINE", "HEME", "ONC", "GI", "PULM", "ID", "PSYCH", "GERI", "NEPHRO", "URO", "DERM", "ENT");
 
     /** Car makes read as names ("SILVER NISSAN ALTIMA"); makes that are common names or places (Ford) are left out. */
     private static final Set<String> CAR_MAKES = Set.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
@@ -651,7 +699,7 @@ final class Names {
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
     private static final Set<String> KIN_ADJECTIVES = Set.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
             "YOUNGEST", "BIG", "LITTLE", "BABY", "TWIN", "STEP", "HALF", "LATE", "DECEASED", "ESTRANGED", "FORMER", "EX",
-            "BIOLOGICAL", "ADOPTIVE", "FOSTER", "SURVIVING", "ONLY");
+            "BIOLOGICAL", "ADOPTIVE", "FOSTER", "SURVIVING", "ONLY", "YO", "YR", "YRS", "OLD", "MO", "MOS", "WK");
 
     /** "(husband)", "(daughter, HCP)": an opening parenthesis right after the word, a relative first inside. */
     private static boolean kinInParentheses(Scan s, int t) {
@@ -762,6 +810,9 @@ final class Names {
         }
         if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro"
+        }
+        if (COUNTRIES.contains(s.key(t))) {
+            return false; // "called from germany"
         }
         if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH")) {
             return false; // "WIFE OK W/ UPDATES"
@@ -940,7 +991,10 @@ final class Names {
     }
 
     private static final String[] WORD_ENDINGS = {"ED", "ING", "IC", "AL", "OUS", "IVE", "TION", "SION", "LY",
-        "IZE", "ISE", "ENT", "ANT", "ABLE", "IBLE", "ITIS", "OSIS", "EMIA", "OMA", "GRAM", "SCOPY", "OTOMY", "ECTOMY"};
+        "IZE", "ISE", "ENT", "ANT", "ABLE", "IBLE", "ITIS", "OSIS", "EMIA", "OMA", "GRAM", "SCOPY", "OTOMY", "ECTOMY",
+        // drug stems (USAN): rituximab, imatinib, lisinopril, losartan, metoprolol, ... apixaban, semaglutide
+        "MAB", "NIB", "PRIL", "SARTAN", "OLOL", "AZOLE", "MYCIN", "CILLIN", "FLOXACIN", "STATIN", "AZEPAM", "AZOLAM",
+        "TIDINE", "PRAZOLE", "DIPINE", "PARIN", "XABAN", "GLIFLOZIN", "GLUTIDE", "VUDINE", "CAINE", "CYCLINE", "ONIDE"};
 
     /** Shaped like an English or medical word (intubated, diuresing, afebrile...): not a name by shape. */
     private static boolean wordLike(Scan s, int t) {

@@ -39,7 +39,8 @@ class HeldOutNotesTest {
     }
 
     @Test
-    void givenHandWrittenIcuNotesBatch1_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenIcuNotesBatch1_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch1.jsonl"));
         assertThat(docs).hasSize(61);
         EvalReport r = evaluator.evaluate("held-out ICU notes, batch 1", docs);
@@ -50,7 +51,8 @@ class HeldOutNotesTest {
     }
 
     @Test
-    void givenHandWrittenIcuNotesBatch2_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenIcuNotesBatch2_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch2.jsonl"));
         assertThat(docs).hasSize(20);
         EvalReport r = evaluator.evaluate("held-out ICU notes, batch 2", docs);
@@ -62,7 +64,8 @@ class HeldOutNotesTest {
     }
 
     @Test
-    void givenHandWrittenNotesBatch3_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenNotesBatch3_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch3.jsonl"));
         assertThat(docs).hasSize(51);
         EvalReport r = evaluator.evaluate("held-out notes, batch 3", docs);
@@ -73,7 +76,8 @@ class HeldOutNotesTest {
     }
 
     @Test
-    void givenHandWrittenNotesBatch4_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenNotesBatch4_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch4.jsonl"));
         assertThat(docs).hasSize(20);
         EvalReport r = evaluator.evaluate("held-out notes, batch 4", docs);
@@ -84,7 +88,8 @@ class HeldOutNotesTest {
     }
 
     @Test
-    void givenHandWrittenLowerCaseNotesBatch5_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenLowerCaseNotesBatch5_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch5.jsonl"));
         assertThat(docs).hasSize(12);
         EvalReport r = evaluator.evaluate("held-out notes, batch 5", docs);
@@ -114,7 +119,8 @@ class HeldOutNotesTest {
         assertThat(docs).hasSize(15);
         EvalReport r = evaluator.evaluate("held-out notes, batch 7", docs);
         System.out.println(r.render());
-        // blind run (once, after the round-5 rules, before any change): P 0.959 / R 0.959; 0.967 / 0.975 after the round-6
+        // blind run (once, after the round-5 rules, before any change): P 0.959 / R 0.959; 0.967 / 0.975 after the
+        // round-6
         // rules written from its errors
         assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.96);
         assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.95);
@@ -147,68 +153,106 @@ class HeldOutNotesTest {
     }
 
     @Test
-    void givenHandWrittenAllCapsIcuNursingNotesBatch10_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenAllCapsIcuNursingNotesBatch10_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch10.jsonl"));
         assertThat(docs).hasSize(22);
         EvalReport r = evaluator.evaluate("held-out notes, batch 10", docs);
         System.out.println(r.render());
-        // blind run (once, after the round-7 rules; another hand): P 0.957 / R 0.968; 0.995 / 1.000 after rules from its errors
+        // blind run (once, after the round-7 rules; another hand): P 0.957 / R 0.968; 0.995 / 1.000 after rules from
+        // its errors
         assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.98);
         assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
-    void givenHandWrittenNotesFromHospitalsOutsideNewEnglandBatch11_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenNotesFromHospitalsOutsideNewEnglandBatch11_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch11.jsonl"));
         assertThat(docs).hasSize(22);
         EvalReport r = evaluator.evaluate("held-out notes, batch 11", docs);
         System.out.println(r.render());
-        // blind run (once, after the round-7 rules; another hand): P 0.955 / R 0.945; 0.993 / 1.000 after rules from its errors
+        // blind run (once, after the round-7 rules; another hand): P 0.955 / R 0.945; 0.993 / 1.000 after rules from
+        // its errors
         assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.98);
         assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
-    void givenHandWrittenMimicEraNursingNotesBatch12_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenMimicEraNursingNotesBatch12_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch12.jsonl"));
         assertThat(docs).hasSize(24);
         EvalReport r = evaluator.evaluate("held-out notes, batch 12", docs);
         System.out.println(r.render());
-        // blind run (once, after the round-8 rules; another hand): P 0.933 / R 0.979; later rules were written from its errors
-        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.97);
-        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.94);
-    }
-
-    @Test
-    void givenHandWrittenLongitudinalOutpatientRecordsBatch13_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
-        List<GoldDocument> docs = Evaluator.read(resource("batch13.jsonl"));
-        assertThat(docs).hasSize(20);
-        EvalReport r = evaluator.evaluate("held-out notes, batch 13", docs);
-        System.out.println(r.render());
-        // blind run (once, after the round-8 rules; another hand): P 0.961 / R 0.920; later rules were written from its errors
-        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.93);
+        // blind run (once, after the round-8 rules; another hand): P 0.933 / R 0.979; 0.976 / 0.996 after the rules
+        // from its errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.98);
         assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.96);
     }
 
     @Test
-    void givenHandWrittenMidAtlanticAndGreatLakesIcuNotesBatch14_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenLongitudinalOutpatientRecordsBatch13_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch13.jsonl"));
+        assertThat(docs).hasSize(20);
+        EvalReport r = evaluator.evaluate("held-out notes, batch 13", docs);
+        System.out.println(r.render());
+        // blind run (once, after the round-8 rules; another hand): P 0.961 / R 0.920; 0.995 / 0.998 after the rules
+        // from its errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.98);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.98);
+    }
+
+    @Test
+    void givenHandWrittenMidAtlanticAndGreatLakesIcuNotesBatch14_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch14.jsonl"));
         assertThat(docs).hasSize(24);
         EvalReport r = evaluator.evaluate("held-out notes, batch 14", docs);
         System.out.println(r.render());
-        // blind run (once, after the batch 12-13 rules; another hand): P 0.965 / R 0.941; later rules from its errors
-        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.93);
-        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.95);
+        // blind run (once, after the batch 12-13 names rules; another hand): P 0.965 / R 0.941; 0.975 / 0.971 after the
+        // rules from its errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.96);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.96);
     }
 
     @Test
-    void givenHandWrittenSafetyNetHospitalNotesBatch15_whenEvaluated_thenFloorsHold() throws IOException, URISyntaxException {
+    void givenHandWrittenSafetyNetHospitalNotesBatch15_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
         List<GoldDocument> docs = Evaluator.read(resource("batch15.jsonl"));
         assertThat(docs).hasSize(21);
         EvalReport r = evaluator.evaluate("held-out notes, batch 15", docs);
         System.out.println(r.render());
-        // blind run (once, after the batch 12-13 rules; another hand): P 0.980 / R 0.953; later rules from its errors
-        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.94);
-        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.97);
+        // blind run (once, after the batch 12-13 names rules; another hand): P 0.980 / R 0.953; 0.993 / 0.980 after the
+        // rules from its errors
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.97);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.98);
+    }
+
+    @Test
+    void givenHandWrittenWestAndMountainIcuNotesBatch16_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch16.jsonl"));
+        assertThat(docs).hasSize(22);
+        EvalReport r = evaluator.evaluate("held-out notes, batch 16", docs);
+        System.out.println(r.render());
+        // blind run (once, after the round-9 rules; another hand): P 0.936 / R 0.971; 0.972 / 0.986 after the round-10
+        // rules
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.97);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void givenHandWrittenUpperMidwestClinicNotesBatch17_whenEvaluated_thenFloorsHold()
+            throws IOException, URISyntaxException {
+        List<GoldDocument> docs = Evaluator.read(resource("batch17.jsonl"));
+        assertThat(docs).hasSize(20);
+        EvalReport r = evaluator.evaluate("held-out notes, batch 17", docs);
+        System.out.println(r.render());
+        // blind run (once, after the round-10 dates and names rules, before the ages after names): P 0.957 / R 0.968;
+        // 0.957 / 0.983 after
+        assertThat(r.span().recall()).as("span recall").isGreaterThanOrEqualTo(0.97);
+        assertThat(r.span().precision()).as("span precision").isGreaterThanOrEqualTo(0.94);
     }
 }

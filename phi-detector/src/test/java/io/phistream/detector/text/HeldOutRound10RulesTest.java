@@ -1,0 +1,57 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Spans.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.PhiType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules added after held-out batches 14, 16 and 17 (README-text.md, "Held-out ICU nursing notes", round 10); one test
+ * per rule, on sentences written for these tests, not taken from the batches.
+ */
+class HeldOutRound10RulesTest {
+
+    @Test
+    void givenAShortDateFollowedByWhereItHappened_thenADate() {
+        assertThat(values("SCALD BURN 2/11 IN TOLEDO, TO OR TODAY.", PhiType.DATE)).containsExactly("2/11");
+        assertThat(values("SLIPPED ON ICE 12-28 AT HOME, HIP FX.", PhiType.DATE)).containsExactly("12-28");
+        assertThat(values("TX FROM OSH 11-3 AFTER STEMI, NOW ON HEPARIN.", PhiType.DATE)).containsExactly("11-3");
+        assertThat(values("LACERATION 3/4 IN LONG, STERI-STRIPS.", PhiType.DATE)).isEmpty();
+        assertThat(values("FELL 2-3 TIMES THIS WEEK.", PhiType.DATE)).isEmpty();
+    }
+
+    @Test
+    void givenTheEventThatBroughtThePatientInBeforeAShortDate_thenADate() {
+        assertThat(values("MVC 6/30, RESTRAINED DRIVER.", PhiType.DATE)).containsExactly("6/30");
+        assertThat(values("FOUND DOWN 4-9 BY NEIGHBOR.", PhiType.DATE)).containsExactly("4-9");
+    }
+
+    @Test
+    void givenANumberOver89RightAfterAPersonsName_thenTheirAge() {
+        assertThat(values("Her father, Anselm Brekke, is 93 and still drives.", PhiType.AGE)).containsExactly("93");
+        assertThat(values("Mrs. Okonjo, 98, was seen at home today.", PhiType.AGE)).containsExactly("98");
+        assertThat(values("Spoke with Dr. Patel, 95% on RA now.", PhiType.AGE)).isEmpty();
+        assertThat(values("John Smith, 100 mg daily was started.", PhiType.AGE)).isEmpty();
+    }
+
+    @Test
+    void givenADrugStemAfterAContextWord_thenNotAName() {
+        assertThat(values("HEME DR OYAMA DISCUSSED OBINUTUZUMAB W/ PT.", PhiType.NAME)).containsExactly("OYAMA");
+    }
+
+    @Test
+    void givenAnAgeBeforeARelative_thenNotAName() {
+        assertThat(values("GRANDPA BRINGING 3 YO SISTER AFTER DAYCARE.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenACountryInLowerCaseAfterAContextWord_thenNotAName() {
+        assertThat(values("grandson in the navy called from japan today", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAServiceBeforeACredential_thenNotAName() {
+        assertThat(values("Endo NP Lucero to see in AM for teaching.", PhiType.NAME)).containsExactly("Lucero");
+    }
+}
