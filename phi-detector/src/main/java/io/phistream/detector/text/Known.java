@@ -93,7 +93,8 @@ final class Known {
                 }
                 String key = s.key(t);
                 boolean hit = c.geoKeys.contains(key);
-                if (!hit && memory && ((f & Lexicon.COMMON) == 0 || (f & Lexicon.NAME_LISTED) != 0)) {
+                if (!hit && memory && ((f & (Lexicon.COMMON | Lexicon.CLINICAL)) == 0
+                        || (f & Lexicon.NAME_LISTED) != 0)) {
                     hit = c.remembered.contains(c.digest.apply("g:" + key));
                 }
                 if (hit) {

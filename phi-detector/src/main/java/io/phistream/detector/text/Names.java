@@ -100,7 +100,8 @@ final class Names {
                 }
                 String key = s.key(t);
                 String owner = possessiveBase(s, t, key);
-                if (memory && ((f & NAME_LISTED) != 0 || (f & COMMON) == 0)
+                // hashed: listed names and unknown words; clinical shorthand no name list knows (HR, SBP) is skipped
+                if (memory && ((f & NAME_LISTED) != 0 || (f & (COMMON | CLINICAL)) == 0)
                         && (s.ctx.remembered.contains(s.ctx.digest.apply("n:" + key))
                         || owner != null && s.ctx.remembered.contains(s.ctx.digest.apply("n:" + owner)))) {
                     acc[t] = MEMORY;

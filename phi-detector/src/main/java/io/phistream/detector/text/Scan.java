@@ -57,32 +57,24 @@ final class Scan {
         return k;
     }
 
-    /** Whether token t folds to {@code folded}; compares in place, no allocation. */
+    /**
+     * Whether token t folds to {@code folded}. Compares with the token's folded key, computed once per token and call:
+     * rules ask about the same tokens many times, against word lists, so one fold beats folding at every comparison.
+     */
     boolean is(int t, String folded) {
         if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
             return false;
         }
-        int id = tk.lex[t];
-        if (id >= 0 && !(tk.fullLex != null && tk.fullLex[t] != -2)) {
-            return lx.words.keyEquals(id, folded);
-        }
-        int j = 0;
-        int n = folded.length();
-        for (int i = tk.start[t]; i < tk.end[t]; i++) {
-            char f = io.phistream.detector.text.lexicon.Fold.fold(text.charAt(i));
-            if (f == 0 || f == '\'') {
-                continue;
-            }
-            if (j >= n || folded.charAt(j++) != f) {
-                return false;
-            }
-        }
-        return j == n;
+        return key(t).equals(folded);
     }
 
     boolean isAny(int t, String... folded) {
+        if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
+            return false;
+        }
+        String k = key(t);
         for (String f : folded) {
-            if (is(t, f)) {
+            if (k.equals(f)) {
                 return true;
             }
         }
