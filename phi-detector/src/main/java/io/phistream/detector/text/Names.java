@@ -70,7 +70,8 @@ final class Names {
             if ((f & CLINICAL) != 0) {
                 sc -= 4;
             }
-            if (eponym(s, t) || (f & CLINICAL) != 0 && possessive(s, t)) {
+            // only a listed name's score matters (SCORE and a neighbour's pull), so only those look for an eponym head
+            if ((f & NAME_LISTED) != 0 && (eponym(s, t) || (f & CLINICAL) != 0 && possessive(s, t))) {
                 sc -= 6; // "Parkinson's disease", and "Hx COPD, Parkinson's." with the noun left out
             }
             if (len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
@@ -357,7 +358,8 @@ final class Names {
             }
             boolean quoted = close > 0;
             int p = s.prevWord(t, quoted ? 1 : 0);
-            boolean cue = p >= 0 && tk.kind[p] == Tokens.WORD && nicknameCue(s, p) >= 0 && !tk.nlBefore[t];
+            boolean cue = p >= 0 && tk.kind[p] == Tokens.WORD && tk.len(p) <= 9 && !tk.nlBefore[t]
+                    && nicknameCue(s, p) >= 0;
             if (cue) {
                 int f = s.flags(t);
                 boolean nameLike = (f & NAME_LISTED) != 0 && base[t] >= -3 && (f & (STOP | NOT_A_NAME)) == 0
@@ -424,7 +426,7 @@ final class Names {
     private static void labelledName(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 0; t + 4 < tk.n; t++) {
-            if (!(s.isAny(t, "PT", "PATIENT", "NAME") && tk.isPunct(t + 1, ':'))) {
+            if (!(tk.isPunct(t + 1, ':') && s.isAny(t, "PT", "PATIENT", "NAME"))) { // the cheap test first
                 continue;
             }
             int a = t + 2;
@@ -483,7 +485,7 @@ final class Names {
     private static void babyNames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 2; t < tk.n; t++) {
-            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || tk.nlBefore[t]
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || tk.nlBefore[t] || tk.len(t - 2) != 4
                     || !s.isAny(t - 1, "BOY", "GIRL") || !s.is(t - 2, "BABY") || !tk.spaceOnly(t - 2, t - 1)
                     || !tk.spaceOnly(t - 1, t)) {
                 continue;
