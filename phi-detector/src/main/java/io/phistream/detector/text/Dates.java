@@ -277,6 +277,10 @@ final class Dates {
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
         }
+        if (p >= 2 && s.isAny(p, PLACE_OF_CARE) && s.isAny(s.prevWord(p, 0), "AT", "IN")
+                && s.isAny(s.prevWord(s.prevWord(p, 0), 0), POS_BEFORE)) {
+            return true; // "FALL AT HOME 10/26", "ASSAULT AT WORK 6-2": the event, where, then when
+        }
         if (whereAfter(s, last)) {
             return true;
         }

@@ -86,6 +86,60 @@ final class Geo {
         }
         facilities(s);
         practices(s);
+        acronymsOfPlaces(s);
+    }
+
+    /**
+     * "Elm City Presbyterian (ECP)", "NARROWS BAY MED CTR (NBMC)": an acronym in parentheses right after a place whose
+     * words' initials spell it names the same place, there and wherever else it stands alone in the note.
+     */
+    private static void acronymsOfPlaces(Scan s) {
+        Tokens tk = s.tk;
+        java.util.Set<String> acronyms = null;
+        int found = s.found.size();
+        for (int i = 0; i < found; i++) {
+            PhiSpan sp = s.found.get(i);
+            if (sp.type() != io.phistream.detector.PhiType.GEO) {
+                continue;
+            }
+            int last = s.tokenAt(sp.end() - 1);
+            // the place's name may go on past the span ("Elm City Presbyterian (ECP)": the town was found)
+            int open = last + 1;
+            while (open < tk.n && open - last <= 3 && tk.kind[open] == Tokens.WORD && tk.spaceOnly(open - 1, open)
+                    && (tk.upperDoc || tk.capitalized(open))) {
+                open++;
+            }
+            int a = open + 1;
+            if (last < 0 || !tk.isPunct(open, '(') || a + 1 >= tk.n || tk.kind[a] != Tokens.WORD
+                    || !tk.isPunct(a + 1, ')') || tk.len(a) < 2 || tk.len(a) > 6 || !tk.allUpper(a)) {
+                continue;
+            }
+            StringBuilder initials = new StringBuilder();
+            int first = s.tokenAt(sp.start());
+            for (int u = first; u < open; u++) {
+                if (tk.kind[u] == Tokens.WORD) {
+                    initials.append(Character.toUpperCase(tk.firstChar(u)));
+                }
+            }
+            String acronym = s.key(a);
+            if (initials.toString().equals(acronym) || initials.toString().startsWith(acronym) && acronym.length() >= 3) {
+                if (open > last + 1) {
+                    s.add(io.phistream.detector.PhiType.GEO, tk.start[first], tk.end[open - 1], "facility.acronym", 0.8);
+                }
+                if (acronyms == null) {
+                    acronyms = new java.util.HashSet<>();
+                }
+                acronyms.add(acronym);
+            }
+        }
+        if (acronyms == null) {
+            return;
+        }
+        for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] == Tokens.WORD && tk.allUpper(t) && acronyms.contains(s.key(t))) {
+                s.add(io.phistream.detector.PhiType.GEO, tk.start[t], tk.end[t], "facility.acronym", 0.8);
+            }
+        }
     }
 
     /** Words that describe a kind of practice or service before a specialty, never its name. */

@@ -172,7 +172,7 @@ final class Lexicon {
         });
         text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), section.equals("groups") ? CLINICAL | GROUP : CLINICAL));
         for (String t : List.of("DR", "DOCTOR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "DRS", "MESSRS",
-                "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL")) {
+                "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL", "FR", "PASTOR", "RABBI", "IMAM", "PANDIT")) {
             flag(t, TITLE);
         }
         for (String t : List.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM", "DAD", "SISTER",

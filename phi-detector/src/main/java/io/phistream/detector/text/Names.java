@@ -114,6 +114,11 @@ final class Names {
             }
         }
         for (int t = 0; t < n; t++) {
+            if (acc[t] == SCORE && (tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && s.has(t + 2, CLINICAL)
+                    && tk.adjacent(t + 1, t + 2) || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t)
+                    && s.has(t - 2, CLINICAL) && tk.adjacent(t - 2, t - 1))) {
+                acc[t] = NONE; // "Wright-Giemsa", "Kirby-Bauer": one half is a method, so the pair is an eponym
+            }
             if (acc[t] == SCORE && (CAR_MAKES.contains(s.key(t)) || t + 1 < n && tk.kind[t + 1] == Tokens.NUM
                     && tk.len(t + 1) >= 5 && tk.spaceOnly(t, t + 1) && tk.len(t) <= 3 && tk.allUpper(t))) {
                 acc[t] = NONE; // "SILVER NISSAN ALTIMA"; "SID 1088273": the label of a number
@@ -155,6 +160,7 @@ final class Names {
         }
         labelledName(s, acc);
         titledLetter(s, acc);
+        kinNickname(s, acc);
         nicknames(s, acc, base);
         kinInitials(s, acc);
         babyNames(s, acc, base);
@@ -176,8 +182,8 @@ final class Names {
                         && !(t + 1 < n && s.has(t + 1, Lexicon.STATE_NAME) && joined(s, t, t + 1));
                 int notName = stateSurname ? NOT_A_NAME & ~Lexicon.STATE_NAME : NOT_A_NAME;
                 if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0
-                        || COUNTRIES.contains(s.key(t))) {
-                    continue;
+                        || COUNTRIES.contains(s.key(t)) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2) {
+                    continue; // "Harlan, KY": a state's code is not a name part
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
                 boolean unknownProper = !upper && tk.capitalized(t) && (f & COMMON) == 0 && (f & CLINICAL) == 0;
@@ -252,6 +258,9 @@ final class Names {
                 continue;
             }
             int u = last + 1;
+            while (u < tk.n && (tk.isPunct(u, ')') || quote(s, u)) && u - last <= 2) {
+                u++; // "(\"Motty\"), 90," "(LAKSHMI), 90,"
+            }
             boolean comma = tk.isPunct(u, ',');
             boolean paren = tk.isPunct(u, '(');
             if (comma || paren) {
@@ -260,7 +269,7 @@ final class Names {
             if (s.isAny(u, "IS", "WAS", "NOW", "AGE", "AGED")) {
                 u++;
             }
-            if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 3 || tk.nlBefore[u] || u - last > 3) {
+            if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 3 || tk.nlBefore[u] || u - last > 5) {
                 continue;
             }
             int v = tk.intValue(u);
@@ -331,6 +340,9 @@ final class Names {
         if (s.is(t, "AS") && s.isAny(s.prevWord(t, 0), "KNOWN")) {
             return t;
         }
+        if (s.isAny(t, "HIM", "HER", "THEM") && s.isAny(s.prevWord(t, 0), "CALLS", "CALL", "CALLED", "CALLING")) {
+            return t; // "everyone calls him \"boy\""
+        }
         if (s.is(t, "CALLED") && s.is(s.prevWord(t, 0), "BE") && s.is(s.prevWord(s.prevWord(t, 0), 0), "TO")) {
             return t; // "prefers to be called"
         }
@@ -364,7 +376,8 @@ final class Names {
                 int f = s.flags(t);
                 boolean nameLike = (f & NAME_LISTED) != 0 && base[t] >= -3 && (f & (STOP | NOT_A_NAME)) == 0
                         || !tk.upperDoc && tk.capitalized(t) && (f & COMMON) == 0;
-                if (quoted || nameLike) {
+                // "calls him" hands over a nickname only in quotes: "call her church" is a call to her church
+                if (quoted || nameLike && !s.isAny(p, "HIM", "HER", "THEM")) {
                     acc[t] = CONTEXT;
                 }
                 continue;
@@ -459,6 +472,40 @@ final class Names {
         }
     }
 
+    /**
+     * "Aunt \"Baby\" (Kulwinder)", "PT'S SISTER, \"BABY\" AUNTY (LAKSHMI)": a quoted word after a relative is what the
+     * family calls them, and a single word in parentheses right after it is their name.
+     */
+    private static void kinNickname(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 1; t < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || !quote(s, t - 1)) {
+                continue;
+            }
+            int close = quotedEnd(s, t);
+            if (close < 0) {
+                continue;
+            }
+            int p = s.prevWord(t, 2);
+            if (p < 0 || !KIN.contains(s.key(p))) {
+                continue;
+            }
+            for (int u = t; u < close; u++) {
+                if (tk.kind[u] == Tokens.WORD) {
+                    acc[u] = CONTEXT;
+                }
+            }
+            int q = close + 1;
+            if (q < tk.n && tk.kind[q] == Tokens.WORD && KIN.contains(s.key(q)) || s.isAny(q, "AUNTY", "AUNTIE")) {
+                q++; // "\"BABY\" AUNTY (LAKSHMI)"
+            }
+            if (tk.isPunct(q, '(') && q + 2 < tk.n && tk.kind[q + 1] == Tokens.WORD && tk.isPunct(q + 2, ')')
+                    && (s.flags(q + 1) & (CLINICAL | STOP | NOT_A_NAME)) == 0 && tk.len(q + 1) >= 3) {
+                acc[q + 1] = CONTEXT;
+            }
+        }
+    }
+
     /** "son R.T. is HCP", "dtr J.K. at bedside": dotted initials right after a relative are the relative's name. */
     private static void kinInitials(Scan s, byte[] acc) {
         Tokens tk = s.tk;
@@ -536,7 +583,10 @@ final class Names {
             int p = s.prevWord(t, 1);
             boolean called = p >= 0 && s.isAny(p, "CONTACT", "CALL", "CALLED", "PAGE", "PAGED", "REACH");
             int bar = called ? STOP | NOT_A_NAME | VERB_CONTEXT : CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT;
-            if ((f & FIRST_NAME) != 0 && (base[t] >= -1 || called) && (f & bar) == 0
+            boolean owner = t + 1 < first && possessive(s, t); // "Blessing's cell 862-...": the number is hers
+            if (owner && (f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && (tk.upperDoc || tk.capitalized(t))) {
+                acc[t] = CONTEXT; // a possessive, a phone word and a number: whoever it is, it is a person's number
+            } else if ((f & FIRST_NAME) != 0 && (base[t] >= -1 || called) && (f & bar) == 0
                     && (tk.upperDoc || tk.capitalized(t))) {
                 acc[t] = CONTEXT;
             } else if ((f & NAME_LISTED) != 0 && (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && t >= 1
@@ -678,7 +728,8 @@ final class Names {
             "NIGHT", "DAY", "WOUND", "TRAUMA", "ORTHO", "NEURO", "CARDS", "RENAL", "PAIN", "PEDS", "TRANSPLANT", "VASCULAR",
             "SURGICAL", "SURGERY", "ANESTHESIA", "RESOURCE", "RAPID", "RESPONSE", "ADMIT", "TRIAGE", "PRIMARY", "STAFF",
             "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS",
-            "ENDO", "ENDOCRINE", "HEME", "ONC", "GI", "PULM", "ID", "PSYCH", "GERI", "NEPHRO", "URO", "DERM", "ENT");
+            "ENDO", "ENDOCRINE", "HEME", "ONC", "GI", "PULM", "ID", "PSYCH", "GERI", "NEPHRO", "URO", "DERM", "ENT",
+            "APS", "PLEX", "APHERESIS", "ECMO", "IV", "PICC", "VAD", "OSTOMY", "CODE");
 
     /** Car makes read as names ("SILVER NISSAN ALTIMA"); makes that are common names or places (Ford) are left out. */
     private static final Set<String> CAR_MAKES = Set.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
@@ -814,8 +865,8 @@ final class Names {
         if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro"
         }
-        if (COUNTRIES.contains(s.key(t))) {
-            return false; // "called from germany"
+        if (COUNTRIES.contains(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
+            return false; // "called from germany", "CALLED FROM ARIZONA"
         }
         if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH")) {
             return false; // "WIFE OK W/ UPDATES"
@@ -896,6 +947,9 @@ final class Names {
                     && !possessive) {
                 // "FH: father CAD": in mixed case a clinical abbreviation in capitals after a relative is their disease
                 boolean diagnosis = clinical && !upper && tk.allUpper(t);
+                if ((f & Lexicon.GROUP) != 0 && KIN.contains(s.key(q))) {
+                    return false; // "mother Spanish only"; but "MD FRENCH NOTIFIED" is Dr. French
+                }
                 return listed && base >= -3 && !diagnosis || properShape && !common && !clinical || unknownWord;
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {

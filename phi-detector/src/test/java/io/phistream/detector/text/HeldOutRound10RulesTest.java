@@ -54,4 +54,56 @@ class HeldOutRound10RulesTest {
     void givenAServiceBeforeACredential_thenNotAName() {
         assertThat(values("Endo NP Lucero to see in AM for teaching.", PhiType.NAME)).containsExactly("Lucero");
     }
+
+    // added after held-out batches 18 and 19
+
+    @Test
+    void givenAQuotedNicknameAfterARelativeAndANameInParentheses_thenBothAreNames() {
+        assertThat(values("1300: Aunt \"Dolly\" (Harjeet) arrived with lunch.", PhiType.NAME))
+                .containsExactly("Dolly", "Harjeet");
+        assertThat(values("daughter says everyone calls him \"chief\" at home", PhiType.NAME)).containsExactly("chief");
+        assertThat(values("pt asked rn to call her church in am re: communion", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAnAgeAfterANicknameInParentheses_thenTheAge() {
+        assertThat(values("husband Aron Feld (\"Ari\"), 92, walks with a cane.", PhiType.AGE)).containsExactly("92");
+    }
+
+    @Test
+    void givenAPossessivePhoneWordAndANumber_thenTheOwnerWhateverTheWord() {
+        assertThat(values("Precious's cell 862-555-0184, call after 5.", PhiType.NAME)).containsExactly("Precious's");
+    }
+
+    @Test
+    void givenALanguageAfterARelativeButACredentialBeforeASurname_thenOnlyTheSurnameIsAName() {
+        assertThat(values("mother Spanish only; dad English.", PhiType.NAME)).isEmpty();
+        assertThat(values("MD FRENCH NOTIFIED, NO NEW ORDERS.", PhiType.NAME)).containsExactly("FRENCH");
+    }
+
+    @Test
+    void givenClergyTitles_thenTheirNames() {
+        assertThat(values("PT ASKS FOR FR KOWALCZUK FROM THE PARISH.", PhiType.NAME)).containsExactly("KOWALCZUK");
+    }
+
+    @Test
+    void givenLaboratoryEponymsAndMethods_thenNotNames() {
+        assertThat(values("Historical anti-Kell and anti-Fya (Duffy); smear (Wright-Giemsa) reviewed.", PhiType.NAME))
+                .isEmpty();
+        assertThat(values("88 Hollow Rd, Harlan, KY 40831", PhiType.NAME)).doesNotContain("KY");
+    }
+
+    @Test
+    void givenAnAcronymInParenthesesAfterAPlace_thenThePlaceThereAndElsewhere() {
+        assertThat(values("Seen at Boston Medical Center (BMC) ED, BMC records requested.", PhiType.GEO))
+                .contains("BMC");
+        assertThat(values("Flown to Elm City Presbyterian (ECP). ECP team aware.", PhiType.GEO))
+                .contains("Elm City Presbyterian", "ECP");
+    }
+
+    @Test
+    void givenAnEventAndWhereItHappenedBeforeAShortDate_thenADate() {
+        assertThat(values("91 YO F, FALL AT HOME 10/26, SDH 12MM.", PhiType.DATE)).containsExactly("10/26");
+        assertThat(values("AT HOME 2/3 OF THE TIME", PhiType.DATE)).isEmpty();
+    }
 }
