@@ -21,7 +21,7 @@ final class Dates {
         "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
         "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK",
         "BLE", "BUE", "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE",
-        "APGAR", "APGARS", "BALANCE"};
+        "APGAR", "APGARS", "BALANCE", "SBT", "TRIAL", "NIF", "RSBI"};
     private static final String[] NEG_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
         "STRENGTH", "STR", "NS", "MM", "MMHG", "CM", "ML", "MG", "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE",
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
@@ -319,6 +319,10 @@ final class Dates {
         int w = nx + 1;
         if (s.is(nx, "W") && tk.isPunct(w, '/') && w + 1 < tk.n && s.isAny(w + 1, "DR", "DRS")) {
             return true;
+        }
+        if (s.isAny(nx, "DR", "DRS") && tk.kind[w] == Tokens.WORD && (tk.upperDoc || tk.capitalized(w))
+                && (s.flags(w) & Lexicon.CLINICAL) == 0) {
+            return true; // "S/P MVR/TV REPAIR 8/19 DR KARLSSON": the day and who did it
         }
         if (tk.kind[w] != Tokens.WORD || tk.len(w) < 2) {
             return false;

@@ -729,7 +729,8 @@ final class Names {
             "SURGICAL", "SURGERY", "ANESTHESIA", "RESOURCE", "RAPID", "RESPONSE", "ADMIT", "TRIAGE", "PRIMARY", "STAFF",
             "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS",
             "ENDO", "ENDOCRINE", "HEME", "ONC", "GI", "PULM", "ID", "PSYCH", "GERI", "NEPHRO", "URO", "DERM", "ENT",
-            "APS", "PLEX", "APHERESIS", "ECMO", "IV", "PICC", "VAD", "OSTOMY", "CODE");
+            "APS", "PLEX", "APHERESIS", "ECMO", "IV", "PICC", "VAD", "OSTOMY", "CODE", "NEUROSURG", "NSGY", "NSURG",
+            "MICU", "SICU", "CCU", "NICU", "PICU", "CVICU", "ICU", "TSICU", "CSRU", "ED", "ER", "OR", "PACU", "FLOOR");
 
     /** Car makes read as names ("SILVER NISSAN ALTIMA"); makes that are common names or places (Ford) are left out. */
     private static final Set<String> CAR_MAKES = Set.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
@@ -753,7 +754,8 @@ final class Names {
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
     private static final Set<String> KIN_ADJECTIVES = Set.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
             "YOUNGEST", "BIG", "LITTLE", "BABY", "TWIN", "STEP", "HALF", "LATE", "DECEASED", "ESTRANGED", "FORMER", "EX",
-            "BIOLOGICAL", "ADOPTIVE", "FOSTER", "SURVIVING", "ONLY", "YO", "YR", "YRS", "OLD", "MO", "MOS", "WK");
+            "BIOLOGICAL", "ADOPTIVE", "FOSTER", "SURVIVING", "ONLY", "YO", "YR", "YRS", "OLD", "MO", "MOS", "WK", "BEST",
+            "CLOSE", "LIFELONG", "CHILDHOOD");
 
     /** "(husband)", "(daughter, HCP)": an opening parenthesis right after the word, a relative first inside. */
     private static boolean kinInParentheses(Scan s, int t) {
@@ -868,7 +870,7 @@ final class Names {
         if (COUNTRIES.contains(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
             return false; // "called from germany", "CALLED FROM ARIZONA"
         }
-        if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH")) {
+        if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH", "RE", "FYI", "CC", "ATTN")) {
             return false; // "WIFE OK W/ UPDATES"
         }
         if (s.isAny(s.prevWord(t, 0), "HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS")) {
@@ -977,7 +979,8 @@ final class Names {
         if (nx > 0 && (s.flags(nx) & POSTMARK) != 0 && nx - t <= 2 && !tk.nlBefore[nx]
                 && (nx == t + 1 || tk.isPunct(t + 1, ','))) {
             boolean ambiguousMark = s.isAny(nx, "DO", "PA", "IV", "II", "SR", "RD", "MD");
-            if (clinical && s.isAny(nx, "II", "III", "IV")) {
+            if ((clinical || s.isAny(t, "GRADE", "STAGE", "CLASS", "TYPE", "PHASE", "LEVEL", "ZONE"))
+                    && s.isAny(nx, "II", "III", "IV")) {
                 return false; // "NYHA IV", "STAGE II": a class, not a name and its suffix
             }
             int after = nx + 1;

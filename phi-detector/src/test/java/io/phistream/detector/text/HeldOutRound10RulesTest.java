@@ -106,4 +106,20 @@ class HeldOutRound10RulesTest {
         assertThat(values("91 YO F, FALL AT HOME 10/26, SDH 12MM.", PhiType.DATE)).containsExactly("10/26");
         assertThat(values("AT HOME 2/3 OF THE TIME", PhiType.DATE)).isEmpty();
     }
+
+    // added after held-out batches 20 and 21
+
+    @Test
+    void givenAShortDateFollowedByTheSurgeon_thenADate() {
+        assertThat(values("PT 78 YO M S/P AVR 8/19 DR KARLSEN. NEURO: SEDATED.", PhiType.DATE)).containsExactly("8/19");
+        assertThat(values("0900 SBT 5/5 x 30 min, RSBI 62.", PhiType.DATE)).isEmpty();
+    }
+
+    @Test
+    void givenUnitsGradesAndWordsThatIntroduceATopic_thenNotNames() {
+        assertThat(values("MICU RN NOTE 0700-1900, GRADE III LIVER LAC NON-OP.", PhiType.NAME)).isEmpty();
+        assertThat(values("WIFE WANTS TO TALK TO TEAM RE: CODE STATUS.", PhiType.NAME)).isEmpty();
+        assertThat(values("BEST FRIEND SCOOTER AT BEDSIDE.", PhiType.NAME)).containsExactly("SCOOTER");
+        assertThat(values("resp: 4L np sats 95%. ls dim bases.", PhiType.NAME)).isEmpty();
+    }
 }
