@@ -59,6 +59,9 @@ final class Geo {
                     e = stayedAt(s, t);
                 }
                 if (e < 0) {
+                    e = townAfterArrival(s, t); // before hospitals: "in from Denver" is a town, not a hospital's word
+                }
+                if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
@@ -72,6 +75,12 @@ final class Geo {
                 }
                 if (e < 0) {
                     e = streetNoNumber(s, t); // before towns: "on Mulberry St", "Cranston Rd" name streets
+                }
+                if (e < 0) {
+                    e = district(s, t);
+                }
+                if (e < 0) {
+                    e = townOfAnErrand(s, t);
                 }
                 if (e < 0) {
                     e = townBeforeAuthority(s, t);
@@ -1261,6 +1270,174 @@ final class Geo {
         "TIBET", "QATAR", "KUWAIT", "OMAN", "BAHRAIN", "CYPRUS", "MALTA", "LUXEMBOURG", "MONACO", "SLOVENIA", "MACEDONIA",
         "KOSOVO", "MONTENEGRO", "FIJI", "SAMOA", "TONGA", "MADAGASCAR", "MOZAMBIQUE", "MALAWI", "BOTSWANA", "NAMIBIA",
         "MALI", "NIGER", "BENIN", "TOGO", "GUINEA", "GAMBIA", "BURUNDI", "DJIBOUTI", "GABON");
+
+    /** Heads of neighbourhood and district names: "Jamaica Plain", "Ybor City", "Coral Springs". */
+    private static final java.util.Set<String> DISTRICT_HEADS = java.util.Set.of("PLAIN", "PLAINS", "HEIGHTS",
+        "HILLS", "VILLAGE", "CITY", "BEACH", "SPRINGS", "HARBOR", "HARBOUR", "POINT", "SQUARE", "CORNER", "CORNERS",
+        "FALLS", "JUNCTION", "GARDENS", "GROVE", "ESTATES", "LANDING", "CROSSING", "MILLS");
+
+    /** Words that turn a district-shaped phrase into a building or a service ("City Hospital", "Times Square Clinic"). */
+    private static final String[] DISTRICT_STOPPERS = {"HOSPITAL", "HOSP", "CLINIC", "CENTER", "CENTRE", "MEDICAL",
+        "MED", "HEALTH", "REHAB", "NURSING", "MANOR", "CARE", "SCHOOL", "HIGH", "ELEMENTARY", "COLLEGE", "UNIVERSITY",
+        "APARTMENTS", "APTS"};
+
+    /**
+     * "in Jamaica Plain", "from Ybor City", "near Little Havana": one or two proper words and a district head (or
+     * LITTLE and a proper word) after a place preposition name a neighbourhood, even when the first word alone is a
+     * country or an ordinary word. Mixed case only when a country leads: all-caps notes keep the country rule.
+     */
+    private static int district(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = s.prevWord(t, 0);
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "NEAR", "AT", "TO") || !properWord(s, t)) {
+            return -1;
+        }
+        if (s.is(t, "LITTLE")) {
+            int u = t + 1;
+            if (u < tk.n && !tk.nlBefore[u] && tk.spaceOnly(t, u) && properWord(s, u) && !s.has(u, COMMON | CLINICAL)
+                    && !s.isAny(u + 1, DISTRICT_STOPPERS)) {
+                s.addTokens(PhiType.GEO, t, u, "geo.district", 0.8);
+                claim(s, tk.start[t], tk.end[u]);
+                return u + 1;
+            }
+            return -1;
+        }
+        if (s.has(t, CLINICAL | STOP | NOT_PLACE)) {
+            return -1;
+        }
+        for (int h = t + 1; h <= t + 2 && h < tk.n; h++) {
+            if (tk.nlBefore[h] || !tk.spaceOnly(h - 1, h) || !properWord(s, h)) {
+                return -1;
+            }
+            if (DISTRICT_HEADS.contains(s.key(h))) {
+                if (s.isAny(h + 1, DISTRICT_STOPPERS) || s.is(h + 1, "OF") || tk.upperDoc && COUNTRIES.contains(s.key(t))) {
+                    return -1; // "City Hospital", "Point of care"; "JAMAICA PLAIN" stays with the country rule
+                }
+                if (h == t + 2 && s.has(t + 1, CLINICAL | STOP | NOT_PLACE)) {
+                    return -1;
+                }
+                s.addTokens(PhiType.GEO, t, h, "geo.district", 0.8);
+                claim(s, tk.start[t], tk.end[h]);
+                return h + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean properWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t < tk.n && tk.kind[t] == Tokens.WORD && (tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t));
+    }
+
+    /**
+     * "flying in from chicago", "sister in from Salem", "moved up from Tampa": a listed town after IN FROM, UP FROM,
+     * MOVED FROM, DROVE FROM; a large city in any case, a smaller one capitalised.
+     */
+    private static int townAfterArrival(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = s.prevWord(t, 0);
+        if (p < 0 || tk.nlBefore[t] || tk.nlBefore[p + 1] && p + 1 == t || !s.is(p, "FROM")) {
+            return -1;
+        }
+        int pp = s.prevWord(p, 0);
+        if (pp < 0 || tk.nlBefore[p] || !s.isAny(pp, "IN", "UP", "DOWN", "OVER", "MOVED", "DROVE", "FLEW", "RELOCATED")) {
+            return -1;
+        }
+        return listedTown(s, t, 38);
+    }
+
+    /** Words that make a clause about where someone lives, works or had something happen. */
+    private static final String[] ERRAND_WORDS = {"LIVES", "LIVE", "LIVING", "WORKS", "WORKED", "WORKING", "OWNS",
+        "OWN", "OWNED", "SALON", "SHOP", "STORE", "RESTAURANT", "BUSINESS", "FIRE", "SEIZURE", "FELL", "FALL",
+        "MVC", "MVA", "ACCIDENT", "SHOT", "STABBED", "ASSAULTED", "HOME", "HOUSE", "APARTMENT", "APT", "JOB"};
+
+    /** Not towns however a lexicon lists them, after IN. */
+    private static final String[] ERRAND_NOT_TOWNS = {"BED", "ROOM", "HOUSE", "HOME", "CHAIR", "PAIN", "DISTRESS",
+        "TRANSIT", "PERSON", "TOWN", "CHARGE", "PROGRESS", "PLACE", "ORDER", "TIME", "BETWEEN", "CARE", "ADDITION",
+        "GENERAL", "CLINIC", "HOSPITAL", "FAMILY", "CHURCH", "SCHOOL", "PRISON", "JAIL", "SHELTER", "WORK"};
+
+    /**
+     * "owns a nail salon in ALIEF", "house fire in Opa-locka", "works nights in Little River": a town after IN in a clause
+     * about where someone lives or works or something happened, in any case; an unlisted proper word that closes the
+     * clause, too.
+     */
+    private static int townOfAnErrand(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = s.prevWord(t, 0);
+        if (p < 0 || tk.nlBefore[t] || !s.is(p, "IN") || s.isAny(t, ERRAND_NOT_TOWNS)) {
+            return -1;
+        }
+        boolean clause = false;
+        for (int q = p - 1, words = 0; q >= 0 && words < 7 && !tk.nlBefore[q + 1]; q--) {
+            if (tk.kind[q] == Tokens.PUNCT) {
+                char c = tk.firstChar(q);
+                if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',') {
+                    break;
+                }
+                continue;
+            }
+            if (s.isAny(q, ERRAND_WORDS)) {
+                clause = true;
+                break;
+            }
+            words++;
+        }
+        if (!clause) {
+            return -1;
+        }
+        int e = listedTown(s, t, 0);
+        if (e >= 0) {
+            return e;
+        }
+        // an unlisted proper word closing the clause: "IN ALIEF."
+        int nx = t + 1;
+        boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT && tk.adjacent(t, nx)
+                && ".;,".indexOf(tk.firstChar(nx)) >= 0;
+        if (closes && (properWord(s, t) || tk.allUpper(t)) && tk.len(t) >= 4 && !s.has(t, COMMON | CLINICAL | STOP | NOT_PLACE
+                | Lexicon.STATE_NAME | Lexicon.GROUP) && !COUNTRIES.contains(s.key(t))) {
+            s.addTokens(PhiType.GEO, t, t, "geo.context", 0.7);
+            claim(s, tk.start[t], tk.end[t]);
+            return t + 1;
+        }
+        return -1;
+    }
+
+    /**
+     * A town the places lexicon lists at t, in any case when its size reaches minPopAnyCase, else capitalised or in an
+     * all-caps note; not a state, a country or a common or clinical word.
+     */
+    private static int listedTown(Scan s, int t, int minPopAnyCase) {
+        Tokens tk = s.tk;
+        long m = placeMatch(s, t);
+        int end = (int) (m >> 32);
+        int val = (int) m;
+        if (end < 0 || (val & Lexicon.P_PLACE) == 0 || country(s, t, end)
+                || s.isAny(end + 1, "COUNTY", "PARISH", "BOROUGH", "CO", "CITY", "TOWNSHIP", "TWP")) {
+            return -1;
+        }
+        int pop = val >>> 4;
+        if ((val & Lexicon.P_STATE) != 0 && pop < 40) {
+            return -1;
+        }
+        boolean common = false;
+        for (int i = t; i <= end; i++) {
+            if (tk.kind[i] == Tokens.PUNCT) {
+                continue;
+            }
+            if (s.has(i, CLINICAL | STOP | NOT_PLACE)) {
+                return -1;
+            }
+            common |= s.has(i, COMMON);
+        }
+        boolean proper = tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t);
+        boolean anyCase = minPopAnyCase > 0 ? pop >= minPopAnyCase : end > t || !common;
+        if (!proper && !anyCase || common && (tk.upperDoc || !proper) && end == t) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, end, "geo.place", 0.8);
+        claim(s, tk.start[t], tk.end[end]);
+        return zipAfterTown(s, end) + 1;
+    }
 
     /** A town no list holds, after "lives in", "moved from", "native of"...: up to three proper words. */
     private static int unlistedPlace(Scan s, int t) {
