@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * floors sit a little under the figures reached; they guard against regressions and are not claims. Batches 8 (ICU
  * nursing notes in the PhysioNet corpus's manner) and 9 (ED, hospitalist, NICU, psychiatry, obstetrics, EMS) were
  * written by other hands than the detector's, blind to its rules, and scored once before the round-7 rules written
- * from them; so were batches 10-15 (ALL-CAPS ICU notes, hospitals outside New England, MIMIC-era nursing notes, longitudinal
- * outpatient records, Mid-Atlantic ICU notes, safety-net hospital notes) and 16-21, each before the rules written from
- * it. Each row: batch, notes, floors, style and the first-pass figures ("ours": written by the detector's maintainer;
- * README-text.md has the full account).
+ * from them; so were batches 10-15 (ALL-CAPS ICU notes, hospitals outside New England, MIMIC-era nursing notes,
+ * longitudinal outpatient records, Mid-Atlantic ICU notes, safety-net hospital notes) and 16-21, each before the rules
+ * written from it. Each row: batch, notes, floors, style and the first-pass figures ("ours": written by the
+ * detector's maintainer; README-text.md has the full account).
  */
 class HeldOutNotesTest {
     // quality, not speed: a generous budget keeps a loaded machine from failing notes closed
