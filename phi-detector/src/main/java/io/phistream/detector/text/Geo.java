@@ -12,6 +12,8 @@ import static io.phistream.detector.text.Lexicon.SUFFIX_WEAK;
 import static io.phistream.detector.text.Lexicon.UNIT;
 
 import io.phistream.detector.PhiType;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Geographic subdivisions below a state: street addresses (house number + name + suffix, PO boxes,
@@ -104,11 +106,11 @@ final class Geo {
      */
     private static void acronymsOfPlaces(Scan s) {
         Tokens tk = s.tk;
-        java.util.Set<String> acronyms = null;
+        Set<String> acronyms = null;
         int found = s.found.size();
         for (int i = 0; i < found; i++) {
             PhiSpan sp = s.found.get(i);
-            if (sp.type() != io.phistream.detector.PhiType.GEO) {
+            if (sp.type() != PhiType.GEO) {
                 continue;
             }
             int last = s.tokenAt(sp.end() - 1);
@@ -133,10 +135,10 @@ final class Geo {
             String acronym = s.key(a);
             if (initials.toString().equals(acronym) || initials.toString().startsWith(acronym) && acronym.length() >= 3) {
                 if (open > last + 1) {
-                    s.add(io.phistream.detector.PhiType.GEO, tk.start[first], tk.end[open - 1], "facility.acronym", 0.8);
+                    s.add(PhiType.GEO, tk.start[first], tk.end[open - 1], "facility.acronym", 0.8);
                 }
                 if (acronyms == null) {
-                    acronyms = new java.util.HashSet<>();
+                    acronyms = new HashSet<>();
                 }
                 acronyms.add(acronym);
             }
@@ -146,13 +148,13 @@ final class Geo {
         }
         for (int t = 0; t < tk.n; t++) {
             if (tk.kind[t] == Tokens.WORD && tk.allUpper(t) && acronyms.contains(s.key(t))) {
-                s.add(io.phistream.detector.PhiType.GEO, tk.start[t], tk.end[t], "facility.acronym", 0.8);
+                s.add(PhiType.GEO, tk.start[t], tk.end[t], "facility.acronym", 0.8);
             }
         }
     }
 
     /** Words that describe a kind of practice or service before a specialty, never its name. */
-    private static final java.util.Set<String> PRACTICE_KINDS = java.util.Set.of("INTERVENTIONAL", "GENERAL", "ADULT",
+    private static final Set<String> PRACTICE_KINDS = Set.of("INTERVENTIONAL", "GENERAL", "ADULT",
         "OUTPATIENT", "INPATIENT", "INVASIVE", "NONINVASIVE", "NON", "CONSULT", "CONSULTING", "PREVENTIVE", "CLINICAL",
         "NUCLEAR", "ADVANCED", "STRUCTURAL", "CONGENITAL", "COMPREHENSIVE", "ACADEMIC", "DIVISION", "DEPARTMENT", "DEPT",
         "SECTION", "SERVICE", "OFFICE", "FELLOW", "ATTENDING", "TEAM", "NEW", "FOLLOW", "VISIT", "NOTE", "PROGRESS",
@@ -905,11 +907,11 @@ final class Geo {
         return zipAfterTown(s, end) + 1;
     }
 
-    private static final java.util.Set<String> DISEASE_HEADS = java.util.Set.of("FEVER", "FEVERS", "CRITERIA",
+    private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",
         "CRITERION", "CLASSIFICATION", "DISEASE", "VIRUS", "VIRUSES", "FLU", "INFLUENZA", "SYNDROME", "ENCEPHALITIS",
         "RULE", "RULES", "DEFINITION", "GUIDELINES", "CONSENSUS", "STRAIN", "VARIANT", "QUESTIONNAIRE", "TOXIN");
     /** Heads that also follow a town in run-on notes ("FROM LOWELL PAIN SCORE 3"): only without a place word before. */
-    private static final java.util.Set<String> SCALE_HEADS = java.util.Set.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
+    private static final Set<String> SCALE_HEADS = Set.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
         "SYSTEM", "METHOD", "TECHNIQUE");
 
     /**
@@ -1225,7 +1227,7 @@ final class Geo {
             return false;
         }
         if (e == t) {
-            return COUNTRIES.contains(s.key(t));
+            return Countries.isCountry(s.key(t));
         }
         StringBuilder b = new StringBuilder();
         for (int i = t; i <= e; i++) {
@@ -1234,7 +1236,7 @@ final class Geo {
             }
             b.append(i > t ? " " : "").append(s.key(i));
         }
-        return COUNTRIES.contains(b.toString());
+        return Countries.isCountry(b.toString());
     }
 
     /** A word on the same line that carries a place name on ("Jamaica Plain", "JAMAICA PLAIN", "Lebanon County"). */
@@ -1248,31 +1250,9 @@ final class Geo {
     /** Device and drug makers named after a place ("Boston Scientific"). */
     private static final String[] MAKERS = {"SCIENTIFIC", "PHARMACEUTICALS", "PHARMACEUTICAL", "INSTRUMENTS"};
 
-    /**
-     * Countries (and a few regions written like them): not Safe Harbor places, never a GEO span alone; as the last
-     * part of "town, country" they say the town is one. Hand-written: no country list ships with the lexicons.
-     */
-    private static final java.util.Set<String> COUNTRIES = java.util.Set.of("CHINA", "JAMAICA", "IRELAND", "ENGLAND",
-        "SCOTLAND", "WALES", "FRANCE", "ITALY", "SPAIN", "GERMANY", "POLAND", "RUSSIA", "UKRAINE", "MEXICO", "CANADA",
-        "BRAZIL", "ARGENTINA", "CHILE", "PERU", "CUBA", "HAITI", "JAPAN", "KOREA", "VIETNAM", "NIGERIA", "GHANA",
-        "ETHIOPIA", "SOMALIA", "EGYPT", "IRAN", "IRAQ", "SYRIA", "LEBANON", "PAKISTAN", "AFGHANISTAN", "PHILIPPINES",
-        "INDONESIA", "AUSTRALIA", "PORTUGAL", "GREECE", "TURKEY", "ROMANIA", "ALBANIA", "GUATEMALA", "HONDURAS",
-        "COLOMBIA", "ECUADOR", "VENEZUELA", "BOLIVIA", "NORWAY", "SWEDEN", "DENMARK", "FINLAND", "AUSTRIA",
-        "SWITZERLAND", "BELGIUM", "NETHERLANDS", "HOLLAND", "LIBERIA", "UGANDA", "SUDAN", "YEMEN", "NEPAL", "BANGLADESH",
-        "CAMBODIA", "LAOS", "THAILAND", "TAIWAN", "INDIA", "ISRAEL", "JORDAN", "KENYA", "GEORGIA", "ARMENIA", "CHAD",
-        "MOROCCO", "ALGERIA", "TUNISIA", "LIBYA", "SENEGAL", "CAMEROON", "CONGO", "ANGOLA", "ZAMBIA", "ZIMBABWE",
-        "TANZANIA", "RWANDA", "ERITREA", "MALAYSIA", "SINGAPORE", "MONGOLIA", "BURMA", "MYANMAR", "SRI LANKA",
-        "SAUDI ARABIA", "UNITED STATES", "UNITED KINGDOM", "SOUTH KOREA", "NORTH KOREA", "SOUTH AFRICA", "NEW ZEALAND",
-        "COSTA RICA", "EL SALVADOR", "DOMINICAN REPUBLIC", "CAPE VERDE", "SIERRA LEONE", "IVORY COAST", "HUNGARY",
-        "CZECHIA", "SLOVAKIA", "SERBIA", "CROATIA", "BOSNIA", "BULGARIA", "LITHUANIA", "LATVIA", "ESTONIA", "BELARUS",
-        "MOLDOVA", "ICELAND", "NICARAGUA", "PANAMA", "PARAGUAY", "URUGUAY", "BELIZE", "BARBADOS", "TRINIDAD", "GRENADA",
-        "BAHAMAS", "BERMUDA", "GUYANA", "SURINAME", "UZBEKISTAN", "KAZAKHSTAN", "TAJIKISTAN", "KYRGYZSTAN", "BHUTAN",
-        "TIBET", "QATAR", "KUWAIT", "OMAN", "BAHRAIN", "CYPRUS", "MALTA", "LUXEMBOURG", "MONACO", "SLOVENIA", "MACEDONIA",
-        "KOSOVO", "MONTENEGRO", "FIJI", "SAMOA", "TONGA", "MADAGASCAR", "MOZAMBIQUE", "MALAWI", "BOTSWANA", "NAMIBIA",
-        "MALI", "NIGER", "BENIN", "TOGO", "GUINEA", "GAMBIA", "BURUNDI", "DJIBOUTI", "GABON");
 
     /** Heads of neighbourhood and district names: "Jamaica Plain", "Ybor City", "Coral Springs". */
-    private static final java.util.Set<String> DISTRICT_HEADS = java.util.Set.of("PLAIN", "PLAINS", "HEIGHTS",
+    private static final Set<String> DISTRICT_HEADS = Set.of("PLAIN", "PLAINS", "HEIGHTS",
         "HILLS", "VILLAGE", "CITY", "BEACH", "SPRINGS", "HARBOR", "HARBOUR", "POINT", "SQUARE", "CORNER", "CORNERS",
         "FALLS", "JUNCTION", "GARDENS", "GROVE", "ESTATES", "LANDING", "CROSSING", "MILLS");
 
@@ -1310,7 +1290,7 @@ final class Geo {
                 return -1;
             }
             if (DISTRICT_HEADS.contains(s.key(h))) {
-                if (s.isAny(h + 1, DISTRICT_STOPPERS) || s.is(h + 1, "OF") || tk.upperDoc && COUNTRIES.contains(s.key(t))) {
+                if (s.isAny(h + 1, DISTRICT_STOPPERS) || s.is(h + 1, "OF") || tk.upperDoc && Countries.isCountry(s.key(t))) {
                     return -1; // "City Hospital", "Point of care"; "JAMAICA PLAIN" stays with the country rule
                 }
                 if (h == t + 2 && s.has(t + 1, CLINICAL | STOP | NOT_PLACE)) {
@@ -1394,7 +1374,7 @@ final class Geo {
         boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT && tk.adjacent(t, nx)
                 && ".;,".indexOf(tk.firstChar(nx)) >= 0;
         if (closes && (properWord(s, t) || tk.allUpper(t)) && tk.len(t) >= 4 && !s.has(t, COMMON | CLINICAL | STOP | NOT_PLACE
-                | Lexicon.STATE_NAME | Lexicon.GROUP) && !COUNTRIES.contains(s.key(t))) {
+                | Lexicon.STATE_NAME | Lexicon.GROUP) && !Countries.isCountry(s.key(t))) {
             s.addTokens(PhiType.GEO, t, t, "geo.context", 0.7);
             claim(s, tk.start[t], tk.end[t]);
             return t + 1;
@@ -1481,7 +1461,7 @@ final class Geo {
         if (countryAfter(s, t)) {
             return true;
         }
-        return tk.isPunct(p - 1, '(') && tk.isPunct(t + 1, ')') && !COUNTRIES.contains(s.key(t));
+        return tk.isPunct(p - 1, '(') && tk.isPunct(t + 1, ')') && !Countries.isCountry(s.key(t));
     }
 
     private static boolean stateAfter(Scan s, int last) {
@@ -1502,7 +1482,7 @@ final class Geo {
         return s.has(u, Lexicon.STATE_NAME);
     }
 
-    static final java.util.Set<String> AMBIGUOUS_USPS = java.util.Set.of("MD", "PA", "IN", "OR", "ME", "OK", "HI",
+    static final Set<String> AMBIGUOUS_USPS = Set.of("MD", "PA", "IN", "OR", "ME", "OK", "HI",
             "DE", "CO", "LA", "OH", "ID", "AL", "MS", "MT", "NE", "ND", "SD", "SC", "NC", "GA", "WA", "AS", "GU",
             "CA", "AK", "AR", "MO", "VA");
 
@@ -1973,7 +1953,7 @@ final class Geo {
      * Words that name a clinical service: a clinic named only by them is a department of the hospital the note comes
      * from ("Anticoagulation Clinic", "Internal Medicine Clinic"), not a facility's name.
      */
-    private static final java.util.Set<String> SERVICE_WORDS = java.util.Set.of("ANTICOAGULATION", "COUMADIN",
+    private static final Set<String> SERVICE_WORDS = Set.of("ANTICOAGULATION", "COUMADIN",
         "WARFARIN", "INR", "WOUND", "OSTOMY", "INFUSION", "TRANSPLANT", "MEMORY", "SLEEP", "PAIN", "HEADACHE",
         "DIABETES", "LIPID", "ASTHMA", "ALLERGY", "TRAVEL", "PRENATAL", "WELL", "CHILD", "BABY", "RESIDENT", "RESIDENTS",
         "WALK", "URGENT", "INTERNAL", "MEDICINE", "PRIMARY", "HEART", "FAILURE", "CHEST", "BREAST", "SPINE", "JOINT",

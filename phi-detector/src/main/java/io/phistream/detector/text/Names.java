@@ -56,8 +56,8 @@ final class Names {
                 continue;
             }
             int id = tk.lex[t];
-            if (tk.len(t) > 3 && possessiveBase(s, t, s.key(t)) != null) {
-                int owner = lx.words.find(s.text, tk.start[t], tk.end[t] - 2); // "nora's cell": judged as "nora"
+            if (tk.len(t) > 3) {
+                int owner = ownerId(s, t); // "nora's cell": judged as "nora"
                 if (owner >= 0 && (id < 0 || lx.nameOdds(owner) > lx.nameOdds(id))) {
                     id = owner;
                 }
@@ -123,7 +123,7 @@ final class Names {
                     && tk.len(t + 1) >= 5 && tk.spaceOnly(t, t + 1) && tk.len(t) <= 3 && tk.allUpper(t))) {
                 acc[t] = NONE; // "SILVER NISSAN ALTIMA"; "SID 1088273": the label of a number
             }
-            if (acc[t] == SCORE && (COUNTRIES.contains(s.key(t)) || abbreviationShape(s, t)
+            if (acc[t] == SCORE && (Countries.isCountryNotName(s.key(t)) || abbreviationShape(s, t)
                     || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT", "DON'T", "CAN'T", "WON'T")
                     || s.is(t + 1, "SCIENTIFIC") || tk.isPunct(t + 1, '#'))) {
                 // "Chengdu, China"; "per NSurg"; "DON'T CHASE HR"; "Boston Scientific ICD"; "Doc #: 9917734"
@@ -182,7 +182,7 @@ final class Names {
                         && !(t + 1 < n && s.has(t + 1, Lexicon.STATE_NAME) && joined(s, t, t + 1));
                 int notName = stateSurname ? NOT_A_NAME & ~Lexicon.STATE_NAME : NOT_A_NAME;
                 if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0
-                        || COUNTRIES.contains(s.key(t)) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2) {
+                        || Countries.isCountryNotName(s.key(t)) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2) {
                     continue; // "Harlan, KY": a state's code is not a name part
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
@@ -602,14 +602,14 @@ final class Names {
 
     /** Flags of a word, judged by its owner for a possessive ("JACK'S" as JACK). */
     private static int lx(Scan s, int t) {
-        String owner = possessiveBase(s, t, s.key(t));
-        if (owner != null) {
-            int id = s.lx.words.find(s.text, s.tk.start[t], s.tk.end[t] - 2);
-            if (id >= 0) {
-                return s.lx.flags(id);
-            }
-        }
-        return s.flags(t);
+        int owner = ownerId(s, t);
+        return owner >= 0 ? s.lx.flags(owner) : s.flags(t);
+    }
+
+    /** The lexicon id of a possessive's owner ("nora" for "nora's"), or -1 when t is no possessive or not listed. */
+    private static int ownerId(Scan s, int t) {
+        return possessiveBase(s, t, s.key(t)) == null ? -1
+                : s.lx.words.find(s.text, s.tk.start[t], s.tk.end[t] - 2);
     }
 
     /** Shape evidence: case counts only in mixed-case text; short all-caps words are abbreviations. */
@@ -697,20 +697,6 @@ final class Names {
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
             "SIBLING", "ROOMMATE", "SITTER", "SPONSOR");
-
-    /**
-     * Countries are not Safe Harbor identifiers, and some are read as names (China, Jamaica). Those that are common
-     * given names or surnames (Jordan, Georgia, India, Israel, Kenya, Chad, Holland, England, Wales, Ireland, France)
-     * are left out: a person is likelier.
-     */
-    private static final Set<String> COUNTRIES = Set.of("CHINA", "JAMAICA", "SCOTLAND", "ITALY", "SPAIN", "GERMANY", "POLAND", "RUSSIA", "UKRAINE", "MEXICO",
-            "CANADA", "BRAZIL", "ARGENTINA", "CHILE", "PERU", "CUBA", "HAITI", "JAPAN", "KOREA", "VIETNAM",
-            "NIGERIA", "GHANA", "ETHIOPIA", "SOMALIA", "EGYPT", "IRAN", "IRAQ", "SYRIA", "LEBANON", "PAKISTAN",
-            "AFGHANISTAN", "PHILIPPINES", "INDONESIA", "AUSTRALIA", "PORTUGAL", "GREECE", "TURKEY", "ROMANIA",
-            "ALBANIA", "GUATEMALA", "HONDURAS", "COLOMBIA", "ECUADOR", "VENEZUELA", "BOLIVIA", "NORWAY", "SWEDEN",
-            "DENMARK", "FINLAND", "AUSTRIA", "SWITZERLAND", "BELGIUM", "NETHERLANDS", "LIBERIA", "UGANDA", "SUDAN",
-            "YEMEN", "NEPAL", "BANGLADESH", "CAMBODIA", "LAOS", "THAILAND", "TAIWAN", "SAMOA", "TONGA", "FIJI",
-            "GUAM");
 
     /** "NSurg", "CTSurg", "IRad": two capitals then lower case is a service's shorthand, not a name (McCoy is). */
     private static boolean abbreviationShape(Scan s, int t) {
@@ -867,7 +853,7 @@ final class Names {
         if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro"
         }
-        if (COUNTRIES.contains(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
+        if (Countries.isCountryNotName(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
             return false; // "called from germany", "CALLED FROM ARIZONA"
         }
         if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH", "RE", "FYI", "CC", "ATTN")) {
@@ -1369,7 +1355,7 @@ final class Names {
             int id = tk.lex[t];
             if (possessiveBase(s, t, s.key(t)) != null) {
                 // "nora's cell": the owner named before ("wife (nora)")
-                int owner = s.lx.words.find(s.text, tk.start[t], tk.end[t] - 2);
+                int owner = ownerId(s, t);
                 if (owner >= 0 && ids != null && ids.contains(owner) || unknown != null
                         && unknown.contains(s.key(t).substring(0, s.key(t).length() - 1))) {
                     acc[t] = REPEAT;
