@@ -79,7 +79,7 @@ class PatientMemoryIT {
             }
             // and the memory topic holds patient tokens and digests only
             List<String> memory = readMemory(bootstrap, topics);
-            assertThat(memory).allSatisfy(k -> assertThat(k).matches("mrn-[A-Za-z0-9_-]+/[0-9a-f]{32}"));
+            assertThat(memory).allSatisfy(k -> assertThat(k).matches("mrn-[A-Za-z0-9_-]+/[0-9a-f]{16}"));
             assertThat(String.join(" ", memory).toLowerCase(Locale.ROOT))
                     .doesNotContain("quillfeather", "zanthorpe", "mrn7001");
         }

@@ -62,7 +62,7 @@ public class TextDetectorBench {
 
     /**
      * A context as the pipeline builds it for a patient with per-patient memory: 24 remembered digests (name parts,
-     * relatives, ids, phones, places of earlier messages) and the keyed hash (HMAC-SHA256, Tink) that the detector
+     * relatives, ids, phones, places of earlier messages) and the keyed hash ({@link PatientMemory#keyedHash}) that the detector
      * applies to each of its candidate words and numbers to look them up. None of them occur in the notes, so this
      * measures the lookup's cost, not extra findings.
      */
