@@ -180,16 +180,21 @@ final class Geo {
             int first = h;
             if (s.is(h, "VASCULAR") && s.is(h - 2, "HEART") && (tk.isPunct(h - 1, '&') || s.is(h - 1, "AND"))) {
                 first = h - 2;
-            } else if (!practiceHead(s, h) || !tk.upperDoc && !tk.capitalized(h)) {
+            } else if (!practiceHead(s, h) || !tk.upperDoc && !tk.capitalized(h) && !tk.allUpper(h)) {
                 continue;
             }
             int u = first - 1;
-            int start = first;
-            while (u >= 0 && first - u <= 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u + 1] && tk.spaceOnly(u, u + 1)
+            while (u >= 0 && first - u <= 2 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u + 1] && tk.spaceOnly(u, u + 1)
+                    && practiceModifier(s, u)) {
+                u--;
+            }
+            int named = u + 1;
+            int start = named;
+            while (u >= 0 && named - u <= 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u + 1] && tk.spaceOnly(u, u + 1)
                     && practiceNameWord(s, u)) {
                 start = u--;
             }
-            if (start == first || geoCovers(s, tk.start[start], tk.end[h])) {
+            if (start == named || geoCovers(s, tk.start[start], tk.end[h])) {
                 continue;
             }
             int p = start - 1;
@@ -197,7 +202,9 @@ final class Geo {
             boolean sent = p >= 0 && !tk.nlBefore[start] && s.isAny(p, "AT", "WITH", "TO", "FROM", "BY");
             boolean cited = tk.isPunct(p, ',') && !tk.nlBefore[start] && (nx >= tk.n || tk.isPunct(nx, ',') || tk.isPunct(nx, ';')
                     || tk.isPunct(nx, ')') || tk.nlBefore[nx]);
-            boolean header = (p < 0 || tk.nlBefore[start]) && (nx >= tk.n || tk.nlBefore[nx] || columnGap(s, h, nx));
+            // a header line ends with the name, a column gap, or a spaced dash before the document's title
+            boolean header = (p < 0 || tk.nlBefore[start]) && (nx >= tk.n || tk.nlBefore[nx] || columnGap(s, h, nx)
+                    || tk.isPunct(nx, '-') && !tk.adjacent(h, nx) && nx + 1 < tk.n && !tk.adjacent(nx, nx + 1));
             if (!sent && !cited && !header) {
                 continue;
             }
@@ -221,7 +228,14 @@ final class Geo {
     private static boolean practiceHead(Scan s, int t) {
         String k = s.key(t);
         return k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("IATRICS") || k.endsWith("PEDICS")
-                || k.endsWith("PAEDICS")) || s.isAny(t, "PODIATRY", "PSYCHIATRY");
+                || k.endsWith("PAEDICS") || k.endsWith("OGRAPHY")) || s.isAny(t, "PODIATRY", "PSYCHIATRY")
+                || s.is(t, "MEDICINE") && s.isAny(t - 1, "INTERNAL", "FAMILY", "SPORTS", "INTEGRATIVE", "SLEEP");
+    }
+
+    /** Words that say what kind of practice, between its name and its specialty ("Neshaminy Creek Internal Medicine"). */
+    private static boolean practiceModifier(Scan s, int u) {
+        return s.isAny(u, "INTERNAL", "FAMILY", "GENERAL", "INTERVENTIONAL", "PEDIATRIC", "ADULT", "SPORTS", "MOBILE",
+                "INTEGRATIVE", "BEHAVIORAL", "DIAGNOSTIC", "REGIONAL", "COMMUNITY");
     }
 
     /** A word that can name a practice: capitalised (or a header's capitals), not a function, service or role word. */
@@ -909,7 +923,8 @@ final class Geo {
 
     private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",
         "CRITERION", "CLASSIFICATION", "DISEASE", "VIRUS", "VIRUSES", "FLU", "INFLUENZA", "SYNDROME", "ENCEPHALITIS",
-        "RULE", "RULES", "DEFINITION", "GUIDELINES", "CONSENSUS", "STRAIN", "VARIANT", "QUESTIONNAIRE", "TOXIN");
+        "RULE", "RULES", "DEFINITION", "GUIDELINES", "CONSENSUS", "STRAIN", "VARIANT", "QUESTIONNAIRE", "TOXIN", "UNITS", "SHUNT",
+        "LESION", "LESIONS", "PREP");
     /** Heads that also follow a town in run-on notes ("FROM LOWELL PAIN SCORE 3"): only without a place word before. */
     private static final Set<String> SCALE_HEADS = Set.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
         "SYSTEM", "METHOD", "TECHNIQUE");
@@ -1893,7 +1908,8 @@ final class Geo {
         if (s.isAny(t, "CENTER", "CENTRE", "CTR")) {
             return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY", "LIVING", "SENIOR",
                     "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE",
-                    "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE");
+                    "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE")
+                    || serviceWord(s, t - 1); // "Treasure Valley Sleep Disorders Center": a distinctive word is still required
         }
         // shelters and treatment programs ("Harborview Family Shelter", "Beacon Day Program", "Lighthouse House"; a
         // house only where a patient goes or stays, checked by the caller)
@@ -1937,7 +1953,7 @@ final class Geo {
             return s.isAny(t - 1, "MEDICAL", "PEDIATRIC", "PEDIATRICS", "PEDS", "FAMILY", "HEALTH", "CARDIOLOGY",
                     "CARDIOVASCULAR", "ONCOLOGY", "PRIMARY", "CARE", "WOMENS", "GYN", "OBGYN", "SURGICAL", "ORTHOPEDIC",
                     "INTERNAL", "MEDICINE", "NEUROLOGY", "KIDNEY", "RENAL", "HEART", "CANCER", "PSYCHIATRIC", "BEHAVIORAL",
-                    "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY");
+                    "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY") || serviceWord(s, t - 1) || specialty(s, t - 1);
         }
         return s.is(t, "GYN") && tk(s).isPunct(t - 1, '/') && s.is(t - 2, "OB");
     }
@@ -2115,7 +2131,9 @@ final class Geo {
                 int f = s.flags(u);
                 boolean connector = s.isAny(u, "OF", "AND") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
                 boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
-                boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || programWord(s, u);
+                // service words describe the facility ("Cherry Creek Liver & Transplant Center"), never make it distinctive
+                boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || programWord(s, u)
+                        || serviceWord(s, u) && !clinic && tk.len(u) >= 4; // (not "NH VS REHAB": vital signs)
                 boolean proper = (f & Lexicon.VERB_CONTEXT) == 0 && ((f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0

@@ -123,6 +123,9 @@ final class Names {
                     && tk.len(t + 1) >= 5 && tk.spaceOnly(t, t + 1) && tk.len(t) <= 3 && tk.allUpper(t))) {
                 acc[t] = NONE; // "SILVER NISSAN ALTIMA"; "SID 1088273": the label of a number
             }
+            if (acc[t] == SCORE && thingNotPerson(s, t)) {
+                acc[t] = NONE;
+            }
             if (acc[t] == SCORE && (Countries.isCountryNotName(s.key(t)) || abbreviationShape(s, t)
                     || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT", "DON'T", "CAN'T", "WON'T")
                     || s.is(t + 1, "SCIENTIFIC") || tk.isPunct(t + 1, '#'))) {
@@ -154,7 +157,7 @@ final class Names {
             boolean weakAfterKin = acc[t] == SCORE && score[t] < 1.5f && s.prevWord(t, 2) >= 0
                     && (s.flags(s.prevWord(t, 2)) & (RELATION | TITLE)) != 0;
             if ((acc[t] == NONE || weakAfterKin) && tk.kind[t] == Tokens.WORD && tk.len(t) >= 2
-                    && byContext(s, t, base[t]) && !eponymAfterNonTitle(s, t)) {
+                    && byContext(s, t, base[t]) && !eponymAfterNonTitle(s, t) && !thingNotPerson(s, t)) {
                 acc[t] = CONTEXT;
             }
         }
@@ -725,6 +728,117 @@ final class Names {
     private static final Set<String> COLOURS = Set.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
             "WHITE", "BLACK", "YELLOW", "GRAY", "GREY", "BROWN", "PINK", "MAROON", "TEAL");
 
+    /**
+     * A name-like word that names a thing: "Medtronic Evera ICD", "(Weber B)", "5 Fr Judkins", "Tel 505-555-0146",
+     * "Ki-67" (a word glued to a number by a dash is a marker or a code).
+     */
+    private static boolean thingNotPerson(Scan s, int t) {
+        Tokens tk = s.tk;
+        // cheapest first: this runs for every name candidate
+        boolean numberNext = t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM;
+        return numberNext && s.isAny(t, "TEL", "TELEPHONE", "PH", "CELL", "MOBILE", "PAGER", "FAX")
+                || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM
+                && tk.adjacent(t + 1, t + 2)
+                || frenchSize(s, t) || classification(s, t) || product(s, t);
+    }
+
+    /** Nouns of devices, vehicles and their identifiers: a listed name just before one is a make or a model. */
+    private static final Set<String> PRODUCT_NOUNS = Set.of("ICD", "AICD", "PPM", "PACEMAKER", "DEFIBRILLATOR",
+            "CRT", "CRTD", "PUMP", "TRANSMITTER", "CPAP", "BIPAP", "APAP", "VENTILATOR", "NEBULIZER", "CONCENTRATOR",
+            "GLUCOMETER", "CGM", "STIMULATOR", "LVAD", "WHEELCHAIR", "SCOOTER", "VAN", "SEDAN", "TRUCK", "SUV",
+            "PICKUP", "MINIVAN", "SN", "SERIAL", "VIN", "MODEL", "IMPLANT", "GENERATOR");
+
+    /** Car makes that are also names or places: a make only after a colour or a model year ("2021 Ford Transit"). */
+    private static final Set<String> NAME_MAKES = Set.of("FORD", "DODGE", "TESLA", "JEEP", "LINCOLN", "MERCURY",
+            "CADILLAC", "VOLVO", "AUDI", "BMW", "MERCEDES", "PORSCHE", "JAGUAR", "SATURN", "RAM", "GMC", "MINI");
+
+    /**
+     * A make or model, not a person: "Medtronic Evera ICD", "CADD-Solis VIP pump", "Trilogy Evo SN ...", "black Dodge
+     * Charger", "Merlin@home": a device or vehicle noun within the next three words of the phrase (no title or kin
+     * word before it), a name-like make after a colour or a year, or a word glued to '@' that is no e-mail.
+     */
+    private static boolean product(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.isPunct(t + 1, '@') && tk.adjacent(t, t + 1)) {
+            return true;
+        }
+        int w = s.prevWord(t, 1);
+        if (w >= 0 && (s.has(w, Lexicon.TITLE) || KIN.contains(s.key(w)))) {
+            return false; // "Dr. Whitlock ICD clinic"
+        }
+        int p = t - 1;
+        if (p >= 0 && !tk.nlBefore[t] && tk.spaceOnly(p, t) && (CAR_MAKES.contains(s.key(p))
+                || NAME_MAKES.contains(s.key(p)) && p > 0 && (COLOURS.contains(s.key(p - 1))
+                || tk.kind[p - 1] == Tokens.NUM && tk.len(p - 1) == 4))) {
+            return true; // "grey Toyota Sienna", "black Dodge Charger": the model after the make
+        }
+        if (NAME_MAKES.contains(s.key(t)) && p >= 0 && !tk.nlBefore[t]
+                && (COLOURS.contains(s.key(p)) || tk.kind[p] == Tokens.NUM && tk.len(p) == 4)) {
+            return true;
+        }
+        // up to four words on ("Abbott Assurity MRI dual-chamber PPM"); a hyphenated compound is one word
+        int u = t + 1;
+        for (int words = 0; words < 4 && u < tk.n && !tk.nlBefore[u]; u++) {
+            if (tk.kind[u] == Tokens.PUNCT) {
+                if (!(tk.isPunct(u, '-') && tk.adjacent(u - 1, u))) {
+                    return false;
+                }
+                words--;
+                continue;
+            }
+            if (tk.kind[u] == Tokens.WORD && PRODUCT_NOUNS.contains(s.key(u)) && !(s.is(u, "VAN") && u + 1 < tk.n
+                    && tk.kind[u + 1] == Tokens.WORD && !tk.nlBefore[u + 1]
+                    && (tk.capitalized(u + 1) || PARTICLES.contains(s.key(u + 1))))) {
+                return true; // (not "Maika van de Noort": a particle)
+            }
+            if (s.has(u, STOP)) {
+                return false; // "driver Ron Mast in his van": a make and its model carry no function word
+            }
+            words++;
+        }
+        return false;
+    }
+
+    /**
+     * A classification named after a person, with its class: "(Weber B)", "Garden IV", "(Barbeau B)", "Paris 0-Is",
+     * "Prague C2M4", "Weber B lateral malleolus". A single capital A-D, a Roman numeral I-V or a short letter-digit code
+     * right after the word, the pair in parentheses or followed by a clinical word; not after a title ("Dr. Weber B."
+     * is an initial).
+     */
+    private static boolean classification(Scan s, int t) {
+        Tokens tk = s.tk;
+        int c = t + 1;
+        if (c >= tk.n || tk.nlBefore[c] || !tk.spaceOnly(t, c) || t > 0 && s.has(t - 1, Lexicon.TITLE)) {
+            return false;
+        }
+        String k = s.key(c);
+        boolean grade = tk.kind[c] == Tokens.WORD && tk.allUpper(c) && (k.length() == 1 && k.charAt(0) <= 'D'
+                || ROMAN_CLASSES.contains(k))
+                || tk.kind[c] == Tokens.ALNUM && tk.len(c) <= 5 && tk.allUpper(c)
+                || tk.kind[c] == Tokens.NUM && tk.len(c) == 1 && tk.isPunct(c + 1, '-') && tk.adjacent(c, c + 1);
+        if (!grade) {
+            return false;
+        }
+        int after = c + 1;
+        while (after < tk.n && tk.adjacent(after - 1, after) && tk.kind[after] != Tokens.PUNCT) {
+            after++;
+        }
+        if (tk.isPunct(after, '-') && tk.adjacent(after - 1, after)) {
+            after += 2;
+        }
+        boolean inParens = t > 0 && tk.isPunct(t - 1, '(') && (after >= tk.n || tk.isPunct(after, ')'));
+        return inParens || after < tk.n && !tk.nlBefore[after] && s.has(after, CLINICAL);
+    }
+
+    private static final Set<String> ROMAN_CLASSES = Set.of("I", "II", "III", "IV", "V");
+
+    /** "5 Fr Judkins", "19 Fr Blake drain": FR after a size is French gauge, not Father, and the next word a make. */
+    private static boolean frenchSize(Scan s, int t) {
+        Tokens tk = s.tk;
+        int fr = t - 1;
+        return fr >= 1 && s.isAny(fr, "FR", "F", "FRENCH") && tk.kind[fr - 1] == Tokens.NUM && !tk.nlBefore[t];
+    }
+
     /** Whether a dotted single initial stands right before t and a title right before the initial. */
     private static boolean p0InitialAfterTitle(Scan s, int t) {
         Tokens tk = s.tk;
@@ -999,7 +1113,10 @@ final class Names {
         "HERNIA", "DEFORMITY", "CONTRACTURE", "NODULES", "MURMUR", "SPOTS", "WAVES", "PROCEDURES", "TUBES", "CATHETERS",
         "DRAINS", "SPLINTS", "BRACE", "FRAME", "TRACTION", "TONGS", "HALO",
         // breathing patterns ("CHEYNE-STOKES PATTERN", "KUSSMAUL BREATHING")
-        "PATTERN", "PATTERNS", "BREATHING", "MONOFILAMENT", "TENDON", "TENDINOPATHY", "TENDINITIS");
+        "PATTERN", "PATTERNS", "BREATHING", "MONOFILAMENT", "TENDON", "TENDINOPATHY", "TENDINITIS",
+        // lesions, techniques, guidelines and measures ("Hill-Sachs lesion", "Hasson technique", "Lung-RADS")
+        "LESION", "LESIONS", "DEFECT", "REMPLISSAGE", "TECHNIQUE", "METHOD", "BIPLANE", "GUIDELINES", "GUIDELINE",
+        "UNITS", "FAT", "RADS", "SEGMENT", "INCISION", "LIGAMENT", "TRIANGLE", "LINE", "LINES", "ANGLE");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
     static boolean eponym(Scan s, int t) {
@@ -1011,8 +1128,9 @@ final class Names {
                 return false;
             }
             if (tk.kind[u] == Tokens.PUNCT) {
-                if (tk.isPunct(u, '-') || tk.isPunct(u, '\'')) {
-                    u++;
+                if (tk.isPunct(u, '-') || tk.isPunct(u, '\'')
+                        || tk.isPunct(u, ')') && k == 0 && t > 0 && tk.isPunct(t - 1, '(')) {
+                    u++; // "(Baker's) cyst", "(Denver) shunt": the eponym set in parentheses before its noun
                     continue;
                 }
                 return false;

@@ -68,6 +68,7 @@ final class Numbers {
             claimed.set(p.start(), p.end());
         }
         plates(s, claimed);
+        usernames(s, claimed);
         keywordIds(s, claimed);
         codes(s, claimed);
         clusters(s, claimed);
@@ -78,6 +79,65 @@ final class Numbers {
             return null;
         }
         return KEYWORDS.get(s.key(t));
+    }
+
+    /**
+     * A user name after its cue: "portal user meletui77", "username hprice_proxy", "user=sfifita.tac", "login: jdoe42",
+     * "portal user wgrace". Shaped like a handle (a digit, '_' or an inner '.'), or, after a user-name label or a portal
+     * or proxy user, a single word no lexicon knows; a word after a bare "user" ("heroin user since 2019", "user
+     * friendly") is left alone.
+     */
+    private static void usernames(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 1 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || !s.isAny(t, "USER", "USERNAME", "USERID", "LOGIN", "LOGON")) {
+                continue;
+            }
+            int c = t + 1;
+            if (s.isAny(c, "NAME", "ID") && tk.spaceOnly(t, c)) {
+                c++;
+            }
+            boolean labelled = c < tk.n && (tk.isPunct(c, ':') || tk.isPunct(c, '=') || tk.isPunct(c, '#'));
+            if (labelled) {
+                c++;
+            }
+            // a bare "user" takes only a handle's shape, unless a portal or proxy account is being spoken of
+            boolean strong = labelled || c > t + 1 || !s.is(t, "USER") || s.isAny(s.prevWord(t, 1), "PORTAL", "PROXY", "APP");
+            if (c >= tk.n || tk.nlBefore[c] || tk.kind[c] == Tokens.PUNCT || claimed.get(tk.start[c])
+                    || !labelled && !tk.spaceOnly(c - 1, c)) {
+                continue;
+            }
+            int start = tk.start[c];
+            int end = start;
+            boolean digit = false;
+            boolean joiner = false;
+            boolean letter = false;
+            while (end < s.text.length() && end - start < 40) {
+                char ch = s.text.charAt(end);
+                if (ch < 128 && Character.isLetterOrDigit(ch)) {
+                    digit |= Character.isDigit(ch);
+                    letter |= Character.isLetter(ch);
+                } else if (ch == '.' || ch == '_' || ch == '-') {
+                    if (end + 1 >= s.text.length() || !Character.isLetterOrDigit(s.text.charAt(end + 1))) {
+                        break; // a full stop or dash after the name ends it
+                    }
+                    joiner = true;
+                } else {
+                    break;
+                }
+                end++;
+            }
+            if (!letter || end - start < 4 || end < s.text.length() && s.text.charAt(end) == '@') {
+                continue; // e-mail addresses are Web's
+            }
+            boolean plainWord = !digit && !joiner;
+            if (plainWord && (!strong || tk.end[c] != end || tk.lex[c] >= 0 && (s.flags(c) & Lexicon.NAME_LISTED) == 0
+                    || !tk.lowerInitial(c) && !labelled)) {
+                continue; // after a bare "user", a known word, or a capitalised one that is a name's to judge
+            }
+            s.add(PhiType.OTHER_ID, start, end, "id.username", 0.85);
+            claimed.set(start, end);
+        }
     }
 
     /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
@@ -102,7 +162,11 @@ final class Numbers {
                 last += tk.kind[last + 1] == Tokens.PUNCT ? 2 : 1;
             }
             // "4111 1111 1111 1111": blank-separated digit groups of one number
-            while (tk.kind[t] == Tokens.NUM && tk.len(t) >= 3 && last + 1 < tk.n && tk.kind[last + 1] == Tokens.NUM
+            // ("PA DL 31 882 407": a two-digit first group when two groups of three or four follow)
+            boolean twoDigitLead = last == t && tk.kind[t] == Tokens.NUM && tk.len(t) == 2 && t + 2 < tk.n
+                    && spacedGroup(s, t, t + 1) && spacedGroup(s, t + 1, t + 2);
+            while (tk.kind[t] == Tokens.NUM && (tk.len(t) >= 3 || twoDigitLead) && last + 1 < tk.n
+                    && tk.kind[last + 1] == Tokens.NUM
                     && tk.spaceOnly(last, last + 1) && tk.len(last + 1) >= 3 && tk.len(last + 1) <= 4 && last - t < 6) {
                 last++;
             }
@@ -186,6 +250,12 @@ final class Numbers {
         }
     }
 
+    /** Token b is a group of 3-4 digits one blank after a: the next part of a number written in groups. */
+    private static boolean spacedGroup(Scan s, int a, int b) {
+        Tokens tk = s.tk;
+        return tk.kind[b] == Tokens.NUM && tk.spaceOnly(a, b) && tk.len(b) >= 3 && tk.len(b) <= 4;
+    }
+
     /**
      * A facility prefix of a medical record number: "MRN: SBH 2208 4471", "MR# BWH 1234567". The prefix is 2-5
      * capital letters that are no English or clinical word, right before the digits, with MRN/MR right before it.
@@ -215,7 +285,8 @@ final class Numbers {
     private static void plates(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || !s.isAny(t, "PLATE", "PLATES")) {
+            // "DE tag PC 218847": a tag is a plate too (two groups, letters and digits, keep skin tags and name tags out)
+            if (tk.kind[t] != Tokens.WORD || !s.isAny(t, "PLATE", "PLATES", "TAG", "TAGS")) {
                 continue;
             }
             int g = t + 1;
@@ -274,11 +345,14 @@ final class Numbers {
     /** A plate group: 1-5 digits, 1-4 capital letters that are no word, or a short capital letter-digit run. */
     private static boolean plateGroup(Scan s, int t) {
         Tokens tk = s.tk;
-        if (t >= tk.n || tk.nlBefore[t] || tk.len(t) > 5) {
+        if (t >= tk.n || tk.nlBefore[t] || tk.len(t) > 6) {
             return false;
         }
         if (tk.kind[t] == Tokens.NUM) {
             return true;
+        }
+        if (tk.len(t) > 5) {
+            return false;
         }
         if (tk.kind[t] == Tokens.PUNCT || !tk.allUpper(t)) {
             return false;
