@@ -1419,6 +1419,17 @@ final class Dates {
             s.addTokens(PhiType.DATE, t, t + 2, "date.holiday", 0.6);
             return t + 3;
         }
+        if (s.is(t, "FOURTH") && s.is(t + 1, "OF") && s.is(t + 2, "JULY")) {
+            s.addTokens(PhiType.DATE, t, t + 2, "date.holiday", 0.6); // "ON THE FOURTH OF JULY"
+            return t + 3;
+        }
+        // "Independence Day", "Labor Day": capitalised in mixed case; not "labor day 2" (a delivery's course)
+        if (s.isAny(t, "INDEPENDENCE", "LABOR", "MEMORIAL", "VETERANS", "MOTHERS", "FATHERS", "VALENTINES",
+                "PRESIDENTS", "COLUMBUS", "JUNETEENTH") && s.is(t + 1, "DAY") && (s.tk.upperDoc || s.tk.capitalized(t))
+                && !(t + 2 < s.tk.n && s.tk.kind[t + 2] == Tokens.NUM)) {
+            s.addTokens(PhiType.DATE, t, t + 1, "date.holiday", 0.6);
+            return t + 2;
+        }
         return -1;
     }
 }

@@ -1920,6 +1920,16 @@ final class Geo {
             return s.isAny(t - 1, "DAY", "TREATMENT", "RECOVERY", "METHADONE", "RESIDENTIAL", "OUTPATIENT", "DETOX",
                     "HOSPITALIZATION", "REHAB", "REHABILITATION");
         }
+        // "Conemaugh Highlands Treatment Services", "Stark Valley Crisis Stabilization Unit": behavioural-health
+        // agencies and units named like facilities (a distinctive word before is still required)
+        if (s.is(t, "SERVICES")) {
+            return s.isAny(t - 1, "TREATMENT", "ADDICTION", "RECOVERY", "BEHAVIORAL", "COUNSELING", "HEALTH",
+                    "PSYCHIATRIC", "FAMILY", "HUMAN", "HOSPICE", "REHABILITATION", "REHAB", "SUBSTANCE", "CARE");
+        }
+        if (s.is(t, "UNIT")) {
+            return s.isAny(t - 1, "STABILIZATION", "DETOX", "DETOXIFICATION", "WITHDRAWAL", "TREATMENT", "RECOVERY")
+                    || s.is(t - 1, "MANAGEMENT") && s.is(t - 2, "WITHDRAWAL");
+        }
         if (s.is(t, "RESIDENCE")) {
             return s.isAny(t - 1, "GROUP", "SENIOR", "TRANSITIONAL", "RECOVERY");
         }
@@ -2060,7 +2070,8 @@ final class Geo {
         return s.isAny(t, "HOMELESS", "MENS", "YOUTH", "EMERGENCY", "SHELTER", "RECOVERY", "TREATMENT", "ADDICTION",
                 "DETOX", "SOBER", "HALFWAY", "DAY", "PROGRAM", "RESIDENTIAL", "OUTPATIENT", "METHADONE", "COUNSELING",
                 "CRISIS", "WELLNESS", "TRANSITIONAL", "RESOURCE", "HOUSE", "RESIDENCE", "ADULT", "PARTIAL",
-                "HOSPITALIZATION", "SUBSTANCE", "ABUSE", "DOMESTIC", "VIOLENCE", "MENTAL", "SERVICES", "CENTER");
+                "HOSPITALIZATION", "SUBSTANCE", "ABUSE", "DOMESTIC", "VIOLENCE", "MENTAL", "SERVICES", "CENTER",
+                "STABILIZATION", "WITHDRAWAL", "MANAGEMENT", "DETOXIFICATION", "UNIT");
     }
 
     private static Tokens tk(Scan s) {
@@ -2085,7 +2096,7 @@ final class Geo {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
             boolean closing = closingHead(s, h);
             if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
-                    || s.isAny(h, PROGRAM_HEADS)) || !head(s, h))) {
+                    || s.isAny(h, PROGRAM_HEADS) || s.isAny(h, "SERVICES", "UNIT")) || !head(s, h))) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {

@@ -185,7 +185,10 @@ final class Lexicon {
                 "ATTG", "NURSE", "DOCTOR", "HUSBANDS", "WIFES", "SONS", "DAUGHTERS", "CHILDREN", "KIDS", "PARENTS",
                 "SIBLINGS", "GRANDCHILDREN", "SISTERS", "BROTHERS", "GRANDSONS", "NIECES", "NEPHEWS", "STEPMOTHER",
                 "STEPFATHER", "GODMOTHER", "GODFATHER", "EXWIFE", "EXHUSBAND", "FIANCEE", "COWORKER", "LANDLORD", "OFFICER",
-                "DETECTIVE", "TROOPER", "SERGEANT", "CAPTAIN", "TEAM", "STAFF", "CHARGE")) {
+                "DETECTIVE", "TROOPER", "SERGEANT", "CAPTAIN", "TEAM", "STAFF", "CHARGE",
+                // grandparents and family words of other habits and languages ("GRANDMA PRECIOUS", "her mamaw Opal")
+                "GRANDMA", "GRANDPA", "GRANNY", "MAMAW", "PAPAW", "MEEMAW", "ABUELA", "ABUELO", "ABUELITA", "ABUELITO",
+                "TIA", "TIO", "STEPMOM", "STEPDAD", "CASEWORKER", "COUNSELOR", "COACH", "TEACHER")) {
             flag(t, RELATION);
         }
         for (String t : List.of("CALLED", "CALL", "CALLING", "SPOKE", "SPOKEN", "SPEAK", "TALKED", "LIVES", "LIVING",
@@ -215,7 +218,8 @@ final class Lexicon {
             flag(t, PLACE_PREP);
         }
         for (String t : List.of("NINETY", "HUNDRED", "NINETIES", "CHRISTMAS", "THANKSGIVING", "EASTER", "HALLOWEEN",
-                "XMAS", "NEW", "PO", "POB", "P", "APT", "APARTMENT", "SUITE", "STE")) {
+                "XMAS", "NEW", "PO", "POB", "P", "APT", "APARTMENT", "SUITE", "STE", "FOURTH", "INDEPENDENCE", "LABOR",
+                "MEMORIAL", "VETERANS", "MOTHERS", "FATHERS", "VALENTINES", "PRESIDENTS", "COLUMBUS", "JUNETEENTH")) {
             flag(t, TRIGGER);
         }
         String[] months = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",

@@ -162,6 +162,7 @@ final class Names {
             }
         }
         labelledName(s, acc);
+        labelledFullName(s, acc);
         titledLetter(s, acc);
         kinNickname(s, acc);
         nicknames(s, acc, base);
@@ -739,7 +740,79 @@ final class Names {
         return numberNext && s.isAny(t, "TEL", "TELEPHONE", "PH", "CELL", "MOBILE", "PAGER", "FAX")
                 || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM
                 && tk.adjacent(t + 1, t + 2)
-                || frenchSize(s, t) || classification(s, t) || product(s, t);
+                || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI") || s.is(t, "CAL") && tk.isPunct(t - 1, '-')
+                && s.is(t - 2, "MEDI") // "Client: ...", "Hola doctora", "Medi-Cal"
+                || s.isAny(t + 1, "EYES", "EYE", "HAIR") && !tk.nlBefore[t + 1] // "Hazel eyes"
+                || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t);
+    }
+
+    /**
+     * An examination sign read as positive or negative: "Ortolani/Barlow neg", "Murphy negative", "Homans' sign neg"
+     * is the eponym's noun left out. Not after a title or a relative ("Dr. Murphy negative about surgery").
+     */
+    private static boolean examSign(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t + 1;
+        // a pair of signs joined by '/' or '-' ("Ortolani/Barlow", "Kernig-Brudzinski")
+        if ((tk.isPunct(u, '/') || tk.isPunct(u, '-')) && tk.adjacent(t, u) && u + 1 < tk.n && tk.adjacent(u, u + 1)
+                && tk.kind[u + 1] == Tokens.WORD) {
+            u += 2;
+        } else if (t >= 2 && (tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '-')) && tk.adjacent(t - 1, t)) {
+            return examSign(s, t - 2); // the second of the pair
+        }
+        if (u >= tk.n || tk.nlBefore[u] || !s.isAny(u, "NEG", "NEGATIVE", "POS", "POSITIVE", "NEGATIVES")) {
+            return false;
+        }
+        if (s.is(u + 1, "FOR") || s.is(u + 1, "ABOUT")) {
+            return false; // "Jones positive for flu": a person with a result
+        }
+        int w = s.prevWord(t, 1);
+        return w < 0 || !(s.has(w, Lexicon.TITLE) || s.has(w, Lexicon.RELATION));
+    }
+
+    /** Field labels that a person's name follows: "Student: Tatevik Avetisyan", "Client: Randall Sipple". */
+    private static final String[] PERSON_LABELS = {"STUDENT", "CLIENT", "RESIDENT", "CHILD", "INFANT", "MEMBER",
+        "CONSUMER", "PARTICIPANT", "DECEDENT", "PATIENT", "PT", "NAME", "GUARDIAN", "CAREGIVER", "PARENT", "ATHLETE"};
+
+    /**
+     * "Student: Chance Yurkovich     Grade 10": a person's label with a colon, then two to four capitalised words
+     * that end the field (line end, a column gap, a comma, a bracket or a DOB). Words that are clinical or function
+     * words end the run; every word of the name is then a name, whatever else it is ("Chance", "Major").
+     */
+    private static void labelledFullName(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        if (tk.upperDoc) {
+            return; // in capitals every word is capitalised: the label alone says too little
+        }
+        for (int t = 0; t + 3 < tk.n; t++) {
+            if (!tk.isPunct(t + 1, ':') || !s.isAny(t, PERSON_LABELS)) {
+                continue;
+            }
+            int a = t + 2;
+            int c = a;
+            while (c < tk.n && c - a < 4 && tk.kind[c] == Tokens.WORD && !tk.nlBefore[c] && tk.capitalized(c)
+                    && (s.flags(c) & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (c == a || !columnGapBefore(s, c))) {
+                c++;
+            }
+            if (c - a < 2) {
+                continue;
+            }
+            boolean closed = c >= tk.n || tk.nlBefore[c] || columnGapBefore(s, c)
+                    || tk.isPunct(c, ',') || tk.isPunct(c, '(') || s.isAny(c, "DOB", "MRN", "AGE");
+            if (!closed) {
+                continue;
+            }
+            for (int u = a; u < c; u++) {
+                if (acc[u] == NONE || acc[u] == SCORE) {
+                    acc[u] = CONTEXT;
+                }
+            }
+        }
+    }
+
+    /** Two or more blanks (a form's column gap) between token {@code c} and the one before it. */
+    private static boolean columnGapBefore(Scan s, int c) {
+        return c > 0 && s.tk.start[c] - s.tk.end[c - 1] >= 2 && s.tk.spaceOnly(c - 1, c);
     }
 
     /** Nouns of devices, vehicles and their identifiers: a listed name just before one is a make or a model. */
@@ -923,7 +996,8 @@ final class Names {
         if (a < 0 || b >= tk.n) {
             return false;
         }
-        return tk.spaceOnly(a, b);
+        // a form's column gap ("Student: Chance Yurkovich     Grade 10") separates fields, not parts of a name
+        return tk.spaceOnly(a, b) && tk.start[b] - tk.end[a] < 3;
     }
 
     private static boolean commaNeighbour(Scan s, byte[] acc, float[] score, int t) {

@@ -33,6 +33,7 @@ final class Numbers {
             Map.entry("PLAN", PhiType.HEALTH_PLAN), Map.entry("BENEFICIARY", PhiType.HEALTH_PLAN),
             Map.entry("HICN", PhiType.HEALTH_PLAN), Map.entry("MBI", PhiType.HEALTH_PLAN), Map.entry("PAYER", PhiType.HEALTH_PLAN),
             Map.entry("GROUP", PhiType.HEALTH_PLAN), Map.entry("INS", PhiType.HEALTH_PLAN),
+            Map.entry("CIN", PhiType.HEALTH_PLAN), // Medi-Cal's client index number
             Map.entry("LICENSE", PhiType.LICENSE), Map.entry("LICENCE", PhiType.LICENSE), Map.entry("LIC", PhiType.LICENSE),
             Map.entry("DL", PhiType.LICENSE), Map.entry("CERTIFICATE", PhiType.LICENSE), Map.entry("CERT", PhiType.LICENSE),
             Map.entry("PERMIT", PhiType.LICENSE), Map.entry("DEA", PhiType.LICENSE), Map.entry("PASSPORT", PhiType.LICENSE),
@@ -49,7 +50,11 @@ final class Numbers {
             Map.entry("REQUISITION", PhiType.OTHER_ID), Map.entry("CLAIM", PhiType.OTHER_ID), Map.entry("REF", PhiType.OTHER_ID),
             Map.entry("REFERENCE", PhiType.OTHER_ID), Map.entry("CONFIRMATION", PhiType.OTHER_ID),
             // dictation trailers: "JOB #: 660184", "Job 771520", "Document No. 48120"
-            Map.entry("JOB", PhiType.OTHER_ID), Map.entry("DOCUMENT", PhiType.OTHER_ID));
+            Map.entry("JOB", PhiType.OTHER_ID), Map.entry("DOCUMENT", PhiType.OTHER_ID),
+            // reports of agencies, schools and courts: "Incident # FUSD-HI-25-0412", "report APS-25-PO-00861"
+            Map.entry("INCIDENT", PhiType.OTHER_ID), Map.entry("REPORT", PhiType.OTHER_ID),
+            Map.entry("TICKET", PhiType.OTHER_ID), Map.entry("DOCKET", PhiType.OTHER_ID),
+            Map.entry("CITATION", PhiType.OTHER_ID), Map.entry("VOUCHER", PhiType.OTHER_ID));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -200,6 +205,7 @@ final class Numbers {
             }
             boolean generic = false;
             boolean jobOnly = false;
+            boolean reportWord = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
                 if (p < 0 || tk.kind[p] == Tokens.NUM) {
@@ -208,6 +214,7 @@ final class Numbers {
                 PhiType kt = keyword(s, p);
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
+                    reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
                 }
@@ -223,12 +230,15 @@ final class Numbers {
             if (type == null && generic) {
                 type = PhiType.OTHER_ID;
             }
-            if (type == null && t > 0 && (tk.isPunct(t - 1, '#') || t > 1 && tk.isPunct(t - 1, ':')
-                    && tk.isPunct(t - 2, '#') && tk.adjacent(t - 2, t - 1)) && digits >= 4) {
+            if (type == null && first > 0 && (tk.isPunct(first - 1, '#') || first > 1 && tk.isPunct(first - 1, ':')
+                    && tk.isPunct(first - 2, '#') && tk.adjacent(first - 2, first - 1)) && digits >= 4) {
                 type = PhiType.OTHER_ID; // "#48271", "Doc #: 48271"
             }
             if (type == PhiType.OTHER_ID && jobOnly && digits < 5) {
                 continue; // "back to her job 0700": a bare JOB before a clock-sized number; job numbers are longer
+            }
+            if (type == PhiType.OTHER_ID && digits == alnum && digits < 5 && reportWord) {
+                continue; // "TOOK REPORT @ 0700": a clock time; report and ticket numbers are longer or lettered
             }
             if (type == null) {
                 t = last; // the glued run is one candidate: never rescan it token by token

@@ -28,7 +28,11 @@ final class Web {
             }
             char c = t.charAt(i);
             if (c == '@') {
-                lastEnd = Math.max(lastEnd, email(s, i));
+                int e = email(s, i);
+                if (e == i + 1 && i >= lastEnd) {
+                    e = Math.max(e, handle(s, i));
+                }
+                lastEnd = Math.max(lastEnd, e);
             } else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W') && i >= lastEnd
                     && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
                 int e = url(s, i);
@@ -98,6 +102,68 @@ final class Web {
         }
         s.add(PhiType.EMAIL, a, e, "email", 0.98);
         return e;
+    }
+
+    private static final Set<String> SOCIAL = Set.of("account", "handle", "instagram", "insta", "ig", "tiktok",
+            "snapchat", "snap", "facebook", "fb", "twitter", "x", "follows", "followed", "dm", "dms", "messaged",
+            "posted", "profile", "username", "user", "discord", "reddit", "youtube", "threads", "telegram", "whatsapp");
+
+    /**
+     * A social-media handle: "@rizzy.cbus614", "follows an account, @steubie_plugz". '@' opens a word (a blank or an
+     * opening bracket before it) and a handle follows, glued. Nurses also write '@' for "at" ("@bedside", "@ 2200"),
+     * so the handle needs a handle's shape (a digit, '_' or an inner '.' besides letters) or a social-media word in
+     * the five words before it.
+     */
+    private static int handle(Scan s, int at) {
+        CharSequence t = s.text;
+        int n = t.length();
+        if (at > 0 && !(Character.isWhitespace(t.charAt(at - 1)) || "([\"'".indexOf(t.charAt(at - 1)) >= 0)) {
+            return at + 1;
+        }
+        int e = at + 1;
+        boolean letter = false;
+        boolean shaped = false;
+        while (e < n && e - at <= 31) {
+            char c = t.charAt(e);
+            if (c < 128 && Character.isLetter(c)) {
+                letter = true;
+            } else if (c >= '0' && c <= '9' || c == '_') {
+                shaped = true;
+            } else if (c == '.' && e + 1 < n && t.charAt(e + 1) < 128 && Character.isLetterOrDigit(t.charAt(e + 1))) {
+                shaped = true;
+            } else {
+                break;
+            }
+            e++;
+        }
+        if (!letter || e - at < 4 || !(shaped || socialBefore(s, at))) {
+            return at + 1;
+        }
+        s.add(PhiType.OTHER_ID, at, e, "id.handle", 0.85);
+        return e;
+    }
+
+    /** A social-media word among the five words before {@code at}, on its line. */
+    private static boolean socialBefore(Scan s, int at) {
+        CharSequence t = s.text;
+        int i = at - 1;
+        for (int words = 0; words < 5 && i > 0; words++) {
+            while (i > 0 && !Character.isLetter(t.charAt(i))) {
+                if (t.charAt(i) == '\n') {
+                    return false;
+                }
+                i--;
+            }
+            int end = i + 1;
+            while (i > 0 && Character.isLetter(t.charAt(i - 1))) {
+                i--;
+            }
+            if (SOCIAL.contains(t.subSequence(i, end).toString().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            i--;
+        }
+        return false;
     }
 
     /** End of a dotted host name starting at i with an alphabetic last label, or -1. */
