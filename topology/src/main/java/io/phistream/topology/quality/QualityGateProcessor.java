@@ -1,6 +1,7 @@
 package io.phistream.topology.quality;
 
 import io.phistream.detector.RejectReason;
+import io.phistream.topology.stream.ChangelogMarker;
 import io.phistream.topology.stream.Headers;
 import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.Cancellable;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -121,28 +120,10 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         // init runs after the store is restored, and again whenever the task is re-initialised (migrated, revived,
         // resumed): the filter is rebuilt from the store each time, so it never misses a key the store holds
         this.seen = BucketedSeenStore.filtered(store, w.window().toMillis());
-        if (isEmpty(store)) {
-            // With exactly-once, Kafka Streams wipes a task's whole local state on restart when one of its logged
-            // stores has no changelog offset to checkpoint, i.e. was never written: an HL7-only feed leaves the FHIR
-            // gate's store so, and every clean restart re-read the HL7 dedupe store and the audit state from their
-            // changelogs (CleanRestartIT). One marker record gives the changelog an offset. It is written from a
-            // punctuation, which has the record context a changelog write needs, at timestamp 0: retention drops it
-            // at once from a store that has seen any real record, and it never moves stream time.
-            Cancellable[] once = new Cancellable[1];
-            once[0] = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, now -> {
-                once[0].cancel();
-                store.put(CHANGELOG_MARKER, new byte[0], 0L);
-            });
-        }
-    }
-
-    /** The key of the marker record: no dedupe key (a hex digest) can be equal to it, and its value is empty. */
-    static final String CHANGELOG_MARKER = "~changelog-marker";
-
-    private static boolean isEmpty(WindowStore<String, byte[]> store) {
-        try (var all = store.all()) {
-            return !all.hasNext();
-        }
+        // timestamp 0: retention drops the marker at once from a store that has seen any real record, and it never
+        // moves stream time
+        ChangelogMarker.writeIfEmpty(context, ChangelogMarker.isEmpty(store.all()),
+                () -> store.put(ChangelogMarker.KEY, new byte[0], 0L));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.phistream.scoring.alert.AlertFormat;
 import io.phistream.scoring.alert.AlertRouter;
 import io.phistream.serdes.avro.Alert;
 import io.phistream.serdes.avro.AlertKind;
+import io.phistream.topology.stream.ChangelogMarker;
 import io.phistream.topology.stream.Headers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,10 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
         this.router = new AlertRouter(scoring.rules(), new KeyValueAlertStateStore(store));
+        // a quiet feed raises no alert for a long time: without a write its empty store made every restart re-read
+        // the scoring task's other stores (the router reads patient keys only, never the marker)
+        ChangelogMarker.writeIfEmpty(context, ChangelogMarker.isEmpty(store.all()),
+                () -> store.put(ChangelogMarker.KEY, new byte[0]));
     }
 
     @Override
