@@ -42,11 +42,13 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
     /**
      * One application's figures.
      *
-     * @param drained          how many records the drain phase waited for
+     * @param drained          how many records the measured drain waited for (for a pass-through drained again over
+     *                         copies of the messages, those copies)
+     * @param counted          of those, the records between the first output and the last (the rate's numerator)
      * @param drainSeconds     from the first output record to the last of the drain phase
      * @param recordsPerSecond drain rate (input records processed per second)
-     * @param cpuSeconds       CPU time of the whole benchmark process (broker included) from the application's start
-     *                         to the end of its drain: on a shared machine, records per CPU-second compare better
+     * @param cpuSeconds       CPU time of the whole benchmark process (broker included) from the first output to the
+     *                         last of the drain: on a shared machine, records per CPU-second compare better
      * @param quarantined      of all outputs, how many went to quarantine (pipeline only)
      * @param latencyRate      the rate the latency phase aimed at (messages/s)
      * @param latencySent      how many messages the latency phase sent
@@ -54,14 +56,14 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
      * @param latency          event time (producer timestamp) to read_committed output, for the latency phase
      * @param complete         every record of both phases came out
      */
-    public record AppResult(String name, long drained, double drainSeconds, double recordsPerSecond,
+    public record AppResult(String name, long drained, long counted, double drainSeconds, double recordsPerSecond,
                             double cpuSeconds, long quarantined,
                             double latencyRate, long latencySent, double latencyAchieved, LatencyStats latency,
                             boolean complete) {
 
-        /** Drained records per CPU-second of the process; 0 when CPU time is unknown. */
+        /** Records per CPU-second of the process from the first output to the drain target; 0 when unknown. */
         public double recordsPerCpuSecond() {
-            return cpuSeconds <= 0 ? 0 : drained / cpuSeconds;
+            return cpuSeconds <= 0 ? 0 : counted / cpuSeconds;
         }
     }
 
@@ -147,6 +149,7 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.name());
         m.put("drained", r.drained());
+        m.put("counted", r.counted());
         m.put("drainSeconds", Math.round(r.drainSeconds() * 1000) / 1000.0);
         m.put("recordsPerSecond", Math.round(r.recordsPerSecond()));
         m.put("processCpuSeconds", Math.round(r.cpuSeconds() * 100) / 100.0);

@@ -59,9 +59,9 @@ class BenchCoreTest {
 
     @Test
     void givenTwoApplications_whenReported_thenTheLastLineIsTheThroughputRatioAndFilesAreWritten() throws Exception {
-        BenchReport.AppResult base = new BenchReport.AppResult("baseline", 1000, 0.5, 2000, 1.0, 0, 1000, 5000, 1000,
+        BenchReport.AppResult base = new BenchReport.AppResult("baseline", 1000, 1000, 0.5, 2000, 1.0, 0, 1000, 5000, 1000,
                 new LatencyStats(5000, 20, 90, 120), true);
-        BenchReport.AppResult pipe = new BenchReport.AppResult("pipeline", 1000, 1.0, 1000, 4.0, 3, 500, 2500, 500,
+        BenchReport.AppResult pipe = new BenchReport.AppResult("pipeline", 1000, 1000, 1.0, 1000, 4.0, 3, 500, 2500, 500,
                 new LatencyStats(2500, 40, 180, 260), true);
         BenchReport report = new BenchReport(Instant.parse("2026-01-02T03:04:05Z"), "hl7", 1000, 1900, 2, 1, 100,
                 "embedded", 2, "JDK 17", base, pipe);

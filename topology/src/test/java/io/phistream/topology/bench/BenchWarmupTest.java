@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BenchWarmupTest {
 
     private static BenchReport.AppResult app(String name) {
-        return new BenchReport.AppResult(name, 1000, 1.0, 1000, 1.0, 0, 500, 500, 500, LatencyStats.EMPTY, true);
+        return new BenchReport.AppResult(name, 1000, 1000, 1.0, 1000, 1.0, 0, 500, 500, 500, LatencyStats.EMPTY, true);
     }
 
     @Test
