@@ -204,7 +204,10 @@ final class Geo {
                     || tk.isPunct(nx, ')') || tk.nlBefore[nx]);
             // a header line ends with the name, a column gap, or a spaced dash before the document's title
             boolean header = (p < 0 || tk.nlBefore[start]) && (nx >= tk.n || tk.nlBefore[nx] || columnGap(s, h, nx)
-                    || tk.isPunct(nx, '-') && !tk.adjacent(h, nx) && nx + 1 < tk.n && !tk.adjacent(nx, nx + 1));
+                    || tk.isPunct(nx, '-') && !tk.adjacent(h, nx) && nx + 1 < tk.n && !tk.adjacent(nx, nx + 1)
+                    // "Hill Country Oncology, Fredericksburg": the practice, then its town
+                    || tk.isPunct(nx, ',') && nx + 1 < tk.n && !tk.nlBefore[nx + 1] && tk.kind[nx + 1] == Tokens.WORD
+                    && (tk.upperDoc || tk.capitalized(nx + 1)));
             if (!sent && !cited && !header) {
                 continue;
             }
@@ -268,7 +271,7 @@ final class Geo {
             return (f & ORDINAL) != 0;
         }
         if (lenient && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && (f & DIRECTION) != 0 && tk.allUpper(t)
-                && streetNameWord(s, t + 1, false)) {
+                && (streetNameWord(s, t + 1, false) || gridNumber(s, t + 1))) {
             return true; // "640 S State St": a compass letter (S is also a stop word) before the street's name
         }
         if (tk.kind[t] != Tokens.WORD || (f & STOP) != 0 && (f & STREET_NAME) == 0) {
@@ -288,6 +291,13 @@ final class Geo {
             return false;
         }
         return (f & NAME_LISTED) != 0 || (f & COMMON) == 0 || !tk.upperDoc && tk.capitalized(t);
+    }
+
+    /** "18805 E 640 Rd", "N 4470 Rd": a rural grid road, numbered, between its compass letter and its suffix. */
+    private static boolean gridNumber(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t + 1 < tk.n && tk.kind[t] == Tokens.NUM && tk.len(t) <= 4 && !tk.nlBefore[t] && !tk.nlBefore[t + 1]
+                && s.isAny(t + 1, "RD", "ROAD", "ST", "STREET", "AVE", "AVENUE");
     }
 
     /** "123 Main St", "12B N. Oak Avenue Apt 4", "1600 Pennsylvania Ave NW". */
@@ -321,7 +331,7 @@ final class Geo {
                 u++;
                 continue;
             }
-            if (!streetNameWord(s, u, true)) {
+            if (!streetNameWord(s, u, true) && !(names > 0 && s.has(u - 1, DIRECTION) && gridNumber(s, u))) {
                 break;
             }
             names++;
@@ -819,6 +829,9 @@ final class Geo {
     /** Longest place phrase at t; returns the index after it, or -1. */
     private static int place(Scan s, int t) {
         Tokens tk = s.tk;
+        if (notAPlaceHere(s, t)) {
+            return -1;
+        }
         if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
@@ -921,10 +934,24 @@ final class Geo {
         return zipAfterTown(s, end) + 1;
     }
 
+    /**
+     * A town's name used as something else: a language ("Language: Kiowa", "speaks Choctaw"), a code ("Code Silver"),
+     * a vehicle ("4-WHEELER"), a treatment bay ("in Bay 1").
+     */
+    private static boolean notAPlaceHere(Scan s, int t) {
+        Tokens tk = s.tk;
+        return s.isAny(s.prevWord(t, 1), "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "CODE")
+                || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
+                || s.isAny(t, "BAY", "POD", "ROOM", "BED") && t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM
+                && !tk.nlBefore[t + 1];
+    }
+
     private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",
         "CRITERION", "CLASSIFICATION", "DISEASE", "VIRUS", "VIRUSES", "FLU", "INFLUENZA", "SYNDROME", "ENCEPHALITIS",
         "RULE", "RULES", "DEFINITION", "GUIDELINES", "CONSENSUS", "STRAIN", "VARIANT", "QUESTIONNAIRE", "TOXIN", "UNITS", "SHUNT",
-        "LESION", "LESIONS", "PREP");
+        "LESION", "LESIONS", "PREP",
+        // nations and their people, not the towns of the same name ("Choctaw citizen", "Muscogee Nation")
+        "NATION", "NATIONS", "CITIZEN", "CITIZENS", "CITIZENSHIP", "TRIBE", "TRIBAL");
     /** Heads that also follow a town in run-on notes ("FROM LOWELL PAIN SCORE 3"): only without a place word before. */
     private static final Set<String> SCALE_HEADS = Set.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
         "SYSTEM", "METHOD", "TECHNIQUE");
@@ -2096,7 +2123,7 @@ final class Geo {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
             boolean closing = closingHead(s, h);
             if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
-                    || s.isAny(h, PROGRAM_HEADS) || s.isAny(h, "SERVICES", "UNIT")) || !head(s, h))) {
+                    || s.isAny(h, PROGRAM_HEADS) || s.isAny(h, "SERVICES", "UNIT", "HOSPITALS")) || !head(s, h))) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {

@@ -172,7 +172,9 @@ final class Lexicon {
         });
         text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), section.equals("groups") ? CLINICAL | GROUP : CLINICAL));
         for (String t : List.of("DR", "DOCTOR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "DRS", "MESSRS",
-                "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL", "FR", "PASTOR", "RABBI", "IMAM", "PANDIT")) {
+                "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL", "FR", "PASTOR", "RABBI", "IMAM", "PANDIT",
+                // law enforcement in EMS and trauma notes ("DEPUTY R. GOURD", "Tpr. Wade Lusk", "Warden Ames")
+                "DEPUTY", "DEP", "TPR", "WARDEN", "MARSHAL")) {
             flag(t, TITLE);
         }
         for (String t : List.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM", "DAD", "SISTER",

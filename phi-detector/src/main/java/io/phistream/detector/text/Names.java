@@ -163,6 +163,7 @@ final class Names {
         }
         labelledName(s, acc);
         labelledFullName(s, acc);
+        initialsWithAge(s, acc);
         titledLetter(s, acc);
         kinNickname(s, acc);
         nicknames(s, acc, base);
@@ -740,9 +741,16 @@ final class Names {
         return numberNext && s.isAny(t, "TEL", "TELEPHONE", "PH", "CELL", "MOBILE", "PAGER", "FAX")
                 || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM
                 && tk.adjacent(t + 1, t + 2)
-                || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI") || s.is(t, "CAL") && tk.isPunct(t - 1, '-')
+                || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI", "SHERIFF", "SHERIFFS")
+                || s.isAny(t + 1, "NATION", "CITIZEN", "TRIBE", "TRIBAL") // "Choctaw citizen"
+                || t > 0 && tk.kind[t - 1] == Tokens.NUM && s.isAny(t, "GY", "CGY") // "70 Gy": gray, a dose
+                || camelCode(s, t)
+                || s.is(t, "CAL") && tk.isPunct(t - 1, '-')
                 && s.is(t - 2, "MEDI") // "Client: ...", "Hola doctora", "Medi-Cal"
                 || s.isAny(t + 1, "EYES", "EYE", "HAIR") && !tk.nlBefore[t + 1] // "Hazel eyes"
+                // "18-WHEELER", "Code Silver", "Language: Kiowa", "speaks Punjabi"
+                || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
+                || s.isAny(s.prevWord(t, 1), "CODE", "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING")
                 || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t);
     }
 
@@ -791,7 +799,8 @@ final class Names {
             int a = t + 2;
             int c = a;
             while (c < tk.n && c - a < 4 && tk.kind[c] == Tokens.WORD && !tk.nlBefore[c] && tk.capitalized(c)
-                    && (s.flags(c) & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (c == a || !columnGapBefore(s, c))) {
+                    && (PARTICLES.contains(s.key(c)) || (s.flags(c) & (STOP | CLINICAL | NOT_A_NAME)) == 0)
+                    && (c == a || !columnGapBefore(s, c))) { // ("Lê Quốc Bảo": LE is also a particle)
                 c++;
             }
             if (c - a < 2) {
@@ -810,9 +819,57 @@ final class Names {
         }
     }
 
+    /**
+     * "1. K.B., 34 F, MRN ...", "(L.S., 92 F)": a patient named by dotted initials in a case list, known by the age and
+     * sex that follow them. Two or three capitals each with its full stop, then a comma, a number and a sex or "yo".
+     */
+    private static void initialsWithAge(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 5 < tk.n; t++) {
+            if (!dottedCapital(s, t) || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
+                continue;
+            }
+            int e = t + 2;
+            while (e < t + 6 && dottedCapital(s, e) && tk.adjacent(e - 1, e)) {
+                e += 2;
+            }
+            int letters = (e - t) / 2;
+            if (letters < 2 || e + 2 >= tk.n || !tk.isPunct(e, ',') || tk.kind[e + 1] != Tokens.NUM || tk.len(e + 1) > 3
+                    || !s.isAny(e + 2, "M", "F", "YO", "YOM", "YOF", "Y", "YEAR", "YEARS")) {
+                continue;
+            }
+            for (int u = t; u < e; u += 2) {
+                if (acc[u] == NONE) {
+                    acc[u] = INITIAL;
+                }
+            }
+            t = e;
+        }
+    }
+
+    private static boolean dottedCapital(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t + 1 < tk.n && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && Character.isUpperCase(tk.firstChar(t))
+                && tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
+    }
+
     /** Two or more blanks (a form's column gap) between token {@code c} and the one before it. */
     private static boolean columnGapBefore(Scan s, int c) {
         return c > 0 && s.tk.start[c] - s.tk.end[c - 1] >= 2 && s.tk.spaceOnly(c - 1, c);
+    }
+
+    /** "IgA", "IgG", "pH", "mEq": a short word with a capital after a small letter is a code, not a name. */
+    private static boolean camelCode(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.len(t) > 4 || tk.len(t) < 2) {
+            return false;
+        }
+        for (int i = tk.start[t] + 1; i < tk.end[t]; i++) {
+            if (Character.isUpperCase(s.text.charAt(i)) && Character.isLowerCase(s.text.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Nouns of devices, vehicles and their identifiers: a listed name just before one is a make or a model. */
@@ -1038,8 +1095,9 @@ final class Names {
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
-        if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t))) {
-            return true; // "Ofc. T. Rainwater", "Dr. J. Okoro"
+        if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t)
+                || tk.allUpper(t) && tk.allUpper(s.prevWord(s.prevWord(t, 1), 1)))) {
+            return true; // "Ofc. T. Rainwater", "Dr. J. Okoro", "DEPUTY R. GOURD" in a capitals sentence of mixed text
         }
         if (Countries.isCountryNotName(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
             return false; // "called from germany", "CALLED FROM ARIZONA"

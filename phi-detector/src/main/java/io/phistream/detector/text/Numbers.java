@@ -54,7 +54,10 @@ final class Numbers {
             // reports of agencies, schools and courts: "Incident # FUSD-HI-25-0412", "report APS-25-PO-00861"
             Map.entry("INCIDENT", PhiType.OTHER_ID), Map.entry("REPORT", PhiType.OTHER_ID),
             Map.entry("TICKET", PhiType.OTHER_ID), Map.entry("DOCKET", PhiType.OTHER_ID),
-            Map.entry("CITATION", PhiType.OTHER_ID), Map.entry("VOUCHER", PhiType.OTHER_ID));
+            Map.entry("CITATION", PhiType.OTHER_ID), Map.entry("VOUCHER", PhiType.OTHER_ID),
+            // officers and transports: "badge C-117", "Mission PSAM-25-1187", "arrest # LPD-25-41920"
+            Map.entry("BADGE", PhiType.OTHER_ID), Map.entry("MISSION", PhiType.OTHER_ID),
+            Map.entry("ARREST", PhiType.OTHER_ID), Map.entry("BOOKING", PhiType.OTHER_ID));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -206,6 +209,7 @@ final class Numbers {
             boolean generic = false;
             boolean jobOnly = false;
             boolean reportWord = false;
+            boolean badge = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
                 if (p < 0 || tk.kind[p] == Tokens.NUM) {
@@ -215,6 +219,7 @@ final class Numbers {
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
                     reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET");
+                    badge |= s.is(p, "BADGE");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
                 }
@@ -244,8 +249,10 @@ final class Numbers {
                 t = last; // the glued run is one candidate: never rescan it token by token
                 continue;
             }
-            int minDigits = type == PhiType.VEHICLE ? 1 : type == PhiType.OTHER_ID ? 4 : 3;
-            if (digits < minDigits || alnum < (type == PhiType.VEHICLE ? 2 : 4)) {
+            // badge numbers are short ("badge 913"); so are codes with letters ("donor ID AJHK117")
+            boolean lettered = alnum - digits >= 2;
+            int minDigits = type == PhiType.VEHICLE ? 1 : type == PhiType.OTHER_ID && !badge && !lettered ? 4 : 3;
+            if (digits < minDigits || alnum < (type == PhiType.VEHICLE ? 2 : badge ? 3 : 4)) {
                 continue;
             }
             if (type == PhiType.VEHICLE && digits == alnum && hardwareSize(s, last)) {
@@ -406,6 +413,9 @@ final class Numbers {
     private static boolean genericCode(Scan s, int t, String w) {
         if ((s.flags(t) & Lexicon.CLINICAL) != 0 || w.length() < 6) {
             return false;
+        }
+        if (w.length() == 11 && w.regionMatches(true, 0, "NCT", 0, 3)) {
+            return false; // a ClinicalTrials.gov registry number names a trial, not a person
         }
         int digits = 0;
         for (int i = 0; i < w.length(); i++) {
