@@ -531,6 +531,16 @@ final class Geo {
             last = u;
         }
         if (last < 0) {
+            // "Rd, White Plains NY 10603": a listed place whose words are also colours or clinical words, closed by
+            // its state or ZIP
+            int first = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
+            long pm = first < tk.n ? placeMatch(s, first) : -1L << 32;
+            int pe = (int) (pm >> 32);
+            if (pe >= first && pe + 1 < tk.n && (stateAt(s, pe + 1) >= pe + 1
+                    || tk.kind[pe + 1] == Tokens.NUM && tk.len(pe + 1) == 5) && !tk.nlBefore[pe + 1]
+                    && (tk.upperDoc || tk.capitalized(first))) {
+                return pe;
+            }
             return -1;
         }
         int nx = last + 1;
@@ -1122,6 +1132,19 @@ final class Geo {
         long m = placeMatch(s, t);
         int end = (int) (m >> 32);
         int val = (int) m;
+        if (end < 0 && comma) {
+            // a town the gazetteer does not list, known by the state after it: "Medical Center, Tamuning, Guam"
+            int e = t;
+            while (e + 1 < tk.n && e - t < 2 && tk.kind[e + 1] == Tokens.WORD && tk.spaceOnly(e, e + 1)
+                    && !tk.isPunct(e + 1, ',') && properTownWord(s, e + 1)) {
+                e++;
+            }
+            if (properTownWord(s, t) && tk.isPunct(e + 1, ',') && stateAt(s, e + 2) >= e + 2) {
+                s.addTokens(PhiType.GEO, t, e, "geo.after-facility", 0.75);
+                claim(s, tk.start[t], tk.end[e]);
+                return e;
+            }
+        }
         if (end < 0 || (val & (Lexicon.P_PLACE | Lexicon.P_SUBDIV)) == 0
                 || (val & Lexicon.P_STATE) != 0 && (val >>> 4) < 40) {
             return -1;
@@ -1148,6 +1171,13 @@ final class Geo {
         s.addTokens(PhiType.GEO, t, end, "geo.after-facility", 0.8);
         claim(s, tk.start[t], tk.end[end]);
         return comma ? zipAfterTown(s, end) : end;
+    }
+
+    /** A capitalised word that can name a town: no function, clinical, month or state word. */
+    private static boolean properTownWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        return tk.kind[t] == Tokens.WORD && !tk.nlBefore[t] && tk.len(t) >= 3 && (tk.upperDoc || tk.capitalized(t))
+                && !s.has(t, STOP | CLINICAL | NOT_PLACE | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.STATE_NAME);
     }
 
     /** Blank characters between tokens a and b (a column gap in a header when two or more). */

@@ -71,4 +71,17 @@ class HeldOutRound15RulesTest {
     void givenARuralGridRoad_thenAStreetAddress() {
         assertThat(values("Home at 20417 S 4250 Rd, Claremore 74017.", PhiType.GEO)).contains("20417 S 4250 Rd");
     }
+
+    @Test
+    void givenATownTheGazetteerDoesNotListBetweenAFacilityAndItsState_thenAPlace() {
+        assertThat(values("Transferred from Saipan Ridge Medical Center, Garapan, Northern Mariana Islands.",
+                PhiType.GEO)).contains("Garapan");
+        assertThat(values("Seen at Mercy Medical Center, Cardiology, MA today.", PhiType.GEO))
+                .containsExactly("Mercy Medical Center");
+    }
+
+    @Test
+    void givenAListedTownOfColourWordsBeforeItsStateAfterAStreet_thenAPlace() {
+        assertThat(values("Mail to 12 Birch Rd, Red Bank NJ 07701 by Friday.", PhiType.GEO)).contains("Red Bank");
+    }
 }
