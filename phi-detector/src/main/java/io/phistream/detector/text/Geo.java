@@ -839,9 +839,6 @@ final class Geo {
     /** Longest place phrase at t; returns the index after it, or -1. */
     private static int place(Scan s, int t) {
         Tokens tk = s.tk;
-        if (notAPlaceHere(s, t)) {
-            return -1;
-        }
         if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
@@ -852,6 +849,9 @@ final class Geo {
         if (bestEnd < 0) {
             int c = county(s, t);
             return c >= 0 ? c : unlistedPlace(s, t);
+        }
+        if (notAPlaceHere(s, t)) {
+            return -1; // (checked once a listed place matched: this runs for every word otherwise)
         }
         if (s.isAny(bestEnd + 1, MAKERS) && tk.spaceOnly(bestEnd, bestEnd + 1)) {
             return bestEnd + 2; // "Boston Scientific ICD": a device maker, not a place
@@ -950,10 +950,11 @@ final class Geo {
      */
     private static boolean notAPlaceHere(Scan s, int t) {
         Tokens tk = s.tk;
-        return s.isAny(s.prevWord(t, 1), "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "CODE")
-                || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
-                || s.isAny(t, "BAY", "POD", "ROOM", "BED") && t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM
-                && !tk.nlBefore[t + 1];
+        // cheapest first: this runs for every word
+        return t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
+                || t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM && !tk.nlBefore[t + 1] && s.isAny(t, "BAY", "POD", "ROOM", "BED")
+                || (tk.upperDoc || !tk.lowerInitial(t))
+                && s.isAny(s.prevWord(t, 1), "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "CODE");
     }
 
     private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",
@@ -1495,7 +1496,7 @@ final class Geo {
     private static int unlistedPlace(Scan s, int t) {
         Tokens tk = s.tk;
         boolean abroad = abroad(s, t);
-        if (!abroad && !strongPlaceContext(s, t)) {
+        if (!abroad && !strongPlaceContext(s, t) || notAPlaceHere(s, t)) {
             return -1;
         }
         int last = t - 1;
@@ -1526,11 +1527,18 @@ final class Geo {
     private static boolean abroad(Scan s, int t) {
         Tokens tk = s.tk;
         int p = t - 1;
-        if (tk.upperDoc || p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM") || !tk.capitalized(t)
+        if (tk.upperDoc || p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "NEAR", "OUTSIDE") || !tk.capitalized(t)
                 || tk.kind[t] != Tokens.WORD || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_PLACE | Lexicon.GROUP)) != 0) {
             return false;
         }
         if (countryAfter(s, t)) {
+            return true;
+        }
+        if (tk.lex[t] < 0 && tk.len(t) >= 4 && !Countries.isCountry(s.key(t)) && !s.has(s.prevWord(p, 1), Lexicon.TITLE)
+                && (s.isAny(p, "FROM", "NEAR") || t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, ',')
+                || tk.isPunct(t + 1, ';') || tk.isPunct(t + 1, '.') && (t + 2 >= tk.n || !tk.adjacent(t + 1, t + 2)))) {
+            // "a nurse from Barquisimeto", "in Cabudare, hooded": a capitalised word no lexicon knows (no English,
+            // clinical or listed name) right after FROM or NEAR, or after IN and closing the clause, names a place
             return true;
         }
         return tk.isPunct(p - 1, '(') && tk.isPunct(t + 1, ')') && !Countries.isCountry(s.key(t));
@@ -1991,7 +1999,11 @@ final class Geo {
             return s.isAny(t - 1, "GROUP", "SENIOR", "TRANSITIONAL", "RECOVERY");
         }
         if (s.is(t, "HOME")) {
-            return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS");
+            return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS", "VETERANS");
+        }
+        // the VA's medical centers, health care systems and outpatient clinics ("OGEECHEE VALLEY VAMC")
+        if (s.isAny(t, "VAMC", "VAHCS", "CBOC", "VAMCS")) {
+            return true;
         }
         if (s.isAny(t, "SYSTEM", "GROUP", "NETWORK")) {
             return s.isAny(t - 1, "HEALTH", "MEDICAL", "HEALTHCARE");
@@ -2153,7 +2165,8 @@ final class Geo {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
             boolean closing = closingHead(s, h);
             if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
-                    || s.isAny(h, PROGRAM_HEADS) || s.isAny(h, "SERVICES", "UNIT", "HOSPITALS")) || !head(s, h))) {
+                    || s.isAny(h, PROGRAM_HEADS) || s.isAny(h, "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC",
+                    "VAMCS")) || !head(s, h))) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {

@@ -187,8 +187,9 @@ final class Names {
                         && !(t + 1 < n && s.has(t + 1, Lexicon.STATE_NAME) && joined(s, t, t + 1));
                 int notName = stateSurname ? NOT_A_NAME & ~Lexicon.STATE_NAME : NOT_A_NAME;
                 if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0
-                        || Countries.isCountryNotName(s.key(t)) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2) {
-                    continue; // "Harlan, KY": a state's code is not a name part
+                        || Countries.isCountryNotName(s.key(t)) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2
+                        || s.isAny(t, "ESQ", "ESQUIRE")) {
+                    continue; // "Harlan, KY": a state's code is not a name part; nor is "Esq." after one
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
                 boolean unknownProper = !upper && tk.capitalized(t) && (f & COMMON) == 0 && (f & CLINICAL) == 0;
@@ -742,7 +743,9 @@ final class Names {
                 || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM
                 && tk.adjacent(t + 1, t + 2)
                 || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI", "SHERIFF", "SHERIFFS")
-                || s.isAny(t + 1, "NATION", "CITIZEN", "TRIBE", "TRIBAL") // "Choctaw citizen"
+                || s.isAny(t + 1, "NATION", "CITIZEN", "TRIBE", "TRIBAL", "INTERPRETER", "INTERPRETERS", "SPEAKER",
+                "SPEAKING") // "Choctaw citizen", "Karen interpreter by video"
+                || s.isAny(t, "ESQ", "AMERICA") || s.isAny(t, "CENTRAL", "SOUTH", "NORTH", "LATIN") && s.is(t + 1, "AMERICA")
                 || t > 0 && tk.kind[t - 1] == Tokens.NUM && s.isAny(t, "GY", "CGY") // "70 Gy": gray, a dose
                 || camelCode(s, t)
                 || s.is(t, "CAL") && tk.isPunct(t - 1, '-')
@@ -750,7 +753,7 @@ final class Names {
                 || s.isAny(t + 1, "EYES", "EYE", "HAIR") && !tk.nlBefore[t + 1] // "Hazel eyes"
                 // "18-WHEELER", "Code Silver", "Language: Kiowa", "speaks Punjabi"
                 || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
-                || s.isAny(s.prevWord(t, 1), "CODE", "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING")
+                || s.isAny(s.prevWord(t, 1), "CODE", "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "DESERT", "OPERATION")
                 || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t);
     }
 
@@ -849,7 +852,7 @@ final class Names {
 
     private static boolean dottedCapital(Scan s, int t) {
         Tokens tk = s.tk;
-        return t + 1 < tk.n && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && Character.isUpperCase(tk.firstChar(t))
+        return t + 1 < tk.n && tk.len(t) == 1 && tk.kind[t] == Tokens.WORD && Character.isUpperCase(tk.firstChar(t))
                 && tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
     }
 

@@ -77,6 +77,8 @@ final class Numbers {
         }
         plates(s, claimed);
         usernames(s, claimed);
+        lastFour(s, claimed);
+        alienNumbers(s, claimed);
         keywordIds(s, claimed);
         codes(s, claimed);
         clusters(s, claimed);
@@ -98,8 +100,10 @@ final class Numbers {
     private static void usernames(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t + 1 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || !s.isAny(t, "USER", "USERNAME", "USERID", "LOGIN", "LOGON")) {
-                continue;
+            char c0 = tk.firstChar(t);
+            if (tk.kind[t] != Tokens.WORD || c0 != 'u' && c0 != 'U' && c0 != 'l' && c0 != 'L' || tk.len(t) < 4
+                    || !s.isAny(t, "USER", "USERNAME", "USERID", "LOGIN", "LOGON")) {
+                continue; // (the first letter before any word list: this runs over every word)
             }
             int c = t + 1;
             if (s.isAny(c, "NAME", "ID") && tk.spaceOnly(t, c)) {
@@ -146,6 +150,112 @@ final class Numbers {
             s.add(PhiType.OTHER_ID, start, end, "id.username", 0.85);
             claimed.set(start, end);
         }
+    }
+
+    /**
+     * The VA's short identifiers: "Last 4: 4082", "Last 4: W9152" (the surname's initial and the last four of the SSN),
+     * and the same right after a name in parentheses ("JACKSON,SERGEANT LEE (J7316)", "Burl Tatum (T6105)").
+     */
+    private static void lastFour(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] != Tokens.NUM && tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t]) || !lastFourShape(s, t)) {
+                continue;
+            }
+            int p = s.prevWord(t, 2);
+            // "Last 4: 1147", "last four 4082", "L4: 0931"
+            boolean labelled = p >= 0 && (s.isAny(p, "4", "FOUR") && s.is(s.prevWord(p, 1), "LAST") || s.is(p, "L4"));
+            boolean afterName = tk.kind[t] == Tokens.ALNUM && t >= 2 && t + 1 < tk.n && tk.isPunct(t - 1, '(')
+                    && tk.isPunct(t + 1, ')') && surnameInitial(s, t);
+            if (labelled || afterName) {
+                s.add(PhiType.OTHER_ID, tk.start[t], tk.end[t], "id.last-four", 0.85);
+                claimed.set(tk.start[t], tk.end[t]);
+            }
+        }
+    }
+
+    /**
+     * The letter of "(J7316)" opens one of the capitalised words in the four before the bracket: the VA writes the
+     * surname's initial before the last four of the SSN ("JACKSON,SERGEANT LEE (J7316)", "Burl Tatum (T6105)").
+     */
+    private static boolean surnameInitial(Scan s, int t) {
+        Tokens tk = s.tk;
+        char initial = s.text.charAt(tk.start[t]);
+        int w = t - 1;
+        for (int k = 0; k < 4; k++) {
+            w = s.prevWord(w, 1);
+            if (w < 0 || tk.kind[w] != Tokens.WORD || tk.nlBefore[w + 1] && k > 0) {
+                return false;
+            }
+            if (tk.len(w) >= 2 && tk.firstChar(w) == initial && (s.flags(w) & Lexicon.CLINICAL) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An alien registration number: "A# A 246 903 118", "A 243-118-906": the letter A, then eight or nine digits in two
+     * or three blank- or dash-separated groups. Three groups of three need no cue; otherwise an A#, "alien" or
+     * "A-number" is among the three words before.
+     */
+    private static void alienNumbers(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) != 1 || tk.firstChar(t) != 'A' || claimed.get(tk.start[t])
+                    || tk.kind[t + 1] != Tokens.NUM || !tk.spaceOnly(t, t + 1) || tk.nlBefore[t + 1]) {
+                continue;
+            }
+            int last = t + 1;
+            int digits = tk.len(last);
+            int groups = 1;
+            boolean threes = tk.len(last) == 3;
+            while (groups < 3 && last + 1 < tk.n) {
+                int nx = last + 1;
+                if (tk.isPunct(nx, '-') && tk.adjacent(last, nx) && nx + 1 < tk.n && tk.adjacent(nx, nx + 1)) {
+                    nx++;
+                } else if (!tk.spaceOnly(last, nx) || tk.start[nx] - tk.end[last] != 1) {
+                    break;
+                }
+                if (tk.kind[nx] != Tokens.NUM || tk.len(nx) < 2 || tk.len(nx) > 4) {
+                    break;
+                }
+                threes &= tk.len(nx) == 3;
+                digits += tk.len(nx);
+                last = nx;
+                groups++;
+            }
+            if (groups < 2 || digits < 8 || digits > 9 || last + 1 < tk.n && tk.adjacent(last, last + 1)
+                    && tk.kind[last + 1] != Tokens.PUNCT) {
+                continue;
+            }
+            boolean cue = s.before(t, 3, "ALIEN", "NUMBER") || t > 0 && tk.isPunct(t - 1, '#');
+            if (!(threes && groups == 3) && !cue) {
+                continue;
+            }
+            s.add(PhiType.OTHER_ID, tk.start[t], tk.end[last], "id.alien-number", 0.9);
+            claimed.set(tk.start[t], tk.end[last]);
+            t = last;
+        }
+    }
+
+    /** Four digits, or one capital and four digits. */
+    private static boolean lastFourShape(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.kind[t] == Tokens.NUM) {
+            return tk.len(t) == 4;
+        }
+        CharSequence x = s.text;
+        int a = tk.start[t];
+        if (tk.len(t) != 5 || !Character.isUpperCase(x.charAt(a))) {
+            return false;
+        }
+        for (int i = a + 1; i < a + 5; i++) {
+            if (!Character.isDigit(x.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
