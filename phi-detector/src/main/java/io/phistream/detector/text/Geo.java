@@ -2087,7 +2087,9 @@ final class Geo {
     /** REGIONAL, MEMORIAL, GENERAL, COMMUNITY closing a name where a patient comes from or goes ("at Nauset Regional"). */
     private static boolean closingHead(Scan s, int h) {
         Tokens tk = s.tk;
-        if (tk.kind[h] != Tokens.WORD || !s.isAny(h, "REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY")) {
+        int len = tk.len(h);
+        if (tk.kind[h] != Tokens.WORD || len < 7 || len > 9 // (length first: this runs for every word)
+                || !s.isAny(h, "REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY")) {
             return false;
         }
         int nx = h + 1;

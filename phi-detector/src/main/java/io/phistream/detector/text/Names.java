@@ -1105,7 +1105,7 @@ final class Names {
         if (Countries.isCountryNotName(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
             return false; // "called from germany", "CALLED FROM ARIZONA"
         }
-        if (s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH", "RE", "FYI", "CC", "ATTN")) {
+        if (tk.len(t) <= 4 && s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH", "RE", "FYI", "CC", "ATTN")) {
             return false; // "WIFE OK W/ UPDATES"
         }
         if (s.isAny(s.prevWord(t, 0), "HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS")) {
