@@ -1425,7 +1425,7 @@ final class Dates {
         }
         // "Independence Day", "Labor Day": capitalised in mixed case; not "labor day 2" (a delivery's course)
         if (s.isAny(t, "INDEPENDENCE", "LABOR", "MEMORIAL", "VETERANS", "MOTHERS", "FATHERS", "VALENTINES",
-                "PRESIDENTS", "COLUMBUS", "JUNETEENTH") && s.is(t + 1, "DAY") && (s.tk.upperDoc || s.tk.capitalized(t))
+                "PRESIDENTS", "COLUMBUS", "JUNETEENTH") && s.is(t + 1, "DAY") && (s.tk.upperDoc || !s.tk.lowerInitial(t))
                 && !(t + 2 < s.tk.n && s.tk.kind[t + 2] == Tokens.NUM)) {
             s.addTokens(PhiType.DATE, t, t + 1, "date.holiday", 0.6);
             return t + 2;

@@ -1534,7 +1534,7 @@ final class Geo {
         if (countryAfter(s, t)) {
             return true;
         }
-        if (tk.lex[t] < 0 && tk.len(t) >= 4 && !Countries.isCountry(s.key(t)) && !s.has(s.prevWord(p, 1), Lexicon.TITLE)
+        if (tk.lex[t] < 0 && tk.len(t) >= 4 && !Countries.isCountry(s.key(t))
                 && (s.isAny(p, "FROM", "NEAR") || t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, ',')
                 || tk.isPunct(t + 1, ';') || tk.isPunct(t + 1, '.') && (t + 2 >= tk.n || !tk.adjacent(t + 1, t + 2)))) {
             // "a nurse from Barquisimeto", "in Cabudare, hooded": a capitalised word no lexicon knows (no English,
@@ -1952,7 +1952,7 @@ final class Geo {
 
     /** A medical specialty's name: CARDIOLOGY, ORTHOPAEDICS, DERMATOLOGY, PEDIATRICS, DIABETES, ENDOCRINOLOGY... */
     private static boolean specialty(Scan s, int t) {
-        if (s.tk.kind[t] != Tokens.WORD) {
+        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD) {
             return false;
         }
         String k = s.key(t);
@@ -2067,7 +2067,7 @@ final class Geo {
 
     /** A clinical service word: listed above, a clinical term, or shaped like a specialty (-ology, -iatry, -iatrics). */
     private static boolean serviceWord(Scan s, int t) {
-        if (s.tk.kind[t] != Tokens.WORD) {
+        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD) { // (callers pass the word before a head: t - 1)
             return false;
         }
         int f = s.flags(t);

@@ -173,8 +173,9 @@ final class Lexicon {
         text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), section.equals("groups") ? CLINICAL | GROUP : CLINICAL));
         for (String t : List.of("DR", "DOCTOR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "DRS", "MESSRS",
                 "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL", "FR", "PASTOR", "RABBI", "IMAM", "PANDIT",
-                // law enforcement in EMS and trauma notes ("DEPUTY R. GOURD", "Tpr. Wade Lusk", "Warden Ames")
-                "DEPUTY", "DEP", "TPR", "WARDEN", "MARSHAL")) {
+                // law enforcement in EMS and trauma notes ("DEPUTY R. GOURD"; not WARDEN or MARSHAL, which are
+                // surnames, nor TPR, which is also temperature, pulse and respiration)
+                "DEPUTY", "DEP")) {
             flag(t, TITLE);
         }
         for (String t : List.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM", "DAD", "SISTER",
@@ -190,7 +191,7 @@ final class Lexicon {
                 "DETECTIVE", "TROOPER", "SERGEANT", "CAPTAIN", "TEAM", "STAFF", "CHARGE",
                 // grandparents and family words of other habits and languages ("GRANDMA PRECIOUS", "her mamaw Opal")
                 "GRANDMA", "GRANDPA", "GRANNY", "MAMAW", "PAPAW", "MEEMAW", "ABUELA", "ABUELO", "ABUELITA", "ABUELITO",
-                "TIA", "TIO", "STEPMOM", "STEPDAD", "CASEWORKER", "COUNSELOR", "COACH", "TEACHER")) {
+                "STEPMOM", "STEPDAD", "CASEWORKER", "COUNSELOR", "COACH", "TEACHER")) { // (not TIA, TIO: given names)
             flag(t, RELATION);
         }
         for (String t : List.of("CALLED", "CALL", "CALLING", "SPOKE", "SPOKEN", "SPEAK", "TALKED", "LIVES", "LIVING",

@@ -750,7 +750,8 @@ final class Names {
                 || camelCode(s, t)
                 || s.is(t, "CAL") && tk.isPunct(t - 1, '-')
                 && s.is(t - 2, "MEDI") // "Client: ...", "Hola doctora", "Medi-Cal"
-                || s.isAny(t + 1, "EYES", "EYE", "HAIR") && !tk.nlBefore[t + 1] // "Hazel eyes"
+                || s.isAny(t + 1, "EYES", "EYE", "HAIR") && !tk.nlBefore[t + 1] // "Hazel eyes", not "wife Hazel eye..."
+                && !s.has(s.prevWord(t, 1), Lexicon.TITLE | Lexicon.RELATION)
                 // "18-WHEELER", "Code Silver", "Language: Kiowa", "speaks Punjabi"
                 || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
                 || s.isAny(s.prevWord(t, 1), "CODE", "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "DESERT", "OPERATION")
@@ -879,7 +880,7 @@ final class Names {
     private static final Set<String> PRODUCT_NOUNS = Set.of("ICD", "AICD", "PPM", "PACEMAKER", "DEFIBRILLATOR",
             "CRT", "CRTD", "PUMP", "TRANSMITTER", "CPAP", "BIPAP", "APAP", "VENTILATOR", "NEBULIZER", "CONCENTRATOR",
             "GLUCOMETER", "CGM", "STIMULATOR", "LVAD", "WHEELCHAIR", "SCOOTER", "VAN", "SEDAN", "TRUCK", "SUV",
-            "PICKUP", "MINIVAN", "SN", "SERIAL", "VIN", "MODEL", "IMPLANT", "GENERATOR");
+            "PICKUP", "MINIVAN", "SERIAL", "VIN", "MODEL", "IMPLANT", "GENERATOR"); // (not SN: also a student nurse)
 
     /** Car makes that are also names or places: a make only after a colour or a model year ("2021 Ford Transit"). */
     private static final Set<String> NAME_MAKES = Set.of("FORD", "DODGE", "TESLA", "JEEP", "LINCOLN", "MERCURY",
@@ -941,7 +942,7 @@ final class Names {
     private static boolean classification(Scan s, int t) {
         Tokens tk = s.tk;
         int c = t + 1;
-        if (c >= tk.n || tk.nlBefore[c] || !tk.spaceOnly(t, c) || t > 0 && s.has(t - 1, Lexicon.TITLE)) {
+        if (c >= tk.n || tk.nlBefore[c] || !tk.spaceOnly(t, c) || s.has(s.prevWord(t, 1), Lexicon.TITLE)) {
             return false;
         }
         String k = s.key(c);
@@ -969,7 +970,8 @@ final class Names {
     private static boolean frenchSize(Scan s, int t) {
         Tokens tk = s.tk;
         int fr = t - 1;
-        return fr >= 1 && s.isAny(fr, "FR", "F", "FRENCH") && tk.kind[fr - 1] == Tokens.NUM && !tk.nlBefore[t];
+        // (not F: "72 F Jones" is a woman of 72)
+        return fr >= 1 && s.isAny(fr, "FR", "FRENCH") && tk.kind[fr - 1] == Tokens.NUM && !tk.nlBefore[t];
     }
 
     /** Whether a dotted single initial stands right before t and a title right before the initial. */

@@ -328,7 +328,8 @@ final class Numbers {
                 PhiType kt = keyword(s, p);
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
-                    reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET");
+                    reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
+                            "BOOKING");
                     badge |= s.is(p, "BADGE");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
@@ -352,8 +353,9 @@ final class Numbers {
             if (type == PhiType.OTHER_ID && jobOnly && digits < 5) {
                 continue; // "back to her job 0700": a bare JOB before a clock-sized number; job numbers are longer
             }
-            if (type == PhiType.OTHER_ID && digits == alnum && digits < 5 && reportWord) {
-                continue; // "TOOK REPORT @ 0700": a clock time; report and ticket numbers are longer or lettered
+            if (type == PhiType.OTHER_ID && reportWord && digits == 4 && alnum == 4 && clockShaped(s, t)
+                    && !(first > 0 && tk.isPunct(first - 1, '#'))) {
+                continue; // "TOOK REPORT @ 0700", "cardiac arrest 2019": a clock time or a year, not "Incident #4412"
             }
             if (type == null) {
                 t = last; // the glued run is one candidate: never rescan it token by token
@@ -375,6 +377,12 @@ final class Numbers {
             claimed.set(tk.start[first], tk.end[last]);
             t = last;
         }
+    }
+
+    /** Four digits that read as a clock time (0000-2359): also every year from 1900 to 2359. */
+    private static boolean clockShaped(Scan s, int t) {
+        int v = s.tk.intValue(t);
+        return s.tk.len(t) == 4 && v / 100 < 24 && v % 100 < 60;
     }
 
     /** Token b is a group of 3-4 digits one blank after a: the next part of a number written in groups. */

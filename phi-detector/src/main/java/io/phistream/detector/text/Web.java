@@ -104,9 +104,10 @@ final class Web {
         return e;
     }
 
-    private static final Set<String> SOCIAL = Set.of("account", "handle", "instagram", "insta", "ig", "tiktok",
-            "snapchat", "snap", "facebook", "fb", "twitter", "x", "follows", "followed", "dm", "dms", "messaged",
-            "posted", "profile", "username", "user", "discord", "reddit", "youtube", "threads", "telegram", "whatsapp");
+    // (no "x", "dm", "fb", "ig", "user", "account": they are also clinical shorthand or everyday words)
+    private static final Set<String> SOCIAL = Set.of("handle", "instagram", "insta", "tiktok", "snapchat", "facebook",
+            "twitter", "follows", "followed", "messaged", "username", "discord", "reddit", "youtube", "telegram",
+            "whatsapp");
 
     /**
      * A social-media handle: "@rizzy.cbus614", "follows an account, @steubie_plugz". '@' opens a word (a blank or an
@@ -121,6 +122,9 @@ final class Web {
             return at + 1;
         }
         int e = at + 1;
+        if (e >= n || t.charAt(e) >= 128 || !Character.isLetter(t.charAt(e))) {
+            return at + 1; // a handle starts with a letter: "@2200hrs", "@10am" are times
+        }
         boolean letter = false;
         boolean shaped = false;
         while (e < n && e - at <= 31) {

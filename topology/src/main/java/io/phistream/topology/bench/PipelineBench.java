@@ -247,8 +247,9 @@ public final class PipelineBench {
 
     /** A drain shorter than this is a few commit intervals: a burst, not a rate (see {@code repeatable}). */
     static final double MIN_DRAIN_SECONDS = 4.0;
-    /** At most this many more copies of the messages for a sustained drain (20 x 20,000 x 2 KB = 800 MB). */
+    /** At most this many more copies of the messages for a sustained drain, and at most this many bytes of them. */
     static final int MAX_COPIES = 20;
+    static final long MAX_COPY_BYTES = 1L << 30;
 
     /**
      * @param repeatable the application may see the same messages again (the pass-through baseline; never the
@@ -292,17 +293,24 @@ public final class PipelineBench {
                 log.printf("%s: %,.0f records/s to drain (%d records, %.2f s after the first output; %.1f CPU-s "
                         + "of this process from start to drained, %.1f from first output to drained)%n", name, rate, n,
                         seconds, (processCpuNanos() - cpu0) / 1e9, cpuSeconds);
-                long drained = n;
+                long drained = n; // everything the application has output so far
+                long measured = n; // what the reported rate is taken over
                 if (repeatable && seconds < MIN_DRAIN_SECONDS) {
-                    // a drain of a few commit intervals is a burst, not a rate: the pass-through drains more copies
-                    // of the same messages, sent while it runs, until the drain lasts MIN_DRAIN_SECONDS or so
-                    int copies = (int) Math.min(MAX_COPIES, Math.ceil(MIN_DRAIN_SECONDS / Math.max(seconds, 0.05)));
+                    // a drain of a few commit intervals is a burst, not a rate: the pass-through, paused, is given
+                    // more copies of the same messages (so that neither the producer's time nor its CPU falls inside
+                    // the measurement), then resumed and timed until the drain lasts MIN_DRAIN_SECONDS or so
+                    long bytesPerCopy = Math.max(1, workload.stream().mapToLong(m -> m.value().length).sum());
+                    int copies = (int) Math.min(Math.min(MAX_COPIES, MAX_COPY_BYTES / bytesPerCopy),
+                            Math.ceil(MIN_DRAIN_SECONDS / Math.max(seconds, 0.05)));
+                    copies = Math.max(1, copies);
                     long more = (long) copies * n;
+                    streams.pause();
                     try (OutputWatcher sustained = new OutputWatcher(config, outputs, quarantineTopic, more, true)) {
                         sustained.start();
                         for (int k = 0; k < copies; k++) {
                             preload(config, topics, workload);
                         }
+                        streams.resume();
                         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                         while (sustained.count() < more && System.nanoTime() < deadline && sustained.alive()) {
                             Thread.sleep(20);
@@ -316,6 +324,7 @@ public final class PipelineBench {
                         cpuSeconds = sustained.drainCpuSeconds();
                     }
                     drained = n + more;
+                    measured = more;
                     log.printf("%s: %,.0f records/s sustained (%d copies of the messages, %d records, %.2f s; %.1f "
                             + "CPU-s of this process from first output to drained)%n", name, rate, copies, more,
                             seconds, cpuSeconds);
@@ -355,7 +364,7 @@ public final class PipelineBench {
                 LatencyStats latency = watcher.latency();
                 log.printf("%s: latency p50 %d ms, p99 %d ms, max %d ms over %d records%n", name, latency.p50Ms(),
                         latency.p99Ms(), latency.maxMs(), latency.count());
-                return new AppResult(name, drained == n ? n : drained - n, counted, seconds, rate, cpuSeconds,
+                return new AppResult(name, measured, counted, seconds, rate, cpuSeconds,
                         watcher.quarantined(), target, sent,
                         achieved, latency, watcher.count() >= expected);
             } finally {

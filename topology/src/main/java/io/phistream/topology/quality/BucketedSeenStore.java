@@ -30,7 +30,8 @@ final class BucketedSeenStore implements SeenStore {
 
     /**
      * With {@code filter} in front: a bucket it rules out is not probed. The filter must have been built from this
-     * store ({@link SeenFilter#rebuild}) and must see every write to it, i.e. this instance is the store's only writer.
+     * store ({@link SeenFilter#rebuild}) and must see every write to it, i.e. this instance is the store's only writer
+     * (but for the {@code ChangelogMarker} record, which is no key anyone looks up and which the filter skips).
      */
     BucketedSeenStore(WindowStore<String, byte[]> store, long windowMs, SeenFilter filter) {
         this.store = store;

@@ -2,6 +2,7 @@ package io.phistream.topology.quality;
 
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
+import io.phistream.topology.stream.ChangelogMarker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -64,7 +65,10 @@ final class SeenFilter {
         Map<Long, Long> counts = new HashMap<>();
         try (KeyValueIterator<Windowed<String>, byte[]> it = store.all()) {
             while (it.hasNext()) {
-                counts.merge(it.next().key.window().start(), 1L, Long::sum);
+                Windowed<String> k = it.next().key;
+                if (!ChangelogMarker.KEY.equals(k.key())) { // the marker is no sighting: no chain for it
+                    counts.merge(k.window().start(), 1L, Long::sum);
+                }
             }
         }
         SeenFilter f = new SeenFilter(windowMs, initialCapacity, maxBytes);
@@ -77,7 +81,9 @@ final class SeenFilter {
         try (KeyValueIterator<Windowed<String>, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Windowed<String>, byte[]> kv = it.next();
-                f.put(kv.key.key(), kv.key.window().start());
+                if (!ChangelogMarker.KEY.equals(kv.key.key())) {
+                    f.put(kv.key.key(), kv.key.window().start());
+                }
             }
         }
         return f;
