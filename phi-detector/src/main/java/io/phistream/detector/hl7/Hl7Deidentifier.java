@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -299,6 +300,7 @@ public final class Hl7Deidentifier {
                 String key = s.birthDate() ? null : Run.memoKey(s, raw);
                 String done = key == null ? null : run.memo.get(key);
                 if (done != null) {
+                    run.wrote(s.treatment(), done, d);
                     return done;
                 }
                 if (d.subcomponent() == '\0' || raw.indexOf(d.subcomponent()) < 0) {
@@ -313,6 +315,7 @@ public final class Hl7Deidentifier {
                 if (key != null) {
                     run.memo.put(key, done);
                 }
+                run.wrote(s.treatment(), done, d);
                 return done;
             }
             default -> throw new IllegalStateException("treatment out of place");
@@ -448,6 +451,8 @@ public final class Hl7Deidentifier {
         final List<ReplacedSpan> spans = new ArrayList<>();
         final KnownPhi known = new KnownPhi();
         final Set<String> tokens = new LinkedHashSet<>();
+        /** Shifted dates as written to the output, with how many times ({@link ResidualPhiGuard#firstHit}). */
+        final Map<String, Integer> shiftedDates = new HashMap<>();
         /**
          * Results of tokens and generalisations already worked out in this message. Within one message they are
          * pure functions of treatment, type and raw value (one patient, one date offset, one reference year),
@@ -518,7 +523,23 @@ public final class Hl7Deidentifier {
         }
 
         boolean residualPhi(String output) {
-            return ResidualPhiGuard.finds(output, tokens, known.values());
+            return ResidualPhiGuard.finds(output, tokens, known.values(), shiftedDates);
+        }
+
+        /** Records a shifted date written to the output (each subcomponent of a repeated one on its own). */
+        void wrote(Treatment treatment, String written, Delimiters d) {
+            if (treatment != Treatment.DATE || written.isEmpty()) {
+                return;
+            }
+            if (d.subcomponent() != '\0' && written.indexOf(d.subcomponent()) >= 0) {
+                for (String part : Er7.split(written, d.subcomponent())) {
+                    if (!part.isEmpty()) {
+                        shiftedDates.merge(part.toLowerCase(Locale.ROOT), 1, Integer::sum);
+                    }
+                }
+            } else {
+                shiftedDates.merge(written.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,11 +31,30 @@ final class ResidualPhiGuard {
     }
 
     static boolean finds(String output, Collection<String> tokens, List<KnownPhi.Value> values) {
-        return firstHit(output, tokens, values) != null;
+        return firstHit(output, tokens, values, Map.of()) != null;
     }
 
-    /** The first value found again, or null. Package-private for tests: the result is PHI. */
+    static boolean finds(String output, Collection<String> tokens, List<KnownPhi.Value> values,
+                         Map<String, Integer> shiftedDates) {
+        return firstHit(output, tokens, values, shiftedDates) != null;
+    }
+
     static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values) {
+        return firstHit(output, tokens, values, Map.of());
+    }
+
+    /**
+     * The first value found again, or null. Package-private for tests: the result is PHI.
+     *
+     * @param shiftedDates how many times the de-identifier wrote each shifted date. A shift of d days makes a date
+     *                     equal to the original of another date d days earlier in the same message (a message time
+     *                     and an event time, an admission and a discharge d days apart); that original then stands
+     *                     in the output only as the shifted later date, and every message of that patient would be
+     *                     quarantined, for good (the shift is the patient's). So a value equal to a shifted date is a
+     *                     residual only where it occurs more often than it was written as one.
+     */
+    static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values,
+                                   Map<String, Integer> shiftedDates) {
         String haystack = maskLowerCase(output, tokens);
         Set<String> searched = null;
         for (KnownPhi.Value v : values) {
@@ -52,11 +72,29 @@ final class ResidualPhiGuard {
             if (!searched.add(needle)) {
                 continue;
             }
-            if (containsWord(haystack, needle)) {
+            // (any type: the components of a name or address field may hold dates of their own)
+            if (shiftedDates.containsKey(needle)) {
+                if (countWords(haystack, needle) > shiftedDates.get(needle)) {
+                    return v;
+                }
+            } else if (containsWord(haystack, needle)) {
                 return v;
             }
         }
         return null;
+    }
+
+    /** Occurrences not preceded or followed by a letter or digit. */
+    private static int countWords(String haystack, String needle) {
+        int n = 0;
+        int i = haystack.indexOf(needle);
+        while (i >= 0) {
+            if (ResidualMatch.wholeWord(haystack, i, needle)) {
+                n++;
+            }
+            i = haystack.indexOf(needle, i + 1);
+        }
+        return n;
     }
 
     /** Occurrence not preceded or followed by a letter or digit. */
