@@ -278,6 +278,8 @@ public final class FhirDeidentifier {
         final Map<String, Integer> offsets = new HashMap<>();
         final Map<String, String> rewritten = new HashMap<>();
         final Map<String, Shift> shifts = new HashMap<>();
+        /** Every shifted date written to the output, with how many times ({@link FhirResidualGuard#firstHit}). */
+        final Map<String, Integer> shiftedDates = new HashMap<>();
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -315,7 +317,7 @@ public final class FhirDeidentifier {
                 deferred.get(i).run();
             }
             String out = Hapi.parser(format).encodeResourceToString(root);
-            if (FhirResidualGuard.firstHit(out, format, masks, known.values()) != null) {
+            if (FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates) != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
             }
             return new FhirOutcome.Deidentified(messageId, patientToken, root.fhirType(), format, out,
@@ -566,6 +568,9 @@ public final class FhirDeidentifier {
             if (cached == null || cached.days() != days) {
                 cached = new Shift(days, shifter.shiftFhir(value, days));
                 shifts.put(value, cached);
+            }
+            if (!cached.shifted().isEmpty()) {
+                shiftedDates.merge(cached.shifted().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
             }
             return cached.shifted();
         }

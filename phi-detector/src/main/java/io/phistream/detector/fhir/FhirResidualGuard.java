@@ -27,6 +27,18 @@ final class FhirResidualGuard {
 
     /** The first guarded value found in the output, or null. Package-private for tests: the result is PHI. */
     static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values) {
+        return firstHit(output, format, masks, values, Map.of());
+    }
+
+    /**
+     * @param shiftedDates how many times the de-identifier wrote each shifted date (lower case): a value equal to one
+     *                     is a residual only where it occurs more often than that. A shift of d days makes a date equal
+     *                     to the original of another date d days earlier in the same resource (a birth date and a
+     *                     first encounter), which would otherwise quarantine every resource of that patient for good.
+     */
+    static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values,
+                                   Map<String, Integer> shiftedDates) {
+        Map<String, Set<Integer>> seenAt = null; // occurrences of values equal to a shifted date, by value
         Map<Integer, List<Needle>> anchors = new HashMap<>();
         BitSet anchorLengths = new BitSet();
         for (KnownPhi.Value v : values) {
@@ -99,7 +111,18 @@ final class FhirResidualGuard {
                 if (s >= 0 && text.regionMatches(true, s, needle.text, 0, needle.text.length())
                         && ResidualMatch.wholeWord(text, s, needle.text)
                         && !masked(text, s, s + needle.text.length(), masks)) {
-                    return needle.value;
+                    String lower = needle.text.toLowerCase(java.util.Locale.ROOT);
+                    Integer written = shiftedDates.get(lower);
+                    if (written == null) {
+                        return needle.value;
+                    }
+                    if (seenAt == null) {
+                        seenAt = new HashMap<>();
+                    }
+                    Set<Integer> at = seenAt.computeIfAbsent(lower, k -> new java.util.HashSet<>());
+                    if (at.add(s) && at.size() > written) {
+                        return needle.value;
+                    }
                 }
             }
         }
