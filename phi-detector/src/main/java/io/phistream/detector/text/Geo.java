@@ -2133,8 +2133,12 @@ final class Geo {
         return tk.len(w) < 3 || !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
     }
 
-    /** Heads of shelters and treatment programs, named by the words before them ("Harborview Family Shelter"). */
-    private static final String[] PROGRAM_HEADS = {"SHELTER", "SHELTERS", "HOUSE", "PROGRAM", "RESIDENCE"};
+    /**
+     * Heads that the lexicon's facility heads do not hold (shelters and treatment programs, named by the words before
+     * them: "Harborview Family Shelter"; agencies and units; the VA's centers): one set lookup for every word.
+     */
+    private static final Set<String> OTHER_HEADS = Set.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
+            "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS");
 
     /** Generic words of shelters and treatment programs: they describe a place, they do not name it. */
     private static boolean programWord(Scan s, int t) {
@@ -2166,9 +2170,8 @@ final class Geo {
         for (int h = 0; h < tk.n; h++) {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
             boolean closing = closingHead(s, h);
-            if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD) || s.is(h, "CHILDRENS")
-                    || s.isAny(h, PROGRAM_HEADS) || s.isAny(h, "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC",
-                    "VAMCS")) || !head(s, h))) {
+            if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD)
+                    || OTHER_HEADS.contains(s.key(h))) || !head(s, h))) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {
