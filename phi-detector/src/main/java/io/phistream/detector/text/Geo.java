@@ -951,10 +951,9 @@ final class Geo {
     private static boolean notAPlaceHere(Scan s, int t) {
         Tokens tk = s.tk;
         // cheapest first: this runs for every word
-        return t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
+        return s.afterNumberDash(t)
                 || t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM && !tk.nlBefore[t + 1] && s.isAny(t, "BAY", "POD", "ROOM", "BED")
-                || (tk.upperDoc || !tk.lowerInitial(t))
-                && s.isAny(s.prevWord(t, 1), "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "CODE");
+                || (tk.upperDoc || !tk.lowerInitial(t)) && s.languageOrCode(t);
     }
 
     private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",
@@ -1136,8 +1135,7 @@ final class Geo {
         if (end < 0 && comma) {
             // a town the gazetteer does not list, known by the state after it: "Medical Center, Tamuning, Guam"
             int e = t;
-            while (e + 1 < tk.n && e - t < 2 && tk.kind[e + 1] == Tokens.WORD && tk.spaceOnly(e, e + 1)
-                    && !tk.isPunct(e + 1, ',') && properTownWord(s, e + 1)) {
+            while (e + 1 < tk.n && e - t < 2 && tk.spaceOnly(e, e + 1) && properTownWord(s, e + 1)) {
                 e++;
             }
             if (properTownWord(s, t) && tk.isPunct(e + 1, ',') && stateAt(s, e + 2) >= e + 2) {

@@ -516,10 +516,7 @@ final class Names {
     private static void kinInitials(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 1; t + 3 < tk.n; t++) {
-            if (!(tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && Character.isUpperCase(tk.firstChar(t))
-                    && tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1) && tk.kind[t + 2] == Tokens.WORD
-                    && tk.len(t + 2) == 1 && Character.isUpperCase(tk.firstChar(t + 2)) && tk.adjacent(t + 1, t + 2)
-                    && tk.isPunct(t + 3, '.') && tk.adjacent(t + 2, t + 3))) {
+            if (!(dottedCapital(s, t) && dottedCapital(s, t + 2) && tk.adjacent(t + 1, t + 2))) {
                 continue;
             }
             int p = s.prevWord(t, 1);
@@ -753,8 +750,7 @@ final class Names {
                 || s.isAny(t + 1, "EYES", "EYE", "HAIR") && !tk.nlBefore[t + 1] // "Hazel eyes", not "wife Hazel eye..."
                 && !s.has(s.prevWord(t, 1), Lexicon.TITLE | Lexicon.RELATION)
                 // "18-WHEELER", "Code Silver", "Language: Kiowa", "speaks Punjabi"
-                || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM
-                || s.isAny(s.prevWord(t, 1), "CODE", "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "DESERT", "OPERATION")
+                || s.afterNumberDash(t) || s.languageOrCode(t) || s.isAny(s.prevWord(t, 1), "DESERT", "OPERATION")
                 || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t);
     }
 

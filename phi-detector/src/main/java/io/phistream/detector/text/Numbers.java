@@ -385,7 +385,7 @@ final class Numbers {
         return s.tk.len(t) == 4 && v / 100 < 24 && v % 100 < 60;
     }
 
-    /** Token b is a group of 3-4 digits one blank after a: the next part of a number written in groups. */
+    /** Token b is a group of 3-4 digits after a, blanks only between: the next part of a number written in groups. */
     private static boolean spacedGroup(Scan s, int a, int b) {
         Tokens tk = s.tk;
         return tk.kind[b] == Tokens.NUM && tk.spaceOnly(a, b) && tk.len(b) >= 3 && tk.len(b) <= 4;
@@ -477,7 +477,7 @@ final class Numbers {
                 || s.isAny(nx, "X", "MM", "CM", "HOLE", "HOLES", "SCREW", "SCREWS", "IN", "INCH"));
     }
 
-    /** A plate group: 1-5 digits, 1-4 capital letters that are no word, or a short capital letter-digit run. */
+    /** A plate group: 1-6 digits, 1-4 capital letters that are no word, or a capital letter-digit run up to 5. */
     private static boolean plateGroup(Scan s, int t) {
         Tokens tk = s.tk;
         if (t >= tk.n || tk.nlBefore[t] || tk.len(t) > 6) {

@@ -81,6 +81,16 @@ final class Scan {
         return false;
     }
 
+    /** "18-WHEELER", "4-wheeler": token t is glued to a number before it by a dash (a vehicle, a count, a code). */
+    boolean afterNumberDash(int t) {
+        return t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM;
+    }
+
+    /** "Language: Kiowa", "speaks Punjabi", "Code Silver": token t names a language or a code, not a person or a place. */
+    boolean languageOrCode(int t) {
+        return isAny(prevWord(t, 1), "LANGUAGE", "LANGUAGES", "SPEAKS", "SPEAKING", "CODE");
+    }
+
     /** Previous non-punctuation token, stepping over at most {@code maxPunct} punctuation tokens. */
     int prevWord(int t, int maxPunct) {
         int p = t - 1;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class ResidualPhiGuardTest {
     void givenTheNameInAnotherCaseAfterARepeatedToken_whenGuarded_thenHit() {
         String output = TOKEN + "~" + TOKEN + "|note SMITH\r";
 
-        assertThat(ResidualPhiGuard.finds(output, Set.of(TOKEN), known(PhiType.NAME, "smith"))).isTrue();
+        assertThat(ResidualPhiGuard.finds(output, Set.of(TOKEN), known(PhiType.NAME, "smith"), Map.of()))
+                .isTrue();
     }
 
     @Test
