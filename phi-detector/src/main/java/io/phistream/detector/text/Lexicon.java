@@ -106,6 +106,27 @@ final class Lexicon {
         }
     }
 
+    /**
+     * Folded spelling of word id, one String per word for the life of the lexicon: a note's words are mostly
+     * lexicon words, and the rules compare them with word lists many times, so they share one key instead of each
+     * call folding and allocating its own. Filled on demand; a racing fill writes an equal String (harmless).
+     */
+    private volatile String[] keys = new String[0];
+
+    String key(int id) {
+        String[] k = keys;
+        if (id >= k.length) {
+            k = java.util.Arrays.copyOf(k, Math.max(words.size(), id + 1));
+            keys = k;
+        }
+        String key = k[id];
+        if (key == null) {
+            key = words.key(id);
+            k[id] = key;
+        }
+        return key;
+    }
+
     int id(String folded) {
         int id = words.add(folded);
         ensure(id);

@@ -1,6 +1,5 @@
 package io.phistream.detector.text;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.text.lexicon.Fold;
@@ -884,13 +883,7 @@ final class Numbers {
                 || digits == 7 && g == 2 && gr[0] == 3 && gr[1] == 4 && (dashes || dots)
                 || plus && digits >= 8 && digits <= 15;
         if (phoneShape || phoneCtx && digits >= 7 && digits <= 15 || digits == 10 && g == 1 && phoneCtx) {
-            String window = s.text.subSequence(start, end).toString();
-            boolean possible = false;
-            for (PhoneNumberMatch m : PHONES.findNumbers(window, "US", PhoneNumberUtil.Leniency.POSSIBLE, 3)) {
-                if (m.rawString().length() >= window.length() - 2) {
-                    possible = true;
-                }
-            }
+            boolean possible = PHONES.isPossibleNumber(s.text.subSequence(start, end), "US");
             if (possible || phoneCtx && digits >= 7 || digits == 7 && phoneShape) {
                 int e = extension(s, end);
                 s.add(faxCtx ? PhiType.FAX : PhiType.PHONE, start, e, faxCtx ? "fax" : "phone", possible ? 0.92 : 0.8);

@@ -51,7 +51,9 @@ final class Scan {
         }
         String k = keys[t];
         if (k == null) {
-            k = io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
+            int id = tk.wholeLex(t);
+            k = id >= 0 ? lx.key(id)
+                    : io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
             keys[t] = k;
         }
         return k;
@@ -65,7 +67,8 @@ final class Scan {
         if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
             return false;
         }
-        return key(t).equals(folded);
+        String k = key(t);
+        return k.hashCode() == folded.hashCode() && k.equals(folded);
     }
 
     boolean isAny(int t, String... folded) {
@@ -73,8 +76,10 @@ final class Scan {
             return false;
         }
         String k = key(t);
+        int h = k.hashCode();
         for (String f : folded) {
-            if (k.equals(f)) {
+            // the hashes are cached in both Strings: one int compare rejects almost every other word
+            if (f.hashCode() == h && k.equals(f)) {
                 return true;
             }
         }

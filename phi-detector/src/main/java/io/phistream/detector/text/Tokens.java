@@ -21,6 +21,11 @@ final class Tokens {
     byte[] kind;
     int[] lex;
     boolean[] nlBefore;
+    /** Case of each token, read once while scanning ({@link #CAP}, {@link #HAS_LOWER}, {@link #LOWER_FIRST}). */
+    byte[] shape;
+    private static final byte CAP = 1;
+    private static final byte HAS_LOWER = 2;
+    private static final byte LOWER_FIRST = 4;
     /** Whether letters are mostly upper case: then case says nothing about names. */
     final boolean upperDoc;
 
@@ -33,6 +38,7 @@ final class Tokens {
         kind = new byte[cap];
         lex = new int[cap];
         nlBefore = new boolean[cap];
+        shape = new byte[cap];
         int upper = 0;
         int lower = 0;
         boolean nl = true;
@@ -44,6 +50,8 @@ final class Tokens {
                 int s = i;
                 boolean letters = false;
                 boolean digits = false;
+                boolean upperFirst = false;
+                int sh = 0;
                 while (i < len) {
                     char d = text.charAt(i);
                     char g = Fold.fold(d);
@@ -64,13 +72,16 @@ final class Tokens {
                         letters = true;
                         if (Character.isUpperCase(d)) {
                             upper++;
+                            upperFirst |= i == s;
                         } else if (Character.isLowerCase(d)) {
                             lower++;
+                            sh |= i == s ? HAS_LOWER | LOWER_FIRST : upperFirst ? HAS_LOWER | CAP : HAS_LOWER;
                         }
                     }
                     i++;
                 }
                 add(s, i, letters && digits ? ALNUM : digits ? NUM : WORD, nl);
+                shape[n - 1] = (byte) sh;
                 nl = false;
                 if ((n & 1023) == 0) {
                     budget.check();
@@ -105,6 +116,10 @@ final class Tokens {
                 && Fold.isApostrophe(text.charAt(e - 2))) {
             int full = lexicon.words.find(text, start[t], e);
             int base = lexicon.words.find(text, start[t], e - 2);
+            if (possessive == null) {
+                possessive = new boolean[start.length];
+            }
+            possessive[t] = true;
             if (full >= 0 && full != base) {
                 if (fullLex == null) {
                     fullLex = new int[start.length];
@@ -120,6 +135,17 @@ final class Tokens {
     /** Full-form ids of possessive words, -2 where the same as {@link #lex}; null when none. */
     int[] fullLex;
 
+    /** Tokens read as a possessive by {@link #lookup}; null when none. */
+    private boolean[] possessive;
+
+    /** Id of the whole token's folded form (SMITH'S -> SMITHS), -1 when the lexicon does not know it. */
+    int wholeLex(int t) {
+        if (possessive == null || !possessive[t]) {
+            return lex[t];
+        }
+        return fullLex != null && fullLex[t] != -2 ? fullLex[t] : -1;
+    }
+
     int phraseLex(int t) {
         return fullLex != null && fullLex[t] != -2 ? fullLex[t] : lex[t];
     }
@@ -132,6 +158,7 @@ final class Tokens {
             kind = java.util.Arrays.copyOf(kind, cap);
             lex = java.util.Arrays.copyOf(lex, cap);
             nlBefore = java.util.Arrays.copyOf(nlBefore, cap);
+            shape = java.util.Arrays.copyOf(shape, cap);
         }
         start[n] = s;
         end[n] = e;
@@ -203,28 +230,16 @@ final class Tokens {
 
     /** First char upper case, some later letter lower case: "Smith". */
     boolean capitalized(int t) {
-        if (!Character.isUpperCase(text.charAt(start[t]))) {
-            return false;
-        }
-        for (int i = start[t] + 1; i < end[t]; i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return (shape[t] & CAP) != 0;
     }
 
+    /** No lower-case letter (punctuation and numbers too). */
     boolean allUpper(int t) {
-        for (int i = start[t]; i < end[t]; i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return (shape[t] & HAS_LOWER) == 0;
     }
 
     boolean lowerInitial(int t) {
-        return Character.isLowerCase(text.charAt(start[t]));
+        return (shape[t] & LOWER_FIRST) != 0;
     }
 
     /** Only blanks (no newline) between tokens a and b = a+1. */
