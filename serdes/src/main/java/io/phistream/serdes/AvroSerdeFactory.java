@@ -5,6 +5,7 @@ import io.phistream.serdes.avro.AuditCheckpoint;
 import io.phistream.serdes.avro.AuditRecord;
 import io.phistream.serdes.avro.DriftEvent;
 import io.phistream.serdes.avro.Observation;
+import io.phistream.serdes.avro.ObservationBatch;
 import io.phistream.serdes.avro.QuarantineEnvelope;
 import io.phistream.serdes.avro.Score;
 import io.phistream.serdes.registry.RestSchemaRegistryClient;
@@ -31,7 +32,7 @@ public final class AvroSerdeFactory {
 
     /** Every contract record, in a stable order. */
     public static final List<Class<? extends SpecificRecord>> CONTRACTS = List.of(
-            QuarantineEnvelope.class, Observation.class, Score.class, Alert.class,
+            QuarantineEnvelope.class, Observation.class, ObservationBatch.class, Score.class, Alert.class,
             AuditRecord.class, AuditCheckpoint.class, DriftEvent.class);
 
     private final WireFormat format;
@@ -135,6 +136,11 @@ public final class AvroSerdeFactory {
 
     public Serde<Observation> observation() {
         return serde(Observation.class, false);
+    }
+
+    /** Value serde for the observations topic: one record per de-identified message with vitals. */
+    public Serde<ObservationBatch> observationBatch() {
+        return serde(ObservationBatch.class, false);
     }
 
     public Serde<Score> score() {

@@ -7,7 +7,9 @@ import io.phistream.serdes.avro.AuditRecord;
 import io.phistream.serdes.avro.DriftEvent;
 import io.phistream.serdes.avro.DriftLevel;
 import io.phistream.serdes.avro.Observation;
+import io.phistream.serdes.avro.ObservationBatch;
 import io.phistream.serdes.avro.Score;
+import io.phistream.serdes.avro.SourceFormat;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,16 @@ final class ContractSamples {
             return Observation.newBuilder().setPatientToken(TOKEN).setLoincCode("8867-4").setValue(92.0)
                     .setUnit("/min").setValueCode(full ? "A" : null).setEffectiveTimeMs(T)
                     .setSourceMessageId("msg-000042").build();
+        }
+        if (type == ObservationBatch.class) {
+            // full: a NEWS2 vitals set as one ORU gives it (six elements, one coded); minimal: one quantity
+            List<Observation> set = full
+                    ? List.of(vital("8867-4", 92.0, "/min", null), vital("9279-1", 22.0, "/min", null),
+                            vital("59408-5", 94.0, "%", null), vital("8480-6", 118.0, "mm[Hg]", null),
+                            vital("8310-5", 38.5, "Cel", null), vital("67775-7", 0.0, "{ACVPU}", "A"))
+                    : List.of(vital("8867-4", 92.0, "/min", null));
+            return ObservationBatch.newBuilder().setPatientToken(TOKEN).setSourceMessageId("msg-000042")
+                    .setSourceFormat(full ? SourceFormat.FHIR : SourceFormat.HL7V2).setObservations(set).build();
         }
         if (type == Score.class) {
             return Score.newBuilder().setPatientToken(TOKEN).setModelName("news2").setModelVersion("1.0.0")
@@ -79,5 +91,10 @@ final class ContractSamples {
                     .setWindowStartMs(T).setWindowEndMs(T.plusSeconds(3600)).setSampleSize(5000L).build();
         }
         throw new IllegalArgumentException("no sample for " + type);
+    }
+
+    private static Observation vital(String loinc, double value, String unit, String code) {
+        return Observation.newBuilder().setPatientToken(TOKEN).setLoincCode(loinc).setValue(value).setUnit(unit)
+                .setValueCode(code).setEffectiveTimeMs(T).setSourceMessageId("msg-000042").build();
     }
 }

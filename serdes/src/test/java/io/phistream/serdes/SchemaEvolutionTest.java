@@ -110,6 +110,39 @@ class SchemaEvolutionTest {
                 .anySatisfy(p -> assertThat(p).startsWith("QuarantineEnvelope v2 cannot read v1"));
     }
 
+    @Test
+    void givenObservationBatch_whenReleased_thenSelfContainedAndItsElementIsTheObservationContract() {
+        List<Schema> released = SchemaHistory.versions("ObservationBatch");
+        Schema current = SchemaHistory.current("ObservationBatch");
+
+        // v1 parsed on its own (no other file known): every record it uses is defined inline
+        assertThat(released).hasSize(1);
+        Schema element = released.get(0).getField("observations").schema().getElementType();
+        assertThat(SchemaNormalization.toParsingForm(element))
+                .isEqualTo(SchemaNormalization.toParsingForm(SchemaHistory.current("Observation")));
+        // the current source names Observation instead of repeating it; resolved, it is the released v1
+        assertThat(current.getField("observations").schema().getElementType())
+                .isEqualTo(SchemaHistory.current("Observation"));
+        assertThat(current).isEqualTo(released.get(0));
+    }
+
+    @Test
+    void givenObservationEvolves_whenObservationBatchIsChecked_thenItMustBeReleasedAgainToo() throws IOException {
+        // an optional field added to Observation: compatible, but ObservationBatch embeds it, so its newest release
+        // no longer describes what is written
+        Schema.Parser parser = new Schema.Parser();
+        parser.parse(SchemaHistory.current("Observation").toString().replace("\"fields\":[",
+                "\"fields\":[{\"name\":\"method\",\"type\":[\"null\",\"string\"],\"default\":null},"));
+        Schema batch;
+        try (InputStream in = SchemaHistory.class.getClassLoader().getResourceAsStream("avro/ObservationBatch.avsc")) {
+            batch = parser.parse(in);
+        }
+
+        List<String> problems = SchemaEvolution.historyProblems(batch, SchemaHistory.versions("ObservationBatch"));
+
+        assertThat(problems).singleElement().asString().contains("avro-history/ObservationBatch/v2.avsc");
+    }
+
     private static Schema testSchema(String name) throws IOException {
         try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream("/evolution/" + name)) {
             return new Schema.Parser().parse(in);

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SerdeBenchmark {
 
-    @Param({"QuarantineEnvelope", "Observation", "Score", "Alert", "AuditRecord", "AuditCheckpoint", "DriftEvent"})
+    @Param({"QuarantineEnvelope", "Observation", "ObservationBatch", "Score", "Alert", "AuditRecord", "AuditCheckpoint", "DriftEvent"})
     public String contract;
 
     @Param({"SINGLE_OBJECT", "CONFLUENT"})
