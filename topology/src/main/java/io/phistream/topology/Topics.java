@@ -94,6 +94,10 @@ public final class Topics {
         return new Topic<>(prefix + AUDIT, Serdes.String(), Serdes.ByteArray());
     }
 
+    /**
+     * Keyed by patient token; value: an Avro {@code ObservationBatch}, one per de-identified message with usable vital
+     * signs (its {@code observations} array holds them). For other consumers: phi-stream writes it, never reads it.
+     */
     public Topic<String, byte[]> observations() {
         return new Topic<>(prefix + OBSERVATIONS, Serdes.String(), Serdes.ByteArray());
     }

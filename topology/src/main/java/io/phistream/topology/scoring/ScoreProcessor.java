@@ -5,6 +5,7 @@ import io.phistream.scoring.alert.ScoreEvent;
 import io.phistream.scoring.bundle.ModelManifest;
 import io.phistream.scoring.bundle.ModelRegistry;
 import io.phistream.serdes.avro.Observation;
+import io.phistream.serdes.avro.ObservationBatch;
 import io.phistream.serdes.avro.Score;
 import io.phistream.topology.stream.Headers;
 import java.nio.ByteBuffer;
@@ -30,15 +31,15 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps the latest value of each vital sign per patient token in a changelogged store and scores the patient with
- * every configured model when a set of observations (one source message) has been applied and a model's input row
- * differs from the one it last scored. Live scores go to {@code scores}, to the alert router and to drift
- * monitoring; shadow scores go to {@code scores} only (flagged). Every score is audited.
+ * every configured model when an {@link ObservationBatch} (the vitals of one source message, applied as a set) has
+ * been applied and a model's input row differs from the one it last scored. Live scores go to {@code scores}, to the
+ * alert router and to drift monitoring; shadow scores go to {@code scores} only (flagged). Every score is audited.
  *
  * <p>Times are the patient's own (effective times after that patient's date shift): a feature is valid for the
  * configured TTL after its effective time, measured against the newest observation of the same patient. Patients
  * nobody has measured for a TTL of wall-clock time are purged from the store by a punctuator.
  */
-final class ScoreProcessor implements Processor<String, Observation, String, Object> {
+final class ScoreProcessor implements Processor<String, ObservationBatch, String, Object> {
 
     static final String STORE = "scoring-features";
     static final Duration PURGE_EVERY_MAX = Duration.ofMinutes(10);
@@ -67,9 +68,9 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
 
     static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
         // logging (the changelog) is on by default: the state survives a restart on an empty state directory.
-        // Cached: a message's vitals arrive as several observations of one patient, each read-modify-write of the
-        // same key; the cache turns them into one store and changelog write per commit (exactly-once is kept: the
-        // cache is flushed into the store and its changelog before every commit, in the same transaction)
+        // Cached: a patient measured several times within a commit interval is one store and changelog write per
+        // commit (exactly-once is kept: the cache is flushed into the store and its changelog before every commit,
+        // in the same transaction)
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();
     }
@@ -83,24 +84,37 @@ final class ScoreProcessor implements Processor<String, Observation, String, Obj
     }
 
     @Override
-    public void process(Record<String, Observation> record) {
-        Observation o = record.value();
-        if (o == null || o.getPatientToken() == null
-                || (record.key() != null && !record.key().equals(o.getPatientToken()))) {
+    public void process(Record<String, ObservationBatch> record) {
+        ObservationBatch batch = record.value();
+        if (batch == null || batch.getPatientToken() == null
+                || (record.key() != null && !record.key().equals(batch.getPatientToken()))) {
             scoring.metrics().skipped("observations", Map.of(ObservationExtractor.Skip.NO_PATIENT, 1));
             return; // a record under another key would split a patient's state across partitions
         }
-        String token = o.getPatientToken();
-        FeatureState state = load(token);
-        state.apply(o, context.currentSystemTimeMs());
-        if (ScoringHeaders.lastOfBatch(record.headers())) {
-            state.expire(state.newestTimeMs(), ttlMs);
-            String messageId = Codes.isCode(o.getSourceMessageId()) ? o.getSourceMessageId()
-                    : "c" + ScoringStages.shortDigest(scoring.auditDrafts().digest(
-                            o.getSourceMessageId().getBytes(StandardCharsets.UTF_8)));
-            for (String model : scoring.models()) {
-                score(model, token, state, messageId, record.timestamp());
+        String token = batch.getPatientToken();
+        List<Observation> set = batch.getObservations();
+        for (Observation o : set) {
+            if (!token.equals(o.getPatientToken())) {
+                // one patient's vitals per batch, or the set would be scored on the wrong patient's state
+                scoring.metrics().skipped("observations", Map.of(ObservationExtractor.Skip.AMBIGUOUS_PATIENT, 1));
+                return;
             }
+        }
+        if (set.isEmpty()) {
+            return; // nothing changed; phi-stream never writes one
+        }
+        FeatureState state = load(token);
+        long nowMs = context.currentSystemTimeMs();
+        for (Observation o : set) {
+            state.apply(o, nowMs);
+        }
+        state.expire(state.newestTimeMs(), ttlMs);
+        String source = batch.getSourceMessageId();
+        String messageId = Codes.isCode(source) ? source
+                : "c" + ScoringStages.shortDigest(scoring.auditDrafts().digest(
+                        source.getBytes(StandardCharsets.UTF_8)));
+        for (String model : scoring.models()) {
+            score(model, token, state, messageId, record.timestamp());
         }
         if (state.isEmpty()) {
             store.delete(token);

@@ -2,7 +2,7 @@ package io.phistream.topology.scoring;
 
 import io.phistream.serdes.avro.Alert;
 import io.phistream.serdes.avro.DriftEvent;
-import io.phistream.serdes.avro.Observation;
+import io.phistream.serdes.avro.ObservationBatch;
 import io.phistream.serdes.avro.Score;
 import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
@@ -17,18 +17,19 @@ import org.apache.kafka.streams.Topology;
 /**
  * The scoring side of the topology, on de-identified data only, in one sub-topology:
  * <pre>
- * deid.hl7v2 ─> [extract-observations-hl7v2] ─┬─> observations (Avro Observation, key: patient token; for consumers)
+ * deid.hl7v2 ─> [extract-observations-hl7v2] ─┬─> observations (Avro ObservationBatch, one per message with vitals,
+ *                                             │                  key: patient token; for consumers)
  * deid.fhir  ─> [extract-observations-fhir]  ─┤
  *                                             └─> [score] (store scoring-features) ─┬─> scores (Avro Score, live and shadow)
  *                                                                                   ├─> ops.drift (Avro DriftEvent)
  *                                                                                   └─> [route-alerts] (store alert-state) ─> alerts.&lt;route&gt; (Avro Alert)
  * [score], [route-alerts] ─> [audit-scoring] (store audit-log-state-scoring) ─> audit
  * </pre>
- * Extraction hands each observation to {@code score} directly and also writes it to {@code observations} for other
- * consumers; nothing here reads that topic back. Re-reading it would repartition nothing and cost every vital sign one
- * more read, Avro decode and transaction (about a commit interval of alert latency): deid.hl7v2 and deid.fhir are
- * already keyed by the patient token ({@code DeidProcessor} forwards under {@code patientToken()} to sinks with the
- * default partitioner) and {@link ExtractProcessor} forwards under that same key (the extractor takes the record key
+ * Extraction hands each message's vitals, as one batch, to {@code score} directly and also writes the batch to
+ * {@code observations} for other consumers; nothing here reads that topic back. Re-reading it would repartition
+ * nothing and cost every message one more read, Avro decode and transaction (about a commit interval of alert
+ * latency): deid.hl7v2 and deid.fhir are already keyed by the patient token ({@code DeidProcessor} forwards under
+ * {@code patientToken()} to sinks with the default partitioner) and {@link ExtractProcessor} forwards under that same key (the extractor takes the record key
  * as the token). So the task reading a token's partition owns its feature state, provided the two topics have the
  * same partition count: a task reads partition p of each, and with different counts one patient's HL7 and FHIR vitals
  * would be scored in two tasks on split state. {@code Topics} creates every topic with the one {@code topic.partitions}
@@ -70,7 +71,7 @@ public final class ScoringTopology {
                 OBSERVATIONS_SINK), SOURCE_DEID_HL7);
         t.addProcessor(EXTRACT_FHIR, () -> new ExtractProcessor(ExtractProcessor.Format.FHIR, scoring, SCORE,
                 OBSERVATIONS_SINK), SOURCE_DEID_FHIR);
-        Serializer<Observation> observations = serdes.observation().serializer();
+        Serializer<ObservationBatch> observations = serdes.observationBatch().serializer();
         t.addSink(OBSERVATIONS_SINK, topics.observations().name(), Serdes.String().serializer(), observations,
                 EXTRACT_HL7, EXTRACT_FHIR);
 

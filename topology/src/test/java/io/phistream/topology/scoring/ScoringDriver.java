@@ -8,7 +8,7 @@ import io.phistream.detector.fhir.FhirOutcome;
 import io.phistream.detector.hl7.Hl7Outcome;
 import io.phistream.serdes.avro.Alert;
 import io.phistream.serdes.avro.DriftEvent;
-import io.phistream.serdes.avro.Observation;
+import io.phistream.serdes.avro.ObservationBatch;
 import io.phistream.serdes.avro.Score;
 import io.phistream.topology.Topics;
 import io.phistream.topology.config.PhiStreamConfig;
@@ -56,7 +56,7 @@ final class ScoringDriver implements AutoCloseable {
     final TopologyTestDriver driver;
     private final TestInputTopic<String, String> deidHl7;
     private final TestInputTopic<String, String> deidFhir;
-    final TestOutputTopic<String, Observation> observations;
+    final TestOutputTopic<String, ObservationBatch> observations;
     final TestOutputTopic<String, Score> scores;
     final TestOutputTopic<String, DriftEvent> drift;
     final TestOutputTopic<String, byte[]> audit;
@@ -72,7 +72,7 @@ final class ScoringDriver implements AutoCloseable {
         deidFhir = driver.createInputTopic(TOPICS.deidFhir().name(), new StringSerializer(), new StringSerializer());
         var serdes = scoring.serdes();
         observations = driver.createOutputTopic(TOPICS.observations().name(), new StringDeserializer(),
-                serdes.observation().deserializer());
+                serdes.observationBatch().deserializer());
         scores = driver.createOutputTopic(TOPICS.scores().name(), new StringDeserializer(), serdes.score().deserializer());
         drift = driver.createOutputTopic(TOPICS.opsDrift().name(), new StringDeserializer(),
                 serdes.driftEvent().deserializer());

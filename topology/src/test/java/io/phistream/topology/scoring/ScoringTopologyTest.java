@@ -10,6 +10,8 @@ import io.phistream.audit.checkpoint.CheckpointVerifier;
 import io.phistream.serdes.avro.Alert;
 import io.phistream.serdes.avro.AlertKind;
 import io.phistream.serdes.avro.Observation;
+import io.phistream.serdes.avro.ObservationBatch;
+import io.phistream.serdes.avro.SourceFormat;
 import io.phistream.serdes.avro.Score;
 import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.synthetic.SyntheticPatient;
@@ -51,13 +53,13 @@ class ScoringTopologyTest {
     void givenOruVitals_whenDeidentifiedAndScored_thenObservationsAScoreAndARoutedAlertComeOutUnderTheToken() {
         String token = vitals(Vitals.medium(), "20250301080000+0000");
 
-        List<TestRecord<String, Observation>> obs = d.observations.readRecordsToList();
-        assertThat(obs).hasSize(6).allSatisfy(r -> {
-            assertThat(r.key()).isEqualTo(token);
-            assertThat(Headers.get(r.headers(), Headers.MESSAGE_ID)).startsWith("m");
-        });
-        assertThat(obs.stream().map(r -> Headers.get(r.headers(), ScoringHeaders.BATCH)))
-                .containsExactly("1/6", "2/6", "3/6", "4/6", "5/6", "6/6");
+        TestRecord<String, ObservationBatch> batch = d.observations.readRecord();
+        assertThat(d.observations.isEmpty()).as("one record for the message").isTrue();
+        assertThat(batch.key()).isEqualTo(token);
+        assertThat(Headers.get(batch.headers(), Headers.MESSAGE_ID)).startsWith("m")
+                .isEqualTo(batch.value().getSourceMessageId());
+        List<Observation> obs = batch.value().getObservations();
+        assertThat(obs).hasSize(6).allSatisfy(o -> assertThat(o.getPatientToken()).isEqualTo(token));
 
         List<TestRecord<String, Score>> scores = d.scores.readRecordsToList();
         assertThat(scores).hasSize(1);
@@ -70,7 +72,7 @@ class ScoringTopologyTest {
         assertThat(s.getOutputs()).containsEntry("points_rr", 2.0).containsEntry("points_spo2", 1.0)
                 .containsEntry("points_temp", 1.0);
         assertThat(s.getFeaturesDigest()).matches("[0-9a-f]{32,}");
-        assertThat(s.getTimeMs()).isEqualTo(obs.get(0).value().getEffectiveTimeMs());
+        assertThat(s.getTimeMs()).isEqualTo(obs.get(0).getEffectiveTimeMs());
 
         List<TestRecord<String, Alert>> raised = ward.readRecordsToList();
         assertThat(raised).hasSize(1);
@@ -103,15 +105,16 @@ class ScoringTopologyTest {
         // when: one de-identified ORU is piped into deid.hl7v2, and nothing into observations
         String token = vitals(Vitals.medium(), "20250301080000+0000");
 
-        // then: it is scored once, from the whole set, and its six observations still come out for other consumers
+        // then: it is scored once, from the whole set, and its six observations still come out, as one record, for
+        // other consumers
         assertThat(d.scores.readRecordsToList()).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo(token);
             assertThat(r.value().getScore()).isEqualTo(5.0);
         });
-        List<TestRecord<String, Observation>> obs = d.observations.readRecordsToList();
-        assertThat(obs).hasSize(6).allSatisfy(r -> assertThat(r.key()).isEqualTo(token));
-        assertThat(obs.stream().map(r -> Headers.get(r.headers(), ScoringHeaders.BATCH)))
-                .containsExactly("1/6", "2/6", "3/6", "4/6", "5/6", "6/6");
+        assertThat(d.observations.readRecordsToList()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(token);
+            assertThat(r.value().getObservations()).hasSize(6);
+        });
     }
 
     @Test
@@ -184,7 +187,9 @@ class ScoringTopologyTest {
 
         String token = d.fhir(bundle);
 
-        Map<String, Observation> obs = d.observations.readValuesToList().stream()
+        List<ObservationBatch> batches = d.observations.readValuesToList();
+        assertThat(batches).singleElement().satisfies(b -> assertThat(b.getSourceFormat()).isEqualTo(SourceFormat.FHIR));
+        Map<String, Observation> obs = batches.get(0).getObservations().stream()
                 .collect(Collectors.toMap(Observation::getLoincCode, Function.identity()));
         assertThat(obs.keySet()).containsExactlyInAnyOrder("8867-4", "9279-1", "59408-5", "8480-6", "8310-5", "67775-7");
         assertThat(obs.get("8310-5").getValue()).isCloseTo(38.5, within(1e-9));
@@ -253,7 +258,8 @@ class ScoringTopologyTest {
         assertThat(d.scoring.metrics().snapshot()).containsEntry("skipped.hl7v2.UNREADABLE", 1L)
                 .containsEntry("skipped.hl7v2.NO_PATIENT", 1L).containsEntry("skipped.fhir.UNREADABLE", 1L)
                 .containsEntry("skipped.fhir.UNSUPPORTED_FORMAT", 1L);
-        assertThat(d.observations.readValuesToList()).allSatisfy(o -> assertThat(o.getPatientToken()).isEqualTo(token));
+        assertThat(d.observations.readValuesToList()).singleElement()
+                .satisfies(b -> assertThat(b.getPatientToken()).isEqualTo(token));
         assertThat(d.scores.readValuesToList()).hasSize(1);
     }
 
