@@ -111,6 +111,9 @@ final class Dates {
                 }
             } else if (tk.kind[t] == Tokens.WORD) {
                 e = spanishMonthFirst(s, t);
+                if (e < 0) {
+                    e = ordinalWordsOfMonth(s, t);
+                }
             }
             if (e > t) {
                 skipUntil = e;
@@ -726,6 +729,87 @@ final class Dates {
                 && tk.adjacent(nx, nx + 1));
     }
 
+    private static final Set<String> ORDINAL_WORDS = Set.of("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
+            "SEVENTH", "EIGHTH", "NINTH", "TENTH", "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH",
+            "SIXTEENTH", "SEVENTEENTH", "EIGHTEENTH", "NINETEENTH", "TWENTIETH", "THIRTIETH");
+    private static final Set<String> UNIT_ORDINALS = Set.of("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
+            "SEVENTH", "EIGHTH", "NINTH");
+    private static final Set<String> TENS_WORDS = Set.of("TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY",
+            "EIGHTY", "NINETY");
+    private static final Set<String> SMALL_NUMBER_WORDS = Set.of("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
+            "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN",
+            "EIGHTEEN", "NINETEEN");
+
+    private static boolean wordIn(Scan s, int t, Set<String> words) {
+        return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && !s.tk.nlBefore[t] && words.contains(s.key(t));
+    }
+
+    /** A day of the month in words at t ("third", "twenty-first", "thirty first"); its last token, or -1. */
+    private static int ordinalWords(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (wordIn(s, t, ORDINAL_WORDS)) {
+            return t;
+        }
+        if (s.isAny(t, "TWENTY", "THIRTY") && !tk.nlBefore[t]) {
+            int u = tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) ? t + 2 : t + 1;
+            if (wordIn(s, u, UNIT_ORDINALS) && (s.is(t, "TWENTY") || s.is(u, "FIRST"))) {
+                return u;
+            }
+        }
+        return -1;
+    }
+
+    /** A year read aloud at t: "two thousand sixteen", "two thousand and five", "nineteen eighty-two"; last token or -1. */
+    private static int yearWords(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (s.is(t, "TWO") && s.is(t + 1, "THOUSAND") && !tk.nlBefore[t]) {
+            int u = s.is(t + 2, "AND") ? t + 3 : t + 2;
+            int e = numberWords(s, u);
+            return e > 0 ? e : t + 1;
+        }
+        if (s.isAny(t, "NINETEEN", "TWENTY") && !tk.nlBefore[t]) {
+            int u = t + 1;
+            if (s.is(u, "OH") && wordIn(s, u + 1, SMALL_NUMBER_WORDS)) {
+                return u + 1; // "twenty oh five"
+            }
+            int e = numberWords(s, u);
+            return e > 0 ? e : -1;
+        }
+        return -1;
+    }
+
+    /** "sixteen", "eighty-two", "twenty four" at t: the last token, or -1. */
+    private static int numberWords(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (wordIn(s, t, SMALL_NUMBER_WORDS)) {
+            return t;
+        }
+        if (wordIn(s, t, TENS_WORDS)) {
+            int u = tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) ? t + 2 : t + 1;
+            return wordIn(s, u, SMALL_NUMBER_WORDS) && tk.len(u) <= 5 ? u : t;
+        }
+        return -1;
+    }
+
+    /** "the twenty-first of May, nineteen eighty-two", "fifth of March": a day in words, OF, a month. */
+    private static int ordinalWordsOfMonth(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        if (len < 5 || len > 10) {
+            return -1; // (length first: this runs for every word)
+        }
+        int o = ordinalWords(s, t);
+        if (o < 0 || !s.is(o + 1, "OF") || o + 2 >= tk.n || tk.kind[o + 2] != Tokens.WORD || !s.has(o + 2, MONTH)
+                || tk.nlBefore[o + 2] || tk.len(o + 2) < 3 || !tk.upperDoc && !tk.capitalized(o + 2)) {
+            return -1;
+        }
+        int m = o + 2;
+        int y = yearWords(s, tk.isPunct(m + 1, ',') ? m + 2 : m + 1);
+        int end = y > 0 ? y : m;
+        s.addTokens(PhiType.DATE, t, end, "date.day-words-month", 0.85);
+        return end + 1;
+    }
+
     /** Month name first: "Jan 5", "JAN 5TH", "January 5, 2019", "March 2019", "in April". */
     private static int monthFirst(Scan s, int t) {
         Tokens tk = s.tk;
@@ -739,6 +823,14 @@ final class Dates {
         boolean dash = tk.isPunct(m, '-') && tk.adjacent(m - 1, m);
         if (dash) {
             m++;
+        }
+        // "June third, two thousand sixteen", "on March the fifth": a day read aloud (dictation, voicemail)
+        int spoken = !dot && !dash && (tk.upperDoc || tk.capitalized(t)) ? ordinalWords(s, s.is(m, "THE") ? m + 1 : m) : -1;
+        if (spoken > 0) {
+            int y = yearWords(s, tk.isPunct(spoken + 1, ',') ? spoken + 2 : spoken + 1);
+            int end = y > 0 ? y : spoken;
+            s.addTokens(PhiType.DATE, t, end, "date.month-day-words", 0.85);
+            return end + 1;
         }
         if (m < tk.n && !tk.nlBefore[m] && (tk.kind[m] == Tokens.NUM || tk.kind[m] == Tokens.ALNUM)) {
             int d = dayValue(s, m);
@@ -1140,7 +1232,16 @@ final class Dates {
         if (!before && p >= 0 && s.isAny(p, "IS", "WAS") && (nx >= tk.n || tk.kind[nx] == Tokens.PUNCT
                 && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/') || tk.nlBefore[nx])) {
             int q = s.prevWord(p, 0);
-            before = q >= 0 && s.isAny(q, "PT", "PATIENT", "HE", "SHE", "MOTHER", "FATHER", "HUSBAND", "WIFE");
+            before = q >= 0 && (s.isAny(q, "PT", "PATIENT", "WHO") || s.isAny(q, KIN));
+        }
+        // "he will be 91 next month", "at 96 she was sharp": an age one turns, or a time of life before a subject
+        if (!before && p >= 0 && (s.is(p, "BE") && s.is(s.prevWord(p, 0), "WILL") && (nx >= tk.n || tk.nlBefore[nx]
+                || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/')
+                || s.isAny(nx, "NEXT", "THIS", "IN", "ON", "SOON"))
+                || s.is(p, "AT") && !tk.nlBefore[nx] && s.isAny(nx, "HE", "SHE", "I")
+                && s.isAny(nx + 1, "WOULD", "WAS", "STILL", "HAD", "COULD", "WANTED", "LIVED", "DROVE", "WORKED"))) {
+            int q = s.prevWord(p, 0);
+            before = s.is(p, "AT") || q >= 0 && s.isAny(s.prevWord(q, 0), KIN) || s.isAny(s.prevWord(q, 0), "WHO");
         }
         boolean paren = t > 0 && tk.isPunct(t - 1, '(');
         int person = paren ? s.prevWord(t, 1) : p;

@@ -97,6 +97,7 @@ final class Geo {
         }
         facilities(s);
         practices(s);
+        labelledFacilities(s);
         acronymsOfPlaces(s);
     }
 
@@ -300,6 +301,61 @@ final class Geo {
                 && s.isAny(t + 1, "RD", "ROAD", "ST", "STREET", "AVE", "AVENUE");
     }
 
+    private static final String[] FACILITY_LABELS = {"FACILITY", "PRACTICE", "CLINIC", "AGENCY", "PHARMACY",
+        "HOSPITAL", "SNF", "HOSPICE"};
+
+    /**
+     * "Practice: Monongahela Arthritis & Rheumatology", "Agency: Keystone Valley Visiting Nurses": a form's facility
+     * field names a facility, however ordinary its words; a value of service words alone ("Clinic: Cardiology") is a
+     * department. The value runs to the end of the line or a column gap.
+     */
+    private static void labelledFacilities(Scan s) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || !tk.isPunct(t + 1, ':') || !tk.adjacent(t, t + 1) || tk.nlBefore[t + 2]
+                    || !(t == 0 || tk.nlBefore[t] || columnGap(s, t - 1, t)) || !s.isAny(t, FACILITY_LABELS)) {
+                continue;
+            }
+            int first = t + 2;
+            int last = -1;
+            boolean distinctive = false;
+            for (int u = first; u < tk.n && !tk.nlBefore[u] && !(u > first && columnGap(s, u - 1, u)); u++) {
+                if (tk.kind[u] == Tokens.PUNCT) {
+                    char c = tk.firstChar(u);
+                    if (u > first && (c == '&' || c == '\'' || c == '-' || c == '.')) {
+                        continue;
+                    }
+                    break;
+                }
+                if (tk.kind[u] != Tokens.WORD || !tk.upperDoc && !tk.capitalized(u) && !s.isAny(u, "OF", "AND", "THE")) {
+                    break;
+                }
+                if (!(facilityWord(s, u) || serviceWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || s.has(u, CLINICAL)
+                        || s.has(u, STOP))) {
+                    distinctive = true;
+                }
+                last = u;
+            }
+            if (last >= first && distinctive && tk.kind[first] == Tokens.WORD) {
+                s.addTokens(PhiType.GEO, first, last, "facility.labelled", 0.85);
+                claim(s, tk.start[first], tk.end[last]);
+            }
+        }
+    }
+
+    /** "Voice & Swallowing", "Foot & Ankle": word t is the second of two capitalised words joined by an ampersand. */
+    private static boolean ampersandPair(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t >= 2 && tk.kind[t] == Tokens.WORD && tk.isPunct(t - 1, '&') && tk.kind[t - 2] == Tokens.WORD
+                && !tk.nlBefore[t - 1] && !tk.nlBefore[t] && (tk.upperDoc || tk.capitalized(t) && tk.capitalized(t - 2));
+    }
+
+    /** N, S, E or W written alone in capitals. */
+    private static boolean compassLetter(Scan s, int t) {
+        return t < s.tk.n && s.tk.kind[t] == Tokens.WORD && s.tk.len(t) == 1 && !s.tk.nlBefore[t]
+                && "NSEW".indexOf(s.tk.firstChar(t)) >= 0;
+    }
+
     /** "123 Main St", "12B N. Oak Avenue Apt 4", "1600 Pennsylvania Ave NW". */
     private static int street(Scan s, int t) {
         Tokens tk = s.tk;
@@ -316,6 +372,12 @@ final class Geo {
         int hw = highway(s, u, true);
         if (hw > 0) {
             return addressTail(s, t, hw, "street.highway");
+        }
+        if (compassLetter(s, u) && u + 2 < tk.n && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) >= 2
+                && tk.len(u + 1) <= 4 && compassLetter(s, u + 2) && tk.spaceOnly(t, u) && tk.spaceOnly(u, u + 1)
+                && tk.spaceOnly(u + 1, u + 2) && !s.has(u + 3, SUFFIX)) {
+            // "4470 E 200 N", "350 N 400 E": a rural or city grid address (Indiana, Utah) has no street name at all
+            return addressTail(s, t, u + 2, "street.grid");
         }
         int names = 0;
         int suffix = -1;
@@ -1971,8 +2033,9 @@ final class Geo {
         if (s.isAny(t, "CENTER", "CENTRE", "CTR")) {
             return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY", "LIVING", "SENIOR",
                     "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE",
-                    "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE")
-                    || serviceWord(s, t - 1); // "Treasure Valley Sleep Disorders Center": a distinctive word is still required
+                    "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE", "BIRTH",
+                    "BIRTHING") || serviceWord(s, t - 1) // "Treasure Valley Sleep Disorders Center": a distinctive word is still required
+                    || ampersandPair(s, t - 1); // "Wissahickon Voice & Swallowing Center"
         }
         // shelters and treatment programs ("Harborview Family Shelter", "Beacon Day Program", "Lighthouse House"; a
         // house only where a patient goes or stays, checked by the caller)
@@ -2004,7 +2067,8 @@ final class Geo {
             return true;
         }
         if (s.isAny(t, "SYSTEM", "GROUP", "NETWORK")) {
-            return s.isAny(t - 1, "HEALTH", "MEDICAL", "HEALTHCARE");
+            // "Harborview Orthopaedic Group", "Lakeshore Dermatology Group": a practice named by its specialty
+            return s.isAny(t - 1, "HEALTH", "MEDICAL", "HEALTHCARE") || !s.is(t, "SYSTEM") && specialty(s, t - 1);
         }
         // "Franciscan Children's", "BOSTON CHILDREN'S": the possessive alone names a children's hospital (a proper word
         // before it is still required); before HOSPITAL or CENTER that word is the head instead
@@ -2026,13 +2090,32 @@ final class Geo {
             // "Gulf Coast Heart Institute"; research and teaching institutes ("... Institute of Technology") are not
             return s.isAny(t - 1, INSTITUTE_FIELDS);
         }
-        if (s.isAny(t, "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE", "PHYSICIANS", "PARTNERS")) {
+        if (s.isAny(t, "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE", "PHYSICIANS", "PARTNERS", "SPECIALISTS")
+                && ampersandPair(s, t - 1)) {
+            return true; // "Capital Foot & Ankle Specialists", "Arthritis & Rheumatology Associates"
+        }
+        if (s.isAny(t, "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE", "PHYSICIANS", "PARTNERS", "SPECIALISTS")) {
             return s.isAny(t - 1, "MEDICAL", "PEDIATRIC", "PEDIATRICS", "PEDS", "FAMILY", "HEALTH", "CARDIOLOGY",
                     "CARDIOVASCULAR", "ONCOLOGY", "PRIMARY", "CARE", "WOMENS", "GYN", "OBGYN", "SURGICAL", "ORTHOPEDIC",
                     "INTERNAL", "MEDICINE", "NEUROLOGY", "KIDNEY", "RENAL", "HEART", "CANCER", "PSYCHIATRIC", "BEHAVIORAL",
                     "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY") || serviceWord(s, t - 1) || specialty(s, t - 1);
         }
         return s.is(t, "GYN") && tk(s).isPunct(t - 1, '/') && s.is(t - 2, "OB");
+    }
+
+    /**
+     * "FALLS CITY MERCY HOSPITAL", "Cedar Falls Women's Health": a town of two or more words, each of them common or
+     * generic, names the facility as well as a proper word would.
+     */
+    private static boolean townOfCommonWords(Scan s, int first, int h) {
+        for (int u = first; u < h - 1; u++) {
+            long m = placeMatch(s, u);
+            int end = (int) (m >> 32);
+            if (end > u && end < h) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] INSTITUTE_FIELDS = {"HEART", "CANCER", "EYE", "DIABETES", "SPINE", "ORTHOPEDIC",
@@ -2136,7 +2219,7 @@ final class Geo {
      * them: "Harborview Family Shelter"; agencies and units; the VA's centers): one set lookup for every word.
      */
     private static final Set<String> OTHER_HEADS = Set.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
-            "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS");
+            "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS");
 
     /** Generic words of shelters and treatment programs: they describe a place, they do not name it. */
     private static boolean programWord(Scan s, int t) {
@@ -2274,6 +2357,9 @@ final class Geo {
                     }
                     distinctive = true;
                 }
+            }
+            if (!distinctive && first < h) {
+                distinctive = townOfCommonWords(s, first, h);
             }
             if (!distinctive || first == h && last == h) {
                 continue;

@@ -169,6 +169,7 @@ final class Names {
         nicknames(s, acc, base);
         kinInitials(s, acc);
         babyNames(s, acc, base);
+        namedChild(s, acc);
         beforePhone(s, acc, base);
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
@@ -241,6 +242,7 @@ final class Names {
         initials(s, acc);
         signOff(s, acc);
         dictationInitials(s, acc);
+        initialsOfAWriter(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
         agesAfterNames(s);
@@ -551,6 +553,35 @@ final class Names {
             if ((f & NAME_LISTED) != 0 && base[t] >= -3 || closed) {
                 acc[t] = CONTEXT;
             }
+        }
+    }
+
+    /**
+     * "We named her Kentucky", "MOB NAMED BABY "SKY"": the word after naming a child is its given name, whatever else
+     * the word means; the child must be the object ("named her", "named the baby"), so "named as proxy" is not read.
+     */
+    private static void namedChild(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) != 5 || !s.is(t, "NAMED")) {
+                continue;
+            }
+            int u = t + 1;
+            if (s.isAny(u, "HER", "HIM", "BABY", "THEM")) {
+                u++;
+            } else if (s.is(u, "THE") && s.isAny(u + 1, "BABY", "CHILD")) {
+                u += 2;
+            } else {
+                continue;
+            }
+            if (tk.isPunct(u, '"') || tk.isPunct(u, '\u201C')) {
+                u++;
+            }
+            if (u >= tk.n || tk.kind[u] != Tokens.WORD || tk.nlBefore[u] || !tk.upperDoc && !tk.capitalized(u)
+                    || (s.flags(u) & (STOP | RELATION | TITLE)) != 0 || s.isAny(u, "AFTER", "FOR", "AS", "BY")) {
+                continue;
+            }
+            acc[u] = CONTEXT;
         }
     }
 
@@ -1432,29 +1463,77 @@ final class Names {
     }
 
     /**
-     * "MY/tkw", "EP/dlh": the dictating clinician's and the typist's initials, upper case then lower case around a
-     * slash, ending a line or followed by the dictation and transcription dates ("D: 06/12/2024").
+     * "MY/tkw", "EP/dlh", "RB/DvdH/lc": the dictating clinician's (and a co-author's) and the typist's initials, upper
+     * case first, lower case last, around slashes, ending a line or followed by the dictation and transcription dates
+     * ("D: 06/12/2024").
      */
     private static void dictationInitials(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 0; t + 2 < tk.n; t++) {
+            if (!(tk.kind[t] == Tokens.WORD && tk.isPunct(t + 1, '/') && tk.adjacent(t, t + 1)
+                    && tk.len(t) >= 2 && tk.len(t) <= 3 && tk.allUpper(t)) || t > 0 && tk.adjacent(t - 1, t)) {
+                continue;
+            }
+            // the parts after the first: a middle one of any case ("DvdH"), the typist's last, in lower case
             int b = t + 2;
-            if (!(tk.kind[t] == Tokens.WORD && tk.isPunct(t + 1, '/') && tk.kind[b] == Tokens.WORD
-                    && tk.adjacent(t, t + 1) && tk.adjacent(t + 1, b) && tk.len(t) >= 2 && tk.len(t) <= 3
-                    && tk.len(b) >= 2 && tk.len(b) <= 4 && tk.allUpper(t) && tk.lowerInitial(b)
-                    && isLowerWord(s, b))) {
+            int mid = -1;
+            if (b + 2 < tk.n && tk.kind[b] == Tokens.WORD && tk.adjacent(t + 1, b) && tk.len(b) >= 2 && tk.len(b) <= 5
+                    && !tk.lowerInitial(b) && tk.isPunct(b + 1, '/') && tk.adjacent(b, b + 1)
+                    && tk.kind[b + 2] == Tokens.WORD && tk.adjacent(b + 1, b + 2) && tk.lowerInitial(b + 2)) {
+                mid = b;
+                b += 2;
+            }
+            if (!(tk.kind[b] == Tokens.WORD && tk.adjacent(b - 1, b) && tk.len(b) >= 2 && tk.len(b) <= 4
+                    && tk.lowerInitial(b) && isLowerWord(s, b))) {
                 continue;
             }
             int after = b + 1;
             boolean closes = after >= tk.n || tk.nlBefore[after] || s.isAny(after, "D", "DD", "T", "DT", "CC")
                     && after + 1 < tk.n && (tk.isPunct(after + 1, ':') || tk.kind[after + 1] == Tokens.NUM);
             int pw = s.prevWord(t, 0);
+            // after a job number, a line break, a signed name or its credentials ("Gaddam, DDS, MD   VRG/am")
             boolean dictated = t > 0 && (s.isAny(s.prevWord(t, 2), "JOB", "DOC")
                     || pw >= 0 && (tk.kind[pw] == Tokens.NUM || tk.kind[pw] == Tokens.ALNUM) || tk.nlBefore[t]
-                    || s.has(s.prevWord(t, 0), NAME_LISTED) && accepted(acc, s.prevWord(t, 0)));
+                    || s.has(pw, NAME_LISTED) && accepted(acc, pw)
+                    || pw == t - 1 && s.has(pw, POSTMARK) && tk.start[t] - tk.end[pw] >= 2);
             if (closes && dictated) {
                 acc[t] = CONTEXT; // two or three letters each: emitted on their own, unlike a single initial
                 acc[b] = CONTEXT;
+                if (mid >= 0) {
+                    acc[mid] = CONTEXT;
+                }
+            }
+        }
+    }
+
+    private static final String[] WRITER_VERBS = {"TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
+        "REVIEWED", "SIGNED", "COSIGNED", "EDITED", "PREPARED", "APPROVED", "SCREENED", "READ", "DIAGNOSES",
+        "COMPLETED", "DOCUMENTED", "RECORDED"};
+
+    /**
+     * "Transcribed by: mgp", "transcribed by LMB", "Frozen section diagnoses by MRL", "Ins verified jl": the initials
+     * of whoever wrote, read or checked the record. Two to four letters all in one case that no word list knows.
+     */
+    private static void initialsOfAWriter(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int v = 0; v + 1 < tk.n; v++) {
+            if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !s.isAny(v, WRITER_VERBS)) {
+                continue;
+            }
+            int t = v + 1;
+            boolean by = s.is(t, "BY");
+            if (by) {
+                t = tk.isPunct(t + 1, ':') ? t + 2 : t + 1;
+            }
+            if (t >= tk.n || tk.kind[t] != Tokens.WORD || tk.nlBefore[t] || tk.len(t) < 2 || tk.len(t) > 4
+                    || acc[t] != NONE || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_A_NAME)) != 0) {
+                continue;
+            }
+            boolean oneCase = isLowerWord(s, t) || tk.allUpper(t) && !tk.upperDoc;
+            // without BY only where the initials close the line: "Ins verified jl"
+            boolean closes = t + 1 >= tk.n || tk.nlBefore[t + 1];
+            if (oneCase && (by || closes)) {
+                acc[t] = CONTEXT;
             }
         }
     }

@@ -56,7 +56,11 @@ final class Numbers {
             Map.entry("CITATION", PhiType.OTHER_ID), Map.entry("VOUCHER", PhiType.OTHER_ID),
             // officers and transports: "badge C-117", "Mission PSAM-25-1187", "arrest # LPD-25-41920"
             Map.entry("BADGE", PhiType.OTHER_ID), Map.entry("MISSION", PhiType.OTHER_ID),
-            Map.entry("ARREST", PhiType.OTHER_ID), Map.entry("BOOKING", PhiType.OTHER_ID));
+            Map.entry("ARREST", PhiType.OTHER_ID), Map.entry("BOOKING", PhiType.OTHER_ID),
+            // interpreter-line operators, pathology accessions, pharmacy profiles: "operator 41177",
+            // "biopsy SD25-004412", "Rx profile CA-448190"; aircraft: "TAIL # N417ML"
+            Map.entry("OPERATOR", PhiType.OTHER_ID), Map.entry("BIOPSY", PhiType.OTHER_ID),
+            Map.entry("PROFILE", PhiType.OTHER_ID), Map.entry("TAIL", PhiType.VEHICLE));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -81,6 +85,76 @@ final class Numbers {
         keywordIds(s, claimed);
         codes(s, claimed);
         clusters(s, claimed);
+        spokenDigits(s, claimed);
+    }
+
+    private static final String[] DIGIT_WORDS = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+        "NINE", "OH"};
+
+    /** The digit a word reads aloud ("five" 5, "oh" 0), -1 for any other token. */
+    private static int digitWord(Scan s, int t) {
+        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD || s.tk.len(t) < 2 || s.tk.len(t) > 5) {
+            return -1;
+        }
+        for (int d = 0; d < DIGIT_WORDS.length; d++) {
+            if (s.is(t, DIGIT_WORDS[d])) {
+                return d == 10 ? 0 : d;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Numbers read aloud digit by digit, as voicemails and phone calls are transcribed: "five five five, oh one two
+     * three" (seven digits or more: a phone, a fax after a fax word), "his chart number is, um, four four zero nine one"
+     * (four digits or more after an identifier's word). Digits may be grouped by commas, dashes or "um"; prose rarely
+     * strings four digit words together, and never seven.
+     */
+    private static void spokenDigits(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (digitWord(s, t) < 0 || digitWord(s, s.prevWord(t, 1)) >= 0 && !tk.nlBefore[t]) {
+                continue;
+            }
+            int digits = 1;
+            int last = t;
+            int u = t + 1;
+            while (u < tk.n && !tk.nlBefore[u]) {
+                if (tk.isPunct(u, ',') || tk.isPunct(u, '-')) {
+                    u++;
+                    continue;
+                }
+                if (digitWord(s, u) < 0) {
+                    break;
+                }
+                digits++;
+                last = u;
+                u++;
+            }
+            if (digits < 4 || claimed.get(tk.start[t])) {
+                t = last;
+                continue;
+            }
+            PhiType type = null;
+            if (digits >= 7) {
+                type = s.before(t, 6, FAX_CTX) ? PhiType.FAX : PhiType.PHONE;
+            } else {
+                for (int p = s.prevWord(t, 2), seen = 0; p >= 0 && seen < 5; p = s.prevWord(p, 2), seen++) {
+                    type = keyword(s, p);
+                    if (type != null) {
+                        // "chart number": the word before a generic NUMBER or ID says which kind
+                        PhiType kind = type == PhiType.OTHER_ID ? keyword(s, s.prevWord(p, 1)) : null;
+                        type = kind != null ? kind : type;
+                        break;
+                    }
+                }
+            }
+            if (type != null) {
+                s.addTokens(type, t, last, "number.spoken", 0.85);
+                claimed.set(tk.start[t], tk.end[last]);
+            }
+            t = last;
+        }
     }
 
     private static PhiType keyword(Scan s, int t) {
