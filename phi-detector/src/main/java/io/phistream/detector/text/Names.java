@@ -66,7 +66,7 @@ final class Names {
             int len = tk.len(t);
             float b = lx.nameOdds(id);
             base[t] = b;
-            float sc = b + shape(tk, t, upper, len);
+            float sc = b + shape(tk, t, upper || tk.caseBlind(t), len);
             if ((f & CLINICAL) != 0) {
                 sc -= 4;
             }
@@ -1116,9 +1116,12 @@ final class Names {
     private static boolean byContext(Scan s, int t, float base) {
         Tokens tk = s.tk;
         int f = s.flags(t);
-        boolean upper = tk.upperDoc;
+        boolean upper = tk.caseBlind(t);
         if (!upper && tk.lowerInitial(t)) {
             return false; // in mixed-case text a lower-case word is not a name, whatever precedes it
+        }
+        if (upper && !tk.upperDoc && (f & COMMON) != 0 && ((f & NAME_LISTED) == 0 || base < -1)) {
+            return false; // on a lower-case line of a capitalised note: "daughter works nights" is no name
         }
         boolean listed = (f & NAME_LISTED) != 0;
         boolean clinical = (f & CLINICAL) != 0;

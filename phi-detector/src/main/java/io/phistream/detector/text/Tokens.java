@@ -100,6 +100,9 @@ final class Tokens {
         }
         // case carries no information when nearly everything is upper case, or nearly nothing is
         upperDoc = upper + lower == 0 || upper > 3 * lower || lower > 30 * upper || !capitalisesWords();
+        if (!upperDoc) {
+            markLowerLines();
+        }
         for (int t = 0; t < n; t++) {
             lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t);
         }
@@ -134,6 +137,49 @@ final class Tokens {
 
     /** Full-form ids of possessive words, -2 where the same as {@link #lex}; null when none. */
     int[] fullLex;
+
+    /** Tokens on a line written all in lower case inside a note that capitalises; null when none. */
+    private boolean[] lowerLine;
+
+    /**
+     * Whether case says nothing about names at token t: the whole note is in one case, or t's line is ("01:58
+     * client: here. nurse britt nice" in a capitalised text log, a pasted lower-case portal message).
+     */
+    boolean caseBlind(int t) {
+        return upperDoc || lowerLine != null && lowerLine[t];
+    }
+
+    /** A line of four or more words, three or more starting lower case, none capitalised ("Xxxx"). */
+    private void markLowerLines() {
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && !nlBefore[to]) {
+                to++;
+            }
+            int words = 0;
+            int lowers = 0;
+            boolean capital = false;
+            for (int t = from; t < to && !capital; t++) {
+                if (kind[t] != WORD || end[t] - start[t] < 2) {
+                    continue;
+                }
+                words++;
+                if (lowerInitial(t)) {
+                    lowers++;
+                } else if (capitalized(t)) {
+                    capital = true;
+                }
+            }
+            if (!capital && words >= 4 && lowers >= 3) {
+                if (lowerLine == null) {
+                    lowerLine = new boolean[start.length];
+                }
+                java.util.Arrays.fill(lowerLine, from, to, true);
+            }
+            from = to;
+        }
+    }
 
     /** Tokens read as a possessive by {@link #lookup}; null when none. */
     private boolean[] possessive;

@@ -84,6 +84,14 @@ class HeldOutRound17RulesTest {
     }
 
     @Test
+    void givenALowerCaseLineInACapitalisedNote_thenItsNamesAreReadAsInALowerCaseNote() {
+        String log = "Harbor Doula Collective - Client Contact Log\nClient: Jasmine Tate   Partner: Andre Bell\n"
+                + "02:10 client: we here now, nurse kendra real nice and dr adeyemi checked me\n"
+                + "02:15 doula: ok, her daughter works nights so call me when you need me\n";
+        assertThat(values(log, PhiType.NAME)).contains("kendra", "adeyemi").doesNotContain("works");
+    }
+
+    @Test
     void givenAnAgeOverEightyNineOneTurnsOrReachedWithASubjectAfter_thenAnAge() {
         assertThat(values("His aunt, who is 93, lives upstairs.", PhiType.AGE)).containsExactly("93");
         assertThat(values("She will be 90 next week.", PhiType.AGE)).containsExactly("90");
