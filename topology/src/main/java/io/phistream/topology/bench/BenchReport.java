@@ -25,7 +25,26 @@ import java.util.Map;
  */
 public record BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
                           long commitIntervalMs, String broker, int cores, String jvm, AppResult baseline,
-                          AppResult pipeline, int warmup) {
+                          AppResult pipeline, int warmup, BrokerTraffic baselineTraffic,
+                          BrokerTraffic pipelineTraffic) {
+
+    /** A run whose broker traffic was not counted. */
+    public BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
+                       long commitIntervalMs, String broker, int cores, String jvm, AppResult baseline,
+                       AppResult pipeline, int warmup) {
+        this(at, mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores, jvm, baseline,
+                pipeline, warmup, null, null);
+    }
+
+    /** The same run with the broker traffic of both applications. */
+    public BenchReport withTraffic(BrokerTraffic baseline, BrokerTraffic pipeline) {
+        return new BenchReport(at, mix, messages, meanBytes, partitions, streamThreads, commitIntervalMs, broker, cores,
+                jvm, this.baseline, this.pipeline, warmup, baseline, pipeline);
+    }
+
+    private List<BrokerTraffic> traffic() {
+        return baselineTraffic == null || pipelineTraffic == null ? List.of() : List.of(baselineTraffic, pipelineTraffic);
+    }
 
     /** A run without warm-up. */
     public BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
@@ -99,6 +118,10 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
                     r.latencyAchieved(), r.latency().p50Ms(), r.latency().p99Ms(), r.latency().maxMs(),
                     r.complete() ? "" : " (INCOMPLETE: not every record came out)"));
         }
+        if (!traffic().isEmpty()) {
+            out.add(baselineTraffic.line(baseline.name()));
+            out.add(pipelineTraffic.line(pipeline.name()));
+        }
         out.add(String.format(Locale.ROOT, "pipeline/baseline records per CPU-second ratio: %.2f", cpuRatio()));
         out.add(ratioLine());
         return out;
@@ -120,6 +143,14 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
                     r.latency().p99Ms(),
                     r.latency().maxMs(), r.quarantined(), r.complete() ? "yes" : "NO"));
         }
+        if (!traffic().isEmpty()) {
+            md.append("\nBroker writes per input record (topic end offsets, transaction markers included):\n\n");
+            md.append(String.format(Locale.ROOT, "- %s: %.2f%n- %s: %.2f (%s)%n", baseline.name(),
+                    baselineTraffic.writesPerInput(), pipeline.name(), pipelineTraffic.writesPerInput(),
+                    pipelineTraffic.byTopic().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "`%s` %.2f", e.getKey(), e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", "))));
+        }
         md.append(String.format(Locale.ROOT, "%npipeline/baseline records per CPU-second ratio: %.2f%n", cpuRatio()));
         md.append("\n").append(ratioLine()).append("\n");
         return md.toString();
@@ -140,6 +171,11 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
         m.put("jvm", jvm);
         m.put("baseline", app(baseline));
         m.put("pipeline", app(pipeline));
+        if (!traffic().isEmpty()) {
+            m.put("baselineBrokerWritesPerInput", Math.round(baselineTraffic.writesPerInput() * 100) / 100.0);
+            m.put("pipelineBrokerWritesPerInput", Math.round(pipelineTraffic.writesPerInput() * 100) / 100.0);
+            m.put("pipelineBrokerWritesPerInputByTopic", pipelineTraffic.byTopic());
+        }
         m.put("throughputRatio", Math.round(ratio() * 1000) / 1000.0);
         m.put("cpuNormalisedRatio", Math.round(cpuRatio() * 1000) / 1000.0);
         return m;

@@ -29,6 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -166,10 +167,18 @@ public final class PipelineBench {
                             pipeTopics.quarantine().name()),
                     pipeTopics.quarantine().name(), false,
                     () -> StreamsApp.create(pipeConfig, pipeTopics, Stages.create(pipeConfig, KeyStore.ephemeral())));
-            return new BenchReport(Instant.now(), settings.mix().name().toLowerCase(), settings.messages(), meanBytes,
-                    settings.partitions(), settings.streamThreads(), settings.commitIntervalMs(), brokerName,
-                    Runtime.getRuntime().availableProcessors(),
+            BenchReport report = new BenchReport(Instant.now(), settings.mix().name().toLowerCase(),
+                    settings.messages(), meanBytes, settings.partitions(), settings.streamThreads(),
+                    settings.commitIntervalMs(), brokerName, Runtime.getRuntime().availableProcessors(),
                     "JDK " + System.getProperty("java.version"), baseline, pipeline, settings.warmup());
+            try (Admin admin = Admin.create(common.adminProperties())) {
+                return report.withTraffic(
+                        traffic(admin, baseConfig, List.of(baseTopics.ingestHl7v2().name(), baseTopics.ingestFhir().name())),
+                        traffic(admin, pipeConfig, List.of(pipeTopics.ingestHl7v2().name(), pipeTopics.ingestFhir().name())));
+            } catch (Exception e) {
+                log.println("could not count the broker traffic (" + e.getClass().getSimpleName() + ")");
+                return report;
+            }
         } finally {
             if (settings.bootstrapServers() != null) {
                 try (Admin admin = Admin.create(common.adminProperties())) {
@@ -180,6 +189,21 @@ public final class PipelineBench {
             }
             deleteRecursively(state);
         }
+    }
+
+    /** End offsets of every topic of one application (its prefix or its internal topics), split into inputs and writes. */
+    private static BrokerTraffic traffic(Admin admin, PhiStreamConfig config, List<String> inputs) throws Exception {
+        String prefix = config.topicPrefix();
+        String appId = config.applicationId();
+        List<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(n -> n.startsWith(prefix) || n.startsWith(appId + "-")).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+                d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<String, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
+        return BrokerTraffic.of(ends, inputs, prefix, appId);
     }
 
     /** The baseline: every input record copied to the output of its format, nothing else. */
