@@ -744,13 +744,18 @@ final class Dates {
         return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && !s.tk.nlBefore[t] && words.contains(s.key(t));
     }
 
+    /** As {@link #wordIn}, a first word that may open a line. */
+    private static boolean firstWordIn(Scan s, int t, Set<String> words) {
+        return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && words.contains(s.key(t));
+    }
+
     /** A day of the month in words at t ("third", "twenty-first", "thirty first"); its last token, or -1. */
-    private static int ordinalWords(Scan s, int t) {
+    private static int ordinalWords(Scan s, int t, boolean opensLine) {
         Tokens tk = s.tk;
-        if (wordIn(s, t, ORDINAL_WORDS)) {
+        if (opensLine ? firstWordIn(s, t, ORDINAL_WORDS) : wordIn(s, t, ORDINAL_WORDS)) {
             return t;
         }
-        if (s.isAny(t, "TWENTY", "THIRTY") && !tk.nlBefore[t]) {
+        if (s.isAny(t, "TWENTY", "THIRTY") && (opensLine || !tk.nlBefore[t])) {
             int u = tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) ? t + 2 : t + 1;
             if (wordIn(s, u, UNIT_ORDINALS) && (s.is(t, "TWENTY") || s.is(u, "FIRST"))) {
                 return u;
@@ -795,10 +800,10 @@ final class Dates {
     private static int ordinalWordsOfMonth(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        if (len < 5 || len > 10) {
+        if (len < 5 || len > 11) {
             return -1; // (length first: this runs for every word)
         }
-        int o = ordinalWords(s, t);
+        int o = ordinalWords(s, t, true);
         if (o < 0 || !s.is(o + 1, "OF") || o + 2 >= tk.n || tk.kind[o + 2] != Tokens.WORD || !s.has(o + 2, MONTH)
                 || tk.nlBefore[o + 2] || tk.len(o + 2) < 3 || !tk.upperDoc && !tk.capitalized(o + 2)) {
             return -1;
@@ -825,9 +830,21 @@ final class Dates {
             m++;
         }
         // "June third, two thousand sixteen", "on March the fifth": a day read aloud (dictation, voicemail)
-        int spoken = !dot && !dash && (tk.upperDoc || tk.capitalized(t)) ? ordinalWords(s, s.is(m, "THE") ? m + 1 : m) : -1;
+        int spoken = !dot && !dash && (tk.upperDoc || tk.capitalized(t))
+                ? ordinalWords(s, s.is(m, "THE") ? m + 1 : m, false) : -1;
+        int spokenYear = spoken > 0 ? yearWords(s, tk.isPunct(spoken + 1, ',') ? spoken + 2 : spoken + 1) : -1;
+        if (spoken > 0 && s.isAny(t, "MAY", "MARCH", "MAR") && spokenYear < 0) {
+            // "MAY FIRST NEED", "PER MAR SECOND DOSE": a modal or the medication record unless the date reads whole
+            int after = spoken + 1;
+            boolean closes = after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT
+                    && !tk.isPunct(after, '-') && !tk.isPunct(after, '/');
+            if (!closes || !s.before(t, 1, "ON", "OF", "BY", "SINCE", "UNTIL", "BORN", "BIRTH", "DUE", "BEFORE",
+                    "AFTER")) {
+                spoken = -1;
+            }
+        }
         if (spoken > 0) {
-            int y = yearWords(s, tk.isPunct(spoken + 1, ',') ? spoken + 2 : spoken + 1);
+            int y = spokenYear;
             int end = y > 0 ? y : spoken;
             s.addTokens(PhiType.DATE, t, end, "date.month-day-words", 0.85);
             return end + 1;
@@ -1238,8 +1255,8 @@ final class Dates {
         if (!before && p >= 0 && (s.is(p, "BE") && s.is(s.prevWord(p, 0), "WILL") && (nx >= tk.n || tk.nlBefore[nx]
                 || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/')
                 || s.isAny(nx, "NEXT", "THIS", "IN", "ON", "SOON"))
-                || s.is(p, "AT") && !tk.nlBefore[nx] && s.isAny(nx, "HE", "SHE", "I")
-                && s.isAny(nx + 1, "WOULD", "WAS", "STILL", "HAD", "COULD", "WANTED", "LIVED", "DROVE", "WORKED"))) {
+                || s.is(p, "AT") && nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, "HE", "SHE", "I")
+                && s.isAny(nx + 1, "WOULD", "STILL", "LIVED", "DROVE", "WORKED") && !measuredBefore(s, p))) {
             int q = s.prevWord(p, 0);
             before = s.is(p, "AT") || q >= 0 && s.isAny(s.prevWord(q, 0), KIN) || s.isAny(s.prevWord(q, 0), "WHO");
         }
@@ -1264,6 +1281,20 @@ final class Dates {
             return t + 1;
         }
         return -1;
+    }
+
+    private static final String[] MEASURE_WORDS = {"SAT", "SATS", "SPO2", "O2", "HR", "BP", "SBP", "DBP", "MAP",
+        "SYSTOLIC", "DIASTOLIC", "GLUCOSE", "BG", "FSBG", "WEIGHT", "WT", "TEMP", "T", "RR", "PULSE", "FIO2", "PEEP",
+        "RATE", "LEVEL", "SUGAR", "SATURATION", "SATURATIONS", "SATTING", "KEPT", "MAINTAINED", "GOAL"};
+
+    /** A vital sign or measure among the three words before t: "Sats at 91 she was placed on 2L". */
+    private static boolean measuredBefore(Scan s, int t) {
+        for (int p = s.prevWord(t, 1), k = 0; p >= 0 && k < 3; p = s.prevWord(p, 1), k++) {
+            if (s.isAny(p, MEASURE_WORDS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Relatives named in family histories, beside the relation words of the lexicon. */

@@ -208,7 +208,9 @@ final class Geo {
                     || tk.isPunct(nx, '-') && !tk.adjacent(h, nx) && nx + 1 < tk.n && !tk.adjacent(nx, nx + 1)
                     // "Hill Country Oncology, Fredericksburg": the practice, then its town
                     || tk.isPunct(nx, ',') && nx + 1 < tk.n && !tk.nlBefore[nx + 1] && tk.kind[nx + 1] == Tokens.WORD
-                    && (tk.upperDoc || tk.capitalized(nx + 1)));
+                    && (tk.upperDoc || tk.capitalized(nx + 1))
+                    // "Headland Family Medicine, 22 Church St": a letterhead, then its street address
+                    || tk.isPunct(nx, ',') && nx + 1 < tk.n && !tk.nlBefore[nx + 1] && tk.kind[nx + 1] == Tokens.NUM);
             if (!sent && !cited && !header) {
                 continue;
             }
@@ -301,6 +303,11 @@ final class Geo {
                 && s.isAny(t + 1, "RD", "ROAD", "ST", "STREET", "AVE", "AVENUE");
     }
 
+    /** What a form's facility field holds when it names none. */
+    private static final String[] FORM_ANSWERS = {"NONE", "NA", "N", "UNKNOWN", "UNK", "PENDING", "DECLINED", "YES",
+        "NO", "SELF", "TBD", "SAME", "LOCAL", "MAIL", "PREFERRED", "OTHER", "HOME", "PATIENTS", "PATIENT", "ANY",
+        "DEFERRED", "REFUSED", "NOT", "SOLO", "TELEHEALTH", "VIRTUAL", "OUTSIDE", "VARIOUS"};
+
     private static final String[] FACILITY_LABELS = {"FACILITY", "PRACTICE", "CLINIC", "AGENCY", "PHARMACY",
         "HOSPITAL", "SNF", "HOSPICE"};
 
@@ -317,6 +324,9 @@ final class Geo {
                 continue;
             }
             int first = t + 2;
+            if (s.isAny(first, FORM_ANSWERS) || s.has(first, Lexicon.TITLE)) {
+                continue; // "Pharmacy: Unknown", "Hospice: Declined", "Clinic: Dr Smith"
+            }
             int last = -1;
             boolean distinctive = false;
             for (int u = first; u < tk.n && !tk.nlBefore[u] && !(u > first && columnGap(s, u - 1, u)); u++) {
@@ -336,7 +346,10 @@ final class Geo {
                 }
                 last = u;
             }
-            if (last >= first && distinctive && tk.kind[first] == Tokens.WORD) {
+            // one word alone must be a listed name or a word no dictionary knows ("Practice: Telehealth" is not)
+            boolean oneWordOk = last > first || (s.flags(first) & (COMMON | CLINICAL)) == 0
+                    || s.has(first, Lexicon.NAME_LISTED) && !s.has(first, COMMON);
+            if (last >= first && distinctive && oneWordOk && tk.kind[first] == Tokens.WORD) {
                 s.addTokens(PhiType.GEO, first, last, "facility.labelled", 0.85);
                 claim(s, tk.start[first], tk.end[last]);
             }
@@ -346,7 +359,7 @@ final class Geo {
     /** "Voice & Swallowing", "Foot & Ankle": word t is the second of two capitalised words joined by an ampersand. */
     private static boolean ampersandPair(Scan s, int t) {
         Tokens tk = s.tk;
-        return t >= 2 && tk.kind[t] == Tokens.WORD && tk.isPunct(t - 1, '&') && tk.kind[t - 2] == Tokens.WORD
+        return t >= 2 && t < tk.n && tk.kind[t] == Tokens.WORD && tk.isPunct(t - 1, '&') && tk.kind[t - 2] == Tokens.WORD
                 && !tk.nlBefore[t - 1] && !tk.nlBefore[t] && (tk.upperDoc || tk.capitalized(t) && tk.capitalized(t - 2));
     }
 
@@ -373,9 +386,10 @@ final class Geo {
         if (hw > 0) {
             return addressTail(s, t, hw, "street.highway");
         }
-        if (compassLetter(s, u) && u + 2 < tk.n && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) >= 2
-                && tk.len(u + 1) <= 4 && compassLetter(s, u + 2) && tk.spaceOnly(t, u) && tk.spaceOnly(u, u + 1)
-                && tk.spaceOnly(u + 1, u + 2) && !s.has(u + 3, SUFFIX)) {
+        if (compassLetter(s, u) && u + 2 < tk.n && tk.kind[t] == Tokens.NUM && tk.len(t) >= 3 && tk.len(t) <= 5
+                && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) >= 2 && tk.len(u + 1) <= 4 && compassLetter(s, u + 2)
+                && tk.spaceOnly(t, u) && tk.spaceOnly(u, u + 1) && tk.spaceOnly(u + 1, u + 2) && !s.has(u + 3, SUFFIX)
+                && !s.isAny(s.prevWord(t, 1), "BP", "FIO2", "GRADE", "HR", "RR", "SBP", "MAP", "PEEP", "RATE")) {
             // "4470 E 200 N", "350 N 400 E": a rural or city grid address (Indiana, Utah) has no street name at all
             return addressTail(s, t, u + 2, "street.grid");
         }
@@ -2035,7 +2049,7 @@ final class Geo {
                     "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE",
                     "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE", "BIRTH",
                     "BIRTHING") || serviceWord(s, t - 1) // "Treasure Valley Sleep Disorders Center": a distinctive word is still required
-                    || ampersandPair(s, t - 1); // "Wissahickon Voice & Swallowing Center"
+                    || ampersandPair(s, t - 1); // "Wissahickon Voice & Swallowing Center" (the caller still wants a distinctive word)
         }
         // shelters and treatment programs ("Harborview Family Shelter", "Beacon Day Program", "Lighthouse House"; a
         // house only where a patient goes or stays, checked by the caller)
@@ -2108,10 +2122,14 @@ final class Geo {
      * generic, names the facility as well as a proper word would.
      */
     private static boolean townOfCommonWords(Scan s, int first, int h) {
-        for (int u = first; u < h - 1; u++) {
+        for (int u = first; u < h; u++) {
             long m = placeMatch(s, u);
             int end = (int) (m >> 32);
-            if (end > u && end < h) {
+            // a town of two or more words counts anywhere; of one word, only leading a capitalised name and not a
+            // word that describes facilities ("Headland Family Medicine", not "Family Medicine and Internal Medicine")
+            if (end > u && end < h || end == u && u == first && !s.tk.upperDoc && s.tk.capitalized(u)
+                    && !facilityWord(s, u) && !serviceWord(s, u) && !s.has(u, Lexicon.HOSP_GENERIC)
+                    && !s.has(u, CLINICAL) && !s.has(u, STOP)) {
                 return true;
             }
         }
@@ -2300,7 +2318,10 @@ final class Geo {
                 boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
                 // service words describe the facility ("Cherry Creek Liver & Transplant Center"), never make it distinctive
                 boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || programWord(s, u)
-                        || serviceWord(s, u) && !clinic && tk.len(u) >= 4; // (not "NH VS REHAB": vital signs)
+                        || serviceWord(s, u) && !clinic && tk.len(u) >= 4 // (not "NH VS REHAB": vital signs)
+                        // "Labor & Delivery Center", "Orthopaedic Group", "Birthing Center": kinds of care, not names
+                        || specialty(s, u) || s.isAny(u, "BIRTH", "BIRTHING") || ampersandPair(s, u)
+                        || tk.isPunct(u + 1, '&') && ampersandPair(s, u + 2);
                 boolean proper = (f & Lexicon.VERB_CONTEXT) == 0 && ((f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0

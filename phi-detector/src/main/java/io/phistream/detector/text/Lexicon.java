@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The shipped lexicons, loaded once (immutable afterwards, so safe to share between threads): one
+ * The shipped lexicons, loaded once (unchanged afterwards but for a cache of folded keys whose races are harmless, so safe to share between threads): one
  * {@link TokenTable} of every word any list knows, with per-word features, and phrase tries for
  * places and hospitals.
  */

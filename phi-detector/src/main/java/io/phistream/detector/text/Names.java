@@ -269,7 +269,8 @@ final class Names {
             while (u < tk.n && (tk.isPunct(u, ')') || quote(s, u)) && u - last <= 2) {
                 u++; // "(\"Motty\"), 90," "(LAKSHMI), 90,"
             }
-            boolean comma = tk.isPunct(u, ',');
+            // a table's cell bar ("Hazel Dunkirk | 96 |") separates like a comma
+            boolean comma = tk.isPunct(u, ',') || tk.isPunct(u, '|');
             boolean paren = tk.isPunct(u, '(');
             if (comma || paren) {
                 u++;
@@ -287,7 +288,11 @@ final class Names {
             int a = u + 1;
             boolean closed = a >= tk.n || tk.nlBefore[a] || tk.isPunct(a, ',') || tk.isPunct(a, ')') && paren
                     || tk.isPunct(a, '.') && !(a + 1 < tk.n && tk.kind[a + 1] == Tokens.NUM && tk.adjacent(a, a + 1))
-                    || tk.isPunct(a, ';') || s.isAny(a, "AND", "BUT", "WHO", "YEARS", "YO", "Y");
+                    || tk.isPunct(a, ';') || tk.isPunct(a, '|') && comma
+                    || comma && tk.start[a] - tk.end[u] >= 3 // a form's next column: "Pearl Ratliff, 91   Faith: ..."
+
+                    || tk.isPunct(a, '-') && !tk.adjacent(u, a) && a + 1 < tk.n && !tk.adjacent(a, a + 1)
+                    || s.isAny(a, "AND", "BUT", "WHO", "YEARS", "YO", "Y");
             boolean afterVerb = s.isAny(u - 1, "IS", "WAS", "NOW", "AGE", "AGED");
             if (closed && (comma || paren || afterVerb)) {
                 s.add(PhiType.AGE, tk.start[u], tk.end[u], "age.after-name", 0.85);
@@ -556,9 +561,15 @@ final class Names {
         }
     }
 
+    /** Roles one is named to: "named him Power of Attorney", "NAMED HER POA". */
+    private static final String[] APPOINTED_ROLES = {"POA", "POWER", "PROXY", "HCP", "AGENT", "EXECUTOR",
+        "EXECUTRIX", "BENEFICIARY", "HEALTH", "DECISION", "SURROGATE", "PRIMARY", "GUARDIAN", "TRUSTEE", "DPOA",
+        "SPOKESPERSON", "CONTACT", "UNKNOWN", "BOY", "GIRL", "BABY"};
+
     /**
      * "We named her Kentucky", "MOB NAMED BABY "SKY"": the word after naming a child is its given name, whatever else
-     * the word means; the child must be the object ("named her", "named the baby"), so "named as proxy" is not read.
+     * the word means. After HER, HIM or THEM (which also name an appointment: "named him Power of Attorney") the word
+     * must be a listed given name or quoted; roles one is named to never are.
      */
     private static void namedChild(Scan s, byte[] acc) {
         Tokens tk = s.tk;
@@ -567,18 +578,21 @@ final class Names {
                 continue;
             }
             int u = t + 1;
-            if (s.isAny(u, "HER", "HIM", "BABY", "THEM")) {
+            boolean pronoun = s.isAny(u, "HER", "HIM", "THEM");
+            if (pronoun || s.is(u, "BABY")) {
                 u++;
             } else if (s.is(u, "THE") && s.isAny(u + 1, "BABY", "CHILD")) {
                 u += 2;
             } else {
                 continue;
             }
-            if (tk.isPunct(u, '"') || tk.isPunct(u, '\u201C')) {
+            boolean quoted = tk.isPunct(u, '"') || tk.isPunct(u, '\u201C');
+            if (quoted) {
                 u++;
             }
-            if (u >= tk.n || tk.kind[u] != Tokens.WORD || tk.nlBefore[u] || !tk.upperDoc && !tk.capitalized(u)
-                    || (s.flags(u) & (STOP | RELATION | TITLE)) != 0 || s.isAny(u, "AFTER", "FOR", "AS", "BY")) {
+            if (u >= tk.n || tk.kind[u] != Tokens.WORD || tk.nlBefore[u] || !tk.caseBlind(u) && !tk.capitalized(u)
+                    || (s.flags(u) & (STOP | RELATION | TITLE)) != 0 || s.isAny(u, "AFTER", "FOR", "AS", "BY")
+                    || s.isAny(u, APPOINTED_ROLES) || pronoun && !quoted && (s.flags(u) & FIRST_NAME) == 0) {
                 continue;
             }
             acc[u] = CONTEXT;
@@ -1477,12 +1491,16 @@ final class Names {
                     && tk.len(t) >= 2 && tk.len(t) <= 3 && tk.allUpper(t)) || t > 0 && tk.adjacent(t - 1, t)) {
                 continue;
             }
-            // the parts after the first: a middle one of any case ("DvdH"), the typist's last, in lower case
+            // the parts after the first: a co-author's in the middle starting with a capital ("DvdH"), the typist's
+            // last, in lower case; with three parts the middle one may not be a clinical word ("PT/OT/slp", "IV/PO/sq")
             int b = t + 2;
             int mid = -1;
             if (b + 2 < tk.n && tk.kind[b] == Tokens.WORD && tk.adjacent(t + 1, b) && tk.len(b) >= 2 && tk.len(b) <= 5
                     && !tk.lowerInitial(b) && tk.isPunct(b + 1, '/') && tk.adjacent(b, b + 1)
                     && tk.kind[b + 2] == Tokens.WORD && tk.adjacent(b + 1, b + 2) && tk.lowerInitial(b + 2)) {
+                if ((s.flags(b) & (CLINICAL | STOP)) != 0) {
+                    continue;
+                }
                 mid = b;
                 b += 2;
             }
@@ -1511,7 +1529,7 @@ final class Names {
 
     private static final String[] WRITER_VERBS = {"TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
         "REVIEWED", "SIGNED", "COSIGNED", "EDITED", "PREPARED", "APPROVED", "SCREENED", "READ", "DIAGNOSES",
-        "COMPLETED", "DOCUMENTED", "RECORDED"};
+        "COMPLETED", "DOCUMENTED", "RECORDED", "TRANSCRIPTIONIST", "TYPIST", "SCRIBE"};
 
     /**
      * "Transcribed by: mgp", "transcribed by LMB", "Frozen section diagnoses by MRL", "Ins verified jl": the initials
@@ -1524,17 +1542,31 @@ final class Names {
                 continue;
             }
             int t = v + 1;
+            // "Transcribed 08/23/2025 09:12 by rmb": a date and time may stand between the verb and BY
+            while (t < tk.n && t - v <= 10 && !tk.nlBefore[t] && (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.PUNCT
+                    && (tk.isPunct(t, '/') || tk.isPunct(t, ':') || tk.isPunct(t, '-')))) {
+                t++;
+            }
             boolean by = s.is(t, "BY");
-            if (by) {
+            if (!by) {
+                t = v + 1;
+            }
+            // "Transcriptionist: jbt", "Typed by: mgp"
+            boolean labelled = s.isAny(v, "TRANSCRIPTIONIST", "TYPIST", "SCRIBE") && tk.isPunct(t, ':');
+            if (by || labelled) {
                 t = tk.isPunct(t + 1, ':') ? t + 2 : t + 1;
+                if (labelled) {
+                    t = v + 2;
+                    by = true;
+                }
             }
             if (t >= tk.n || tk.kind[t] != Tokens.WORD || tk.nlBefore[t] || tk.len(t) < 2 || tk.len(t) > 4
                     || acc[t] != NONE || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_A_NAME)) != 0) {
                 continue;
             }
             boolean oneCase = isLowerWord(s, t) || tk.allUpper(t) && !tk.upperDoc;
-            // without BY only where the initials close the line: "Ins verified jl"
-            boolean closes = t + 1 >= tk.n || tk.nlBefore[t + 1];
+            // without BY only lower-case initials closing the line: "Ins verified jl" (not "Ins verified BCBS")
+            boolean closes = (t + 1 >= tk.n || tk.nlBefore[t + 1]) && isLowerWord(s, t);
             if (oneCase && (by || closes)) {
                 acc[t] = CONTEXT;
             }

@@ -60,7 +60,12 @@ final class Numbers {
             // interpreter-line operators, pathology accessions, pharmacy profiles: "operator 41177",
             // "biopsy SD25-004412", "Rx profile CA-448190"; aircraft: "TAIL # N417ML"
             Map.entry("OPERATOR", PhiType.OTHER_ID), Map.entry("BIOPSY", PhiType.OTHER_ID),
-            Map.entry("PROFILE", PhiType.OTHER_ID), Map.entry("TAIL", PhiType.VEHICLE));
+            Map.entry("PROFILE", PhiType.OTHER_ID), Map.entry("TAIL", PhiType.VEHICLE),
+            // public-health investigations: "Investigation TBCI-25-0147", "Outbreak OB-CBHD-25-004", "Event RAB-YK-25-0088"
+            Map.entry("INVESTIGATION", PhiType.OTHER_ID), Map.entry("INV", PhiType.OTHER_ID),
+            Map.entry("OUTBREAK", PhiType.OTHER_ID), Map.entry("CLUSTER", PhiType.OTHER_ID),
+            Map.entry("EVENT", PhiType.OTHER_ID), Map.entry("REGISTRY", PhiType.OTHER_ID),
+            Map.entry("PARTICIPANT", PhiType.OTHER_ID), Map.entry("COMPLAINT", PhiType.OTHER_ID));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -84,8 +89,82 @@ final class Numbers {
         alienNumbers(s, claimed);
         keywordIds(s, claimed);
         codes(s, claimed);
+        yearCoded(s, claimed);
         clusters(s, claimed);
         spokenDigits(s, claimed);
+    }
+
+    /**
+     * "CMP-25-0611", "OB-SVPH-26-002", "RAB-YK-25-0088", "ISL-25-M3308": an agency's case number, capitals, a two-digit
+     * year and a sequence, joined by dashes, with or without a keyword before it. Clinical text writes no such shape
+     * ("COVID-19", "CA-125", "ICD-10-CM" have no year and sequence after the letters).
+     */
+    private static void yearCoded(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (yearFirst(s, t) && dashed(tk, t + 1) && !claimed.get(tk.start[t])
+                    && !(t > 0 && tk.adjacent(t - 1, t)) && sequence(tk, t + 2)) {
+                // "CB25-M001", "SD25-004412": the capitals and the year in one token
+                s.addTokens(PhiType.OTHER_ID, t, t + 2, "id.case-number", 0.8);
+                claimed.set(tk.start[t], tk.end[t + 2]);
+                t += 2;
+                continue;
+            }
+            if (t + 4 >= tk.n || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || tk.len(t) > 6 || !tk.allUpper(t) || claimed.get(tk.start[t])
+                    || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT
+                    || t > 0 && tk.adjacent(t - 1, t) && (tk.isPunct(t - 1, '-') || tk.isPunct(t - 1, '/'))) {
+                continue;
+            }
+            int u = t + 1;
+            if (dashed(tk, u) && tk.kind[u + 1] == Tokens.WORD && tk.len(u + 1) >= 2 && tk.len(u + 1) <= 6
+                    && tk.allUpper(u + 1)) {
+                u += 2; // a second group of capitals: "OB-SVPH-26-002"
+            }
+            if (!dashed(tk, u) || tk.kind[u + 1] != Tokens.NUM || tk.len(u + 1) != 2 || !dashed(tk, u + 2)) {
+                continue;
+            }
+            int seq = u + 3;
+            if (!sequence(tk, seq)) {
+                continue;
+            }
+            int last = seq;
+            // a check letter or suffix group: "-A", "-P2"
+            if (dashed(tk, last) && (tk.kind[last + 1] == Tokens.WORD || tk.kind[last + 1] == Tokens.ALNUM)
+                    && tk.len(last + 1) <= 3) {
+                last += 2;
+            }
+            s.addTokens(PhiType.OTHER_ID, t, last, "id.case-number", 0.8);
+            claimed.set(tk.start[t], tk.end[last]);
+            t = last;
+        }
+    }
+
+    /** A case number's running part: three to seven digits, or a letter and digits ("M3308"). */
+    private static boolean sequence(Tokens tk, int t) {
+        return t < tk.n && (tk.kind[t] == Tokens.NUM && tk.len(t) >= 3 && tk.len(t) <= 7
+                || tk.kind[t] == Tokens.ALNUM && tk.len(t) >= 4 && Character.isLetter(tk.firstChar(t)));
+    }
+
+    /** Two to five capitals then two digits in one token: "CB25", "SD25" (not a spine level "T12"). */
+    private static boolean yearFirst(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        if (tk.kind[t] != Tokens.ALNUM || len < 4 || len > 7) {
+            return false;
+        }
+        int start = tk.start[t];
+        for (int i = 0; i < len - 2; i++) {
+            char c = s.text.charAt(start + i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return Character.isDigit(s.text.charAt(start + len - 2)) && Character.isDigit(s.text.charAt(start + len - 1));
+    }
+
+    /** A dash at u glued to the tokens on both sides, and a token after it. */
+    private static boolean dashed(Tokens tk, int u) {
+        return u + 1 < tk.n && tk.isPunct(u, '-') && tk.adjacent(u - 1, u) && tk.adjacent(u, u + 1);
     }
 
     private static final String[] DIGIT_WORDS = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
@@ -104,11 +183,20 @@ final class Numbers {
         return -1;
     }
 
+    private static final String[] SPOKEN_FILLERS = {"UM", "UH", "ER", "UHM", "UMM"};
+    /** Words that say a phone number follows: "call me back at", "my cell", "area code". */
+    private static final String[] CALL_CUES = {"CALL", "CALLED", "CALLING", "CALLBACK", "PHONE", "CELL", "NUMBER",
+        "REACH", "REACHED", "TEXT", "CODE", "LINE", "HOME", "WORK", "MOBILE", "FAX", "DIAL", "PAGER", "BEEPER"};
+    /** Keywords too common to type a short run alone ("No no, one two three four", "Plan: count one two..."). */
+    private static final String[] WEAK_KEYWORDS = {"NO", "PLAN", "GROUP", "CASE", "CARD", "NUMBER", "NUM", "UNIT",
+        "REPORT", "EVENT", "MODEL", "LOT", "REF"};
+
     /**
-     * Numbers read aloud digit by digit, as voicemails and phone calls are transcribed: "five five five, oh one two
-     * three" (seven digits or more: a phone, a fax after a fax word), "his chart number is, um, four four zero nine one"
-     * (four digits or more after an identifier's word). Digits may be grouped by commas, dashes or "um"; prose rarely
-     * strings four digit words together, and never seven.
+     * Numbers read aloud digit by digit, as voicemails and phone calls are transcribed: "call me back at five five
+     * five, oh one two three" (seven digits or more after a call cue: a phone, a fax after a fax word), "his chart
+     * number is, um, four four zero nine one" (four digits or more right after an identifier's word). Digits may be
+     * grouped by commas or dashes and broken by fillers (um, uh); a run counting up or down ("nine eight seven...")
+     * is counting, not a number.
      */
     private static void spokenDigits(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
@@ -118,35 +206,48 @@ final class Numbers {
             }
             int digits = 1;
             int last = t;
+            int prevDigit = digitWord(s, t);
+            boolean counting = true;
             int u = t + 1;
             while (u < tk.n && !tk.nlBefore[u]) {
-                if (tk.isPunct(u, ',') || tk.isPunct(u, '-')) {
+                if (tk.isPunct(u, ',') || tk.isPunct(u, '-') || s.isAny(u, SPOKEN_FILLERS)) {
                     u++;
                     continue;
                 }
-                if (digitWord(s, u) < 0) {
+                int d = digitWord(s, u);
+                if (d < 0) {
                     break;
                 }
+                counting &= Math.abs(d - prevDigit) == 1;
+                prevDigit = d;
                 digits++;
                 last = u;
                 u++;
             }
-            if (digits < 4 || claimed.get(tk.start[t])) {
+            if (digits < 4 || counting || claimed.get(tk.start[t])) {
                 t = last;
                 continue;
             }
             PhiType type = null;
             if (digits >= 7) {
-                type = s.before(t, 6, FAX_CTX) ? PhiType.FAX : PhiType.PHONE;
+                if (s.before(t, 6, CALL_CUES) || s.before(t, 2, "AT", "IS")) {
+                    type = s.before(t, 6, FAX_CTX) ? PhiType.FAX : PhiType.PHONE;
+                }
             } else {
-                for (int p = s.prevWord(t, 2), seen = 0; p >= 0 && seen < 5; p = s.prevWord(p, 2), seen++) {
-                    type = keyword(s, p);
-                    if (type != null) {
-                        // "chart number": the word before a generic NUMBER or ID says which kind
-                        PhiType kind = type == PhiType.OTHER_ID ? keyword(s, s.prevWord(p, 1)) : null;
-                        type = kind != null ? kind : type;
-                        break;
-                    }
+                // the identifier's word right before, or before IS or a colon: "chart number is, um, ..."
+                int p = s.prevWord(t, 2);
+                while (p >= 0 && s.isAny(p, SPOKEN_FILLERS)) {
+                    p = s.prevWord(p, 2);
+                }
+                if (s.is(p, "IS") || tk.isPunct(p + 1, ':')) {
+                    p = s.is(p, "IS") ? s.prevWord(p, 1) : p;
+                }
+                PhiType kw = keyword(s, p);
+                PhiType kind = kw == PhiType.OTHER_ID ? keyword(s, s.prevWord(p, 1)) : null;
+                if (kind != null) {
+                    type = kind; // "chart number": the word before a generic NUMBER or ID says which kind
+                } else if (kw != null && !s.isAny(p, WEAK_KEYWORDS)) {
+                    type = kw;
                 }
             }
             if (type != null) {
@@ -402,7 +503,7 @@ final class Numbers {
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
                     reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
-                            "BOOKING");
+                            "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR");
                     badge |= s.is(p, "BADGE");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
@@ -433,6 +534,9 @@ final class Numbers {
             if (type == null) {
                 t = last; // the glued run is one candidate: never rescan it token by token
                 continue;
+            }
+            if (type == PhiType.VEHICLE && alnum == digits && s.before(first, 3, "TAIL")) {
+                continue; // a tail number has letters ("N417ML"); "pancreatic tail 2300" does not
             }
             // badge numbers are short ("badge 913"); so are codes with letters ("donor ID AJHK117")
             boolean lettered = alnum - digits >= 2;
