@@ -800,8 +800,8 @@ final class Dates {
     private static int ordinalWordsOfMonth(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        if (len < 5 || len > 11) {
-            return -1; // (length first: this runs for every word)
+        if (len < 5 || len > 11 || "tdhyTDHY".indexOf(s.text.charAt(tk.end[t] - 1)) < 0) {
+            return -1; // (length and last letter first: this runs for every word; ordinals end -st, -nd, -rd, -th, -ty)
         }
         int o = ordinalWords(s, t, true);
         if (o < 0 || !s.is(o + 1, "OF") || o + 2 >= tk.n || tk.kind[o + 2] != Tokens.WORD || !s.has(o + 2, MONTH)

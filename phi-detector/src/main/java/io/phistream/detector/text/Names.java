@@ -1527,9 +1527,9 @@ final class Names {
         }
     }
 
-    private static final String[] WRITER_VERBS = {"TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
+    private static final Set<String> WRITER_VERBS = Set.of("TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
         "REVIEWED", "SIGNED", "COSIGNED", "EDITED", "PREPARED", "APPROVED", "SCREENED", "READ", "DIAGNOSES",
-        "COMPLETED", "DOCUMENTED", "RECORDED", "TRANSCRIPTIONIST", "TYPIST", "SCRIBE"};
+        "COMPLETED", "DOCUMENTED", "RECORDED", "TRANSCRIPTIONIST", "TYPIST", "SCRIBE");
 
     /**
      * "Transcribed by: mgp", "transcribed by LMB", "Frozen section diagnoses by MRL", "Ins verified jl": the initials
@@ -1538,7 +1538,7 @@ final class Names {
     private static void initialsOfAWriter(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int v = 0; v + 1 < tk.n; v++) {
-            if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !s.isAny(v, WRITER_VERBS)) {
+            if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !WRITER_VERBS.contains(s.key(v))) {
                 continue;
             }
             int t = v + 1;

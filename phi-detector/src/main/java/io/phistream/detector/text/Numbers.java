@@ -167,20 +167,18 @@ final class Numbers {
         return u + 1 < tk.n && tk.isPunct(u, '-') && tk.adjacent(u - 1, u) && tk.adjacent(u, u + 1);
     }
 
-    private static final String[] DIGIT_WORDS = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
-        "NINE", "OH"};
+    /** The digits words read aloud: "five" 5, "oh" 0. */
+    private static final Map<String, Integer> DIGIT_WORDS = Map.ofEntries(Map.entry("ZERO", 0), Map.entry("OH", 0),
+            Map.entry("ONE", 1), Map.entry("TWO", 2), Map.entry("THREE", 3), Map.entry("FOUR", 4), Map.entry("FIVE", 5),
+            Map.entry("SIX", 6), Map.entry("SEVEN", 7), Map.entry("EIGHT", 8), Map.entry("NINE", 9));
 
     /** The digit a word reads aloud ("five" 5, "oh" 0), -1 for any other token. */
     private static int digitWord(Scan s, int t) {
         if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD || s.tk.len(t) < 2 || s.tk.len(t) > 5) {
             return -1;
         }
-        for (int d = 0; d < DIGIT_WORDS.length; d++) {
-            if (s.is(t, DIGIT_WORDS[d])) {
-                return d == 10 ? 0 : d;
-            }
-        }
-        return -1;
+        Integer d = DIGIT_WORDS.get(s.key(t));
+        return d == null ? -1 : d;
     }
 
     private static final String[] SPOKEN_FILLERS = {"UM", "UH", "ER", "UHM", "UMM"};
