@@ -150,6 +150,10 @@ final class ScoringDriver implements AutoCloseable {
 
     /** Exact number of entries in a key-value store (RocksDB's own count is an estimate). */
     int entries(String store) {
+        return entries(driver, store);
+    }
+
+    static int entries(TopologyTestDriver driver, String store) {
         int n = 0;
         try (var it = driver.<String, byte[]>getKeyValueStore(store).all()) {
             while (it.hasNext()) {

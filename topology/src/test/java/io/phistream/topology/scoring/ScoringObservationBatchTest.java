@@ -175,14 +175,7 @@ class ScoringObservationBatchTest {
         }
 
         int entries() {
-            int n = 0;
-            try (var it = driver.<String, byte[]>getKeyValueStore(ScoreProcessor.STORE).all()) {
-                while (it.hasNext()) {
-                    it.next();
-                    n++;
-                }
-            }
-            return n;
+            return ScoringDriver.entries(driver, ScoreProcessor.STORE);
         }
 
         @Override
