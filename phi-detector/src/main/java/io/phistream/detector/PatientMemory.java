@@ -4,11 +4,11 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import com.google.common.primitives.Longs;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.text.MemoryHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * What the pipeline remembers about a patient across messages: keyed digests of the normalised identifiers
@@ -37,10 +37,15 @@ public interface PatientMemory {
      * patient's few hundred remembered forms and a note's candidates about one in 10^15 (it would only redact a
      * word too many).
      */
-    static Function<String, String> keyedHash(KeyedDigest digest, String patientToken) {
+    static MemoryHash keyedHash(KeyedDigest digest, String patientToken) {
         byte[] k = HexFormat.of().parseHex(digest.hex(KEY_DOMAIN, patientToken));
-        HashFunction sip = Hashing.sipHash24(Longs.fromByteArray(k), Longs.fromByteArray(Arrays.copyOfRange(k, 8, 16)));
-        return form -> HexFormat.of().toHexDigits(sip.hashString(form, StandardCharsets.UTF_8).asLong());
+        long k0 = Longs.fromByteArray(k);
+        long k1 = Longs.fromByteArray(Arrays.copyOfRange(k, 8, 16));
+        HashFunction sip = Hashing.sipHash24(k0, k1);
+        // the digest of prefix + form without building it; Guava for the rare form that is not ASCII
+        return (prefix, form) -> SipHash24.ascii(prefix) && SipHash24.ascii(form) ? SipHash24.hash(k0, k1, prefix, form)
+                : sip.newHasher().putString(prefix, StandardCharsets.UTF_8).putString(form, StandardCharsets.UTF_8)
+                        .hash().asLong();
     }
 
     /** The domain of the per-patient SipHash keys; "v2": the digests of the HMAC-per-form scheme do not match. */

@@ -47,6 +47,26 @@ class PatientMemoryKeyedHashTest {
     }
 
     @Test
+    void givenAPrefixAndAForm_whenHashedApart_thenTheValueIsTheStoredDigestOfTheirConcatenation() throws Exception {
+        KeyedDigest key = newDigestKey();
+        io.phistream.detector.text.MemoryHash h = PatientMemory.keyedHash(key, "tok-1");
+
+        assertThat(java.util.HexFormat.of().toHexDigits(h.hash64("n:", "quillfeather")))
+                .isEqualTo(h.apply("n:quillfeather"));
+        // still SipHash-2-4 of the whole form under the patient's key: digests already on the topic keep matching
+        byte[] k = java.util.HexFormat.of().parseHex(key.hex(PatientMemory.KEY_DOMAIN, "tok-1"));
+        long whole = com.google.common.hash.Hashing.sipHash24(com.google.common.primitives.Longs.fromByteArray(k),
+                com.google.common.primitives.Longs.fromByteArray(java.util.Arrays.copyOfRange(k, 8, 16)))
+                .hashString("n:quillfeather", java.nio.charset.StandardCharsets.UTF_8).asLong();
+        assertThat(h.apply("n:quillfeather")).isEqualTo(java.util.HexFormat.of().toHexDigits(whole));
+        // a form that is not ASCII takes Guava's path, with the same result
+        long accented = com.google.common.hash.Hashing.sipHash24(com.google.common.primitives.Longs.fromByteArray(k),
+                com.google.common.primitives.Longs.fromByteArray(java.util.Arrays.copyOfRange(k, 8, 16)))
+                .hashString("n:muñoz", java.nio.charset.StandardCharsets.UTF_8).asLong();
+        assertThat(h.hash64("n:", "muñoz")).isEqualTo(accented);
+    }
+
+    @Test
     void givenDifferentForms_whenHashedForOnePatient_thenTheirDigestsDiffer() throws Exception {
         Function<String, String> h = PatientMemory.keyedHash(newDigestKey(), "tok-1");
 

@@ -35,6 +35,8 @@ public final class DetectionContext {
     final Set<Integer> monthDays;
     final Set<String> remembered;
     final Function<String, String> digest;
+    /** The remembered digests as numbers, sorted, when the hash gives them ({@link MemoryHash}); else null. */
+    private final long[] rememberedValues;
 
     private DetectionContext(Builder b) {
         nameKeys = Set.copyOf(b.nameKeys);
@@ -46,6 +48,33 @@ public final class DetectionContext {
         monthDays = Set.copyOf(b.monthDays);
         remembered = b.remembered == null ? Set.of() : Set.copyOf(b.remembered);
         digest = b.digest;
+        rememberedValues = digest instanceof MemoryHash ? values(remembered) : null;
+    }
+
+    /** The digests as sorted 64-bit values; null when one is not 16 hex digits (then they are compared as text). */
+    private static long[] values(Set<String> digests) {
+        long[] v = new long[digests.size()];
+        int i = 0;
+        for (String d : digests) {
+            if (d.length() != 16 || !java.util.HexFormat.isHexDigit(d.charAt(0))) {
+                return null;
+            }
+            try {
+                v[i++] = java.util.HexFormat.fromHexDigitsToLong(d);
+            } catch (IllegalArgumentException notHex) {
+                return null;
+            }
+        }
+        java.util.Arrays.sort(v);
+        return v;
+    }
+
+    /** Whether the patient's memory holds the digest of {@code prefix + form} ("n:" names, "g:" places, "i:" ids). */
+    boolean remembers(String prefix, String form) {
+        if (rememberedValues != null) {
+            return java.util.Arrays.binarySearch(rememberedValues, ((MemoryHash) digest).hash64(prefix, form)) >= 0;
+        }
+        return remembered.contains(digest.apply(prefix + form));
     }
 
     public static Builder builder() {

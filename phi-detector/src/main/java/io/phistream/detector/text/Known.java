@@ -64,8 +64,7 @@ final class Known {
                     }
                     // memory: hash only the whole run and its first token (each digest is a keyed hash)
                     if (hit == null && memory && idKey.length() >= 4 && (e == last || e == t)
-                            && (c.remembered.contains(c.digest.apply("i:" + idKey))
-                            || phoneKey.length() == 10 && c.remembered.contains(c.digest.apply("i:" + phoneKey)))) {
+                            && (c.remembers("i:", idKey) || phoneKey.length() == 10 && c.remembers("i:", phoneKey))) {
                         hit = PhiType.OTHER_ID;
                         s.addTokens(hit, t, e, "id.memory", 0.95);
                         t = e;
@@ -95,7 +94,7 @@ final class Known {
                 boolean hit = c.geoKeys.contains(key);
                 if (!hit && memory && ((f & (Lexicon.COMMON | Lexicon.CLINICAL)) == 0
                         || (f & Lexicon.NAME_LISTED) != 0)) {
-                    hit = c.remembered.contains(c.digest.apply("g:" + key));
+                    hit = c.remembers("g:", key);
                 }
                 if (hit) {
                     int first = t;

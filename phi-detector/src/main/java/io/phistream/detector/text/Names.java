@@ -103,8 +103,7 @@ final class Names {
                 String owner = possessiveBase(s, t, key);
                 // hashed: listed names and unknown words; clinical shorthand no name list knows (HR, SBP) is skipped
                 if (memory && ((f & NAME_LISTED) != 0 || (f & (COMMON | CLINICAL)) == 0)
-                        && (s.ctx.remembered.contains(s.ctx.digest.apply("n:" + key))
-                        || owner != null && s.ctx.remembered.contains(s.ctx.digest.apply("n:" + owner)))) {
+                        && (s.ctx.remembers("n:", key) || owner != null && s.ctx.remembers("n:", owner))) {
                     acc[t] = MEMORY;
                     continue;
                 }

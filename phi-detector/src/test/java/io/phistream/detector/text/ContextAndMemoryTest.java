@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phistream.detector.PhiType;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javax.crypto.Mac;
@@ -65,6 +66,23 @@ class ContextAndMemoryTest {
         DetectionContext other = DetectionContext.builder()
                 .rememberedDigests(memory, keyedHash("k2".getBytes(StandardCharsets.UTF_8))).build();
         assertThat(found(t, other)).doesNotContain("QUONZALVES|NAME");
+    }
+
+    @Test
+    void givenAMemoryHashThatGivesItsValue_whenLookedUpAsNumbers_thenTheSameNamesIdsAndPlacesAreFoundAsWithText() {
+        // a 64-bit hash standing in for the pipeline's SipHash: the context compares values, not hex strings
+        MemoryHash h = (prefix, form) -> java.util.Arrays.hashCode((prefix + form).getBytes(StandardCharsets.UTF_8))
+                * 0x9E3779B97F4A7C15L;
+        Set<String> memory = new HashSet<>();
+        memory.addAll(DetectionContext.digestsOf(PhiType.NAME, "Quonzalves Pearl", h));
+        memory.addAll(DetectionContext.digestsOf(PhiType.MRN, "A7781234", h));
+        memory.addAll(DetectionContext.digestsOf(PhiType.GEO, "Wexcombe", h));
+        String t = "F/U NOTE: QUONZALVES DOING WELL, ID A7781234 CONFIRMED, BACK HOME IN WEXCOMBE";
+        Function<String, String> asText = h::apply; // the same digests through the text path
+
+        List<String> byValue = found(t, DetectionContext.builder().rememberedDigests(memory, h).build());
+        assertThat(byValue).contains("QUONZALVES|NAME", "WEXCOMBE|GEO").anyMatch(s -> s.startsWith("A7781234"));
+        assertThat(byValue).isEqualTo(found(t, DetectionContext.builder().rememberedDigests(memory, asText).build()));
     }
 
     @Test

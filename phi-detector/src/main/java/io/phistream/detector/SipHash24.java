@@ -1,0 +1,68 @@
+package io.phistream.detector;
+
+/**
+ * SipHash-2-4 of the UTF-8 bytes of two ASCII strings written one after the other, as Guava's
+ * {@code Hashing.sipHash24(k0, k1).hashString(a + b, UTF_8).asLong()} computes it. Hand-written because the detector
+ * hashes hundreds of candidate words per note with memory on, and Guava's streaming hasher allocates a byte array and a
+ * buffer per call, which made the lookup most of memory's cost; {@code PatientMemoryKeyedHashTest} checks it against
+ * Guava. Callers fall back to Guava for text that is not ASCII.
+ */
+final class SipHash24 {
+    private SipHash24() {
+    }
+
+    static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hash of {@code a} then {@code b}, both ASCII (see {@link #ascii}). */
+    static long hash(long k0, long k1, String a, String b) {
+        long v0 = 0x736f6d6570736575L ^ k0;
+        long v1 = 0x646f72616e646f6dL ^ k1;
+        long v2 = 0x6c7967656e657261L ^ k0;
+        long v3 = 0x7465646279746573L ^ k1;
+        int la = a.length();
+        int len = la + b.length();
+        long m = 0;
+        int shift = 0;
+        for (int i = 0; i < len; i++) {
+            long c = i < la ? a.charAt(i) : b.charAt(i - la);
+            m |= c << shift;
+            shift += 8;
+            if (shift == 64) {
+                v3 ^= m;
+                for (int r = 0; r < 2; r++) {
+                    v0 += v1; v2 += v3; v1 = Long.rotateLeft(v1, 13); v3 = Long.rotateLeft(v3, 16);
+                    v1 ^= v0; v3 ^= v2; v0 = Long.rotateLeft(v0, 32);
+                    v2 += v1; v0 += v3; v1 = Long.rotateLeft(v1, 17); v3 = Long.rotateLeft(v3, 21);
+                    v1 ^= v2; v3 ^= v0; v2 = Long.rotateLeft(v2, 32);
+                }
+                v0 ^= m;
+                m = 0;
+                shift = 0;
+            }
+        }
+        m |= ((long) len) << 56;
+        v3 ^= m;
+        for (int r = 0; r < 2; r++) {
+            v0 += v1; v2 += v3; v1 = Long.rotateLeft(v1, 13); v3 = Long.rotateLeft(v3, 16);
+            v1 ^= v0; v3 ^= v2; v0 = Long.rotateLeft(v0, 32);
+            v2 += v1; v0 += v3; v1 = Long.rotateLeft(v1, 17); v3 = Long.rotateLeft(v3, 21);
+            v1 ^= v2; v3 ^= v0; v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= m;
+        v2 ^= 0xff;
+        for (int r = 0; r < 4; r++) {
+            v0 += v1; v2 += v3; v1 = Long.rotateLeft(v1, 13); v3 = Long.rotateLeft(v3, 16);
+            v1 ^= v0; v3 ^= v2; v0 = Long.rotateLeft(v0, 32);
+            v2 += v1; v0 += v3; v1 = Long.rotateLeft(v1, 17); v3 = Long.rotateLeft(v3, 21);
+            v1 ^= v2; v3 ^= v0; v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+}
