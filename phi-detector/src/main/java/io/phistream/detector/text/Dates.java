@@ -1261,6 +1261,11 @@ final class Dates {
             before = s.is(p, "AT") || q >= 0 && s.isAny(s.prevWord(q, 0), KIN) || s.isAny(s.prevWord(q, 0), "WHO");
         }
         boolean paren = t > 0 && tk.isPunct(t - 1, '(');
+        // "DOB 3/14/1931 (94)": the age in parentheses after a date of birth
+        if (!before && paren && t >= 4 && tk.isPunct(t + 1, ')') && tk.kind[t - 2] == Tokens.NUM && tk.len(t - 2) == 4
+                && tk.isPunct(t - 3, '/') && tk.adjacent(t - 3, t - 2) && s.before(t - 2, 6, "DOB", "BORN", "BIRTH", "DOB:")) {
+            before = true;
+        }
         int person = paren ? s.prevWord(t, 1) : p;
         if (!before && person >= 0 && person == t - (paren ? 2 : 1) && !tk.nlBefore[t] && tk.kind[person] == Tokens.WORD
                 && s.isAny(person, "PT", "PATIENT", "MOM", "MOTHER", "DAD", "FATHER", "HUSBAND", "WIFE", "GRANDMOTHER",

@@ -169,6 +169,7 @@ final class Names {
         kinInitials(s, acc);
         babyNames(s, acc, base);
         namedChild(s, acc);
+        remindedPerson(s, acc);
         beforePhone(s, acc, base);
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
@@ -270,6 +271,9 @@ final class Names {
             }
             // a table's cell bar ("Hazel Dunkirk | 96 |") separates like a comma
             boolean comma = tk.isPunct(u, ',') || tk.isPunct(u, '|');
+            // "Ole Brekkestad 101, temp 38.6": the age right after the name, closed by a comma
+            boolean bare = !comma && !tk.isPunct(u, '(') && u < tk.n && tk.kind[u] == Tokens.NUM && !tk.nlBefore[u]
+                    && tk.isPunct(u + 1, ',') && tk.adjacent(u, u + 1);
             boolean paren = tk.isPunct(u, '(');
             if (comma || paren) {
                 u++;
@@ -293,7 +297,7 @@ final class Names {
                     || tk.isPunct(a, '-') && !tk.adjacent(u, a) && a + 1 < tk.n && !tk.adjacent(a, a + 1)
                     || s.isAny(a, "AND", "BUT", "WHO", "YEARS", "YO", "Y");
             boolean afterVerb = s.isAny(u - 1, "IS", "WAS", "NOW", "AGE", "AGED");
-            if (closed && (comma || paren || afterVerb)) {
+            if (closed && (comma || paren || afterVerb || bare)) {
                 s.add(PhiType.AGE, tk.start[u], tk.end[u], "age.after-name", 0.85);
             }
         }
@@ -556,6 +560,26 @@ final class Names {
             boolean closed = t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ',');
             if ((f & NAME_LISTED) != 0 && base[t] >= -3 || closed) {
                 acc[t] = CONTEXT;
+            }
+        }
+    }
+
+    /**
+     * "Reminder: TARLANG has an appt with Dr. ...": an appointment reminder opens with the patient's name. Only the one
+     * word between the reminder's colon and HAS or IS, and never a word that starts a sentence of its own ("Reminder:
+     * Patient has an appt", "Reminder: You have").
+     */
+    private static void remindedPerson(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 3 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) != 8 || !s.is(t, "REMINDER") || !tk.isPunct(t + 1, ':')) {
+                continue;
+            }
+            int u = t + 2;
+            if (tk.kind[u] == Tokens.WORD && tk.len(u) >= 2 && !tk.nlBefore[u] && s.isAny(u + 1, "HAS", "IS")
+                    && (s.flags(u) & (STOP | CLINICAL | RELATION | TITLE | VERB_CONTEXT)) == 0
+                    && !s.isAny(u, "PATIENT", "PT", "YOUR", "THE", "APPOINTMENT", "APPT", "CHILD", "BABY")) {
+                acc[u] = CONTEXT;
             }
         }
     }
@@ -1588,9 +1612,10 @@ final class Names {
             if (!(tk.isPunct(d, '-') || tk.isPunct(d, '\u2013') || tk.isPunct(d, '\u2014'))) {
                 continue;
             }
+            // ... or a spaced dash after a number: "faxed 7 pgs @1105 -MG", "pt cell 406-555-0124 -MG"
             boolean opens = d == 0 || tk.nlBefore[d] || tk.kind[d - 1] == Tokens.PUNCT
                     && (tk.isPunct(d - 1, '.') || tk.isPunct(d - 1, ')') || tk.isPunct(d - 1, ';')
-                    || tk.isPunct(d - 1, '!'));
+                    || tk.isPunct(d - 1, '!')) || tk.kind[d - 1] == Tokens.NUM && !tk.adjacent(d - 1, d);
             if (!opens) {
                 continue;
             }
@@ -1614,8 +1639,11 @@ final class Names {
                 b = a + 2;
                 end = b;
             }
-            if (end + 1 < tk.n && !tk.nlBefore[end + 1]) {
-                continue; // the initials must close the line
+            // the initials must close the line, or the log entry before the next one's date ("-MG 2/10 0815 - ...")
+            boolean nextEntry = end + 3 < tk.n && tk.kind[end + 1] == Tokens.NUM && tk.isPunct(end + 2, '/')
+                    && tk.adjacent(end + 1, end + 2) && tk.kind[end + 3] == Tokens.NUM;
+            if (end + 1 < tk.n && !tk.nlBefore[end + 1] && !nextEntry) {
+                continue;
             }
             acc[a] = CONTEXT;
             if (b > 0) {

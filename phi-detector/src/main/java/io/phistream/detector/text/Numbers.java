@@ -65,7 +65,11 @@ final class Numbers {
             Map.entry("INVESTIGATION", PhiType.OTHER_ID), Map.entry("INV", PhiType.OTHER_ID),
             Map.entry("OUTBREAK", PhiType.OTHER_ID), Map.entry("CLUSTER", PhiType.OTHER_ID),
             Map.entry("EVENT", PhiType.OTHER_ID), Map.entry("REGISTRY", PhiType.OTHER_ID),
-            Map.entry("PARTICIPANT", PhiType.OTHER_ID), Map.entry("COMPLAINT", PhiType.OTHER_ID));
+            Map.entry("PARTICIPANT", PhiType.OTHER_ID), Map.entry("COMPLAINT", PhiType.OTHER_ID),
+            // tribal enrollment, prior authorisations, answering-service messages, group numbers abbreviated
+            Map.entry("ENROLLMENT", PhiType.OTHER_ID), Map.entry("AUTH", PhiType.OTHER_ID),
+            Map.entry("AUTHORIZATION", PhiType.OTHER_ID), Map.entry("MSG", PhiType.OTHER_ID),
+            Map.entry("GRP", PhiType.HEALTH_PLAN));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -89,9 +93,44 @@ final class Numbers {
         alienNumbers(s, claimed);
         keywordIds(s, claimed);
         codes(s, claimed);
+        tailNumbers(s, claimed);
         yearCoded(s, claimed);
         clusters(s, claimed);
         spokenDigits(s, claimed);
+    }
+
+    /**
+     * "Learjet N808PK", "ACFT KING AIR 200 N729TW": a US aircraft registration, N, two to five digits and one or two
+     * capitals (an N-number of digits alone is left alone: "N95", "N20"; "N2O" has one digit).
+     */
+    private static void tailNumbers(Scan s, BitSet claimed) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            int len = tk.len(t);
+            if (tk.kind[t] != Tokens.ALNUM || len < 4 || len > 8 || tk.firstChar(t) != 'N' || claimed.get(tk.start[t])
+                    || t > 0 && tk.adjacent(t - 1, t) || t + 1 < tk.n && tk.adjacent(t, t + 1)
+                    && !tk.isPunct(t + 1, '.') && !tk.isPunct(t + 1, ',') && !tk.isPunct(t + 1, ')')
+                    && !tk.isPunct(t + 1, ';')) {
+                continue;
+            }
+            int start = tk.start[t];
+            int i = start + 1;
+            int digits = 0;
+            while (i < tk.end[t] && Character.isDigit(s.text.charAt(i))) {
+                i++;
+                digits++;
+            }
+            int letters = 0;
+            while (i < tk.end[t] && s.text.charAt(i) >= 'A' && s.text.charAt(i) <= 'Z') {
+                i++;
+                letters++;
+            }
+            if (i == tk.end[t] && digits >= 2 && digits <= 5 && letters >= 1 && letters <= 2
+                    && s.text.charAt(start + 1) != '0') {
+                s.add(PhiType.VEHICLE, start, tk.end[t], "vehicle.tail-number", 0.85);
+                claimed.set(start, tk.end[t]);
+            }
+        }
     }
 
     /**
@@ -501,7 +540,7 @@ final class Numbers {
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
                     reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
-                            "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR");
+                            "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH");
                     badge |= s.is(p, "BADGE");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id

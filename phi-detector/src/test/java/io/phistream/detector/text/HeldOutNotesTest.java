@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pediatrics) before round 14; 26-27 (oncology and transplant; EMS, trauma and long-term care) before round 15; 28-29
  * (VA and military health; refugee and immigration-detention health) before round 16; 30-31 (obstetrics and NICU;
  * specialty clinics, dictation and scanned forms) before round 17; 32-33 (public-health investigations; Gulf Coast
- * dictated inpatient documents) before round 18. Each row: batch, notes, floors,
+ * dictated inpatient documents) before round 18; 34-35 (phone triage, chat and portal text; Alaska and the Pacific)
+ * before round 19. Each row: batch, notes, floors,
  * style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -90,7 +91,11 @@ class HeldOutNotesTest {
                 batch(32, 21, 0.96, 0.95, "interior-West public health: investigations, line lists, school logs",
                         "blind P 0.967 / R 0.931"),
                 batch(33, 21, 0.97, 0.97, "Gulf Coast dictated inpatient documents",
-                        "blind P 0.988 / R 0.969"));
+                        "blind P 0.988 / R 0.969"),
+                batch(34, 26, 0.94, 0.97, "northern-Rockies phone triage, secure chat, portal and call-center text",
+                        "blind P 0.979 / R 0.927"),
+                batch(35, 22, 0.93, 0.95, "Alaska, Hawaii and Pacific islands: village clinics, medevac, FQHCs",
+                        "blind P 0.956 / R 0.921"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,
