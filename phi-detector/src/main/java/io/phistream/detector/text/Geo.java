@@ -49,6 +49,9 @@ final class Geo {
                     e = ruralRoute(s, t);
                 }
                 if (e < 0) {
+                    e = mileMarker(s, t);
+                }
+                if (e < 0) {
                     e = highwayNoNumber(s, t); // before streets: "County Road 1340" is one highway, number and all
                 }
                 if (e < 0) {
@@ -361,6 +364,42 @@ final class Geo {
         Tokens tk = s.tk;
         return t >= 2 && t < tk.n && tk.kind[t] == Tokens.WORD && tk.isPunct(t - 1, '&') && tk.kind[t - 2] == Tokens.WORD
                 && !tk.nlBefore[t - 1] && !tk.nlBefore[t] && (tk.upperDoc || tk.capitalized(t) && tk.capitalized(t - 2));
+    }
+
+    /**
+     * "Hwy 89 MM 23", "US-2 MM 212", "I-90 mile marker 41": a highway and a mile marker pinpoint where someone was
+     * (a crash, a breakdown, a home with no street address).
+     */
+    private static int mileMarker(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.len(t) > 7 || !s.isAny(t, "HWY", "HIGHWAY", "US", "SR", "ROUTE", "RTE", "RT", "I", "INTERSTATE")) {
+            return -1;
+        }
+        int u = t + 1;
+        if (tk.isPunct(u, '-') && tk.adjacent(t, u)) {
+            u++;
+        }
+        if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 4 || tk.nlBefore[u]) {
+            return -1;
+        }
+        int m = u + 1;
+        if (s.is(m, "MM")) {
+            m++;
+        } else if (s.is(m, "MILE") && s.isAny(m + 1, "MARKER", "POST")) {
+            m += 2;
+        } else {
+            return -1;
+        }
+        if (m >= tk.n || tk.kind[m] != Tokens.NUM || tk.nlBefore[m]) {
+            return -1;
+        }
+        int end = m;
+        if (tk.isPunct(m + 1, '.') && m + 2 < tk.n && tk.kind[m + 2] == Tokens.NUM && tk.adjacent(m, m + 1)
+                && tk.adjacent(m + 1, m + 2)) {
+            end = m + 2; // "MM 212.5"
+        }
+        s.addTokens(PhiType.GEO, t, end, "street.mile-marker", 0.85);
+        return end + 1;
     }
 
     /** N, S, E or W written alone in capitals. */

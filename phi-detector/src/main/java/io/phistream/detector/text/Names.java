@@ -1155,7 +1155,12 @@ final class Names {
         int f = s.flags(t);
         boolean upper = tk.caseBlind(t);
         if (!upper && tk.lowerInitial(t)) {
-            return false; // in mixed-case text a lower-case word is not a name, whatever precedes it
+            // in mixed-case text a lower-case word is not a name, whatever precedes it, but for one that is no English
+            // or clinical word right after "dr": "like dr okafor said" (not "dr appt", "dr said", "dr notified")
+            int d = s.prevWord(t, 1);
+            return d >= 0 && d == t - (tk.isPunct(t - 1, '.') ? 2 : 1) && s.isAny(d, "DR", "DOCTOR")
+                    && tk.len(t) >= 3 && (f & (COMMON | CLINICAL | STOP | VERB_CONTEXT | RELATION | TITLE)) == 0
+                    && !wordLike(s, t);
         }
         if (upper && !tk.upperDoc && (f & COMMON) != 0 && ((f & NAME_LISTED) == 0 || base < -1)) {
             return false; // on a lower-case line of a capitalised note: "daughter works nights" is no name

@@ -40,4 +40,18 @@ class HeldOutRound19RulesTest {
                 .containsExactly("WANJIRU");
         assertThat(values("Reminder: Patient has an appt on Tue.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenALowerCaseWordNoListKnowsRightAfterDrInMixedText_thenAName() {
+        assertThat(values("Sent Mar 3 9:14 AM: she says dr nwachukwu wants labs first. Called dr office, dr aware.",
+                PhiType.NAME)).containsExactly("nwachukwu");
+    }
+
+    @Test
+    void givenAHighwayAndAMileMarker_thenAPlace() {
+        assertThat(values("Rollover on Hwy 12 MM 140, pt ambulatory at scene.", PhiType.GEO))
+                .containsExactly("Hwy 12 MM 140");
+        assertThat(values("I-90 mile marker 41 closed.", PhiType.GEO)).containsExactly("I-90 mile marker 41");
+        assertThat(values("RT 3 mm nodule, I 2 MM margin.", PhiType.GEO)).isEmpty();
+    }
 }
