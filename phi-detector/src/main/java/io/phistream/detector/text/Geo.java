@@ -52,6 +52,9 @@ final class Geo {
                     e = mileMarker(s, t);
                 }
                 if (e < 0) {
+                    e = landDescription(s, t);
+                }
+                if (e < 0) {
                     e = highwayNoNumber(s, t); // before streets: "County Road 1340" is one highway, number and all
                 }
                 if (e < 0) {
@@ -400,6 +403,53 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, end, "street.mile-marker", 0.85);
         return end + 1;
+    }
+
+    /**
+     * "Sec 14 T153N R101W", "NW1/4 Sec 11 T150N R98W": a section, township and range of the public land survey, where an
+     * oil pad, a farm or a home stands. Township and range codes are letters and digits no clinical text writes.
+     */
+    private static int landDescription(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!s.isAny(t, "SEC", "SECTION") || t + 3 >= tk.n) {
+            return -1;
+        }
+        int u = t + 1;
+        if (tk.isPunct(u, '.') && tk.adjacent(t, u)) {
+            u++;
+        }
+        if (u + 2 >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 2 || !surveyCode(s, u + 1, "NS")
+                || !surveyCode(s, u + 2, "EW")) {
+            return -1;
+        }
+        int first = t;
+        // a quarter before it: "NW1/4 Sec 11", "SE 1/4 Sec 3"
+        if (t >= 3 && tk.kind[t - 1] == Tokens.NUM && tk.isPunct(t - 2, '/') && tk.kind[t - 3] != Tokens.PUNCT
+                && tk.adjacent(t - 3, t - 2)) {
+            first = t - 3;
+        }
+        s.addTokens(PhiType.GEO, first, u + 2, "geo.land-description", 0.85);
+        return u + 3;
+    }
+
+    /** "T153N", "R101W": T or R, digits, and one of the given compass letters, in one token. */
+    private static boolean surveyCode(Scan s, int t, String compass) {
+        Tokens tk = s.tk;
+        if (tk.kind[t] != Tokens.ALNUM || tk.len(t) < 3 || tk.len(t) > 5 || tk.nlBefore[t]) {
+            return false;
+        }
+        int a = tk.start[t];
+        int b = tk.end[t] - 1;
+        char head = Character.toUpperCase(s.text.charAt(a));
+        if (head != (compass.equals("NS") ? 'T' : 'R') || compass.indexOf(Character.toUpperCase(s.text.charAt(b))) < 0) {
+            return false;
+        }
+        for (int i = a + 1; i < b; i++) {
+            if (!Character.isDigit(s.text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** N, S, E or W written alone in capitals. */
@@ -2137,7 +2187,8 @@ final class Geo {
         }
         if (s.is(t, "HEALTH")) {
             // "Sonoran Sky Home Health": an agency; a distinctive word before is still required ("home health aide" is not)
-            return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS", "HOME");
+            return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS", "HOME",
+                    "OCCUPATIONAL");
         }
         if (s.is(t, "INSTITUTE")) {
             // "Gulf Coast Heart Institute"; research and teaching institutes ("... Institute of Technology") are not

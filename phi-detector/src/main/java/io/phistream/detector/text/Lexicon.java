@@ -227,7 +227,9 @@ final class Lexicon {
                 "LICSW", "MSW", "LCSW", "CRNA", "APRN", "DNP", "FNP", "ANP", "CNM", "DDS", "DMD", "MBBS", "FACP",
                 "FACS", "FACC", "MPH", "RD", "OTR", "DPT", "SLP", "CCC", "BSN", "MSN", "JR", "SR", "II", "III", "IV",
                 // nutrition, wound-care, critical-care and pharmacy certifications
-                "LDN", "CWOCN", "WOCN", "CWON", "CWCN", "CCRN", "RNC", "COTA", "CDCES", "BCPS", "CPHT")) {
+                "LDN", "CWOCN", "WOCN", "CWON", "CWCN", "CCRN", "RNC", "COTA", "CDCES", "BCPS", "CPHT",
+                // behavioral-health licences: social workers, counsellors, qualified mental-health professionals
+                "LMSW", "QMHP", "LMFT", "LCPC", "CADC", "PMHNP", "LMHC", "LCADC")) {
             flag(t, POSTMARK);
         }
         for (String t : List.of("HOSPITAL", "HOSP", "CENTER", "CENTRE", "CTR", "CLINIC", "INFIRMARY", "REHAB",

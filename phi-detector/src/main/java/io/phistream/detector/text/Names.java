@@ -170,6 +170,8 @@ final class Names {
         babyNames(s, acc, base);
         namedChild(s, acc);
         remindedPerson(s, acc);
+        initialSurnameOfRole(s, acc);
+        chatSpeakers(s, acc);
         beforePhone(s, acc, base);
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
@@ -581,6 +583,63 @@ final class Names {
                     && !s.isAny(u, "PATIENT", "PT", "YOUR", "THE", "APPOINTMENT", "APPT", "CHILD", "BABY")) {
                 acc[u] = CONTEXT;
             }
+        }
+    }
+
+    /**
+     * "T. Banks, LMSW", "K. Ransom, QMHP", "L. OKONJO BADGE S-207": an initial and a surname before a credential or a
+     * badge name a clinician or an officer, even when the surname is an ordinary word.
+     */
+    private static void initialSurnameOfRole(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int i = 0; i + 3 < tk.n; i++) {
+            if (tk.kind[i] != Tokens.WORD || tk.len(i) != 1 || !Character.isUpperCase(tk.firstChar(i))
+                    || !tk.isPunct(i + 1, '.') || !tk.adjacent(i, i + 1)) {
+                continue;
+            }
+            int w = i + 2;
+            if (tk.kind[w] != Tokens.WORD || tk.nlBefore[w] || tk.len(w) < 2 || !tk.upperDoc && !tk.capitalized(w)
+                    || (s.flags(w) & (STOP | TITLE | POSTMARK | RELATION | CLINICAL)) != 0 || acc[w] != NONE
+                    || (s.flags(w) & COMMON) != 0 && (s.flags(w) & NAME_LISTED) == 0) { // "A. Fib, RN" is no one
+                continue;
+            }
+            int c = w + 1;
+            boolean credential = tk.isPunct(c, ',') && c + 1 < tk.n && !tk.nlBefore[c + 1] && s.has(c + 1, POSTMARK);
+            boolean badge = !tk.nlBefore[c] && s.is(c, "BADGE");
+            if (credential || badge) {
+                acc[w] = CONTEXT;
+                if (acc[i] == NONE) {
+                    acc[i] = INITIAL;
+                }
+            }
+        }
+    }
+
+    /**
+     * "5:12 am jd: hey lane", "14:14 Montana: vanc started": in a text or chat log the word between a message's time and
+     * the colon is who wrote it. Roles and ordinary words are not ("23:44 client:", "01:12 doula:", "08:00 staff:").
+     */
+    private static void chatSpeakers(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 3; t + 1 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || !tk.isPunct(t + 1, ':') || !tk.adjacent(t, t + 1) || acc[t] != NONE
+                    || tk.len(t) < 2 || tk.nlBefore[t]) {
+                continue;
+            }
+            int c = s.isAny(t - 1, "AM", "PM") ? t - 2 : t - 1;
+            if (c < 2 || tk.kind[c] != Tokens.NUM || !tk.isPunct(c - 1, ':') || tk.kind[c - 2] != Tokens.NUM
+                    || !tk.adjacent(c - 2, c - 1) || !tk.adjacent(c - 1, c) || tk.len(c) != 2) {
+                continue;
+            }
+            int f = s.flags(t);
+            if ((f & (STOP | CLINICAL | TITLE | RELATION | POSTMARK | VERB_CONTEXT)) != 0
+                    || (f & COMMON) != 0 && (f & NAME_LISTED) == 0 || s.isAny(t, "PT", "CLIENT", "STAFF", "DOULA",
+                    "NURSE", "MD", "RN", "MOM", "DAD", "CALLER", "ME", "YOU", "SYSTEM", "AUTO", "IN", "OUT", "SUBJECT",
+                    "CALLBACK", "RE", "FROM", "TO", "CC", "SENT", "MESSAGE", "MSG", "NOTE", "REPLY", "CALL", "TEXT",
+                    "VOICEMAIL", "VM", "UPDATE", "PLAN", "TEAM", "DISPATCH", "UNIT", "ADDENDUM", "RESPONSE")) {
+                continue;
+            }
+            acc[t] = CONTEXT;
         }
     }
 

@@ -69,7 +69,7 @@ final class Numbers {
             // tribal enrollment, prior authorisations, answering-service messages, group numbers abbreviated
             Map.entry("ENROLLMENT", PhiType.OTHER_ID), Map.entry("AUTH", PhiType.OTHER_ID),
             Map.entry("AUTHORIZATION", PhiType.OTHER_ID), Map.entry("MSG", PhiType.OTHER_ID),
-            Map.entry("GRP", PhiType.HEALTH_PLAN));
+            Map.entry("GRP", PhiType.HEALTH_PLAN), Map.entry("INTERPRETER", PhiType.OTHER_ID));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (VA and military health; refugee and immigration-detention health) before round 16; 30-31 (obstetrics and NICU;
  * specialty clinics, dictation and scanned forms) before round 17; 32-33 (public-health investigations; Gulf Coast
  * dictated inpatient documents) before round 18; 34-35 (phone triage, chat and portal text; Alaska and the Pacific)
- * before round 19. Each row: batch, notes, floors,
+ * before round 19; 36-37 (Midwest psychiatry; oil-patch occupational medicine) before round 20. Each row: batch, notes, floors,
  * style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -95,7 +95,11 @@ class HeldOutNotesTest {
                 batch(34, 26, 0.94, 0.97, "northern-Rockies phone triage, secure chat, portal and call-center text",
                         "blind P 0.979 / R 0.927"),
                 batch(35, 22, 0.93, 0.95, "Alaska, Hawaii and Pacific islands: village clinics, medevac, FQHCs",
-                        "blind P 0.956 / R 0.921"));
+                        "blind P 0.956 / R 0.921"),
+                batch(36, 19, 0.96, 0.96, "urban-Midwest psychiatry: holds, forensic, crisis lines, restraint logs",
+                        "blind P 0.972 / R 0.954"),
+                batch(37, 19, 0.93, 0.95, "Plains and oil-patch occupational medicine and workers' compensation",
+                        "blind P 0.958 / R 0.898"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,
