@@ -22,10 +22,8 @@ final class SipHash24 {
 
     /** The hash of {@code a} then {@code b}, both ASCII (see {@link #ascii}). */
     static long hash(long k0, long k1, String a, String b) {
-        long v0 = 0x736f6d6570736575L ^ k0;
-        long v1 = 0x646f72616e646f6dL ^ k1;
-        long v2 = 0x6c7967656e657261L ^ k0;
-        long v3 = 0x7465646279746573L ^ k1;
+        long[] v = {0x736f6d6570736575L ^ k0, 0x646f72616e646f6dL ^ k1, 0x6c7967656e657261L ^ k0,
+            0x7465646279746573L ^ k1};
         int la = a.length();
         int len = la + b.length();
         long m = 0;
@@ -35,34 +33,48 @@ final class SipHash24 {
             m |= c << shift;
             shift += 8;
             if (shift == 64) {
-                v3 ^= m;
-                for (int r = 0; r < 2; r++) {
-                    v0 += v1; v2 += v3; v1 = Long.rotateLeft(v1, 13); v3 = Long.rotateLeft(v3, 16);
-                    v1 ^= v0; v3 ^= v2; v0 = Long.rotateLeft(v0, 32);
-                    v2 += v1; v0 += v3; v1 = Long.rotateLeft(v1, 17); v3 = Long.rotateLeft(v3, 21);
-                    v1 ^= v2; v3 ^= v0; v2 = Long.rotateLeft(v2, 32);
-                }
-                v0 ^= m;
+                compress(v, m);
                 m = 0;
                 shift = 0;
             }
         }
-        m |= ((long) len) << 56;
-        v3 ^= m;
-        for (int r = 0; r < 2; r++) {
-            v0 += v1; v2 += v3; v1 = Long.rotateLeft(v1, 13); v3 = Long.rotateLeft(v3, 16);
-            v1 ^= v0; v3 ^= v2; v0 = Long.rotateLeft(v0, 32);
-            v2 += v1; v0 += v3; v1 = Long.rotateLeft(v1, 17); v3 = Long.rotateLeft(v3, 21);
-            v1 ^= v2; v3 ^= v0; v2 = Long.rotateLeft(v2, 32);
+        compress(v, m | ((long) len) << 56);
+        v[2] ^= 0xff;
+        rounds(v, 4);
+        return v[0] ^ v[1] ^ v[2] ^ v[3];
+    }
+
+    /** One 8-byte word of the message, little-endian, through two rounds. */
+    private static void compress(long[] v, long m) {
+        v[3] ^= m;
+        rounds(v, 2);
+        v[0] ^= m;
+    }
+
+    private static void rounds(long[] v, int n) {
+        long v0 = v[0];
+        long v1 = v[1];
+        long v2 = v[2];
+        long v3 = v[3];
+        for (int r = 0; r < n; r++) {
+            v0 += v1;
+            v2 += v3;
+            v1 = Long.rotateLeft(v1, 13);
+            v3 = Long.rotateLeft(v3, 16);
+            v1 ^= v0;
+            v3 ^= v2;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v1;
+            v0 += v3;
+            v1 = Long.rotateLeft(v1, 17);
+            v3 = Long.rotateLeft(v3, 21);
+            v1 ^= v2;
+            v3 ^= v0;
+            v2 = Long.rotateLeft(v2, 32);
         }
-        v0 ^= m;
-        v2 ^= 0xff;
-        for (int r = 0; r < 4; r++) {
-            v0 += v1; v2 += v3; v1 = Long.rotateLeft(v1, 13); v3 = Long.rotateLeft(v3, 16);
-            v1 ^= v0; v3 ^= v2; v0 = Long.rotateLeft(v0, 32);
-            v2 += v1; v0 += v3; v1 = Long.rotateLeft(v1, 17); v3 = Long.rotateLeft(v3, 21);
-            v1 ^= v2; v3 ^= v0; v2 = Long.rotateLeft(v2, 32);
-        }
-        return v0 ^ v1 ^ v2 ^ v3;
+        v[0] = v0;
+        v[1] = v1;
+        v[2] = v2;
+        v[3] = v3;
     }
 }
