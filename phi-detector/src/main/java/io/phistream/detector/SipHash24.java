@@ -4,8 +4,7 @@ package io.phistream.detector;
  * SipHash-2-4 of the UTF-8 bytes of two ASCII strings written one after the other, as Guava's
  * {@code Hashing.sipHash24(k0, k1).hashString(a + b, UTF_8).asLong()} computes it. Hand-written because the detector
  * hashes hundreds of candidate words per note with memory on, and Guava's streaming hasher allocates a byte array and a
- * buffer per call, which made the lookup most of memory's cost; {@code PatientMemoryKeyedHashTest} checks it against
- * Guava. Callers fall back to Guava for text that is not ASCII.
+ * buffer per call, which made the lookup most of memory's cost; {@code SipHash24Test} checks it against Guava. Callers fall back to Guava for text that is not ASCII.
  */
 final class SipHash24 {
     private SipHash24() {

@@ -56,14 +56,10 @@ public final class DetectionContext {
         long[] v = new long[digests.size()];
         int i = 0;
         for (String d : digests) {
-            if (d.length() != 16 || !java.util.HexFormat.isHexDigit(d.charAt(0))) {
-                return null;
+            if (d.length() != 16 || !d.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null; // (as MemoryHash writes them: lower-case; anything else is compared as text)
             }
-            try {
-                v[i++] = java.util.HexFormat.fromHexDigitsToLong(d);
-            } catch (IllegalArgumentException notHex) {
-                return null;
-            }
+            v[i++] = java.util.HexFormat.fromHexDigitsToLong(d);
         }
         java.util.Arrays.sort(v);
         return v;

@@ -386,7 +386,11 @@ final class Geo {
             return -1;
         }
         int m = u + 1;
-        if (s.is(m, "MM")) {
+        // "MM" in capitals (mm is a millimetre); after US, RT, SR or I only in the dash form ("US-2", not "US 8 MM")
+        boolean dashed = u == t + 2;
+        boolean mm = s.is(m, "MM") && s.text.charAt(tk.start[m]) == 'M' && s.text.charAt(tk.start[m] + 1) == 'M'
+                && (dashed || !s.isAny(t, "US", "RT", "SR", "I"));
+        if (mm) {
             m++;
         } else if (s.is(m, "MILE") && s.isAny(m + 1, "MARKER", "POST")) {
             m += 2;
@@ -424,12 +428,18 @@ final class Geo {
         }
         int first = t;
         // a quarter before it: "NW1/4 Sec 11", "SE 1/4 Sec 3"
-        if (t >= 3 && tk.kind[t - 1] == Tokens.NUM && tk.isPunct(t - 2, '/') && tk.kind[t - 3] != Tokens.PUNCT
-                && tk.adjacent(t - 3, t - 2)) {
+        if (t >= 3 && tk.kind[t - 1] == Tokens.NUM && tk.isPunct(t - 2, '/') && tk.adjacent(t - 3, t - 2)
+                && tk.adjacent(t - 2, t - 1) && !tk.nlBefore[t] && quarterName(s.key(t - 3))) {
             first = t - 3;
         }
         s.addTokens(PhiType.GEO, first, u + 2, "geo.land-description", 0.85);
         return u + 3;
+    }
+
+    /** "NW1", "SE": a quarter section's compass name, with the numerator glued on or not. */
+    private static boolean quarterName(String k) {
+        return k.length() >= 2 && (k.startsWith("NW") || k.startsWith("NE") || k.startsWith("SW") || k.startsWith("SE"))
+                && k.substring(2).chars().allMatch(Character::isDigit);
     }
 
     /** "T153N", "R101W": T or R, digits, and one of the given compass letters, in one token. */
@@ -2410,7 +2420,7 @@ final class Geo {
                 boolean generic = facilityWord(s, u) || s.has(u, Lexicon.HOSP_GENERIC) || programWord(s, u)
                         || serviceWord(s, u) && !clinic && tk.len(u) >= 4 // (not "NH VS REHAB": vital signs)
                         // "Labor & Delivery Center", "Orthopaedic Group", "Birthing Center": kinds of care, not names
-                        || specialty(s, u) || s.isAny(u, "BIRTH", "BIRTHING") || ampersandPair(s, u)
+                        || specialty(s, u) || s.isAny(u, "BIRTH", "BIRTHING", "OCCUPATIONAL") || ampersandPair(s, u)
                         || tk.isPunct(u + 1, '&') && ampersandPair(s, u + 2);
                 boolean proper = (f & Lexicon.VERB_CONTEXT) == 0 && ((f & NAME_LISTED) != 0 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         && (s.lx.nameOdds(tk.lex[u]) > -2 || (f & COMMON) == 0)

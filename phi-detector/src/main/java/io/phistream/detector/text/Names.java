@@ -274,8 +274,12 @@ final class Names {
             // a table's cell bar ("Hazel Dunkirk | 96 |") separates like a comma
             boolean comma = tk.isPunct(u, ',') || tk.isPunct(u, '|');
             // "Ole Brekkestad 101, temp 38.6": the age right after the name, closed by a comma
+            // ... when the name is a resident's, a patient's or a relative's (not "Dr. Patel 104, exam room")
+            int before = s.prevWord(s.tokenAt(sp.start()), 1);
             boolean bare = !comma && !tk.isPunct(u, '(') && u < tk.n && tk.kind[u] == Tokens.NUM && !tk.nlBefore[u]
-                    && tk.isPunct(u + 1, ',') && tk.adjacent(u, u + 1);
+                    && tk.isPunct(u + 1, ',') && tk.adjacent(u, u + 1)
+                    && s.isAny(before, "RESIDENT", "PATIENT", "PT", "RE", "MEMBER", "CLIENT") || !comma && before >= 0
+                    && KIN.contains(s.key(before)) && u < tk.n && tk.kind[u] == Tokens.NUM && tk.isPunct(u + 1, ',');
             boolean paren = tk.isPunct(u, '(');
             if (comma || paren) {
                 u++;
@@ -568,8 +572,8 @@ final class Names {
 
     /**
      * "Reminder: TARLANG has an appt with Dr. ...": an appointment reminder opens with the patient's name. Only the one
-     * word between the reminder's colon and HAS or IS, and never a word that starts a sentence of its own ("Reminder:
-     * Patient has an appt", "Reminder: You have").
+     * word between the reminder's colon and HAS or IS, and never an ordinary word ("Reminder: Tomorrow is...",
+     * "Reminder: Parking is..."); in capitals a listed given name that is also a word may be taken.
      */
     private static void remindedPerson(Scan s, byte[] acc) {
         Tokens tk = s.tk;
@@ -580,6 +584,7 @@ final class Names {
             int u = t + 2;
             if (tk.kind[u] == Tokens.WORD && tk.len(u) >= 2 && !tk.nlBefore[u] && s.isAny(u + 1, "HAS", "IS")
                     && (s.flags(u) & (STOP | CLINICAL | RELATION | TITLE | VERB_CONTEXT)) == 0
+                    && ((s.flags(u) & COMMON) == 0 || (s.flags(u) & NAME_LISTED) != 0 && !tk.capitalized(u))
                     && !s.isAny(u, "PATIENT", "PT", "YOUR", "THE", "APPOINTMENT", "APPT", "CHILD", "BABY")) {
                 acc[u] = CONTEXT;
             }
@@ -604,7 +609,11 @@ final class Names {
                 continue;
             }
             int c = w + 1;
-            boolean credential = tk.isPunct(c, ',') && c + 1 < tk.n && !tk.nlBefore[c + 1] && s.has(c + 1, POSTMARK);
+            // JR, SR, II-IV are suffixes, and IV is also intravenous: "C. Diff, IV flagyl" is no one
+            boolean credential = tk.isPunct(c, ',') && c + 1 < tk.n && !tk.nlBefore[c + 1] && s.has(c + 1, POSTMARK)
+                    && !s.isAny(c + 1, "JR", "SR", "II", "III", "IV")
+                    && !s.isAny(s.prevWord(i, 1), "GREW", "GROWING", "GROWTH", "ISOLATED", "ISOLATE", "POSITIVE", "POS",
+                    "CULTURE", "CULTURES", "SPECIES", "OF", "WITH", "FOR");
             boolean badge = !tk.nlBefore[c] && s.is(c, "BADGE");
             if (credential || badge) {
                 acc[w] = CONTEXT;
@@ -616,8 +625,9 @@ final class Names {
     }
 
     /**
-     * "5:12 am jd: hey lane", "14:14 Montana: vanc started": in a text or chat log the word between a message's time and
-     * the colon is who wrote it. Roles and ordinary words are not ("23:44 client:", "01:12 doula:", "08:00 staff:").
+     * "5:12 am jd: hey kelsey": in a text or chat log the word between a message's time and the colon is who wrote it.
+     * Roles and words any dictionary knows are not ("23:44 client:", "08:00 vitals:", "12:30 Lunch:"), so a writer
+     * whose name is also a word ("lane") is left to the other rules.
      */
     private static void chatSpeakers(Scan s, byte[] acc) {
         Tokens tk = s.tk;
@@ -628,12 +638,16 @@ final class Names {
             }
             int c = s.isAny(t - 1, "AM", "PM") ? t - 2 : t - 1;
             if (c < 2 || tk.kind[c] != Tokens.NUM || !tk.isPunct(c - 1, ':') || tk.kind[c - 2] != Tokens.NUM
-                    || !tk.adjacent(c - 2, c - 1) || !tk.adjacent(c - 1, c) || tk.len(c) != 2) {
-                continue;
+                    || !tk.adjacent(c - 2, c - 1) || !tk.adjacent(c - 1, c) || tk.len(c) != 2
+                    || c >= 3 && tk.isPunct(c - 3, ':') && tk.adjacent(c - 3, c - 2)) {
+                continue; // (a time with seconds is a log line's: "10:15:22 WARN:")
             }
             int f = s.flags(t);
-            if ((f & (STOP | CLINICAL | TITLE | RELATION | POSTMARK | VERB_CONTEXT)) != 0
-                    || (f & COMMON) != 0 && (f & NAME_LISTED) == 0 || s.isAny(t, "PT", "CLIENT", "STAFF", "DOULA",
+            // only a word no dictionary knows as an ordinary word: "jd", "kelsey" (not "vitals:", "Lunch:", "Triage:")
+            if ((f & (STOP | CLINICAL | TITLE | RELATION | POSTMARK | VERB_CONTEXT | COMMON)) != 0
+                    // a listed word that is no name ("vitals", "Triage"), unless lower-case initials ("jd")
+                    || (f & NAME_LISTED) == 0 && tk.lex[t] >= 0 && !(tk.len(t) <= 3 && isLowerWord(s, t))
+                    || s.isAny(t, "PT", "CLIENT", "STAFF", "DOULA",
                     "NURSE", "MD", "RN", "MOM", "DAD", "CALLER", "ME", "YOU", "SYSTEM", "AUTO", "IN", "OUT", "SUBJECT",
                     "CALLBACK", "RE", "FROM", "TO", "CC", "SENT", "MESSAGE", "MSG", "NOTE", "REPLY", "CALL", "TEXT",
                     "VOICEMAIL", "VM", "UPDATE", "PLAN", "TEAM", "DISPATCH", "UNIT", "ADDENDUM", "RESPONSE")) {
@@ -1214,12 +1228,12 @@ final class Names {
         int f = s.flags(t);
         boolean upper = tk.caseBlind(t);
         if (!upper && tk.lowerInitial(t)) {
-            // in mixed-case text a lower-case word is not a name, whatever precedes it, but for one that is no English
-            // or clinical word right after "dr": "like dr okafor said" (not "dr appt", "dr said", "dr notified")
+            // in mixed-case text a lower-case word is not a name, whatever precedes it, but for a listed name that is no
+            // English or clinical word right after "dr": "like dr okafor said" (not "dr appt", "dr recs", "dr said")
             int d = s.prevWord(t, 1);
             return d >= 0 && d == t - (tk.isPunct(t - 1, '.') ? 2 : 1) && s.isAny(d, "DR", "DOCTOR")
                     && tk.len(t) >= 3 && (f & (COMMON | CLINICAL | STOP | VERB_CONTEXT | RELATION | TITLE)) == 0
-                    && !wordLike(s, t);
+                    && (f & NAME_LISTED) != 0 && !wordLike(s, t); // a listed name: not chart shorthand ("dr recs")
         }
         if (upper && !tk.upperDoc && (f & COMMON) != 0 && ((f & NAME_LISTED) == 0 || base < -1)) {
             return false; // on a lower-case line of a capitalised note: "daughter works nights" is no name

@@ -100,8 +100,9 @@ final class Numbers {
     }
 
     /**
-     * "Learjet N808PK", "ACFT KING AIR 200 N729TW": a US aircraft registration, N, two to five digits and one or two
-     * capitals (an N-number of digits alone is left alone: "N95", "N20"; "N2O" has one digit).
+     * "Learjet N808PK", "ACFT KING AIR 200 N729TW": a US aircraft registration, N, two to five digits and two capitals,
+     * or one capital near an aircraft word (an N-number of digits alone is left alone: "N95", "N20"; "N2O" has one
+     * digit; "N501Y" is a protein variant).
      */
     private static void tailNumbers(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
@@ -125,7 +126,10 @@ final class Numbers {
                 i++;
                 letters++;
             }
-            if (i == tk.end[t] && digits >= 2 && digits <= 5 && letters >= 1 && letters <= 2
+            // one letter only near an aircraft word: "N501Y", "GBA N370S" are protein variants
+            boolean aircraft = letters == 2 || s.before(t, 4, "AIRCRAFT", "ACFT", "TAIL", "PLANE", "JET", "LEARJET",
+                    "CESSNA", "PILATUS", "BEAVER", "OTTER", "CARAVAN", "HELICOPTER", "KING", "AIR", "NAVAJO", "PIPER");
+            if (i == tk.end[t] && digits >= 2 && digits <= 5 && letters >= 1 && letters <= 2 && aircraft
                     && s.text.charAt(start + 1) != '0') {
                 s.add(PhiType.VEHICLE, start, tk.end[t], "vehicle.tail-number", 0.85);
                 claimed.set(start, tk.end[t]);
@@ -540,7 +544,8 @@ final class Numbers {
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
                     reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
-                            "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH");
+                            "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH",
+                            "ENROLLMENT");
                     badge |= s.is(p, "BADGE");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
@@ -564,7 +569,7 @@ final class Numbers {
             if (type == PhiType.OTHER_ID && jobOnly && digits < 5) {
                 continue; // "back to her job 0700": a bare JOB before a clock-sized number; job numbers are longer
             }
-            if (type == PhiType.OTHER_ID && reportWord && digits == 4 && alnum == 4 && clockShaped(s, t)
+            if (type == PhiType.OTHER_ID && reportWord && digits == 4 && alnum == 4 && clockShaped(s, t) && first == t
                     && !(first > 0 && tk.isPunct(first - 1, '#'))) {
                 continue; // "TOOK REPORT @ 0700", "cardiac arrest 2019": a clock time or a year, not "Incident #4412"
             }
