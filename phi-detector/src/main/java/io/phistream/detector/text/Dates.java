@@ -741,7 +741,7 @@ final class Dates {
             "EIGHTEEN", "NINETEEN");
 
     private static boolean wordIn(Scan s, int t, Set<String> words) {
-        return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && !s.tk.nlBefore[t] && words.contains(s.key(t));
+        return firstWordIn(s, t, words) && !s.tk.nlBefore[t];
     }
 
     /** As {@link #wordIn}, a first word that may open a line. */

@@ -276,10 +276,10 @@ final class Names {
             // "Ole Brekkestad 101, temp 38.6": the age right after the name, closed by a comma
             // ... when the name is a resident's, a patient's or a relative's (not "Dr. Patel 104, exam room")
             int before = s.prevWord(s.tokenAt(sp.start()), 1);
-            boolean bare = !comma && !tk.isPunct(u, '(') && u < tk.n && tk.kind[u] == Tokens.NUM && !tk.nlBefore[u]
-                    && tk.isPunct(u + 1, ',') && tk.adjacent(u, u + 1)
-                    && s.isAny(before, "RESIDENT", "PATIENT", "PT", "RE", "MEMBER", "CLIENT") || !comma && before >= 0
-                    && KIN.contains(s.key(before)) && u < tk.n && tk.kind[u] == Tokens.NUM && tk.isPunct(u + 1, ',');
+            boolean ownerNamed = s.isAny(before, "RESIDENT", "PATIENT", "PT", "RE", "MEMBER", "CLIENT")
+                    || before >= 0 && KIN.contains(s.key(before));
+            boolean bare = ownerNamed && !comma && u < tk.n && tk.kind[u] == Tokens.NUM && !tk.nlBefore[u]
+                    && tk.isPunct(u + 1, ',') && tk.adjacent(u, u + 1);
             boolean paren = tk.isPunct(u, '(');
             if (comma || paren) {
                 u++;
@@ -1642,24 +1642,20 @@ final class Names {
             if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !WRITER_VERBS.contains(s.key(v))) {
                 continue;
             }
-            int t = v + 1;
-            // "Transcribed 08/23/2025 09:12 by rmb": a date and time may stand between the verb and BY
-            while (t < tk.n && t - v <= 10 && !tk.nlBefore[t] && (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.PUNCT
-                    && (tk.isPunct(t, '/') || tk.isPunct(t, ':') || tk.isPunct(t, '-')))) {
-                t++;
-            }
-            boolean by = s.is(t, "BY");
-            if (!by) {
-                t = v + 1;
-            }
-            // "Transcriptionist: jbt", "Typed by: mgp"
-            boolean labelled = s.isAny(v, "TRANSCRIPTIONIST", "TYPIST", "SCRIBE") && tk.isPunct(t, ':');
-            if (by || labelled) {
-                t = tk.isPunct(t + 1, ':') ? t + 2 : t + 1;
-                if (labelled) {
-                    t = v + 2;
-                    by = true;
+            int t;
+            boolean by = false;
+            if (s.isAny(v, "TRANSCRIPTIONIST", "TYPIST", "SCRIBE") && tk.isPunct(v + 1, ':')) {
+                t = v + 2; // "Transcriptionist: jbt": the label says who, as BY does
+                by = true;
+            } else {
+                // "Transcribed 08/23/2025 09:12 by rmb": a date and time may stand between the verb and BY
+                int b = v + 1;
+                while (b < tk.n && b - v <= 10 && !tk.nlBefore[b] && (tk.kind[b] == Tokens.NUM
+                        || tk.isPunct(b, '/') || tk.isPunct(b, ':') || tk.isPunct(b, '-'))) {
+                    b++;
                 }
+                by = s.is(b, "BY");
+                t = !by ? v + 1 : tk.isPunct(b + 1, ':') ? b + 2 : b + 1; // "Typed by: mgp"
             }
             if (t >= tk.n || tk.kind[t] != Tokens.WORD || tk.nlBefore[t] || tk.len(t) < 2 || tk.len(t) > 4
                     || acc[t] != NONE || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_A_NAME)) != 0) {
