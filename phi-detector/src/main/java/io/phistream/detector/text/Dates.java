@@ -19,9 +19,11 @@ final class Dates {
         "RATES", "RATING", "GCS", "VENT", "AC", "SIMV", "PS", "PSV", "CPAP", "BIPAP", "PEEP", "SETTINGS", "IO", "INS",
         "OUTS", "UO", "TOTAL", "TV", "RATIO", "GRADE", "MOTOR", "POWER", "PULSES", "PUPILS", "MAP", "LEVEL",
         "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
-        "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK",
-        "BLE", "BUE", "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE",
-        "APGAR", "APGARS", "BALANCE", "SBT", "TRIAL", "NIF", "RSBI"};
+        "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "APGAR", "APGARS", "BALANCE", "SBT", "TRIAL", "NIF",
+        "RSBI"};
+    /** Limbs and reflexes before a grade out of 5 (or 10): "BLE 4/5", "DTRS 2/4"; "BIL LE 2/28 (HOUSE FIRE)" is a day. */
+    private static final String[] GRADED_BEFORE = {"GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK", "BLE", "BUE",
+        "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE"};
     private static final String[] NEG_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
         "STRENGTH", "STR", "NS", "MM", "MMHG", "CM", "ML", "MG", "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE",
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
@@ -277,6 +279,15 @@ final class Dates {
                 || p >= 0 && imaging(s, p) || p >= 0 && p == first - 1 && procedureAfterStatusPost(s, p)) {
             return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
+        int p0 = s.prevWord(first, 0);
+        // "LAST HD WED 1-15", "Sat 3/2": a weekday and its date; "Sun 1-3", "mon-fri 7-4" are hours
+        if (p0 >= 0 && p0 == first - 1 && tk.kind[p0] == Tokens.WORD && s.has(p0, Lexicon.WEEKDAY) && !tk.nlBefore[first]
+                && !(tk.isPunct(first + 1, '-') && tk.intValue(last) <= 12) && !tk.isPunct(p0 - 1, '-')) {
+            return true;
+        }
+        if (shiftAfter(s, last) && !s.before(first, 2, NEG_BEFORE)) {
+            return true; // a note's header: "LAKE PARK HOSPITAL  7-22  NOC", "3-4  DAY SHIFT"
+        }
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
         }
@@ -306,6 +317,20 @@ final class Dates {
             }
         }
         return false;
+    }
+
+    /** NOC, or DAY/NIGHT/EVENING SHIFT, right after the pair on its line. */
+    private static boolean shiftAfter(Scan s, int last) {
+        Tokens tk = s.tk;
+        int nx = last + 1;
+        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || tk.nlBefore[nx]) {
+            return false;
+        }
+        if (s.is(nx, "NOC")) {
+            return true;
+        }
+        return s.isAny(nx, "DAY", "NIGHT", "EVENING", "EVE") && nx + 1 < tk.n && !tk.nlBefore[nx + 1]
+                && s.is(nx + 1, "SHIFT");
     }
 
     /**
@@ -458,7 +483,7 @@ final class Dates {
         }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
             // strength 4/5, pain 3/10 (only with their context words, or when nothing says date)
-            if (s.before(first, 4, NEG_BEFORE) || followedBy(s, last, NEG_AFTER)
+            if (s.before(first, 4, NEG_BEFORE) || s.before(first, 4, GRADED_BEFORE) || followedBy(s, last, NEG_AFTER)
                     || b == 10 && s.before(first, 3, SCORE_SUBJECT)) {
                 return true;
             }
@@ -466,7 +491,7 @@ final class Dates {
                 return !dateAfter;
             }
         }
-        if (s.before(first, 2, NEG_BEFORE)) {
+        if (s.before(first, 2, NEG_BEFORE) || b <= 10 && s.before(first, 2, GRADED_BEFORE)) {
             return true;
         }
         if (followedBy(s, last, NEG_AFTER) || normalSaline(s, last, a, b)) {
@@ -1097,7 +1122,7 @@ final class Dates {
         int p = s.prevWord(t, 0);
         if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
                 "LIKELY", "THRU", "THROUGH", "FROM", "TO") || s.before(p, 1, DAY_VERB)
-                || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) || partOfDayOf(s, p))) {
+                || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) || partOfDayOf(s, p) || clockAfter(s, t))) {
             int nx = t + 1;
             boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
                     && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
@@ -1130,7 +1155,20 @@ final class Dates {
         "RETURN", "RETURNS", "RETURNED", "RETURNING", "LEAVE", "LEAVES", "LEAVING", "FLY", "FLIES", "FLYING", "FLEW",
         "COMING", "COMES", "SEEN", "SCHEDULED", "EXPECTED", "DUE", "BORN", "DIED", "STARTED", "STARTS", "STOPPED",
         "ENDS", "ENDED", "BEGINS", "BEGAN", "TRANSFERRED", "DELIVERED", "PASSED", "VISITING", "VISITED", "PLANNED",
-        "BOOKED", "MOVING", "HOME", "BACK"};
+        "BOOKED", "MOVING", "HOME", "BACK",
+        // "appt the 28th", "family meeting the 3rd"
+        "APPT", "APPOINTMENT", "VISIT", "SURGERY", "CONSULT", "FOLLOWUP", "MEETING", "MTG"};
+
+    /** "THE 4TH 0130": a four-digit clock time right after the day on its line (a note's header). */
+    private static boolean clockAfter(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.NUM || tk.len(nx) != 4 || !tk.spaceOnly(t, nx)) {
+            return false;
+        }
+        int v = tk.intValue(nx);
+        return v % 100 < 60 && v / 100 < 24;
+    }
 
     /** A bare year with date context: "in 2019", "since 2015", "(2019)", "in '19". */
     private static int year(Scan s, int t) {
@@ -1279,7 +1317,7 @@ final class Dates {
                 || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
         if (!ageWord && !slashYo && !before && !sexAfter && !measureAfter(s, t)) {
             // "mother died at 92 of CHF", "MGM d. 96", "lived to 101", "she is 90 and", "sister Hazel, 95, lives"
-            before = ageVerbBefore(s, t) || personIsAgeAnd(s, t) || ageBetweenCommas(s, t);
+            before = ageVerbBefore(s, t) || personIsAgeAnd(s, t) || ageBetweenCommas(s, t) || kinNameAge(s, t);
         }
         if (ageWord || slashYo || before || sexAfter) {
             s.addTokens(PhiType.AGE, t, t, "age.over89", 0.9);
@@ -1305,7 +1343,8 @@ final class Dates {
     /** Relatives named in family histories, beside the relation words of the lexicon. */
     private static final String[] KIN = {"MGM", "MGF", "PGM", "PGF", "GM", "GF", "GMA", "GPA", "GRANDMA", "GRANDPA",
         "GRANDMOTHER", "GRANDFATHER", "MOM", "DAD", "MOTHER", "FATHER", "SISTER", "BROTHER", "AUNT", "UNCLE", "SIS",
-        "BRO", "HUSBAND", "WIFE", "SPOUSE", "WIDOW", "WIDOWER", "PT", "PATIENT", "HE", "SHE"};
+        "BRO", "HUSBAND", "WIFE", "SPOUSE", "WIDOW", "WIDOWER", "PT", "PATIENT", "HE", "SHE", "NONNO", "NONNA",
+        "ABUELA", "ABUELO", "MAMAW", "PAPAW", "GRANNY"};
     /** Verbs that give the age a life ended or reached with "at": "died at 92", "alive at 90", "passed away at 97". */
     private static final String[] AGE_AT_VERB = {"DIED", "DIES", "PASSED", "EXPIRED", "DECEASED", "ALIVE", "DEATH",
         "DYING"};
@@ -1371,6 +1410,30 @@ final class Dates {
         return false;
     }
 
+    /**
+     * "NONNO SALVATORE 91 (PARKINSON'S", "PGM SARAH KING 90 SENT PIE": a relative, their name (one to three words no
+     * clinical or function word) and a number right after it, as ALL-CAPS family lines give a relative's age.
+     */
+    private static boolean kinNameAge(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t - 1;
+        int words = 0;
+        while (u >= 0 && words < 3 && tk.kind[u] == Tokens.WORD && tk.spaceOnly(u, u + 1)
+                && (s.flags(u) & (Lexicon.CLINICAL | Lexicon.STOP | Lexicon.RELATION | Lexicon.TITLE)) == 0
+                && ((s.flags(u) & Lexicon.NAME_LISTED) != 0 || (s.flags(u) & Lexicon.COMMON) == 0)) {
+            u--;
+            words++;
+        }
+        if (words == 0 || u < 0 || tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u, u + 1) || !s.isAny(u, KIN)) {
+            return false;
+        }
+        int nx = t + 1;
+        return nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '(') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';')
+                || tk.kind[nx] == Tokens.WORD && tk.spaceOnly(t, nx) && (s.flags(nx) & Lexicon.VERB_CONTEXT) == 0
+                && !s.isAny(nx, UNIT_AFTER) && !s.isAny(nx, "PERCENT", "LBS", "LB", "KG", "POUNDS", "MIN", "MINUTES",
+                "BPM", "MMHG", "MG", "MG/DL");
+    }
+
     /** "HE IS 90 AND DOESN'T DRIVE", "she was 93 when she moved": a person, IS/WAS, the number and a conjunction. */
     private static boolean personIsAgeAnd(Scan s, int t) {
         int p = s.prevWord(t, 0);
@@ -1411,6 +1474,9 @@ final class Dates {
                 && !s.has(p, Lexicon.CLINICAL) && r >= 0 && (tk.kind[r] == Tokens.WORD && tk.lowerInitial(r));
     }
 
+    private static final String[] TEMPERATURE_BEFORE = {"T", "TEMP", "TEMPS", "TMAX", "TM", "MAX", "FEVER", "FEBRILE",
+        "SPIKED", "SPIKE", "SPIKING", "TO", "OF", "ORAL", "RECTAL", "AXILLARY", "CORE", "TYMPANIC", "BT"};
+
     private static int ageAlnum(Scan s, int t) {
         Tokens tk = s.tk;
         int i = tk.start[t];
@@ -1427,8 +1493,10 @@ final class Dates {
         String rest = io.phistream.detector.text.lexicon.Fold.word(s.text.subSequence(i, tk.end[t]));
         boolean ordinalBirthday = (rest.equals("TH") || rest.equals("ST") || rest.equals("ND") || rest.equals("RD"))
                 && s.isAny(s.nextWord(t, 0), "BIRTHDAY", "BDAY", "BIRTHDAYS");
+        // "TMAX 101F", "SPIKED TO 102F": a temperature in Fahrenheit, not a woman's age
+        boolean fahrenheit = rest.equals("F") && v <= 108 && s.isAny(s.prevWord(t, 0), TEMPERATURE_BEFORE);
         if (rest.startsWith("YO") || rest.equals("Y") || rest.equals("YR") || rest.equals("YRS")
-                || rest.equals("M") || rest.equals("F") || rest.equals("YEAROLD") || ordinalBirthday) {
+                || rest.equals("M") || rest.equals("F") && !fahrenheit || rest.equals("YEAROLD") || ordinalBirthday) {
             s.add(PhiType.AGE, tk.start[t], i, "age.over89", 0.9);
             return t + 1;
         }

@@ -1070,15 +1070,24 @@ final class Geo {
         boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
                 "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED",
-                "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED");
+                "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED", "STAYING", "STAYS", "STAYED", "LIVE",
+                "GREW", "RAISED", "WORKS", "WORKED", "RESIDING", "HOUSE", "FARM", "RANCH")
+                // "VINEYARD NEAR FOWLER", "outside Cushing": near a town that is no English word
+                || p >= 0 && !tk.nlBefore[t] && s.isAny(p, "NEAR", "NR", "OUTSIDE", "OFF") && (s.flags(t) & COMMON) == 0
+                && (tk.upperDoc || tk.capitalized(t));
         boolean accept;
         if (countyAfter || stateAfter) {
             accept = !anyStop || multi;
         } else if (strongPrep && !anyStop && pop >= 24) {
             accept = true; // "LIVES IN CANADIAN", "lives in French Valley": the context outweighs the vocabulary
         } else if (multi) {
+            // "FROM LOS FRESNOS": a clinical abbreviation (LOS) opening a name that goes on with a word no list knows
+            boolean properWord = false;
+            for (int i = t; i <= bestEnd; i++) {
+                properWord |= tk.kind[i] == Tokens.WORD && (s.flags(i) & (COMMON | CLINICAL | STOP)) == 0;
+            }
             accept = !allCommon && !anyClinical && pop >= 24 || pop >= 38 && !anyClinical
-                    || (prep || properMixed) && !anyClinical;
+                    || (prep || properMixed) && !anyClinical || prep && properWord && !anyStop;
         } else {
             int f = s.flags(t);
             boolean common = (f & COMMON) != 0;
@@ -1842,6 +1851,9 @@ final class Geo {
     /** Where a patient comes from or goes to: "TX FROM X", "D/C TO X", "@ X", "SCREENED BY X", "X ED". */
     private static boolean facilityContext(Scan s, int first, int last) {
         Tokens tk = s.tk;
+        if (headerField(s, first, last)) {
+            return true;
+        }
         int p = first - 1;
         if (p >= 0 && tk.isPunct(p, '@') && !tk.nlBefore[first]) {
             return true;
@@ -1856,6 +1868,52 @@ final class Geo {
         return nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && tk.spaceOnly(last, nx)
                 && s.isAny(nx, FACILITY_UNITS);
     }
+
+    /**
+     * A note's header names where it was written: "MICU ADMIT  ROOT RIVER MEMORIAL  Dec 3", "PICU NSG NOTE  NFCH  9/14",
+     * "CCRMC NSICU RN NOTE 03/15/2025". The words stand alone between column gaps (or at the line's start) on a line
+     * that also has a note or unit word and a number (a date, a time or a bed).
+     */
+    static boolean headerField(Scan s, int first, int last) {
+        Tokens tk = s.tk;
+        boolean opens = first == 0 || tk.nlBefore[first] || wideGap(s, first - 1, first)
+                || first > 1 && tk.isPunct(first - 1, '-') && !tk.adjacent(first - 2, first - 1)
+                && !tk.adjacent(first - 1, first); // "5 CENTRAL - GVCH"
+        int nx = last + 1;
+        boolean lineStart = first == 0 || tk.nlBefore[first];
+        boolean closes = nx >= tk.n || tk.nlBefore[nx] || wideGap(s, last, nx)
+                || tk.spaceOnly(last, nx) && (tk.kind[nx] == Tokens.NUM && !lineStart || s.isAny(nx, HEADER_WORDS))
+                || tk.isPunct(nx, '-') && !tk.adjacent(last, nx);
+        if (!opens || !closes) {
+            return false;
+        }
+        int a = first;
+        while (a > 0 && !tk.nlBefore[a]) {
+            a--;
+        }
+        boolean word = false;
+        boolean number = false;
+        for (int i = a; i < tk.n && (i == a || !tk.nlBefore[i]); i++) {
+            if (i >= first && i <= last) {
+                continue;
+            }
+            word |= tk.kind[i] == Tokens.WORD && s.isAny(i, HEADER_WORDS);
+            number |= tk.kind[i] == Tokens.NUM;
+        }
+        return word && number;
+    }
+
+    /** Two blanks or a tab between a and b on one line: a header's columns as people type them. */
+    private static boolean wideGap(Scan s, int a, int b) {
+        return a >= 0 && b < s.tk.n && !s.tk.nlBefore[b] && s.tk.spaceOnly(a, b)
+                && (gap(s, a, b) >= 2 || s.text.charAt(s.tk.end[a]) == '\t');
+    }
+
+    /** Words of a note's header line: kinds of note, units, shifts. */
+    private static final String[] HEADER_WORDS = {"NOTE", "NOTES", "RECORD", "NSG", "NURSING", "ADMIT", "ADM",
+        "ADMISSION", "HANDOFF", "PROGRESS", "TRANSPORT", "NPN", "RN", "SHIFT", "NOC", "NIGHTS", "DAYS", "ICU", "MICU",
+        "SICU", "CCU", "CVICU", "CICU", "PICU", "NICU", "TICU", "NSICU", "NEURO", "BURN", "TRAUMA", "STEP", "STEPDOWN",
+        "PEDS", "PCU", "TELE", "ED", "CENSUS", "SBAR", "EVENTS", "CRITICAL", "TEAM"};
 
     /**
      * The first words of a listed hospital's name, where a patient comes from or goes ("TX FROM GOOD SAMARITAN",
@@ -2087,7 +2145,7 @@ final class Geo {
             // not ...VH/...PH/...AH, which are hypertrophies, hypertension and haemorrhages) or a listed hospital's initials
             boolean sure = listed || k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC")
                     || len >= 4 && k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH");
-            if (!sure || !tk.allUpper(t) || !recordOrCitation(s, t)) {
+            if (!sure || !tk.allUpper(t) || !recordOrCitation(s, t) && !headerField(s, t, t)) {
                 return -1;
             }
         }
@@ -2339,6 +2397,13 @@ final class Geo {
     private static final Set<String> OTHER_HEADS = Set.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
             "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS");
 
+    /** A word no list knows (no name, English, clinical or function word), capitalised where case tells. */
+    private static boolean unknownProper(Scan s, int t) {
+        int f = s.flags(t);
+        return (f & (COMMON | CLINICAL | STOP | NAME_LISTED | Lexicon.VERB_CONTEXT)) == 0 && s.tk.len(t) >= 3
+                && (s.tk.upperDoc || s.tk.capitalized(t));
+    }
+
     /** Generic words of shelters and treatment programs: they describe a place, they do not name it. */
     private static boolean programWord(Scan s, int t) {
         return s.isAny(t, "HOMELESS", "MENS", "YOUTH", "EMERGENCY", "SHELTER", "RECOVERY", "TREATMENT", "ADDICTION",
@@ -2440,7 +2505,10 @@ final class Geo {
                 boolean streety = s.has(u, SUFFIX) && !s.has(u, SUFFIX_WEAK) && u > 0 && tk.kind[u - 1] == Tokens.WORD
                         && !tk.nlBefore[u] || s.isAny(u, "SQ", "SQUARE") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
                 boolean hospWord = s.lx.hospitalCount(tk.lex[u]) >= 2 && (f & (STOP | CLINICAL)) == 0;
-                if (!(connector || saint || generic || proper || direction || streety || hospWord)) {
+                // "CAJON PASS REGIONAL", "PECAN BEND MEMORY CARE": an ordinary word after a word no list knows
+                boolean commonOfProper = (f & (STOP | CLINICAL | Lexicon.VERB_CONTEXT)) == 0 && u > 0
+                        && tk.kind[u - 1] == Tokens.WORD && tk.spaceOnly(u - 1, u) && unknownProper(s, u - 1);
+                if (!(connector || saint || generic || proper || direction || streety || hospWord || commonOfProper)) {
                     break;
                 }
                 // "Anticoagulation Clinic", "Internal Medicine Clinic": a clinic named by a service is a department

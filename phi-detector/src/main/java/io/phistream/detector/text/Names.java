@@ -163,6 +163,7 @@ final class Names {
         labelledName(s, acc);
         labelledFullName(s, acc);
         initialsWithAge(s, acc);
+        nameBeforeAgeSex(s, acc);
         titledLetter(s, acc);
         kinNickname(s, acc);
         nicknames(s, acc, base);
@@ -860,7 +861,8 @@ final class Names {
             "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS",
             "ENDO", "ENDOCRINE", "HEME", "ONC", "GI", "PULM", "ID", "PSYCH", "GERI", "NEPHRO", "URO", "DERM", "ENT",
             "APS", "PLEX", "APHERESIS", "ECMO", "IV", "PICC", "VAD", "OSTOMY", "CODE", "NEUROSURG", "NSGY", "NSURG",
-            "MICU", "SICU", "CCU", "NICU", "PICU", "CVICU", "ICU", "TSICU", "CSRU", "ED", "ER", "OR", "PACU", "FLOOR");
+            "MICU", "SICU", "CCU", "NICU", "PICU", "CVICU", "ICU", "TSICU", "CSRU", "ED", "ER", "OR", "PACU", "FLOOR",
+            "CICU", "NSICU", "TICU", "PCU", "IMU", "SDU", "STEPDOWN", "TELE", "ADM", "BMT", "NEONATAL");
 
     /** Car makes read as names ("SILVER NISSAN ALTIMA"); makes that are common names or places (Ford) are left out. */
     private static final Set<String> CAR_MAKES = Set.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
@@ -986,6 +988,127 @@ final class Names {
             }
             t = e;
         }
+    }
+
+    /**
+     * "BED 2 OKORO 62M", "PT KING, DEMETRIUS 45M", "0120 TRAN VAN BINH 63 YO M": on a census or handoff line the words
+     * between an anchor (the line's start, a column gap, PT or NAME, a number such as a bed, a date or a time, a colon
+     * or a dash) and an age with a sex are the patient's name. A clinical, function or ordinary word that no name list
+     * holds ends the run, so "PT 61F" and "OBESE 45M" name no one.
+     */
+    private static void nameBeforeAgeSex(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 1; t + 1 < tk.n; t++) {
+            if (!(tk.kind[t] == Tokens.NUM && tk.len(t) <= 3 && tk.intValue(t) <= 120 && ageSexAfter(s, t)
+                    || tk.kind[t] == Tokens.ALNUM && gluedAgeSex(s, t))) {
+                continue;
+            }
+            int first = t;
+            int right = t; // the run's leftmost token so far
+            int words = 0;
+            boolean comma = false;
+            boolean proper = false;
+            int u = t - 1;
+            while (u >= 0 && words < 4 && !tk.nlBefore[right]) {
+                boolean joined = tk.spaceOnly(u, right) || tk.isPunct(right, ',') && tk.adjacent(u, right);
+                // "GREEN, TERRENCE": before the comma of a surname-first name, a listed surname that is also a word
+                boolean surname = comma && right == u + 1 && (s.flags(u) & NAME_LISTED) != 0
+                        && (s.flags(u) & (STOP | NOT_A_NAME)) == 0;
+                if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname)) {
+                    proper |= (s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0;
+                    words++;
+                } else if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) == 1
+                        && Character.isUpperCase(tk.firstChar(u))) {
+                    // "SEAN P 27M": an initial
+                } else if (tk.isPunct(u, ',') && !comma && words > 0 && u > 0 && tk.spaceOnly(u, right)) {
+                    comma = true; // "KING, DEMETRIUS": surname first
+                    right = u--;
+                    continue;
+                } else {
+                    break;
+                }
+                first = right = u--;
+            }
+            if (right != first) {
+                continue; // the run began with its comma
+            }
+            if (first < 0 || words == 0 || !proper || !censusAnchor(s, first, u)) {
+                continue;
+            }
+            for (int w = first; w < t; w++) {
+                if (tk.kind[w] == Tokens.WORD && (acc[w] == NONE || acc[w] == SCORE)) {
+                    acc[w] = tk.len(w) == 1 ? INITIAL : CONTEXT;
+                }
+            }
+        }
+    }
+
+    /** "62M", "79YOM", "63 YO M", "14 MO M", "16 yo F": an age and a sex after the number t. */
+    private static boolean ageSexAfter(Scan s, int t) {
+        Tokens tk = s.tk;
+        int a = t + 1;
+        if (tk.kind[a] != Tokens.WORD || tk.nlBefore[a] || !tk.spaceOnly(t, a) || tk.start[a] - tk.end[t] > 1) {
+            return false;
+        }
+        if (s.isAny(a, "M", "F", "YOM", "YOF", "YOW", "YOB", "YOG")) {
+            return a + 1 >= tk.n || tk.nlBefore[a + 1] || !tk.adjacent(a, a + 1) || tk.kind[a + 1] == Tokens.PUNCT
+                    && !tk.isPunct(a + 1, '/');
+        }
+        int b = a + 1;
+        return s.isAny(a, "YO", "Y", "YR", "MO", "MOS", "WK", "WKS") && b < tk.n && !tk.nlBefore[b]
+                && tk.spaceOnly(a, b) && s.isAny(b, "M", "F", "MALE", "FEMALE", "BOY", "GIRL");
+    }
+
+    /** "62M", "79YOM", "90YO F": one token of an age of up to three digits and a sex. */
+    private static boolean gluedAgeSex(Scan s, int t) {
+        Tokens tk = s.tk;
+        int a = tk.start[t];
+        int d = a;
+        while (d < tk.end[t] && Character.isDigit(s.text.charAt(d))) {
+            d++;
+        }
+        if (d == a || d - a > 3 || d == tk.end[t]) {
+            return false;
+        }
+        String rest = s.text.subSequence(d, tk.end[t]).toString().toUpperCase(java.util.Locale.ROOT);
+        int nx = t + 1;
+        boolean ends = nx >= tk.n || tk.nlBefore[nx] || !tk.adjacent(t, nx) || tk.kind[nx] == Tokens.PUNCT
+                && !tk.isPunct(nx, '/');
+        if (rest.equals("M") || rest.equals("F") || rest.equals("YOM") || rest.equals("YOF") || rest.equals("YOW")) {
+            return ends;
+        }
+        return (rest.equals("YO") || rest.equals("Y")) && nx < tk.n && !tk.nlBefore[nx] && tk.spaceOnly(t, nx)
+                && s.isAny(nx, "M", "F", "MALE", "FEMALE", "BOY", "GIRL");
+    }
+
+    /** A word that may be part of a name on a census line: no clinical, function, role or group word. */
+    private static boolean censusNameWord(Scan s, int u) {
+        int f = s.flags(u);
+        Tokens tk = s.tk;
+        return (f & (STOP | CLINICAL | NOT_A_NAME | VERB_CONTEXT | Lexicon.GROUP)) == 0
+                && ((f & NAME_LISTED) != 0 || (f & COMMON) == 0)
+                && (tk.upperDoc || tk.capitalized(u)) && !COLOURS_OF_SKIN.contains(s.key(u));
+    }
+
+    private static final Set<String> COLOURS_OF_SKIN = Set.of("WHITE", "BLACK", "CAUCASIAN", "HISPANIC", "ASIAN",
+            "LATINO", "LATINA", "AA");
+
+    /** What may stand right before a census line's name: see {@link #nameBeforeAgeSex}. */
+    private static boolean censusAnchor(Scan s, int first, int before) {
+        Tokens tk = s.tk;
+        if (first == 0 || tk.nlBefore[first] || columnGapBefore(s, first)) {
+            return true;
+        }
+        if (before < 0) {
+            return true;
+        }
+        if (tk.kind[before] == Tokens.NUM) {
+            return true;
+        }
+        if (tk.isPunct(before, ':') || tk.isPunct(before, '-')) {
+            return true;
+        }
+        return tk.kind[before] == Tokens.WORD && s.isAny(before, "PT", "PATIENT", "NAME", "PTS");
     }
 
     private static boolean dottedCapital(Scan s, int t) {

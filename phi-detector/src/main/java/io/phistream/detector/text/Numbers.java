@@ -69,7 +69,9 @@ final class Numbers {
             // tribal enrollment, prior authorisations, answering-service messages, group numbers abbreviated
             Map.entry("ENROLLMENT", PhiType.OTHER_ID), Map.entry("AUTH", PhiType.OTHER_ID),
             Map.entry("AUTHORIZATION", PhiType.OTHER_ID), Map.entry("MSG", PhiType.OTHER_ID),
-            Map.entry("GRP", PhiType.HEALTH_PLAN), Map.entry("INTERPRETER", PhiType.OTHER_ID));
+            Map.entry("GRP", PhiType.HEALTH_PLAN), Map.entry("INTERPRETER", PhiType.OTHER_ID),
+            // transport run numbers, organ donors, police stars: "RUN 24-3317", "DONOR AKHJ229", "STAR 20714"
+            Map.entry("RUN", PhiType.OTHER_ID), Map.entry("DONOR", PhiType.OTHER_ID), Map.entry("STAR", PhiType.OTHER_ID));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -230,7 +232,7 @@ final class Numbers {
         "REACH", "REACHED", "TEXT", "CODE", "LINE", "HOME", "WORK", "MOBILE", "FAX", "DIAL", "PAGER", "BEEPER"};
     /** Keywords too common to type a short run alone ("No no, one two three four", "Plan: count one two..."). */
     private static final String[] WEAK_KEYWORDS = {"NO", "PLAN", "GROUP", "CASE", "CARD", "NUMBER", "NUM", "UNIT",
-        "REPORT", "EVENT", "MODEL", "LOT", "REF"};
+        "REPORT", "EVENT", "MODEL", "LOT", "REF", "RUN", "DONOR", "STAR"};
 
     /**
      * Numbers read aloud digit by digit, as voicemails and phone calls are transcribed: "call me back at five five
@@ -474,6 +476,24 @@ final class Numbers {
     }
 
     /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
+    /** A transport run number: "24-3317" (a year and a sequence), or seven digits or more; no small letters. */
+    private static boolean runNumber(Scan s, int a, int b) {
+        CharSequence x = s.text;
+        int dash = -1;
+        int digits = 0;
+        for (int i = a; i < b; i++) {
+            char c = x.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (c == '-' && dash < 0) {
+                dash = i;
+            }
+            digits += Character.isDigit(c) ? 1 : 0;
+        }
+        return digits >= 7 || dash - a >= 2 && dash - a <= 4 && b - dash - 1 >= 4;
+    }
+
     private static void keywordIds(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
@@ -535,6 +555,7 @@ final class Numbers {
             boolean jobOnly = false;
             boolean reportWord = false;
             boolean badge = false;
+            boolean run = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
                 if (p < 0 || tk.kind[p] == Tokens.NUM) {
@@ -547,6 +568,7 @@ final class Numbers {
                             "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH",
                             "ENROLLMENT");
                     badge |= s.is(p, "BADGE");
+                    run |= s.is(p, "RUN");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
                 }
@@ -576,6 +598,9 @@ final class Numbers {
             if (type == null) {
                 t = last; // the glued run is one candidate: never rescan it token by token
                 continue;
+            }
+            if (run && !runNumber(s, tk.start[first], tk.end[last])) {
+                continue; // "sugars run 150-190", "Run: 3h45m": a range or a duration, not "RUN 24-3317"
             }
             if (type == PhiType.VEHICLE && alnum == digits && s.before(first, 3, "TAIL")) {
                 continue; // a tail number has letters ("N417ML"); "pancreatic tail 2300" does not
@@ -916,9 +941,12 @@ final class Numbers {
             }
             if (i > 0) {
                 char p = x.charAt(i - 1);
-                if (Character.isLetterOrDigit(p) || p == '.' || p == '/' || p == '-' && i > 1
+                // "CELL:314-555-0127", "her.956-555-0182", "called 2030,915-555-0187": a whole phone number glued
+                // to what precedes it by a colon, a full stop or a comma is still a number of its own
+                boolean gluedPhone = (p == ':' || p == '.' || p == ',') && phoneShapedAt(x, i);
+                if (!gluedPhone && (Character.isLetterOrDigit(p) || p == '.' || p == '/' || p == '-' && i > 1
                         && Character.isDigit(x.charAt(i - 2)) || p == ':' || p == '$' || p == ',' && i > 1
-                        && Character.isDigit(x.charAt(i - 2))) {
+                        && Character.isDigit(x.charAt(i - 2)))) {
                     while (i + 1 < n && Character.isLetterOrDigit(x.charAt(i + 1))) {
                         i++;
                     }
@@ -1039,6 +1067,24 @@ final class Numbers {
             classify(s, start, end, groups, g, digits, ds.toString(), dots, spaces, dashes, parens, c == '+');
             i = end;
         }
+    }
+
+    /** {@code ddd-ddd-dddd} (or with dots) at {@code i}, not followed by another digit. */
+    private static boolean phoneShapedAt(CharSequence x, int i) {
+        int n = x.length();
+        if (i + 12 > n || i + 12 < n && Character.isDigit(x.charAt(i + 12))) {
+            return false;
+        }
+        char sep = x.charAt(i + 3);
+        if (sep != '-' && sep != '.' || x.charAt(i + 7) != sep) {
+            return false;
+        }
+        for (int k = 0; k < 12; k++) {
+            if (k != 3 && k != 7 && !Character.isDigit(x.charAt(i + k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The end of a glued run of digits from {@code from}: digits, and separator runs ("-", ") ", ".") between them. */

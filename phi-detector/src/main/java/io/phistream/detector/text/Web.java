@@ -246,6 +246,32 @@ final class Web {
         return e;
     }
 
+    /**
+     * "helps.no prn haldol", "visits weekends.pt is DNR", "she is HCP.pt's husb": a sentence run into the next without
+     * its space, where the next begins with a short word that is also a country's domain. Only a word and such a
+     * two-letter ending, with no path after it.
+     */
+    private static boolean sentenceGlued(Scan s, int a, int tldStart, int e) {
+        CharSequence t = s.text;
+        if (e - tldStart != 2 || !SENTENCE_WORD_TLDS.contains(t.subSequence(tldStart, e).toString())
+                || e < t.length() && t.charAt(e) == '/') {
+            return false;
+        }
+        for (int k = a; k < tldStart - 1; k++) {
+            if (t.charAt(k) == '.' || Character.isDigit(t.charAt(k))) {
+                return false;
+            }
+        }
+        int w = s.tokenAt(a);
+        return w >= 0 && s.tk.start[w] == a && s.tk.end[w] == tldStart - 1
+                && (s.flags(w) & (Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.STOP)) != 0;
+    }
+
+    /** Two-letter domains that are also words or clinical shorthand opening a sentence (pt, no, md, he, it...). */
+    private static final java.util.Set<String> SENTENCE_WORD_TLDS = java.util.Set.of("pt", "no", "md", "me", "ms",
+            "am", "in", "is", "it", "us", "so", "to", "at", "be", "by", "do", "go", "he", "hi", "my", "re", "st", "pa",
+            "id", "im", "la", "ne", "mo", "ma");
+
     private static int bareDomain(Scan s, int dot) {
         CharSequence t = s.text;
         int a = dot;
@@ -282,6 +308,9 @@ final class Web {
             }
         }
         if (!letter) {
+            return -1;
+        }
+        if (sentenceGlued(s, a, tldStart, e)) {
             return -1;
         }
         int end = e;

@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (VA and military health; refugee and immigration-detention health) before round 16; 30-31 (obstetrics and NICU;
  * specialty clinics, dictation and scanned forms) before round 17; 32-33 (public-health investigations; Gulf Coast
  * dictated inpatient documents) before round 18; 34-35 (phone triage, chat and portal text; Alaska and the Pacific)
- * before round 19; 36-37 (Midwest psychiatry; oil-patch occupational medicine) before round 20. Each row: batch, notes, floors,
+ * before round 19; 36-37 (Midwest psychiatry; oil-patch occupational medicine) before round 20; 38-41 (ICU, step-down,
+ * pediatric and neonatal ICU nursing notes from the Midwest, California, Texas and Ohio/Pennsylvania/New York) before
+ * round 21. Each row: batch, notes, floors,
  * style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -99,7 +101,13 @@ class HeldOutNotesTest {
                 batch(36, 19, 0.96, 0.96, "urban-Midwest psychiatry: holds, forensic, crisis lines, restraint logs",
                         "blind P 0.972 / R 0.954"),
                 batch(37, 19, 0.90, 0.95, "Plains and oil-patch occupational medicine and workers' compensation",
-                        "blind P 0.958 / R 0.898"));
+                        "blind P 0.958 / R 0.898"),
+                batch(38, 47, 0.98, 0.95, "Midwest ICU and step-down nursing notes", "blind P 0.935 / R 0.957"),
+                batch(39, 45, 0.96, 0.95, "California ICU and step-down nursing notes", "blind P 0.930 / R 0.946"),
+                batch(40, 49, 0.97, 0.94, "Texas nursing progress notes in the PhysioNet manner",
+                        "blind P 0.930 / R 0.958"),
+                batch(41, 45, 0.97, 0.91, "pediatric, neonatal and cardiac ICU notes (Ohio, Pennsylvania, New York)",
+                        "blind P 0.878 / R 0.944"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,
