@@ -275,7 +275,9 @@ final class Dates {
         if (p >= 1 && s.is(p, "P") && tk.isPunct(p - 1, '/') && s.is(p - 2, "S")
                 || pp >= 2 && s.is(pp, "P") && tk.isPunct(pp - 1, '/') && s.is(pp - 2, "S") && !tk.nlBefore[p]
                 || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
-                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE")
+                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE",
+                // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"
+                "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION", "LVAD", "IMPELLA")
                 || p >= 0 && imaging(s, p) || p >= 0 && p == first - 1 && procedureAfterStatusPost(s, p)) {
             return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
@@ -1294,7 +1296,8 @@ final class Dates {
                 || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/')
                 || s.isAny(nx, "NEXT", "THIS", "IN", "ON", "SOON"))
                 || s.is(p, "AT") && nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, "HE", "SHE", "I")
-                && s.isAny(nx + 1, "WOULD", "STILL", "LIVED", "DROVE", "WORKED") && !measuredBefore(s, p))) {
+                && s.isAny(nx + 1, "WOULD", "STILL", "LIVED", "DROVE", "WORKED", "WAS", "HAD", "WENT", "QUIT", "STOPPED")
+                && !measuredBefore(s, p))) {
             int q = s.prevWord(p, 0);
             before = s.is(p, "AT") || q >= 0 && s.isAny(s.prevWord(q, 0), KIN) || s.isAny(s.prevWord(q, 0), "WHO");
         }
@@ -1307,9 +1310,10 @@ final class Dates {
         int person = paren ? s.prevWord(t, 1) : p;
         if (!before && person >= 0 && person == t - (paren ? 2 : 1) && !tk.nlBefore[t] && tk.kind[person] == Tokens.WORD
                 && s.isAny(person, "PT", "PATIENT", "MOM", "MOTHER", "DAD", "FATHER", "HUSBAND", "WIFE", "GRANDMOTHER",
-                "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE")) {
-            // "mom (96) fell", "pt 91, baseline": a person's number alone, closed by punctuation, is their age
-            before = paren ? tk.isPunct(nx, ')') && tk.adjacent(t, nx)
+                "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE", "HUSB", "SIS", "SISTER", "BROTHER", "BRO")) {
+            // "mom (96) fell", "pt 91, baseline", "wife (91, macular degeneration)": a person's number alone, closed
+            // by punctuation, is their age
+            before = paren ? (tk.isPunct(nx, ')') || tk.isPunct(nx, ',')) && tk.adjacent(t, nx)
                     : nx < tk.n && !tk.nlBefore[nx] && (tk.isPunct(nx, ',') || tk.isPunct(nx, ';'))
                     && !(s.is(person, "PT") && s.isAny(s.nextWord(nx, 1), "INR", "PTT", "APTT")); // "PT 100, INR 9"
         }
@@ -1317,7 +1321,8 @@ final class Dates {
                 || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
         if (!ageWord && !slashYo && !before && !sexAfter && !measureAfter(s, t)) {
             // "mother died at 92 of CHF", "MGM d. 96", "lived to 101", "she is 90 and", "sister Hazel, 95, lives"
-            before = ageVerbBefore(s, t) || personIsAgeAnd(s, t) || ageBetweenCommas(s, t) || kinNameAge(s, t);
+            before = ageVerbBefore(s, t) || personIsAgeAnd(s, t) || ageBetweenCommas(s, t) || kinNameAge(s, t)
+                    || censusAge(s, t);
         }
         if (ageWord || slashYo || before || sexAfter) {
             s.addTokens(PhiType.AGE, t, t, "age.over89", 0.9);
@@ -1408,6 +1413,30 @@ final class Dates {
             }
         }
         return false;
+    }
+
+    /**
+     * "PCU 12 BRAUN 101 - HIP FX", "BED 4 KOVACS 95, SEPSIS": on a bed board a unit or bed and its number, a surname,
+     * then the number before a dash or a comma is the patient's age.
+     */
+    private static boolean censusAge(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (t < 3 || nx >= tk.n || tk.nlBefore[nx] || !(tk.isPunct(nx, '-') && !tk.adjacent(t, nx)
+                || tk.isPunct(nx, ',') && tk.adjacent(t, nx))) {
+            return false;
+        }
+        int name = t - 1;
+        int bed = t - 2;
+        int unit = t - 3;
+        int nf = s.flags(name);
+        return tk.kind[name] == Tokens.WORD && tk.spaceOnly(name, t) && tk.len(name) >= 3
+                && (nf & (Lexicon.CLINICAL | Lexicon.STOP)) == 0
+                && ((nf & Lexicon.NAME_LISTED) != 0 || (nf & Lexicon.COMMON) == 0)
+                && tk.kind[bed] == Tokens.NUM && tk.len(bed) <= 3 && tk.spaceOnly(bed, name)
+                && tk.kind[unit] == Tokens.WORD && tk.spaceOnly(unit, bed)
+                && s.isAny(unit, "BED", "RM", "ROOM", "ICU", "PCU", "MICU", "SICU", "CCU", "CVICU", "NICU", "PICU",
+                "TELE", "SDU", "IMU", "POD");
     }
 
     /**

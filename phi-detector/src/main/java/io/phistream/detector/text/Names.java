@@ -549,6 +549,9 @@ final class Names {
      * surname when it is a listed name that is not a clinical or ordinary word of the sentence ("BABY GIRL FEEDING
      * WELL"), or when a parenthesis or comma closes it.
      */
+    private static final String[] BABY_STATES = {"BORN", "DELIVERED", "NOW", "STABLE", "DOING", "ADMITTED",
+        "TRANSFERRED", "REMAINS", "NOTED", "BORNE"};
+
     private static void babyNames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 2; t < tk.n; t++) {
@@ -561,8 +564,9 @@ final class Names {
                 continue;
             }
             int f = s.flags(t);
-            if ((f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || wordLike(s, t)) {
-                continue;
+            if ((f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || wordLike(s, t)
+                    || s.isAny(t, BABY_STATES)) {
+                continue; // "BABY GIRL BORN 3/2": what the baby did, not her surname
             }
             boolean closed = t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ',');
             if ((f & NAME_LISTED) != 0 && base[t] >= -3 || closed) {
@@ -680,8 +684,9 @@ final class Names {
                 u++;
             } else if (s.is(u, "THE") && s.isAny(u + 1, "BABY", "CHILD")) {
                 u += 2;
-            } else {
-                continue;
+            } else if (!(s.has(u, FIRST_NAME) && s.before(t, 8, "BABY", "GIRL", "BOY", "NEWBORN", "INFANT", "TWIN",
+                    "SON", "DAUGHTER"))) {
+                continue; // "BABY GIRL IN NICU, NAMED GRACE": a child just mentioned, then its given name
             }
             boolean quoted = tk.isPunct(u, '"') || tk.isPunct(u, '\u201C');
             if (quoted) {

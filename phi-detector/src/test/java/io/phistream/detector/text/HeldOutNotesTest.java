@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dictated inpatient documents) before round 18; 34-35 (phone triage, chat and portal text; Alaska and the Pacific)
  * before round 19; 36-37 (Midwest psychiatry; oil-patch occupational medicine) before round 20; 38-41 (ICU, step-down,
  * pediatric and neonatal ICU nursing notes from the Midwest, California, Texas and Ohio/Pennsylvania/New York) before
- * round 21. Each row: batch, notes, floors,
+ * round 21; 42-45 (Appalachian and Deep South, cardiac surgery, Florida elders, northern Plains ICU notes) before
+ * round 22. Each row: batch, notes, floors,
  * style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -107,7 +108,15 @@ class HeldOutNotesTest {
                 batch(40, 49, 0.97, 0.94, "Texas nursing progress notes in the PhysioNet manner",
                         "blind P 0.930 / R 0.958"),
                 batch(41, 45, 0.97, 0.91, "pediatric, neonatal and cardiac ICU notes (Ohio, Pennsylvania, New York)",
-                        "blind P 0.878 / R 0.944"));
+                        "blind P 0.878 / R 0.944"),
+                batch(42, 46, 0.95, 0.95, "burn, trauma and neuro ICU notes in the Deep South and Appalachia",
+                        "blind P 0.962 / R 0.944"),
+                batch(43, 46, 0.97, 0.96, "cardiothoracic ICU, ECMO and heart-failure step-down notes",
+                        "blind P 0.965 / R 0.977"),
+                batch(44, 45, 0.96, 0.95, "Florida ICU and telemetry notes among retirees and snowbirds",
+                        "blind P 0.964 / R 0.949"),
+                batch(45, 47, 0.96, 0.94, "northern Plains referral and critical-access ICU notes",
+                        "blind P 0.945 / R 0.945"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,
