@@ -841,6 +841,28 @@ final class Names {
                 || rest == 2 && (c1 == 'L' && c2 == 'L' || c1 == 'V' && c2 == 'E' || c1 == 'R' && c2 == 'E');
     }
 
+    /**
+     * In capitals, an English word after a relative that is no given name and is followed by a preposition, a time of
+     * day or the end of its clause is what the relative does or is ("MOM HOPES TO COME", "DAD WORKS NIGHTS", "MAMAW
+     * TEARFUL."), not a name. Relatives are named by given names, so listed surnames that are words are left alone only
+     * when the name lists weigh them as names (base odds above -1.5).
+     */
+    private static boolean kinDoes(Scan s, int t, int f, float base) {
+        if ((f & COMMON) == 0 || (f & FIRST_NAME) != 0 || base >= -1.5f) {
+            return false;
+        }
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.nlBefore[nx]) {
+            return true;
+        }
+        if (tk.kind[nx] == Tokens.PUNCT) {
+            return tk.isPunct(nx, '.') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';');
+        }
+        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, "TO", "FOR", "ON", "AT", "ONLY", "NIGHTS", "DAYS", "HOME", "BACK",
+                "AWAY", "UP", "OUT", "IN", "WITH", "ABOUT", "MSGS", "THAT", "BY");
+    }
+
     /** Relatives and people close to the patient (not roles such as PCP or RN) that name the word next to them. */
     private static final Set<String> KIN = Set.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM",
             "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
@@ -1461,6 +1483,9 @@ final class Names {
                 boolean diagnosis = clinical && !upper && tk.allUpper(t);
                 if ((f & Lexicon.GROUP) != 0 && KIN.contains(s.key(q))) {
                     return false; // "mother Spanish only"; but "MD FRENCH NOTIFIED" is Dr. French
+                }
+                if (upper && kinDoes(s, t, f, base)) {
+                    return false; // "MOM HOPES TO COME", "DAD WORKS NIGHTS", "MAMAW TEARFUL.": what the relative does
                 }
                 return listed && base >= -3 && !diagnosis || properShape && !common && !clinical || unknownWord;
             }

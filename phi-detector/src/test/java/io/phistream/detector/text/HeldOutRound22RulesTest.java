@@ -73,4 +73,11 @@ class HeldOutRound22RulesTest {
     void givenAnaesthesiaAndWoodUnitsShorthand_thenNoName() {
         assertThat(values("TEE BY ANES, PVR 3.1 WU, PER ANES OK TO EXTUBATE.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenAWordAfterARelativeThatSaysWhatTheyDo_thenNoName() {
+        assertThat(values("DAD WORKS NIGHTS. MOM HOPES TO VISIT SAT. DTR SPEAKS FOR FAM.", PhiType.NAME)).isEmpty();
+        assertThat(values("SON WILL AT BS. DTR HOPE TO VISIT. WIFE ROSE.", PhiType.NAME))
+                .containsExactly("WILL", "HOPE", "ROSE");
+    }
 }
