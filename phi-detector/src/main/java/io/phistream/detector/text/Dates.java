@@ -277,17 +277,18 @@ final class Dates {
                 || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
                 "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE",
                 // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"
-                "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION", "LVAD", "IMPELLA")
+                "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION")
                 || p >= 0 && imaging(s, p) || p >= 0 && p == first - 1 && procedureAfterStatusPost(s, p)) {
             return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
         int p0 = s.prevWord(first, 0);
         // "LAST HD WED 1-15", "Sat 3/2": a weekday and its date; "Sun 1-3", "mon-fri 7-4" are hours
         if (p0 >= 0 && p0 == first - 1 && tk.kind[p0] == Tokens.WORD && s.has(p0, Lexicon.WEEKDAY) && !tk.nlBefore[first]
-                && !(tk.isPunct(first + 1, '-') && tk.intValue(last) <= 12) && !tk.isPunct(p0 - 1, '-')) {
-            return true;
+                && !(tk.isPunct(first + 1, '-') && (tk.intValue(last) <= 12 || !s.before(p0, 2, "LAST", "NEXT", "ON",
+                "SINCE", "THIS", "UNTIL", "BY", "HD", "DIALYSIS", "APPT", "SEEN"))) && !tk.isPunct(p0 - 1, '-')) {
+            return true; // (a dashed pair after a weekday also needs a date's word: "WORKS SAT 7-19" is hours)
         }
-        if (shiftAfter(s, last) && !s.before(first, 2, NEG_BEFORE)) {
+        if (shiftAfter(s, last) && !s.before(first, 2, NEG_BEFORE) && headerPosition(s, first)) {
             return true; // a note's header: "LAKE PARK HOSPITAL  7-22  NOC", "3-4  DAY SHIFT"
         }
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
@@ -319,6 +320,12 @@ final class Dates {
             }
         }
         return false;
+    }
+
+    /** At a line's start or after a header's column gap of two blanks or more ("HOSPITAL  7-22  NOC"). */
+    private static boolean headerPosition(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t == 0 || tk.nlBefore[t] || tk.start[t] - tk.end[t - 1] >= 2 && tk.spaceOnly(t - 1, t);
     }
 
     /** NOC, or DAY/NIGHT/EVENING SHIFT, right after the pair on its line. */
@@ -480,6 +487,9 @@ final class Dates {
         if (b == 5 && a <= 5 && s.prevWord(first, 0) >= 0 && s.isAny(s.prevWord(first, 0), LIMB)) {
             return true; // motor strength of a limb or muscle group: "R arm 1/5", "L deltoid 4/5"
         }
+        if (b == 5 && a <= 5 && (s.before(first, 1, "WEAKER", "STRONGER") || limbAfter(s, last))) {
+            return true; // "R arm weaker 4/5", "3/5 prox BLE": a grade, the limb named after it
+        }
         if (b == 4 && a <= 4 && s.before(first, 3, "TOF", "TRAIN", "FOUR", "TWITCH", "TWITCHES")) {
             return true; // train of four: "TOF 1/4", "train of four 2/4"
         }
@@ -501,6 +511,17 @@ final class Dates {
         }
         int nx = last + 1;
         return nx < tk.n && (tk.isPunct(nx, '%') || tk.isPunct(nx, '"'));
+    }
+
+    /** A limb or a limb's abbreviation among the two words after the pair ("3/5 prox BLE", "4/5 L UE"). */
+    private static boolean limbAfter(Scan s, int last) {
+        int w = s.nextWord(last, 0);
+        for (int k = 0; k < 2 && w > 0 && !s.tk.nlBefore[w]; k++, w = s.nextWord(w, 0)) {
+            if (s.isAny(w, LIMB) || s.isAny(w, GRADED_BEFORE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words after a fraction of a length or of the lung fields ("1/3 up B/L"); OF is in {@link #NEG_AFTER}. */
@@ -1161,11 +1182,17 @@ final class Dates {
         // "appt the 28th", "family meeting the 3rd"
         "APPT", "APPOINTMENT", "VISIT", "SURGERY", "CONSULT", "FOLLOWUP", "MEETING", "MTG"};
 
-    /** "THE 4TH 0130": a four-digit clock time right after the day on its line (a note's header). */
+    /**
+     * "HOSPITAL  THE 4TH 0130  MARIA": a four-digit clock time right after the day, THE standing as a note header's
+     * field (at the line's start or after a column gap); not "the 2nd 1000 ML bolus".
+     */
     private static boolean clockAfter(Scan s, int t) {
         Tokens tk = s.tk;
         int nx = t + 1;
-        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.NUM || tk.len(nx) != 4 || !tk.spaceOnly(t, nx)) {
+        int the = t - 1;
+        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.NUM || tk.len(nx) != 4 || !tk.spaceOnly(t, nx)
+                || the < 0 || !s.is(the, "THE") || !headerPosition(s, the)
+                || nx + 1 < tk.n && !tk.nlBefore[nx + 1] && s.isAny(nx + 1, "ML", "CC", "L", "LAB", "LABS")) {
             return false;
         }
         int v = tk.intValue(nx);
@@ -1313,7 +1340,8 @@ final class Dates {
                 "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE", "HUSB", "SIS", "SISTER", "BROTHER", "BRO")) {
             // "mom (96) fell", "pt 91, baseline", "wife (91, macular degeneration)": a person's number alone, closed
             // by punctuation, is their age
-            before = paren ? (tk.isPunct(nx, ')') || tk.isPunct(nx, ',')) && tk.adjacent(t, nx)
+            before = paren ? (tk.isPunct(nx, ')') || tk.isPunct(nx, ',') && !s.isAny(person, "PT", "PATIENT"))
+                    && tk.adjacent(t, nx) // (not "PT (101, INR 9.8)": a prothrombin time)
                     : nx < tk.n && !tk.nlBefore[nx] && (tk.isPunct(nx, ',') || tk.isPunct(nx, ';'))
                     && !(s.is(person, "PT") && s.isAny(s.nextWord(nx, 1), "INR", "PTT", "APTT")); // "PT 100, INR 9"
         }
@@ -1333,7 +1361,9 @@ final class Dates {
 
     private static final String[] MEASURE_WORDS = {"SAT", "SATS", "SPO2", "O2", "HR", "BP", "SBP", "DBP", "MAP",
         "SYSTOLIC", "DIASTOLIC", "GLUCOSE", "BG", "FSBG", "WEIGHT", "WT", "TEMP", "T", "RR", "PULSE", "FIO2", "PEEP",
-        "RATE", "LEVEL", "SUGAR", "SATURATION", "SATURATIONS", "SATTING", "KEPT", "MAINTAINED", "GOAL"};
+        "RATE", "LEVEL", "SUGAR", "SATURATION", "SATURATIONS", "SATTING", "KEPT", "MAINTAINED", "GOAL",
+        // drips and feeds titrated: "FENTANYL GTT AT 100 HE WAS", "TF AT 90 HE HAD EMESIS"
+        "GTT", "DRIP", "TITRATED", "TF", "FEEDS", "PS", "INFUSION", "BOLUS", "WEANED"};
 
     /** A vital sign or measure among the three words before t: "Sats at 91 she was placed on 2L". */
     private static boolean measuredBefore(Scan s, int t) {
@@ -1416,6 +1446,19 @@ final class Dates {
     }
 
     /**
+     * A word that may be a person's name before their age: listed as a name and weighed as one when it is also English
+     * (not WEIGHT, TEMP or RATE), or a word no list knows (KOVACS); never a measure (POC, ACCUCHEK) or clinical word.
+     */
+    private static boolean personsName(Scan s, int w) {
+        int f = s.flags(w);
+        if ((f & (Lexicon.CLINICAL | Lexicon.STOP | Lexicon.RELATION | Lexicon.TITLE)) != 0 || s.isAny(w, MEASURE_WORDS)
+                || s.isAny(w, "POC", "ACCUCHEK", "ACCUCHECK", "FSBS", "SCORE", "NEEDS", "SPIKED", "DOSE")) {
+            return false;
+        }
+        return (f & Lexicon.COMMON) == 0 || (f & Lexicon.NAME_LISTED) != 0 && s.lx.nameOdds(s.tk.lex[w]) > -1.5f;
+    }
+
+    /**
      * "PCU 12 BRAUN 101 - HIP FX", "BED 4 KOVACS 95, SEPSIS": on a bed board a unit or bed and its number, a surname,
      * then the number before a dash or a comma is the patient's age.
      */
@@ -1429,14 +1472,11 @@ final class Dates {
         int name = t - 1;
         int bed = t - 2;
         int unit = t - 3;
-        int nf = s.flags(name);
-        return tk.kind[name] == Tokens.WORD && tk.spaceOnly(name, t) && tk.len(name) >= 3
-                && (nf & (Lexicon.CLINICAL | Lexicon.STOP)) == 0
-                && ((nf & Lexicon.NAME_LISTED) != 0 || (nf & Lexicon.COMMON) == 0)
+        return tk.kind[name] == Tokens.WORD && tk.spaceOnly(name, t) && tk.len(name) >= 3 && personsName(s, name)
                 && tk.kind[bed] == Tokens.NUM && tk.len(bed) <= 3 && tk.spaceOnly(bed, name)
                 && tk.kind[unit] == Tokens.WORD && tk.spaceOnly(unit, bed)
                 && s.isAny(unit, "BED", "RM", "ROOM", "ICU", "PCU", "MICU", "SICU", "CCU", "CVICU", "NICU", "PICU",
-                "TELE", "SDU", "IMU", "POD");
+                "TELE", "SDU", "IMU");
     }
 
     /**
@@ -1447,14 +1487,13 @@ final class Dates {
         Tokens tk = s.tk;
         int u = t - 1;
         int words = 0;
-        while (u >= 0 && words < 3 && tk.kind[u] == Tokens.WORD && tk.spaceOnly(u, u + 1)
-                && (s.flags(u) & (Lexicon.CLINICAL | Lexicon.STOP | Lexicon.RELATION | Lexicon.TITLE)) == 0
-                && ((s.flags(u) & Lexicon.NAME_LISTED) != 0 || (s.flags(u) & Lexicon.COMMON) == 0)) {
+        while (u >= 0 && words < 3 && tk.kind[u] == Tokens.WORD && tk.spaceOnly(u, u + 1) && personsName(s, u)) {
             u--;
             words++;
         }
-        if (words == 0 || u < 0 || tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u, u + 1) || !s.isAny(u, KIN)) {
-            return false;
+        if (words == 0 || u < 0 || tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u, u + 1) || !s.isAny(u, KIN)
+                || s.isAny(u, "PT", "PATIENT", "HE", "SHE")) {
+            return false; // a relative: the patient's own numbers after PT are measures ("PT TEMP 101")
         }
         int nx = t + 1;
         return nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '(') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';')

