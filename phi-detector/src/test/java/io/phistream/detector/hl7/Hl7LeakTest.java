@@ -168,6 +168,27 @@ class Hl7LeakTest {
         return values;
     }
 
+    /** Fresh keys of their own, for telling a copied date from another date shifted onto the same day. */
+    private static TestDeidentifiers other;
+
+    /**
+     * A date is shifted by a key: another date of the message may land on this one's value (the corpus has 20010415
+     * and a birth date of 20010412, three days apart). A value copied through is there under any key; a coincidence of
+     * one key almost never repeats under another (1 in 365).
+     */
+    private static boolean shifted(PlantedPhi v) {
+        return v.kind() == Kind.BIRTH_DATE || v.kind() == Kind.DATE;
+    }
+
+    private static String underOtherKeys(String input) {
+        if (other == null) {
+            other = new TestDeidentifiers();
+        }
+        Hl7Outcome outcome = other.deidentifier.deidentify(input);
+        return outcome instanceof Hl7Outcome.Deidentified d
+                ? other.maskProvenTokens(d.text()).toLowerCase(Locale.ROOT) : "";
+    }
+
     // ----------------------------------------------------------------------------------------------- tests
 
     @Test
@@ -198,7 +219,7 @@ class Hl7LeakTest {
             String output = T.maskProvenTokens(((Hl7Outcome.Deidentified) outcome).text()).toLowerCase(Locale.ROOT);
             for (PlantedPhi v : phi) {
                 checked++;
-                if (leaks(v, output)) {
+                if (leaks(v, output) && !(shifted(v) && !leaks(v, underOtherKeys(input)))) {
                     leaks.add(f.getFileName() + ": " + v);
                 }
             }
