@@ -1,5 +1,6 @@
 package io.phistream.detector.text;
 
+import static io.phistream.detector.text.Spans.identifiers;
 import static io.phistream.detector.text.Spans.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,12 +116,5 @@ class HeldOutRound21RulesTest {
     @Test
     void givenNursingShorthandThatIsAlsoASurname_thenNoName() {
         assertThat(values("WILL CALL FAM IN AM. FAM AT BS. MRSA NARES NEG. BIO DAD AWARE.", PhiType.NAME)).isEmpty();
-    }
-
-    /** Identifiers of either kind: a run number's shape is also an MRN's, and which the detector says is not the point. */
-    private static java.util.List<String> identifiers(String text) {
-        java.util.List<String> all = new java.util.ArrayList<>(values(text, PhiType.OTHER_ID));
-        all.addAll(values(text, PhiType.MRN));
-        return all;
     }
 }

@@ -1,5 +1,6 @@
 package io.phistream.detector.text;
 
+import static io.phistream.detector.text.Spans.identifiers;
 import static io.phistream.detector.text.Spans.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,11 +104,5 @@ class HeldOutRound22RulesTest {
     void givenACensusLineThatEndsTheText_thenStillTheName() {
         assertThat(values("BED 4 HARVEY 62M", PhiType.NAME)).containsExactly("HARVEY");
         assertThat(values("PT KING, DEMETRIUS 45M", PhiType.NAME)).contains("KING", "DEMETRIUS");
-    }
-
-    private static java.util.List<String> identifiers(String text) {
-        java.util.List<String> all = new java.util.ArrayList<>(values(text, PhiType.OTHER_ID));
-        all.addAll(values(text, PhiType.MRN));
-        return all;
     }
 }

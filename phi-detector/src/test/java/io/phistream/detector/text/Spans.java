@@ -25,6 +25,13 @@ final class Spans {
                 .map(s -> text.substring(s.start(), s.end())).toList();
     }
 
+    /** Values found as identifiers of either kind: which kind a shape such as "25-0417" gets is not what tests ask. */
+    static List<String> identifiers(String text) {
+        return D.detect(text, DetectionContext.EMPTY).stream()
+                .filter(s -> s.type() == PhiType.OTHER_ID || s.type() == PhiType.MRN)
+                .map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
     static boolean anyOverlap(String text, String part) {
         int i = text.indexOf(part);
         return D.detect(text, DetectionContext.EMPTY).stream().anyMatch(s -> s.overlaps(i, i + part.length()));
