@@ -1551,8 +1551,12 @@ final class Names {
                 // "PT" or "FAMILY" before a word says little: "PT INTUBATED", "FAMILY MEETING"
                 boolean weakVerb = q >= 0 && s.isAny(q, "PT", "PATIENT", "PTS", "MR", "NAME", "FAMILY", "VISITOR",
                         "VISITORS", "EMERGENCY", "CONTACT", "SW", "CM", "PER");
-                return listed && base >= (weakVerb ? 0.5 : -1.5) && !clinical
+                boolean named = listed && base >= (weakVerb ? 0.5 : -1.5) && !clinical
                         || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord && !weakVerb;
+                if (named || q != p || !dotBetween(s, p, t)) {
+                    return named;
+                }
+                // "PASSED TO FAMILY. KM RN": the word before ends its sentence; what follows decides (a signature)
             }
         }
         // "ROSE (DAUGHTER)", "MARY, WIFE,"

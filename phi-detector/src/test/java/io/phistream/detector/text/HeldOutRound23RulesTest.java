@@ -50,4 +50,10 @@ class HeldOutRound23RulesTest {
         assertThat(values("NIH 9 @0800. TBI W/ DAI. S/P LAMI. NO AUTH NEEDED. PAPI 0.9. S/P BAE.", PhiType.NAME))
                 .isEmpty();
     }
+
+    @Test
+    void givenInitialsSigningAfterASentenceThatEndsWithAWordOfContext_thenTheInitials() {
+        assertThat(values("UPDATE GIVEN TO FAMILY. TM RN", PhiType.NAME)).containsExactly("TM");
+        assertThat(values("SPOKE WITH FAMILY. ED RN AWARE. CALLED FAMILY. CHARGE RN AWARE.", PhiType.NAME)).isEmpty();
+    }
 }
