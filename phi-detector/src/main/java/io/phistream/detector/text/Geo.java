@@ -651,7 +651,24 @@ final class Geo {
                 "CT", "COURT", "CIR", "CIRCLE", "HWY")) {
             return -1;
         }
-        return streetNoNumber(s, t);
+        int e = streetNoNumber(s, t);
+        if (e >= 0) {
+            return e;
+        }
+        // "lived on 44th St her whole life", "lives w/ mother on N 52nd St": after a preposition of place (and a
+        // compass letter), an ordinal and a street's suffix are a street even where the suffix alone is ambiguous
+        int first = t;
+        int p = t - 1;
+        if (p >= 0 && tk.kind[p] == Tokens.WORD && tk.len(p) <= 2 && s.has(p, DIRECTION) && tk.spaceOnly(p, t)) {
+            first = p;
+            p--;
+        }
+        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.nlBefore[first] || !tk.spaceOnly(p, first)
+                || !s.isAny(p, "ON", "OFF", "AT", "NEAR", "LIVES", "LIVED", "FROM", "DOWN", "ALONG", "CORNER")) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, first, u, "street.name", 0.8);
+        return u + 1;
     }
 
     /**
@@ -763,6 +780,13 @@ final class Geo {
         }
         int last = -1;
         for (int k = 0; k < 3 && u < tk.n && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]; k++, u++) {
+            if (u + 2 < tk.n && tk.isPunct(u + 1, '-') && tk.adjacent(u, u + 1) && tk.adjacent(u + 1, u + 2)
+                    && tk.kind[u + 2] == Tokens.WORD && (s.flags(u) & STOP) == 0 && (s.flags(u + 2) & STOP) == 0
+                    && (tk.upperDoc || tk.capitalized(u)) && (k == 0 || tk.spaceOnly(u - 1, u))) {
+                last = u + 2; // "387 MACON ST APT 4R BED-STUY": a hyphenated neighbourhood is one word
+                u += 2;
+                continue;
+            }
             int f = s.flags(u);
             if ((f & (Lexicon.STATE_NAME | Lexicon.USPS)) != 0 && k > 0 || (f & (STOP | CLINICAL | Lexicon.MONTH
                     | Lexicon.WEEKDAY | Lexicon.RELATION | Lexicon.TITLE | Lexicon.VERB_CONTEXT)) != 0 || tk.len(u) < 3
@@ -800,7 +824,11 @@ final class Geo {
             // lists exactly these words and a comma before or a state or ZIP after sets it apart ("9 OAK ST, ORANGE, MA")
             boolean common = false;
             for (int i = first; i <= last; i++) {
-                common |= s.has(i, COMMON) && !s.has(i, STREET_NAME | DIRECTION);
+                // (a hyphenated compound with a half no list knows is proper: "BED-STUY")
+                boolean compound = tk.isPunct(i + 1, '-') && tk.adjacent(i, i + 1) && i + 2 <= last
+                        && !s.has(i + 2, COMMON) || i >= 2 && tk.isPunct(i - 1, '-') && tk.adjacent(i - 1, i)
+                        && !s.has(i - 2, COMMON);
+                common |= tk.kind[i] == Tokens.WORD && s.has(i, COMMON) && !s.has(i, STREET_NAME | DIRECTION) && !compound;
             }
             if (common && ((int) (placeMatch(s, first) >> 32) != last || !tk.isPunct(end + 1, ',') && !stateOrZip)) {
                 return -1;

@@ -1045,11 +1045,17 @@ final class Names {
             int u = t - 1;
             while (u >= 0 && words < 4 && initials < 4 && !tk.nlBefore[right]) {
                 boolean joined = tk.spaceOnly(u, right)
-                        || (tk.isPunct(right, ',') || tk.isPunct(right, '.')) && tk.adjacent(u, right);
+                        || (tk.isPunct(right, ',') || tk.isPunct(right, '.') || tk.isPunct(right, '-'))
+                        && tk.adjacent(u, right);
                 // "GREEN, TERRENCE": before the comma of a surname-first name, a listed surname that is also a word
-                boolean surname = comma && right == u + 1 && (s.flags(u) & NAME_LISTED) != 0
+                boolean surname = comma && tk.isPunct(right, ',') && right == u + 1 && (s.flags(u) & NAME_LISTED) != 0
                         && (s.flags(u) & (STOP | NOT_A_NAME)) == 0;
-                if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname)) {
+                // "SOON-JA": the first half of a hyphenated name, whatever English word it also is
+                boolean firstHalf = (tk.isPunct(right, '-') || u > 1 && tk.isPunct(u - 1, '-') && tk.adjacent(u - 1, u)
+                        && tk.kind[u - 2] == Tokens.WORD && tk.len(u - 2) >= 2 && tk.adjacent(u - 2, u - 1))
+                        && (s.flags(u) & (STOP | CLINICAL | NOT_A_NAME)) == 0; // (or its second half, "JA")
+                if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname
+                        || firstHalf)) {
                     proper |= !PARTICLES.contains(s.key(u))
                             && ((s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0);
                     words++;
@@ -1059,6 +1065,11 @@ final class Names {
                 } else if (tk.isPunct(u, '.') && u > 0 && tk.kind[u - 1] == Tokens.WORD && tk.len(u - 1) == 1
                         && tk.adjacent(u - 1, u) && (tk.spaceOnly(u, right) || tk.adjacent(u, right))) {
                     right = u--; // a dotted initial's full stop
+                    continue;
+                } else if (tk.isPunct(u, '-') && u > 0 && tk.kind[u - 1] == Tokens.WORD && tk.len(u - 1) >= 2
+                        && tk.len(right) >= 2 && tk.adjacent(u - 1, u) && tk.adjacent(u, right) && right == first
+                        && tk.kind[right] == Tokens.WORD) {
+                    right = u--; // "SOON-JA", "SMITH-JONES": the halves of one name
                     continue;
                 } else if (tk.isPunct(u, ',') && !comma && words > 0 && u > 0 && tk.spaceOnly(u, right)) {
                     comma = true; // "KING, DEMETRIUS": surname first
@@ -1165,7 +1176,7 @@ final class Names {
             return true; // "TRAN VAN BINH", "GARCIA DE LA CRUZ"
         }
         if ((f & (STOP | CLINICAL | NOT_A_NAME | VERB_CONTEXT | Lexicon.GROUP)) != 0 || !(tk.upperDoc || tk.capitalized(u))
-                || COLOURS_OF_SKIN.contains(s.key(u))) {
+                || COLOURS_OF_SKIN.contains(s.key(u)) || s.isAny(u, "DAYS", "NIGHTS", "NOC", "NOCS", "EVES")) {
             return false;
         }
         if ((f & COMMON) != 0) {
@@ -1190,10 +1201,12 @@ final class Names {
         if (tk.kind[before] == Tokens.NUM) {
             return true;
         }
-        if (tk.isPunct(before, ':') || tk.isPunct(before, '-')) {
+        if (tk.isPunct(before, ':') || tk.isPunct(before, '-') && !tk.adjacent(before, first)) {
             return true;
         }
-        return tk.kind[before] == Tokens.WORD && s.isAny(before, "PT", "PATIENT", "NAME", "PTS");
+        // (or a header's shift: "10-14-24 DAYS PARK, SOON-JA 67F")
+        return tk.kind[before] == Tokens.WORD && s.isAny(before, "PT", "PATIENT", "NAME", "PTS", "DAYS", "NIGHTS",
+                "NOC", "NOCS", "EVES");
     }
 
     private static boolean dottedCapital(Scan s, int t) {
