@@ -681,8 +681,15 @@ final class Geo {
         int p = t - 1;
         // (cheapest tests first: this runs for every word of the text)
         int len = tk.len(t);
+        if (len > 5 || p < 0) {
+            return -1;
+        }
         boolean stateDash = len == 2 && t + 1 < tk.n && tk.isPunct(t + 1, '-');
-        if (len > 5 || !stateDash && !s.isAny(t, "RT", "RTE", "ROUTE", "ALT", "US", "BIA") || p < 0
+        char c0 = Character.toUpperCase(tk.firstChar(t));
+        if (!stateDash && c0 != 'R' && c0 != 'A' && c0 != 'U' && c0 != 'B') {
+            return -1; // (RT, RTE, ROUTE, ALT, US, BIA)
+        }
+        if (!stateDash && !s.isAny(t, "RT", "RTE", "ROUTE", "ALT", "US", "BIA")
                 || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR")
                 || !tk.spaceOnly(p, t)) {
             return -1;
