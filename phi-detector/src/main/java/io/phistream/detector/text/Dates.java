@@ -311,8 +311,7 @@ final class Dates {
         }
         // followed by a clock time: 3/4 0800, 3/4 08:00
         if (nx < tk.n && tk.kind[nx] == Tokens.NUM && !tk.nlBefore[nx]) {
-            int v = tk.intValue(nx);
-            if (tk.len(nx) == 4 && v % 100 < 60 && v / 100 < 24) {
+            if (tk.clockTime(nx)) {
                 return true;
             }
             if (tk.len(nx) <= 2 && tk.isPunct(nx + 1, ':') && tk.adjacent(nx, nx + 1)) {
@@ -325,7 +324,7 @@ final class Dates {
     /** At a line's start or after a header's column gap of two blanks or more ("HOSPITAL  7-22  NOC"). */
     private static boolean headerPosition(Scan s, int t) {
         Tokens tk = s.tk;
-        return t == 0 || tk.nlBefore[t] || tk.start[t] - tk.end[t - 1] >= 2 && tk.spaceOnly(t - 1, t);
+        return t == 0 || tk.nlBefore[t] || tk.wideGap(t - 1, t);
     }
 
     /** NOC, or DAY/NIGHT/EVENING SHIFT, right after the pair on its line. */
@@ -1190,13 +1189,9 @@ final class Dates {
         Tokens tk = s.tk;
         int nx = t + 1;
         int the = t - 1;
-        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.NUM || tk.len(nx) != 4 || !tk.spaceOnly(t, nx)
-                || the < 0 || !s.is(the, "THE") || !headerPosition(s, the)
-                || nx + 1 < tk.n && !tk.nlBefore[nx + 1] && s.isAny(nx + 1, "ML", "CC", "L", "LAB", "LABS")) {
-            return false;
-        }
-        int v = tk.intValue(nx);
-        return v % 100 < 60 && v / 100 < 24;
+        return nx < tk.n && !tk.nlBefore[nx] && tk.clockTime(nx) && tk.spaceOnly(t, nx)
+                && the >= 0 && s.is(the, "THE") && headerPosition(s, the)
+                && !(nx + 1 < tk.n && !tk.nlBefore[nx + 1] && s.isAny(nx + 1, "ML", "CC", "L", "LAB", "LABS"));
     }
 
     /** A bare year with date context: "in 2019", "since 2015", "(2019)", "in '19". */
@@ -1446,16 +1441,12 @@ final class Dates {
     }
 
     /**
-     * A word that may be a person's name before their age: listed as a name and weighed as one when it is also English
-     * (not WEIGHT, TEMP or RATE), or a word no list knows (KOVACS); never a measure (POC, ACCUCHEK) or clinical word.
+     * A word that may be a person's name before their age: a census line's name word ({@link Names#censusNameWord}:
+     * not WEIGHT, TEMP or RATE, nor INTUBATED), and never a measure no list knows (POC, ACCUCHEK).
      */
     private static boolean personsName(Scan s, int w) {
-        int f = s.flags(w);
-        if ((f & (Lexicon.CLINICAL | Lexicon.STOP | Lexicon.RELATION | Lexicon.TITLE)) != 0 || s.isAny(w, MEASURE_WORDS)
-                || s.isAny(w, "POC", "ACCUCHEK", "ACCUCHECK", "FSBS", "SCORE", "NEEDS", "SPIKED", "DOSE")) {
-            return false;
-        }
-        return (f & Lexicon.COMMON) == 0 || (f & Lexicon.NAME_LISTED) != 0 && s.lx.nameOdds(s.tk.lex[w]) > -1.5f;
+        return !s.isAny(w, MEASURE_WORDS) && !s.isAny(w, "POC", "ACCUCHEK", "ACCUCHECK", "FSBS", "SCORE", "NEEDS",
+                "SPIKED", "DOSE") && Names.censusNameWord(s, w);
     }
 
     /**

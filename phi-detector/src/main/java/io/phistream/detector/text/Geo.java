@@ -1983,14 +1983,14 @@ final class Geo {
      */
     static boolean headerField(Scan s, int first, int last) {
         Tokens tk = s.tk;
-        boolean opens = first == 0 || tk.nlBefore[first] || wideGap(s, first - 1, first)
+        boolean opens = first == 0 || tk.nlBefore[first] || tk.wideGap(first - 1, first)
                 || first > 1 && tk.isPunct(first - 1, '-') && !tk.adjacent(first - 2, first - 1)
                 && !tk.adjacent(first - 1, first) // "5 CENTRAL - GVCH"
                 || first > 1 && tk.isPunct(first - 1, ':') && tk.kind[first - 2] == Tokens.WORD
                 && s.isAny(first - 2, HEADER_WORDS); // "HUB: PMMC TELE-ICU"
         int nx = last + 1;
         boolean lineStart = first == 0 || tk.nlBefore[first];
-        boolean closes = nx >= tk.n || tk.nlBefore[nx] || wideGap(s, last, nx)
+        boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.wideGap(last, nx)
                 || tk.spaceOnly(last, nx) && (tk.kind[nx] == Tokens.NUM && !lineStart || s.isAny(nx, HEADER_WORDS))
                 || tk.isPunct(nx, '-') && !tk.adjacent(last, nx);
         if (!opens || !closes) {
@@ -2000,7 +2000,7 @@ final class Geo {
         int words = headerLine(s, first) >>> 16;
         int dates = headerLine(s, first) & 0xFFFF;
         for (int i = first; i <= last; i++) {
-            words -= s.isAny(i, NOTE_WORDS) ? 1 : 0;
+            words -= noteWord(s, i) ? 1 : 0;
             dates -= dateLike(s, i) ? 1 : 0;
         }
         return words > 0 && dates > 0;
@@ -2024,7 +2024,7 @@ final class Geo {
                 int dates = 0;
                 for (int i = a; i < b; i++) {
                     if (tk.kind[i] == Tokens.WORD) {
-                        words += tk.len(i) >= 3 && NOTE_WORD_SET.contains(s.key(i)) ? 1 : 0;
+                        words += noteWord(s, i) ? 1 : 0;
                         dates += s.has(i, Lexicon.MONTH) && dateLike(s, i) ? 1 : 0;
                     } else if (tk.kind[i] == Tokens.NUM) {
                         dates += dateLike(s, i) ? 1 : 0;
@@ -2045,16 +2045,11 @@ final class Geo {
         if (tk.kind[i] == Tokens.NUM && i + 2 < tk.n && (tk.isPunct(i + 1, '/') || tk.isPunct(i + 1, '-'))
                 && tk.adjacent(i, i + 1) && tk.adjacent(i + 1, i + 2) && tk.kind[i + 2] == Tokens.NUM
                 && (tk.len(i) <= 2 && tk.len(i + 2) <= 2
-                || tk.len(i) == 4 && tk.len(i + 2) == 4 && tk.isPunct(i + 1, '-') && clock(tk.intValue(i))
-                && clock(tk.intValue(i + 2)))) {
+                || tk.isPunct(i + 1, '-') && tk.clockTime(i) && tk.clockTime(i + 2))) {
             return true;
         }
         return tk.kind[i] == Tokens.WORD && s.has(i, Lexicon.MONTH) && i + 1 < tk.n && tk.kind[i + 1] == Tokens.NUM
                 && tk.len(i + 1) <= 2 && tk.spaceOnly(i, i + 1);
-    }
-
-    private static boolean clock(int hhmm) {
-        return hhmm / 100 < 24 && hhmm % 100 < 60;
     }
 
     /** Words that say a line heads a note: its kind, its shift. */
@@ -2063,10 +2058,8 @@ final class Geo {
         "SBAR", "LOG", "BOARD", "ACCEPTANCE", "SUMMARY"};
     private static final Set<String> NOTE_WORD_SET = Set.of(NOTE_WORDS);
 
-    /** Two blanks or a tab between a and b on one line: a header's columns as people type them. */
-    private static boolean wideGap(Scan s, int a, int b) {
-        return a >= 0 && b < s.tk.n && !s.tk.nlBefore[b] && s.tk.spaceOnly(a, b)
-                && (gap(s, a, b) >= 2 || s.text.charAt(s.tk.end[a]) == '\t');
+    private static boolean noteWord(Scan s, int i) {
+        return s.tk.kind[i] == Tokens.WORD && s.tk.len(i) >= 3 && NOTE_WORD_SET.contains(s.key(i));
     }
 
     /** The first of the capitalised words before head h that stand alone as a field of a note's header, or -1. */
@@ -2074,7 +2067,7 @@ final class Geo {
         Tokens tk = s.tk;
         int u = h - 1;
         int words = 0;
-        while (u >= 0 && words < 5 && tk.kind[u] == Tokens.WORD && tk.spaceOnly(u, u + 1) && !wideGap(s, u, u + 1)
+        while (u >= 0 && words < 5 && tk.kind[u] == Tokens.WORD && tk.spaceOnly(u, u + 1) && !tk.wideGap(u, u + 1)
                 && (s.flags(u) & (STOP | CLINICAL)) == 0 && (tk.upperDoc || tk.capitalized(u))) {
             u--;
             words++;

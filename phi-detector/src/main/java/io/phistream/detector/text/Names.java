@@ -1169,7 +1169,7 @@ final class Names {
     }
 
     /** A word that may be part of a name on a census line: no clinical, function, role or group word. */
-    private static boolean censusNameWord(Scan s, int u) {
+    static boolean censusNameWord(Scan s, int u) {
         int f = s.flags(u);
         Tokens tk = s.tk;
         if (PARTICLES.contains(s.key(u)) && (tk.upperDoc || tk.capitalized(u) || tk.lowerInitial(u))) {
@@ -1217,7 +1217,7 @@ final class Names {
 
     /** Two or more blanks (a form's column gap) between token {@code c} and the one before it. */
     private static boolean columnGapBefore(Scan s, int c) {
-        return c > 0 && s.tk.start[c] - s.tk.end[c - 1] >= 2 && s.tk.spaceOnly(c - 1, c);
+        return c > 0 && s.tk.wideGap(c - 1, c);
     }
 
     /** "IgA", "IgG", "pH", "mEq": a short word with a capital after a small letter is a code, not a name. */

@@ -638,8 +638,7 @@ final class Numbers {
 
     /** Four digits that read as a clock time (0000-2359): also every year from 1900 to 2359. */
     private static boolean clockShaped(Scan s, int t) {
-        int v = s.tk.intValue(t);
-        return s.tk.len(t) == 4 && v / 100 < 24 && v % 100 < 60;
+        return s.tk.clockTime(t);
     }
 
     /** Token b is a group of 3-4 digits after a, blanks only between: the next part of a number written in groups. */

@@ -323,6 +323,17 @@ final class Tokens {
         return false;
     }
 
+    /** Two blanks or more, or a tab, between a and b on one line: a header's or a form's column gap. */
+    boolean wideGap(int a, int b) {
+        return a >= 0 && spaceOnly(a, b) && (start[b] - end[a] >= 2 || text.charAt(end[a]) == '\t');
+    }
+
+    /** Four digits that read as a clock time, 0000-2359 (also every year from 1900 to 2359). */
+    boolean clockTime(int t) {
+        int v = intValue(t);
+        return kind[t] == NUM && len(t) == 4 && v / 100 < 24 && v % 100 < 60;
+    }
+
     /** Integer value of a NUM token of at most 9 digits, else -1. */
     int intValue(int t) {
         if (t < 0 || t >= n || kind[t] != NUM || len(t) > 9) {
