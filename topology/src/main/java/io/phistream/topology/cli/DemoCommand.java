@@ -17,11 +17,14 @@ import io.phistream.topology.stream.AuditProcessor;
 import io.phistream.topology.stream.Headers;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,8 +104,9 @@ final class DemoCommand implements Callable<Integer> {
         if (keep != null) {
             Files.createDirectories(keep);
         }
+        Path state = null;
         try (EmbeddedKafka broker = EmbeddedKafka.start(keep)) {
-            Path state = Files.createTempDirectory("phi-stream-demo-state");
+            state = Files.createTempDirectory("phi-stream-demo-state");
             Map<String, String> settings = new HashMap<>();
             settings.put(PhiStreamConfig.APPLICATION_ID, "phi-stream-demo");
             settings.put(PhiStreamConfig.TOPIC_PARTITIONS, "2");
@@ -137,12 +142,25 @@ final class DemoCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // already shutting down: nothing to remove
             }
+            deleteTree(state); // the streams app and the broker are closed by now
             if (keep != null) {
                 out.println("broker data and keys kept in " + keep + "; serve them again and verify the audit log:");
                 out.println("  ./phi-stream broker --data " + keep);
                 out.println("  ./phi-stream audit verify --bootstrap-servers HOST:PORT --set topic.prefix= "
                         + "--public-keyset " + keep.resolve("keys").resolve(KeyStore.AUDIT_VERIFY_FILE));
             }
+        }
+    }
+
+    /** Deletes the demo's throwaway state directory; best effort (what cannot be deleted is left). */
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a directory left in the temporary directory is harmless
         }
     }
 

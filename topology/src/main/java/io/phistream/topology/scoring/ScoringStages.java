@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -118,15 +119,14 @@ public final class ScoringStages implements AutoCloseable {
             PublicKeyVerify refuseAll = (signature, data) -> {
                 throw new GeneralSecurityException("no model approver key is configured");
             };
-            Path empty = Files.createTempDirectory("phi-stream-no-bundles");
-            empty.toFile().deleteOnExit();
-            ModelRegistry r = new ModelRegistry(empty, refuseAll, builtIns);
+            // the registry scans its root only when it is a directory, and this one is polled once: a path
+            // nothing exists at (random, so nobody can have made it) watches no bundles, and nothing is created
+            Path none = Path.of(System.getProperty("java.io.tmpdir"), "phi-stream-no-bundles-" + UUID.randomUUID());
+            ModelRegistry r = new ModelRegistry(none, refuseAll, builtIns);
             r.poll();
             return r;
         } catch (ModelRejectedException e) {
             throw new ConfigException(PhiStreamConfig.SCORING_MODELS + ": built-in model rejected (" + e.reason() + ")");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temporary directory", e);
         }
     }
 

@@ -149,7 +149,9 @@ class ChaosIT {
                     report.logs().size(), report.ok());
             assertThat(report.ok()).as(report.render()).isTrue();
         } finally {
-            children.forEach(Process::destroyForcibly);
+            for (Process p : children) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // gone before JUnit deletes the directory
+            }
             broker.close();
         }
     }
@@ -189,8 +191,12 @@ class ChaosIT {
             Files.writeString(argFile, "-cp \"" + testClassPath().replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
         }
         Path log = dir.resolve("child-" + children.size() + ".log");
+        // the child's temporary files in the test's directory: onnxruntime extracts its native library (24 MB) to a
+        // fresh temporary directory on every start and deletes it only on a normal exit, so each SIGKILL left 24 MB
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "@" + argFile,
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp,
+                "@" + argFile,
                 "io.phistream.topology.cli.PhiStreamCli", "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         children.add(p);

@@ -39,7 +39,7 @@ class AuditCommandIT {
     void givenAPipelineRun_whenTheAuditorUsesTheCommands_thenTheLogVerifiesAndTamperingIsDetected() throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
             Map<String, String> settings = io.phistream.topology.chaos.KafkaTestIo.pipelineSettings(
-                    broker.bootstrapServers(), "audit-it", 1, Files.createTempDirectory("audit-it"));
+                    broker.bootstrapServers(), "audit-it", 1, Files.createDirectory(dir.resolve("state")));
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
             Topics topics = new Topics(config);
             broker.createTopics(topics.all(io.phistream.topology.scoring.ScoringStages.routes(config)));

@@ -14,7 +14,6 @@ import io.phistream.topology.scoring.ScoringStages;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-patient memory on a real broker: what an admission on one partition taught is used for a note about
@@ -35,11 +35,11 @@ class PatientMemoryIT {
 
 
     @Test
-    void givenAnAdmissionOnOnePartition_whenNotesArriveOnTheOtherAndAfterARestart_thenBothAreScrubbedFromMemory()
-            throws Exception {
+    void givenAnAdmissionOnOnePartition_whenNotesArriveOnTheOtherAndAfterARestart_thenBothAreScrubbedFromMemory(
+            @TempDir Path state1, @TempDir Path state2) throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
             Map<String, String> s = KafkaTestIo.pipelineSettings(broker.bootstrapServers(), "memory-it", 2,
-                    Files.createTempDirectory("memory-it-1"));
+                    state1);
             s.put(PhiStreamConfig.TEXT_SCRUBBING, "spans");
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), s);
             Topics topics = new Topics(config);
@@ -66,7 +66,7 @@ class PatientMemoryIT {
                 }
 
                 // when: the application restarts on an empty state directory and another note comes
-                s.put(PhiStreamConfig.STATE_DIR, Files.createTempDirectory("memory-it-2").toString());
+                s.put(PhiStreamConfig.STATE_DIR, state2.toString());
                 PhiStreamConfig restarted = PhiStreamConfig.load(null, Map.of(), s);
                 try (KafkaStreams app = StreamsApp.create(restarted, topics, Stages.create(restarted, keys))) {
                     app.start();

@@ -13,7 +13,6 @@ import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ops endpoint wired to the real application on a real (in-process) broker: readiness follows Kafka
@@ -36,8 +36,8 @@ class OpsServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void givenTheApplicationOnABroker_whenTrafficFlowsAndItStops_thenProbesLagAndClientMetricsFollow() throws Exception {
-        Path state = Files.createTempDirectory("ops-it-state");
+    void givenTheApplicationOnABroker_whenTrafficFlowsAndItStops_thenProbesLagAndClientMetricsFollow(@TempDir Path state)
+            throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), Map.of(
                     PhiStreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),

@@ -3,7 +3,7 @@ package io.phistream.topology.quality;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processor in a small topology of its own (ingest → gate → out | quarantine) on TopologyTestDriver, a new one
@@ -40,6 +41,9 @@ abstract class AbstractGateProcessorTest {
     protected TestInputTopic<String, byte[]> in;
     protected TestOutputTopic<String, byte[]> accepted;
     protected TestOutputTopic<String, byte[]> quarantine;
+    /** The driver's state directory, deleted by JUnit after {@link #stop()} closed the driver. */
+    @TempDir
+    Path stateDir;
 
     /** The processor under test: its gate, store and names; {@link #keys}, {@link #sealer}, {@link #metrics} are ready. */
     abstract QualityGateProcessor.Wiring wiring();
@@ -65,7 +69,7 @@ abstract class AbstractGateProcessorTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(applicationId).toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(topology(wiring(), "ingest", "out", "quarantine"), p);
         in = driver.createInputTopic("ingest", new StringSerializer(), new ByteArraySerializer());
         accepted = driver.createOutputTopic("out", new StringDeserializer(), new ByteArrayDeserializer());

@@ -15,10 +15,11 @@ import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.Stages;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The FHIR gate core: reading JSON, XML and NDJSON, unreadable input, message ids and dedupe keys. */
 class FhirQualityGateTest {
@@ -130,10 +131,11 @@ class FhirQualityGateTest {
     }
 
     @Test
-    void givenGeneratedAndCorpusInputs_whenInspected_thenMessageIdsEqualTheDeidentifiers() throws Exception {
+    void givenGeneratedAndCorpusInputs_whenInspected_thenMessageIdsEqualTheDeidentifiers(@TempDir Path state)
+            throws Exception {
         Stages stages = Stages.create(PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
                 "unused:9092", PhiStreamConfig.APPLICATION_ID, "t", PhiStreamConfig.STATE_DIR,
-                Files.createTempDirectory("fhir-gate").toString())), KEYS);
+                state.toString())), KEYS);
         FhirQualityGate gate = new FhirQualityGate(new FhirValidator(FhirTestGates.RULES), stages.digest(),
                 Stages.DEFAULT_MAX_MESSAGE_BYTES);
         SyntheticFhir gen = new SyntheticFhir(5);

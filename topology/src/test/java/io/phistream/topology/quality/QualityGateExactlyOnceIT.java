@@ -10,7 +10,6 @@ import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.QuarantineSealer;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +35,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a real in-process broker, the gate in a self-contained topology (ingest → re-key by dedupe digest → keyed
@@ -51,8 +51,8 @@ class QualityGateExactlyOnceIT {
 
 
     @Test
-    void givenEveryMessageTwiceThenAgainAfterARestart_whenGated_thenEachDistinctMessageComesOutExactlyOnce()
-            throws Exception {
+    void givenEveryMessageTwiceThenAgainAfterARestart_whenGated_thenEachDistinctMessageComesOutExactlyOnce(
+            @TempDir Path state) throws Exception {
         KeyStore keys = KeyStore.ephemeral();
         // given: the corpus (when present), generated traffic and incomplete messages
         Map<String, byte[]> inputs = new LinkedHashMap<>(TestGates.corpus());
@@ -66,7 +66,7 @@ class QualityGateExactlyOnceIT {
         }
         inputs.put("unreadable", TestGates.bytes("NOT HL7 AT ALL"));
         // a resend with CRLF separators is the same message
-        run("q", keys, TestGates.gate(keys), inputs,
+        run("q", state, keys, TestGates.gate(keys), inputs,
                 raw -> new String(raw, StandardCharsets.UTF_8).replace("\r", "\r\n").getBytes(StandardCharsets.UTF_8),
                 QualityGateExactlyOnceIT::identity);
     }
@@ -76,8 +76,8 @@ class QualityGateExactlyOnceIT {
      * unreadable input, sent twice (the second copy re-indented), then again after a restart.
      */
     @Test
-    void givenEveryFhirInputTwiceThenAgainAfterARestart_whenGated_thenEachDistinctInputComesOutExactlyOnce()
-            throws Exception {
+    void givenEveryFhirInputTwiceThenAgainAfterARestart_whenGated_thenEachDistinctInputComesOutExactlyOnce(
+            @TempDir Path state) throws Exception {
         KeyStore keys = KeyStore.ephemeral();
         Map<String, byte[]> inputs = new LinkedHashMap<>(FhirTestGates.corpus());
         io.phistream.topology.bench.SyntheticFhir gen = new io.phistream.topology.bench.SyntheticFhir(78);
@@ -98,7 +98,7 @@ class QualityGateExactlyOnceIT {
         }
         inputs.put("unreadable", TestGates.bytes("{\"resourceType\":\"Patient\""));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        run("f", keys, FhirTestGates.gate(keys), inputs, raw -> {
+        run("f", state, keys, FhirTestGates.gate(keys), inputs, raw -> {
             try {
                 return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.readTree(raw));
             } catch (java.io.IOException e) {
@@ -110,9 +110,10 @@ class QualityGateExactlyOnceIT {
     /**
      * The scenario: every input sent twice ({@code copy} makes the second), gated, the application stopped
      * abruptly, restarted on an empty state directory, every input sent a third time; a read_committed consumer then
-     * finds each distinct input ({@code identity}) exactly once across the accepted and quarantine topics.
+     * finds each distinct input ({@code identity}) exactly once across the accepted and quarantine topics. Each run
+     * of the application has its own state directory under {@code state}.
      */
-    private static void run(String prefix, KeyStore keys, Gate gate, Map<String, byte[]> inputs,
+    private static void run(String prefix, Path state, KeyStore keys, Gate gate, Map<String, byte[]> inputs,
                             java.util.function.UnaryOperator<byte[]> copy,
                             java.util.function.Function<byte[], String> identity) throws Exception {
         Map<String, String> settings = new HashMap<>();
@@ -139,7 +140,7 @@ class QualityGateExactlyOnceIT {
         // when: sent twice, gated, stopped abruptly; restarted on an empty state directory and sent again
         QualityMetrics first = new QualityMetrics();
         send(config, t.ingest, twice);
-        KafkaStreams app1 = new KafkaStreams(topology(t, gate, sealer, first), props(config));
+        KafkaStreams app1 = new KafkaStreams(topology(t, gate, sealer, first), props(config, state.resolve("run-1")));
         app1.start();
         assertThat(StreamsApp.awaitRunning(app1, Duration.ofSeconds(60))).isTrue();
         awaitDecisions(first, twice.size(), Duration.ofSeconds(120));
@@ -147,7 +148,9 @@ class QualityGateExactlyOnceIT {
 
         QualityMetrics second = new QualityMetrics();
         send(config, t.ingest, new ArrayList<>(inputs.values()));
-        try (KafkaStreams app2 = new KafkaStreams(topology(t, gate, sealer, second), props(config))) {
+        // app1 again in the resources: close() then waits until its abrupt stop is over, before the state goes
+        try (app1; KafkaStreams app2 = new KafkaStreams(topology(t, gate, sealer, second),
+                props(config, state.resolve("run-2")))) {
             app2.start();
             assertThat(StreamsApp.awaitRunning(app2, Duration.ofSeconds(60))).isTrue();
             awaitDecisions(second, inputs.size(), Duration.ofSeconds(120));
@@ -206,10 +209,10 @@ class QualityGateExactlyOnceIT {
         return t;
     }
 
-    private static Properties props(PhiStreamConfig config) throws Exception {
+    private static Properties props(PhiStreamConfig config, Path stateDir) {
         Properties p = new Properties();
         p.putAll(config.streamsProperties());
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("quality-it-state").toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return p;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -19,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Bloom filters in front of the dedupe store: never a false "not seen", about 1% false "maybe", bounded. */
 class SeenFilterTest {
@@ -29,6 +30,8 @@ class SeenFilterTest {
     private final Random random = new Random(42);
     private MockProcessorContext<String, Object> context;
     private WindowStore<String, byte[]> store;
+    @TempDir
+    Path stateDir; // deleted by JUnit after close() closed the store
 
     private String key() {
         byte[] b = new byte[16];
@@ -41,7 +44,7 @@ class SeenFilterTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "seen-filter-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        java.io.File dir = Files.createTempDirectory("seen-filter-test").toFile();
+        java.io.File dir = stateDir.toFile();
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
         context = new MockProcessorContext<>(p, new TaskId(0, 0), dir);
         store = QualityGateProcessor.storeBuilder(QualityGateProcessor.DEFAULT_STORE, Duration.ofMillis(W))

@@ -12,7 +12,6 @@ import io.phistream.topology.scoring.ScoringStages;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rolling restart (a clean shutdown, then a start on the same state directory) must not wipe and re-read the local
@@ -35,10 +35,9 @@ import org.junit.jupiter.api.Test;
 class CleanRestartIT {
 
     @Test
-    void givenACleanShutdown_whenTheApplicationRestartsOnTheSameStateDirectory_thenNoStoreIsRestoredFromScratch()
-            throws Exception {
+    void givenACleanShutdown_whenTheApplicationRestartsOnTheSameStateDirectory_thenNoStoreIsRestoredFromScratch(
+            @TempDir Path stateDir) throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
-            Path stateDir = Files.createTempDirectory("restart-it");
             Map<String, String> s = KafkaTestIo.pipelineSettings(broker.bootstrapServers(), "restart-it", 2, stateDir);
             PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), s);
             Topics topics = new Topics(config);

@@ -9,9 +9,7 @@ import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.synthetic.SyntheticPatient;
 import io.phistream.topology.stream.Headers;
 import io.phistream.topology.stream.StreamsApp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -26,6 +24,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,8 +120,8 @@ class ScoringObservationBatchTest {
     // ------------------------------------------------- the scoring processor on batches it did not get from extraction
 
     @Test
-    void givenABatchNotOfOnePatient_whenScored_thenRefusedAndCountedAndNoStateWritten() {
-        try (ScoreOnly s = new ScoreOnly(d.scoring)) {
+    void givenABatchNotOfOnePatient_whenScored_thenRefusedAndCountedAndNoStateWritten(@TempDir Path state) {
+        try (ScoreOnly s = new ScoreOnly(d.scoring, state)) {
             Observation other = FeatureStateTest.obs(Vitals.HR, 80, "/min", null, 1_740_000_000_000L);
             Observation own = Observation.newBuilder(other).setPatientToken("tok-A").build();
 
@@ -150,7 +149,7 @@ class ScoringObservationBatchTest {
         private final TopologyTestDriver driver;
         private final TestInputTopic<String, ObservationBatch> in;
 
-        ScoreOnly(ScoringStages scoring) {
+        ScoreOnly(ScoringStages scoring, Path stateDir) {
             Topology t = new Topology();
             var serde = scoring.serdes().observationBatch();
             t.addSource("batches", new StringDeserializer(), serde.deserializer(),
@@ -161,11 +160,7 @@ class ScoringObservationBatchTest {
             Properties props = StreamsApp.properties(ScoringDriver.CONFIG, ScoringDriver.TOPICS, ScoringDriver.stages());
             // its own state directory: the scoring driver of the test holds a store of the same name open
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-batch-test");
-            try {
-                props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("score-only").toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             driver = new TopologyTestDriver(t, props, Instant.parse("2025-03-01T00:00:00Z"));
             in = driver.createInputTopic("test.batches", new StringSerializer(), serde.serializer());
         }

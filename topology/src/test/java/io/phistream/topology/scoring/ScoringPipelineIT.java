@@ -17,7 +17,7 @@ import io.phistream.topology.stream.PhiStreamTopology;
 import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +37,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a real in-process broker, through the full topology (de-identification + scoring, exactly_once_v2): raw HL7
@@ -50,9 +51,10 @@ class ScoringPipelineIT {
 
 
     @Test
-    void givenOruVitalsOnIngest_whenTheFullTopologyRuns_thenAlertsAreRoutedSuppressedAndEscalated() throws Exception {
+    void givenOruVitalsOnIngest_whenTheFullTopologyRuns_thenAlertsAreRoutedSuppressedAndEscalated(@TempDir Path state)
+            throws Exception {
         Map<String, String> settings = io.phistream.topology.chaos.KafkaTestIo.pipelineSettings(
-                broker.bootstrapServers(), "scoring-it", 2, Files.createTempDirectory("phi-stream-scoring-it"));
+                broker.bootstrapServers(), "scoring-it", 2, state);
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
         KeyStore keys = KeyStore.ephemeral();
         Stages stages = Stages.create(config, keys);

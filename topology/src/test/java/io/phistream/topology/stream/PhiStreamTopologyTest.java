@@ -25,6 +25,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The topology's routing contract, on Kafka's TopologyTestDriver: every input ends in exactly one output. */
 class PhiStreamTopologyTest {
@@ -124,11 +125,11 @@ class PhiStreamTopologyTest {
     }
 
     @Test
-    void givenOnePatientAsHl7AndAsFhir_whenTheIdentityMapJoinsTheirSystems_thenBothOutputsHaveTheSameKey()
-            throws Exception {
+    void givenOnePatientAsHl7AndAsFhir_whenTheIdentityMapJoinsTheirSystems_thenBothOutputsHaveTheSameKey(
+            @TempDir java.nio.file.Path dir) throws Exception {
         SyntheticHl7 gen = new SyntheticHl7(19);
         var patient = gen.patient();
-        java.nio.file.Path map = java.nio.file.Files.createTempFile("identity-map", ".json");
+        java.nio.file.Path map = dir.resolve("identity-map.json");
         java.nio.file.Files.writeString(map, "{\"version\":\"1\",\"systems\":{\"urn:example:mrn\":\""
                 + patient.assigningAuthority() + "\"}}");
         PhiStreamConfig joined = PhiStreamConfig.load(null, Map.of(), Map.of(

@@ -8,7 +8,6 @@ import io.phistream.topology.broker.EmbeddedKafkaExtension;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a real in-process broker: every input message comes out exactly once, de-identified or quarantined, as a
@@ -41,9 +41,8 @@ class PipelineExactlyOnceIT {
 
 
     @Test
-    void givenTrafficWithPoison_whenTheAppIsStoppedAbruptlyAndRestarted_thenEveryMessageComesOutExactlyOnce()
-            throws Exception {
-        Path state = Files.createTempDirectory("phi-stream-it-state");
+    void givenTrafficWithPoison_whenTheAppIsStoppedAbruptlyAndRestarted_thenEveryMessageComesOutExactlyOnce(
+            @TempDir Path state, @TempDir Path state2) throws Exception {
         // with a short session: the abruptly stopped member must leave the group quickly for the restart
         Map<String, String> settings = io.phistream.topology.chaos.KafkaTestIo.pipelineSettings(
                 broker.bootstrapServers(), "eos-it", 2, state);
@@ -73,9 +72,10 @@ class PipelineExactlyOnceIT {
         send(config, topics, inputs.subList(310, 620));
         // the restart runs on another (empty) state directory, as on a new machine: the audit log state must be
         // restored from its changelog to continue without a gap or a fork
-        settings.put(PhiStreamConfig.STATE_DIR, Files.createTempDirectory("phi-stream-it-state2").toString());
+        settings.put(PhiStreamConfig.STATE_DIR, state2.toString());
         PhiStreamConfig restarted = PhiStreamConfig.load(null, Map.of(), settings);
-        try (KafkaStreams second = StreamsApp.create(restarted, topics, stages)) {
+        // first again in the resources: close() then waits until its abrupt stop is over, before the state goes
+        try (first; KafkaStreams second = StreamsApp.create(restarted, topics, stages)) {
             second.start();
             assertThat(StreamsApp.awaitRunning(second, Duration.ofSeconds(60))).isTrue();
 

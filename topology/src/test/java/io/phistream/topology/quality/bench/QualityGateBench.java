@@ -69,6 +69,7 @@ public class QualityGateBench {
     private MockProcessorContext<String, Object> gateContext;
     private WindowStore<String, byte[]> store;
     private long timestamp = 1_710_000_000_000L;
+    private java.nio.file.Path tmp; // the state directories, deleted in tearDown
 
     /** The gate processor's dedupe store: RocksDB (the default) or in memory (changelogged either way). */
     @org.openjdk.jmh.annotations.Param({"rocksdb"})
@@ -77,9 +78,10 @@ public class QualityGateBench {
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) throws Exception {
         KeyStore keys = KeyStore.ephemeral();
+        tmp = Files.createTempDirectory("quality-bench");
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
                 "unused:9092", PhiStreamConfig.APPLICATION_ID, "bench",
-                PhiStreamConfig.STATE_DIR, Files.createTempDirectory("quality-bench").toString()));
+                PhiStreamConfig.STATE_DIR, Files.createDirectory(tmp.resolve("state")).toString()));
         stages = Stages.create(config, keys);
         gate = new QualityGate(new Hl7Validator(Hl7Rules.load(Hl7Rules.DEFAULT)), new KeyedDigest(keys.digest()),
                 Stages.DEFAULT_MAX_MESSAGE_BYTES);
@@ -120,7 +122,7 @@ public class QualityGateBench {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-gate");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        java.io.File stateDir = Files.createTempDirectory("quality-bench-gate").toFile();
+        java.io.File stateDir = Files.createDirectory(tmp.resolve("gate")).toFile();
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         gateContext = new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir);
         store = ("memory".equals(dedupeStore)
@@ -184,8 +186,11 @@ public class QualityGateBench {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws java.io.IOException {
         store.close();
+        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(tmp)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** The whole HL7 de-identification (parse, treatments, tokens, date shifts, residual guard, encode). */

@@ -71,12 +71,14 @@ public class ScoringWiringBench {
     private TestInputTopic<String, String> in;
     private List<TestOutputTopic<String, byte[]>> outputs;
     private int next;
+    private java.nio.file.Path stateDir; // deleted in tearDown
 
     @Setup
     public void setUp() throws Exception {
+        stateDir = Files.createTempDirectory("scoring-bench");
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
                 "unused:9092", PhiStreamConfig.APPLICATION_ID, "scoring-bench",
-                PhiStreamConfig.STATE_DIR, Files.createTempDirectory("scoring-bench").toString()));
+                PhiStreamConfig.STATE_DIR, stateDir.toString()));
         stages = Stages.create(config, KeyStore.ephemeral());
         scoring = ScoringStages.create(config, stages);
         news2 = scoring.registry().live("news2").orElseThrow();
@@ -128,9 +130,12 @@ public class ScoringWiringBench {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown() throws java.io.IOException {
         driver.close();
         scoring.close();
+        try (java.util.stream.Stream<java.nio.file.Path> walk = Files.walk(stateDir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Benchmark
