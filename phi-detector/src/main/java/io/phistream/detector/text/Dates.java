@@ -47,7 +47,9 @@ final class Dates {
         "TRANSFERED", "XFERRED", "XFERED", "XFERD", "READMITTED", "READMIT", "PRESENTED", "EVACUATED", "BIBA", "BIBEMS",
         // the event that brought the patient in: "FALL 1-20 AT HOME", "MVC 2/14", "HOUSE FIRE 1/29"
         "FALL", "FELL", "MVC", "MVA", "ROLLOVER", "CRASH", "ASSAULT", "ASSAULTED", "GSW", "FIRE", "OVERDOSE",
-        "INGESTION", "DROWNING"};
+        "INGESTION", "DROWNING",
+        // lines and tubes out, a patient sent on, a second look: "PICC PULLED 3-3", "SENT 3-7 W/ AECOPD", "2ND LOOK 3-23"
+        "PULLED", "REMOVED", "SENT", "LOOK"};
     /** A dose right after the pair makes it a quantity whatever came before: "on 1/2 tab", "started 1/2 NS". */
     private static final String[] DOSE_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS", "MG",
         "MCG", "ML", "G", "UNITS", "UNIT", "NS", "SALINE", "STRENGTH", "CUP", "CUPS", "TSP", "TBSP", "AMP", "AMPS",
@@ -274,10 +276,7 @@ final class Dates {
         int pp = p >= 0 ? s.prevWord(p, 1) : -1;
         if (p >= 1 && s.is(p, "P") && tk.isPunct(p - 1, '/') && s.is(p - 2, "S")
                 || pp >= 2 && s.is(pp, "P") && tk.isPunct(pp - 1, '/') && s.is(pp - 2, "S") && !tk.nlBefore[p]
-                || p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
-                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE",
-                // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"
-                "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION")
+                || procedureWord(s, p)
                 || p >= 0 && imaging(s, p) || p >= 0 && p == first - 1 && procedureAfterStatusPost(s, p)) {
             return true; // "S/P CATH 10/22", "ECHO 3/4", "head US 3/12": a procedure or a study and when
         }
@@ -294,6 +293,13 @@ final class Dates {
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
         }
+        if (p >= 1 && s.isAny(p, "THERE", "HERE") && procedureWord(s, pp)) {
+            return true; // "CATH THERE 3-2 SHOWED LM + 3VD"
+        }
+        if (pp >= 1 && s.is(pp, "BY") && p == first - 1 && s.isAny(s.prevWord(pp, 0), "PLACED", "INSERTED", "DONE",
+                "PERFORMED", "REMOVED", "PULLED", "REPLACED", "SEEN")) {
+            return true; // "NJ PLACED BY GI 3-25", "SEEN BY ORTHO 3-4"
+        }
         if (p >= 2 && s.isAny(p, PLACE_OF_CARE) && s.isAny(s.prevWord(p, 0), "AT", "IN")
                 && s.isAny(s.prevWord(s.prevWord(p, 0), 0), POS_BEFORE)) {
             return true; // "FALL AT HOME 10/26", "ASSAULT AT WORK 6-2": the event, where, then when
@@ -309,7 +315,11 @@ final class Dates {
                 && !tk.adjacent(last, nx)) {
             return true; // "3/4 - 3/6"
         }
-        // followed by a clock time: 3/4 0800, 3/4 08:00
+        // followed by a clock time: 3/4 0800, 3/4 08:00, "AT POTATO CELLAR 9-27 ~1600"
+        if (tk.isPunct(nx, '~') && nx + 1 < tk.n && tk.adjacent(nx, nx + 1) && tk.kind[nx + 1] == Tokens.NUM
+                && tk.clockTime(nx + 1) && !tk.nlBefore[nx]) {
+            return true;
+        }
         if (nx < tk.n && tk.kind[nx] == Tokens.NUM && !tk.nlBefore[nx]) {
             if (tk.clockTime(nx)) {
                 return true;
@@ -319,6 +329,13 @@ final class Dates {
             }
         }
         return false;
+    }
+
+    private static boolean procedureWord(Scan s, int p) {
+        return p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
+                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE",
+                // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"
+                "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION");
     }
 
     /** At a line's start or after a header's column gap of two blanks or more ("HOSPITAL  7-22  NOC"). */
@@ -1663,6 +1680,20 @@ final class Dates {
         if (p >= 0 && s.isAny(p, "IS", "WAS") && !tk.nlBefore[first]) {
             int q = s.prevWord(p, 0);
             return q >= 0 && s.isAny(q, AGE_PERSON);
+        }
+        // between commas after a relative and their name: "husband orville, ninety, called"; "twin sister Velma,
+        // also ninety-two, lives at the same home"
+        int c = s.is(p, "ALSO") && p == first - 1 ? p - 1 : first - 1;
+        if (tk.isPunct(c, ',') && tk.isPunct(nx, ',') && !tk.nlBefore[first]) {
+            for (int q = c - 1, words = 0; q >= 0 && words < 3 && !tk.nlBefore[q + 1]; q--) {
+                if (tk.kind[q] == Tokens.PUNCT) {
+                    return false;
+                }
+                if (s.has(q, Lexicon.RELATION) || s.isAny(q, AGE_PERSON)) {
+                    return true;
+                }
+                words++;
+            }
         }
         return false;
     }

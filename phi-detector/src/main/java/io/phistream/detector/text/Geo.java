@@ -1578,6 +1578,13 @@ final class Geo {
                 return nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT || s.has(nx, STOP);
             }
         }
+        // "COMITANCILLO, SAN MARCOS, GUATEMALA", "ACAMBARO, GTO, MEXICO": a region of one or two words between
+        for (int r = u + 1; r <= u + 2 && r < tk.n && tk.kind[r] == Tokens.WORD && !tk.nlBefore[r]; r++) {
+            if (tk.isPunct(r + 1, ',') && r + 1 > u + 1 && !country(s, u + 1, r) && countryAfter(s, r)
+                    && !s.has(u + 1, CLINICAL | STOP)) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -1681,10 +1688,46 @@ final class Geo {
             return -1;
         }
         int pp = s.prevWord(p, 0);
+        if (pp >= 0 && !tk.nlBefore[p] && tk.upperDoc && relativeNamedBefore(s, p)) {
+            return townOfRelative(s, t); // "MOM PEGGY FROM DELTA", "WIFE LINDSEY HERE FROM GREEN RIVER"
+        }
         if (pp < 0 || tk.nlBefore[p] || !s.isAny(pp, "IN", "UP", "DOWN", "OVER", "MOVED", "DROVE", "FLEW", "RELOCATED")) {
             return -1;
         }
         return listedTown(s, t, 38);
+    }
+
+    /** A relative, then their name, maybe HERE, then p: "MOM SHAWNA FROM", "WIFE LINDSEY HERE FROM". */
+    private static boolean relativeNamedBefore(Scan s, int p) {
+        int q = s.prevWord(p, 0);
+        if (s.is(q, "HERE")) {
+            q = s.prevWord(q, 0);
+        }
+        int r = s.prevWord(q, 0);
+        return q >= 0 && r >= 0 && s.has(q, Lexicon.FIRST_NAME | Lexicon.SURNAME) && !s.has(q, STOP | CLINICAL) && s.has(r, Lexicon.RELATION)
+                && !s.tk.nlBefore[q];
+    }
+
+    /**
+     * A town the places lexicon lists, where a named relative comes from: ordinary words count here (DELTA, PARACHUTE,
+     * GREEN RIVER), clinical and function words, states and countries do not.
+     */
+    private static int townOfRelative(Scan s, int t) {
+        Tokens tk = s.tk;
+        long m = placeMatch(s, t);
+        int end = (int) (m >> 32);
+        if (end < 0 || ((int) m & Lexicon.P_PLACE) == 0 || country(s, t, end) || s.isAny(t, ERRAND_NOT_TOWNS)
+                || s.isAny(end + 1, "COUNTY", "PARISH", "BOROUGH", "CO", "CITY", "TOWNSHIP", "TWP")) {
+            return -1;
+        }
+        for (int i = t; i <= end; i++) { // (a clinical word inside a town of two words is the town's: GREEN RIVER)
+            if (tk.kind[i] == Tokens.WORD && s.has(i, end > t ? STOP | NOT_PLACE : CLINICAL | STOP | NOT_PLACE)) {
+                return -1;
+            }
+        }
+        s.addTokens(PhiType.GEO, t, end, "geo.place", 0.75);
+        claim(s, tk.start[t], tk.end[end]);
+        return zipAfterTown(s, end) + 1;
     }
 
     /** Words that make a clause about where someone lives, works or had something happen. */
@@ -1815,14 +1858,23 @@ final class Geo {
     private static boolean abroad(Scan s, int t) {
         Tokens tk = s.tk;
         int p = t - 1;
-        if (tk.upperDoc || p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "NEAR", "OUTSIDE") || !tk.capitalized(t)
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "NEAR", "OUTSIDE")
+                || !(tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t))
                 || tk.kind[t] != Tokens.WORD || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_PLACE | Lexicon.GROUP)) != 0) {
             return false;
         }
         if (countryAfter(s, t)) {
             return true;
         }
-        if (tk.lex[t] < 0 && tk.len(t) >= 4 && !Countries.isCountry(s.key(t))
+        // in capitals an unknown word after FROM may be a drug or an acronym: only where a person is from somewhere
+        // ("BROTHER FROM WROCLAW ON VIDEO", "FAM FROM RIVNE, HERE SINCE 2004")
+        if (tk.upperDoc && !personBefore(s, p)) {
+            return false;
+        }
+        // in capitals only after FROM or NEAR ("IN DAYROOM", "IN PREG"), and then a word some list knows counts too if
+        // no list holds it as a name
+        boolean unknown = !tk.upperDoc ? tk.lex[t] < 0 : !s.has(t, NAME_LISTED) && !s.is(p, "IN") && !possessive(s, t);
+        if (unknown && tk.len(t) >= 4 && !Countries.isCountry(s.key(t))
                 && (s.isAny(p, "FROM", "NEAR") || t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, ',')
                 || tk.isPunct(t + 1, ';') || tk.isPunct(t + 1, '.') && (t + 2 >= tk.n || !tk.adjacent(t + 1, t + 2)))) {
             // "a nurse from Barquisimeto", "in Cabudare, hooded": a capitalised word no lexicon knows (no English,
@@ -1830,6 +1882,33 @@ final class Geo {
             return true;
         }
         return tk.isPunct(p - 1, '(') && tk.isPunct(t + 1, ')') && !Countries.isCountry(s.key(t));
+    }
+
+    private static boolean possessive(Scan s, int t) {
+        int e = s.tk.end[t];
+        return s.tk.len(t) > 2 && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
+    }
+
+    /** A relative, the patient or their family within four words before the preposition p, in the same clause. */
+    private static boolean personBefore(Scan s, int p) {
+        Tokens tk = s.tk;
+        if (p == 0 || tk.nlBefore[p] || tk.isPunct(p - 1, '.')) {
+            return true; // a sentence of its own: "FROM TOTONICAPAN."
+        }
+        for (int q = p - 1, words = 0; q >= 0 && words < 4 && !tk.nlBefore[q + 1]; q--) {
+            if (tk.kind[q] == Tokens.PUNCT) {
+                if (".;:!?".indexOf(tk.firstChar(q)) >= 0) {
+                    return false;
+                }
+                continue;
+            }
+            if (s.has(q, Lexicon.RELATION) || s.isAny(q, "PT", "PATIENT", "FAM", "FAMILY", "HE", "SHE", "THEY",
+                    "ORIGINALLY", "BORN", "NATIVE", "IMMIGRATED", "EMIGRATED", "MOVED", "VISITING", "FRIEND", "FRIENDS")) {
+                return true;
+            }
+            words++;
+        }
+        return false;
     }
 
     private static boolean stateAfter(Scan s, int last) {
@@ -2433,7 +2512,17 @@ final class Geo {
         if (s.is(t, "HEALTH")) {
             // "Sonoran Sky Home Health": an agency; a distinctive word before is still required ("home health aide" is not)
             return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS", "HOME",
-                    "OCCUPATIONAL");
+                    "OCCUPATIONAL", "TRIBAL", "INDIAN", "RURAL");
+        }
+        // "Pecan Bend Memory Care", "Levee Road Dialysis": units and centers named by their care (a distinctive word
+        // before is still required, so "needs dialysis" and "memory care" alone stay)
+        if (s.is(t, "CARE")) {
+            return s.is(t - 1, "MEMORY") && t >= 2 && tk(s).kind[t - 2] == Tokens.WORD; // (not "NEXT WK. MEMORY CARE")
+        }
+        if (s.is(t, "DIALYSIS")) {
+            return t > 0 && tk(s).kind[t - 1] == Tokens.WORD && !s.has(t - 1, CLINICAL) && !s.has(t - 1, STOP) && !s.isAny(t - 1, "PERITONEAL", "HEMO",
+                    "NOCTURNAL", "CONTINUOUS", "INTERMITTENT", "EMERGENT", "URGENT", "ACUTE", "CHRONIC", "INPATIENT",
+                    "OUTPATIENT", "HOME", "RENAL", "KIDNEY", "LIVER", "ALBUMIN", "SUSTAINED", "EXTENDED", "DAILY");
         }
         if (s.is(t, "INSTITUTE")) {
             // "Gulf Coast Heart Institute"; research and teaching institutes ("... Institute of Technology") are not
@@ -2573,7 +2662,37 @@ final class Geo {
      */
     private static final Set<String> OTHER_HEADS = Set.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
             "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS",
-            "MC");
+            "MC", "DIALYSIS");
+
+    /**
+     * Two ordinary words that open a facility's name: after a line's start, a header's column, punctuation or a
+     * preposition of place ("MISSION BOTTOM HOSPITAL", "at Levee Road Dialysis"). Words that describe care, roles,
+     * clinical terms, verbs of context and function words never count, so "SENT TO OUTSIDE HOSPITAL" stays.
+     */
+    private static boolean commonPair(Scan s, int u) {
+        Tokens tk = s.tk;
+        int a = u - 1;
+        if (a < 0 || !plainWord(s, u) || !plainWord(s, a) || !tk.spaceOnly(a, u)) {
+            return false;
+        }
+        int p = a - 1;
+        return a == 0 || tk.nlBefore[a] || columnGap(s, p, a) || tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/'
+                || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF");
+    }
+
+    /** After a form's "To:" or "From:" a capitalised word is a value, not a sentence's first word. */
+    private static boolean formField(Scan s, int u) {
+        return s.tk.isPunct(u - 1, ':') && s.isAny(u - 2, "TO", "FROM");
+    }
+
+    /** An ordinary noun or adjective, capitalised where case tells: no role, care, clinical, verb or function word. */
+    private static boolean plainWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        int f = s.flags(t);
+        return tk.kind[t] == Tokens.WORD && tk.len(t) >= 3 && (tk.upperDoc || tk.capitalized(t))
+                && (f & (STOP | CLINICAL | NOT_PLACE | Lexicon.HOSP_GENERIC | Lexicon.PLACE_PREP) & ~Lexicon.STATE_NAME) == 0
+                && !facilityWord(s, t) && !programWord(s, t) && !serviceWord(s, t) && !specialty(s, t);
+    }
 
     /** A word no list knows (no name, English, clinical or function word), capitalised where case tells. */
     private static boolean unknownProper(Scan s, int t) {
@@ -2603,7 +2722,7 @@ final class Geo {
                 "CITY", "VA", "VETERANS", "PSYCHIATRIC", "CHILDREN", "WOMEN", "SPECIALTY", "ACUTE", "LONG", "TERM",
                 "OUTSIDE", "LOCAL", "AREA", "THE", "A", "AN", "THIS", "THAT", "OSH", "OTHER", "PRIVATE", "PUBLIC",
                 "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT", "FAMILY",
-                "SENIOR", "LIVING", "LIFE");
+                "SENIOR", "LIVING", "LIFE", "TRIBAL");
     }
 
     /** "ST. JOSEPH'S HOSPITAL", "Lakeside Nursing Home", "Hospital of the University of Pennsylvania". */
@@ -2670,7 +2789,7 @@ final class Geo {
                         || (f & COMMON) == 0 && (f & CLINICAL) == 0 && (f & STOP) == 0
                         || s.lx.hospitalCount(tk.lex[u]) >= 3 && (f & STOP) == 0 && (f & CLINICAL) == 0
                         || !tk.upperDoc && tk.capitalized(u) && (f & STOP) == 0
-                        && !(tk.sentenceStart(u) && (f & COMMON) != 0 && (f & NAME_LISTED) == 0) // "Attends Beacon..."
+                        && !(tk.sentenceStart(u) && (f & COMMON) != 0 && (f & NAME_LISTED) == 0 && !formField(s, u)) // "Attends Beacon..."
                         || (f & Lexicon.GROUP) != 0); // "HEBREW REHAB", "JEWISH MEMORIAL HOSPITAL"; never "Per", "called"
                 if (!tk.upperDoc && tk.lowerInitial(u) && !connector) {
                     break;
@@ -2687,6 +2806,10 @@ final class Geo {
                 boolean commonOfProper = (f & (STOP | CLINICAL | Lexicon.VERB_CONTEXT)) == 0 && u > 0
                         && tk.kind[u - 1] == Tokens.WORD && tk.spaceOnly(u - 1, u) && unknownProper(s, u - 1);
                 if (!(connector || saint || generic || proper || direction || streety || hospWord || commonOfProper)) {
+                    if (commonPair(s, u)) { // "MISSION BOTTOM HOSPITAL", "at Levee Road Dialysis"
+                        first = u - 1;
+                        distinctive = true;
+                    }
                     break;
                 }
                 // "Anticoagulation Clinic", "Internal Medicine Clinic": a clinic named by a service is a department

@@ -869,7 +869,7 @@ final class Names {
             "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
-            "SIBLING", "ROOMMATE", "SITTER", "SPONSOR");
+            "SIBLING", "ROOMMATE", "SITTER", "SPONSOR", "PARENTS");
 
     /** "NSurg", "CTSurg", "IRad": two capitals then lower case is a service's shorthand, not a name (McCoy is). */
     private static boolean abbreviationShape(Scan s, int t) {
@@ -1382,8 +1382,9 @@ final class Names {
             return false;
         }
         if (tk.kind[nx] == Tokens.WORD) {
-            if (s.isAny(nx, "AND", "&") && nx + 1 < tk.n && KIN.contains(s.key(nx + 1))) {
-                return true; // "WIFE MAY AND GRANDSON HUNTER VISITED"
+            if (s.isAny(nx, "AND", "&") && nx + 1 < tk.n && (KIN.contains(s.key(nx + 1))
+                    || s.has(nx + 1, Lexicon.FIRST_NAME) && !s.has(nx + 1, COMMON | CLINICAL | STOP | VERB_CONTEXT))) {
+                return true; // "WIFE MAY AND GRANDSON HUNTER VISITED", "PARENTS WILL AND KATHRYN FLEW IN"
             }
             // "SON WILL WILL DRIVE IN": a modal right after the modal word, so the first one is the name
             return tk.spaceOnly(t, nx) && s.isAny(nx, "AT", "HERE", "THERE", "PRESENT", "IN", "WITH", "VISITING",
@@ -1391,7 +1392,10 @@ final class Names {
                     "WOULD", "SHOULD", "COULD", "MIGHT", "MUST", "WANTS", "PLANS", "AGREES");
         }
         return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, "DECEASED", "HCP", "NOK", "POA", "AGE", "AGED")
-                || tk.kind[nx + 1] == Tokens.NUM);
+                || tk.kind[nx + 1] == Tokens.NUM
+                // the name in full or in another language: "SON WILL (GUGLIELMO) IS HCP"
+                || tk.kind[nx + 1] == Tokens.WORD && tk.isPunct(nx + 2, ')') && tk.len(nx + 1) >= 3
+                && (s.flags(nx + 1) & (COMMON | CLINICAL | STOP | VERB_CONTEXT)) == 0);
     }
 
     /** "WILL CALL", "MAY NEED": the word after is an ordinary word, so the modal reading wins. */

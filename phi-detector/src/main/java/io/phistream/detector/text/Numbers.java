@@ -1172,7 +1172,9 @@ final class Numbers {
         // pager / extension numbers
         // (hospital pagers are often written 3-4417)
         if ((g == 1 || g == 2 && dashes && !dots) && digits >= 4 && digits <= 7
-                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X", "VOCERA")
+                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "PG", "BEEP", "PAGE", "EXT", "EXTENSION", "X", "VOCERA")
+                // "paged (6-4471)"; "MD PAGED 0230" is a time
+                || s.before(t, 1, "PAGED") && !(g == 1 && digits == 4 && clock(ds))
                 || pageMeAt(s, t, g == 1 && digits == 4 && clock(ds)))) {
             s.add(PhiType.PHONE, start, end, "phone.pager", 0.8);
             return;

@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * round 21; 42-45 (Appalachian and Deep South, cardiac surgery, Florida elders, northern Plains ICU notes) before
  * round 22; 46-49 (northern New England, Boston A/A/R/P notes, Louisiana and Mississippi, the Southwest) before
  * round 23; 50-53 (Pacific Northwest, New York, PhysioNet-style Pittsburgh/Philadelphia/Baltimore, Southeast neuro ICU)
- * before round 24. Each row: batch, notes, floors,
+ * before round 24; 54-57 (Ohio/Michigan/Indiana MICU, Mountain West trauma and burn, New Jersey/Delaware/DC cardiac,
+ * Plains MICU and LTACH) before round 25. Each row: batch, notes, floors,
  * style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -129,7 +130,12 @@ class HeldOutNotesTest {
                 batch(51, 41, 0.96, 0.97, "New York City ICU notes", "blind P 0.976 / R 0.957"),
                 batch(52, 42, 0.96, 0.96, "PhysioNet-style Pittsburgh, Philadelphia and Baltimore nursing notes",
                         "blind P 0.973 / R 0.962"),
-                batch(53, 42, 0.98, 0.95, "Southeast neuro ICU and stroke unit notes", "blind P 0.955 / R 0.985"));
+                batch(53, 42, 0.98, 0.95, "Southeast neuro ICU and stroke unit notes", "blind P 0.955 / R 0.985"),
+                batch(54, 48, 0.97, 0.96, "Ohio, Michigan and Indiana MICU progress notes", "blind P 0.966 / R 0.959"),
+                batch(55, 48, 0.95, 0.91, "Mountain West trauma, surgical ICU and burn notes", "blind P 0.916 / R 0.938"),
+                batch(56, 49, 0.98, 0.95, "New Jersey, Delaware, DC and Virginia cardiac ICU notes",
+                        "blind P 0.962 / R 0.969"),
+                batch(57, 49, 0.96, 0.94, "Plains MICU and long-term acute care notes", "blind P 0.948 / R 0.960"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,
