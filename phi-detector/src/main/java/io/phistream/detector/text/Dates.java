@@ -205,7 +205,7 @@ final class Dates {
         }
         if (sep == '-') {
             // 3-4 is nearly always a range ("3-4 L NC", "Q3-4H", "s/p 2-3 days of emesis")
-            if (pos && !s.before(t, 1, "TO", "FROM") && !followedBy(s, t + 2, UNIT_AFTER)) {
+            if (pos && !s.before(t, 1, "TO", "FROM") && !followedBy(s, t + 2, UNIT_AFTER) && !countAfterOut(s, t)) {
                 s.addTokens(PhiType.DATE, t, t + 2, "date.numeric", 0.7);
                 return t + 3;
             }
@@ -329,6 +329,22 @@ final class Dates {
             }
         }
         return false;
+    }
+
+    /**
+     * "REMOVED 2-3 STAPLES", "SENT 1-2 SAMPLES", "PULLED 1-2 INCHES BACK": after a line out or a send, a plural or a
+     * length right after the pair makes it a count.
+     */
+    private static boolean countAfterOut(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 3;
+        if (!s.isAny(s.prevWord(t, 0), "PULLED", "REMOVED", "SENT", "LOOK") || nx >= tk.n || tk.nlBefore[nx]
+                || tk.kind[nx] != Tokens.WORD) {
+            return false;
+        }
+        String k = s.key(nx);
+        return s.isAny(nx, "IN", "INCH", "INCHES", "FT", "FEET", "MORE", "OF", "EACH")
+                || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
     }
 
     private static boolean procedureWord(Scan s, int p) {
@@ -1685,12 +1701,18 @@ final class Dates {
         // also ninety-two, lives at the same home"
         int c = s.is(p, "ALSO") && p == first - 1 ? p - 1 : first - 1;
         if (tk.isPunct(c, ',') && tk.isPunct(nx, ',') && !tk.nlBefore[first]) {
+            // the relative right before the comma, or their name then ("wife dolores,", "twin sister Velma,"): not a
+            // vital sign or a verb ("MOTHER HR, NINETY,", "HUSBAND CALLED, NINETY,")
             for (int q = c - 1, words = 0; q >= 0 && words < 3 && !tk.nlBefore[q + 1]; q--) {
                 if (tk.kind[q] == Tokens.PUNCT) {
                     return false;
                 }
                 if (s.has(q, Lexicon.RELATION) || s.isAny(q, AGE_PERSON)) {
                     return true;
+                }
+                if (words > 0 || s.has(q, Lexicon.CLINICAL | Lexicon.STOP | Lexicon.VERB_CONTEXT)
+                        || s.has(q, Lexicon.COMMON) && !s.has(q, Lexicon.NAME_LISTED)) {
+                    return false;
                 }
                 words++;
             }

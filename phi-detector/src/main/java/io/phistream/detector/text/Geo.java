@@ -1566,6 +1566,11 @@ final class Geo {
 
     /** ", China" after t: a country closes the place phrase (the town before it is abroad). */
     private static boolean countryAfter(Scan s, int last) {
+        return countryAfter(s, last, true);
+    }
+
+    /** With region, one region of one or two words may come between ("XELAJU, QUETZALTENANGO, GUATEMALA"). */
+    private static boolean countryAfter(Scan s, int last, boolean region) {
         Tokens tk = s.tk;
         int u = last + 1;
         if (!tk.isPunct(u, ',') || u + 1 >= tk.n || tk.nlBefore[u + 1] || tk.kind[u + 1] != Tokens.WORD
@@ -1579,8 +1584,9 @@ final class Geo {
             }
         }
         // "COMITANCILLO, SAN MARCOS, GUATEMALA", "ACAMBARO, GTO, MEXICO": a region of one or two words between
-        for (int r = u + 1; r <= u + 2 && r < tk.n && tk.kind[r] == Tokens.WORD && !tk.nlBefore[r]; r++) {
-            if (tk.isPunct(r + 1, ',') && r + 1 > u + 1 && !country(s, u + 1, r) && countryAfter(s, r)
+        // (one region only, not a chain: "A, B, C, ..." would recurse once per comma, deep and over and over)
+        for (int r = u + 1; region && r <= u + 2 && r < tk.n && tk.kind[r] == Tokens.WORD && !tk.nlBefore[r]; r++) {
+            if (tk.isPunct(r + 1, ',') && r + 1 > u + 1 && !country(s, u + 1, r) && countryAfter(s, r, false)
                     && !s.has(u + 1, CLINICAL | STOP)) {
                 return true;
             }
@@ -1873,7 +1879,8 @@ final class Geo {
         }
         // in capitals only after FROM or NEAR ("IN DAYROOM", "IN PREG"), and then a word some list knows counts too if
         // no list holds it as a name
-        boolean unknown = !tk.upperDoc ? tk.lex[t] < 0 : !s.has(t, NAME_LISTED) && !s.is(p, "IN") && !possessive(s, t);
+        boolean unknown = !tk.upperDoc ? tk.lex[t] < 0 : !s.has(t, NAME_LISTED) && !s.is(p, "IN") && !possessive(s, t)
+                && !dictionaryWord(s, t) && !procedureShape(s.key(t)); // (not "FROM TELEMETRY", "FROM BRONCHOSCOPY")
         if (unknown && tk.len(t) >= 4 && !Countries.isCountry(s.key(t))
                 && (s.isAny(p, "FROM", "NEAR") || t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, ',')
                 || tk.isPunct(t + 1, ';') || tk.isPunct(t + 1, '.') && (t + 2 >= tk.n || !tk.adjacent(t + 1, t + 2)))) {
@@ -1882,6 +1889,17 @@ final class Geo {
             return true;
         }
         return tk.isPunct(p - 1, '(') && tk.isPunct(t + 1, ')') && !Countries.isCountry(s.key(t));
+    }
+
+    /** Any English word list holds it ("TELEMETRY", "TRIAGE"), however rare. */
+    private static boolean dictionaryWord(Scan s, int t) {
+        return s.tk.lex[t] >= 0 && s.lx.wordShare(s.tk.lex[t]) > 0;
+    }
+
+    /** Procedures and studies no word list holds: "BRONCHOSCOPY", "VENOGRAPHY", "CHOLECYSTECTOMY". */
+    private static boolean procedureShape(String k) {
+        return k.endsWith("SCOPY") || k.endsWith("GRAPHY") || k.endsWith("GRAM") || k.endsWith("ECTOMY")
+                || k.endsWith("OSTOMY") || k.endsWith("OTOMY") || k.endsWith("PLASTY") || k.endsWith("OLOGY");
     }
 
     private static boolean possessive(Scan s, int t) {
@@ -1902,9 +1920,14 @@ final class Geo {
                 }
                 continue;
             }
-            if (s.has(q, Lexicon.RELATION) || s.isAny(q, "PT", "PATIENT", "FAM", "FAMILY", "HE", "SHE", "THEY",
-                    "ORIGINALLY", "BORN", "NATIVE", "IMMIGRATED", "EMIGRATED", "MOVED", "VISITING", "FRIEND", "FRIENDS")) {
+            if (s.has(q, Lexicon.RELATION) || s.isAny(q, "FAM", "FAMILY", "ORIGINALLY", "BORN", "NATIVE", "IMMIGRATED",
+                    "EMIGRATED", "MOVED", "VISITING", "FRIEND", "FRIENDS")) {
                 return true;
+            }
+            // the patient is from a place ("PT FROM EBEYE,", "PT IS FROM RIVNE"); a verb between brings the patient
+            // from a unit ("PT TRANSFERRED FROM CATHLAB", "PT BACK FROM MEDSURG")
+            if (s.isAny(q, "PT", "PATIENT", "HE", "SHE", "THEY")) {
+                return q == p - 1 || s.isAny(s.prevWord(p, 0), "IS", "WAS", "ARE", "WERE", "ORIGINALLY");
             }
             words++;
         }
@@ -2520,6 +2543,16 @@ final class Geo {
             return s.is(t - 1, "MEMORY") && t >= 2 && tk(s).kind[t - 2] == Tokens.WORD; // (not "NEXT WK. MEMORY CARE")
         }
         if (s.is(t, "DIALYSIS")) {
+            // a dictionary word before it must be a name's or a place's ("MILL CREEK", "LEVEE ROAD"), so "TUNNELED
+            // DIALYSIS CATH" and "STANDBY DIALYSIS" stay; and a device after it is the dialysis's ("QUINTON DIALYSIS CATH")
+            int f = t > 0 ? s.flags(t - 1) : 0;
+            if (t > 0 && tk(s).lex[t - 1] >= 0 && (f & (Lexicon.NAME_LISTED | Lexicon.PLACE_START | Lexicon.SUFFIX
+                    | Lexicon.STREET_NAME | Lexicon.DIRECTION | Lexicon.STATE_NAME)) == 0
+                    || s.isAny(t + 1, "CATH", "CATHETER", "CATHETERS", "CATHS", "LINE", "LINES", "ACCESS", "PORT",
+                    "CIRCUIT", "MACHINE", "FILTER", "FLUID", "BATH", "NURSE", "RN", "ORDERS", "TREATMENT", "SESSION",
+                    "RUN", "CANNULA", "GRAFT", "FISTULA", "TEAM", "DOSING", "DOSE", "PRESCRIPTION")) {
+                return false;
+            }
             return t > 0 && tk(s).kind[t - 1] == Tokens.WORD && !s.has(t - 1, CLINICAL) && !s.has(t - 1, STOP) && !s.isAny(t - 1, "PERITONEAL", "HEMO",
                     "NOCTURNAL", "CONTINUOUS", "INTERMITTENT", "EMERGENT", "URGENT", "ACUTE", "CHRONIC", "INPATIENT",
                     "OUTPATIENT", "HOME", "RENAL", "KIDNEY", "LIVER", "ALBUMIN", "SUSTAINED", "EXTENDED", "DAILY");
@@ -2672,12 +2705,19 @@ final class Geo {
     private static boolean commonPair(Scan s, int u) {
         Tokens tk = s.tk;
         int a = u - 1;
-        if (a < 0 || !plainWord(s, u) || !plainWord(s, a) || !tk.spaceOnly(a, u)) {
-            return false;
+        if (a < 0 || !plainWord(s, u) || !plainWord(s, a) || !tk.spaceOnly(a, u)
+                || s.isAny(a, "HIGHER", "LOWER", "LARGER", "BIGGER", "SMALLER", "BETTER", "CLOSER", "NEARER", "NEWER",
+                "OLDER", "OTHER", "SAME", "DIFFERENT", "ANOTHER", "RETURN", "NEXT")) {
+            return false; // not a comparison or a kind ("TO HIGHER LEVEL HOSPITAL")
         }
         int p = a - 1;
-        return a == 0 || tk.nlBefore[a] || columnGap(s, p, a) || tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/'
-                || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF");
+        if (a == 0 || tk.nlBefore[a] || columnGap(s, p, a)) {
+            return true; // a header's facility: "3 WEST   SPY RUN MEDICAL CENTER"
+        }
+        // in running text one of the two opens a place's name somewhere (FOX, MILL, LEVEE): not "PLAN: RETURN VISIT
+        // CLINIC", "CLEAN DRESSING DIALYSIS"
+        return (s.has(a, Lexicon.PLACE_START) || s.has(u, Lexicon.PLACE_START))
+                && (tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/' || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF"));
     }
 
     /** After a form's "To:" or "From:" a capitalised word is a value, not a sentence's first word. */

@@ -1395,7 +1395,8 @@ final class Names {
                 || tk.kind[nx + 1] == Tokens.NUM
                 // the name in full or in another language: "SON WILL (GUGLIELMO) IS HCP"
                 || tk.kind[nx + 1] == Tokens.WORD && tk.isPunct(nx + 2, ')') && tk.len(nx + 1) >= 3
-                && (s.flags(nx + 1) & (COMMON | CLINICAL | STOP | VERB_CONTEXT)) == 0);
+                && (s.flags(nx + 1) & (COMMON | CLINICAL | STOP | VERB_CONTEXT)) == 0
+                && (tk.lex[nx + 1] < 0 || s.has(nx + 1, Lexicon.NAME_LISTED))); // a name, not "(ASAP)"
     }
 
     /** "WILL CALL", "MAY NEED": the word after is an ordinary word, so the modal reading wins. */

@@ -1172,7 +1172,8 @@ final class Numbers {
         // pager / extension numbers
         // (hospital pagers are often written 3-4417)
         if ((g == 1 || g == 2 && dashes && !dots) && digits >= 4 && digits <= 7
-                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "PG", "BEEP", "PAGE", "EXT", "EXTENSION", "X", "VOCERA")
+                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X", "VOCERA")
+                || pgRightBefore(s, t)
                 // "paged (6-4471)"; "MD PAGED 0230" is a time
                 || s.before(t, 1, "PAGED") && !(g == 1 && digits == 4 && clock(ds))
                 || pageMeAt(s, t, g == 1 && digits == 4 && clock(ds)))) {
@@ -1199,6 +1200,27 @@ final class Numbers {
             // numbers glued by dashes and brackets past any single identifier's shape: fail closed
             s.add(PhiType.OTHER_ID, start, end, "id.long-run", 0.5);
         }
+    }
+
+    /**
+     * "Dr. Okafor pg 5521": PG right before the number is a pager, but PG is also a gastrostomy tube, so not after a
+     * slash or a tube's words ("OG/PG 1500", "VIA PG 2000 ML") nor before a volume ("PG 1500 ML").
+     */
+    private static boolean pgRightBefore(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        if (s.is(p, "ME") && tk.spaceOnly(p, t)) {
+            p--; // "pg me 4417"
+        }
+        if (p < 0 || !s.is(p, "PG") || !tk.spaceOnly(p, p + 1)) {
+            return false;
+        }
+        int q = s.prevWord(p, 0);
+        int nx = t + 1;
+        return !tk.isPunct(p - 1, '/') && !tk.isPunct(p - 1, '-') && (q < 0 || !s.isAny(q, "VIA", "PER", "THRU", "THROUGH",
+                "BY", "FROM", "OG", "NG", "NJ", "GJ", "PEG", "TUBE", "BILIOUS", "OUTPUT", "OUT", "DRAINAGE", "TO", "IN"))
+                && (nx >= tk.n || tk.nlBefore[nx] || !s.isAny(nx, "ML", "MLS", "CC", "CCS", "L", "OUT", "OUTPUT",
+                "DRAINAGE", "TOTAL", "ML/HR", "BILIOUS"));
     }
 
     /**
