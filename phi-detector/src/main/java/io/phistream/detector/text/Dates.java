@@ -197,7 +197,10 @@ final class Dates {
         if (!(la <= 2 && lb <= 2 && month(a) && day(b))) {
             return -1;
         }
-        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b) && !followedBy(s, t + 2, DOSE_AFTER);
+        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b) && !followedBy(s, t + 2, DOSE_AFTER)
+                // the end of a range of dates whose start is one: "3/9-3/10"
+                || rangeEnd && t >= 4 && tk.kind[t - 4] == Tokens.NUM && tk.len(t - 4) <= 2 && month(tk.intValue(t - 4))
+                && day(tk.intValue(t - 2)) && !followedBy(s, t + 2, DOSE_AFTER);
         boolean known = s.ctx.monthDays.contains(a * 100 + b);
         if (known) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
@@ -311,6 +314,9 @@ final class Dates {
         if (nx < tk.n && tk.isPunct(nx, '@')) {
             return true;
         }
+        if (censusAfter(s, nx)) {
+            return true; // a handoff line: "NSICU DAYS 4/5 43M TBI", "4/16 49 YOM", "NEURO ICU 4-11 NOC 71M"
+        }
         if (nx < tk.n && tk.isPunct(nx, '-') && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM && tk.len(nx + 1) <= 2
                 && !tk.adjacent(last, nx)) {
             return true; // "3/4 - 3/6"
@@ -345,6 +351,20 @@ final class Dates {
         String k = s.key(nx);
         return s.isAny(nx, "IN", "INCH", "INCHES", "FT", "FEET", "MORE", "OF", "EACH")
                 || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
+    }
+
+    /** A patient's age and sex at nx, maybe after a shift word, on the same line or opening the next. */
+    private static boolean censusAfter(Scan s, int nx) {
+        Tokens tk = s.tk;
+        if (nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, "NOC", "NOCS", "DAYS", "NIGHTS", "EVES")) {
+            nx++;
+        }
+        if (nx >= tk.n) {
+            return false;
+        }
+        return tk.kind[nx] == Tokens.ALNUM && Names.gluedAgeSex(s, nx)
+                || tk.kind[nx] == Tokens.NUM && tk.len(nx) <= 3 && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.WORD
+                && Names.ageSexAfter(s, nx);
     }
 
     private static boolean procedureWord(Scan s, int p) {

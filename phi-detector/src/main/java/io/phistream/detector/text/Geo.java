@@ -1690,12 +1690,17 @@ final class Geo {
     private static int townAfterArrival(Scan s, int t) {
         Tokens tk = s.tk;
         int p = s.prevWord(t, 0);
-        if (p < 0 || tk.nlBefore[t] || tk.nlBefore[p + 1] && p + 1 == t || !s.is(p, "FROM")) {
+        if (p < 0 || tk.nlBefore[t] || tk.nlBefore[p + 1] && p + 1 == t || !s.isAny(p, "FROM", "IN", "NEAR", "TO")) {
             return -1;
         }
         int pp = s.prevWord(p, 0);
-        if (pp >= 0 && !tk.nlBefore[p] && tk.upperDoc && relativeNamedBefore(s, p)) {
-            return townOfRelative(s, t); // "MOM PEGGY FROM DELTA", "WIFE LINDSEY HERE FROM GREEN RIVER"
+        if (pp >= 0 && !tk.nlBefore[p] && tk.upperDoc && (s.isAny(p, "FROM", "IN") && relativeNamedBefore(s, p)
+                || s.isAny(p, "NEAR", "TO") && s.is(pp, "HOME") && p == pp + 1)) {
+            // "MOM PEGGY FROM DELTA", "WIFE LINDSEY HERE FROM GREEN RIVER", "DTR CHANTAL IN AGAWAM", "HOME NEAR CASCADE"
+            return townOfRelative(s, t);
+        }
+        if (!s.is(p, "FROM")) {
+            return -1;
         }
         if (pp < 0 || tk.nlBefore[p] || !s.isAny(pp, "IN", "UP", "DOWN", "OVER", "MOVED", "DROVE", "FLEW", "RELOCATED")) {
             return -1;
@@ -2416,9 +2421,11 @@ final class Geo {
             // "CNMC MRN:", "SBH Diabetes & Endocrine Center", "(RN, BCMC)", "(02/27/2023, CNMC)": a record number, a
             // department or a citation says "hospital"; there only the surest shapes (MC, MH, HC; H after four letters,
             // not ...VH/...PH/...AH, which are hypertrophies, hypertension and haemorrhages) or a listed hospital's initials
-            boolean sure = listed || k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC")
+            boolean shapedSure = k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC")
                     || len >= 4 && k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH");
-            if (!sure || !tk.allUpper(t) || !recordOrCitation(s, t) && !headerField(s, t, t)) {
+            boolean sure = listed || shapedSure;
+            if (!sure || !tk.allUpper(t) || !recordOrCitation(s, t) && !headerField(s, t, t)
+                    && !(shapedSure && unitHeader(s, t))) {
                 return -1;
             }
         }
@@ -2434,6 +2441,46 @@ final class Geo {
         s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
         int town = townAfterFacility(s, t); // "(CNMC, EASTON)"
         return (town > t ? town : t) + 1;
+    }
+
+    /**
+     * A note's first line naming its hospital by acronym: the acronym opens the line or follows the unit near the line's
+     * start ("GRMC CVICU/PICU  9/17/24", "8/30/25 PICU DCMC ALONDRA"), and the line carries a numeric date.
+     */
+    private static boolean unitHeader(Scan s, int t) {
+        Tokens tk = s.tk;
+        int b = t;
+        if (!tk.nlBefore[t] && t > 0) {
+            int u = t - 1;
+            if (tk.kind[u] != Tokens.WORD || !unitWord(s, u) || !tk.spaceOnly(u, t)) {
+                return false;
+            }
+            b = u;
+        } else if (t + 1 >= tk.n || tk.nlBefore[t + 1] || !(tk.kind[t + 1] == Tokens.WORD && (unitWord(s, t + 1)
+                || noteWord(s, t + 1) || s.isAny(t + 1, "NEONATAL", "PEDIATRIC", "TRANSPORT"))
+                || tk.kind[t + 1] == Tokens.NUM && t + 2 < tk.n && s.has(t + 2, DIRECTION))) {
+            // opening the line, a unit, a ward or the note's kind follows ("GRMC CVICU/PICU", "WBMC 6 NORTH"; not
+            // "IMC BED 12", "SIADH - NA 124")
+            return false;
+        }
+        int start = b;
+        while (start > 0 && !tk.nlBefore[start] && b - start < 6) {
+            start--;
+        }
+        if (start > 0 && !tk.nlBefore[start]) {
+            return false; // the unit is not near the line's start
+        }
+        for (int i = start; i + 2 < tk.n && (i == start || !tk.nlBefore[i]); i++) {
+            if (tk.kind[i] == Tokens.NUM && tk.isPunct(i + 1, '/') && tk.kind[i + 2] == Tokens.NUM && tk.adjacent(i, i + 1)
+                    || tk.kind[i] == Tokens.WORD && s.has(i, Lexicon.MONTH) && tk.kind[i + 1] == Tokens.NUM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unitWord(Scan s, int t) {
+        return s.isAny(t, FACILITY_UNITS) || s.key(t).endsWith("ICU") || s.isAny(t, "SDU", "PCU", "IMC", "TCU", "CVU");
     }
 
     /** Words naming a department or office of a hospital, after its acronym ("CNMC CARDIOLOGY"). */
@@ -2510,7 +2557,8 @@ final class Geo {
             return s.isAny(t - 1, "GROUP", "SENIOR", "TRANSITIONAL", "RECOVERY");
         }
         if (s.is(t, "HOME")) {
-            return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS", "VETERANS");
+            return s.isAny(t - 1, "NURSING", "REST", "CONVALESCENT", "GROUP", "FUNERAL", "SOLDIERS", "VETERANS")
+                    || s.is(t - 1, "CARE") && s.is(t - 2, "PERSONAL"); // "ROARING BROOK PERSONAL CARE HOME"
         }
         // the VA's medical centers, health care systems and outpatient clinics ("OGEECHEE VALLEY VAMC")
         if (s.isAny(t, "VAMC", "VAHCS", "CBOC", "VAMCS")) {
@@ -2720,6 +2768,36 @@ final class Geo {
                 && (tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/' || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF"));
     }
 
+    /**
+     * One ordinary word that opens a facility's name of generic words where a note's header names its hospital: at a
+     * line's start, after a column gap or after the header's date. Not a verb's or a participle's shape (NEEDS, SENT,
+     * ACCEPTING), and only in capitals or capitalised.
+     */
+    private static boolean headerOpening(Scan s, int u, int h) {
+        Tokens tk = s.tk;
+        if (!plainWord(s, u) || s.has(u, Lexicon.VERB_CONTEXT)) {
+            return false;
+        }
+        String k = s.key(u);
+        if (k.endsWith("S") || k.endsWith("ED") || k.endsWith("ING") || k.endsWith("LY")) {
+            return false;
+        }
+        int p = u - 1;
+        boolean opens = u == 0 || tk.nlBefore[u] || columnGap(s, p, u) || tk.kind[p] == Tokens.NUM && !tk.nlBefore[p]
+                && (tk.isPunct(p - 1, '/') || tk.isPunct(p - 1, '-'));
+        if (!opens) {
+            return false;
+        }
+        // a header: the unit or the note's kind right after the name ("... HOSPITAL MICU NPN"), or both a note's kind
+        // and a date on the line ("MICU ADMIT 09/14/2024 CIRCLE CITY MEDICAL CENTER 81 YOF")
+        int nx = h + 1;
+        if (nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && (unitWord(s, nx) || noteWord(s, nx))) {
+            return true;
+        }
+        int line = headerLine(s, u);
+        return line >>> 16 > 0 && (line & 0xFFFF) > 0;
+    }
+
     /** After a form's "To:" or "From:" a capitalised word is a value, not a sentence's first word. */
     private static boolean formField(Scan s, int u) {
         return s.tk.isPunct(u - 1, ':') && s.isAny(u - 2, "TO", "FROM");
@@ -2762,7 +2840,7 @@ final class Geo {
                 "CITY", "VA", "VETERANS", "PSYCHIATRIC", "CHILDREN", "WOMEN", "SPECIALTY", "ACUTE", "LONG", "TERM",
                 "OUTSIDE", "LOCAL", "AREA", "THE", "A", "AN", "THIS", "THAT", "OSH", "OTHER", "PRIVATE", "PUBLIC",
                 "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT", "FAMILY",
-                "SENIOR", "LIVING", "LIFE", "TRIBAL");
+                "SENIOR", "LIVING", "LIFE", "TRIBAL", "PERSONAL");
     }
 
     /** "ST. JOSEPH'S HOSPITAL", "Lakeside Nursing Home", "Hospital of the University of Pennsylvania". */
@@ -2848,6 +2926,9 @@ final class Geo {
                 if (!(connector || saint || generic || proper || direction || streety || hospWord || commonOfProper)) {
                     if (commonPair(s, u)) { // "MISSION BOTTOM HOSPITAL", "at Levee Road Dialysis"
                         first = u - 1;
+                        distinctive = true;
+                    } else if (taken > 0 && !distinctive && headerOpening(s, u, h)) {
+                        first = u; // "ROCKET CITY GENERAL HOSPITAL MICU NPN", "09/14/2024 CIRCLE CITY MEDICAL CENTER"
                         distinctive = true;
                     }
                     break;

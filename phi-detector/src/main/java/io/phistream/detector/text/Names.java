@@ -1053,9 +1053,10 @@ final class Names {
                 // "SOON-JA": the first half of a hyphenated name, whatever English word it also is
                 boolean firstHalf = (tk.isPunct(right, '-') || u > 1 && tk.isPunct(u - 1, '-') && tk.adjacent(u - 1, u)
                         && tk.kind[u - 2] == Tokens.WORD && tk.len(u - 2) >= 2 && tk.adjacent(u - 2, u - 1))
-                        && (s.flags(u) & (STOP | CLINICAL | NOT_A_NAME)) == 0; // (or its second half, "JA")
+                        && (s.flags(u) & (STOP | NOT_A_NAME)) == 0 && ((s.flags(u) & CLINICAL) == 0
+                        || (s.flags(u) & Lexicon.SURNAME) != 0 && tk.isPunct(right, '-')); // (or its second half, "JA")
                 if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname
-                        || firstHalf)) {
+                        || firstHalf || u == t - 1 && boardSurname(s, u))) {
                     proper |= !PARTICLES.contains(s.key(u))
                             && ((s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0);
                     words++;
@@ -1094,8 +1095,23 @@ final class Names {
         }
     }
 
+    /**
+     * "BED 1 BROWN 64F", "1 FOLEY 70M POD1": right after a bed's number on a board, a listed surname is the patient's
+     * even when it is also a colour or an eponym; a number alone counts only at a line's start.
+     */
+    private static boolean boardSurname(Scan s, int u) {
+        Tokens tk = s.tk;
+        int f = s.flags(u);
+        if ((f & Lexicon.SURNAME) == 0 || (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || COLOURS_OF_SKIN.contains(s.key(u))
+                || !tk.upperDoc || u < 1 || tk.kind[u - 1] != Tokens.NUM || tk.len(u - 1) > 2 || tk.nlBefore[u]) {
+            return false;
+        }
+        int b = u - 1;
+        return s.is(b - 1, "BED") && !tk.nlBefore[b] || b == 0 || tk.nlBefore[b];
+    }
+
     /** "62M", "79YOM", "63 YO M", "14 MO M", "16 yo F": an age and a sex after the number t. */
-    private static boolean ageSexAfter(Scan s, int t) {
+    static boolean ageSexAfter(Scan s, int t) {
         Tokens tk = s.tk;
         int a = t + 1;
         if (tk.kind[a] != Tokens.WORD || tk.nlBefore[a] || !tk.spaceOnly(t, a) || tk.start[a] - tk.end[t] > 1) {
@@ -1138,7 +1154,7 @@ final class Names {
         "BRISKLY", "DOWN", "UP", "BILAT", "BILATERAL", "WNL", "NL"};
 
     /** "62M", "79YOM", "90YO F": one token of an age of up to three digits and a sex. */
-    private static boolean gluedAgeSex(Scan s, int t) {
+    static boolean gluedAgeSex(Scan s, int t) {
         Tokens tk = s.tk;
         int a = tk.start[t];
         int d = a;
@@ -1203,6 +1219,10 @@ final class Names {
         }
         if (tk.isPunct(before, ':') || tk.isPunct(before, '-') && !tk.adjacent(before, first)) {
             return true;
+        }
+        if (tk.isPunct(before, '.') && before > 0 && tk.kind[before - 1] == Tokens.NUM && tk.len(before - 1) <= 2
+                && (before == 1 || tk.nlBefore[before - 1])) {
+            return true; // a numbered list of patients: "3. BROWN-HOLLIS 89F"
         }
         // (or a header's shift: "10-14-24 DAYS PARK, SOON-JA 67F")
         return tk.kind[before] == Tokens.WORD && s.isAny(before, "PT", "PATIENT", "NAME", "PTS", "DAYS", "NIGHTS",

@@ -70,6 +70,7 @@ final class Numbers {
             Map.entry("ENROLLMENT", PhiType.OTHER_ID), Map.entry("AUTH", PhiType.OTHER_ID),
             Map.entry("AUTHORIZATION", PhiType.OTHER_ID), Map.entry("MSG", PhiType.OTHER_ID),
             Map.entry("GRP", PhiType.HEALTH_PLAN), Map.entry("INTERPRETER", PhiType.OTHER_ID),
+            Map.entry("INTERP", PhiType.OTHER_ID), // "INTERP SPA-40218"
             // transport run numbers, organ donors, police stars: "RUN 24-3317", "DONOR AKHJ229", "STAR 20714"
             Map.entry("RUN", PhiType.OTHER_ID), Map.entry("DONOR", PhiType.OTHER_ID), Map.entry("STAR", PhiType.OTHER_ID),
             // boat, sled and car registrations: "SLED REG NH 44718S", "MA REG 2QK 447"
