@@ -314,6 +314,10 @@ final class Dates {
         if (nx < tk.n && tk.isPunct(nx, '@')) {
             return true;
         }
+        if (unitOpening(s, first) && !s.isAny(nx, "EMPTY", "OPEN", "CLOSED", "BLOCKED", "AVAILABLE", "READY", "CLEAN",
+                "DIRTY", "BEDS", "BED", "PTS", "PATIENTS")) { // (not the beds of a board: "ICU 2-3 EMPTY")
+            return true; // a header's date after the unit that opens the line: "STEP DOWN 9-14 NRMC", "SDU 10-8 CCMC"
+        }
         if (censusAfter(s, nx)) {
             return true; // a handoff line: "NSICU DAYS 4/5 43M TBI", "4/16 49 YOM", "NEURO ICU 4-11 NOC 71M"
         }
@@ -351,6 +355,24 @@ final class Dates {
         String k = s.key(nx);
         return s.isAny(nx, "IN", "INCH", "INCHES", "FT", "FEET", "MORE", "OF", "EACH")
                 || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
+    }
+
+    /** The unit's name opens the line right before first: "SDU 10-8", "STEP DOWN 9-14", "NEURO ICU 4-11". */
+    private static boolean unitOpening(Scan s, int first) {
+        Tokens tk = s.tk;
+        int u = first - 1;
+        if (u < 0 || tk.nlBefore[first] || tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u, first)) {
+            return false;
+        }
+        String k = s.key(u);
+        boolean unit = k.endsWith("ICU") || s.isAny(u, "SDU", "PCU", "IMC", "TCU", "CCU", "STEPDOWN", "TELE")
+                || s.is(u, "DOWN") && s.is(u - 1, "STEP");
+        int opening = s.is(u, "DOWN") ? u - 1 : u;
+        if (unit && opening > 0 && !tk.nlBefore[opening] && tk.kind[opening - 1] == Tokens.WORD
+                && (s.key(opening - 1).endsWith("ICU") || s.isAny(opening - 1, "NEURO", "BURN", "TRAUMA", "CARDIAC"))) {
+            opening--; // "NEURO ICU", "BURN ICU"
+        }
+        return unit && (opening == 0 || tk.nlBefore[opening]);
     }
 
     /** A patient's age and sex at nx, maybe after a shift word, on the same line or opening the next. */

@@ -70,6 +70,9 @@ final class Geo {
                     e = compassHospital(s, t);
                 }
                 if (e < 0) {
+                    e = fort(s, t);
+                }
+                if (e < 0) {
                     e = stayedAt(s, t);
                 }
                 if (e < 0) {
@@ -756,7 +759,7 @@ final class Geo {
         int u;
         if (s.isAny(t, "RR", "HC", "HCR")) {
             u = t + 1;
-        } else if (s.is(t, "RURAL") && s.is(t + 1, "ROUTE")) {
+        } else if (s.is(t, "RURAL") && s.isAny(t + 1, "ROUTE", "RTE", "RT")) {
             u = t + 2;
         } else if (s.is(t, "R") && tk.isPunct(t + 1, '.') && s.is(t + 2, "R") && tk.isPunct(t + 3, '.')) {
             u = t + 4;
@@ -2444,34 +2447,26 @@ final class Geo {
     }
 
     /**
-     * A note's first line naming its hospital by acronym: the acronym opens the line or follows the unit near the line's
-     * start ("GRMC CVICU/PICU  9/17/24", "8/30/25 PICU DCMC ALONDRA"), and the line carries a numeric date.
+     * A note's first line naming its hospital by acronym: among the line's first eight tokens, on a line that carries a
+     * numeric date ("GRMC CVICU/PICU  9/17/24", "STEP DOWN 9-14 NRMC 4 EAST", "MSRMC SOCIAL WORK - TICU 4/29/25"); a
+     * unit's own acronym (IMC) is no hospital.
      */
     private static boolean unitHeader(Scan s, int t) {
         Tokens tk = s.tk;
-        int b = t;
-        if (!tk.nlBefore[t] && t > 0) {
-            int u = t - 1;
-            if (tk.kind[u] != Tokens.WORD || !unitWord(s, u) || !tk.spaceOnly(u, t)) {
-                return false;
-            }
-            b = u;
-        } else if (t + 1 >= tk.n || tk.nlBefore[t + 1] || !(tk.kind[t + 1] == Tokens.WORD && (unitWord(s, t + 1)
-                || noteWord(s, t + 1) || s.isAny(t + 1, "NEONATAL", "PEDIATRIC", "TRANSPORT"))
-                || tk.kind[t + 1] == Tokens.NUM && t + 2 < tk.n && s.has(t + 2, DIRECTION))) {
-            // opening the line, a unit, a ward or the note's kind follows ("GRMC CVICU/PICU", "WBMC 6 NORTH"; not
-            // "IMC BED 12", "SIADH - NA 124")
+        if (unitWord(s, t)) {
             return false;
         }
-        int start = b;
-        while (start > 0 && !tk.nlBefore[start] && b - start < 6) {
+        int start = t;
+        while (start > 0 && !tk.nlBefore[start] && t - start < 8) {
             start--;
         }
         if (start > 0 && !tk.nlBefore[start]) {
-            return false; // the unit is not near the line's start
+            return false; // not near the line's start
         }
         for (int i = start; i + 2 < tk.n && (i == start || !tk.nlBefore[i]); i++) {
-            if (tk.kind[i] == Tokens.NUM && tk.isPunct(i + 1, '/') && tk.kind[i + 2] == Tokens.NUM && tk.adjacent(i, i + 1)
+            if (tk.kind[i] == Tokens.NUM && tk.kind[i + 2] == Tokens.NUM && tk.adjacent(i, i + 1) && tk.adjacent(i + 1, i + 2)
+                    && (tk.isPunct(i + 1, '/') || tk.isPunct(i + 1, '-') || tk.isPunct(i + 1, '.'))
+                    && tk.len(i) <= 2 && tk.len(i + 2) <= 2
                     || tk.kind[i] == Tokens.WORD && s.has(i, Lexicon.MONTH) && tk.kind[i + 1] == Tokens.NUM) {
                 return true;
             }
@@ -2705,7 +2700,8 @@ final class Geo {
             return c != '-' && c != '/' && c != '\'' && c != '&' || !tk.adjacent(h, nx);
         }
         // "at Nauset Regional for 3 days", "from Mercy General ED"; not "regional anesthesia", "General Surgery"
-        return s.has(nx, STOP) && !s.isAny(nx, "OF", "AND", "&") || s.isAny(nx, FACILITY_UNITS) || s.is(nx, "EMERGENCY");
+        return s.has(nx, STOP) && !s.isAny(nx, "OF", "AND", "&") || s.isAny(nx, FACILITY_UNITS) || s.is(nx, "EMERGENCY")
+                || unitWord(s, nx) || s.is(nx, "BURN") && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM; // "... TICU", "BURN 5"
     }
 
     private static boolean anyRoleOrClinical(Scan s, int from, int to) {
@@ -2753,14 +2749,18 @@ final class Geo {
     private static boolean commonPair(Scan s, int u) {
         Tokens tk = s.tk;
         int a = u - 1;
-        if (a < 0 || !plainWord(s, u) || !plainWord(s, a) || !tk.spaceOnly(a, u)
+        // (the first may be a clinical word that opens place names: "DRY SWAMP MED CTR", "FRENCH BROAD REGIONAL")
+        boolean first = a >= 0 && (plainWord(s, a) || s.has(a, CLINICAL) && s.has(a, Lexicon.PLACE_START)
+                && tk.len(a) >= 3 && !s.has(a, STOP | NOT_PLACE) && !s.has(u, CLINICAL));
+        if (a < 0 || !plainWord(s, u) || !first || !tk.spaceOnly(a, u)
                 || s.isAny(a, "HIGHER", "LOWER", "LARGER", "BIGGER", "SMALLER", "BETTER", "CLOSER", "NEARER", "NEWER",
                 "OLDER", "OTHER", "SAME", "DIFFERENT", "ANOTHER", "RETURN", "NEXT")) {
             return false; // not a comparison or a kind ("TO HIGHER LEVEL HOSPITAL")
         }
         int p = a - 1;
-        if (a == 0 || tk.nlBefore[a] || columnGap(s, p, a)) {
-            return true; // a header's facility: "3 WEST   SPY RUN MEDICAL CENTER"
+        if (a == 0 || tk.nlBefore[a] || columnGap(s, p, a)
+                || unitWord(s, p) && (p == 0 || tk.nlBefore[p]) && tk.spaceOnly(p, a)) {
+            return true; // a header's facility: "3 WEST   SPY RUN MEDICAL CENTER", "MICU RED STICK REGIONAL MEDICAL CENTER"
         }
         // in running text one of the two opens a place's name somewhere (FOX, MILL, LEVEE): not "PLAN: RETURN VISIT
         // CLINIC", "CLEAN DRESSING DIALYSIS"
@@ -2798,9 +2798,54 @@ final class Geo {
         return line >>> 16 > 0 && (line & 0xFFFF) > 0;
     }
 
+    /**
+     * A facility's name where a note's header puts it: after the header's date or time, at the line's start or after
+     * a column, on a line with a note's kind and a date ("BURN ICU ADMIT NOTE 3/4/25 0215 BAYOU CITY GENERAL BURN 5").
+     */
+    private static boolean headerPlace(Scan s, int first) {
+        Tokens tk = s.tk;
+        int p = first - 1;
+        if (!(first == 0 || tk.nlBefore[first] || columnGap(s, p, first) || tk.kind[p] == Tokens.NUM)) {
+            return false;
+        }
+        int line = headerLine(s, first);
+        return line >>> 16 > 0 && (line & 0xFFFF) > 0;
+    }
+
+    /**
+     * "FROM FORT LIBERTY", "ARMY, FORT LIBERTY.": FORT and the proper word after it name a post or a town, whichever
+     * list holds it; a clinical or function word after FORT does not.
+     */
+    private static int fort(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.kind[t] != Tokens.WORD || tk.len(t) != 4 || !s.is(t, "FORT")) {
+            return -1;
+        }
+        int u = t + 1;
+        if (u >= tk.n || tk.nlBefore[u] || !tk.spaceOnly(t, u) || !properWord(s, u) || tk.len(u) < 3
+                || s.has(u, CLINICAL | STOP | Lexicon.VERB_CONTEXT)) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, u, "geo.fort", 0.75);
+        claim(s, tk.start[t], tk.end[u]);
+        return u + 1;
+    }
+
     /** After a form's "To:" or "From:" a capitalised word is a value, not a sentence's first word. */
     private static boolean formField(Scan s, int u) {
         return s.tk.isPunct(u - 1, ':') && s.isAny(u - 2, "TO", "FROM");
+    }
+
+    /** A clinical word that opens place names (DRY, RED, GREEN), after a preposition of place, punctuation or a line's start. */
+    private static boolean clinicalPlaceOpening(Scan s, int u) {
+        Tokens tk = s.tk;
+        if (tk.kind[u] != Tokens.WORD || tk.len(u) < 3 || !s.has(u, CLINICAL) || !s.has(u, Lexicon.PLACE_START)
+                || s.has(u, STOP | NOT_PLACE) || !(tk.upperDoc || tk.capitalized(u)) || !tk.spaceOnly(u, u + 1)) {
+            return false;
+        }
+        int p = u - 1;
+        return u == 0 || tk.nlBefore[u] || tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/'
+                || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF");
     }
 
     /** An ordinary noun or adjective, capitalised where case tells: no role, care, clinical, verb or function word. */
@@ -2893,6 +2938,9 @@ final class Geo {
                 if (tk.nlBefore[u + 1] && u + 1 <= h) {
                     break;
                 }
+                if (tk.len(u) >= 3 && (s.key(u).endsWith("ICU") || s.isAny(u, "SDU", "PCU", "IMC", "TCU", "CVU", "CCU"))) {
+                    break; // the unit before the hospital's name in a header: "MICU OAK HOLLOW REGIONAL MEDICAL CENTER"
+                }
                 int f = s.flags(u);
                 boolean connector = s.isAny(u, "OF", "AND") && u > 0 && tk.kind[u - 1] == Tokens.WORD;
                 boolean saint = s.isAny(u, "ST", "SAINT", "MT", "MOUNT", "STS");
@@ -2930,6 +2978,8 @@ final class Geo {
                     } else if (taken > 0 && !distinctive && headerOpening(s, u, h)) {
                         first = u; // "ROCKET CITY GENERAL HOSPITAL MICU NPN", "09/14/2024 CIRCLE CITY MEDICAL CENTER"
                         distinctive = true;
+                    } else if (distinctive && first == u + 1 && clinicalPlaceOpening(s, u)) {
+                        first = u; // "FROM DRY CREEK MED CTR": a clinical word that opens place names, opening the name
                     }
                     break;
                 }
@@ -2984,7 +3034,7 @@ final class Geo {
             if (!distinctive || first == h && last == h) {
                 continue;
             }
-            if (closing && (!facilityContext(s, first, h) || s.is(h, "COMMUNITY") && anyGroup(s, first, h)
+            if (closing && (!facilityContext(s, first, h) && !headerPlace(s, first) || s.is(h, "COMMUNITY") && anyGroup(s, first, h)
                     || anyRoleOrClinical(s, first, h))) {
                 continue; // "the Lincoln Memorial", "Hmong community", "from Surgeon General": not where a patient goes
             }

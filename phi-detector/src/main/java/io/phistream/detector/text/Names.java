@@ -1195,6 +1195,10 @@ final class Names {
                 || COLOURS_OF_SKIN.contains(s.key(u)) || s.isAny(u, "DAYS", "NIGHTS", "NOC", "NOCS", "EVES")) {
             return false;
         }
+        String key = s.key(u);
+        if (key.length() <= 6 && (key.endsWith("MC") || key.endsWith("MH") || key.endsWith("HC")) && (f & NAME_LISTED) == 0) {
+            return false; // a hospital's acronym before the census name ("SDU 10-8 CCMC ARCENEAUX, LOUELLA 67F")
+        }
         if ((f & COMMON) != 0) {
             // "PLEASANT 80F", "FRAIL 92F": an English word needs the name lists to weigh it as a name
             return (f & NAME_LISTED) != 0 && s.lx.nameOdds(tk.lex[u]) > -1.5f;
@@ -1411,7 +1415,11 @@ final class Names {
                     "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS", "WILL", "MAY", "CAN",
                     "WOULD", "SHOULD", "COULD", "MIGHT", "MUST", "WANTS", "PLANS", "AGREES");
         }
-        return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, "DECEASED", "HCP", "NOK", "POA", "AGE", "AGED")
+        if (tk.kind[nx] == Tokens.NUM && tk.len(nx) == 3 && tk.isPunct(nx + 1, '-') && tk.adjacent(nx, nx + 1)) {
+            return true; // "SON WILL 409-555-0135": a phone, never a modal's object
+        }
+        return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, "DECEASED", "HCP", "NOK", "POA", "AGE", "AGED",
+                "WORKS", "LIVES", "LIVED", "WORKED", "HIS", "HER", "THEIR") // "NEPHEW WILL (WORKS THE BARN W/ HIM)"
                 || tk.kind[nx + 1] == Tokens.NUM
                 // the name in full or in another language: "SON WILL (GUGLIELMO) IS HCP"
                 || tk.kind[nx + 1] == Tokens.WORD && tk.isPunct(nx + 2, ')') && tk.len(nx + 1) >= 3

@@ -674,11 +674,34 @@ final class Numbers {
      * orthopaedic "plate and screws", "PLATE 3 HOLE" is no plate number), two of them, 5 to 8 characters, with
      * letters and digits both. A plate in one token (7ABC123) is left to {@link #keywordIds}.
      */
+    /**
+     * "BOAT (NC 8830 EW)", "JET SKI TX 9026 BH": a state's boat number, its two letters, four digits and two letters,
+     * each group a single blank apart (not a time: "MA 1200 PM").
+     */
+    private static void boatNumber(Scan s, int t) {
+        Tokens tk = s.tk;
+        int a = t - 1;
+        int b = t + 1;
+        if (a < 0 || b >= tk.n || tk.kind[a] != Tokens.WORD || tk.kind[b] != Tokens.WORD || tk.len(a) != 2
+                || tk.len(b) != 2 || !tk.allUpper(a) || !tk.allUpper(b) || tk.start[t] - tk.end[a] != 1
+                || tk.start[b] - tk.end[t] != 1 || !tk.spaceOnly(a, t) || !tk.spaceOnly(t, b)
+                || !s.has(a, Lexicon.USPS) || s.has(a, Lexicon.STOP) || s.has(b, Lexicon.STOP) // ("IN 1430 TO ICU")
+                || s.isAny(b, "AM", "PM", "HR", "MG", "ML", "CC", "MM", "CM", "KG", "LB", "IU")
+                || b + 1 < tk.n && tk.adjacent(b, b + 1) && tk.kind[b + 1] != Tokens.PUNCT) {
+            return;
+        }
+        s.addTokens(PhiType.VEHICLE, a, b, "vehicle.boat", 0.8);
+    }
+
     private static void plates(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] == Tokens.NUM && tk.len(t) == 4) {
+                boatNumber(s, t);
+                continue;
+            }
             // "DE tag PC 218847": a tag is a plate too (two groups, letters and digits, keep skin tags and name tags out)
-            if (tk.kind[t] != Tokens.WORD || !s.isAny(t, "PLATE", "PLATES", "TAG", "TAGS")) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 6 || !s.isAny(t, "PLATE", "PLATES", "TAG", "TAGS")) {
                 continue;
             }
             int g = t + 1;
