@@ -200,7 +200,8 @@ final class Dates {
         boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b) && !followedBy(s, t + 2, DOSE_AFTER)
                 // the end of a range of dates whose start is one: "3/9-3/10"
                 || rangeEnd && t >= 4 && tk.kind[t - 4] == Tokens.NUM && tk.len(t - 4) <= 2 && month(tk.intValue(t - 4))
-                && day(tk.intValue(t - 2)) && !followedBy(s, t + 2, DOSE_AFTER);
+                && day(tk.intValue(t - 2)) && laterWithinMonth(tk.intValue(t - 4), tk.intValue(t - 2), a, b)
+                && !followedBy(s, t + 2, DOSE_AFTER);
         boolean known = s.ctx.monthDays.contains(a * 100 + b);
         if (known) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
@@ -315,7 +316,8 @@ final class Dates {
             return true;
         }
         if (unitOpening(s, first) && !s.isAny(nx, "EMPTY", "OPEN", "CLOSED", "BLOCKED", "AVAILABLE", "READY", "CLEAN",
-                "DIRTY", "BEDS", "BED", "PTS", "PATIENTS")) { // (not the beds of a board: "ICU 2-3 EMPTY")
+                "DIRTY", "BEDS", "BED", "PTS", "PATIENTS") // (not the beds of a board: "ICU 2-3 EMPTY")
+                && !countAfterUnit(s, nx)) { // (nor a count: "MICU 2-3 PRESSORS", "TELE 1-2 BEATS PVC")
             return true; // a header's date after the unit that opens the line: "STEP DOWN 9-14 NRMC", "SDU 10-8 CCMC"
         }
         if (censusAfter(s, nx)) {
@@ -357,6 +359,17 @@ final class Dates {
                 || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
     }
 
+    /** A clinical word or a plural right after the pair, which makes it a count: "2-3 PRESSORS", "3-4 RUNS OF VT". */
+    private static boolean countAfterUnit(Scan s, int nx) {
+        Tokens tk = s.tk;
+        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.WORD
+                || s.isAny(nx, "NOC", "NOCS", "DAYS", "NIGHTS", "EVES")) {
+            return false;
+        }
+        String k = s.key(nx);
+        return s.has(nx, Lexicon.CLINICAL) || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
+    }
+
     /** The unit's name opens the line right before first: "SDU 10-8", "STEP DOWN 9-14", "NEURO ICU 4-11". */
     private static boolean unitOpening(Scan s, int first) {
         Tokens tk = s.tk;
@@ -373,6 +386,14 @@ final class Dates {
             opening--; // "NEURO ICU", "BURN ICU"
         }
         return unit && (opening == 0 || tk.nlBefore[opening]);
+    }
+
+    /**
+     * The end a/b of a range of dates after its start m/d: later in the same month or not later in the next ("3/9-3/10",
+     * "2/28-3/2"; not the fractions "2/3-3/4").
+     */
+    private static boolean laterWithinMonth(int m, int d, int a, int b) {
+        return a == m && b > d || (a == m + 1 || m == 12 && a == 1) && b <= d;
     }
 
     /** A patient's age and sex at nx, maybe after a shift word, on the same line or opening the next. */

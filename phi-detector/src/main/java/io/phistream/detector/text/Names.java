@@ -1106,8 +1106,30 @@ final class Names {
                 || !tk.upperDoc || u < 1 || tk.kind[u - 1] != Tokens.NUM || tk.len(u - 1) > 2 || tk.nlBefore[u]) {
             return false;
         }
+        if ((f & CLINICAL) != 0 && frenchGaugeAfter(s, u + 1)) {
+            return false; // a device and its French gauge: "2 FOLEY 16F PLACED", "BED 7 SWAN 8F INTRODUCER"
+        }
         int b = u - 1;
         return s.is(b - 1, "BED") && !tk.nlBefore[b] || b == 0 || tk.nlBefore[b];
+    }
+
+    /** "16F", "8 F": a size of at most 30 and F, which after a device's eponym is its French gauge, not a girl's age. */
+    private static boolean frenchGaugeAfter(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (t >= tk.n || tk.nlBefore[t]) {
+            return false;
+        }
+        String k = s.key(t);
+        int d = 0;
+        while (d < k.length() && d < 3 && Character.isDigit(k.charAt(d))) {
+            d++;
+        }
+        if (d == 0 || d > 2 || Integer.parseInt(k.substring(0, d)) > 30) {
+            return false;
+        }
+        String rest = k.substring(d);
+        return tk.kind[t] == Tokens.ALNUM && (rest.equals("F") || rest.equals("FR"))
+                || tk.kind[t] == Tokens.NUM && rest.isEmpty() && t + 1 < tk.n && s.isAny(t + 1, "F", "FR");
     }
 
     /** "62M", "79YOM", "63 YO M", "14 MO M", "16 yo F": an age and a sex after the number t. */

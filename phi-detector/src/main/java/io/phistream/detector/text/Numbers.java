@@ -563,6 +563,7 @@ final class Numbers {
             boolean badge = false;
             boolean run = false;
             boolean stateCode = false;
+            boolean interp = false;
             for (int k = 0; k < 5 && type == null; k++) {
                 p = s.prevWord(p, 3);
                 if (p < 0 || tk.kind[p] == Tokens.NUM) {
@@ -573,7 +574,8 @@ final class Numbers {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
                     reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
                             "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH",
-                            "ENROLLMENT");
+                            "ENROLLMENT", "INTERP", "INTERPRETER");
+                    interp |= s.isAny(p, "INTERP", "INTERPRETER");
                     badge |= s.is(p, "BADGE");
                     run |= s.is(p, "RUN");
                     generic = true;
@@ -608,6 +610,10 @@ final class Numbers {
             if (type == PhiType.OTHER_ID && reportWord && digits == 4 && alnum == 4 && clockShaped(s, t) && first == t
                     && !(first > 0 && tk.isPunct(first - 1, '#'))) {
                 continue; // "TOOK REPORT @ 0700", "cardiac arrest 2019": a clock time or a year, not "Incident #4412"
+            }
+            if (type == PhiType.OTHER_ID && interp && alnum == digits && s.text.subSequence(tk.start[first], tk.end[last])
+                    .chars().anyMatch(c -> c == '/' || c == '.')) {
+                continue; // "ABG INTERP 7.21/55/60": a reading, not an interpreter's code
             }
             if (type == null) {
                 t = last; // the glued run is one candidate: never rescan it token by token
@@ -690,7 +696,27 @@ final class Numbers {
                 || b + 1 < tk.n && tk.adjacent(b, b + 1) && tk.kind[b + 1] != Tokens.PUNCT) {
             return;
         }
+        int v = tk.intValue(t);
+        if ((tk.clockTime(t) || v >= 1900 && v <= 2099) && !boatWordBefore(s, a)) {
+            return; // a year or a time between abbreviations needs a boat on the line: not "MI 2019 PE", "MD 1400 RE"
+        }
         s.addTokens(PhiType.VEHICLE, a, b, "vehicle.boat", 0.8);
+    }
+
+    /** A boat's word in the ten tokens before a on its line: "BOAT REG TX 1430 KD", "JET SKI (MA 2019 AB)". */
+    private static boolean boatWordBefore(Scan s, int a) {
+        Tokens tk = s.tk;
+        for (int i = a - 1; i >= 0 && i >= a - 10; i--) {
+            if (tk.kind[i] == Tokens.WORD && s.isAny(i, "BOAT", "BOATS", "SKI", "JETSKI", "VESSEL", "REG", "REGISTRATION",
+                    "TRAWLER", "SKIFF", "KAYAK", "CANOE", "WATERCRAFT", "PWC", "HULL", "DEADRISE", "PONTOON", "YACHT",
+                    "SAILBOAT", "SHRIMPER", "DINGHY", "OUTBOARD")) {
+                return true;
+            }
+            if (tk.nlBefore[i]) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static void plates(Scan s, BitSet claimed) {

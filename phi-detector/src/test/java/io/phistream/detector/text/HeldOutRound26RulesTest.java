@@ -32,6 +32,8 @@ class HeldOutRound26RulesTest {
         assertThat(values("BED 4 GREEN 77F S/P CEA", PhiType.NAME)).containsExactly("GREEN");
         assertThat(values("CTICU BOARD 5/1\n2 FOLEY 66M POD2 AVR", PhiType.NAME)).contains("FOLEY");
         assertThat(values("BED 2 BROWN 3 WHITE STOOL. BED 5 WEIGHT 95", PhiType.NAME)).isEmpty();
+        // (a device's eponym and its French gauge: review of rounds 26-27)
+        assertThat(values("2 FOLEY 16F PLACED\nBED 7 SWAN 8F INTRODUCER", PhiType.NAME)).isEmpty();
     }
 
     @Test
@@ -58,12 +60,17 @@ class HeldOutRound26RulesTest {
     void givenAnInterpretersCodeAfterInterp_thenAnId() {
         assertThat(values("POLISH INTERP POL-5512 PRESENT", PhiType.OTHER_ID)).containsExactly("POL-5512");
         assertThat(values("VIA INTERP 2X TODAY, INTERP 15 MIN", PhiType.OTHER_ID)).isEmpty();
+        // (a clock time or a gas after INTERP: review of rounds 26-27)
+        assertThat(values("SPANISH INTERP 1430 FOR CONSENT. ABG INTERP 7.21/55/60", PhiType.OTHER_ID)).isEmpty();
     }
 
     @Test
     void givenTheEndOfARangeOfDates_thenADateToo() {
         assertThat(values("ON BIPAP 3/9-3/10, OFF SINCE", PhiType.DATE)).contains("3/10");
         assertThat(values("GIVE 1/2-3/4 TAB", PhiType.DATE)).isEmpty();
+        // (only an end later than the start and within a month: review of rounds 26-27)
+        assertThat(values("WEANED 2/28-3/2 OFF", PhiType.DATE)).contains("3/2");
+        assertThat(values("MAP 2/3-3/4 OF TIME", PhiType.DATE)).doesNotContain("3/4");
     }
 
     @Test

@@ -17,6 +17,8 @@ class HeldOutRound27RulesTest {
         assertThat(values("STEPDOWN 3-9 LPMC 6 WEST 71F CHF", PhiType.GEO)).contains("LPMC");
         assertThat(values("TKUH CASE MGMT NOTE 10/02/25", PhiType.GEO)).contains("TKUH");
         assertThat(values("SIADH - NA 124, ICU TEAM 3/4.\nIMC BED 12 READY 3/4.\nRHC DONE 3/4.", PhiType.GEO)).isEmpty();
+        // (clinical acronyms of that shape: review of rounds 26-27)
+        assertThat(values("3/4 THC POSITIVE\nSICU 3/4/25 ASDH S/P CRANI\nMICU 3/4 PMC ON PO VANC", PhiType.GEO)).isEmpty();
     }
 
     @Test
@@ -39,12 +41,17 @@ class HeldOutRound27RulesTest {
         assertThat(values("SDU 11-4 NOC 70M", PhiType.DATE)).contains("11-4");
         assertThat(values("STEP DOWN 2-6 TWMC 4 EAST", PhiType.DATE)).contains("2-6");
         assertThat(values("ICU 2-3 EMPTY. MICU 2-3 L NC", PhiType.DATE)).isEmpty();
+        // (nor a count before a plural or a clinical word: review of rounds 26-27)
+        assertThat(values("MICU 2-3 PRESSORS\nTELE 3-4 RUNS OF VT\nBURN ICU 2-3 GRAFTS", PhiType.DATE)).isEmpty();
     }
 
     @Test
     void givenAStatesBoatNumber_thenAVehicle() {
         assertThat(values("FELL FROM HIS BOAT (SC 4418 KT) NEAR THE DOCK", PhiType.VEHICLE)).containsExactly("SC 4418 KT");
         assertThat(values("SENT IN 1430 TO ICU, MA 1200 PM", PhiType.VEHICLE)).isEmpty();
+        // (a year or a time between abbreviations needs a boat: review of rounds 26-27)
+        assertThat(values("PMH: MI 2019 PE ON ELIQUIS, MI 2020 CA 2018 OK", PhiType.VEHICLE)).isEmpty();
+        assertThat(values("BOAT REG TX 2019 KD", PhiType.VEHICLE)).containsExactly("TX 2019 KD");
     }
 
     @Test
