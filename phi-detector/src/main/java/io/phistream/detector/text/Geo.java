@@ -1079,6 +1079,9 @@ final class Geo {
      * lexicon supports ("at Discovery House in Warwick", "Quincy FD"): the words stay redacted, typed as places.
      */
     private static void claim(Scan s, int start, int end) {
+        if (!s.lexiconNameWithin(start, end)) {
+            return;
+        }
         for (int i = s.found.size() - 1; i >= 0; i--) {
             PhiSpan p = s.found.get(i);
             if (p.type() == PhiType.NAME && p.start() >= start && p.end() <= end && p.rule().equals("name.lexicon")) {

@@ -26,10 +26,33 @@ final class Scan {
         this.tk = new Tokens(text, lx, budget);
     }
 
+    /**
+     * The characters under a name the lexicon guessed ({@code name.lexicon}), so that a place claiming its words back
+     * ({@code Geo.claim}) looks through the candidates only when there is one to take: that look is linear in the
+     * candidates, and a long text of places would otherwise make it quadratic. Never cleared; a bit left over only
+     * costs a look.
+     */
+    java.util.BitSet lexiconNames;
+
     void add(PhiType type, int start, int end, String rule, double conf) {
         if (end > start) {
             found.add(new PhiSpan(type, start, end, rule, conf));
+            if (type == PhiType.NAME && "name.lexicon".equals(rule)) {
+                if (lexiconNames == null) {
+                    lexiconNames = new java.util.BitSet();
+                }
+                lexiconNames.set(start, end);
+            }
         }
+    }
+
+    /** Whether a lexicon-guessed name was added over any character of start..end. */
+    boolean lexiconNameWithin(int start, int end) {
+        if (lexiconNames == null) {
+            return false;
+        }
+        int b = lexiconNames.nextSetBit(start);
+        return b >= 0 && b < end;
     }
 
     void addTokens(PhiType type, int t0, int t1, String rule, double conf) {
