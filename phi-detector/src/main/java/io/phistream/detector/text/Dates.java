@@ -377,9 +377,7 @@ final class Dates {
         if (u < 0 || tk.nlBefore[first] || tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u, first)) {
             return false;
         }
-        String k = s.key(u);
-        boolean unit = k.endsWith("ICU") || s.isAny(u, "SDU", "PCU", "IMC", "TCU", "CCU", "STEPDOWN", "TELE")
-                || s.is(u, "DOWN") && s.is(u - 1, "STEP");
+        boolean unit = s.careUnit(u) || s.is(u, "DOWN") && s.is(u - 1, "STEP");
         int opening = s.is(u, "DOWN") ? u - 1 : u;
         if (unit && opening > 0 && !tk.nlBefore[opening] && tk.kind[opening - 1] == Tokens.WORD
                 && (s.key(opening - 1).endsWith("ICU") || s.isAny(opening - 1, "NEURO", "BURN", "TRAUMA", "CARDIAC"))) {

@@ -1890,7 +1890,7 @@ final class Geo {
         }
         // in capitals only after FROM or NEAR ("IN DAYROOM", "IN PREG"), and then a word some list knows counts too if
         // no list holds it as a name
-        boolean unknown = !tk.upperDoc ? tk.lex[t] < 0 : !s.has(t, NAME_LISTED) && !s.is(p, "IN") && !possessive(s, t)
+        boolean unknown = !tk.upperDoc ? tk.lex[t] < 0 : !s.has(t, NAME_LISTED) && !s.is(p, "IN") && !s.possessive(t)
                 && !dictionaryWord(s, t) && !procedureShape(s.key(t)); // (not "FROM TELEMETRY", "FROM BRONCHOSCOPY")
         if (unknown && tk.len(t) >= 4 && !Countries.isCountry(s.key(t))
                 && (s.isAny(p, "FROM", "NEAR") || t + 1 >= tk.n || tk.nlBefore[t + 1] || tk.isPunct(t + 1, ',')
@@ -1911,11 +1911,6 @@ final class Geo {
     private static boolean procedureShape(String k) {
         return k.endsWith("SCOPY") || k.endsWith("GRAPHY") || k.endsWith("GRAM") || k.endsWith("ECTOMY")
                 || k.endsWith("OSTOMY") || k.endsWith("OTOMY") || k.endsWith("PLASTY") || k.endsWith("OLOGY");
-    }
-
-    private static boolean possessive(Scan s, int t) {
-        int e = s.tk.end[t];
-        return s.tk.len(t) > 2 && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
     }
 
     /** A relative, the patient or their family within four words before the preposition p, in the same clause. */
@@ -2478,7 +2473,7 @@ final class Geo {
     }
 
     private static boolean unitWord(Scan s, int t) {
-        return s.isAny(t, FACILITY_UNITS) || s.key(t).endsWith("ICU") || s.isAny(t, "SDU", "PCU", "IMC", "TCU", "CVU");
+        return s.isAny(t, FACILITY_UNITS) || s.careUnit(t);
     }
 
     /** Words naming a department or office of a hospital, after its acronym ("CNMC CARDIOLOGY"). */
@@ -2941,7 +2936,7 @@ final class Geo {
                 if (tk.nlBefore[u + 1] && u + 1 <= h) {
                     break;
                 }
-                if (tk.len(u) >= 3 && (s.key(u).endsWith("ICU") || s.isAny(u, "SDU", "PCU", "IMC", "TCU", "CVU", "CCU"))) {
+                if (s.careUnit(u)) {
                     break; // the unit before the hospital's name in a header: "MICU OAK HOLLOW REGIONAL MEDICAL CENTER"
                 }
                 int f = s.flags(u);

@@ -71,7 +71,7 @@ final class Names {
                 sc -= 4;
             }
             // only a listed name's score matters (SCORE and a neighbour's pull), so only those look for an eponym head
-            if ((f & NAME_LISTED) != 0 && (eponym(s, t) || (f & CLINICAL) != 0 && possessive(s, t))) {
+            if ((f & NAME_LISTED) != 0 && (eponym(s, t) || (f & CLINICAL) != 0 && s.possessive(t))) {
                 sc -= 6; // "Parkinson's disease", and "Hx COPD, Parkinson's." with the noun left out
             }
             if (len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
@@ -320,7 +320,7 @@ final class Names {
         }
         // the head right after the word, lower-case where case tells ("Albert Nodes, MD" is a person)
         // a possessive is someone's ("teodor's cell" is a phone), unless the word is a listed eponym
-        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !EPONYM_NOUNS.contains(s.key(nx)) || possessive(s, t)
+        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !EPONYM_NOUNS.contains(s.key(nx)) || s.possessive(t)
                 || !tk.upperDoc && !tk.lowerInitial(nx) || !eponym(s, t)) {
             return false;
         }
@@ -719,7 +719,7 @@ final class Names {
             int t = first - 1;
             // "JACK'S CELL 978-555-0106": the owner of the number, one phone word between
             if (tk.kind[t] == Tokens.WORD && s.isAny(t, "CELL", "PHONE", "MOBILE", "NUMBER", "HOME", "WORK", "PAGER")
-                    && t >= 1 && tk.kind[t - 1] == Tokens.WORD && possessive(s, t - 1) && tk.spaceOnly(t - 1, t)) {
+                    && t >= 1 && tk.kind[t - 1] == Tokens.WORD && s.possessive(t - 1) && tk.spaceOnly(t - 1, t)) {
                 t--;
             } else if (tk.isPunct(t, '(') && t >= 1 && tk.spaceOnly(t - 1, t)) {
                 t--; // "RAY GREEN (617-555-0193)"
@@ -734,7 +734,7 @@ final class Names {
             int p = s.prevWord(t, 1);
             boolean called = p >= 0 && s.isAny(p, "CONTACT", "CALL", "CALLED", "PAGE", "PAGED", "REACH");
             int bar = called ? STOP | NOT_A_NAME | VERB_CONTEXT : CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT;
-            boolean owner = t + 1 < first && possessive(s, t); // "Blessing's cell 862-...": the number is hers
+            boolean owner = t + 1 < first && s.possessive(t); // "Blessing's cell 862-...": the number is hers
             if (owner && (f & (CLINICAL | STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && (tk.upperDoc || tk.capitalized(t))) {
                 acc[t] = CONTEXT; // a possessive, a phone word and a number: whoever it is, it is a person's number
             } else if ((f & FIRST_NAME) != 0 && (base[t] >= -1 || called) && (f & bar) == 0
@@ -1602,7 +1602,7 @@ final class Names {
             boolean sentenceBreak = q == p && (qf & TITLE) == 0 && dotBetween(s, p, t)
                     && !s.isAny(p, "DTR", "DAU", "HUSB", "SIS", "BRO");
             // "granddaughter's wedding": what follows a relative's possessive is theirs, not their name
-            boolean possessive = q == p && p + 1 == t && possessive(s, p);
+            boolean possessive = q == p && p + 1 == t && s.possessive(p);
             if (q >= 0 && (qf & RELATION) != 0 && (q == p || !s.is(p, "FROM")) && !credentialThenPunct && !sentenceBreak
                     && !possessive) {
                 // "FH: father CAD": in mixed case a clinical abbreviation in capitals after a relative is their disease
@@ -1734,12 +1734,6 @@ final class Names {
             }
         }
         return false;
-    }
-
-    private static boolean possessive(Scan s, int t) {
-        int e = s.tk.end[t];
-        return s.tk.len(t) > 2 && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
-                && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
     }
 
     private static boolean dotBetween(Scan s, int p, int t) {

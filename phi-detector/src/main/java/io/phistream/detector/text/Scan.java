@@ -46,6 +46,19 @@ final class Scan {
         }
     }
 
+    /** "FOB'S", "Smith's": a possessive of three characters or more. */
+    boolean possessive(int t) {
+        int e = tk.end[t];
+        return tk.len(t) > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
+                && io.phistream.detector.text.lexicon.Fold.isApostrophe(text.charAt(e - 2));
+    }
+
+    /** A care unit's name: MICU, CVICU, SDU, PCU, IMC, TCU, CCU, STEPDOWN, TELE. */
+    boolean careUnit(int t) {
+        return t >= 0 && t < tk.n && tk.kind[t] == Tokens.WORD && tk.len(t) >= 3
+                && (key(t).endsWith("ICU") || isAny(t, "SDU", "PCU", "IMC", "TCU", "CVU", "CCU", "STEPDOWN", "TELE"));
+    }
+
     /** Whether a lexicon-guessed name was added over any character of start..end. */
     boolean lexiconNameWithin(int start, int end) {
         if (lexiconNames == null) {
