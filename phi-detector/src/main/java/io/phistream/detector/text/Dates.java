@@ -354,20 +354,22 @@ final class Dates {
                 || tk.kind[nx] != Tokens.WORD) {
             return false;
         }
-        String k = s.key(nx);
-        return s.isAny(nx, "IN", "INCH", "INCHES", "FT", "FEET", "MORE", "OF", "EACH")
-                || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
+        return s.isAny(nx, "IN", "INCH", "INCHES", "FT", "FEET", "MORE", "OF", "EACH") || plural(s, nx);
+    }
+
+    /** A plural of four letters or more (STAPLES, PRESSORS, RUNS), not a function word: what a count counts. */
+    private static boolean plural(Scan s, int t) {
+        String k = s.key(t);
+        return k.length() >= 4 && k.endsWith("S") && !s.has(t, Lexicon.STOP);
     }
 
     /** A clinical word or a plural right after the pair, which makes it a count: "2-3 PRESSORS", "3-4 RUNS OF VT". */
     private static boolean countAfterUnit(Scan s, int nx) {
         Tokens tk = s.tk;
-        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.WORD
-                || s.isAny(nx, "NOC", "NOCS", "DAYS", "NIGHTS", "EVES")) {
+        if (nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] != Tokens.WORD || s.shiftWord(nx)) {
             return false;
         }
-        String k = s.key(nx);
-        return s.has(nx, Lexicon.CLINICAL) || k.length() >= 4 && k.endsWith("S") && !s.has(nx, Lexicon.STOP);
+        return s.has(nx, Lexicon.CLINICAL) || plural(s, nx);
     }
 
     /** The unit's name opens the line right before first: "SDU 10-8", "STEP DOWN 9-14", "NEURO ICU 4-11". */
@@ -397,7 +399,7 @@ final class Dates {
     /** A patient's age and sex at nx, maybe after a shift word, on the same line or opening the next. */
     private static boolean censusAfter(Scan s, int nx) {
         Tokens tk = s.tk;
-        if (nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, "NOC", "NOCS", "DAYS", "NIGHTS", "EVES")) {
+        if (nx < tk.n && !tk.nlBefore[nx] && s.shiftWord(nx)) {
             nx++;
         }
         if (nx >= tk.n) {

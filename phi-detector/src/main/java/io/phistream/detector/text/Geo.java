@@ -2105,8 +2105,9 @@ final class Geo {
             return false;
         }
         // the line's note-kind words and dates, less those of the candidate itself
-        int words = headerLine(s, first) >>> 16;
-        int dates = headerLine(s, first) & 0xFFFF;
+        int line = headerLine(s, first);
+        int words = line >>> 16;
+        int dates = line & 0xFFFF;
         for (int i = first; i <= last; i++) {
             words -= noteWord(s, i) ? 1 : 0;
             dates -= dateLike(s, i) ? 1 : 0;
@@ -2748,8 +2749,7 @@ final class Geo {
         Tokens tk = s.tk;
         int a = u - 1;
         // (the first may be a clinical word that opens place names: "DRY SWAMP MED CTR", "FRENCH BROAD REGIONAL")
-        boolean first = a >= 0 && (plainWord(s, a) || s.has(a, CLINICAL) && s.has(a, Lexicon.PLACE_START)
-                && tk.len(a) >= 3 && !s.has(a, STOP | NOT_PLACE) && !s.has(u, CLINICAL));
+        boolean first = a >= 0 && (plainWord(s, a) || clinicalPlaceWord(s, a) && !s.has(u, CLINICAL));
         if (a < 0 || !plainWord(s, u) || !first || !tk.spaceOnly(a, u)
                 || s.isAny(a, "HIGHER", "LOWER", "LARGER", "BIGGER", "SMALLER", "BETTER", "CLOSER", "NEARER", "NEWER",
                 "OLDER", "OTHER", "SAME", "DIFFERENT", "ANOTHER", "RETURN", "NEXT")) {
@@ -2762,8 +2762,12 @@ final class Geo {
         }
         // in running text one of the two opens a place's name somewhere (FOX, MILL, LEVEE): not "PLAN: RETURN VISIT
         // CLINIC", "CLEAN DRESSING DIALYSIS"
-        return (s.has(a, Lexicon.PLACE_START) || s.has(u, Lexicon.PLACE_START))
-                && (tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/' || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF"));
+        return (s.has(a, Lexicon.PLACE_START) || s.has(u, Lexicon.PLACE_START)) && opensName(s, p);
+    }
+
+    /** What may stand right before a facility's first word in running text: punctuation (not a slash) or AT, FROM... */
+    private static boolean opensName(Scan s, int p) {
+        return s.tk.kind[p] == Tokens.PUNCT && s.tk.firstChar(p) != '/' || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF");
     }
 
     /**
@@ -2792,8 +2796,7 @@ final class Geo {
         if (nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && (unitWord(s, nx) || noteWord(s, nx))) {
             return true;
         }
-        int line = headerLine(s, u);
-        return line >>> 16 > 0 && (line & 0xFFFF) > 0;
+        return noteHeaderLine(s, u);
     }
 
     /**
@@ -2806,7 +2809,12 @@ final class Geo {
         if (!(first == 0 || tk.nlBefore[first] || columnGap(s, p, first) || tk.kind[p] == Tokens.NUM)) {
             return false;
         }
-        int line = headerLine(s, first);
+        return noteHeaderLine(s, first);
+    }
+
+    /** The line of token t holds both a note's kind and a date: a note's header. */
+    private static boolean noteHeaderLine(Scan s, int t) {
+        int line = headerLine(s, t);
         return line >>> 16 > 0 && (line & 0xFFFF) > 0;
     }
 
@@ -2837,13 +2845,16 @@ final class Geo {
     /** A clinical word that opens place names (DRY, RED, GREEN), after a preposition of place, punctuation or a line's start. */
     private static boolean clinicalPlaceOpening(Scan s, int u) {
         Tokens tk = s.tk;
-        if (tk.kind[u] != Tokens.WORD || tk.len(u) < 3 || !s.has(u, CLINICAL) || !s.has(u, Lexicon.PLACE_START)
-                || s.has(u, STOP | NOT_PLACE) || !(tk.upperDoc || tk.capitalized(u)) || !tk.spaceOnly(u, u + 1)) {
+        if (tk.kind[u] != Tokens.WORD || !clinicalPlaceWord(s, u) || !(tk.upperDoc || tk.capitalized(u))
+                || !tk.spaceOnly(u, u + 1)) {
             return false;
         }
-        int p = u - 1;
-        return u == 0 || tk.nlBefore[u] || tk.kind[p] == Tokens.PUNCT && tk.firstChar(p) != '/'
-                || s.has(p, Lexicon.PLACE_PREP) && !s.is(p, "OF");
+        return u == 0 || tk.nlBefore[u] || opensName(s, u - 1);
+    }
+
+    /** A clinical word that also opens place names (DRY, RED, FRENCH): no function or role word. */
+    private static boolean clinicalPlaceWord(Scan s, int t) {
+        return s.tk.len(t) >= 3 && s.has(t, CLINICAL) && s.has(t, Lexicon.PLACE_START) && !s.has(t, STOP | NOT_PLACE);
     }
 
     /** An ordinary noun or adjective, capitalised where case tells: no role, care, clinical, verb or function word. */

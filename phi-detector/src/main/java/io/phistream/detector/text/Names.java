@@ -1214,7 +1214,7 @@ final class Names {
             return true; // "TRAN VAN BINH", "GARCIA DE LA CRUZ"
         }
         if ((f & (STOP | CLINICAL | NOT_A_NAME | VERB_CONTEXT | Lexicon.GROUP)) != 0 || !(tk.upperDoc || tk.capitalized(u))
-                || COLOURS_OF_SKIN.contains(s.key(u)) || s.isAny(u, "DAYS", "NIGHTS", "NOC", "NOCS", "EVES")) {
+                || COLOURS_OF_SKIN.contains(s.key(u)) || s.shiftWord(u)) {
             return false;
         }
         String key = s.key(u);
@@ -1251,8 +1251,7 @@ final class Names {
             return true; // a numbered list of patients: "3. BROWN-HOLLIS 89F"
         }
         // (or a header's shift: "10-14-24 DAYS PARK, SOON-JA 67F")
-        return tk.kind[before] == Tokens.WORD && s.isAny(before, "PT", "PATIENT", "NAME", "PTS", "DAYS", "NIGHTS",
-                "NOC", "NOCS", "EVES");
+        return tk.kind[before] == Tokens.WORD && (s.isAny(before, "PT", "PATIENT", "NAME", "PTS") || s.shiftWord(before));
     }
 
     private static boolean dottedCapital(Scan s, int t) {

@@ -53,6 +53,11 @@ final class Scan {
                 && io.phistream.detector.text.lexicon.Fold.isApostrophe(text.charAt(e - 2));
     }
 
+    /** A shift's name in a header: NOC, NOCS, DAYS, NIGHTS, EVES. */
+    boolean shiftWord(int t) {
+        return isAny(t, "NOC", "NOCS", "DAYS", "NIGHTS", "EVES");
+    }
+
     /** A care unit's name: MICU, CVICU, SDU, PCU, IMC, TCU, CCU, STEPDOWN, TELE. */
     boolean careUnit(int t) {
         return t >= 0 && t < tk.n && tk.kind[t] == Tokens.WORD && tk.len(t) >= 3
