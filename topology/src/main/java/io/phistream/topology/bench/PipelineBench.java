@@ -12,7 +12,6 @@ import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -573,15 +571,9 @@ public final class PipelineBench {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile()); // Kafka's own recursive delete
+        } catch (IOException e) {
             // a temporary directory left behind is harmless
         }
     }

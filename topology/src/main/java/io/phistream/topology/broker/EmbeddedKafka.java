@@ -19,11 +19,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -273,23 +270,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
+        if (dir == null) {
             return;
         }
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile()); // Kafka's own recursive delete
         } catch (IOException e) {
             LOG.warn("could not delete embedded Kafka data directory {}", dir);
         }

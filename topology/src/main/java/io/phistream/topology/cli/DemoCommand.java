@@ -19,12 +19,10 @@ import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -152,14 +149,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Deletes the demo's throwaway state directory; best effort (what cannot be deleted is left). */
+    /** Deletes the demo's throwaway state directory (Kafka's own recursive delete); best effort. */
     private static void deleteTree(Path dir) {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile());
+        } catch (IOException e) {
             // a directory left in the temporary directory is harmless
         }
     }
