@@ -300,6 +300,10 @@ final class Dates {
         if (p >= 1 && s.isAny(p, "THERE", "HERE") && procedureWord(s, pp)) {
             return true; // "CATH THERE 3-2 SHOWED LM + 3VD"
         }
+        if (p >= 1 && p == first - 1 && s.is(p, "HERE") && s.isAny(pp, "TXFD", "TXD", "TXF", "TX", "XFERD", "XFERRED",
+                "TRANSFERRED", "TRANSFERED", "ARRIVED", "CAME", "SENT", "BROUGHT", "ADMITTED", "FLOWN", "TRANSPORTED")) {
+            return true; // "txf'd here 3/10", "CAME HERE 2/4": the day the patient arrived
+        }
         if (pp >= 1 && s.is(pp, "BY") && p == first - 1 && s.isAny(s.prevWord(pp, 0), "PLACED", "INSERTED", "DONE",
                 "PERFORMED", "REMOVED", "PULLED", "REPLACED", "SEEN")) {
             return true; // "NJ PLACED BY GI 3-25", "SEEN BY ORTHO 3-4"
@@ -1044,7 +1048,7 @@ final class Dates {
             int p = s.prevWord(t, 0);
             // "CHECKED IN MAR": after IN, MAR is the medication administration record
             if (p >= 0 && tk.kind[p] == Tokens.WORD && !tk.nlBefore[t] && s.isAny(p, MONTH_ALONE_STRONG)
-                    && !(s.is(p, "IN") && s.is(t, "MAR")) && monthEndsPhrase(s, t)) {
+                    && !(s.isAny(p, "IN", "FROM", "BY") && s.is(t, "MAR")) && monthEndsPhrase(s, t)) {
                 int end = dot ? t + 1 : t;
                 s.addTokens(PhiType.DATE, t, end, "date.month-alone", 0.6);
                 return end + 1;
@@ -1149,7 +1153,7 @@ final class Dates {
     }
 
     private static final String[] MONTH_ALONE_STRONG = {"IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
-        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT"};
+        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT", "BY", "FROM"};
 
     /** In a lower-case note "in aug" is as telling as "in Aug"; in mixed case a lower-case month needs "since"/"until". */
     private static boolean monthAfterPrepLower(Scan s, int t) {
@@ -1238,13 +1242,18 @@ final class Dates {
         // "on the 14th", "Friday the 14th", "arrives the 5th": a day of the month; "the 5th floor", "the 4th dose",
         // "the 2nd time", "the 2nd of four" are not (a word other than a preposition or conjunction follows)
         int p = s.prevWord(t, 0);
+        if (secondOrdinalDay(s, t, p)) {
+            s.addTokens(PhiType.DATE, t, t, "date.ordinal-day", 0.75);
+            return t + 1;
+        }
         if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
                 "LIKELY", "THRU", "THROUGH", "FROM", "TO") || s.before(p, 1, DAY_VERB)
                 || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) || partOfDayOf(s, p) || clockAfter(s, t))) {
             int nx = t + 1;
             boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
                     && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
-                    "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE");
+                    "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE", "TOO", "ALSO",
+                    "AGAIN");
             if (!nounAfter) {
                 int first = p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) ? s.prevWord(p, 1) : t;
                 s.addTokens(PhiType.DATE, first, t, "date.ordinal-day", 0.75);
@@ -1252,6 +1261,25 @@ final class Dates {
             }
         }
         return -1;
+    }
+
+    /**
+     * "missed HD on the 15th and 17th": the second of two ordinals joined by AND, OR or a comma, the first a day after
+     * ON THE (or another day-verb context); not "the 2nd and 3rd digits" (a word follows).
+     */
+    private static boolean secondOrdinalDay(Scan s, int t, int joiner) {
+        Tokens tk = s.tk;
+        if (joiner < 1 || !(s.isAny(joiner, "AND", "OR") || tk.isPunct(joiner, ',') || tk.isPunct(joiner, '&'))) {
+            return false;
+        }
+        int first = s.prevWord(joiner, 0);
+        if (first < 1 || !s.has(first, Lexicon.ORDINAL) || dayValue(s, first) < 0) {
+            return false;
+        }
+        int the = s.prevWord(first, 0);
+        int nx = t + 1;
+        boolean wordAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD;
+        return !wordAfter && the >= 1 && s.is(the, "THE") && s.before(the, 1, "ON", "SINCE", "UNTIL", "BY", "FROM");
     }
 
     /** Parts of a day or week that "of the 6th" / "of 7/10" dates: "the evening of the 6th", "the night of 7/10". */
@@ -1275,7 +1303,9 @@ final class Dates {
         "ENDS", "ENDED", "BEGINS", "BEGAN", "TRANSFERRED", "DELIVERED", "PASSED", "VISITING", "VISITED", "PLANNED",
         "BOOKED", "MOVING", "HOME", "BACK",
         // "appt the 28th", "family meeting the 3rd"
-        "APPT", "APPOINTMENT", "VISIT", "SURGERY", "CONSULT", "FOLLOWUP", "MEETING", "MTG"};
+        "APPT", "APPOINTMENT", "VISIT", "SURGERY", "CONSULT", "FOLLOWUP", "MEETING", "MTG",
+        // "next VAD clinic the 6th", "I&D x3 (latest the 4th)"
+        "CLINIC", "LATEST"};
 
     /**
      * "HOSPITAL  THE 4TH 0130  MARIA": a four-digit clock time right after the day, THE standing as a note header's
@@ -1513,6 +1543,10 @@ final class Dates {
         }
         if (s.isAny(p, "TO", "UNTIL", "TILL")) {
             return s.isAny(s.prevWord(p, 0), "LIVED", "LIVES", "LIVE", "LIVING");
+        }
+        if (s.isAny(p, "TURNS", "TURNED", "TURNING")) {
+            // "turns 94 on Dec 3", "TURNED 90 LAST WEEK": a birthday, not a turn of 90 degrees
+            return !s.isAny(t + 1, "DEG", "DEGREES", "DEGREE", "X", "TIMES");
         }
         if (!s.is(p, "AT")) {
             return false;

@@ -79,6 +79,9 @@ final class Geo {
                     e = townAfterArrival(s, t); // before hospitals: "in from Denver" is a town, not a hospital's word
                 }
                 if (e < 0) {
+                    e = townBeforeState(s, t);
+                }
+                if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
@@ -86,6 +89,9 @@ final class Geo {
                 }
                 if (e < 0) {
                     e = acronymFacility(s, t);
+                }
+                if (e < 0) {
+                    e = acronymBeforeUnit(s, t);
                 }
                 if (e < 0) {
                     e = residentialStreet(s, t); // before towns: "LIVES ON HIGHLAND ST" is a street
@@ -605,12 +611,15 @@ final class Geo {
         boolean strong = true;
         if (s.isAny(u, "COUNTY", "STATE", "TOWNSHIP", "US", "FARM") && tk.spaceOnly(u, u + 1)
                 && s.isAny(u + 1, "RD", "ROAD", "HWY", "HIGHWAY", "ROUTE", "RTE", "RT")
-                && (!s.is(u, "US") || tk.allUpper(u)) && (tk.upperDoc || !tk.lowerInitial(u + 1))) {
+                && (!s.is(u, "US") || tk.allUpper(u)) && (tk.upperDoc || !tk.lowerInitial(u + 1))
+                // "4471 ST RT 1441": a state route after a house number
+                || numbered && s.is(u, "ST") && tk.spaceOnly(u, u + 1) && s.isAny(u + 1, "RT", "RTE", "ROUTE")) {
             county = s.isAny(u, "COUNTY", "TOWNSHIP");
             head = u + 1;
         } else if (s.isAny(u, "HWY", "HIGHWAY")) {
             head = u;
-        } else if (s.isAny(u, "ROUTE", "RTE") || s.is(u, "RT") && !tk.upperDoc && tk.capitalized(u)) {
+        } else if (s.isAny(u, "ROUTE", "RTE") || s.is(u, "RT") && (!tk.upperDoc && tk.capitalized(u)
+                || numbered && tk.allUpper(u))) { // (after a house number RT is a route, not "right": "4471 RT 1441")
             head = u;
             strong = numbered;
         } else {
@@ -1097,7 +1106,7 @@ final class Geo {
     private static int residentialStreet(Scan s, int t) {
         Tokens tk = s.tk;
         int p = t - 1;
-        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.len(p) > 3 || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF") || !s.before(p, 4, "LIVES", "LIVED", "LIVING", "RESIDES",
+        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.len(p) > 3 || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "UP") || !s.before(p, 4, "LIVES", "LIVE", "LIVED", "LIVING", "RESIDES",
                 "RESIDING", "RESIDENCE", "HOME", "HOUSE", "APARTMENT", "APT", "SHELTER", "ADDRESS", "MOVED", "STAYS",
                 "STAYING", "CONDO")) {
             return -1;
@@ -1114,8 +1123,7 @@ final class Geo {
         if (tk.isPunct(end + 1, '.') && tk.adjacent(end, end + 1)) {
             end++;
         }
-        s.addTokens(PhiType.GEO, t, end, "street.residence", 0.8);
-        return end + 1;
+        return addressTail(s, t, end, "street.residence"); // "ON TRACE FORK HOLLOW, MOUSIE.": its town too
     }
 
     /** Longest place phrase at t; returns the index after it, or -1. */
@@ -1422,12 +1430,27 @@ final class Geo {
         int t = last + 2;
         boolean in = s.is(last + 1, "IN");
         boolean comma = tk.isPunct(last + 1, ',');
-        if (t >= tk.n || !in && !comma || tk.nlBefore[last + 1] || tk.nlBefore[t] || tk.kind[t] != Tokens.WORD) {
+        boolean paren = tk.isPunct(last + 1, '(');
+        if (t >= tk.n || !in && !comma && !paren || tk.nlBefore[last + 1] || tk.nlBefore[t] || tk.kind[t] != Tokens.WORD) {
             return -1;
         }
         long m = placeMatch(s, t);
         int end = (int) (m >> 32);
         int val = (int) m;
+        if (paren) {
+            // "COLUMBIA PINES MEDICAL CENTER (LAKE CITY)": a listed town alone in parentheses after the facility
+            if (end < t || !tk.isPunct(end + 1, ')') || (val & Lexicon.P_PLACE) == 0) {
+                return -1;
+            }
+            for (int i = t; i <= end; i++) {
+                if (tk.kind[i] == Tokens.WORD && s.has(i, STOP | CLINICAL | NOT_PLACE)) {
+                    return -1;
+                }
+            }
+            s.addTokens(PhiType.GEO, t, end, "geo.after-facility", 0.8);
+            claim(s, tk.start[t], tk.end[end]);
+            return end;
+        }
         if (end < 0 && comma) {
             // a town the gazetteer does not list, known by the state after it: "Medical Center, Tamuning, Guam"
             int e = t;
@@ -1687,6 +1710,63 @@ final class Geo {
     private static boolean properWord(Scan s, int t) {
         Tokens tk = s.tk;
         return t < tk.n && tk.kind[t] == Tokens.WORD && (tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t));
+    }
+
+    /** Codes that are also clinical abbreviations (myocardial infarction, CT scan, V-tach, nursing home...). */
+    private static final Set<String> CLINICAL_USPS = Set.of("MI", "CT", "VT", "NH", "UT", "MA", "TN", "RI", "NM", "NV");
+
+    /**
+     * "NEAR MAN WV", "FROM HAPPY KY (PERRY CO)", "(SALEM MA)", "HOME SHERBROOKE QC": one or two words between a place
+     * word (FROM, NEAR, HOME, OTHERWISE, an opening parenthesis) and a state that closes the phrase are a town, even
+     * ordinary words (MAN, WAR, HAPPY) that no gazetteer entry would be trusted for. Clinical words only in
+     * parentheses or before a code that is no clinical abbreviation ("FROM OSH MI" is an infarction).
+     */
+    private static int townBeforeState(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        if (p < 0 || tk.nlBefore[t] || tk.len(t) < 3 || !tk.upperDoc && !tk.capitalized(t)) {
+            return -1;
+        }
+        boolean paren = tk.isPunct(p, '(');
+        if (!paren && !s.isAny(p, "FROM", "NEAR", "HOME", "OTHERWISE", "OUTSIDE")) {
+            return -1;
+        }
+        int e = t;
+        boolean clinical = false;
+        for (int k = 0; k < 2; k++) {
+            if (tk.kind[e] != Tokens.WORD || s.has(e, STOP | NOT_PLACE | Lexicon.TITLE | Lexicon.RELATION
+                    | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME) || unitWord(s, e)
+                    || s.isAny(e, "HOME", "HOSPITAL", "CLINIC", "OSH", "REHAB", "SNF", "WORK", "SCHOOL", "CHURCH")) {
+                return -1;
+            }
+            clinical |= s.has(e, CLINICAL);
+            if (tk.isPunct(e + 1, '-') && tk.adjacent(e, e + 1) && e + 2 < tk.n && tk.adjacent(e + 1, e + 2)
+                    && tk.kind[e + 2] == Tokens.WORD) {
+                e += 2; // "TROIS-RIVIÈRES, QC"
+            }
+            int u = tk.isPunct(e + 1, ',') ? e + 2 : e + 1;
+            int st = stateAt(s, u);
+            boolean quebec = st < 0 && u < tk.n && !tk.nlBefore[u] && s.is(u, "QC") && tk.allUpper(u);
+            if (st >= u || quebec) {
+                int end = quebec ? u : st;
+                int nx = end + 1;
+                boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '-')
+                        && !tk.isPunct(nx, '/') || tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
+                // (a clinical word is a town only before a two-letter code: "(PANC HEAD MASS)" is no place)
+                if (!closes || paren && !tk.isPunct(nx, ')')
+                        || clinical && (tk.len(u) != 2 || !paren && CLINICAL_USPS.contains(s.key(u)))) {
+                    return -1;
+                }
+                s.addTokens(PhiType.GEO, t, e, "geo.before-state", 0.75);
+                claim(s, tk.start[t], tk.end[e]);
+                return e + 1;
+            }
+            e++;
+            if (e >= tk.n || tk.nlBefore[e] || !tk.spaceOnly(e - 1, e)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -2445,6 +2525,56 @@ final class Geo {
         return (town > t ? town : t) + 1;
     }
 
+    /** What a note's first line calls the note, never a hospital's acronym. */
+    private static final String[] NOTE_KINDS = {"NPN", "SBAR", "DAR", "DAP", "SOAP", "NSG", "NURS", "EVT", "EMS", "ADD",
+        "PROG", "PN", "RT", "RTN", "CM", "SW", "PCA", "NCC", "ROS", "ED", "ER", "OR", "PACU", "EVENT", "TX", "XFER", "ADM",
+        "NEW", "PT", "PTS", "MD", "NP", "PA", "RN", "LPN", "CNA", "UPDATE", "BRIEF", "SHORT", "LATE", "ENTRY"};
+    /** Words before ICU that make one unit of two words ("NEURO ICU", "BURN ICU"). */
+    private static final String[] UNIT_KIND = {"NEURO", "TRAUMA", "BURN", "SURGICAL", "MEDICAL", "CARDIAC", "CV", "PEDS",
+        "CARDIO", "SURG", "MED", "CORONARY", "THORACIC", "TRANSPLANT", "STROKE", "SHOCK"};
+    /** Kinds of patient or care that name a unit before its unit word ("VAD STEPDOWN", "BMT ICU"). */
+    private static final String[] UNIT_PREFIXES = {"VAD", "LVAD", "ECMO", "BMT", "ONC", "HEME", "CVT", "CT", "PED", "PEDI",
+        "ADULT", "PEDS", "NEO", "OB", "GYN", "ORTHO", "URO", "GI", "RENAL", "LIVER", "HEART", "LUNG", "CHEST", "SPINE", "BRAIN",
+        "HEAD", "PSYCH", "GERI", "COVID", "ISO", "OBS", "RESP"};
+    /** Words on a note's first line that make it a note's header. */
+    private static final String[] NOTE_HEADER_WORDS = {"NPN", "NOTE", "NOTES", "NURSING", "NSG", "PROGRESS", "HANDOFF", "SBAR",
+        "SHIFT", "NOC", "DAYS", "NIGHTS", "REPORT", "ADMIT", "ADMISSION", "TRANSFER", "EVENT"};
+
+    /**
+     * "KVG CCU NPN 7A-7P", "BUMC BURN ICU NPN", "SRMC SDU NPN", "KVG Step Down Nursing Note": an acronym no list knows,
+     * first on a note's header line and right before a care unit, is the hospital's (the unit is the hospital's unit).
+     */
+    private static int acronymBeforeUnit(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        if (t > 0 && !tk.nlBefore[t] || len < 3 || len > 5 || !tk.allUpper(t) || s.isAny(t, NOTE_KINDS)
+                || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES) || s.has(t, Lexicon.FACILITY_HEAD)
+                || s.has(t, CLINICAL | COMMON | STOP | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH
+                | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME) || !tk.spaceOnly(t, t + 1)) {
+            return -1;
+        }
+        String k = s.key(t);
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) < 'A' || k.charAt(i) > 'Z') {
+                return -1;
+            }
+        }
+        int u = t + 1;
+        boolean unit = s.careUnit(u) && !tk.nlBefore[u]
+                || s.isAny(u, UNIT_KIND) && s.careUnit(u + 1) && tk.spaceOnly(u, u + 1)
+                || s.is(u, "STEP") && s.is(u + 1, "DOWN") && tk.spaceOnly(u, u + 1);
+        if (!unit) {
+            return -1;
+        }
+        for (int i = u + 1; i < tk.n && i - t < 10 && !tk.nlBefore[i]; i++) {
+            if (s.isAny(i, NOTE_HEADER_WORDS) || tk.clockTime(i)) {
+                s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
+                return t + 1;
+            }
+        }
+        return -1;
+    }
+
     /**
      * A note's first line naming its hospital by acronym: among the line's first eight tokens, on a line that carries a
      * numeric date ("GRMC CVICU/PICU  9/17/24", "STEP DOWN 9-14 NRMC 4 EAST", "MSRMC SOCIAL WORK - TICU 4/29/25"); a
@@ -2700,6 +2830,8 @@ final class Geo {
         }
         // "at Nauset Regional for 3 days", "from Mercy General ED"; not "regional anesthesia", "General Surgery"
         return s.has(nx, STOP) && !s.isAny(nx, "OF", "AND", "&") || s.isAny(nx, FACILITY_UNITS) || s.is(nx, "EMERGENCY")
+                || tk.kind[nx] == Tokens.NUM && tk.len(nx) <= 2 && (tk.isPunct(nx + 1, '/') || tk.isPunct(nx + 1, '-'))
+                && tk.adjacent(nx, nx + 1) // "CATH AT PISCATAQUA REGIONAL 4/9": the day there
                 || unitWord(s, nx) || s.is(nx, "BURN") && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM; // "... TICU", "BURN 5"
     }
 

@@ -213,6 +213,8 @@ final class Lexicon {
                 // grandparents and family words of other habits and languages ("GRANDMA PRECIOUS", "her mamaw Opal")
                 "GRANDMA", "GRANDPA", "GRANNY", "MAMAW", "PAPAW", "MEEMAW", "ABUELA", "ABUELO", "ABUELITA", "ABUELITO",
                 "STEPMOM", "STEPDAD", "CASEWORKER", "COUNSELOR", "COACH", "TEACHER",
+                // "auntie Rose", "CALL HIS SUPERVISOR DONNA" (not FOREMAN: also a town and a surname)
+                "AUNTIE", "AUNTY", "SUPERVISOR",
                 // grandparents by side ("PGM SARAH KING", "MGM DAWN"); not DTRS, which is also deep tendon reflexes
                 "MGM", "PGM", "MGF", "PGF", "NONNA", "NONNO", "GRANDDTR")) { // (not TIA, TIO: given names)
             flag(t, RELATION);
@@ -267,7 +269,7 @@ final class Lexicon {
                 "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN")) {
             flag(d, WEEKDAY);
         }
-        for (int i = 1; i <= 120; i++) {
+        for (int i = 1; i <= 999; i++) { // (numbered streets run past 120: "2801 NE 183RD ST")
             String suf = (i % 100 >= 11 && i % 100 <= 13) ? "TH"
                     : switch (i % 10) { case 1 -> "ST"; case 2 -> "ND"; case 3 -> "RD"; default -> "TH"; };
             flag(i + suf, ORDINAL);

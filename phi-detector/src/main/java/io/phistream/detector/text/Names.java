@@ -1056,7 +1056,7 @@ final class Names {
                         && (s.flags(u) & (STOP | NOT_A_NAME)) == 0 && ((s.flags(u) & CLINICAL) == 0
                         || (s.flags(u) & Lexicon.SURNAME) != 0 && tk.isPunct(right, '-')); // (or its second half, "JA")
                 if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname
-                        || firstHalf || u == t - 1 && boardSurname(s, u))) {
+                        || firstHalf || u == t - 1 && (boardSurname(s, u) || capitalizedGivenName(s, u)))) {
                     proper |= !PARTICLES.contains(s.key(u))
                             && ((s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0);
                     words++;
@@ -1072,8 +1072,8 @@ final class Names {
                         && tk.kind[right] == Tokens.WORD) {
                     right = u--; // "SOON-JA", "SMITH-JONES": the halves of one name
                     continue;
-                } else if (tk.isPunct(u, ',') && !comma && words > 0 && u > 0 && tk.spaceOnly(u, right)) {
-                    comma = true; // "KING, DEMETRIUS": surname first
+                } else if (tk.isPunct(u, ',') && !comma && (words > 0 || initials == 1) && u > 0 && tk.spaceOnly(u, right)) {
+                    comma = true; // "KING, DEMETRIUS", "KING, E 64F": surname first
                     right = u--;
                     continue;
                 } else {
@@ -1234,6 +1234,16 @@ final class Names {
     private static final Set<String> COLOURS_OF_SKIN = Set.of("WHITE", "BLACK", "CAUCASIAN", "HISPANIC", "ASIAN",
             "LATINO", "LATINA", "AA");
 
+    /**
+     * "10/3/25 Will 14 M": in a note of mixed case, a given name written with its capital (WILL, MAY, JUNE are also
+     * words, so the lists alone do not make them names) right before an age and a sex.
+     */
+    private static boolean capitalizedGivenName(Scan s, int u) {
+        Tokens tk = s.tk;
+        return !tk.upperDoc && tk.capitalized(u) && !tk.allUpper(u) && (s.flags(u) & FIRST_NAME) != 0
+                && (s.flags(u) & NOT_A_NAME) == 0 && !frenchGaugeAfter(s, u + 1); // (not "Foley 16 F")
+    }
+
     /** What may stand right before a census line's name: see {@link #nameBeforeAgeSex}. */
     private static boolean censusAnchor(Scan s, int first, int before) {
         Tokens tk = s.tk;
@@ -1242,6 +1252,11 @@ final class Names {
         }
         if (tk.kind[before] == Tokens.NUM) {
             return true;
+        }
+        if (tk.kind[before] == Tokens.ALNUM && tk.len(before) <= 4 && Character.isLetter(tk.firstChar(before))
+                && Character.isDigit(s.text.charAt(tk.end[before] - 1)) && tk.len(before) >= 2
+                && Character.isDigit(s.text.charAt(tk.start[before] + 1))) {
+            return true; // a bed's label: "B14 GREEN, WINIFRED 92F", "N4 BROWN 70M"
         }
         if (tk.isPunct(before, ':') || tk.isPunct(before, '-') && !tk.adjacent(before, first)) {
             return true;

@@ -671,7 +671,8 @@ final class Numbers {
             return false; // "PLAN: CT 1400", "ACCT BAL 5000": a clinical or English word, not a facility
         }
         int k = s.prevWord(w, 3);
-        return k >= 0 && k >= w - 4 && !s.tk.nlBefore[w] && s.isAny(k, "MRN", "MR", "EMPI", "MPI");
+        // (and a maker's prefix of a serial: "PPM SN RVX 552 0417")
+        return k >= 0 && k >= w - 4 && !s.tk.nlBefore[w] && s.isAny(k, "MRN", "MR", "EMPI", "MPI", "SN", "SERIAL");
     }
 
     /**
@@ -807,6 +808,20 @@ final class Numbers {
                 && (tk.len(t) <= 2 || (f & Lexicon.COMMON) == 0);
     }
 
+    /** An MBI written 4-3-4 with dashes from token t: "1EG4-TE5-MK73". */
+    private static boolean dashedMbi(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (!tk.isPunct(t + 1, '-') || !tk.isPunct(t + 3, '-') || tk.len(t + 2) != 3 || tk.len(t + 4) != 4
+                || tk.kind[t + 2] == Tokens.PUNCT || tk.kind[t + 4] == Tokens.PUNCT || !tk.adjacent(t, t + 1)
+                || !tk.adjacent(t + 1, t + 2) || !tk.adjacent(t + 2, t + 3) || !tk.adjacent(t + 3, t + 4)
+                || t + 5 < tk.n && tk.adjacent(t + 4, t + 5) && tk.kind[t + 5] != Tokens.PUNCT) {
+            return false;
+        }
+        String w = (s.text.subSequence(tk.start[t], tk.end[t]).toString() + s.text.subSequence(tk.start[t + 2], tk.end[t + 2])
+                + s.text.subSequence(tk.start[t + 4], tk.end[t + 4])).toUpperCase(java.util.Locale.ROOT);
+        return mbi(w);
+    }
+
     /** VIN, DEA, MBI and other letter-digit codes (one token). */
     private static void codes(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
@@ -821,6 +836,12 @@ final class Numbers {
                 s.add(PhiType.LICENSE, tk.start[t], tk.end[t], "dea.check-digit", 0.85);
             } else if (w.length() == 11 && mbi(w)) {
                 s.add(PhiType.HEALTH_PLAN, tk.start[t], tk.end[t], "mbi.format", 0.85);
+            } else if (w.length() == 4 && t + 4 < tk.n && dashedMbi(s, t)) {
+                // "6TR4-KM8-PX21": Medicare's card prints the MBI in groups of 4, 3 and 4
+                s.add(PhiType.HEALTH_PLAN, tk.start[t], tk.end[t + 4], "mbi.format", 0.85);
+                claimed.set(tk.start[t], tk.end[t + 4]);
+                t += 4;
+                continue;
             } else if (genericCode(s, t, w)) {
                 s.add(PhiType.OTHER_ID, tk.start[t], tk.end[t], "id.code", 0.5);
             } else {
