@@ -35,6 +35,13 @@ final class Countries {
     private static final Set<String> ALSO_NAMES = Set.of("JORDAN", "GEORGIA", "INDIA", "ISRAEL", "KENYA", "CHAD",
             "HOLLAND", "ENGLAND", "WALES", "IRELAND", "FRANCE");
 
+    /**
+     * The one-word countries that are not also names, for {@link Scan#isAny(int, Words)}: a token's key is one word, so
+     * it is one of these exactly when {@link #isCountryNotName} holds for it.
+     */
+    static final Words NOT_NAMES = Words.of(ALL.stream().filter(c -> c.indexOf(' ') < 0 && !ALSO_NAMES.contains(c))
+            .sorted().toArray(String[]::new));
+
     private Countries() {
     }
 

@@ -14,27 +14,27 @@ import java.util.Set;
  * Weekdays ("last Tuesday"), durations and times are never reported.
  */
 final class Dates {
-    private static final String[] NEG_BEFORE = {"BP", "SBP", "DBP", "NBP", "ABP", "NIBP", "ART", "ARTERIAL", "CUFF",
+    private static final Words NEG_BEFORE = Words.of("BP", "SBP", "DBP", "NBP", "ABP", "NIBP", "ART", "ARTERIAL", "CUFF",
         "ALINE", "CVP", "PAP", "PAS", "PAD", "PRESSURE", "PRESSURES", "BPS", "PAIN", "SCALE", "STRENGTH", "RATED",
         "RATES", "RATING", "GCS", "VENT", "AC", "SIMV", "PS", "PSV", "CPAP", "BIPAP", "PEEP", "SETTINGS", "IO", "INS",
         "OUTS", "UO", "TOTAL", "TV", "RATIO", "GRADE", "MOTOR", "POWER", "PULSES", "PUPILS", "MAP", "LEVEL",
         "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
         "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "APGAR", "APGARS", "BALANCE", "SBT", "TRIAL", "NIF",
-        "RSBI"};
+        "RSBI");
     /** Limbs and reflexes before a grade out of 5 (or 10): "BLE 4/5", "DTRS 2/4"; "BIL LE 2/28 (HOUSE FIRE)" is a day. */
-    private static final String[] GRADED_BEFORE = {"GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK", "BLE", "BUE",
-        "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE"};
-    private static final String[] NEG_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
+    private static final Words GRADED_BEFORE = Words.of("GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK", "BLE", "BUE",
+        "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE");
+    private static final Words NEG_AFTER = Words.of("TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS",
         "STRENGTH", "STR", "NS", "MM", "MMHG", "CM", "ML", "MG", "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE",
         "DOSES", "OF", "SCALE", "PAIN", "X", "TIMES", "INCH", "INCHES", "IN", "CUP", "CUPS", "TSP", "TBSP", "AMP",
         "AMPS", "VIAL", "BAG", "PACKET", "DIGITS", "PULSES", "PUPILS", "MURMUR", "SYSTOLIC", "HOLOSYSTOLIC",
         "BILATERALLY", "BILAT", "BL", "BLE", "BUE", "LE", "UE", "EXTREMITIES", "EXT", "GRIP", "PUSH", "PULL",
         "SALINE", "STRENGTHS", "CC", "H", "HR", "HRS", "HOUR", "HOURS", "SEC",
-        "MIN", "MEQ", "MMOL", "PERCENT", "FLOOR", "LUMEN", "NRB", "FM", "NC", "LPM", "L/M", "PLUS", "MOTOR"};
-    private static final String[] UNIT_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "MM", "MMHG", "CM", "ML", "MG",
+        "MIN", "MEQ", "MMOL", "PERCENT", "FLOOR", "LUMEN", "NRB", "FM", "NC", "LPM", "L/M", "PLUS", "MOTOR");
+    private static final Words UNIT_AFTER = Words.of("TAB", "TABS", "TABLET", "TABLETS", "MM", "MMHG", "CM", "ML", "MG",
         "MCG", "G", "KG", "L", "UNITS", "UNIT", "U", "DOSE", "DOSES", "X", "TIMES", "MEQ", "MMOL", "PERCENT", "LPM",
-        "MINUTES", "MIN", "HOURS", "HRS", "HR", "DAYS", "WEEKS", "MONTHS", "YEARS", "CC", "PUFFS", "DROPS", "LBS", "LB"};
-    private static final String[] POS_BEFORE = {"ON", "SINCE", "FROM", "UNTIL", "TILL", "THRU", "THROUGH", "DOS",
+        "MINUTES", "MIN", "HOURS", "HRS", "HR", "DAYS", "WEEKS", "MONTHS", "YEARS", "CC", "PUFFS", "DROPS", "LBS", "LB");
+    private static final Words POS_BEFORE = Words.of("ON", "SINCE", "FROM", "UNTIL", "TILL", "THRU", "THROUGH", "DOS",
         "DOB", "DATE", "DATED", "ADMITTED", "ADM", "ADMIT", "ADMISSION", "DISCHARGED", "DISCHARGE", "DC", "SEEN",
         "BORN", "DIED", "EXPIRED", "DECEASED", "DOD", "DOA", "PERFORMED", "DONE", "BEFORE", "AFTER", "LAST", "NEXT",
         "DUE", "SCHEDULED", "APPT", "APPOINTMENT", "VISIT", "SURGERY", "OR", "PROCEDURE", "TO", "STARTED", "START",
@@ -49,18 +49,18 @@ final class Dates {
         "FALL", "FELL", "MVC", "MVA", "ROLLOVER", "CRASH", "ASSAULT", "ASSAULTED", "GSW", "FIRE", "OVERDOSE",
         "INGESTION", "DROWNING",
         // lines and tubes out, a patient sent on, a second look: "PICC PULLED 3-3", "SENT 3-7 W/ AECOPD", "2ND LOOK 3-23"
-        "PULLED", "REMOVED", "SENT", "LOOK"};
+        "PULLED", "REMOVED", "SENT", "LOOK");
     /** A dose right after the pair makes it a quantity whatever came before: "on 1/2 tab", "started 1/2 NS". */
-    private static final String[] DOSE_AFTER = {"TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS", "MG",
+    private static final Words DOSE_AFTER = Words.of("TAB", "TABS", "TABLET", "TABLETS", "PILL", "PILLS", "CAP", "CAPS", "MG",
         "MCG", "ML", "G", "UNITS", "UNIT", "NS", "SALINE", "STRENGTH", "CUP", "CUPS", "TSP", "TBSP", "AMP", "AMPS",
-        "VIAL", "BAG", "PACKET", "CC", "LPM", "MEQ", "MMOL", "PUFFS", "DROPS", "DOSE", "DOSES"};
+        "VIAL", "BAG", "PACKET", "CC", "LPM", "MEQ", "MMOL", "PUFFS", "DROPS", "DOSE", "DOSES");
     /** Strong date words before a dotted "3.4", which is otherwise a decimal. */
-    private static final String[] DOTTED_POS = {"ON", "SINCE", "UNTIL", "DOS", "DOB", "DATED", "ADMITTED", "ADM",
+    private static final Words DOTTED_POS = Words.of("ON", "SINCE", "UNTIL", "DOS", "DOB", "DATED", "ADMITTED", "ADM",
         "DISCHARGED", "BORN", "DIED", "SCHEDULED", "APPT", "PLACED", "INSERTED", "IMPLANTED", "PERFORMED", "DONE",
-        "LMP", "EDD", "DELIVERED", "SURGERY", "CLINIC", "RTC"};
+        "LMP", "EDD", "DELIVERED", "SURGERY", "CLINIC", "RTC");
     /** Time words right before "12/5" say it is a day, whatever device setting was named before them. */
-    private static final String[] TIME_BEFORE = {"OVERNIGHT", "TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NIGHT",
-        "MORNING", "EVENING", "WEEKEND"};
+    private static final Words TIME_BEFORE = Words.of("OVERNIGHT", "TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NIGHT",
+        "MORNING", "EVENING", "WEEKEND");
     private static final Set<String> MONTH_ALONE_PREP = Set.of("IN", "SINCE", "DURING", "UNTIL", "EARLY", "LATE", "MID",
         "OF", "BY", "BEFORE", "AFTER", "THROUGH", "THRU", "FROM", "LAST", "NEXT", "THIS", "END", "BEGINNING");
     private static final Set<String> AMBIGUOUS_MONTH = Set.of("MAY", "MARCH", "MAR", "JAN", "DEC", "JUNE", "APRIL",
@@ -475,8 +475,8 @@ final class Dates {
         return s.isAny(nx, "AFTER") && (s.flags(w) & Lexicon.COMMON) == 0 && tk.len(w) >= 3 && !s.isAny(w, UNIT_AFTER);
     }
 
-    private static final String[] PLACE_OF_CARE = {"HOME", "WORK", "SCHOOL", "CLINIC", "OSH", "ED", "ER", "CHURCH",
-        "JAIL", "DAYCARE"};
+    private static final Words PLACE_OF_CARE = Words.of("HOME", "WORK", "SCHOOL", "CLINIC", "OSH", "ED", "ER", "CHURCH",
+        "JAIL", "DAYCARE");
 
     /** Nouns that name a procedure or a course of treatment, beside the -ectomy/-otomy/-plasty... words. */
     private static final String[] PROCEDURE = {"TX", "TRANSPLANT", "TRANSPLANTATION", "REPAIR", "REPLACEMENT",
@@ -537,8 +537,8 @@ final class Dates {
     }
 
     /** Words after a short date that say it is a day: an encounter ("2/10 visit") or a named clinician ("(Dr. X"). */
-    private static final String[] DATE_NOUN_AFTER = {"VISIT", "APPT", "APPOINTMENT", "ADMISSION", "DISCHARGE",
-        "CLINIC", "MEETING", "CONFERENCE", "SURGERY", "PROCEDURE", "NOTE", "CONSULT"};
+    private static final Words DATE_NOUN_AFTER = Words.of("VISIT", "APPT", "APPOINTMENT", "ADMISSION", "DISCHARGE",
+        "CLINIC", "MEETING", "CONFERENCE", "SURGERY", "PROCEDURE", "NOTE", "CONSULT");
 
     /**
      * "tumor board 1/10 (Dr. Ames)", "at her 2/10 visit": what follows a bare x/10 makes it a day rather than a score.
@@ -624,17 +624,17 @@ final class Dates {
     }
 
     /** Words after a fraction of a length or of the lung fields ("1/3 up B/L"); OF is in {@link #NEG_AFTER}. */
-    private static final String[] FRACTION_AFTER = {"UP", "DOWN", "WAY"};
+    private static final Words FRACTION_AFTER = Words.of("UP", "DOWN", "WAY");
     /** Thirds and quarters of a bone, a limb or a field: "lower 1/3", "distal 1/3 of the femur". */
-    private static final String[] FRACTION_BEFORE = {"LOWER", "UPPER", "MIDDLE", "MID", "DISTAL", "PROXIMAL", "INFERIOR",
-        "SUPERIOR", "OUTER", "INNER", "MEDIAL", "LATERAL", "APICAL", "BASAL"};
+    private static final Words FRACTION_BEFORE = Words.of("LOWER", "UPPER", "MIDDLE", "MID", "DISTAL", "PROXIMAL", "INFERIOR",
+        "SUPERIOR", "OUTER", "INNER", "MEDIAL", "LATERAL", "APICAL", "BASAL");
 
     /** Limbs and muscle groups whose strength is graded out of five. */
-    private static final String[] LIMB = {"ARM", "LEG", "HAND", "FOOT", "SHOULDER", "SHOULDERS", "HIP", "HIPS", "KNEE",
+    private static final Words LIMB = Words.of("ARM", "LEG", "HAND", "FOOT", "SHOULDER", "SHOULDERS", "HIP", "HIPS", "KNEE",
         "KNEES", "ANKLE", "ANKLES", "WRIST", "WRISTS", "ELBOW", "ELBOWS", "FINGERS", "TOES", "DELTOID", "DELTOIDS",
         "BICEP", "BICEPS", "TRICEP", "TRICEPS", "QUAD", "QUADS", "QUADRICEPS", "HAMSTRING", "HAMSTRINGS", "FLEXORS",
         "EXTENSORS", "FLEXION", "EXTENSION", "ABDUCTION", "ADDUCTION", "DORSIFLEXION", "PLANTARFLEXION", "DF", "PF",
-        "EHL", "HF", "IP", "UPPER", "LOWER", "PROXIMAL", "DISTAL", "SIDE", "SIDED", "HEMIBODY", "EXTREMITY"};
+        "EHL", "HF", "IP", "UPPER", "LOWER", "PROXIMAL", "DISTAL", "SIDE", "SIDED", "HEMIBODY", "EXTREMITY");
 
     /** Scales scored out of a maximum other than 5 or 10, written "name score/max". */
     private static final String[] SCALE = {"TINETTI", "MOCA", "MMSE", "SLUMS", "BIMS", "BERG", "BBS", "PHQ", "PHQ9",
@@ -673,8 +673,8 @@ final class Dates {
                 "BIRTH", "DEATH", "VISIT", "CLINIC", "TRANSPLANT", "OP", "DUE", "SAME", "NEXT", "LAST", "THAT", "THIS"));
     }
 
-    private static final String[] SCORE_WORDS = {"PAIN", "SCORE", "SCALE", "RATED", "RATES", "RATING", "STRENGTH",
-        "GCS", "RASS", "CPOT", "FLACC"};
+    private static final Words SCORE_WORDS = Words.of("PAIN", "SCORE", "SCALE", "RATED", "RATES", "RATING", "STRENGTH",
+        "GCS", "RASS", "CPOT", "FLACC");
 
     /** "pain improved from 8/10 to 3/10", "went as high as 9/10": a range of scores, not dates, near a score word. */
     private static boolean scoreRange(Scan s, int first, int a, int b) {
@@ -683,14 +683,14 @@ final class Dates {
     }
 
     /** What else is rated out of ten: "CP 6/10 (Dr. Lee notified)", "HA 7/10", "fatigue 4/10". */
-    private static final String[] SCORE_SUBJECT = {"CP", "HA", "HEADACHE", "HEADACHES", "FATIGUE", "DISCOMFORT",
+    private static final Words SCORE_SUBJECT = Words.of("CP", "HA", "HEADACHE", "HEADACHES", "FATIGUE", "DISCOMFORT",
         "NAUSEA", "ACHE", "ACHING", "SORENESS", "CRAMPING", "CRAMPS", "ANXIETY", "DYSPNEA", "SOB", "ITCHING",
         "PRURITUS", "TENDERNESS", "BURNING", "DEPRESSION", "MOOD", "CRAVINGS", "CRAVING", "STRESS", "SLEEP",
         "ENERGY", "APPETITE", "SEVERITY", "INTENSITY", "ITCH", "HURTS", "SORE", "WORST", "CURRENTLY", "NOW",
         "REPORTS", "STATES", "ENDORSES", "EFFORT", "CONFIDENCE", "SATISFACTION", "DISTRESS",
-        "DIZZINESS", "NUMBNESS", "TINGLING", "SPASM", "SPASMS", "COMFORT", "VAS", "NRS", "PEG", "NPRS"};
+        "DIZZINESS", "NUMBNESS", "TINGLING", "SPASM", "SPASMS", "COMFORT", "VAS", "NRS", "PEG", "NPRS");
 
-    private static final String[] NORMAL = {"NORMAL", "NL", "NML"};
+    private static final Words NORMAL = Words.of("NORMAL", "NL", "NML");
 
     /** "1/2 normal saline", "5/5 normal": NORMAL after a pair is a fluid or a score, but "US 3/12 normal" is a result. */
     private static boolean normalSaline(Scan s, int last, int a, int b) {
@@ -700,9 +700,10 @@ final class Dates {
         return s.isAny(s.nextWord(last + 1, 0), "SALINE", "SAL", "NS") || a <= b && b <= 10 && (b == 5 || b == 10 || b == 4);
     }
 
-    private static final String[] GESTATION = {"WK", "WKS", "WEEK", "WEEKS", "WKER", "WEEKER", "GA", "CGA", "PMA", "EGA"};
+    private static final Words GESTATION = Words.of("WK", "WKS", "WEEK", "WEEKS", "WKER", "WEEKER", "GA", "CGA",
+        "PMA", "EGA");
 
-    private static boolean followedBy(Scan s, int last, String[] words) {
+    private static boolean followedBy(Scan s, int last, Words words) {
         int nx = last + 1;
         Tokens tk = s.tk;
         if (nx >= tk.n || tk.nlBefore[nx]) {
@@ -714,10 +715,10 @@ final class Dates {
     // ---- Spanish (Puerto Rico, US Hispanic clinics): "14 de marzo de 2024", "el 2 de mayo", "marzo 14, 2024"
     private static final String[] MES = {"ENERO", "FEBRERO", "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO",
         "SEPTIEMBRE", "SETIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE"};
-    private static final String[] MES_ABBR = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "SEPT",
-        "SET", "OCT", "NOV", "DIC"};
+    private static final Words MES_ABBR = Words.of("ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "SEPT",
+        "SET", "OCT", "NOV", "DIC");
     /** Spanish time prepositions before a month alone: "en marzo", "desde enero", "hasta abril". */
-    private static final String[] MES_PREP = {"EN", "DESDE", "HASTA", "DURANTE"};
+    private static final Words MES_PREP = Words.of("EN", "DESDE", "HASTA", "DURANTE");
 
     /**
      * "14 de marzo de 2024", "2 de mayo", "5 de ago.", "1ro de julio del 2023": a day, DE and a Spanish month, full or
@@ -759,6 +760,8 @@ final class Dates {
                 && !(y + 1 < tk.n && tk.adjacent(y, y + 1) && tk.kind[y + 1] != Tokens.PUNCT) ? y : -1;
     }
 
+    private static final Words SPANISH_OF = Words.of("DE", "DEL");
+
     /**
      * A full Spanish month first: "marzo 14, 2024", "marzo de 2024", "en marzo", "desde enero". MAYO (Mayo Clinic)
      * and JULIO (a given name) take a day only with a year after it.
@@ -774,7 +777,7 @@ final class Dates {
         int nx = t + 1;
         boolean numAfter = nx < tk.n && tk.kind[nx] == Tokens.NUM && !tk.nlBefore[nx];
         // cheap tests first: a number or DE after, or a Spanish preposition before, then the month list
-        if (!(numAfter || s.isAny(nx, "DE", "DEL") || s.before(t, 1, MES_PREP) || s.before(t, 1, "DE"))
+        if (!(numAfter || s.isAny(nx, SPANISH_OF) || s.before(t, 1, MES_PREP) || s.before(t, 1, "DE"))
                 || !s.isAny(t, MES)) {
             return -1;
         }
@@ -1067,12 +1070,12 @@ final class Dates {
     /** Full month names that are also given names, a modal or a verb: they modify only an event noun. */
     private static final Set<String> MONTH_WORD_TOO = Set.of("MARCH", "APRIL", "MAY", "JUNE", "AUGUST");
     /** Events and encounters a month names: "the July episode", "her April admission", "the June visit". */
-    private static final String[] MONTH_EVENT_NOUN = {"EPISODE", "EPISODES", "EVENT", "EVENTS", "VISIT", "VISITS",
+    private static final Words MONTH_EVENT_NOUN = Words.of("EPISODE", "EPISODES", "EVENT", "EVENTS", "VISIT", "VISITS",
         "ADMISSION", "ADMISSIONS", "ADMIT", "APPOINTMENT", "APPT", "HOSPITALIZATION", "HOSPITALISATION", "STAY", "FALL",
         "SURGERY", "PROCEDURE", "DISCHARGE", "SCAN", "STUDY", "LABS", "NOTE", "CLINIC", "FLARE", "EXACERBATION", "ECHO",
         "CT", "MRI", "CATH", "BIOPSY", "BLEED", "STROKE", "MI", "INFECTION", "ILLNESS", "ENCOUNTER", "CONSULT",
         "MEETING", "CONFERENCE", "INCIDENT", "RESULTS", "COLONOSCOPY", "MAMMOGRAM", "ED", "ER", "TRIP", "CYCLE",
-        "INFUSION", "FOLLOWUP", "CALL", "LETTER", "REPORT", "EXAM", "TEST", "TESTS", "LEVEL", "READING", "DIAGNOSIS"};
+        "INFUSION", "FOLLOWUP", "CALL", "LETTER", "REPORT", "EXAM", "TEST", "TESTS", "LEVEL", "READING", "DIAGNOSIS");
 
     /**
      * A full month name between a determiner and a noun, used as a modifier: "given the July episode", "in the October
@@ -1108,10 +1111,10 @@ final class Dates {
     private static final Set<String> MONTH_CAPITALISED = Set.of("FEB", "APR", "JUL", "JULY", "AUG", "SEP", "SEPT",
         "OCT", "NOV", "DEC");
     /** Events that a month alone dates in a caseless note: "RELAPSE FEB,", "DX NOV.". */
-    private static final String[] MONTH_EVENT = {"RELAPSE", "RELAPSED", "RECURRENCE", "RECURRED", "DX", "DIAGNOSED",
+    private static final Words MONTH_EVENT = Words.of("RELAPSE", "RELAPSED", "RECURRENCE", "RECURRED", "DX", "DIAGNOSED",
         "ONSET", "ADMITTED", "ADMISSION", "DISCHARGED", "SURGERY", "STARTED", "STOPPED", "BEGAN", "DIED", "BORN",
         "DELIVERED", "PLACED", "INSERTED", "IMPLANTED", "TRANSPLANT", "TRANSPLANTED", "PERFORMED", "DONE", "SEEN",
-        "LAST", "HOSPITALIZED", "HOSPITALIZATION", "ADMIT"};
+        "LAST", "HOSPITALIZED", "HOSPITALIZATION", "ADMIT");
 
     /**
      * A month alone with no time preposition: a month that is never a word ("December admission", "dx October"), or
@@ -1152,8 +1155,8 @@ final class Dates {
         return tk.kind[nx] == Tokens.WORD && s.isAny(nx, "AND", "OR", "BUT", "THEN", "WHEN", "WHILE", "VS");
     }
 
-    private static final String[] MONTH_ALONE_STRONG = {"IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
-        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT", "BY", "FROM"};
+    private static final Words MONTH_ALONE_STRONG = Words.of("IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
+        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT", "BY", "FROM");
 
     /** In a lower-case note "in aug" is as telling as "in Aug"; in mixed case a lower-case month needs "since"/"until". */
     private static boolean monthAfterPrepLower(Scan s, int t) {
@@ -1283,8 +1286,8 @@ final class Dates {
     }
 
     /** Parts of a day or week that "of the 6th" / "of 7/10" dates: "the evening of the 6th", "the night of 7/10". */
-    private static final String[] PART_OF_DAY = {"MORNING", "EVENING", "NIGHT", "AFTERNOON", "DAY", "WEEK", "WEEKEND",
-        "OVERNIGHT", "NOON", "EVE"};
+    private static final Words PART_OF_DAY = Words.of("MORNING", "EVENING", "NIGHT", "AFTERNOON", "DAY", "WEEK", "WEEKEND",
+        "OVERNIGHT", "NOON", "EVE");
 
     /** Whether token {@code ofTok} (OF, or THE after OF) follows a part of the day: "the evening of the 6th", "night of 7/10". */
     private static boolean partOfDayOf(Scan s, int ofTok) {
@@ -1297,7 +1300,7 @@ final class Dates {
     }
 
     /** Verbs that a day of the month follows with "the": "hopes to arrive the 5th", "admitted the 2nd". */
-    private static final String[] DAY_VERB = {"ARRIVE", "ARRIVES", "ARRIVED", "ARRIVING", "ADMITTED", "DISCHARGED",
+    private static final Words DAY_VERB = Words.of("ARRIVE", "ARRIVES", "ARRIVED", "ARRIVING", "ADMITTED", "DISCHARGED",
         "RETURN", "RETURNS", "RETURNED", "RETURNING", "LEAVE", "LEAVES", "LEAVING", "FLY", "FLIES", "FLYING", "FLEW",
         "COMING", "COMES", "SEEN", "SCHEDULED", "EXPECTED", "DUE", "BORN", "DIED", "STARTED", "STARTS", "STOPPED",
         "ENDS", "ENDED", "BEGINS", "BEGAN", "TRANSFERRED", "DELIVERED", "PASSED", "VISITING", "VISITED", "PLANNED",
@@ -1305,7 +1308,7 @@ final class Dates {
         // "appt the 28th", "family meeting the 3rd"
         "APPT", "APPOINTMENT", "VISIT", "SURGERY", "CONSULT", "FOLLOWUP", "MEETING", "MTG",
         // "next VAD clinic the 6th", "I&D x3 (latest the 4th)"
-        "CLINIC", "LATEST"};
+        "CLINIC", "LATEST");
 
     /**
      * "HOSPITAL  THE 4TH 0130  MARIA": a four-digit clock time right after the day, THE standing as a note header's
@@ -1398,21 +1401,21 @@ final class Dates {
                 && (tk.isPunct(p - 1, '/') || tk.kind[p - 1] == Tokens.NUM || tk.kind[p - 1] == Tokens.ALNUM);
     }
 
-    private static final String[] RATE_UNIT = {"HR", "H", "HOUR", "MIN", "KG", "CC", "ML", "MG", "MCG", "L", "LPM",
-        "UNITS", "U", "MMHG", "BPM", "DAY", "SHIFT"};
+    private static final Words RATE_UNIT = Words.of("HR", "H", "HOUR", "MIN", "KG", "CC", "ML", "MG", "MCG", "L", "LPM",
+        "UNITS", "U", "MMHG", "BPM", "DAY", "SHIFT");
 
     private static boolean clock5(Scan s, int t) {
         int v = s.tk.intValue(t);
         return s.tk.len(t) == 4 && v / 100 < 24 && v % 100 < 60 && v % 5 == 0;
     }
 
-    private static final String[] YEAR_BEFORE = {"IN", "SINCE", "DURING", "UNTIL", "CIRCA", "YEAR", "BY", "BEFORE",
+    private static final Words YEAR_BEFORE = Words.of("IN", "SINCE", "DURING", "UNTIL", "CIRCA", "YEAR", "BY", "BEFORE",
         "AFTER", "AROUND", "FROM", "THRU", "THROUGH", "OF", "SPRING", "SUMMER", "FALL", "WINTER", "AUTUMN", "DX",
-        "DIAGNOSED", "EARLY", "LATE", "MID"};
+        "DIAGNOSED", "EARLY", "LATE", "MID");
 
     // ---- ages over 89
-    private static final String[] AGE_AFTER = {"YO", "YOM", "YOF", "YOW", "YR", "YRS", "YEAR", "YEARS", "Y",
-        "YEAROLD", "YOA", "YOWF", "YOWM", "YOBF", "YOBM"};
+    private static final Words AGE_AFTER = Words.of("YO", "YOM", "YOF", "YOW", "YR", "YRS", "YEAR", "YEARS", "Y",
+        "YEAROLD", "YOA", "YOWF", "YOWM", "YOBF", "YOBM");
 
     private static int age(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1480,11 +1483,11 @@ final class Dates {
         return -1;
     }
 
-    private static final String[] MEASURE_WORDS = {"SAT", "SATS", "SPO2", "O2", "HR", "BP", "SBP", "DBP", "MAP",
+    private static final Words MEASURE_WORDS = Words.of("SAT", "SATS", "SPO2", "O2", "HR", "BP", "SBP", "DBP", "MAP",
         "SYSTOLIC", "DIASTOLIC", "GLUCOSE", "BG", "FSBG", "WEIGHT", "WT", "TEMP", "T", "RR", "PULSE", "FIO2", "PEEP",
         "RATE", "LEVEL", "SUGAR", "SATURATION", "SATURATIONS", "SATTING", "KEPT", "MAINTAINED", "GOAL",
         // drips and feeds titrated: "FENTANYL GTT AT 100 HE WAS", "TF AT 90 HE HAD EMESIS"
-        "GTT", "DRIP", "TITRATED", "TF", "FEEDS", "PS", "INFUSION", "BOLUS", "WEANED"};
+        "GTT", "DRIP", "TITRATED", "TF", "FEEDS", "PS", "INFUSION", "BOLUS", "WEANED");
 
     /** A vital sign or measure among the three words before t: "Sats at 91 she was placed on 2L". */
     private static boolean measuredBefore(Scan s, int t) {
@@ -1502,8 +1505,8 @@ final class Dates {
         "BRO", "HUSBAND", "WIFE", "SPOUSE", "WIDOW", "WIDOWER", "PT", "PATIENT", "HE", "SHE", "NONNO", "NONNA",
         "ABUELA", "ABUELO", "MAMAW", "PAPAW", "GRANNY"};
     /** Verbs that give the age a life ended or reached with "at": "died at 92", "alive at 90", "passed away at 97". */
-    private static final String[] AGE_AT_VERB = {"DIED", "DIES", "PASSED", "EXPIRED", "DECEASED", "ALIVE", "DEATH",
-        "DYING"};
+    private static final Words AGE_AT_VERB = Words.of("DIED", "DIES", "PASSED", "EXPIRED", "DECEASED", "ALIVE", "DEATH",
+        "DYING");
 
     /** A unit, percent, ratio, decimal or range after a number: "at 92%", "to 97 kg", "at 95 bpm"; then no age. */
     private static boolean measureAfter(Scan s, int t) {
@@ -1663,8 +1666,8 @@ final class Dates {
                 && !s.has(p, Lexicon.CLINICAL) && r >= 0 && (tk.kind[r] == Tokens.WORD && tk.lowerInitial(r));
     }
 
-    private static final String[] TEMPERATURE_BEFORE = {"T", "TEMP", "TEMPS", "TMAX", "TM", "MAX", "FEVER", "FEBRILE",
-        "SPIKED", "SPIKE", "SPIKING", "TO", "OF", "ORAL", "RECTAL", "AXILLARY", "CORE", "TYMPANIC", "BT"};
+    private static final Words TEMPERATURE_BEFORE = Words.of("T", "TEMP", "TEMPS", "TMAX", "TM", "MAX", "FEVER", "FEBRILE",
+        "SPIKED", "SPIKE", "SPIKING", "TO", "OF", "ORAL", "RECTAL", "AXILLARY", "CORE", "TYMPANIC", "BT");
 
     private static int ageAlnum(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1693,13 +1696,13 @@ final class Dates {
     }
 
     private static final String[] UNITS = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
-    private static final String[] TEENS = {"TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN",
-        "SEVENTEEN", "EIGHTEEN", "NINETEEN"};
+    private static final Words TEENS = Words.of("TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN",
+        "SEVENTEEN", "EIGHTEEN", "NINETEEN");
     /** People whose number is their age when it stands alone: "his mother (ninety-one)", "she is ninety-six." */
-    private static final String[] AGE_PERSON = {"PT", "PATIENT", "HE", "SHE", "MOM", "MOTHER", "DAD", "FATHER",
+    private static final Words AGE_PERSON = Words.of("PT", "PATIENT", "HE", "SHE", "MOM", "MOTHER", "DAD", "FATHER",
         "HUSBAND", "WIFE", "GRANDMOTHER", "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE", "SISTER",
-        "BROTHER", "WIDOW", "WIDOWER"};
-    private static final String[] SEX_AFTER = {"F", "M", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY"};
+        "BROTHER", "WIDOW", "WIDOWER");
+    private static final Words SEX_AFTER = Words.of("F", "M", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
 
     /**
      * Ages over 89 in words: "ninety-two year old", "ninety-three y/o F", "NINETY YRS", "one hundred and two years of

@@ -325,12 +325,12 @@ final class Geo {
     }
 
     /** What a form's facility field holds when it names none. */
-    private static final String[] FORM_ANSWERS = {"NONE", "NA", "N", "UNKNOWN", "UNK", "PENDING", "DECLINED", "YES",
+    private static final Words FORM_ANSWERS = Words.of("NONE", "NA", "N", "UNKNOWN", "UNK", "PENDING", "DECLINED", "YES",
         "NO", "SELF", "TBD", "SAME", "LOCAL", "MAIL", "PREFERRED", "OTHER", "HOME", "PATIENTS", "PATIENT", "ANY",
-        "DEFERRED", "REFUSED", "NOT", "SOLO", "TELEHEALTH", "VIRTUAL", "OUTSIDE", "VARIOUS"};
+        "DEFERRED", "REFUSED", "NOT", "SOLO", "TELEHEALTH", "VIRTUAL", "OUTSIDE", "VARIOUS");
 
-    private static final String[] FACILITY_LABELS = {"FACILITY", "PRACTICE", "CLINIC", "AGENCY", "PHARMACY",
-        "HOSPITAL", "SNF", "HOSPICE"};
+    private static final Words FACILITY_LABELS = Words.of("FACILITY", "PRACTICE", "CLINIC", "AGENCY", "PHARMACY",
+        "HOSPITAL", "SNF", "HOSPICE");
 
     /**
      * "Practice: Monongahela Arthritis & Rheumatology", "Agency: Keystone Valley Visiting Nurses": a form's facility
@@ -384,13 +384,16 @@ final class Geo {
                 && !tk.nlBefore[t - 1] && !tk.nlBefore[t] && (tk.upperDoc || tk.capitalized(t) && tk.capitalized(t - 2));
     }
 
+    private static final Words MILE_MARKER_ROADS = Words.of("HWY", "HIGHWAY", "US", "SR", "ROUTE", "RTE", "RT", "I",
+        "INTERSTATE");
+
     /**
      * "Hwy 89 MM 23", "US-2 MM 212", "I-90 mile marker 41": a highway and a mile marker pinpoint where someone was
      * (a crash, a breakdown, a home with no street address).
      */
     private static int mileMarker(Scan s, int t) {
         Tokens tk = s.tk;
-        if (tk.len(t) > 7 || !s.isAny(t, "HWY", "HIGHWAY", "US", "SR", "ROUTE", "RTE", "RT", "I", "INTERSTATE")) {
+        if (tk.len(t) > 7 || !s.isAny(t, MILE_MARKER_ROADS)) {
             return -1;
         }
         int u = t + 1;
@@ -424,13 +427,15 @@ final class Geo {
         return end + 1;
     }
 
+    private static final Words SECTION_WORDS = Words.of("SEC", "SECTION");
+
     /**
      * "Sec 14 T153N R101W", "NW1/4 Sec 11 T150N R98W": a section, township and range of the public land survey, where an
      * oil pad, a farm or a home stands. Township and range codes are letters and digits no clinical text writes.
      */
     private static int landDescription(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.isAny(t, "SEC", "SECTION") || t + 3 >= tk.n) {
+        if (!s.isAny(t, SECTION_WORDS) || t + 3 >= tk.n) {
             return -1;
         }
         int u = t + 1;
@@ -683,6 +688,8 @@ final class Geo {
         return u + 1;
     }
 
+    private static final Words ROUTE_WORDS = Words.of("RT", "RTE", "ROUTE", "ALT", "US", "BIA");
+
     /**
      * "MOTORCYCLE VS DEER ON RT 7", "OFF ALT 58", "ON AL-91 NEAR HANCEVILLE", "north on US 491": a numbered route where
      * something happened or someone lives, right after ON, OFF, ALONG, VIA or NEAR. Interstates (I-95) are left out, as
@@ -701,7 +708,7 @@ final class Geo {
         if (!stateDash && c0 != 'R' && c0 != 'A' && c0 != 'U' && c0 != 'B') {
             return -1; // (RT, RTE, ROUTE, ALT, US, BIA)
         }
-        if (!stateDash && !s.isAny(t, "RT", "RTE", "ROUTE", "ALT", "US", "BIA")
+        if (!stateDash && !s.isAny(t, ROUTE_WORDS)
                 || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR")
                 || !tk.spaceOnly(p, t)) {
             return -1;
@@ -737,6 +744,8 @@ final class Geo {
         return addressTail(s, t, v, "street.highway");
     }
 
+    private static final Words HIGHWAY_HEADS = Words.of("HWY", "HIGHWAY", "COUNTY", "STATE", "TOWNSHIP", "US", "FARM");
+
     /**
      * "on Hwy 64 west of town", "the farmhouse on County Road 1340": a numbered highway without a house number (HWY,
      * HIGHWAY and the county/state/township/US forms). A route alone is read only after a preposition of place
@@ -745,7 +754,7 @@ final class Geo {
      */
     private static int highwayNoNumber(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.isAny(t, "HWY", "HIGHWAY", "COUNTY", "STATE", "TOWNSHIP", "US", "FARM")) {
+        if (!s.isAny(t, HIGHWAY_HEADS)) {
             return -1;
         }
         int last = highway(s, t, false);
@@ -759,6 +768,8 @@ final class Geo {
         return addressTail(s, t, last, "street.highway");
     }
 
+    private static final Words RURAL_ROUTE_WORDS = Words.of("RR", "HC", "HCR");
+
     /**
      * "RR 2 Box 118", "Rural Route 3, Box 40", "HC 64 BOX 12": a rural route or highway contract route and its box (RR
      * and HC alone are a respiratory rate and a head circumference: the box decides).
@@ -766,7 +777,7 @@ final class Geo {
     private static int ruralRoute(Scan s, int t) {
         Tokens tk = s.tk;
         int u;
-        if (s.isAny(t, "RR", "HC", "HCR")) {
+        if (s.isAny(t, RURAL_ROUTE_WORDS)) {
             u = t + 1;
         } else if (s.is(t, "RURAL") && s.isAny(t + 1, "ROUTE", "RTE", "RT")) {
             u = t + 2;
@@ -1099,6 +1110,11 @@ final class Geo {
         }
     }
 
+    private static final Words RESIDENCE_PREPOSITIONS = Words.of("ON", "OFF", "UP");
+
+    private static final Words RESIDENCE_WORDS = Words.of("LIVES", "LIVE", "LIVED", "LIVING", "RESIDES", "RESIDING",
+        "RESIDENCE", "HOME", "HOUSE", "APARTMENT", "APT", "SHELTER", "ADDRESS", "MOVED", "STAYS", "STAYING", "CONDO");
+
     /**
      * "LIVES ON CENTRE ST", "A SHELTER ON ROSE ST": where the patient lives says the words before a suffix are a
      * street even when the suffix is ambiguous (ST, DR, CT) or the name a clinical word.
@@ -1106,9 +1122,8 @@ final class Geo {
     private static int residentialStreet(Scan s, int t) {
         Tokens tk = s.tk;
         int p = t - 1;
-        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.len(p) > 3 || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "UP") || !s.before(p, 4, "LIVES", "LIVE", "LIVED", "LIVING", "RESIDES",
-                "RESIDING", "RESIDENCE", "HOME", "HOUSE", "APARTMENT", "APT", "SHELTER", "ADDRESS", "MOVED", "STAYS",
-                "STAYING", "CONDO")) {
+        if (p < 0 || tk.kind[p] != Tokens.WORD || tk.len(p) > 3 || tk.nlBefore[t] || !s.isAny(p, RESIDENCE_PREPOSITIONS)
+                || !s.before(p, 4, RESIDENCE_WORDS)) {
             return -1;
         }
         int u = t;
@@ -1318,7 +1333,7 @@ final class Geo {
 
     private static final String[] AUTHORITY_CONTEXT = {"BIB", "BY", "PER", "CALLED", "NOTIFIED", "CONTACTED", "FROM",
         "TO", "AND", "OFFICER", "OFFICERS"};
-    private static final String[] AUTHORITIES = {"PD", "FD", "POLICE", "FIRE", "SHERIFF", "SHERIFFS"};
+    private static final Words AUTHORITIES = Words.of("PD", "FD", "POLICE", "FIRE", "SHERIFF", "SHERIFFS");
     private static final String[] PD_CONTEXT = {"BIB", "PER", "CALLED", "NOTIFIED", "CONTACTED"};
 
     /**
@@ -1379,9 +1394,9 @@ final class Geo {
         return a + 1;
     }
 
-    private static final String[] PROGRAM_VERBS = {"INTAKE", "DOSED", "DOSES", "DOSING", "ENROLLED", "ENROLLMENT",
+    private static final Words PROGRAM_VERBS = Words.of("INTAKE", "DOSED", "DOSES", "DOSING", "ENROLLED", "ENROLLMENT",
         "ATTENDS", "ATTENDED", "ATTENDING", "METHADONE", "SUBOXONE", "BUPRENORPHINE", "VIVITROL", "PROGRAM", "COUNSELING",
-        "COUNSELLING", "DETOX", "RESIDENTIAL"};
+        "COUNSELLING", "DETOX", "RESIDENTIAL");
 
     /**
      * "intake at Pinecrest Recovery Tues.", "dosed at Lighthouse daily": where a patient attends a treatment program,
@@ -1564,16 +1579,18 @@ final class Geo {
         return (long) bestEnd << 32 | bestVal & 0xFFFFFFFFL;
     }
 
-    private static final String[] PLACE_VERBS = {"LIVES", "LIVED",
+    private static final Words PLACE_VERBS = Words.of("LIVES", "LIVED",
         "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
         "ORIGINALLY", "BASED", "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED",
         "COMING", "CAME", "ARRIVED", "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED", "RAISED",
-        "VACATIONED", "VACATIONING", "VACATION", "HONEYMOON", "HOTEL", "STAYED", "DIAGNOSED"};
+        "VACATIONED", "VACATIONING", "VACATION", "HONEYMOON", "HOTEL", "STAYED", "DIAGNOSED");
+
+    private static final Words STRONG_PLACE_PREPOSITIONS = Words.of("IN", "FROM", "TO", "OF");
 
     private static boolean strongPlaceContext(Scan s, int t) {
         Tokens tk = s.tk;
         int p = s.prevWord(t, 0);
-        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "TO", "OF")) {
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, STRONG_PLACE_PREPOSITIONS)) {
             return false;
         }
         // the verb in the same clause: "VISITED. DNR, OK TO TRANSFUSE" has none
@@ -1651,7 +1668,7 @@ final class Geo {
     }
 
     /** Device and drug makers named after a place ("Boston Scientific"). */
-    private static final String[] MAKERS = {"SCIENTIFIC", "PHARMACEUTICALS", "PHARMACEUTICAL", "INSTRUMENTS"};
+    private static final Words MAKERS = Words.of("SCIENTIFIC", "PHARMACEUTICALS", "PHARMACEUTICAL", "INSTRUMENTS");
 
 
     /** Heads of neighbourhood and district names: "Jamaica Plain", "Ybor City", "Coral Springs". */
@@ -1660,9 +1677,11 @@ final class Geo {
         "FALLS", "JUNCTION", "GARDENS", "GROVE", "ESTATES", "LANDING", "CROSSING", "MILLS");
 
     /** Words that turn a district-shaped phrase into a building or a service ("City Hospital", "Times Square Clinic"). */
-    private static final String[] DISTRICT_STOPPERS = {"HOSPITAL", "HOSP", "CLINIC", "CENTER", "CENTRE", "MEDICAL",
+    private static final Words DISTRICT_STOPPERS = Words.of("HOSPITAL", "HOSP", "CLINIC", "CENTER", "CENTRE", "MEDICAL",
         "MED", "HEALTH", "REHAB", "NURSING", "MANOR", "CARE", "SCHOOL", "HIGH", "ELEMENTARY", "COLLEGE", "UNIVERSITY",
-        "APARTMENTS", "APTS"};
+        "APARTMENTS", "APTS");
+
+    private static final Words DISTRICT_PREPOSITIONS = Words.of("IN", "FROM", "NEAR", "AT", "TO");
 
     /**
      * "in Jamaica Plain", "from Ybor City", "near Little Havana": one or two proper words and a district head (or
@@ -1672,7 +1691,7 @@ final class Geo {
     private static int district(Scan s, int t) {
         Tokens tk = s.tk;
         int p = s.prevWord(t, 0);
-        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "NEAR", "AT", "TO") || !properWord(s, t)) {
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, DISTRICT_PREPOSITIONS) || !properWord(s, t)) {
             return -1;
         }
         if (s.is(t, "LITTLE")) {
@@ -1769,6 +1788,8 @@ final class Geo {
         return -1;
     }
 
+    private static final Words ARRIVAL_PREPOSITIONS = Words.of("FROM", "IN", "NEAR", "TO");
+
     /**
      * "flying in from chicago", "sister in from Salem", "moved up from Tampa": a listed town after IN FROM, UP FROM,
      * MOVED FROM, DROVE FROM; a large city in any case, a smaller one capitalised.
@@ -1776,7 +1797,7 @@ final class Geo {
     private static int townAfterArrival(Scan s, int t) {
         Tokens tk = s.tk;
         int p = s.prevWord(t, 0);
-        if (p < 0 || tk.nlBefore[t] || tk.nlBefore[p + 1] && p + 1 == t || !s.isAny(p, "FROM", "IN", "NEAR", "TO")) {
+        if (p < 0 || tk.nlBefore[t] || tk.nlBefore[p + 1] && p + 1 == t || !s.isAny(p, ARRIVAL_PREPOSITIONS)) {
             return -1;
         }
         int pp = s.prevWord(p, 0);
@@ -1828,14 +1849,14 @@ final class Geo {
     }
 
     /** Words that make a clause about where someone lives, works or had something happen. */
-    private static final String[] ERRAND_WORDS = {"LIVES", "LIVE", "LIVING", "WORKS", "WORKED", "WORKING", "OWNS",
+    private static final Words ERRAND_WORDS = Words.of("LIVES", "LIVE", "LIVING", "WORKS", "WORKED", "WORKING", "OWNS",
         "OWN", "OWNED", "SALON", "SHOP", "STORE", "RESTAURANT", "BUSINESS", "FIRE", "SEIZURE", "FELL", "FALL",
-        "MVC", "MVA", "ACCIDENT", "SHOT", "STABBED", "ASSAULTED", "HOME", "HOUSE", "APARTMENT", "APT", "JOB"};
+        "MVC", "MVA", "ACCIDENT", "SHOT", "STABBED", "ASSAULTED", "HOME", "HOUSE", "APARTMENT", "APT", "JOB");
 
     /** Not towns however a lexicon lists them, after IN. */
-    private static final String[] ERRAND_NOT_TOWNS = {"BED", "ROOM", "HOUSE", "HOME", "CHAIR", "PAIN", "DISTRESS",
+    private static final Words ERRAND_NOT_TOWNS = Words.of("BED", "ROOM", "HOUSE", "HOME", "CHAIR", "PAIN", "DISTRESS",
         "TRANSIT", "PERSON", "TOWN", "CHARGE", "PROGRESS", "PLACE", "ORDER", "TIME", "BETWEEN", "CARE", "ADDITION",
-        "GENERAL", "CLINIC", "HOSPITAL", "FAMILY", "CHURCH", "SCHOOL", "PRISON", "JAIL", "SHELTER", "WORK"};
+        "GENERAL", "CLINIC", "HOSPITAL", "FAMILY", "CHURCH", "SCHOOL", "PRISON", "JAIL", "SHELTER", "WORK");
 
     /**
      * "owns a nail salon in ALIEF", "house fire in Opa-locka", "works nights in Little River": a town after IN in a clause
@@ -1948,6 +1969,8 @@ final class Geo {
         return last + 1;
     }
 
+    private static final Words ABROAD_PREPOSITIONS = Words.of("IN", "FROM", "NEAR", "OUTSIDE");
+
     /**
      * "diagnosed in Chengdu, China", "Father (in Chengdu)": one capitalised word no list holds after IN or FROM, closed
      * by a country or by the parenthesis that opened just before IN (mixed case only: a writer's capital says "name").
@@ -1955,7 +1978,7 @@ final class Geo {
     private static boolean abroad(Scan s, int t) {
         Tokens tk = s.tk;
         int p = t - 1;
-        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, "IN", "FROM", "NEAR", "OUTSIDE")
+        if (p < 0 || tk.nlBefore[t] || !s.isAny(p, ABROAD_PREPOSITIONS)
                 || !(tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t))
                 || tk.kind[t] != Tokens.WORD || (s.flags(t) & (COMMON | CLINICAL | STOP | NOT_PLACE | Lexicon.GROUP)) != 0) {
             return false;
@@ -2042,10 +2065,12 @@ final class Geo {
             "DE", "CO", "LA", "OH", "ID", "AL", "MS", "MT", "NE", "ND", "SD", "SC", "NC", "GA", "WA", "AS", "GU",
             "CA", "AK", "AR", "MO", "VA");
 
+    private static final Words COUNTY_WORDS = Words.of("COUNTY", "PARISH");
+
     /** "Suffolk County" for names the gazetteer does not list as a county of that spelling. */
     private static int county(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.isAny(t + 1, "COUNTY", "PARISH") || !tk.spaceOnly(t, t + 1)) {
+        if (!s.isAny(t + 1, COUNTY_WORDS) || !tk.spaceOnly(t, t + 1)) {
             return -1;
         }
         int f = s.flags(t);
@@ -2139,8 +2164,8 @@ final class Geo {
         return (town > best ? town : best) + 1;
     }
 
-    private static final String[] FACILITY_UNITS = {"ED", "ER", "EW", "ICU", "MICU", "SICU", "CCU", "LTAC", "LTACH",
-        "SNF", "ECF", "REHAB", "VNA", "CLINIC", "HOSPITAL", "HOSP", "CATH", "OR", "PACU", "NICU", "PICU", "ICN"};
+    private static final Words FACILITY_UNITS = Words.of("ED", "ER", "EW", "ICU", "MICU", "SICU", "CCU", "LTAC", "LTACH",
+        "SNF", "ECF", "REHAB", "VNA", "CLINIC", "HOSPITAL", "HOSP", "CATH", "OR", "PACU", "NICU", "PICU", "ICN");
 
     /** Where a patient comes from or goes to: "TX FROM X", "D/C TO X", "@ X", "SCREENED BY X", "X ED". */
     private static boolean facilityContext(Scan s, int first, int last) {
@@ -2270,10 +2295,10 @@ final class Geo {
     }
 
     /** Words of a note's header line: kinds of note, units, shifts. */
-    private static final String[] HEADER_WORDS = {"NOTE", "NOTES", "RECORD", "NSG", "NURSING", "ADMIT", "ADM",
+    private static final Words HEADER_WORDS = Words.of("NOTE", "NOTES", "RECORD", "NSG", "NURSING", "ADMIT", "ADM",
         "ADMISSION", "HANDOFF", "PROGRESS", "TRANSPORT", "NPN", "RN", "SHIFT", "NOC", "NIGHTS", "DAYS", "ICU", "MICU",
         "SICU", "CCU", "CVICU", "CICU", "PICU", "NICU", "TICU", "NSICU", "NEURO", "BURN", "TRAUMA", "STEP", "STEPDOWN",
-        "PEDS", "PCU", "TELE", "ED", "CENSUS", "SBAR", "EVENTS", "CRITICAL", "TEAM", "BED", "HUB", "SITE", "EICU"};
+        "PEDS", "PCU", "TELE", "ED", "CENSUS", "SBAR", "EVENTS", "CRITICAL", "TEAM", "BED", "HUB", "SITE", "EICU");
 
     /**
      * The first words of a listed hospital's name, where a patient comes from or goes ("TX FROM GOOD SAMARITAN",
@@ -2526,19 +2551,19 @@ final class Geo {
     }
 
     /** What a note's first line calls the note, never a hospital's acronym. */
-    private static final String[] NOTE_KINDS = {"NPN", "SBAR", "DAR", "DAP", "SOAP", "NSG", "NURS", "EVT", "EMS", "ADD",
+    private static final Words NOTE_KINDS = Words.of("NPN", "SBAR", "DAR", "DAP", "SOAP", "NSG", "NURS", "EVT", "EMS", "ADD",
         "PROG", "PN", "RT", "RTN", "CM", "SW", "PCA", "NCC", "ROS", "ED", "ER", "OR", "PACU", "EVENT", "TX", "XFER", "ADM",
-        "NEW", "PT", "PTS", "MD", "NP", "PA", "RN", "LPN", "CNA", "UPDATE", "BRIEF", "SHORT", "LATE", "ENTRY"};
+        "NEW", "PT", "PTS", "MD", "NP", "PA", "RN", "LPN", "CNA", "UPDATE", "BRIEF", "SHORT", "LATE", "ENTRY");
     /** Words before ICU that make one unit of two words ("NEURO ICU", "BURN ICU"). */
-    private static final String[] UNIT_KIND = {"NEURO", "TRAUMA", "BURN", "SURGICAL", "MEDICAL", "CARDIAC", "CV", "PEDS",
-        "CARDIO", "SURG", "MED", "CORONARY", "THORACIC", "TRANSPLANT", "STROKE", "SHOCK"};
+    private static final Words UNIT_KIND = Words.of("NEURO", "TRAUMA", "BURN", "SURGICAL", "MEDICAL", "CARDIAC", "CV", "PEDS",
+        "CARDIO", "SURG", "MED", "CORONARY", "THORACIC", "TRANSPLANT", "STROKE", "SHOCK");
     /** Kinds of patient or care that name a unit before its unit word ("VAD STEPDOWN", "BMT ICU"). */
-    private static final String[] UNIT_PREFIXES = {"VAD", "LVAD", "ECMO", "BMT", "ONC", "HEME", "CVT", "CT", "PED", "PEDI",
+    private static final Words UNIT_PREFIXES = Words.of("VAD", "LVAD", "ECMO", "BMT", "ONC", "HEME", "CVT", "CT", "PED", "PEDI",
         "ADULT", "PEDS", "NEO", "OB", "GYN", "ORTHO", "URO", "GI", "RENAL", "LIVER", "HEART", "LUNG", "CHEST", "SPINE", "BRAIN",
-        "HEAD", "PSYCH", "GERI", "COVID", "ISO", "OBS", "RESP"};
+        "HEAD", "PSYCH", "GERI", "COVID", "ISO", "OBS", "RESP");
     /** Words on a note's first line that make it a note's header. */
-    private static final String[] NOTE_HEADER_WORDS = {"NPN", "NOTE", "NOTES", "NURSING", "NSG", "PROGRESS", "HANDOFF", "SBAR",
-        "SHIFT", "NOC", "DAYS", "NIGHTS", "REPORT", "ADMIT", "ADMISSION", "TRANSFER", "EVENT"};
+    private static final Words NOTE_HEADER_WORDS = Words.of("NPN", "NOTE", "NOTES", "NURSING", "NSG", "PROGRESS", "HANDOFF", "SBAR",
+        "SHIFT", "NOC", "DAYS", "NIGHTS", "REPORT", "ADMIT", "ADMISSION", "TRANSFER", "EVENT");
 
     /**
      * "KVG CCU NPN 7A-7P", "BUMC BURN ICU NPN", "SRMC SDU NPN", "KVG Step Down Nursing Note": an acronym no list knows,
@@ -2608,8 +2633,8 @@ final class Geo {
     }
 
     /** Words naming a department or office of a hospital, after its acronym ("CNMC CARDIOLOGY"). */
-    private static final String[] DEPARTMENTS = {"MRN", "CLINIC", "CENTER", "CENTRE", "DEPARTMENT", "DEPT", "OFFICE",
-        "EMERGENCY", "ED", "ER", "RADIOLOGY", "LAB", "LABORATORY", "PHARMACY"};
+    private static final Words DEPARTMENTS = Words.of("MRN", "CLINIC", "CENTER", "CENTRE", "DEPARTMENT", "DEPT", "OFFICE",
+        "EMERGENCY", "ED", "ER", "RADIOLOGY", "LAB", "LABORATORY", "PHARMACY");
 
     /**
      * The acronym t before MRN or a department or specialty word on its line, or first or last in a parenthesised
@@ -2765,12 +2790,12 @@ final class Geo {
         return false;
     }
 
-    private static final String[] INSTITUTE_FIELDS = {"HEART", "CANCER", "EYE", "DIABETES", "SPINE", "ORTHOPEDIC",
+    private static final Words INSTITUTE_FIELDS = Words.of("HEART", "CANCER", "EYE", "DIABETES", "SPINE", "ORTHOPEDIC",
         "ORTHOPAEDIC", "NEUROSCIENCE", "NEUROSCIENCES", "NEUROLOGICAL", "VASCULAR", "KIDNEY", "TRANSPLANT", "REHAB",
         "REHABILITATION", "BEHAVIORAL", "PSYCHIATRIC", "MEDICAL", "HEALTH", "CARDIAC", "CARDIOVASCULAR", "ONCOLOGY",
         "JOINT", "BONE", "SLEEP", "PAIN", "LUNG", "LIVER", "DIGESTIVE", "BRAIN", "STROKE", "SURGICAL", "CHILDRENS",
         "WOMENS", "HEARING", "ARTHRITIS", "DIALYSIS", "ALLERGY", "ASTHMA", "WOUND", "VEIN", "SPORTS", "SKIN", "FERTILITY",
-        "BREAST", "UROLOGY", "UROLOGIC", "CLINICAL"};
+        "BREAST", "UROLOGY", "UROLOGIC", "CLINICAL");
 
     /**
      * Words that name a clinical service: a clinic named only by them is a department of the hospital the note comes
@@ -2809,15 +2834,17 @@ final class Geo {
     }
 
     /** Words that bring insurance or payers, not a named agency, before "home health" or "hospice". */
-    private static final String[] PAYERS = {"MEDICARE", "MEDICAID", "MASSHEALTH", "TRICARE", "MEDI", "CAL", "HMO",
-        "PPO", "INSURANCE", "PRIVATE", "SKILLED", "INTERMITTENT"};
+    private static final Words PAYERS = Words.of("MEDICARE", "MEDICAID", "MASSHEALTH", "TRICARE", "MEDI", "CAL", "HMO",
+        "PPO", "INSURANCE", "PRIVATE", "SKILLED", "INTERMITTENT");
+
+    private static final Words CLOSING_HEADS = Words.of("REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY");
 
     /** REGIONAL, MEMORIAL, GENERAL, COMMUNITY closing a name where a patient comes from or goes ("at Nauset Regional"). */
     private static boolean closingHead(Scan s, int h) {
         Tokens tk = s.tk;
         int len = tk.len(h);
         if (tk.kind[h] != Tokens.WORD || len < 7 || len > 9 // (length first: this runs for every word)
-                || !s.isAny(h, "REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY")) {
+                || !s.isAny(h, CLOSING_HEADS)) {
             return false;
         }
         int nx = h + 1;
@@ -3019,14 +3046,16 @@ final class Geo {
     }
 
     /** Generic words that name a kind of facility, not a particular one. */
+    private static final Words FACILITY_WORDS = Words.of("MEDICAL", "MED", "HEALTH", "CANCER", "REHAB",
+        "REHABILITATION", "CARE", "SURGERY", "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "CHILDRENS", "WOMENS",
+        "REST", "CONVALESCENT", "GROUP", "ASSISTED", "SKILLED", "COMMUNITY", "GENERAL", "REGIONAL", "MEMORIAL",
+        "UNIVERSITY", "STATE", "COUNTY", "CITY", "VA", "VETERANS", "PSYCHIATRIC", "CHILDREN", "WOMEN", "SPECIALTY",
+        "ACUTE", "LONG", "TERM", "OUTSIDE", "LOCAL", "AREA", "THE", "A", "AN", "THIS", "THAT", "OSH", "OTHER",
+        "PRIVATE", "PUBLIC", "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT",
+        "FAMILY", "SENIOR", "LIVING", "LIFE", "TRIBAL", "PERSONAL");
+
     private static boolean facilityWord(Scan s, int t) {
-        return s.isAny(t, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY",
-                "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "CHILDRENS", "WOMENS", "REST", "CONVALESCENT", "GROUP",
-                "ASSISTED", "SKILLED", "COMMUNITY", "GENERAL", "REGIONAL", "MEMORIAL", "UNIVERSITY", "STATE", "COUNTY",
-                "CITY", "VA", "VETERANS", "PSYCHIATRIC", "CHILDREN", "WOMEN", "SPECIALTY", "ACUTE", "LONG", "TERM",
-                "OUTSIDE", "LOCAL", "AREA", "THE", "A", "AN", "THIS", "THAT", "OSH", "OTHER", "PRIVATE", "PUBLIC",
-                "HEART", "EYE", "BURN", "SPINE", "HOSPITAL", "HOME", "ACADEMIC", "TEACHING", "DISTRICT", "FAMILY",
-                "SENIOR", "LIVING", "LIFE", "TRIBAL", "PERSONAL");
+        return s.isAny(t, FACILITY_WORDS);
     }
 
     /** "ST. JOSEPH'S HOSPITAL", "Lakeside Nursing Home", "Hospital of the University of Pennsylvania". */

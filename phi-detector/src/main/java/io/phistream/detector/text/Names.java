@@ -36,6 +36,10 @@ final class Names {
     private Names() {
     }
 
+    private static final Words ESQUIRE = Words.of("ESQ", "ESQUIRE");
+
+    private static final Words SPEAKS = Words.of("SPEAKS", "SPEAKING");
+
     static void detect(Scan s) {
         Tokens tk = s.tk;
         Lexicon lx = s.lx;
@@ -125,7 +129,7 @@ final class Names {
             if (acc[t] == SCORE && thingNotPerson(s, t)) {
                 acc[t] = NONE;
             }
-            if (acc[t] == SCORE && (Countries.isCountryNotName(s.key(t)) || abbreviationShape(s, t)
+            if (acc[t] == SCORE && (s.isAny(t, Countries.NOT_NAMES) || abbreviationShape(s, t)
                     || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT", "DON'T", "CAN'T", "WON'T")
                     || s.is(t + 1, "SCIENTIFIC") || tk.isPunct(t + 1, '#'))) {
                 // "Chengdu, China"; "per NSurg"; "DON'T CHASE HR"; "Boston Scientific ICD"; "Doc #: 9917734"
@@ -139,7 +143,7 @@ final class Names {
                 // (a title, a relative, a neighbouring name)
                 acc[t] = NONE;
             }
-            if (s.isAny(t, "SPEAKS", "SPEAKING") && acc[t] != KNOWN && acc[t] != MEMORY) {
+            if (s.isAny(t, SPEAKS) && acc[t] != KNOWN && acc[t] != MEMORY) {
                 // "speaks Navajo only", "Speaks Keres": the word after is a language
                 acc[t] = NONE;
                 int nx = s.nextWord(t, 0);
@@ -192,8 +196,8 @@ final class Names {
                         && !(t + 1 < n && s.has(t + 1, Lexicon.STATE_NAME) && joined(s, t, t + 1));
                 int notName = stateSurname ? NOT_A_NAME & ~Lexicon.STATE_NAME : NOT_A_NAME;
                 if ((f & STOP) != 0 && !(capsPair && base[t] >= -3.5f) || (f & (notName | VERB_CONTEXT)) != 0
-                        || Countries.isCountryNotName(s.key(t)) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2
-                        || s.isAny(t, "ESQ", "ESQUIRE")) {
+                        || s.isAny(t, Countries.NOT_NAMES) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2
+                        || s.isAny(t, ESQUIRE)) {
                     continue; // "Harlan, KY": a state's code is not a name part; nor is "Esq." after one
                 }
                 boolean listed = (f & NAME_LISTED) != 0;
@@ -545,8 +549,10 @@ final class Names {
         }
     }
 
-    private static final String[] BABY_STATES = {"BORN", "DELIVERED", "NOW", "STABLE", "DOING", "ADMITTED",
-        "TRANSFERRED", "REMAINS", "NOTED", "BORNE"};
+    private static final Words BABY_STATES = Words.of("BORN", "DELIVERED", "NOW", "STABLE", "DOING", "ADMITTED",
+        "TRANSFERRED", "REMAINS", "NOTED", "BORNE");
+
+    private static final Words BABY_SEXES = Words.of("BOY", "GIRL");
 
     /**
      * "BABY BOY OKAFOR", "BABY GIRL CHILD (TWIN A)": newborns are named by sex and surname; the word after is the
@@ -557,7 +563,7 @@ final class Names {
         Tokens tk = s.tk;
         for (int t = 2; t < tk.n; t++) {
             if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || tk.nlBefore[t] || tk.len(t - 2) != 4
-                    || !s.isAny(t - 1, "BOY", "GIRL") || !s.is(t - 2, "BABY") || !tk.spaceOnly(t - 2, t - 1)
+                    || !s.isAny(t - 1, BABY_SEXES) || !s.is(t - 2, "BABY") || !tk.spaceOnly(t - 2, t - 1)
                     || !tk.spaceOnly(t - 1, t)) {
                 continue;
             }
@@ -664,9 +670,9 @@ final class Names {
     }
 
     /** Roles one is named to: "named him Power of Attorney", "NAMED HER POA". */
-    private static final String[] APPOINTED_ROLES = {"POA", "POWER", "PROXY", "HCP", "AGENT", "EXECUTOR",
+    private static final Words APPOINTED_ROLES = Words.of("POA", "POWER", "PROXY", "HCP", "AGENT", "EXECUTOR",
         "EXECUTRIX", "BENEFICIARY", "HEALTH", "DECISION", "SURROGATE", "PRIMARY", "GUARDIAN", "TRUSTEE", "DPOA",
-        "SPOKESPERSON", "CONTACT", "UNKNOWN", "BOY", "GIRL", "BABY"};
+        "SPOKESPERSON", "CONTACT", "UNKNOWN", "BOY", "GIRL", "BABY");
 
     /**
      * "We named her Kentucky", "MOB NAMED BABY "SKY"": the word after naming a child is its given name, whatever else
@@ -950,8 +956,8 @@ final class Names {
     }
 
     /** Field labels that a person's name follows: "Student: Tatevik Avetisyan", "Client: Randall Sipple". */
-    private static final String[] PERSON_LABELS = {"STUDENT", "CLIENT", "RESIDENT", "CHILD", "INFANT", "MEMBER",
-        "CONSUMER", "PARTICIPANT", "DECEDENT", "PATIENT", "PT", "NAME", "GUARDIAN", "CAREGIVER", "PARENT", "ATHLETE"};
+    private static final Words PERSON_LABELS = Words.of("STUDENT", "CLIENT", "RESIDENT", "CHILD", "INFANT", "MEMBER",
+        "CONSUMER", "PARTICIPANT", "DECEDENT", "PATIENT", "PT", "NAME", "GUARDIAN", "CAREGIVER", "PARENT", "ATHLETE");
 
     /**
      * "Student: Chance Yurkovich     Grade 10": a person's label with a colon, then two to four capitalised words
@@ -1171,9 +1177,9 @@ final class Names {
         }
     }
 
-    private static final String[] REFLEX_WORDS = {"TRACE", "BRISK", "SLUGGISH", "ABSENT", "INTACT", "NORMAL",
+    private static final Words REFLEX_WORDS = Words.of("TRACE", "BRISK", "SLUGGISH", "ABSENT", "INTACT", "NORMAL",
         "DIMINISHED", "DECREASED", "SYMMETRIC", "EQUAL", "HYPOACTIVE", "HYPERACTIVE", "PRESENT", "REDUCED", "NONE",
-        "BRISKLY", "DOWN", "UP", "BILAT", "BILATERAL", "WNL", "NL"};
+        "BRISKLY", "DOWN", "UP", "BILAT", "BILATERAL", "WNL", "NL");
 
     /** "62M", "79YOM", "90YO F": one token of an age of up to three digits and a sex. */
     static boolean gluedAgeSex(Scan s, int t) {
@@ -1513,6 +1519,13 @@ final class Names {
         return false;
     }
 
+    private static final Words FORM_WORDS = Words.of("OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH", "RE", "FYI",
+        "CC", "ATTN");
+
+    private static final Words LINKING_WORDS = Words.of("WITH", "BY", "IS", "NAMED", "WAS", "FROM", "TO");
+
+    private static final Words POSSESSIVE_PRONOUNS = Words.of("HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS");
+
     private static boolean byContext(Scan s, int t, float base) {
         Tokens tk = s.tk;
         int f = s.flags(t);
@@ -1539,13 +1552,13 @@ final class Names {
                 || tk.allUpper(t) && tk.allUpper(s.prevWord(s.prevWord(t, 1), 1)))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro", "DEPUTY R. GOURD" in a capitals sentence of mixed text
         }
-        if (Countries.isCountryNotName(s.key(t)) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
+        if (s.isAny(t, Countries.NOT_NAMES) || (f & Lexicon.STATE_NAME) != 0 && s.isAny(s.prevWord(t, 0), "FROM", "IN")) {
             return false; // "called from germany", "CALLED FROM ARIZONA"
         }
-        if (tk.len(t) <= 4 && s.isAny(t, "OK", "OKAY", "YES", "NO", "NONE", "ALL", "BOTH", "RE", "FYI", "CC", "ATTN")) {
+        if (tk.len(t) <= 4 && s.isAny(t, FORM_WORDS)) {
             return false; // "WIFE OK W/ UPDATES"
         }
-        if (s.isAny(s.prevWord(t, 0), "HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS")) {
+        if (s.isAny(s.prevWord(t, 0), POSSESSIVE_PRONOUNS)) {
             return false; // "WORRIED ABOUT HER APT, SISTER SAYS": what someone has, not who
         }
         if (COLOURS.contains(s.key(t)) && s.is(t + 1, "TEAM")) {
@@ -1604,7 +1617,7 @@ final class Names {
         }
         if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
             int q = p;
-            if (s.isAny(p, "WITH", "BY", "IS", "NAMED", "WAS", "FROM", "TO")) {
+            if (s.isAny(p, LINKING_WORDS)) {
                 q = s.prevWord(p, 1);
             } else if (s.is(p, "W") && tk.isPunct(p - 1, '/') && s.isAny(p - 2, "D", "C")) {
                 q = -2; // D/W = discussed with
@@ -1697,6 +1710,8 @@ final class Names {
         "LESION", "LESIONS", "DEFECT", "REMPLISSAGE", "TECHNIQUE", "METHOD", "BIPLANE", "GUIDELINES", "GUIDELINE",
         "UNITS", "FAT", "RADS", "SEGMENT", "INCISION", "LIGAMENT", "TRIANGLE", "LINE", "LINES", "ANGLE");
 
+    private static final Words CONJUNCTIONS = Words.of("OR", "AND", "NOR");
+
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
     static boolean eponym(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1717,7 +1732,7 @@ final class Names {
             if (tk.kind[u] == Tokens.WORD && EPONYM_NOUNS.contains(s.key(u))) {
                 return true;
             }
-            if (tk.kind[u] == Tokens.WORD && s.isAny(u, "OR", "AND", "NOR") && u + 1 < tk.n
+            if (tk.kind[u] == Tokens.WORD && s.isAny(u, CONJUNCTIONS) && u + 1 < tk.n
                     && tk.kind[u + 1] == Tokens.WORD && (s.has(u + 1, NAME_LISTED) || tk.capitalized(u + 1))
                     && (s.flags(u + 1) & NOT_A_NAME) == 0) { // not "FRANK AND SISTER-IN-LAW" 
                 nameMayFollow = true; // "Grey Turner or Cullen sign", "Cheyne and Stokes respirations"

@@ -76,10 +76,10 @@ final class Numbers {
             // boat, sled and car registrations: "SLED REG NH 44718S", "MA REG 2QK 447"
             Map.entry("REG", PhiType.VEHICLE));
 
-    private static final String[] PHONE_CTX = {"PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
+    private static final Words PHONE_CTX = Words.of("PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
-        "OFFICE", "CELLPHONE", "MOB", "TELEPHONED", "DIAL", "EXT", "EXTENSION", "HM", "WK", "C"};
-    private static final String[] FAX_CTX = {"FAX", "FAXED", "FX", "FACSIMILE", "TELEFAX"};
+        "OFFICE", "CELLPHONE", "MOB", "TELEPHONED", "DIAL", "EXT", "EXTENSION", "HM", "WK", "C");
+    private static final Words FAX_CTX = Words.of("FAX", "FAXED", "FX", "FACSIMILE", "TELEFAX");
     private static final String[] UNIT_LETTERS = {"MG", "ML", "MCG", "UNITS", "U", "L", "CC", "KG", "G", "MM", "CM",
         "MEQ", "HR", "HRS", "H", "MIN", "X", "PM", "AM", "S", "TH", "ST", "ND", "RD", "K", "MMHG", "LB", "LBS", "OZ",
         "IU", "MMOL", "NG", "DL", "GM", "MIU", "KCAL", "HZ", "MHZ", "GB", "MB", "KB", "SEC", "MS", "YO", "YRS", "D"};
@@ -229,13 +229,13 @@ final class Numbers {
         return d == null ? -1 : d;
     }
 
-    private static final String[] SPOKEN_FILLERS = {"UM", "UH", "ER", "UHM", "UMM"};
+    private static final Words SPOKEN_FILLERS = Words.of("UM", "UH", "ER", "UHM", "UMM");
     /** Words that say a phone number follows: "call me back at", "my cell", "area code". */
-    private static final String[] CALL_CUES = {"CALL", "CALLED", "CALLING", "CALLBACK", "PHONE", "CELL", "NUMBER",
-        "REACH", "REACHED", "TEXT", "CODE", "LINE", "HOME", "WORK", "MOBILE", "FAX", "DIAL", "PAGER", "BEEPER"};
+    private static final Words CALL_CUES = Words.of("CALL", "CALLED", "CALLING", "CALLBACK", "PHONE", "CELL", "NUMBER",
+        "REACH", "REACHED", "TEXT", "CODE", "LINE", "HOME", "WORK", "MOBILE", "FAX", "DIAL", "PAGER", "BEEPER");
     /** Keywords too common to type a short run alone ("No no, one two three four", "Plan: count one two..."). */
-    private static final String[] WEAK_KEYWORDS = {"NO", "PLAN", "GROUP", "CASE", "CARD", "NUMBER", "NUM", "UNIT",
-        "REPORT", "EVENT", "MODEL", "LOT", "REF", "RUN", "DONOR", "STAR"};
+    private static final Words WEAK_KEYWORDS = Words.of("NO", "PLAN", "GROUP", "CASE", "CARD", "NUMBER", "NUM", "UNIT",
+        "REPORT", "EVENT", "MODEL", "LOT", "REF", "RUN", "DONOR", "STAR");
 
     /**
      * Numbers read aloud digit by digit, as voicemails and phone calls are transcribed: "call me back at five five
@@ -720,6 +720,8 @@ final class Numbers {
         return false;
     }
 
+    private static final Words PLATE_WORDS = Words.of("PLATE", "PLATES", "TAG", "TAGS");
+
     private static void plates(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
@@ -728,7 +730,7 @@ final class Numbers {
                 continue;
             }
             // "DE tag PC 218847": a tag is a plate too (two groups, letters and digits, keep skin tags and name tags out)
-            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 6 || !s.isAny(t, "PLATE", "PLATES", "TAG", "TAGS")) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 6 || !s.isAny(t, PLATE_WORDS)) {
                 continue;
             }
             int g = t + 1;

@@ -129,6 +129,19 @@ final class Scan {
         return false;
     }
 
+    /** Whether token t is one of the words: by lexicon id (see {@link Words}); the same answer as the String form. */
+    boolean isAny(int t, Words words) {
+        if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
+            return false;
+        }
+        Words.Resolved r = words.in(lx);
+        int id = tk.wholeLex(t);
+        if (id >= 0) {
+            return r.containsId(id);
+        }
+        return r.hasStrays() && r.containsStray(key(t));
+    }
+
     /** "18-WHEELER", "4-wheeler": token t is glued to a number before it by a dash (a vehicle, a count, a code). */
     boolean afterNumberDash(int t) {
         return t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t) && tk.kind[t - 2] == Tokens.NUM;
@@ -173,6 +186,21 @@ final class Scan {
                 return false;
             }
             if (isAny(p, folded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Any of the words among the {@code window} word tokens before t (punctuation skipped). */
+    boolean before(int t, int window, Words words) {
+        int p = t;
+        for (int k = 0; k < window; k++) {
+            p = prevWord(p, 3);
+            if (p < 0) {
+                return false;
+            }
+            if (isAny(p, words)) {
                 return true;
             }
         }

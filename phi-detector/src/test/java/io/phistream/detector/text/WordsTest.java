@@ -1,0 +1,57 @@
+package io.phistream.detector.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Word lists compared by lexicon id answer exactly as the same lists compared by folded string. */
+class WordsTest {
+
+    private static final List<String[]> LISTS = List.of(
+            new String[] {"HWY", "HIGHWAY", "US", "SR", "ROUTE", "RTE", "RT", "I", "INTERSTATE"},
+            new String[] {"SPEAKS", "SPEAKING"},
+            // words no lexicon holds, words with separators (never a token's key), a possessive's full form
+            new String[] {"TXFD", "XFERD", "S/P", "WOMENS", "SMITHS", "ZZQX", "", "MOM"},
+            // a long list (hashed ids) with a repeated word
+            new String[] {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+                "OCTOBER", "NOVEMBER", "DECEMBER", "MAY", "HOSPITAL", "CLINIC", "DR", "WIFE", "3RD", "183RD", "2019"});
+
+    private static final String TEXT = "Pt txf'd here 3/10 from Women's Hospital on HWY 9; wife's sister June "
+            + "SPEAKS Spanish. SMITH'S son called Dr. Zzqx 555-0101 may 3rd, 183RD ST, I-90, rt arm, 2019 s/p CABG "
+            + "MOM'S mom; TXFD XFERD; Hospitals CLINIC'S julyy";
+
+    @Test
+    void givenTheSameWords_whenComparedByIdOrByString_thenEveryTokenGetsTheSameAnswer() {
+        assertSameAnswers(TEXT);
+    }
+
+    @Test
+    void givenRandomTextsOfListedAndUnlistedWords_thenEveryTokenGetsTheSameAnswer() {
+        String[] pool = {"HWY", "hwy", "Speaks", "speaking", "TXF'D", "txfd", "Women's", "WOMENS", "smith's", "SMITHS",
+            "Zzqx", "mom", "MOM'S", "May", "june", "3RD", "183rd", "2019", "Hospital", "CLINIC", "Dr.", "wife",
+            "qwertyuiop", "s/p", "I", "US", "rt", "-", ",", "(", ")", "'", "12", "A1C"};
+        Random r = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                b.append(pool[r.nextInt(pool.length)]).append(r.nextInt(5) == 0 ? "" : " ");
+            }
+            assertSameAnswers(b.toString());
+        }
+    }
+
+    private static void assertSameAnswers(String text) {
+        Lexicon lx = Lexicon.builtIn();
+        Scan s = new Scan(text, lx, DetectionContext.EMPTY, TextPhiDetector.Config.DEFAULT, null);
+        for (String[] list : LISTS) {
+            Words words = Words.of(list);
+            for (int t = -1; t <= s.tk.n; t++) {
+                assertThat(s.isAny(t, words)).as("token %d of \"%s\" against %s", t, text, String.join(",", list))
+                        .isEqualTo(s.isAny(t, list));
+                assertThat(s.before(t, 3, words)).isEqualTo(s.before(t, 3, list));
+            }
+        }
+    }
+}
