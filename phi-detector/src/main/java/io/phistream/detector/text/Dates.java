@@ -301,7 +301,10 @@ final class Dates {
             return true; // "CATH THERE 3-2 SHOWED LM + 3VD"
         }
         if (p >= 1 && p == first - 1 && s.is(p, "HERE") && s.isAny(pp, "TXFD", "TXD", "TXF", "TX", "XFERD", "XFERRED",
-                "TRANSFERRED", "TRANSFERED", "ARRIVED", "CAME", "SENT", "BROUGHT", "ADMITTED", "FLOWN", "TRANSPORTED")) {
+                "TRANSFERRED", "TRANSFERED", "ARRIVED", "CAME", "SENT", "BROUGHT", "ADMITTED", "FLOWN", "TRANSPORTED",
+                "XFER", "XFERED", "TXFR", "TXFRD", "TRANSFER")
+                // not "ADMITTED HERE 2/2 PNA" (secondary to), "SENT HERE 3/10 PAIN"
+                && !(tk.intValue(last) == 2 && tk.intValue(first) <= 2) && !followedBy(s, last, NEG_AFTER)) {
             return true; // "txf'd here 3/10", "CAME HERE 2/4": the day the patient arrived
         }
         if (pp >= 1 && s.is(pp, "BY") && p == first - 1 && s.isAny(s.prevWord(pp, 0), "PLACED", "INSERTED", "DONE",
@@ -1245,7 +1248,7 @@ final class Dates {
         // "on the 14th", "Friday the 14th", "arrives the 5th": a day of the month; "the 5th floor", "the 4th dose",
         // "the 2nd time", "the 2nd of four" are not (a word other than a preposition or conjunction follows)
         int p = s.prevWord(t, 0);
-        if (secondOrdinalDay(s, t, p)) {
+        if (secondOrdinalDay(s, t)) {
             s.addTokens(PhiType.DATE, t, t, "date.ordinal-day", 0.75);
             return t + 1;
         }
@@ -1270,19 +1273,31 @@ final class Dates {
      * "missed HD on the 15th and 17th": the second of two ordinals joined by AND, OR or a comma, the first a day after
      * ON THE (or another day-verb context); not "the 2nd and 3rd digits" (a word follows).
      */
-    private static boolean secondOrdinalDay(Scan s, int t, int joiner) {
+    private static boolean secondOrdinalDay(Scan s, int t) {
         Tokens tk = s.tk;
-        if (joiner < 1 || !(s.isAny(joiner, "AND", "OR") || tk.isPunct(joiner, ',') || tk.isPunct(joiner, '&'))) {
-            return false;
-        }
-        int first = s.prevWord(joiner, 0);
-        if (first < 1 || !s.has(first, Lexicon.ORDINAL) || dayValue(s, first) < 0) {
-            return false;
-        }
-        int the = s.prevWord(first, 0);
         int nx = t + 1;
-        boolean wordAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD;
-        return !wordAfter && the >= 1 && s.is(the, "THE") && s.before(the, 1, "ON", "SINCE", "UNTIL", "BY", "FROM");
+        if (nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && !s.isAny(nx, "AND", "OR")) {
+            return false;
+        }
+        // back over "15TH, 17TH AND" (a few days at most) to THE and what comes before it
+        int cur = t;
+        for (int k = 0; k < 6; k++) {
+            int joiner = cur - 1; // the token right before: AND, OR, a comma or an ampersand
+            if (joiner < 1 || tk.nlBefore[cur] || !(s.isAny(joiner, "AND", "OR") || tk.isPunct(joiner, ',')
+                    || tk.isPunct(joiner, '&'))) {
+                return false;
+            }
+            int first = joiner - 1;
+            if (first < 1 || tk.nlBefore[joiner] || !s.has(first, Lexicon.ORDINAL) || dayValue(s, first) < 0) {
+                return false;
+            }
+            int the = s.prevWord(first, 0);
+            if (the >= 1 && s.is(the, "THE")) {
+                return s.before(the, 1, "ON", "SINCE", "UNTIL", "BY", "FROM") || s.before(the, 1, DAY_VERB);
+            }
+            cur = first;
+        }
+        return false;
     }
 
     /** Parts of a day or week that "of the 6th" / "of 7/10" dates: "the evening of the 6th", "the night of 7/10". */

@@ -120,6 +120,7 @@ final class Geo {
         practices(s);
         labelledFacilities(s);
         acronymsOfPlaces(s);
+        dropClaimedNames(s);
     }
 
     /**
@@ -633,6 +634,12 @@ final class Geo {
         if (!strong) {
             return -1;
         }
+        // "4471 ST RT 1441", "4471 RT 1441" in capitals; not "PUPILS 3 RT 3 LT", "HR 110 ST RT 2 PIVS"
+        boolean capsRoute = numbered && s.is(head, "RT") && tk.allUpper(head) && (head == u || s.is(u, "ST"));
+        if (capsRoute && (tk.kind[u - 1] != Tokens.NUM || tk.len(u - 1) < 3
+                || s.isAny(s.prevWord(u - 1, 1), "HR", "BP", "SBP", "MAP", "RR", "RATE", "PULSE"))) {
+            return -1;
+        }
         int v = head + 1;
         if (tk.isPunct(v, '.') && tk.adjacent(head, v) || tk.isPunct(v, '#')) {
             v++;
@@ -650,6 +657,9 @@ final class Geo {
         int nx = v + 1;
         if (nx < tk.n && !tk.nlBefore[nx] && tk.adjacent(v, nx) && tk.kind[nx] != Tokens.PUNCT) {
             return -1;
+        }
+        if (capsRoute && nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, "LT", "L", "LEFT", "LFT")) {
+            return -1; // "CT OUTPUT 100 RT 50 LT": right and left
         }
         // a compass letter closing it ("RT 9 W"), not the start of "west of"
         if (nx < tk.n && !tk.nlBefore[nx] && s.has(nx, DIRECTION) && tk.allUpper(nx) && tk.len(nx) <= 2
@@ -1102,12 +1112,48 @@ final class Geo {
         if (!s.lexiconNameWithin(start, end)) {
             return;
         }
-        for (int i = s.found.size() - 1; i >= 0; i--) {
-            PhiSpan p = s.found.get(i);
-            if (p.type() == PhiType.NAME && p.start() >= start && p.end() <= end && p.rule().equals("name.lexicon")) {
-                s.found.remove(i);
-            }
+        // recorded, and the names dropped once at the end of the pass (dropClaimedNames): a scan of every candidate
+        // at each claim made a note of many places quadratic ("FROM LOGAN WV." repeated)
+        if (s.claims == null || s.claimCount * 2 == s.claims.length) {
+            s.claims = java.util.Arrays.copyOf(s.claims == null ? new int[0] : s.claims, Math.max(16, s.claimCount * 4));
         }
+        s.claims[2 * s.claimCount] = start;
+        s.claims[2 * s.claimCount + 1] = end;
+        s.claimCount++;
+    }
+
+    /** Drops every name the lexicon guessed that lies wholly inside one claimed place (see {@link #claim}). */
+    private static void dropClaimedNames(Scan s) {
+        int n = s.claimCount;
+        if (n == 0) {
+            return;
+        }
+        long[] byStart = new long[n];
+        for (int i = 0; i < n; i++) {
+            byStart[i] = (long) s.claims[2 * i] << 32 | s.claims[2 * i + 1] & 0xFFFFFFFFL;
+        }
+        java.util.Arrays.sort(byStart);
+        int[] starts = new int[n];
+        int[] maxEnd = new int[n]; // the furthest end among claims starting at or before starts[i]
+        for (int i = 0; i < n; i++) {
+            starts[i] = (int) (byStart[i] >>> 32);
+            maxEnd[i] = Math.max(i > 0 ? maxEnd[i - 1] : 0, (int) byStart[i]);
+        }
+        s.found.removeIf(p -> {
+            if (p.type() != PhiType.NAME || !p.rule().equals("name.lexicon")) {
+                return false;
+            }
+            int i = java.util.Arrays.binarySearch(starts, p.start());
+            if (i < 0) {
+                i = -i - 2; // the last claim starting before the name
+            } else {
+                while (i + 1 < n && starts[i + 1] == p.start()) {
+                    i++;
+                }
+            }
+            return i >= 0 && maxEnd[i] >= p.end();
+        });
+        s.claimCount = 0;
     }
 
     private static final Words RESIDENCE_PREPOSITIONS = Words.of("ON", "OFF", "UP");
@@ -1733,6 +1779,8 @@ final class Geo {
 
     /** Codes that are also clinical abbreviations (myocardial infarction, CT scan, V-tach, nursing home...). */
     private static final Set<String> CLINICAL_USPS = Set.of("MI", "CT", "VT", "NH", "UT", "MA", "TN", "RI", "NM", "NV");
+    /** Codes that are also routes of administration (per rectum, subcutaneous, intradermal), in parentheses too. */
+    private static final Set<String> ROUTE_USPS = Set.of("PR", "SC", "ID");
 
     /**
      * "NEAR MAN WV", "FROM HAPPY KY (PERRY CO)", "(SALEM MA)", "HOME SHERBROOKE QC": one or two words between a place
@@ -1773,7 +1821,8 @@ final class Geo {
                         && !tk.isPunct(nx, '/') || tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
                 // (a clinical word is a town only before a two-letter code: "(PANC HEAD MASS)" is no place)
                 if (!closes || paren && !tk.isPunct(nx, ')')
-                        || clinical && (tk.len(u) != 2 || !paren && CLINICAL_USPS.contains(s.key(u)))) {
+                        || clinical && (tk.len(u) != 2 || !paren && CLINICAL_USPS.contains(s.key(u))
+                        || ROUTE_USPS.contains(s.key(u)))) { // "(TYLENOL PR)", "(HEPARIN SC)": a drug's route
                     return -1;
                 }
                 s.addTokens(PhiType.GEO, t, e, "geo.before-state", 0.75);
@@ -2560,7 +2609,10 @@ final class Geo {
     /** Kinds of patient or care that name a unit before its unit word ("VAD STEPDOWN", "BMT ICU"). */
     private static final Words UNIT_PREFIXES = Words.of("VAD", "LVAD", "ECMO", "BMT", "ONC", "HEME", "CVT", "CT", "PED", "PEDI",
         "ADULT", "PEDS", "NEO", "OB", "GYN", "ORTHO", "URO", "GI", "RENAL", "LIVER", "HEART", "LUNG", "CHEST", "SPINE", "BRAIN",
-        "HEAD", "PSYCH", "GERI", "COVID", "ISO", "OBS", "RESP");
+        "HEAD", "PSYCH", "GERI", "COVID", "ISO", "OBS", "RESP",
+        // services, transplants and procedures ("NSGY NSICU NPN", "OLT SICU NPN", "EVAR SICU NPN"), units no list holds
+        "CTS", "NSGY", "NSURG", "OMFS", "ONCO", "TOX", "EOL", "HTX", "OHT", "OLT", "LTX", "KTX", "DDRT", "EVAR", "TAAA",
+        "PCI", "SLED", "IHD", "CVL", "MVC", "ECPR", "CVRU");
     /** Words on a note's first line that make it a note's header. */
     private static final Words NOTE_HEADER_WORDS = Words.of("NPN", "NOTE", "NOTES", "NURSING", "NSG", "PROGRESS", "HANDOFF", "SBAR",
         "SHIFT", "NOC", "DAYS", "NIGHTS", "REPORT", "ADMIT", "ADMISSION", "TRANSFER", "EVENT");
@@ -2572,7 +2624,7 @@ final class Geo {
     private static int acronymBeforeUnit(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        if (t > 0 && !tk.nlBefore[t] || len < 3 || len > 5 || !tk.allUpper(t) || s.isAny(t, NOTE_KINDS)
+        if (t > 0 && !tk.nlBefore[t] || len < 3 || len > 5 || !tk.allUpper(t) || s.isAny(t, NOTE_KINDS) || s.careUnit(t)
                 || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES) || s.has(t, Lexicon.FACILITY_HEAD)
                 || s.has(t, CLINICAL | COMMON | STOP | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH
                 | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME) || !tk.spaceOnly(t, t + 1)) {

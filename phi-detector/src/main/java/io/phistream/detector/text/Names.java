@@ -1109,7 +1109,8 @@ final class Names {
         Tokens tk = s.tk;
         int f = s.flags(u);
         if ((f & Lexicon.SURNAME) == 0 || (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || COLOURS_OF_SKIN.contains(s.key(u))
-                || !tk.upperDoc || u < 1 || tk.kind[u - 1] != Tokens.NUM || tk.len(u - 1) > 2 || tk.nlBefore[u]) {
+                || !tk.upperDoc || u < 1 || !(tk.kind[u - 1] == Tokens.NUM && tk.len(u - 1) <= 2 || bedLabel(s, u - 1))
+                || tk.nlBefore[u]) {
             return false;
         }
         if ((f & CLINICAL) != 0 && frenchGaugeAfter(s, u + 1)) {
@@ -1250,6 +1251,14 @@ final class Names {
                 && (s.flags(u) & NOT_A_NAME) == 0 && !frenchGaugeAfter(s, u + 1); // (not "Foley 16 F")
     }
 
+    /** A bed's label on a board: a letter and one to three digits ("B14", "N4"). */
+    private static boolean bedLabel(Scan s, int b) {
+        Tokens tk = s.tk;
+        return b >= 0 && tk.kind[b] == Tokens.ALNUM && tk.len(b) <= 4 && tk.len(b) >= 2
+                && Character.isLetter(tk.firstChar(b)) && Character.isDigit(s.text.charAt(tk.end[b] - 1))
+                && Character.isDigit(s.text.charAt(tk.start[b] + 1));
+    }
+
     /** What may stand right before a census line's name: see {@link #nameBeforeAgeSex}. */
     private static boolean censusAnchor(Scan s, int first, int before) {
         Tokens tk = s.tk;
@@ -1259,10 +1268,10 @@ final class Names {
         if (tk.kind[before] == Tokens.NUM) {
             return true;
         }
-        if (tk.kind[before] == Tokens.ALNUM && tk.len(before) <= 4 && Character.isLetter(tk.firstChar(before))
-                && Character.isDigit(s.text.charAt(tk.end[before] - 1)) && tk.len(before) >= 2
-                && Character.isDigit(s.text.charAt(tk.start[before] + 1))) {
-            return true; // a bed's label: "B14 GREEN, WINIFRED 92F", "N4 BROWN 70M"
+        if (bedLabel(s, before)) {
+            // a bed's label: "B14 GREEN, WINIFRED 92F", "N4 BROWN 70M"; a listed name or a surname first, not a
+            // diagnosis no list holds ("B4 SEPSIS 88F", "B7 SYNCOPE 80F")
+            return (s.flags(first) & NAME_LISTED) != 0 || tk.isPunct(first + 1, ',');
         }
         if (tk.isPunct(before, ':') || tk.isPunct(before, '-') && !tk.adjacent(before, first)) {
             return true;

@@ -672,7 +672,11 @@ final class Numbers {
         }
         int k = s.prevWord(w, 3);
         // (and a maker's prefix of a serial: "PPM SN RVX 552 0417")
-        return k >= 0 && k >= w - 4 && !s.tk.nlBefore[w] && s.isAny(k, "MRN", "MR", "EMPI", "MPI", "SN", "SERIAL");
+        if (k >= 0 && k >= w - 4 && !s.tk.nlBefore[w] && s.isAny(k, "SN", "SERIAL")) {
+            // a serial's digits run long or in groups: not "SERIAL CKS 1400, 1200" (a lab drawn again and again)
+            return tk.len(t) >= 5 || t + 1 < tk.n && !tk.nlBefore[t + 1] && spacedGroup(s, t, t + 1);
+        }
+        return k >= 0 && k >= w - 4 && !s.tk.nlBefore[w] && s.isAny(k, "MRN", "MR", "EMPI", "MPI");
     }
 
     /**

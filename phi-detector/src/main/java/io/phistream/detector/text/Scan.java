@@ -33,6 +33,9 @@ final class Scan {
      * costs a look.
      */
     java.util.BitSet lexiconNames;
+    /** Places that claimed a lexicon name's words, start and end by pairs (Geo drops those names at its end). */
+    int[] claims;
+    int claimCount;
 
     void add(PhiType type, int start, int end, String rule, double conf) {
         if (end > start) {

@@ -65,7 +65,8 @@ final class Words {
             List<String> other = new ArrayList<>();
             for (String w : words) {
                 int id = w.isEmpty() ? -1 : lx.words.find(w, 0, w.length());
-                if (id >= 0 && lx.key(id).equals(w)) {
+                // (a number is never looked up, so "14" is compared by string even where the lexicon holds it)
+                if (id >= 0 && lx.key(id).equals(w) && !w.chars().allMatch(Character::isDigit)) {
                     found[n++] = id;
                 } else {
                     other.add(w);

@@ -21,6 +21,9 @@ class HeldOutRound28RulesTest {
         assertThat(values("NPN MICU 7P-7A\nSBAR CCU NOTE\nVAD STEPDOWN NPN 7A-7P\nPEDS CICU NPN", PhiType.GEO)).isEmpty();
         // nor an acronym that is not first on its line, nor one before no unit
         assertThat(values("PT FROM TQM CCU NPN\nTQM NOTE 7A-7P", PhiType.GEO)).isEmpty();
+        // (review) a unit's own name before another unit, a service, a transplant or a procedure
+        assertThat(values("IMC STEP DOWN NOTE 7A-7P\nSDU TELE NPN 7A-7P\nNSGY NSICU NPN 7P-7A\nOLT SICU NPN 7A-7P",
+                PhiType.GEO)).isEmpty();
     }
 
     @Test
@@ -33,6 +36,8 @@ class HeldOutRound28RulesTest {
         // a clinical word before a code that is also a clinical abbreviation, or before a state's name, is no town
         assertThat(values("TRANSFERRED FROM OSH MI\nWHIPPLE (PANC HEAD MASS). JP X2\nFROM PAIN CT", PhiType.GEO))
                 .isEmpty();
+        // (review) a drug's route in parentheses is no state: PR is per rectum
+        assertThat(values("TYLENOL 650 (TYLENOL PR) X1\n(Tylenol PR)", PhiType.GEO)).isEmpty();
     }
 
     @Test
@@ -53,6 +58,10 @@ class HeldOutRound28RulesTest {
         assertThat(values("CONDO AT 4100 NE 163RD ST, AVENTURA", PhiType.GEO)).contains("4100 NE 163RD ST");
         // RT after no house number is still "right"
         assertThat(values("RT 2 FINGERS NUMB", PhiType.GEO)).isEmpty();
+        // (review) nor right and left after a count or a size, nor sinus tach after a heart rate
+        assertThat(values("PUPILS 3 RT 3 LT BRISK\nCT OUTPUT 100 RT 50 LT\nPIV X2 20 RT 18 LT\nHR 110 ST RT 2 PIVS",
+                PhiType.GEO)).isEmpty();
+        assertThat(values("LIVES AT 4471 RT 1441", PhiType.GEO)).contains("4471 RT 1441");
     }
 
     @Test
@@ -68,6 +77,11 @@ class HeldOutRound28RulesTest {
         assertThat(values("NEXT LVAD CLINIC THE 6TH.", PhiType.DATE)).containsExactly("6TH");
         assertThat(values("I&D x3 (latest the 4th), next OR tmrw", PhiType.DATE)).containsExactly("4th");
         assertThat(values("the 2nd and 3rd digits are numb", PhiType.DATE)).isEmpty();
+        // (review) days joined by a comma or an ampersand, a list of three, the first after a day's verb
+        assertThat(values("MISSED HD ON THE 15TH, 17TH", PhiType.DATE)).containsExactly("15TH", "17TH");
+        assertThat(values("MISSED HD ON THE 15TH & 17TH.", PhiType.DATE)).containsExactly("15TH", "17TH");
+        assertThat(values("ON THE 3RD, 5TH AND 7TH.", PhiType.DATE)).containsExactly("3RD", "5TH", "7TH");
+        assertThat(values("APPT THE 3RD AND 10TH.", PhiType.DATE)).containsExactly("3RD", "10TH");
     }
 
     @Test
@@ -76,6 +90,9 @@ class HeldOutRound28RulesTest {
         assertThat(values("hopes she can be home by July for the reunion", PhiType.DATE)).containsExactly("July");
         assertThat(values("HAS A PROTECTIVE ORDER FROM JUNE (CASE #4471)", PhiType.DATE)).containsExactly("JUNE");
         assertThat(values("pain 3/10 here\nRECONCILED FROM MAR (PHARMACY)", PhiType.DATE)).isEmpty();
+        // (review) 2/2 is "secondary to", a score is no day; XFER and TXFR are arrivals too
+        assertThat(values("ADMITTED HERE 2/2 PNA\ntxf'd here 2/2 sepsis\nSENT HERE 3/10 PAIN", PhiType.DATE)).isEmpty();
+        assertThat(values("XFER HERE 3/10 FROM OSH", PhiType.DATE)).containsExactly("3/10");
     }
 
     @Test
@@ -90,6 +107,9 @@ class HeldOutRound28RulesTest {
         assertThat(values("SON HCP 6 KING, E 64F COPD", PhiType.NAME)).contains("KING");
         assertThat(values("Peds ICU 10/3/25 Will 14 M new-onset DKA", PhiType.NAME)).containsExactly("Will");
         assertThat(values("placed 3/4 Foley 16 F", PhiType.NAME)).isEmpty();
+        // (review) after a bed's label, a diagnosis no list holds is no name
+        assertThat(values("B4 SEPSIS 88F\nB7 SYNCOPE 80F\nB9 BOARDER 92F", PhiType.NAME)).isEmpty();
+        assertThat(values("N4 BROWN 70M", PhiType.NAME)).containsExactly("BROWN");
     }
 
     @Test
@@ -103,5 +123,8 @@ class HeldOutRound28RulesTest {
         assertThat(values("Medicare A/B 3KQ7-WD4-MP52 + Medicaid", PhiType.HEALTH_PLAN)).containsExactly("3KQ7-WD4-MP52");
         assertThat(values("PPM SN QRT 418 2207. RESP: RA", PhiType.DEVICE)).containsExactly("QRT 418 2207");
         assertThat(values("LOT 1234-ABC-5678 HEPARIN", PhiType.HEALTH_PLAN)).isEmpty();
+        // (review) a lab drawn again and again is no serial
+        assertThat(values("SERIAL CKS 1400, 1200, 980", PhiType.DEVICE)).isEmpty();
+        assertThat(values("ICD SN PJN 123456", PhiType.DEVICE)).containsExactly("PJN 123456");
     }
 }

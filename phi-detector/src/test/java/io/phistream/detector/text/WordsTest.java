@@ -14,13 +14,15 @@ class WordsTest {
             new String[] {"SPEAKS", "SPEAKING"},
             // words no lexicon holds, words with separators (never a token's key), a possessive's full form
             new String[] {"TXFD", "XFERD", "S/P", "WOMENS", "SMITHS", "ZZQX", "", "MOM"},
+            // numbers the lexicon also holds as words (a number token has no id): "14", "7"
+            new String[] {"14", "7", "911", "HR"},
             // a long list (hashed ids) with a repeated word
             new String[] {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
                 "OCTOBER", "NOVEMBER", "DECEMBER", "MAY", "HOSPITAL", "CLINIC", "DR", "WIFE", "3RD", "183RD", "2019"});
 
     private static final String TEXT = "Pt txf'd here 3/10 from Women's Hospital on HWY 9; wife's sister June "
             + "SPEAKS Spanish. SMITH'S son called Dr. Zzqx 555-0101 may 3rd, 183RD ST, I-90, rt arm, 2019 s/p CABG "
-            + "MOM'S mom; TXFD XFERD; Hospitals CLINIC'S julyy";
+            + "MOM'S mom; TXFD XFERD; Hospitals CLINIC'S julyy; HR 14 7 911";
 
     @Test
     void givenTheSameWords_whenComparedByIdOrByString_thenEveryTokenGetsTheSameAnswer() {
