@@ -230,6 +230,45 @@ final class Dates {
         return t + 3;
     }
 
+    /**
+     * "FROM CAPE ANN HARBOR HOSPITAL 3-24.", "S OF MARSING 07/14.", "south of Essex 9/9 when", "NEAR EPPING NH 6-28,":
+     * a short date right after a town or a facility that was found (and its state's code) is when something happened
+     * there. Runs after the place rules; streets are left out (a house number's neighbours are no dates).
+     */
+    static void afterPlaces(Scan s) {
+        Tokens tk = s.tk;
+        int found = s.found.size();
+        for (int i = 0; i < found; i++) {
+            PhiSpan sp = s.found.get(i);
+            if (sp.type() != PhiType.GEO || sp.rule().startsWith("street.") || sp.rule().startsWith("zip.")) {
+                continue;
+            }
+            int t = s.tokenAt(sp.end() - 1) + 1;
+            if (t <= 0 || t >= tk.n) {
+                continue;
+            }
+            if (!tk.nlBefore[t] && tk.kind[t] == Tokens.WORD && tk.len(t) == 2 && tk.allUpper(t) && s.has(t, Lexicon.USPS)) {
+                t++; // "EPPING NH 6-28"
+            }
+            if (t + 2 >= tk.n || tk.nlBefore[t] || tk.kind[t] != Tokens.NUM || !tk.spaceOnly(t - 1, t)
+                    || !(tk.isPunct(t + 1, '/') || tk.isPunct(t + 1, '-')) || !tk.adjacent(t, t + 1)
+                    || !tk.adjacent(t + 1, t + 2) || tk.kind[t + 2] != Tokens.NUM || tk.len(t) > 2 || tk.len(t + 2) > 2) {
+                continue;
+            }
+            int a = tk.intValue(t);
+            int b = tk.intValue(t + 2);
+            int nx = t + 3;
+            if (!month(a) || !day(b) || a == 2 && b == 2 || a == 1 && b == 2
+                    || nx < tk.n && tk.adjacent(t + 2, nx) && !tk.isPunct(nx, ',') && !tk.isPunct(nx, '.')
+                    && !tk.isPunct(nx, ')') && !tk.isPunct(nx, ';')
+                    || followedBy(s, t + 2, UNIT_AFTER) || followedBy(s, t + 2, NEG_AFTER)
+                    || followedBy(s, t + 2, DOSE_AFTER)) {
+                continue;
+            }
+            s.addTokens(PhiType.DATE, t, t + 2, "date.after-place", 0.75);
+        }
+    }
+
     /** "f/u w/ dr kittredge 6/10", "APPT WITH DR. LUND 3/4": a visit with a named doctor and when. */
     private static boolean followUpWithDoctor(Scan s, int first, int p) {
         Tokens tk = s.tk;
@@ -296,6 +335,9 @@ final class Dates {
         }
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
+        }
+        if (p >= 1 && p == first - 1 && countToken(s, p) && (procedureWord(s, pp) || pp >= 0 && procedureAfterStatusPost(s, pp))) {
+            return true; // "S/P AVR/CABG X2 3-27", "s/p CABG x4 6/10": the procedure, its count, then when
         }
         if (p >= 1 && s.isAny(p, "THERE", "HERE") && procedureWord(s, pp)) {
             return true; // "CATH THERE 3-2 SHOWED LM + 3VD"
@@ -418,10 +460,30 @@ final class Dates {
     }
 
     private static boolean procedureWord(Scan s, int p) {
-        return p >= 0 && s.isAny(p, "CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE", "EEG",
-                "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE",
-                // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"
-                "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION");
+        return p >= 0 && s.isAny(p, PROCEDURE_WORDS);
+    }
+
+    private static final Words PROCEDURE_WORDS = Words.of("CATH", "CABG", "PCI", "EGD", "CT", "MRI", "ECHO", "TTE", "TEE",
+        "EEG", "COLONOSCOPY", "BRONCH", "BIOPSY", "INTUBATION", "EXTUBATION", "CX", "CULTURES", "CULTURE",
+        // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"; fixations: "ORIF 3-6"
+        "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION", "ORIF");
+
+    /** "X2", "x4": how many of something (grafts, valves, units). */
+    private static boolean countToken(Scan s, int p) {
+        Tokens tk = s.tk;
+        if (tk.kind[p] != Tokens.ALNUM || tk.len(p) < 2 || tk.len(p) > 3) {
+            return false;
+        }
+        char c = s.text.charAt(tk.start[p]);
+        if (c != 'X' && c != 'x') {
+            return false;
+        }
+        for (int i = tk.start[p] + 1; i < tk.end[p]; i++) {
+            if (!Character.isDigit(s.text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** At a line's start or after a header's column gap of two blanks or more ("HOSPITAL  7-22  NOC"). */
@@ -475,8 +537,29 @@ final class Dates {
         if (s.isAny(nx, "IN", "NEAR") && proper) {
             return true;
         }
+        // "FELL FROM LADDER 9/3 IN HIS PEAR BLOCK", "tree stand 11/9 in woods", "hay rake 7-19 on a farm": where it
+        // happened, an outdoor or working place
+        if (s.isAny(nx, "IN", "ON", "AT", "NEAR", "BEHIND", "OUTSIDE")) {
+            int noun = w;
+            if (s.isAny(w, "HIS", "HER", "THEIR", "A", "AN", "THE", "MY") && w + 1 < tk.n && !tk.nlBefore[w + 1]) {
+                noun = w + 1; // "ON A FARM", or with one word between: "IN HIS PEAR BLOCK"
+                if (!s.isAny(noun, EVENT_PLACES) && noun + 1 < tk.n && !tk.nlBefore[noun + 1]) {
+                    noun++;
+                }
+            }
+            if (s.isAny(noun, EVENT_PLACES)) {
+                return true;
+            }
+        }
         return s.isAny(nx, "AFTER") && (s.flags(w) & Lexicon.COMMON) == 0 && tk.len(w) >= 3 && !s.isAny(w, UNIT_AFTER);
     }
+
+    /** Places where an injury happens, after a date and IN/ON/AT (optionally HIS, A, THE and one more word). */
+    private static final Words EVENT_PLACES = Words.of("FARM", "WOODS", "YARD", "FIELD", "BARN", "PASTURE", "ORCHARD",
+        "RANCH", "BLOCK", "CAMP", "CABIN", "DRIVEWAY", "GARAGE", "BASEMENT", "KITCHEN", "BATHROOM", "STAIRS", "PORCH",
+        "ROOF", "LADDER", "JOBSITE", "SITE", "MINE", "PLANT", "MILL", "WAREHOUSE", "STORE", "PARK", "LAKE", "POND",
+        "RIVER", "CREEK", "TRAIL", "ROAD", "HIGHWAY", "PARKING", "LOT", "SHOP", "FEEDLOT", "RIG", "WELL", "BOAT",
+        "DOCK", "GYM", "BAR", "CLUB", "CHURCH", "APT", "APARTMENT", "HOUSE", "DORM", "SHELTER", "STREET", "ALLEY");
 
     private static final Words PLACE_OF_CARE = Words.of("HOME", "WORK", "SCHOOL", "CLINIC", "OSH", "ED", "ER", "CHURCH",
         "JAIL", "DAYCARE");
@@ -1159,7 +1242,7 @@ final class Dates {
     }
 
     private static final Words MONTH_ALONE_STRONG = Words.of("IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
-        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT", "BY", "FROM");
+        "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT", "BY", "FROM", "HERE");
 
     /** In a lower-case note "in aug" is as telling as "in Aug"; in mixed case a lower-case month needs "since"/"until". */
     private static boolean monthAfterPrepLower(Scan s, int t) {
@@ -1253,13 +1336,13 @@ final class Dates {
             return t + 1;
         }
         if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
-                "LIKELY", "THRU", "THROUGH", "FROM", "TO") || s.before(p, 1, DAY_VERB)
+                "LIKELY", "THRU", "THROUGH", "FROM", "TO", "FOR", "WAS") || s.before(p, 1, DAY_VERB)
                 || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) || partOfDayOf(s, p) || clockAfter(s, t))) {
             int nx = t + 1;
             boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
                     && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
                     "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE", "TOO", "ALSO",
-                    "AGAIN");
+                    "AGAIN", "DURING");
             if (!nounAfter) {
                 int first = p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) ? s.prevWord(p, 1) : t;
                 s.addTokens(PhiType.DATE, first, t, "date.ordinal-day", 0.75);
@@ -1313,6 +1396,14 @@ final class Dates {
         int w = s.prevWord(o, 0);
         return w >= 0 && s.isAny(w, PART_OF_DAY);
     }
+
+    /** People whose number alone, closed by punctuation, is their age ("mom (96) fell", "pt 91, baseline"). */
+    private static final Words AGED_PEOPLE = Words.of("PT", "PATIENT", "MOM", "MOTHER", "DAD", "FATHER", "HUSBAND", "WIFE",
+        "GRANDMOTHER", "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE", "HUSB", "SIS", "SISTER", "BROTHER",
+        "BRO", "ABUELA", "ABUELO", "ABUELITA", "ABUELITO", "NANA", "GRANNY", "MAMAW", "PAPAW", "MEEMAW");
+    /** What a relative does right after their age ("ABUELA 93 CAME W/ HER PASTOR", "MOM 91 LIVES ALONE"). */
+    private static final Words RELATIVE_DOES = Words.of("CAME", "COMES", "LIVES", "LIVED", "VISITED", "VISITS", "CALLED",
+        "CALLS", "IS", "WAS", "HAS", "STILL", "ALSO", "DIED", "PASSED", "DRIVES", "DROVE", "STAYS", "STAYED");
 
     /** Verbs that a day of the month follows with "the": "hopes to arrive the 5th", "admitted the 2nd". */
     private static final Words DAY_VERB = Words.of("ARRIVE", "ARRIVES", "ARRIVED", "ARRIVING", "ADMITTED", "DISCHARGED",
@@ -1475,14 +1566,15 @@ final class Dates {
         }
         int person = paren ? s.prevWord(t, 1) : p;
         if (!before && person >= 0 && person == t - (paren ? 2 : 1) && !tk.nlBefore[t] && tk.kind[person] == Tokens.WORD
-                && s.isAny(person, "PT", "PATIENT", "MOM", "MOTHER", "DAD", "FATHER", "HUSBAND", "WIFE", "GRANDMOTHER",
-                "GRANDFATHER", "GRANDMA", "GRANDPA", "AUNT", "UNCLE", "SPOUSE", "HUSB", "SIS", "SISTER", "BROTHER", "BRO")) {
+                && s.isAny(person, AGED_PEOPLE)) {
             // "mom (96) fell", "pt 91, baseline", "wife (91, macular degeneration)": a person's number alone, closed
-            // by punctuation, is their age
+            // by punctuation, is their age; so is a relative's before what they did ("ABUELA 93 CAME W/ HER PASTOR")
             before = paren ? (tk.isPunct(nx, ')') || tk.isPunct(nx, ',') && !s.isAny(person, "PT", "PATIENT"))
                     && tk.adjacent(t, nx) // (not "PT (101, INR 9.8)": a prothrombin time)
                     : nx < tk.n && !tk.nlBefore[nx] && (tk.isPunct(nx, ',') || tk.isPunct(nx, ';'))
-                    && !(s.is(person, "PT") && s.isAny(s.nextWord(nx, 1), "INR", "PTT", "APTT")); // "PT 100, INR 9"
+                    && !(s.is(person, "PT") && s.isAny(s.nextWord(nx, 1), "INR", "PTT", "APTT")) // "PT 100, INR 9"
+                    || !s.isAny(person, "PT", "PATIENT") && nx < tk.n && !tk.nlBefore[nx] && tk.spaceOnly(t, nx)
+                    && s.isAny(nx, RELATIVE_DOES);
         }
         boolean sexAfter = nx < tk.n && tk.adjacent(t, nx) && s.isAny(nx, "M", "F")
                 || nx < tk.n && tk.spaceOnly(t, nx) && s.isAny(nx, "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");

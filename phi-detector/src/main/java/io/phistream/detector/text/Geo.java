@@ -82,6 +82,9 @@ final class Geo {
                     e = townBeforeState(s, t);
                 }
                 if (e < 0) {
+                    e = townAfterAgeAndSex(s, t);
+                }
+                if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
                 if (e < 0) {
@@ -91,7 +94,7 @@ final class Geo {
                     e = acronymFacility(s, t);
                 }
                 if (e < 0) {
-                    e = acronymBeforeUnit(s, t);
+                    e = acronymOnHeaderLine(s, t);
                 }
                 if (e < 0) {
                     e = residentialStreet(s, t); // before towns: "LIVES ON HIGHLAND ST" is a street
@@ -120,7 +123,40 @@ final class Geo {
         practices(s);
         labelledFacilities(s);
         acronymsOfPlaces(s);
+        placesInParenthesesAfterTowns(s);
         dropClaimedNames(s);
+    }
+
+    /** Words that close the name of an area (a valley, a neighbourhood) rather than a role or a remark. */
+    private static final Words AREA_WORDS = Words.of("VALLEY", "HEIGHTS", "PARK", "VILLAGE", "POINT", "SIDE", "HILL",
+        "HILLS", "YARDS", "CORNER", "CORNERS", "BEACH", "SPRINGS", "FALLS", "FLATS", "BOTTOM", "BOTTOMS", "RIDGE",
+        "COVE", "HOLLOW", "PRAIRIE", "BASIN", "MESA", "CANYON", "HARBOR", "HARBOUR", "ISLAND", "KEY", "KEYS", "BAY",
+        "LAKES", "RESERVATION", "RANCHERIA", "PUEBLO", "COUNTY", "PARISH", "TOWNSHIP", "BOROUGH", "DISTRICT", "WARD");
+
+    /**
+     * "DRIVING FROM TWISP (METHOW VALLEY)": words in parentheses right after a town, closed by an area's word, name
+     * its valley or area (not "(MPOA)", "(WINTERS)", "(Scotland)": a role, a remark, a country).
+     */
+    private static void placesInParenthesesAfterTowns(Scan s) {
+        Tokens tk = s.tk;
+        int found = s.found.size();
+        for (int i = 0; i < found; i++) {
+            PhiSpan sp = s.found.get(i);
+            if (sp.type() != PhiType.GEO || !sp.rule().startsWith("geo.") || sp.rule().equals("geo.county")) {
+                continue;
+            }
+            int last = s.tokenAt(sp.end() - 1);
+            if (last < 0 || last + 1 >= tk.n || !tk.isPunct(last + 1, '(')) {
+                continue;
+            }
+            int close = last + 2;
+            while (close < tk.n && close - last < 7 && tk.kind[close] == Tokens.WORD) {
+                close++;
+            }
+            if (close < tk.n && tk.isPunct(close, ')') && close - 1 > last + 1 && s.isAny(close - 1, AREA_WORDS)) {
+                placeInParentheses(s, last);
+            }
+        }
     }
 
     /**
@@ -296,10 +332,14 @@ final class Geo {
             return (f & ORDINAL) != 0;
         }
         if (lenient && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && (f & DIRECTION) != 0 && tk.allUpper(t)
-                && (streetNameWord(s, t + 1, false) || gridNumber(s, t + 1))) {
-            return true; // "640 S State St": a compass letter (S is also a stop word) before the street's name
+                && (streetNameWord(s, t + 1, false) || gridNumber(s, t + 1)
+                || tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1) && streetNameWord(s, t + 2, true)
+                && !s.has(t + 2, SUFFIX))) {
+            // "640 S State St", "4410 S. KILBOURN AVE": a compass letter (S is also a stop word) before the street's name
+            return true;
         }
-        if (tk.kind[t] != Tokens.WORD || (f & STOP) != 0 && (f & STREET_NAME) == 0) {
+        if (tk.kind[t] != Tokens.WORD || (f & STOP) != 0 && (f & STREET_NAME) == 0
+                && !(lenient && (f & Lexicon.MONTH) != 0)) { // (after a house number: "6422 S. MAY ST")
             return false;
         }
         if (!tk.upperDoc && tk.lowerInitial(t)) {
@@ -565,7 +605,7 @@ final class Geo {
             }
             boolean strict = streetNameWord(s, i, false);
             if (weak && !st && (!strict || s.has(i, Lexicon.VERB_CONTEXT) && !s.has(i, STREET_NAME))
-                    || st && s.has(i, CLINICAL) && !s.has(i, STREET_NAME)) {
+                    || st && s.has(i, CLINICAL) && !s.has(i, STREET_NAME | Lexicon.MONTH)) {
                 return -1;
             }
         }
@@ -590,13 +630,95 @@ final class Geo {
         end = unit(s, end);
         s.addTokens(PhiType.GEO, t, end, rule, 0.92);
         int city = townAfterStreet(s, end);
+        int last = end;
         if (city > end) {
             int from = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
             s.addTokens(PhiType.GEO, from, city, "geo.after-street", 0.75);
             claim(s, tk.start[from], tk.end[city]);
-            return zipAfterTown(s, city) + 1;
+            last = zipAfterTown(s, city);
+        } else if (end + 1 < tk.n && !tk.nlBefore[end + 1] && tk.kind[end + 1] == Tokens.NUM && tk.len(end + 1) == 5
+                && tk.spaceOnly(end, end + 1) && !(end + 2 < tk.n && tk.adjacent(end + 1, end + 2)
+                && tk.kind[end + 2] != Tokens.PUNCT)) {
+            last = end + 1; // "4410 S. KILBOURN AVE 60632": the ZIP right after the street
+            s.addTokens(PhiType.GEO, last, last, "zip.after-street", 0.8);
         }
-        return end + 1;
+        int paren = placeInParentheses(s, last);
+        if (paren < 0) {
+            paren = neighbourhoodAfterStreet(s, last);
+        }
+        return (paren > last ? paren : last) + 1;
+    }
+
+    /** Words that may follow a neighbourhood named after a street and IN. */
+    private static final Words AFTER_NEIGHBOURHOOD = Words.of("BY", "ON", "AT", "WITH", "W", "WHEN", "AFTER", "FOR",
+        "AND", "WHERE", "WHILE", "AROUND", "ABOUT", "TODAY", "YESTERDAY", "LAST", "THIS", "TONIGHT");
+
+    /**
+     * "ON E 7TH ST IN SOUTHIE 1/15", "on Congress Pier Rd in the Seaport 4/22", "Centre St and Pondview Ave in JP 6/3":
+     * one to three proper words after a street and IN (THE) are its neighbourhood or town, where the phrase then ends
+     * (punctuation, a date, a line's end, or BY, ON, WHEN...). Returns the last token, or -1.
+     */
+    private static int neighbourhoodAfterStreet(Scan s, int last) {
+        Tokens tk = s.tk;
+        int in = last + 1;
+        if (in + 1 >= tk.n || tk.nlBefore[in] || !s.is(in, "IN")) {
+            return -1;
+        }
+        int t = s.is(in + 1, "THE") ? in + 2 : in + 1;
+        int e = t - 1;
+        for (int u = t; u < tk.n && u - t < 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]
+                && (u == t || tk.spaceOnly(u - 1, u)); u++) {
+            boolean proper = tk.upperDoc ? !s.has(u, COMMON) && tk.len(u) >= 3 : tk.capitalized(u) || tk.allUpper(u);
+            if (!proper || s.has(u, STOP | CLINICAL | NOT_PLACE) || s.isAny(u, NOT_HOME_TOWNS) || s.isAny(u, AFTER_NEIGHBOURHOOD)) {
+                break;
+            }
+            e = u;
+        }
+        if (e < t) {
+            return -1;
+        }
+        int nx = e + 1;
+        boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '-')
+                || tk.kind[nx] == Tokens.NUM || s.isAny(nx, AFTER_NEIGHBOURHOOD);
+        if (!closes) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, e, "geo.after-street", 0.75);
+        claim(s, tk.start[t], tk.end[e]);
+        return e;
+    }
+
+    /**
+     * "ON MISSION CREEK RD (CASHMERE)", "4410 S. KILBOURN AVE 60632 (ARCHER HEIGHTS)", "(BACK OF THE YARDS)": one to
+     * four words alone in parentheses right after an address (or a town) are its town, neighbourhood or area. Returns
+     * the closing parenthesis, or -1.
+     */
+    private static int placeInParentheses(Scan s, int last) {
+        Tokens tk = s.tk;
+        int open = last + 1;
+        if (!tk.isPunct(open, '(') || tk.nlBefore[open]) {
+            return -1;
+        }
+        int u = open + 1;
+        int words = 0;
+        while (u < tk.n && words < 4 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]) {
+            boolean connector = words > 0 && s.isAny(u, "OF", "THE");
+            if (!connector && (s.has(u, STOP | CLINICAL | NOT_PLACE) || s.isAny(u, NOT_HOME_TOWNS) || tk.len(u) < 2
+                    || !tk.upperDoc && !tk.capitalized(u) && !tk.allUpper(u))) {
+                return -1;
+            }
+            words++;
+            u++;
+            if (tk.isPunct(u, '\'') && s.is(u + 1, "S") && tk.adjacent(u - 1, u)) {
+                u += 2; // "WALKER'S POINT"
+            }
+        }
+        if (words == 0 || !tk.isPunct(u, ')') || s.isAny(u - 1, "OF", "THE")) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, open + 1, u - 1, "geo.in-parentheses", 0.75);
+        claim(s, tk.start[open + 1], tk.end[u - 1]);
+        return u;
     }
 
     /**
@@ -625,7 +747,8 @@ final class Geo {
         } else if (s.isAny(u, "HWY", "HIGHWAY")) {
             head = u;
         } else if (s.isAny(u, "ROUTE", "RTE") || s.is(u, "RT") && (!tk.upperDoc && tk.capitalized(u)
-                || numbered && tk.allUpper(u))) { // (after a house number RT is a route, not "right": "4471 RT 1441")
+                || numbered && tk.allUpper(u)) // (after a house number RT is a route, not "right": "4471 RT 1441")
+                || numbered && s.isAny(u, "RD", "ROAD")) { // a numbered rural road: "4410 Rd 92"
             head = u;
             strong = numbered;
         } else {
@@ -695,7 +818,8 @@ final class Geo {
             return -1;
         }
         s.addTokens(PhiType.GEO, first, u, "street.name", 0.8);
-        return u + 1;
+        int town = neighbourhoodAfterStreet(s, u); // "ON E 7TH ST IN SOUTHIE 1/15"
+        return (town > u ? town : u) + 1;
     }
 
     private static final Words ROUTE_WORDS = Words.of("RT", "RTE", "ROUTE", "ALT", "US", "BIA");
@@ -1037,7 +1161,11 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, u, "street.name", 0.8);
         claim(s, tk.start[t], tk.end[u]);
-        return u + 1;
+        int paren = placeInParentheses(s, u); // "ON MISSION CREEK RD (CASHMERE)"
+        if (paren < 0) {
+            paren = neighbourhoodAfterStreet(s, u); // "on Oxford Pl in Chinatown."
+        }
+        return (paren > u ? paren : u) + 1;
     }
 
     /**
@@ -1499,9 +1627,22 @@ final class Geo {
         int end = (int) (m >> 32);
         int val = (int) m;
         if (paren) {
-            // "COLUMBIA PINES MEDICAL CENTER (LAKE CITY)": a listed town alone in parentheses after the facility
+            // "COLUMBIA PINES MEDICAL CENTER (LAKE CITY)": a listed town alone in parentheses after the facility, or
+            // one or two proper words no list knows ("REGIONAL HOSPITAL (MIDDLEBORO)")
             if (end < t || !tk.isPunct(end + 1, ')') || (val & Lexicon.P_PLACE) == 0) {
-                return -1;
+                end = t;
+                if (tk.spaceOnly(t, t + 1) && t + 1 < tk.n && tk.kind[t + 1] == Tokens.WORD) {
+                    end = t + 1;
+                }
+                for (int i = t; i <= end; i++) {
+                    if (tk.kind[i] != Tokens.WORD || tk.len(i) < 5 || s.has(i, STOP | CLINICAL | COMMON | NOT_PLACE)
+                            || s.has(i, Lexicon.USPS | Lexicon.STATE_NAME)) {
+                        return -1;
+                    }
+                }
+                if (!tk.isPunct(end + 1, ')')) {
+                    return -1;
+                }
             }
             for (int i = t; i <= end; i++) {
                 if (tk.kind[i] == Tokens.WORD && s.has(i, STOP | CLINICAL | NOT_PLACE)) {
@@ -1777,6 +1918,66 @@ final class Geo {
         return t < tk.n && tk.kind[t] == Tokens.WORD && (tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t));
     }
 
+    /** Where a patient comes from that is no town: care settings, homes, services. */
+    private static final Words NOT_HOME_TOWNS = Words.of("HOME", "HOUSE", "APARTMENT", "APT", "NURSING", "ASSISTED",
+        "REHAB", "SNF", "LTAC", "LTACH", "NH", "ALF", "OSH", "ED", "ER", "OR", "PACU", "FLOOR", "TELE", "CATH", "LAB",
+        "PCP", "CLINIC", "HOSPITAL", "SHELTER", "JAIL", "PRISON", "WORK", "SCHOOL", "CHURCH", "OUTSIDE", "AN", "A",
+        "THE", "HIS", "HER", "THEIR", "OTHER", "ANOTHER", "LOCAL", "AREA", "FAMILY", "FRIENDS", "FRIEND", "GROUP",
+        "TRANSFER", "TRANSPORT", "EMS", "SCENE", "STREET", "CAR", "TRUCK", "BED", "CHAIR", "DIALYSIS", "HD", "ORTHO",
+        "SURGERY", "CARDIOLOGY", "MEDICINE", "PSYCH", "DETOX", "TRIAGE", "HOSPICE", "FIELD", "ABROAD", "OVERSEAS",
+        "BOARDING", "RESPITE", "JAIL", "CUSTODY", "PRISON", "HOTEL", "MOTEL", "CAMP");
+
+    /**
+     * "68 YOM FROM SWAN VALLEY, ANT STEMI", "61 YOM FROM HOPE, CUT L SHIN", "44 yo m from white swan, w/d": on a
+     * census or header line, the words after an age, a sex and FROM, up to the phrase's end, are where the patient
+     * lives, even ordinary words; not a care setting ("FROM HOME,", "FROM OSH.", "FROM 4 WEST").
+     */
+    private static int townAfterAgeAndSex(Scan s, int t) {
+        Tokens tk = s.tk;
+        int from = t - 1;
+        if (from < 1 || tk.nlBefore[t] || !s.is(from, "FROM") || tk.kind[t] != Tokens.WORD) {
+            return -1;
+        }
+        int a = s.prevWord(from, 0);
+        boolean ageSex = a >= 0 && (tk.kind[a] == Tokens.ALNUM && Names.gluedAgeSex(s, a)
+                || tk.kind[a] == Tokens.WORD && (a >= 1 && tk.kind[a - 1] == Tokens.NUM && Names.ageSexAfter(s, a - 1)
+                || a >= 2 && tk.kind[a - 2] == Tokens.NUM && Names.ageSexAfter(s, a - 2)));
+        if (!ageSex) {
+            return -1;
+        }
+        int e = t - 1;
+        for (int u = t; u < tk.n && u - t < 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]
+                && (u == t || tk.spaceOnly(u - 1, u)); u++) {
+            if (s.has(u, STOP | Lexicon.TITLE | Lexicon.RELATION | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.STATE_NAME
+                    | Lexicon.USPS) || s.isAny(u, NOT_HOME_TOWNS) || s.careUnit(u) || tk.len(u) < 3
+                    || Countries.isCountry(s.key(u))
+                    || s.has(u, CLINICAL) && !s.has(u, NAME_LISTED | Lexicon.PLACE_START)) {
+                return -1;
+            }
+            e = u;
+        }
+        if (e >= t && s.has(e, CLINICAL)) {
+            return -1; // a clinical word may open a town's name ("SWAN VALLEY"), never end it
+        }
+        if (e > t && (int) (placeMatch(s, t) >> 32) != e) {
+            // several ordinary words are a town only as the gazetteer lists them ("SWAN VALLEY"; not "SEPTIC SHOCK")
+            for (int u = t; u <= e; u++) {
+                if (s.has(u, COMMON)) {
+                    return -1;
+                }
+            }
+        }
+        int nx = e + 1;
+        boolean closes = e >= t && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.')
+                || tk.isPunct(nx, ';') || tk.isPunct(nx, '(') || stateAt(s, nx) >= nx);
+        if (!closes) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, e, "geo.home-town", 0.7);
+        claim(s, tk.start[t], tk.end[e]);
+        return e + 1;
+    }
+
     /** Codes that are also clinical abbreviations (myocardial infarction, CT scan, V-tach, nursing home...). */
     private static final Set<String> CLINICAL_USPS = Set.of("MI", "CT", "VT", "NH", "UT", "MA", "TN", "RI", "NM", "NV");
     /** Codes that are also routes of administration (per rectum, subcutaneous, intradermal), in parentheses too. */
@@ -1795,7 +1996,14 @@ final class Geo {
             return -1;
         }
         boolean paren = tk.isPunct(p, '(');
-        if (!paren && !s.isAny(p, "FROM", "NEAR", "HOME", "OTHERWISE", "OUTSIDE")) {
+        boolean in = s.is(p, "IN");
+        if (!paren && !in && !s.isAny(p, "FROM", "NEAR", "HOME", "OTHERWISE", "OUTSIDE")) {
+            return -1;
+        }
+        // in mixed case, capitals mark the town ("lives in Bow NH", "in Salem MA"); where case says nothing, IN is
+        // too common a word to trust before an ordinary or clinical one
+        boolean capitals = !tk.upperDoc && tk.capitalized(t) && !tk.allUpper(t);
+        if (in && !capitals && s.has(t, COMMON | CLINICAL)) {
             return -1;
         }
         int e = t;
@@ -1818,11 +2026,14 @@ final class Geo {
                 int end = quebec ? u : st;
                 int nx = end + 1;
                 boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '-')
-                        && !tk.isPunct(nx, '/') || tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
+                        && !tk.isPunct(nx, '/') || tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5
+                        || s.is(nx, "W") && tk.isPunct(nx + 1, '/') // "in Salem NH w/ worst HA of life"
+                        || tk.kind[nx] == Tokens.NUM && tk.len(nx) <= 2 && (tk.isPunct(nx + 1, '/')
+                        || tk.isPunct(nx + 1, '-')) && tk.adjacent(nx, nx + 1); // "NEAR EPPING NH 6-28"
                 // (a clinical word is a town only before a two-letter code: "(PANC HEAD MASS)" is no place)
-                if (!closes || paren && !tk.isPunct(nx, ')')
-                        || clinical && (tk.len(u) != 2 || !paren && CLINICAL_USPS.contains(s.key(u))
-                        || ROUTE_USPS.contains(s.key(u)))) { // "(TYLENOL PR)", "(HEPARIN SC)": a drug's route
+                if (!closes || paren && !tk.isPunct(nx, ')') || in && !capitals && e > t && s.has(e, COMMON | CLINICAL)
+                        || clinical && ROUTE_USPS.contains(s.key(u)) // "(TYLENOL PR)", "(HEPARIN SC)": a drug's route
+                        || clinical && !capitals && (tk.len(u) != 2 || !paren && CLINICAL_USPS.contains(s.key(u)))) {
                     return -1;
                 }
                 s.addTokens(PhiType.GEO, t, e, "geo.before-state", 0.75);
@@ -2614,20 +2825,23 @@ final class Geo {
         "CTS", "NSGY", "NSURG", "OMFS", "ONCO", "TOX", "EOL", "HTX", "OHT", "OLT", "LTX", "KTX", "DDRT", "EVAR", "TAAA",
         "PCI", "SLED", "IHD", "CVL", "MVC", "ECPR", "CVRU");
     /** Words on a note's first line that make it a note's header. */
-    private static final Words NOTE_HEADER_WORDS = Words.of("NPN", "NOTE", "NOTES", "NURSING", "NSG", "PROGRESS", "HANDOFF", "SBAR",
+    private static final Words NOTE_HEADER_WORDS = Words.of("NPN", "NOTE", "NOTES", "NURSING", "NSG", "PROGRESS", "HANDOFF", "SBAR", "FLOW",
         "SHIFT", "NOC", "DAYS", "NIGHTS", "REPORT", "ADMIT", "ADMISSION", "TRANSFER", "EVENT");
 
     /**
-     * "KVG CCU NPN 7A-7P", "BUMC BURN ICU NPN", "SRMC SDU NPN", "KVG Step Down Nursing Note": an acronym no list knows,
-     * first on a note's header line and right before a care unit, is the hospital's (the unit is the hospital's unit).
+     * "KVG CCU NPN 7A-7P", "BUMC BURN ICU NPN", "KVG Step Down Nursing Note", "BURN ICU NPN 7P-7A   TRMC 71 YOM",
+     * "icu npn 1900-0700 rmmc 27 yo m": on a note's header line (a care unit and a note's word or a shift on it), an
+     * acronym no list knows is the hospital's when it opens the line right before the unit, or anywhere among the
+     * line's first ten tokens when it has a hospital acronym's shape (...MC, ...MH, ...HC, ...RH, ...H). In a note
+     * whose case says nothing, any case.
      */
-    private static int acronymBeforeUnit(Scan s, int t) {
+    private static int acronymOnHeaderLine(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        if (t > 0 && !tk.nlBefore[t] || len < 3 || len > 5 || !tk.allUpper(t) || s.isAny(t, NOTE_KINDS) || s.careUnit(t)
-                || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES) || s.has(t, Lexicon.FACILITY_HEAD)
+        if (len < 3 || len > 6 || !tk.upperDoc && !tk.allUpper(t) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND)
+                || s.isAny(t, UNIT_PREFIXES) || s.has(t, Lexicon.FACILITY_HEAD) || s.careUnit(t)
                 || s.has(t, CLINICAL | COMMON | STOP | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH
-                | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME) || !tk.spaceOnly(t, t + 1)) {
+                | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME)) {
             return -1;
         }
         String k = s.key(t);
@@ -2636,20 +2850,56 @@ final class Geo {
                 return -1;
             }
         }
-        int u = t + 1;
-        boolean unit = s.careUnit(u) && !tk.nlBefore[u]
-                || s.isAny(u, UNIT_KIND) && s.careUnit(u + 1) && tk.spaceOnly(u, u + 1)
-                || s.is(u, "STEP") && s.is(u + 1, "DOWN") && tk.spaceOnly(u, u + 1);
-        if (!unit) {
+        int lineStart = t;
+        while (lineStart > 0 && !tk.nlBefore[lineStart] && t - lineStart < 10) {
+            lineStart--;
+        }
+        if (lineStart > 0 && !tk.nlBefore[lineStart]) {
+            return -1; // not among the line's first ten tokens
+        }
+        boolean opens = lineStart == t && tk.spaceOnly(t, t + 1) && unitAt(s, t + 1);
+        boolean shaped = len >= 4 && (k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC") || k.endsWith("RH")
+                || k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH"));
+        if (!opens && !shaped) {
             return -1;
         }
-        for (int i = u + 1; i < tk.n && i - t < 10 && !tk.nlBefore[i]; i++) {
-            if (s.isAny(i, NOTE_HEADER_WORDS) || tk.clockTime(i)) {
-                s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
-                return t + 1;
+        boolean unit = opens;
+        boolean header = false;
+        for (int i = lineStart; i < tk.n && i - lineStart < 14 && (i == lineStart || !tk.nlBefore[i]); i++) {
+            if (i == t) {
+                continue;
+            }
+            unit |= unitAt(s, i);
+            header |= s.isAny(i, NOTE_HEADER_WORDS) || tk.clockTime(i) || shiftHour(s, i);
+        }
+        if (!unit || !header) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
+        return t + 1;
+    }
+
+    /** A care unit starting at u: MICU, CCU, SDU, NEURO ICU, STEP DOWN, STEP-DOWN. */
+    private static boolean unitAt(Scan s, int u) {
+        Tokens tk = s.tk;
+        return s.careUnit(u) || s.isAny(u, UNIT_KIND) && s.careUnit(u + 1) && tk.spaceOnly(u, u + 1)
+                || s.is(u, "STEP") && s.is(u + 1, "DOWN") && tk.spaceOnly(u, u + 1)
+                || s.is(u, "STEP") && tk.isPunct(u + 1, '-') && s.is(u + 2, "DOWN") && tk.adjacent(u, u + 1);
+    }
+
+    /** "7A", "7p", "11P": an hour of a shift ("7A-7P"). */
+    private static boolean shiftHour(Scan s, int i) {
+        Tokens tk = s.tk;
+        if (tk.kind[i] != Tokens.ALNUM || tk.len(i) < 2 || tk.len(i) > 3) {
+            return false;
+        }
+        char last = Character.toUpperCase(s.text.charAt(tk.end[i] - 1));
+        for (int c = tk.start[i]; c < tk.end[i] - 1; c++) {
+            if (!Character.isDigit(s.text.charAt(c))) {
+                return false;
             }
         }
-        return -1;
+        return (last == 'A' || last == 'P') && (tk.isPunct(i + 1, '-') || tk.isPunct(i - 1, '-'));
     }
 
     /**

@@ -169,6 +169,7 @@ final class Names {
         initialsWithAge(s, acc);
         nameBeforeAgeSex(s, acc);
         daughtersNamed(s, acc);
+        wordNamesThatAct(s, acc);
         titledLetter(s, acc);
         kinNickname(s, acc);
         nicknames(s, acc, base);
@@ -1176,6 +1177,60 @@ final class Names {
                 }
             }
         }
+    }
+
+    /** Words before a person's verb that are no one's name: pronouns, negations, roles. */
+    private static final Words NOT_PEOPLE = Words.of("SHE", "HE", "THEY", "IT", "WE", "YOU", "HER", "HIM", "THEM", "THIS",
+        "THAT", "WHO", "EVERYONE", "SOMEONE", "NOBODY", "STILL", "NEW", "HOME", "LORD", "GOD", "CODE", "NOT", "NEVER",
+        "AIDE", "CLIENT", "PATIENT", "STUDENT", "STAFF", "TEAM", "FAMILY", "NURSE", "DOCTOR", "ALSO", "THEN", "NOW");
+
+    /** Verbs a person does that no modal or month can be followed by ("May called", "Will will be in"). */
+    private static final Words ACTS = Words.of("CALLED", "CALLS", "VISITED", "VISITS", "CAME", "LEFT", "ARRIVED", "SAYS",
+        "SAID", "STATES", "STATED", "PREFERS", "WANTS", "WANTED", "ASKED", "ASKS", "AGREES", "AGREED", "DROVE", "DRIVES",
+        "BROUGHT", "BRINGS", "FOUND", "SPOKE", "REPORTS", "REPORTED", "REQUESTS", "REQUESTED", "REFUSES", "REFUSED",
+        "WORKS", "WILL", "WOULD", "STAYED", "STAYS", "UPDATED", "DECLINED", "SIGNED", "FEELS", "FELT", "THINKS",
+        "KNOWS", "UNDERSTANDS", "PLANS", "HOPES", "WISHES", "VISITING");
+
+    /**
+     * "May called x2", "Will will be in tomorrow", "June's cell 781-555-0103", "SON WILL FOUND HIM": a given name that is
+     * also a modal, a month or a word is a person's when a person's verb follows it (no modal is followed by a past
+     * tense) or a possessive of it owns a phone; in capitals only after a relative.
+     */
+    private static void wordNamesThatAct(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 1 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 8 || acc[t] != NONE && acc[t] != SCORE
+                    || (s.flags(t) & (FIRST_NAME | Lexicon.MONTH)) == 0 || (s.flags(t) & NAME_LISTED) == 0
+                    || (s.flags(t) & (STOP | Lexicon.MONTH | COMMON)) == 0
+                    || (s.flags(t) & (RELATION | TITLE | POSTMARK | VERB_CONTEXT)) != 0 || s.isAny(t, NOT_PEOPLE)) {
+                continue;
+            }
+            boolean mixedCapital = !tk.upperDoc && tk.capitalized(t) && !tk.allUpper(t);
+            int pk = s.prevWord(t, 0);
+            boolean afterKin = tk.upperDoc && pk >= 0 && KIN.contains(s.key(pk));
+            if (!mixedCapital && !afterKin) {
+                continue;
+            }
+            int nx = t + 1;
+            boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && s.isAny(nx, ACTS) && !s.possessive(t);
+            boolean ownsPhone = s.possessive(t) && !tk.nlBefore[nx] && s.isAny(nx, "CELL", "PHONE", "NUMBER", "MOBILE", "HOME",
+                    "WORK", "PH", "TEL", "#") && nx + 1 < tk.n && phoneSoonAfter(s, nx);
+            if (acts || ownsPhone) {
+                acc[t] = CONTEXT;
+            }
+        }
+    }
+
+    /** A phone-shaped number (three digits, a separator, more digits) among the three tokens after t. */
+    private static boolean phoneSoonAfter(Scan s, int t) {
+        Tokens tk = s.tk;
+        for (int u = t + 1; u < tk.n && u <= t + 3 && !tk.nlBefore[u]; u++) {
+            if (tk.kind[u] == Tokens.NUM && tk.len(u) == 3 && u + 2 < tk.n && (tk.isPunct(u + 1, '-') || tk.isPunct(u + 1, '.'))
+                    && tk.kind[u + 2] == Tokens.NUM) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Words REFLEX_WORDS = Words.of("TRACE", "BRISK", "SLUGGISH", "ABSENT", "INTACT", "NORMAL",

@@ -56,6 +56,9 @@ final class Numbers {
             Map.entry("CITATION", PhiType.OTHER_ID), Map.entry("VOUCHER", PhiType.OTHER_ID),
             // officers and transports: "badge C-117", "Mission PSAM-25-1187", "arrest # LPD-25-41920"
             Map.entry("BADGE", PhiType.OTHER_ID), Map.entry("MISSION", PhiType.OTHER_ID),
+            // "OFFICER #448", "DEPUTY #2291": an officer's badge number; "ACCIDENT RPT JH-512278": a report's
+            Map.entry("OFFICER", PhiType.OTHER_ID), Map.entry("DEPUTY", PhiType.OTHER_ID),
+            Map.entry("TROOPER", PhiType.OTHER_ID), Map.entry("RPT", PhiType.OTHER_ID),
             Map.entry("ARREST", PhiType.OTHER_ID), Map.entry("BOOKING", PhiType.OTHER_ID),
             // interpreter-line operators, pathology accessions, pharmacy profiles: "operator 41177",
             // "biopsy SD25-004412", "Rx profile CA-448190"; aircraft: "TAIL # N417ML"
@@ -557,6 +560,14 @@ final class Numbers {
                 first = t - 1;
                 p = first;
             }
+            if (first < t) {
+                // the prefix's letters count too: "INTERP ID MKE-SP-118" has eight characters, not three
+                for (int i = tk.start[first]; i < tk.start[t]; i++) {
+                    if (Character.isLetterOrDigit(s.text.charAt(i))) {
+                        alnum++;
+                    }
+                }
+            }
             boolean generic = false;
             boolean jobOnly = false;
             boolean reportWord = false;
@@ -572,11 +583,11 @@ final class Numbers {
                 PhiType kt = keyword(s, p);
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
-                    reportWord |= s.isAny(p, "REPORT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
+                    reportWord |= s.isAny(p, "REPORT", "RPT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
                             "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH",
                             "ENROLLMENT", "INTERP", "INTERPRETER");
                     interp |= s.isAny(p, "INTERP", "INTERPRETER");
-                    badge |= s.is(p, "BADGE");
+                    badge |= s.isAny(p, "BADGE", "OFFICER", "DEPUTY", "TROOPER");
                     run |= s.is(p, "RUN");
                     generic = true;
                     continue; // "ID", "NO", "#": look further back for what kind of id
@@ -828,6 +839,45 @@ final class Numbers {
         return mbi(w);
     }
 
+    /** Words of flying near an aircraft's registration ("Sawtooth AirMed (N38SA)", "fixed wing (N771FR)"). */
+    private static final Words AIRCRAFT_WORDS = Words.of("AIR", "AIRMED", "AIRLIFT", "WING", "FLIGHT", "HELICOPTER",
+        "HELO", "PLANE", "AIRCRAFT", "TAIL", "JET", "ROTOR", "CARAVAN", "FLOATPLANE", "MEDEVAC", "LIFEFLIGHT", "AIRCARE");
+
+    /**
+     * A US aircraft registration (N, a digit 1-9, up to four more digits, up to two letters; five characters after the
+     * N at most) within four words after a word of flying; never N95 or N99, which are masks.
+     */
+    private static boolean tailNumber(Scan s, int t, String w) {
+        int n = w.length();
+        if (n < 3 || n > 6 || w.charAt(0) != 'N' || w.charAt(1) < '1' || w.charAt(1) > '9' || w.equals("N95")
+                || w.equals("N99") || w.equals("N100")) {
+            return false;
+        }
+        int i = 2;
+        while (i < n && Character.isDigit(w.charAt(i))) {
+            i++;
+        }
+        if (i - 1 > 5 || n - i > 2) {
+            return false;
+        }
+        for (int j = i; j < n; j++) {
+            if (w.charAt(j) < 'A' || w.charAt(j) > 'Z') {
+                return false;
+            }
+        }
+        int p = t;
+        for (int k = 0; k < 4; k++) {
+            p = s.prevWord(p, 2);
+            if (p < 0 || s.tk.nlBefore[p + 1] && p + 1 <= t) {
+                return false;
+            }
+            if (s.isAny(p, AIRCRAFT_WORDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** VIN, DEA, MBI and other letter-digit codes (one token). */
     private static void codes(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
@@ -848,6 +898,8 @@ final class Numbers {
                 claimed.set(tk.start[t], tk.end[t + 4]);
                 t += 4;
                 continue;
+            } else if (tailNumber(s, t, w)) {
+                s.add(PhiType.VEHICLE, tk.start[t], tk.end[t], "vehicle.tail-number", 0.8);
             } else if (genericCode(s, t, w)) {
                 s.add(PhiType.OTHER_ID, tk.start[t], tk.end[t], "id.code", 0.5);
             } else {

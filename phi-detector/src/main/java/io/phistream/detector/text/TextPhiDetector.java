@@ -153,6 +153,7 @@ public final class TextPhiDetector {
             Numbers.detect(s);
             Names.detect(s);
             Geo.detect(s);
+            Dates.afterPlaces(s);
             Known.detect(s);
             budget.check();
             for (int i = 0; i < compiled.size(); i++) {
