@@ -262,11 +262,23 @@ final class Dates {
                     || nx < tk.n && tk.adjacent(t + 2, nx) && !tk.isPunct(nx, ',') && !tk.isPunct(nx, '.')
                     && !tk.isPunct(nx, ')') && !tk.isPunct(nx, ';')
                     || followedBy(s, t + 2, UNIT_AFTER) || followedBy(s, t + 2, NEG_AFTER)
-                    || followedBy(s, t + 2, DOSE_AFTER)) {
+                    || followedBy(s, t + 2, DOSE_AFTER) || followedBy(s, t + 2, NOT_AFTER_PLACE)
+                    || tk.isPunct(t + 1, '-') && shiftHours(a, b) && followedBy(s, t + 2, NOTE_AFTER_SHIFT)) {
                 continue;
             }
             s.addTokens(PhiType.DATE, t, t + 2, "date.after-place", 0.75);
         }
+    }
+
+    /** A shift's hours ("QVRMC 7-3 SHIFT") or a span of time ("WINTERS IN NAPLES FL 3-4 MO") after a place: no date. */
+    private static final Words NOT_AFTER_PLACE = Words.of("SHIFT", "MO", "MOS", "WK", "WKS", "YR", "YRS", "DAY", "WEEK",
+        "MONTH", "YEAR", "MI", "MILES", "AWAY");
+    /** A note's words after a nursing shift's hours ("7-3 NURSING NOTE"; "3-24 NOC" is a night's date). */
+    private static final Words NOTE_AFTER_SHIFT = Words.of("NOTE", "NPN", "NURSING", "NSG", "REPORT", "PROGRESS");
+
+    /** The hours of a nursing shift: 7-3, 3-11, 11-7, 7-7. */
+    private static boolean shiftHours(int a, int b) {
+        return a == 7 && (b == 3 || b == 7) || a == 3 && b == 11 || a == 11 && b == 7;
     }
 
     /** "f/u w/ dr kittredge 6/10", "APPT WITH DR. LUND 3/4": a visit with a named doctor and when. */
@@ -336,7 +348,8 @@ final class Dates {
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
         }
-        if (p >= 1 && p == first - 1 && countToken(s, p) && (procedureWord(s, pp) || pp >= 0 && procedureAfterStatusPost(s, pp))) {
+        if (p >= 1 && p == first - 1 && countToken(s, p) && !partOfCount(s, p, first, last)
+                && (procedureWord(s, pp) || pp >= 0 && procedureAfterStatusPost(s, pp))) {
             return true; // "S/P AVR/CABG X2 3-27", "s/p CABG x4 6/10": the procedure, its count, then when
         }
         if (p >= 1 && s.isAny(p, "THERE", "HERE") && procedureWord(s, pp)) {
@@ -468,6 +481,13 @@ final class Dates {
         // devices and cardiac procedures: "dual-chamber PPM 1/2", "TAVR 3/14", "DCCV 2/9"; fixations: "ORIF 3-6"
         "PPM", "AICD", "PACEMAKER", "TAVR", "DCCV", "CARDIOVERSION", "ABLATION", "ORIF");
 
+    /** "BLOOD CULTURES X2 1/2 POSITIVE", "S/P CABG X3 2/3 GRAFTS": how many of the counted ones, not when. */
+    private static boolean partOfCount(Scan s, int count, int first, int last) {
+        Tokens tk = s.tk;
+        int n = Integer.parseInt(s.text.subSequence(tk.start[count] + 1, tk.end[count]).toString());
+        return tk.intValue(last) == n && tk.intValue(first) <= n;
+    }
+
     /** "X2", "x4": how many of something (grafts, valves, units). */
     private static boolean countToken(Scan s, int p) {
         Tokens tk = s.tk;
@@ -525,7 +545,7 @@ final class Dates {
                 && (s.flags(w) & Lexicon.CLINICAL) == 0) {
             return true; // "S/P MVR/TV REPAIR 8/19 DR KARLSSON": the day and who did it
         }
-        if (tk.kind[w] != Tokens.WORD || tk.len(w) < 2) {
+        if (tk.kind[w] != Tokens.WORD || tk.len(w) < 2 && !s.is(w, "A")) { // ("ON A FARM" is read below)
             return false;
         }
         if (s.isAny(w, PLACE_OF_CARE) && s.isAny(nx, "AT", "IN")) {
@@ -547,7 +567,9 @@ final class Dates {
                     noun++;
                 }
             }
-            if (s.isAny(noun, EVENT_PLACES)) {
+            // (not a score or a share: "PAIN 7/10 ON THE STAIRS", "ATE 1/2 IN THE KITCHEN", "EDEMA 1-2 AT SITE")
+            if (s.isAny(noun, EVENT_PLACES) && !(last >= 2 && tk.kind[last - 2] == Tokens.NUM
+                    && tk.intValue(last - 2) <= tk.intValue(last) && tk.intValue(last) <= 10)) {
                 return true;
             }
         }
@@ -1343,6 +1365,17 @@ final class Dates {
                     && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
                     "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE", "TOO", "ALSO",
                     "AGAIN", "DURING");
+            int q = s.prevWord(p, 0);
+            if (!nounAfter && s.isAny(q, "FOR", "WAS") && !(p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY))
+                    && !partOfDayOf(s, p) && !clockAfter(s, t)) {
+                // FOR THE and WAS THE also count turns ("THIS WAS THE 3RD.", "THE 2ND IN 24 HRS", "THE 2ND AND LAST
+                // DOSE", "FOR THE 2ND OR 3RD OPINION"): a day only where the phrase ends or AT, WHEN, BUT follow, and
+                // never after a pronoun or the patient ("SHE WAS THE 2ND")
+                int subject = s.is(q, "WAS") ? s.prevWord(q, 0) : -1;
+                nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && !s.isAny(nx, "AT", "WHEN", "BUT")
+                        || subject >= 0 && s.isAny(subject, "THIS", "THAT", "IT", "WHICH", "WHO", "HE", "SHE", "PT",
+                        "PATIENT", "ONE", "THERE", "THESE");
+            }
             if (!nounAfter) {
                 int first = p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) ? s.prevWord(p, 1) : t;
                 s.addTokens(PhiType.DATE, first, t, "date.ordinal-day", 0.75);

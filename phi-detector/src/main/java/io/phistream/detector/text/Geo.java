@@ -543,7 +543,8 @@ final class Geo {
             u += 2; // 12-14 Elm St
         }
         int hw = highway(s, u, true);
-        if (hw > 0) {
+        // (a numbered road after a house number of three digits or more: "4410 Rd 92", not "MET WITH 2 RD 3 TIMES")
+        if (hw > 0 && !(s.isAny(u, "RD", "ROAD") && (tk.kind[t] != Tokens.NUM || tk.len(t) < 3))) {
             return addressTail(s, t, hw, "street.highway");
         }
         if (compassLetter(s, u) && u + 2 < tk.n && tk.kind[t] == Tokens.NUM && tk.len(t) >= 3 && tk.len(t) <= 5
@@ -649,6 +650,17 @@ final class Geo {
         return (paren > last ? paren : last) + 1;
     }
 
+    /** "INTUBATED", "SEDATED", "MAILING": a word ending in -ED or -ING (five letters or more). */
+    private static boolean participle(Scan s, int t) {
+        String k = s.key(t);
+        return k.length() >= 5 && (k.endsWith("ED") || k.endsWith("ING"));
+    }
+
+    /** Where on a street, or in what state, a patient was found: "ON ROUTE 9 IN CROSSWALK", "ON MAIN ST IN ASYSTOLE". */
+    private static final Words WHERE_ON_A_STREET = Words.of("CROSSWALK", "SNOWBANK", "STAIRWELL", "HALLWAY", "DITCH",
+        "DUMPSTER", "TRAFFIC", "GUTTER", "MEDIAN", "INTERSECTION", "DRIVEWAY", "DOORWAY", "ALLEY", "ALLEYWAY", "BUSHES",
+        "EXTREMIS", "ASYSTOLE", "ARREST", "VFIB", "VTACH", "PEA", "DUPLEX");
+
     /** Words that may follow a neighbourhood named after a street and IN. */
     private static final Words AFTER_NEIGHBOURHOOD = Words.of("BY", "ON", "AT", "WITH", "W", "WHEN", "AFTER", "FOR",
         "AND", "WHERE", "WHILE", "AROUND", "ABOUT", "TODAY", "YESTERDAY", "LAST", "THIS", "TONIGHT");
@@ -669,7 +681,8 @@ final class Geo {
         for (int u = t; u < tk.n && u - t < 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]
                 && (u == t || tk.spaceOnly(u - 1, u)); u++) {
             boolean proper = tk.upperDoc ? !s.has(u, COMMON) && tk.len(u) >= 3 : tk.capitalized(u) || tk.allUpper(u);
-            if (!proper || s.has(u, STOP | CLINICAL | NOT_PLACE) || s.isAny(u, NOT_HOME_TOWNS) || s.isAny(u, AFTER_NEIGHBOURHOOD)) {
+            if (!proper || s.has(u, STOP | CLINICAL | NOT_PLACE) || s.isAny(u, NOT_HOME_TOWNS) || s.isAny(u, AFTER_NEIGHBOURHOOD)
+                    || s.isAny(u, WHERE_ON_A_STREET)) {
                 break;
             }
             e = u;
@@ -715,6 +728,15 @@ final class Geo {
         }
         if (words == 0 || !tk.isPunct(u, ')') || s.isAny(u - 1, "OF", "THE")) {
             return -1;
+        }
+        if (!s.isAny(u - 1, AREA_WORDS)) {
+            // without an area's word to close them, ordinary words are a remark on the home ("(RENTED)", "(RANCH)",
+            // "(BASEMENT)", "(SPLIT LEVEL)", "(DOWNTOWN)"), and so is a participle ("(VERIFIED)", "(MAILING)")
+            for (int i = open + 1; i < u; i++) {
+                if (tk.kind[i] == Tokens.WORD && (s.has(i, COMMON) || participle(s, i) && !s.has(i, Lexicon.PLACE_START))) {
+                    return -1;
+                }
+            }
         }
         s.addTokens(PhiType.GEO, open + 1, u - 1, "geo.in-parentheses", 0.75);
         claim(s, tk.start[open + 1], tk.end[u - 1]);
@@ -1636,7 +1658,10 @@ final class Geo {
                 }
                 for (int i = t; i <= end; i++) {
                     if (tk.kind[i] != Tokens.WORD || tk.len(i) < 5 || s.has(i, STOP | CLINICAL | COMMON | NOT_PLACE)
-                            || s.has(i, Lexicon.USPS | Lexicon.STATE_NAME)) {
+                            || s.has(i, Lexicon.USPS | Lexicon.STATE_NAME)
+                            // how the patient came, not where from: "(INTUBATED)", "(AIRLIFTED)", "(TELESTROKE)"
+                            || participle(s, i) && !s.has(i, Lexicon.PLACE_START) || s.key(i).startsWith("TELE")
+                            || s.key(i).endsWith("FLIGHT")) {
                         return -1;
                     }
                 }
@@ -1925,7 +1950,9 @@ final class Geo {
         "THE", "HIS", "HER", "THEIR", "OTHER", "ANOTHER", "LOCAL", "AREA", "FAMILY", "FRIENDS", "FRIEND", "GROUP",
         "TRANSFER", "TRANSPORT", "EMS", "SCENE", "STREET", "CAR", "TRUCK", "BED", "CHAIR", "DIALYSIS", "HD", "ORTHO",
         "SURGERY", "CARDIOLOGY", "MEDICINE", "PSYCH", "DETOX", "TRIAGE", "HOSPICE", "FIELD", "ABROAD", "OVERSEAS",
-        "BOARDING", "RESPITE", "JAIL", "CUSTODY", "PRISON", "HOTEL", "MOTEL", "CAMP");
+        "BOARDING", "RESPITE", "JAIL", "CUSTODY", "PRISON", "HOTEL", "MOTEL", "CAMP",
+        // units, services and transports no list marks: "FROM TELEMETRY,", "FROM PREOP,", "FROM MEDFLIGHT,", "FROM MVC,"
+        "TELEMETRY", "PREOP", "POSTOP", "MEDFLIGHT", "LIFEFLIGHT", "MEDEVAC", "HELICOPTER", "MVC", "MVA");
 
     /**
      * "68 YOM FROM SWAN VALLEY, ANT STEMI", "61 YOM FROM HOPE, CUT L SHIN", "44 yo m from white swan, w/d": on a
@@ -1947,9 +1974,9 @@ final class Geo {
         }
         int e = t - 1;
         for (int u = t; u < tk.n && u - t < 3 && tk.kind[u] == Tokens.WORD && !tk.nlBefore[u]
-                && (u == t || tk.spaceOnly(u - 1, u)); u++) {
+                && (u == t || tk.spaceOnly(u - 1, u)) && !(s.is(u, "W") && tk.isPunct(u + 1, '/')); u++) {
             if (s.has(u, STOP | Lexicon.TITLE | Lexicon.RELATION | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.STATE_NAME
-                    | Lexicon.USPS) || s.isAny(u, NOT_HOME_TOWNS) || s.careUnit(u) || tk.len(u) < 3
+                    | Lexicon.USPS | Lexicon.FACILITY_HEAD) || s.isAny(u, NOT_HOME_TOWNS) || s.careUnit(u) || tk.len(u) < 3
                     || Countries.isCountry(s.key(u))
                     || s.has(u, CLINICAL) && !s.has(u, NAME_LISTED | Lexicon.PLACE_START)) {
                 return -1;
@@ -1959,8 +1986,9 @@ final class Geo {
         if (e >= t && s.has(e, CLINICAL)) {
             return -1; // a clinical word may open a town's name ("SWAN VALLEY"), never end it
         }
-        if (e > t && (int) (placeMatch(s, t) >> 32) != e) {
-            // several ordinary words are a town only as the gazetteer lists them ("SWAN VALLEY"; not "SEPTIC SHOCK")
+        if (e >= t && (int) (placeMatch(s, t) >> 32) != e) {
+            // ordinary words are a town only as the gazetteer lists them ("HOPE", "SWAN VALLEY"; not "SEPTIC SHOCK",
+            // "FROM GYM,", "FROM VACATION,")
             for (int u = t; u <= e; u++) {
                 if (s.has(u, COMMON)) {
                     return -1;
@@ -1969,7 +1997,8 @@ final class Geo {
         }
         int nx = e + 1;
         boolean closes = e >= t && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.')
-                || tk.isPunct(nx, ';') || tk.isPunct(nx, '(') || stateAt(s, nx) >= nx);
+                || tk.isPunct(nx, ';') || tk.isPunct(nx, '(') || stateAt(s, nx) >= nx
+                || s.is(nx, "W") && tk.isPunct(nx + 1, '/') && tk.adjacent(nx, nx + 1)); // "FROM HOPE W/ CHAINSAW CUT"
         if (!closes) {
             return -1;
         }
@@ -2859,7 +2888,8 @@ final class Geo {
         }
         boolean opens = lineStart == t && tk.spaceOnly(t, t + 1) && unitAt(s, t + 1);
         boolean shaped = len >= 4 && (k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC") || k.endsWith("RH")
-                || k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH"));
+                || k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH") && !syllable(k))
+                && !s.isAny(t, FACILITY_KINDS);
         if (!opens && !shaped) {
             return -1;
         }
@@ -2877,6 +2907,22 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
         return t + 1;
+    }
+
+    /** Kinds of facility, no one facility's name: "FQHC", "CMHC" (community mental health center), "PCMH". */
+    private static final Words FACILITY_KINDS = Words.of("FQHC", "CMHC", "PCMH");
+
+    /**
+     * A vowel after the first letter followed by a consonant other than the closing H: a word's syllable ("METH",
+     * "MECH", "BRONCH", "GIRTH", "SWISH", "SLOUGH"), not an acronym's letters ("GIUH", "FCUH", "OPWH", "LMCH").
+     */
+    private static boolean syllable(String k) {
+        for (int i = 1; i < k.length() - 1; i++) {
+            if ("AEIOU".indexOf(k.charAt(i)) >= 0 && "AEIOUH".indexOf(k.charAt(i + 1)) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A care unit starting at u: MICU, CCU, SDU, NEURO ICU, STEP DOWN, STEP-DOWN. */

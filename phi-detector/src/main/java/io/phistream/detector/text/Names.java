@@ -1182,7 +1182,18 @@ final class Names {
     /** Words before a person's verb that are no one's name: pronouns, negations, roles. */
     private static final Words NOT_PEOPLE = Words.of("SHE", "HE", "THEY", "IT", "WE", "YOU", "HER", "HIM", "THEM", "THIS",
         "THAT", "WHO", "EVERYONE", "SOMEONE", "NOBODY", "STILL", "NEW", "HOME", "LORD", "GOD", "CODE", "NOT", "NEVER",
-        "AIDE", "CLIENT", "PATIENT", "STUDENT", "STAFF", "TEAM", "FAMILY", "NURSE", "DOCTOR", "ALSO", "THEN", "NOW");
+        "AIDE", "CLIENT", "PATIENT", "STUDENT", "STAFF", "TEAM", "FAMILY", "NURSE", "DOCTOR", "ALSO", "THEN", "NOW",
+        // what a child calls a parent ("Daddy said at 95 he was..."), and babies
+        "DADDY", "MOMMY", "MOMMA", "MAMA", "PAPA", "BABY", "INFANT", "OTHER", "ANY");
+
+    /**
+     * Verbs only a person does: an ordinary noun that is also a given name needs one of these after it ("Hope says",
+     * "Faith called"), not a verb a thing does too ("Culture came back +", "Scan will be done", "Tip left in place",
+     * "Tray refused", "Bill will be sent").
+     */
+    private static final Words PERSON_ONLY_ACTS = Words.of("CALLED", "CALLS", "VISITED", "VISITS", "VISITING", "SAYS",
+        "SAID", "STATES", "STATED", "PREFERS", "WANTS", "WANTED", "ASKED", "ASKS", "AGREES", "AGREED", "DROVE", "DRIVES",
+        "SPOKE", "THINKS", "KNOWS", "UNDERSTANDS", "HOPES", "WISHES");
 
     /** Verbs a person does that no modal or month can be followed by ("May called", "Will will be in"). */
     private static final Words ACTS = Words.of("CALLED", "CALLS", "VISITED", "VISITS", "CAME", "LEFT", "ARRIVED", "SAYS",
@@ -1212,7 +1223,11 @@ final class Names {
                 continue;
             }
             int nx = t + 1;
-            boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && s.isAny(nx, ACTS) && !s.possessive(t);
+            // a modal or a month cannot be followed by a past tense or a modal ("May called", "Will will"); an
+            // ordinary noun can ("Culture came back", "Scan will be done"), so it needs a verb only a person does
+            boolean word = (s.flags(t) & (STOP | Lexicon.MONTH)) == 0;
+            boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && s.isAny(nx, ACTS) && !s.possessive(t)
+                    && (!word || s.isAny(nx, PERSON_ONLY_ACTS));
             boolean ownsPhone = s.possessive(t) && !tk.nlBefore[nx] && s.isAny(nx, "CELL", "PHONE", "NUMBER", "MOBILE", "HOME",
                     "WORK", "PH", "TEL", "#") && nx + 1 < tk.n && phoneSoonAfter(s, nx);
             if (acts || ownsPhone) {
@@ -1225,8 +1240,9 @@ final class Names {
     private static boolean phoneSoonAfter(Scan s, int t) {
         Tokens tk = s.tk;
         for (int u = t + 1; u < tk.n && u <= t + 3 && !tk.nlBefore[u]; u++) {
-            if (tk.kind[u] == Tokens.NUM && tk.len(u) == 3 && u + 2 < tk.n && (tk.isPunct(u + 1, '-') || tk.isPunct(u + 1, '.'))
-                    && tk.kind[u + 2] == Tokens.NUM) {
+            if (tk.kind[u] == Tokens.NUM && tk.len(u) == 3 && u + 2 < tk.n && (tk.isPunct(u + 1, '-') || tk.isPunct(u + 1, '.')
+                    || tk.isPunct(u - 1, '(') && tk.isPunct(u + 1, ')')) // "(781) 555-0103"
+                    && tk.kind[u + 2] == Tokens.NUM || tk.kind[u] == Tokens.NUM && tk.len(u) == 10) { // "7815550103"
                 return true;
             }
         }

@@ -622,6 +622,11 @@ final class Numbers {
                     && !(first > 0 && tk.isPunct(first - 1, '#'))) {
                 continue; // "TOOK REPORT @ 0700", "cardiac arrest 2019": a clock time or a year, not "Incident #4412"
             }
+            if (type == PhiType.OTHER_ID && badge && first == t && alnum == digits && (digits == 4 && clockShaped(s, t)
+                    || s.text.subSequence(tk.start[t], tk.end[last]).toString().equals("911"))
+                    && s.isAny(s.prevWord(t, 0), "OFFICER", "DEPUTY", "TROOPER")) {
+                continue; // "OFFICER 1400 CAME TO BS", "STATE TROOPER 911 CALL": a clock time, the emergency line
+            }
             if (type == PhiType.OTHER_ID && interp && alnum == digits && s.text.subSequence(tk.start[first], tk.end[last])
                     .chars().anyMatch(c -> c == '/' || c == '.')) {
                 continue; // "ABG INTERP 7.21/55/60": a reading, not an interpreter's code
@@ -849,16 +854,21 @@ final class Numbers {
      */
     private static boolean tailNumber(Scan s, int t, String w) {
         int n = w.length();
-        if (n < 3 || n > 6 || w.charAt(0) != 'N' || w.charAt(1) < '1' || w.charAt(1) > '9' || w.equals("N95")
-                || w.equals("N99") || w.equals("N100")) {
-            return false;
+        if (n < 3 || n > 6 || w.charAt(0) != 'N' || w.charAt(1) < '1' || w.charAt(1) > '9' || w.equals("N2O")) {
+            return false; // (nitrous oxide: "LIFEFLIGHT GAVE N2O")
         }
         int i = 2;
         while (i < n && Character.isDigit(w.charAt(i))) {
             i++;
         }
-        if (i - 1 > 5 || n - i > 2) {
-            return false;
+        String digits = w.substring(1, i);
+        if (i - 1 > 5 || n - i > 2 || digits.equals("95") || digits.equals("99") || digits.equals("100")) {
+            return false; // masks, also in the plural ("N95S")
+        }
+        Tokens tk = s.tk;
+        if (t + 2 < tk.n && tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1) && tk.kind[t + 2] == Tokens.NUM
+                && tk.adjacent(t + 1, t + 2)) {
+            return false; // a diagnosis code: "ROOM AIR, N18.6 ESRD"
         }
         for (int j = i; j < n; j++) {
             if (w.charAt(j) < 'A' || w.charAt(j) > 'Z') {
@@ -871,7 +881,9 @@ final class Numbers {
             if (p < 0 || s.tk.nlBefore[p + 1] && p + 1 <= t) {
                 return false;
             }
-            if (s.isAny(p, AIRCRAFT_WORDS)) {
+            // (not "ROOM AIR", nor a hospital's wing: "WEST WING ROOM N312")
+            if (s.isAny(p, AIRCRAFT_WORDS) && !(s.is(p, "AIR") && s.is(s.prevWord(p, 0), "ROOM"))
+                    && !(s.is(p, "WING") && !s.isAny(s.prevWord(p, 1), "FIXED", "ROTOR", "ROTARY"))) {
                 return true;
             }
         }

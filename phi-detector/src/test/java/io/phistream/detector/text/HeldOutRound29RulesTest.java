@@ -114,4 +114,102 @@ class HeldOutRound29RulesTest {
                 .containsExactly("N38SA", "N771FR");
         assertThat(values("N95 ON, AIRBORNE PRECAUTIONS. OFFICER AT BS 0800", PhiType.VEHICLE)).isEmpty();
     }
+
+    // ---- review of round 29 (false alarms on ordinary clinical text, misses of the rules' own examples)
+
+    @Test
+    void givenWordsThatOnlyLookLikeHospitalAcronymsOnAHeaderLine_thenNoFacility() {
+        assertThat(values("MICU NPN 7P-7A: 35 YOM W/ METH INGESTION", PhiType.GEO)).isEmpty();
+        assertThat(values("micu npn 7p-7a. bronch today, mech vent", PhiType.GEO)).isEmpty();
+        assertThat(values("CCU NURSING NOTE 0700-1900 FQHC REFERRAL", PhiType.GEO)).isEmpty();
+        // acronyms of University and Children's hospitals still are
+        assertThat(values("MICU NPN 7P-7A GIUH 66 YOF SEPSIS", PhiType.GEO)).containsExactly("GIUH");
+        assertThat(values("MICU NPN 7P-7A LMCH 6 YOF SEPSIS", PhiType.GEO)).containsExactly("LMCH");
+    }
+
+    @Test
+    void givenCareSettingsOrOrdinaryWordsAfterAnAgeASexAndFrom_thenNoTown() {
+        assertThat(values("77 YOM FROM TELEMETRY, HYPOXIA. 45 YOM FROM GYM, SYNCOPE. 45 YOM FROM VACATION, PE. "
+                + "77 YOM FROM REHABILITATION, FALL. 45 YOM FROM MVC, INTUBATED. 45 YOM FROM FALL, SDH", PhiType.GEO))
+                .isEmpty();
+        // a town the gazetteer lists, and a phrase closed by W/
+        assertThat(values("CCU NPN 68 YO M FROM LIBERTY, CHB", PhiType.GEO)).containsExactly("LIBERTY");
+        assertThat(values("61 YOM FROM HOPE W/ CHAINSAW INJURY TO L SHIN", PhiType.GEO)).containsExactly("HOPE");
+    }
+
+    @Test
+    void givenRemarksInParenthesesAfterAnAddressOrAFacility_thenNoPlace() {
+        assertThat(values("LIVES AT 12 ELM ST (RENTED) WITH WIFE", PhiType.GEO)).containsExactly("12 ELM ST");
+        assertThat(values("HOME: 12 ELM ST (SPLIT LEVEL), 6 STEPS", PhiType.GEO)).containsExactly("12 ELM ST");
+        assertThat(values("LIVES AT 12 ELM ST (VERIFIED) WITH WIFE", PhiType.GEO)).containsExactly("12 ELM ST");
+        assertThat(values("TRANSFERRED FROM CONCORD HOSPITAL (INTUBATED) W/ STEMI", PhiType.GEO))
+                .containsExactly("CONCORD HOSPITAL");
+        assertThat(values("Transferred from Concord Hospital (Telestroke) w/ STEMI", PhiType.GEO))
+                .containsExactly("Concord Hospital");
+        // an area's word still closes a neighbourhood
+        assertThat(values("LIVES AT 1802 W. 47TH ST (LITTLE VILLAGE).", PhiType.GEO)).contains("LITTLE VILLAGE");
+    }
+
+    @Test
+    void givenWhereOnAStreetOrARhythmAfterIn_thenNoNeighbourhood() {
+        assertThat(values("HIT BY CAR ON ROUTE 9 IN CROSSWALK.", PhiType.GEO)).containsExactly("ROUTE 9");
+        assertThat(values("FOUND ON MAIN ST IN ASYSTOLE, CPR", PhiType.GEO)).containsExactly("MAIN ST");
+        assertThat(values("Walking on Main St in Traffic, hit by car.", PhiType.GEO)).containsExactly("Main St");
+    }
+
+    @Test
+    void givenAShareOrAScoreBeforeAPlaceOrACountedProcedure_thenNoDate() {
+        assertThat(values("PAIN 7/10 ON THE STAIRS. ATE 1/2 IN THE KITCHEN. EDEMA 1-2 AT SITE, WARM", PhiType.DATE))
+                .isEmpty();
+        assertThat(values("BLOOD CULTURES X2 1/2 POSITIVE FOR GPC", PhiType.DATE)).isEmpty();
+        // "ON A FARM" reads the place too
+        assertThat(values("caught in hay rake 7-19 on a farm", PhiType.DATE)).containsExactly("7-19");
+    }
+
+    @Test
+    void givenShiftHoursOrASpanOfTimeAfterAPlace_thenNoDate() {
+        assertThat(values("MICU NPN BUMC 7-3 NURSING NOTE", PhiType.DATE)).isEmpty();
+        assertThat(values("MICU NPN 7P-7A QVRMC 7-3 SHIFT REPORT", PhiType.DATE)).isEmpty();
+        assertThat(values("WINTERS IN NAPLES FL 3-4 MO", PhiType.DATE)).isEmpty();
+    }
+
+    @Test
+    void givenForTheOrWasTheCountingTurns_thenNoDate() {
+        assertThat(values("BOLUS X3, THIS WAS THE 3RD.", PhiType.DATE)).isEmpty();
+        assertThat(values("REINTUBATED, THIS WAS THE 2ND IN 24 HRS", PhiType.DATE)).isEmpty();
+        assertThat(values("THIS WAS THE 2ND AND LAST DOSE", PhiType.DATE)).isEmpty();
+        assertThat(values("WAITING FOR THE 2ND OR 3RD OPINION", PhiType.DATE)).isEmpty();
+        assertThat(values("HELD FOR THE 3RD DURING HD", PhiType.DATE)).isEmpty();
+    }
+
+    @Test
+    void givenAnOrdinaryNounThatIsAGivenNameBeforeAThingsVerb_thenNoName() {
+        assertThat(values("Culture came back positive. Scan will be done at 1400. Tip left in place. Tray refused, "
+                + "ate 10%. Bill will be sent to insurance. Tomorrow will be day 3 of abx.", PhiType.NAME)).isEmpty();
+        assertThat(values("Ellen: \"Daddy said at 95 he was living on borrowed time\"", PhiType.NAME))
+                .doesNotContain("Daddy");
+        // a person's verb still makes the name, and so does a phone written another way
+        assertThat(values("Hope says she is ready.", PhiType.NAME)).containsExactly("Hope");
+        assertThat(values("June's cell (781) 555-0103.", PhiType.NAME)).containsExactly("June's");
+    }
+
+    @Test
+    void givenClockTimesAfterAnOfficer_thenNoBadge() {
+        assertThat(values("OFFICER 1400 CAME TO BS. DEPUTY 0830 ARRIVED. STATE TROOPER 911 CALL", PhiType.OTHER_ID))
+                .isEmpty();
+        assertThat(values("DEPUTY #2291 AT BS", PhiType.OTHER_ID)).containsExactly("2291");
+    }
+
+    @Test
+    void givenNitrousOxideDiagnosisCodesAndWardRooms_thenNoTailNumber() {
+        assertThat(values("LIFEFLIGHT GAVE N2O. ON ROOM AIR, N18.6 ESRD. WEST WING ROOM N312",
+                PhiType.VEHICLE)).isEmpty();
+        assertThat(values("HELICOPTER N38SA LANDED", PhiType.VEHICLE)).containsExactly("N38SA");
+    }
+
+    @Test
+    void givenASmallNumberBeforeRd_thenNoRoad() {
+        assertThat(values("MET WITH 2 RD 3 TIMES. GIVEN 20 RD 2 HRS", PhiType.GEO)).isEmpty();
+        assertThat(values("on a farm at 4410 Rd 92, Pasco 99301.", PhiType.GEO)).contains("4410 Rd 92");
+    }
 }
