@@ -2867,7 +2867,12 @@ final class Geo {
     private static int acronymOnHeaderLine(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        if (len < 3 || len > 6 || !tk.upperDoc && !tk.allUpper(t) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND)
+        // (the cheapest tests first, this runs for every word: first on its line, or a hospital acronym's last letter)
+        char z = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
+        if (len < 3 || len > 6 || !(t == 0 || tk.nlBefore[t]) && (len < 4 || z != 'C' && z != 'H')) {
+            return -1;
+        }
+        if (!tk.upperDoc && !tk.allUpper(t) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND)
                 || s.isAny(t, UNIT_PREFIXES) || s.has(t, Lexicon.FACILITY_HEAD) || s.careUnit(t)
                 || s.has(t, CLINICAL | COMMON | STOP | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH
                 | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME)) {
