@@ -1195,12 +1195,13 @@ final class Names {
         "SAID", "STATES", "STATED", "PREFERS", "WANTS", "WANTED", "ASKED", "ASKS", "AGREES", "AGREED", "DROVE", "DRIVES",
         "SPOKE", "THINKS", "KNOWS", "UNDERSTANDS", "HOPES", "WISHES");
 
-    /** Verbs a person does that no modal or month can be followed by ("May called", "Will will be in"). */
-    private static final Words ACTS = Words.of("CALLED", "CALLS", "VISITED", "VISITS", "CAME", "LEFT", "ARRIVED", "SAYS",
-        "SAID", "STATES", "STATED", "PREFERS", "WANTS", "WANTED", "ASKED", "ASKS", "AGREES", "AGREED", "DROVE", "DRIVES",
-        "BROUGHT", "BRINGS", "FOUND", "SPOKE", "REPORTS", "REPORTED", "REQUESTS", "REQUESTED", "REFUSES", "REFUSED",
-        "WORKS", "WILL", "WOULD", "STAYED", "STAYS", "UPDATED", "DECLINED", "SIGNED", "FEELS", "FELT", "THINKS",
-        "KNOWS", "UNDERSTANDS", "PLANS", "HOPES", "WISHES", "VISITING");
+    /**
+     * What a person, or a thing, does: after a modal or a month these also make a name ("Will will be in", "May came
+     * in at 1400", "SON WILL FOUND HIM"), since no modal is followed by a past tense or another modal.
+     */
+    private static final Words ACTS_OF_ANYONE = Words.of("CAME", "LEFT", "ARRIVED", "BROUGHT", "BRINGS", "FOUND",
+        "REPORTS", "REPORTED", "REQUESTS", "REQUESTED", "REFUSES", "REFUSED", "WORKS", "WILL", "WOULD", "STAYED", "STAYS",
+        "UPDATED", "DECLINED", "SIGNED", "FEELS", "FELT", "PLANS");
 
     /**
      * "May called x2", "Will will be in tomorrow", "June's cell 781-555-0103", "SON WILL FOUND HIM": a given name that is
@@ -1226,10 +1227,10 @@ final class Names {
             // a modal or a month cannot be followed by a past tense or a modal ("May called", "Will will"); an
             // ordinary noun can ("Culture came back", "Scan will be done"), so it needs a verb only a person does
             boolean word = (s.flags(t) & (STOP | Lexicon.MONTH)) == 0;
-            boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && s.isAny(nx, ACTS) && !s.possessive(t)
-                    && (!word || s.isAny(nx, PERSON_ONLY_ACTS));
+            boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && !s.possessive(t)
+                    && (s.isAny(nx, PERSON_ONLY_ACTS) || !word && s.isAny(nx, ACTS_OF_ANYONE));
             boolean ownsPhone = s.possessive(t) && !tk.nlBefore[nx] && s.isAny(nx, "CELL", "PHONE", "NUMBER", "MOBILE", "HOME",
-                    "WORK", "PH", "TEL", "#") && nx + 1 < tk.n && phoneSoonAfter(s, nx);
+                    "WORK", "PH", "TEL") && nx + 1 < tk.n && phoneSoonAfter(s, nx);
             if (acts || ownsPhone) {
                 acc[t] = CONTEXT;
             }
