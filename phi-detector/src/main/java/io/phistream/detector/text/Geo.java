@@ -2817,8 +2817,7 @@ final class Geo {
             // "CNMC MRN:", "SBH Diabetes & Endocrine Center", "(RN, BCMC)", "(02/27/2023, CNMC)": a record number, a
             // department or a citation says "hospital"; there only the surest shapes (MC, MH, HC; H after four letters,
             // not ...VH/...PH/...AH, which are hypertrophies, hypertension and haemorrhages) or a listed hospital's initials
-            boolean shapedSure = k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC")
-                    || len >= 4 && k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH");
+            boolean shapedSure = hospitalAcronymShape(k);
             boolean sure = listed || shapedSure;
             if (!sure || !tk.allUpper(t) || !recordOrCitation(s, t) && !headerField(s, t, t)
                     && !(shapedSure && unitHeader(s, t))) {
@@ -2884,16 +2883,14 @@ final class Geo {
                 return -1;
             }
         }
-        int lineStart = t;
-        while (lineStart > 0 && !tk.nlBefore[lineStart] && t - lineStart < 10) {
-            lineStart--;
-        }
-        if (lineStart > 0 && !tk.nlBefore[lineStart]) {
+        int lineStart = lineStartWithin(s, t, 10);
+        if (lineStart < 0) {
             return -1; // not among the line's first ten tokens
         }
         boolean opens = lineStart == t && tk.spaceOnly(t, t + 1) && unitAt(s, t + 1);
-        boolean shaped = len >= 4 && (k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC") || k.endsWith("RH")
-                || k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH") && !syllable(k))
+        // (a word with a syllable before a bare closing H is no acronym here: METH, BRONCH, GIRTH; ...MH and ...RH are)
+        boolean bareH = k.endsWith("H") && !k.endsWith("MH") && !k.endsWith("RH");
+        boolean shaped = len >= 4 && hospitalAcronymShape(k) && !(bareH && syllable(k))
                 && !s.isAny(t, FACILITY_KINDS);
         if (!opens && !shaped) {
             return -1;
@@ -2912,6 +2909,22 @@ final class Geo {
         }
         s.addTokens(PhiType.GEO, t, t, "facility.acronym", 0.7);
         return t + 1;
+    }
+
+    /** The first token of t's line when it is at most {@code max} tokens before t, else -1. */
+    private static int lineStartWithin(Scan s, int t, int max) {
+        Tokens tk = s.tk;
+        int start = t;
+        while (start > 0 && !tk.nlBefore[start] && t - start < max) {
+            start--;
+        }
+        return start > 0 && !tk.nlBefore[start] ? -1 : start;
+    }
+
+    /** A hospital acronym's shape: ...MC, ...MH, ...HC, or four letters or more ending in H (not ...VH, ...PH, ...AH). */
+    private static boolean hospitalAcronymShape(String k) {
+        return k.endsWith("MC") || k.endsWith("MH") || k.endsWith("HC")
+                || k.length() >= 4 && k.endsWith("H") && !k.endsWith("VH") && !k.endsWith("PH") && !k.endsWith("AH");
     }
 
     /** Kinds of facility, no one facility's name: "FQHC", "CMHC" (community mental health center), "PCMH". */
@@ -2963,11 +2976,8 @@ final class Geo {
         if (unitWord(s, t)) {
             return false;
         }
-        int start = t;
-        while (start > 0 && !tk.nlBefore[start] && t - start < 8) {
-            start--;
-        }
-        if (start > 0 && !tk.nlBefore[start]) {
+        int start = lineStartWithin(s, t, 8);
+        if (start < 0) {
             return false; // not near the line's start
         }
         for (int i = start; i + 2 < tk.n && (i == start || !tk.nlBefore[i]); i++) {

@@ -1237,13 +1237,20 @@ final class Names {
         }
     }
 
-    /** A phone-shaped number (three digits, a separator, more digits) among the three tokens after t. */
+    /**
+     * A phone the number recognizers found (they run before the names) starting among the three tokens after t: the
+     * same libphonenumber reading as everywhere else, not a shape of its own.
+     */
     private static boolean phoneSoonAfter(Scan s, int t) {
         Tokens tk = s.tk;
-        for (int u = t + 1; u < tk.n && u <= t + 3 && !tk.nlBefore[u]; u++) {
-            if (tk.kind[u] == Tokens.NUM && tk.len(u) == 3 && u + 2 < tk.n && (tk.isPunct(u + 1, '-') || tk.isPunct(u + 1, '.')
-                    || tk.isPunct(u - 1, '(') && tk.isPunct(u + 1, ')')) // "(781) 555-0103"
-                    && tk.kind[u + 2] == Tokens.NUM || tk.kind[u] == Tokens.NUM && tk.len(u) == 10) { // "7815550103"
+        int last = Math.min(tk.n - 1, t + 3);
+        if (t + 1 > last) {
+            return false;
+        }
+        int from = tk.start[t + 1];
+        int to = tk.end[last];
+        for (PhiSpan p : s.found) {
+            if ((p.type() == PhiType.PHONE || p.type() == PhiType.FAX) && p.start() >= from && p.start() < to) {
                 return true;
             }
         }
