@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * @param meanBytes mean input message size
  * @param broker    {@code embedded} or the bootstrap servers of the cluster used
- * @param warmup    messages each application drained, unmeasured, before its measured phases
+ * @param warmup    messages per warm-up round (each application drains rounds, unmeasured, until the JIT is quiet)
  */
 public record BenchReport(Instant at, String mix, int messages, double meanBytes, int partitions, int streamThreads,
                           long commitIntervalMs, String broker, int cores, String jvm, AppResult baseline,
@@ -55,7 +55,8 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
     }
 
     private String warmupText() {
-        return warmup == 0 ? "no warm-up" : String.format(Locale.ROOT, "after a warm-up of %d messages", warmup);
+        return warmup == 0 ? "no warm-up"
+                : String.format(Locale.ROOT, "after warm-up rounds of %d messages until the JIT was quiet", warmup);
     }
 
     /**
@@ -74,11 +75,22 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
      * @param latencyAchieved  the rate it actually sent at
      * @param latency          event time (producer timestamp) to read_committed output, for the latency phase
      * @param complete         every record of both phases came out
+     * @param warmupMessages   messages it drained in its warm-up rounds
+     * @param jitSeconds       of {@code cpuSeconds}, what HotSpot's compilers spent compiling: more than a small share
+     *                         means the drain measured the JIT as much as the application
      */
     public record AppResult(String name, long drained, long counted, double drainSeconds, double recordsPerSecond,
                             double cpuSeconds, long quarantined,
                             double latencyRate, long latencySent, double latencyAchieved, LatencyStats latency,
-                            boolean complete) {
+                            boolean complete, long warmupMessages, double jitSeconds) {
+
+        /** Without warm-up or compiler figures. */
+        public AppResult(String name, long drained, long counted, double drainSeconds, double recordsPerSecond,
+                         double cpuSeconds, long quarantined, double latencyRate, long latencySent,
+                         double latencyAchieved, LatencyStats latency, boolean complete) {
+            this(name, drained, counted, drainSeconds, recordsPerSecond, cpuSeconds, quarantined, latencyRate,
+                    latencySent, latencyAchieved, latency, complete, 0, 0);
+        }
 
         /** Records per CPU-second of the process from the first output to the drain target; 0 when unknown. */
         public double recordsPerCpuSecond() {
@@ -110,9 +122,9 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
                 jvm));
         for (AppResult r : List.of(baseline, pipeline)) {
             out.add(String.format(Locale.ROOT, "%-9s throughput %,.0f records/s (drained %d in %.2f s; %,.0f records "
-                            + "per CPU-second of the process)%s",
+                            + "per CPU-second of the process%s)%s",
                     r.name(), r.recordsPerSecond(), r.drained(), r.drainSeconds(), r.recordsPerCpuSecond(),
-                    r.quarantined() > 0 ? ", " + r.quarantined() + " quarantined" : ""));
+                    jitText(r), r.quarantined() > 0 ? ", " + r.quarantined() + " quarantined" : ""));
             out.add(String.format(Locale.ROOT, "%-9s latency at %,.0f msg/s (%d sent, %,.0f/s achieved): p50 %d ms, "
                             + "p99 %d ms, max %d ms%s", r.name(), r.latencyRate(), r.latencySent(),
                     r.latencyAchieved(), r.latency().p50Ms(), r.latency().p99Ms(), r.latency().maxMs(),
@@ -127,6 +139,12 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
         return out;
     }
 
+    /** The compilers' share of the drain's CPU, when known. */
+    private static String jitText(AppResult r) {
+        return r.cpuSeconds() <= 0 ? "" : String.format(Locale.ROOT, ", %.0f %% of it JIT compiling",
+                100 * r.jitSeconds() / r.cpuSeconds());
+    }
+
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# phi-stream bench, ").append(DateTimeFormatter.ISO_INSTANT.format(at)).append("\n\n");
@@ -134,12 +152,14 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
                         + "thread(s), exactly_once_v2, commit.interval.ms %d, broker %s, %d cores, %s.%n%n",
                 mix, messages, meanBytes, warmupText(), partitions, streamThreads, commitIntervalMs, broker, cores,
                 jvm));
-        md.append("| application | drain records/s | records per CPU-second | latency phase rate (msg/s) | p50 ms | "
-                + "p99 ms | max ms | quarantined | complete |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| application | warm-up messages | drain records/s | records per CPU-second | JIT share of that CPU "
+                + "| latency phase rate (msg/s) | p50 ms | p99 ms | max ms | quarantined | complete |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (AppResult r : List.of(baseline, pipeline)) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %d | %d | %d | %d | %s |%n", r.name(),
-                    r.recordsPerSecond(), r.recordsPerCpuSecond(), r.latencyAchieved(), r.latency().p50Ms(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.0f %% | %,.0f | %d | %d | %d | %d | %s |%n",
+                    r.name(), r.warmupMessages(), r.recordsPerSecond(), r.recordsPerCpuSecond(),
+                    r.cpuSeconds() <= 0 ? 0 : 100 * r.jitSeconds() / r.cpuSeconds(), r.latencyAchieved(),
+                    r.latency().p50Ms(),
                     r.latency().p99Ms(),
                     r.latency().maxMs(), r.quarantined(), r.complete() ? "yes" : "NO"));
         }
@@ -190,6 +210,8 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
         m.put("recordsPerSecond", Math.round(r.recordsPerSecond()));
         m.put("processCpuSeconds", Math.round(r.cpuSeconds() * 100) / 100.0);
         m.put("recordsPerCpuSecond", Math.round(r.recordsPerCpuSecond()));
+        m.put("jitCpuSeconds", Math.round(r.jitSeconds() * 100) / 100.0);
+        m.put("warmupMessagesDrained", r.warmupMessages());
         m.put("quarantined", r.quarantined());
         m.put("latencyTargetRate", Math.round(r.latencyRate()));
         m.put("latencySent", r.latencySent());

@@ -12,6 +12,8 @@ import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
@@ -46,10 +49,13 @@ import org.apache.kafka.streams.Topology;
  * The pipeline benchmark: the same preloaded messages through (a) a pass-through Kafka Streams application and
  * (b) the full phi-stream topology (audit on), both exactly_once_v2 on the same input topics and partitions.
  *
- * <p>Each application first runs a <b>warm-up</b> (unless {@code warmup} is 0): it is started on {@code warmup}
- * preloaded messages of the same mix, drains them and is closed, untimed; its state and committed offsets stay, and so
- * does what the JIT compiled, so that the phases below measure the application rather than HotSpot compiling it (on a
- * 2-core machine the C2 compiler thread took about half a core through a whole 20-second drain). Then two phases.
+ * <p>Each application first runs a <b>warm-up</b> (unless {@code warmup} is 0): it is started and given rounds of
+ * {@code warmup} messages of the same mix (from a sequence of their own, so that no measured message is sent twice),
+ * each drained before the next, until HotSpot's compilers spent under {@link #JIT_QUIET} of a round's wall time
+ * compiling, or {@link #MAX_WARMUP_ROUNDS} rounds; then it is closed, leaving its consumer group, untimed. Its state
+ * and committed offsets stay, and so does what the JIT compiled, so that the phases below measure the application
+ * rather than HotSpot compiling it: after one fixed round of 10,000 messages the compilers still took 40 % of the
+ * process's CPU through the pipeline's measured drain on a 2-core machine. Then two phases.
  * <b>Drain</b>: it starts on {@code messages} preloaded records and the rate
  * is measured by a read_committed consumer of its outputs, from the first output record to the last (so start-up
  * and the first transaction are not counted). <b>Latency</b>: once drained, a producer sends at half the measured
@@ -89,11 +95,18 @@ public final class PipelineBench {
                     defaultWarmup(messages));
         }
 
-        /** Half the measured messages, at most 10,000: enough calls for C2 to compile the per-record path. */
+        /** Messages per warm-up round: half the measured messages, at most 10,000. */
         public static int defaultWarmup(int messages) {
             return Math.min(messages / 2, 10_000);
         }
     }
+
+    /** Warm-up ends after the round in which the compilers used less than this share of its wall time. */
+    static final double JIT_QUIET = 0.10;
+    /** Warm-up ends after this many rounds even if the compilers are still busy (the report says how busy). */
+    static final int MAX_WARMUP_ROUNDS = 8;
+    /** Seed salt of the warm-up sequence: its HL7 control ids differ from the measured sequence's. */
+    private static final long WARMUP_SEED_SALT = 0x5741524dL;
 
     private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(120);
     private final Settings settings;
@@ -150,17 +163,16 @@ public final class PipelineBench {
         }
         try {
             log.printf("generating %d %s messages ...%n", settings.messages(), settings.mix().name().toLowerCase());
-            // warm-up, measured and latency-phase messages are one sequence: no HL7 message is sent twice
+            // measured and latency-phase messages are one sequence, warm-up rounds another: no HL7 message is sent twice
             Workload.Source source = Workload.stream(settings.mix(), settings.seed());
-            List<Message> warmup = take(source, settings.warmup());
             List<Message> workload = take(source, settings.messages());
             double meanBytes = Workload.meanBytes(workload);
             // the latency phase continues the same sequence: new messages, the same for both applications
 
-            AppResult baseline = measure("baseline", baseConfig, warmup, workload, baseTopics, List.of(baseHl7, baseFhir),
+            AppResult baseline = measure("baseline", baseConfig, workload, baseTopics, List.of(baseHl7, baseFhir),
                     null, true, () -> new KafkaStreams(passThrough(baseTopics, baseHl7, baseFhir),
                             properties(baseConfig.streamsProperties())));
-            AppResult pipeline = measure("pipeline", pipeConfig, warmup, workload, pipeTopics,
+            AppResult pipeline = measure("pipeline", pipeConfig, workload, pipeTopics,
                     List.of(pipeTopics.deidHl7v2().name(), pipeTopics.deidFhir().name(),
                             pipeTopics.quarantine().name()),
                     pipeTopics.quarantine().name(), false,
@@ -237,12 +249,21 @@ public final class PipelineBench {
         }
     }
 
-    /** Runs the application on the warm-up messages until their outputs are readable, then closes it (its state stays). */
-    private void warmUp(String name, PhiStreamConfig config, List<Message> warmup, Topics topics,
-                        List<String> outputs, String quarantineTopic, Supplier<KafkaStreams> app) throws Exception {
+    /**
+     * Runs the application on rounds of warm-up messages until the JIT is quiet (see the class comment), then closes
+     * it, leaving its group so that the measured start does not wait out the old member's session (its state stays).
+     *
+     * @return how many warm-up messages it drained
+     */
+    private long warmUp(String name, PhiStreamConfig config, Topics topics, List<String> outputs,
+                        String quarantineTopic, Supplier<KafkaStreams> app) throws Exception {
         long t0 = System.nanoTime();
-        preload(config, topics, warmup);
-        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, warmup.size(), false)) {
+        Workload.Source source = Workload.stream(settings.mix(), settings.seed() ^ WARMUP_SEED_SALT);
+        int round = settings.warmup();
+        long sent = 0;
+        double jitShare = 0;
+        int rounds = 0;
+        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, Long.MAX_VALUE, true)) {
             watcher.start();
             KafkaStreams streams = app.get();
             try {
@@ -251,20 +272,38 @@ public final class PipelineBench {
                     throw new IllegalStateException(name + " did not reach RUNNING in the warm-up (state "
                             + streams.state() + ")");
                 }
-                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-                while (watcher.count() < warmup.size() && System.nanoTime() < deadline && watcher.alive()) {
-                    Thread.sleep(20);
-                }
-                if (watcher.count() < warmup.size()) {
-                    throw new IllegalStateException(name + " drained only " + watcher.count() + " of "
-                            + warmup.size() + " warm-up messages");
-                }
+                do {
+                    long r0 = System.nanoTime();
+                    long jit0 = jitMillis();
+                    preload(config, topics, take(source, round));
+                    sent += round;
+                    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                    while (watcher.count() < sent && System.nanoTime() < deadline && watcher.alive()) {
+                        Thread.sleep(20);
+                    }
+                    if (watcher.count() < sent) {
+                        throw new IllegalStateException(name + " drained only " + watcher.count() + " of " + sent
+                                + " warm-up messages");
+                    }
+                    rounds++;
+                    jitShare = (jitMillis() - jit0) / ((System.nanoTime() - r0) / 1e6);
+                } while (jitShare >= JIT_QUIET && rounds < MAX_WARMUP_ROUNDS);
             } finally {
-                streams.close(Duration.ofSeconds(30)); // no cleanUp: the measured run continues from this state
+                // no cleanUp: the measured run continues from this state
+                streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             }
         }
-        log.printf("%s: warmed up on %d messages in %.1f s (not measured)%n", name, warmup.size(),
-                (System.nanoTime() - t0) / 1e9);
+        log.printf("%s: warmed up on %d rounds of %d messages in %.1f s (not measured; the JIT compiled for %.0f %% of "
+                        + "the last round's wall time)%n", name, rounds, round, (System.nanoTime() - t0) / 1e9,
+                100 * jitShare);
+        return sent;
+    }
+
+    /** Milliseconds HotSpot's compiler threads have spent compiling since the JVM started; 0 when not reported. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** A drain shorter than this is a few commit intervals: a burst, not a rate (see {@code repeatable}). */
@@ -278,19 +317,17 @@ public final class PipelineBench {
      *                   pipeline, whose gate drops repeats): when its drain is shorter than {@link #MIN_DRAIN_SECONDS}
      *                   its rate is measured again over more copies of the messages, sent while it runs
      */
-    private AppResult measure(String name, PhiStreamConfig config, List<Message> warmup, List<Message> workload,
+    private AppResult measure(String name, PhiStreamConfig config, List<Message> workload,
                               Topics topics, List<String> outputs, String quarantineTopic, boolean repeatable,
                               Supplier<KafkaStreams> app) throws Exception {
-        if (!warmup.isEmpty()) {
-            warmUp(name, config, warmup, topics, outputs, quarantineTopic, app);
-        }
+        long warmed = settings.warmup() == 0 ? 0 : warmUp(name, config, topics, outputs, quarantineTopic, app);
         int n = workload.size();
         long t0 = System.nanoTime();
         preload(config, topics, workload);
         log.printf("%s: preloaded %d messages in %.1f s; starting, draining ...%n", name, n,
                 (System.nanoTime() - t0) / 1e9);
         // after a warm-up the outputs already hold its records: count from their current end
-        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, n, !warmup.isEmpty())) {
+        try (OutputWatcher watcher = new OutputWatcher(config, outputs, quarantineTopic, n, warmed > 0)) {
             watcher.start();
             KafkaStreams streams = app.get();
             long cpu0 = processCpuNanos();
@@ -309,6 +346,7 @@ public final class PipelineBench {
                 // CPU and records between the first output and the last: start-up and the first transaction, which
                 // weigh far more on a sub-second drain, are left out of both applications' figures
                 double cpuSeconds = watcher.drainCpuSeconds();
+                double jitSeconds = watcher.drainJitSeconds();
                 long counted = n - watcher.firstBatch();
                 double seconds = (watcher.drainedAt() - watcher.firstAt()) / 1e9;
                 double rate = seconds <= 0 ? 0 : counted / seconds;
@@ -344,6 +382,7 @@ public final class PipelineBench {
                         counted = more - sustained.firstBatch();
                         rate = seconds <= 0 ? 0 : counted / seconds;
                         cpuSeconds = sustained.drainCpuSeconds();
+                        jitSeconds = sustained.drainJitSeconds();
                     }
                     drained = n + more;
                     measured = more;
@@ -360,7 +399,7 @@ public final class PipelineBench {
                 long start = System.nanoTime();
                 long end = start + settings.latencyPhase().toNanos();
                 Workload.Source more = Workload.stream(settings.mix(), settings.seed());
-                for (int skip = 0; skip < warmup.size() + n; skip++) {
+                for (int skip = 0; skip < n; skip++) {
                     more.next(); // past the preloaded messages: never send a message twice
                 }
                 try (KafkaProducer<byte[], byte[]> p = producer(config, 1)) {
@@ -388,7 +427,7 @@ public final class PipelineBench {
                         latency.p99Ms(), latency.maxMs(), latency.count());
                 return new AppResult(name, measured, counted, seconds, rate, cpuSeconds,
                         watcher.quarantined(), target, sent,
-                        achieved, latency, watcher.count() >= expected);
+                        achieved, latency, watcher.count() >= expected, warmed, jitSeconds);
             } finally {
                 streams.close(Duration.ofSeconds(30));
                 streams.cleanUp();
@@ -435,6 +474,8 @@ public final class PipelineBench {
         private volatile long drainedAt;
         private volatile long firstCpu;
         private volatile long drainedCpu;
+        private volatile long firstJit;
+        private volatile long drainedJit;
         private volatile long latencyFromMs = Long.MAX_VALUE;
         private volatile boolean running = true;
         private volatile Throwable failure;
@@ -506,10 +547,12 @@ public final class PipelineBench {
                         firstBatch = batch.count();
                         firstAt = nowNs;
                         firstCpu = processCpuNanos();
+                        firstJit = jitMillis();
                     }
                     if (drainedAt == 0 && total >= drainTarget) {
                         drainedAt = nowNs;
                         drainedCpu = processCpuNanos();
+                        drainedJit = jitMillis();
                     }
                 }
             } catch (org.apache.kafka.common.errors.WakeupException e) {
@@ -542,6 +585,11 @@ public final class PipelineBench {
         /** CPU-seconds of the process between the first output and the drain target: the steady state. */
         double drainCpuSeconds() {
             return (drainedCpu - firstCpu) / 1e9;
+        }
+
+        /** Seconds HotSpot spent compiling between the first output and the drain target (part of the CPU above). */
+        double drainJitSeconds() {
+            return (drainedJit - firstJit) / 1e3;
         }
 
         boolean alive() {

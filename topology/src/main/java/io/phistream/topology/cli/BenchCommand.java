@@ -51,8 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--warmup", paramLabel = "N",
-            description = "unmeasured messages each application drains first (default: half the messages, at most "
-                    + "10000)")
+            description = "messages per unmeasured warm-up round; each application drains rounds until the JIT is "
+                    + "quiet, at most 8 (default: half the messages, at most 10000; 0: no warm-up)")
     Integer warmup;
 
     @Option(names = "--commit-interval-ms", defaultValue = "100",

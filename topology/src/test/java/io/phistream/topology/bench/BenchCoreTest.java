@@ -77,7 +77,7 @@ class BenchCoreTest {
         assertThat(j.get("throughputRatio").asDouble()).isEqualTo(0.5);
         assertThat(j.get("pipeline").get("latencyP99Ms").asLong()).isEqualTo(180);
         String md = Files.readString(dir.resolve("bench-hl7-20260102-030405.md"));
-        assertThat(md).contains("| pipeline | 1,000 | 250 | 500 | 40 | 180 | 260 | 3 | yes |")
+        assertThat(md).contains("| pipeline | 0 | 1,000 | 250 | 0 % | 500 | 40 | 180 | 260 | 3 | yes |")
                 .contains("pipeline/baseline throughput ratio: 0.50");
     }
 

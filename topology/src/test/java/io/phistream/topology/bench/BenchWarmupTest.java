@@ -35,9 +35,26 @@ class BenchWarmupTest {
         BenchReport report = new BenchReport(Instant.parse("2026-01-02T03:04:05Z"), "hl7", 1000, 1900, 2, 1, 100,
                 "embedded", 2, "JDK 17", app("baseline"), app("pipeline"), 500);
 
-        assertThat(report.lines().get(0)).contains("after a warm-up of 500 messages");
-        assertThat(report.toMarkdown()).contains("after a warm-up of 500 messages");
+        assertThat(report.lines().get(0)).contains("after warm-up rounds of 500 messages until the JIT was quiet");
+        assertThat(report.toMarkdown()).contains("after warm-up rounds of 500 messages until the JIT was quiet");
         assertThat(report.toMap()).containsEntry("warmupMessages", 500);
+    }
+
+    @Test
+    void givenADrainInWhichTheCompilersWorked_whenReported_thenEachLineSaysWhatShareOfTheCpuTheyTook() {
+        BenchReport.AppResult warm = new BenchReport.AppResult("baseline", 1000, 1000, 1.0, 1000, 2.0, 0, 500, 500,
+                500, LatencyStats.EMPTY, true, 3_000, 0.1);
+        BenchReport.AppResult compiling = new BenchReport.AppResult("pipeline", 1000, 1000, 1.0, 1000, 2.0, 0, 500,
+                500, 500, LatencyStats.EMPTY, true, 1_500, 0.8);
+        BenchReport report = new BenchReport(Instant.parse("2026-01-02T03:04:05Z"), "hl7", 1000, 1900, 2, 1, 100,
+                "embedded", 2, "JDK 17", warm, compiling, 500);
+
+        assertThat(report.lines().get(1)).contains("500 records per CPU-second of the process, 5 % of it JIT compiling");
+        assertThat(report.lines().get(3)).contains("40 % of it JIT compiling");
+        assertThat(report.toMarkdown()).contains("| pipeline | 1500 | 1,000 | 500 | 40 % |");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> pipeline = (java.util.Map<String, Object>) report.toMap().get("pipeline");
+        assertThat(pipeline).containsEntry("jitCpuSeconds", 0.8).containsEntry("warmupMessagesDrained", 1_500L);
     }
 
     @Test
