@@ -12,8 +12,6 @@ import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +49,7 @@ import org.apache.kafka.streams.Topology;
  *
  * <p>Each application first runs a <b>warm-up</b> (unless {@code warmup} is 0): it is started and given rounds of
  * {@code warmup} messages of the same mix (from a sequence of their own, so that no measured message is sent twice),
- * each drained before the next, until HotSpot's compilers spent under {@link #JIT_QUIET} of a round's wall time
+ * each drained before the next, until HotSpot's compilers used under {@link #JIT_QUIET} of a core through a round
  * compiling, or {@link #MAX_WARMUP_ROUNDS} rounds; then it is closed, leaving its consumer group, untimed. Its state
  * and committed offsets stay, and so does what the JIT compiled, so that the phases below measure the application
  * rather than HotSpot compiling it: after one fixed round of 10,000 messages the compilers still took 40 % of the
@@ -101,7 +99,7 @@ public final class PipelineBench {
         }
     }
 
-    /** Warm-up ends after the round in which the compilers used less than this share of its wall time. */
+    /** Warm-up ends after the round through which the compilers used less than this share of one core. */
     static final double JIT_QUIET = 0.10;
     /** Warm-up ends after this many rounds even if the compilers are still busy (the report says how busy). */
     static final int MAX_WARMUP_ROUNDS = 8;
@@ -274,7 +272,7 @@ public final class PipelineBench {
                 }
                 do {
                     long r0 = System.nanoTime();
-                    long jit0 = jitMillis();
+                    long jit0 = JitCpu.nanos();
                     preload(config, topics, take(source, round));
                     sent += round;
                     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -286,7 +284,7 @@ public final class PipelineBench {
                                 + " warm-up messages");
                     }
                     rounds++;
-                    jitShare = (jitMillis() - jit0) / ((System.nanoTime() - r0) / 1e6);
+                    jitShare = (JitCpu.nanos() - jit0) / (double) (System.nanoTime() - r0);
                 } while (jitShare >= JIT_QUIET && rounds < MAX_WARMUP_ROUNDS);
             } finally {
                 // no cleanUp: the measured run continues from this state
@@ -294,16 +292,10 @@ public final class PipelineBench {
                         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             }
         }
-        log.printf("%s: warmed up on %d rounds of %d messages in %.1f s (not measured; the JIT compiled for %.0f %% of "
-                        + "the last round's wall time)%n", name, rounds, round, (System.nanoTime() - t0) / 1e9,
+        log.printf("%s: warmed up on %d rounds of %d messages in %.1f s (not measured; the JIT compilers used %.0f %% of a "
+                        + "core through the last)%n", name, rounds, round, (System.nanoTime() - t0) / 1e9,
                 100 * jitShare);
         return sent;
-    }
-
-    /** Milliseconds HotSpot's compiler threads have spent compiling since the JVM started; 0 when not reported. */
-    private static long jitMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** A drain shorter than this is a few commit intervals: a burst, not a rate (see {@code repeatable}). */
@@ -547,12 +539,12 @@ public final class PipelineBench {
                         firstBatch = batch.count();
                         firstAt = nowNs;
                         firstCpu = processCpuNanos();
-                        firstJit = jitMillis();
+                        firstJit = JitCpu.nanos();
                     }
                     if (drainedAt == 0 && total >= drainTarget) {
                         drainedAt = nowNs;
                         drainedCpu = processCpuNanos();
-                        drainedJit = jitMillis();
+                        drainedJit = JitCpu.nanos();
                     }
                 }
             } catch (org.apache.kafka.common.errors.WakeupException e) {
@@ -587,9 +579,9 @@ public final class PipelineBench {
             return (drainedCpu - firstCpu) / 1e9;
         }
 
-        /** Seconds HotSpot spent compiling between the first output and the drain target (part of the CPU above). */
+        /** CPU-seconds of HotSpot's compilers between the first output and the drain target (part of the CPU above). */
         double drainJitSeconds() {
-            return (drainedJit - firstJit) / 1e3;
+            return (drainedJit - firstJit) / 1e9;
         }
 
         boolean alive() {
