@@ -75,13 +75,25 @@ public class QualityGateBench {
     @org.openjdk.jmh.annotations.Param({"rocksdb"})
     public String dedupeStore;
 
+    /**
+     * {@code oru1k}: ORU^R01 vitals trimmed to about 1 KB (as phi-detector's Hl7DeidentifyBenchmark "1k"); {@code mix}:
+     * whole messages of the realistic mix {@code phi-stream bench} sends (vitals, labs, ADT, MDM notes; ~2 KB).
+     */
+    @org.openjdk.jmh.annotations.Param({"oru1k"})
+    public String messages;
+
+    /** {@code text.scrubbing}: {@code redact} (the shipped default: whole free-text fields) or {@code spans}. */
+    @org.openjdk.jmh.annotations.Param({"redact"})
+    public String scrubbing;
+
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) throws Exception {
         KeyStore keys = KeyStore.ephemeral();
         tmp = Files.createTempDirectory("quality-bench");
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
                 "unused:9092", PhiStreamConfig.APPLICATION_ID, "bench",
-                PhiStreamConfig.STATE_DIR, Files.createDirectory(tmp.resolve("state")).toString()));
+                PhiStreamConfig.STATE_DIR, Files.createDirectory(tmp.resolve("state")).toString(),
+                PhiStreamConfig.TEXT_SCRUBBING, scrubbing));
         stages = Stages.create(config, keys);
         gate = new QualityGate(new Hl7Validator(Hl7Rules.load(Hl7Rules.DEFAULT)), new KeyedDigest(keys.digest()),
                 Stages.DEFAULT_MAX_MESSAGE_BYTES);
@@ -91,8 +103,8 @@ public class QualityGateBench {
         java.util.List<String> pool = new java.util.ArrayList<>();
         java.util.List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < POOL; i++) {
-            GeneratedMessage m = gen.oruR01Vitals(gen.patient());
-            String t = trim(m.text());
+            GeneratedMessage m = "mix".equals(messages) ? gen.next() : gen.oruR01Vitals(gen.patient());
+            String t = "mix".equals(messages) ? m.text() : trim(m.text());
             if (stages.hl7().deidentify(t) instanceof Hl7Outcome.Deidentified
                     && !(gate.inspect(t.getBytes(StandardCharsets.UTF_8)).verdict() instanceof Verdict.Quarantine)
                     && t.contains("|" + m.controlId() + "|")) {
@@ -113,7 +125,7 @@ public class QualityGateBench {
             parsed[i] = Er7Message.parse(texts[i]);
             chars += texts[i].length();
         }
-        System.out.printf("%n[%d ORU^R01 messages, %d chars on average]%n", texts.length, chars / texts.length);
+        System.out.printf("%n[%d %s messages, %d chars on average]%n", texts.length, messages, chars / texts.length);
 
         // the processor with its persistent (RocksDB) window store, called directly: TopologyTestDriver commits
         // (flushes RocksDB) after every record, which a running application does once per commit interval
