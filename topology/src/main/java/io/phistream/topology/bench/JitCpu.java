@@ -6,52 +6,75 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time HotSpot's compiler threads have used in this process. The compiler threads are hidden from
  * {@code ThreadMXBean}, so on Linux this reads their user and system ticks from {@code /proc/self/task}; elsewhere it
  * falls back to {@link CompilationMXBean#getTotalCompilationTime}, which is elapsed time and overstates the CPU on a
  * busy machine (a compilation waiting for a core still counts).
+ *
+ * <p>HotSpot starts and stops compiler threads as its queue grows and shrinks, and a stopped thread's time leaves
+ * {@code /proc}: each thread's last reading is kept, so the total never goes back; what a thread used after its last
+ * reading is lost, which is why callers read it about once a second while measuring.
  */
 final class JitCpu {
 
-    private static final Path TASKS = Path.of("/proc/self/task");
+    /** This process's compiler threads. */
+    static final JitCpu PROCESS = new JitCpu(Path.of("/proc/self/task"));
     /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ) on every architecture Java runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    private JitCpu() {
+    private final Path tasks;
+    /** Last ticks read per compiler thread id. */
+    private final Map<String, Long> last = new HashMap<>();
+    /** Ticks of threads whose id later came back with fewer ticks (another thread). */
+    private long retired;
+
+    JitCpu(Path tasks) {
+        this.tasks = tasks;
     }
 
-    /** Nanoseconds of CPU the compiler threads have used since the JVM started (compiler threads that ended excepted). */
+    /** Nanoseconds of CPU this process's compiler threads have used (see the class comment). */
     static long nanos() {
-        if (Files.isDirectory(TASKS)) {
+        return PROCESS.read();
+    }
+
+    synchronized long read() {
+        if (Files.isDirectory(tasks)) {
             try {
                 return procNanos();
             } catch (IOException | RuntimeException e) {
-                // fall through: a thread ended between listing and reading, or /proc has another layout
+                // fall through: /proc has another layout
             }
         }
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() * 1_000_000L : 0;
     }
 
-    private static long procNanos() throws IOException {
-        long ticks = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                String name;
-                String stat;
+    private long procNanos() throws IOException {
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path task : threads) {
+                long now;
                 try {
-                    name = Files.readString(task.resolve("comm")).strip();
+                    String name = Files.readString(task.resolve("comm")).strip();
                     if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
                         continue;
                     }
-                    stat = Files.readString(task.resolve("stat"));
+                    now = userAndSystemTicks(Files.readString(task.resolve("stat")));
                 } catch (IOException gone) {
                     continue; // the thread ended
                 }
-                ticks += userAndSystemTicks(stat);
+                Long before = last.put(task.getFileName().toString(), now);
+                if (before != null && now < before) {
+                    retired += before;
+                }
             }
+        }
+        long ticks = retired;
+        for (long t : last.values()) {
+            ticks += t;
         }
         return ticks * NANOS_PER_TICK;
     }

@@ -1,13 +1,17 @@
 package io.phistream.topology.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JitCpuTest {
+
+    @TempDir
+    Path proc;
 
     @Test
     void givenAStatLineWhoseThreadNameHoldsSpacesAndParentheses_whenRead_thenUserPlusSystemTicks() {
@@ -17,16 +21,49 @@ class JitCpuTest {
     }
 
     @Test
-    void givenCodeThatMustBeCompiled_whenItRuns_thenTheCompilersCpuTimeDoesNotGoBackAndIsCounted() {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "no /proc: the fallback is the JMX elapsed time");
-        long before = JitCpu.nanos();
-        long sink = 0;
-        for (int round = 0; round < 200 && JitCpu.nanos() == before; round++) {
-            for (int i = 0; i < 200_000; i++) {
-                sink += Integer.toString(i ^ round).hashCode(); // new work for the compilers, round after round
-            }
-        }
+    void givenCompilerAndOtherThreads_whenRead_thenOnlyTheCompilersTimeCounts() throws IOException {
+        thread("11", "C2 CompilerThre", 100, 20);
+        thread("12", "C1 CompilerThre", 30, 0);
+        thread("13", "kafka-producer-", 5_000, 700);
 
-        assertThat(JitCpu.nanos()).as("sink %d", sink).isGreaterThan(before);
+        assertThat(new JitCpu(proc).read()).isEqualTo(150 * 10_000_000L);
+    }
+
+    @Test
+    void givenACompilerThreadThatHotSpotStopped_whenReadAgain_thenItsTimeIsStillCounted() throws IOException {
+        thread("11", "C2 CompilerThre", 100, 20);
+        thread("12", "C2 CompilerThre", 40, 0);
+        JitCpu jit = new JitCpu(proc);
+        long first = jit.read();
+
+        delete("12");
+        thread("11", "C2 CompilerThre", 110, 20);
+
+        assertThat(jit.read()).isEqualTo(first + 10 * 10_000_000L);
+    }
+
+    @Test
+    void givenAThreadIdTakenAgainByANewCompilerThread_whenRead_thenBothThreadsTimesCount() throws IOException {
+        thread("11", "C2 CompilerThre", 100, 20);
+        JitCpu jit = new JitCpu(proc);
+        jit.read();
+
+        thread("11", "C2 CompilerThre", 5, 1);
+
+        assertThat(jit.read()).isEqualTo((120 + 6) * 10_000_000L);
+    }
+
+    private void thread(String tid, String name, long user, long system) throws IOException {
+        Path t = Files.createDirectories(proc.resolve(tid));
+        Files.writeString(t.resolve("comm"), name + "\n");
+        Files.writeString(t.resolve("stat"), tid + " (" + name + ") S 1 1 1 0 -1 0 0 0 0 0 " + user + " " + system
+                + " 0 0 20 0 1 0 99 0 0\n");
+    }
+
+    private void delete(String tid) throws IOException {
+        Path t = proc.resolve(tid);
+        Files.delete(t.resolve("comm"));
+        Files.delete(t.resolve("stat"));
+        Files.delete(t);
     }
 }
