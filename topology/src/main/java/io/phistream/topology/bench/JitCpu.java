@@ -3,6 +3,7 @@ package io.phistream.topology.bench;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,19 +42,29 @@ final class JitCpu {
         return PROCESS.read();
     }
 
+    /**
+     * The total so far. One source for the life of the instance, so that two readings can be subtracted: {@code /proc}
+     * when it is there (a scan that fails half-way keeps the last readings of the threads it did not reach), else JMX.
+     */
     synchronized long read() {
-        if (Files.isDirectory(tasks)) {
-            try {
-                return procNanos();
-            } catch (IOException | RuntimeException e) {
-                // fall through: /proc has another layout
-            }
+        if (!Files.isDirectory(tasks)) {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported()
+                    ? jit.getTotalCompilationTime() * 1_000_000L : 0;
         }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() * 1_000_000L : 0;
+        try {
+            scan();
+        } catch (IOException | DirectoryIteratorException e) {
+            // a thread ended while the directory was read: the others keep their last readings
+        }
+        long ticks = retired;
+        for (long t : last.values()) {
+            ticks += t;
+        }
+        return ticks * NANOS_PER_TICK;
     }
 
-    private long procNanos() throws IOException {
+    private void scan() throws IOException {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path task : threads) {
                 long now;
@@ -63,8 +74,8 @@ final class JitCpu {
                         continue;
                     }
                     now = userAndSystemTicks(Files.readString(task.resolve("stat")));
-                } catch (IOException gone) {
-                    continue; // the thread ended
+                } catch (IOException | RuntimeException gone) {
+                    continue; // the thread ended, or its line is not what this reads: its last reading stays
                 }
                 Long before = last.put(task.getFileName().toString(), now);
                 if (before != null && now < before) {
@@ -72,11 +83,6 @@ final class JitCpu {
                 }
             }
         }
-        long ticks = retired;
-        for (long t : last.values()) {
-            ticks += t;
-        }
-        return ticks * NANOS_PER_TICK;
     }
 
     /** Fields 14 and 15 (utime, stime) of a {@code stat} line; the name in field 2 may hold spaces, so count after ')'. */

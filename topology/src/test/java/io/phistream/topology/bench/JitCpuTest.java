@@ -53,6 +53,18 @@ class JitCpuTest {
         assertThat(jit.read()).isEqualTo((120 + 6) * 10_000_000L);
     }
 
+    @Test
+    void givenAThreadWhoseStatCannotBeRead_whenRead_thenItKeepsItsLastReadingAndTheTotalDoesNotGoBack()
+            throws IOException {
+        thread("11", "C2 CompilerThre", 100, 20);
+        JitCpu jit = new JitCpu(proc);
+        long first = jit.read();
+
+        Files.writeString(proc.resolve("11").resolve("stat"), "11 (C2 CompilerThre) S\n");
+
+        assertThat(jit.read()).isEqualTo(first);
+    }
+
     private void thread(String tid, String name, long user, long system) throws IOException {
         Path t = Files.createDirectories(proc.resolve(tid));
         Files.writeString(t.resolve("comm"), name + "\n");
