@@ -6,6 +6,7 @@ import io.phistream.topology.bench.BenchReport.AppResult;
 import io.phistream.topology.bench.Workload.Message;
 import io.phistream.topology.bench.Workload.Mix;
 import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.broker.TransactionRetryNoise;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.Stages;
@@ -119,7 +120,12 @@ public final class PipelineBench {
         if (settings.bootstrapServers() == null) {
             log.println("starting an in-process Kafka broker ...");
             try (EmbeddedKafka broker = EmbeddedKafka.start(null)) {
-                return run(broker.bootstrapServers(), "embedded");
+                BenchReport report = run(broker.bootstrapServers(), "embedded");
+                String retries = TransactionRetryNoise.summary();
+                if (retries != null) {
+                    log.println(retries);
+                }
+                return report;
             }
         }
         return run(settings.bootstrapServers(), settings.bootstrapServers());

@@ -6,6 +6,7 @@ import io.phistream.synthetic.GeneratedMessage;
 import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.topology.Topics;
 import io.phistream.topology.broker.EmbeddedKafka;
+import io.phistream.topology.broker.TransactionRetryNoise;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
@@ -250,6 +251,10 @@ final class DemoCommand implements Callable<Integer> {
         consumer.join(10_000);
         long dropped = duplicates(stages);
         boolean complete = deid.get() + quarantined.get() + dropped == sent.get();
+        String retries = TransactionRetryNoise.summary();
+        if (retries != null) {
+            System.err.println(retries);
+        }
         out.println(complete ? "every message sent came out exactly once (de-identified or quarantined; "
                 + dropped + " repeated inputs dropped as duplicates by the quality gate)"
                 : "NOT every message came out: sent " + sent.get() + ", out " + (deid.get() + quarantined.get())
