@@ -27,7 +27,6 @@ public final class StreamsApp {
         Map<String, Object> p = new HashMap<>(config.streamsProperties());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class);
-        p.put("processing.exception.handler.global.enabled", true);
         p.put(QuarantiningExceptionHandler.SEALER, stages.sealer());
         p.put(QuarantiningExceptionHandler.TOPIC, topics.quarantine().name());
         p.put(QuarantiningExceptionHandler.DIGEST,
