@@ -46,24 +46,30 @@ public final class Workload {
     }
 
     /**
-     * An endless, deterministic sequence of messages in which no HL7 message repeats (each has its own control id):
-     * the pipeline's quality gate drops an HL7 message it has already seen, so a benchmark must never resend one.
-     * FHIR Bundles (no duplicate suppression on that path) repeat after {@link #FHIR_DISTINCT}, because building
-     * them with HAPI costs about ten times more than an HL7 message and would compete with what is measured.
+     * An endless, deterministic sequence of messages in which no message repeats: the pipeline's quality gate drops a
+     * message it has already seen, so a benchmark must never resend one. HL7 messages have their own control ids.
+     * FHIR Bundles are built with HAPI only for the first {@link #FHIR_DISTINCT} (building one costs about ten times
+     * more than an HL7 message and would compete with what is measured); after that the same contents come again,
+     * each with a Bundle identifier of its own (the sequence's seed and its number), which the gate keys on.
      */
     public static Source stream(Mix mix, long seed) {
         return new Source(mix, seed);
     }
 
-    /** Distinct FHIR Bundles in a {@link #stream} before they repeat. */
+    /** FHIR Bundle contents built in a {@link #stream} before they come again (under new identifiers). */
     public static final int FHIR_DISTINCT = 2_000;
+    /** The identifier system of the benchmark's Bundles. */
+    static final String BUNDLE_SYSTEM = "urn:phi-stream:bench:bundle";
+    /** How HAPI's JSON of a Bundle starts; the identifier goes right after it. */
+    private static final String BUNDLE_START = "{\"resourceType\":\"Bundle\",";
 
     /** See {@link #stream}. Not thread-safe. */
     public static final class Source {
         private final Mix mix;
         private final SyntheticHl7 hl7;
         private final SyntheticFhir fhir;
-        private final List<byte[]> bundles = new ArrayList<>();
+        private final List<String> bundles = new ArrayList<>();
+        private final String identifierPrefix;
         private long i;
         private long fhirCount;
 
@@ -71,6 +77,8 @@ public final class Workload {
             this.mix = mix;
             this.hl7 = mix == Mix.FHIR ? null : new SyntheticHl7(seed);
             this.fhir = mix == Mix.HL7 ? null : new SyntheticFhir(seed);
+            this.identifierPrefix = "{\"resourceType\":\"Bundle\",\"identifier\":{\"system\":\"" + BUNDLE_SYSTEM
+                    + "\",\"value\":\"" + Long.toString(seed, 36) + "-";
         }
 
         public Message next() {
@@ -81,9 +89,14 @@ public final class Workload {
             }
             long k = fhirCount++;
             if (k < FHIR_DISTINCT) {
-                bundles.add(fhir.next().json().getBytes(StandardCharsets.UTF_8));
+                String json = fhir.next().json();
+                if (!json.startsWith(BUNDLE_START)) {
+                    throw new IllegalStateException("a generated Bundle does not start with " + BUNDLE_START);
+                }
+                bundles.add(json.substring(BUNDLE_START.length()));
             }
-            return new Message(true, bundles.get((int) (k % FHIR_DISTINCT)));
+            String rest = bundles.get((int) (k % FHIR_DISTINCT));
+            return new Message(true, (identifierPrefix + k + "\"}," + rest).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.phistream.detector.deid.KeyedDigest;
 import io.phistream.detector.fhir.FhirOutcome;
 import io.phistream.synthetic.PlantedPhi;
 import io.phistream.topology.Topics;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.quality.FhirQualityGate;
+import io.phistream.topology.quality.FhirRules;
+import io.phistream.topology.quality.FhirValidator;
+import io.phistream.topology.quality.Verdict;
 import io.phistream.topology.stream.Stages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,6 +114,29 @@ class BenchCoreTest {
         Workload.Source again = Workload.stream(Workload.Mix.MIXED, 3);
         for (Workload.Message m : first) {
             assertThat(again.next().value()).isEqualTo(m.value());
+        }
+    }
+
+    @Test
+    void givenTwoFhirStreams_whenDrawnPastTheBuiltContents_thenTheQualityGateSeesEveryBundleAsNewAndValid() {
+        KeyStore keys = KeyStore.ephemeral();
+        FhirQualityGate gate = new FhirQualityGate(new FhirValidator(FhirRules.load(FhirRules.DEFAULT)),
+                new KeyedDigest(keys.digest()), Stages.DEFAULT_MAX_MESSAGE_BYTES);
+        java.util.Set<String> keysSeen = new java.util.HashSet<>();
+        int n = Workload.FHIR_DISTINCT + 300;
+        // the measured sequence and a warm-up sequence of another seed, as the bench draws them
+        for (long seed : new long[] {42, 42 ^ 0x5741524dL}) {
+            Workload.Source source = Workload.stream(Workload.Mix.FHIR, seed);
+            for (int i = 0; i < n; i++) {
+                byte[] bundle = source.next().value();
+                if (i % 97 == 0 || i >= Workload.FHIR_DISTINCT - 3) { // the gate's parse costs: a sample and the seam
+                    var in = gate.inspect(bundle);
+                    assertThat(in.verdict()).as("Bundle %d of seed %d", i, seed)
+                            .isNotInstanceOf(Verdict.Quarantine.class);
+                    assertThat(keysSeen.add(in.dedupeKey())).as("Bundle %d of seed %d is new to the gate", i, seed)
+                            .isTrue();
+                }
+            }
         }
     }
 
