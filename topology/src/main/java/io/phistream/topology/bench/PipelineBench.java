@@ -50,8 +50,8 @@ import org.apache.kafka.streams.Topology;
  *
  * <p>Each application first runs a <b>warm-up</b> (unless {@code warmup} is 0): it is started and given rounds of
  * {@code warmup} messages of the same mix (from a sequence of their own, so that no measured message is sent twice),
- * each drained before the next, until HotSpot's compilers used under {@link #JIT_QUIET} of a core through a round
- * compiling, or {@link #MAX_WARMUP_ROUNDS} rounds; then it is closed, leaving its consumer group, untimed. Its state
+ * each drained before the next, until HotSpot's compilers used under {@link #JIT_QUIET} of a core through a round,
+ * or {@link #MAX_WARMUP_ROUNDS} rounds; then it is closed, leaving its consumer group, untimed. Its state
  * and committed offsets stay, and so does what the JIT compiled, so that the phases below measure the application
  * rather than HotSpot compiling it: after one fixed round of 10,000 messages the compilers still took 40 % of the
  * process's CPU through the pipeline's measured drain on a 2-core machine. Then two phases.

@@ -77,7 +77,7 @@ public final class Workload {
             this.mix = mix;
             this.hl7 = mix == Mix.FHIR ? null : new SyntheticHl7(seed);
             this.fhir = mix == Mix.HL7 ? null : new SyntheticFhir(seed);
-            this.identifierPrefix = "{\"resourceType\":\"Bundle\",\"identifier\":{\"system\":\"" + BUNDLE_SYSTEM
+            this.identifierPrefix = BUNDLE_START + "\"identifier\":{\"system\":\"" + BUNDLE_SYSTEM
                     + "\",\"value\":\"" + Long.toString(seed, 36) + "-";
         }
 
