@@ -233,6 +233,13 @@ final class DemoCommand implements Callable<Integer> {
             Thread.sleep(200);
         }
         status(tty, sent.get(), deid.get(), quarantined.get(), duplicates(stages), stages, true);
+        if (keep != null) {
+            // each audit log is sealed by a signed checkpoint at most one interval after its first unsealed record
+            // (the punctuator runs every second): wait that long, so that the kept log verifies to its last record
+            long sealMs = stages.auditConfig().checkpointIntervalMs() + 2_000;
+            out.println("sealing the audit logs (" + sealMs / 1000 + " s: every log ends on a signed checkpoint) ...");
+            Thread.sleep(sealMs);
+        }
         if (sampleIn.get() != null && sampleOut.get() != null) {
             out.println();
             out.println("--- one message before (synthetic input, fake PHI) ---");
