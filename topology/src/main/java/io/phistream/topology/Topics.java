@@ -192,7 +192,30 @@ public final class Topics {
                 throw new TopicCreationException(t.name(), e);
             }
         }
+        awaitListed(admin, topics, timeout);
         return outcome;
+    }
+
+    /**
+     * The controller has created the topics when the futures complete, but the broker that answers the next metadata
+     * request may not know them yet: {@code run} right after {@code topics create} once saw them all missing. Waits,
+     * within the timeout, until a listing shows every one; past it, returns (creation succeeded; a later check names
+     * what is still missing).
+     */
+    private static void awaitListed(Admin admin, Collection<NewTopic> topics, Duration timeout) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        topics.forEach(t -> wanted.add(t.name()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .containsAll(wanted) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // listing failed: the creation itself succeeded, and whoever needs the topics checks again
+        }
     }
 
     /** Creating one topic failed for a reason other than its existence. */
