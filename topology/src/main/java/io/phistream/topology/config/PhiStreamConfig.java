@@ -636,8 +636,10 @@ public final class PhiStreamConfig {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
-        // no global stores here; set because Kafka 4 warns at every start without it (the default from Kafka 5)
+        // no global stores here; set because Kafka 4 warns at every start without it (the default from Kafka 5); the
+        // partition assignor builds its own StreamsConfig from the main consumer's settings, so they carry it too
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.putAll(kafka);
         return p;
     }
