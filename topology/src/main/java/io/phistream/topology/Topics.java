@@ -199,13 +199,14 @@ public final class Topics {
     /**
      * The controller has created the topics when the futures complete, but the broker that answers the next metadata
      * request may not know them yet: {@code run} right after {@code topics create} once saw them all missing. Waits,
-     * within the timeout, until a listing shows every one; past it, returns (creation succeeded; a later check names
-     * what is still missing).
+     * at most 10 s within the timeout, until a listing shows every one (milliseconds, usually; a principal that may
+     * create but not describe topics never sees them listed); then returns either way: creation succeeded, and a
+     * later check names what is still missing.
      */
     private static void awaitListed(Admin admin, Collection<NewTopic> topics, Duration timeout) {
         java.util.Set<String> wanted = new java.util.HashSet<>();
         topics.forEach(t -> wanted.add(t.name()));
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Duration.ofSeconds(10).toNanos());
         try {
             while (!admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .containsAll(wanted) && System.nanoTime() < deadline) {
