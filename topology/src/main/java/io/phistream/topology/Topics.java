@@ -13,11 +13,15 @@ import org.apache.kafka.common.serialization.Serdes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -204,17 +208,17 @@ public final class Topics {
      * later check names what is still missing.
      */
     private static void awaitListed(Admin admin, Collection<NewTopic> topics, Duration timeout) {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
+        Set<String> wanted = new HashSet<>();
         topics.forEach(t -> wanted.add(t.name()));
         long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Duration.ofSeconds(10).toNanos());
         try {
-            while (!admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            while (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .containsAll(wanted) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // listing failed: the creation itself succeeded, and whoever needs the topics checks again
         }
     }

@@ -92,6 +92,11 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
                     latencySent, latencyAchieved, latency, complete, 0, 0);
         }
 
+        /** The compilers' share of {@code cpuSeconds}, 0 to 1; 0 when the CPU time is unknown. */
+        public double jitShare() {
+            return cpuSeconds <= 0 ? 0 : jitSeconds / cpuSeconds;
+        }
+
         /** Records per CPU-second of the process from the first output to the drain target; 0 when unknown. */
         public double recordsPerCpuSecond() {
             return cpuSeconds <= 0 ? 0 : counted / cpuSeconds;
@@ -142,7 +147,7 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
     /** The compilers' share of the drain's CPU, when known. */
     private static String jitText(AppResult r) {
         return r.cpuSeconds() <= 0 ? "" : String.format(Locale.ROOT, ", %.0f %% of it JIT compiling",
-                100 * r.jitSeconds() / r.cpuSeconds());
+                100 * r.jitShare());
     }
 
     public String toMarkdown() {
@@ -158,7 +163,7 @@ public record BenchReport(Instant at, String mix, int messages, double meanBytes
         for (AppResult r : List.of(baseline, pipeline)) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.0f %% | %,.0f | %d | %d | %d | %d | %s |%n",
                     r.name(), r.warmupMessages(), r.recordsPerSecond(), r.recordsPerCpuSecond(),
-                    r.cpuSeconds() <= 0 ? 0 : 100 * r.jitSeconds() / r.cpuSeconds(), r.latencyAchieved(),
+                    100 * r.jitShare(), r.latencyAchieved(),
                     r.latency().p50Ms(),
                     r.latency().p99Ms(),
                     r.latency().maxMs(), r.quarantined(), r.complete() ? "yes" : "NO"));

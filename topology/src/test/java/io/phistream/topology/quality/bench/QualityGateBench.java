@@ -102,9 +102,10 @@ public class QualityGateBench {
         SyntheticHl7 gen = new SyntheticHl7(1_000L);
         java.util.List<String> pool = new java.util.ArrayList<>();
         java.util.List<String> ids = new java.util.ArrayList<>();
+        boolean mix = "mix".equals(messages);
         for (int i = 0; i < POOL; i++) {
-            GeneratedMessage m = "mix".equals(messages) ? gen.next() : gen.oruR01Vitals(gen.patient());
-            String t = "mix".equals(messages) ? m.text() : trim(m.text());
+            GeneratedMessage m = mix ? gen.next() : gen.oruR01Vitals(gen.patient());
+            String t = mix ? m.text() : trim(m.text());
             if (stages.hl7().deidentify(t) instanceof Hl7Outcome.Deidentified
                     && !(gate.inspect(t.getBytes(StandardCharsets.UTF_8)).verdict() instanceof Verdict.Quarantine)
                     && t.contains("|" + m.controlId() + "|")) {
