@@ -412,6 +412,21 @@ final class Lexicon {
         return id < 0 ? 0 : surQ[id];
     }
 
+    /** Number of word ids. */
+    int size() {
+        return words.size();
+    }
+
+    /** SCOWL size tier of the word (10-80), 0 when SCOWL does not hold it. */
+    int scowl(int id) {
+        return id < 0 ? 0 : scowlWord[id];
+    }
+
+    /** Google Books frequency of the word, quantised as in the lexicon file; 0 when absent. */
+    int wordQ(int id) {
+        return id < 0 ? 0 : wordQ[id];
+    }
+
     long heapBytesEstimate() {
         long perId = 1L * flags.length * (1 + 1 + 1 + 1 + 1 + 4 + 1 + 2) + 4L * nameOdds.length;
         return words.heapBytes() + places.heapBytes() + hospitals.heapBytes() + perId;

@@ -32,9 +32,12 @@ public final class TextPhiDetector {
      * @param yearsAlone   whether a bare year with date context ("in 2019") is reported as a DATE;
      *                     Safe Harbor allows years, so callers wanting maximal utility turn it off
      * @param patterns     extra site patterns (RE2/J)
+     * @param tokenModel   whether the token model adds, after the rules, the words it judges part of a name or a place
+     *                     ({@code model.token}; see README-text); on by default, off to see the rules alone
      */
-    public record Config(int maxChars, Duration timeBudget, boolean yearsAlone, List<CustomPattern> patterns) {
-        public static final Config DEFAULT = new Config(1_000_000, Duration.ofMillis(200), true, List.of());
+    public record Config(int maxChars, Duration timeBudget, boolean yearsAlone, List<CustomPattern> patterns,
+                         boolean tokenModel) {
+        public static final Config DEFAULT = new Config(1_000_000, Duration.ofMillis(200), true, List.of(), true);
 
         public Config {
             if (maxChars <= 0 || timeBudget.isNegative() || timeBudget.isZero()) {
@@ -44,21 +47,25 @@ public final class TextPhiDetector {
         }
 
         public Config withMaxChars(int m) {
-            return new Config(m, timeBudget, yearsAlone, patterns);
+            return new Config(m, timeBudget, yearsAlone, patterns, tokenModel);
         }
 
         public Config withTimeBudget(Duration d) {
-            return new Config(maxChars, d, yearsAlone, patterns);
+            return new Config(maxChars, d, yearsAlone, patterns, tokenModel);
         }
 
         public Config withYearsAlone(boolean y) {
-            return new Config(maxChars, timeBudget, y, patterns);
+            return new Config(maxChars, timeBudget, y, patterns, tokenModel);
         }
 
         public Config withPattern(PhiType type, String re2, String rule) {
             List<CustomPattern> p = new ArrayList<>(patterns);
             p.add(new CustomPattern(type, re2, rule));
-            return new Config(maxChars, timeBudget, yearsAlone, p);
+            return new Config(maxChars, timeBudget, yearsAlone, p, tokenModel);
+        }
+
+        public Config withTokenModel(boolean on) {
+            return new Config(maxChars, timeBudget, yearsAlone, patterns, on);
         }
     }
 
@@ -67,10 +74,16 @@ public final class TextPhiDetector {
     private final Lexicon lexicon;
     private final Config config;
     private final List<com.google.re2j.Pattern> compiled;
+    private final TokenClassifier model;
 
     private TextPhiDetector(Lexicon lexicon, Config config) {
+        this(lexicon, config, config.tokenModel() ? TokenClassifier.builtIn() : null);
+    }
+
+    private TextPhiDetector(Lexicon lexicon, Config config, TokenClassifier model) {
         this.lexicon = lexicon;
         this.config = config;
+        this.model = model;
         List<com.google.re2j.Pattern> c = new ArrayList<>();
         for (CustomPattern p : config.patterns()) {
             c.add(com.google.re2j.Pattern.compile(p.re2()));
@@ -98,6 +111,11 @@ public final class TextPhiDetector {
     public static TextPhiDetector withConfig(Config config) {
         builtIn();
         return new TextPhiDetector(Lexicon.builtIn(), config);
+    }
+
+    /** The shipped lexicons with another token model (or none): for training and comparing models. */
+    static TextPhiDetector withModel(Config config, TokenClassifier model) {
+        return new TextPhiDetector(Lexicon.builtIn(), config.withTokenModel(model != null), model);
     }
 
     /** Synthetic sample exercising every recognizer; no real data. */
@@ -147,15 +165,10 @@ public final class TextPhiDetector {
         }
         try {
             Budget budget = new Budget(config.timeBudget().toNanos());
-            Scan s = new Scan(text, lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
-            Web.detect(s);
-            Dates.detect(s);
-            Numbers.detect(s);
-            Names.detect(s);
-            Geo.detect(s);
-            Dates.afterPlaces(s);
-            Known.detect(s);
-            budget.check();
+            Scan s = rules(text, ctx, budget);
+            if (model != null) {
+                model.detect(s);
+            }
             for (int i = 0; i < compiled.size(); i++) {
                 CustomPattern p = config.patterns().get(i);
                 com.google.re2j.Matcher m = compiled.get(i).matcher(text);
@@ -174,8 +187,22 @@ public final class TextPhiDetector {
         }
     }
 
-    /** Approximate heap held by the shipped lexicons, in bytes (for the README's memory figure). */
+    /** The rules' pass over a text: what the token model (and its training) sees before it adds anything. */
+    Scan rules(CharSequence text, DetectionContext ctx, Budget budget) {
+        Scan s = new Scan(text, lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
+        Web.detect(s);
+        Dates.detect(s);
+        Numbers.detect(s);
+        Names.detect(s);
+        Geo.detect(s);
+        Dates.afterPlaces(s);
+        Known.detect(s);
+        budget.check();
+        return s;
+    }
+
+    /** Approximate heap held by the shipped lexicons and the token model's weights, in bytes (for the README's memory figure). */
     public static long lexiconHeapEstimate() {
-        return Lexicon.builtIn().heapBytesEstimate();
+        return Lexicon.builtIn().heapBytesEstimate() + 4L * (TokenClassifier.SIZE + Lexicon.builtIn().size());
     }
 }

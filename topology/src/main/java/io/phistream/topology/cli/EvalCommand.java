@@ -29,12 +29,17 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the generated notes")
     long seed;
 
+    @Option(names = "--rules-only", description = "the rules alone, without the token model that adds words after them")
+    boolean rulesOnly;
+
     @Override
     public Integer call() throws Exception {
         if ((corpus == null) == (generated == null)) {
             throw new ConfigException("--corpus DIR or --generated N: exactly one is required");
         }
-        Evaluator evaluator = new Evaluator(TextPhiDetector.builtIn());
+        Evaluator evaluator = new Evaluator(rulesOnly
+                ? TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withTokenModel(false))
+                : TextPhiDetector.builtIn());
         EvalReport report;
         if (generated != null) {
             if (generated < 1) {

@@ -2,8 +2,12 @@ package io.phistream.topology.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +47,34 @@ class ScoreAndEvalCommandTest {
     void givenGeneratedNotes_whenEvaluated_thenTheCommandSucceedsAndUsageErrorsAreTwo() {
         assertThat(PhiStreamCli.execute("eval", "--generated", "20")).isZero();
         assertThat(PhiStreamCli.execute("eval")).isEqualTo(2);
+    }
+
+    @Test
+    void givenACorpus_whenEvaluatedWithAndWithoutTheTokenModel_thenOnlyTheModelFindsTheSurnameNoListHolds(
+            @TempDir Path dir) throws Exception {
+        String text = "COUSIN ATLAN VELBRANE 509-555-0168 SAYS PT WAS WELL.";
+        int start = text.indexOf("VELBRANE");
+        Path corpus = dir.resolve("note.jsonl");
+        Files.writeString(corpus, "{\"id\":\"n1\",\"text\":\"" + text + "\",\"spans\":[{\"type\":\"NAME\",\"start\":"
+                + start + ",\"end\":" + (start + "VELBRANE".length()) + "}]}\n");
+        assertThat(nameRecall(corpus.toString())).isEqualTo("1.000");
+        assertThat(nameRecall(corpus.toString(), "--rules-only")).isEqualTo("0.000");
+    }
+
+    /** The NAME row's span recall that `eval` prints. */
+    private static String nameRecall(String corpus, String... more) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            List<String> args = new ArrayList<>(List.of("eval", "--corpus", corpus));
+            args.addAll(List.of(more));
+            assertThat(PhiStreamCli.execute(args.toArray(String[]::new))).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("NAME"))
+                .findFirst().orElseThrow();
+        return row.trim().split("\\s+")[5];
     }
 }

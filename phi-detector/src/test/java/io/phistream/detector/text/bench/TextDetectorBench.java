@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,6 +38,10 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TextDetectorBench {
+    /** With the token model after the rules (the default), or the rules alone. */
+    @Param({"true", "false"})
+    public boolean tokenModel;
+
     private TextPhiDetector detector;
     private List<GoldDocument> notes;
     private DetectionContext remembering;
@@ -55,7 +60,7 @@ public class TextDetectorBench {
 
     @Setup
     public void setup() {
-        detector = TextPhiDetector.builtIn();
+        detector = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withTokenModel(tokenModel));
         notes = new ClinicalNoteGenerator(42).generate(500);
         remembering = rememberingContext();
     }

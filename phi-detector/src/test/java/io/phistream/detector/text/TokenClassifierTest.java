@@ -1,0 +1,150 @@
+package io.phistream.detector.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.phistream.detector.PhiType;
+import io.phistream.detector.text.eval.ClinicalNoteGenerator;
+import io.phistream.detector.text.eval.GoldDocument;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The token model: a second opinion that adds the words the rules left and it judges part of a name or a place. */
+class TokenClassifierTest {
+    private static final TextPhiDetector.Config GENEROUS = TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30));
+    private static final TextPhiDetector WHOLE = TextPhiDetector.withConfig(GENEROUS);
+    private static final TextPhiDetector RULES = TextPhiDetector.withConfig(GENEROUS.withTokenModel(false));
+
+    private static List<String> found(TextPhiDetector d, String text) {
+        return d.detect(text, DetectionContext.EMPTY).stream()
+                .map(s -> text.substring(s.start(), s.end()) + "|" + s.type() + "|" + s.rule()).toList();
+    }
+
+    @Test
+    void givenUnlistedSurnamesAndTownsInContextsTheRulesDoNotQuiteKnow_thenTheModelAddsThem() {
+        // invented words no lexicon holds, in the shapes of notes the model learned from
+        assertThat(found(WHOLE, "COUSIN ATLAN VELBRANE 509-555-0168 SAYS PT WAS WELL."))
+                .contains("VELBRANE|NAME|model.token");
+        assertThat(found(WHOLE, "SENDING MD DR TOVE QUARNSETH. ACCEPTING TRAUMA ATTG."))
+                .contains("QUARNSETH|NAME|model.token");
+        assertThat(found(WHOLE, "ROLLOVER, EJECTED, HWY 155 NR TESKAMOOT ~2330."))
+                .anyMatch(s -> s.startsWith("TESKAMOOT|") && s.endsWith("|model.token"));
+        assertThat(found(RULES, "COUSIN ATLAN VELBRANE 509-555-0168 SAYS PT WAS WELL."))
+                .noneMatch(s -> s.startsWith("VELBRANE"));
+    }
+
+    @Test
+    void givenWeekdaysCommonWordsAndClinicalText_thenTheModelAddsNothing() {
+        assertThat(found(WHOLE, "SEEN WEDNESDAY. WILL CALL BACK. OK PER MD. Plan: will recheck lytes.")).isEmpty();
+        assertThat(found(WHOLE, "NEURO: A&OX3, MAE. CV: NSR 80S, SBP 110-130. RESP: LS CLEAR, 2L NC. GI: TF @ GOAL."))
+                .isEmpty();
+    }
+
+    @Test
+    void givenTheRulesFindings_thenTheModelOnlyAddsAndNeverTakesAway() {
+        for (GoldDocument d : new ClinicalNoteGenerator(31).generate(150)) {
+            List<PhiSpan> rules = RULES.detect(d.text(), DetectionContext.EMPTY);
+            List<PhiSpan> whole = WHOLE.detect(d.text(), DetectionContext.EMPTY);
+            for (PhiSpan r : rules) {
+                assertThat(whole).as("a rules' span in note %s", d.id())
+                        .anyMatch(w -> w.start() <= r.start() && w.end() >= r.end());
+            }
+        }
+    }
+
+    @Test
+    void givenTheModelTurnedOff_thenNoSpanComesFromIt() {
+        for (GoldDocument d : new ClinicalNoteGenerator(32).generate(100)) {
+            assertThat(RULES.detect(d.text(), DetectionContext.EMPTY)).noneMatch(s -> s.rule().equals(TokenClassifier.RULE));
+        }
+    }
+
+    @Test
+    void givenAnyWord_thenTheCachedScoreIsTheScoreOfAllItsFeatures() {
+        TokenClassifier model = TokenClassifier.builtIn();
+        int[] f = new int[TokenClassifier.MAX_FEATURES];
+        int[] g = new int[TokenClassifier.MAX_FEATURES];
+        int compared = 0;
+        for (GoldDocument d : new ClinicalNoteGenerator(33).generate(40)) {
+            Scan s = RULES.rules(d.text(), null, new Budget(Duration.ofSeconds(30).toNanos()));
+            TokenClassifier.View v = TokenClassifier.view(s);
+            for (int t = 0; t < s.tk.n; t++) {
+                if (TokenClassifier.candidate(s, t, v)) {
+                    double all = model.probability(g, TokenClassifier.features(s, t, v, g));
+                    assertThat(model.score(s, t, v, f)).isCloseTo(all, within(1e-5));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
+    }
+
+    @Test
+    void givenWeightsWrittenAndReadBack_thenTheSameModel() throws IOException {
+        float[] w = new float[TokenClassifier.SIZE];
+        w[7] = 1.25f;
+        w[TokenClassifier.SIZE - 1] = -0.5f;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TokenClassifier.write(w, 0.3f, out);
+        TokenClassifier read = TokenClassifier.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(read.threshold()).isEqualTo(0.3f);
+        assertThat(read.probability(new int[] {7, TokenClassifier.SIZE - 1, 8}, 3)).isEqualTo(1 / (1 + Math.exp(-0.75)));
+    }
+
+    @Test
+    void givenAFileOfAnotherKindOrACorruptOne_thenItIsRefused() throws IOException {
+        ByteArrayOutputStream notGzip = new ByteArrayOutputStream();
+        notGzip.write(new byte[] {1, 2, 3, 4});
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(notGzip.toByteArray())))
+                .isInstanceOf(IOException.class);
+        ByteArrayOutputStream good = new ByteArrayOutputStream();
+        TokenClassifier.write(new float[TokenClassifier.SIZE], 0.5f, good);
+        byte[] truncated = Arrays.copyOf(good.toByteArray(), good.size() - 12);
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(truncated))).isInstanceOf(IOException.class);
+        ByteArrayOutputStream wrongThreshold = new ByteArrayOutputStream();
+        TokenClassifier.write(new float[TokenClassifier.SIZE], 1.5f, wrongThreshold);
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(wrongThreshold.toByteArray())))
+                .isInstanceOf(IOException.class).hasMessageContaining("header");
+    }
+
+    @Test
+    void givenTheSameBatches_thenTrainingGivesTheSameWeights() throws IOException, URISyntaxException {
+        Path heldout = Path.of(TokenClassifierTest.class.getResource("heldout/batch1.jsonl").toURI()).getParent();
+        float[] first = trained(heldout);
+        float[] second = trained(heldout);
+        // Arrays.equals: AssertJ's element-wise comparison of two million-entry arrays takes minutes
+        assertThat(Arrays.equals(first, second)).as("the same weights from the same batches").isTrue();
+        assertThat(IntStream.range(0, first.length).filter(i -> first[i] != 0).count()).as("weights learned")
+                .isGreaterThan(1000);
+    }
+
+    private static float[] trained(Path heldout) throws IOException {
+        TokenClassifierTraining t = new TokenClassifierTraining();
+        for (GoldDocument d : TokenClassifierTraining.docs(heldout, "1-2")) {
+            t.add(d);
+        }
+        return t.train(2, 1e-5, 0.1);
+    }
+
+    @Test
+    void givenAWordNextToAPlaceFound_thenItIsNoCandidate() {
+        // the words after a facility's name are its kind ("Internal Medicine"); the place is redacted already
+        Scan s = RULES.rules("TRANSFERRED FROM WORCESTER ZELVORA FOR CATH.", null, new Budget(Duration.ofSeconds(30).toNanos()));
+        TokenClassifier.View v = TokenClassifier.view(s);
+        int worcester = s.tokenAt("TRANSFERRED FROM ".length());
+        assertThat(v.cover()[worcester]).isEqualTo((byte) (PhiType.GEO.ordinal() + 1));
+        assertThat(TokenClassifier.candidate(s, worcester + 1, v)).isFalse();
+        Scan alone = RULES.rules("TRANSFERRED FOR CATH, ZELVORA AWARE.", null, new Budget(Duration.ofSeconds(30).toNanos()));
+        assertThat(TokenClassifier.candidate(alone, alone.tokenAt("TRANSFERRED FOR CATH, ".length()),
+                TokenClassifier.view(alone))).isTrue();
+    }
+}
