@@ -46,8 +46,8 @@ class EvaluationTest {
         System.out.println(r.render());
         assertThat(r.documents()).isEqualTo(3609);
         // general, largely non-US PII (foreign streets and towns): far from clinical notes; floors at what we reach
-        assertThat(r.span().precision()).isGreaterThanOrEqualTo(0.93);
-        assertThat(r.span().recall()).isGreaterThanOrEqualTo(0.68);
+        assertThat(r.span().precision()).isGreaterThanOrEqualTo(0.90);
+        assertThat(r.span().recall()).isGreaterThanOrEqualTo(0.80);
     }
 
     @Test

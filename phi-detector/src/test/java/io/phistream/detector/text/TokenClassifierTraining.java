@@ -67,7 +67,7 @@ public final class TokenClassifierTraining {
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
-            for (float th : new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.7f}) {
+            for (float th : new float[] {0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.5f}) {
                 print("with the model at " + th, TextPhiDetector.withModel(config(), new TokenClassifier(w, th)), docs);
             }
         }
