@@ -168,6 +168,7 @@ public final class TextPhiDetector {
             Scan s = rules(text, ctx, budget);
             if (model != null) {
                 model.detect(s);
+                budget.check();
             }
             for (int i = 0; i < compiled.size(); i++) {
                 CustomPattern p = config.patterns().get(i);

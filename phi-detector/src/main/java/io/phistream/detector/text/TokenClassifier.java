@@ -94,11 +94,11 @@ final class TokenClassifier {
         View v = view(s);
         int[] f = new int[MAX_FEATURES];
         for (int t = 0; t < tk.n; t++) {
-            if (!candidate(s, t, v)) {
-                continue;
-            }
             if ((t & 255) == 0) {
                 s.budget.check();
+            }
+            if (!candidate(s, t, v)) {
+                continue;
             }
             double z = logit(s, t, v, f);
             if (z >= minLogit) {
@@ -140,8 +140,10 @@ final class TokenClassifier {
 
     private double logit(Scan s, int t, View v, int[] f) {
         int id = s.tk.lex[t];
-        double own = id >= 0 && s.lx == lexicon && id < intrinsic.length ? intrinsic[id]
-                : sum(f, intrinsicFeatures(s.lx, id, s.key(t), f, 0));
+        // the cache holds the lexicon word's own key; a possessive (BELL'S, id of BELL) is keyed by its whole form, as
+        // in training, so its sum is computed here
+        boolean cached = id >= 0 && s.lx == lexicon && id < intrinsic.length && s.tk.wholeLex(t) == id;
+        double own = cached ? intrinsic[id] : sum(f, intrinsicFeatures(s.lx, id, s.key(t), f, 0));
         return own + sum(f, contextFeatures(s, t, v, f, 0));
     }
 
@@ -362,16 +364,22 @@ final class TokenClassifier {
         }
         float threshold = d.readFloat();
         int count = d.readInt();
-        if (count < 0 || count > SIZE || !(threshold > 0 && threshold < 1)) {
+        // no weights at all would score every word 0.5: a model that marks everything is no model
+        if (count <= 0 || count > SIZE || !(threshold > 0 && threshold < 1)) {
             throw new IOException("corrupt token model header");
         }
         float[] w = new float[SIZE];
         for (int i = 0; i < count; i++) {
             int slot = d.readInt();
-            if (slot < 0 || slot >= SIZE) {
-                throw new IOException("corrupt token model slot");
+            float weight = d.readFloat();
+            if (slot < 0 || slot >= SIZE || !Float.isFinite(weight)) {
+                throw new IOException("corrupt token model entry");
             }
-            w[slot] = d.readFloat();
+            w[slot] = weight;
+        }
+        // reading to the end makes GZIPInputStream check the CRC; and no data may follow the weights inside the stream
+        if (d.read() != -1) {
+            throw new IOException("corrupt token model: data after the weights");
         }
         return new TokenClassifier(w, threshold);
     }

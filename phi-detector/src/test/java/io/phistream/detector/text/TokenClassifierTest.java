@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -45,6 +46,8 @@ class TokenClassifierTest {
     @Test
     void givenWeekdaysCommonWordsAndClinicalText_thenTheModelAddsNothing() {
         assertThat(found(WHOLE, "SEEN WEDNESDAY. WILL CALL BACK. OK PER MD. Plan: will recheck lytes.")).isEmpty();
+        assertThat(found(WHOLE, "R FACIAL DROOP OLD FROM BELL'S PALSY PER SON. hx bell's palsy, L side."))
+                .noneMatch(s -> s.endsWith("|" + TokenClassifier.RULE));
         assertThat(found(WHOLE, "NEURO: A&OX3, MAE. CV: NSR 80S, SBP 110-130. RESP: LS CLEAR, 2L NC. GI: TF @ GOAL."))
                 .isEmpty();
     }
@@ -74,18 +77,27 @@ class TokenClassifierTest {
         int[] f = new int[TokenClassifier.MAX_FEATURES];
         int[] g = new int[TokenClassifier.MAX_FEATURES];
         int compared = 0;
+        int possessives = 0;
+        List<String> texts = new ArrayList<>(List.of("hx bell's palsy 2016 L side.",
+                "R FACIAL DROOP OLD FROM BELL'S PALSY 1998 PER SON.", "updated pt, gave her grace's # to get more.",
+                "WALKER'S DTR CALLED. SMITH'S WIFE AT BEDSIDE, QUARNSETH'S SON TOO."));
         for (GoldDocument d : new ClinicalNoteGenerator(33).generate(40)) {
-            Scan s = RULES.rules(d.text(), null, new Budget(Duration.ofSeconds(30).toNanos()));
+            texts.add(d.text());
+        }
+        for (String text : texts) {
+            Scan s = RULES.rules(text, null, new Budget(Duration.ofSeconds(30).toNanos()));
             TokenClassifier.View v = TokenClassifier.view(s);
             for (int t = 0; t < s.tk.n; t++) {
                 if (TokenClassifier.candidate(s, t, v)) {
                     double all = model.probability(g, TokenClassifier.features(s, t, v, g));
-                    assertThat(model.score(s, t, v, f)).isCloseTo(all, within(1e-5));
+                    assertThat(model.score(s, t, v, f)).as("token %d of %s", t, text).isCloseTo(all, within(1e-5));
                     compared++;
+                    possessives += s.possessive(t) ? 1 : 0;
                 }
             }
         }
         assertThat(compared).isGreaterThan(1000);
+        assertThat(possessives).as("possessives compared: the cache is keyed by the word without 's").isPositive();
     }
 
     @Test
@@ -106,12 +118,27 @@ class TokenClassifierTest {
         notGzip.write(new byte[] {1, 2, 3, 4});
         assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(notGzip.toByteArray())))
                 .isInstanceOf(IOException.class);
+        float[] one = new float[TokenClassifier.SIZE];
+        one[3] = 0.5f;
         ByteArrayOutputStream good = new ByteArrayOutputStream();
-        TokenClassifier.write(new float[TokenClassifier.SIZE], 0.5f, good);
+        TokenClassifier.write(one, 0.5f, good);
         byte[] truncated = Arrays.copyOf(good.toByteArray(), good.size() - 12);
         assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(truncated))).isInstanceOf(IOException.class);
+        byte[] badCrc = good.toByteArray();
+        badCrc[badCrc.length - 8] ^= 0x55;
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(badCrc))).isInstanceOf(IOException.class);
+        float[] notANumber = one.clone();
+        notANumber[9] = Float.NaN;
+        ByteArrayOutputStream nan = new ByteArrayOutputStream();
+        TokenClassifier.write(notANumber, 0.5f, nan);
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(nan.toByteArray())))
+                .isInstanceOf(IOException.class);
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        TokenClassifier.write(new float[TokenClassifier.SIZE], 0.5f, empty);
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(empty.toByteArray())))
+                .as("no weights would mark every word").isInstanceOf(IOException.class);
         ByteArrayOutputStream wrongThreshold = new ByteArrayOutputStream();
-        TokenClassifier.write(new float[TokenClassifier.SIZE], 1.5f, wrongThreshold);
+        TokenClassifier.write(one, 1.5f, wrongThreshold);
         assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(wrongThreshold.toByteArray())))
                 .isInstanceOf(IOException.class).hasMessageContaining("header");
     }
