@@ -46,6 +46,11 @@ public final class TextPhiDetector {
             patterns = List.copyOf(patterns);
         }
 
+        /** The configuration as it was before the token model: with it on, as by default. */
+        public Config(int maxChars, Duration timeBudget, boolean yearsAlone, List<CustomPattern> patterns) {
+            this(maxChars, timeBudget, yearsAlone, patterns, true);
+        }
+
         public Config withMaxChars(int m) {
             return new Config(m, timeBudget, yearsAlone, patterns, tokenModel);
         }

@@ -65,6 +65,14 @@ class TokenClassifierTest {
     }
 
     @Test
+    void givenAConfigurationWrittenBeforeTheModel_thenTheModelIsOnAsByDefault() {
+        TextPhiDetector.Config old = new TextPhiDetector.Config(1_000, Duration.ofSeconds(1), true, List.of());
+        assertThat(old.tokenModel()).isTrue();
+        assertThat(TextPhiDetector.Config.DEFAULT.tokenModel()).isTrue();
+        assertThat(old.withTokenModel(false).withMaxChars(50).tokenModel()).isFalse();
+    }
+
+    @Test
     void givenTheModelTurnedOff_thenNoSpanComesFromIt() {
         for (GoldDocument d : new ClinicalNoteGenerator(32).generate(100)) {
             assertThat(RULES.detect(d.text(), DetectionContext.EMPTY)).noneMatch(s -> s.rule().equals(TokenClassifier.RULE));
