@@ -209,6 +209,7 @@ public final class TextPhiDetector {
 
     /** Approximate heap held by the shipped lexicons and the token model's weights, in bytes (for the README's memory figure). */
     public static long lexiconHeapEstimate() {
-        return Lexicon.builtIn().heapBytesEstimate() + 4L * (TokenClassifier.SIZE + Lexicon.builtIn().size());
+        Lexicon lexicon = Lexicon.builtIn();
+        return lexicon.heapBytesEstimate() + 4L * (TokenClassifier.SIZE + lexicon.size());
     }
 }

@@ -91,7 +91,7 @@ final class TokenClassifier {
     /** Adds the words the model judges PHI among those no span found so far covers. */
     void detect(Scan s) {
         Tokens tk = s.tk;
-        View v = view(s);
+        View v = new View(s);
         int[] f = new int[MAX_FEATURES];
         for (int t = 0; t < tk.n; t++) {
             if ((t & 255) == 0) {
@@ -175,10 +175,6 @@ final class TokenClassifier {
             java.util.Arrays.fill(key, UNSET);
         }
 
-        byte[] cover() {
-            return cover;
-        }
-
         int kind(int u) {
             int k = kind[u];
             return k != UNSET ? k : (kind[u] = wordClass(s, u));
@@ -188,10 +184,6 @@ final class TokenClassifier {
             int k = key[u];
             return k != UNSET ? k : (key[u] = neighbourKey(s, u));
         }
-    }
-
-    static View view(Scan s) {
-        return new View(s);
     }
 
     /** Per token, 1 + the type ordinal of a span found over it, or 0. */
@@ -220,7 +212,7 @@ final class TokenClassifier {
 
     /** What the word is, whatever surrounds it: its spelling, its end, and what the lexicons say of it. */
     static int intrinsicFeatures(Lexicon lx, int id, String key, int[] f, int n) {
-        int odds = id < 0 ? -10 : Math.max(-9, Math.min(9, Math.round(lx.nameOdds(id))));
+        int odds = oddsBucket(lx, id);
         f[n++] = h(0, 0);
         f[n++] = h(1, key.hashCode());
         f[n++] = h(3, Math.min(key.length(), 12));
@@ -237,6 +229,11 @@ final class TokenClassifier {
             }
         }
         return n;
+    }
+
+    /** The word's name odds (log10) rounded and clamped to -9..9; -10 for a word no lexicon holds. */
+    private static int oddsBucket(Lexicon lx, int id) {
+        return id < 0 ? -10 : Math.max(-9, Math.min(9, Math.round(lx.nameOdds(id))));
     }
 
     /** String.hashCode of the key's last three characters (the whole key when shorter), without a substring. */
@@ -256,7 +253,7 @@ final class TokenClassifier {
         int shape = tk.allUpper(t) ? 1 : tk.capitalized(t) ? 2 : 3;
         int blind = tk.caseBlind(t) ? 1 : 0;
         int cls = v.kind(t);
-        int odds = id < 0 ? -10 : Math.max(-9, Math.min(9, Math.round(s.lx.nameOdds(id))));
+        int odds = oddsBucket(s.lx, id);
         f[n++] = h(2, shape * 2 + blind);
         f[n++] = h(11, (odds * 4 + shape) * 2 + blind);
         f[n++] = h(12, cls * 8 + shape * 2 + blind);
@@ -323,7 +320,11 @@ final class TokenClassifier {
         return (fl & Lexicon.NAME_LISTED) != 0 ? 6 : 7;
     }
 
-    /** Feature slot of (template, value): a 64-bit mix so that templates never share slots by construction. */
+    /**
+     * Feature slot of (template, value): a 64-bit mix of both, folded to the table. Two features can share a slot (about
+     * 93,000 trained features in 262,144 slots); training sees the same collisions, so they cost a little accuracy, no
+     * correctness.
+     */
     static int h(int template, long value) {
         long x = template * 0x9E3779B97F4A7C15L + value;
         x ^= x >>> 33;

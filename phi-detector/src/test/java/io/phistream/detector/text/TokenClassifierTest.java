@@ -94,7 +94,7 @@ class TokenClassifierTest {
         }
         for (String text : texts) {
             Scan s = RULES.rules(text, null, new Budget(Duration.ofSeconds(30).toNanos()));
-            TokenClassifier.View v = TokenClassifier.view(s);
+            TokenClassifier.View v = new TokenClassifier.View(s);
             for (int t = 0; t < s.tk.n; t++) {
                 if (TokenClassifier.candidate(s, t, v)) {
                     double all = model.probability(g, TokenClassifier.features(s, t, v, g));
@@ -174,12 +174,12 @@ class TokenClassifierTest {
     void givenAWordNextToAPlaceFound_thenItIsNoCandidate() {
         // the words after a facility's name are its kind ("Internal Medicine"); the place is redacted already
         Scan s = RULES.rules("TRANSFERRED FROM WORCESTER ZELVORA FOR CATH.", null, new Budget(Duration.ofSeconds(30).toNanos()));
-        TokenClassifier.View v = TokenClassifier.view(s);
+        TokenClassifier.View v = new TokenClassifier.View(s);
         int worcester = s.tokenAt("TRANSFERRED FROM ".length());
-        assertThat(v.cover()[worcester]).isEqualTo((byte) (PhiType.GEO.ordinal() + 1));
+        assertThat(v.cover[worcester]).isEqualTo((byte) (PhiType.GEO.ordinal() + 1));
         assertThat(TokenClassifier.candidate(s, worcester + 1, v)).isFalse();
         Scan alone = RULES.rules("TRANSFERRED FOR CATH, ZELVORA AWARE.", null, new Budget(Duration.ofSeconds(30).toNanos()));
         assertThat(TokenClassifier.candidate(alone, alone.tokenAt("TRANSFERRED FOR CATH, ".length()),
-                TokenClassifier.view(alone))).isTrue();
+                new TokenClassifier.View(alone))).isTrue();
     }
 }

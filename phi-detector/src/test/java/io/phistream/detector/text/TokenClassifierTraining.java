@@ -101,10 +101,11 @@ public final class TokenClassifierTraining {
         System.out.println(what + ": " + overall);
     }
 
+    private final TextPhiDetector rulesOnly = TextPhiDetector.withModel(config(), null);
+
     void add(GoldDocument d) {
-        TextPhiDetector rulesOnly = TextPhiDetector.withModel(config(), null);
         Scan s = rulesOnly.rules(d.text(), null, new Budget(GENEROUS.toNanos()));
-        TokenClassifier.View v = TokenClassifier.view(s);
+        TokenClassifier.View v = new TokenClassifier.View(s);
         int[] f = new int[TokenClassifier.MAX_FEATURES];
         for (int t = 0; t < s.tk.n; t++) {
             if (!TokenClassifier.candidate(s, t, v)) {
