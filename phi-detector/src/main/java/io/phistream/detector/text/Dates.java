@@ -281,6 +281,9 @@ final class Dates {
         return a == 7 && (b == 3 || b == 7) || a == 3 && b == 11 || a == 11 && b == 7;
     }
 
+    private static final Words FOLLOW_UP_WORDS = Words.of("FU", "FOLLOWUP", "FOLLOW", "APPT", "APPOINTMENT", "VISIT",
+            "SEE", "RTC", "SCHEDULED");
+
     /** "f/u w/ dr kittredge 6/10", "APPT WITH DR. LUND 3/4": a visit with a named doctor and when. */
     private static boolean followUpWithDoctor(Scan s, int first, int p) {
         Tokens tk = s.tk;
@@ -295,7 +298,7 @@ final class Dates {
         if (w < 0 || !s.isAny(w, "W", "WITH")) {
             return false;
         }
-        if (s.before(w, 2, "FU", "FOLLOWUP", "FOLLOW", "APPT", "APPOINTMENT", "VISIT", "SEE", "RTC", "SCHEDULED")) {
+        if (s.before(w, 2, FOLLOW_UP_WORDS)) {
             return true;
         }
         // F/U written with a slash
@@ -315,6 +318,16 @@ final class Dates {
         return v >= 1900 && v <= 2099;
     }
 
+    private static final Words TRANSFER_VERBS = Words.of("TXFD", "TXD", "TXF", "TX", "XFERD", "XFERRED", "TRANSFERRED",
+            "TRANSFERED", "ARRIVED", "CAME", "SENT", "BROUGHT", "ADMITTED", "FLOWN", "TRANSPORTED", "XFER", "XFERED",
+            "TXFR", "TXFRD", "TRANSFER");
+    private static final Words BED_STATES = Words.of("EMPTY", "OPEN", "CLOSED", "BLOCKED", "AVAILABLE", "READY",
+            "CLEAN", "DIRTY", "BEDS", "BED", "PTS", "PATIENTS");
+
+    private static final Words ADMISSION_DATE_CUES = Words.of("FROM", "DATES", "DOS", "ADMITTED", "THRU");
+    private static final Words RELATIVE_DATE_CUES = Words.of("LAST", "NEXT", "ON", "SINCE", "THIS", "UNTIL", "BY", "HD",
+            "DIALYSIS", "APPT", "SEEN");
+
     private static boolean positive(Scan s, int first, int last) {
         Tokens tk = s.tk;
         int p = s.prevWord(first, 2);
@@ -326,7 +339,7 @@ final class Dates {
         }
         if (p >= 0 && (s.isAny(p, POS_BEFORE) || p > 0 && s.isAny(s.prevWord(p, 2), "ON", "SINCE", "DOB", "DOS")
                 && tk.kind[p] == Tokens.WORD && s.has(p, Lexicon.WEEKDAY))) {
-            return !s.is(p, "TO") || s.before(p, 3, "FROM", "DATES", "DOS", "ADMITTED", "THRU");
+            return !s.is(p, "TO") || s.before(p, 3, ADMISSION_DATE_CUES);
         }
         int pp = p >= 0 ? s.prevWord(p, 1) : -1;
         if (p >= 1 && s.is(p, "P") && tk.isPunct(p - 1, '/') && s.is(p - 2, "S")
@@ -338,8 +351,8 @@ final class Dates {
         int p0 = s.prevWord(first, 0);
         // "LAST HD WED 1-15", "Sat 3/2": a weekday and its date; "Sun 1-3", "mon-fri 7-4" are hours
         if (p0 >= 0 && p0 == first - 1 && tk.kind[p0] == Tokens.WORD && s.has(p0, Lexicon.WEEKDAY) && !tk.nlBefore[first]
-                && !(tk.isPunct(first + 1, '-') && (tk.intValue(last) <= 12 || !s.before(p0, 2, "LAST", "NEXT", "ON",
-                "SINCE", "THIS", "UNTIL", "BY", "HD", "DIALYSIS", "APPT", "SEEN"))) && !tk.isPunct(p0 - 1, '-')) {
+                && !(tk.isPunct(first + 1, '-') && (tk.intValue(last) <= 12 || !s.before(p0, 2, RELATIVE_DATE_CUES)))
+                && !tk.isPunct(p0 - 1, '-')) {
             return true; // (a dashed pair after a weekday also needs a date's word: "WORKS SAT 7-19" is hours)
         }
         if (shiftAfter(s, last) && !s.before(first, 2, NEG_BEFORE) && headerPosition(s, first)) {
@@ -355,9 +368,7 @@ final class Dates {
         if (p >= 1 && s.isAny(p, "THERE", "HERE") && procedureWord(s, pp)) {
             return true; // "CATH THERE 3-2 SHOWED LM + 3VD"
         }
-        if (p >= 1 && p == first - 1 && s.is(p, "HERE") && s.isAny(pp, "TXFD", "TXD", "TXF", "TX", "XFERD", "XFERRED",
-                "TRANSFERRED", "TRANSFERED", "ARRIVED", "CAME", "SENT", "BROUGHT", "ADMITTED", "FLOWN", "TRANSPORTED",
-                "XFER", "XFERED", "TXFR", "TXFRD", "TRANSFER")
+        if (p >= 1 && p == first - 1 && s.is(p, "HERE") && s.isAny(pp, TRANSFER_VERBS)
                 // not "ADMITTED HERE 2/2 PNA" (secondary to), "SENT HERE 3/10 PAIN"
                 && !(tk.intValue(last) == 2 && tk.intValue(first) <= 2) && !followedBy(s, last, NEG_AFTER)) {
             return true; // "txf'd here 3/10", "CAME HERE 2/4": the day the patient arrived
@@ -377,8 +388,7 @@ final class Dates {
         if (nx < tk.n && tk.isPunct(nx, '@')) {
             return true;
         }
-        if (unitOpening(s, first) && !s.isAny(nx, "EMPTY", "OPEN", "CLOSED", "BLOCKED", "AVAILABLE", "READY", "CLEAN",
-                "DIRTY", "BEDS", "BED", "PTS", "PATIENTS") // (not the beds of a board: "ICU 2-3 EMPTY")
+        if (unitOpening(s, first) && !s.isAny(nx, BED_STATES) // (not the beds of a board: "ICU 2-3 EMPTY")
                 && !countAfterUnit(s, nx)) { // (nor a count: "MICU 2-3 PRESSORS", "TELE 1-2 BEATS PVC")
             return true; // a header's date after the unit that opens the line: "STEP DOWN 9-14 NRMC", "SDU 10-8 CCMC"
         }
@@ -668,6 +678,8 @@ final class Dates {
         return w > 0 && w < tk.n && !tk.nlBefore[w] && s.isAny(w, "DR", "DOCTOR");
     }
 
+    private static final Words TRAIN_OF_FOUR_WORDS = Words.of("TOF", "TRAIN", "FOUR", "TWITCH", "TWITCHES");
+
     /**
      * Score-shaped pairs (4/5, 6/10) are scores next to a score word; a bare x/10 with nothing around is still read as a
      * score (pain scores are far commoner in notes than the 1st-10th of October or a 10th), unless what follows says day.
@@ -697,7 +709,7 @@ final class Dates {
         if (b == 5 && a <= 5 && (s.before(first, 1, "WEAKER", "STRONGER") || limbAfter(s, last))) {
             return true; // "R arm weaker 4/5", "3/5 prox BLE": a grade, the limb named after it
         }
-        if (b == 4 && a <= 4 && s.before(first, 3, "TOF", "TRAIN", "FOUR", "TWITCH", "TWITCHES")) {
+        if (b == 4 && a <= 4 && s.before(first, 3, TRAIN_OF_FOUR_WORDS)) {
             return true; // train of four: "TOF 1/4", "train of four 2/4"
         }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
@@ -770,6 +782,10 @@ final class Dates {
         return false;
     }
 
+    private static final Words COURSE_EVENTS = Words.of("DISCHARGE", "ADMISSION", "ADMIT", "SURGERY", "DELIVERY",
+            "PROCEDURE", "TRANSFER", "BIRTH", "DEATH", "VISIT", "CLINIC", "TRANSPLANT", "OP", "DUE", "SAME", "NEXT",
+            "LAST", "THAT", "THIS");
+
     /** "day 5/5", "abx day #3/7": a course day; not "discharge day 3/4" (an event's day). */
     private static boolean dayOfCourse(Scan s, int first) {
         int p = s.prevWord(first, 2);
@@ -777,17 +793,18 @@ final class Dates {
             return false;
         }
         int q = s.prevWord(p, 1);
-        return !(q >= 0 && s.isAny(q, "DISCHARGE", "ADMISSION", "ADMIT", "SURGERY", "DELIVERY", "PROCEDURE", "TRANSFER",
-                "BIRTH", "DEATH", "VISIT", "CLINIC", "TRANSPLANT", "OP", "DUE", "SAME", "NEXT", "LAST", "THAT", "THIS"));
+        return !(q >= 0 && s.isAny(q, COURSE_EVENTS));
     }
 
     private static final Words SCORE_WORDS = Words.of("PAIN", "SCORE", "SCALE", "RATED", "RATES", "RATING", "STRENGTH",
         "GCS", "RASS", "CPOT", "FLACC");
 
+    private static final Words RANGE_WORDS = Words.of("FROM", "TO", "AS", "BEFORE", "AFTER", "THRU", "THROUGH");
+
     /** "pain improved from 8/10 to 3/10", "went as high as 9/10": a range of scores, not dates, near a score word. */
     private static boolean scoreRange(Scan s, int first, int a, int b) {
-        return (b == 10 && a <= 10 || b == 5 && a <= 5) && s.before(first, 1, "FROM", "TO", "AS", "BEFORE", "AFTER",
-                "THRU", "THROUGH") && (s.before(first, 7, SCORE_WORDS) || s.before(first, 7, SCORE_SUBJECT));
+        return (b == 10 && a <= 10 || b == 5 && a <= 5) && s.before(first, 1, RANGE_WORDS)
+                && (s.before(first, 7, SCORE_WORDS) || s.before(first, 7, SCORE_SUBJECT));
     }
 
     /** What else is rated out of ten: "CP 6/10 (Dr. Lee notified)", "HA 7/10", "fatigue 4/10". */
@@ -870,6 +887,9 @@ final class Dates {
 
     private static final Words SPANISH_OF = Words.of("DE", "DEL");
 
+    private static final Words SPANISH_MONTH_PARTS = Words.of("FINES", "FINALES", "PRINCIPIOS", "INICIOS", "MEDIADOS",
+            "MES");
+
     /**
      * A full Spanish month first: "marzo 14, 2024", "marzo de 2024", "en marzo", "desde enero". MAYO (Mayo Clinic)
      * and JULIO (a given name) take a day only with a year after it.
@@ -908,7 +928,7 @@ final class Dates {
         }
         int p = s.prevWord(t, 0);
         if (p >= 0 && p == t - 1 && !tk.nlBefore[t] && (s.isAny(p, MES_PREP) || s.is(p, "DE")
-                && s.before(p, 1, "FINES", "FINALES", "PRINCIPIOS", "INICIOS", "MEDIADOS", "MES"))) {
+                && s.before(p, 1, SPANISH_MONTH_PARTS))) {
             s.addTokens(PhiType.DATE, t, t, "date.spanish", 0.7); // "en marzo", "desde enero", "a fines de abril"
             return t + 1;
         }
@@ -1073,6 +1093,9 @@ final class Dates {
         return end + 1;
     }
 
+    private static final Words MONTH_DATE_CUES = Words.of("ON", "OF", "BY", "SINCE", "UNTIL", "BORN", "BIRTH", "DUE",
+            "BEFORE", "AFTER");
+
     /** Month name first: "Jan 5", "JAN 5TH", "January 5, 2019", "March 2019", "in April". */
     private static int monthFirst(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1096,8 +1119,7 @@ final class Dates {
             int after = spoken + 1;
             boolean closes = after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT
                     && !tk.isPunct(after, '-') && !tk.isPunct(after, '/');
-            if (!closes || !s.before(t, 1, "ON", "OF", "BY", "SINCE", "UNTIL", "BORN", "BIRTH", "DUE", "BEFORE",
-                    "AFTER")) {
+            if (!closes || !s.before(t, 1, MONTH_DATE_CUES)) {
                 spoken = -1;
             }
         }
@@ -1266,10 +1288,15 @@ final class Dates {
     private static final Words MONTH_ALONE_STRONG = Words.of("IN", "SINCE", "DURING", "UNTIL", "TILL", "EARLY", "LATE",
         "MID", "BEFORE", "AFTER", "THROUGH", "THRU", "LAST", "NEXT", "BY", "FROM", "HERE");
 
+    private static final Words SINCE_UNTIL = Words.of("SINCE", "UNTIL", "TILL");
+
     /** In a lower-case note "in aug" is as telling as "in Aug"; in mixed case a lower-case month needs "since"/"until". */
     private static boolean monthAfterPrepLower(Scan s, int t) {
-        return s.before(t, 1, "SINCE", "UNTIL", "TILL");
+        return s.before(t, 1, SINCE_UNTIL);
     }
+
+    private static final Words JOINING_WORDS = Words.of("AND", "OR", "WITH", "W", "AT", "FOR", "WHEN", "WHILE", "BUT",
+            "THEN", "AFTER", "BEFORE", "PER", "DUE", "S/P", "FOLLOWED", "VS", "VERSUS");
 
     /** After the month: end of text or line, punctuation, a year, or a word that starts a new phrase. */
     private static boolean monthEndsPhrase(Scan s, int t) {
@@ -1282,8 +1309,7 @@ final class Dates {
         if (tk.kind[nx] == Tokens.NUM) {
             return tk.len(nx) == 4 || tk.len(nx) == 2 && tk.isPunct(t - 1, '\'');
         }
-        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, "AND", "OR", "WITH", "W", "AT", "FOR", "WHEN", "WHILE",
-                "BUT", "THEN", "AFTER", "BEFORE", "PER", "DUE", "S/P", "FOLLOWED", "VS", "VERSUS");
+        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, JOINING_WORDS);
     }
 
     /** Day of month of a NUM (5) or ordinal ALNUM (5TH) token, or -1. */
@@ -1331,6 +1357,15 @@ final class Dates {
         return t + 1;
     }
 
+    private static final Words CLAUSE_LINKS = Words.of("AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU",
+            "UNTIL", "BUT", "IF", "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE",
+            "TOO", "ALSO", "AGAIN", "DURING");
+    private static final Words SUBJECT_PRONOUNS = Words.of("THIS", "THAT", "IT", "WHICH", "WHO", "HE", "SHE", "PT",
+            "PATIENT", "ONE", "THERE", "THESE");
+
+    private static final Words ORDINAL_DAY_CUES = Words.of("ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
+            "LIKELY", "THRU", "THROUGH", "FROM", "TO", "FOR", "WAS");
+
     /** "5th of March", "5TH MARCH 2019", "the 3rd". */
     private static int ordinalDay(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1357,14 +1392,11 @@ final class Dates {
             s.addTokens(PhiType.DATE, t, t, "date.ordinal-day", 0.75);
             return t + 1;
         }
-        if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, "ON", "SINCE", "UNTIL", "BY", "TILL", "BEFORE", "AFTER",
-                "LIKELY", "THRU", "THROUGH", "FROM", "TO", "FOR", "WAS") || s.before(p, 1, DAY_VERB)
+        if (p >= 0 && s.is(p, "THE") && (s.before(p, 1, ORDINAL_DAY_CUES) || s.before(p, 1, DAY_VERB)
                 || p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) || partOfDayOf(s, p) || clockAfter(s, t))) {
             int nx = t + 1;
             boolean nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
-                    && !s.isAny(nx, "AT", "AND", "OR", "IN", "WHEN", "FOR", "TO", "THROUGH", "THRU", "UNTIL", "BUT", "IF",
-                    "FROM", "WITH", "W", "BY", "ON", "VIA", "PER", "THEN", "SO", "AS", "AFTER", "BEFORE", "TOO", "ALSO",
-                    "AGAIN", "DURING");
+                    && !s.isAny(nx, CLAUSE_LINKS);
             int q = s.prevWord(p, 0);
             if (!nounAfter && s.isAny(q, "FOR", "WAS") && !(p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY))
                     && !partOfDayOf(s, p) && !clockAfter(s, t)) {
@@ -1373,8 +1405,7 @@ final class Dates {
                 // never after a pronoun or the patient ("SHE WAS THE 2ND")
                 int subject = s.is(q, "WAS") ? s.prevWord(q, 0) : -1;
                 nounAfter = nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD && !s.isAny(nx, "AT", "WHEN", "BUT")
-                        || subject >= 0 && s.isAny(subject, "THIS", "THAT", "IT", "WHICH", "WHO", "HE", "SHE", "PT",
-                        "PATIENT", "ONE", "THERE", "THESE");
+                        || subject >= 0 && s.isAny(subject, SUBJECT_PRONOUNS);
             }
             if (!nounAfter) {
                 int first = p > 0 && s.has(s.prevWord(p, 1), Lexicon.WEEKDAY) ? s.prevWord(p, 1) : t;
@@ -1384,6 +1415,8 @@ final class Dates {
         }
         return -1;
     }
+
+    private static final Words SECOND_ORDINAL_DAY_CUES = Words.of("ON", "SINCE", "UNTIL", "BY", "FROM");
 
     /**
      * "missed HD on the 15th and 17th": the second of two ordinals joined by AND, OR or a comma, the first a day after
@@ -1409,7 +1442,7 @@ final class Dates {
             }
             int the = s.prevWord(first, 0);
             if (the >= 1 && s.is(the, "THE")) {
-                return s.before(the, 1, "ON", "SINCE", "UNTIL", "BY", "FROM") || s.before(the, 1, DAY_VERB);
+                return s.before(the, 1, SECOND_ORDINAL_DAY_CUES) || s.before(the, 1, DAY_VERB);
             }
             cur = first;
         }
@@ -1494,6 +1527,8 @@ final class Dates {
         return t + 1;
     }
 
+    private static final Words CLOCK_PREPOSITIONS = Words.of("UNTIL", "TILL", "TIL", "BY", "AROUND");
+
     /**
      * "in until 2000", "visited till 2130", "back by 2000", "from 1900 to 2100": after until/till/by/around, or as a
      * from-to range, a number that is also a clock time on the five minutes (hh < 24, mm < 60, mm % 5 == 0) is a time
@@ -1503,7 +1538,7 @@ final class Dates {
         if (!clock5(s, t)) {
             return false;
         }
-        if (s.before(t, 1, "UNTIL", "TILL", "TIL", "BY", "AROUND")) {
+        if (s.before(t, 1, CLOCK_PREPOSITIONS)) {
             return true;
         }
         if (s.before(t, 1, "SINCE")) {
@@ -1556,6 +1591,13 @@ final class Dates {
     private static final Words AGE_AFTER = Words.of("YO", "YOM", "YOF", "YOW", "YR", "YRS", "YEAR", "YEARS", "Y",
         "YEAROLD", "YOA", "YOWF", "YOWM", "YOBF", "YOBM");
 
+    private static final Words PAST_VERBS = Words.of("WOULD", "STILL", "LIVED", "DROVE", "WORKED", "WAS", "HAD", "WENT",
+            "QUIT", "STOPPED");
+
+    private static final Words AGE_VERBS = Words.of("AGE", "AGED", "IS", "WAS", "TURNED");
+    private static final Words AGE_WORDS = Words.of("AGE", "AGED", "AGES", "TURNED", "TURNING");
+    private static final Words BIRTH_WORDS = Words.of("DOB", "BORN", "BIRTH", "DOB:");
+
     private static int age(Scan s, int t) {
         Tokens tk = s.tk;
         int v = tk.intValue(t);
@@ -1571,9 +1613,9 @@ final class Dates {
         }
         boolean ageWord = nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, AGE_AFTER)
                 && !(s.isAny(nx, "YEAR", "YEARS", "YR", "YRS") && !s.isAny(nx + 1, "OLD", "OF", "-") && !s.isAny(nx + 2, "OLD")
-                && !s.before(t, 2, "AGE", "AGED", "IS", "WAS", "TURNED"));
+                && !s.before(t, 2, AGE_VERBS));
         boolean slashYo = nx + 2 < tk.n && s.is(nx, "Y") && tk.isPunct(nx + 1, '/') && s.is(nx + 2, "O");
-        boolean before = s.before(t, 1, "AGE", "AGED", "AGES", "TURNED", "TURNING");
+        boolean before = s.before(t, 1, AGE_WORDS);
         // "Pt is 93.", "she is 91,": a person's age, but "HR is 95" is not
         int p = s.prevWord(t, 0);
         if (!before && p >= 0 && s.isAny(p, "IS", "WAS") && (nx >= tk.n || tk.kind[nx] == Tokens.PUNCT
@@ -1586,7 +1628,7 @@ final class Dates {
                 || tk.kind[nx] == Tokens.PUNCT && !tk.isPunct(nx, '%') && !tk.isPunct(nx, '/')
                 || s.isAny(nx, "NEXT", "THIS", "IN", "ON", "SOON"))
                 || s.is(p, "AT") && nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, "HE", "SHE", "I")
-                && s.isAny(nx + 1, "WOULD", "STILL", "LIVED", "DROVE", "WORKED", "WAS", "HAD", "WENT", "QUIT", "STOPPED")
+                && s.isAny(nx + 1, PAST_VERBS)
                 && !measuredBefore(s, p))) {
             int q = s.prevWord(p, 0);
             before = s.is(p, "AT") || q >= 0 && s.isAny(s.prevWord(q, 0), KIN) || s.isAny(s.prevWord(q, 0), "WHO");
@@ -1594,7 +1636,7 @@ final class Dates {
         boolean paren = t > 0 && tk.isPunct(t - 1, '(');
         // "DOB 3/14/1931 (94)": the age in parentheses after a date of birth
         if (!before && paren && t >= 4 && tk.isPunct(t + 1, ')') && tk.kind[t - 2] == Tokens.NUM && tk.len(t - 2) == 4
-                && tk.isPunct(t - 3, '/') && tk.adjacent(t - 3, t - 2) && s.before(t - 2, 6, "DOB", "BORN", "BIRTH", "DOB:")) {
+                && tk.isPunct(t - 3, '/') && tk.adjacent(t - 3, t - 2) && s.before(t - 2, 6, BIRTH_WORDS)) {
             before = true;
         }
         int person = paren ? s.prevWord(t, 1) : p;
@@ -1648,6 +1690,9 @@ final class Dates {
     private static final Words AGE_AT_VERB = Words.of("DIED", "DIES", "PASSED", "EXPIRED", "DECEASED", "ALIVE", "DEATH",
         "DYING");
 
+    private static final Words MEASURE_UNITS = Words.of("BPM", "KGS", "POUNDS", "MMHG", "DEGREES", "DEG", "MPH", "FEET",
+            "FT");
+
     /** A unit, percent, ratio, decimal or range after a number: "at 92%", "to 97 kg", "at 95 bpm"; then no age. */
     private static boolean measureAfter(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1661,8 +1706,7 @@ final class Dates {
             return glued && (tk.isPunct(nx, '%') || tk.isPunct(nx, '/') || numAfter
                     && (tk.isPunct(nx, '.') || tk.isPunct(nx, ':') || tk.isPunct(nx, '-')));
         }
-        return s.isAny(nx, UNIT_AFTER) && !s.isAny(nx, "YEARS") || s.isAny(nx, "BPM", "KGS", "POUNDS", "MMHG",
-                "DEGREES", "DEG", "MPH", "FEET", "FT");
+        return s.isAny(nx, UNIT_AFTER) && !s.isAny(nx, "YEARS") || s.isAny(nx, MEASURE_UNITS);
     }
 
     /**
@@ -1722,6 +1766,9 @@ final class Dates {
                 "SPIKED", "DOSE") && Names.censusNameWord(s, w);
     }
 
+    private static final Words ROOMS_AND_UNITS = Words.of("BED", "RM", "ROOM", "ICU", "PCU", "MICU", "SICU", "CCU",
+            "CVICU", "NICU", "PICU", "TELE", "SDU", "IMU");
+
     /**
      * "PCU 12 BRAUN 101 - HIP FX", "BED 4 KOVACS 95, SEPSIS": on a bed board a unit or bed and its number, a surname,
      * then the number before a dash or a comma is the patient's age.
@@ -1739,9 +1786,11 @@ final class Dates {
         return tk.kind[name] == Tokens.WORD && tk.spaceOnly(name, t) && tk.len(name) >= 3 && personsName(s, name)
                 && tk.kind[bed] == Tokens.NUM && tk.len(bed) <= 3 && tk.spaceOnly(bed, name)
                 && tk.kind[unit] == Tokens.WORD && tk.spaceOnly(unit, bed)
-                && s.isAny(unit, "BED", "RM", "ROOM", "ICU", "PCU", "MICU", "SICU", "CCU", "CVICU", "NICU", "PICU",
-                "TELE", "SDU", "IMU");
+                && s.isAny(unit, ROOMS_AND_UNITS);
     }
+
+    private static final Words UNITS_NOT_AGES = Words.of("PERCENT", "LBS", "LB", "KG", "POUNDS", "MIN", "MINUTES",
+            "BPM", "MMHG", "MG", "MG/DL");
 
     /**
      * "NONNO SALVATORE 91 (PARKINSON'S", "PGM SARAH KING 90 SENT PIE": a relative, their name (one to three words no
@@ -1762,8 +1811,7 @@ final class Dates {
         int nx = t + 1;
         return nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '(') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';')
                 || tk.kind[nx] == Tokens.WORD && tk.spaceOnly(t, nx) && (s.flags(nx) & Lexicon.VERB_CONTEXT) == 0
-                && !s.isAny(nx, UNIT_AFTER) && !s.isAny(nx, "PERCENT", "LBS", "LB", "KG", "POUNDS", "MIN", "MINUTES",
-                "BPM", "MMHG", "MG", "MG/DL");
+                && !s.isAny(nx, UNIT_AFTER) && !s.isAny(nx, UNITS_NOT_AGES);
     }
 
     /** "HE IS 90 AND DOESN'T DRIVE", "she was 93 when she moved": a person, IS/WAS, the number and a conjunction. */
@@ -1844,6 +1892,9 @@ final class Dates {
         "BROTHER", "WIDOW", "WIDOWER");
     private static final Words SEX_AFTER = Words.of("F", "M", "MALE", "FEMALE", "MAN", "WOMAN", "GENTLEMAN", "LADY");
 
+    private static final Words DECADE_MODIFIERS = Words.of("HIS", "HER", "THEIR", "MID", "LATE", "EARLY");
+    private static final Words AGE_WORD_VERBS = Words.of("AGE", "AGED", "TURNED", "TURNING", "TURNS");
+
     /**
      * Ages over 89 in words: "ninety-two year old", "ninety-three y/o F", "NINETY YRS", "one hundred and two years of
      * age", "aged ninety-four", "his mother (ninety-one)", "she is ninety-six.", "in her 90s/nineties". The number is
@@ -1859,7 +1910,7 @@ final class Dates {
             return -1;
         }
         if (nineties) {
-            if (s.before(t, 2, "HIS", "HER", "THEIR", "MID", "LATE", "EARLY")) {
+            if (s.before(t, 2, DECADE_MODIFIERS)) {
                 s.addTokens(PhiType.AGE, t, t, "age.over89", 0.8);
                 return t + 1;
             }
@@ -1887,7 +1938,7 @@ final class Dates {
             }
         }
         nx = last + 1;
-        if (ageWordAfter(s, first, nx) || s.before(first, 1, "AGE", "AGED", "TURNED", "TURNING", "TURNS")
+        if (ageWordAfter(s, first, nx) || s.before(first, 1, AGE_WORD_VERBS)
                 || ageVerbBefore(s, first) && !measureAfter(s, last)
                 || aloneAfterPerson(s, first, nx) || nx < tk.n && tk.spaceOnly(last, nx) && s.isAny(nx, SEX_AFTER)) {
             s.addTokens(PhiType.AGE, first, last, "age.over89-words", 0.85);
@@ -1895,6 +1946,8 @@ final class Dates {
         }
         return -1;
     }
+
+    private static final Words AGE_WORD_AFTER_CUES = Words.of("IS", "WAS", "AGE", "AGED", "TURNED", "TURNS", "TURNING");
 
     /** "year old", "-year-old", "years of age", "yrs", "y/o", "y.o.", "yo", "yof"; not "years ago" or "years later". */
     private static boolean ageWordAfter(Scan s, int first, int nx) {
@@ -1910,7 +1963,7 @@ final class Dates {
             int w = s.nextWord(nx, 1);
             return s.is(w, "OLD") || s.is(w, "OF") && s.is(s.nextWord(w, 0), "AGE")
                     || s.isAny(nx, "YR", "YRS") && !s.isAny(w, "AGO", "LATER", "EARLIER", "PRIOR", "BEFORE", "BACK", "AFTER")
-                    || s.before(first, 2, "IS", "WAS", "AGE", "AGED", "TURNED", "TURNS", "TURNING");
+                    || s.before(first, 2, AGE_WORD_AFTER_CUES);
         }
         return s.isAny(nx, AGE_AFTER);
     }
@@ -1960,6 +2013,9 @@ final class Dates {
         return false;
     }
 
+    private static final Words HOLIDAYS = Words.of("INDEPENDENCE", "LABOR", "MEMORIAL", "VETERANS", "MOTHERS",
+            "FATHERS", "VALENTINES", "PRESIDENTS", "COLUMBUS", "JUNETEENTH");
+
     private static int holiday(Scan s, int t) {
         if (s.isAny(t, "CHRISTMAS", "THANKSGIVING", "EASTER", "HALLOWEEN", "XMAS")) {
             if (!s.tk.upperDoc && s.tk.lowerInitial(t)) {
@@ -1981,8 +2037,7 @@ final class Dates {
             return t + 3;
         }
         // "Independence Day", "Labor Day": capitalised in mixed case; not "labor day 2" (a delivery's course)
-        if (s.isAny(t, "INDEPENDENCE", "LABOR", "MEMORIAL", "VETERANS", "MOTHERS", "FATHERS", "VALENTINES",
-                "PRESIDENTS", "COLUMBUS", "JUNETEENTH") && s.is(t + 1, "DAY") && (s.tk.upperDoc || !s.tk.lowerInitial(t))
+        if (s.isAny(t, HOLIDAYS) && s.is(t + 1, "DAY") && (s.tk.upperDoc || !s.tk.lowerInitial(t))
                 && !(t + 2 < s.tk.n && s.tk.kind[t + 2] == Tokens.NUM)) {
             s.addTokens(PhiType.DATE, t, t + 1, "date.holiday", 0.6);
             return t + 2;

@@ -296,10 +296,13 @@ final class Geo {
                 || s.is(t, "MEDICINE") && s.isAny(t - 1, "INTERNAL", "FAMILY", "SPORTS", "INTEGRATIVE", "SLEEP");
     }
 
+    private static final Words PRACTICE_MODIFIERS = Words.of("INTERNAL", "FAMILY", "GENERAL", "INTERVENTIONAL",
+            "PEDIATRIC", "ADULT", "SPORTS", "MOBILE", "INTEGRATIVE", "BEHAVIORAL", "DIAGNOSTIC", "REGIONAL",
+            "COMMUNITY");
+
     /** Words that say what kind of practice, between its name and its specialty ("Neshaminy Creek Internal Medicine"). */
     private static boolean practiceModifier(Scan s, int u) {
-        return s.isAny(u, "INTERNAL", "FAMILY", "GENERAL", "INTERVENTIONAL", "PEDIATRIC", "ADULT", "SPORTS", "MOBILE",
-                "INTEGRATIVE", "BEHAVIORAL", "DIAGNOSTIC", "REGIONAL", "COMMUNITY");
+        return s.isAny(u, PRACTICE_MODIFIERS);
     }
 
     /** A word that can name a practice: capitalised (or a header's capitals), not a function, service or role word. */
@@ -529,6 +532,11 @@ final class Geo {
                 && "NSEW".indexOf(s.tk.firstChar(t)) >= 0;
     }
 
+    private static final Words VITAL_LABELS = Words.of("BP", "FIO2", "GRADE", "HR", "RR", "SBP", "MAP", "PEEP", "RATE");
+
+    private static final Words ADDRESS_LABELS = Words.of("ADDRESS", "ADDR", "RESIDENCE");
+    private static final Words RESIDENCE_VERBS = Words.of("LIVES", "RESIDES", "LIVING", "STAYING");
+
     /** "123 Main St", "12B N. Oak Avenue Apt 4", "1600 Pennsylvania Ave NW". */
     private static int street(Scan s, int t) {
         Tokens tk = s.tk;
@@ -550,7 +558,7 @@ final class Geo {
         if (compassLetter(s, u) && u + 2 < tk.n && tk.kind[t] == Tokens.NUM && tk.len(t) >= 3 && tk.len(t) <= 5
                 && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) >= 2 && tk.len(u + 1) <= 4 && compassLetter(s, u + 2)
                 && tk.spaceOnly(t, u) && tk.spaceOnly(u, u + 1) && tk.spaceOnly(u + 1, u + 2) && !s.has(u + 3, SUFFIX)
-                && !s.isAny(s.prevWord(t, 1), "BP", "FIO2", "GRADE", "HR", "RR", "SBP", "MAP", "PEEP", "RATE")) {
+                && !s.isAny(s.prevWord(t, 1), VITAL_LABELS)) {
             // "4470 E 200 N", "350 N 400 E": a rural or city grid address (Indiana, Utah) has no street name at all
             return addressTail(s, t, u + 2, "street.grid");
         }
@@ -574,8 +582,8 @@ final class Geo {
             names++;
             u++;
         }
-        if (suffix < 0 && names > 0 && (s.before(t, 1, "ADDRESS", "ADDR", "RESIDENCE") || s.before(t, 1, "AT")
-                && s.before(s.prevWord(t, 1), 1, "LIVES", "RESIDES", "LIVING", "STAYING"))) {
+        if (suffix < 0 && names > 0 && (s.before(t, 1, ADDRESS_LABELS) || s.before(t, 1, "AT")
+                && s.before(s.prevWord(t, 1), 1, RESIDENCE_VERBS))) {
             // "ADDRESS: 12 WEXCOMBE", "LIVES AT 40 MAPLEWOOD": the context says it is a street
             int last = t;
             int w = t + 1;
@@ -814,13 +822,17 @@ final class Geo {
         return v;
     }
 
+    private static final Words ORDINAL_STREET_SUFFIXES = Words.of("AVE", "AVENUE", "ST", "STREET", "RD", "ROAD", "BLVD",
+            "BOULEVARD", "PL", "PLACE", "WAY", "LN", "LANE", "TER", "TERRACE", "PKWY", "DR", "DRIVE", "CT", "COURT",
+            "CIR", "CIRCLE", "HWY");
+    private static final Words ORDINAL_STREET_CUES = Words.of("ON", "OFF", "AT", "NEAR", "LIVES", "LIVED", "FROM",
+            "DOWN", "ALONG", "CORNER");
+
     /** A numbered street without a house number: an ordinal and a street's suffix ("ON 10TH AVE"; not "2ND PASS"). */
     private static int ordinalStreet(Scan s, int t) {
         Tokens tk = s.tk;
         int u = t + 1;
-        if (u >= tk.n || tk.nlBefore[u] || !tk.spaceOnly(t, u) || !s.isAny(u, "AVE", "AVENUE", "ST", "STREET", "RD",
-                "ROAD", "BLVD", "BOULEVARD", "PL", "PLACE", "WAY", "LN", "LANE", "TER", "TERRACE", "PKWY", "DR", "DRIVE",
-                "CT", "COURT", "CIR", "CIRCLE", "HWY")) {
+        if (u >= tk.n || tk.nlBefore[u] || !tk.spaceOnly(t, u) || !s.isAny(u, ORDINAL_STREET_SUFFIXES)) {
             return -1;
         }
         int e = streetNoNumber(s, t);
@@ -836,7 +848,7 @@ final class Geo {
             p--;
         }
         if (p < 0 || tk.kind[p] != Tokens.WORD || tk.nlBefore[first] || !tk.spaceOnly(p, first)
-                || !s.isAny(p, "ON", "OFF", "AT", "NEAR", "LIVES", "LIVED", "FROM", "DOWN", "ALONG", "CORNER")) {
+                || !s.isAny(p, ORDINAL_STREET_CUES)) {
             return -1;
         }
         s.addTokens(PhiType.GEO, first, u, "street.name", 0.8);
@@ -845,6 +857,9 @@ final class Geo {
     }
 
     private static final Words ROUTE_WORDS = Words.of("RT", "RTE", "ROUTE", "ALT", "US", "BIA");
+
+    private static final Words UNITS_AND_COUNTS = Words.of("L", "LPM", "MG", "ML", "CM", "MM", "KG", "UNITS", "PERCENT",
+            "X", "OF", "ATTEMPT", "ATTEMPTS", "TRIES", "TIMES", "FRACTIONS", "FX", "SESSIONS", "DOSES");
 
     /**
      * "MOTORCYCLE VS DEER ON RT 7", "OFF ALT 58", "ON AL-91 NEAR HANCEVILLE", "north on US 491": a numbered route where
@@ -892,8 +907,7 @@ final class Geo {
         if (nx < tk.n && !tk.nlBefore[nx] && (tk.adjacent(v, nx) && tk.kind[nx] != Tokens.PUNCT
                 || tk.isPunct(nx, '.') && tk.adjacent(v, nx) && nx + 1 < tk.n && tk.kind[nx + 1] == Tokens.NUM
                 || tk.kind[nx] == Tokens.WORD && (s.has(nx, CLINICAL) && !s.has(nx, DIRECTION | STOP)
-                || s.isAny(nx, "L", "LPM", "MG", "ML", "CM", "MM", "KG", "UNITS", "PERCENT", "X", "OF", "ATTEMPT",
-                "ATTEMPTS", "TRIES", "TIMES", "FRACTIONS", "FX", "SESSIONS", "DOSES")))) {
+                || s.isAny(nx, UNITS_AND_COUNTS)))) {
             // "ON RT 5 OF 25 FRACTIONS" is radiotherapy, "VIA US 1 ATTEMPT" an ultrasound-guided line
             return -1;
         }
@@ -1137,6 +1151,9 @@ final class Geo {
         return addressTail(s, t, u + 1, "street.po-box"); // "PO BOX 47, EPHRAIM WI": its town and ZIP too
     }
 
+    private static final Words STREET_CUES = Words.of("ON", "AT", "OFF", "OF", "ADDRESS", "LIVES", "RESIDES", "NEAR",
+            "CORNER", "DOWN", "FROM", "TO", "AND", "VIA");
+
     /** "lives on Elm Street", "OFF MAPLE AVENUE" (no house number: the suffix must be a full word). */
     private static int streetNoNumber(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1153,8 +1170,7 @@ final class Geo {
             return -1;
         }
         boolean proper = !tk.upperDoc && tk.capitalized(t) && tk.capitalized(u);
-        boolean ctx = s.before(t, 1, "ON", "AT", "OFF", "OF", "ADDRESS", "LIVES", "RESIDES", "NEAR", "CORNER", "DOWN",
-                "FROM", "TO", "AND", "VIA");
+        boolean ctx = s.before(t, 1, STREET_CUES);
         if (s.has(u, SUFFIX_WEAK)) {
             // "from Walgreens on Main St after...": ST, DR, CT... after "on/off" and a proper-looking name, when no
             // name follows that would make the suffix a title or a saint ("ON CALL DR JONES", "AT ST JOSEPH")
@@ -1190,6 +1206,12 @@ final class Geo {
         return (paren > u ? paren : u) + 1;
     }
 
+    private static final Words SHORT_STREET_SUFFIXES = Words.of("ST", "CT", "LN", "PL", "WAY", "ROW", "PATH", "LOOP",
+            "WALK");
+
+    private static final Words LOCATIVE_PREPOSITIONS = Words.of("AT", "NEAR", "FROM", "TO", "BETWEEN", "ALONG", "PAST",
+            "ACROSS", "BEHIND", "VIA", "AROUND", "ON", "OFF");
+
     /**
      * "near Wickenden St", "corner of Hope St and Gano St": a street with an ambiguous suffix and no house number
      * where a preposition of place, or a street just before joined by "and", says where. In mixed case the name
@@ -1200,13 +1222,13 @@ final class Geo {
     private static boolean locativeStreet(Scan s, int t, int suffix, int after) {
         Tokens tk = s.tk;
         boolean crossing = crossing(s, t);
-        boolean locative = s.before(t, 1, "AT", "NEAR", "FROM", "TO", "BETWEEN", "ALONG", "PAST", "ACROSS", "BEHIND",
-                "VIA", "AROUND", "ON", "OFF") || s.before(t, 1, "OF") && s.before(t, 2, "CORNER", "INTERSECTION");
+        boolean locative = s.before(t, 1, LOCATIVE_PREPOSITIONS)
+                || s.before(t, 1, "OF") && s.before(t, 2, "CORNER", "INTERSECTION");
         if (!locative && !crossing || !tk.spaceOnly(suffix - 1, suffix) || s.has(after, Lexicon.POSTMARK)) {
             return false; // "report to Smith St RN"
         }
         if (!tk.upperDoc) {
-            if (!tk.capitalized(suffix) || !s.isAny(suffix, "ST", "CT", "LN", "PL", "WAY", "ROW", "PATH", "LOOP", "WALK")) {
+            if (!tk.capitalized(suffix) || !s.isAny(suffix, SHORT_STREET_SUFFIXES)) {
                 return false;
             }
         } else if (!s.isAny(suffix, "ST", "PL", "WAY", "ROW") || after < tk.n && !tk.nlBefore[after]
@@ -1337,6 +1359,11 @@ final class Geo {
         return addressTail(s, t, end, "street.residence"); // "ON TRACE FORK HOLLOW, MOUSIE.": its town too
     }
 
+    private static final Words RESIDENCE_AND_TRAVEL_VERBS = Words.of("LIVES", "LIVED", "RESIDES", "RESIDENT", "NATIVE",
+            "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED", "CALLED", "CALLING", "FLYING", "FLEW",
+            "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED", "ARRIVING", "RETURNED", "VISITED",
+            "EMIGRATED", "IMMIGRATED", "STAYING", "STAYS", "STAYED", "LIVE", "RESIDING", "HOUSE", "FARM", "RANCH");
+
     /** Longest place phrase at t; returns the index after it, or -1. */
     private static int place(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1393,11 +1420,7 @@ final class Geo {
         boolean prep = p >= 0 && s.has(p, Lexicon.PLACE_PREP) && !tk.nlBefore[t];
         boolean properMixed = !tk.upperDoc && tk.capitalized(t) && !tk.sentenceStart(t);
         // "LIVES IN BUFFALO", "RESIDES IN PROVIDENCE": strong enough for towns that are also words
-        boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, "LIVES", "LIVED",
-                "RESIDES", "RESIDENT", "NATIVE", "MOVED", "HOME", "BORN", "UP", "LIVING", "VISITING", "RELOCATED",
-                "CALLED", "CALLING", "FLYING", "FLEW", "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED",
-                "ARRIVING", "RETURNED", "VISITED", "EMIGRATED", "IMMIGRATED", "STAYING", "STAYS", "STAYED", "LIVE",
-                "RESIDING", "HOUSE", "FARM", "RANCH") // (not WORKED or RAISED: "WORKED IN COAL MINES", "RAISED IN FOSTER CARE")
+        boolean strongPrep = prep && s.isAny(p, "IN", "FROM", "TO", "OF") && s.before(p, 5, RESIDENCE_AND_TRAVEL_VERBS) // (not WORKED or RAISED: "WORKED IN COAL MINES", "RAISED IN FOSTER CARE")
                 // "AUNT IN PHOENIX", "SISTER IN GLOBE": where a relative lives or comes from
                 || prep && s.isAny(p, "IN", "FROM") && p > 0 && s.prevWord(p, 0) >= 0
                 && (s.flags(s.prevWord(p, 0)) & Lexicon.RELATION) != 0
@@ -2012,6 +2035,9 @@ final class Geo {
     /** Codes that are also routes of administration (per rectum, subcutaneous, intradermal), in parentheses too. */
     private static final Set<String> ROUTE_USPS = Set.of("PR", "SC", "ID");
 
+    private static final Words HOME_AND_CARE_PLACES = Words.of("HOME", "HOSPITAL", "CLINIC", "OSH", "REHAB", "SNF",
+            "WORK", "SCHOOL", "CHURCH");
+
     /**
      * "NEAR MAN WV", "FROM HAPPY KY (PERRY CO)", "(SALEM MA)", "HOME SHERBROOKE QC": one or two words between a place
      * word (FROM, NEAR, HOME, OTHERWISE, an opening parenthesis) and a state that closes the phrase are a town, even
@@ -2040,7 +2066,7 @@ final class Geo {
         for (int k = 0; k < 2; k++) {
             if (tk.kind[e] != Tokens.WORD || s.has(e, STOP | NOT_PLACE | Lexicon.TITLE | Lexicon.RELATION
                     | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME) || unitWord(s, e)
-                    || s.isAny(e, "HOME", "HOSPITAL", "CLINIC", "OSH", "REHAB", "SNF", "WORK", "SCHOOL", "CHURCH")) {
+                    || s.isAny(e, HOME_AND_CARE_PLACES)) {
                 return -1;
             }
             clinical |= s.has(e, CLINICAL);
@@ -2305,6 +2331,9 @@ final class Geo {
                 || k.endsWith("OSTOMY") || k.endsWith("OTOMY") || k.endsWith("PLASTY") || k.endsWith("OLOGY");
     }
 
+    private static final Words ORIGIN_WORDS = Words.of("FAM", "FAMILY", "ORIGINALLY", "BORN", "NATIVE", "IMMIGRATED",
+            "EMIGRATED", "MOVED", "VISITING", "FRIEND", "FRIENDS");
+
     /** A relative, the patient or their family within four words before the preposition p, in the same clause. */
     private static boolean personBefore(Scan s, int p) {
         Tokens tk = s.tk;
@@ -2318,8 +2347,7 @@ final class Geo {
                 }
                 continue;
             }
-            if (s.has(q, Lexicon.RELATION) || s.isAny(q, "FAM", "FAMILY", "ORIGINALLY", "BORN", "NATIVE", "IMMIGRATED",
-                    "EMIGRATED", "MOVED", "VISITING", "FRIEND", "FRIENDS")) {
+            if (s.has(q, Lexicon.RELATION) || s.isAny(q, ORIGIN_WORDS)) {
                 return true;
             }
             // the patient is from a place ("PT FROM EBEYE,", "PT IS FROM RIVNE"); a verb between brings the patient
@@ -2371,6 +2399,10 @@ final class Geo {
         s.addTokens(PhiType.GEO, t, t + 1, "geo.county", 0.8);
         return t + 2;
     }
+
+    private static final Words ARRIVAL_VERBS = Words.of("TRANSFERRED", "TRANSFER", "ADMITTED", "PRESENTED", "SENT",
+            "DC", "DISCHARGED", "ARRIVED", "SEEN", "TX", "TRANSPORTED", "FOLLOWED", "REFERRED", "RETURNED",
+            "TRANSITIONED", "BROUGHT", "CAME");
 
     /** Full hospital names from the CMS and HIFLD lists (also with ST/SAINT swapped). */
     private static int hospitalLexicon(Scan s, int t) {
@@ -2438,9 +2470,7 @@ final class Geo {
                 words += tk.kind[i] == Tokens.WORD ? 1 : 0;
             }
             int p = s.prevWord(t, 0);
-            boolean movement = p >= 0 && s.isAny(p, "FROM", "TO", "AT") && s.before(p, 2, "TRANSFERRED", "TRANSFER",
-                    "ADMITTED", "PRESENTED", "SENT", "DC", "DISCHARGED", "ARRIVED", "SEEN", "TX", "TRANSPORTED", "FOLLOWED",
-                    "REFERRED", "RETURNED", "TRANSITIONED", "BROUGHT", "CAME");
+            boolean movement = p >= 0 && s.isAny(p, "FROM", "TO", "AT") && s.before(p, 2, ARRIVAL_VERBS);
             if (!capitalised && words < 4 && !movement) {
                 return -1;
             }
@@ -2456,6 +2486,9 @@ final class Geo {
     private static final Words FACILITY_UNITS = Words.of("ED", "ER", "EW", "ICU", "MICU", "SICU", "CCU", "LTAC", "LTACH",
         "SNF", "ECF", "REHAB", "VNA", "CLINIC", "HOSPITAL", "HOSP", "CATH", "OR", "PACU", "NICU", "PICU", "ICN");
 
+    private static final Words PLACEMENT_WORDS = Words.of("SCREENED", "ACCEPTED", "REFERRAL", "REFERRED", "APPLICATION",
+            "EVALUATED", "ACCEPTANCE", "BED");
+
     /** Where a patient comes from or goes to: "TX FROM X", "D/C TO X", "@ X", "SCREENED BY X", "X ED". */
     private static boolean facilityContext(Scan s, int first, int last) {
         Tokens tk = s.tk;
@@ -2468,8 +2501,7 @@ final class Geo {
         }
         int w = s.prevWord(first, 1);
         if (w >= 0 && !tk.nlBefore[first] && (s.isAny(w, "FROM", "TO", "AT", "VIA")
-                || s.isAny(w, "FOR", "BY") && s.before(w, 1, "SCREENED", "ACCEPTED", "REFERRAL", "REFERRED", "APPLICATION",
-                "EVALUATED", "ACCEPTANCE", "BED"))) {
+                || s.isAny(w, "FOR", "BY") && s.before(w, 1, PLACEMENT_WORDS))) {
             return true;
         }
         int nx = last + 1;
@@ -2647,6 +2679,9 @@ final class Geo {
         return (town > last ? town : last) + 1;
     }
 
+    private static final Words NAMING_WORDS = Words.of("SAINT", "CENTRAL", "VALLEY", "CRITICAL", "ACCESS", "AFFAIRS",
+            "CAMPUS", "SYSTEM", "SERVICES", "INSTITUTE", "HEALTHCARE", "BEHAVIORAL", "SPECIALTY", "CLINIC", "CENTER");
+
     /**
      * A word the hospital lists call generic because many hospitals are named by it, but that is no facility word or
      * compass point: MERCY, BAPTIST, METHODIST, PRESBYTERIAN (a person's name or a faith, not a kind of hospital).
@@ -2658,8 +2693,7 @@ final class Geo {
                 && tk.len(t) >= 4 && !facilityWord(s, t)
                 && (f & (STOP | NOT_PLACE | DIRECTION)) == 0 && ((f & CLINICAL) == 0 || (f & Lexicon.GROUP) != 0)
                 && ((f & (NAME_LISTED | Lexicon.GROUP)) != 0 || (f & COMMON) == 0)
-                && !s.isAny(t, "SAINT", "CENTRAL", "VALLEY", "CRITICAL", "ACCESS", "AFFAIRS", "CAMPUS", "SYSTEM",
-                "SERVICES", "INSTITUTE", "HEALTHCARE", "BEHAVIORAL", "SPECIALTY", "CLINIC", "CENTER");
+                && !s.isAny(t, NAMING_WORDS);
     }
 
     /**
@@ -2678,6 +2712,9 @@ final class Geo {
         return t + 2;
     }
 
+    private static final Words STAY_VERBS = Words.of("BEEN", "STAYED", "STAYING", "STAY", "TRANSFERRED", "DISCHARGED",
+            "DC", "ADMITTED", "RESIDED", "LIVED");
+
     /**
      * "had been at Youville since 12/28", "stayed at Glenwood until March": one capitalised word no list holds, after
      * a stay or a transfer (been/stayed/staying at, transferred/discharged to), then since/until and a date: a facility.
@@ -2689,8 +2726,7 @@ final class Geo {
             return -1;
         }
         int p = s.prevWord(t, 0);
-        if (p < 1 || !s.isAny(p, "AT", "TO") || !s.before(p, 1, "BEEN", "STAYED", "STAYING", "STAY", "TRANSFERRED",
-                "DISCHARGED", "DC", "ADMITTED", "RESIDED", "LIVED")) {
+        if (p < 1 || !s.isAny(p, "AT", "TO") || !s.before(p, 1, STAY_VERBS)) {
             return -1;
         }
         int nx = t + 1;
@@ -2721,6 +2757,13 @@ final class Geo {
         return p >= 0 && s.isAny(p, "FROM", "TO", "AT", "VIA");
     }
 
+    private static final Words CARE_VERBS = Words.of("EVALUATED", "EVALUATION", "SEEN", "FOLLOWED", "SCREENED",
+            "ACCEPTED", "WORKED", "ASSESSED", "REVIEWED", "LISTED", "MANAGED");
+    private static final Words TRANSFER_AND_CARE_VERBS = Words.of("TRANSFERRED", "TRANSFER", "TX", "TXD", "TRANSFERED",
+            "ADMITTED", "ADMISSION", "ADM", "PRESENTED", "SENT", "DISCHARGED", "DC", "ARRIVED", "SEEN", "TRANSPORTED",
+            "FOLLOWED", "REFERRED", "RETURNED", "RETURN", "BROUGHT", "CAME", "DELIVERED", "BORN", "TREATED",
+            "HOSPITALIZED", "INTUBATED", "CATHED", "ACCEPTED", "ADMIT", "PREVIOUSLY", "RECENTLY", "OUTPATIENT");
+
     /** "TRANSFERRED FROM X", "ADMITTED AT X", "SENT TO X": a verb of moving or treating a patient, then FROM/TO/AT/@. */
     private static boolean movedHere(Scan s, int t) {
         Tokens tk = s.tk;
@@ -2733,22 +2776,23 @@ final class Geo {
             // "evaluated for transplant by tufts.": a listed hospital's first word closing the clause after an
             // assessment verb (a surname there is PHI all the same; common and clinical words are excluded by the caller)
             return (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';'))
-                    && s.before(p, 5, "EVALUATED", "EVALUATION", "SEEN", "FOLLOWED", "SCREENED", "ACCEPTED", "WORKED",
-                    "ASSESSED", "REVIEWED", "LISTED", "MANAGED");
+                    && s.before(p, 5, CARE_VERBS);
         }
         // (towns are left to the place rules: "PT FROM WORCESTER, MA")
         if (s.isAny(p, "AT", "FROM") && !s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
                 || tk.isPunct(nx, ';') || tk.isPunct(nx, ')'))) {
             return true; // "FOLLOWED BY DR. X AT MERCY.", "BORN ... AT TUFTS.": a clause ending in a place
         }
-        return s.before(p, 2, "TRANSFERRED", "TRANSFER", "TX", "TXD", "TRANSFERED", "ADMITTED", "ADMISSION", "ADM",
-                "PRESENTED", "SENT", "DISCHARGED", "DC", "ARRIVED", "SEEN", "TRANSPORTED", "FOLLOWED", "REFERRED",
-                "RETURNED", "RETURN", "BROUGHT", "CAME", "DELIVERED", "BORN", "TREATED", "HOSPITALIZED", "INTUBATED",
-                "CATHED", "ACCEPTED", "ADMIT", "PREVIOUSLY", "RECENTLY", "OUTPATIENT");
+        return s.before(p, 2, TRANSFER_AND_CARE_VERBS);
     }
 
     private static final int NOT_PLACE = Lexicon.RELATION | Lexicon.TITLE | Lexicon.MONTH | Lexicon.WEEKDAY
             | Lexicon.STATE_NAME | Lexicon.USPS | Lexicon.VERB_CONTEXT;
+
+    private static final Words PREPOSITIONS_BEFORE_SAINT = Words.of("FROM", "TO", "AT", "OF", "IN", "VIA", "AND", "OR",
+            "THE", "WITH", "NEAR", "FOR", "BY");
+    private static final Words DETERMINERS_BEFORE_SAINT = Words.of("THE", "A", "AN", "THIS", "THAT", "OTHER", "OSH",
+            "LOCAL", "AREA", "OUTSIDE", "LONG", "TERM");
 
     /**
      * "TX FROM ST. ELIZABETHS", "AT ST JOSEPH'S": ST or SAINT and a saint's (given) name is a hospital, church or
@@ -2770,7 +2814,7 @@ final class Geo {
         }
         int p = t - 1;
         if (p >= 0 && !tk.nlBefore[t] && tk.kind[p] == Tokens.WORD
-                && !s.isAny(p, "FROM", "TO", "AT", "OF", "IN", "VIA", "AND", "OR", "THE", "WITH", "NEAR", "FOR", "BY")) {
+                && !s.isAny(p, PREPOSITIONS_BEFORE_SAINT)) {
             return -1;
         }
         int f = s.flags(v);
@@ -2785,8 +2829,7 @@ final class Geo {
         }
         int end = v;
         while (end + 1 < tk.n && end - v < 3 && tk.kind[end + 1] == Tokens.WORD && tk.spaceOnly(end, end + 1)
-                && (head(s, end + 1) || facilityWord(s, end + 1) && !s.isAny(end + 1, "THE", "A", "AN", "THIS", "THAT",
-                "OTHER", "OSH", "LOCAL", "AREA", "OUTSIDE", "LONG", "TERM"))) {
+                && (head(s, end + 1) || facilityWord(s, end + 1) && !s.isAny(end + 1, DETERMINERS_BEFORE_SAINT))) {
             end++;
         }
         s.addTokens(PhiType.GEO, t, end, "facility.saint", 0.8);
@@ -3013,6 +3056,10 @@ final class Geo {
         return tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ',') || tk.isPunct(t - 1, ',') && tk.isPunct(t + 1, ')');
     }
 
+    private static final Words SPECIALTIES = Words.of("DIABETES", "ENDOCRINE", "ONCOLOGY", "ORTHOPEDIC", "ORTHOPAEDIC",
+            "PEDIATRIC", "SURGERY", "SURGICAL", "UROLOGY", "CARDIAC", "CARDIOVASCULAR", "NEUROSURGERY", "PODIATRY",
+            "CHIROPRACTIC");
+
     /** A medical specialty's name: CARDIOLOGY, ORTHOPAEDICS, DERMATOLOGY, PEDIATRICS, DIABETES, ENDOCRINOLOGY... */
     private static boolean specialty(Scan s, int t) {
         if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD) {
@@ -3021,16 +3068,41 @@ final class Geo {
         String k = s.key(t);
         return k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("IATRY") || k.endsWith("IATRICS")
                 || k.endsWith("PEDICS") || k.endsWith("PAEDICS") || k.endsWith("ETRICS"))
-                || s.isAny(t, "DIABETES", "ENDOCRINE", "ONCOLOGY", "ORTHOPEDIC", "ORTHOPAEDIC", "PEDIATRIC", "SURGERY",
-                "SURGICAL", "UROLOGY", "CARDIAC", "CARDIOVASCULAR", "NEUROSURGERY", "PODIATRY", "CHIROPRACTIC");
+                || s.isAny(t, SPECIALTIES);
     }
 
+    private static final Words FACILITY_HEADS = Words.of("HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE",
+            "HEALTHCARE", "SANATORIUM", "REHAB", "MANOR", "SANITARIUM", "HOSPITALS", "LTAC", "LTACH", "SNF", "ECF",
+            "VNA");
+    private static final Words FINGER_WORDS = Words.of("FINGER", "THUMB", "DIGIT", "HAND", "INDEX", "RING", "SMALL",
+            "LONG", "MIDDLE");
+    private static final Words CARE_HEADS = Words.of("MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION",
+            "CARE", "SURGERY", "LIVING", "SENIOR", "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS",
+            "WOMENS", "EYE", "BURN", "SPINE", "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS",
+            "WELLNESS", "RESOURCE", "BIRTH", "BIRTHING");
+    private static final Words TREATMENT_PROGRAM_WORDS = Words.of("DAY", "TREATMENT", "RECOVERY", "METHADONE",
+            "RESIDENTIAL", "OUTPATIENT", "DETOX", "HOSPITALIZATION", "REHAB", "REHABILITATION");
+    private static final Words TREATMENT_CENTER_WORDS = Words.of("TREATMENT", "ADDICTION", "RECOVERY", "BEHAVIORAL",
+            "COUNSELING", "HEALTH", "PSYCHIATRIC", "FAMILY", "HUMAN", "HOSPICE", "REHABILITATION", "REHAB", "SUBSTANCE",
+            "CARE");
+    private static final Words COMMUNITY_CLINIC_WORDS = Words.of("COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL",
+            "NEIGHBORHOOD", "WOMENS", "CHILDRENS", "HOME", "OCCUPATIONAL", "TRIBAL", "INDIAN", "RURAL");
+    private static final Words DIALYSIS_THINGS = Words.of("CATH", "CATHETER", "CATHETERS", "CATHS", "LINE", "LINES",
+            "ACCESS", "PORT", "CIRCUIT", "MACHINE", "FILTER", "FLUID", "BATH", "NURSE", "RN", "ORDERS", "TREATMENT",
+            "SESSION", "RUN", "CANNULA", "GRAFT", "FISTULA", "TEAM", "DOSING", "DOSE", "PRESCRIPTION");
+    private static final Words DIALYSIS_MODIFIERS = Words.of("PERITONEAL", "HEMO", "NOCTURNAL", "CONTINUOUS",
+            "INTERMITTENT", "EMERGENT", "URGENT", "ACUTE", "CHRONIC", "INPATIENT", "OUTPATIENT", "HOME", "RENAL",
+            "KIDNEY", "LIVER", "ALBUMIN", "SUSTAINED", "EXTENDED", "DAILY");
+    private static final Words CLINIC_SPECIALTIES = Words.of("MEDICAL", "PEDIATRIC", "PEDIATRICS", "PEDS", "FAMILY",
+            "HEALTH", "CARDIOLOGY", "CARDIOVASCULAR", "ONCOLOGY", "PRIMARY", "CARE", "WOMENS", "GYN", "OBGYN",
+            "SURGICAL", "ORTHOPEDIC", "INTERNAL", "MEDICINE", "NEUROLOGY", "KIDNEY", "RENAL", "HEART", "CANCER",
+            "PSYCHIATRIC", "BEHAVIORAL", "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY");
+
     private static boolean head(Scan s, int t) {
-        if (s.isAny(t, "HOSPITAL", "HOSP", "CLINIC", "INFIRMARY", "HOSPICE", "HEALTHCARE", "SANATORIUM", "REHAB",
-                "MANOR", "SANITARIUM", "HOSPITALS", "LTAC", "LTACH", "SNF", "ECF", "VNA")
+        if (s.isAny(t, FACILITY_HEADS)
                 || s.is(t, "MC") && tk(s).allUpper(t) && t >= 2 && tk(s).kind[t - 1] == Tokens.WORD
                 && tk(s).kind[t - 2] == Tokens.WORD && tk(s).len(t - 1) >= 3
-                && !s.isAny(t - 1, "FINGER", "THUMB", "DIGIT", "HAND", "INDEX", "RING", "SMALL", "LONG", "MIDDLE")
+                && !s.isAny(t - 1, FINGER_WORDS)
                 && !s.isAny(t + 1, "FX", "FRACTURE", "FRACTURES", "NECK", "SHAFT", "BASE", "HEAD", "JOINT")) {
             // "BOONES CREEK MC": a medical center's abbreviation after words ("R 5TH MC", "RING FINGER MC FX" are
             // metacarpals)
@@ -3040,10 +3112,7 @@ final class Geo {
             return s.isAny(t - 1, "SENIOR", "ASSISTED");
         }
         if (s.isAny(t, "CENTER", "CENTRE", "CTR")) {
-            return s.isAny(t - 1, "MEDICAL", "MED", "HEALTH", "CANCER", "REHAB", "REHABILITATION", "CARE", "SURGERY", "LIVING", "SENIOR",
-                    "SURGICAL", "NURSING", "DIALYSIS", "TRAUMA", "HEART", "CHILDRENS", "WOMENS", "EYE", "BURN", "SPINE",
-                    "RECOVERY", "TREATMENT", "ADDICTION", "DETOX", "COUNSELING", "CRISIS", "WELLNESS", "RESOURCE", "BIRTH",
-                    "BIRTHING") || serviceWord(s, t - 1) // "Treasure Valley Sleep Disorders Center": a distinctive word is still required
+            return s.isAny(t - 1, CARE_HEADS) || serviceWord(s, t - 1) // "Treasure Valley Sleep Disorders Center": a distinctive word is still required
                     || ampersandPair(s, t - 1); // "Wissahickon Voice & Swallowing Center" (the caller still wants a distinctive word)
         }
         // shelters and treatment programs ("Harborview Family Shelter", "Beacon Day Program", "Lighthouse House"; a
@@ -3052,14 +3121,12 @@ final class Geo {
             return true;
         }
         if (s.is(t, "PROGRAM")) {
-            return s.isAny(t - 1, "DAY", "TREATMENT", "RECOVERY", "METHADONE", "RESIDENTIAL", "OUTPATIENT", "DETOX",
-                    "HOSPITALIZATION", "REHAB", "REHABILITATION");
+            return s.isAny(t - 1, TREATMENT_PROGRAM_WORDS);
         }
         // "Conemaugh Highlands Treatment Services", "Stark Valley Crisis Stabilization Unit": behavioural-health
         // agencies and units named like facilities (a distinctive word before is still required)
         if (s.is(t, "SERVICES")) {
-            return s.isAny(t - 1, "TREATMENT", "ADDICTION", "RECOVERY", "BEHAVIORAL", "COUNSELING", "HEALTH",
-                    "PSYCHIATRIC", "FAMILY", "HUMAN", "HOSPICE", "REHABILITATION", "REHAB", "SUBSTANCE", "CARE");
+            return s.isAny(t - 1, TREATMENT_CENTER_WORDS);
         }
         if (s.is(t, "UNIT")) {
             return s.isAny(t - 1, "STABILIZATION", "DETOX", "DETOXIFICATION", "WITHDRAWAL", "TREATMENT", "RECOVERY")
@@ -3094,8 +3161,7 @@ final class Geo {
         }
         if (s.is(t, "HEALTH")) {
             // "Sonoran Sky Home Health": an agency; a distinctive word before is still required ("home health aide" is not)
-            return s.isAny(t - 1, "COMMUNITY", "FAMILY", "BEHAVIORAL", "MENTAL", "NEIGHBORHOOD", "WOMENS", "CHILDRENS", "HOME",
-                    "OCCUPATIONAL", "TRIBAL", "INDIAN", "RURAL");
+            return s.isAny(t - 1, COMMUNITY_CLINIC_WORDS);
         }
         // "Pecan Bend Memory Care", "Levee Road Dialysis": units and centers named by their care (a distinctive word
         // before is still required, so "needs dialysis" and "memory care" alone stay)
@@ -3108,14 +3174,11 @@ final class Geo {
             int f = t > 0 ? s.flags(t - 1) : 0;
             if (t > 0 && tk(s).lex[t - 1] >= 0 && (f & (Lexicon.NAME_LISTED | Lexicon.PLACE_START | Lexicon.SUFFIX
                     | Lexicon.STREET_NAME | Lexicon.DIRECTION | Lexicon.STATE_NAME)) == 0
-                    || s.isAny(t + 1, "CATH", "CATHETER", "CATHETERS", "CATHS", "LINE", "LINES", "ACCESS", "PORT",
-                    "CIRCUIT", "MACHINE", "FILTER", "FLUID", "BATH", "NURSE", "RN", "ORDERS", "TREATMENT", "SESSION",
-                    "RUN", "CANNULA", "GRAFT", "FISTULA", "TEAM", "DOSING", "DOSE", "PRESCRIPTION")) {
+                    || s.isAny(t + 1, DIALYSIS_THINGS)) {
                 return false;
             }
-            return t > 0 && tk(s).kind[t - 1] == Tokens.WORD && !s.has(t - 1, CLINICAL) && !s.has(t - 1, STOP) && !s.isAny(t - 1, "PERITONEAL", "HEMO",
-                    "NOCTURNAL", "CONTINUOUS", "INTERMITTENT", "EMERGENT", "URGENT", "ACUTE", "CHRONIC", "INPATIENT",
-                    "OUTPATIENT", "HOME", "RENAL", "KIDNEY", "LIVER", "ALBUMIN", "SUSTAINED", "EXTENDED", "DAILY");
+            return t > 0 && tk(s).kind[t - 1] == Tokens.WORD && !s.has(t - 1, CLINICAL) && !s.has(t - 1, STOP)
+                    && !s.isAny(t - 1, DIALYSIS_MODIFIERS);
         }
         if (s.is(t, "INSTITUTE")) {
             // "Gulf Coast Heart Institute"; research and teaching institutes ("... Institute of Technology") are not
@@ -3126,10 +3189,7 @@ final class Geo {
             return true; // "Capital Foot & Ankle Specialists", "Arthritis & Rheumatology Associates"
         }
         if (s.isAny(t, "ASSOCIATES", "ASSOC", "ASSOCS", "PRACTICE", "PHYSICIANS", "PARTNERS", "SPECIALISTS")) {
-            return s.isAny(t - 1, "MEDICAL", "PEDIATRIC", "PEDIATRICS", "PEDS", "FAMILY", "HEALTH", "CARDIOLOGY",
-                    "CARDIOVASCULAR", "ONCOLOGY", "PRIMARY", "CARE", "WOMENS", "GYN", "OBGYN", "SURGICAL", "ORTHOPEDIC",
-                    "INTERNAL", "MEDICINE", "NEUROLOGY", "KIDNEY", "RENAL", "HEART", "CANCER", "PSYCHIATRIC", "BEHAVIORAL",
-                    "DERMATOLOGY", "UROLOGY", "GI", "PULMONARY") || serviceWord(s, t - 1) || specialty(s, t - 1);
+            return s.isAny(t - 1, CLINIC_SPECIALTIES) || serviceWord(s, t - 1) || specialty(s, t - 1);
         }
         return s.is(t, "GYN") && tk(s).isPunct(t - 1, '/') && s.is(t - 2, "OB");
     }
@@ -3262,6 +3322,9 @@ final class Geo {
             "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS",
             "MC", "DIALYSIS");
 
+    private static final Words COMPARATIVES = Words.of("HIGHER", "LOWER", "LARGER", "BIGGER", "SMALLER", "BETTER",
+            "CLOSER", "NEARER", "NEWER", "OLDER", "OTHER", "SAME", "DIFFERENT", "ANOTHER", "RETURN", "NEXT");
+
     /**
      * Two ordinary words that open a facility's name: after a line's start, a header's column, punctuation or a
      * preposition of place ("MISSION BOTTOM HOSPITAL", "at Levee Road Dialysis"). Words that describe care, roles,
@@ -3273,8 +3336,7 @@ final class Geo {
         // (the first may be a clinical word that opens place names: "DRY SWAMP MED CTR", "FRENCH BROAD REGIONAL")
         boolean first = a >= 0 && (plainWord(s, a) || clinicalPlaceWord(s, a) && !s.has(u, CLINICAL));
         if (a < 0 || !plainWord(s, u) || !first || !tk.spaceOnly(a, u)
-                || s.isAny(a, "HIGHER", "LOWER", "LARGER", "BIGGER", "SMALLER", "BETTER", "CLOSER", "NEARER", "NEWER",
-                "OLDER", "OTHER", "SAME", "DIFFERENT", "ANOTHER", "RETURN", "NEXT")) {
+                || s.isAny(a, COMPARATIVES)) {
             return false; // not a comparison or a kind ("TO HIGHER LEVEL HOSPITAL")
         }
         int p = a - 1;
@@ -3395,13 +3457,15 @@ final class Geo {
                 && (s.tk.upperDoc || s.tk.capitalized(t));
     }
 
+    private static final Words PROGRAM_WORDS = Words.of("HOMELESS", "MENS", "YOUTH", "EMERGENCY", "SHELTER", "RECOVERY",
+            "TREATMENT", "ADDICTION", "DETOX", "SOBER", "HALFWAY", "DAY", "PROGRAM", "RESIDENTIAL", "OUTPATIENT",
+            "METHADONE", "COUNSELING", "CRISIS", "WELLNESS", "TRANSITIONAL", "RESOURCE", "HOUSE", "RESIDENCE", "ADULT",
+            "PARTIAL", "HOSPITALIZATION", "SUBSTANCE", "ABUSE", "DOMESTIC", "VIOLENCE", "MENTAL", "SERVICES", "CENTER",
+            "STABILIZATION", "WITHDRAWAL", "MANAGEMENT", "DETOXIFICATION", "UNIT");
+
     /** Generic words of shelters and treatment programs: they describe a place, they do not name it. */
     private static boolean programWord(Scan s, int t) {
-        return s.isAny(t, "HOMELESS", "MENS", "YOUTH", "EMERGENCY", "SHELTER", "RECOVERY", "TREATMENT", "ADDICTION",
-                "DETOX", "SOBER", "HALFWAY", "DAY", "PROGRAM", "RESIDENTIAL", "OUTPATIENT", "METHADONE", "COUNSELING",
-                "CRISIS", "WELLNESS", "TRANSITIONAL", "RESOURCE", "HOUSE", "RESIDENCE", "ADULT", "PARTIAL",
-                "HOSPITALIZATION", "SUBSTANCE", "ABUSE", "DOMESTIC", "VIOLENCE", "MENTAL", "SERVICES", "CENTER",
-                "STABILIZATION", "WITHDRAWAL", "MANAGEMENT", "DETOXIFICATION", "UNIT");
+        return s.isAny(t, PROGRAM_WORDS);
     }
 
     private static Tokens tk(Scan s) {
@@ -3421,6 +3485,12 @@ final class Geo {
         return s.isAny(t, FACILITY_WORDS);
     }
 
+    private static final Words HOSPITAL_THINGS = Words.of("COURSE", "DAY", "STAY", "ADMISSION", "ACQUIRED", "BED",
+            "GOWN", "FLOOR", "POLICY", "CHAPLAIN", "PHARMACY", "STAFF", "ROOM", "VISIT", "VISITS", "RECORDS", "CONSULT",
+            "FOLLOWUP", "NOTE", "AIDE", "AIDES");
+    private static final Words DETERMINERS_BEFORE_FACILITY = Words.of("THE", "A", "AN", "OUTSIDE", "LOCAL", "AREA",
+            "OSH", "THIS", "THAT", "OTHER", "ANOTHER");
+
     /** "ST. JOSEPH'S HOSPITAL", "Lakeside Nursing Home", "Hospital of the University of Pennsylvania". */
     private static void facilities(Scan s) {
         Tokens tk = s.tk;
@@ -3435,9 +3505,7 @@ final class Geo {
                 continue;
             }
             // "hospital course", "hospital day 3": the word used as an adjective (a header's column gap ends the name)
-            if (s.isAny(h + 1, "COURSE", "DAY", "STAY", "ADMISSION", "ACQUIRED", "BED", "GOWN", "FLOOR", "POLICY",
-                    "CHAPLAIN", "PHARMACY", "STAFF", "ROOM", "VISIT", "VISITS", "RECORDS", "CONSULT", "FOLLOWUP", "NOTE",
-                    "AIDE", "AIDES") && (h + 1 >= tk.n || gap(s, h, h + 1) < 2 || tk.nlBefore[h + 1])) {
+            if (s.isAny(h + 1, HOSPITAL_THINGS) && (h + 1 >= tk.n || gap(s, h, h + 1) < 2 || tk.nlBefore[h + 1])) {
                 continue;
             }
             boolean clinic = s.isAny(h, "CLINIC", "CLINICS");
@@ -3493,7 +3561,7 @@ final class Geo {
                 if (!tk.upperDoc && tk.lowerInitial(u) && !connector) {
                     break;
                 }
-                if (s.isAny(u, "THE", "A", "AN", "OUTSIDE", "LOCAL", "AREA", "OSH", "THIS", "THAT", "OTHER", "ANOTHER")) {
+                if (s.isAny(u, DETERMINERS_BEFORE_FACILITY)) {
                     break;
                 }
                 // "NORTH SHORE", "codman sq health ctr": compass words and street suffixes are parts of place names

@@ -604,6 +604,9 @@ final class Names {
         }
     }
 
+    private static final Words CULTURE_WORDS = Words.of("GREW", "GROWING", "GROWTH", "ISOLATED", "ISOLATE", "POSITIVE",
+            "POS", "CULTURE", "CULTURES", "SPECIES", "OF", "WITH", "FOR");
+
     /**
      * "T. Banks, LMSW", "K. Ransom, QMHP", "L. OKONJO BADGE S-207": an initial and a surname before a credential or a
      * badge name a clinician or an officer, even when the surname is an ordinary word.
@@ -625,8 +628,7 @@ final class Names {
             // JR, SR, II-IV are suffixes, and IV is also intravenous: "C. Diff, IV flagyl" is no one
             boolean credential = tk.isPunct(c, ',') && c + 1 < tk.n && !tk.nlBefore[c + 1] && s.has(c + 1, POSTMARK)
                     && !s.isAny(c + 1, "JR", "SR", "II", "III", "IV")
-                    && !s.isAny(s.prevWord(i, 1), "GREW", "GROWING", "GROWTH", "ISOLATED", "ISOLATE", "POSITIVE", "POS",
-                    "CULTURE", "CULTURES", "SPECIES", "OF", "WITH", "FOR");
+                    && !s.isAny(s.prevWord(i, 1), CULTURE_WORDS);
             boolean badge = !tk.nlBefore[c] && s.is(c, "BADGE");
             if (credential || badge) {
                 acc[w] = CONTEXT;
@@ -636,6 +638,11 @@ final class Names {
             }
         }
     }
+
+    private static final Words CHAT_ROLES = Words.of("PT", "CLIENT", "STAFF", "DOULA", "NURSE", "MD", "RN", "MOM",
+            "DAD", "CALLER", "ME", "YOU", "SYSTEM", "AUTO", "IN", "OUT", "SUBJECT", "CALLBACK", "RE", "FROM", "TO",
+            "CC", "SENT", "MESSAGE", "MSG", "NOTE", "REPLY", "CALL", "TEXT", "VOICEMAIL", "VM", "UPDATE", "PLAN",
+            "TEAM", "DISPATCH", "UNIT", "ADDENDUM", "RESPONSE");
 
     /**
      * "5:12 am jd: hey kelsey": in a text or chat log the word between a message's time and the colon is who wrote it.
@@ -660,10 +667,7 @@ final class Names {
             if ((f & (STOP | CLINICAL | TITLE | RELATION | POSTMARK | VERB_CONTEXT | COMMON)) != 0
                     // a listed word that is no name ("vitals", "Triage"), unless lower-case initials ("jd")
                     || (f & NAME_LISTED) == 0 && tk.lex[t] >= 0 && !(tk.len(t) <= 3 && isLowerWord(s, t))
-                    || s.isAny(t, "PT", "CLIENT", "STAFF", "DOULA",
-                    "NURSE", "MD", "RN", "MOM", "DAD", "CALLER", "ME", "YOU", "SYSTEM", "AUTO", "IN", "OUT", "SUBJECT",
-                    "CALLBACK", "RE", "FROM", "TO", "CC", "SENT", "MESSAGE", "MSG", "NOTE", "REPLY", "CALL", "TEXT",
-                    "VOICEMAIL", "VM", "UPDATE", "PLAN", "TEAM", "DISPATCH", "UNIT", "ADDENDUM", "RESPONSE")) {
+                    || s.isAny(t, CHAT_ROLES)) {
                 continue;
             }
             acc[t] = CONTEXT;
@@ -674,6 +678,9 @@ final class Names {
     private static final Words APPOINTED_ROLES = Words.of("POA", "POWER", "PROXY", "HCP", "AGENT", "EXECUTOR",
         "EXECUTRIX", "BENEFICIARY", "HEALTH", "DECISION", "SURROGATE", "PRIMARY", "GUARDIAN", "TRUSTEE", "DPOA",
         "SPOKESPERSON", "CONTACT", "UNKNOWN", "BOY", "GIRL", "BABY");
+
+    private static final Words CHILD_WORDS = Words.of("BABY", "GIRL", "BOY", "NEWBORN", "INFANT", "TWIN", "SON",
+            "DAUGHTER");
 
     /**
      * "We named her Kentucky", "MOB NAMED BABY "SKY"": the word after naming a child is its given name, whatever else
@@ -692,8 +699,7 @@ final class Names {
                 u++;
             } else if (s.is(u, "THE") && s.isAny(u + 1, "BABY", "CHILD")) {
                 u += 2;
-            } else if (!(s.has(u, FIRST_NAME) && s.before(t, 8, "BABY", "GIRL", "BOY", "NEWBORN", "INFANT", "TWIN",
-                    "SON", "DAUGHTER"))) {
+            } else if (!(s.has(u, FIRST_NAME) && s.before(t, 8, CHILD_WORDS))) {
                 continue; // "BABY GIRL IN NICU, NAMED GRACE": a child just mentioned, then its given name
             }
             boolean quoted = tk.isPunct(u, '"') || tk.isPunct(u, '\u201C');
@@ -849,6 +855,9 @@ final class Names {
                 || rest == 2 && (c1 == 'L' && c2 == 'L' || c1 == 'V' && c2 == 'E' || c1 == 'R' && c2 == 'E');
     }
 
+    private static final Words KIN_VERB_FOLLOWERS = Words.of("TO", "FOR", "ON", "AT", "ONLY", "NIGHTS", "DAYS", "HOME",
+            "BACK", "AWAY", "UP", "OUT", "IN", "WITH", "ABOUT", "MSGS", "THAT", "BY");
+
     /**
      * In capitals, an English word after a relative that is no given name and is followed by a preposition, a time of
      * day or the end of its clause is what the relative does or is ("MOM HOPES TO COME", "DAD WORKS NIGHTS", "MAMAW
@@ -867,8 +876,7 @@ final class Names {
         if (tk.kind[nx] == Tokens.PUNCT) {
             return tk.isPunct(nx, '.') || tk.isPunct(nx, ',') || tk.isPunct(nx, ';');
         }
-        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, "TO", "FOR", "ON", "AT", "ONLY", "NIGHTS", "DAYS", "HOME", "BACK",
-                "AWAY", "UP", "OUT", "IN", "WITH", "ABOUT", "MSGS", "THAT", "BY");
+        return tk.kind[nx] == Tokens.WORD && s.isAny(nx, KIN_VERB_FOLLOWERS);
     }
 
     /** Relatives and people close to the patient (not roles such as PCP or RN) that name the word next to them. */
@@ -1525,6 +1533,12 @@ final class Names {
                 && s.lx.nameOdds(s.tk.lex[nx]) >= -1.5;
     }
 
+    private static final Words PRESENCE_WORDS = Words.of("AT", "HERE", "THERE", "PRESENT", "IN", "WITH", "VISITING",
+            "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS", "WILL", "MAY", "CAN", "WOULD",
+            "SHOULD", "COULD", "MIGHT", "MUST", "WANTS", "PLANS", "AGREES");
+    private static final Words KIN_STATUS_WORDS = Words.of("DECEASED", "HCP", "NOK", "POA", "AGE", "AGED", "WORKS",
+            "LIVES", "LIVED", "WORKED", "HIS", "HER", "THEIR");
+
     /**
      * "WIFE MAY AT BEDSIDE", "SON WILL HERE", "brother will (deceased)": after a relative, a modal followed by where
      * the person is, or by a parenthesis about them, is the relative's name; a verb after it ("MAY CALL") is not.
@@ -1541,15 +1555,12 @@ final class Names {
                 return true; // "WIFE MAY AND GRANDSON HUNTER VISITED", "PARENTS WILL AND KATHRYN FLEW IN"
             }
             // "SON WILL WILL DRIVE IN": a modal right after the modal word, so the first one is the name
-            return tk.spaceOnly(t, nx) && s.isAny(nx, "AT", "HERE", "THERE", "PRESENT", "IN", "WITH", "VISITING",
-                    "VISITED", "CALLED", "AWARE", "UPDATED", "NOTIFIED", "IS", "WAS", "HAS", "WILL", "MAY", "CAN",
-                    "WOULD", "SHOULD", "COULD", "MIGHT", "MUST", "WANTS", "PLANS", "AGREES");
+            return tk.spaceOnly(t, nx) && s.isAny(nx, PRESENCE_WORDS);
         }
         if (tk.kind[nx] == Tokens.NUM && tk.len(nx) == 3 && tk.isPunct(nx + 1, '-') && tk.adjacent(nx, nx + 1)) {
             return true; // "SON WILL 409-555-0135": a phone, never a modal's object
         }
-        return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, "DECEASED", "HCP", "NOK", "POA", "AGE", "AGED",
-                "WORKS", "LIVES", "LIVED", "WORKED", "HIS", "HER", "THEIR") // "NEPHEW WILL (WORKS THE BARN W/ HIM)"
+        return tk.isPunct(nx, '(') && nx + 1 < tk.n && (s.isAny(nx + 1, KIN_STATUS_WORDS) // "NEPHEW WILL (WORKS THE BARN W/ HIM)"
                 || tk.kind[nx + 1] == Tokens.NUM
                 // the name in full or in another language: "SON WILL (GUGLIELMO) IS HCP"
                 || tk.kind[nx + 1] == Tokens.WORD && tk.isPunct(nx + 2, ')') && tk.len(nx + 1) >= 3
@@ -1613,6 +1624,12 @@ final class Names {
     private static final Words LINKING_WORDS = Words.of("WITH", "BY", "IS", "NAMED", "WAS", "FROM", "TO");
 
     private static final Words POSSESSIVE_PRONOUNS = Words.of("HIS", "HER", "THEIR", "MY", "YOUR", "OUR", "ITS");
+
+    private static final Words PATIENT_LABELS = Words.of("PT", "PATIENT", "PTS", "MR", "NAME", "FAMILY", "VISITOR",
+            "VISITORS", "EMERGENCY", "CONTACT", "SW", "CM", "PER");
+    private static final Words NOTIFIED_VERBS = Words.of("AWARE", "NOTIFIED", "PAGED", "INFORMED", "UPDATED",
+            "CONSULTED", "CONTACTED", "AGREES", "REQUESTS", "VISITED", "ASKED", "STATED", "STATES", "REPORTS",
+            "REPORTED", "CONSENTED", "DECLINED");
 
     private static boolean byContext(Scan s, int t, float base) {
         Tokens tk = s.tk;
@@ -1732,8 +1749,7 @@ final class Names {
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
                 // "PT" or "FAMILY" before a word says little: "PT INTUBATED", "FAMILY MEETING"
-                boolean weakVerb = q >= 0 && s.isAny(q, "PT", "PATIENT", "PTS", "MR", "NAME", "FAMILY", "VISITOR",
-                        "VISITORS", "EMERGENCY", "CONTACT", "SW", "CM", "PER");
+                boolean weakVerb = q >= 0 && s.isAny(q, PATIENT_LABELS);
                 boolean named = listed && base >= (weakVerb ? 0.5 : -1.5) && !clinical
                         || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord && !weakVerb;
                 if (named || q != p || !dotBetween(s, p, t)) {
@@ -1751,8 +1767,7 @@ final class Names {
         }
         // "WHITE AWARE", "YOUNG NOTIFIED": a word before a verb of being told is someone
         if (nx == t + 1 && !tk.nlBefore[nx] && listed && base >= -1.5 && !clinical && tk.len(t) >= 3
-                && s.isAny(nx, "AWARE", "NOTIFIED", "PAGED", "INFORMED", "UPDATED", "CONSULTED", "CONTACTED", "AGREES",
-                "REQUESTS", "VISITED", "ASKED", "STATED", "STATES", "REPORTS", "REPORTED", "CONSENTED", "DECLINED")) {
+                && s.isAny(nx, NOTIFIED_VERBS)) {
             return true;
         }
         // "J SMITH, RN", "SMITH MD"
@@ -2180,7 +2195,9 @@ final class Names {
     private static void repeat(Scan s, byte[] acc, float[] base, boolean[] barred) {
         Tokens tk = s.tk;
         Set<String> unknown = null;
-        Set<Integer> ids = null;
+        // the confirmed words' lexicon ids, sorted: looked up for every word, so no boxed Integer per lookup
+        int[] ids = null;
+        int idCount = 0;
         for (int t = 0; t < tk.n; t++) {
             byte a = acc[t];
             if (a == CONTEXT || a == KNOWN || a == MEMORY || a == NEIGHBOUR
@@ -2188,9 +2205,11 @@ final class Names {
                 int id = tk.lex[t];
                 if (id >= 0) {
                     if (ids == null) {
-                        ids = new HashSet<>();
+                        ids = new int[8];
+                    } else if (idCount == ids.length) {
+                        ids = java.util.Arrays.copyOf(ids, 2 * idCount);
                     }
-                    ids.add(id);
+                    ids[idCount++] = id;
                 } else {
                     if (unknown == null) {
                         unknown = new HashSet<>();
@@ -2201,6 +2220,10 @@ final class Names {
         }
         if (ids == null && unknown == null) {
             return;
+        }
+        if (ids != null) {
+            ids = java.util.Arrays.copyOf(ids, idCount);
+            java.util.Arrays.sort(ids);
         }
         for (int t = 0; t < tk.n; t++) {
             if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || barred != null && barred[t]) {
@@ -2216,14 +2239,15 @@ final class Names {
             if (possessiveBase(s, t, s.key(t)) != null) {
                 // "nora's cell": the owner named before ("wife (nora)")
                 int owner = ownerId(s, t);
-                if (owner >= 0 && ids != null && ids.contains(owner) || unknown != null
+                if (owner >= 0 && ids != null && java.util.Arrays.binarySearch(ids, owner) >= 0 || unknown != null
                         && unknown.contains(s.key(t).substring(0, s.key(t).length() - 1))) {
                     acc[t] = REPEAT;
                     continue;
                 }
             }
             if (id >= 0) {
-                if (ids != null && ids.contains(id) && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
+                if (ids != null && java.util.Arrays.binarySearch(ids, id) >= 0
+                        && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
                         && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)
                         && !(base[t] < 0 && bareCommonWord(s, acc, t))) {
                     acc[t] = REPEAT;

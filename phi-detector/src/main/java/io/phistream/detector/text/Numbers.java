@@ -107,6 +107,9 @@ final class Numbers {
         spokenDigits(s, claimed);
     }
 
+    private static final Words TAIL_NUMBER_CUES = Words.of("AIRCRAFT", "ACFT", "TAIL", "PLANE", "JET", "LEARJET",
+            "CESSNA", "PILATUS", "BEAVER", "OTTER", "CARAVAN", "HELICOPTER", "KING", "AIR", "NAVAJO", "PIPER");
+
     /**
      * "Learjet N808PK", "ACFT KING AIR 200 N729TW": a US aircraft registration, N, two to five digits and two capitals,
      * or one capital near an aircraft word (an N-number of digits alone is left alone: "N95", "N20"; "N2O" has one
@@ -135,8 +138,7 @@ final class Numbers {
                 letters++;
             }
             // one letter only near an aircraft word: "N501Y", "GBA N370S" are protein variants
-            boolean aircraft = letters == 2 || s.before(t, 4, "AIRCRAFT", "ACFT", "TAIL", "PLANE", "JET", "LEARJET",
-                    "CESSNA", "PILATUS", "BEAVER", "OTTER", "CARAVAN", "HELICOPTER", "KING", "AIR", "NAVAJO", "PIPER");
+            boolean aircraft = letters == 2 || s.before(t, 4, TAIL_NUMBER_CUES);
             if (i == tk.end[t] && digits >= 2 && digits <= 5 && letters >= 1 && letters <= 2 && aircraft
                     && s.text.charAt(start + 1) != '0') {
                 s.add(PhiType.VEHICLE, start, tk.end[t], "vehicle.tail-number", 0.85);
@@ -502,6 +504,15 @@ final class Numbers {
         return digits >= 7 && dash < 0 || dash - a == 2 && b - dash - 1 >= 4;
     }
 
+    private static final Words ID_DOCUMENT_WORDS = Words.of("REPORT", "RPT", "TICKET", "INCIDENT", "CITATION",
+            "VOUCHER", "DOCKET", "ARREST", "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR",
+            "MSG", "AUTH", "ENROLLMENT", "INTERP", "INTERPRETER");
+
+    /** Words before an id's number that do not say what kind of id it is ("PLATE # OF THE CAR (7XK-219)"). */
+    private static final Words NOT_AN_ID_KIND = Words.of("IS", "OF", "THE", "S", "N", "PT", "PATIENT", "PATIENTS",
+            "HOSPITAL", "MEDICAL", "DRIVERS", "DRIVER", "SECURITY", "HEALTH", "CREDIT", "PRIMARY", "SECONDARY",
+            "LICENSE", "TAG", "CAR", "TRUCK", "AUTO", "VAN", "MOTORCYCLE", "HIS", "HER", "THEIR");
+
     /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
     private static void keywordIds(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
@@ -583,9 +594,7 @@ final class Numbers {
                 PhiType kt = keyword(s, p);
                 if (kt == PhiType.OTHER_ID && !s.is(p, "NPI")) {
                     jobOnly = !generic && s.is(p, "JOB") && p == s.prevWord(t, 0);
-                    reportWord |= s.isAny(p, "REPORT", "RPT", "TICKET", "INCIDENT", "CITATION", "VOUCHER", "DOCKET", "ARREST",
-                            "BOOKING", "EVENT", "COMPLAINT", "OUTBREAK", "BIOPSY", "PROFILE", "OPERATOR", "MSG", "AUTH",
-                            "ENROLLMENT", "INTERP", "INTERPRETER");
+                    reportWord |= s.isAny(p, ID_DOCUMENT_WORDS);
                     interp |= s.isAny(p, "INTERP", "INTERPRETER");
                     badge |= s.isAny(p, "BADGE", "OFFICER", "DEPUTY", "TROOPER");
                     run |= s.is(p, "RUN");
@@ -594,10 +603,7 @@ final class Numbers {
                 }
                 if (kt != null) {
                     type = kt;
-                } else if (!s.isAny(p, "IS", "OF", "THE", "S", "N", "PT", "PATIENT", "PATIENTS", "HOSPITAL", "MEDICAL",
-                        "DRIVERS", "DRIVER", "SECURITY", "HEALTH", "CREDIT", "PRIMARY", "SECONDARY", "LICENSE", "TAG",
-                        // "PLATE # OF THE CAR (7XK-219)", "PLATE OF HIS TRUCK"
-                        "CAR", "TRUCK", "AUTO", "VAN", "MOTORCYCLE", "HIS", "HER", "THEIR")) {
+                } else if (!s.isAny(p, NOT_AN_ID_KIND)) {
                     if (tk.len(p) == 2 && tk.allUpper(p) && s.has(p, Lexicon.USPS)) {
                         stateCode = true; // "REG ME 4471 HK": a plate's state before its number
                         continue;
@@ -701,6 +707,8 @@ final class Numbers {
      * orthopaedic "plate and screws", "PLATE 3 HOLE" is no plate number), two of them, 5 to 8 characters, with
      * letters and digits both. A plate in one token (7ABC123) is left to {@link #keywordIds}.
      */
+    private static final Words DOSE_UNITS = Words.of("AM", "PM", "HR", "MG", "ML", "CC", "MM", "CM", "KG", "LB", "IU");
+
     /**
      * "BOAT (NC 8830 EW)", "JET SKI TX 9026 BH": a state's boat number, its two letters, four digits and two letters,
      * each group a single blank apart (not a time: "MA 1200 PM").
@@ -713,7 +721,7 @@ final class Numbers {
                 || tk.len(b) != 2 || !tk.allUpper(a) || !tk.allUpper(b) || tk.start[t] - tk.end[a] != 1
                 || tk.start[b] - tk.end[t] != 1 || !tk.spaceOnly(a, t) || !tk.spaceOnly(t, b)
                 || !s.has(a, Lexicon.USPS) || s.has(a, Lexicon.STOP) || s.has(b, Lexicon.STOP) // ("IN 1430 TO ICU")
-                || s.isAny(b, "AM", "PM", "HR", "MG", "ML", "CC", "MM", "CM", "KG", "LB", "IU")
+                || s.isAny(b, DOSE_UNITS)
                 || b + 1 < tk.n && tk.adjacent(b, b + 1) && tk.kind[b + 1] != Tokens.PUNCT) {
             return;
         }
@@ -724,13 +732,15 @@ final class Numbers {
         s.addTokens(PhiType.VEHICLE, a, b, "vehicle.boat", 0.8);
     }
 
+    private static final Words BOAT_WORDS = Words.of("BOAT", "BOATS", "SKI", "JETSKI", "VESSEL", "REG", "REGISTRATION",
+            "TRAWLER", "SKIFF", "KAYAK", "CANOE", "WATERCRAFT", "PWC", "HULL", "DEADRISE", "PONTOON", "YACHT",
+            "SAILBOAT", "SHRIMPER", "DINGHY", "OUTBOARD");
+
     /** A boat's word in the ten tokens before a on its line: "BOAT REG TX 1430 KD", "JET SKI (MA 2019 AB)". */
     private static boolean boatWordBefore(Scan s, int a) {
         Tokens tk = s.tk;
         for (int i = a - 1; i >= 0 && i >= a - 10; i--) {
-            if (tk.kind[i] == Tokens.WORD && s.isAny(i, "BOAT", "BOATS", "SKI", "JETSKI", "VESSEL", "REG", "REGISTRATION",
-                    "TRAWLER", "SKIFF", "KAYAK", "CANOE", "WATERCRAFT", "PWC", "HULL", "DEADRISE", "PONTOON", "YACHT",
-                    "SAILBOAT", "SHRIMPER", "DINGHY", "OUTBOARD")) {
+            if (tk.kind[i] == Tokens.WORD && s.isAny(i, BOAT_WORDS)) {
                 return true;
             }
             if (tk.nlBefore[i]) {
@@ -800,10 +810,13 @@ final class Numbers {
         }
     }
 
+    private static final Words HARDWARE_WORDS = Words.of("X", "MM", "CM", "HOLE", "HOLES", "SCREW", "SCREWS", "IN",
+            "INCH");
+
     private static boolean hardwareSize(Scan s, int last) {
         int nx = last + 1;
         return nx < s.tk.n && !s.tk.nlBefore[nx] && s.tk.kind[nx] != Tokens.PUNCT && (s.has(nx, Lexicon.UNIT)
-                || s.isAny(nx, "X", "MM", "CM", "HOLE", "HOLES", "SCREW", "SCREWS", "IN", "INCH"));
+                || s.isAny(nx, HARDWARE_WORDS));
     }
 
     /** A plate group: 1-6 digits, 1-4 capital letters that are no word, or a capital letter-digit run up to 5. */
@@ -1263,6 +1276,11 @@ final class Numbers {
         return end;
     }
 
+    private static final Words SSN_LABELS = Words.of("SSN", "SS", "SOCIAL", "SECURITY");
+    private static final Words PHONE_LABELS = Words.of("PHONE", "PH", "TEL", "CELL", "FAX", "PAGER", "NUMBER");
+    private static final Words PAGER_LABELS = Words.of("PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION",
+            "X", "VOCERA");
+
     private static void classify(Scan s, int start, int end, int[] gr, int g, int digits, String ds,
                                  boolean dots, boolean spaces, boolean dashes, boolean parens, boolean plus) {
         int t = s.tokenAt(start);
@@ -1283,7 +1301,7 @@ final class Numbers {
             }
             return;
         }
-        if (g == 1 && digits == 9 && s.before(t, 3, "SSN", "SS", "SOCIAL", "SECURITY")) {
+        if (g == 1 && digits == 9 && s.before(t, 3, SSN_LABELS)) {
             s.add(PhiType.SSN, start, end, "ssn.context", 0.9);
             return;
         }
@@ -1294,7 +1312,7 @@ final class Numbers {
         }
         // 1915-2005: a span of clock times ("RESTRAINT 1915-2005"), not a phone number even after "CALLED"
         if (g == 2 && gr[0] == 4 && gr[1] == 4 && clock(ds.substring(0, 4)) && clock(ds.substring(4)) && dashes
-                && !spaces && !dots && !s.before(t, 2, "PHONE", "PH", "TEL", "CELL", "FAX", "PAGER", "NUMBER")) {
+                && !spaces && !dots && !s.before(t, 2, PHONE_LABELS)) {
             return;
         }
         // phones
@@ -1313,7 +1331,7 @@ final class Numbers {
         // pager / extension numbers
         // (hospital pagers are often written 3-4417)
         if ((g == 1 || g == 2 && dashes && !dots) && digits >= 4 && digits <= 7
-                && (s.before(t, 2, "PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION", "X", "VOCERA")
+                && (s.before(t, 2, PAGER_LABELS)
                 || pgRightBefore(s, t)
                 // "paged (6-4471)"; "MD PAGED 0230" is a time
                 || s.before(t, 1, "PAGED") && !(g == 1 && digits == 4 && clock(ds))
@@ -1343,6 +1361,11 @@ final class Numbers {
         }
     }
 
+    private static final Words TUBE_ROUTE_WORDS = Words.of("VIA", "PER", "THRU", "THROUGH", "BY", "FROM", "OG", "NG",
+            "NJ", "GJ", "PEG", "TUBE", "BILIOUS", "OUTPUT", "OUT", "DRAINAGE", "TO", "IN");
+    private static final Words OUTPUT_WORDS = Words.of("ML", "MLS", "CC", "CCS", "L", "OUT", "OUTPUT", "DRAINAGE",
+            "TOTAL", "ML/HR", "BILIOUS");
+
     /**
      * "Dr. Okafor pg 5521": PG right before the number is a pager, but PG is also a gastrostomy tube, so not after a
      * slash or a tube's words ("OG/PG 1500", "VIA PG 2000 ML") nor before a volume ("PG 1500 ML").
@@ -1358,11 +1381,12 @@ final class Numbers {
         }
         int q = s.prevWord(p, 0);
         int nx = t + 1;
-        return !tk.isPunct(p - 1, '/') && !tk.isPunct(p - 1, '-') && (q < 0 || !s.isAny(q, "VIA", "PER", "THRU", "THROUGH",
-                "BY", "FROM", "OG", "NG", "NJ", "GJ", "PEG", "TUBE", "BILIOUS", "OUTPUT", "OUT", "DRAINAGE", "TO", "IN"))
-                && (nx >= tk.n || tk.nlBefore[nx] || !s.isAny(nx, "ML", "MLS", "CC", "CCS", "L", "OUT", "OUTPUT",
-                "DRAINAGE", "TOTAL", "ML/HR", "BILIOUS"));
+        return !tk.isPunct(p - 1, '/') && !tk.isPunct(p - 1, '-') && (q < 0 || !s.isAny(q, TUBE_ROUTE_WORDS))
+                && (nx >= tk.n || tk.nlBefore[nx] || !s.isAny(nx, OUTPUT_WORDS));
     }
+
+    private static final Words PAGE_TARGETS = Words.of("ME", "US", "HIM", "HER", "THEM", "AT", "IS", "ON", "VIA", "TO",
+            "NUMBER", "NO");
 
     /**
      * "page me at 2271", "beeper is #4417", "pgr: 3-8821": a pager word, then only pronouns, AT, IS, ON, VIA before the
@@ -1382,7 +1406,7 @@ final class Numbers {
             if (s.isAny(p, "PAGE", "PAGER", "BEEPER", "PGR", "BEEP")) {
                 return !(at && clockShaped);
             }
-            if (!s.isAny(p, "ME", "US", "HIM", "HER", "THEM", "AT", "IS", "ON", "VIA", "TO", "NUMBER", "NO")) {
+            if (!s.isAny(p, PAGE_TARGETS)) {
                 return false;
             }
             at |= s.is(p, "AT");

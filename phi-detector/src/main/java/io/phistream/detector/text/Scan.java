@@ -110,26 +110,77 @@ final class Scan {
      * rules ask about the same tokens many times, against word lists, so one fold beats folding at every comparison.
      */
     boolean is(int t, String folded) {
-        if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
-            return false;
-        }
-        String k = key(t);
-        return k.hashCode() == folded.hashCode() && k.equals(folded);
+        String k = wordKey(t);
+        return k != null && same(k, folded);
     }
 
     boolean isAny(int t, String... folded) {
-        if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
-            return false;
-        }
-        String k = key(t);
-        int h = k.hashCode();
-        for (String f : folded) {
-            // the hashes are cached in both Strings: one int compare rejects almost every other word
-            if (f.hashCode() == h && k.equals(f)) {
-                return true;
+        String k = wordKey(t);
+        if (k != null) {
+            for (String f : folded) {
+                if (same(k, f)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Token t's folded key, or null where there is no word to compare (outside the text, punctuation). */
+    private String wordKey(int t) {
+        return t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT ? null : key(t);
+    }
+
+    /** Equal folded words; both Strings cache their hashes, so one int compare rejects almost every other word. */
+    private static boolean same(String key, String folded) {
+        return folded.hashCode() == key.hashCode() && key.equals(folded);
+    }
+
+    /*
+     * Fixed-arity forms of isAny(int, String...), with the same answers: a call that names up to eight words passes no
+     * array. The rules' methods are large, so the JIT does not inline the varargs form into them and every call
+     * allocated its array; longer lists are Words constants. Together they halved the detector's garbage.
+     */
+
+    boolean isAny(int t, String w0) {
+        return is(t, w0);
+    }
+
+    boolean isAny(int t, String w0, String w1) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1));
+    }
+
+    boolean isAny(int t, String w0, String w1, String w2) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1) || same(k, w2));
+    }
+
+    boolean isAny(int t, String w0, String w1, String w2, String w3) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3));
+    }
+
+    boolean isAny(int t, String w0, String w1, String w2, String w3, String w4) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4));
+    }
+
+    boolean isAny(int t, String w0, String w1, String w2, String w3, String w4, String w5) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4) || same(k, w5));
+    }
+
+    boolean isAny(int t, String w0, String w1, String w2, String w3, String w4, String w5, String w6) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4) || same(k, w5)
+                || same(k, w6));
+    }
+
+    boolean isAny(int t, String w0, String w1, String w2, String w3, String w4, String w5, String w6, String w7) {
+        String k = wordKey(t);
+        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4) || same(k, w5)
+                || same(k, w6) || same(k, w7));
     }
 
     /** Whether token t is one of the words: by lexicon id (see {@link Words}); the same answer as the String form. */
@@ -189,6 +240,26 @@ final class Scan {
                 return false;
             }
             if (isAny(p, folded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #before(int, int, String...)} for one word, without an array. */
+    boolean before(int t, int window, String w0) {
+        return before(t, window, w0, w0);
+    }
+
+    /** {@link #before(int, int, String...)} for two words, without an array. */
+    boolean before(int t, int window, String w0, String w1) {
+        int p = t;
+        for (int k = 0; k < window; k++) {
+            p = prevWord(p, 3);
+            if (p < 0) {
+                return false;
+            }
+            if (isAny(p, w0, w1)) {
                 return true;
             }
         }

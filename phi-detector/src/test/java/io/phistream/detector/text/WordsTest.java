@@ -44,6 +44,42 @@ class WordsTest {
         }
     }
 
+    @Test
+    void givenUpToEightWordsNamedOneByOne_thenEveryTokenGetsTheAnswerOfTheSameWordsAsAnArray() {
+        Scan s = new Scan(TEXT, Lexicon.builtIn(), DetectionContext.EMPTY, TextPhiDetector.Config.DEFAULT, null);
+        int compared = 0;
+        for (String[] list : LISTS) {
+            for (int n = 1; n <= Math.min(8, list.length); n++) {
+                String[] words = java.util.Arrays.copyOf(list, n);
+                for (int t = -1; t <= s.tk.n; t++) {
+                    assertThat(oneByOne(s, t, words)).as("token %d against %s", t, String.join(",", words))
+                            .isEqualTo(s.isAny(t, words));
+                    compared += s.isAny(t, words) ? 1 : 0;
+                    if (n <= 2) {
+                        boolean before = n == 1 ? s.before(t, 3, words[0]) : s.before(t, 3, words[0], words[1]);
+                        assertThat(before).as("before token %d", t).isEqualTo(s.before(t, 3, words));
+                    }
+                }
+            }
+        }
+        assertThat(compared).as("tokens found in some list").isGreaterThan(20);
+    }
+
+    /** The fixed-arity forms, which a call site naming its words picks over the varargs form. */
+    private static boolean oneByOne(Scan s, int t, String[] w) {
+        return switch (w.length) {
+            case 1 -> s.isAny(t, w[0]);
+            case 2 -> s.isAny(t, w[0], w[1]);
+            case 3 -> s.isAny(t, w[0], w[1], w[2]);
+            case 4 -> s.isAny(t, w[0], w[1], w[2], w[3]);
+            case 5 -> s.isAny(t, w[0], w[1], w[2], w[3], w[4]);
+            case 6 -> s.isAny(t, w[0], w[1], w[2], w[3], w[4], w[5]);
+            case 7 -> s.isAny(t, w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+            case 8 -> s.isAny(t, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
+            default -> throw new IllegalArgumentException("1 to 8 words");
+        };
+    }
+
     private static void assertSameAnswers(String text) {
         Lexicon lx = Lexicon.builtIn();
         Scan s = new Scan(text, lx, DetectionContext.EMPTY, TextPhiDetector.Config.DEFAULT, null);
