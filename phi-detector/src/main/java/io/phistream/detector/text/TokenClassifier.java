@@ -30,7 +30,7 @@ final class TokenClassifier {
     static final int SIZE = 1 << BITS;
     private static final int MAGIC = 0x50484954; // "PHIT"
     private static final int VERSION = 1;
-    static final String RESOURCE = "/model/token-classifier-v1.bin.gz";
+    static final String RESOURCE = "/model/token-classifier-v2.bin.gz";
     /** The rule name of the spans this model adds. */
     static final String RULE = "model.token";
 

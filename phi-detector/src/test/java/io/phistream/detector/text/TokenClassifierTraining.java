@@ -19,8 +19,8 @@ import java.util.Random;
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.phistream.detector.text.TokenClassifierTraining \
- *   --heldout src/test/resources/io/phistream/detector/text/heldout --train 1-60 --test 61-77
- * ... --train 1-77 --threshold 0.15 --out src/main/resources/model/token-classifier-v1.bin.gz
+ *   --heldout src/test/resources/io/phistream/detector/text/heldout --train 1-60 --test 61-89
+ * ... --train 1-89 --threshold 0.15 --out src/main/resources/model/token-classifier-v2.bin.gz
  * </pre>
  *
  * Examples are the word tokens the rules left uncovered; a token is positive when it overlaps a gold PHI span,
