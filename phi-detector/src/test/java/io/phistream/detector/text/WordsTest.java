@@ -47,14 +47,14 @@ class WordsTest {
     @Test
     void givenUpToEightWordsNamedOneByOne_thenEveryTokenGetsTheAnswerOfTheSameWordsAsAnArray() {
         Scan s = new Scan(TEXT, Lexicon.builtIn(), DetectionContext.EMPTY, TextPhiDetector.Config.DEFAULT, null);
-        int compared = 0;
+        int found = 0;
         for (String[] list : LISTS) {
             for (int n = 1; n <= Math.min(8, list.length); n++) {
                 String[] words = java.util.Arrays.copyOf(list, n);
                 for (int t = -1; t <= s.tk.n; t++) {
                     assertThat(oneByOne(s, t, words)).as("token %d against %s", t, String.join(",", words))
                             .isEqualTo(s.isAny(t, words));
-                    compared += s.isAny(t, words) ? 1 : 0;
+                    found += s.isAny(t, words) ? 1 : 0;
                     if (n <= 2) {
                         boolean before = n == 1 ? s.before(t, 3, words[0]) : s.before(t, 3, words[0], words[1]);
                         assertThat(before).as("before token %d", t).isEqualTo(s.before(t, 3, words));
@@ -62,7 +62,7 @@ class WordsTest {
                 }
             }
         }
-        assertThat(compared).as("tokens found in some list").isGreaterThan(20);
+        assertThat(found).as("tokens found in some list").isGreaterThan(20);
     }
 
     /** The fixed-arity forms, which a call site naming its words picks over the varargs form. */
