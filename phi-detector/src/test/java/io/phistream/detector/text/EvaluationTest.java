@@ -46,8 +46,9 @@ class EvaluationTest {
         System.out.println(r.render());
         assertThat(r.documents()).isEqualTo(3609);
         // general, largely non-US PII (foreign streets and towns): far from clinical notes; floors at what we reach
-        // (the token model retrained on batches 1-89: P 0.906 -> 0.899 at the same recall, 0.828 -> 0.827)
-        assertThat(r.span().precision()).isGreaterThanOrEqualTo(0.89);
+        // (the token model retrained on batches 1-89: P 0.906 -> 0.899 at the same recall; its threshold lowered from
+        // 0.15 to 0.07: P 0.841 / R 0.852)
+        assertThat(r.span().precision()).isGreaterThanOrEqualTo(0.83);
         assertThat(r.span().recall()).isGreaterThanOrEqualTo(0.80);
     }
 

@@ -20,7 +20,7 @@ import java.util.Random;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.phistream.detector.text.TokenClassifierTraining \
  *   --heldout src/test/resources/io/phistream/detector/text/heldout --train 1-60 --test 61-89
- * ... --train 1-89 --threshold 0.15 --out src/main/resources/model/token-classifier-v2.bin.gz
+ * ... --train 1-89 --threshold 0.07 --out src/main/resources/model/token-classifier-v2.bin.gz
  * </pre>
  *
  * Examples are the word tokens the rules left uncovered; a token is positive when it overlaps a gold PHI span,
@@ -67,7 +67,7 @@ public final class TokenClassifierTraining {
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
-            for (float th : new float[] {0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.5f}) {
+            for (float th : new float[] {0.03f, 0.05f, 0.07f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.5f}) {
                 print("with the model at " + th, TextPhiDetector.withModel(config(), new TokenClassifier(w, th)), docs);
             }
         }
