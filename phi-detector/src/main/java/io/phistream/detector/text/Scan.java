@@ -126,9 +126,14 @@ final class Scan {
         return false;
     }
 
-    /** Token t's folded key, or null where there is no word to compare (outside the text, punctuation). */
+    /** Whether t is a token of the text that word lists can hold: not outside the text, not punctuation. */
+    private boolean listable(int t) {
+        return t >= 0 && t < tk.n && tk.kind[t] != Tokens.PUNCT;
+    }
+
+    /** Token t's folded key, or null where there is no word to compare. */
     private String wordKey(int t) {
-        return t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT ? null : key(t);
+        return listable(t) ? key(t) : null;
     }
 
     /** Equal folded words; both Strings cache their hashes, so one int compare rejects almost every other word. */
@@ -185,7 +190,7 @@ final class Scan {
 
     /** Whether token t is one of the words: by lexicon id (see {@link Words}); the same answer as the String form. */
     boolean isAny(int t, Words words) {
-        if (t < 0 || t >= tk.n || tk.kind[t] == Tokens.PUNCT) {
+        if (!listable(t)) {
             return false;
         }
         Words.Resolved r = words.in(lx);
