@@ -685,9 +685,42 @@ final class Dates {
      * score (pain scores are far commoner in notes than the 1st-10th of October or a 10th), unless what follows says day.
      */
     private static boolean negative(Scan s, int first, int last, int a, int b, boolean dateAfter) {
+        return a == 2 && b == 2 // "2/2" = secondary to
+                || measure(s, first, last, a, b)
+                || b == 10 && a <= 10 && !dateAfter;
+    }
+
+    /**
+     * Whether the pair first..last is a quantity by what surrounds it: a half, a dose, a score or a grade beside its
+     * word, a setting, a fraction of a length, a day of a course, gestational weeks. The token model, which weighs the
+     * pairs the rules leave, never overrules this: a dose read as a date would cost a note its meaning for nothing.
+     */
+    static boolean quantity(Scan s, int first, int last, int a, int b) {
+        return measure(s, first, last, a, b) || scoreRange(s, first, a, b) || followedBy(s, last, UNIT_AFTER)
+                || followedBy(s, last, DOSE_AFTER) || (b == 10 || b == 5) && a <= b && scoreBefore(s, first, b);
+    }
+
+    /** "PAIN 4/10 ON ARRIVAL, 2/10 AFTER MORPHINE": a score of the same scale shortly before, on the same line. */
+    private static boolean scoreBefore(Scan s, int first, int b) {
         Tokens tk = s.tk;
-        if (a == 2 && b == 2 || a == 1 && b == 2) {
-            return true; // "2/2" = secondary to; "1/2" = half
+        for (int u = first - 3; u >= Math.max(0, first - 10); u--) {
+            if (tk.nlBefore[u + 1] || tk.nlBefore[u + 2] || tk.nlBefore[first]) {
+                return false;
+            }
+            if (tk.kind[u] == Tokens.NUM && tk.isPunct(u + 1, '/') && tk.kind[u + 2] == Tokens.NUM
+                    && tk.adjacent(u, u + 1) && tk.adjacent(u + 1, u + 2) && tk.intValue(u + 2) == b
+                    && tk.intValue(u) <= b && measure(s, u, u + 2, tk.intValue(u), b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The part of {@link #quantity} the rules' own {@link #negative} reads. */
+    private static boolean measure(Scan s, int first, int last, int a, int b) {
+        Tokens tk = s.tk;
+        if (a == 1 && b == 2) {
+            return true; // "1/2" = half
         }
         if (b == 7 && a <= 6 && (first > 0 && tk.kind[first - 1] == Tokens.NUM && tk.spaceOnly(first - 1, first)
                 && tk.len(first - 1) == 2 || followedBy(s, last, GESTATION))) {
@@ -713,13 +746,10 @@ final class Dates {
             return true; // train of four: "TOF 1/4", "train of four 2/4"
         }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
-            // strength 4/5, pain 3/10 (only with their context words, or when nothing says date)
+            // strength 4/5, pain 3/10 with their context words
             if (s.before(first, 4, NEG_BEFORE) || s.before(first, 4, GRADED_BEFORE) || followedBy(s, last, NEG_AFTER)
                     || b == 10 && s.before(first, 3, SCORE_SUBJECT)) {
                 return true;
-            }
-            if (b == 10) {
-                return !dateAfter;
             }
         }
         if (s.before(first, 2, NEG_BEFORE) || b <= 10 && s.before(first, 2, GRADED_BEFORE)) {

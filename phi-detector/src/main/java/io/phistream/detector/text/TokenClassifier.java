@@ -12,8 +12,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A second opinion after the rules: a logistic-regression model over each word the rules left alone, which adds the
- * words it judges to be part of a name or a place ({@code model.token}). It only adds, so it can raise recall and cost
- * precision, never the reverse.
+ * words it judges to be part of a name or a place ({@code model.token}), and over each short numeric pair they left
+ * ("3/4", "3-12", "3.27"), which adds those it judges a date ({@code model.date}). It only adds, so it can raise recall
+ * and cost precision, never the reverse.
  *
  * <p>Why a model: thirty rounds of rules written from held-out notes lifted the notes they were written from by two to
  * five points of recall and unseen notes by a fraction of one. What unseen notes lose is names and places no list holds
@@ -29,10 +30,13 @@ final class TokenClassifier {
     static final int BITS = 18;
     static final int SIZE = 1 << BITS;
     private static final int MAGIC = 0x50484954; // "PHIT"
-    private static final int VERSION = 1;
-    static final String RESOURCE = "/model/token-classifier-v2.bin.gz";
-    /** The rule name of the spans this model adds. */
+    /** 2: with the short dates' weights; a version-1 file has none, and would score every pair 0.5. */
+    private static final int VERSION = 2;
+    static final String RESOURCE = "/model/token-classifier-v3.bin.gz";
+    /** The rule name of the words this model adds. */
     static final String RULE = "model.token";
+    /** The rule name of the short dates this model adds. */
+    static final String DATE_RULE = "model.date";
 
     private final float[] weights;
     private final float threshold;
@@ -97,14 +101,96 @@ final class TokenClassifier {
             if ((t & 255) == 0) {
                 s.budget.check();
             }
-            if (!candidate(s, t, v)) {
-                continue;
-            }
-            double z = logit(s, t, v, f);
-            if (z >= minLogit) {
-                s.add(typeOf(s, t), tk.start[t], tk.end[t], RULE, 0.5 + 0.4 / (1 + Math.exp(-z)));
+            if (candidate(s, t, v)) {
+                double z = logit(s, t, v, f);
+                if (z >= minLogit) {
+                    s.add(typeOf(s, t), tk.start[t], tk.end[t], RULE, confidence(z));
+                }
+            } else if (dateCandidate(s, t, v)) {
+                double z = sum(f, dateFeatures(s, t, v, f, 0));
+                if (z >= minLogit) {
+                    s.add(PhiType.DATE, tk.start[t], tk.end[t + 2], DATE_RULE, confidence(z));
+                }
             }
         }
+    }
+
+    private static double confidence(double z) {
+        return 0.5 + 0.4 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * A month and a day as two numbers ("3/4", "03-04", "3.27") that no span covers and that stand alone: not inside a
+     * longer run of numbers, ratios or a three-part date. The rules take such pairs only with a date's word close by,
+     * since most are doses, scores, settings and ranges; the model weighs the words around instead.
+     */
+    static boolean dateCandidate(Scan s, int t, View v) {
+        Tokens tk = s.tk;
+        if (tk.kind[t] != Tokens.NUM || t + 2 >= tk.n || tk.len(t) > 2 || tk.kind[t + 2] != Tokens.NUM
+                || tk.len(t + 2) > 2 || !tk.adjacent(t, t + 1) || !tk.adjacent(t + 1, t + 2)
+                || v.cover[t] != 0 || v.cover[t + 2] != 0) {
+            return false;
+        }
+        char sep = tk.firstChar(t + 1);
+        if (tk.kind[t + 1] != Tokens.PUNCT || sep != '/' && sep != '-' && sep != '.') {
+            return false;
+        }
+        int a = tk.intValue(t);
+        int b = tk.intValue(t + 2);
+        if (a < 1 || a > 12 || b < 1 || b > 31) {
+            return false;
+        }
+        if (t > 0 && tk.adjacent(t - 1, t) && (tk.kind[t - 1] != Tokens.PUNCT
+                ? tk.kind[t - 1] != Tokens.WORD : "/.-+:".indexOf(tk.firstChar(t - 1)) >= 0)) {
+            return false;
+        }
+        int after = t + 3;
+        return !(after < tk.n && tk.adjacent(t + 2, after) && (tk.kind[after] != Tokens.PUNCT
+                ? tk.kind[after] != Tokens.WORD
+                : "/+%".indexOf(tk.firstChar(after)) >= 0 || ".:-".indexOf(tk.firstChar(after)) >= 0
+                && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)))
+                && !Dates.quantity(s, t, t + 2, a, b); // the rules' word against it stands: see Dates.quantity
+    }
+
+    private static int around(Tokens tk, View v, int u, int template, int[] f, int n) {
+        boolean out = u < 0 || u >= tk.n;
+        f[n++] = h(template, out ? (u < 0 ? 1 : 2) : v.key(u));
+        f[n++] = h(template + 10, out ? 99 : v.kind(u));
+        f[n++] = h(template + 20, out ? -1 : v.cover[u]);
+        return n;
+    }
+
+    /** The features of the pair at t: how it is written, its numbers, the words around it and the note's other dates. */
+    static int dateFeatures(Scan s, int t, View v, int[] f, int n) {
+        Tokens tk = s.tk;
+        int sep = tk.firstChar(t + 1);
+        int a = tk.intValue(t);
+        int b = tk.intValue(t + 2);
+        int written = sep * 16 + tk.len(t) * 4 + tk.len(t + 2);
+        f[n++] = h(40, 0);
+        f[n++] = h(41, written);
+        f[n++] = h(42, sep * 64 + a);
+        f[n++] = h(43, sep * 64 + b);
+        f[n++] = h(44, sep * 8 + (b == 10 ? 1 : b == 5 ? 2 : a == b ? 3 : b <= 12 ? 4 : 0));
+        f[n++] = h(45, v.dates() == 0 ? 0 : v.dates() < 3 ? 1 : 2);
+        f[n++] = h(46, tk.nlBefore[t] ? 1 : 0);
+        for (int d = 1; d <= 3; d++) {
+            // three tokens each side of the pair (its own are t..t+2): key, kind and the span found over each
+            n = around(tk, v, t - d, 50 + d, f, n);
+            n = around(tk, v, t + 2 + d, 80 + d, f, n);
+        }
+        for (int d = 4; d <= 6; d++) {
+            if (t - d >= 0) {
+                f[n++] = h(47, v.key(t - d));
+            }
+            if (t + d < tk.n) {
+                f[n++] = h(48, v.key(t + d));
+            }
+        }
+        int p = t - 1;
+        int q = t + 3;
+        f[n++] = h(49, (p < 0 ? 1 : v.key(p)) * 31L + (q < tk.n ? v.key(q) : 2));
+        return n;
     }
 
     /**
@@ -183,6 +269,20 @@ final class TokenClassifier {
         int key(int u) {
             int k = key[u];
             return k != UNSET ? k : (key[u] = neighbourKey(s, u));
+        }
+
+        private int dates = -1;
+
+        /** How many dates the rules found in the text. */
+        int dates() {
+            if (dates < 0) {
+                int c = 0;
+                for (PhiSpan p : s.found) {
+                    c += p.type() == PhiType.DATE ? 1 : 0;
+                }
+                dates = c;
+            }
+            return dates;
         }
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class FhirPatientMemoryTest {
 
     private static final String MRN_SYSTEM = "http://hospital.example.org/fhir/mrn";
-    private static final String NOTE = "update given to zanthorpe at bedside; quillfeather valve check done";
+    // nothing in these words says "name" (the model reads "update given to zanthorpe" as one: a person is updated)
+    private static final String NOTE = "zanthorpe valve check done; quillfeather bedside rounds";
 
     private final FhirTestKit kit = new FhirTestKit();
     private final DetectingScrubber spans = new DetectingScrubber(TextPhiDetector.builtIn());

@@ -44,6 +44,45 @@ class TokenClassifierTest {
     }
 
     @Test
+    void givenShortDatesAfterEventsTheRulesDoNotKnow_thenTheModelAddsThemAsDates() {
+        for (String[] c : new String[][] {{"72 YO M S/P MVR 3.27 (DR. VOSKAN), HX RHEUMATIC HEART DZ.", "3.27"},
+                {"KNOWN GRADE 3 VARICES, BANDED 3-12. OCTREOTIDE GTT.", "3-12"},
+                {"fell off his boat 10/10, found clinging to a float", "10/10"},
+                {"bcx 6/10 still +. ct surg consult", "6/10"}}) {
+            assertThat(found(WHOLE, c[0])).as(c[0]).contains(c[1] + "|DATE|" + TokenClassifier.DATE_RULE);
+            assertThat(found(RULES, c[0])).as(c[0]).noneMatch(f -> f.startsWith(c[1] + "|"));
+        }
+    }
+
+    @Test
+    void givenDosesScoresGradesAndLabValuesShapedLikeDates_thenNoneIsJudgedADate() {
+        String text = "Take 1/2 tablet if dizzy. PAIN 4/10 ON ARRIVAL, 2/10 AFTER 2MG MORPHINE. Strength 5/5 in all "
+                + "extremities. 3/4 TAB QHS. VENT AC 14/450/5/40%. BP 118/64. K 3.4, MG 1.9. O2 2-4 L NC. "
+                + "DTRS 2/4 THROUGHOUT. ABX DAY 3/7.";
+        Scan s = RULES.rules(text, null, new Budget(Duration.ofSeconds(30).toNanos()));
+        TokenClassifier.View v = new TokenClassifier.View(s);
+        for (String quantity : List.of("1/2", "2/10", "5/5", "3/4", "2-4", "2/4", "3/7")) {
+            int t = s.tokenAt(text.indexOf(quantity + " "));
+            assertThat(TokenClassifier.dateCandidate(s, t, v)).as(quantity).isFalse();
+        }
+        for (String inARun : List.of("14/450", "450/5", "118/64")) {
+            assertThat(TokenClassifier.dateCandidate(s, s.tokenAt(text.indexOf(inARun)), v)).as(inARun).isFalse();
+        }
+        assertThat(found(WHOLE, text)).noneMatch(f -> f.contains("|DATE|"));
+    }
+
+    @Test
+    void givenAPairTheRulesLeftWithNothingAgainstIt_thenItIsACandidate() {
+        String text = "KNOWN GRADE 3 VARICES, BANDED 3-12. K 3.4.";
+        Scan s = RULES.rules(text, null, new Budget(Duration.ofSeconds(30).toNanos()));
+        TokenClassifier.View v = new TokenClassifier.View(s);
+        assertThat(TokenClassifier.dateCandidate(s, s.tokenAt(text.indexOf("3-12")), v)).isTrue();
+        // a lab value is a candidate too: the model, not a rule, knows that K before it says potassium
+        assertThat(TokenClassifier.dateCandidate(s, s.tokenAt(text.indexOf("3.4")), v)).isTrue();
+        assertThat(found(WHOLE, text)).noneMatch(f -> f.startsWith("3.4|"));
+    }
+
+    @Test
     void givenWeekdaysCommonWordsAndClinicalText_thenTheModelAddsNothing() {
         assertThat(found(WHOLE, "SEEN WEDNESDAY. WILL CALL BACK. OK PER MD. Plan: will recheck lytes.")).isEmpty();
         assertThat(found(WHOLE, "R FACIAL DROOP OLD FROM BELL'S PALSY PER SON. hx bell's palsy, L side."))
@@ -149,6 +188,25 @@ class TokenClassifierTest {
         TokenClassifier.write(one, 1.5f, wrongThreshold);
         assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(wrongThreshold.toByteArray())))
                 .isInstanceOf(IOException.class).hasMessageContaining("header");
+    }
+
+    @Test
+    void givenAModelOfTheFirstVersion_thenItIsRefused() throws IOException {
+        // version 1 had no weights for short dates: read now, every candidate pair would score 0.5 and be a date
+        ByteArrayOutputStream v1 = new ByteArrayOutputStream();
+        java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(v1);
+        java.io.DataOutputStream d = new java.io.DataOutputStream(gz);
+        d.writeInt(0x50484954);
+        d.writeInt(1);
+        d.writeInt(TokenClassifier.BITS);
+        d.writeFloat(0.15f);
+        d.writeInt(1);
+        d.writeInt(3);
+        d.writeFloat(0.5f);
+        d.flush();
+        gz.finish();
+        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(v1.toByteArray())))
+                .isInstanceOf(IOException.class).hasMessageContaining("version");
     }
 
     @Test

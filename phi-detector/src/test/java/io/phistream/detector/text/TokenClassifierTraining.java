@@ -20,17 +20,20 @@ import java.util.Random;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.phistream.detector.text.TokenClassifierTraining \
  *   --heldout src/test/resources/io/phistream/detector/text/heldout --train 1-60 --test 61-89
- * ... --train 1-89 --threshold 0.07 --out src/main/resources/model/token-classifier-v2.bin.gz
+ * ... --train 1-105 --threshold 0.07 --out src/main/resources/model/token-classifier-v3.bin.gz
  * </pre>
  *
- * Examples are the word tokens the rules left uncovered; a token is positive when it overlaps a gold PHI span,
- * negative when it overlaps none, and left out when it overlaps only a label that is not PHI (an organisation, a ward).
+ * Examples are the word tokens and the short numeric pairs ({@link TokenClassifier#dateCandidate}) the rules left
+ * uncovered; one is positive when it overlaps a gold PHI span, negative when it overlaps none, and left out when it
+ * overlaps only a label that is not PHI (an organisation, a ward).
  */
 public final class TokenClassifierTraining {
     private static final Duration GENEROUS = Duration.ofSeconds(10);
 
     private final List<int[]> examples = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
+    private int dates;
+    private int datesPositive;
 
     public static void main(String[] args) throws IOException {
         Path heldout = null;
@@ -62,8 +65,9 @@ public final class TokenClassifierTraining {
             t.add(d);
         }
         float[] w = t.train(epochs, l2, rate);
-        System.out.printf("trained on batches %s: %d examples, %d positive, %d non-zero weights%n", train,
-                t.examples.size(), t.labels.stream().filter(b -> b).count(), nonZero(w));
+        System.out.printf("trained on batches %s: %d examples, %d positive (%d short dates, %d positive), %d non-zero"
+                + " weights%n", train, t.examples.size(), t.labels.stream().filter(b -> b).count(), t.dates,
+                t.datesPositive, nonZero(w));
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
@@ -118,6 +122,20 @@ public final class TokenClassifierTraining {
             int k = TokenClassifier.features(s, t, v, f);
             examples.add(java.util.Arrays.copyOf(f, k));
             labels.add(label);
+        }
+        for (int t = 0; t < s.tk.n; t++) {
+            if (!TokenClassifier.dateCandidate(s, t, v)) {
+                continue;
+            }
+            Boolean label = label(d, s.tk.start[t], s.tk.end[t + 2]);
+            if (label == null) {
+                continue;
+            }
+            int k = TokenClassifier.dateFeatures(s, t, v, f, 0);
+            examples.add(java.util.Arrays.copyOf(f, k));
+            labels.add(label);
+            dates++;
+            datesPositive += label ? 1 : 0;
         }
     }
 

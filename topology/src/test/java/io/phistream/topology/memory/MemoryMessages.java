@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class MemoryMessages {
 
-    /** The detector alone does not see these names; only the memory of the admission does. */
-    static final String NOTE = "update given to zanthorpe at bedside; quillfeather valve check done";
+    /** The detector alone does not see these names (nothing around them says "name"); only the admission's memory does. */
+    static final String NOTE = "zanthorpe valve check done; quillfeather bedside rounds";
 
     private MemoryMessages() {
     }
