@@ -12,9 +12,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A second opinion after the rules: a logistic-regression model over each word the rules left alone, which adds the
- * words it judges to be part of a name or a place ({@code model.token}), and over each short numeric pair they left
- * ("3/4", "3-12", "3.27"), which adds those it judges a date ({@code model.date}). It only adds, so it can raise recall
- * and cost precision, never the reverse.
+ * words it judges to be part of a name or a place ({@code model.token}), over each short numeric pair and ordinal day
+ * they left ("3/4", "3-12", "3.27", "the 24TH"), which adds those it judges a date ({@code model.date}), and over dotted
+ * initials ("k.l.", "J.R.T."), which adds those it judges a name. It only adds, so it can raise recall and cost
+ * precision, never the reverse.
  *
  * <p>Why a model: thirty rounds of rules written from held-out notes lifted the notes they were written from by two to
  * five points of recall and unseen notes by a fraction of one. What unseen notes lose is names and places no list holds
@@ -30,9 +31,12 @@ final class TokenClassifier {
     static final int BITS = 18;
     static final int SIZE = 1 << BITS;
     private static final int MAGIC = 0x50484954; // "PHIT"
-    /** 2: with the short dates' weights; a version-1 file has none, and would score every pair 0.5. */
-    private static final int VERSION = 2;
-    static final String RESOURCE = "/model/token-classifier-v3.bin.gz";
+    /**
+     * 3: with weights for short dates, initials and ordinal days; an older file has none for some of them, and would
+     * score every such candidate 0.5.
+     */
+    private static final int VERSION = 3;
+    static final String RESOURCE = "/model/token-classifier-v4.bin.gz";
     /** The rule name of the words this model adds. */
     static final String RULE = "model.token";
     /** The rule name of the short dates this model adds. */
@@ -111,8 +115,127 @@ final class TokenClassifier {
                 if (z >= minLogit) {
                     s.add(PhiType.DATE, tk.start[t], tk.end[t + 2], DATE_RULE, confidence(z));
                 }
+            } else {
+                for (int kind = INITIALS; kind <= ORDINAL; kind++) {
+                    int last = otherCandidate(s, t, v, kind);
+                    if (last >= 0) {
+                        double z = sum(f, otherFeatures(s, t, last, kind, v, f));
+                        if (z >= minLogit) {
+                            s.add(kind == INITIALS ? PhiType.NAME : PhiType.DATE, tk.start[t], tk.end[last],
+                                    kind == INITIALS ? RULE : DATE_RULE, confidence(z));
+                        }
+                        break;
+                    }
+                }
             }
         }
+    }
+
+    /** Dotted initials, a name's ("k.l.", "J.R.T."). */
+    static final int INITIALS = 1;
+    /** A day of the month as an ordinal ("the 4th", "24TH"). */
+    static final int ORDINAL = 2;
+
+    /** Dotted Latin and clinical abbreviations, which are initials in form only. */
+    private static final java.util.Set<String> NOT_INITIALS = java.util.Set.of("PO", "BID", "TID", "QID", "QD", "QHS",
+            "NPO", "IV", "IM", "AM", "PM", "EG", "IE", "SC", "SQ", "PRN", "QOD", "OD", "OS", "OU", "AD", "AS", "AU",
+            "US", "DC", "MD", "RN", "DO", "PA", "NP", "PT", "OT", "VS", "HS", "AC", "PC", "PR", "SL", "GT", "NG", "OG",
+            "ETC", "CC", "QAM", "QPM", "STAT", "NB", "PS", "AKA", "DOB", "USA", "UK", "ID", "OR", "ER", "ED");
+
+    /** The last token of a candidate of the kind starting at t, or -1. */
+    static int otherCandidate(Scan s, int t, View v, int kind) {
+        Tokens tk = s.tk;
+        if (v.cover[t] != 0) {
+            return -1;
+        }
+        switch (kind) {
+            case INITIALS: {
+                // two or three single letters, each followed by a dot, not inside a longer run nor before a word
+                if (!letterDot(tk, t) || !letterDot(tk, t + 2) || !tk.adjacent(t + 1, t + 2)
+                        || t >= 2 && tk.adjacent(t - 1, t) && letterDot(tk, t - 2)) {
+                    return -1;
+                }
+                int last = t + 3;
+                if (letterDot(tk, t + 4) && tk.adjacent(t + 3, t + 4)) {
+                    last = t + 5;
+                }
+                if (last + 1 < tk.n && tk.adjacent(last, last + 1) && tk.kind[last + 1] != Tokens.PUNCT
+                        || v.cover[t + 2] != 0) {
+                    return -1;
+                }
+                StringBuilder b = new StringBuilder(3);
+                for (int u = t; u < last; u += 2) {
+                    b.append(Character.toUpperCase(s.text.charAt(tk.start[u])));
+                }
+                return NOT_INITIALS.contains(b.toString()) ? -1 : last;
+            }
+            default: {
+                if (tk.kind[t] != Tokens.ALNUM || tk.len(t) < 3 || tk.len(t) > 4) {
+                    return -1;
+                }
+                int d = 0;
+                int i = tk.start[t];
+                while (i < tk.end[t] && Character.isDigit(s.text.charAt(i))) {
+                    d = d * 10 + s.text.charAt(i) - '0';
+                    i++;
+                }
+                if (tk.end[t] - i != 2) {
+                    return -1;
+                }
+                char a = Character.toUpperCase(s.text.charAt(i));
+                char b = Character.toUpperCase(s.text.charAt(i + 1));
+                boolean ordinal = i - tk.start[t] <= 2 && d >= 1 && d <= 31 && (a == 'T' && b == 'H'
+                        || a == 'S' && b == 'T' && d % 10 == 1 || a == 'N' && b == 'D' && d % 10 == 2
+                        || a == 'R' && b == 'D' && d % 10 == 3);
+                int nx = t + 1;
+                return ordinal && !(nx < tk.n && !tk.nlBefore[nx] && tk.kind[nx] == Tokens.WORD
+                        && s.isAny(nx, COUNTED)) ? t : -1;
+            }
+        }
+    }
+
+    /** What an ordinal counts when it is no day: "4th ICS", "2nd dose", "3rd floor", "1st degree AVB". */
+    private static final Words COUNTED = Words.of("ICS", "INTERCOSTAL", "FLOOR", "FL", "DEGREE", "DEG", "GRADE",
+            "DOSE", "DOSES", "TIME", "TIMES", "RIB", "RIBS", "TOE", "FINGER", "DIGIT", "NERVE", "CN", "VENTRICLE",
+            "TRIMESTER", "GENERATION", "GEN", "LINE", "ATTEMPT", "TRY", "ROUND", "CYCLE", "STAGE", "PERCENTILE",
+            "YEAR", "YR", "DAY", "WEEK", "WK", "MONTH", "MO", "SHIFT", "CHILD", "PREGNANCY", "BABY", "UNIT", "UNITS",
+            "BAG", "SET", "STEP", "PLACE", "OPINION", "LOOK", "LEVEL", "WAVE", "SPACE", "METATARSAL", "METACARPAL",
+            "LUMBAR", "PHASE", "HIT", "COURSE", "CLASS", "PARTY", "HAND", "PERSON");
+
+    private static boolean letterDot(Tokens tk, int u) {
+        return u + 1 < tk.n && tk.kind[u] == Tokens.WORD && tk.len(u) == 1 && tk.isPunct(u + 1, '.')
+                && tk.adjacent(u, u + 1);
+    }
+
+    /** The features of a candidate of the kind over t..last: its form, the tokens around it, where it stands. */
+    static int otherFeatures(Scan s, int t, int last, int kind, View v, int[] f) {
+        Tokens tk = s.tk;
+        int n = 0;
+        int k = kind * 1000;
+        f[n++] = h(k + 100, 0);
+        int form;
+        if (kind == INITIALS) {
+            form = (last - t + 1) * 4 + (tk.allUpper(t) ? 1 : 0) * 2 + (tk.caseBlind(t) ? 1 : 0);
+        } else {
+            form = (tk.allUpper(t) ? 1 : 0) * 2 + (tk.caseBlind(t) ? 1 : 0);
+        }
+        f[n++] = h(k + 101, form);
+        f[n++] = h(k + 102, tk.nlBefore[t] ? 1 : 0);
+        f[n++] = h(k + 103, last + 1 >= tk.n ? 2 : tk.nlBefore[last + 1] ? 1 : 0);
+        for (int d = 1; d <= 3; d++) {
+            n = around(tk, v, t - d, k + 110 + d, f, n);
+            n = around(tk, v, last + d, k + 140 + d, f, n);
+        }
+        for (int d = 4; d <= 6; d++) {
+            if (t - d >= 0) {
+                f[n++] = h(k + 170, v.key(t - d));
+            }
+            if (last + d < tk.n) {
+                f[n++] = h(k + 171, v.key(last + d));
+            }
+        }
+        f[n++] = h(k + 172, (t < 1 ? 1 : v.key(t - 1)) * 31L + (last + 1 < tk.n ? v.key(last + 1) : 2));
+        return n;
     }
 
     private static double confidence(double z) {

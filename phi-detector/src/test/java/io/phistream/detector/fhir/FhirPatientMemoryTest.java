@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class FhirPatientMemoryTest {
 
     private static final String MRN_SYSTEM = "http://hospital.example.org/fhir/mrn";
-    // nothing in these words says "name" (the model reads "update given to zanthorpe" as one: a person is updated)
-    private static final String NOTE = "zanthorpe valve check done; quillfeather bedside rounds";
+    // nothing around these words says "name" (the model reads "update given to zanthorpe" as one: a person is updated)
+    private static final String NOTE = "iv site c/d/i, zanthorpe valve check done, quillfeather bedside rounds";
 
     private final FhirTestKit kit = new FhirTestKit();
     private final DetectingScrubber spans = new DetectingScrubber(TextPhiDetector.builtIn());

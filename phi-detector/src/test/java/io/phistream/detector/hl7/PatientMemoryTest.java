@@ -45,8 +45,8 @@ class PatientMemoryTest {
     }
 
     /** Names in lower case, without a title or relation word before them: the detector alone does not see them. */
-    // nothing in these words says "name" (the model reads "update given to zanthorpe" as one: a person is updated)
-    private static final String NOTE = "zanthorpe valve check done; quillfeather bedside rounds";
+    // nothing around these words says "name" (the model reads "update given to zanthorpe" as one: a person is updated)
+    private static final String NOTE = "iv site c/d/i, zanthorpe valve check done, quillfeather bedside rounds";
 
     /** A memory kept the way the pipeline keeps it: digests per patient token, added to, never values. */
     private static final class Store implements PatientMemory {

@@ -55,6 +55,43 @@ class TokenClassifierTest {
     }
 
     @Test
+    void givenDottedInitialsSigningOrNamingSomeone_thenTheModelAddsThemAsNames() {
+        for (String[] c : new String[][] {{"ivs d/c'd, skin intact. /k.l. rn", "k.l."},
+                {"TURNED Q2H, TOLERATED WELL. -- A.B., RN", "A.B."},
+                {"rn kerry and rt j.m.t. assisted with the turn", "j.m.t."}}) {
+            assertThat(found(WHOLE, c[0])).as(c[0]).contains(c[1] + "|NAME|" + TokenClassifier.RULE);
+            assertThat(found(RULES, c[0])).as(c[0]).noneMatch(f -> f.startsWith(c[1] + "|"));
+        }
+    }
+
+    @Test
+    void givenDottedLatinAbbreviations_thenTheyAreNoInitials() {
+        String text = "take 1 tab p.o. b.i.d., i.e. with meals, and q.h.s. prn; seen at 9 a.m. by the n.p.";
+        Scan s = RULES.rules(text, null, new Budget(Duration.ofSeconds(30).toNanos()));
+        TokenClassifier.View v = new TokenClassifier.View(s);
+        for (String abbreviation : List.of("p.o.", "b.i.d.", "i.e.", "q.h.s.", "a.m.", "n.p.")) {
+            int t = s.tokenAt(text.indexOf(abbreviation));
+            assertThat(TokenClassifier.otherCandidate(s, t, v, TokenClassifier.INITIALS)).as(abbreviation).isEqualTo(-1);
+        }
+        assertThat(found(WHOLE, text)).noneMatch(f -> f.endsWith("|" + TokenClassifier.RULE));
+    }
+
+    @Test
+    void givenAnOrdinalDayOfAnEvent_thenTheModelAddsItAsADate_butNotAnOrdinalThatCountsSomething() {
+        String events = "adm the 4th w/ adhf. court date the 24TH in brockton.";
+        assertThat(found(WHOLE, events)).contains("4th|DATE|" + TokenClassifier.DATE_RULE,
+                "24TH|DATE|" + TokenClassifier.DATE_RULE);
+        String counts = "PMI 5th ICS, 2nd dose given, 3rd floor, 1st degree AVB, 4th rib fx";
+        Scan s = RULES.rules(counts, null, new Budget(Duration.ofSeconds(30).toNanos()));
+        TokenClassifier.View v = new TokenClassifier.View(s);
+        for (String ordinal : List.of("5th", "2nd", "3rd", "1st", "4th")) {
+            int t = s.tokenAt(counts.indexOf(ordinal));
+            assertThat(TokenClassifier.otherCandidate(s, t, v, TokenClassifier.ORDINAL)).as(ordinal).isEqualTo(-1);
+        }
+        assertThat(found(WHOLE, counts)).noneMatch(f -> f.contains("|DATE|"));
+    }
+
+    @Test
     void givenDosesScoresGradesAndLabValuesShapedLikeDates_thenNoneIsJudgedADate() {
         String text = "Take 1/2 tablet if dizzy. PAIN 4/10 ON ARRIVAL, 2/10 AFTER 2MG MORPHINE. Strength 5/5 in all "
                 + "extremities. 3/4 TAB QHS. VENT AC 14/450/5/40%. BP 118/64. K 3.4, MG 1.9. O2 2-4 L NC. "
@@ -191,22 +228,25 @@ class TokenClassifierTest {
     }
 
     @Test
-    void givenAModelOfTheFirstVersion_thenItIsRefused() throws IOException {
-        // version 1 had no weights for short dates: read now, every candidate pair would score 0.5 and be a date
-        ByteArrayOutputStream v1 = new ByteArrayOutputStream();
-        java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(v1);
-        java.io.DataOutputStream d = new java.io.DataOutputStream(gz);
-        d.writeInt(0x50484954);
-        d.writeInt(1);
-        d.writeInt(TokenClassifier.BITS);
-        d.writeFloat(0.15f);
-        d.writeInt(1);
-        d.writeInt(3);
-        d.writeFloat(0.5f);
-        d.flush();
-        gz.finish();
-        assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(v1.toByteArray())))
-                .isInstanceOf(IOException.class).hasMessageContaining("version");
+    void givenAModelOfAnEarlierVersion_thenItIsRefused() throws IOException {
+        // versions 1 and 2 have no weights for some candidates (short dates; initials and ordinal days): read now, each
+        // such candidate would score 0.5 and be added
+        for (int version : new int[] {1, 2}) {
+            ByteArrayOutputStream old = new ByteArrayOutputStream();
+            java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(old);
+            java.io.DataOutputStream d = new java.io.DataOutputStream(gz);
+            d.writeInt(0x50484954);
+            d.writeInt(version);
+            d.writeInt(TokenClassifier.BITS);
+            d.writeFloat(0.15f);
+            d.writeInt(1);
+            d.writeInt(3);
+            d.writeFloat(0.5f);
+            d.flush();
+            gz.finish();
+            assertThatThrownBy(() -> TokenClassifier.read(new ByteArrayInputStream(old.toByteArray())))
+                    .as("version %d", version).isInstanceOf(IOException.class).hasMessageContaining("version");
+        }
     }
 
     @Test

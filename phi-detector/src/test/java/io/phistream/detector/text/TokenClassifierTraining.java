@@ -20,11 +20,11 @@ import java.util.Random;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.phistream.detector.text.TokenClassifierTraining \
  *   --heldout src/test/resources/io/phistream/detector/text/heldout --train 1-60 --test 61-89
- * ... --train 1-105 --threshold 0.07 --out src/main/resources/model/token-classifier-v3.bin.gz
+ * ... --train 1-121 --threshold 0.07 --out src/main/resources/model/token-classifier-v4.bin.gz
  * </pre>
  *
- * Examples are the word tokens and the short numeric pairs ({@link TokenClassifier#dateCandidate}) the rules left
- * uncovered; one is positive when it overlaps a gold PHI span, negative when it overlaps none, and left out when it
+ * Examples are the word tokens, the short numeric pairs ({@link TokenClassifier#dateCandidate}), the dotted initials
+ * and the ordinal days ({@link TokenClassifier#otherCandidate}) the rules left uncovered; one is positive when it overlaps a gold PHI span, negative when it overlaps none, and left out when it
  * overlaps only a label that is not PHI (an organisation, a ward).
  */
 public final class TokenClassifierTraining {
@@ -33,6 +33,8 @@ public final class TokenClassifierTraining {
     private final List<int[]> examples = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
     private int dates;
+    private final int[] others = new int[TokenClassifier.ORDINAL + 1];
+    private final int[] othersPositive = new int[TokenClassifier.ORDINAL + 1];
     private int datesPositive;
 
     public static void main(String[] args) throws IOException {
@@ -68,6 +70,9 @@ public final class TokenClassifierTraining {
         System.out.printf("trained on batches %s: %d examples, %d positive (%d short dates, %d positive), %d non-zero"
                 + " weights%n", train, t.examples.size(), t.labels.stream().filter(b -> b).count(), t.dates,
                 t.datesPositive, nonZero(w));
+        System.out.printf("initials %d (%d positive), ordinal days %d (%d positive)%n",
+                t.others[TokenClassifier.INITIALS], t.othersPositive[TokenClassifier.INITIALS],
+                t.others[TokenClassifier.ORDINAL], t.othersPositive[TokenClassifier.ORDINAL]);
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
@@ -136,6 +141,26 @@ public final class TokenClassifierTraining {
             labels.add(label);
             dates++;
             datesPositive += label ? 1 : 0;
+        }
+        for (int t = 0; t < s.tk.n; t++) {
+            if (TokenClassifier.candidate(s, t, v) || TokenClassifier.dateCandidate(s, t, v)) {
+                continue;
+            }
+            for (int kind = TokenClassifier.INITIALS; kind <= TokenClassifier.ORDINAL; kind++) {
+                int last = TokenClassifier.otherCandidate(s, t, v, kind);
+                if (last < 0) {
+                    continue;
+                }
+                Boolean label = label(d, s.tk.start[t], s.tk.end[last]);
+                if (label != null) {
+                    int k = TokenClassifier.otherFeatures(s, t, last, kind, v, f);
+                    examples.add(java.util.Arrays.copyOf(f, k));
+                    labels.add(label);
+                    others[kind]++;
+                    othersPositive[kind] += label ? 1 : 0;
+                }
+                break;
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class MemoryMessages {
 
     /** The detector alone does not see these names (nothing around them says "name"); only the admission's memory does. */
-    static final String NOTE = "zanthorpe valve check done; quillfeather bedside rounds";
+    static final String NOTE = "iv site c/d/i, zanthorpe valve check done, quillfeather bedside rounds";
 
     private MemoryMessages() {
     }
