@@ -43,25 +43,27 @@ class TokenClassifierTest {
                 .noneMatch(s -> s.startsWith("VELBRANE"));
     }
 
+    /** That the model alone finds {@code value} in {@code text}, as the type and rule given ("DATE|model.date"). */
+    private static void onlyTheModelFinds(String text, String value, String typeAndRule) {
+        assertThat(found(WHOLE, text)).as(text).contains(value + "|" + typeAndRule);
+        assertThat(found(RULES, text)).as(text).noneMatch(f -> f.startsWith(value + "|"));
+    }
+
     @Test
     void givenShortDatesAfterEventsTheRulesDoNotKnow_thenTheModelAddsThemAsDates() {
-        for (String[] c : new String[][] {{"72 YO M S/P MVR 3.27 (DR. VOSKAN), HX RHEUMATIC HEART DZ.", "3.27"},
-                {"KNOWN GRADE 3 VARICES, BANDED 3-12. OCTREOTIDE GTT.", "3-12"},
-                {"fell off his boat 10/10, found clinging to a float", "10/10"},
-                {"bcx 6/10 still +. ct surg consult", "6/10"}}) {
-            assertThat(found(WHOLE, c[0])).as(c[0]).contains(c[1] + "|DATE|" + TokenClassifier.DATE_RULE);
-            assertThat(found(RULES, c[0])).as(c[0]).noneMatch(f -> f.startsWith(c[1] + "|"));
-        }
+        String date = "DATE|" + TokenClassifier.DATE_RULE;
+        onlyTheModelFinds("72 YO M S/P MVR 3.27 (DR. VOSKAN), HX RHEUMATIC HEART DZ.", "3.27", date);
+        onlyTheModelFinds("KNOWN GRADE 3 VARICES, BANDED 3-12. OCTREOTIDE GTT.", "3-12", date);
+        onlyTheModelFinds("fell off his boat 10/10, found clinging to a float", "10/10", date);
+        onlyTheModelFinds("bcx 6/10 still +. ct surg consult", "6/10", date);
     }
 
     @Test
     void givenDottedInitialsSigningOrNamingSomeone_thenTheModelAddsThemAsNames() {
-        for (String[] c : new String[][] {{"ivs d/c'd, skin intact. /k.l. rn", "k.l."},
-                {"TURNED Q2H, TOLERATED WELL. -- A.B., RN", "A.B."},
-                {"rn kerry and rt j.m.t. assisted with the turn", "j.m.t."}}) {
-            assertThat(found(WHOLE, c[0])).as(c[0]).contains(c[1] + "|NAME|" + TokenClassifier.RULE);
-            assertThat(found(RULES, c[0])).as(c[0]).noneMatch(f -> f.startsWith(c[1] + "|"));
-        }
+        String name = "NAME|" + TokenClassifier.RULE;
+        onlyTheModelFinds("ivs d/c'd, skin intact. /k.l. rn", "k.l.", name);
+        onlyTheModelFinds("TURNED Q2H, TOLERATED WELL. -- A.B., RN", "A.B.", name);
+        onlyTheModelFinds("rn kerry and rt j.m.t. assisted with the turn", "j.m.t.", name);
     }
 
     @Test
