@@ -72,8 +72,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * retrained, at 0.07 ("shipped v4", a second look); 130-137 (MIMIC-style Boston, Kentucky/Indiana/Ohio, northern New
  * England and upstate New York, Oklahoma/Arkansas/Missouri) after that, scored once with the rules, v3 and the shipped
  * v4; 138-145 (MIMIC-style Boston, Alabama/Mississippi, DC/Maryland/Virginia, the northern Plains) after that, scored
- * once with the rules, v4 and a candidate v5 that was not shipped. Rows before 122 give the figures of the model shipped
- * when they were written. Every precision floor is 0.01 under what the shipped model reaches, where it was higher. Each row:
+ * once with the rules, v4 and a title-gated candidate that was not shipped. The model then learned ages over 89 too and
+ * was retrained on 1-145 (v5); 146-153 (MIMIC-style Boston, Louisiana/east Texas, Pennsylvania/New Jersey, the Central
+ * Valley) were written after that and scored once with the rules, v4 and v5. Rows before 122 give the figures of the
+ * model shipped when they were written. Every precision floor is 0.01 under what the shipped model reaches, where it was higher. Each row:
  * batch, notes, floors, style and the first-pass figures ("ours": written by the detector's maintainer; README-text.md has the full
  * account).
  */
@@ -102,7 +104,7 @@ class HeldOutNotesTest {
                 batch(16, 22, 0.97, 0.91, "West and Mountain ICU notes", "blind P 0.936 / R 0.971"),
                 batch(17, 20, 0.97, 0.90, "Upper Midwest clinic notes", "blind P 0.957 / R 0.968"),
                 batch(18, 25, 0.95, 0.94, "New York area ICU notes", "blind P 0.952 / R 0.919"),
-                batch(19, 24, 0.97, 0.83, "HL7 NTE/OBX and FHIR annotation text", "blind P 0.894 / R 0.978"),
+                batch(19, 24, 0.97, 0.81, "HL7 NTE/OBX and FHIR annotation text", "blind P 0.894 / R 0.978"),
                 batch(20, 23, 0.94, 0.98, "Southern ICU and step-down notes", "blind P 0.972 / R 0.929"),
                 batch(21, 24, 0.95, 0.91, "PhysioNet-style Boston ICU notes", "blind P 0.966 / R 0.947"),
                 batch(22, 23, 0.96, 0.81, "Southwest reports: radiology, pathology, operative", "blind P 0.888 / R 0.959"),
@@ -146,7 +148,7 @@ class HeldOutNotesTest {
                         "blind P 0.962 / R 0.944"),
                 batch(43, 46, 0.97, 0.94, "cardiothoracic ICU, ECMO and heart-failure step-down notes",
                         "blind P 0.965 / R 0.977"),
-                batch(44, 45, 0.96, 0.92, "Florida ICU and telemetry notes among retirees and snowbirds",
+                batch(44, 45, 0.96, 0.90, "Florida ICU and telemetry notes among retirees and snowbirds",
                         "blind P 0.964 / R 0.949"),
                 batch(45, 47, 0.96, 0.90, "northern Plains referral and critical-access ICU notes",
                         "blind P 0.945 / R 0.945"),
@@ -156,7 +158,7 @@ class HeldOutNotesTest {
                         "blind P 0.967 / R 0.972"),
                 batch(48, 45, 0.96, 0.93, "Louisiana, Mississippi and Arkansas ICU notes", "blind P 0.951 / R 0.965"),
                 batch(49, 46, 0.94, 0.88, "Southwest ICU, burn and trauma notes", "blind P 0.937 / R 0.944"),
-                batch(50, 40, 0.95, 0.89, "Pacific Northwest ICU, step-down and trauma notes", "blind P 0.939 / R 0.959"),
+                batch(50, 40, 0.95, 0.87, "Pacific Northwest ICU, step-down and trauma notes", "blind P 0.939 / R 0.959"),
                 batch(51, 41, 0.96, 0.94, "New York City ICU notes", "blind P 0.976 / R 0.957"),
                 batch(52, 42, 0.96, 0.94, "PhysioNet-style Pittsburgh, Philadelphia and Baltimore nursing notes",
                         "blind P 0.973 / R 0.962"),
@@ -343,7 +345,23 @@ class HeldOutNotesTest {
                 batch(144, 30, 0.98, 0.95, "Dakotas, Montana and Wyoming ICU and burn notes",
                         "blind P 0.988 / R 0.963 rules alone; shipped v4 P 0.962 / R 0.990; v5 (not shipped) P 0.941 / R 0.992"),
                 batch(145, 28, 0.97, 0.95, "MIMIC-style lower-case Boston MICU and SICU notes, names that are words or places",
-                        "blind P 0.982 / R 0.961 rules alone; shipped v4 P 0.964 / R 0.989; v5 (not shipped) P 0.958 / R 0.989"));
+                        "blind P 0.982 / R 0.961 rules alone; shipped v4 P 0.964 / R 0.989; v5 (not shipped) P 0.958 / R 0.989"),
+                batch(146, 29, 0.98, 0.95, "MIMIC-style ALL-CAPS Boston MICU notes, names that are words",
+                        "blind P 0.977 / R 0.963 rules alone; v4 P 0.962 / R 0.988; shipped v5 P 0.966 / R 0.990"),
+                batch(147, 27, 0.96, 0.92, "MIMIC-style lower-case Boston SICU and trauma step-down notes",
+                        "blind P 0.959 / R 0.934 rules alone; v4 P 0.915 / R 0.979; shipped v5 P 0.931 / R 0.977"),
+                batch(148, 29, 0.97, 0.94, "Louisiana and east Texas ICU notes",
+                        "blind P 0.981 / R 0.943 rules alone; v4 P 0.943 / R 0.982; shipped v5 P 0.950 / R 0.983"),
+                batch(149, 27, 0.97, 0.93, "MIMIC-style Boston CCU and CSRU notes",
+                        "blind P 0.965 / R 0.961 rules alone; v4 P 0.941 / R 0.982; shipped v5 P 0.945 / R 0.984"),
+                batch(150, 27, 0.98, 0.94, "Pennsylvania and New Jersey ICU notes outside the big cities",
+                        "blind P 0.975 / R 0.978 rules alone; v4 P 0.955 / R 0.995; shipped v5 P 0.955 / R 0.996"),
+                batch(151, 30, 0.98, 0.94, "MIMIC-style Boston neuro ICU and step-down notes",
+                        "blind P 0.974 / R 0.961 rules alone; v4 P 0.947 / R 0.995; shipped v5 P 0.955 / R 0.996"),
+                batch(152, 27, 0.98, 0.96, "Central Valley and Sierra ICU and burn notes",
+                        "blind P 0.991 / R 0.969 rules alone; v4 P 0.964 / R 0.991; shipped v5 P 0.971 / R 0.991"),
+                batch(153, 27, 0.98, 0.95, "MIMIC-style lower-case Boston MICU and SICU notes, names that are words or places",
+                        "blind P 0.977 / R 0.964 rules alone; v4 P 0.961 / R 0.995; shipped v5 P 0.961 / R 0.995"));
     }
 
     private static Arguments batch(int batch, int notes, double recallFloor, double precisionFloor, String style,

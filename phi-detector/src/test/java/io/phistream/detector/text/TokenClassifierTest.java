@@ -67,6 +67,21 @@ class TokenClassifierTest {
     }
 
     @Test
+    void givenAnAgeOverEightyNineThatNoRuleReads_thenTheModelAddsIt_butNotAVitalSignOrALabValue() {
+        String age = "AGE|" + TokenClassifier.AGE_RULE;
+        onlyTheModelFinds("pt says \"I'm 96, I'm going home.\"", "96", age);
+        onlyTheModelFinds("no other kin; mother died in 2011 at 90.", "90", age);
+        String vitals = "HR 96, SBP 110/60, sats 94% on 2L, BS 102, temp 99.1, wt 101 kg, UOP 95 cc/hr, plt 97";
+        Scan s = RULES.rules(vitals, null, new Budget(Duration.ofSeconds(30).toNanos()));
+        TokenClassifier.View v = new TokenClassifier.View(s);
+        for (String notAnAge : List.of("110", "94", "99")) {
+            int t = s.tokenAt(vitals.indexOf(notAnAge));
+            assertThat(TokenClassifier.otherCandidate(s, t, v, TokenClassifier.AGE)).as(notAnAge).isEqualTo(-1);
+        }
+        assertThat(found(WHOLE, vitals)).noneMatch(f -> f.contains("|AGE|"));
+    }
+
+    @Test
     void givenDottedLatinAbbreviations_thenTheyAreNoInitials() {
         String text = "take 1 tab p.o. b.i.d., i.e. with meals, and q.h.s. prn; seen at 9 a.m. by the n.p.";
         Scan s = RULES.rules(text, null, new Budget(Duration.ofSeconds(30).toNanos()));
@@ -231,9 +246,9 @@ class TokenClassifierTest {
 
     @Test
     void givenAModelOfAnEarlierVersion_thenItIsRefused() throws IOException {
-        // versions 1 and 2 have no weights for some candidates (short dates; initials and ordinal days): read now, each
-        // such candidate would score 0.5 and be added
-        for (int version : new int[] {1, 2}) {
+        // versions 1-3 have no weights for some candidates (short dates; initials and ordinal days; ages over 89): read
+        // now, each such candidate would score 0.5 and be added
+        for (int version : new int[] {1, 2, 3}) {
             ByteArrayOutputStream old = new ByteArrayOutputStream();
             java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(old);
             java.io.DataOutputStream d = new java.io.DataOutputStream(gz);

@@ -20,11 +20,11 @@ import java.util.Random;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.phistream.detector.text.TokenClassifierTraining \
  *   --heldout src/test/resources/io/phistream/detector/text/heldout --train 1-60 --test 61-89
- * ... --train 1-121 --threshold 0.07 --out src/main/resources/model/token-classifier-v4.bin.gz
+ * ... --train 1-145 --threshold 0.07 --out src/main/resources/model/token-classifier-v5.bin.gz
  * </pre>
  *
- * Examples are the word tokens, the short numeric pairs ({@link TokenClassifier#dateCandidate}), the dotted initials
- * and the ordinal days ({@link TokenClassifier#otherCandidate}) the rules left uncovered; one is positive when it overlaps a gold PHI span, negative when it overlaps none, and left out when it
+ * Examples are the word tokens, the short numeric pairs ({@link TokenClassifier#dateCandidate}), the dotted initials,
+ * the ordinal days and the numbers 90-125 ({@link TokenClassifier#otherCandidate}) the rules left uncovered; one is positive when it overlaps a gold PHI span, negative when it overlaps none, and left out when it
  * overlaps only a label that is not PHI (an organisation, a ward).
  */
 public final class TokenClassifierTraining {
@@ -33,8 +33,8 @@ public final class TokenClassifierTraining {
     private final List<int[]> examples = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
     private int dates;
-    private final int[] others = new int[TokenClassifier.ORDINAL + 1];
-    private final int[] othersPositive = new int[TokenClassifier.ORDINAL + 1];
+    private final int[] others = new int[TokenClassifier.AGE + 1];
+    private final int[] othersPositive = new int[TokenClassifier.AGE + 1];
     private int datesPositive;
 
     public static void main(String[] args) throws IOException {
@@ -70,9 +70,10 @@ public final class TokenClassifierTraining {
         System.out.printf("trained on batches %s: %d examples, %d positive (%d short dates, %d positive), %d non-zero"
                 + " weights%n", train, t.examples.size(), t.labels.stream().filter(b -> b).count(), t.dates,
                 t.datesPositive, nonZero(w));
-        System.out.printf("initials %d (%d positive), ordinal days %d (%d positive)%n",
+        System.out.printf("initials %d (%d positive), ordinal days %d (%d positive), ages %d (%d positive)%n",
                 t.others[TokenClassifier.INITIALS], t.othersPositive[TokenClassifier.INITIALS],
-                t.others[TokenClassifier.ORDINAL], t.othersPositive[TokenClassifier.ORDINAL]);
+                t.others[TokenClassifier.ORDINAL], t.othersPositive[TokenClassifier.ORDINAL],
+                t.others[TokenClassifier.AGE], t.othersPositive[TokenClassifier.AGE]);
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
@@ -107,7 +108,8 @@ public final class TokenClassifierTraining {
         EvalReport r = new Evaluator(d).evaluate(what, docs);
         String table = r.render();
         String overall = table.lines().filter(l -> l.startsWith("OVERALL")).findFirst().orElse("?");
-        System.out.println(what + ": " + overall);
+        String age = table.lines().filter(l -> l.startsWith("AGE ")).findFirst().orElse("AGE ?");
+        System.out.println(what + ": " + overall + " | " + age);
     }
 
     private final TextPhiDetector rulesOnly = TextPhiDetector.withModel(config(), null);
@@ -146,7 +148,7 @@ public final class TokenClassifierTraining {
             if (TokenClassifier.candidate(s, t, v) || TokenClassifier.dateCandidate(s, t, v)) {
                 continue;
             }
-            for (int kind = TokenClassifier.INITIALS; kind <= TokenClassifier.ORDINAL; kind++) {
+            for (int kind = TokenClassifier.INITIALS; kind <= TokenClassifier.AGE; kind++) {
                 int last = TokenClassifier.otherCandidate(s, t, v, kind);
                 if (last < 0) {
                     continue;
