@@ -97,7 +97,10 @@ final class TokenClassifier {
         return threshold;
     }
 
-    /** Adds the words the model judges PHI among those no span found so far covers. */
+    /**
+     * Adds what the model judges PHI among the candidates no span found so far covers: words, short dates, initials,
+     * ordinal days and ages.
+     */
     void detect(Scan s) {
         Tokens tk = s.tk;
         View v = new View(s);
@@ -106,31 +109,60 @@ final class TokenClassifier {
             if ((t & 255) == 0) {
                 s.budget.check();
             }
-            if (candidate(s, t, v)) {
-                double z = logit(s, t, v, f);
-                if (z >= minLogit) {
-                    s.add(typeOf(s, t), tk.start[t], tk.end[t], RULE, confidence(z));
-                }
-            } else if (dateCandidate(s, t, v)) {
-                double z = sum(f, dateFeatures(s, t, v, f, 0));
-                if (z >= minLogit) {
-                    s.add(PhiType.DATE, tk.start[t], tk.end[t + 2], DATE_RULE, confidence(z));
-                }
-            } else {
-                for (int kind = INITIALS; kind <= AGE; kind++) {
-                    int last = otherCandidate(s, t, v, kind);
-                    if (last >= 0) {
-                        double z = sum(f, otherFeatures(s, t, last, kind, v, f));
-                        if (z >= minLogit) {
-                            s.add(kind == INITIALS ? PhiType.NAME : kind == AGE ? PhiType.AGE : PhiType.DATE,
-                                    tk.start[t], tk.end[last], kind == INITIALS ? RULE : kind == AGE ? AGE_RULE
-                                    : DATE_RULE, confidence(z));
-                        }
-                        break;
-                    }
-                }
+            int c = candidateAt(s, t, v);
+            if (c < 0) {
+                continue;
+            }
+            int kind = kindOf(c);
+            // a word's own features are cached per lexicon word (logit); the other kinds are few and scored in full
+            double z = kind == WORD ? logit(s, t, v, f) : sum(f, featuresOf(s, t, c, v, f));
+            if (z >= minLogit) {
+                PhiType type = kind == WORD ? typeOf(s, t) : kind == INITIALS ? PhiType.NAME
+                        : kind == AGE ? PhiType.AGE : PhiType.DATE;
+                String rule = kind == WORD || kind == INITIALS ? RULE : kind == AGE ? AGE_RULE : DATE_RULE;
+                s.add(type, tk.start[t], tk.end[lastOf(t, c)], rule, confidence(z));
             }
         }
+    }
+
+    /** A word the rules left ({@link #candidate}). */
+    static final int WORD = 4;
+    /** A short numeric pair, maybe a date ({@link #dateCandidate}). */
+    static final int PAIR = 5;
+
+    /**
+     * The candidate starting at token t, packed as its kind times eight plus its length in tokens less one, or -1. One
+     * place decides which kind a token is judged as, so that detection and training never disagree.
+     */
+    static int candidateAt(Scan s, int t, View v) {
+        if (candidate(s, t, v)) {
+            return WORD * 8;
+        }
+        if (dateCandidate(s, t, v)) {
+            return PAIR * 8 + 2;
+        }
+        for (int kind = INITIALS; kind <= AGE; kind++) {
+            int last = otherCandidate(s, t, v, kind);
+            if (last >= 0) {
+                return kind * 8 + last - t;
+            }
+        }
+        return -1;
+    }
+
+    static int kindOf(int candidate) {
+        return candidate >> 3;
+    }
+
+    static int lastOf(int t, int candidate) {
+        return t + (candidate & 7);
+    }
+
+    /** All the features of the candidate at t, whatever its kind. */
+    static int featuresOf(Scan s, int t, int candidate, View v, int[] f) {
+        int kind = kindOf(candidate);
+        return kind == WORD ? features(s, t, v, f) : kind == PAIR ? dateFeatures(s, t, v, f, 0)
+                : otherFeatures(s, t, lastOf(t, candidate), kind, v, f);
     }
 
     /** Dotted initials, a name's ("k.l.", "J.R.T."). */

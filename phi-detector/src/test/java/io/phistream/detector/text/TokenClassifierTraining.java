@@ -32,10 +32,9 @@ public final class TokenClassifierTraining {
 
     private final List<int[]> examples = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
-    private int dates;
-    private final int[] others = new int[TokenClassifier.AGE + 1];
-    private final int[] othersPositive = new int[TokenClassifier.AGE + 1];
-    private int datesPositive;
+    /** Examples and positive ones by candidate kind. */
+    private final int[] candidates = new int[TokenClassifier.PAIR + 1];
+    private final int[] positives = new int[TokenClassifier.PAIR + 1];
 
     public static void main(String[] args) throws IOException {
         Path heldout = null;
@@ -68,12 +67,12 @@ public final class TokenClassifierTraining {
         }
         float[] w = t.train(epochs, l2, rate);
         System.out.printf("trained on batches %s: %d examples, %d positive (%d short dates, %d positive), %d non-zero"
-                + " weights%n", train, t.examples.size(), t.labels.stream().filter(b -> b).count(), t.dates,
-                t.datesPositive, nonZero(w));
+                + " weights%n", train, t.examples.size(), t.labels.stream().filter(b -> b).count(),
+                t.candidates[TokenClassifier.PAIR], t.positives[TokenClassifier.PAIR], nonZero(w));
         System.out.printf("initials %d (%d positive), ordinal days %d (%d positive), ages %d (%d positive)%n",
-                t.others[TokenClassifier.INITIALS], t.othersPositive[TokenClassifier.INITIALS],
-                t.others[TokenClassifier.ORDINAL], t.othersPositive[TokenClassifier.ORDINAL],
-                t.others[TokenClassifier.AGE], t.othersPositive[TokenClassifier.AGE]);
+                t.candidates[TokenClassifier.INITIALS], t.positives[TokenClassifier.INITIALS],
+                t.candidates[TokenClassifier.ORDINAL], t.positives[TokenClassifier.ORDINAL],
+                t.candidates[TokenClassifier.AGE], t.positives[TokenClassifier.AGE]);
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
@@ -118,50 +117,27 @@ public final class TokenClassifierTraining {
         Scan s = rulesOnly.rules(d.text(), null, new Budget(GENEROUS.toNanos()));
         TokenClassifier.View v = new TokenClassifier.View(s);
         int[] f = new int[TokenClassifier.MAX_FEATURES];
-        for (int t = 0; t < s.tk.n; t++) {
-            if (!TokenClassifier.candidate(s, t, v)) {
-                continue;
-            }
-            Boolean label = label(d, s.tk.start[t], s.tk.end[t]);
-            if (label == null) {
-                continue;
-            }
-            int k = TokenClassifier.features(s, t, v, f);
-            examples.add(java.util.Arrays.copyOf(f, k));
-            labels.add(label);
-        }
-        for (int t = 0; t < s.tk.n; t++) {
-            if (!TokenClassifier.dateCandidate(s, t, v)) {
-                continue;
-            }
-            Boolean label = label(d, s.tk.start[t], s.tk.end[t + 2]);
-            if (label == null) {
-                continue;
-            }
-            int k = TokenClassifier.dateFeatures(s, t, v, f, 0);
-            examples.add(java.util.Arrays.copyOf(f, k));
-            labels.add(label);
-            dates++;
-            datesPositive += label ? 1 : 0;
-        }
-        for (int t = 0; t < s.tk.n; t++) {
-            if (TokenClassifier.candidate(s, t, v) || TokenClassifier.dateCandidate(s, t, v)) {
-                continue;
-            }
-            for (int kind = TokenClassifier.INITIALS; kind <= TokenClassifier.AGE; kind++) {
-                int last = TokenClassifier.otherCandidate(s, t, v, kind);
-                if (last < 0) {
+        // words, then pairs, then the other kinds: the order the examples have always had, which the seeded shuffle of
+        // training follows (another order gives other weights)
+        for (int pass = 0; pass < 3; pass++) {
+            for (int t = 0; t < s.tk.n; t++) {
+                int c = TokenClassifier.candidateAt(s, t, v);
+                if (c < 0) {
                     continue;
                 }
-                Boolean label = label(d, s.tk.start[t], s.tk.end[last]);
-                if (label != null) {
-                    int k = TokenClassifier.otherFeatures(s, t, last, kind, v, f);
-                    examples.add(java.util.Arrays.copyOf(f, k));
-                    labels.add(label);
-                    others[kind]++;
-                    othersPositive[kind] += label ? 1 : 0;
+                int kind = TokenClassifier.kindOf(c);
+                if (pass != (kind == TokenClassifier.WORD ? 0 : kind == TokenClassifier.PAIR ? 1 : 2)) {
+                    continue;
                 }
-                break;
+                Boolean label = label(d, s.tk.start[t], s.tk.end[TokenClassifier.lastOf(t, c)]);
+                if (label == null) {
+                    continue;
+                }
+                int k = TokenClassifier.featuresOf(s, t, c, v, f);
+                examples.add(java.util.Arrays.copyOf(f, k));
+                labels.add(label);
+                candidates[kind]++;
+                positives[kind] += label ? 1 : 0;
             }
         }
     }
