@@ -202,6 +202,14 @@ final class Dates {
                 || rangeEnd && t >= 4 && tk.kind[t - 4] == Tokens.NUM && tk.len(t - 4) <= 2 && month(tk.intValue(t - 4))
                 && day(tk.intValue(t - 2)) && laterWithinMonth(tk.intValue(t - 4), tk.intValue(t - 2), a, b)
                 && !followedBy(s, t + 2, DOSE_AFTER);
+        // the start of a range of dates whose end is one: "BiPAP 2/26-2/28", "8/10-8/12"
+        pos |= rangeStart(s, t, a, b) && !scoreRange(s, t, a, b);
+        // "03/05", "08-02": a month or day written with its zero is a date's, never a score's, a dose's or a setting's
+        if (la == 2 && lb == 2 && (tk.firstChar(t) == '0' || tk.firstChar(t + 2) == '0') && !(sep == '-' && (shiftHours(a, b) || followedBy(s, t + 2, SHIFT_HOURS_AFTER)))
+                && !followedBy(s, t + 2, UNIT_AFTER) && !followedBy(s, t + 2, DOSE_AFTER)) {
+            s.addTokens(PhiType.DATE, t, t + 2, "date.zero-padded", 0.85);
+            return t + 3;
+        }
         boolean known = s.ctx.monthDays.contains(a * 100 + b);
         if (known) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
@@ -361,6 +369,9 @@ final class Dates {
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
         }
+        if (p >= 0 && (s.is(p, "SOC") || s.is(p, "CARE") && s.is(pp, "OF") && s.is(s.prevWord(pp, 0), "START"))) {
+            return true; // home care's "start of care 6/20", "SOC 3/10"
+        }
         if (p >= 1 && p == first - 1 && countToken(s, p) && !partOfCount(s, p, first, last)
                 && (procedureWord(s, pp) || pp >= 0 && procedureAfterStatusPost(s, pp))) {
             return true; // "S/P AVR/CABG X2 3-27", "s/p CABG x4 6/10": the procedure, its count, then when
@@ -464,6 +475,20 @@ final class Dates {
      * The end a/b of a range of dates after its start m/d: later in the same month or not later in the next ("3/9-3/10",
      * "2/28-3/2"; not the fractions "2/3-3/4").
      */
+    /** Words after "07-19" that make it hours, not a day. */
+    private static final Words SHIFT_HOURS_AFTER = Words.of("SHIFT", "HRS", "HOURS", "H");
+
+    /** Pair t..t+2 (a/b) opens a range whose end, glued by a dash, is a later day within a month: "2/26-2/28". */
+    private static boolean rangeStart(Scan s, int t, int a, int b) {
+        Tokens tk = s.tk;
+        int e = t + 4;
+        return e + 2 < tk.n && tk.isPunct(t + 3, '-') && tk.adjacent(t + 2, t + 3) && tk.adjacent(t + 3, e)
+                && tk.kind[e] == Tokens.NUM && tk.len(e) <= 2 && tk.isPunct(e + 1, tk.firstChar(t + 1))
+                && tk.adjacent(e, e + 1) && tk.adjacent(e + 1, e + 2) && tk.kind[e + 2] == Tokens.NUM && tk.len(e + 2) <= 2
+                && month(tk.intValue(e)) && day(tk.intValue(e + 2))
+                && laterWithinMonth(a, b, tk.intValue(e), tk.intValue(e + 2)) && !followedBy(s, e + 2, DOSE_AFTER);
+    }
+
     private static boolean laterWithinMonth(int m, int d, int a, int b) {
         return a == m && b > d || (a == m + 1 || m == 12 && a == 1) && b <= d;
     }
@@ -1481,7 +1506,9 @@ final class Dates {
 
     /** Parts of a day or week that "of the 6th" / "of 7/10" dates: "the evening of the 6th", "the night of 7/10". */
     private static final Words PART_OF_DAY = Words.of("MORNING", "EVENING", "NIGHT", "AFTERNOON", "DAY", "WEEK", "WEEKEND",
-        "OVERNIGHT", "NOON", "EVE");
+        "OVERNIGHT", "NOON", "EVE",
+        // and the notes written on a day: "addendum to npn of 3/5", "correction to night note of 3/14", "am of 3/4"
+        "AM", "PM", "NOTE", "NOTES", "NPN", "ENTRY");
 
     /** Whether token {@code ofTok} (OF, or THE after OF) follows a part of the day: "the evening of the 6th", "night of 7/10". */
     private static boolean partOfDayOf(Scan s, int ofTok) {

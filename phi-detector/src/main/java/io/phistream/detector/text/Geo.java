@@ -1061,11 +1061,60 @@ final class Geo {
      * "Springfield 01108", "dover, 02030-1234": five digits (or ZIP+4) on the same line right after a town already taken
      * are its ZIP even with no state between. Returns the last token taken (the town's when none).
      */
+    /**
+     * A ZIP after any place found so far, the rules' or the token model's, where no rule that found the place looked
+     * for one: "Everett 02149", "14 Quissett Ave, 02540", "Charles St (02122)". Runs after the model, whose places
+     * (a town the lexicons do not hold) are as good a sign of an address as the rules'.
+     */
+    static void zipsAfterPlaces(Scan s) {
+        int found = s.found.size();
+        for (int i = 0; i < found; i++) {
+            PhiSpan sp = s.found.get(i);
+            if (sp.type() != PhiType.GEO || sp.rule().startsWith("zip")) {
+                continue;
+            }
+            int last = s.tokenAt(sp.end() - 1);
+            if (last < 0) {
+                continue;
+            }
+            if (sp.rule().startsWith("street.") || sp.rule().equals("geo.after-street")) {
+                last = wordsAfterStreet(s, last);
+            }
+            zipAfterTown(s, last);
+        }
+    }
+
+    /**
+     * The last of up to three words after a street on its line, between commas and blanks, where a town would stand
+     * before its ZIP ("41 GIFFORDS LN, GREAT KILLS 10308"), whatever the words are: only the ZIP that must follow
+     * decides ({@link #zipAfterTown}). The street's last token when no word follows.
+     */
+    private static final int NOT_A_TOWN_WORD = CLINICAL | Lexicon.UNIT | Lexicon.MONTH | Lexicon.WEEKDAY
+            | Lexicon.TITLE | Lexicon.RELATION | Lexicon.VERB_CONTEXT;
+
+    private static int wordsAfterStreet(Scan s, int street) {
+        Tokens tk = s.tk;
+        int last = street;
+        int words = 0;
+        for (int u = street + 1; u < tk.n && !tk.nlBefore[u] && words < 3; u++) {
+            if (tk.isPunct(u, ',')) {
+                continue;
+            }
+            if (tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u - 1, u) && !tk.isPunct(u - 1, ',')
+                    || (s.flags(u) & NOT_A_TOWN_WORD) != 0 && (s.flags(u) & STREET_NAME) == 0) {
+                break; // not "ON ELM ST, HEPARIN 25000 UNITS"
+            }
+            last = u;
+            words++;
+        }
+        return last;
+    }
+
     private static int zipAfterTown(Scan s, int town) {
         Tokens tk = s.tk;
         int u = town + 1;
-        if (tk.isPunct(u, ',')) {
-            u++;
+        if (tk.isPunct(u, ',') || tk.isPunct(u, '(') && u + 1 < tk.n && tk.adjacent(u, u + 1)) {
+            u++; // "Charles St (02122)"
         }
         int st = stateAt(s, u);
         if (st >= u) {

@@ -313,7 +313,15 @@ final class Numbers {
         if (t < 0 || s.tk.kind[t] == Tokens.PUNCT) {
             return null;
         }
-        return KEYWORDS.get(s.key(t));
+        PhiType k = KEYWORDS.get(s.key(t));
+        return k == null && serialAbbreviation(s, t) ? PhiType.DEVICE : k;
+    }
+
+    /** "S/N", "s/n": the N of a serial number's abbreviation, which the tokenizer splits into three tokens. */
+    private static boolean serialAbbreviation(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t >= 2 && tk.len(t) == 1 && s.is(t, "N") && tk.isPunct(t - 1, '/') && tk.adjacent(t - 2, t - 1)
+                && tk.adjacent(t - 1, t) && tk.len(t - 2) == 1 && s.is(t - 2, "S");
     }
 
     /**

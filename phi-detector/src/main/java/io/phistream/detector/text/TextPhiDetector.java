@@ -175,6 +175,7 @@ public final class TextPhiDetector {
                 model.detect(s);
                 budget.check();
             }
+            Geo.zipsAfterPlaces(s);
             for (int i = 0; i < compiled.size(); i++) {
                 CustomPattern p = config.patterns().get(i);
                 com.google.re2j.Matcher m = compiled.get(i).matcher(text);
