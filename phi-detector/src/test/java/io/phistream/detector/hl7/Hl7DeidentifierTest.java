@@ -132,7 +132,9 @@ class Hl7DeidentifierTest {
 
             assertThat(out.first("PID").field(5)).isEqualTo("^^^^^^L~^^^^^^A");
             assertThat(out.first("PID").field(6)).isEqualTo("");
-            assertThat(d.text()).doesNotContainIgnoringCase("Doe").doesNotContainIgnoringCase("Jonathan")
+            // the MRN's token is random text and may spell "roe" by chance: look everywhere else
+            String rest = d.text().replace(out.first("PID").field(3), "");
+            assertThat(rest).doesNotContainIgnoringCase("Doe").doesNotContainIgnoringCase("Jonathan")
                     .doesNotContainIgnoringCase("Quincy").doesNotContainIgnoringCase("Roe")
                     .doesNotContainIgnoringCase("Smith");
             assertThat(d.phiCounts().get(PhiType.NAME)).isGreaterThanOrEqualTo(7);
