@@ -1535,12 +1535,19 @@ final class Geo {
      * A town's name used as something else: a language ("Language: Kiowa", "speaks Choctaw"), a code ("Code Silver"),
      * a vehicle ("4-WHEELER"), a treatment bay ("in Bay 1").
      */
+    /** "called at home", "from home in Rockland": the patient's home, not the towns named Home. */
+    static boolean homeNotTown(Scan s, int t) {
+        return s.is(t, "HOME") && s.isAny(s.prevWord(t, 0), "AT", "FROM", "TO", "IN");
+    }
+
     private static boolean notAPlaceHere(Scan s, int t) {
         Tokens tk = s.tk;
         // cheapest first: this runs for every word
         return s.afterNumberDash(t)
                 || t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM && !tk.nlBefore[t + 1] && s.isAny(t, "BAY", "POD", "ROOM", "BED")
-                || (tk.upperDoc || !tk.lowerInitial(t)) && s.languageOrCode(t);
+                || (tk.upperDoc || !tk.lowerInitial(t)) && s.languageOrCode(t)
+                // "called from home in Rockland", "modified Fisher 4", "Miami J": a home, a grade, a collar
+                || homeNotTown(s, t) || Names.clinicalCompound(s, t);
     }
 
     private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",

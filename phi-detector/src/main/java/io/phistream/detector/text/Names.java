@@ -937,7 +937,26 @@ final class Names {
                 && !s.has(s.prevWord(t, 1), Lexicon.TITLE | Lexicon.RELATION)
                 // "18-WHEELER", "Code Silver", "Language: Kiowa", "speaks Punjabi"
                 || s.afterNumberDash(t) || s.languageOrCode(t) || s.isAny(s.prevWord(t, 1), "DESERT", "OPERATION")
-                || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t);
+                || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t)
+                || clinicalCompound(s, t);
+    }
+
+    /** Clinical bodily findings a listed name stands before: "frank blood", "FRANK PUS". */
+    private static final Words FRANK_FINDINGS = Words.of("BLOOD", "BLOODY", "PUS", "HEMATURIA", "HEMATOCHEZIA",
+        "BLEEDING", "BRBPR", "CLOTS", "MELENA", "HEMOPTYSIS", "HEMATEMESIS", "PURULENCE", "DEHISCENCE", "FLUID");
+
+    /**
+     * Words of a clinical compound, not people: "CHARGE RN HAND-OFF" (after a title), "Miami J collar", "modified
+     * Fisher 4" (a bleed's grade), "frank blood".
+     */
+    static boolean clinicalCompound(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        return tk.isPunct(nx, '-') && tk.adjacent(t, nx) && s.is(nx + 1, "OFF") && tk.adjacent(nx, nx + 1)
+                || s.is(t, "MIAMI") && s.is(nx, "J") && tk.len(nx) == 1
+                || s.is(t, "FISHER") && (nx < tk.n && tk.kind[nx] == Tokens.NUM && tk.len(nx) == 1
+                && !s.has(s.prevWord(t, 1), Lexicon.TITLE | Lexicon.RELATION) || s.is(s.prevWord(t, 0), "MODIFIED"))
+                || s.is(t, "FRANK") && s.isAny(s.nextWord(t, 0), FRANK_FINDINGS);
     }
 
     /**

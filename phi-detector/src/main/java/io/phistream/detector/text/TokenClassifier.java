@@ -116,13 +116,28 @@ final class TokenClassifier {
             int kind = kindOf(c);
             // a word's own features are cached per lexicon word (logit); the other kinds are few and scored in full
             double z = kind == WORD ? logit(s, t, v, f) : sum(f, featuresOf(s, t, c, v, f));
-            if (z >= minLogit) {
+            if (z >= minLogit && !(kind == WORD && neverPhiHere(s, t))) {
                 PhiType type = kind == WORD ? typeOf(s, t) : kind == INITIALS ? PhiType.NAME
                         : kind == AGE ? PhiType.AGE : PhiType.DATE;
                 String rule = kind == WORD || kind == INITIALS ? RULE : kind == AGE ? AGE_RULE : DATE_RULE;
                 s.add(type, tk.start[t], tk.end[lastOf(t, c)], rule, confidence(z));
             }
         }
+    }
+
+    /**
+     * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
+     * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound ("HAND-OFF", "Miami J"), the patient's
+     * home. Checked only for words it would add, so it costs nothing on the rest; the weights do not depend on it.
+     */
+    private static boolean neverPhiHere(Scan s, int t) {
+        return s.isAny(t, "MR", "MRS", "MS", "DR") && !signOff(s, t) || Names.clinicalCompound(s, t)
+                || Geo.homeNotTown(s, t);
+    }
+
+    /** "-mr rn", "/ms": initials signing a note, which may spell a title. */
+    private static boolean signOff(Scan s, int t) {
+        return t > 0 && (s.tk.isPunct(t - 1, '-') || s.tk.isPunct(t - 1, '/')) && s.tk.adjacent(t - 1, t);
     }
 
     /** A word the rules left ({@link #candidate}). */
