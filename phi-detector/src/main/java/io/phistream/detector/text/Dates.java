@@ -589,8 +589,9 @@ final class Dates {
         boolean proper = (tk.upperDoc || tk.capitalized(w)) && tk.len(w) >= 3
                 && (s.flags(w) & (Lexicon.COMMON | Lexicon.CLINICAL | Lexicon.STOP)) == 0
                 && !s.isAny(w, UNIT_AFTER) && !s.isAny(w, NEG_AFTER);
-        if (s.isAny(nx, "IN", "NEAR") && proper) {
-            return true;
+        if (s.isAny(nx, "IN", "NEAR") && (proper || (tk.upperDoc || tk.capitalized(w)) && s.has(w, Lexicon.PLACE_START)
+                && (s.flags(w) & (Lexicon.CLINICAL | Lexicon.STOP)) == 0)) {
+            return true; // (a town whose first word is also a word: "arrest 2/20 in Fall River")
         }
         // "FELL FROM LADDER 9/3 IN HIS PEAR BLOCK", "tree stand 11/9 in woods", "hay rake 7-19 on a farm": where it
         // happened, an outdoor or working place
@@ -602,9 +603,11 @@ final class Dates {
                     noun++;
                 }
             }
-            // (not a score or a share: "PAIN 7/10 ON THE STAIRS", "ATE 1/2 IN THE KITCHEN", "EDEMA 1-2 AT SITE")
+            // (not a score or a share: "PAIN 7/10 ON THE STAIRS", "ATE 1/2 IN THE KITCHEN", "EDEMA 1-2 AT SITE";
+            // "found 3/6 in a garage" is a day: nothing is scored out of 6)
+            int outOf = tk.intValue(last);
             if (s.isAny(noun, EVENT_PLACES) && !(last >= 2 && tk.kind[last - 2] == Tokens.NUM
-                    && tk.intValue(last - 2) <= tk.intValue(last) && tk.intValue(last) <= 10)) {
+                    && tk.intValue(last - 2) <= outOf && (outOf == 10 || outOf <= 5))) {
                 return true;
             }
         }
@@ -616,7 +619,8 @@ final class Dates {
         "RANCH", "BLOCK", "CAMP", "CABIN", "DRIVEWAY", "GARAGE", "BASEMENT", "KITCHEN", "BATHROOM", "STAIRS", "PORCH",
         "ROOF", "LADDER", "JOBSITE", "SITE", "MINE", "PLANT", "MILL", "WAREHOUSE", "STORE", "PARK", "LAKE", "POND",
         "RIVER", "CREEK", "TRAIL", "ROAD", "HIGHWAY", "PARKING", "LOT", "SHOP", "FEEDLOT", "RIG", "WELL", "BOAT",
-        "DOCK", "GYM", "BAR", "CLUB", "CHURCH", "APT", "APARTMENT", "HOUSE", "DORM", "SHELTER", "STREET", "ALLEY");
+        "DOCK", "GYM", "BAR", "CLUB", "CHURCH", "APT", "APARTMENT", "HOUSE", "DORM", "SHELTER", "STREET", "ALLEY",
+        "STAIRWELL", "HALLWAY", "LOBBY", "CAR", "TRUCK", "VAN", "TRAILER", "MOTEL", "HOTEL", "TENT", "SHED");
 
     private static final Words PLACE_OF_CARE = Words.of("HOME", "WORK", "SCHOOL", "CLINIC", "OSH", "ED", "ER", "CHURCH",
         "JAIL", "DAYCARE");

@@ -384,6 +384,18 @@ final class Names {
      * word but a clinical one is taken; unquoted after a cue, only a listed name or an unknown proper word ("goes by
      * ambulance" stays).
      */
+    /**
+     * The word right after a nickname's closing quote, on its line, shaped like a surname that no rule has taken yet
+     * ("William \"Will\" Thornbury": the neighbour rules take Thornbury later): capitalised (any case in a caseless
+     * note), no stop, clinical or never-a-name word.
+     */
+    private static boolean surnameAfterNickname(Scan s, int close) {
+        Tokens tk = s.tk;
+        int u = close + 1;
+        return u < tk.n && tk.kind[u] == Tokens.WORD && tk.len(u) >= 2 && tk.spaceOnly(close, u)
+                && (tk.upperDoc || tk.capitalized(u)) && (s.flags(u) & (STOP | CLINICAL | NOT_A_NAME)) == 0;
+    }
+
     private static void nicknames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
@@ -391,8 +403,11 @@ final class Names {
                 continue;
             }
             int close = quotedEnd(s, t);
-            if (s.has(t, CLINICAL) && !(close > 0 && tk.isPunct(t - 2, '('))) {
-                continue; // a clinical word is a nickname only quoted in parentheses ("Sharp (\"Rose\")")
+            if (s.has(t, CLINICAL) && !(close > 0 && (tk.isPunct(t - 2, '(')
+                    || accepted(acc, t - 2) && surnameAfterNickname(s, close)))) {
+                // a clinical word is a nickname only quoted in parentheses ("Sharp (\"Rose\")") or between a name's
+                // parts ("William \"Will\" Thornbury")
+                continue;
             }
             if (tk.len(t) < 2 && close <= t + 1) {
                 continue; // one letter is a nickname only as part of a hyphenated one ("T-Boy")
@@ -426,7 +441,8 @@ final class Names {
                 // word after a name and before anything else ("IN WORCESTER \"MAYBE\"")
                 boolean nameWord = tk.lex[t] < 0 || (s.flags(t) & NAME_LISTED) != 0 && s.lx.nameOdds(tk.lex[t]) >= -3
                         && (s.flags(t) & STOP) == 0;
-                boolean framed = tk.isPunct(t - 2, '(') || close + 1 < tk.n && accepted(acc, close + 1)
+                boolean framed = tk.isPunct(t - 2, '(') || close + 1 < tk.n && (accepted(acc, close + 1)
+                        || surnameAfterNickname(s, close))
                         || nameWord && (s.flags(t) & COMMON) == 0 // "HOLLOWAY, REGINALD \"BISHOP\""
                         || nameWord && q >= 2 && tk.isPunct(q - 1, ',') && accepted(acc, q - 2);
                 if (framed && q >= 0 && accepted(acc, q) && tk.kind[q] == Tokens.WORD) {
