@@ -963,7 +963,7 @@ final class Names {
 
     /**
      * Words of a clinical compound, not people: "CHARGE RN HAND-OFF" (after a title), "Miami J collar", "modified
-     * Fisher 4" (a bleed's grade), "frank blood".
+     * Fisher 4" (a bleed's grade), "frank blood" ("to be frank"), a "Jackson-Pratt" drain, "Glasgow 5" (a coma score).
      */
     static boolean clinicalCompound(Scan s, int t) {
         Tokens tk = s.tk;
@@ -972,7 +972,11 @@ final class Names {
                 || s.is(t, "MIAMI") && s.is(nx, "J") && tk.len(nx) == 1
                 || s.is(t, "FISHER") && (nx < tk.n && tk.kind[nx] == Tokens.NUM && tk.len(nx) == 1
                 && !s.has(s.prevWord(t, 1), Lexicon.TITLE | Lexicon.RELATION) || s.is(s.prevWord(t, 0), "MODIFIED"))
-                || s.is(t, "FRANK") && s.isAny(s.nextWord(t, 0), FRANK_FINDINGS);
+                || s.is(t, "FRANK") && (s.isAny(s.nextWord(t, 0), FRANK_FINDINGS) || s.is(s.prevWord(t, 0), "BE"))
+                || s.is(t, "JACKSON") && tk.isPunct(nx, '-') && s.is(nx + 1, "PRATT")
+                || s.is(t, "PRATT") && tk.isPunct(t - 1, '-') && s.is(t - 2, "JACKSON")
+                || s.is(t, "GLASGOW") && (nx < tk.n && tk.kind[nx] == Tokens.NUM || s.is(s.prevWord(t, 1), "GCS")
+                || s.isAny(nx, "COMA", "SCORE", "SCALE"));
     }
 
     /**
@@ -2227,6 +2231,12 @@ final class Names {
     }
 
     /** A word confirmed as a name anywhere in the text is a name wherever else it appears. */
+    /** A person's word right before t: a title, a relative or a name already taken ("RN Foley", "Ann Foley"). */
+    private static boolean personBefore(Scan s, byte[] acc, int t) {
+        int p = s.prevWord(t, 1);
+        return p >= 0 && ((s.flags(p) & (TITLE | RELATION)) != 0 || accepted(acc, p) && joined(s, p, t));
+    }
+
     private static void repeat(Scan s, byte[] acc, float[] base, boolean[] barred) {
         Tokens tk = s.tk;
         Set<String> unknown = null;
@@ -2269,6 +2279,11 @@ final class Names {
             }
             if (eponym(s, t) || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT")) {
                 continue; // "DON'T CHASE HR": a verb
+            }
+            if (clinicalCompound(s, t) || s.has(t, CLINICAL) && !personBefore(s, acc, t) && !s.possessive(t)) {
+                // "RN Maureen Foley" named once does not make every "Foley" a person, nor "frank blood"; "per Peg's
+                // request" still is one
+                continue;
             }
             int id = tk.lex[t];
             if (possessiveBase(s, t, s.key(t)) != null) {
