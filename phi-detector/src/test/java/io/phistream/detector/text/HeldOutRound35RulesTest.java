@@ -1,11 +1,10 @@
 package io.phistream.detector.text;
 
 import static io.phistream.detector.text.Spans.values;
+import static io.phistream.detector.text.Spans.valuesWithModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.PhiType;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,14 +13,6 @@ import org.junit.jupiter.api.Test;
  * on sentences written for these tests, not taken from the batches.
  */
 class HeldOutRound35RulesTest {
-
-    private static final TextPhiDetector WHOLE = TextPhiDetector.withConfig(
-            TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30)));
-
-    private static List<String> wholeDetector(String text, PhiType type) {
-        return WHOLE.detect(text, DetectionContext.EMPTY).stream().filter(s -> s.type() == type)
-                .map(s -> text.substring(s.start(), s.end())).toList();
-    }
 
     @Test
     void givenAWordGluedToOff_thenNoName() {
@@ -41,15 +32,15 @@ class HeldOutRound35RulesTest {
 
     @Test
     void givenHomeAfterAtOrFrom_thenNoTown() {
-        assertThat(wholeDetector("wife called from home in Rockland; dr imbriano called in from home", PhiType.GEO))
+        assertThat(valuesWithModel("wife called from home in Rockland; dr imbriano called in from home", PhiType.GEO))
                 .containsExactly("Rockland");
     }
 
     @Test
     void givenATitleBeforeAName_thenTheModelAddsTheNameNotTheTitle() {
-        assertThat(wholeDetector("Cantonese interpreter Mr. Lau in person until 2200.", PhiType.NAME))
+        assertThat(valuesWithModel("Cantonese interpreter Mr. Lau in person until 2200.", PhiType.NAME))
                 .containsExactly("Lau");
         // initials signing a note may spell a title, and stay
-        assertThat(wholeDetector("pt open to bup, recovery team to see in am.\n-mr rn", PhiType.NAME)).contains("mr");
+        assertThat(valuesWithModel("pt open to bup, recovery team to see in am.\n-mr rn", PhiType.NAME)).contains("mr");
     }
 }

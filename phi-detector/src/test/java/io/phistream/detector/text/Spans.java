@@ -13,7 +13,17 @@ final class Spans {
     static final TextPhiDetector D = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT
             .withTimeBudget(java.time.Duration.ofSeconds(30)).withTokenModel(false));
 
+    /** The whole detector, the token model after the rules, for the few rules that read what the model found. */
+    static final TextPhiDetector WHOLE = TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT
+            .withTimeBudget(java.time.Duration.ofSeconds(30)));
+
     private Spans() {
+    }
+
+    /** What the whole detector (rules, then the token model) found of one type. */
+    static List<String> valuesWithModel(String text, PhiType type) {
+        return WHOLE.detect(text, DetectionContext.EMPTY).stream().filter(s -> s.type() == type)
+                .map(s -> text.substring(s.start(), s.end())).toList();
     }
 
     static List<String> found(String text) {
