@@ -205,7 +205,8 @@ final class Dates {
         // the start of a range of dates whose end is one: "BiPAP 2/26-2/28", "8/10-8/12"
         pos |= rangeStart(s, t, a, b) && !scoreRange(s, t, a, b);
         // "03/05", "08-02": a month or day written with its zero is a date's, never a score's, a dose's or a setting's
-        if (la == 2 && lb == 2 && (tk.firstChar(t) == '0' || tk.firstChar(t + 2) == '0') && !(sep == '-' && (shiftHours(a, b) || followedBy(s, t + 2, SHIFT_HOURS_AFTER)))
+        boolean hours = sep == '-' && (shiftHours(a, b) || followedBy(s, t + 2, SHIFT_HOURS_AFTER));
+        if (la == 2 && lb == 2 && (tk.firstChar(t) == '0' || tk.firstChar(t + 2) == '0') && !hours
                 && !followedBy(s, t + 2, UNIT_AFTER) && !followedBy(s, t + 2, DOSE_AFTER)) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.zero-padded", 0.85);
             return t + 3;
@@ -471,10 +472,6 @@ final class Dates {
         return unit && (opening == 0 || tk.nlBefore[opening]);
     }
 
-    /**
-     * The end a/b of a range of dates after its start m/d: later in the same month or not later in the next ("3/9-3/10",
-     * "2/28-3/2"; not the fractions "2/3-3/4").
-     */
     /** Words after "07-19" that make it hours, not a day. */
     private static final Words SHIFT_HOURS_AFTER = Words.of("SHIFT", "HRS", "HOURS", "H");
 
@@ -489,6 +486,10 @@ final class Dates {
                 && laterWithinMonth(a, b, tk.intValue(e), tk.intValue(e + 2)) && !followedBy(s, e + 2, DOSE_AFTER);
     }
 
+    /**
+     * The end a/b of a range of dates after its start m/d: later in the same month or not later in the next ("3/9-3/10",
+     * "2/28-3/2"; not the fractions "2/3-3/4").
+     */
     private static boolean laterWithinMonth(int m, int d, int a, int b) {
         return a == m && b > d || (a == m + 1 || m == 12 && a == 1) && b <= d;
     }

@@ -1058,10 +1058,6 @@ final class Geo {
     }
 
     /**
-     * "Springfield 01108", "dover, 02030-1234": five digits (or ZIP+4) on the same line right after a town already taken
-     * are its ZIP even with no state between. Returns the last token taken (the town's when none).
-     */
-    /**
      * A ZIP after any place found so far, the rules' or the token model's, where no rule that found the place looked
      * for one: "Everett 02149", "14 Quissett Ave, 02540", "Charles St (02122)". Runs after the model, whose places
      * (a town the lexicons do not hold) are as good a sign of an address as the rules'.
@@ -1084,14 +1080,14 @@ final class Geo {
         }
     }
 
+    private static final int NOT_A_TOWN_WORD = CLINICAL | Lexicon.UNIT | Lexicon.MONTH | Lexicon.WEEKDAY
+            | Lexicon.TITLE | Lexicon.RELATION | Lexicon.VERB_CONTEXT;
+
     /**
      * The last of up to three words after a street on its line, between commas and blanks, where a town would stand
      * before its ZIP ("41 GIFFORDS LN, GREAT KILLS 10308"), whatever the words are: only the ZIP that must follow
      * decides ({@link #zipAfterTown}). The street's last token when no word follows.
      */
-    private static final int NOT_A_TOWN_WORD = CLINICAL | Lexicon.UNIT | Lexicon.MONTH | Lexicon.WEEKDAY
-            | Lexicon.TITLE | Lexicon.RELATION | Lexicon.VERB_CONTEXT;
-
     private static int wordsAfterStreet(Scan s, int street) {
         Tokens tk = s.tk;
         int last = street;
@@ -1110,6 +1106,10 @@ final class Geo {
         return last;
     }
 
+    /**
+     * "Springfield 01108", "dover, 02030-1234": five digits (or ZIP+4) on the same line right after a town already taken
+     * are its ZIP even with no state between. Returns the last token taken (the town's when none).
+     */
     private static int zipAfterTown(Scan s, int town) {
         Tokens tk = s.tk;
         int u = town + 1;
@@ -1531,15 +1531,15 @@ final class Geo {
         return zipAfterTown(s, end) + 1;
     }
 
-    /**
-     * A town's name used as something else: a language ("Language: Kiowa", "speaks Choctaw"), a code ("Code Silver"),
-     * a vehicle ("4-WHEELER"), a treatment bay ("in Bay 1").
-     */
     /** "called at home", "from home in Rockland": the patient's home, not the towns named Home. */
     static boolean homeNotTown(Scan s, int t) {
         return s.is(t, "HOME") && s.isAny(s.prevWord(t, 0), "AT", "FROM", "TO", "IN");
     }
 
+    /**
+     * A town's name used as something else: a language ("Language: Kiowa", "speaks Choctaw"), a code ("Code Silver"),
+     * a vehicle ("4-WHEELER"), a treatment bay ("in Bay 1").
+     */
     private static boolean notAPlaceHere(Scan s, int t) {
         Tokens tk = s.tk;
         // cheapest first: this runs for every word

@@ -379,12 +379,6 @@ final class Names {
     }
 
     /**
-     * Nicknames: the word a nickname cue hands over ("goes by Nell", "aka 'Tiny'"), and a quoted word in parentheses
-     * or between the parts right after a person's name ("Marcus Hale ("Tiny")", "Robert "Bobby" Hale"). Quoted, any
-     * word but a clinical one is taken; unquoted after a cue, only a listed name or an unknown proper word ("goes by
-     * ambulance" stays).
-     */
-    /**
      * The word right after a nickname's closing quote, on its line, shaped like a surname that no rule has taken yet
      * ("William \"Will\" Thornbury": the neighbour rules take Thornbury later): capitalised (any case in a caseless
      * note), no stop, clinical or never-a-name word.
@@ -396,6 +390,12 @@ final class Names {
                 && (tk.upperDoc || tk.capitalized(u)) && (s.flags(u) & (STOP | CLINICAL | NOT_A_NAME)) == 0;
     }
 
+    /**
+     * Nicknames: the word a nickname cue hands over ("goes by Nell", "aka 'Tiny'"), and a quoted word in parentheses
+     * or between the parts right after a person's name ("Marcus Hale ("Tiny")", "Robert "Bobby" Hale"). Quoted, any
+     * word but a clinical one is taken; unquoted after a cue, only a listed name or an unknown proper word ("goes by
+     * ambulance" stays).
+     */
     private static void nicknames(Scan s, byte[] acc, float[] base) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
@@ -2230,13 +2230,13 @@ final class Names {
         return !(p >= 0 && (s.flags(p) & (TITLE | RELATION)) != 0);
     }
 
-    /** A word confirmed as a name anywhere in the text is a name wherever else it appears. */
     /** A person's word right before t: a title, a relative or a name already taken ("RN Foley", "Ann Foley"). */
     private static boolean personBefore(Scan s, byte[] acc, int t) {
         int p = s.prevWord(t, 1);
         return p >= 0 && ((s.flags(p) & (TITLE | RELATION)) != 0 || accepted(acc, p) && joined(s, p, t));
     }
 
+    /** A word confirmed as a name anywhere in the text is a name wherever else it appears. */
     private static void repeat(Scan s, byte[] acc, float[] base, boolean[] barred) {
         Tokens tk = s.tk;
         Set<String> unknown = null;

@@ -127,8 +127,9 @@ final class TokenClassifier {
 
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
-     * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound ("HAND-OFF", "Miami J"), the patient's
-     * home. Checked only for words it would add, so it costs nothing on the rest; the weights do not depend on it.
+     * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
+     * ("HAND-OFF", "Miami J"), the patient's home. Checked only for words it would add, so it costs nothing on the
+     * rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t) {
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signOff(s, t) || Names.clinicalCompound(s, t)
