@@ -250,6 +250,7 @@ final class Names {
         }
         initials(s, acc);
         signOff(s, acc);
+        signatureLines(s, acc);
         dictationInitials(s, acc);
         initialsOfAWriter(s, acc);
         repeat(s, acc, base, scale);
@@ -2170,6 +2171,48 @@ final class Names {
             acc[a] = CONTEXT;
             if (b > 0) {
                 acc[b] = CONTEXT;
+            }
+        }
+    }
+
+    /**
+     * "ar rn", "DK, RN", "S.L., RN": a line of two or three letters (or dotted initials) and its credentials alone
+     * signs the note, in any case and even when the letters spell an abbreviation; the line's shape leaves no other
+     * reading. Not a line of credentials or roles alone ("PT OT", "SW CM").
+     */
+    private static void signatureLines(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 1 < tk.n; t++) {
+            boolean lineStart = t == 0 || tk.nlBefore[t]
+                    || t >= 1 && tk.isPunct(t - 1, '-') && (t == 1 || tk.nlBefore[t - 1]); // ("- A.M., RN")
+            if (!lineStart || tk.kind[t] != Tokens.WORD || acc[t] != NONE || tk.len(t) > 3
+                    || (s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 && tk.len(t) > 1 || signOffCredential(s, t)) {
+                continue;
+            }
+            int last = t; // the letters: one word of two or three ("ar"), or two or three dotted ("S.L.")
+            if (tk.len(t) == 1) {
+                while (last + 1 < tk.n && tk.isPunct(last + 1, '.') && tk.adjacent(last, last + 1) && last + 2 < tk.n
+                        && tk.kind[last + 2] == Tokens.WORD && tk.len(last + 2) == 1 && tk.adjacent(last + 1, last + 2)
+                        && last + 2 - t < 6) {
+                    last += 2;
+                }
+                if (last == t || !tk.isPunct(last + 1, '.')) {
+                    continue;
+                }
+            }
+            int c = last + (tk.len(t) == 1 ? 2 : 1);
+            if (tk.isPunct(c, ',') && tk.adjacent(c - 1, c)) {
+                c++;
+            }
+            int k = 0;
+            while (c < tk.n && !tk.nlBefore[c] && tk.spaceOnly(c - 1, c) && signOffCredential(s, c)) {
+                c++;
+                k++;
+            }
+            if (k > 0 && (c >= tk.n || tk.nlBefore[c])) {
+                for (int u = t; u <= last; u += 2) {
+                    acc[u] = CONTEXT;
+                }
             }
         }
     }
