@@ -1509,11 +1509,12 @@ final class Dates {
         return false;
     }
 
-    /** Parts of a day or week that "of the 6th" / "of 7/10" dates: "the evening of the 6th", "the night of 7/10". */
-    private static final Words PART_OF_DAY = Words.of("MORNING", "EVENING", "NIGHT", "AFTERNOON", "DAY", "WEEK", "WEEKEND",
-        "OVERNIGHT", "NOON", "EVE",
-        // and the notes written on a day: "addendum to npn of 3/5", "correction to night note of 3/14", "am of 3/4"
-        "AM", "PM", "NOTE", "NOTES", "NPN", "ENTRY");
+    /**
+     * Parts of a day or week, and the notes written on one, that "of the 6th" / "of 7/10" dates: "the evening of the
+     * 6th", "the night of 7/10", "npn of 3/5".
+     */
+    private static final Words DAY_BEFORE_OF = Words.of("MORNING", "EVENING", "NIGHT", "AFTERNOON", "DAY", "WEEK", "WEEKEND",
+        "OVERNIGHT", "NOON", "EVE", "AM", "PM", "NOTE", "NOTES", "NPN", "ENTRY");
 
     /** Whether token {@code ofTok} (OF, or THE after OF) follows a part of the day: "the evening of the 6th", "night of 7/10". */
     private static boolean partOfDayOf(Scan s, int ofTok) {
@@ -1522,7 +1523,7 @@ final class Dates {
             return false;
         }
         int w = s.prevWord(o, 0);
-        return w >= 0 && s.isAny(w, PART_OF_DAY);
+        return w >= 0 && s.isAny(w, DAY_BEFORE_OF);
     }
 
     /** People whose number alone, closed by punctuation, is their age ("mom (96) fell", "pt 91, baseline"). */

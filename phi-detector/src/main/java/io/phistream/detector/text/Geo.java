@@ -1058,9 +1058,9 @@ final class Geo {
     }
 
     /**
-     * A ZIP after any place found so far, the rules' or the token model's, where no rule that found the place looked
-     * for one: "Everett 02149", "14 Quissett Ave, 02540", "Charles St (02122)". Runs after the model, whose places
-     * (a town the lexicons do not hold) are as good a sign of an address as the rules'.
+     * A ZIP after any place found so far, the rules' or the token model's: "Everett 02149", "14 Quissett Ave, 02540",
+     * "Charles St (02122)". Runs after the model, whose places (a town the lexicons do not hold) are as good a sign of
+     * an address as the rules'. Where a place rule took the ZIP already, the two spans merge ({@link Scan#resolve}).
      */
     static void zipsAfterPlaces(Scan s) {
         int found = s.found.size();
@@ -1542,7 +1542,7 @@ final class Geo {
      */
     private static boolean notAPlaceHere(Scan s, int t) {
         Tokens tk = s.tk;
-        // cheapest first: this runs for every word
+        // cheapest first: this runs for every listed place a word starts, and for every unlisted-place candidate
         return s.afterNumberDash(t)
                 || t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM && !tk.nlBefore[t + 1] && s.isAny(t, "BAY", "POD", "ROOM", "BED")
                 || (tk.upperDoc || !tk.lowerInitial(t)) && s.languageOrCode(t)

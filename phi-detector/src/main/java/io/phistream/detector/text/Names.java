@@ -2191,25 +2191,18 @@ final class Names {
             }
             int last = t; // the letters: one word of two or three ("ar"), or two or three dotted ("S.L.")
             if (tk.len(t) == 1) {
-                while (last + 1 < tk.n && tk.isPunct(last + 1, '.') && tk.adjacent(last, last + 1) && last + 2 < tk.n
-                        && tk.kind[last + 2] == Tokens.WORD && tk.len(last + 2) == 1 && tk.adjacent(last + 1, last + 2)
-                        && last + 2 - t < 6) {
+                while (tk.letterDot(last) && tk.letterDot(last + 2) && tk.adjacent(last + 1, last + 2) && last - t < 4) {
                     last += 2;
                 }
-                if (last == t || !tk.isPunct(last + 1, '.')) {
-                    continue;
+                if (last == t) {
+                    continue; // one dotted letter alone is no signature
                 }
             }
             int c = last + (tk.len(t) == 1 ? 2 : 1);
             if (tk.isPunct(c, ',') && tk.adjacent(c - 1, c)) {
                 c++;
             }
-            int k = 0;
-            while (c < tk.n && !tk.nlBefore[c] && tk.spaceOnly(c - 1, c) && signOffCredential(s, c)) {
-                c++;
-                k++;
-            }
-            if (k > 0 && (c >= tk.n || tk.nlBefore[c])) {
+            if (credentialsCloseLine(s, c)) {
                 for (int u = t; u <= last; u += 2) {
                     acc[u] = CONTEXT;
                 }
@@ -2229,7 +2222,12 @@ final class Names {
                 && ((s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 || suffixBeforeCredential(s, t)))) {
             return false;
         }
-        // "- JR RN CWOCN": one or more credentials close the line
+        return credentialsCloseLine(s, c); // "- JR RN CWOCN"
+    }
+
+    /** One or more credentials from token c on, blank-separated, and nothing else to the line's end. */
+    private static boolean credentialsCloseLine(Scan s, int c) {
+        Tokens tk = s.tk;
         int k = 0;
         while (c < tk.n && !tk.nlBefore[c] && tk.spaceOnly(c - 1, c) && signOffCredential(s, c)) {
             c++;
@@ -2266,11 +2264,7 @@ final class Names {
         if (!tk.upperDoc || !s.has(t, COMMON)) {
             return false;
         }
-        if (accepted(acc, t - 1) && joined(s, t - 1, t) || accepted(acc, t + 1) && joined(s, t, t + 1)) {
-            return false;
-        }
-        int p = s.prevWord(t, 1);
-        return !(p >= 0 && (s.flags(p) & (TITLE | RELATION)) != 0);
+        return !(personBefore(s, acc, t) || accepted(acc, t + 1) && joined(s, t, t + 1));
     }
 
     /** A person's word right before t: a title, a relative or a name already taken ("RN Foley", "Ann Foley"). */

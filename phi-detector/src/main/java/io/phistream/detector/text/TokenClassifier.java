@@ -132,12 +132,12 @@ final class TokenClassifier {
      * rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t) {
-        return s.isAny(t, "MR", "MRS", "MS", "DR") && !signOff(s, t) || Names.clinicalCompound(s, t)
+        return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
                 || Geo.homeNotTown(s, t);
     }
 
     /** "-mr rn", "/ms": initials signing a note, which may spell a title. */
-    private static boolean signOff(Scan s, int t) {
+    private static boolean signsANote(Scan s, int t) {
         return t > 0 && (s.tk.isPunct(t - 1, '-') || s.tk.isPunct(t - 1, '/')) && s.tk.adjacent(t - 1, t);
     }
 
@@ -205,12 +205,12 @@ final class TokenClassifier {
         switch (kind) {
             case INITIALS: {
                 // two or three single letters, each followed by a dot, not inside a longer run nor before a word
-                if (!letterDot(tk, t) || !letterDot(tk, t + 2) || !tk.adjacent(t + 1, t + 2)
-                        || t >= 2 && tk.adjacent(t - 1, t) && letterDot(tk, t - 2)) {
+                if (!tk.letterDot(t) || !tk.letterDot(t + 2) || !tk.adjacent(t + 1, t + 2)
+                        || t >= 2 && tk.adjacent(t - 1, t) && tk.letterDot(t - 2)) {
                     return -1;
                 }
                 int last = t + 3;
-                if (letterDot(tk, t + 4) && tk.adjacent(t + 3, t + 4)) {
+                if (tk.letterDot(t + 4) && tk.adjacent(t + 3, t + 4)) {
                     last = t + 5;
                 }
                 if (last + 1 < tk.n && tk.adjacent(last, last + 1) && tk.kind[last + 1] != Tokens.PUNCT
@@ -270,11 +270,6 @@ final class TokenClassifier {
             "YEAR", "YR", "DAY", "WEEK", "WK", "MONTH", "MO", "SHIFT", "CHILD", "PREGNANCY", "BABY", "UNIT", "UNITS",
             "BAG", "SET", "STEP", "PLACE", "OPINION", "LOOK", "LEVEL", "WAVE", "SPACE", "METATARSAL", "METACARPAL",
             "LUMBAR", "PHASE", "HIT", "COURSE", "CLASS", "PARTY", "HAND", "PERSON");
-
-    private static boolean letterDot(Tokens tk, int u) {
-        return u + 1 < tk.n && tk.kind[u] == Tokens.WORD && tk.len(u) == 1 && tk.isPunct(u + 1, '.')
-                && tk.adjacent(u, u + 1);
-    }
 
     /** The features of a candidate of the kind over t..last: its form, the tokens around it, where it stands. */
     static int otherFeatures(Scan s, int t, int last, int kind, View v, int[] f) {

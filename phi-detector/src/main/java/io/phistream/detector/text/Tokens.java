@@ -266,6 +266,12 @@ final class Tokens {
         return lowerStarts <= capitalStarts || capitalInside * 10 > lowerWords;
     }
 
+    /** One letter with a full stop glued after it: a dotted initial's part ("k." of "k.l."). */
+    boolean letterDot(int u) {
+        return u >= 0 && u + 1 < n && kind[u] == WORD && end[u] - start[u] == 1 && isPunct(u + 1, '.')
+                && adjacent(u, u + 1);
+    }
+
     boolean isPunct(int t, char c) {
         return t >= 0 && t < n && kind[t] == PUNCT && text.charAt(start[t]) == c;
     }
