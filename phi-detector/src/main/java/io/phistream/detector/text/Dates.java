@@ -61,7 +61,7 @@ final class Dates {
     /** Time words right before "12/5" say it is a day, whatever device setting was named before them. */
     private static final Words TIME_BEFORE = Words.of("OVERNIGHT", "TODAY", "YESTERDAY", "TONIGHT", "TOMORROW", "NIGHT",
         "MORNING", "EVENING", "WEEKEND");
-    private static final Set<String> MONTH_ALONE_PREP = Set.of("IN", "SINCE", "DURING", "UNTIL", "EARLY", "LATE", "MID",
+    private static final Words MONTH_ALONE_PREP = Words.of("IN", "SINCE", "DURING", "UNTIL", "EARLY", "LATE", "MID",
         "OF", "BY", "BEFORE", "AFTER", "THROUGH", "THRU", "FROM", "LAST", "NEXT", "THIS", "END", "BEGINNING");
     private static final Set<String> AMBIGUOUS_MONTH = Set.of("MAY", "MARCH", "MAR", "JAN", "DEC", "JUNE", "APRIL",
         "AUGUST", "AUG", "JUN", "APR", "OCT", "NOV", "SEPT", "SEP", "FEB", "JUL");
@@ -1229,7 +1229,7 @@ final class Dates {
         // month alone: "in April", "since September"
         if (!dot && tk.len(t) >= 5 && !(tk.upperDoc ? false : tk.lowerInitial(t))) {
             int p = s.prevWord(t, 0);
-            if (p >= 0 && s.tk.kind[p] == Tokens.WORD && MONTH_ALONE_PREP.contains(s.key(p))
+            if (p >= 0 && s.tk.kind[p] == Tokens.WORD && s.isAny(p, MONTH_ALONE_PREP)
                     && (!AMBIGUOUS_MONTH.contains(key) || !tk.upperDoc && tk.capitalized(t))) {
                 s.addTokens(PhiType.DATE, t, t, "date.month", 0.7);
                 return t + 1;

@@ -213,7 +213,7 @@ final class Geo {
     }
 
     /** Words that describe a kind of practice or service before a specialty, never its name. */
-    private static final Set<String> PRACTICE_KINDS = Set.of("INTERVENTIONAL", "GENERAL", "ADULT",
+    private static final Words PRACTICE_KINDS = Words.of("INTERVENTIONAL", "GENERAL", "ADULT",
         "OUTPATIENT", "INPATIENT", "INVASIVE", "NONINVASIVE", "NON", "CONSULT", "CONSULTING", "PREVENTIVE", "CLINICAL",
         "NUCLEAR", "ADVANCED", "STRUCTURAL", "CONGENITAL", "COMPREHENSIVE", "ACADEMIC", "DIVISION", "DEPARTMENT", "DEPT",
         "SECTION", "SERVICE", "OFFICE", "FELLOW", "ATTENDING", "TEAM", "NEW", "FOLLOW", "VISIT", "NOTE", "PROGRESS",
@@ -310,7 +310,7 @@ final class Geo {
         Tokens tk = s.tk;
         int f = s.flags(u);
         // (service words by list and shape: "Green", "Blue" are clinical colours but name practices)
-        if (PRACTICE_KINDS.contains(s.key(u)) || (f & NOT_PLACE) != 0 || SERVICE_WORDS.contains(s.key(u))
+        if (s.isAny(u, PRACTICE_KINDS) || (f & NOT_PLACE) != 0 || SERVICE_WORDS.contains(s.key(u))
                 || specialty(s, u) || practiceHead(s, u)
                 || tk.len(u) < 3 && tk.allUpper(u)) {
             return false;
@@ -1011,7 +1011,7 @@ final class Geo {
         int nx = last + 1;
         boolean zipNext = nx + 1 < tk.n && !tk.nlBefore[nx + 1] && tk.kind[nx + 1] == Tokens.NUM && tk.len(nx + 1) == 5;
         boolean stateOrZip = s.has(nx, Lexicon.STATE_NAME) || s.has(nx, Lexicon.USPS) && tk.allUpper(nx)
-                || s.has(nx, Lexicon.USPS) && tk.upperDoc && tk.len(nx) == 2 && (zipNext || !AMBIGUOUS_USPS.contains(s.key(nx)))
+                || s.has(nx, Lexicon.USPS) && tk.upperDoc && tk.len(nx) == 2 && (zipNext || !s.isAny(nx, AMBIGUOUS_USPS))
                 || nx < tk.n && tk.kind[nx] == Tokens.NUM && tk.len(nx) == 5;
         boolean ends = nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, ',') || tk.isPunct(nx, '.') || tk.isPunct(nx, ';')
                 || tk.isPunct(nx, ')') || stateOrZip;
@@ -1150,7 +1150,7 @@ final class Geo {
         }
         if (s.has(u, Lexicon.USPS) && tk.len(u) == 2) {
             boolean zip = u + 1 < tk.n && !tk.nlBefore[u + 1] && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) == 5;
-            return (tk.upperDoc || tk.allUpper(u)) && (zip || !AMBIGUOUS_USPS.contains(s.key(u))) ? u : -1;
+            return (tk.upperDoc || tk.allUpper(u)) && (zip || !s.isAny(u, AMBIGUOUS_USPS)) ? u : -1;
         }
         long m = placeMatch(s, u);
         int end = (int) (m >> 32);
@@ -1963,7 +1963,7 @@ final class Geo {
 
 
     /** Heads of neighbourhood and district names: "Jamaica Plain", "Ybor City", "Coral Springs". */
-    private static final Set<String> DISTRICT_HEADS = Set.of("PLAIN", "PLAINS", "HEIGHTS",
+    private static final Words DISTRICT_HEADS = Words.of("PLAIN", "PLAINS", "HEIGHTS",
         "HILLS", "VILLAGE", "CITY", "BEACH", "SPRINGS", "HARBOR", "HARBOUR", "POINT", "SQUARE", "CORNER", "CORNERS",
         "FALLS", "JUNCTION", "GARDENS", "GROVE", "ESTATES", "LANDING", "CROSSING", "MILLS");
 
@@ -2002,7 +2002,7 @@ final class Geo {
             if (tk.nlBefore[h] || !tk.spaceOnly(h - 1, h) || !properWord(s, h)) {
                 return -1;
             }
-            if (DISTRICT_HEADS.contains(s.key(h))) {
+            if (s.isAny(h, DISTRICT_HEADS)) {
                 if (s.isAny(h + 1, DISTRICT_STOPPERS) || s.is(h + 1, "OF") || tk.upperDoc && Countries.isCountry(s.key(t))) {
                     return -1; // "City Hospital", "Point of care"; "JAMAICA PLAIN" stays with the country rule
                 }
@@ -2087,9 +2087,9 @@ final class Geo {
     }
 
     /** Codes that are also clinical abbreviations (myocardial infarction, CT scan, V-tach, nursing home...). */
-    private static final Set<String> CLINICAL_USPS = Set.of("MI", "CT", "VT", "NH", "UT", "MA", "TN", "RI", "NM", "NV");
+    private static final Words CLINICAL_USPS = Words.of("MI", "CT", "VT", "NH", "UT", "MA", "TN", "RI", "NM", "NV");
     /** Codes that are also routes of administration (per rectum, subcutaneous, intradermal), in parentheses too. */
-    private static final Set<String> ROUTE_USPS = Set.of("PR", "SC", "ID");
+    private static final Words ROUTE_USPS = Words.of("PR", "SC", "ID");
 
     private static final Words HOME_AND_CARE_PLACES = Words.of("HOME", "HOSPITAL", "CLINIC", "OSH", "REHAB", "SNF",
             "WORK", "SCHOOL", "CHURCH");
@@ -2143,8 +2143,8 @@ final class Geo {
                         || tk.isPunct(nx + 1, '-')) && tk.adjacent(nx, nx + 1); // "NEAR EPPING NH 6-28"
                 // (a clinical word is a town only before a two-letter code: "(PANC HEAD MASS)" is no place)
                 if (!closes || paren && !tk.isPunct(nx, ')') || in && !capitals && e > t && s.has(e, COMMON | CLINICAL)
-                        || clinical && ROUTE_USPS.contains(s.key(u)) // "(TYLENOL PR)", "(HEPARIN SC)": a drug's route
-                        || clinical && !capitals && (tk.len(u) != 2 || !paren && CLINICAL_USPS.contains(s.key(u)))) {
+                        || clinical && s.isAny(u, ROUTE_USPS) // "(TYLENOL PR)", "(HEPARIN SC)": a drug's route
+                        || clinical && !capitals && (tk.len(u) != 2 || !paren && s.isAny(u, CLINICAL_USPS))) {
                     return -1;
                 }
                 s.addTokens(PhiType.GEO, t, e, "geo.before-state", 0.75);
@@ -2428,13 +2428,13 @@ final class Geo {
         }
         if (s.has(u, Lexicon.USPS) && tk.allUpper(u) && tk.len(u) == 2) {
             // MD, PA, IN, OR... are also credentials and words: then only a ZIP after makes them states
-            return !AMBIGUOUS_USPS.contains(s.key(u))
+            return !s.isAny(u, AMBIGUOUS_USPS)
                     || u + 1 < tk.n && tk.kind[u + 1] == Tokens.NUM && tk.len(u + 1) == 5 && !tk.nlBefore[u + 1];
         }
         return s.has(u, Lexicon.STATE_NAME);
     }
 
-    static final Set<String> AMBIGUOUS_USPS = Set.of("MD", "PA", "IN", "OR", "ME", "OK", "HI",
+    static final Words AMBIGUOUS_USPS = Words.of("MD", "PA", "IN", "OR", "ME", "OK", "HI",
             "DE", "CO", "LA", "OH", "ID", "AL", "MS", "MT", "NE", "ND", "SD", "SC", "NC", "GA", "WA", "AS", "GU",
             "CA", "AK", "AR", "MO", "VA");
 
@@ -2647,10 +2647,10 @@ final class Geo {
     private static final String[] NOTE_WORDS = {"NOTE", "NOTES", "RECORD", "NSG", "NURSING", "ADMIT", "ADM",
         "ADMISSION", "HANDOFF", "PROGRESS", "TRANSPORT", "NPN", "SHIFT", "NOC", "NOCS", "NIGHTS", "DAYS", "CENSUS",
         "SBAR", "LOG", "BOARD", "ACCEPTANCE", "SUMMARY"};
-    private static final Set<String> NOTE_WORD_SET = Set.of(NOTE_WORDS);
+    private static final Words NOTE_WORD_SET = Words.of(NOTE_WORDS);
 
     private static boolean noteWord(Scan s, int i) {
-        return s.tk.kind[i] == Tokens.WORD && s.tk.len(i) >= 3 && NOTE_WORD_SET.contains(s.key(i));
+        return s.tk.kind[i] == Tokens.WORD && s.tk.len(i) >= 3 && s.isAny(i, NOTE_WORD_SET);
     }
 
     /** The first of the capitalised words before head h that stand alone as a field of a note's header, or -1. */
@@ -3374,7 +3374,7 @@ final class Geo {
      * Heads that the lexicon's facility heads do not hold (shelters and treatment programs, named by the words before
      * them: "Harborview Family Shelter"; agencies and units; the VA's centers): one set lookup for every word.
      */
-    private static final Set<String> OTHER_HEADS = Set.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
+    private static final Words OTHER_HEADS = Words.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
             "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS",
             "MC", "DIALYSIS");
 
@@ -3554,7 +3554,7 @@ final class Geo {
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
             boolean closing = closingHead(s, h);
             if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD)
-                    || OTHER_HEADS.contains(s.key(h))) || !head(s, h))) {
+                    || s.isAny(h, OTHER_HEADS)) || !head(s, h))) {
                 continue;
             }
             if (!tk.upperDoc && tk.lowerInitial(h)) {

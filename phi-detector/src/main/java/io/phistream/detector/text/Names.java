@@ -122,7 +122,7 @@ final class Names {
                     && s.has(t - 2, CLINICAL) && tk.adjacent(t - 2, t - 1))) {
                 acc[t] = NONE; // "Wright-Giemsa", "Kirby-Bauer": one half is a method, so the pair is an eponym
             }
-            if (acc[t] == SCORE && (CAR_MAKES.contains(s.key(t)) || t + 1 < n && tk.kind[t + 1] == Tokens.NUM
+            if (acc[t] == SCORE && (s.isAny(t, CAR_MAKES) || t + 1 < n && tk.kind[t + 1] == Tokens.NUM
                     && tk.len(t + 1) >= 5 && tk.spaceOnly(t, t + 1) && tk.len(t) <= 3 && tk.allUpper(t))) {
                 acc[t] = NONE; // "SILVER NISSAN ALTIMA"; "SID 1088273": the label of a number
             }
@@ -285,7 +285,7 @@ final class Names {
             // ... when the name is a resident's, a patient's or a relative's (not "Dr. Patel 104, exam room")
             int before = s.prevWord(s.tokenAt(sp.start()), 1);
             boolean ownerNamed = s.isAny(before, "RESIDENT", "PATIENT", "PT", "RE", "MEMBER", "CLIENT")
-                    || before >= 0 && KIN.contains(s.key(before));
+                    || before >= 0 && s.isAny(before, KIN);
             boolean bare = ownerNamed && !comma && u < tk.n && tk.kind[u] == Tokens.NUM && !tk.nlBefore[u]
                     && tk.isPunct(u + 1, ',') && tk.adjacent(u, u + 1);
             boolean paren = tk.isPunct(u, '(');
@@ -326,7 +326,7 @@ final class Names {
         }
         // the head right after the word, lower-case where case tells ("Albert Nodes, MD" is a person)
         // a possessive is someone's ("teodor's cell" is a phone), unless the word is a listed eponym
-        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !EPONYM_NOUNS.contains(s.key(nx)) || s.possessive(t)
+        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !s.isAny(nx, EPONYM_NOUNS) || s.possessive(t)
                 || !tk.upperDoc && !tk.lowerInitial(nx) || !eponym(s, t)) {
             return false;
         }
@@ -474,7 +474,7 @@ final class Names {
         }
     }
 
-    private static final Set<String> PARTICLES = Set.of("VAN", "VON", "DER", "DEN", "DE", "DEL", "DELLA", "LA", "LE",
+    private static final Words PARTICLES = Words.of("VAN", "VON", "DER", "DEN", "DE", "DEL", "DELLA", "LA", "LE",
             "DI", "DA", "DOS", "DAS", "MAC", "MC", "O", "ST", "TEN", "TER", "BIN", "BEN", "AL", "EL", "Y");
 
     /**
@@ -491,7 +491,7 @@ final class Names {
             int a = t + 2;
             int c = a;
             while (c < tk.n && c - a < 4 && tk.kind[c] == Tokens.WORD && !tk.nlBefore[c]
-                    && (PARTICLES.contains(s.key(c)) || (s.flags(c) & (CLINICAL | STOP | NOT_A_NAME)) == 0)) {
+                    && (s.isAny(c, PARTICLES) || (s.flags(c) & (CLINICAL | STOP | NOT_A_NAME)) == 0)) {
                 c++;
             }
             int g = c + 1;
@@ -533,7 +533,7 @@ final class Names {
                 continue;
             }
             int p = s.prevWord(t, 2);
-            if (p < 0 || !KIN.contains(s.key(p))) {
+            if (p < 0 || !s.isAny(p, KIN)) {
                 continue;
             }
             for (int u = t; u < close; u++) {
@@ -542,7 +542,7 @@ final class Names {
                 }
             }
             int q = close + 1;
-            if (q < tk.n && tk.kind[q] == Tokens.WORD && KIN.contains(s.key(q)) || s.isAny(q, "AUNTY", "AUNTIE")) {
+            if (q < tk.n && tk.kind[q] == Tokens.WORD && s.isAny(q, KIN) || s.isAny(q, "AUNTY", "AUNTIE")) {
                 q++; // "\"BABY\" AUNTY (LAKSHMI)"
             }
             if (tk.isPunct(q, '(') && q + 2 < tk.n && tk.kind[q + 1] == Tokens.WORD && tk.isPunct(q + 2, ')')
@@ -560,7 +560,7 @@ final class Names {
                 continue;
             }
             int p = s.prevWord(t, 1);
-            if (p >= 0 && KIN.contains(s.key(p)) && !tk.nlBefore[t]) {
+            if (p >= 0 && s.isAny(p, KIN) && !tk.nlBefore[t]) {
                 acc[t] = INITIAL;
                 acc[t + 2] = INITIAL;
             }
@@ -897,7 +897,7 @@ final class Names {
     }
 
     /** Relatives and people close to the patient (not roles such as PCP or RN) that name the word next to them. */
-    private static final Set<String> KIN = Set.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM",
+    private static final Words KIN = Words.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM",
             "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
@@ -915,7 +915,7 @@ final class Names {
     }
 
     /** Services and roles that stand before a credential ("BURN PA", "CHARGE RN", "FLOAT RN", "WOUND NP"). */
-    private static final Set<String> SERVICES = Set.of("BURN", "BURNS", "CHARGE", "FLOAT", "TRAVEL", "TRAVELER",
+    private static final Words SERVICES = Words.of("BURN", "BURNS", "CHARGE", "FLOAT", "TRAVEL", "TRAVELER",
             "NIGHT", "DAY", "WOUND", "TRAUMA", "ORTHO", "NEURO", "CARDS", "RENAL", "PAIN", "PEDS", "TRANSPLANT", "VASCULAR",
             "SURGICAL", "SURGERY", "ANESTHESIA", "RESOURCE", "RAPID", "RESPONSE", "ADMIT", "TRIAGE", "PRIMARY", "STAFF",
             "AGENCY", "HOSPICE", "PALLIATIVE", "STROKE", "SEPSIS", "EDUCATOR", "LACTATION", "INFUSION", "DIALYSIS",
@@ -925,10 +925,10 @@ final class Names {
             "CICU", "NSICU", "TICU", "PCU", "IMU", "SDU", "STEPDOWN", "TELE", "ADM", "BMT", "NEONATAL");
 
     /** Car makes read as names ("SILVER NISSAN ALTIMA"); makes that are common names or places (Ford) are left out. */
-    private static final Set<String> CAR_MAKES = Set.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
+    private static final Words CAR_MAKES = Words.of("NISSAN", "TOYOTA", "HONDA", "CHEVY", "CHEVROLET", "SUBARU",
             "HYUNDAI", "KIA", "MAZDA", "LEXUS", "ACURA", "BUICK", "CHRYSLER", "VOLKSWAGEN", "VW", "PONTIAC", "INFINITI");
 
-    private static final Set<String> COLOURS = Set.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
+    private static final Words COLOURS = Words.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
             "WHITE", "BLACK", "YELLOW", "GRAY", "GREY", "BROWN", "PINK", "MAROON", "TEAL");
 
     /**
@@ -1025,7 +1025,7 @@ final class Names {
             int a = t + 2;
             int c = a;
             while (c < tk.n && c - a < 4 && tk.kind[c] == Tokens.WORD && !tk.nlBefore[c] && tk.capitalized(c)
-                    && (PARTICLES.contains(s.key(c)) || (s.flags(c) & (STOP | CLINICAL | NOT_A_NAME)) == 0)
+                    && (s.isAny(c, PARTICLES) || (s.flags(c) & (STOP | CLINICAL | NOT_A_NAME)) == 0)
                     && (c == a || !columnGapBefore(s, c))) { // ("Lê Quốc Bảo": LE is also a particle)
                 c++;
             }
@@ -1112,7 +1112,7 @@ final class Names {
                         || (s.flags(u) & Lexicon.SURNAME) != 0 && tk.isPunct(right, '-')); // (or its second half, "JA")
                 if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) >= 2 && (censusNameWord(s, u) || surname
                         || firstHalf || u == t - 1 && (boardSurname(s, u) || capitalizedGivenName(s, u)))) {
-                    proper |= !PARTICLES.contains(s.key(u))
+                    proper |= !s.isAny(u, PARTICLES)
                             && ((s.flags(u) & NAME_LISTED) != 0 || (s.flags(u) & COMMON) == 0);
                     words++;
                 } else if (tk.kind[u] == Tokens.WORD && joined && tk.len(u) == 1
@@ -1157,7 +1157,7 @@ final class Names {
     private static boolean boardSurname(Scan s, int u) {
         Tokens tk = s.tk;
         int f = s.flags(u);
-        if ((f & Lexicon.SURNAME) == 0 || (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || COLOURS_OF_SKIN.contains(s.key(u))
+        if ((f & Lexicon.SURNAME) == 0 || (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 || s.isAny(u, COLOURS_OF_SKIN)
                 || !tk.upperDoc || u < 1 || !(tk.kind[u - 1] == Tokens.NUM && tk.len(u - 1) <= 2 || bedLabel(s, u - 1))
                 || tk.nlBefore[u]) {
             return false;
@@ -1267,7 +1267,7 @@ final class Names {
             }
             boolean mixedCapital = !tk.upperDoc && tk.capitalized(t) && !tk.allUpper(t);
             int pk = s.prevWord(t, 0);
-            boolean afterKin = tk.upperDoc && pk >= 0 && KIN.contains(s.key(pk));
+            boolean afterKin = tk.upperDoc && pk >= 0 && s.isAny(pk, KIN);
             if (!mixedCapital && !afterKin) {
                 continue;
             }
@@ -1344,11 +1344,11 @@ final class Names {
     static boolean censusNameWord(Scan s, int u) {
         int f = s.flags(u);
         Tokens tk = s.tk;
-        if (PARTICLES.contains(s.key(u)) && (tk.upperDoc || tk.capitalized(u) || tk.lowerInitial(u))) {
+        if (s.isAny(u, PARTICLES) && (tk.upperDoc || tk.capitalized(u) || tk.lowerInitial(u))) {
             return true; // "TRAN VAN BINH", "GARCIA DE LA CRUZ"
         }
         if ((f & (STOP | CLINICAL | NOT_A_NAME | VERB_CONTEXT | Lexicon.GROUP)) != 0 || !(tk.upperDoc || tk.capitalized(u))
-                || COLOURS_OF_SKIN.contains(s.key(u)) || s.shiftWord(u)) {
+                || s.isAny(u, COLOURS_OF_SKIN) || s.shiftWord(u)) {
             return false;
         }
         String key = s.key(u);
@@ -1365,7 +1365,7 @@ final class Names {
                 || k.endsWith("OUS") || k.endsWith("ING") || k.endsWith("ILE"));
     }
 
-    private static final Set<String> COLOURS_OF_SKIN = Set.of("WHITE", "BLACK", "CAUCASIAN", "HISPANIC", "ASIAN",
+    private static final Words COLOURS_OF_SKIN = Words.of("WHITE", "BLACK", "CAUCASIAN", "HISPANIC", "ASIAN",
             "LATINO", "LATINA", "AA");
 
     /**
@@ -1437,13 +1437,13 @@ final class Names {
     }
 
     /** Nouns of devices, vehicles and their identifiers: a listed name just before one is a make or a model. */
-    private static final Set<String> PRODUCT_NOUNS = Set.of("ICD", "AICD", "PPM", "PACEMAKER", "DEFIBRILLATOR",
+    private static final Words PRODUCT_NOUNS = Words.of("ICD", "AICD", "PPM", "PACEMAKER", "DEFIBRILLATOR",
             "CRT", "CRTD", "PUMP", "TRANSMITTER", "CPAP", "BIPAP", "APAP", "VENTILATOR", "NEBULIZER", "CONCENTRATOR",
             "GLUCOMETER", "CGM", "STIMULATOR", "LVAD", "WHEELCHAIR", "SCOOTER", "VAN", "SEDAN", "TRUCK", "SUV",
             "PICKUP", "MINIVAN", "SERIAL", "VIN", "MODEL", "IMPLANT", "GENERATOR"); // (not SN: also a student nurse)
 
     /** Car makes that are also names or places: a make only after a colour or a model year ("2021 Ford Transit"). */
-    private static final Set<String> NAME_MAKES = Set.of("FORD", "DODGE", "TESLA", "JEEP", "LINCOLN", "MERCURY",
+    private static final Words NAME_MAKES = Words.of("FORD", "DODGE", "TESLA", "JEEP", "LINCOLN", "MERCURY",
             "CADILLAC", "VOLVO", "AUDI", "BMW", "MERCEDES", "PORSCHE", "JAGUAR", "SATURN", "RAM", "GMC", "MINI");
 
     /**
@@ -1457,17 +1457,17 @@ final class Names {
             return true;
         }
         int w = s.prevWord(t, 1);
-        if (w >= 0 && (s.has(w, Lexicon.TITLE) || KIN.contains(s.key(w)))) {
+        if (w >= 0 && (s.has(w, Lexicon.TITLE) || s.isAny(w, KIN))) {
             return false; // "Dr. Whitlock ICD clinic"
         }
         int p = t - 1;
-        if (p >= 0 && !tk.nlBefore[t] && tk.spaceOnly(p, t) && (CAR_MAKES.contains(s.key(p))
-                || NAME_MAKES.contains(s.key(p)) && p > 0 && (COLOURS.contains(s.key(p - 1))
+        if (p >= 0 && !tk.nlBefore[t] && tk.spaceOnly(p, t) && (s.isAny(p, CAR_MAKES)
+                || s.isAny(p, NAME_MAKES) && p > 0 && (s.isAny(p - 1, COLOURS)
                 || tk.kind[p - 1] == Tokens.NUM && tk.len(p - 1) == 4))) {
             return true; // "grey Toyota Sienna", "black Dodge Charger": the model after the make
         }
-        if (NAME_MAKES.contains(s.key(t)) && p >= 0 && !tk.nlBefore[t]
-                && (COLOURS.contains(s.key(p)) || tk.kind[p] == Tokens.NUM && tk.len(p) == 4)) {
+        if (s.isAny(t, NAME_MAKES) && p >= 0 && !tk.nlBefore[t]
+                && (s.isAny(p, COLOURS) || tk.kind[p] == Tokens.NUM && tk.len(p) == 4)) {
             return true;
         }
         // up to four words on ("Abbott Assurity MRI dual-chamber PPM"); a hyphenated compound is one word
@@ -1480,9 +1480,9 @@ final class Names {
                 words--;
                 continue;
             }
-            if (tk.kind[u] == Tokens.WORD && PRODUCT_NOUNS.contains(s.key(u)) && !(s.is(u, "VAN") && u + 1 < tk.n
+            if (tk.kind[u] == Tokens.WORD && s.isAny(u, PRODUCT_NOUNS) && !(s.is(u, "VAN") && u + 1 < tk.n
                     && tk.kind[u + 1] == Tokens.WORD && !tk.nlBefore[u + 1]
-                    && (tk.capitalized(u + 1) || PARTICLES.contains(s.key(u + 1))))) {
+                    && (tk.capitalized(u + 1) || s.isAny(u + 1, PARTICLES)))) {
                 return true; // (not "Maika van de Noort": a particle)
             }
             if (s.has(u, STOP)) {
@@ -1547,7 +1547,7 @@ final class Names {
     }
 
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
-    private static final Set<String> KIN_ADJECTIVES = Set.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
+    private static final Words KIN_ADJECTIVES = Words.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
             "YOUNGEST", "BIG", "LITTLE", "BABY", "TWIN", "STEP", "HALF", "LATE", "DECEASED", "ESTRANGED", "FORMER", "EX",
             "BIOLOGICAL", "ADOPTIVE", "FOSTER", "SURVIVING", "ONLY", "YO", "YR", "YRS", "OLD", "MO", "MOS", "WK", "BEST",
             "CLOSE", "LIFELONG", "CHILDHOOD");
@@ -1557,7 +1557,7 @@ final class Names {
         Tokens tk = s.tk;
         int nx = t + 2;
         return nx < tk.n && tk.isPunct(t + 1, '(') && !tk.nlBefore[t + 1] && tk.kind[nx] == Tokens.WORD
-                && tk.adjacent(t + 1, nx) && KIN.contains(s.key(nx));
+                && tk.adjacent(t + 1, nx) && s.isAny(nx, KIN);
     }
 
     /** In shouted text a modal after a relative is a name only when a surname-like word follows on the line. */
@@ -1590,7 +1590,7 @@ final class Names {
             return false;
         }
         if (tk.kind[nx] == Tokens.WORD) {
-            if (s.isAny(nx, "AND", "&") && nx + 1 < tk.n && (KIN.contains(s.key(nx + 1))
+            if (s.isAny(nx, "AND", "&") && nx + 1 < tk.n && (s.isAny(nx + 1, KIN)
                     || s.has(nx + 1, Lexicon.FIRST_NAME) && !s.has(nx + 1, COMMON | CLINICAL | STOP | VERB_CONTEXT))) {
                 return true; // "WIFE MAY AND GRANDSON HUNTER VISITED", "PARENTS WILL AND KATHRYN FLEW IN"
             }
@@ -1706,7 +1706,7 @@ final class Names {
         if (s.isAny(s.prevWord(t, 0), POSSESSIVE_PRONOUNS)) {
             return false; // "WORRIED ABOUT HER APT, SISTER SAYS": what someone has, not who
         }
-        if (COLOURS.contains(s.key(t)) && s.is(t + 1, "TEAM")) {
+        if (s.isAny(t, COLOURS) && s.is(t + 1, "TEAM")) {
             return false; // "(GOLD TEAM)": a colour names a team, not a person
         }
         // in shouted text an unlisted, uncommon word after a relative or a verb of contact is a name
@@ -1714,7 +1714,7 @@ final class Names {
                 && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t)) && !wordLike(s, t);
         int p = s.prevWord(t, 2);
         if (p >= 4 && s.is(p, "LAW") && tk.isPunct(p - 1, '-') && s.is(p - 2, "IN") && tk.isPunct(p - 3, '-')
-                && tk.adjacent(p - 4, p - 3) && KIN.contains(s.key(p - 4)) && punctOk(s, p, t)) {
+                && tk.adjacent(p - 4, p - 3) && s.isAny(p - 4, KIN) && punctOk(s, p, t)) {
             // "BROTHER-IN-LAW VIC", "mother-in-law (Patrice)": the in-law is a relative like the word it is built on
             return (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && listed && base >= -3 || properShape && !common && !clinical || unknownWord;
         }
@@ -1747,7 +1747,7 @@ final class Names {
             return true; // "Will (husband) can be reached": only a relative in the parenthesis, not "will (likely)"
         }
         if ((f & STOP) != 0 && upper && listed && base >= -3.5 && p >= 0 && punctOk(s, p, t)
-                && KIN.contains(s.key(p)) && (nameFollows(s, t) || placeFollows(s, t))) {
+                && s.isAny(p, KIN) && (nameFollows(s, t) || placeFollows(s, t))) {
             return true; // "PER SISTER MAY WEST" in shouted text; "SISTER MAY VISIT" stays a modal
         }
         if ((f & STOP) != 0 && !upper && tk.capitalized(t) && !tk.sentenceStart(t) && listed && base >= -3.5) {
@@ -1779,7 +1779,7 @@ final class Names {
                     && !possessive) {
                 // "FH: father CAD": in mixed case a clinical abbreviation in capitals after a relative is their disease
                 boolean diagnosis = clinical && !upper && tk.allUpper(t);
-                if ((f & Lexicon.GROUP) != 0 && KIN.contains(s.key(q))) {
+                if ((f & Lexicon.GROUP) != 0 && s.isAny(q, KIN)) {
                     return false; // "mother Spanish only"; but "MD FRENCH NOTIFIED" is Dr. French
                 }
                 if (upper && kinDoes(s, t, f, base)) {
@@ -1800,7 +1800,7 @@ final class Names {
         }
         // "ROSE (DAUGHTER)", "MARY, WIFE,"
         int nx = s.nextWord(t, 2);
-        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && KIN.contains(s.key(nx)) && !KIN_ADJECTIVES.contains(s.key(t))
+        if (nx > 0 && (s.flags(nx) & RELATION) != 0 && s.isAny(nx, KIN) && !s.isAny(t, KIN_ADJECTIVES)
                 && (f & Lexicon.GROUP) == 0 // "English neighbor", "Haitian aunt"
                 && nx - t <= 2 && (nx == t + 1 || tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))) {
             return listed && base >= -3 && (!clinical || base >= -1) || properShape && !common;
@@ -1826,7 +1826,7 @@ final class Names {
                         && (tk.sentenceStart(t) || tk.isPunct(t - 1, '/') || tk.isPunct(t - 1, '-'));
                 // "ED RN note", "(BMT NP)": a clinical abbreviation or a vowelless shorthand names a service
                 boolean shorthand = (clinical && base < 0 && tk.len(t) <= 3 || !listed && tk.len(t) <= 4
-                        && noVowel(s.text, tk.start[t], tk.end[t]) || SERVICES.contains(s.key(t)))
+                        && noVowel(s.text, tk.start[t], tk.end[t]) || s.isAny(t, SERVICES))
                         && !(p >= 0 && tk.len(p) == 1); // not "M. LONG RN"; "BY BURN PA", "CHARGE RN"
                 return !shorthand && (listed && base >= -3 || !common && !clinical) || initials;
             }
@@ -1834,7 +1834,7 @@ final class Names {
         return false;
     }
 
-    private static final java.util.Set<String> EPONYM_NOUNS = java.util.Set.of("DISEASE", "DISEASES", "SYNDROME",
+    private static final Words EPONYM_NOUNS = Words.of("DISEASE", "DISEASES", "SYNDROME",
         "SIGN", "SIGNS", "PALSY", "DEMENTIA", "TUMOR", "TUMOUR", "LYMPHOMA", "SARCOMA", "ESOPHAGUS", "POUCH", "ULCER",
         "TRIAD", "PHENOMENON", "TEST", "MANEUVER", "MANOEUVRE", "POINT", "REFLEX", "CYST", "NODE", "NODES",
         "RESPIRATIONS", "RESPIRATION", "POSITION", "SOLUTION", "SCALE", "SCORE", "CRITERIA", "CLASSIFICATION",
@@ -1872,7 +1872,7 @@ final class Names {
                 }
                 return false;
             }
-            if (tk.kind[u] == Tokens.WORD && EPONYM_NOUNS.contains(s.key(u))) {
+            if (tk.kind[u] == Tokens.WORD && s.isAny(u, EPONYM_NOUNS)) {
                 return true;
             }
             if (tk.kind[u] == Tokens.WORD && s.isAny(u, CONJUNCTIONS) && u + 1 < tk.n
@@ -2077,7 +2077,7 @@ final class Names {
         }
     }
 
-    private static final Set<String> WRITER_VERBS = Set.of("TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
+    private static final Words WRITER_VERBS = Words.of("TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
         "REVIEWED", "SIGNED", "COSIGNED", "EDITED", "PREPARED", "APPROVED", "SCREENED", "READ", "DIAGNOSES",
         "COMPLETED", "DOCUMENTED", "RECORDED", "TRANSCRIPTIONIST", "TYPIST", "SCRIBE");
 
@@ -2088,7 +2088,7 @@ final class Names {
     private static void initialsOfAWriter(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int v = 0; v + 1 < tk.n; v++) {
-            if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !WRITER_VERBS.contains(s.key(v))) {
+            if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !s.isAny(v, WRITER_VERBS)) {
                 continue;
             }
             int t;

@@ -93,6 +93,42 @@ final class TokenTable {
         }
     }
 
+    /**
+     * The same as {@link #find(CharSequence, int, int)} for a word already folded char by char ({@link Fold#fold}) into
+     * {@code folded[start,end)}, whose hash the caller computed while folding: the tokenizer folds every char once.
+     */
+    int find(char[] folded, int start, int end, int hash) {
+        int len = 0;
+        for (int i = start; i < end; i++) {
+            if (folded[i] != '\'') {
+                len++;
+            }
+        }
+        int s = mix(hash) & mask;
+        while (true) {
+            int v = slots[s];
+            if (v == 0) {
+                return -1;
+            }
+            int id = v - 1;
+            if (keyLen[id] == len && equalsFolded(id, folded, start, end)) {
+                return id;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    private boolean equalsFolded(int id, char[] folded, int start, int end) {
+        int p = keyStart[id];
+        for (int i = start; i < end; i++) {
+            char f = folded[i];
+            if (f != '\'' && pool[p++] != f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean equalsFolded(int id, CharSequence text, int start, int end) {
         int p = keyStart[id];
         for (int i = start; i < end; i++) {

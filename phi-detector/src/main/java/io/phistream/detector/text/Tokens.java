@@ -26,6 +26,8 @@ final class Tokens {
     private static final byte CAP = 1;
     private static final byte HAS_LOWER = 2;
     private static final byte LOWER_FIRST = 4;
+    /** Each word's hash as {@link TokenTable} computes it, taken while folding. */
+    private int[] hash;
     /** Whether letters are mostly upper case: then case says nothing about names. */
     final boolean upperDoc;
 
@@ -39,6 +41,8 @@ final class Tokens {
         lex = new int[cap];
         nlBefore = new boolean[cap];
         shape = new byte[cap];
+        hash = new int[cap];
+        char[] folded = new char[len];
         int upper = 0;
         int lower = 0;
         boolean nl = true;
@@ -52,9 +56,11 @@ final class Tokens {
                 boolean digits = false;
                 boolean upperFirst = false;
                 int sh = 0;
+                int h = 0; // TokenTable's hash of the folded word, so that its lookup need not fold it again
                 while (i < len) {
                     char d = text.charAt(i);
                     char g = Fold.fold(d);
+                    folded[i] = g;
                     if (g == '\'') {
                         // keep an apostrophe only between letters: O'BRIEN, WOMEN'S
                         if (i + 1 < len && Character.isLetter(text.charAt(i + 1)) && letters) {
@@ -66,6 +72,7 @@ final class Tokens {
                     if (g == 0) {
                         break;
                     }
+                    h = 31 * h + g;
                     if (g >= '0' && g <= '9') {
                         digits = true;
                     } else {
@@ -82,6 +89,7 @@ final class Tokens {
                 }
                 add(s, i, letters && digits ? ALNUM : digits ? NUM : WORD, nl);
                 shape[n - 1] = (byte) sh;
+                hash[n - 1] = h;
                 nl = false;
                 if ((n & 1023) == 0) {
                     budget.check();
@@ -104,7 +112,7 @@ final class Tokens {
             markLowerLines();
         }
         for (int t = 0; t < n; t++) {
-            lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t);
+            lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t, folded, hash[t]);
         }
     }
 
@@ -113,7 +121,7 @@ final class Tokens {
      * SMITH, HERE'S -> HERE), the full form being kept in {@link #fullLex} for phrase lists that
      * spell it whole (WOMEN'S -> WOMENS).
      */
-    private int lookup(Lexicon lexicon, int t) {
+    private int lookup(Lexicon lexicon, int t, char[] folded, int hash) {
         int e = end[t];
         if (e - start[t] > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
                 && Fold.isApostrophe(text.charAt(e - 2))) {
@@ -132,7 +140,7 @@ final class Tokens {
             }
             return base >= 0 ? base : full;
         }
-        return lexicon.words.find(text, start[t], e);
+        return lexicon.words.find(folded, start[t], e, hash);
     }
 
     /** Full-form ids of possessive words, -2 where the same as {@link #lex}; null when none. */
@@ -205,6 +213,7 @@ final class Tokens {
             lex = java.util.Arrays.copyOf(lex, cap);
             nlBefore = java.util.Arrays.copyOf(nlBefore, cap);
             shape = java.util.Arrays.copyOf(shape, cap);
+            hash = java.util.Arrays.copyOf(hash, cap);
         }
         start[n] = s;
         end[n] = e;
