@@ -21,6 +21,10 @@ final class Dates {
         "SCORE", "STR", "MURMUR", "SATS", "SAT", "HR", "ABG", "VBG", "TITRATED", "TITRATE", "IPAP", "EPAP",
         "PRESSOR", "PRESSORS", "FIO2", "RR", "WT", "OF", "RATE", "APGAR", "APGARS", "BALANCE", "SBT", "TRIAL", "NIF",
         "RSBI");
+    /** The words of {@link #NEG_BEFORE} that may stand before a count out of more than 12: "GCS 3/15", "I/O 2/14". */
+    private static final Words OUT_OF_BEFORE = Words.of("GCS", "SCALE", "RATED", "RATES", "RATING", "TOTAL", "RATIO",
+        "GRADE", "LEVEL", "SCORE", "APGAR", "APGARS", "IO", "INS", "OUTS", "UO", "BALANCE", "STRENGTH", "STR", "POWER",
+        "MOTOR", "PULSES", "PUPILS");
     /** Limbs and reflexes before a grade out of 5 (or 10): "BLE 4/5", "DTRS 2/4"; "BIL LE 2/28 (HOUSE FIRE)" is a day. */
     private static final Words GRADED_BEFORE = Words.of("GRIP", "POWER", "DTR", "DTRS", "REFLEXES", "WEAK", "BLE", "BUE",
         "LUE", "RUE", "LLE", "RLE", "EXTREMITIES", "EXT", "UE", "LE", "MOVES", "ARMS", "LEGS", "MAE");
@@ -782,7 +786,11 @@ final class Dates {
                 return true;
             }
         }
-        if (s.before(first, 2, NEG_BEFORE) || b <= 10 && s.before(first, 2, GRADED_BEFORE)) {
+        if (s.before(first, 2, NEG_BEFORE) && !(a < b && b >= 13 && s.tk.isPunct(first + 1, '/') && !s.before(first, 2, OUT_OF_BEFORE))
+                || b <= 10 && s.before(first, 2, GRADED_BEFORE)) {
+            // a slashed pair whose first number is smaller and second a day past 12 is no pressure (systolic over
+            // diastolic), no setting and no grade (a hyphen's is a range: "CVP 12-14"): "Plan SBT 6/23", "trial ends 3/12", "pressors off 4/24" are days; only a
+            // score's or a count's words keep it a quantity ("GCS 3/15", "RATED 9/20")
             return true;
         }
         if (followedBy(s, last, NEG_AFTER) || normalSaline(s, last, a, b)) {

@@ -63,6 +63,9 @@ final class Geo {
                 if (e < 0) {
                     e = routeAfterPreposition(s, t);
                 }
+                if (e < 0 && tk.len(t) == 1) {
+                    e = interstate(s, t);
+                }
                 if (e < 0) {
                     e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
                 }
@@ -863,8 +866,8 @@ final class Geo {
 
     /**
      * "MOTORCYCLE VS DEER ON RT 7", "OFF ALT 58", "ON AL-91 NEAR HANCEVILLE", "north on US 491": a numbered route where
-     * something happened or someone lives, right after ON, OFF, ALONG, VIA or NEAR. Interstates (I-95) are left out, as
-     * the held-out conventions leave them; a unit or clinical word after the number ("ON RT 2 L") makes it a setting.
+     * something happened or someone lives, right after ON, OFF, ALONG, VIA, NEAR, UP or DOWN ("driving up US 52"; interstates: {@link #interstate}); a
+     * unit or clinical word after the number ("ON RT 2 L") makes it a setting.
      */
     private static int routeAfterPreposition(Scan s, int t) {
         Tokens tk = s.tk;
@@ -880,7 +883,7 @@ final class Geo {
             return -1; // (RT, RTE, ROUTE, ALT, US, BIA)
         }
         if (!stateDash && !s.isAny(t, ROUTE_WORDS)
-                || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR")
+                || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR", "UP", "DOWN")
                 || !tk.spaceOnly(p, t)) {
             return -1;
         }
@@ -912,6 +915,55 @@ final class Geo {
             return -1;
         }
         return addressTail(s, t, v, "street.highway");
+    }
+
+    /** Words before an interstate that say it is travelled or lived by: "rollover on I-80", "driving up I-25". */
+    private static final Words INTERSTATE_BEFORE = Words.of("ON", "OFF", "ALONG", "VIA", "NEAR", "UP", "DOWN", "TAKE",
+        "TOOK", "FROM", "ACROSS", "AND", "OF", "TO", "BY", "DIVIDER");
+    /** Words after one that say the same: a direction of travel, an exit, a closure. */
+    private static final Words INTERSTATE_AFTER = Words.of("NB", "SB", "EB", "WB", "NORTHBOUND", "SOUTHBOUND",
+        "EASTBOUND", "WESTBOUND", "NEAR", "AT", "EXIT", "CLOSED", "MM", "MILE", "CORRIDOR", "BRIDGE");
+
+    /**
+     * "MVC ON I-75 AT BYRON", "dad driving down i-25", "I-94 CLOSED FOR BLIZZARD", "I-10 EB NEAR THE EXIT": an interstate
+     * with a word of travel before or after it (the batches since 90 label it as they label routes: where someone was
+     * hurt or lives). I-123, I-125 and I-131 are isotopes, not roads, and no interstate; "Form I-9" has no such word.
+     */
+    private static int interstate(Scan s, int t) {
+        Tokens tk = s.tk;
+        int v = t + 2;
+        if (tk.kind[t] != Tokens.WORD || Character.toUpperCase(tk.firstChar(t)) != 'I' || v >= tk.n
+                || !tk.isPunct(t + 1, '-') || !tk.adjacent(t, t + 1) || !tk.adjacent(t + 1, v) || tk.kind[v] != Tokens.NUM
+                || tk.len(v) > 3 || t > 0 && tk.adjacent(t - 1, t)) {
+            return -1;
+        }
+        int number = tk.intValue(v);
+        if (number == 123 || number == 125 || number == 131) {
+            return -1;
+        }
+        if (v + 2 < tk.n && tk.isPunct(v + 1, '/') && tk.adjacent(v, v + 1) && tk.adjacent(v + 1, v + 2)
+                && tk.kind[v + 2] == Tokens.NUM && tk.len(v + 2) <= 3) {
+            v += 2; // "I-75/85": two interstates on one road
+        }
+        int nx = v + 1;
+        if (nx < tk.n && tk.adjacent(v, nx) && (tk.kind[nx] != Tokens.PUNCT || tk.isPunct(nx, '/') || tk.isPunct(nx, '-'))) {
+            return -1;
+        }
+        boolean nextOnLine = nx < tk.n && !tk.nlBefore[nx];
+        if (nextOnLine && tk.kind[nx] == Tokens.WORD && s.has(nx, CLINICAL) && !s.has(nx, DIRECTION | STOP)
+                && !s.isAny(nx, INTERSTATE_AFTER)) {
+            return -1; // "I-131 ablation" spelled otherwise, "I-10 units": a clinical word after it
+        }
+        int p = t - 1;
+        boolean before = p >= 0 && !tk.nlBefore[t] && tk.kind[p] == Tokens.WORD && tk.spaceOnly(p, t)
+                && s.isAny(p, INTERSTATE_BEFORE);
+        boolean after = nextOnLine && (s.isAny(nx, INTERSTATE_AFTER) || tk.kind[nx] == Tokens.WORD && s.has(nx, DIRECTION));
+        if (!before && !after) {
+            return -1;
+        }
+        // the road alone: what follows an interstate is where on it, not a town of its address ("ON I-391, HELMETED")
+        s.addTokens(PhiType.GEO, t, v, "street.highway", 0.92);
+        return v + 1;
     }
 
     private static final Words HIGHWAY_HEADS = Words.of("HWY", "HIGHWAY", "COUNTY", "STATE", "TOWNSHIP", "US", "FARM");
