@@ -180,6 +180,8 @@ final class Names {
         initialSurnameOfRole(s, acc);
         chatSpeakers(s, acc);
         beforePhone(s, acc, base);
+        capitalisedWill(s, acc);
+        initialsOfAnAttending(s, acc);
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
         for (int round = 0; round < 2; round++) {
@@ -729,6 +731,54 @@ final class Names {
                 continue;
             }
             acc[u] = CONTEXT;
+        }
+    }
+
+    /**
+     * "Spoke w/ Will (218-555-0129)", "signed by Will.", "naming Will as agent": in a note that capitalises names, "Will"
+     * capitalised inside a sentence is a man's name, since the modal is written in lower case there (132 of 139 such
+     * words in batches 1-209 were names; the rest named a church or a county: "Free Will Baptist", "Will County").
+     */
+    private static void capitalisedWill(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 1; t < tk.n; t++) {
+            if (acc[t] != NONE || tk.len(t) != 4 || tk.caseBlind(t) || !tk.capitalized(t) || !s.is(t, "WILL")
+                    || tk.sentenceStart(t) || tk.isPunct(t - 1, '(') && tk.isPunct(t - 2, ':')) {
+                continue;
+            }
+            int p = s.prevWord(t, 0);
+            if (p >= 0 && tk.capitalized(p) && tk.spaceOnly(p, t) && !accepted(acc, p)
+                    || s.isAny(p, "FREE", "LIVING", "LAST", "HIS", "HER", "A", "THE") || s.isAny(t + 1, "COUNTY", "BAPTIST")) {
+                continue; // "Free Will Baptist", "a Living Will", a heading's Title Case ("Patient Will Need")
+            }
+            acc[t] = CONTEXT;
+        }
+    }
+
+    private static final Words ROLES_BEFORE_INITIALS = Words.of("ATTENDING", "ATTG", "FELLOW", "RESIDENT", "INTERN");
+    private static final Words NOT_INITIALS_AFTER_ROLE = Words.of("PGR", "PG", "ETA", "MD", "DO", "NP", "PA", "RN",
+        "DR", "ON", "AT", "TO", "BY", "AND", "FOR", "OF");
+
+    /**
+     * "Attending MHG notified", "(ATTENDING JPH)", "accepting fellow, attending GKH": two or three capitals right after an
+     * attending, a fellow or a resident are their initials, unless the lexicon knows them as a word, a clinical
+     * abbreviation or a title (the rules' {@link #byContext} reads a relative's or a title's next word, not these roles'
+     * letters).
+     */
+    private static void initialsOfAnAttending(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 1; t < tk.n; t++) {
+            int len = tk.len(t);
+            if (acc[t] != NONE || len < 2 || len > 3 || tk.kind[t] != Tokens.WORD || !tk.allUpper(t)
+                    || !s.isAny(t - 1, ROLES_BEFORE_INITIALS) || !tk.spaceOnly(t - 1, t)
+                    || (s.flags(t) & (COMMON | CLINICAL | STOP | TITLE | RELATION | VERB_CONTEXT | POSTMARK | Lexicon.WEEKDAY
+                    | Lexicon.MONTH)) != 0
+                    || s.isAny(t, NOT_INITIALS_AFTER_ROLE) || t + 1 < tk.n && tk.adjacent(t, t + 1)
+                    && !tk.isPunct(t + 1, ',') && !tk.isPunct(t + 1, ')') && !tk.isPunct(t + 1, '.')
+                    && !tk.isPunct(t + 1, ':') && !tk.isPunct(t + 1, ';')) {
+                continue;
+            }
+            acc[t] = CONTEXT;
         }
     }
 
