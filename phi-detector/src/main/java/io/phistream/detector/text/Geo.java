@@ -1136,26 +1136,46 @@ final class Geo {
             | Lexicon.TITLE | Lexicon.RELATION | Lexicon.VERB_CONTEXT;
 
     /**
-     * The last of up to three words after a street on its line, between commas and blanks, where a town would stand
-     * before its ZIP ("41 GIFFORDS LN, GREAT KILLS 10308"), whatever the words are: only the ZIP that must follow
-     * decides ({@link #zipAfterTown}). The street's last token when no word follows.
+     * The last of up to four words after a street on its line, between commas and blanks, where a town would stand
+     * before its ZIP ("41 GIFFORDS LN, GREAT KILLS 10308", "Back of the Yards, 60609"), whatever the words are: only the
+     * ZIP that must follow decides ({@link #zipAfterTown}). A clinical word or a unit stops them ("ON ELM ST, HEPARIN
+     * 25000 UNITS") unless a street's suffix ("Dant Hollow Ln, 40004") or unless five digits closing the clause follow it
+     * ("Jamaica Plain 02130."). The street's last token when no word follows.
      */
     private static int wordsAfterStreet(Scan s, int street) {
         Tokens tk = s.tk;
         int last = street;
         int words = 0;
-        for (int u = street + 1; u < tk.n && !tk.nlBefore[u] && words < 3; u++) {
+        for (int u = street + 1; u < tk.n && !tk.nlBefore[u] && words < 4; u++) {
             if (tk.isPunct(u, ',')) {
                 continue;
             }
             if (tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u - 1, u) && !tk.isPunct(u - 1, ',')
-                    || (s.flags(u) & NOT_A_TOWN_WORD) != 0 && (s.flags(u) & STREET_NAME) == 0) {
-                break; // not "ON ELM ST, HEPARIN 25000 UNITS"
+                    || (s.flags(u) & NOT_A_TOWN_WORD) != 0 && (s.flags(u) & (STREET_NAME | SUFFIX)) == 0
+                    && !zipClosesAfter(s, u)) {
+                break;
             }
             last = u;
             words++;
         }
         return last;
+    }
+
+    /** Five digits (or ZIP+4) right after word u, or after its comma, that end the clause or the line. */
+    private static boolean zipClosesAfter(Scan s, int u) {
+        Tokens tk = s.tk;
+        int z = tk.isPunct(u + 1, ',') ? u + 2 : u + 1;
+        if (z >= tk.n || tk.nlBefore[z] || tk.kind[z] != Tokens.NUM || tk.len(z) != 5) {
+            return false;
+        }
+        int after = z + 1;
+        if (tk.isPunct(after, '-') && tk.adjacent(z, after) && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM
+                && tk.len(after + 1) == 4) {
+            after += 2;
+        }
+        return after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT && !tk.isPunct(after, '-')
+                && !tk.isPunct(after, '/') && !tk.isPunct(after, '.') || tk.isPunct(after, '.')
+                && (after + 1 >= tk.n || !tk.adjacent(after, after + 1));
     }
 
     /**
