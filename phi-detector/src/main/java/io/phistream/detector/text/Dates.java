@@ -786,11 +786,11 @@ final class Dates {
                 return true;
             }
         }
-        if (s.before(first, 2, NEG_BEFORE) && !(a < b && b >= 13 && s.tk.isPunct(first + 1, '/') && !s.before(first, 2, OUT_OF_BEFORE))
-                || b <= 10 && s.before(first, 2, GRADED_BEFORE)) {
-            // a slashed pair whose first number is smaller and second a day past 12 is no pressure (systolic over
-            // diastolic), no setting and no grade (a hyphen's is a range: "CVP 12-14"): "Plan SBT 6/23", "trial ends 3/12", "pressors off 4/24" are days; only a
-            // score's or a count's words keep it a quantity ("GCS 3/15", "RATED 9/20")
+        // a slashed pair whose first number is smaller and second a day past 12 is no pressure (systolic over diastolic),
+        // no setting and no grade: "Plan SBT 6/23", "pressors off 4/24" are days; a score's or a count's word keeps it a
+        // quantity ("GCS 3/15", "RATED 9/20"), and a hyphen's pair is a range ("CVP 12-14")
+        boolean dayPast12 = a < b && b >= 13 && s.tk.isPunct(first + 1, '/') && !s.before(first, 2, OUT_OF_BEFORE);
+        if (s.before(first, 2, NEG_BEFORE) && !dayPast12 || b <= 10 && s.before(first, 2, GRADED_BEFORE)) {
             return true;
         }
         if (followedBy(s, last, NEG_AFTER) || normalSaline(s, last, a, b)) {

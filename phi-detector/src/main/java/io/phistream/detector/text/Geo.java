@@ -866,8 +866,8 @@ final class Geo {
 
     /**
      * "MOTORCYCLE VS DEER ON RT 7", "OFF ALT 58", "ON AL-91 NEAR HANCEVILLE", "north on US 491": a numbered route where
-     * something happened or someone lives, right after ON, OFF, ALONG, VIA, NEAR, UP or DOWN ("driving up US 52"; interstates: {@link #interstate}); a
-     * unit or clinical word after the number ("ON RT 2 L") makes it a setting.
+     * something happened or someone lives, right after ON, OFF, ALONG, VIA, NEAR, UP or DOWN ("driving up US 52";
+     * interstates: {@link #interstate}); a unit or clinical word after the number ("ON RT 2 L") makes it a setting.
      */
     private static int routeAfterPreposition(Scan s, int t) {
         Tokens tk = s.tk;
@@ -952,7 +952,7 @@ final class Geo {
         boolean nextOnLine = nx < tk.n && !tk.nlBefore[nx];
         if (nextOnLine && tk.kind[nx] == Tokens.WORD && s.has(nx, CLINICAL) && !s.has(nx, DIRECTION | STOP)
                 && !s.isAny(nx, INTERSTATE_AFTER)) {
-            return -1; // "I-131 ablation" spelled otherwise, "I-10 units": a clinical word after it
+            return -1; // a clinical word after it: "I-10 units"
         }
         int p = t - 1;
         boolean before = p >= 0 && !tk.nlBefore[t] && tk.kind[p] == Tokens.WORD && tk.spaceOnly(p, t)
@@ -1137,10 +1137,10 @@ final class Geo {
 
     /**
      * The last of up to four words after a street on its line, between commas and blanks, where a town would stand
-     * before its ZIP ("41 GIFFORDS LN, GREAT KILLS 10308", "Back of the Yards, 60609"), whatever the words are: only the
-     * ZIP that must follow decides ({@link #zipAfterTown}). A clinical word or a unit stops them ("ON ELM ST, HEPARIN
-     * 25000 UNITS") unless a street's suffix ("Dant Hollow Ln, 40004") or unless five digits closing the clause follow it
-     * ("Jamaica Plain 02130."). The street's last token when no word follows.
+     * before its ZIP ("41 GIFFORDS LN, GREAT KILLS 10308"), whatever the words are: only the ZIP that must follow decides
+     * ({@link #zipAfterTown}). A clinical word or a unit stops them ("ON ELM ST, HEPARIN 25000 UNITS") unless it is a
+     * street's suffix ("Dant Hollow Ln, 40004") or five digits closing the clause follow it ("Jamaica Plain 02130.").
+     * The street's last token when no word follows.
      */
     private static int wordsAfterStreet(Scan s, int street) {
         Tokens tk = s.tk;

@@ -762,8 +762,7 @@ final class Names {
     /**
      * "Attending MHG notified", "(ATTENDING JPH)", "accepting fellow, attending GKH": two or three capitals right after an
      * attending, a fellow or a resident are their initials, unless the lexicon knows them as a word, a clinical
-     * abbreviation or a title (the rules' {@link #byContext} reads a relative's or a title's next word, not these roles'
-     * letters).
+     * abbreviation, a title, a weekday or a month ({@link #byContext} takes such short capitals for an abbreviation).
      */
     private static void initialsOfAnAttending(Scan s, byte[] acc) {
         Tokens tk = s.tk;
@@ -771,8 +770,8 @@ final class Names {
             int len = tk.len(t);
             if (acc[t] != NONE || len < 2 || len > 3 || tk.kind[t] != Tokens.WORD || !tk.allUpper(t)
                     || !s.isAny(t - 1, ROLES_BEFORE_INITIALS) || !tk.spaceOnly(t - 1, t)
-                    || (s.flags(t) & (COMMON | CLINICAL | STOP | TITLE | RELATION | VERB_CONTEXT | POSTMARK | Lexicon.WEEKDAY
-                    | Lexicon.MONTH)) != 0
+                    || (s.flags(t) & (COMMON | CLINICAL | STOP | TITLE | RELATION | VERB_CONTEXT | POSTMARK
+                    | Lexicon.WEEKDAY | Lexicon.MONTH)) != 0
                     || s.isAny(t, NOT_INITIALS_AFTER_ROLE) || t + 1 < tk.n && tk.adjacent(t, t + 1)
                     && !tk.isPunct(t + 1, ',') && !tk.isPunct(t + 1, ')') && !tk.isPunct(t + 1, '.')
                     && !tk.isPunct(t + 1, ':') && !tk.isPunct(t + 1, ';')) {

@@ -64,38 +64,26 @@ final class TokenTable {
         return new String(pool, keyStart[id], keyLen[id]);
     }
 
-    /** Id of the word text[start,end) after folding (apostrophes skipped), or -1. */
+    /** Id of the word text[start,end) after folding (apostrophes and other separators skipped), or -1. */
     int find(CharSequence text, int start, int end) {
-        int h = 0;
-        int len = 0;
-        for (int i = start; i < end; i++) {
-            char f = Fold.fold(text.charAt(i));
-            if (f == 0 || f == '\'') {
-                continue;
-            }
-            h = 31 * h + f;
-            len++;
-        }
-        if (len == 0) {
+        if (end <= start) {
             return -1;
         }
-        int s = mix(h) & mask;
-        while (true) {
-            int v = slots[s];
-            if (v == 0) {
-                return -1;
+        char[] folded = new char[end - start];
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char f = Fold.fold(text.charAt(i));
+            folded[i - start] = f == 0 ? '\'' : f; // skipped like an apostrophe
+            if (f != 0 && f != '\'') {
+                h = 31 * h + f;
             }
-            int id = v - 1;
-            if (keyLen[id] == len && equalsFolded(id, text, start, end)) {
-                return id;
-            }
-            s = (s + 1) & mask;
         }
+        return find(folded, 0, folded.length, h);
     }
 
     /**
-     * The same as {@link #find(CharSequence, int, int)} for a word already folded char by char ({@link Fold#fold}) into
-     * {@code folded[start,end)}, whose hash the caller computed while folding: the tokenizer folds every char once.
+     * The same for a word already folded char by char ({@link Fold#fold}) into {@code folded[start,end)}, apostrophes
+     * skipped, whose hash the caller computed while folding: the tokenizer folds every char once.
      */
     int find(char[] folded, int start, int end, int hash) {
         int len = 0;
@@ -103,6 +91,9 @@ final class TokenTable {
             if (folded[i] != '\'') {
                 len++;
             }
+        }
+        if (len == 0) {
+            return -1;
         }
         int s = mix(hash) & mask;
         while (true) {
@@ -123,20 +114,6 @@ final class TokenTable {
         for (int i = start; i < end; i++) {
             char f = folded[i];
             if (f != '\'' && pool[p++] != f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean equalsFolded(int id, CharSequence text, int start, int end) {
-        int p = keyStart[id];
-        for (int i = start; i < end; i++) {
-            char f = Fold.fold(text.charAt(i));
-            if (f == 0 || f == '\'') {
-                continue;
-            }
-            if (pool[p++] != f) {
                 return false;
             }
         }
