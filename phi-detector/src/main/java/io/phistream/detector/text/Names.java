@@ -255,6 +255,7 @@ final class Names {
         signatureLines(s, acc);
         dictationInitials(s, acc);
         initialsOfAWriter(s, acc);
+        countriesAsPlaces(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
         agesAfterNames(s);
@@ -735,6 +736,57 @@ final class Names {
     }
 
     /**
+     * "brother in Galway, Ireland", "lives in Praia, Cape Verde", "died in San Miguel, El Salvador": a country after a
+     * town and its comma, or one of two words after IN, FROM or OF, is where and not who (Safe Harbor does not count
+     * countries as places).
+     */
+    private static void countriesAsPlaces(Scan s, byte[] acc) {
+        for (int t = 1; t < s.tk.n; t++) {
+            if (acc[t] != NONE && acc[t] != KNOWN && acc[t] != MEMORY && countryAsPlace(s, t, acc)) {
+                acc[t] = NONE;
+            }
+        }
+    }
+
+    /** Words before a comma that are no town of a country after it: a relative, a title, a street's suffix or unit. */
+    private static final int NO_TOWN_BEFORE_COUNTRY = RELATION | TITLE | POSTMARK | Lexicon.SUFFIX | Lexicon.SUFFIX_WEAK
+            | Lexicon.UNIT;
+
+    /**
+     * Whether word t is (part of) a country named where a place stands ({@link #countriesAsPlaces}; with no names known,
+     * {@code acc} null, the model's veto). A country that is also a given name follows a comma only after a word that is
+     * no name itself, or after a town of "in Galway, Ireland": "Patient: Farris, Israel" names a man.
+     */
+    static boolean countryAsPlace(Scan s, int t, byte[] acc) {
+        Tokens tk = s.tk;
+        if (tk.kind[t] != Tokens.WORD) {
+            return false;
+        }
+        int first;
+        boolean twoWords = true;
+        boolean alsoName = false;
+        if (t + 1 < tk.n && tk.spaceOnly(t, t + 1) && Countries.isCountry(s.key(t) + ' ' + s.key(t + 1))) {
+            first = t;
+        } else if (t > 0 && tk.spaceOnly(t - 1, t) && Countries.isCountry(s.key(t - 1) + ' ' + s.key(t))) {
+            first = t - 1;
+        } else if (Countries.isCountry(s.key(t))) {
+            first = t;
+            twoWords = false;
+            alsoName = !Countries.isCountryNotName(s.key(t));
+        } else {
+            return false;
+        }
+        int p = s.prevWord(first, 1);
+        boolean afterTown = p >= 0 && p == first - 2 && tk.isPunct(first - 1, ',') && tk.kind[p] == Tokens.WORD
+                && (s.flags(p) & NO_TOWN_BEFORE_COUNTRY) == 0
+                && !tk.lowerInitial(p) // (after a street's suffix or unit it is the town: "167TH ST 2ND FL, JAMAICA")
+                && (!alsoName || acc != null && acc[p] == NONE
+                || s.isAny(s.prevWord(p, 0), "IN", "FROM", "OF", "NEAR"));
+        // one word after IN or FROM may well be a US town of that name ("lives in Brazil (Clay County)", "from Holland")
+        return afterTown || twoWords && p == first - 1 && s.isAny(p, "IN", "FROM", "OF");
+    }
+
+    /**
      * "Spoke w/ Will (218-555-0129)", "signed by Will.", "naming Will as agent": in a note that capitalises names, "Will"
      * capitalised inside a sentence is a man's name, since the modal is written in lower case there (132 of 139 such
      * words in batches 1-209 were names; the rest named a church or a county: "Free Will Baptist", "Will County").
@@ -991,7 +1043,8 @@ final class Names {
         return numberNext && s.isAny(t, "TEL", "TELEPHONE", "PH", "CELL", "MOBILE", "PAGER", "FAX")
                 || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM
                 && tk.adjacent(t + 1, t + 2)
-                || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI", "SHERIFF", "SHERIFFS")
+                || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI", "SHERIFF", "SHERIFFS", "BIBLE", "HELO", "OKD")
+                || s.is(t, "LORD") && s.is(s.prevWord(t, 0), "THE") // "reading his Bible", "USCG HELO", "mom OK'd"
                 || s.isAny(t + 1, "NATION", "CITIZEN", "TRIBE", "TRIBAL", "INTERPRETER", "INTERPRETERS", "SPEAKER",
                 "SPEAKING") // "Choctaw citizen", "Karen interpreter by video"
                 || s.isAny(t, "ESQ", "AMERICA") || s.isAny(t, "CENTRAL", "SOUTH", "NORTH", "LATIN") && s.is(t + 1, "AMERICA")
@@ -1013,7 +1066,8 @@ final class Names {
 
     /**
      * Words of a clinical compound, not people: "CHARGE RN HAND-OFF" (after a title), "Miami J collar", "modified
-     * Fisher 4" (a bleed's grade), "frank blood" ("to be frank"), a "Jackson-Pratt" drain, "Glasgow 5" (a coma score).
+     * Fisher 4" (a bleed's grade), "frank blood" ("to be frank"), a "Jackson-Pratt" drain, "Glasgow 5" (a coma score),
+     * "Hunt-Hess 3" (a bleed's grade), an "Ivor Lewis" esophagectomy, "Lou Gehrig's" disease.
      */
     static boolean clinicalCompound(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1026,7 +1080,12 @@ final class Names {
                 || s.is(t, "JACKSON") && tk.isPunct(nx, '-') && s.is(nx + 1, "PRATT")
                 || s.is(t, "PRATT") && tk.isPunct(t - 1, '-') && s.is(t - 2, "JACKSON")
                 || s.is(t, "GLASGOW") && (nx < tk.n && tk.kind[nx] == Tokens.NUM || s.is(s.prevWord(t, 1), "GCS")
-                || s.isAny(nx, "COMA", "SCORE", "SCALE"));
+                || s.isAny(nx, "COMA", "SCORE", "SCALE"))
+                || s.is(t, "HUNT") && tk.isPunct(nx, '-') && s.is(nx + 1, "HESS")
+                || s.is(t, "HESS") && tk.isPunct(t - 1, '-') && s.is(t - 2, "HUNT")
+                || s.is(t, "IVOR") && s.is(nx, "LEWIS") || s.is(t, "LEWIS") && s.is(t - 1, "IVOR")
+                || s.is(t, "LOU") && s.isAny(nx, "GEHRIG", "GEHRIGS")
+                || s.isAny(t, "GEHRIG", "GEHRIGS") && s.is(t - 1, "LOU");
     }
 
     /**

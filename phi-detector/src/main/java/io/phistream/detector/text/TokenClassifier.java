@@ -128,12 +128,12 @@ final class TokenClassifier {
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
-     * ("HAND-OFF", "Miami J"), the patient's home. Checked only for words it would add, so it costs nothing on the
-     * rest; the weights do not depend on it.
+     * ("HAND-OFF", "Miami J"), the patient's home, a country where a place stands ("Praia, Cape Verde"). Checked only
+     * for words it would add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t) {
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
-                || Geo.homeNotTown(s, t);
+                || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null);
     }
 
     /** "-mr rn", "/ms": initials signing a note, which may spell a title. */
