@@ -29,8 +29,9 @@ class HeldOutRound42RulesTest {
 
     @Test
     void givenAOneWordCountryAfterInOrFrom_thenTheTownOfThatNameIsStillFound() {
-        assertThat(valuesWithModel("Daughter drove down from Holland this am.", PhiType.NAME)
-                .size() + valuesWithModel("Daughter drove down from Holland this am.", PhiType.GEO).size()).isPositive();
+        // found as a name or as a town, either way scrubbed
+        assertThat(Spans.anyOverlap("Daughter drove down from Holland this am.", "Holland")).isTrue();
+        assertThat(Spans.anyOverlap("Son lives in Brazil (Clay County), calls nightly.", "Brazil")).isTrue();
     }
 
     @Test
