@@ -545,18 +545,21 @@ public final class PipelineBench {
                         }
                     }
                     quarantined.addAndGet(q);
-                    long total = count.addAndGet(batch.count());
+                    // the marks are written before the count that the bench thread waits on, so that once it sees
+                    // the target reached it reads them all (it once read the drain's CPU before it was written: 0)
+                    long total = count.get() + batch.count();
                     if (firstAt == 0) {
                         firstBatch = batch.count();
-                        firstAt = nowNs;
                         firstCpu = processCpuNanos();
                         firstJit = JitCpu.nanos();
+                        firstAt = nowNs;
                     }
                     if (drainedAt == 0 && total >= drainTarget) {
-                        drainedAt = nowNs;
                         drainedCpu = processCpuNanos();
                         drainedJit = JitCpu.nanos();
+                        drainedAt = nowNs;
                     }
+                    count.set(total);
                 }
             } catch (org.apache.kafka.common.errors.WakeupException e) {
                 // closing
