@@ -860,6 +860,8 @@ final class Geo {
     }
 
     private static final Words ROUTE_WORDS = Words.of("RT", "RTE", "ROUTE", "ALT", "US", "BIA");
+    /** Words before a road that say it is travelled or lived on: "ON RT 7", "driving up US 52". */
+    private static final Words TRAVEL_BEFORE = Words.of("ON", "OFF", "ALONG", "VIA", "NEAR", "UP", "DOWN");
 
     private static final Words UNITS_AND_COUNTS = Words.of("L", "LPM", "MG", "ML", "CM", "MM", "KG", "UNITS", "PERCENT",
             "X", "OF", "ATTEMPT", "ATTEMPTS", "TRIES", "TIMES", "FRACTIONS", "FX", "SESSIONS", "DOSES");
@@ -883,7 +885,7 @@ final class Geo {
             return -1; // (RT, RTE, ROUTE, ALT, US, BIA)
         }
         if (!stateDash && !s.isAny(t, ROUTE_WORDS)
-                || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, "ON", "OFF", "ALONG", "VIA", "NEAR", "UP", "DOWN")
+                || tk.kind[p] != Tokens.WORD || tk.nlBefore[t] || !s.isAny(p, TRAVEL_BEFORE)
                 || !tk.spaceOnly(p, t)) {
             return -1;
         }
@@ -917,9 +919,9 @@ final class Geo {
         return addressTail(s, t, v, "street.highway");
     }
 
-    /** Words before an interstate that say it is travelled or lived by: "rollover on I-80", "driving up I-25". */
-    private static final Words INTERSTATE_BEFORE = Words.of("ON", "OFF", "ALONG", "VIA", "NEAR", "UP", "DOWN", "TAKE",
-        "TOOK", "FROM", "ACROSS", "AND", "OF", "TO", "BY", "DIVIDER");
+    /** More words of travel before an interstate than before a route (whose number may be a dose): "took I-90". */
+    private static final Words INTERSTATE_BEFORE = Words.of("TAKE", "TOOK", "FROM", "ACROSS", "AND", "OF", "TO", "BY",
+        "DIVIDER");
     /** Words after one that say the same: a direction of travel, an exit, a closure. */
     private static final Words INTERSTATE_AFTER = Words.of("NB", "SB", "EB", "WB", "NORTHBOUND", "SOUTHBOUND",
         "EASTBOUND", "WESTBOUND", "NEAR", "AT", "EXIT", "CLOSED", "MM", "MILE", "CORRIDOR", "BRIDGE");
@@ -956,7 +958,7 @@ final class Geo {
         }
         int p = t - 1;
         boolean before = p >= 0 && !tk.nlBefore[t] && tk.kind[p] == Tokens.WORD && tk.spaceOnly(p, t)
-                && s.isAny(p, INTERSTATE_BEFORE);
+                && (s.isAny(p, TRAVEL_BEFORE) || s.isAny(p, INTERSTATE_BEFORE));
         boolean after = nextOnLine && (s.isAny(nx, INTERSTATE_AFTER) || tk.kind[nx] == Tokens.WORD && s.has(nx, DIRECTION));
         if (!before && !after) {
             return -1;
@@ -1161,6 +1163,12 @@ final class Geo {
         return last;
     }
 
+    /** The last token of the ZIP whose five digits are token u: u, or its "-1234" of a ZIP+4. */
+    private static int zipLast(Tokens tk, int u) {
+        return tk.isPunct(u + 1, '-') && tk.adjacent(u, u + 1) && u + 2 < tk.n && tk.kind[u + 2] == Tokens.NUM
+                && tk.len(u + 2) == 4 && tk.adjacent(u + 1, u + 2) ? u + 2 : u;
+    }
+
     /** Five digits (or ZIP+4) right after word u, or after its comma, that end the clause or the line. */
     private static boolean zipClosesAfter(Scan s, int u) {
         Tokens tk = s.tk;
@@ -1168,11 +1176,7 @@ final class Geo {
         if (z >= tk.n || tk.nlBefore[z] || tk.kind[z] != Tokens.NUM || tk.len(z) != 5) {
             return false;
         }
-        int after = z + 1;
-        if (tk.isPunct(after, '-') && tk.adjacent(z, after) && after + 1 < tk.n && tk.kind[after + 1] == Tokens.NUM
-                && tk.len(after + 1) == 4) {
-            after += 2;
-        }
+        int after = zipLast(tk, z) + 1;
         return after >= tk.n || tk.nlBefore[after] || tk.kind[after] == Tokens.PUNCT && !tk.isPunct(after, '-')
                 && !tk.isPunct(after, '/') && !tk.isPunct(after, '.') || tk.isPunct(after, '.')
                 && (after + 1 >= tk.n || !tk.adjacent(after, after + 1));
@@ -1199,11 +1203,7 @@ final class Geo {
         if (u >= tk.n || tk.nlBefore[u] || tk.kind[u] != Tokens.NUM || tk.len(u) != 5) {
             return town;
         }
-        int last = u;
-        if (tk.isPunct(u + 1, '-') && tk.adjacent(u, u + 1) && u + 2 < tk.n && tk.kind[u + 2] == Tokens.NUM
-                && tk.len(u + 2) == 4 && tk.adjacent(u + 1, u + 2)) {
-            last = u + 2;
-        }
+        int last = zipLast(tk, u);
         if (last + 1 < tk.n && tk.adjacent(last, last + 1) && tk.kind[last + 1] != Tokens.PUNCT) {
             return town; // glued to more: not a ZIP on its own
         }

@@ -795,7 +795,7 @@ final class Names {
         Tokens tk = s.tk;
         for (int t = 1; t < tk.n; t++) {
             if (acc[t] != NONE || tk.len(t) != 4 || tk.caseBlind(t) || !tk.capitalized(t) || !s.is(t, "WILL")
-                    || tk.sentenceStart(t) || tk.isPunct(t - 1, '(') && tk.isPunct(t - 2, ':')) {
+                    || tk.sentenceStart(t)) {
                 continue;
             }
             int p = s.prevWord(t, 0);
@@ -808,8 +808,8 @@ final class Names {
     }
 
     private static final Words ROLES_BEFORE_INITIALS = Words.of("ATTENDING", "ATTG", "FELLOW", "RESIDENT", "INTERN");
-    private static final Words NOT_INITIALS_AFTER_ROLE = Words.of("PGR", "PG", "ETA", "MD", "DO", "NP", "PA", "RN",
-        "DR", "ON", "AT", "TO", "BY", "AND", "FOR", "OF");
+    /** Capitals after a role that the lexicon's flags do not already rule out: "attending PGR 617...", "fellow ETA 2000". */
+    private static final Words NOT_INITIALS_AFTER_ROLE = Words.of("PGR", "ETA");
 
     /**
      * "Attending MHG notified", "(ATTENDING JPH)", "accepting fellow, attending GKH": two or three capitals right after an
