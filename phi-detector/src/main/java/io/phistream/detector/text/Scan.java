@@ -24,7 +24,32 @@ final class Scan {
         this.cfg = cfg;
         this.budget = budget;
         this.tk = new Tokens(text, lx, budget);
+        this.n = tk.n;
+        this.kind = tk.kind;
+        this.hashes = tk.hash;
+        this.whole = tk.whole;
+        this.keys = new String[n];
+        this.tokenFlags = new int[n];
+        for (int t = 0; t < n; t++) {
+            tokenFlags[t] = lx.flags(tk.lex[t]);
+        }
     }
+
+    /*
+     * The tokens' arrays the primitives below read, held here: the rules call them thousands of times per note, from
+     * methods too large for the JIT to inline much into, so each is kept short (one or two array reads) and its rare
+     * part is a method of its own.
+     */
+    private final int n;
+    private final byte[] kind;
+    /** Per token, the hash of its key ({@link Tokens#hash}). */
+    private final int[] hashes;
+    /** Per token, {@link Tokens#wholeLex}. */
+    private final int[] whole;
+    /** Per token, its folded key once asked ({@link #key}). */
+    private final String[] keys;
+    /** Per token, the lexicon's flags of its id. */
+    private final int[] tokenFlags;
 
     /**
      * The characters under a name the lexicon guessed ({@code name.lexicon}), so that a place claiming its words back
@@ -81,64 +106,60 @@ final class Scan {
     }
 
     int flags(int t) {
-        return t < 0 || t >= tk.n ? 0 : lx.flags(tk.lex[t]);
+        return t >= 0 && t < n ? tokenFlags[t] : 0;
     }
 
     boolean has(int t, int flag) {
         return (flags(t) & flag) != 0;
     }
 
-    private String[] keys;
-
     /** Folded key of a token, computed once per token and call. */
     String key(int t) {
-        if (keys == null) {
-            keys = new String[tk.n];
-        }
         String k = keys[t];
-        if (k == null) {
-            int id = tk.wholeLex(t);
-            k = id >= 0 ? lx.key(id)
-                    : io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
-            keys[t] = k;
-        }
+        return k != null ? k : foldKey(t);
+    }
+
+    private String foldKey(int t) {
+        int id = whole[t];
+        String k = id >= 0 ? lx.key(id)
+                : io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
+        keys[t] = k;
         return k;
     }
 
     /**
      * Whether token t folds to {@code folded}. Compares with the token's folded key, computed once per token and call:
      * rules ask about the same tokens many times, against word lists, so one fold beats folding at every comparison.
+     * The key's hash is known per token ({@link Tokens#hash}), so one int compare rejects almost every other word
+     * without reading the key.
      */
     boolean is(int t, String folded) {
-        String k = wordKey(t);
-        return k != null && same(k, folded);
+        return hashAt(t) == folded.hashCode() && keyIs(t, folded);
     }
 
     boolean isAny(int t, String... folded) {
-        String k = wordKey(t);
-        if (k != null) {
-            for (String f : folded) {
-                if (same(k, f)) {
-                    return true;
-                }
+        int h = hashAt(t);
+        for (String f : folded) {
+            if (h == f.hashCode() && keyIs(t, f)) {
+                return true;
             }
         }
         return false;
     }
 
+    /** The hash of token t's key ({@link Tokens#hash}); 0 outside the text (where {@link #keyIs} answers no). */
+    private int hashAt(int t) {
+        return t >= 0 && t < n ? hashes[t] : 0;
+    }
+
+    /** Whether t is a token of the text whose key is {@code folded}: the check behind an equal hash. */
+    private boolean keyIs(int t, String folded) {
+        return listable(t) && key(t).equals(folded);
+    }
+
     /** Whether t is a token of the text that word lists can hold: not outside the text, not punctuation. */
     private boolean listable(int t) {
-        return t >= 0 && t < tk.n && tk.kind[t] != Tokens.PUNCT;
-    }
-
-    /** Token t's folded key, or null where there is no word to compare. */
-    private String wordKey(int t) {
-        return listable(t) ? key(t) : null;
-    }
-
-    /** Equal folded words; both Strings cache their hashes, so one int compare rejects almost every other word. */
-    private static boolean same(String key, String folded) {
-        return folded.hashCode() == key.hashCode() && key.equals(folded);
+        return t >= 0 && t < n && kind[t] != Tokens.PUNCT;
     }
 
     /*
@@ -152,53 +173,63 @@ final class Scan {
     }
 
     boolean isAny(int t, String w0, String w1) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1);
     }
 
     boolean isAny(int t, String w0, String w1, String w2) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1) || same(k, w2));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1)
+                || h == w2.hashCode() && keyIs(t, w2);
     }
 
     boolean isAny(int t, String w0, String w1, String w2, String w3) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1)
+                || h == w2.hashCode() && keyIs(t, w2) || h == w3.hashCode() && keyIs(t, w3);
     }
 
     boolean isAny(int t, String w0, String w1, String w2, String w3, String w4) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1)
+                || h == w2.hashCode() && keyIs(t, w2) || h == w3.hashCode() && keyIs(t, w3)
+                || h == w4.hashCode() && keyIs(t, w4);
     }
 
     boolean isAny(int t, String w0, String w1, String w2, String w3, String w4, String w5) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4) || same(k, w5));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1)
+                || h == w2.hashCode() && keyIs(t, w2) || h == w3.hashCode() && keyIs(t, w3)
+                || h == w4.hashCode() && keyIs(t, w4) || h == w5.hashCode() && keyIs(t, w5);
     }
 
     boolean isAny(int t, String w0, String w1, String w2, String w3, String w4, String w5, String w6) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4) || same(k, w5)
-                || same(k, w6));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1)
+                || h == w2.hashCode() && keyIs(t, w2) || h == w3.hashCode() && keyIs(t, w3)
+                || h == w4.hashCode() && keyIs(t, w4) || h == w5.hashCode() && keyIs(t, w5)
+                || h == w6.hashCode() && keyIs(t, w6);
     }
 
     boolean isAny(int t, String w0, String w1, String w2, String w3, String w4, String w5, String w6, String w7) {
-        String k = wordKey(t);
-        return k != null && (same(k, w0) || same(k, w1) || same(k, w2) || same(k, w3) || same(k, w4) || same(k, w5)
-                || same(k, w6) || same(k, w7));
+        int h = hashAt(t);
+        return h == w0.hashCode() && keyIs(t, w0) || h == w1.hashCode() && keyIs(t, w1)
+                || h == w2.hashCode() && keyIs(t, w2) || h == w3.hashCode() && keyIs(t, w3)
+                || h == w4.hashCode() && keyIs(t, w4) || h == w5.hashCode() && keyIs(t, w5)
+                || h == w6.hashCode() && keyIs(t, w6) || h == w7.hashCode() && keyIs(t, w7);
     }
 
     /** Whether token t is one of the words: by lexicon id (see {@link Words}); the same answer as the String form. */
     boolean isAny(int t, Words words) {
-        if (!listable(t)) {
+        if (t < 0 || t >= n) {
             return false;
         }
         Words.Resolved r = words.in(lx);
-        int id = tk.wholeLex(t);
+        int id = whole[t]; // (punctuation has none)
         if (id >= 0) {
             return r.containsId(id);
         }
-        return r.hasStrays() && r.containsStray(key(t));
+        return r.mayBeStray(hashes[t]) && kind[t] != Tokens.PUNCT && r.containsStray(key(t));
     }
 
     /** "18-WHEELER", "4-wheeler": token t is glued to a number before it by a dash (a vehicle, a count, a code). */
@@ -214,8 +245,13 @@ final class Scan {
     /** Previous non-punctuation token, stepping over at most {@code maxPunct} punctuation tokens. */
     int prevWord(int t, int maxPunct) {
         int p = t - 1;
+        return p < 0 || kind[p] != Tokens.PUNCT ? p : prevWordPast(p, maxPunct);
+    }
+
+    /** {@link #prevWord} from punctuation token p. */
+    private int prevWordPast(int p, int maxPunct) {
         int skipped = 0;
-        while (p >= 0 && tk.kind[p] == Tokens.PUNCT) {
+        while (p >= 0 && kind[p] == Tokens.PUNCT) {
             if (++skipped > maxPunct) {
                 return -1;
             }
@@ -226,14 +262,22 @@ final class Scan {
 
     int nextWord(int t, int maxPunct) {
         int p = t + 1;
+        if (p >= n) {
+            return -1;
+        }
+        return kind[p] != Tokens.PUNCT ? p : nextWordPast(p, maxPunct);
+    }
+
+    /** {@link #nextWord} from punctuation token p. */
+    private int nextWordPast(int p, int maxPunct) {
         int skipped = 0;
-        while (p < tk.n && tk.kind[p] == Tokens.PUNCT) {
+        while (p < n && kind[p] == Tokens.PUNCT) {
             if (++skipped > maxPunct) {
                 return -1;
             }
             p++;
         }
-        return p < tk.n ? p : -1;
+        return p < n ? p : -1;
     }
 
     /** Any of the folded words among the {@code window} word tokens before t (punctuation skipped). */

@@ -572,13 +572,16 @@ final class TokenClassifier {
         return n;
     }
 
-    /** The folded word's hash, a punctuation's character, or a mark for numbers (1 and 2 mark the text's ends). */
+    /**
+     * The folded word's hash ({@link Tokens#hash}: its key's, without the key), a punctuation's character, or a mark for
+     * numbers (1 and 2 mark the text's ends).
+     */
     private static int neighbourKey(Scan s, int u) {
         Tokens tk = s.tk;
         return switch (tk.kind[u]) {
             case Tokens.PUNCT -> 16 + s.text.charAt(tk.start[u]);
             case Tokens.NUM -> 3;
-            default -> s.key(u).hashCode();
+            default -> tk.hash[u];
         };
     }
 

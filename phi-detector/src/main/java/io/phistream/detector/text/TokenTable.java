@@ -11,10 +11,14 @@ import io.phistream.detector.text.lexicon.Fold;
 final class TokenTable {
     private char[] pool = new char[1 << 20];
     private int poolSize;
+    /** Where word id's key starts in the pool; it ends where the next starts (keyStart[size] = poolSize). */
     private int[] keyStart = new int[1 << 16];
-    private int[] keyLen = new int[1 << 16];
     private int size;
-    private int[] slots = new int[1 << 17]; // id + 1, 0 = empty
+    /**
+     * The key's hash in the high half, id + 1 in the low half (0 = empty): a probe rejects another word by its hash
+     * without reading the key, and a lookup that finds its word reads one slot, one pair of key bounds and the key.
+     */
+    private long[] slots = new long[1 << 17];
     private int mask = slots.length - 1;
 
     int size() {
@@ -33,21 +37,20 @@ final class TokenTable {
         if (poolSize + foldedKey.length() > pool.length) {
             pool = java.util.Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + foldedKey.length()));
         }
-        if (size == keyStart.length) {
-            keyStart = java.util.Arrays.copyOf(keyStart, size * 2);
-            keyLen = java.util.Arrays.copyOf(keyLen, size * 2);
+        if (size + 1 == keyStart.length) {
+            keyStart = java.util.Arrays.copyOf(keyStart, keyStart.length * 2);
         }
         foldedKey.getChars(0, foldedKey.length(), pool, poolSize);
         keyStart[size] = poolSize;
-        keyLen[size] = foldedKey.length();
         poolSize += foldedKey.length();
+        keyStart[size + 1] = poolSize;
         insert(size, hashOfKey(size));
         return size++;
     }
 
     /** Whether word id is spelled exactly {@code folded} (no allocation). */
     boolean keyEquals(int id, String folded) {
-        int len = keyLen[id];
+        int len = keyLen(id);
         if (len != folded.length()) {
             return false;
         }
@@ -61,7 +64,11 @@ final class TokenTable {
     }
 
     String key(int id) {
-        return new String(pool, keyStart[id], keyLen[id]);
+        return new String(pool, keyStart[id], keyLen(id));
+    }
+
+    private int keyLen(int id) {
+        return keyStart[id + 1] - keyStart[id];
     }
 
     /** Id of the word text[start,end) after folding (apostrophes and other separators skipped), or -1. */
@@ -97,20 +104,23 @@ final class TokenTable {
         }
         int s = mix(hash) & mask;
         while (true) {
-            int v = slots[s];
-            if (v == 0) {
+            long v = slots[s];
+            if ((int) v == 0) {
                 return -1;
             }
-            int id = v - 1;
-            if (keyLen[id] == len && equalsFolded(id, folded, start, end)) {
-                return id;
+            if ((int) (v >>> 32) == hash) {
+                int id = (int) v - 1;
+                int p = keyStart[id];
+                if (keyStart[id + 1] - p == len && equalsFolded(p, folded, start, end)) {
+                    return id;
+                }
             }
             s = (s + 1) & mask;
         }
     }
 
-    private boolean equalsFolded(int id, char[] folded, int start, int end) {
-        int p = keyStart[id];
+    /** Whether the pool from p spells folded[start,end), apostrophes skipped. */
+    private boolean equalsFolded(int p, char[] folded, int start, int end) {
         for (int i = start; i < end; i++) {
             char f = folded[i];
             if (f != '\'' && pool[p++] != f) {
@@ -122,7 +132,7 @@ final class TokenTable {
 
     private int hashOfKey(int id) {
         int h = 0;
-        for (int i = keyStart[id], e = i + keyLen[id]; i < e; i++) {
+        for (int i = keyStart[id], e = keyStart[id + 1]; i < e; i++) {
             h = 31 * h + pool[i];
         }
         return h;
@@ -137,14 +147,14 @@ final class TokenTable {
 
     private void insert(int id, int h) {
         int s = mix(h) & mask;
-        while (slots[s] != 0) {
+        while ((int) slots[s] != 0) {
             s = (s + 1) & mask;
         }
-        slots[s] = id + 1;
+        slots[s] = (long) h << 32 | (id + 1);
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        slots = new long[slots.length * 2];
         mask = slots.length - 1;
         for (int id = 0; id < size; id++) {
             insert(id, hashOfKey(id));
@@ -152,6 +162,6 @@ final class TokenTable {
     }
 
     long heapBytes() {
-        return 2L * pool.length + 4L * (keyStart.length + keyLen.length + slots.length);
+        return 2L * pool.length + 4L * keyStart.length + 8L * slots.length;
     }
 }

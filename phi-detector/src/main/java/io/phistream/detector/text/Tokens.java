@@ -26,8 +26,15 @@ final class Tokens {
     private static final byte CAP = 1;
     private static final byte HAS_LOWER = 2;
     private static final byte LOWER_FIRST = 4;
-    /** Each word's hash as {@link TokenTable} computes it, taken while folding. */
-    private int[] hash;
+    /**
+     * Each token's hash as {@link TokenTable} computes it, taken while folding: the {@code String.hashCode} of its folded
+     * key ({@link Scan#key}), so that a word list rejects a token without reading its key; 0 for punctuation.
+     */
+    int[] hash;
+    /** Each punctuation token's character, 0 for the other tokens: {@link #isPunct} reads one array. */
+    private char[] punct;
+    /** Each token's length: {@link #len}, which nearly every pass over the tokens asks first, reads one array. */
+    private int[] lens;
     /** Whether letters are mostly upper case: then case says nothing about names. */
     final boolean upperDoc;
 
@@ -42,6 +49,8 @@ final class Tokens {
         nlBefore = new boolean[cap];
         shape = new byte[cap];
         hash = new int[cap];
+        punct = new char[cap];
+        lens = new int[cap];
         char[] folded = new char[len];
         int upper = 0;
         int lower = 0;
@@ -102,6 +111,7 @@ final class Tokens {
                 i++;
             } else {
                 add(i, i + 1, PUNCT, nl);
+                punct[n - 1] = c;
                 nl = false;
                 i++;
             }
@@ -113,6 +123,15 @@ final class Tokens {
         }
         for (int t = 0; t < n; t++) {
             lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t, folded, hash[t]);
+        }
+        whole = lex;
+        if (possessive != null) {
+            whole = lex.clone();
+            for (int t = 0; t < n; t++) {
+                if (possessive[t]) {
+                    whole[t] = fullLex != null && fullLex[t] != -2 ? fullLex[t] : -1;
+                }
+            }
         }
     }
 
@@ -192,12 +211,12 @@ final class Tokens {
     /** Tokens read as a possessive by {@link #lookup}; null when none. */
     private boolean[] possessive;
 
+    /** Per token, {@link #wholeLex}: {@link #lex} itself when no token is a possessive. */
+    int[] whole;
+
     /** Id of the whole token's folded form (SMITH'S -> SMITHS), -1 when the lexicon does not know it. */
     int wholeLex(int t) {
-        if (possessive == null || !possessive[t]) {
-            return lex[t];
-        }
-        return fullLex != null && fullLex[t] != -2 ? fullLex[t] : -1;
+        return whole[t];
     }
 
     int phraseLex(int t) {
@@ -214,16 +233,19 @@ final class Tokens {
             nlBefore = java.util.Arrays.copyOf(nlBefore, cap);
             shape = java.util.Arrays.copyOf(shape, cap);
             hash = java.util.Arrays.copyOf(hash, cap);
+            punct = java.util.Arrays.copyOf(punct, cap);
+            lens = java.util.Arrays.copyOf(lens, cap);
         }
         start[n] = s;
         end[n] = e;
         kind[n] = k;
         nlBefore[n] = nl;
+        lens[n] = e - s;
         n++;
     }
 
     int len(int t) {
-        return end[t] - start[t];
+        return lens[t];
     }
 
     char firstChar(int t) {
@@ -282,7 +304,7 @@ final class Tokens {
     }
 
     boolean isPunct(int t, char c) {
-        return t >= 0 && t < n && kind[t] == PUNCT && text.charAt(start[t]) == c;
+        return t >= 0 && t < n && punct[t] == c && c != 0;
     }
 
     boolean isWord(int t) {

@@ -14,7 +14,11 @@ import java.util.List;
  */
 final class Words {
     private final String[] words;
-    private volatile Resolved resolved;
+    /**
+     * Not volatile: a Resolved's fields are all final, so a thread that sees another's write sees it whole, and one that
+     * does not resolves its own (an equal value). A plain read lets the JIT keep it in a register across a rule's loop.
+     */
+    private Resolved resolved;
 
     private Words(String[] words) {
         this.words = words;
@@ -23,6 +27,12 @@ final class Words {
     /** The words, already folded (upper case, no apostrophes): as {@link Scan#key} spells tokens. */
     static Words of(String... folded) {
         return new Words(folded.clone());
+    }
+
+    /** The words of all the lists, for a gate that must hold every word its rules test first. */
+    static Words union(Words... lists) {
+        return new Words(java.util.Arrays.stream(lists).flatMap(w -> java.util.Arrays.stream(w.words)).distinct()
+                .toArray(String[]::new));
     }
 
     /** Whether {@code folded} is one of the words (for callers that hold a key rather than a token). */
@@ -38,16 +48,24 @@ final class Words {
     /** The words as ids of {@code lx}; resolved once per lexicon (and again should it have grown since). */
     Resolved in(Lexicon lx) {
         Resolved r = resolved;
-        if (r == null || r.lexicon != lx || r.lexiconSize != lx.words.size()) {
-            r = new Resolved(lx, words);
-            resolved = r; // (a racing resolution writes an equal value)
-        }
+        return r != null && r.lexicon == lx && r.lexiconSize == lx.words.size() ? r : resolve(lx);
+    }
+
+    private Resolved resolve(Lexicon lx) {
+        Resolved r = new Resolved(lx, words);
+        resolved = r; // (a racing resolution writes an equal value)
         return r;
     }
 
     static final class Resolved {
         final Lexicon lexicon;
         final int lexiconSize;
+        /**
+         * A bit per id modulo {@value #FILTER_BITS}, set for the ids of the words: most tokens are none of the words,
+         * and one bit test turns nearly all of them away before the ids are searched.
+         */
+        private final long[] filter = new long[FILTER_BITS / 64];
+        private static final int FILTER_BITS = 1024;
         /** Ids of the words the lexicon holds, sorted. */
         private final int[] ids;
         /** For longer lists, the ids + 1 in an open-addressing table (0 = empty). */
@@ -56,6 +74,8 @@ final class Words {
         private final String[] strays;
         /** The same in a hash set when there are many. */
         private final java.util.Set<String> straySet;
+        /** A bit per stray's hash modulo 64 (0 when none): a key whose hash has no bit here is none of them. */
+        private final long strayHashes;
 
         private Resolved(Lexicon lx, String[] words) {
             lexicon = lx;
@@ -74,6 +94,9 @@ final class Words {
             }
             ids = Arrays.copyOf(found, n);
             Arrays.sort(ids);
+            for (int id : ids) {
+                filter[(id >>> 6) & (FILTER_BITS / 64 - 1)] |= 1L << id;
+            }
             if (n > 12) {
                 // open addressing at load under one half: one or two probes (a binary search took eight)
                 int cap = Integer.highestOneBit(n * 4 - 1);
@@ -90,9 +113,19 @@ final class Words {
             }
             strays = other.toArray(new String[0]);
             straySet = strays.length > 8 ? new java.util.HashSet<>(Arrays.asList(strays)) : null; // (lists may repeat a word)
+            long bits = 0;
+            for (String w : strays) {
+                bits |= 1L << w.hashCode();
+            }
+            strayHashes = bits;
         }
 
         boolean containsId(int id) {
+            // cheap test first: the filter's bit (a long shift uses the id's low six bits)
+            return (filter[(id >>> 6) & (FILTER_BITS / 64 - 1)] & 1L << id) != 0 && searchId(id);
+        }
+
+        private boolean searchId(int id) {
             int[] a = ids;
             if (a.length <= 12) {
                 for (int v : a) {
@@ -116,8 +149,9 @@ final class Words {
             return id * 0x9E3779B9 >>> 7;
         }
 
-        boolean hasStrays() {
-            return strays.length > 0;
+        /** Whether a key of this hash may be one of the words the lexicon does not hold ({@link #containsStray}). */
+        boolean mayBeStray(int keyHash) {
+            return (strayHashes & 1L << keyHash) != 0;
         }
 
         boolean containsStray(String key) {
