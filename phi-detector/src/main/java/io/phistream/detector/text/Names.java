@@ -135,16 +135,18 @@ final class Names {
                 // "Chengdu, China"; "per NSurg"; "DON'T CHASE HR"; "Boston Scientific ICD"; "Doc #: 9917734"
                 acc[t] = NONE;
             }
-            boolean fieldLabel = tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) && !tk.isPunct(t + 2, ':')
-                    && (s.flags(t) & FIRST_NAME) == 0 && (t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT);
+            // (cheap test first: only a lexicon guess is asked whether it labels a field)
+            boolean fieldLabel = acc[t] == SCORE && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1)
+                    && !tk.isPunct(t + 2, ':') && (s.flags(t) & FIRST_NAME) == 0
+                    && (t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT);
             if (acc[t] == SCORE && (fieldLabel || !upper && (s.flags(t) & CLINICAL) != 0)) {
                 // "Seguro: Salud ...": a word that is not a given name opening a field is its label ("Amy: ..." in a
                 // dialogue stays); "A-line, Foley.": in mixed case a clinical word needs more than the name lexicon
                 // (a title, a relative, a neighbouring name)
                 acc[t] = NONE;
             }
-            if (s.isAny(t, SPEAKS) && acc[t] != KNOWN && acc[t] != MEMORY) {
-                // "speaks Navajo only", "Speaks Keres": the word after is a language
+            if (acc[t] != KNOWN && acc[t] != MEMORY && tk.kind[t] == Tokens.WORD && s.isAny(t, SPEAKS)) {
+                // "speaks Navajo only", "Speaks Keres": the word after is a language (cheap tests first, the list last)
                 acc[t] = NONE;
                 int nx = s.nextWord(t, 0);
                 if (nx > 0 && acc[nx] != KNOWN && acc[nx] != MEMORY) {
@@ -190,6 +192,11 @@ final class Names {
                     continue;
                 }
                 int f = s.flags(t);
+                boolean listed = (f & NAME_LISTED) != 0;
+                boolean unknownProper = !upper && tk.capitalized(t) && (f & COMMON) == 0 && (f & CLINICAL) == 0;
+                if (!listed && !unknownProper) {
+                    continue; // (cheap test first: the flags rule out most words)
+                }
                 // "Will Smith": in mixed-case text two capitalised words side by side are a name
                 boolean capsPair = !upper && tk.capitalized(t)
                         && (accepted(acc, t + 1) && tk.capitalized(t + 1) || accepted(acc, t - 1) && tk.capitalized(t - 1));
@@ -202,11 +209,6 @@ final class Names {
                         || s.isAny(t, Countries.NOT_NAMES) || (f & Lexicon.USPS) != 0 && tk.len(t) == 2
                         || s.isAny(t, ESQUIRE)) {
                     continue; // "Harlan, KY": a state's code is not a name part; nor is "Esq." after one
-                }
-                boolean listed = (f & NAME_LISTED) != 0;
-                boolean unknownProper = !upper && tk.capitalized(t) && (f & COMMON) == 0 && (f & CLINICAL) == 0;
-                if (!listed && !unknownProper) {
-                    continue;
                 }
                 if (listed && base[t] + shape(tk, t, upper, tk.len(t)) + (capsPair ? 4.5f : 2.5f) <= 0) {
                     continue;
@@ -362,8 +364,15 @@ final class Names {
         return quote(s, u + 1) && tk.adjacent(u, u + 1) ? u + 1 : -1;
     }
 
+    /** The words that {@link #nicknameCue} tests t for (keep the two in step). */
+    private static final Words NICKNAME_CUE_WORDS = Words.of("NICKNAMED", "NICKNAME", "AKA", "BY", "AS", "HIM", "HER",
+            "THEM", "CALLED");
+
     /** Words that hand over a nickname: "goes by", "known as", "aka", "nicknamed", "prefers to be called". */
     private static int nicknameCue(Scan s, int t) {
+        if (!s.isAny(t, NICKNAME_CUE_WORDS)) {
+            return -1; // (cheap test first: one look-up of the word rules out every cue below)
+        }
         if (s.isAny(t, "NICKNAMED", "NICKNAME", "AKA")) {
             return t;
         }
@@ -890,8 +899,7 @@ final class Names {
 
     /** The lexicon id of a possessive's owner ("nora" for "nora's"), or -1 when t is no possessive or not listed. */
     private static int ownerId(Scan s, int t) {
-        return possessiveBase(s, t, s.key(t)) == null ? -1
-                : s.lx.words.find(s.text, s.tk.start[t], s.tk.end[t] - 2);
+        return endsInPossessive(s, t) ? s.lx.words.find(s.text, s.tk.start[t], s.tk.end[t] - 2) : -1;
     }
 
     /** Shape evidence: case counts only in mixed-case text; short all-caps words are abbreviations. */
@@ -946,13 +954,14 @@ final class Names {
 
     /** The folded word without its possessive 's ("SMITH" for "Smith's"), or null. */
     private static String possessiveBase(Scan s, int t, String key) {
-        Tokens tk = s.tk;
-        int e = tk.end[t];
-        if (e - tk.start[t] > 3 && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
-                && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2))) {
-            return key.substring(0, key.length() - 1);
-        }
-        return null;
+        return endsInPossessive(s, t) ? key.substring(0, key.length() - 1) : null;
+    }
+
+    /** Whether word t ends in a possessive 's after at least two letters ("Smith's"): read off the text, no key. */
+    private static boolean endsInPossessive(Scan s, int t) {
+        int e = s.tk.end[t];
+        return e - s.tk.start[t] > 3 && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
+                && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
     }
 
     private static boolean contraction(Scan s, int t) {
@@ -1032,6 +1041,10 @@ final class Names {
     private static final Words COLOURS = Words.of("GOLD", "BLUE", "RED", "GREEN", "ORANGE", "PURPLE", "SILVER",
             "WHITE", "BLACK", "YELLOW", "GRAY", "GREY", "BROWN", "PINK", "MAROON", "TEAL");
 
+    /** Words of things, not people: "Client: ...", "Hola doctora", "Medi-Cal", "reading his Bible", "USCG HELO". */
+    private static final Words THINGS_NOT_PEOPLE = Words.of("CLIENT", "CLIENTS", "HOLA", "MEDI", "SHERIFF", "SHERIFFS",
+            "BIBLE", "HELO", "OKD");
+
     /**
      * A name-like word that names a thing: "Medtronic Evera ICD", "(Weber B)", "5 Fr Judkins", "Tel 505-555-0146",
      * "Ki-67" (a word glued to a number by a dash is a marker or a code).
@@ -1043,7 +1056,7 @@ final class Names {
         return numberNext && s.isAny(t, "TEL", "TELEPHONE", "PH", "CELL", "MOBILE", "PAGER", "FAX")
                 || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM
                 && tk.adjacent(t + 1, t + 2)
-                || s.isAny(t, "CLIENT", "CLIENTS", "HOLA", "MEDI", "SHERIFF", "SHERIFFS", "BIBLE", "HELO", "OKD")
+                || s.isAny(t, THINGS_NOT_PEOPLE)
                 || s.is(t, "LORD") && s.is(s.prevWord(t, 0), "THE") // "reading his Bible", "USCG HELO", "mom OK'd"
                 || s.isAny(t + 1, "NATION", "CITIZEN", "TRIBE", "TRIBAL", "INTERPRETER", "INTERPRETERS", "SPEAKER",
                 "SPEAKING") // "Choctaw citizen", "Karen interpreter by video"
@@ -1064,6 +1077,10 @@ final class Names {
     private static final Words FRANK_FINDINGS = Words.of("BLOOD", "BLOODY", "PUS", "HEMATURIA", "HEMATOCHEZIA",
         "BLEEDING", "BRBPR", "CLOTS", "MELENA", "HEMOPTYSIS", "HEMATEMESIS", "PURULENCE", "DEHISCENCE", "FLUID");
 
+    /** The words that {@link #clinicalCompound} tests t for after its first case (keep the two in step). */
+    private static final Words COMPOUND_WORDS = Words.of("MIAMI", "FISHER", "FRANK", "JACKSON", "PRATT", "GLASGOW",
+            "HUNT", "HESS", "IVOR", "LEWIS", "LOU", "GEHRIG", "GEHRIGS");
+
     /**
      * Words of a clinical compound, not people: "CHARGE RN HAND-OFF" (after a title), "Miami J collar", "modified
      * Fisher 4" (a bleed's grade), "frank blood" ("to be frank"), a "Jackson-Pratt" drain, "Glasgow 5" (a coma score),
@@ -1072,8 +1089,13 @@ final class Names {
     static boolean clinicalCompound(Scan s, int t) {
         Tokens tk = s.tk;
         int nx = t + 1;
-        return tk.isPunct(nx, '-') && tk.adjacent(t, nx) && s.is(nx + 1, "OFF") && tk.adjacent(nx, nx + 1)
-                || s.is(t, "MIAMI") && s.is(nx, "J") && tk.len(nx) == 1
+        if (tk.isPunct(nx, '-') && tk.adjacent(t, nx) && s.is(nx + 1, "OFF") && tk.adjacent(nx, nx + 1)) {
+            return true;
+        }
+        if (!s.isAny(t, COMPOUND_WORDS)) {
+            return false; // (cheap test first: one look-up of the word rules out all the compounds below)
+        }
+        return s.is(t, "MIAMI") && s.is(nx, "J") && tk.len(nx) == 1
                 || s.is(t, "FISHER") && (nx < tk.n && tk.kind[nx] == Tokens.NUM && tk.len(nx) == 1
                 && !s.has(s.prevWord(t, 1), Lexicon.TITLE | Lexicon.RELATION) || s.is(s.prevWord(t, 0), "MODIFIED"))
                 || s.is(t, "FRANK") && (s.isAny(s.nextWord(t, 0), FRANK_FINDINGS) || s.is(s.prevWord(t, 0), "BE"))
@@ -1786,10 +1808,13 @@ final class Names {
         if (!upper && tk.lowerInitial(t)) {
             // in mixed-case text a lower-case word is not a name, whatever precedes it, but for a listed name that is no
             // English or clinical word right after "dr": "like dr okafor said" (not "dr appt", "dr recs", "dr said")
+            if ((f & NAME_LISTED) == 0 || (f & (COMMON | CLINICAL | STOP | VERB_CONTEXT | RELATION | TITLE)) != 0
+                    || tk.len(t) < 3) {
+                return false; // (cheap test first: the word's flags rule out nearly every lower-case word)
+            }
             int d = s.prevWord(t, 1);
             return d >= 0 && d == t - (tk.isPunct(t - 1, '.') ? 2 : 1) && s.isAny(d, "DR", "DOCTOR")
-                    && tk.len(t) >= 3 && (f & (COMMON | CLINICAL | STOP | VERB_CONTEXT | RELATION | TITLE)) == 0
-                    && (f & NAME_LISTED) != 0 && !wordLike(s, t); // a listed name: not chart shorthand ("dr recs")
+                    && !wordLike(s, t); // a listed name: not chart shorthand ("dr recs")
         }
         if (upper && !tk.upperDoc && (f & COMMON) != 0 && ((f & NAME_LISTED) == 0 || base < -1)) {
             return false; // on a lower-case line of a capitalised note: "daughter works nights" is no name
@@ -1821,12 +1846,13 @@ final class Names {
         boolean unknownWord = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
                 && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t)) && !wordLike(s, t);
         int p = s.prevWord(t, 2);
-        if (p >= 4 && s.is(p, "LAW") && tk.isPunct(p - 1, '-') && s.is(p - 2, "IN") && tk.isPunct(p - 3, '-')
-                && tk.adjacent(p - 4, p - 3) && s.isAny(p - 4, KIN) && punctOk(s, p, t)) {
+        if (p >= 4 && tk.isPunct(p - 1, '-') && s.is(p, "LAW") && s.is(p - 2, "IN") && tk.isPunct(p - 3, '-')
+                && tk.adjacent(p - 4, p - 3) && s.isAny(p - 4, KIN) && punctOk(s, p, t)) { // (the dash first: cheap)
             // "BROTHER-IN-LAW VIC", "mother-in-law (Patrice)": the in-law is a relative like the word it is built on
             return (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && listed && base >= -3 || properShape && !common && !clinical || unknownWord;
         }
-        if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
+        boolean wordBefore = p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t);
+        if (wordBefore) {
             int pf = s.flags(p);
             // "Kozlowski, MS, RD": a title never takes a comma before the name it introduces
             if ((pf & TITLE) != 0 && (upper || !tk.lowerInitial(t)) && (f & TITLE) == 0 && !tk.isPunct(p + 1, ',')) {
@@ -1868,12 +1894,12 @@ final class Names {
             // introduce names are not names ("ASKED RN TO CALL HIS BROTHER")
             return false;
         }
-        if (p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t)) {
+        if (wordBefore) {
             int q = p;
             if (s.isAny(p, LINKING_WORDS)) {
                 q = s.prevWord(p, 1);
-            } else if (s.is(p, "W") && tk.isPunct(p - 1, '/') && s.isAny(p - 2, "D", "C")) {
-                q = -2; // D/W = discussed with
+            } else if (tk.isPunct(p - 1, '/') && s.is(p, "W") && s.isAny(p - 2, "D", "C")) {
+                q = -2; // D/W = discussed with (the slash first: cheap)
             }
             int qf = q >= 0 ? s.flags(q) : 0;
             // "RN JONES" introduces a name; "MD, Neurology" and a signature's "MD" ending a line do not
@@ -2005,10 +2031,25 @@ final class Names {
         "MAB", "NIB", "PRIL", "SARTAN", "OLOL", "AZOLE", "MYCIN", "CILLIN", "FLOXACIN", "STATIN", "AZEPAM", "AZOLAM",
         "TIDINE", "PRAZOLE", "DIPINE", "PARIN", "XABAN", "GLIFLOZIN", "GLUTIDE", "VUDINE", "CAINE", "CYCLINE", "ONIDE"};
 
+    /** {@link #WORD_ENDINGS} by last letter, A to Z: a key is compared only with the endings of its last letter. */
+    private static final String[][] WORD_ENDINGS_BY_LAST = new String[26][];
+
+    static {
+        for (int c = 0; c < 26; c++) {
+            char last = (char) ('A' + c);
+            WORD_ENDINGS_BY_LAST[c] = java.util.Arrays.stream(WORD_ENDINGS)
+                    .filter(e -> e.charAt(e.length() - 1) == last).toArray(String[]::new);
+        }
+    }
+
     /** Shaped like an English or medical word (intubated, diuresing, afebrile...): not a name by shape. */
     private static boolean wordLike(Scan s, int t) {
         String k = s.key(t);
-        for (String e : WORD_ENDINGS) {
+        char last = k.isEmpty() ? 0 : k.charAt(k.length() - 1);
+        if (last < 'A' || last > 'Z') {
+            return false; // every ending ends in a letter A-Z
+        }
+        for (String e : WORD_ENDINGS_BY_LAST[last - 'A']) {
             if (k.endsWith(e) && k.length() > e.length() + 2) {
                 return true;
             }
@@ -2240,7 +2281,8 @@ final class Names {
     private static void signOff(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int d = 0; d + 1 < tk.n; d++) {
-            if (!(tk.isPunct(d, '-') || tk.isPunct(d, '\u2013') || tk.isPunct(d, '\u2014'))) {
+            if (tk.kind[d] != Tokens.PUNCT // (cheap test first: most tokens are no punctuation at all)
+                    || !(tk.isPunct(d, '-') || tk.isPunct(d, '\u2013') || tk.isPunct(d, '\u2014'))) {
                 continue;
             }
             // ... or a spaced dash after a number: "faxed 7 pgs @1105 -MG", "pt cell 406-555-0124 -MG"
@@ -2292,7 +2334,7 @@ final class Names {
         Tokens tk = s.tk;
         for (int t = 0; t + 1 < tk.n; t++) {
             boolean lineStart = t == 0 || tk.nlBefore[t]
-                    || t >= 1 && tk.isPunct(t - 1, '-') && (t == 1 || tk.nlBefore[t - 1]); // ("- A.M., RN")
+                    || t >= 1 && (t == 1 || tk.nlBefore[t - 1]) && tk.isPunct(t - 1, '-'); // ("- A.M., RN")
             if (!lineStart || tk.kind[t] != Tokens.WORD || acc[t] != NONE || tk.len(t) > 3
                     || (s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 && tk.len(t) > 1 || signOffCredential(s, t)) {
                 continue;
@@ -2422,6 +2464,10 @@ final class Names {
             if (!tk.upperDoc && tk.lowerInitial(t)) {
                 continue;
             }
+            // cheap test first: whether the word is one of the confirmed names at all, then what may rule it out
+            if (!repeats(s, acc, base, ids, unknown, t)) {
+                continue;
+            }
             if (eponym(s, t) || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT")) {
                 continue; // "DON'T CHASE HR": a verb
             }
@@ -2430,27 +2476,28 @@ final class Names {
                 // request" still is one
                 continue;
             }
-            int id = tk.lex[t];
-            if (possessiveBase(s, t, s.key(t)) != null) {
-                // "nora's cell": the owner named before ("wife (nora)")
-                int owner = ownerId(s, t);
-                if (owner >= 0 && ids != null && java.util.Arrays.binarySearch(ids, owner) >= 0 || unknown != null
-                        && unknown.contains(s.key(t).substring(0, s.key(t).length() - 1))) {
-                    acc[t] = REPEAT;
-                    continue;
-                }
-            }
-            if (id >= 0) {
-                if (ids != null && java.util.Arrays.binarySearch(ids, id) >= 0
-                        && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
-                        && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)
-                        && !(base[t] < 0 && bareCommonWord(s, acc, t))) {
-                    acc[t] = REPEAT;
-                }
-            } else if (unknown != null && unknown.contains(s.key(t))) {
-                acc[t] = REPEAT;
+            acc[t] = REPEAT;
+        }
+    }
+
+    /** Whether word t is one of the confirmed names ({@link #repeat}): by its id, its owner's ("nora's") or its key. */
+    private static boolean repeats(Scan s, byte[] acc, float[] base, int[] ids, Set<String> unknown, int t) {
+        if (endsInPossessive(s, t)) {
+            // "nora's cell": the owner named before ("wife (nora)")
+            int owner = ownerId(s, t);
+            if (owner >= 0 && ids != null && java.util.Arrays.binarySearch(ids, owner) >= 0 || unknown != null
+                    && unknown.contains(s.key(t).substring(0, s.key(t).length() - 1))) {
+                return true;
             }
         }
+        int id = s.tk.lex[t];
+        if (id >= 0) {
+            return ids != null && java.util.Arrays.binarySearch(ids, id) >= 0
+                    && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
+                    && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)
+                    && !(base[t] < 0 && bareCommonWord(s, acc, t));
+        }
+        return unknown != null && unknown.contains(s.key(t));
     }
 
     private static void emit(Scan s, byte[] acc, float[] score) {
