@@ -42,6 +42,9 @@ final class Geo {
                     e = ordinalStreet(s, t); // "ON 10TH AVE", "OFF 64TH AVE": a numbered street's name alone
                 }
             } else if (tk.kind[t] == Tokens.WORD) {
+                // cheap test first: the rules gated on it below read a town or a facility only after one of these
+                // words on t's line, so one look at the word before serves them all
+                boolean cue = !tk.nlBefore[t] && s.isAny(t - 1, CUES_BEFORE);
                 if (s.has(t, Lexicon.TRIGGER)) {
                     e = poBox(s, t);
                     if (e < 0) {
@@ -66,7 +69,7 @@ final class Geo {
                 if (e < 0 && tk.len(t) == 1) {
                     e = interstate(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
                 }
                 if (e < 0) {
@@ -75,16 +78,16 @@ final class Geo {
                 if (e < 0) {
                     e = fort(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = stayedAt(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = townAfterArrival(s, t); // before hospitals: "in from Denver" is a town, not a hospital's word
                 }
-                if (e < 0) {
+                if (e < 0 && (cue || !tk.nlBefore[t] && tk.isPunct(t - 1, '('))) {
                     e = townBeforeState(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = townAfterAgeAndSex(s, t);
                 }
                 if (e < 0) {
@@ -99,23 +102,23 @@ final class Geo {
                 if (e < 0) {
                     e = acronymOnHeaderLine(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = residentialStreet(s, t); // before towns: "LIVES ON HIGHLAND ST" is a street
                 }
                 if (e < 0) {
                     e = streetNoNumber(s, t); // before towns: "on Mulberry St", "Cranston Rd" name streets
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = district(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && cue) {
                     e = townOfAnErrand(s, t);
                 }
                 if (e < 0) {
                     e = townBeforeAuthority(s, t);
                 }
                 if (e < 0) {
-                    e = place(s, t);
+                    e = place(s, t, cue);
                 }
             }
             if (e > t) {
@@ -239,10 +242,14 @@ final class Geo {
             if (tk.kind[h] != Tokens.WORD || tk.nlBefore[h]) {
                 continue;
             }
+            // cheap test first: VASCULAR and every practice head (see practiceHead) have seven letters or more
+            if (tk.len(h) < 7) {
+                continue;
+            }
             int first = h;
             if (s.is(h, "VASCULAR") && s.is(h - 2, "HEART") && (tk.isPunct(h - 1, '&') || s.is(h - 1, "AND"))) {
                 first = h - 2;
-            } else if (!practiceHead(s, h) || !tk.upperDoc && !tk.capitalized(h) && !tk.allUpper(h)) {
+            } else if (!tk.upperDoc && !tk.capitalized(h) && !tk.allUpper(h) || !practiceHead(s, h)) {
                 continue;
             }
             int u = first - 1;
@@ -440,14 +447,15 @@ final class Geo {
      */
     private static int mileMarker(Scan s, int t) {
         Tokens tk = s.tk;
-        if (tk.len(t) > 7 || !s.isAny(t, MILE_MARKER_ROADS)) {
+        if (tk.len(t) > 7) {
             return -1;
         }
         int u = t + 1;
         if (tk.isPunct(u, '-') && tk.adjacent(t, u)) {
             u++;
         }
-        if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 4 || tk.nlBefore[u]) {
+        // (the number first: it is rarer than the road's word)
+        if (u >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 4 || tk.nlBefore[u] || !s.isAny(t, MILE_MARKER_ROADS)) {
             return -1;
         }
         int m = u + 1;
@@ -482,15 +490,16 @@ final class Geo {
      */
     private static int landDescription(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.isAny(t, SECTION_WORDS) || t + 3 >= tk.n) {
+        if (t + 3 >= tk.n) {
             return -1;
         }
         int u = t + 1;
         if (tk.isPunct(u, '.') && tk.adjacent(t, u)) {
             u++;
         }
-        if (u + 2 >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 2 || !surveyCode(s, u + 1, "NS")
-                || !surveyCode(s, u + 2, "EW")) {
+        // (the number first: it is rarer than the section's word)
+        if (u + 2 >= tk.n || tk.kind[u] != Tokens.NUM || tk.len(u) > 2 || !s.isAny(t, SECTION_WORDS)
+                || !surveyCode(s, u + 1, "NS") || !surveyCode(s, u + 2, "EW")) {
             return -1;
         }
         int first = t;
@@ -876,7 +885,7 @@ final class Geo {
         int p = t - 1;
         // (cheapest tests first: this runs for every word of the text)
         int len = tk.len(t);
-        if (len > 5 || p < 0) {
+        if (len > 5 || p < 0 || tk.kind[p] != Tokens.WORD || tk.nlBefore[t]) {
             return -1;
         }
         boolean stateDash = len == 2 && t + 1 < tk.n && tk.isPunct(t + 1, '-');
@@ -1000,6 +1009,10 @@ final class Geo {
      */
     private static int ruralRoute(Scan s, int t) {
         Tokens tk = s.tk;
+        char c0 = io.phistream.detector.text.lexicon.Fold.fold(tk.firstChar(t));
+        if (c0 != 'R' && c0 != 'H') {
+            return -1; // (cheap test first: RR, HC, HCR, RURAL and R.R. are the only openings)
+        }
         int u;
         if (s.isAny(t, RURAL_ROUTE_WORDS)) {
             u = t + 1;
@@ -1278,6 +1291,10 @@ final class Geo {
     /** "lives on Elm Street", "OFF MAPLE AVENUE" (no house number: the suffix must be a full word). */
     private static int streetNoNumber(Scan s, int t) {
         Tokens tk = s.tk;
+        // cheap test first: the suffix that closes the name comes one to three words after t
+        if (!s.has(t + 1, SUFFIX) && !s.has(t + 2, SUFFIX) && !s.has(t + 3, SUFFIX)) {
+            return -1;
+        }
         if (!streetNameWord(s, t) || s.has(t, DIRECTION) && !s.has(t + 1, SUFFIX) && !streetNameWord(s, t + 1)) {
             return -1;
         }
@@ -1485,19 +1502,17 @@ final class Geo {
             "DRIVING", "DROVE", "TRAVELED", "TRAVELLED", "COMING", "ARRIVED", "ARRIVING", "RETURNED", "VISITED",
             "EMIGRATED", "IMMIGRATED", "STAYING", "STAYS", "STAYED", "LIVE", "RESIDING", "HOUSE", "FARM", "RANCH");
 
-    /** Longest place phrase at t; returns the index after it, or -1. */
-    private static int place(Scan s, int t) {
+    /** Longest place phrase at t; returns the index after it, or -1. Cue: one of {@link #CUES_BEFORE} before t. */
+    private static int place(Scan s, int t, boolean cue) {
         Tokens tk = s.tk;
         if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
-            int c = county(s, t);
-            return c >= 0 ? c : unlistedPlace(s, t);
+            return countyOrUnlisted(s, t, cue);
         }
         long m = placeMatch(s, t);
         int bestEnd = (int) (m >> 32);
         int bestVal = (int) m;
         if (bestEnd < 0) {
-            int c = county(s, t);
-            return c >= 0 ? c : unlistedPlace(s, t);
+            return countyOrUnlisted(s, t, cue);
         }
         if (notAPlaceHere(s, t)) {
             return -1; // (checked once a listed place matched: this runs for every word otherwise)
@@ -1601,6 +1616,12 @@ final class Geo {
             claim(s, tk.start[t], tk.end[end]); // "Mandeville, Jamaica": the place, not a surname
         }
         return zipAfterTown(s, end) + 1;
+    }
+
+    /** No listed place at t: a county, else (only after a cue word) an unlisted town. */
+    private static int countyOrUnlisted(Scan s, int t, boolean cue) {
+        int c = county(s, t);
+        return c >= 0 || !cue ? c : unlistedPlace(s, t);
     }
 
     /** "called at home", "from home in Rockland": the patient's home, not the towns named Home. */
@@ -2415,6 +2436,17 @@ final class Geo {
     private static final Words ABROAD_PREPOSITIONS = Words.of("IN", "FROM", "NEAR", "OUTSIDE");
 
     /**
+     * The words one of which must come right before t (on its line) for {@link #programAfterVerb} (AT),
+     * {@link #stayedAt} (AT, TO), {@link #townAfterArrival}, {@link #townBeforeState} (IN, FROM, NEAR, HOME, OTHERWISE,
+     * OUTSIDE, or an opening parenthesis), {@link #townAfterAgeAndSex} (FROM), {@link #residentialStreet},
+     * {@link #district}, {@link #townOfAnErrand} (IN) and {@link #unlistedPlace} to read anything: the union of their
+     * first tests, checked once per word. (Declared after the lists it joins: static fields initialise in order.)
+     */
+    private static final Words CUES_BEFORE = Words.union(RESIDENCE_PREPOSITIONS, DISTRICT_PREPOSITIONS,
+            ARRIVAL_PREPOSITIONS, STRONG_PLACE_PREPOSITIONS, ABROAD_PREPOSITIONS,
+            Words.of("AT", "TO", "IN", "FROM", "NEAR", "HOME", "OTHERWISE", "OUTSIDE"));
+
+    /**
      * "diagnosed in Chengdu, China", "Father (in Chengdu)": one capitalised word no list holds after IN or FROM, closed
      * by a country or by the parenthesis that opened just before IN (mixed case only: a writer's capital says "name").
      */
@@ -2535,7 +2567,9 @@ final class Geo {
     /** Full hospital names from the CMS and HIFLD lists (also with ST/SAINT swapped). */
     private static int hospitalLexicon(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.lx.has(tk.phraseLex(t), Lexicon.HOSP_START)) {
+        // cheap test first: in mixed case a name written from a lower-case letter is neither (see the ends of this
+        // rule and of hospitalPrefix), so the hospital lexicon's walk is for other words only
+        if (!tk.upperDoc && tk.lowerInitial(t) || !s.lx.has(tk.phraseLex(t), Lexicon.HOSP_START)) {
             return -1;
         }
         int node = 0;
@@ -2781,8 +2815,9 @@ final class Geo {
         }
         // one word: distinctive, and no person's name unless several hospitals bear it (KINDRED, SPAULDING); after a
         // verb of moving a patient ("TRANSFERRED TO MERCY", "ADMITTED AT TUFTS") any listed hospital's first word
-        boolean moved = words == 1 && movedHere(s, t) && !facilityWord(s, t) && !s.has(t, Lexicon.HOSP_GENERIC)
-                && (s.flags(t) & (CLINICAL | STOP | NOT_PLACE)) == 0 && tk.len(t) >= 4;
+        // (the look around t last: it is the costliest test)
+        boolean moved = words == 1 && tk.len(t) >= 4 && (s.flags(t) & (CLINICAL | STOP | NOT_PLACE | Lexicon.HOSP_GENERIC)) == 0
+                && !facilityWord(s, t) && movedHere(s, t);
         // "FROM MERCY ED", "ADMITTED TO METHODIST", "SEEN AT BAPTIST.": words that name many hospitals (a faith, MERCY)
         // are generic among hospital names but name one where a patient comes from or goes
         moved |= words == 1 && namingWord(s, t) && (movedHere(s, t) || emergencyAfter(s, t) && placeWordBefore(s, t));
@@ -2984,6 +3019,10 @@ final class Geo {
         }
         String k = s.key(t);
         boolean listed = s.lx.hospitalAcronyms.contains(k);
+        boolean shaped = k.endsWith("H") || k.endsWith("MC") || k.endsWith("HC");
+        if (!shaped && !listed) {
+            return -1; // (before the look around t: most words are neither)
+        }
         if (!facilityContext(s, t, t)) {
             // "CNMC MRN:", "SBH Diabetes & Endocrine Center", "(RN, BCMC)", "(02/27/2023, CNMC)": a record number, a
             // department or a citation says "hospital"; there only the surest shapes (MC, MH, HC; H after four letters,
@@ -2994,10 +3033,6 @@ final class Geo {
                     && !(shapedSure && unitHeader(s, t))) {
                 return -1;
             }
-        }
-        boolean shaped = k.endsWith("H") || k.endsWith("MC") || k.endsWith("HC");
-        if (!shaped && !listed) {
-            return -1;
         }
         for (int i = 0; i < k.length(); i++) {
             if (k.charAt(i) < 'A' || k.charAt(i) > 'Z') {
@@ -3038,14 +3073,17 @@ final class Geo {
         Tokens tk = s.tk;
         int len = tk.len(t);
         // (the cheapest tests first, this runs for every word: first on its line, or a hospital acronym's last letter)
-        char z = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
-        if (len < 3 || len > 6 || !(t == 0 || tk.nlBefore[t]) && (len < 4 || z != 'C' && z != 'H')) {
+        if (len < 3 || len > 6) {
             return -1;
         }
-        if (!tk.upperDoc && !tk.allUpper(t) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND)
-                || s.isAny(t, UNIT_PREFIXES) || s.has(t, Lexicon.FACILITY_HEAD) || s.careUnit(t)
-                || s.has(t, CLINICAL | COMMON | STOP | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH
-                | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME)) {
+        char z = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
+        if (!(t == 0 || tk.nlBefore[t]) && (len < 4 || z != 'C' && z != 'H')) {
+            return -1;
+        }
+        if (!tk.upperDoc && !tk.allUpper(t) || s.has(t, Lexicon.FACILITY_HEAD | CLINICAL | COMMON | STOP
+                | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.USPS
+                | Lexicon.STATE_NAME) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES)
+                || s.careUnit(t)) {
             return -1;
         }
         String k = s.key(t);
@@ -3623,13 +3661,13 @@ final class Geo {
     private static void facilities(Scan s) {
         Tokens tk = s.tk;
         for (int h = 0; h < tk.n; h++) {
-            // a possessive token carries its stem's flags, so CHILDREN'S is named here
-            boolean closing = closingHead(s, h);
-            if (!closing && (tk.kind[h] != Tokens.WORD || !(s.has(h, Lexicon.FACILITY_HEAD)
-                    || s.isAny(h, OTHER_HEADS)) || !head(s, h))) {
+            // cheap tests first: only a word, and in mixed case no word written in lower case, heads a facility
+            if (tk.kind[h] != Tokens.WORD || !tk.upperDoc && tk.lowerInitial(h)) {
                 continue;
             }
-            if (!tk.upperDoc && tk.lowerInitial(h)) {
+            // a possessive token carries its stem's flags, so CHILDREN'S is named here
+            boolean closing = closingHead(s, h);
+            if (!closing && (!(s.has(h, Lexicon.FACILITY_HEAD) || s.isAny(h, OTHER_HEADS)) || !head(s, h))) {
                 continue;
             }
             // "hospital course", "hospital day 3": the word used as an adjective (a header's column gap ends the name)
