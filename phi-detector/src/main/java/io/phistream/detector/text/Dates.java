@@ -99,8 +99,8 @@ final class Dates {
                 if (e < 0) {
                     e = year(s, t);
                 }
-            } else if (tk.kind[t] == Tokens.WORD && s.has(t, MONTH)) {
-                e = monthFirst(s, t);
+            } else if (tk.kind[t] == Tokens.WORD) {
+                e = word(s, t);
             } else if (tk.kind[t] == Tokens.ALNUM) {
                 e = militaryDate(s, t);
                 if (e < 0) {
@@ -112,16 +112,6 @@ final class Dates {
                 if (e < 0) {
                     e = ageAlnum(s, t);
                 }
-            } else if (tk.kind[t] == Tokens.WORD && s.has(t, Lexicon.TRIGGER)) {
-                e = ageWords(s, t);
-                if (e < 0) {
-                    e = holiday(s, t);
-                }
-            } else if (tk.kind[t] == Tokens.WORD) {
-                e = spanishMonthFirst(s, t);
-                if (e < 0) {
-                    e = ordinalWordsOfMonth(s, t);
-                }
             }
             if (e > t) {
                 skipUntil = e;
@@ -129,17 +119,31 @@ final class Dates {
         }
     }
 
+    /** The dates that open with word t: a month, an age or a holiday's trigger, a Spanish month, a day in words. */
+    private static int word(Scan s, int t) {
+        int f = s.flags(t); // (read once for both flags)
+        if ((f & MONTH) != 0) {
+            return monthFirst(s, t);
+        }
+        if ((f & Lexicon.TRIGGER) != 0) {
+            int e = ageWords(s, t);
+            return e < 0 ? holiday(s, t) : e;
+        }
+        int e = spanishMonthFirst(s, t);
+        return e < 0 ? ordinalWordsOfMonth(s, t) : e;
+    }
+
     /** m/d, m/d/yy(yy), yyyy-mm-dd, m-d-yyyy, m.d.yyyy, m/yyyy; returns the token after, or -1. */
     private static int numeric(Scan s, int t) {
         Tokens tk = s.tk;
+        if (t + 2 >= tk.n || tk.kind[t + 1] != Tokens.PUNCT || !tk.adjacent(t, t + 1)) {
+            return -1; // cheap test first: most numbers have no separator glued after them (see sep below)
+        }
         boolean rangeEnd = t > 3 && tk.isPunct(t - 1, '-') && tk.kind[t - 2] == Tokens.NUM && tk.isPunct(t - 3, '/');
         if (!rangeEnd && t > 0 && tk.adjacent(t - 1, t) && (tk.kind[t - 1] != Tokens.PUNCT
                 || "/.-+:".indexOf(tk.firstChar(t - 1)) >= 0 && t > 1 && tk.adjacent(t - 2, t - 1)
                 && tk.kind[t - 2] != Tokens.PUNCT)) {
             return -1; // inside a longer number, ratio chain or word
-        }
-        if (t + 2 >= tk.n) {
-            return -1;
         }
         char sep = tk.isPunct(t + 1, '/') ? '/' : tk.isPunct(t + 1, '-') ? '-' : tk.isPunct(t + 1, '.') ? '.' : 0;
         if (sep == 0 || !tk.adjacent(t, t + 1) || !tk.adjacent(t + 1, t + 2) || tk.kind[t + 2] != Tokens.NUM) {
@@ -631,13 +635,13 @@ final class Dates {
         "JAIL", "DAYCARE");
 
     /** Nouns that name a procedure or a course of treatment, beside the -ectomy/-otomy/-plasty... words. */
-    private static final String[] PROCEDURE = {"TX", "TRANSPLANT", "TRANSPLANTATION", "REPAIR", "REPLACEMENT",
+    private static final Words PROCEDURE = Words.of("TX", "TRANSPLANT", "TRANSPLANTATION", "REPAIR", "REPLACEMENT",
         "RESECTION", "BYPASS", "ABLATION", "AMPUTATION", "AMP", "STENT", "STENTS", "STENTING", "EMBOLIZATION", "COILING",
         "CLIPPING", "FUSION", "ORIF", "TAVR", "TAVI", "MVR", "AVR", "CEA", "LVAD", "ICD", "PPM", "AICD", "DBS", "VATS",
         "CHOLE", "APPY", "WHIPPLE", "DEBRIDEMENT", "EXCISION", "DRAINAGE", "EVAR", "TEVAR", "TIPS", "PEG", "TRACH",
         "CRANI", "LTCS", "SVD", "NSVD", "DELIVERY", "XRT", "SBRT", "CHEMO", "CHEMOTHERAPY", "RADIATION", "ANGIOPLASTY",
         "THROMBECTOMY", "TPA", "LYSIS", "CARDIOVERSION", "DCCV", "CYSTO", "TURP", "TURBT", "LAP", "KYPHOPLASTY",
-        "CLOSURE", "SURGERY", "OPERATION", "OP", "REVISION", "EXPLANT", "IMPLANT", "PLACEMENT", "INSERTION", "REMOVAL"};
+        "CLOSURE", "SURGERY", "OPERATION", "OP", "REVISION", "EXPLANT", "IMPLANT", "PLACEMENT", "INSERTION", "REMOVAL");
 
     /**
      * "S/P LIVING RELATED RENAL TX 9-14", "s/p L TKA revision 3/2": a procedure noun right before the pair, with
@@ -679,9 +683,9 @@ final class Dates {
                 || k.endsWith("PEXY") || k.endsWith("SCOPY") || k.endsWith("GRAM") || k.endsWith("ORRHAPHY");
     }
 
-    private static final String[] IMAGING = {"HUS", "CUS", "XR", "CXR", "KUB", "CTA", "MRA", "MRCP", "EKG", "ECG",
+    private static final Words IMAGING = Words.of("HUS", "CUS", "XR", "CXR", "KUB", "CTA", "MRA", "MRCP", "EKG", "ECG",
         "PET", "DEXA", "MAMMO", "MAMMOGRAM", "DOPPLER", "DOPPLERS", "LENIS", "ULTRASOUND", "SONO", "SONOGRAM", "EUS",
-        "ERCP", "PFT", "PFTS", "EMG", "HOLTER", "ANGIO", "ANGIOGRAM", "HIDA", "XRAY", "XRAYS", "IMAGING", "SCAN"};
+        "ERCP", "PFT", "PFTS", "EMG", "HOLTER", "ANGIO", "ANGIOGRAM", "HIDA", "XRAY", "XRAYS", "IMAGING", "SCAN");
 
     /** A study named before a short date: "CXR 3/4", "head US 3/12" (US in capitals only: "told us 3/4" is a pronoun). */
     private static boolean imaging(Scan s, int p) {
@@ -825,11 +829,11 @@ final class Dates {
         "EHL", "HF", "IP", "UPPER", "LOWER", "PROXIMAL", "DISTAL", "SIDE", "SIDED", "HEMIBODY", "EXTREMITY");
 
     /** Scales scored out of a maximum other than 5 or 10, written "name score/max". */
-    private static final String[] SCALE = {"TINETTI", "MOCA", "MMSE", "SLUMS", "BIMS", "BERG", "BBS", "PHQ", "PHQ9",
+    private static final Words SCALE = Words.of("TINETTI", "MOCA", "MMSE", "SLUMS", "BIMS", "BERG", "BBS", "PHQ", "PHQ9",
         "GAD", "GAD7", "EPDS", "AUDIT", "AUDITC", "BRADEN", "BARTHEL", "KATZ", "LAWTON", "FIM", "MINICOG", "COG", "GDS",
         "NIHSS", "CIWA", "COWS", "FOLSTEIN", "SPPB", "DGI", "FGA", "TUG", "CAM", "ICDSC", "NUDESC", "DAST", "CAGE",
         "PSQI", "ESS", "EPWORTH", "STOPBANG", "PCL", "PCL5", "MDQ", "ASRS", "YMRS", "HAMD", "HAMA", "MADRS",
-        "BDI", "BAI", "CSSRS", "ADL", "ADLS", "IADL", "IADLS", "MRC", "GMFCS", "ECOG", "KPS", "APGAR"};
+        "BDI", "BAI", "CSSRS", "ADL", "ADLS", "IADL", "IADLS", "MRC", "GMFCS", "ECOG", "KPS", "APGAR");
 
     /** "Tinetti 9/28", "MoCA was 11/30", "PHQ-9 12/27": a scale named right before (not "Dr. Berg 3/12"). */
     private static boolean scaleScore(Scan s, int first) {
@@ -906,8 +910,8 @@ final class Dates {
     }
 
     // ---- Spanish (Puerto Rico, US Hispanic clinics): "14 de marzo de 2024", "el 2 de mayo", "marzo 14, 2024"
-    private static final String[] MES = {"ENERO", "FEBRERO", "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO",
-        "SEPTIEMBRE", "SETIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE"};
+    private static final Words MES = Words.of("ENERO", "FEBRERO", "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO",
+        "SEPTIEMBRE", "SETIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE");
     private static final Words MES_ABBR = Words.of("ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "SEPT",
         "SET", "OCT", "NOV", "DIC");
     /** Spanish time prepositions before a month alone: "en marzo", "desde enero", "hasta abril". */
@@ -972,9 +976,9 @@ final class Dates {
         }
         int nx = t + 1;
         boolean numAfter = nx < tk.n && tk.kind[nx] == Tokens.NUM && !tk.nlBefore[nx];
-        // cheap tests first: a number or DE after, or a Spanish preposition before, then the month list
-        if (!(numAfter || s.isAny(nx, SPANISH_OF) || s.before(t, 1, MES_PREP) || s.before(t, 1, "DE"))
-                || !s.isAny(t, MES)) {
+        // cheap tests first: the month list (one id lookup), then a number or DE after, or a Spanish preposition before
+        if (!s.isAny(t, MES) || !(numAfter || s.isAny(nx, SPANISH_OF) || s.before(t, 1, MES_PREP)
+                || s.before(t, 1, "DE"))) {
             return -1;
         }
         boolean wordToo = s.isAny(t, "MAYO", "JULIO");
@@ -1075,25 +1079,28 @@ final class Dates {
                 && tk.adjacent(nx, nx + 1));
     }
 
-    private static final Set<String> ORDINAL_WORDS = Set.of("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
+    private static final Words ORDINAL_WORDS = Words.of("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
             "SEVENTH", "EIGHTH", "NINTH", "TENTH", "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH",
             "SIXTEENTH", "SEVENTEENTH", "EIGHTEENTH", "NINETEENTH", "TWENTIETH", "THIRTIETH");
-    private static final Set<String> UNIT_ORDINALS = Set.of("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
+    private static final Words UNIT_ORDINALS = Words.of("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
             "SEVENTH", "EIGHTH", "NINTH");
-    private static final Set<String> TENS_WORDS = Set.of("TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY",
+    private static final Words TENS_WORDS = Words.of("TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY",
             "EIGHTY", "NINETY");
-    private static final Set<String> SMALL_NUMBER_WORDS = Set.of("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
+    private static final Words SMALL_NUMBER_WORDS = Words.of("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
             "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN",
             "EIGHTEEN", "NINETEEN");
 
-    private static boolean wordIn(Scan s, int t, Set<String> words) {
+    private static boolean wordIn(Scan s, int t, Words words) {
         return firstWordIn(s, t, words) && !s.tk.nlBefore[t];
     }
 
     /** As {@link #wordIn}, a first word that may open a line. */
-    private static boolean firstWordIn(Scan s, int t, Set<String> words) {
-        return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && words.contains(s.key(t));
+    private static boolean firstWordIn(Scan s, int t, Words words) {
+        return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && s.isAny(t, words);
     }
+
+    /** (A list, compared by lexicon id: asked of every word that ends like an ordinal, its key is seldom needed.) */
+    private static final Words TWENTY_THIRTY = Words.of("TWENTY", "THIRTY");
 
     /** A day of the month in words at t ("third", "twenty-first", "thirty first"); its last token, or -1. */
     private static int ordinalWords(Scan s, int t, boolean opensLine) {
@@ -1101,7 +1108,7 @@ final class Dates {
         if (opensLine ? firstWordIn(s, t, ORDINAL_WORDS) : wordIn(s, t, ORDINAL_WORDS)) {
             return t;
         }
-        if (s.isAny(t, "TWENTY", "THIRTY") && (opensLine || !tk.nlBefore[t])) {
+        if (s.isAny(t, TWENTY_THIRTY) && (opensLine || !tk.nlBefore[t])) {
             int u = tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) ? t + 2 : t + 1;
             if (wordIn(s, u, UNIT_ORDINALS) && (s.is(t, "TWENTY") || s.is(u, "FIRST"))) {
                 return u;
@@ -1402,6 +1409,10 @@ final class Dates {
     /** "04MAR2019", "4MAR19", "04MAR": day, month abbreviation, optional year, in one token. */
     private static int militaryDate(Scan s, int t) {
         Tokens tk = s.tk;
+        // cheap tests first: the key (no longer than the token) opens with a digit and has room for a month after it
+        if (tk.len(t) < 4 || !Character.isDigit(io.phistream.detector.text.lexicon.Fold.fold(tk.firstChar(t)))) {
+            return -1;
+        }
         String w = s.key(t);
         int i = 0;
         while (i < w.length() && i < 2 && Character.isDigit(w.charAt(i))) {
@@ -1753,10 +1764,10 @@ final class Dates {
     }
 
     /** Relatives named in family histories, beside the relation words of the lexicon. */
-    private static final String[] KIN = {"MGM", "MGF", "PGM", "PGF", "GM", "GF", "GMA", "GPA", "GRANDMA", "GRANDPA",
+    private static final Words KIN = Words.of("MGM", "MGF", "PGM", "PGF", "GM", "GF", "GMA", "GPA", "GRANDMA", "GRANDPA",
         "GRANDMOTHER", "GRANDFATHER", "MOM", "DAD", "MOTHER", "FATHER", "SISTER", "BROTHER", "AUNT", "UNCLE", "SIS",
         "BRO", "HUSBAND", "WIFE", "SPOUSE", "WIDOW", "WIDOWER", "PT", "PATIENT", "HE", "SHE", "NONNO", "NONNA",
-        "ABUELA", "ABUELO", "MAMAW", "PAPAW", "GRANNY"};
+        "ABUELA", "ABUELO", "MAMAW", "PAPAW", "GRANNY");
     /** Verbs that give the age a life ended or reached with "at": "died at 92", "alive at 90", "passed away at 97". */
     private static final Words AGE_AT_VERB = Words.of("DIED", "DIES", "PASSED", "EXPIRED", "DECEASED", "ALIVE", "DEATH",
         "DYING");
@@ -1954,7 +1965,7 @@ final class Dates {
         return -1;
     }
 
-    private static final String[] UNITS = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+    private static final Words UNITS = Words.of("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE");
     private static final Words TEENS = Words.of("TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN",
         "SEVENTEEN", "EIGHTEEN", "NINETEEN");
     /** People whose number is their age when it stands alone: "his mother (ninety-one)", "she is ninety-six." */

@@ -79,6 +79,9 @@ final class Numbers {
             // boat, sled and car registrations: "SLED REG NH 44718S", "MA REG 2QK 447"
             Map.entry("REG", PhiType.VEHICLE));
 
+    /** The words of {@link #KEYWORDS}, asked by lexicon id before the map is. */
+    private static final Words KEYWORD_WORDS = Words.of(KEYWORDS.keySet().toArray(new String[0]));
+
     private static final Words PHONE_CTX = Words.of("PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
         "OFFICE", "CELLPHONE", "MOB", "TELEPHONED", "DIAL", "EXT", "EXTENSION", "HM", "WK", "C");
@@ -163,7 +166,9 @@ final class Numbers {
                 t += 2;
                 continue;
             }
-            if (t + 4 >= tk.n || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || tk.len(t) > 6 || !tk.allUpper(t) || claimed.get(tk.start[t])
+            // (cheap tests first: a dash glued after the word, which every case number below has, is rare)
+            if (t + 4 >= tk.n || tk.kind[t] != Tokens.WORD || !dashed(tk, t + 1) || tk.len(t) < 2 || tk.len(t) > 6
+                    || !tk.allUpper(t) || claimed.get(tk.start[t])
                     || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT
                     || t > 0 && tk.adjacent(t - 1, t) && (tk.isPunct(t - 1, '-') || tk.isPunct(t - 1, '/'))) {
                 continue;
@@ -225,13 +230,19 @@ final class Numbers {
             Map.entry("ONE", 1), Map.entry("TWO", 2), Map.entry("THREE", 3), Map.entry("FOUR", 4), Map.entry("FIVE", 5),
             Map.entry("SIX", 6), Map.entry("SEVEN", 7), Map.entry("EIGHT", 8), Map.entry("NINE", 9));
 
+    /** The initials of {@link #DIGIT_WORDS}: a cheap test before the word list, which runs for every word. */
+    private static final String DIGIT_INITIALS = "ZOTFSEN";
+    /** The words of {@link #DIGIT_WORDS}, asked by lexicon id before any key is read. */
+    private static final Words DIGIT_WORD_LIST = Words.of("ZERO", "OH", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
+            "SEVEN", "EIGHT", "NINE");
+
     /** The digit a word reads aloud ("five" 5, "oh" 0), -1 for any other token. */
     private static int digitWord(Scan s, int t) {
-        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD || s.tk.len(t) < 2 || s.tk.len(t) > 5) {
+        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD || s.tk.len(t) < 2 || s.tk.len(t) > 5
+                || DIGIT_INITIALS.indexOf(initial(s.tk, t)) < 0 || !s.isAny(t, DIGIT_WORD_LIST)) {
             return -1;
         }
-        Integer d = DIGIT_WORDS.get(s.key(t));
-        return d == null ? -1 : d;
+        return DIGIT_WORDS.get(s.key(t));
     }
 
     private static final Words SPOKEN_FILLERS = Words.of("UM", "UH", "ER", "UHM", "UMM");
@@ -313,7 +324,7 @@ final class Numbers {
         if (t < 0 || s.tk.kind[t] == Tokens.PUNCT) {
             return null;
         }
-        PhiType k = KEYWORDS.get(s.key(t));
+        PhiType k = s.isAny(t, KEYWORD_WORDS) ? KEYWORDS.get(s.key(t)) : null;
         return k == null && serialAbbreviation(s, t) ? PhiType.DEVICE : k;
     }
 
@@ -324,6 +335,8 @@ final class Numbers {
                 && tk.adjacent(t - 1, t) && tk.len(t - 2) == 1 && s.is(t - 2, "S");
     }
 
+    private static final Words USER_CUES = Words.of("USER", "USERNAME", "USERID", "LOGIN", "LOGON");
+
     /**
      * A user name after its cue: "portal user meletui77", "username hprice_proxy", "user=sfifita.tac", "login: jdoe42",
      * "portal user wgrace". Shaped like a handle (a digit, '_' or an inner '.'), or, after a user-name label or a portal
@@ -333,9 +346,11 @@ final class Numbers {
     private static void usernames(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t + 1 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD) {
+                continue;
+            }
             char c0 = tk.firstChar(t);
-            if (tk.kind[t] != Tokens.WORD || c0 != 'u' && c0 != 'U' && c0 != 'l' && c0 != 'L' || tk.len(t) < 4
-                    || !s.isAny(t, "USER", "USERNAME", "USERID", "LOGIN", "LOGON")) {
+            if (c0 != 'u' && c0 != 'U' && c0 != 'l' && c0 != 'L' || tk.len(t) < 4 || !s.isAny(t, USER_CUES)) {
                 continue; // (the first letter before any word list: this runs over every word)
             }
             int c = t + 1;
@@ -435,8 +450,8 @@ final class Numbers {
     private static void alienNumbers(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t + 2 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || tk.len(t) != 1 || tk.firstChar(t) != 'A' || claimed.get(tk.start[t])
-                    || tk.kind[t + 1] != Tokens.NUM || !tk.spaceOnly(t, t + 1) || tk.nlBefore[t + 1]) {
+            if (tk.kind[t] != Tokens.WORD || tk.kind[t + 1] != Tokens.NUM || tk.len(t) != 1 || tk.firstChar(t) != 'A'
+                    || claimed.get(tk.start[t]) || !tk.spaceOnly(t, t + 1) || tk.nlBefore[t + 1]) {
                 continue;
             }
             int last = t + 1;
@@ -768,7 +783,9 @@ final class Numbers {
                 continue;
             }
             // "DE tag PC 218847": a tag is a plate too (two groups, letters and digits, keep skin tags and name tags out)
-            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 6 || !s.isAny(t, PLATE_WORDS)) {
+            // (cheap tests first: the initial of PLATE or TAG before the word list)
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 6 || initial(tk, t) != 'P' && initial(tk, t) != 'T'
+                    || !s.isAny(t, PLATE_WORDS)) {
                 continue;
             }
             int g = t + 1;
@@ -1081,6 +1098,7 @@ final class Numbers {
         CharSequence x = s.text;
         int n = x.length();
         int[] groups = new int[24];
+        StringBuilder runDigits = new StringBuilder(32); // the run's digits, refilled for each run
         for (int i = 0; i < n; i++) {
             if ((i & 4095) == 0) {
                 s.budget.check();
@@ -1139,7 +1157,7 @@ final class Numbers {
             boolean dashes = false;
             boolean parens = false;
             boolean capped = true; // until the run ends by itself rather than by a length limit
-            StringBuilder ds = new StringBuilder(20);
+            runDigits.setLength(0);
             while (j < n && j - start < 32 && g < groups.length) {
                 int k = j;
                 while (k < n && Character.isDigit(x.charAt(k)) && k - j < 19) {
@@ -1151,7 +1169,7 @@ final class Numbers {
                 }
                 groups[g++] = k - j;
                 digits += k - j;
-                ds.append(x, j, k);
+                runDigits.append(x, j, k);
                 lastDigit = k;
                 if (k < n && Character.isDigit(x.charAt(k))) {
                     break; // a digit group longer than any identifier: capped
@@ -1239,7 +1257,9 @@ final class Numbers {
                 i = end;
                 continue;
             }
-            classify(s, start, end, groups, g, digits, ds.toString(), dots, spaces, dashes, parens, c == '+');
+            if (digits >= 4) { // nothing below four digits is an identifier this class reports (and needs no String)
+                classify(s, start, end, groups, g, digits, runDigits.toString(), dots, spaces, dashes, parens, c == '+');
+            }
             i = end;
         }
     }
@@ -1292,8 +1312,8 @@ final class Numbers {
     private static void classify(Scan s, int start, int end, int[] gr, int g, int digits, String ds,
                                  boolean dots, boolean spaces, boolean dashes, boolean parens, boolean plus) {
         int t = s.tokenAt(start);
-        if (t < 0 || digits < 4) {
-            return; // nothing below four digits is an identifier this class reports
+        if (t < 0) {
+            return;
         }
         boolean faxCtx = s.before(t, 4, FAX_CTX) || s.isAny(s.nextWord(s.tokenAt(end - 1), 1), FAX_CTX);
         boolean phoneCtx = faxCtx || s.before(t, 4, PHONE_CTX);
@@ -1329,7 +1349,7 @@ final class Numbers {
                 || digits == 7 && g == 2 && gr[0] == 3 && gr[1] == 4 && (dashes || dots)
                 || plus && digits >= 8 && digits <= 15;
         if (phoneShape || phoneCtx && digits >= 7 && digits <= 15 || digits == 10 && g == 1 && phoneCtx) {
-            boolean possible = PHONES.isPossibleNumber(s.text.subSequence(start, end), "US");
+            boolean possible = possibleUs(s.text, start, end, ds, plus);
             if (possible || phoneCtx && digits >= 7 || digits == 7 && phoneShape) {
                 int e = extension(s, end);
                 s.add(faxCtx ? PhiType.FAX : PhiType.PHONE, start, e, faxCtx ? "fax" : "phone", possible ? 0.92 : 0.8);
@@ -1422,6 +1442,42 @@ final class Numbers {
         return false;
     }
 
+    /**
+     * The lengths at which libphonenumber finds a US number possible, asked of the library itself once per length, for
+     * a number of that many digits that starts with a 2 (no prefix it strips starts with 2 to 9).
+     */
+    private static final boolean[] POSSIBLE_US_LENGTHS = possibleUsLengths();
+
+    private static boolean[] possibleUsLengths() {
+        boolean[] possible = new boolean[33]; // (a cluster runs 32 characters at most)
+        for (int len = 1; len < possible.length; len++) {
+            possible[len] = PHONES.isPossibleNumber("2" + "0".repeat(len - 1), "US");
+        }
+        return possible;
+    }
+
+    /**
+     * libphonenumber's {@code isPossibleNumber(start..end, "US")}, without parsing where the answer is known: a cluster
+     * with no '+' whose first digit is 2 to 9 has no international, country or trunk prefix (011, 1) for the library
+     * to strip, so its answer depends on the count of digits alone. Parsing every cluster was a quarter of this pass.
+     */
+    private static boolean possibleUs(CharSequence x, int start, int end, String ds, boolean plus) {
+        if (!plus && ds.charAt(0) >= '2' && ds.charAt(0) <= '9' && ds.length() < POSSIBLE_US_LENGTHS.length
+                && asciiDigits(ds)) {
+            return POSSIBLE_US_LENGTHS[ds.length()];
+        }
+        return PHONES.isPossibleNumber(x.subSequence(start, end), "US");
+    }
+
+    private static boolean asciiDigits(String ds) {
+        for (int i = 0; i < ds.length(); i++) {
+            if (ds.charAt(i) < '0' || ds.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean clock(String hhmm) {
         int v = Integer.parseInt(hhmm);
         return v / 100 < 24 && v % 100 < 60;
@@ -1478,6 +1534,11 @@ final class Numbers {
             return !s.is(p, "CODE") || s.before(p, 1, "ZIP", "POSTAL");
         }
         return false;
+    }
+
+    /** Token t's first character folded: the first letter of its key, without reading the key. */
+    private static char initial(Tokens tk, int t) {
+        return Fold.fold(tk.firstChar(t));
     }
 
     static String fold(CharSequence c) {

@@ -15,6 +15,15 @@ final class Web {
             "health", "care", "hu", "ie", "pt", "gr", "tr", "il", "za", "sg", "hk", "tw", "eu", "name", "online",
             "site", "xyz", "md", "ro", "sk", "si", "hr", "bg", "lt", "lv", "ee", "is", "lu", "ua", "by", "rs");
 
+    /** The characters the scanners below are anchored on: '@', the h, f and w of http, ftp and www, digits, ':', '.'. */
+    private static final boolean[] OPENS = new boolean[128];
+
+    static {
+        for (char c : "@hHfFwW0123456789:.".toCharArray()) {
+            OPENS[c] = true;
+        }
+    }
+
     private Web() {
     }
 
@@ -27,6 +36,9 @@ final class Web {
                 s.budget.check();
             }
             char c = t.charAt(i);
+            if (c >= OPENS.length || !OPENS[c]) {
+                continue; // cheap test first: most characters open nothing below
+            }
             if (c == '@') {
                 int e = email(s, i);
                 if (e == i + 1 && i >= lastEnd) {
@@ -40,7 +52,8 @@ final class Web {
                     lastEnd = e;
                     i = e - 1;
                 }
-            } else if (c >= '0' && c <= '9' && i >= lastEnd && (i == 0 || boundary(t.charAt(i - 1)))) {
+            } else if (c >= '0' && c <= '9' && i >= lastEnd && (i == 0 || boundary(t.charAt(i - 1)))
+                    && dottedOrColoned(t, i)) {
                 int e = ipv4(s, i);
                 if (e < 0) {
                     e = ipv6(s, i);
@@ -70,6 +83,19 @@ final class Web {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a '.' or a ':' closes the run of at most four hex digits at i: without one neither an IPv4 (one to three
+     * digits, then '.') nor an IPv6 address (one to four hex digits, then ':') starts there. A cheap test for every
+     * number of the text.
+     */
+    private static boolean dottedOrColoned(CharSequence t, int i) {
+        int j = i;
+        while (j < t.length() && j - i < 5 && isHex(t.charAt(j))) {
+            j++;
+        }
+        return j < t.length() && j - i < 5 && (t.charAt(j) == '.' || t.charAt(j) == ':');
     }
 
     private static boolean boundary(char c) {
@@ -215,6 +241,11 @@ final class Web {
 
     private static int url(Scan s, int i) {
         CharSequence t = s.text;
+        // cheap test first: every prefix below is four characters or more, its second a 't' or a 'w'
+        if (i + 4 > t.length() || Character.toLowerCase(t.charAt(i + 1)) != 't'
+                && Character.toLowerCase(t.charAt(i + 1)) != 'w') {
+            return -1;
+        }
         int body;
         if (startsWithIgnoreCase(t, i, "https://")) {
             body = i + 8;
@@ -274,6 +305,9 @@ final class Web {
 
     private static int bareDomain(Scan s, int dot) {
         CharSequence t = s.text;
+        if (dot + 1 >= t.length() || !host(t.charAt(dot + 1))) {
+            return -1; // cheap test first: a host's label follows the dot ("end of a sentence. Next" has none)
+        }
         int a = dot;
         while (a > 0 && dot - a < 64 && (host(t.charAt(a - 1)) || t.charAt(a - 1) == '.')) {
             a--;
