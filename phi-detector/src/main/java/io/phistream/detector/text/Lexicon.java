@@ -127,7 +127,8 @@ final class Lexicon {
         return key;
     }
 
-    int id(String folded) {
+    /** Id of the folded word, adding it: only while loading (see {@link Words#in}). */
+    private int id(String folded) {
         int id = words.add(folded);
         ensure(id);
         return id;
@@ -372,7 +373,7 @@ final class Lexicon {
         return casing[id] == 'c' ? scowl / 10 : Math.max(pm, scowl / 10);
     }
 
-    int[] phraseIds(String folded) {
+    private int[] phraseIds(String folded) {
         return ids(folded.split(" "));
     }
 

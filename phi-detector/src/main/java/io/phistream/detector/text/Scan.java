@@ -121,10 +121,35 @@ final class Scan {
 
     private String foldKey(int t) {
         int id = whole[t];
-        String k = id >= 0 ? lx.key(id)
-                : io.phistream.detector.text.lexicon.Fold.word(text.subSequence(tk.start[t], tk.end[t]));
+        String k = id >= 0 ? lx.key(id) : foldedChars(tk.folded, tk.start[t], tk.end[t]);
         keys[t] = k;
         return k;
+    }
+
+    /**
+     * {@code Fold.word} of a token's text, from the chars the tokenizer folded ({@link Tokens#folded}): those less
+     * apostrophes and 0s (a punctuation token's char, which Fold.word drops too).
+     */
+    private static String foldedChars(char[] folded, int start, int end) {
+        int len = 0;
+        for (int i = start; i < end; i++) {
+            char f = folded[i];
+            if (f != 0 && f != '\'') {
+                len++;
+            }
+        }
+        if (len == end - start) {
+            return new String(folded, start, len);
+        }
+        char[] k = new char[len];
+        int j = 0;
+        for (int i = start; i < end; i++) {
+            char f = folded[i];
+            if (f != 0 && f != '\'') {
+                k[j++] = f;
+            }
+        }
+        return new String(k);
     }
 
     /**

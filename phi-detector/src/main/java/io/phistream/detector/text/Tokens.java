@@ -37,6 +37,11 @@ final class Tokens {
     private int[] lens;
     /** Whether letters are mostly upper case: then case says nothing about names. */
     final boolean upperDoc;
+    /**
+     * Each word, number and alphanumeric token's chars folded ({@link Fold#fold}), at their places in the text (0 or an
+     * apostrophe elsewhere): its key is these chars less apostrophes, so {@link Scan#key} need not fold the text again.
+     */
+    final char[] folded;
 
     Tokens(CharSequence text, Lexicon lexicon, Budget budget) {
         this.text = text;
@@ -52,6 +57,7 @@ final class Tokens {
         punct = new char[cap];
         lens = new int[cap];
         char[] folded = new char[len];
+        this.folded = folded;
         int upper = 0;
         int lower = 0;
         boolean nl = true;
@@ -86,10 +92,11 @@ final class Tokens {
                         digits = true;
                     } else {
                         letters = true;
-                        if (Character.isUpperCase(d)) {
+                        // ASCII by range (the same answers), the rest by Character's tables
+                        if (d < 128 ? d >= 'A' && d <= 'Z' : Character.isUpperCase(d)) {
                             upper++;
                             upperFirst |= i == s;
-                        } else if (Character.isLowerCase(d)) {
+                        } else if (d < 128 ? d >= 'a' && d <= 'z' : Character.isLowerCase(d)) {
                             lower++;
                             sh |= i == s ? HAS_LOWER | LOWER_FIRST : upperFirst ? HAS_LOWER | CAP : HAS_LOWER;
                         }
@@ -106,7 +113,8 @@ final class Tokens {
             } else if (c == '\n' || c == '\r') {
                 nl = true;
                 i++;
-            } else if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSurrogate(c)
+            } else if (c == ' ' // cheap test first: the blank, most separators
+                    || Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSurrogate(c)
                     || c == '\u00A0') {
                 i++;
             } else {

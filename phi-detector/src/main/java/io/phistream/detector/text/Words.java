@@ -45,10 +45,13 @@ final class Words {
         return false;
     }
 
-    /** The words as ids of {@code lx}; resolved once per lexicon (and again should it have grown since). */
+    /**
+     * The words as ids of {@code lx}; resolved once per lexicon. A lexicon adds words only while it loads, before any
+     * scan can see it ({@code Lexicon.id} is private to its loading), so its ids never change after.
+     */
     Resolved in(Lexicon lx) {
         Resolved r = resolved;
-        return r != null && r.lexicon == lx && r.lexiconSize == lx.words.size() ? r : resolve(lx);
+        return r != null && r.lexicon == lx ? r : resolve(lx);
     }
 
     private Resolved resolve(Lexicon lx) {
@@ -59,7 +62,6 @@ final class Words {
 
     static final class Resolved {
         final Lexicon lexicon;
-        final int lexiconSize;
         /**
          * A bit per id modulo {@value #FILTER_BITS}, set for the ids of the words: most tokens are none of the words,
          * and one bit test turns nearly all of them away before the ids are searched.
@@ -79,7 +81,6 @@ final class Words {
 
         private Resolved(Lexicon lx, String[] words) {
             lexicon = lx;
-            lexiconSize = lx.words.size();
             int[] found = new int[words.length];
             int n = 0;
             List<String> other = new ArrayList<>();
