@@ -42,6 +42,20 @@ final class Countries {
     static final Words NOT_NAMES = Words.of(ALL.stream().filter(c -> c.indexOf(' ') < 0 && !ALSO_NAMES.contains(c))
             .sorted().toArray(String[]::new));
 
+    /**
+     * The first words of the countries of two words ("SRI" of "SRI LANKA"), for {@link Scan#isAny(int, Words)}: a pair
+     * of words can name a country only when its first word is one of these, so the pair's key is built only then.
+     */
+    static final Words FIRST_OF_TWO = Words.of(ALL.stream().filter(c -> c.indexOf(' ') > 0)
+            .map(c -> c.substring(0, c.indexOf(' '))).distinct().sorted().toArray(String[]::new));
+
+    /**
+     * The one-word countries, for {@link Scan#isAny(int, Words)}: a token's key is one word, so it is one of these
+     * exactly when {@link #isCountry} holds for it.
+     */
+    static final Words ONE_WORD = Words.of(ALL.stream().filter(c -> c.indexOf(' ') < 0).sorted()
+            .toArray(String[]::new));
+
     private Countries() {
     }
 

@@ -38,7 +38,8 @@ final class Names {
 
     private static final Words ESQUIRE = Words.of("ESQ", "ESQUIRE");
 
-    private static final Words SPEAKS = Words.of("SPEAKS", "SPEAKING");
+    private static final String[] SPEAKS_WORDS = {"SPEAKS", "SPEAKING"};
+    private static final Words SPEAKS = Words.of(SPEAKS_WORDS);
 
     static void detect(Scan s) {
         Tokens tk = s.tk;
@@ -51,14 +52,19 @@ final class Names {
         boolean knownNames = !s.ctx.nameKeys.isEmpty();
         boolean memory = s.ctx.hasMemory();
         boolean[] knownStop = null;
+        int present = 0; // the Triggers bits of the words (and quotes) the note holds
         for (int t = 0; t < n; t++) {
             if ((t & 511) == 0) {
                 s.budget.check();
             }
             if (tk.kind[t] != Tokens.WORD) {
+                if (quote(s, t)) {
+                    present |= Triggers.QUOTE; // (a number's key holds no letter, so no trigger word)
+                }
                 score[t] = -99;
                 continue;
             }
+            present |= Triggers.at(tk, t);
             int id = tk.lex[t];
             if (tk.len(t) > 3) {
                 int owner = ownerId(s, t); // "nora's cell": judged as "nora"
@@ -116,6 +122,7 @@ final class Names {
                 acc[t] = SCORE;
             }
         }
+        boolean speaks = (present & Triggers.SPEAKS) != 0;
         for (int t = 0; t < n; t++) {
             if (acc[t] == SCORE && (tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && s.has(t + 2, CLINICAL)
                     && tk.adjacent(t + 1, t + 2) || t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 1, t)
@@ -145,7 +152,7 @@ final class Names {
                 // (a title, a relative, a neighbouring name)
                 acc[t] = NONE;
             }
-            if (acc[t] != KNOWN && acc[t] != MEMORY && tk.kind[t] == Tokens.WORD && s.isAny(t, SPEAKS)) {
+            if (speaks && acc[t] != KNOWN && acc[t] != MEMORY && tk.kind[t] == Tokens.WORD && s.isAny(t, SPEAKS)) {
                 // "speaks Navajo only", "Speaks Keres": the word after is a language (cheap tests first, the list last)
                 acc[t] = NONE;
                 int nx = s.nextWord(t, 0);
@@ -166,30 +173,59 @@ final class Names {
                 acc[t] = CONTEXT;
             }
         }
-        labelledName(s, acc);
-        labelledFullName(s, acc);
+        // a pass that needs some word runs only when the note holds it (see Triggers)
+        if ((present & Triggers.PATIENT_LABEL) != 0) {
+            labelledName(s, acc);
+        }
+        if ((present & Triggers.PERSON_LABEL) != 0) {
+            labelledFullName(s, acc);
+        }
         initialsWithAge(s, acc);
         nameBeforeAgeSex(s, acc);
-        daughtersNamed(s, acc);
+        if ((present & Triggers.DTRS) != 0) {
+            daughtersNamed(s, acc);
+        }
         wordNamesThatAct(s, acc);
-        titledLetter(s, acc);
-        kinNickname(s, acc);
-        nicknames(s, acc, base);
-        kinInitials(s, acc);
-        babyNames(s, acc, base);
-        namedChild(s, acc);
-        remindedPerson(s, acc);
+        if ((present & Triggers.TITLE) != 0) {
+            titledLetter(s, acc);
+        }
+        if ((present & (Triggers.QUOTE | Triggers.KIN)) == (Triggers.QUOTE | Triggers.KIN)) {
+            kinNickname(s, acc);
+        }
+        if ((present & (Triggers.QUOTE | Triggers.NICKNAME_CUE)) != 0) {
+            nicknames(s, acc, base);
+        }
+        if ((present & Triggers.KIN) != 0) {
+            kinInitials(s, acc);
+        }
+        if ((present & Triggers.BABY) != 0) {
+            babyNames(s, acc, base);
+        }
+        if ((present & Triggers.NAMED) != 0) {
+            namedChild(s, acc);
+        }
+        if ((present & Triggers.REMINDER) != 0) {
+            remindedPerson(s, acc);
+        }
         initialSurnameOfRole(s, acc);
         chatSpeakers(s, acc);
         beforePhone(s, acc, base);
-        capitalisedWill(s, acc);
-        initialsOfAnAttending(s, acc);
+        if ((present & Triggers.WILL) != 0 && !upper) {
+            capitalisedWill(s, acc); // (in a note of one case no word is capitalised)
+        }
+        if ((present & Triggers.ROLE) != 0) {
+            initialsOfAnAttending(s, acc);
+        }
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
         for (int round = 0; round < 2; round++) {
+            boolean added = false;
             for (int t = 0; t < n; t++) {
                 if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || scale != null && scale[t]) {
                     continue;
+                }
+                if (!accepted(acc, t - 1) && !accepted(acc, t + 1) && !accepted(acc, t - 2) && !accepted(acc, t + 2)) {
+                    continue; // (cheap test first: each way below needs a name at most two tokens away)
                 }
                 int f = s.flags(t);
                 boolean listed = (f & NAME_LISTED) != 0;
@@ -216,7 +252,11 @@ final class Names {
                 if (pulls(acc, score, t - 1) && joined(s, t - 1, t) || pulls(acc, score, t + 1) && joined(s, t, t + 1)
                         || commaNeighbour(s, acc, score, t)) {
                     acc[t] = NEIGHBOUR;
+                    added = true;
                 }
+            }
+            if (!added) {
+                break; // the next round would see the same words and add none either
             }
         }
         if (knownNames) {
@@ -256,11 +296,114 @@ final class Names {
         signOff(s, acc);
         signatureLines(s, acc);
         dictationInitials(s, acc);
-        initialsOfAWriter(s, acc);
+        if ((present & Triggers.WRITER) != 0) {
+            initialsOfAWriter(s, acc);
+        }
         countriesAsPlaces(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
         agesAfterNames(s);
+    }
+
+    /**
+     * The words without which a pass over the tokens takes nothing, one bit per pass (or per word a pass needs):
+     * detect's first loop reads every token's hash anyway, and a key equal to a word has that word's hash, so a pass
+     * whose words the note lacks is skipped whole (another word of the same hash only costs the pass). Each list is
+     * what its pass tests first; keep them in step.
+     */
+    private static final class Triggers {
+        /** {@link #labelledName}. */
+        static final int PATIENT_LABEL = 1;
+        /** {@link #labelledFullName}. */
+        static final int PERSON_LABEL = 1 << 1;
+        /** {@link #daughtersNamed}. */
+        static final int DTRS = 1 << 2;
+        /** {@link #titledLetter}. */
+        static final int TITLE = 1 << 3;
+        /** {@link #kinNickname}, {@link #kinInitials}. */
+        static final int KIN = 1 << 4;
+        /** A quote mark ({@link #quote}), set from the punctuation: {@link #kinNickname}, {@link #nicknames}. */
+        static final int QUOTE = 1 << 5;
+        /** The words a {@link #nicknameCue} needs one of ("GOES" of "goes by"): {@link #nicknames}. */
+        static final int NICKNAME_CUE = 1 << 6;
+        /** {@link #babyNames}. */
+        static final int BABY = 1 << 7;
+        /** {@link #namedChild}. */
+        static final int NAMED = 1 << 8;
+        /** {@link #remindedPerson}. */
+        static final int REMINDER = 1 << 9;
+        /** {@link #capitalisedWill}. */
+        static final int WILL = 1 << 10;
+        /** {@link #initialsOfAnAttending}. */
+        static final int ROLE = 1 << 11;
+        /** {@link #initialsOfAWriter}. */
+        static final int WRITER = 1 << 12;
+        /** The languages' rule in detect. */
+        static final int SPEAKS = 1 << 13;
+
+        /** The words' hashes, sorted, and each one's bits. */
+        private static final int[] HASHES;
+        private static final int[] BITS;
+        /** A bit per hash modulo 1024: most tokens are none of the words, and one bit test turns them away. */
+        private static final long[] FILTER = new long[16];
+
+        static {
+            java.util.TreeMap<Integer, Integer> bits = new java.util.TreeMap<>();
+            add(bits, PATIENT_LABEL, "PT", "PATIENT", "NAME");
+            add(bits, PERSON_LABEL, PERSON_LABEL_WORDS);
+            add(bits, DTRS, "DTRS");
+            add(bits, TITLE, "DR", "DRS", "MR", "MRS", "MS");
+            add(bits, KIN, KIN_WORDS);
+            add(bits, NICKNAME_CUE, "NICKNAMED", "NICKNAME", "AKA", "GOES", "GO", "GOING", "WENT", "KNOWN", "CALLS",
+                    "CALL", "CALLED", "CALLING");
+            add(bits, BABY, "BABY");
+            add(bits, NAMED, "NAMED");
+            add(bits, REMINDER, "REMINDER");
+            add(bits, WILL, "WILL");
+            add(bits, ROLE, ROLE_WORDS);
+            add(bits, WRITER, WRITER_VERB_WORDS);
+            add(bits, SPEAKS, SPEAKS_WORDS);
+            HASHES = bits.keySet().stream().mapToInt(Integer::intValue).toArray();
+            BITS = bits.values().stream().mapToInt(Integer::intValue).toArray();
+            for (int h : HASHES) {
+                FILTER[(h >>> 6) & 15] |= 1L << h;
+            }
+        }
+
+        private Triggers() {
+        }
+
+        private static void add(java.util.Map<Integer, Integer> bits, int bit, String... words) {
+            for (String w : words) {
+                bits.merge(w.hashCode(), bit, (a, b) -> a | b);
+            }
+        }
+
+        /** The labels that their passes take only before a colon ("PT:", "Reminder:"). */
+        private static final int BEFORE_COLON = PATIENT_LABEL | PERSON_LABEL | REMINDER;
+
+        /**
+         * The bits of word t: those of the words of its hash ({@link Tokens#hash}), 0 for most; a label's only before
+         * its colon, a title's only before its full stop ({@link #titledLetter}).
+         */
+        static int at(Tokens tk, int t) {
+            int hash = tk.hash[t];
+            if ((FILTER[(hash >>> 6) & 15] & 1L << hash) == 0) {
+                return 0;
+            }
+            int i = java.util.Arrays.binarySearch(HASHES, hash);
+            if (i < 0) {
+                return 0;
+            }
+            int bits = BITS[i];
+            if (!tk.isPunct(t + 1, ':')) {
+                bits &= ~BEFORE_COLON;
+            }
+            if (!tk.isPunct(t + 1, '.')) {
+                bits &= ~TITLE;
+            }
+            return bits;
+        }
     }
 
     /**
@@ -277,8 +420,8 @@ final class Names {
                 continue;
             }
             int last = s.tokenAt(sp.end() - 1);
-            if (last < 0) {
-                continue;
+            if (last < 0 || !numberWithin(tk, last, 5)) {
+                continue; // (cheap test first: the age is a number at most five tokens on)
             }
             int u = last + 1;
             while (u < tk.n && (tk.isPunct(u, ')') || quote(s, u)) && u - last <= 2) {
@@ -322,6 +465,16 @@ final class Names {
         }
     }
 
+    /** Whether one of the {@code k} tokens after token t is a number. */
+    private static boolean numberWithin(Tokens tk, int t, int k) {
+        for (int u = t + 1; u <= t + k && u < tk.n; u++) {
+            if (tk.kind[u] == Tokens.NUM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "per Portland protocol", "pt's wife: Graves disease": an eponym head after the word outweighs a context word. */
     private static boolean eponymAfterNonTitle(Scan s, int t) {
         Tokens tk = s.tk;
@@ -340,11 +493,8 @@ final class Names {
     }
 
     private static boolean quote(Scan s, int t) {
-        if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.PUNCT) {
-            return false;
-        }
-        char c = s.text.charAt(s.tk.start[t]);
-        return c == '"' || c == '\u201C' || c == '\u201D';
+        Tokens tk = s.tk;
+        return tk.isPunct(t, '"') || tk.isPunct(t, '\u201C') || tk.isPunct(t, '\u201D'); // (no text read)
     }
 
     /**
@@ -473,7 +623,8 @@ final class Names {
     private static void titledLetter(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 2; t < tk.n; t++) {
-            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) != 1
+            // (cheap test first: the title's full stop right before the letter, which few tokens follow)
+            if (!tk.isPunct(t - 1, '.') || acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) != 1
                     || !Character.isUpperCase(tk.firstChar(t))) {
                 continue;
             }
@@ -643,8 +794,8 @@ final class Names {
     private static void initialSurnameOfRole(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int i = 0; i + 3 < tk.n; i++) {
-            if (tk.kind[i] != Tokens.WORD || tk.len(i) != 1 || !Character.isUpperCase(tk.firstChar(i))
-                    || !tk.isPunct(i + 1, '.') || !tk.adjacent(i, i + 1)) {
+            if (!tk.isPunct(i + 1, '.') || tk.kind[i] != Tokens.WORD || tk.len(i) != 1 // (the full stop first: cheap)
+                    || !Character.isUpperCase(tk.firstChar(i)) || !tk.adjacent(i, i + 1)) {
                 continue;
             }
             int w = i + 2;
@@ -681,7 +832,7 @@ final class Names {
     private static void chatSpeakers(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 3; t + 1 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || !tk.isPunct(t + 1, ':') || !tk.adjacent(t, t + 1) || acc[t] != NONE
+            if (!tk.isPunct(t + 1, ':') || tk.kind[t] != Tokens.WORD || !tk.adjacent(t, t + 1) || acc[t] != NONE
                     || tk.len(t) < 2 || tk.nlBefore[t]) {
                 continue;
             }
@@ -774,11 +925,14 @@ final class Names {
         int first;
         boolean twoWords = true;
         boolean alsoName = false;
-        if (t + 1 < tk.n && tk.spaceOnly(t, t + 1) && Countries.isCountry(s.key(t) + ' ' + s.key(t + 1))) {
+        // (cheap test first: a pair's key is built only when its first word opens a country of two words)
+        if (t + 1 < tk.n && s.isAny(t, Countries.FIRST_OF_TWO) && tk.spaceOnly(t, t + 1)
+                && Countries.isCountry(s.key(t) + ' ' + s.key(t + 1))) {
             first = t;
-        } else if (t > 0 && tk.spaceOnly(t - 1, t) && Countries.isCountry(s.key(t - 1) + ' ' + s.key(t))) {
+        } else if (t > 0 && s.isAny(t - 1, Countries.FIRST_OF_TWO) && tk.spaceOnly(t - 1, t)
+                && Countries.isCountry(s.key(t - 1) + ' ' + s.key(t))) {
             first = t - 1;
-        } else if (Countries.isCountry(s.key(t))) {
+        } else if (s.isAny(t, Countries.ONE_WORD)) {
             first = t;
             twoWords = false;
             alsoName = !Countries.isCountryNotName(s.key(t));
@@ -816,7 +970,8 @@ final class Names {
         }
     }
 
-    private static final Words ROLES_BEFORE_INITIALS = Words.of("ATTENDING", "ATTG", "FELLOW", "RESIDENT", "INTERN");
+    private static final String[] ROLE_WORDS = {"ATTENDING", "ATTG", "FELLOW", "RESIDENT", "INTERN"};
+    private static final Words ROLES_BEFORE_INITIALS = Words.of(ROLE_WORDS);
     /** Capitals after a role that the lexicon's flags do not already rule out: "attending PGR 617...", "fellow ETA 2000". */
     private static final Words NOT_INITIALS_AFTER_ROLE = Words.of("PGR", "ETA");
 
@@ -960,22 +1115,25 @@ final class Names {
     /** Whether word t ends in a possessive 's after at least two letters ("Smith's"): read off the text, no key. */
     private static boolean endsInPossessive(Scan s, int t) {
         int e = s.tk.end[t];
-        return e - s.tk.start[t] > 3 && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
+        // (cheap test first: a note without a possessive shares its whole-word ids with its ids, see Tokens#whole)
+        return s.tk.whole != s.tk.lex && e - s.tk.start[t] > 3
+                && (s.text.charAt(e - 1) == 's' || s.text.charAt(e - 1) == 'S')
                 && io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(e - 2));
     }
 
     private static boolean contraction(Scan s, int t) {
         Tokens tk = s.tk;
-        int a = -1;
-        for (int i = tk.start[t] + 1; i < tk.end[t] - 1; i++) {
-            if (io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(i))) {
-                a = i;
+        // the last apostrophe after the first letter, with one or two letters after it: so one of the last three
+        // characters but the very last (an earlier last apostrophe leaves more letters, which no case below takes)
+        int e = tk.end[t];
+        int a = e - 2;
+        if (a <= tk.start[t] || !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(a))) {
+            a = e - 3;
+            if (a <= tk.start[t] || !io.phistream.detector.text.lexicon.Fold.isApostrophe(s.text.charAt(a))) {
+                return false;
             }
         }
-        if (a < 0) {
-            return false;
-        }
-        int rest = tk.end[t] - a - 1;
+        int rest = e - a - 1;
         char c1 = Character.toUpperCase(s.text.charAt(a + 1));
         char c2 = rest > 1 ? Character.toUpperCase(s.text.charAt(a + 2)) : 0;
         return rest == 1 && (c1 == 'M' || c1 == 'D' || c1 == 'T')
@@ -1007,11 +1165,12 @@ final class Names {
     }
 
     /** Relatives and people close to the patient (not roles such as PCP or RN) that name the word next to them. */
-    private static final Words KIN = Words.of("DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM",
+    private static final String[] KIN_WORDS = {"DAUGHTER", "SON", "WIFE", "HUSBAND", "MOTHER", "FATHER", "MOM",
             "DAD", "SISTER", "BROTHER", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDMOTHER", "GRANDFATHER",
             "FRIEND", "SPOUSE", "HCP", "PROXY", "DTR", "NEIGHBOR", "NEIGHBOUR", "PARTNER", "AUNT", "UNCLE", "COUSIN",
             "GUARDIAN", "BOYFRIEND", "GIRLFRIEND", "FIANCE", "FIANCEE", "STEPSON", "STEPDAUGHTER", "CAREGIVER",
-            "SIBLING", "ROOMMATE", "SITTER", "SPONSOR", "PARENTS");
+            "SIBLING", "ROOMMATE", "SITTER", "SPONSOR", "PARENTS"};
+    private static final Words KIN = Words.of(KIN_WORDS);
 
     /** "NSurg", "CTSurg", "IRad": two capitals then lower case is a service's shorthand, not a name (McCoy is). */
     private static boolean abbreviationShape(Scan s, int t) {
@@ -1135,8 +1294,9 @@ final class Names {
     }
 
     /** Field labels that a person's name follows: "Student: Tatevik Avetisyan", "Client: Randall Sipple". */
-    private static final Words PERSON_LABELS = Words.of("STUDENT", "CLIENT", "RESIDENT", "CHILD", "INFANT", "MEMBER",
-        "CONSUMER", "PARTICIPANT", "DECEDENT", "PATIENT", "PT", "NAME", "GUARDIAN", "CAREGIVER", "PARENT", "ATHLETE");
+    private static final String[] PERSON_LABEL_WORDS = {"STUDENT", "CLIENT", "RESIDENT", "CHILD", "INFANT", "MEMBER",
+        "CONSUMER", "PARTICIPANT", "DECEDENT", "PATIENT", "PT", "NAME", "GUARDIAN", "CAREGIVER", "PARENT", "ATHLETE"};
+    private static final Words PERSON_LABELS = Words.of(PERSON_LABEL_WORDS);
 
     /**
      * "Student: Chance Yurkovich     Grade 10": a person's label with a colon, then two to four capitalised words
@@ -1389,10 +1549,11 @@ final class Names {
     private static void wordNamesThatAct(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 0; t + 1 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 3 || tk.len(t) > 8 || acc[t] != NONE && acc[t] != SCORE
-                    || (s.flags(t) & (FIRST_NAME | Lexicon.MONTH)) == 0 || (s.flags(t) & NAME_LISTED) == 0
-                    || (s.flags(t) & (STOP | Lexicon.MONTH | COMMON)) == 0
-                    || (s.flags(t) & (RELATION | TITLE | POSTMARK | VERB_CONTEXT)) != 0 || s.isAny(t, NOT_PEOPLE)) {
+            int f = s.flags(t); // (cheap test first: the flags rule out punctuation and nearly every word)
+            if ((f & (FIRST_NAME | Lexicon.MONTH)) == 0 || (f & NAME_LISTED) == 0
+                    || (f & (STOP | Lexicon.MONTH | COMMON)) == 0
+                    || (f & (RELATION | TITLE | POSTMARK | VERB_CONTEXT)) != 0 || tk.kind[t] != Tokens.WORD
+                    || tk.len(t) < 3 || tk.len(t) > 8 || acc[t] != NONE && acc[t] != SCORE || s.isAny(t, NOT_PEOPLE)) {
                 continue;
             }
             boolean mixedCapital = !tk.upperDoc && tk.capitalized(t) && !tk.allUpper(t);
@@ -1543,8 +1704,9 @@ final class Names {
 
     private static boolean dottedCapital(Scan s, int t) {
         Tokens tk = s.tk;
-        return t + 1 < tk.n && tk.len(t) == 1 && tk.kind[t] == Tokens.WORD && Character.isUpperCase(tk.firstChar(t))
-                && tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
+        // (the full stop first: few tokens are followed by one)
+        return tk.isPunct(t + 1, '.') && tk.len(t) == 1 && tk.kind[t] == Tokens.WORD
+                && Character.isUpperCase(tk.firstChar(t)) && tk.adjacent(t, t + 1);
     }
 
     /** Two or more blanks (a form's column gap) between token {@code c} and the one before it. */
@@ -1635,9 +1797,7 @@ final class Names {
         if (c >= tk.n || tk.nlBefore[c] || !tk.spaceOnly(t, c) || s.has(s.prevWord(t, 1), Lexicon.TITLE)) {
             return false;
         }
-        String k = s.key(c);
-        boolean grade = tk.kind[c] == Tokens.WORD && tk.allUpper(c) && (k.length() == 1 && k.charAt(0) <= 'D'
-                || ROMAN_CLASSES.contains(k))
+        boolean grade = tk.kind[c] == Tokens.WORD && tk.allUpper(c) && gradeWord(s.key(c)) // (the key last: not cheap)
                 || tk.kind[c] == Tokens.ALNUM && tk.len(c) <= 5 && tk.allUpper(c)
                 || tk.kind[c] == Tokens.NUM && tk.len(c) == 1 && tk.isPunct(c + 1, '-') && tk.adjacent(c, c + 1);
         if (!grade) {
@@ -1655,6 +1815,11 @@ final class Names {
     }
 
     private static final Set<String> ROMAN_CLASSES = Set.of("I", "II", "III", "IV", "V");
+
+    /** A class's letter A-D or Roman numeral I-V, folded. */
+    private static boolean gradeWord(String k) {
+        return k.length() == 1 && k.charAt(0) <= 'D' || ROMAN_CLASSES.contains(k);
+    }
 
     /** "5 Fr Judkins", "19 Fr Blake drain": FR after a size is French gauge, not Father, and the next word a make. */
     private static boolean frenchSize(Scan s, int t) {
@@ -1823,6 +1988,13 @@ final class Names {
         boolean clinical = (f & CLINICAL) != 0;
         boolean common = (f & COMMON) != 0;
         boolean properShape = !upper && tk.capitalized(t);
+        if (!listed && !properShape && (clinical || common && tk.len(t) > 3 && !tk.isPunct(t - 1, '.'))) {
+            // (cheap test first) a clinical word, or an ordinary one of four letters or more, that no name list holds
+            // and that case does not mark as a name: nothing below takes it (each way asks for a listed name, a proper
+            // shape, an unknown word or a signature's short initials), but for the initial after a title with its full
+            // stop right before the word ("Ofc. T. Rainwater")
+            return false;
+        }
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
@@ -2186,7 +2358,8 @@ final class Names {
     private static void dictationInitials(Scan s, byte[] acc) {
         Tokens tk = s.tk;
         for (int t = 0; t + 2 < tk.n; t++) {
-            if (!(tk.kind[t] == Tokens.WORD && tk.isPunct(t + 1, '/') && tk.adjacent(t, t + 1)
+            // (the slash first: cheap)
+            if (!(tk.isPunct(t + 1, '/') && tk.kind[t] == Tokens.WORD && tk.adjacent(t, t + 1)
                     && tk.len(t) >= 2 && tk.len(t) <= 3 && tk.allUpper(t)) || t > 0 && tk.adjacent(t - 1, t)) {
                 continue;
             }
@@ -2226,9 +2399,10 @@ final class Names {
         }
     }
 
-    private static final Words WRITER_VERBS = Words.of("TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
+    private static final String[] WRITER_VERB_WORDS = {"TRANSCRIBED", "DICTATED", "TYPED", "ENTERED", "VERIFIED",
         "REVIEWED", "SIGNED", "COSIGNED", "EDITED", "PREPARED", "APPROVED", "SCREENED", "READ", "DIAGNOSES",
-        "COMPLETED", "DOCUMENTED", "RECORDED", "TRANSCRIPTIONIST", "TYPIST", "SCRIBE");
+        "COMPLETED", "DOCUMENTED", "RECORDED", "TRANSCRIPTIONIST", "TYPIST", "SCRIBE"};
+    private static final Words WRITER_VERBS = Words.of(WRITER_VERB_WORDS);
 
     /**
      * "Transcribed by: mgp", "transcribed by LMB", "Frozen section diagnoses by MRL", "Ins verified jl": the initials
@@ -2453,9 +2627,13 @@ final class Names {
         if (ids == null && unknown == null) {
             return;
         }
+        long[] idBits = new long[16]; // a bit per id modulo 1024: most words are turned away before the search
         if (ids != null) {
             ids = java.util.Arrays.copyOf(ids, idCount);
             java.util.Arrays.sort(ids);
+            for (int id : ids) {
+                idBits[(id >>> 6) & 15] |= 1L << id;
+            }
         }
         for (int t = 0; t < tk.n; t++) {
             if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) < 2 || barred != null && barred[t]) {
@@ -2465,7 +2643,7 @@ final class Names {
                 continue;
             }
             // cheap test first: whether the word is one of the confirmed names at all, then what may rule it out
-            if (!repeats(s, acc, base, ids, unknown, t)) {
+            if (!repeats(s, acc, base, ids, idBits, unknown, t)) {
                 continue;
             }
             if (eponym(s, t) || s.isAny(s.prevWord(t, 0), "DONT", "CANT", "WONT", "DIDNT", "DOESNT")) {
@@ -2481,23 +2659,28 @@ final class Names {
     }
 
     /** Whether word t is one of the confirmed names ({@link #repeat}): by its id, its owner's ("nora's") or its key. */
-    private static boolean repeats(Scan s, byte[] acc, float[] base, int[] ids, Set<String> unknown, int t) {
+    private static boolean repeats(Scan s, byte[] acc, float[] base, int[] ids, long[] idBits, Set<String> unknown,
+            int t) {
         if (endsInPossessive(s, t)) {
             // "nora's cell": the owner named before ("wife (nora)")
             int owner = ownerId(s, t);
-            if (owner >= 0 && ids != null && java.util.Arrays.binarySearch(ids, owner) >= 0 || unknown != null
+            if (owner >= 0 && confirmedId(ids, idBits, owner) || unknown != null
                     && unknown.contains(s.key(t).substring(0, s.key(t).length() - 1))) {
                 return true;
             }
         }
         int id = s.tk.lex[t];
         if (id >= 0) {
-            return ids != null && java.util.Arrays.binarySearch(ids, id) >= 0
-                    && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
+            return confirmedId(ids, idBits, id) && (s.lx.flags(id) & (STOP | NOT_A_NAME)) == 0 && base[t] >= -3
                     && ((s.lx.flags(id) & CLINICAL) == 0 || base[t] >= 0)
                     && !(base[t] < 0 && bareCommonWord(s, acc, t));
         }
         return unknown != null && unknown.contains(s.key(t));
+    }
+
+    /** Whether the id is one of the confirmed names' ({@link #repeat}): its bit first, then the sorted ids. */
+    private static boolean confirmedId(int[] ids, long[] idBits, int id) {
+        return ids != null && (idBits[(id >>> 6) & 15] & 1L << id) != 0 && java.util.Arrays.binarySearch(ids, id) >= 0;
     }
 
     private static void emit(Scan s, byte[] acc, float[] score) {
