@@ -43,28 +43,31 @@ final class Geo {
                 }
             } else if (tk.kind[t] == Tokens.WORD) {
                 // cheap test first: the rules gated on it below read a town or a facility only after one of these
-                // words on t's line, so one look at the word before serves them all
-                boolean cue = !tk.nlBefore[t] && s.isAny(t - 1, CUES_BEFORE);
+                // words on t's line, so one look at the word before serves them all (and all of them are words: the
+                // kind turns away punctuation and numbers before the list is asked)
+                boolean cue = !tk.nlBefore[t] && tk.kind[t - 1] == Tokens.WORD && s.isAny(t - 1, CUES_BEFORE);
+                // cheap test first: the rules gated on it below read nothing unless t is one of their words
+                boolean opening = s.isAny(t, OPENING_WORDS);
                 if (s.has(t, Lexicon.TRIGGER)) {
                     e = poBox(s, t);
                     if (e < 0) {
                         e = apartment(s, t);
                     }
                 }
-                if (e < 0) {
+                if (e < 0 && opening) {
                     e = ruralRoute(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && opening) {
                     e = mileMarker(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && opening) {
                     e = landDescription(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && opening) {
                     e = highwayNoNumber(s, t); // before streets: "County Road 1340" is one highway, number and all
                 }
-                if (e < 0) {
-                    e = routeAfterPreposition(s, t);
+                if (e < 0 && (opening || tk.len(t) == 2 && tk.isPunct(t + 1, '-'))) {
+                    e = routeAfterPreposition(s, t); // (a route's word, or a state's code and a dash: "KY-15")
                 }
                 if (e < 0 && tk.len(t) == 1) {
                     e = interstate(s, t);
@@ -72,10 +75,10 @@ final class Geo {
                 if (e < 0 && cue) {
                     e = programAfterVerb(s, t); // before the lexicons: "intake at Pinecrest Recovery" is one name
                 }
-                if (e < 0) {
-                    e = compassHospital(s, t);
+                if (e < 0 && tk.len(t) == 2) {
+                    e = compassHospital(s, t); // (NE, SW...: its first test)
                 }
-                if (e < 0) {
+                if (e < 0 && opening) {
                     e = fort(s, t);
                 }
                 if (e < 0 && cue) {
@@ -93,7 +96,7 @@ final class Geo {
                 if (e < 0) {
                     e = hospitalLexicon(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && opening) {
                     e = saint(s, t);
                 }
                 if (e < 0) {
@@ -239,11 +242,8 @@ final class Geo {
     private static void practices(Scan s) {
         Tokens tk = s.tk;
         for (int h = 1; h < tk.n; h++) {
-            if (tk.kind[h] != Tokens.WORD || tk.nlBefore[h]) {
-                continue;
-            }
             // cheap test first: VASCULAR and every practice head (see practiceHead) have seven letters or more
-            if (tk.len(h) < 7) {
+            if (tk.len(h) < 7 || tk.kind[h] != Tokens.WORD || tk.nlBefore[h]) {
                 continue;
             }
             int first = h;
@@ -300,6 +300,13 @@ final class Geo {
     }
 
     private static boolean practiceHead(Scan s, int t) {
+        // cheap test first: every head ends in Y (-OLOGY, -OGRAPHY, PODIATRY, PSYCHIATRY), S (-IATRICS, -PEDICS,
+        // -PAEDICS) or E (MEDICINE), and a word's key ends in its last character folded (a word never ends in an
+        // apostrophe): the text is at hand where the key may not be
+        char z = io.phistream.detector.text.lexicon.Fold.fold(s.text.charAt(s.tk.end[t] - 1));
+        if (z != 'Y' && z != 'S' && z != 'E') {
+            return false;
+        }
         String k = s.key(t);
         return k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("IATRICS") || k.endsWith("PEDICS")
                 || k.endsWith("PAEDICS") || k.endsWith("OGRAPHY")) || s.isAny(t, "PODIATRY", "PSYCHIATRY")
@@ -320,7 +327,7 @@ final class Geo {
         Tokens tk = s.tk;
         int f = s.flags(u);
         // (service words by list and shape: "Green", "Blue" are clinical colours but name practices)
-        if (s.isAny(u, PRACTICE_KINDS) || (f & NOT_PLACE) != 0 || SERVICE_WORDS.contains(s.key(u))
+        if (s.isAny(u, PRACTICE_KINDS) || (f & NOT_PLACE) != 0 || s.isAny(u, SERVICE_WORDS)
                 || specialty(s, u) || practiceHead(s, u)
                 || tk.len(u) < 3 && tk.allUpper(u)) {
             return false;
@@ -394,7 +401,8 @@ final class Geo {
     private static void labelledFacilities(Scan s) {
         Tokens tk = s.tk;
         for (int t = 0; t + 2 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || !tk.isPunct(t + 1, ':') || !tk.adjacent(t, t + 1) || tk.nlBefore[t + 2]
+            // cheap test first: a colon after t (one array read) turns away nearly every token
+            if (!tk.isPunct(t + 1, ':') || tk.kind[t] != Tokens.WORD || !tk.adjacent(t, t + 1) || tk.nlBefore[t + 2]
                     || !(t == 0 || tk.nlBefore[t] || columnGap(s, t - 1, t)) || !s.isAny(t, FACILITY_LABELS)) {
                 continue;
             }
@@ -561,6 +569,11 @@ final class Geo {
         int u = t + 1;
         if (u < tk.n && tk.isPunct(u, '-') && u + 1 < tk.n && tk.kind[u + 1] == Tokens.NUM) {
             u += 2; // 12-14 Elm St
+        }
+        // cheap test first: a highway, a grid address, a street's name and the context's street all start with a word
+        // (or an ordinal) on t's line at u
+        if (u >= tk.n || tk.nlBefore[u] || tk.kind[u] == Tokens.PUNCT || tk.kind[u] == Tokens.NUM) {
+            return -1;
         }
         int hw = highway(s, u, true);
         // (a numbered road after a house number of three digits or more: "4410 Rd 92", not "MET WITH 2 RD 3 TIMES")
@@ -1505,7 +1518,7 @@ final class Geo {
     /** Longest place phrase at t; returns the index after it, or -1. Cue: one of {@link #CUES_BEFORE} before t. */
     private static int place(Scan s, int t, boolean cue) {
         Tokens tk = s.tk;
-        if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
+        if (!phraseHas(s, t, Lexicon.PLACE_START)) {
             return countyOrUnlisted(s, t, cue);
         }
         long m = placeMatch(s, t);
@@ -1643,14 +1656,14 @@ final class Geo {
                 || homeNotTown(s, t) || Names.clinicalCompound(s, t);
     }
 
-    private static final Set<String> DISEASE_HEADS = Set.of("FEVER", "FEVERS", "CRITERIA",
+    private static final Words DISEASE_HEADS = Words.of("FEVER", "FEVERS", "CRITERIA",
         "CRITERION", "CLASSIFICATION", "DISEASE", "VIRUS", "VIRUSES", "FLU", "INFLUENZA", "SYNDROME", "ENCEPHALITIS",
         "RULE", "RULES", "DEFINITION", "GUIDELINES", "CONSENSUS", "STRAIN", "VARIANT", "QUESTIONNAIRE", "TOXIN", "UNITS", "SHUNT",
         "LESION", "LESIONS", "PREP",
         // nations and their people, not the towns of the same name ("Choctaw citizen", "Muscogee Nation")
         "NATION", "NATIONS", "CITIZEN", "CITIZENS", "CITIZENSHIP", "TRIBE", "TRIBAL");
     /** Heads that also follow a town in run-on notes ("FROM LOWELL PAIN SCORE 3"): only without a place word before. */
-    private static final Set<String> SCALE_HEADS = Set.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
+    private static final Words SCALE_HEADS = Words.of("SCALE", "SCORE", "PROTOCOL", "INDEX",
         "SYSTEM", "METHOD", "TECHNIQUE");
 
     /**
@@ -1674,11 +1687,10 @@ final class Geo {
             if (tk.kind[u] != Tokens.WORD) {
                 return false;
             }
-            String k = s.key(u);
-            if (DISEASE_HEADS.contains(k)) {
+            if (s.isAny(u, DISEASE_HEADS)) {
                 return !prep || words > 0 && !clinical;
             }
-            if (SCALE_HEADS.contains(k)) {
+            if (s.isAny(u, SCALE_HEADS)) {
                 return !prep;
             }
             if (s.has(u, STOP | NOT_PLACE) || s.has(u, Lexicon.PLACE_PREP)) {
@@ -1690,8 +1702,8 @@ final class Geo {
         return false;
     }
 
-    private static final String[] COLOURS = {"WHITE", "BLACK", "SILVER", "GRAY", "GREY", "RED", "BLUE", "GREEN", "TAN",
-        "MAROON", "GOLD", "BEIGE", "BROWN", "ORANGE", "YELLOW", "PURPLE", "BRONZE", "CHAMPAGNE"};
+    private static final Words COLOURS = Words.of("WHITE", "BLACK", "SILVER", "GRAY", "GREY", "RED", "BLUE", "GREEN", "TAN",
+        "MAROON", "GOLD", "BEIGE", "BROWN", "ORANGE", "YELLOW", "PURPLE", "BRONZE", "CHAMPAGNE");
 
     /** A colour right before a one-word place: a vehicle's make or model ("white Silverado", "silver Tacoma"). */
     private static boolean colourBefore(Scan s, int t) {
@@ -1712,7 +1724,7 @@ final class Geo {
      */
     private static int townBeforeAuthority(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START) || !s.isAny(Math.min(t + 1, tk.n - 1), AUTHORITIES)
+        if (!phraseHas(s, t, Lexicon.PLACE_START) || !s.isAny(Math.min(t + 1, tk.n - 1), AUTHORITIES)
                 && !s.isAny(Math.min(t + 2, tk.n - 1), AUTHORITIES) && !s.isAny(Math.min(t + 3, tk.n - 1), AUTHORITIES)) {
             return -1; // (cheap test first: the gazetteer walk is the place rule's)
         }
@@ -1920,6 +1932,16 @@ final class Geo {
     }
 
     /**
+     * {@code s.lx.has(tk.phraseLex(t), flag)} for a token t of the text, read from the token's own flags ({@link
+     * Scan#flags}, one array in token order) unless t is a possessive whose whole form the lexicon holds apart: the
+     * lexicon's flag array is large and read at random, and this is asked of nearly every word.
+     */
+    private static boolean phraseHas(Scan s, int t, int flag) {
+        int[] full = s.tk.fullLex;
+        return full != null && full[t] != -2 ? s.lx.has(full[t], flag) : s.has(t, flag);
+    }
+
+    /**
      * The longest gazetteer phrase starting at t: its last token in the high half, its value (kinds and population
      * quantile) in the low half; -1 in the high half when none.
      */
@@ -1927,7 +1949,7 @@ final class Geo {
         Tokens tk = s.tk;
         int bestEnd = -1;
         int bestVal = -1;
-        if (t >= tk.n || tk.kind[t] != Tokens.WORD || !s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START)) {
+        if (t >= tk.n || tk.kind[t] != Tokens.WORD || !phraseHas(s, t, Lexicon.PLACE_START)) {
             return -1L << 32;
         }
         int node = 0;
@@ -2408,29 +2430,31 @@ final class Geo {
     /** A town no list holds, after "lives in", "moved from", "native of"...: up to three proper words. */
     private static int unlistedPlace(Scan s, int t) {
         Tokens tk = s.tk;
+        if (!unlistedWord(s, t)) {
+            return -1; // (cheap test first: the loop below takes no word unless t is one, and the looks before t cost more)
+        }
         boolean abroad = abroad(s, t);
         if (!abroad && !strongPlaceContext(s, t) || notAPlaceHere(s, t)) {
             return -1;
         }
-        int last = t - 1;
-        for (int u = t; u < tk.n && u - t < 3; u++) {
-            int f = s.flags(u);
-            boolean proper = tk.kind[u] == Tokens.WORD && (f & (COMMON | CLINICAL | STOP)) == 0
-                    && (tk.upperDoc ? tk.len(u) >= 3 : tk.capitalized(u) || tk.allUpper(u) && tk.len(u) >= 3)
-                    && (f & Lexicon.STATE_NAME) == 0;
-            if (!proper || u > t && !tk.spaceOnly(u - 1, u)) {
-                break;
-            }
+        int last = t;
+        for (int u = t + 1; u < tk.n && u - t < 3 && unlistedWord(s, u) && tk.spaceOnly(u - 1, u); u++) {
             last = u;
-        }
-        if (last < t) {
-            return -1;
         }
         s.addTokens(PhiType.GEO, t, last, "geo.context", 0.7);
         if (abroad) {
             claim(s, tk.start[t], tk.end[last]); // "in Guilin, China": the town, not a surname
         }
         return last + 1;
+    }
+
+    /** A word of an unlisted place's name: proper-looking, in no list of common, clinical or stop words, no state. */
+    private static boolean unlistedWord(Scan s, int u) {
+        Tokens tk = s.tk;
+        int f = s.flags(u);
+        return tk.kind[u] == Tokens.WORD && (f & (COMMON | CLINICAL | STOP)) == 0
+                && (tk.upperDoc ? tk.len(u) >= 3 : tk.capitalized(u) || tk.allUpper(u) && tk.len(u) >= 3)
+                && (f & Lexicon.STATE_NAME) == 0;
     }
 
     private static final Words ABROAD_PREPOSITIONS = Words.of("IN", "FROM", "NEAR", "OUTSIDE");
@@ -2445,6 +2469,16 @@ final class Geo {
     private static final Words CUES_BEFORE = Words.union(RESIDENCE_PREPOSITIONS, DISTRICT_PREPOSITIONS,
             ARRIVAL_PREPOSITIONS, STRONG_PLACE_PREPOSITIONS, ABROAD_PREPOSITIONS,
             Words.of("AT", "TO", "IN", "FROM", "NEAR", "HOME", "OTHERWISE", "OUTSIDE"));
+
+    /**
+     * The words one of which t must be for {@link #ruralRoute} (RR, HC, HCR, RURAL, the R of R.R.), {@link #mileMarker}
+     * (a road's word), {@link #landDescription} (a section's), {@link #highwayNoNumber} (a highway's head), {@link
+     * #routeAfterPreposition} (a route's word, unless a dash follows t), {@link #fort} (FORT) and {@link #saint} (ST,
+     * SAINT, STE, STS) to read anything: the union of their first tests, checked once per word. (Declared after the
+     * lists it joins: static fields initialise in order.)
+     */
+    private static final Words OPENING_WORDS = Words.union(RURAL_ROUTE_WORDS, MILE_MARKER_ROADS, SECTION_WORDS,
+            HIGHWAY_HEADS, ROUTE_WORDS, Words.of("RURAL", "R", "FORT", "ST", "SAINT", "STE", "STS"));
 
     /**
      * "diagnosed in Chengdu, China", "Father (in Chengdu)": one capitalised word no list holds after IN or FROM, closed
@@ -2547,7 +2581,8 @@ final class Geo {
     /** "Suffolk County" for names the gazetteer does not list as a county of that spelling. */
     private static int county(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!s.isAny(t + 1, COUNTY_WORDS) || !tk.spaceOnly(t, t + 1)) {
+        // cheap test first: COUNTY and PARISH have six letters, and a token's key is never longer than the token
+        if (t + 1 >= tk.n || tk.len(t + 1) < 6 || !s.isAny(t + 1, COUNTY_WORDS) || !tk.spaceOnly(t, t + 1)) {
             return -1;
         }
         int f = s.flags(t);
@@ -2569,7 +2604,7 @@ final class Geo {
         Tokens tk = s.tk;
         // cheap test first: in mixed case a name written from a lower-case letter is neither (see the ends of this
         // rule and of hospitalPrefix), so the hospital lexicon's walk is for other words only
-        if (!tk.upperDoc && tk.lowerInitial(t) || !s.lx.has(tk.phraseLex(t), Lexicon.HOSP_START)) {
+        if (!tk.upperDoc && tk.lowerInitial(t) || !phraseHas(s, t, Lexicon.HOSP_START)) {
             return -1;
         }
         int node = 0;
@@ -2813,6 +2848,9 @@ final class Geo {
                 distinctive = true;
             }
         }
+        if (s.has(last, STOP)) {
+            return -1; // (before the looks around t below: they cannot save a name ending in a stop word)
+        }
         // one word: distinctive, and no person's name unless several hospitals bear it (KINDRED, SPAULDING); after a
         // verb of moving a patient ("TRANSFERRED TO MERCY", "ADMITTED AT TUFTS") any listed hospital's first word
         // (the look around t last: it is the costliest test)
@@ -2821,7 +2859,7 @@ final class Geo {
         // "FROM MERCY ED", "ADMITTED TO METHODIST", "SEEN AT BAPTIST.": words that name many hospitals (a faith, MERCY)
         // are generic among hospital names but name one where a patient comes from or goes
         moved |= words == 1 && namingWord(s, t) && (movedHere(s, t) || emergencyAfter(s, t) && placeWordBefore(s, t));
-        if (s.has(last, STOP) || words == 1 && !moved && (!distinctive || tk.len(t) < 4 || s.has(t, NOT_PLACE)
+        if (words == 1 && !moved && (!distinctive || tk.len(t) < 4 || s.has(t, NOT_PLACE)
                 || s.has(t, Lexicon.NAME_LISTED) && s.lx.hospitalCount(tk.lex[t]) < 3)) {
             return -1;
         }
@@ -2942,7 +2980,7 @@ final class Geo {
                     && s.before(p, 5, CARE_VERBS);
         }
         // (towns are left to the place rules: "PT FROM WORCESTER, MA")
-        if (s.isAny(p, "AT", "FROM") && !s.lx.has(tk.phraseLex(t), Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
+        if (s.isAny(p, "AT", "FROM") && !phraseHas(s, t, Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
                 || tk.isPunct(nx, ';') || tk.isPunct(nx, ')'))) {
             return true; // "FOLLOWED BY DR. X AT MERCY.", "BORN ... AT TUFTS.": a clause ending in a place
         }
@@ -3390,7 +3428,7 @@ final class Geo {
      * Words that name a clinical service: a clinic named only by them is a department of the hospital the note comes
      * from ("Anticoagulation Clinic", "Internal Medicine Clinic"), not a facility's name.
      */
-    private static final Set<String> SERVICE_WORDS = Set.of("ANTICOAGULATION", "COUMADIN",
+    private static final Words SERVICE_WORDS = Words.of("ANTICOAGULATION", "COUMADIN",
         "WARFARIN", "INR", "WOUND", "OSTOMY", "INFUSION", "TRANSPLANT", "MEMORY", "SLEEP", "PAIN", "HEADACHE",
         "DIABETES", "LIPID", "ASTHMA", "ALLERGY", "TRAVEL", "PRENATAL", "WELL", "CHILD", "BABY", "RESIDENT", "RESIDENTS",
         "WALK", "URGENT", "INTERNAL", "MEDICINE", "PRIMARY", "HEART", "FAILURE", "CHEST", "BREAST", "SPINE", "JOINT",
@@ -3416,8 +3454,11 @@ final class Geo {
         if ((f & CLINICAL) != 0 && (f & Lexicon.GROUP) == 0) {
             return true;
         }
+        if (s.isAny(t, SERVICE_WORDS)) {
+            return true;
+        }
         String k = s.key(t);
-        return SERVICE_WORDS.contains(k) || k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("OLOGIC")
+        return k.length() > 6 && (k.endsWith("OLOGY") || k.endsWith("OLOGIC")
                 || k.endsWith("IATRY") || k.endsWith("IATRIC") || k.endsWith("IATRICS") || k.endsWith("PEDICS")
                 || k.endsWith("ETRICS"));
     }
@@ -3487,6 +3528,8 @@ final class Geo {
     private static final Words OTHER_HEADS = Words.of("CHILDRENS", "SHELTER", "SHELTERS", "HOUSE", "PROGRAM",
             "RESIDENCE", "SERVICES", "UNIT", "HOSPITALS", "VAMC", "VAHCS", "CBOC", "VAMCS", "GROUP", "SYSTEM", "SPECIALISTS",
             "MC", "DIALYSIS");
+    /** {@link #OTHER_HEADS} and {@link #CLOSING_HEADS}: the words that head a facility without the lexicon's flag. */
+    private static final Words ANY_HEADS = Words.union(OTHER_HEADS, CLOSING_HEADS);
 
     private static final Words COMPARATIVES = Words.of("HIGHER", "LOWER", "LARGER", "BIGGER", "SMALLER", "BETTER",
             "CLOSER", "NEARER", "NEWER", "OLDER", "OTHER", "SAME", "DIFFERENT", "ANOTHER", "RETURN", "NEXT");
@@ -3661,8 +3704,10 @@ final class Geo {
     private static void facilities(Scan s) {
         Tokens tk = s.tk;
         for (int h = 0; h < tk.n; h++) {
-            // cheap tests first: only a word, and in mixed case no word written in lower case, heads a facility
-            if (tk.kind[h] != Tokens.WORD || !tk.upperDoc && tk.lowerInitial(h)) {
+            // cheap tests first: only a word, and in mixed case no word written in lower case, heads a facility; and
+            // only a facility's head (by flag or list) or a closing head (one of its list)
+            if (tk.kind[h] != Tokens.WORD || !tk.upperDoc && tk.lowerInitial(h)
+                    || !s.has(h, Lexicon.FACILITY_HEAD) && !s.isAny(h, ANY_HEADS)) {
                 continue;
             }
             // a possessive token carries its stem's flags, so CHILDREN'S is named here
