@@ -129,8 +129,9 @@ final class Dates {
             int e = ageWords(s, t);
             return e < 0 ? holiday(s, t) : e;
         }
-        int e = spanishMonthFirst(s, t);
-        return e < 0 ? ordinalWordsOfMonth(s, t) : e;
+        char last = s.text.charAt(s.tk.end[t] - 1); // (both rules below filter on the word's last letter: read once)
+        int e = spanishMonthFirst(s, t, last);
+        return e < 0 ? ordinalWordsOfMonth(s, t, last) : e;
     }
 
     /** m/d, m/d/yy(yy), yyyy-mm-dd, m-d-yyyy, m.d.yyyy, m/yyyy; returns the token after, or -1. */
@@ -205,13 +206,6 @@ final class Dates {
         if (!(la <= 2 && lb <= 2 && month(a) && day(b))) {
             return -1;
         }
-        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b) && !followedBy(s, t + 2, DOSE_AFTER)
-                // the end of a range of dates whose start is one: "3/9-3/10"
-                || rangeEnd && t >= 4 && tk.kind[t - 4] == Tokens.NUM && tk.len(t - 4) <= 2 && month(tk.intValue(t - 4))
-                && day(tk.intValue(t - 2)) && laterWithinMonth(tk.intValue(t - 4), tk.intValue(t - 2), a, b)
-                && !followedBy(s, t + 2, DOSE_AFTER);
-        // the start of a range of dates whose end is one: "BiPAP 2/26-2/28", "8/10-8/12"
-        pos |= rangeStart(s, t, a, b) && !scoreRange(s, t, a, b);
         // "03/05", "08-02": a month or day written with its zero is a date's, never a score's, a dose's or a setting's
         boolean hours = sep == '-' && (shiftHours(a, b) || followedBy(s, t + 2, SHIFT_HOURS_AFTER));
         if (la == 2 && lb == 2 && (tk.firstChar(t) == '0' || tk.firstChar(t + 2) == '0') && !hours
@@ -224,6 +218,14 @@ final class Dates {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
             return t + 3;
         }
+        // (after the two returns above, which do not ask it: the date's context, the costliest test here)
+        boolean pos = positive(s, t, t + 2) && !scoreRange(s, t, a, b) && !followedBy(s, t + 2, DOSE_AFTER)
+                // the end of a range of dates whose start is one: "3/9-3/10"
+                || rangeEnd && t >= 4 && tk.kind[t - 4] == Tokens.NUM && tk.len(t - 4) <= 2 && month(tk.intValue(t - 4))
+                && day(tk.intValue(t - 2)) && laterWithinMonth(tk.intValue(t - 4), tk.intValue(t - 2), a, b)
+                && !followedBy(s, t + 2, DOSE_AFTER);
+        // the start of a range of dates whose end is one: "BiPAP 2/26-2/28", "8/10-8/12"
+        pos |= rangeStart(s, t, a, b) && !scoreRange(s, t, a, b);
         if (sep == '-') {
             // 3-4 is nearly always a range ("3-4 L NC", "Q3-4H", "s/p 2-3 days of emesis")
             if (pos && !s.before(t, 1, "TO", "FROM") && !followedBy(s, t + 2, UNIT_AFTER) && !countAfterOut(s, t)) {
@@ -924,6 +926,9 @@ final class Dates {
      */
     private static int spanishDayMonth(Scan s, int t) {
         Tokens tk = s.tk;
+        if (!s.is(t + 1, "DE")) {
+            return -1; // cheap test first: DE after the day, a hash compare, before reading the day
+        }
         int d = tk.kind[t] == Tokens.NUM ? tk.len(t) <= 2 ? tk.intValue(t) : -1 : s.isAny(t, "1RO", "1ERO") ? 1 : -1;
         int de = t + 1;
         if (!day(d) || de + 1 >= tk.n || tk.nlBefore[de] || tk.nlBefore[de + 1] || !s.is(de, "DE")) {
@@ -966,11 +971,11 @@ final class Dates {
      * A full Spanish month first: "marzo 14, 2024", "marzo de 2024", "en marzo", "desde enero". MAYO (Mayo Clinic)
      * and JULIO (a given name) take a day only with a year after it.
      */
-    private static int spanishMonthFirst(Scan s, int t) {
+    private static int spanishMonthFirst(Scan s, int t, char last) {
         Tokens tk = s.tk;
         int len = tk.len(t);
         // every month name ends in O, E or L (abril): a cheap filter before any word comparison
-        char lastChar = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
+        char lastChar = Character.toUpperCase(last);
         if (len < 4 || len > 10 || lastChar != 'O' && lastChar != 'E' && lastChar != 'L') {
             return -1;
         }
@@ -1010,8 +1015,11 @@ final class Dates {
     /** "5 Jan", "5 January 2019", "5th of March" handled via ordinalDay; this is "5 JAN" with a NUM. */
     private static int dayMonth(Scan s, int t) {
         Tokens tk = s.tk;
+        if (tk.len(t) > 2) {
+            return -1; // (cheap test first: the length before reading the value)
+        }
         int d = tk.intValue(t);
-        if (!day(d) || tk.len(t) > 2) {
+        if (!day(d)) {
             return -1;
         }
         int m = t + 1;
@@ -1149,11 +1157,16 @@ final class Dates {
         return -1;
     }
 
+    /** The last letter of an ordinal or a tens word: -st, -nd, -rd, -th, -ty (t, d, h, y in either case). */
+    private static boolean ordinalEnding(char c) {
+        return c == 't' || c == 'd' || c == 'h' || c == 'y' || c == 'T' || c == 'D' || c == 'H' || c == 'Y';
+    }
+
     /** "the twenty-first of May, nineteen eighty-two", "fifth of March": a day in words, OF, a month. */
-    private static int ordinalWordsOfMonth(Scan s, int t) {
+    private static int ordinalWordsOfMonth(Scan s, int t, char last) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        if (len < 5 || len > 11 || "tdhyTDHY".indexOf(s.text.charAt(tk.end[t] - 1)) < 0) {
+        if (len < 5 || len > 11 || !ordinalEnding(last)) {
             return -1; // (length and last letter first: this runs for every word; ordinals end -st, -nd, -rd, -th, -ty)
         }
         int o = ordinalWords(s, t, true);
@@ -1682,8 +1695,11 @@ final class Dates {
 
     private static int age(Scan s, int t) {
         Tokens tk = s.tk;
+        if (tk.len(t) != 2 && tk.len(t) != 3) {
+            return -1; // (cheap test first: the length before reading the value, 90 to 125)
+        }
         int v = tk.intValue(t);
-        if (v < 90 || v > 125 || tk.len(t) > 3) {
+        if (v < 90 || v > 125) {
             return -1;
         }
         if (t > 0 && tk.adjacent(t - 1, t) && !tk.isPunct(t - 1, '(')) {

@@ -230,8 +230,6 @@ final class Numbers {
             Map.entry("ONE", 1), Map.entry("TWO", 2), Map.entry("THREE", 3), Map.entry("FOUR", 4), Map.entry("FIVE", 5),
             Map.entry("SIX", 6), Map.entry("SEVEN", 7), Map.entry("EIGHT", 8), Map.entry("NINE", 9));
 
-    /** The initials of {@link #DIGIT_WORDS}: a cheap test before the word list, which runs for every word. */
-    private static final String DIGIT_INITIALS = "ZOTFSEN";
     /** The words of {@link #DIGIT_WORDS}, asked by lexicon id before any key is read. */
     private static final Words DIGIT_WORD_LIST = Words.of("ZERO", "OH", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
             "SEVEN", "EIGHT", "NINE");
@@ -239,10 +237,15 @@ final class Numbers {
     /** The digit a word reads aloud ("five" 5, "oh" 0), -1 for any other token. */
     private static int digitWord(Scan s, int t) {
         if (t < 0 || t >= s.tk.n || s.tk.kind[t] != Tokens.WORD || s.tk.len(t) < 2 || s.tk.len(t) > 5
-                || DIGIT_INITIALS.indexOf(initial(s.tk, t)) < 0 || !s.isAny(t, DIGIT_WORD_LIST)) {
+                || !digitInitial(initial(s.tk, t)) || !s.isAny(t, DIGIT_WORD_LIST)) {
             return -1;
         }
         return DIGIT_WORDS.get(s.key(t));
+    }
+
+    /** The initials of {@link #DIGIT_WORDS}: a cheap test before the word list, which runs for every word. */
+    private static boolean digitInitial(char c) {
+        return c == 'Z' || c == 'O' || c == 'T' || c == 'F' || c == 'S' || c == 'E' || c == 'N';
     }
 
     private static final Words SPOKEN_FILLERS = Words.of("UM", "UH", "ER", "UHM", "UMM");
@@ -263,12 +266,12 @@ final class Numbers {
     private static void spokenDigits(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
-            if (digitWord(s, t) < 0 || digitWord(s, s.prevWord(t, 1)) >= 0 && !tk.nlBefore[t]) {
+            int prevDigit = digitWord(s, t);
+            if (prevDigit < 0 || digitWord(s, s.prevWord(t, 1)) >= 0 && !tk.nlBefore[t]) {
                 continue;
             }
             int digits = 1;
             int last = t;
-            int prevDigit = digitWord(s, t);
             boolean counting = true;
             int u = t + 1;
             while (u < tk.n && !tk.nlBefore[u]) {
@@ -346,11 +349,11 @@ final class Numbers {
     private static void usernames(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t + 1 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD) {
-                continue;
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 4) {
+                continue; // (the length, one array read, before the first letter, read from the text)
             }
             char c0 = tk.firstChar(t);
-            if (c0 != 'u' && c0 != 'U' && c0 != 'l' && c0 != 'L' || tk.len(t) < 4 || !s.isAny(t, USER_CUES)) {
+            if (c0 != 'u' && c0 != 'U' && c0 != 'l' && c0 != 'L' || !s.isAny(t, USER_CUES)) {
                 continue; // (the first letter before any word list: this runs over every word)
             }
             int c = t + 1;
@@ -407,7 +410,7 @@ final class Numbers {
     private static void lastFour(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
-            if (tk.kind[t] != Tokens.NUM && tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t]) || !lastFourShape(s, t)) {
+            if (tk.kind[t] != Tokens.NUM && tk.kind[t] != Tokens.ALNUM || !lastFourShape(s, t) || claimed.get(tk.start[t])) {
                 continue;
             }
             int p = s.prevWord(t, 2);
@@ -450,7 +453,8 @@ final class Numbers {
     private static void alienNumbers(Scan s, BitSet claimed) {
         Tokens tk = s.tk;
         for (int t = 0; t + 2 < tk.n; t++) {
-            if (tk.kind[t] != Tokens.WORD || tk.kind[t + 1] != Tokens.NUM || tk.len(t) != 1 || tk.firstChar(t) != 'A'
+            // (the rarest test first: a number right after the token)
+            if (tk.kind[t + 1] != Tokens.NUM || tk.len(t) != 1 || tk.kind[t] != Tokens.WORD || tk.firstChar(t) != 'A'
                     || claimed.get(tk.start[t]) || !tk.spaceOnly(t, t + 1) || tk.nlBefore[t + 1]) {
                 continue;
             }
@@ -566,17 +570,6 @@ final class Numbers {
                     && tk.spaceOnly(last, last + 1) && tk.len(last + 1) >= 3 && tk.len(last + 1) <= 4 && last - t < 6) {
                 last++;
             }
-            int digits = 0;
-            int alnum = 0;
-            for (int i = tk.start[t]; i < tk.end[last]; i++) {
-                char c = s.text.charAt(i);
-                if (Character.isDigit(c)) {
-                    digits++;
-                }
-                if (Character.isLetterOrDigit(c)) {
-                    alnum++;
-                }
-            }
             PhiType type = null;
             int p = t;
             // a short letter prefix glued by a dash belongs to the id: "CLAIM # WC-88213-A"
@@ -593,14 +586,6 @@ final class Numbers {
             if (first == t && facilityPrefix(s, t)) {
                 first = t - 1;
                 p = first;
-            }
-            if (first < t) {
-                // the prefix's letters count too: "INTERP ID MKE-SP-118" has eight characters, not three
-                for (int i = tk.start[first]; i < tk.start[t]; i++) {
-                    if (Character.isLetterOrDigit(s.text.charAt(i))) {
-                        alnum++;
-                    }
-                }
             }
             boolean generic = false;
             boolean jobOnly = false;
@@ -640,8 +625,32 @@ final class Numbers {
             if (stateCode && type != PhiType.VEHICLE && type != PhiType.LICENSE) {
                 type = null; // only a plate or a licence takes a state's code before it ("PLAN: CT 1400" is a scan)
             }
-            if (type == null && first > 0 && (tk.isPunct(first - 1, '#') || first > 1 && tk.isPunct(first - 1, ':')
-                    && tk.isPunct(first - 2, '#') && tk.adjacent(first - 2, first - 1)) && digits >= 4) {
+            boolean hashBefore = first > 0 && (tk.isPunct(first - 1, '#') || first > 1 && tk.isPunct(first - 1, ':')
+                    && tk.isPunct(first - 2, '#') && tk.adjacent(first - 2, first - 1));
+            if (type == null && !hashBefore) {
+                t = last; // the glued run is one candidate: never rescan it token by token
+                continue; // (before counting its characters: most numbers have no keyword)
+            }
+            int digits = 0;
+            int alnum = 0;
+            for (int i = tk.start[t]; i < tk.end[last]; i++) {
+                char c = s.text.charAt(i);
+                if (Character.isDigit(c)) {
+                    digits++;
+                }
+                if (Character.isLetterOrDigit(c)) {
+                    alnum++;
+                }
+            }
+            if (first < t) {
+                // the prefix's letters count too: "INTERP ID MKE-SP-118" has eight characters, not three
+                for (int i = tk.start[first]; i < tk.start[t]; i++) {
+                    if (Character.isLetterOrDigit(s.text.charAt(i))) {
+                        alnum++;
+                    }
+                }
+            }
+            if (type == null && digits >= 4) {
                 type = PhiType.OTHER_ID; // "#48271", "Doc #: 48271"
             }
             if (type == PhiType.OTHER_ID && jobOnly && digits < 5) {
@@ -934,6 +943,9 @@ final class Numbers {
         for (int t = 0; t < tk.n; t++) {
             if (tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t])) {
                 continue;
+            }
+            if (tk.len(t) < 3 && s.text.charAt(tk.start[t]) < 128 && s.text.charAt(tk.end[t] - 1) < 128) {
+                continue; // no rule below takes a code under three characters ("2x", "q6"), and ASCII keeps its length
             }
             String w = s.text.subSequence(tk.start[t], tk.end[t]).toString().toUpperCase(java.util.Locale.ROOT);
             if (w.length() == 17 && vin(w)) {
@@ -1461,7 +1473,7 @@ final class Numbers {
      * with no '+' whose first digit is 2 to 9 has no international, country or trunk prefix (011, 1) for the library
      * to strip, so its answer depends on the count of digits alone. Parsing every cluster was a quarter of this pass.
      */
-    private static boolean possibleUs(CharSequence x, int start, int end, String ds, boolean plus) {
+    static boolean possibleUs(CharSequence x, int start, int end, String ds, boolean plus) {
         if (!plus && ds.charAt(0) >= '2' && ds.charAt(0) <= '9' && ds.length() < POSSIBLE_US_LENGTHS.length
                 && asciiDigits(ds)) {
             return POSSIBLE_US_LENGTHS[ds.length()];

@@ -70,4 +70,30 @@ class NumberRecognizerTest {
                 .containsExactly("10.0.12.7", "fe80::1ff:fe23:4567:890a");
         assertThat(values("at 12:30:45 v1.2.3", PhiType.IP)).isEmpty();
     }
+
+    @Test
+    void givenNumberShapedRuns_whenAskedWhetherAUsNumberIsPossible_thenTheAnswerIsLibphonenumbers() {
+        // the table read for most runs must answer as a parse would, for every length and every first digit
+        var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        java.util.Random r = new java.util.Random(5);
+        String[] separators = {"", "", "-", ".", " ", "(", ")"};
+        int tabled = 0;
+        for (int i = 0; i < 20_000; i++) {
+            boolean plus = r.nextInt(8) == 0;
+            StringBuilder run = new StringBuilder(plus ? "+" : "");
+            StringBuilder digits = new StringBuilder();
+            int n = 1 + r.nextInt(24);
+            for (int k = 0; k < n && run.length() < 32; k++) {
+                char d = (char) ('0' + r.nextInt(10));
+                run.append(d);
+                digits.append(d);
+                run.append(separators[r.nextInt(separators.length)]);
+            }
+            String x = run.toString();
+            tabled += !plus && digits.charAt(0) >= '2' ? 1 : 0;
+            assertThat(Numbers.possibleUs(x, 0, x.length(), digits.toString(), plus)).as(x)
+                    .isEqualTo(phones.isPossibleNumber(x, "US"));
+        }
+        assertThat(tabled).isGreaterThan(10_000);
+    }
 }
