@@ -2052,8 +2052,13 @@ final class Geo {
         if (e - t > 2) {
             return false;
         }
+        // cheap test first: a list test on t's id instead of its key's String (ONE_WORD holds exactly the one-word
+        // countries, and a country of several words opens with one of FIRST_OF_TWO)
         if (e == t) {
-            return Countries.isCountry(s.key(t));
+            return s.isAny(t, Countries.ONE_WORD);
+        }
+        if (!s.isAny(t, Countries.FIRST_OF_TWO)) {
+            return false;
         }
         StringBuilder b = new StringBuilder();
         for (int i = t; i <= e; i++) {
@@ -3110,15 +3115,21 @@ final class Geo {
     private static int acronymOnHeaderLine(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        // (the cheapest tests first, this runs for every word: first on its line, or a hospital acronym's last letter)
-        if (len < 3 || len > 6) {
+        // (the cheapest tests first, this runs for every word: its length and case, then first on its line, or a
+        // hospital acronym's last letter, read from the text only then)
+        if (len < 3 || len > 6 || !tk.upperDoc && !tk.allUpper(t)) {
             return -1;
         }
-        char z = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
-        if (!(t == 0 || tk.nlBefore[t]) && (len < 4 || z != 'C' && z != 'H')) {
-            return -1;
+        if (!(t == 0 || tk.nlBefore[t])) {
+            if (len < 4) {
+                return -1;
+            }
+            char z = Character.toUpperCase(s.text.charAt(tk.end[t] - 1));
+            if (z != 'C' && z != 'H') {
+                return -1;
+            }
         }
-        if (!tk.upperDoc && !tk.allUpper(t) || s.has(t, Lexicon.FACILITY_HEAD | CLINICAL | COMMON | STOP
+        if (s.has(t, Lexicon.FACILITY_HEAD | CLINICAL | COMMON | STOP
                 | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.USPS
                 | Lexicon.STATE_NAME) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES)
                 || s.careUnit(t)) {

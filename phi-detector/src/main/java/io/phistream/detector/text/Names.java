@@ -1794,14 +1794,14 @@ final class Names {
     private static boolean classification(Scan s, int t) {
         Tokens tk = s.tk;
         int c = t + 1;
-        if (c >= tk.n || tk.nlBefore[c] || !tk.spaceOnly(t, c) || s.has(s.prevWord(t, 1), Lexicon.TITLE)) {
+        if (c >= tk.n || tk.nlBefore[c] || !tk.spaceOnly(t, c)) {
             return false;
         }
-        boolean grade = tk.kind[c] == Tokens.WORD && tk.allUpper(c) && gradeWord(s.key(c)) // (the key last: not cheap)
+        boolean grade = tk.kind[c] == Tokens.WORD && tk.allUpper(c) && gradeWord(s, c)
                 || tk.kind[c] == Tokens.ALNUM && tk.len(c) <= 5 && tk.allUpper(c)
                 || tk.kind[c] == Tokens.NUM && tk.len(c) == 1 && tk.isPunct(c + 1, '-') && tk.adjacent(c, c + 1);
-        if (!grade) {
-            return false;
+        if (!grade || s.has(s.prevWord(t, 1), Lexicon.TITLE)) {
+            return false; // (the class first: it rules out nearly every word; then the title before)
         }
         int after = c + 1;
         while (after < tk.n && tk.adjacent(after - 1, after) && tk.kind[after] != Tokens.PUNCT) {
@@ -1814,11 +1814,10 @@ final class Names {
         return inParens || after < tk.n && !tk.nlBefore[after] && s.has(after, CLINICAL);
     }
 
-    private static final Set<String> ROMAN_CLASSES = Set.of("I", "II", "III", "IV", "V");
-
-    /** A class's letter A-D or Roman numeral I-V, folded. */
-    private static boolean gradeWord(String k) {
-        return k.length() == 1 && k.charAt(0) <= 'D' || ROMAN_CLASSES.contains(k);
+    /** Whether word t is a class's letter A-D or Roman numeral I-V. */
+    private static boolean gradeWord(Scan s, int t) {
+        // (by the token's hash: no key is built for the word after every name candidate)
+        return s.isAny(t, "A", "B", "C", "D") || s.isAny(t, "I", "II", "III", "IV", "V");
     }
 
     /** "5 Fr Judkins", "19 Fr Blake drain": FR after a size is French gauge, not Father, and the next word a make. */
@@ -1832,6 +1831,9 @@ final class Names {
     /** Whether a dotted single initial stands right before t and a title right before the initial. */
     private static boolean p0InitialAfterTitle(Scan s, int t) {
         Tokens tk = s.tk;
+        if (!tk.isPunct(t - 1, '.')) {
+            return false; // (cheap test first: the initial's full stop stands right before t)
+        }
         int i = s.prevWord(t, 1);
         if (i < 0 || tk.kind[i] != Tokens.WORD || tk.len(i) != 1 || !Character.isUpperCase(tk.firstChar(i))
                 || !tk.isPunct(i + 1, '.') || i + 2 != t) {
@@ -1998,7 +2000,7 @@ final class Names {
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
-        if (p0InitialAfterTitle(s, t) && (f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && (upper || tk.capitalized(t)
+        if ((f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && p0InitialAfterTitle(s, t) && (upper || tk.capitalized(t)
                 || tk.allUpper(t) && tk.allUpper(s.prevWord(s.prevWord(t, 1), 1)))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro", "DEPUTY R. GOURD" in a capitals sentence of mixed text
         }
@@ -2014,14 +2016,16 @@ final class Names {
         if (s.isAny(t, COLOURS) && s.is(t + 1, "TEAM")) {
             return false; // "(GOLD TEAM)": a colour names a team, not a person
         }
-        // in shouted text an unlisted, uncommon word after a relative or a verb of contact is a name
-        boolean unknownWord = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
-                && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t)) && !wordLike(s, t);
+        // in shouted text an unlisted, uncommon word after a relative or a verb of contact is a name (its shape here;
+        // each use asks wordLike last, only when it decides: the ending search is not cheap)
+        boolean unknownShape = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
+                && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t));
         int p = s.prevWord(t, 2);
         if (p >= 4 && tk.isPunct(p - 1, '-') && s.is(p, "LAW") && s.is(p - 2, "IN") && tk.isPunct(p - 3, '-')
                 && tk.adjacent(p - 4, p - 3) && s.isAny(p - 4, KIN) && punctOk(s, p, t)) { // (the dash first: cheap)
             // "BROTHER-IN-LAW VIC", "mother-in-law (Patrice)": the in-law is a relative like the word it is built on
-            return (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && listed && base >= -3 || properShape && !common && !clinical || unknownWord;
+            return (f & (STOP | NOT_A_NAME | VERB_CONTEXT)) == 0 && listed && base >= -3 || properShape && !common && !clinical
+                    || unknownShape && !wordLike(s, t);
         }
         boolean wordBefore = p >= 0 && tk.kind[p] == Tokens.WORD && punctOk(s, p, t);
         if (wordBefore) {
@@ -2036,7 +2040,7 @@ final class Names {
                     titled = listed && base >= -3.5 && (!weakTitle || dotted) && (upper || tk.capitalized(t));
                 } else if (weakTitle) {
                     titled = listed && base >= -3 && (!clinical || dotted && properShape) || properShape && !common
-                            || dotted && unknownWord;
+                            || dotted && unknownShape && !wordLike(s, t);
                 } else {
                     titled = listed && (base >= -4 || !clinical) || !common && !clinical || properShape;
                 }
@@ -2091,13 +2095,15 @@ final class Names {
                 if (upper && kinDoes(s, t, f, base)) {
                     return false; // "MOM HOPES TO COME", "DAD WORKS NIGHTS", "MAMAW TEARFUL.": what the relative does
                 }
-                return listed && base >= -3 && !diagnosis || properShape && !common && !clinical || unknownWord;
+                return listed && base >= -3 && !diagnosis || properShape && !common && !clinical
+                        || unknownShape && !wordLike(s, t);
             }
             if (q == -2 || q >= 0 && (qf & VERB_CONTEXT) != 0) {
                 // "PT" or "FAMILY" before a word says little: "PT INTUBATED", "FAMILY MEETING"
                 boolean weakVerb = q >= 0 && s.isAny(q, PATIENT_LABELS);
                 boolean named = listed && base >= (weakVerb ? 0.5 : -1.5) && !clinical
-                        || properShape && !common && !clinical && !tk.sentenceStart(t) || unknownWord && !weakVerb;
+                        || properShape && !common && !clinical && !tk.sentenceStart(t)
+                        || !weakVerb && unknownShape && !wordLike(s, t);
                 if (named || q != p || !dotBetween(s, p, t)) {
                     return named;
                 }

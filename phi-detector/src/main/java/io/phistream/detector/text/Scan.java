@@ -375,9 +375,16 @@ final class Scan {
         return i >= 0 && i < text.length() ? text.charAt(i) : '\0';
     }
 
+    /**
+     * By start, then the longer first: one comparison in a lambda (a composed comparator calls through four, and the
+     * sort is stable either way, so the order is the same).
+     */
+    private static final Comparator<PhiSpan> BY_START_LONGEST_FIRST = (a, b) -> a.start() != b.start()
+            ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end());
+
     /** Sorted, non-overlapping spans: overlapping candidates merge, the most confident names the type. */
     List<PhiSpan> resolve() {
-        found.sort(Comparator.comparingInt(PhiSpan::start).thenComparing(Comparator.comparingInt(PhiSpan::end).reversed()));
+        found.sort(BY_START_LONGEST_FIRST);
         List<PhiSpan> out = new ArrayList<>();
         PhiSpan cur = null;
         PhiSpan best = null;

@@ -151,6 +151,10 @@ final class TokenClassifier {
      * place decides which kind a token is judged as, so that detection and training never disagree.
      */
     static int candidateAt(Scan s, int t, View v) {
+        // cheap test first: every kind needs its first token uncovered and no punctuation
+        if (v.cover[t] != 0 || s.tk.kind[t] == Tokens.PUNCT) {
+            return -1;
+        }
         if (candidate(s, t, v)) {
             return WORD * 8;
         }
@@ -599,7 +603,7 @@ final class TokenClassifier {
                 break;
         }
         int id = tk.lex[u];
-        int fl = s.lx.flags(id);
+        int fl = s.flags(u); // the lexicon's flags of id, read from the scan's per-token copy
         if ((fl & Lexicon.CLINICAL) != 0) {
             return 3;
         }
