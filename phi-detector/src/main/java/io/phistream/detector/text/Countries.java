@@ -43,10 +43,10 @@ final class Countries {
             .sorted().toArray(String[]::new));
 
     /**
-     * The first words of the countries of two words ("SRI" of "SRI LANKA"), for {@link Scan#isAny(int, Words)}: a pair
-     * of words can name a country only when its first word is one of these, so the pair's key is built only then.
+     * The first words of the countries of more than one word ("SRI" of "SRI LANKA"), for {@link Scan#isAny(int, Words)}:
+     * words can name such a country only when the first is one of these, so their joined key is built only then.
      */
-    static final Words FIRST_OF_TWO = Words.of(ALL.stream().filter(c -> c.indexOf(' ') > 0)
+    static final Words FIRST_OF_SEVERAL = Words.of(ALL.stream().filter(c -> c.indexOf(' ') > 0)
             .map(c -> c.substring(0, c.indexOf(' '))).distinct().sorted().toArray(String[]::new));
 
     /**

@@ -1107,16 +1107,13 @@ final class Dates {
         return t >= 0 && t < s.tk.n && s.tk.kind[t] == Tokens.WORD && s.isAny(t, words);
     }
 
-    /** (A list, compared by lexicon id: asked of every word that ends like an ordinal, its key is seldom needed.) */
-    private static final Words TWENTY_THIRTY = Words.of("TWENTY", "THIRTY");
-
     /** A day of the month in words at t ("third", "twenty-first", "thirty first"); its last token, or -1. */
     private static int ordinalWords(Scan s, int t, boolean opensLine) {
         Tokens tk = s.tk;
         if (opensLine ? firstWordIn(s, t, ORDINAL_WORDS) : wordIn(s, t, ORDINAL_WORDS)) {
             return t;
         }
-        if (s.isAny(t, TWENTY_THIRTY) && (opensLine || !tk.nlBefore[t])) {
+        if (s.isAny(t, "TWENTY", "THIRTY") && (opensLine || !tk.nlBefore[t])) {
             int u = tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) ? t + 2 : t + 1;
             if (wordIn(s, u, UNIT_ORDINALS) && (s.is(t, "TWENTY") || s.is(u, "FIRST"))) {
                 return u;

@@ -1518,7 +1518,7 @@ final class Geo {
     /** Longest place phrase at t; returns the index after it, or -1. Cue: one of {@link #CUES_BEFORE} before t. */
     private static int place(Scan s, int t, boolean cue) {
         Tokens tk = s.tk;
-        if (!phraseHas(s, t, Lexicon.PLACE_START)) {
+        if (!s.phraseHas(t, Lexicon.PLACE_START)) {
             return countyOrUnlisted(s, t, cue);
         }
         long m = placeMatch(s, t);
@@ -1724,7 +1724,7 @@ final class Geo {
      */
     private static int townBeforeAuthority(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!phraseHas(s, t, Lexicon.PLACE_START) || !s.isAny(Math.min(t + 1, tk.n - 1), AUTHORITIES)
+        if (!s.phraseHas(t, Lexicon.PLACE_START) || !s.isAny(Math.min(t + 1, tk.n - 1), AUTHORITIES)
                 && !s.isAny(Math.min(t + 2, tk.n - 1), AUTHORITIES) && !s.isAny(Math.min(t + 3, tk.n - 1), AUTHORITIES)) {
             return -1; // (cheap test first: the gazetteer walk is the place rule's)
         }
@@ -1932,16 +1932,6 @@ final class Geo {
     }
 
     /**
-     * {@code s.lx.has(tk.phraseLex(t), flag)} for a token t of the text, read from the token's own flags ({@link
-     * Scan#flags}, one array in token order) unless t is a possessive whose whole form the lexicon holds apart: the
-     * lexicon's flag array is large and read at random, and this is asked of nearly every word.
-     */
-    private static boolean phraseHas(Scan s, int t, int flag) {
-        int[] full = s.tk.fullLex;
-        return full != null && full[t] != -2 ? s.lx.has(full[t], flag) : s.has(t, flag);
-    }
-
-    /**
      * The longest gazetteer phrase starting at t: its last token in the high half, its value (kinds and population
      * quantile) in the low half; -1 in the high half when none.
      */
@@ -1949,7 +1939,7 @@ final class Geo {
         Tokens tk = s.tk;
         int bestEnd = -1;
         int bestVal = -1;
-        if (t >= tk.n || tk.kind[t] != Tokens.WORD || !phraseHas(s, t, Lexicon.PLACE_START)) {
+        if (t >= tk.n || tk.kind[t] != Tokens.WORD || !s.phraseHas(t, Lexicon.PLACE_START)) {
             return -1L << 32;
         }
         int node = 0;
@@ -2053,11 +2043,11 @@ final class Geo {
             return false;
         }
         // cheap test first: a list test on t's id instead of its key's String (ONE_WORD holds exactly the one-word
-        // countries, and a country of several words opens with one of FIRST_OF_TWO)
+        // countries, and a country of several words opens with one of FIRST_OF_SEVERAL)
         if (e == t) {
             return s.isAny(t, Countries.ONE_WORD);
         }
-        if (!s.isAny(t, Countries.FIRST_OF_TWO)) {
+        if (!s.isAny(t, Countries.FIRST_OF_SEVERAL)) {
             return false;
         }
         StringBuilder b = new StringBuilder();
@@ -2609,7 +2599,7 @@ final class Geo {
         Tokens tk = s.tk;
         // cheap test first: in mixed case a name written from a lower-case letter is neither (see the ends of this
         // rule and of hospitalPrefix), so the hospital lexicon's walk is for other words only
-        if (!tk.upperDoc && tk.lowerInitial(t) || !phraseHas(s, t, Lexicon.HOSP_START)) {
+        if (!tk.upperDoc && tk.lowerInitial(t) || !s.phraseHas(t, Lexicon.HOSP_START)) {
             return -1;
         }
         int node = 0;
@@ -2985,7 +2975,7 @@ final class Geo {
                     && s.before(p, 5, CARE_VERBS);
         }
         // (towns are left to the place rules: "PT FROM WORCESTER, MA")
-        if (s.isAny(p, "AT", "FROM") && !phraseHas(s, t, Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
+        if (s.isAny(p, "AT", "FROM") && !s.phraseHas(t, Lexicon.PLACE_START) && (nx >= tk.n || tk.nlBefore[nx] || tk.isPunct(nx, '.') || tk.isPunct(nx, ',')
                 || tk.isPunct(nx, ';') || tk.isPunct(nx, ')'))) {
             return true; // "FOLLOWED BY DR. X AT MERCY.", "BORN ... AT TUFTS.": a clause ending in a place
         }

@@ -926,10 +926,10 @@ final class Names {
         boolean twoWords = true;
         boolean alsoName = false;
         // (cheap test first: a pair's key is built only when its first word opens a country of two words)
-        if (t + 1 < tk.n && s.isAny(t, Countries.FIRST_OF_TWO) && tk.spaceOnly(t, t + 1)
+        if (t + 1 < tk.n && s.isAny(t, Countries.FIRST_OF_SEVERAL) && tk.spaceOnly(t, t + 1)
                 && Countries.isCountry(s.key(t) + ' ' + s.key(t + 1))) {
             first = t;
-        } else if (t > 0 && s.isAny(t - 1, Countries.FIRST_OF_TWO) && tk.spaceOnly(t - 1, t)
+        } else if (t > 0 && s.isAny(t - 1, Countries.FIRST_OF_SEVERAL) && tk.spaceOnly(t - 1, t)
                 && Countries.isCountry(s.key(t - 1) + ' ' + s.key(t))) {
             first = t - 1;
         } else if (s.isAny(t, Countries.ONE_WORD)) {

@@ -231,8 +231,7 @@ final class Numbers {
             Map.entry("SIX", 6), Map.entry("SEVEN", 7), Map.entry("EIGHT", 8), Map.entry("NINE", 9));
 
     /** The words of {@link #DIGIT_WORDS}, asked by lexicon id before any key is read. */
-    private static final Words DIGIT_WORD_LIST = Words.of("ZERO", "OH", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
-            "SEVEN", "EIGHT", "NINE");
+    private static final Words DIGIT_WORD_LIST = Words.of(DIGIT_WORDS.keySet().toArray(new String[0]));
 
     /** The digit a word reads aloud ("five" 5, "oh" 0), -1 for any other token. */
     private static int digitWord(Scan s, int t) {

@@ -113,6 +113,16 @@ final class Scan {
         return (flags(t) & flag) != 0;
     }
 
+    /**
+     * {@code lx.has(tk.phraseLex(t), flag)}, read from the token's own flags (one array in token order) unless t is a
+     * possessive whose whole form the lexicon holds apart: the lexicon's flag array is large and read at random, and
+     * the phrase rules ask this of nearly every word.
+     */
+    boolean phraseHas(int t, int flag) {
+        int[] full = tk.fullLex;
+        return full != null && full[t] != -2 ? lx.has(full[t], flag) : has(t, flag);
+    }
+
     /** Folded key of a token, computed once per token and call. */
     String key(int t) {
         String k = keys[t];
