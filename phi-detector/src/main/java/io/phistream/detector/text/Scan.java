@@ -129,9 +129,13 @@ final class Scan {
         return k != null ? k : foldKey(t);
     }
 
+    /**
+     * From the chars the tokenizer folded, also for a word the lexicon knows (whose key it spells): a new String of a
+     * few chars costs less than reading the lexicon's shared one, which lies at random in memory far larger than the
+     * caches.
+     */
     private String foldKey(int t) {
-        int id = whole[t];
-        String k = id >= 0 ? lx.key(id) : foldedChars(tk.folded, tk.start[t], tk.end[t]);
+        String k = foldedChars(tk.folded, tk.start[t], tk.end[t]);
         keys[t] = k;
         return k;
     }

@@ -15,11 +15,15 @@ final class TokenTable {
     private int[] keyStart = new int[1 << 16];
     private int size;
     /**
-     * The key's hash in the high half, id + 1 in the low half (0 = empty): a probe rejects another word by its hash
-     * without reading the key, and a lookup that finds its word reads one slot, one pair of key bounds and the key.
+     * Two longs per slot. The first: the key's hash in the high half, id + 1 in the low half (0 = empty), so that a
+     * probe rejects another word by its hash without reading more. The second: the key itself when it fits
+     * ({@link #pack}: most words a note holds), else its length and where it starts in the pool. A lookup that finds its
+     * word reads the slot's cache line and, for a longer word only, the key's: the pool and the key bounds are far
+     * larger than the caches, and each dependent read of them waited on the one before.
      */
-    private long[] slots = new long[1 << 17];
-    private int mask = slots.length - 1;
+    private long[] slots = new long[2 << 17];
+    /** The number of slots less one. */
+    private int mask = (slots.length >> 1) - 1;
 
     int size() {
         return size;
@@ -31,7 +35,10 @@ final class TokenTable {
         if (found >= 0) {
             return found;
         }
-        if ((size + 1) * 2 > slots.length) {
+        if (foldedKey.length() > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("key too long: " + foldedKey.length());
+        }
+        if ((size + 1) * 2 > mask + 1) {
             rehash();
         }
         if (poolSize + foldedKey.length() > pool.length) {
@@ -93,41 +100,98 @@ final class TokenTable {
      * skipped, whose hash the caller computed while folding: the tokenizer folds every char once.
      */
     int find(char[] folded, int start, int end, int hash) {
-        int len = 0;
         for (int i = start; i < end; i++) {
             if (folded[i] != '\'') {
-                len++;
+                return findFrom(slot(hash), folded, start, end, hash);
             }
         }
-        if (len == 0) {
-            return -1;
-        }
+        return -1;
+    }
+
+    /**
+     * The first slot a lookup of {@code hash} reads past the hashes of other words: where its word may be, or an empty
+     * slot. Reads only the slots, so that a caller looking up many words can take every word's slot first and let
+     * those reads overlap (see {@link #findFrom}).
+     */
+    int slot(int hash) {
         int s = mix(hash) & mask;
+        long v;
+        while ((int) (v = slots[2 * s]) != 0 && (int) (v >>> 32) != hash) {
+            s = (s + 1) & mask;
+        }
+        return s;
+    }
+
+    /**
+     * {@link #find(char[], int, int, int)} from slot s, which precedes or is the word's slot (from {@link #slot}) and
+     * follows every empty slot after its home: for a key of at least one char other than apostrophes.
+     */
+    int findFrom(int s, char[] folded, int start, int end, int hash) {
+        long packed = packFolded(folded, start, end);
         while (true) {
-            long v = slots[s];
+            long v = slots[2 * s];
             if ((int) v == 0) {
                 return -1;
             }
             if ((int) (v >>> 32) == hash) {
-                int id = (int) v - 1;
-                int p = keyStart[id];
-                if (keyStart[id + 1] - p == len && equalsFolded(p, folded, start, end)) {
-                    return id;
+                long k = slots[2 * s + 1];
+                if (packed != 0 ? k == packed : k >>> 56 == 0 && equalsFolded(k, folded, start, end)) {
+                    return (int) v - 1;
                 }
             }
             s = (s + 1) & mask;
         }
     }
 
-    /** Whether the pool from p spells folded[start,end), apostrophes skipped. */
-    private boolean equalsFolded(int p, char[] folded, int start, int end) {
+    /**
+     * A key of one to seven chars of at most 8 bits, packed into a long: its length in the top byte, its chars in the
+     * bytes below, the first lowest; 0 for any other key. Equal keys pack equal, and a packed key's top byte is never 0.
+     */
+    private static long pack(char[] chars, int start, int end) {
+        if (end - start > 7 || end == start) {
+            return 0;
+        }
+        long packed = (long) (end - start) << 56;
+        for (int i = start; i < end; i++) {
+            if (chars[i] > 0xFF) {
+                return 0;
+            }
+            packed |= (long) chars[i] << 8 * (i - start);
+        }
+        return packed;
+    }
+
+    /** {@link #pack} of the key folded[start,end) spells, apostrophes skipped. */
+    private static long packFolded(char[] folded, int start, int end) {
+        long packed = 0;
+        int len = 0;
         for (int i = start; i < end; i++) {
             char f = folded[i];
-            if (f != '\'' && pool[p++] != f) {
-                return false;
+            if (f != '\'') {
+                if (len == 7 || f > 0xFF) {
+                    return 0;
+                }
+                packed |= (long) f << 8 * len++;
             }
         }
-        return true;
+        return len == 0 ? 0 : packed | (long) len << 56;
+    }
+
+    /** Whether the key a slot holds by its length and place (k) spells folded[start,end), apostrophes skipped. */
+    private boolean equalsFolded(long k, char[] folded, int start, int end) {
+        int p = (int) k;
+        int len = (int) (k >>> 32);
+        int j = 0;
+        for (int i = start; i < end; i++) {
+            char f = folded[i];
+            if (f != '\'') {
+                if (j == len || pool[p + j] != f) {
+                    return false;
+                }
+                j++;
+            }
+        }
+        return j == len;
     }
 
     private int hashOfKey(int id) {
@@ -147,15 +211,19 @@ final class TokenTable {
 
     private void insert(int id, int h) {
         int s = mix(h) & mask;
-        while ((int) slots[s] != 0) {
+        while ((int) slots[2 * s] != 0) {
             s = (s + 1) & mask;
         }
-        slots[s] = (long) h << 32 | (id + 1);
+        int p = keyStart[id];
+        int len = keyLen(id);
+        long packed = pack(pool, p, p + len);
+        slots[2 * s] = (long) h << 32 | (id + 1);
+        slots[2 * s + 1] = packed != 0 ? packed : (long) len << 32 | p;
     }
 
     private void rehash() {
         slots = new long[slots.length * 2];
-        mask = slots.length - 1;
+        mask = (slots.length >> 1) - 1;
         for (int id = 0; id < size; id++) {
             insert(id, hashOfKey(id));
         }

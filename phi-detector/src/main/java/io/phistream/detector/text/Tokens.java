@@ -129,8 +129,16 @@ final class Tokens {
         if (!upperDoc) {
             markLowerLines();
         }
+        // every word's slot first, then its key: the table is far larger than the caches, and reads of different
+        // words overlap where one word's reads wait on each other
+        TokenTable words = lexicon.words;
         for (int t = 0; t < n; t++) {
-            lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : lookup(lexicon, t, folded, hash[t]);
+            lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : words.slot(hash[t]);
+        }
+        for (int t = 0; t < n; t++) {
+            if (lex[t] >= 0) {
+                lex[t] = lookup(lexicon, t, folded, hash[t], lex[t]);
+            }
         }
         whole = lex;
         if (possessive != null) {
@@ -146,9 +154,9 @@ final class Tokens {
     /**
      * Word id; for a possessive or contraction ending in 's the id of the word before it (SMITH'S ->
      * SMITH, HERE'S -> HERE), the full form being kept in {@link #fullLex} for phrase lists that
-     * spell it whole (WOMEN'S -> WOMENS).
+     * spell it whole (WOMEN'S -> WOMENS). Slot is the token's {@link TokenTable#slot}.
      */
-    private int lookup(Lexicon lexicon, int t, char[] folded, int hash) {
+    private int lookup(Lexicon lexicon, int t, char[] folded, int hash, int slot) {
         int e = end[t];
         if (e - start[t] > 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
                 && Fold.isApostrophe(text.charAt(e - 2))) {
@@ -167,7 +175,7 @@ final class Tokens {
             }
             return base >= 0 ? base : full;
         }
-        return lexicon.words.find(folded, start[t], e, hash);
+        return lexicon.words.findFrom(slot, folded, start[t], e, hash);
     }
 
     /** Full-form ids of possessive words, -2 where the same as {@link #lex}; null when none. */
