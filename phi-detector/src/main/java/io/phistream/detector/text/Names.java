@@ -53,18 +53,49 @@ final class Names {
         boolean memory = s.ctx.hasMemory();
         boolean[] knownStop = null;
         int present = 0; // the Triggers bits of the words (and quotes) the note holds
+        // the one-letter capitals, the numbers of up to six characters, the dashes, colons and slashes, the roles and
+        // the writers' verbs (by their Triggers bits): the passes of initials, ages, sign-offs, chat speakers,
+        // dictation, attendings and writers visit only these, not every token
+        TokenList capitalList = new TokenList();
+        TokenList numberList = new TokenList();
+        TokenList dashList = new TokenList();
+        TokenList colonList = new TokenList();
+        TokenList slashList = new TokenList();
+        TokenList roleList = new TokenList();
+        TokenList writerList = new TokenList();
         for (int t = 0; t < n; t++) {
             if ((t & 511) == 0) {
                 s.budget.check();
             }
             if (tk.kind[t] != Tokens.WORD) {
+                if (tk.kind[t] != Tokens.PUNCT) {
+                    if (tk.len(t) <= 6) {
+                        numberList.add(t);
+                    }
+                } else if (tk.isPunct(t, '-') || tk.isPunct(t, '\u2013') || tk.isPunct(t, '\u2014')) {
+                    dashList.add(t);
+                } else if (tk.isPunct(t, ':')) {
+                    colonList.add(t);
+                } else if (tk.isPunct(t, '/')) {
+                    slashList.add(t);
+                }
                 if (quote(s, t)) {
                     present |= Triggers.QUOTE; // (a number's key holds no letter, so no trigger word)
                 }
                 score[t] = -99;
                 continue;
             }
-            present |= Triggers.at(tk, t);
+            int bits = Triggers.at(tk, t);
+            present |= bits;
+            if ((bits & Triggers.ROLE) != 0) {
+                roleList.add(t);
+            }
+            if ((bits & Triggers.WRITER) != 0) {
+                writerList.add(t);
+            }
+            if (tk.len(t) == 1 && Character.isUpperCase(tk.firstChar(t))) {
+                capitalList.add(t);
+            }
             int id = tk.lex[t];
             if (tk.len(t) > 3) {
                 int owner = ownerId(s, t); // "nora's cell": judged as "nora"
@@ -122,6 +153,13 @@ final class Names {
                 acc[t] = SCORE;
             }
         }
+        int[] capitals = capitalList.toArray();
+        int[] shortNumbers = numberList.toArray();
+        int[] dashes = dashList.toArray();
+        int[] colons = colonList.toArray();
+        int[] slashes = slashList.toArray();
+        int[] roles = roleList.toArray();
+        int[] writers = writerList.toArray();
         boolean speaks = (present & Triggers.SPEAKS) != 0;
         for (int t = 0; t < n; t++) {
             if (acc[t] == SCORE && (tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && s.has(t + 2, CLINICAL)
@@ -180,14 +218,14 @@ final class Names {
         if ((present & Triggers.PERSON_LABEL) != 0) {
             labelledFullName(s, acc);
         }
-        initialsWithAge(s, acc);
-        nameBeforeAgeSex(s, acc);
+        initialsWithAge(s, acc, capitals);
+        nameBeforeAgeSex(s, acc, shortNumbers);
         if ((present & Triggers.DTRS) != 0) {
             daughtersNamed(s, acc);
         }
         wordNamesThatAct(s, acc);
         if ((present & Triggers.TITLE) != 0) {
-            titledLetter(s, acc);
+            titledLetter(s, acc, capitals);
         }
         if ((present & (Triggers.QUOTE | Triggers.KIN)) == (Triggers.QUOTE | Triggers.KIN)) {
             kinNickname(s, acc);
@@ -196,7 +234,7 @@ final class Names {
             nicknames(s, acc, base);
         }
         if ((present & Triggers.KIN) != 0) {
-            kinInitials(s, acc);
+            kinInitials(s, acc, capitals);
         }
         if ((present & Triggers.BABY) != 0) {
             babyNames(s, acc, base);
@@ -207,14 +245,14 @@ final class Names {
         if ((present & Triggers.REMINDER) != 0) {
             remindedPerson(s, acc);
         }
-        initialSurnameOfRole(s, acc);
-        chatSpeakers(s, acc);
+        initialSurnameOfRole(s, acc, capitals);
+        chatSpeakers(s, acc, colons);
         beforePhone(s, acc, base);
         if ((present & Triggers.WILL) != 0 && !upper) {
             capitalisedWill(s, acc); // (in a note of one case no word is capitalised)
         }
         if ((present & Triggers.ROLE) != 0) {
-            initialsOfAnAttending(s, acc);
+            initialsOfAnAttending(s, acc, roles);
         }
         boolean[] scale = scales(s, acc);
         // neighbours: a name next to a name ("JOHN SMITH", "SMITH, JOHN", "MARY SMITH-JONES")
@@ -292,17 +330,34 @@ final class Names {
                 }
             }
         }
-        initials(s, acc);
-        signOff(s, acc);
+        initials(s, acc, capitals);
+        signOff(s, acc, dashes);
         signatureLines(s, acc);
-        dictationInitials(s, acc);
+        dictationInitials(s, acc, slashes);
         if ((present & Triggers.WRITER) != 0) {
-            initialsOfAWriter(s, acc);
+            initialsOfAWriter(s, acc, writers);
         }
         countriesAsPlaces(s, acc);
         repeat(s, acc, base, scale);
         emit(s, acc, score);
         agesAfterNames(s);
+    }
+
+    /** Token indexes in rising order, gathered in detect's first loop for the passes that look at no other tokens. */
+    private static final class TokenList {
+        private int[] at = new int[16];
+        private int size;
+
+        void add(int t) {
+            if (size == at.length) {
+                at = java.util.Arrays.copyOf(at, 2 * size);
+            }
+            at[size++] = t;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(at, size);
+        }
     }
 
     /**
@@ -620,12 +675,10 @@ final class Names {
     }
 
     /** "Dr. Q," "Mr. K.": a title and a single capital letter is a person named by an initial. */
-    private static void titledLetter(Scan s, byte[] acc) {
+    private static void titledLetter(Scan s, byte[] acc, int[] capitals) {
         Tokens tk = s.tk;
-        for (int t = 2; t < tk.n; t++) {
-            // (cheap test first: the title's full stop right before the letter, which few tokens follow)
-            if (!tk.isPunct(t - 1, '.') || acc[t] != NONE || tk.kind[t] != Tokens.WORD || tk.len(t) != 1
-                    || !Character.isUpperCase(tk.firstChar(t))) {
+        for (int t : capitals) {
+            if (t < 2 || !tk.isPunct(t - 1, '.') || acc[t] != NONE) {
                 continue;
             }
             int p = s.prevWord(t, 1);
@@ -716,10 +769,11 @@ final class Names {
     }
 
     /** "son R.T. is HCP", "dtr J.K. at bedside": dotted initials right after a relative are the relative's name. */
-    private static void kinInitials(Scan s, byte[] acc) {
+    private static void kinInitials(Scan s, byte[] acc, int[] capitals) {
         Tokens tk = s.tk;
-        for (int t = 1; t + 3 < tk.n; t++) {
-            if (!(dottedCapital(s, t) && dottedCapital(s, t + 2) && tk.adjacent(t + 1, t + 2))) {
+        for (int t : capitals) {
+            if (t < 1 || t + 3 >= tk.n
+                    || !(dottedCapital(s, t) && dottedCapital(s, t + 2) && tk.adjacent(t + 1, t + 2))) {
                 continue;
             }
             int p = s.prevWord(t, 1);
@@ -791,11 +845,10 @@ final class Names {
      * "T. Banks, LMSW", "K. Ransom, QMHP", "L. OKONJO BADGE S-207": an initial and a surname before a credential or a
      * badge name a clinician or an officer, even when the surname is an ordinary word.
      */
-    private static void initialSurnameOfRole(Scan s, byte[] acc) {
+    private static void initialSurnameOfRole(Scan s, byte[] acc, int[] capitals) {
         Tokens tk = s.tk;
-        for (int i = 0; i + 3 < tk.n; i++) {
-            if (!tk.isPunct(i + 1, '.') || tk.kind[i] != Tokens.WORD || tk.len(i) != 1 // (the full stop first: cheap)
-                    || !Character.isUpperCase(tk.firstChar(i)) || !tk.adjacent(i, i + 1)) {
+        for (int i : capitals) {
+            if (i + 3 >= tk.n || !tk.isPunct(i + 1, '.') || !tk.adjacent(i, i + 1)) {
                 continue;
             }
             int w = i + 2;
@@ -829,10 +882,11 @@ final class Names {
      * Roles and words any dictionary knows are not ("23:44 client:", "08:00 vitals:", "12:30 Lunch:"), so a writer
      * whose name is also a word ("lane") is left to the other rules.
      */
-    private static void chatSpeakers(Scan s, byte[] acc) {
+    private static void chatSpeakers(Scan s, byte[] acc, int[] colons) {
         Tokens tk = s.tk;
-        for (int t = 3; t + 1 < tk.n; t++) {
-            if (!tk.isPunct(t + 1, ':') || tk.kind[t] != Tokens.WORD || !tk.adjacent(t, t + 1) || acc[t] != NONE
+        for (int colon : colons) {
+            int t = colon - 1;
+            if (t < 3 || tk.kind[t] != Tokens.WORD || !tk.adjacent(t, colon) || acc[t] != NONE
                     || tk.len(t) < 2 || tk.nlBefore[t]) {
                 continue;
             }
@@ -980,9 +1034,13 @@ final class Names {
      * attending, a fellow or a resident are their initials, unless the lexicon knows them as a word, a clinical
      * abbreviation, a title, a weekday or a month ({@link #byContext} takes such short capitals for an abbreviation).
      */
-    private static void initialsOfAnAttending(Scan s, byte[] acc) {
+    private static void initialsOfAnAttending(Scan s, byte[] acc, int[] roles) {
         Tokens tk = s.tk;
-        for (int t = 1; t < tk.n; t++) {
+        for (int role : roles) {
+            int t = role + 1;
+            if (t >= tk.n) {
+                continue;
+            }
             int len = tk.len(t);
             if (acc[t] != NONE || len < 2 || len > 3 || tk.kind[t] != Tokens.WORD || !tk.allUpper(t)
                     || !s.isAny(t - 1, ROLES_BEFORE_INITIALS) || !tk.spaceOnly(t - 1, t)
@@ -1339,10 +1397,12 @@ final class Names {
      * "1. K.B., 34 F, MRN ...", "(L.S., 92 F)": a patient named by dotted initials in a case list, known by the age and
      * sex that follow them. Two or three capitals each with its full stop, then a comma, a number and a sex or "yo".
      */
-    private static void initialsWithAge(Scan s, byte[] acc) {
+    private static void initialsWithAge(Scan s, byte[] acc, int[] capitals) {
         Tokens tk = s.tk;
-        for (int t = 0; t + 5 < tk.n; t++) {
-            if (!dottedCapital(s, t) || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
+        int from = 0; // a run taken is stepped over: the next letter looked at comes after it
+        for (int t : capitals) {
+            if (t < from || t + 5 >= tk.n || !dottedCapital(s, t)
+                    || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
                 continue;
             }
             int e = t + 2;
@@ -1359,7 +1419,7 @@ final class Names {
                     acc[u] = INITIAL;
                 }
             }
-            t = e;
+            from = e + 1;
         }
     }
 
@@ -1369,13 +1429,13 @@ final class Names {
      * or a dash) and an age with a sex are the patient's name. A clinical, function or ordinary word that no name list
      * holds ends the run, so "PT 61F" and "OBESE 45M" name no one.
      */
-    private static void nameBeforeAgeSex(Scan s, byte[] acc) {
+    private static void nameBeforeAgeSex(Scan s, byte[] acc, int[] shortNumbers) {
         Tokens tk = s.tk;
-        for (int t = 1; t < tk.n; t++) {
-            byte kind = tk.kind[t];
-            if (kind == Tokens.WORD || kind == Tokens.PUNCT || tk.len(t) > 6) {
-                continue; // (this runs for every token: the cheapest tests first)
+        for (int t : shortNumbers) {
+            if (t < 1) {
+                continue;
             }
+            byte kind = tk.kind[t];
             if (!(kind == Tokens.NUM && tk.len(t) <= 3 && t + 1 < tk.n && tk.kind[t + 1] == Tokens.WORD
                     && tk.len(t + 1) <= 6 && tk.intValue(t) <= 120 && ageSexAfter(s, t)
                     || kind == Tokens.ALNUM && gluedAgeSex(s, t))) {
@@ -2255,41 +2315,54 @@ final class Names {
         return true;
     }
 
-    private static void initials(Scan s, byte[] acc) {
+    private static void initials(Scan s, byte[] acc, int[] capitals) {
         Tokens tk = s.tk;
+        if (s.ctx.initials.isEmpty()) {
+            // without the message's own initials only a capital letter can be one: those alone are visited
+            for (int t : capitals) {
+                if (acc[t] == NONE) {
+                    initialLetter(s, acc, t);
+                }
+            }
+            return;
+        }
         for (int t = 0; t < tk.n; t++) {
             if (acc[t] != NONE || tk.kind[t] != Tokens.WORD) {
                 continue;
             }
             int len = tk.len(t);
             if (len == 1 && Character.isUpperCase(tk.firstChar(t))) {
-                boolean dot = tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
-                int after = dot ? t + 2 : t + 1;
-                boolean nameAfter = after < tk.n && accepted(acc, after) && acc[after] != INITIAL
-                        && (dot ? tk.spaceOnly(t + 1, after) || tk.adjacent(t + 1, after) : tk.spaceOnly(t, after));
-                boolean nameBefore = t > 0 && accepted(acc, t - 1) && tk.spaceOnly(t - 1, t);
-                boolean commaBefore = t > 1 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2);
-                if (nameAfter && (dot || nameBefore) || nameBefore && (dot || nameAfter) || commaBefore && dot) {
-                    acc[t] = INITIAL;
-                } else if (nameAfter && !dot && tk.upperDoc == false) {
-                    acc[t] = INITIAL; // "J Smith"
-                }
-            } else if (len <= 3 && !s.ctx.initials.isEmpty() && tk.allUpper(t) && s.ctx.initials.contains(s.key(t))) {
+                initialLetter(s, acc, t);
+            } else if (len <= 3 && tk.allUpper(t) && s.ctx.initials.contains(s.key(t))) {
                 acc[t] = INITIAL;
             }
         }
-        if (!s.ctx.initials.isEmpty()) {
-            // J.S. / J. S.
-            for (int t = 0; t + 2 < tk.n; t++) {
-                if (tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && tk.isPunct(t + 1, '.') && tk.kind[t + 2] == Tokens.WORD
-                        && tk.len(t + 2) == 1 && tk.isPunct(t + 3, '.')) {
-                    String ini = ("" + tk.firstChar(t) + tk.firstChar(t + 2)).toUpperCase(java.util.Locale.ROOT);
-                    if (s.ctx.initials.contains(ini)) {
-                        acc[t] = INITIAL;
-                        acc[t + 2] = INITIAL;
-                    }
+        // J.S. / J. S.
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && tk.isPunct(t + 1, '.') && tk.kind[t + 2] == Tokens.WORD
+                    && tk.len(t + 2) == 1 && tk.isPunct(t + 3, '.')) {
+                String ini = ("" + tk.firstChar(t) + tk.firstChar(t + 2)).toUpperCase(java.util.Locale.ROOT);
+                if (s.ctx.initials.contains(ini)) {
+                    acc[t] = INITIAL;
+                    acc[t + 2] = INITIAL;
                 }
             }
+        }
+    }
+
+    /** "J. Smith", "Smith, J.", "John Q Smith": a capital letter beside a name, with or without its full stop. */
+    private static void initialLetter(Scan s, byte[] acc, int t) {
+        Tokens tk = s.tk;
+        boolean dot = tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
+        int after = dot ? t + 2 : t + 1;
+        boolean nameAfter = after < tk.n && accepted(acc, after) && acc[after] != INITIAL
+                && (dot ? tk.spaceOnly(t + 1, after) || tk.adjacent(t + 1, after) : tk.spaceOnly(t, after));
+        boolean nameBefore = t > 0 && accepted(acc, t - 1) && tk.spaceOnly(t - 1, t);
+        boolean commaBefore = t > 1 && tk.isPunct(t - 1, ',') && accepted(acc, t - 2);
+        if (nameAfter && (dot || nameBefore) || nameBefore && (dot || nameAfter) || commaBefore && dot) {
+            acc[t] = INITIAL;
+        } else if (nameAfter && !dot && tk.upperDoc == false) {
+            acc[t] = INITIAL; // "J Smith"
         }
     }
 
@@ -2361,11 +2434,11 @@ final class Names {
      * case first, lower case last, around slashes, ending a line or followed by the dictation and transcription dates
      * ("D: 06/12/2024").
      */
-    private static void dictationInitials(Scan s, byte[] acc) {
+    private static void dictationInitials(Scan s, byte[] acc, int[] slashes) {
         Tokens tk = s.tk;
-        for (int t = 0; t + 2 < tk.n; t++) {
-            // (the slash first: cheap)
-            if (!(tk.isPunct(t + 1, '/') && tk.kind[t] == Tokens.WORD && tk.adjacent(t, t + 1)
+        for (int slash : slashes) {
+            int t = slash - 1;
+            if (t < 0 || t + 2 >= tk.n || !(tk.kind[t] == Tokens.WORD && tk.adjacent(t, t + 1)
                     && tk.len(t) >= 2 && tk.len(t) <= 3 && tk.allUpper(t)) || t > 0 && tk.adjacent(t - 1, t)) {
                 continue;
             }
@@ -2414,10 +2487,10 @@ final class Names {
      * "Transcribed by: mgp", "transcribed by LMB", "Frozen section diagnoses by MRL", "Ins verified jl": the initials
      * of whoever wrote, read or checked the record. Two to four letters all in one case that no word list knows.
      */
-    private static void initialsOfAWriter(Scan s, byte[] acc) {
+    private static void initialsOfAWriter(Scan s, byte[] acc, int[] writers) {
         Tokens tk = s.tk;
-        for (int v = 0; v + 1 < tk.n; v++) {
-            if (tk.kind[v] != Tokens.WORD || tk.len(v) < 4 || !s.isAny(v, WRITER_VERBS)) {
+        for (int v : writers) {
+            if (v + 1 >= tk.n || tk.len(v) < 4 || !s.isAny(v, WRITER_VERBS)) {
                 continue;
             }
             int t;
@@ -2458,11 +2531,10 @@ final class Names {
     }
 
     /** "- GH TO PW", "-JT": initials closing a line after a dash sign a note or a hand-off. */
-    private static void signOff(Scan s, byte[] acc) {
+    private static void signOff(Scan s, byte[] acc, int[] dashes) {
         Tokens tk = s.tk;
-        for (int d = 0; d + 1 < tk.n; d++) {
-            if (tk.kind[d] != Tokens.PUNCT // (cheap test first: most tokens are no punctuation at all)
-                    || !(tk.isPunct(d, '-') || tk.isPunct(d, '\u2013') || tk.isPunct(d, '\u2014'))) {
+        for (int d : dashes) {
+            if (d + 1 >= tk.n) {
                 continue;
             }
             // ... or a spaced dash after a number: "faxed 7 pgs @1105 -MG", "pt cell 406-555-0124 -MG"
