@@ -300,11 +300,18 @@ final class Geo {
     }
 
     private static boolean practiceHead(Scan s, int t) {
-        // cheap test first: every head ends in Y (-OLOGY, -OGRAPHY, PODIATRY, PSYCHIATRY), S (-IATRICS, -PEDICS,
-        // -PAEDICS) or E (MEDICINE), and a word's key ends in its last character folded (a word never ends in an
-        // apostrophe): the text is at hand where the key may not be
-        char z = io.phistream.detector.text.lexicon.Fold.fold(s.text.charAt(s.tk.end[t] - 1));
-        if (z != 'Y' && z != 'S' && z != 'E') {
+        Tokens tk = s.tk;
+        // cheap tests first: every head has seven letters or more, and its key ends in GY, HY, RY (-OLOGY, -OGRAPHY,
+        // PODIATRY, PSYCHIATRY), CS (-IATRICS, -PEDICS, -PAEDICS) or NE (MEDICINE); a word's key is its folded chars
+        // less apostrophes (a word never ends in one), at hand in tk.folded where the key may not be (an apostrophe
+        // before the last char leaves the test to the key)
+        if (tk.len(t) < 7) {
+            return false;
+        }
+        char z = tk.folded[tk.end[t] - 1];
+        char y = tk.folded[tk.end[t] - 2];
+        if (z != 'Y' && z != 'S' && z != 'E' || y != '\'' && (z == 'Y' ? y != 'G' && y != 'H' && y != 'R'
+                : z == 'S' ? y != 'C' : y != 'N')) {
             return false;
         }
         String k = s.key(t);

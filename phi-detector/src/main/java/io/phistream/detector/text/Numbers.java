@@ -98,16 +98,30 @@ final class Numbers {
         for (PhiSpan p : s.found) {
             claimed.set(p.start(), p.end());
         }
+        // the number and alphanumeric tokens, which four passes below open on: listed once, not sought by each
+        int[] numbers = numberTokens(s.tk);
         plates(s, claimed);
         usernames(s, claimed);
-        lastFour(s, claimed);
+        lastFour(s, claimed, numbers);
         alienNumbers(s, claimed);
-        keywordIds(s, claimed);
-        codes(s, claimed);
-        tailNumbers(s, claimed);
+        keywordIds(s, claimed, numbers);
+        codes(s, claimed, numbers);
+        tailNumbers(s, claimed, numbers);
         yearCoded(s, claimed);
         clusters(s, claimed);
         spokenDigits(s, claimed);
+    }
+
+    /** The number and alphanumeric tokens, in text order. */
+    private static int[] numberTokens(Tokens tk) {
+        int[] numbers = new int[tk.n];
+        int count = 0;
+        for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.ALNUM) {
+                numbers[count++] = t;
+            }
+        }
+        return java.util.Arrays.copyOf(numbers, count);
     }
 
     private static final Words TAIL_NUMBER_CUES = Words.of("AIRCRAFT", "ACFT", "TAIL", "PLANE", "JET", "LEARJET",
@@ -118,9 +132,9 @@ final class Numbers {
      * or one capital near an aircraft word (an N-number of digits alone is left alone: "N95", "N20"; "N2O" has one
      * digit; "N501Y" is a protein variant).
      */
-    private static void tailNumbers(Scan s, BitSet claimed) {
+    private static void tailNumbers(Scan s, BitSet claimed, int[] numbers) {
         Tokens tk = s.tk;
-        for (int t = 0; t < tk.n; t++) {
+        for (int t : numbers) {
             int len = tk.len(t);
             if (tk.kind[t] != Tokens.ALNUM || len < 4 || len > 8 || tk.firstChar(t) != 'N' || claimed.get(tk.start[t])
                     || t > 0 && tk.adjacent(t - 1, t) || t + 1 < tk.n && tk.adjacent(t, t + 1)
@@ -406,10 +420,10 @@ final class Numbers {
      * The VA's short identifiers: "Last 4: 4082", "Last 4: W9152" (the surname's initial and the last four of the SSN),
      * and the same right after a name in parentheses ("JACKSON,SERGEANT LEE (J7316)", "Burl Tatum (T6105)").
      */
-    private static void lastFour(Scan s, BitSet claimed) {
+    private static void lastFour(Scan s, BitSet claimed, int[] numbers) {
         Tokens tk = s.tk;
-        for (int t = 0; t < tk.n; t++) {
-            if (tk.kind[t] != Tokens.NUM && tk.kind[t] != Tokens.ALNUM || !lastFourShape(s, t) || claimed.get(tk.start[t])) {
+        for (int t : numbers) {
+            if (!lastFourShape(s, t) || claimed.get(tk.start[t])) {
                 continue;
             }
             int p = s.prevWord(t, 2);
@@ -540,13 +554,15 @@ final class Numbers {
             "LICENSE", "TAG", "CAR", "TRUCK", "AUTO", "VAN", "MOTORCYCLE", "HIS", "HER", "THEIR");
 
     /** An id after its keyword: "MRN: 0012345", "LICENSE PLATE 7ABC123", "MEMBER ID XJH88812". */
-    private static void keywordIds(Scan s, BitSet claimed) {
+    private static void keywordIds(Scan s, BitSet claimed, int[] numbers) {
         Tokens tk = s.tk;
-        for (int t = 0; t < tk.n; t++) {
-            if ((t & 511) == 0) {
+        int from = 0; // the first token not yet read as part of an id
+        for (int at = 0; at < numbers.length; at++) {
+            if ((at & 511) == 0) {
                 s.budget.check();
             }
-            if (tk.kind[t] != Tokens.NUM && tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t])) {
+            int t = numbers[at];
+            if (t < from || claimed.get(tk.start[t])) {
                 continue;
             }
             if (t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
@@ -627,7 +643,7 @@ final class Numbers {
             boolean hashBefore = first > 0 && (tk.isPunct(first - 1, '#') || first > 1 && tk.isPunct(first - 1, ':')
                     && tk.isPunct(first - 2, '#') && tk.adjacent(first - 2, first - 1));
             if (type == null && !hashBefore) {
-                t = last; // the glued run is one candidate: never rescan it token by token
+                from = last + 1; // the glued run is one candidate: never rescan it token by token
                 continue; // (before counting its characters: most numbers have no keyword)
             }
             int digits = 0;
@@ -669,7 +685,7 @@ final class Numbers {
                 continue; // "ABG INTERP 7.21/55/60": a reading, not an interpreter's code
             }
             if (type == null) {
-                t = last; // the glued run is one candidate: never rescan it token by token
+                from = last + 1; // the glued run is one candidate: never rescan it token by token
                 continue;
             }
             if (run && !runNumber(s, tk.start[first], tk.end[last])) {
@@ -692,7 +708,7 @@ final class Numbers {
             }
             s.add(type, tk.start[first], tk.end[last], "id.keyword", 0.9);
             claimed.set(tk.start[first], tk.end[last]);
-            t = last;
+            from = last + 1;
         }
     }
 
@@ -937,10 +953,11 @@ final class Numbers {
     }
 
     /** VIN, DEA, MBI and other letter-digit codes (one token). */
-    private static void codes(Scan s, BitSet claimed) {
+    private static void codes(Scan s, BitSet claimed, int[] numbers) {
         Tokens tk = s.tk;
-        for (int t = 0; t < tk.n; t++) {
-            if (tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t])) {
+        int from = 0; // (a dashed MBI's groups are not read again)
+        for (int t : numbers) {
+            if (t < from || tk.kind[t] != Tokens.ALNUM || claimed.get(tk.start[t])) {
                 continue;
             }
             if (tk.len(t) < 3 && s.text.charAt(tk.start[t]) < 128 && s.text.charAt(tk.end[t] - 1) < 128) {
@@ -957,7 +974,7 @@ final class Numbers {
                 // "6TR4-KM8-PX21": Medicare's card prints the MBI in groups of 4, 3 and 4
                 s.add(PhiType.HEALTH_PLAN, tk.start[t], tk.end[t + 4], "mbi.format", 0.85);
                 claimed.set(tk.start[t], tk.end[t + 4]);
-                t += 4;
+                from = t + 5;
                 continue;
             } else if (tailNumber(s, t, w)) {
                 s.add(PhiType.VEHICLE, tk.start[t], tk.end[t], "vehicle.tail-number", 0.8);
@@ -1110,15 +1127,11 @@ final class Numbers {
         int n = x.length();
         int[] groups = new int[24];
         StringBuilder runDigits = new StringBuilder(32); // the run's digits, refilled for each run
-        for (int i = 0; i < n; i++) {
-            if ((i & 4095) == 0) {
-                s.budget.check();
-            }
+        // only the chars that can open a run are visited: read off the tokens, not by testing every char
+        RunOpeners openers = new RunOpeners(s);
+        for (int i = openers.next(0); i < n; i = openers.next(i + 1)) {
             char c = x.charAt(i);
-            boolean opener = (c == '(' || c == '+') && i + 1 < n && Character.isDigit(x.charAt(i + 1));
-            if (!(c >= '0' && c <= '9') && !opener) {
-                continue;
-            }
+            boolean opener = c == '(' || c == '+';
             if (i > 0 && (x.charAt(i - 1) == 'x' || x.charAt(i - 1) == 'X') && (i < 2 || !Character.isLetterOrDigit(x.charAt(i - 2)))) {
                 // "x6-2290", "(Ramon, x4481)": an internal extension written with a bare x
                 int e = i;
@@ -1272,6 +1285,50 @@ final class Numbers {
                 classify(s, start, end, groups, g, digits, runDigits.toString(), dots, spaces, dashes, parens, c == '+');
             }
             i = end;
+        }
+    }
+
+    /**
+     * The chars {@link #clusters} can open a run at, in text order: an ASCII digit, or a '(' or '+' before a digit
+     * ({@link Character#isDigit}). ASCII digits are only in number and alphanumeric tokens, '(' and '+' are
+     * punctuation tokens of their own, so a pass over the tokens finds them all.
+     */
+    private static final class RunOpeners {
+        private final Scan s;
+        private final Tokens tk;
+        private int t;
+
+        RunOpeners(Scan s) {
+            this.s = s;
+            this.tk = s.tk;
+        }
+
+        /** The first opening char at or after {@code from}, or the text's length; {@code from} never decreases. */
+        int next(int from) {
+            CharSequence x = s.text;
+            for (; t < tk.n; t++) {
+                if ((t & 1023) == 0) {
+                    s.budget.check();
+                }
+                int e = tk.end[t];
+                if (e <= from) {
+                    continue;
+                }
+                byte k = tk.kind[t];
+                int b = tk.start[t];
+                if (k == Tokens.NUM || k == Tokens.ALNUM) {
+                    for (int i = Math.max(b, from); i < e; i++) {
+                        char c = x.charAt(i);
+                        if (c >= '0' && c <= '9') {
+                            return i;
+                        }
+                    }
+                } else if (k == Tokens.PUNCT && (tk.isPunct(t, '(') || tk.isPunct(t, '+'))
+                        && b + 1 < x.length() && Character.isDigit(x.charAt(b + 1))) {
+                    return b;
+                }
+            }
+            return x.length();
         }
     }
 
