@@ -151,23 +151,27 @@ final class TokenClassifier {
      * place decides which kind a token is judged as, so that detection and training never disagree.
      */
     static int candidateAt(Scan s, int t, View v) {
-        // cheap test first: every kind needs its first token uncovered and no punctuation
-        if (v.cover[t] != 0 || s.tk.kind[t] == Tokens.PUNCT) {
+        // cheap test first: every kind needs its first token uncovered
+        if (v.cover[t] != 0) {
             return -1;
         }
-        if (candidate(s, t, v)) {
-            return WORD * 8;
+        // then only the kinds its token can start, in the same order: a word or initials start with a word, a pair or
+        // an age with a number, an ordinal with letters and digits
+        switch (s.tk.kind[t]) {
+            case Tokens.WORD:
+                return candidate(s, t, v) ? WORD * 8 : packed(t, INITIALS, otherCandidate(s, t, v, INITIALS));
+            case Tokens.NUM:
+                return dateCandidate(s, t, v) ? PAIR * 8 + 2 : packed(t, AGE, otherCandidate(s, t, v, AGE));
+            case Tokens.ALNUM:
+                return packed(t, ORDINAL, otherCandidate(s, t, v, ORDINAL));
+            default:
+                return -1;
         }
-        if (dateCandidate(s, t, v)) {
-            return PAIR * 8 + 2;
-        }
-        for (int kind = INITIALS; kind <= AGE; kind++) {
-            int last = otherCandidate(s, t, v, kind);
-            if (last >= 0) {
-                return kind * 8 + last - t;
-            }
-        }
-        return -1;
+    }
+
+    /** The candidate of the kind over t..last packed as {@link #candidateAt} returns it, or -1 when last is. */
+    private static int packed(int t, int kind, int last) {
+        return last < 0 ? -1 : kind * 8 + last - t;
     }
 
     static int kindOf(int candidate) {
