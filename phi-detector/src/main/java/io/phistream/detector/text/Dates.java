@@ -129,6 +129,9 @@ final class Dates {
             int e = ageWords(s, t);
             return e < 0 ? holiday(s, t) : e;
         }
+        if (!s.isAny(t, SPANISH_MONTH_OR_DAY_WORDS)) {
+            return -1; // (one list test for the two rules below, which each open only on one of these words)
+        }
         char last = s.text.charAt(s.tk.end[t] - 1); // (both rules below filter on the word's last letter: read once)
         int e = spanishMonthFirst(s, t, last);
         return e < 0 ? ordinalWordsOfMonth(s, t, last) : e;
@@ -139,6 +142,10 @@ final class Dates {
         Tokens tk = s.tk;
         if (t + 2 >= tk.n || tk.kind[t + 1] != Tokens.PUNCT || !tk.adjacent(t, t + 1)) {
             return -1; // cheap test first: most numbers have no separator glued after them (see sep below)
+        }
+        int la = tk.len(t);
+        if (la == 3 || la > 4) {
+            return -1; // (every form below opens with a month or day of one or two digits, or a year of four)
         }
         boolean rangeEnd = t > 3 && tk.isPunct(t - 1, '-') && tk.kind[t - 2] == Tokens.NUM && tk.isPunct(t - 3, '/');
         if (!rangeEnd && t > 0 && tk.adjacent(t - 1, t) && (tk.kind[t - 1] != Tokens.PUNCT
@@ -151,7 +158,6 @@ final class Dates {
             return -1;
         }
         int a = tk.intValue(t);
-        int la = tk.len(t);
         int b = tk.intValue(t + 2);
         int lb = tk.len(t + 2);
         boolean three = t + 4 < tk.n && tk.isPunct(t + 3, sep) && tk.adjacent(t + 2, t + 3) && tk.adjacent(t + 3, t + 4)
@@ -213,7 +219,8 @@ final class Dates {
             s.addTokens(PhiType.DATE, t, t + 2, "date.zero-padded", 0.85);
             return t + 3;
         }
-        boolean known = s.ctx.monthDays.contains(a * 100 + b);
+        // (the empty set asked first: most calls have no known days, and contains boxes the day)
+        boolean known = !s.ctx.monthDays.isEmpty() && s.ctx.monthDays.contains(a * 100 + b);
         if (known) {
             s.addTokens(PhiType.DATE, t, t + 2, "date.known", 0.95);
             return t + 3;
@@ -472,6 +479,9 @@ final class Dates {
         int u = first - 1;
         if (u < 0 || tk.nlBefore[first] || tk.kind[u] != Tokens.WORD || !tk.spaceOnly(u, first)) {
             return false;
+        }
+        if (u > 2 && !tk.nlBefore[u] && !tk.nlBefore[u - 1] && !tk.nlBefore[u - 2]) {
+            return false; // (cheap test first: the opening below is u, u - 1 or u - 2, and must open the line)
         }
         boolean unit = s.careUnit(u) || s.is(u, "DOWN") && s.is(u - 1, "STEP");
         int opening = s.is(u, "DOWN") ? u - 1 : u;
@@ -1015,8 +1025,8 @@ final class Dates {
     /** "5 Jan", "5 January 2019", "5th of March" handled via ordinalDay; this is "5 JAN" with a NUM. */
     private static int dayMonth(Scan s, int t) {
         Tokens tk = s.tk;
-        if (tk.len(t) > 2) {
-            return -1; // (cheap test first: the length before reading the value)
+        if (tk.len(t) > 2 || !s.has(t + 1, MONTH) && !s.has(t + 2, MONTH)) {
+            return -1; // (cheap tests first: the length, and a month among the two tokens after, before the value)
         }
         int d = tk.intValue(t);
         if (!day(d)) {
@@ -1094,6 +1104,12 @@ final class Dates {
             "SEVENTH", "EIGHTH", "NINTH");
     private static final Words TENS_WORDS = Words.of("TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY",
             "EIGHTY", "NINETY");
+    /**
+     * The words that open {@link #spanishMonthFirst} (a Spanish month) or {@link #ordinalWordsOfMonth} (an ordinal, or
+     * TWENTY or THIRTY before one), which {@link #word} asks of every word that is no month or trigger.
+     */
+    private static final Words SPANISH_MONTH_OR_DAY_WORDS = Words.union(MES, ORDINAL_WORDS,
+            Words.of("TWENTY", "THIRTY"));
     private static final Words SMALL_NUMBER_WORDS = Words.of("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
             "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN",
             "EIGHTEEN", "NINETEEN");
@@ -1431,15 +1447,17 @@ final class Dates {
         if (i == 0 || i + 3 > w.length()) {
             return -1;
         }
-        int day = Integer.parseInt(w.substring(0, i));
-        String mon = w.substring(i, i + 3);
         boolean isMonth = false;
         for (String m : MON3) {
-            isMonth |= m.equals(mon);
+            isMonth |= w.startsWith(m, i);
         }
+        if (!isMonth) {
+            return -1; // (read in place, before any substring: most such tokens are doses, "10MG", "100ML")
+        }
+        int day = Integer.parseInt(w.substring(0, i));
         String rest = w.substring(i + 3);
         boolean yearOk = rest.isEmpty() || (rest.length() == 2 || rest.length() == 4) && rest.chars().allMatch(Character::isDigit);
-        if (!isMonth || !day(day) || !yearOk || (rest.isEmpty() && mon.equals("MAY"))) {
+        if (!day(day) || !yearOk || (rest.isEmpty() && w.startsWith("MAY", i))) {
             return -1;
         }
         s.addTokens(PhiType.DATE, t, t, "date.compact", 0.9);
