@@ -99,10 +99,11 @@ final class Geo {
                 if (e < 0 && opening) {
                     e = saint(s, t);
                 }
-                if (e < 0) {
+                boolean acronym = e < 0 && acronymCandidate(s, t); // (both acronym rules' first test)
+                if (acronym) {
                     e = acronymFacility(s, t);
                 }
-                if (e < 0) {
+                if (e < 0 && acronym) {
                     e = acronymOnHeaderLine(s, t);
                 }
                 if (e < 0 && cue) {
@@ -3041,6 +3042,17 @@ final class Geo {
         }
         int town = townAfterFacility(s, end);
         return (town > end ? town : end) + 1;
+    }
+
+    /**
+     * Three to six letters in capitals (or in an all-caps note), and no common, clinical or stop word: the first test of
+     * both acronym rules, asked once in detect's loop, so that nearly every word is turned away by one test, not by
+     * each rule's own.
+     */
+    private static boolean acronymCandidate(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        return len >= 3 && len <= 6 && (tk.upperDoc || tk.allUpper(t)) && !s.has(t, CLINICAL | COMMON | STOP);
     }
 
     /**
