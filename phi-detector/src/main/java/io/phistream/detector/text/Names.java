@@ -54,8 +54,8 @@ final class Names {
         boolean[] knownStop = null;
         int present = 0; // the Triggers bits of the words (and quotes) the note holds
         // the one-letter capitals, the numbers of up to six characters, the dashes, colons and slashes, the roles and
-        // the writers' verbs (by their Triggers bits): the passes of initials, ages, sign-offs, chat speakers,
-        // dictation, attendings and writers visit only these, not every token
+        // the writers' verbs (by their Triggers bits), the words that open a line: the passes of initials, ages,
+        // sign-offs, chat speakers, dictation, attendings, writers and signature lines visit only these, not every token
         TokenList capitalList = new TokenList();
         TokenList numberList = new TokenList();
         TokenList dashList = new TokenList();
@@ -63,6 +63,14 @@ final class Names {
         TokenList slashList = new TokenList();
         TokenList roleList = new TokenList();
         TokenList writerList = new TokenList();
+        TokenList lineOpenerList = new TokenList();
+        // the words' name odds first, in a loop of their own: the reads are spread over a table far larger than the
+        // cache, and here they overlap instead of waiting one by one in the long loop below
+        for (int t = 0; t < n; t++) {
+            if (tk.kind[t] == Tokens.WORD) {
+                base[t] = lx.nameOdds(tk.lex[t]);
+            }
+        }
         for (int t = 0; t < n; t++) {
             if ((t & 511) == 0) {
                 s.budget.check();
@@ -93,29 +101,34 @@ final class Names {
             if ((bits & Triggers.WRITER) != 0) {
                 writerList.add(t);
             }
+            if (t == 0 || tk.nlBefore[t] || (t == 1 || tk.nlBefore[t - 1]) && tk.isPunct(t - 1, '-')) {
+                lineOpenerList.add(t); // ("- A.M., RN": a dash that opens the line may stand first)
+            }
             if (tk.len(t) == 1 && Character.isUpperCase(tk.firstChar(t))) {
                 capitalList.add(t);
             }
-            int id = tk.lex[t];
+            int f = s.flags(t);
+            float b = base[t];
             if (tk.len(t) > 3) {
                 int owner = ownerId(s, t); // "nora's cell": judged as "nora"
-                if (owner >= 0 && (id < 0 || lx.nameOdds(owner) > lx.nameOdds(id))) {
-                    id = owner;
+                if (owner >= 0 && (tk.lex[t] < 0 || lx.nameOdds(owner) > b)) {
+                    f = lx.flags(owner);
+                    b = lx.nameOdds(owner);
+                    base[t] = b;
                 }
             }
-            int f = lx.flags(id);
             int len = tk.len(t);
-            float b = lx.nameOdds(id);
-            base[t] = b;
             float sc = b + shape(tk, t, upper || tk.caseBlind(t), len);
             if ((f & CLINICAL) != 0) {
                 sc -= 4;
             }
-            // only a listed name's score matters (SCORE and a neighbour's pull), so only those look for an eponym head
-            if ((f & NAME_LISTED) != 0 && (eponym(s, t) || (f & CLINICAL) != 0 && s.possessive(t))) {
+            // only a listed name's score matters (SCORE and a neighbour's pull), so only those look for an eponym head;
+            // and only a score above 0 (SCORE, a pull and a lexicon span's confidence each need one), so the two
+            // tests that lower it skip a word already at 0 or below
+            if (sc > 0 && (f & NAME_LISTED) != 0 && (eponym(s, t) || (f & CLINICAL) != 0 && s.possessive(t))) {
                 sc -= 6; // "Parkinson's disease", and "Hx COPD, Parkinson's." with the noun left out
             }
-            if (len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
+            if (sc > 0 && len <= 5 && (upper || tk.allUpper(t)) && noVowel(s.text, tk.start[t], tk.end[t])) {
                 sc -= 4; // HTN, BKA, NSTEMI-like shorthand; names without a vowel need context ("DR NG")
             }
             boolean known = len >= 2 && knownNames && knownName(s, t);
@@ -160,6 +173,7 @@ final class Names {
         int[] slashes = slashList.toArray();
         int[] roles = roleList.toArray();
         int[] writers = writerList.toArray();
+        int[] lineOpeners = lineOpenerList.toArray();
         boolean speaks = (present & Triggers.SPEAKS) != 0;
         for (int t = 0; t < n; t++) {
             if (acc[t] == SCORE && (tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1) && s.has(t + 2, CLINICAL)
@@ -332,7 +346,7 @@ final class Names {
         }
         initials(s, acc, capitals);
         signOff(s, acc, dashes);
-        signatureLines(s, acc);
+        signatureLines(s, acc, lineOpeners);
         dictationInitials(s, acc, slashes);
         if ((present & Triggers.WRITER) != 0) {
             initialsOfAWriter(s, acc, writers);
@@ -2031,6 +2045,12 @@ final class Names {
     private static boolean byContext(Scan s, int t, float base) {
         Tokens tk = s.tk;
         int f = s.flags(t);
+        if ((f & STOP) != 0 && ((f & NAME_LISTED) == 0 || base < -3.5)) {
+            // (cheap test first: AND, THE, TO reach here in every note) each way below to take a STOP word as a name
+            // asks for a listed name of odds -3.5 or better (the others ask for an uncommon word, and a STOP word is
+            // always COMMON)
+            return false;
+        }
         boolean upper = tk.caseBlind(t);
         if (!upper && tk.lowerInitial(t)) {
             // in mixed-case text a lower-case word is not a name, whatever precedes it, but for a listed name that is no
@@ -2057,6 +2077,10 @@ final class Names {
             // stop right before the word ("Ofc. T. Rainwater")
             return false;
         }
+        int p = s.prevWord(t, 2);
+        if ((f & STOP) == 0 && !cueAround(s, t, p)) {
+            return false; // (cheap test first: most words have no cue around them, and each way below needs one)
+        }
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
@@ -2080,7 +2104,6 @@ final class Names {
         // each use asks wordLike last, only when it decides: the ending search is not cheap)
         boolean unknownShape = !listed && !common && !clinical && tk.len(t) >= 4 && (f & NOT_A_NAME) == 0
                 && (upper ? tk.allUpper(t) || tk.upperDoc : tk.capitalized(t));
-        int p = s.prevWord(t, 2);
         if (p >= 4 && tk.isPunct(p - 1, '-') && s.is(p, "LAW") && s.is(p - 2, "IN") && tk.isPunct(p - 3, '-')
                 && tk.adjacent(p - 4, p - 3) && s.isAny(p - 4, KIN) && punctOk(s, p, t)) { // (the dash first: cheap)
             // "BROTHER-IN-LAW VIC", "mother-in-law (Patrice)": the in-law is a relative like the word it is built on
@@ -2293,6 +2316,21 @@ final class Names {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a cue {@link #byContext} reads stands around word t, p the word before it (past up to two punctuation
+     * marks): each way there to take a word other than a STOP word as a name asks for one of these. Before t: an
+     * initial's full stop (after a title), a title, a relative or a verb of contact, a linking word ("SPOKE WITH"), the
+     * LAW of an in-law or the W of D/W. After t: a relative, a credential or a verb of being told.
+     */
+    private static boolean cueAround(Scan s, int t, int p) {
+        if ((s.flags(p) & (TITLE | RELATION | VERB_CONTEXT)) != 0 || s.tk.isPunct(t - 1, '.')) {
+            return true;
+        }
+        int nx = s.nextWord(t, 2);
+        return (s.flags(nx) & (RELATION | POSTMARK)) != 0 || nx == t + 1 && s.isAny(nx, NOTIFIED_VERBS)
+                || s.isAny(p, LINKING_WORDS) || s.isAny(p, "LAW", "W");
     }
 
     private static boolean dotBetween(Scan s, int p, int t) {
@@ -2582,12 +2620,10 @@ final class Names {
      * signs the note, in any case and even when the letters spell an abbreviation; the line's shape leaves no other
      * reading. Not a line of credentials or roles alone ("PT OT", "SW CM").
      */
-    private static void signatureLines(Scan s, byte[] acc) {
+    private static void signatureLines(Scan s, byte[] acc, int[] lineOpeners) {
         Tokens tk = s.tk;
-        for (int t = 0; t + 1 < tk.n; t++) {
-            boolean lineStart = t == 0 || tk.nlBefore[t]
-                    || t >= 1 && (t == 1 || tk.nlBefore[t - 1]) && tk.isPunct(t - 1, '-'); // ("- A.M., RN")
-            if (!lineStart || tk.kind[t] != Tokens.WORD || acc[t] != NONE || tk.len(t) > 3
+        for (int t : lineOpeners) {
+            if (t + 1 >= tk.n || acc[t] != NONE || tk.len(t) > 3
                     || (s.flags(t) & (STOP | NOT_A_NAME | VERB_CONTEXT)) != 0 && tk.len(t) > 1 || signOffCredential(s, t)) {
                 continue;
             }
