@@ -129,8 +129,8 @@ final class Tokens {
         if (!upperDoc) {
             markLowerLines();
         }
-        // every word's slot first, then its key: the table is far larger than the caches, and reads of different
-        // words overlap where one word's reads wait on each other
+        // every word's slot first (held in lex until the second loop turns it into the id), then its key: the table is
+        // far larger than the caches, and reads of different words overlap where one word's reads wait on each other
         TokenTable words = lexicon.words;
         for (int t = 0; t < n; t++) {
             lex[t] = kind[t] == PUNCT || kind[t] == NUM ? -1 : words.slot(hash[t]);
