@@ -3045,9 +3045,9 @@ final class Geo {
     }
 
     /**
-     * Three to six letters in capitals (or in an all-caps note), and no common, clinical or stop word: the first test of
-     * both acronym rules, asked once in detect's loop, so that nearly every word is turned away by one test, not by
-     * each rule's own.
+     * Three to six letters in capitals (or in an all-caps note), and no common, clinical or stop word: what both acronym
+     * rules need of a word, asked once in detect's loop (they assume it), so that nearly every word is turned away by
+     * one test.
      */
     private static boolean acronymCandidate(Scan s, int t) {
         Tokens tk = s.tk;
@@ -3057,16 +3057,12 @@ final class Geo {
 
     /**
      * Hospital acronyms (MGH, BWH, BIDMC) where a patient comes from or goes: initials of a listed hospital's name, or
-     * shaped like one (ending in H, MC or HC), and not a clinical abbreviation or an English word.
+     * shaped like one (ending in H, MC or HC), and not a clinical abbreviation or an English word. For a word that
+     * passed {@link #acronymCandidate}.
      */
     private static int acronymFacility(Scan s, int t) {
         Tokens tk = s.tk;
-        int len = tk.len(t);
-        if (len < 3 || len > 5 || !tk.upperDoc && !tk.allUpper(t)) {
-            return -1;
-        }
-        int f = s.flags(t);
-        if ((f & (CLINICAL | COMMON | STOP | NOT_PLACE)) != 0) {
+        if (tk.len(t) > 5 || s.has(t, NOT_PLACE)) {
             return -1;
         }
         String k = s.key(t);
@@ -3119,16 +3115,12 @@ final class Geo {
      * "icu npn 1900-0700 rmmc 27 yo m": on a note's header line (a care unit and a note's word or a shift on it), an
      * acronym no list knows is the hospital's when it opens the line right before the unit, or anywhere among the
      * line's first ten tokens when it has a hospital acronym's shape (...MC, ...MH, ...HC, ...RH, ...H). In a note
-     * whose case says nothing, any case.
+     * whose case says nothing, any case. For a word that passed {@link #acronymCandidate}.
      */
     private static int acronymOnHeaderLine(Scan s, int t) {
         Tokens tk = s.tk;
         int len = tk.len(t);
-        // (the cheapest tests first, this runs for every word: its length and case, then first on its line, or a
-        // hospital acronym's last letter, read from the text only then)
-        if (len < 3 || len > 6 || !tk.upperDoc && !tk.allUpper(t)) {
-            return -1;
-        }
+        // (the cheapest tests first: first on its line, or a hospital acronym's last letter, read from the text only then)
         if (!(t == 0 || tk.nlBefore[t])) {
             if (len < 4) {
                 return -1;
@@ -3138,9 +3130,8 @@ final class Geo {
                 return -1;
             }
         }
-        if (s.has(t, Lexicon.FACILITY_HEAD | CLINICAL | COMMON | STOP
-                | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.USPS
-                | Lexicon.STATE_NAME) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES)
+        if (s.has(t, Lexicon.FACILITY_HEAD | Lexicon.RELATION | Lexicon.TITLE | Lexicon.POSTMARK | Lexicon.MONTH
+                | Lexicon.WEEKDAY | Lexicon.USPS | Lexicon.STATE_NAME) || s.isAny(t, NOTE_KINDS) || s.isAny(t, UNIT_KIND) || s.isAny(t, UNIT_PREFIXES)
                 || s.careUnit(t)) {
             return -1;
         }

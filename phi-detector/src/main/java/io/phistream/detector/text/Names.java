@@ -53,11 +53,10 @@ final class Names {
         boolean memory = s.ctx.hasMemory();
         boolean[] knownStop = null;
         int present = 0; // the Triggers bits of the words (and quotes) the note holds
-        // the one-letter capitals, the numbers of up to six characters, the dashes, colons and slashes, the roles and
-        // the writers' verbs (by their Triggers bits), the words that open a line: the passes of initials, ages,
-        // sign-offs, chat speakers, dictation, attendings, writers and signature lines visit only these, not every token
+        // the one-letter capitals, the dashes, colons and slashes, the roles and the writers' verbs (by their Triggers
+        // bits), the words that open a line: the passes of initials, sign-offs, chat speakers, dictation, attendings,
+        // writers and signature lines visit only these, not every token (ages before a sex walk s.numberTokens())
         TokenList capitalList = new TokenList();
-        TokenList numberList = new TokenList();
         TokenList dashList = new TokenList();
         TokenList colonList = new TokenList();
         TokenList slashList = new TokenList();
@@ -76,11 +75,7 @@ final class Names {
                 s.budget.check();
             }
             if (tk.kind[t] != Tokens.WORD) {
-                if (tk.kind[t] != Tokens.PUNCT) {
-                    if (tk.len(t) <= 6) {
-                        numberList.add(t);
-                    }
-                } else if (tk.isPunct(t, '-') || tk.isPunct(t, '\u2013') || tk.isPunct(t, '\u2014')) {
+                if (tk.isPunct(t, '-') || tk.isPunct(t, '\u2013') || tk.isPunct(t, '\u2014')) {
                     dashList.add(t);
                 } else if (tk.isPunct(t, ':')) {
                     colonList.add(t);
@@ -167,7 +162,6 @@ final class Names {
             }
         }
         int[] capitals = capitalList.toArray();
-        int[] shortNumbers = numberList.toArray();
         int[] dashes = dashList.toArray();
         int[] colons = colonList.toArray();
         int[] slashes = slashList.toArray();
@@ -233,7 +227,7 @@ final class Names {
             labelledFullName(s, acc);
         }
         initialsWithAge(s, acc, capitals);
-        nameBeforeAgeSex(s, acc, shortNumbers);
+        nameBeforeAgeSex(s, acc);
         if ((present & Triggers.DTRS) != 0) {
             daughtersNamed(s, acc);
         }
@@ -1443,10 +1437,10 @@ final class Names {
      * or a dash) and an age with a sex are the patient's name. A clinical, function or ordinary word that no name list
      * holds ends the run, so "PT 61F" and "OBESE 45M" name no one.
      */
-    private static void nameBeforeAgeSex(Scan s, byte[] acc, int[] shortNumbers) {
+    private static void nameBeforeAgeSex(Scan s, byte[] acc) {
         Tokens tk = s.tk;
-        for (int t : shortNumbers) {
-            if (t < 1) {
+        for (int t : s.numberTokens()) {
+            if (t < 1 || tk.len(t) > 6) {
                 continue;
             }
             byte kind = tk.kind[t];

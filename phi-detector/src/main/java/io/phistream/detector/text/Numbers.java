@@ -98,8 +98,7 @@ final class Numbers {
         for (PhiSpan p : s.found) {
             claimed.set(p.start(), p.end());
         }
-        // the number and alphanumeric tokens, which four passes below open on: listed once, not sought by each
-        int[] numbers = numberTokens(s.tk);
+        int[] numbers = s.numberTokens(); // (four passes below open on one)
         plates(s, claimed);
         usernames(s, claimed);
         lastFour(s, claimed, numbers);
@@ -110,18 +109,6 @@ final class Numbers {
         yearCoded(s, claimed);
         clusters(s, claimed);
         spokenDigits(s, claimed);
-    }
-
-    /** The number and alphanumeric tokens, in text order. */
-    private static int[] numberTokens(Tokens tk) {
-        int[] numbers = new int[tk.n];
-        int count = 0;
-        for (int t = 0; t < tk.n; t++) {
-            if (tk.kind[t] == Tokens.NUM || tk.kind[t] == Tokens.ALNUM) {
-                numbers[count++] = t;
-            }
-        }
-        return java.util.Arrays.copyOf(numbers, count);
     }
 
     private static final Words TAIL_NUMBER_CUES = Words.of("AIRCRAFT", "ACFT", "TAIL", "PLANE", "JET", "LEARJET",

@@ -58,6 +58,25 @@ final class Scan {
      * costs a look.
      */
     java.util.BitSet lexiconNames;
+
+    /** The number and alphanumeric tokens in text order, built on first use: the passes that open on one walk these. */
+    private int[] numberTokens;
+
+    int[] numberTokens() {
+        int[] numbers = numberTokens;
+        if (numbers == null) {
+            numbers = new int[n];
+            int count = 0;
+            for (int t = 0; t < n; t++) {
+                if (kind[t] == Tokens.NUM || kind[t] == Tokens.ALNUM) {
+                    numbers[count++] = t;
+                }
+            }
+            numbers = java.util.Arrays.copyOf(numbers, count);
+            numberTokens = numbers;
+        }
+        return numbers;
+    }
     /** Places that claimed a lexicon name's words, start and end by pairs (Geo drops those names at its end). */
     int[] claims;
     int claimCount;
