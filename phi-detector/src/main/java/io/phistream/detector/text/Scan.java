@@ -77,6 +77,7 @@ final class Scan {
         }
         return numbers;
     }
+
     /** Places that claimed a lexicon name's words, start and end by pairs (Geo drops those names at its end). */
     int[] claims;
     int claimCount;
