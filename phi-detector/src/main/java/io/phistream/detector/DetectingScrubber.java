@@ -28,6 +28,61 @@ public final class DetectingScrubber implements FreeTextScrubber {
         if (text.isBlank()) {
             return new Result(text, List.of());
         }
+        DetectionResult detected = detector.analyse(text, context(known));
+        if (detected.failedClosed()) {
+            return REDACT_ALL.scrub(text, known);
+        }
+        return replaced(text, detected.spans());
+    }
+
+    /**
+     * The parts joined and detected as one text; each part then gets the spans over it, cut at its ends (a place
+     * wrapped over two lines is replaced on both). When the text fails closed, every part is removed.
+     */
+    @Override
+    public List<Result> scrubParts(List<String> parts, List<String> joints, KnownPhi known) {
+        if (joints.size() != parts.size() - 1) {
+            throw new IllegalArgumentException("one joint between each two parts");
+        }
+        if (parts.size() == 1) {
+            return List.of(scrub(parts.get(0), known));
+        }
+        StringBuilder joined = new StringBuilder(parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            joined.append(joints.get(i - 1)).append(parts.get(i));
+        }
+        String text = joined.toString();
+        DetectionResult detected = text.isBlank() ? null : detector.analyse(text, context(known));
+        List<Result> results = new ArrayList<>(parts.size());
+        List<PhiSpan> spans = detected == null ? List.of() : detected.spans();
+        int next = 0; // spans are sorted and do not overlap: each part starts from the first span not before it
+        int at = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            String part = parts.get(p);
+            int end = at + part.length();
+            if (detected != null && detected.failedClosed()) {
+                results.add(REDACT_ALL.scrub(part, known));
+            } else {
+                while (next < spans.size() && spans.get(next).end() <= at) {
+                    next++;
+                }
+                List<PhiSpan> own = new ArrayList<>();
+                for (int i = next; i < spans.size() && spans.get(i).start() < end; i++) {
+                    PhiSpan s = spans.get(i);
+                    int from = Math.max(s.start(), at);
+                    int to = Math.min(s.end(), end);
+                    if (!text.substring(from, to).isBlank()) { // (a name's blank between two parts stays)
+                        own.add(new PhiSpan(s.type(), from - at, to - at, s.rule(), s.confidence()));
+                    }
+                }
+                results.add(replaced(part, own));
+            }
+            at = end + (p + 1 < parts.size() ? joints.get(p).length() : 0);
+        }
+        return results;
+    }
+
+    private static DetectionContext context(KnownPhi known) {
         DetectionContext.Builder context = DetectionContext.builder();
         for (KnownPhi.Value v : known.values()) {
             context.knownValue(v.type(), v.value());
@@ -35,13 +90,13 @@ public final class DetectingScrubber implements FreeTextScrubber {
         if (known.memoryHash() != null && !known.remembered().isEmpty()) {
             context.rememberedDigests(known.remembered(), known.memoryHash());
         }
-        DetectionResult detected = detector.analyse(text, context.build());
-        if (detected.failedClosed()) {
-            return REDACT_ALL.scrub(text, known);
-        }
-        ScrubResult scrubbed = TextScrubber.scrub(text, detected.spans(), Replacement.TAG, null);
-        List<ReplacedSpan> spans = new ArrayList<>(detected.spans().size());
-        for (PhiSpan s : detected.spans()) {
+        return context.build();
+    }
+
+    private static Result replaced(String text, List<PhiSpan> found) {
+        ScrubResult scrubbed = TextScrubber.scrub(text, found, Replacement.TAG, null);
+        List<ReplacedSpan> spans = new ArrayList<>(found.size());
+        for (PhiSpan s : found) {
             spans.add(new ReplacedSpan(s.start(), s.end(), s.type()));
         }
         return new Result(scrubbed.text(), spans);

@@ -1,5 +1,6 @@
 package io.phistream.detector;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,21 @@ public interface FreeTextScrubber {
             new ReplacedSpan(0, text.length(), PhiType.OTHER_ID)));
 
     Result scrub(String text, KnownPhi known);
+
+    /**
+     * Scrubs the parts of one text that arrives in pieces: a report a line per OBX segment, a comment a line per NTE
+     * segment, a narrative a text node at a time. {@code joints.get(i)} stands between part i and part i + 1 (a line
+     * break between lines, nothing between the text nodes of one paragraph). One result per part, in its offsets. By
+     * default each part alone; a detector that reads context reads the parts as one text, so that a label keeps its
+     * value on the next line and a name wrapped over two lines or set in bold is read whole.
+     */
+    default List<Result> scrubParts(List<String> parts, List<String> joints, KnownPhi known) {
+        List<Result> results = new ArrayList<>(parts.size());
+        for (String part : parts) {
+            results.add(scrub(part, known));
+        }
+        return results;
+    }
 
     /** The scrubbed text and what was replaced, in offsets of the text passed in. */
     record Result(String text, List<ReplacedSpan> spans) {

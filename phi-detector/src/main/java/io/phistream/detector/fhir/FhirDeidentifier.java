@@ -90,6 +90,10 @@ public final class FhirDeidentifier {
     /** XHTML attributes that cannot carry PHI; everything else (href, src, title, alt, id...) is removed. */
     private static final Set<String> SAFE_XHTML_ATTRIBUTES = Set.of("xmlns", "class", "style", "lang", "xml:lang",
             "dir", "colspan", "rowspan", "align", "valign", "width", "height", "border", "cellpadding", "cellspacing");
+    /** XHTML elements that end a line of text: what stands on either side of one is not one phrase. */
+    private static final Set<String> BLOCK_ELEMENTS = Set.of("p", "div", "br", "hr", "tr", "td", "th", "li", "ul", "ol",
+            "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+            "blockquote");
     private static final String UCUM = "http://unitsofmeasure.org";
 
     private final FhirPolicy policy;
@@ -668,7 +672,43 @@ public final class FhirDeidentifier {
             }
         }
 
-        void scrubXhtml(XhtmlNode node) {
+        /**
+         * Scrubs a narrative's text nodes as one text: a name set in bold or a link keeps its title and its sentence,
+         * and a table cell's label is read before its value. Nothing joins the nodes of one paragraph; a line break
+         * joins those that a block element (paragraph, cell, list item, line break) separates. Comments, CDATA and
+         * unsafe attributes go.
+         */
+        void scrubXhtml(XhtmlNode div) {
+            TextNodes text = new TextNodes();
+            textNodes(div, text);
+            List<XhtmlNode> nodes = text.nodes;
+            if (nodes.isEmpty()) {
+                return;
+            }
+            List<String> parts = new ArrayList<>(nodes.size());
+            for (XhtmlNode n : nodes) {
+                parts.add(n.getContent());
+            }
+            List<FreeTextScrubber.Result> results = freeText.scrubParts(parts, text.joints.subList(1, nodes.size()), known);
+            for (int i = 0; i < nodes.size(); i++) {
+                for (ReplacedSpan span : results.get(i).spans()) {
+                    count(span.type());
+                }
+                nodes.get(i).setContent(results.get(i).text());
+            }
+            dropEmptyText(div);
+        }
+
+        /** A narrative's text nodes with words, and what stands before each: blanks between, a line break for a block. */
+        private static final class TextNodes {
+            final List<XhtmlNode> nodes = new ArrayList<>();
+            final List<String> joints = new ArrayList<>();
+            final StringBuilder blank = new StringBuilder();
+            boolean block;
+        }
+
+        /** Collects the text nodes in document order; strips unsafe attributes, comments and the like. */
+        private void textNodes(XhtmlNode node, TextNodes text) {
             if (node.hasAttributes()) {
                 node.getAttributes().keySet().removeIf(a -> !SAFE_XHTML_ATTRIBUTES.contains(a));
             }
@@ -677,16 +717,34 @@ public final class FhirDeidentifier {
                 NodeType t = c.getNodeType();
                 if (t == NodeType.Text) {
                     String content = c.getContent();
-                    String out = content == null || content.isBlank() ? content : scrub(content);
-                    if (out == null || out.isEmpty()) {
-                        it.remove();
+                    if (content == null || content.isBlank()) {
+                        text.blank.append(content == null ? "" : content); // kept as written, read as a joint
                     } else {
-                        c.setContent(out);
+                        text.joints.add((text.block ? "\n" : "") + text.blank);
+                        text.nodes.add(c);
+                        text.blank.setLength(0);
+                        text.block = false;
                     }
                 } else if (t == NodeType.Element || t == NodeType.Document) {
-                    scrubXhtml(c);
+                    boolean isBlock = c.getName() != null && BLOCK_ELEMENTS.contains(c.getName().toLowerCase(Locale.ROOT));
+                    text.block |= isBlock;
+                    textNodes(c, text);
+                    text.block |= isBlock;
                 } else {
                     it.remove(); // comments, CDATA, processing instructions, doctypes
+                }
+            }
+        }
+
+        private void dropEmptyText(XhtmlNode node) {
+            for (Iterator<XhtmlNode> it = node.getChildNodes().iterator(); it.hasNext(); ) {
+                XhtmlNode c = it.next();
+                if (c.getNodeType() == NodeType.Text) {
+                    if (c.getContent() == null || c.getContent().isEmpty()) {
+                        it.remove(); // (blank nodes were kept as written)
+                    }
+                } else {
+                    dropEmptyText(c);
                 }
             }
         }

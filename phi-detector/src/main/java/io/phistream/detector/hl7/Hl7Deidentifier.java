@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -150,8 +151,10 @@ public final class Hl7Deidentifier {
         if (memoryHash != null) {
             run.known.recall(memory.recall(patientToken), memoryHash);
         }
-        List<Runnable> textFields = new ArrayList<>();
+        List<TextField> textFields = new ArrayList<>();
+        int index = -1;
         for (Er7Segment seg : msg.segments()) {
+            index++;
             FieldRule[] rules = policy.segmentRules(seg.name());
             if (!seg.isMsh() && rules == null) {
                 redactSegment(seg, run);
@@ -160,14 +163,16 @@ public final class Hl7Deidentifier {
             for (int n = seg.isMsh() ? 3 : 1; n <= seg.fieldCount(); n++) {
                 FieldRule rule = Hl7Policy.rule(rules, n);
                 if (isText(rule, seg, d)) {
-                    int field = n;
-                    textFields.add(() -> applyText(seg, field, run));
+                    textFields.add(new TextField(seg, n, index));
                 } else {
                     apply(seg, n, rule, run);
                 }
             }
         }
-        textFields.forEach(Runnable::run); // after the structured fields, so all their PHI is known
+        // after the structured fields, so all their PHI is known
+        for (List<TextField> text : texts(textFields, d)) {
+            applyText(text, run);
+        }
         String text = msg.encode();
         if (run.residualPhi(text)) {
             return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
@@ -348,26 +353,73 @@ public final class Hl7Deidentifier {
         }
     }
 
-    private void applyText(Er7Segment seg, int n, Run run) {
-        String raw = seg.field(n);
-        if (raw.isEmpty()) {
-            return;
+    /** A free-text field: field n of the message's segment number index. */
+    private record TextField(Er7Segment seg, int n, int index) {
+    }
+
+    /**
+     * The text fields grouped into the texts they write: a field that continues the one before (the same field of the
+     * next segment, for OBX of the same observation and sub-id) is its next line. Reports are sent one OBX line at a
+     * time and comments one NTE at a time; read a line alone, a label loses its value and a wrapped name its half.
+     */
+    private static List<List<TextField>> texts(List<TextField> fields, Delimiters d) {
+        List<List<TextField>> texts = new ArrayList<>();
+        TextField last = null;
+        for (TextField f : fields) {
+            if (last != null && continues(last, f, d)) {
+                texts.get(texts.size() - 1).add(f);
+            } else {
+                texts.add(new ArrayList<>(List.of(f)));
+            }
+            last = f;
         }
-        int start = seg.fieldStart(n);
-        seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> {
-            String plain = Er7.unescape(rep, run.d);
-            FreeTextScrubber.Result r = freeText.scrub(plain, run.known);
-            for (ReplacedSpan span : r.spans()) {
-                run.count(span.type());
-                if (at >= 0) {
-                    // offsets inside the text map exactly onto the input only when nothing was escaped
-                    run.spans.add(plain.length() == rep.length()
-                            ? new ReplacedSpan(at + span.start(), at + span.end(), span.type())
-                            : new ReplacedSpan(at, at + rep.length(), span.type()));
+        return texts;
+    }
+
+    private static boolean continues(TextField before, TextField f, Delimiters d) {
+        if (f.index() != before.index() + 1 || f.n() != before.n() || !f.seg().name().equals(before.seg().name())) {
+            return false;
+        }
+        return !f.seg().name().equals("OBX") || f.seg().field(3).equals(before.seg().field(3))
+                && f.seg().field(4).equals(before.seg().field(4)) && valueType(f.seg(), d).equals(valueType(before.seg(), d));
+    }
+
+    /** Scrubs one text: every repetition of its fields is a line, scrubbed with the others as one text. */
+    private void applyText(List<TextField> text, Run run) {
+        List<String> lines = new ArrayList<>();
+        for (TextField f : text) {
+            String raw = f.seg().field(f.n());
+            if (!raw.isEmpty()) {
+                for (String rep : Er7.split(raw, run.d.repetition())) {
+                    lines.add(Er7.unescape(rep, run.d));
                 }
             }
-            return Er7.escape(r.text(), run.d);
-        }));
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        Iterator<FreeTextScrubber.Result> results = freeText.scrubParts(lines,
+                Collections.nCopies(lines.size() - 1, "\n"), run.known).iterator();
+        for (TextField f : text) {
+            String raw = f.seg().field(f.n());
+            if (raw.isEmpty()) {
+                continue;
+            }
+            f.seg().setField(f.n(), eachRepetition(raw, f.seg().fieldStart(f.n()), run, (rep, at) -> {
+                FreeTextScrubber.Result r = results.next();
+                String plain = Er7.unescape(rep, run.d);
+                for (ReplacedSpan span : r.spans()) {
+                    run.count(span.type());
+                    if (at >= 0) {
+                        // offsets inside the text map exactly onto the input only when nothing was escaped
+                        run.spans.add(plain.length() == rep.length()
+                                ? new ReplacedSpan(at + span.start(), at + span.end(), span.type())
+                                : new ReplacedSpan(at, at + rep.length(), span.type()));
+                    }
+                }
+                return Er7.escape(r.text(), run.d);
+            }));
+        }
     }
 
     private void redactSegment(Er7Segment seg, Run run) {

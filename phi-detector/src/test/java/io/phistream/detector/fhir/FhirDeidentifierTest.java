@@ -3,12 +3,14 @@ package io.phistream.detector.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.parser.IParser;
+import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.hl7.PatientKeys;
+import io.phistream.detector.text.TextPhiDetector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -247,6 +249,46 @@ class FhirDeidentifierTest {
             String div = p.getText().getDivAsString();
 
             assertThat(div).contains("<p>[PHI], <a>chart</a></p>").doesNotContain("href", "Philomena", "Quackenbush");
+        }
+
+        @Test
+        void givenANarrative_thenItsTextNodesAreReadAsOneText_blanksBetweenAndALineBreakForEachBlock() {
+            List<List<String>> read = new ArrayList<>();
+            FreeTextScrubber recording = new FreeTextScrubber() {
+                @Override
+                public Result scrub(String text, KnownPhi known) {
+                    return new Result(text, List.of());
+                }
+
+                @Override
+                public List<Result> scrubParts(List<String> parts, List<String> joints, KnownPhi known) {
+                    read.add(parts);
+                    read.add(joints);
+                    return FreeTextScrubber.super.scrubParts(parts, joints, known);
+                }
+            };
+            String json = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\"><p>Seen with \
+                    <b>Dr.</b> <b>Abernethy</b> today.</p><table><tr><td>Contact</td><td>daughter Rosalind Moss</td>\
+                    </tr></table></div>"},"gender\"""");
+
+            deid(KIT.deidentifier(IdentityMap.empty(), recording), json);
+
+            assertThat(read).containsExactly(
+                    List.of("Seen with ", "Dr.", "Abernethy", " today.", "Contact", "daughter Rosalind Moss"),
+                    List.of("", " ", "", "\n", "\n"));
+        }
+
+        @Test
+        void givenANarrativeScrubbedByTheDetector_thenANameInBoldIsReplacedAndTheMarkupStays() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
+            String json = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\"><p>Seen with \
+                    <b>Dr.</b> <b>Abernethy</b> today, stable for discharge.</p></div>"},"gender\"""");
+
+            Patient p = parse(deid(d, json).text());
+
+            assertThat(p.getText().getDivAsString()).contains("<b>Dr.</b> <b>[NAME]</b> today, stable for discharge.").doesNotContain("Abernethy");
         }
 
         @Test

@@ -1,0 +1,69 @@
+package io.phistream.detector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.text.TextPhiDetector;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DetectingScrubberTest {
+
+    private static final DetectingScrubber SCRUBBER = new DetectingScrubber(TextPhiDetector.withConfig(
+            TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30))));
+
+    /** A note wrapped at 60 columns, sent a line per field. */
+    private static final List<String> LINES = List.of(
+            "Pt seen this morning with wife at bedside, comfortable on",
+            "room air, tolerating diet. Transferred yesterday from Mercy",
+            "Hospital after a fall at home; family asks for updates to",
+            "her daughter Rosalind Abernethy, who is the health care",
+            "proxy. Plan: continue IV antibiotics, PT eval, possible d/c",
+            "Friday.");
+    private static final List<String> BREAKS = Collections.nCopies(LINES.size() - 1, "\n");
+
+    @Test
+    void givenTheLinesOfOneText_thenEachLineGetsTheSpansOverIt_cutAtItsEnds_inItsOwnOffsets() {
+        List<FreeTextScrubber.Result> results = SCRUBBER.scrubParts(LINES, BREAKS, new KnownPhi());
+
+        assertThat(results).extracting(FreeTextScrubber.Result::text).containsExactly(
+                "Pt seen this morning with wife at bedside, comfortable on",
+                "room air, tolerating diet. Transferred yesterday from [GEO]",
+                "[GEO] after a fall at home; family asks for updates to",
+                "her daughter [NAME], who is the health care",
+                "proxy. Plan: continue IV antibiotics, PT eval, possible d/c",
+                "Friday.");
+        assertThat(results.get(1).spans()).containsExactly(new ReplacedSpan(54, 59, PhiType.GEO));
+        assertThat(results.get(2).spans()).containsExactly(new ReplacedSpan(0, 8, PhiType.GEO));
+    }
+
+    @Test
+    void givenTheTextNodesOfAParagraph_thenANameSetInBoldIsReadWithItsTitle() {
+        // <p>Discussed with <b>Dr.</b> <b>Abernethy</b> today.</p>: nothing stands between the nodes
+        List<String> nodes = List.of("Discussed with ", "Dr.", " ", "Abernethy", " and the family today.");
+
+        List<FreeTextScrubber.Result> results = SCRUBBER.scrubParts(nodes, List.of("", "", "", ""), new KnownPhi());
+
+        assertThat(results).extracting(FreeTextScrubber.Result::text)
+                .containsExactly("Discussed with ", "Dr.", " ", "[NAME]", " and the family today.");
+    }
+
+    @Test
+    void givenOneLine_thenTheSameAsScrubbingIt() {
+        String line = "Daughter Rosalind Abernethy called, will visit Friday.";
+
+        assertThat(SCRUBBER.scrubParts(List.of(line), List.of(), new KnownPhi())).containsExactly(SCRUBBER.scrub(line, new KnownPhi()));
+    }
+
+    @Test
+    void givenLinesThatFailClosedTogether_thenEveryLineIsRemoved() {
+        DetectingScrubber small = new DetectingScrubber(TextPhiDetector.withConfig(
+                TextPhiDetector.Config.DEFAULT.withMaxChars(100)));
+
+        List<FreeTextScrubber.Result> results = small.scrubParts(LINES, BREAKS, new KnownPhi());
+
+        assertThat(results).extracting(FreeTextScrubber.Result::text).containsOnly("");
+        assertThat(results.get(5).spans()).containsExactly(new ReplacedSpan(0, 7, PhiType.OTHER_ID));
+    }
+}

@@ -1,0 +1,116 @@
+package io.phistream.detector.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.DetectingScrubber;
+import io.phistream.detector.FreeTextScrubber;
+import io.phistream.detector.KnownPhi;
+import io.phistream.detector.deid.Zip3;
+import io.phistream.detector.text.TextPhiDetector;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A report sent one OBX line at a time, or a comment one NTE at a time, is one text to whoever reads it: the detector
+ * reads its lines together, and each segment gets back its own line, scrubbed.
+ */
+class Hl7ReportLinesTest {
+
+    private static final TestDeidentifiers T = new TestDeidentifiers();
+    private static final String MSH = "MSH|^~\\&|TRANS|GHH|EHR|GHH|20260102030405||MDM^T02^MDM_T02|R1|P|2.5.1";
+    private static final String PID = "PID|1||MRN778^^^GHH^MR||Quill^Ottoline||19500101|F";
+
+    /** A progress note wrapped at 60 columns, a line per OBX, as transcription systems send them. */
+    private static final List<String> NOTE = List.of(
+            "Pt seen this morning with wife at bedside, comfortable on",
+            "room air, tolerating diet. Transferred yesterday from Mercy",
+            "Hospital after a fall at home; family asks for updates to",
+            "her daughter Rosalind Abernethy, who is the health care",
+            "proxy. Plan: continue IV antibiotics, PT eval, possible d/c",
+            "Friday.");
+
+    /** Keeps the texts it is given, line by line, and changes nothing. */
+    private static final class Recording implements FreeTextScrubber {
+        final List<List<String>> texts = new ArrayList<>();
+
+        @Override
+        public Result scrub(String text, KnownPhi known) {
+            return new Result(text, List.of());
+        }
+
+        @Override
+        public List<Result> scrubParts(List<String> lines, List<String> joints, KnownPhi known) {
+            assertThat(joints).hasSize(lines.size() - 1).allMatch("\n"::equals);
+            texts.add(lines);
+            return FreeTextScrubber.super.scrubParts(lines, joints, known);
+        }
+    }
+
+    private static Hl7Deidentifier deidentifier(FreeTextScrubber text) {
+        return new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter, Zip3.defaultUnion(), T.digest, text,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private static String report(String obx3) {
+        StringBuilder m = new StringBuilder(MSH).append('\r').append(PID);
+        for (int i = 0; i < NOTE.size(); i++) {
+            m.append("\rOBX|").append(i + 1).append("|TX|").append(obx3.replace("#", String.valueOf(i)))
+                    .append("|1|").append(NOTE.get(i)).append("||||||F");
+        }
+        return m.toString();
+    }
+
+    /** OBX-5 of each OBX segment of a released message. */
+    private static List<String> obxText(String message) {
+        List<String> lines = new ArrayList<>();
+        for (String seg : message.split("\r")) {
+            if (seg.startsWith("OBX|")) {
+                lines.add(seg.split("\\|", -1)[5]);
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void givenAReportOneLinePerObx_whenScrubbed_thenAPlaceWrappedOverTwoLinesIsReplacedOnBoth() {
+        Hl7Outcome out = deidentifier(new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(report("NOTE^Progress"));
+
+        assertThat(out).isInstanceOf(Hl7Outcome.Deidentified.class);
+        List<String> lines = obxText(((Hl7Outcome.Deidentified) out).text());
+        assertThat(lines).hasSize(NOTE.size());
+        assertThat(lines.get(1)).endsWith("from [GEO]").contains("tolerating diet");
+        assertThat(lines.get(2)).startsWith("[GEO] after a fall");
+        assertThat(String.join(" ", lines)).doesNotContain("Mercy", "Rosalind", "Abernethy")
+                .contains("continue IV antibiotics");
+    }
+
+    @Test
+    void givenLinesOfDifferentObservations_thenEachIsATextOfItsOwn() {
+        Recording recording = new Recording();
+
+        deidentifier(recording).deidentify(report("NOTE^Progress"));
+        deidentifier(recording).deidentify(report("NOTE#^Line #"));
+
+        List<List<String>> expected = new ArrayList<>();
+        expected.add(NOTE); // one observation's lines: one text
+        NOTE.forEach(line -> expected.add(List.of(line))); // a line per observation: a text per line
+        assertThat(recording.texts).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void givenACommentOneLinePerNte_thenItsLinesAreOneText() {
+        Recording recording = new Recording();
+        String message = String.join("\r", MSH, PID, "OBR|1|||CBC", "NTE|1||Daughter asks to be called at",
+                "NTE|2||home after 5 pm, not at work.", "OBX|1|NM|WBC||7.2|10*9/L|||||F", "NTE|1||Repeat drawn.");
+
+        deidentifier(recording).deidentify(message);
+
+        assertThat(recording.texts).containsExactly(Arrays.asList("Daughter asks to be called at", "home after 5 pm, not at work."),
+                List.of("Repeat drawn."));
+    }
+}
