@@ -196,8 +196,8 @@ public final class TextPhiDetector {
 
     /** The rules' pass over a text: what the token model (and its training) sees before it adds anything. */
     Scan rules(CharSequence text, DetectionContext ctx, Budget budget) {
-        // a hard-wrapped text is read with its wrapping breaks as spaces: same length, same offsets
-        Scan s = new Scan(SoftBreaks.unwrap(text), lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
+        // look-alike chars read as ASCII, a hard-wrapped text's wrapping breaks as spaces: same length, same offsets
+        Scan s = new Scan(SoftBreaks.unwrap(PlainChars.of(text)), lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
         Web.detect(s);
         Dates.detect(s);
         Numbers.detect(s);
