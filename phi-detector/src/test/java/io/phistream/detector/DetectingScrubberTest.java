@@ -57,6 +57,20 @@ class DetectingScrubberTest {
     }
 
     @Test
+    void givenPiecesLongerTogetherThanOneReading_thenReadARunOfWholePiecesAtATime_eachWithinTheFieldLimits() {
+        DetectingScrubber limited = new DetectingScrubber(TextPhiDetector.withConfig(
+                TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30)).withMaxChars(70_000)));
+        String filler = "Vitals stable, tolerating diet. ".repeat(1_250); // 40,000 chars
+        List<String> report = List.of(filler + "Daughter Rosalind Abernethy called.", filler + "Seen by Dr. Quill.");
+
+        List<FreeTextScrubber.Result> results = limited.scrubParts(report, List.of("\n"), new KnownPhi());
+
+        assertThat(report.get(0).length() + 1 + report.get(1).length()).isGreaterThan(DetectingScrubber.MAX_JOINED);
+        assertThat(results.get(0).text()).startsWith(filler).endsWith("Daughter [NAME] called.");
+        assertThat(results.get(1).text()).startsWith(filler).endsWith("Seen by Dr. [NAME].");
+    }
+
+    @Test
     void givenLinesThatFailClosedTogether_thenEveryLineIsRemoved() {
         DetectingScrubber small = new DetectingScrubber(TextPhiDetector.withConfig(
                 TextPhiDetector.Config.DEFAULT.withMaxChars(100)));
