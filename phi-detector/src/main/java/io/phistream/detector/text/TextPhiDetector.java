@@ -196,8 +196,9 @@ public final class TextPhiDetector {
 
     /** The rules' pass over a text: what the token model (and its training) sees before it adds anything. */
     Scan rules(CharSequence text, DetectionContext ctx, Budget budget) {
-        // look-alike chars read as ASCII, a hard-wrapped text's wrapping breaks as spaces: same length, same offsets
-        Scan s = new Scan(SoftBreaks.unwrap(PlainChars.of(text)), lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
+        // look-alike chars read as ASCII, a hard-wrapped text's wrapping breaks as spaces, a Title Case text in upper
+        // case: each a view of the same length, so the spans' offsets are the text's
+        Scan s = new Scan(TitleCase.upper(SoftBreaks.unwrap(PlainChars.of(text))), lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
         Web.detect(s);
         Dates.detect(s);
         Numbers.detect(s);
