@@ -23,49 +23,38 @@ final class SoftBreaks {
 
     /** The text with its soft breaks (and a carriage return before one) turned into spaces; the text itself if none. */
     static CharSequence unwrap(CharSequence text) {
-        int n = text.length();
+        String t = text.toString(); // (String.indexOf finds the breaks many chars at a time)
+        int n = t.length();
         int width = 0;
         int lines = 1;
-        for (int i = 0, start = 0; i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n') {
-                width = Math.max(width, lineLength(text, start, i));
-                start = i + 1;
-                lines += i < n ? 1 : 0;
+        for (int start = 0; ; lines++) {
+            int nl = t.indexOf('\n', start);
+            width = Math.max(width, lineLength(t, start, nl < 0 ? n : nl));
+            if (nl < 0) {
+                break;
             }
+            start = nl + 1;
         }
         if (lines <= MIN_SOFT || width < MIN_WIDTH || width > MAX_WIDTH) {
             return text;
         }
-        boolean[] soft = null;
+        char[] view = null;
         int count = 0;
         int between = 0; // breaks between two lines with text
-        for (int i = 0, start = 0; i < n; i++) {
-            if (text.charAt(i) != '\n') {
-                continue;
-            }
-            between += lineLength(text, start, i) > 0 && i + 1 < n && text.charAt(i + 1) != '\n' ? 1 : 0;
-            if (isSoft(text, start, i, width)) {
-                if (soft == null) {
-                    soft = new boolean[n];
+        for (int start = 0, nl; (nl = t.indexOf('\n', start)) >= 0; start = nl + 1) {
+            between += lineLength(t, start, nl) > 0 && nl + 1 < n && t.charAt(nl + 1) != '\n' ? 1 : 0;
+            if (isSoft(t, start, nl, width)) {
+                if (view == null) {
+                    view = t.toCharArray();
                 }
-                soft[i] = true;
+                view[nl] = ' ';
+                if (nl > 0 && view[nl - 1] == '\r') {
+                    view[nl - 1] = ' ';
+                }
                 count++;
             }
-            start = i + 1;
         }
-        if (count < MIN_SOFT || count * 4 < between) {
-            return text;
-        }
-        char[] view = text.toString().toCharArray();
-        for (int i = 0; i < n; i++) {
-            if (soft[i]) {
-                view[i] = ' ';
-                if (i > 0 && view[i - 1] == '\r') {
-                    view[i - 1] = ' ';
-                }
-            }
-        }
-        return new String(view);
+        return count < MIN_SOFT || count * 4 < between ? text : new String(view);
     }
 
     /** Whether the break at {@code nl}, ending the line that starts at {@code start}, wraps a full line. */
