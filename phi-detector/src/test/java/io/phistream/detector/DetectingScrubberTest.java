@@ -13,14 +13,7 @@ class DetectingScrubberTest {
     private static final DetectingScrubber SCRUBBER = new DetectingScrubber(TextPhiDetector.withConfig(
             TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30))));
 
-    /** A note wrapped at 60 columns, sent a line per field. */
-    private static final List<String> LINES = List.of(
-            "Pt seen this morning with wife at bedside, comfortable on",
-            "room air, tolerating diet. Transferred yesterday from Mercy",
-            "Hospital after a fall at home; family asks for updates to",
-            "her daughter Rosalind Abernethy, who is the health care",
-            "proxy. Plan: continue IV antibiotics, PT eval, possible d/c",
-            "Friday.");
+    private static final List<String> LINES = WrappedNote.LINES;
     private static final List<String> BREAKS = Collections.nCopies(LINES.size() - 1, "\n");
 
     @Test

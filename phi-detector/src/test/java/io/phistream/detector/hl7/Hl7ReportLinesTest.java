@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
+import io.phistream.detector.WrappedNote;
 import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.text.TextPhiDetector;
 import java.time.Clock;
@@ -25,14 +26,7 @@ class Hl7ReportLinesTest {
     private static final String MSH = "MSH|^~\\&|TRANS|GHH|EHR|GHH|20260102030405||MDM^T02^MDM_T02|R1|P|2.5.1";
     private static final String PID = "PID|1||MRN778^^^GHH^MR||Quill^Ottoline||19500101|F";
 
-    /** A progress note wrapped at 60 columns, a line per OBX, as transcription systems send them. */
-    private static final List<String> NOTE = List.of(
-            "Pt seen this morning with wife at bedside, comfortable on",
-            "room air, tolerating diet. Transferred yesterday from Mercy",
-            "Hospital after a fall at home; family asks for updates to",
-            "her daughter Rosalind Abernethy, who is the health care",
-            "proxy. Plan: continue IV antibiotics, PT eval, possible d/c",
-            "Friday.");
+    private static final List<String> NOTE = WrappedNote.LINES;
 
     /** Keeps the texts it is given, line by line, and changes nothing. */
     private static final class Recording implements FreeTextScrubber {

@@ -4,19 +4,13 @@ import static io.phistream.detector.text.Spans.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.PhiType;
+import io.phistream.detector.WrappedNote;
 import org.junit.jupiter.api.Test;
 
 class SoftBreaksTest {
 
     /** A progress note as an EHR exports it: prose wrapped at 60 columns. */
-    private static final String WRAPPED = """
-            Pt seen this morning with wife at bedside, comfortable on
-            room air, tolerating diet. Transferred yesterday from Mercy
-            Hospital after a fall at home; family asks for updates to
-            her daughter Rosalind Abernethy, who is the health care
-            proxy. Plan: continue IV antibiotics, PT eval, possible d/c
-            Friday.
-            """;
+    private static final String WRAPPED = WrappedNote.TEXT;
 
     /** The same note wrapped at 53 columns. */
     private static final String NARROWER = """
