@@ -2,10 +2,10 @@ package io.phistream.detector.text;
 
 /**
  * The text with look-alike characters read as the ASCII ones the rules know: no-break and other Unicode spaces as a
- * space, Unicode hyphens, dashes and the minus sign as '-', fullwidth forms as ASCII. Word processors and web forms put
- * them in notes ("617–555–0123" with en dashes, "Mary&nbsp;Smith"), and a rule reading '-' or ' ' would not see them.
- * Hand-written rather than {@link java.text.Normalizer} NFKC, which may change a text's length: this maps each char to
- * one char, so spans found in the view are spans of the text.
+ * space, Unicode hyphens, dashes and the minus sign as '-', curly double quotes as '"', fullwidth forms as ASCII. Word
+ * processors and web forms put them in notes ("617–555–0123" with en dashes, "Mary&nbsp;Smith"), and a rule reading
+ * '-' or ' ' would not see them. Hand-written rather than {@link java.text.Normalizer} NFKC, which may change a text's
+ * length: this maps each char to one char, so spans found in the view are spans of the text.
  */
 final class PlainChars {
     private PlainChars() {
@@ -37,6 +37,9 @@ final class PlainChars {
         }
         if (c >= '\u2010' && c <= '\u2015' || c == '\u2212' || c == '\uFE58' || c == '\uFE63') {
             return '-';
+        }
+        if (c >= '\u201C' && c <= '\u201F') {
+            return '"'; // curly double quotes around a nickname: "Sully"
         }
         if (c >= '\uFF01' && c <= '\uFF5E') {
             return (char) (c - 0xFF01 + '!'); // fullwidth ASCII

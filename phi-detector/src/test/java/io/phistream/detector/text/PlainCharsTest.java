@@ -17,9 +17,11 @@ class PlainCharsTest {
 
     @Test
     void givenLookAlikeCharacters_thenEachReadsAsItsAsciiChar_oneForOne() {
-        String note = "Mary\u00A0Smith \u2013 617\u2011555\u22120123, MRN\u3000\uFF10\uFF14\uFF17 \u2014 ok\u2019d";
+        String note = "Mary\u00A0Smith \u2013 617\u2011555\u22120123, MRN\u3000\uFF10\uFF14\uFF17 \u2014 ok\u2019d "
+                + "\u201CSully\u201D";
 
-        assertThat(PlainChars.of(note).toString()).isEqualTo("Mary Smith - 617-555-0123, MRN 047 - ok\u2019d");
+        assertThat(PlainChars.of(note).toString())
+                .isEqualTo("Mary Smith - 617-555-0123, MRN 047 - ok\u2019d \"Sully\"");
     }
 
     @Test
