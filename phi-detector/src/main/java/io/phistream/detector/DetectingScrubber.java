@@ -90,7 +90,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
                     PhiSpan s = spans.get(i);
                     int from = Math.max(s.start(), at);
                     int to = Math.min(s.end(), end);
-                    if (!text.substring(from, to).isBlank()) { // (a name's blank between two parts stays)
+                    if (!blank(text, from, to)) { // (a name's blank between two parts stays)
                         own.add(new PhiSpan(s.type(), from - at, to - at, s.rule(), s.confidence()));
                     }
                 }
@@ -98,6 +98,15 @@ public final class DetectingScrubber implements FreeTextScrubber {
             }
             at = end + (p + 1 < parts.size() ? joints.get(p).length() : 0);
         }
+    }
+
+    private static boolean blank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DetectionContext context(KnownPhi known) {

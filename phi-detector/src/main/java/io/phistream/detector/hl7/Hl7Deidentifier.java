@@ -400,6 +400,7 @@ public final class Hl7Deidentifier {
         }
         Iterator<FreeTextScrubber.Result> results = freeText.scrubParts(lines,
                 Collections.nCopies(lines.size() - 1, "\n"), run.known).iterator();
+        Iterator<String> plains = lines.iterator(); // the same repetitions, in the same order
         for (TextField f : text) {
             String raw = f.seg().field(f.n());
             if (raw.isEmpty()) {
@@ -407,7 +408,7 @@ public final class Hl7Deidentifier {
             }
             f.seg().setField(f.n(), eachRepetition(raw, f.seg().fieldStart(f.n()), run, (rep, at) -> {
                 FreeTextScrubber.Result r = results.next();
-                String plain = Er7.unescape(rep, run.d);
+                String plain = plains.next();
                 for (ReplacedSpan span : r.spans()) {
                     run.count(span.type());
                     if (at >= 0) {
