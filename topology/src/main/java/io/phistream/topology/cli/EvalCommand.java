@@ -2,11 +2,14 @@ package io.phistream.topology.cli;
 
 import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.detector.text.eval.ClinicalNoteGenerator;
+import io.phistream.detector.text.eval.CorpusForms;
 import io.phistream.detector.text.eval.EvalReport;
 import io.phistream.detector.text.eval.Evaluator;
+import io.phistream.detector.text.eval.GoldDocument;
 import io.phistream.topology.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +35,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rules-only", description = "the rules alone, without the token model that adds words after them")
     boolean rulesOnly;
 
+    @Option(names = "--forms", description = "the overall figures for the corpus in other forms too: wrapped, in upper, "
+            + "lower and Title Case, on one line, with no-break spaces, en dashes, fullwidth digits")
+    boolean forms;
+
     @Override
     public Integer call() throws Exception {
         if ((corpus == null) == (generated == null)) {
@@ -40,20 +47,29 @@ final class EvalCommand implements Callable<Integer> {
         Evaluator evaluator = new Evaluator(rulesOnly
                 ? TextPhiDetector.withConfig(TextPhiDetector.Config.DEFAULT.withTokenModel(false))
                 : TextPhiDetector.builtIn());
-        EvalReport report;
+        String name;
+        List<GoldDocument> docs;
         if (generated != null) {
             if (generated < 1) {
                 throw new ConfigException("--generated: expected a positive number of notes");
             }
-            report = evaluator.evaluate("generated(seed=" + seed + ")",
-                    new ClinicalNoteGenerator(seed).generate(generated));
+            name = "generated(seed=" + seed + ")";
+            docs = new ClinicalNoteGenerator(seed).generate(generated);
         } else {
             if (!Files.exists(corpus)) {
                 throw new ConfigException("--corpus: no such file or directory: " + corpus);
             }
-            report = evaluator.evaluate(corpus);
+            name = corpus.getFileName() == null ? corpus.toString() : corpus.getFileName().toString();
+            docs = Evaluator.read(corpus);
         }
-        System.out.print(report.render());
+        System.out.print(evaluator.evaluate(name, docs).render());
+        if (forms) {
+            System.out.println();
+            System.out.print(EvalReport.overallHeader("form"));
+            for (CorpusForms.Form form : CorpusForms.all()) {
+                System.out.print(evaluator.evaluate(name, CorpusForms.apply(form, docs)).renderOverall(form.name()));
+            }
+        }
         return PhiStreamCli.OK;
     }
 }

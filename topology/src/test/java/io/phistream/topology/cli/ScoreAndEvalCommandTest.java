@@ -61,6 +61,30 @@ class ScoreAndEvalCommandTest {
         assertThat(nameRecall(corpus.toString(), "--rules-only")).isEqualTo("0.000");
     }
 
+    @Test
+    void givenACorpusAndForms_whenEvaluated_thenOneOverallRowPerFormAfterTheReport(@TempDir Path dir) throws Exception {
+        String text = "Daughter Rosalind Abernethy called 617-555-0123 re: d/c.";
+        Path corpus = dir.resolve("note.jsonl");
+        Files.writeString(corpus, "{\"id\":\"n1\",\"text\":\"" + text + "\",\"spans\":[{\"type\":\"PHONE\",\"start\":"
+                + text.indexOf("617") + ",\"end\":" + (text.indexOf("617") + 12) + "}]}\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("eval", "--corpus", corpus.toString(), "--forms")).isZero();
+        } finally {
+            System.setOut(old);
+        }
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> forms = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("form "))
+                .findFirst().orElseThrow()) + 1, lines.size());
+        assertThat(forms).extracting(l -> l.substring(0, 24).strip()).containsExactly("as written",
+                "wrapped at 72 columns", "upper case", "lower case", "Title Case", "one line", "no-break spaces",
+                "en dashes for hyphens", "fullwidth digits");
+        assertThat(forms).allMatch(l -> l.substring(24).trim().startsWith("1 ")); // the one gold span in every form
+    }
+
     /** The NAME row's span recall that `eval` prints. */
     private static String nameRecall(String corpus, String... more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

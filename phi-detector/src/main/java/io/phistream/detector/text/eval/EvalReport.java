@@ -137,6 +137,19 @@ public final class EvalReport {
         return b.toString();
     }
 
+    /** The header of a table of overall rows ({@link #renderOverall}), its first column named {@code first}. */
+    public static String overallHeader(String first) {
+        return String.format(Locale.ROOT, "%-24s %8s %6s %9s %7s %7s %7s | %8s %7s %7s %7s%n", first, "gold", "tp",
+                "fp/fn", "span P", "span R", "span F1", "tok gold", "tok P", "tok R", "tok F1");
+    }
+
+    /** The overall row alone, labelled: one line of a table that compares runs (forms of a corpus). */
+    public String renderOverall(String label) {
+        return String.format(Locale.ROOT, "%-24s %8d %6d %9s %7s %7s %7s | %8d %7s %7s %7s%n", label, span.tp + span.fn,
+                span.tp, span.fp + "/" + span.fn, f(span.precision()), f(span.recall()), f(span.f1()),
+                token.tp + token.fn, f(token.precision()), f(token.recall()), f(token.f1()));
+    }
+
     private static double f1(double p, double r) {
         if (Double.isNaN(p) || Double.isNaN(r)) {
             return Double.NaN;
