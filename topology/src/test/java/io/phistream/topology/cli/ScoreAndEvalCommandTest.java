@@ -67,16 +67,8 @@ class ScoreAndEvalCommandTest {
         Path corpus = dir.resolve("note.jsonl");
         Files.writeString(corpus, "{\"id\":\"n1\",\"text\":\"" + text + "\",\"spans\":[{\"type\":\"PHONE\",\"start\":"
                 + text.indexOf("617") + ",\"end\":" + (text.indexOf("617") + 12) + "}]}\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("eval", "--corpus", corpus.toString(), "--forms")).isZero();
-        } finally {
-            System.setOut(old);
-        }
 
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = evalOutput("eval", "--corpus", corpus.toString(), "--forms").lines().toList();
         List<String> forms = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("form "))
                 .findFirst().orElseThrow()) + 1, lines.size());
         assertThat(forms).extracting(l -> l.substring(0, 24).strip()).containsExactly("as written",
@@ -87,18 +79,23 @@ class ScoreAndEvalCommandTest {
 
     /** The NAME row's span recall that `eval` prints. */
     private static String nameRecall(String corpus, String... more) {
+        List<String> args = new ArrayList<>(List.of("eval", "--corpus", corpus));
+        args.addAll(List.of(more));
+        String row = evalOutput(args.toArray(String[]::new)).lines().filter(l -> l.startsWith("NAME"))
+                .findFirst().orElseThrow();
+        return row.trim().split("\\s+")[5];
+    }
+
+    /** What the command prints; it must exit 0. */
+    private static String evalOutput(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream old = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            List<String> args = new ArrayList<>(List.of("eval", "--corpus", corpus));
-            args.addAll(List.of(more));
-            assertThat(PhiStreamCli.execute(args.toArray(String[]::new))).isZero();
+            assertThat(PhiStreamCli.execute(args)).isZero();
         } finally {
             System.setOut(old);
         }
-        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("NAME"))
-                .findFirst().orElseThrow();
-        return row.trim().split("\\s+")[5];
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
