@@ -689,7 +689,8 @@ public final class FhirDeidentifier {
             for (XhtmlNode n : nodes) {
                 parts.add(n.getContent());
             }
-            List<FreeTextScrubber.Result> results = freeText.scrubParts(parts, text.joints.subList(1, nodes.size()), known);
+            List<FreeTextScrubber.Result> results =
+                    freeText.scrubParts(parts, text.joints.subList(1, nodes.size()), known);
             for (int i = 0; i < nodes.size(); i++) {
                 for (ReplacedSpan span : results.get(i).spans()) {
                     count(span.type());
@@ -699,7 +700,7 @@ public final class FhirDeidentifier {
             dropEmptyText(div);
         }
 
-        /** A narrative's text nodes with words, and what stands before each: blanks between, a line break for a block. */
+        /** A narrative's text nodes with words, and what stands before each: blanks, a line break for a block. */
         private static final class TextNodes {
             final List<XhtmlNode> nodes = new ArrayList<>();
             final List<String> joints = new ArrayList<>();
@@ -726,7 +727,8 @@ public final class FhirDeidentifier {
                         text.block = false;
                     }
                 } else if (t == NodeType.Element || t == NodeType.Document) {
-                    boolean isBlock = c.getName() != null && BLOCK_ELEMENTS.contains(c.getName().toLowerCase(Locale.ROOT));
+                    boolean isBlock = c.getName() != null
+                            && BLOCK_ELEMENTS.contains(c.getName().toLowerCase(Locale.ROOT));
                     text.block |= isBlock;
                     textNodes(c, text);
                     text.block |= isBlock;

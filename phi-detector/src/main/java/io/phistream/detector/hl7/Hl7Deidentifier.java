@@ -381,7 +381,8 @@ public final class Hl7Deidentifier {
             return false;
         }
         return !f.seg().name().equals("OBX") || f.seg().field(3).equals(before.seg().field(3))
-                && f.seg().field(4).equals(before.seg().field(4)) && valueType(f.seg(), d).equals(valueType(before.seg(), d));
+                && f.seg().field(4).equals(before.seg().field(4))
+                && valueType(f.seg(), d).equals(valueType(before.seg(), d));
     }
 
     /** Scrubs one text: every repetition of its fields is a line, scrubbed with the others as one text. */

@@ -1,18 +1,18 @@
 package io.phistream.detector.text;
 
 /**
- * Hard-wrapped text read as its writer wrote it: a line break that only wraps prose at the text's width becomes a space.
- * Notes exported at a fixed width, and reports sent one HL7 OBX or NTE line at a time, break lines in the middle of
- * phrases ("admitted from Mercy\nHospital", "daughter\nMary Smith"), where the rules read a line break as the end of a
- * field. The view has the text's length and offsets, so spans found in it are spans of the text.
+ * Hard-wrapped text read as its writer wrote it: a line break that only wraps prose at the text's width becomes a
+ * space. Notes exported at a fixed width, and reports sent one HL7 OBX or NTE line at a time, break lines in the middle
+ * of phrases ("admitted from Mercy\nHospital", "daughter\nMary Smith"), where the rules read a line break as the end of
+ * a field. The view has the text's length and offsets, so spans found in it are spans of the text.
  *
- * <p>A break is soft when the line before it is full: the next line's first word would not have fitted on it within the
- * width, the longest line's length. The text must show the pattern twice, so that one long paragraph of an otherwise
- * unwrapped note is not taken for wrapping. A line that ends with a colon, or a next line that opens a list item, keeps
- * its break.
+ * <p>A break is soft when the line before it is full: the next line's first word would not have fitted on it within
+ * the width, the longest line's length. The text must show the pattern at least twice and in a quarter of its breaks,
+ * so that one long paragraph of an otherwise unwrapped note is not taken for wrapping. A line that ends a label (":")
+ * or a sentence, or a next line that opens a list item, keeps its break.
  */
 final class SoftBreaks {
-    /** Narrower than any fixed width notes are wrapped at: a text whose longest line is shorter is not wrapped prose. */
+    /** Narrower than any width notes are wrapped at: a text whose longest line is shorter is not wrapped prose. */
     private static final int MIN_WIDTH = 40;
     /** Wider than any fixed width: a longer line is a paragraph written as one line. */
     private static final int MAX_WIDTH = 160;

@@ -198,7 +198,8 @@ public final class TextPhiDetector {
     Scan rules(CharSequence text, DetectionContext ctx, Budget budget) {
         // look-alike chars read as ASCII, a hard-wrapped text's wrapping breaks as spaces, a Title Case text in upper
         // case: each a view of the same length, so the spans' offsets are the text's
-        Scan s = new Scan(TitleCase.upper(SoftBreaks.unwrap(PlainChars.of(text))), lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
+        CharSequence view = TitleCase.upper(SoftBreaks.unwrap(PlainChars.of(text)));
+        Scan s = new Scan(view, lexicon, ctx == null ? DetectionContext.EMPTY : ctx, config, budget);
         Web.detect(s);
         Dates.detect(s);
         Numbers.detect(s);

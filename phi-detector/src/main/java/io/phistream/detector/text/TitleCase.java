@@ -8,8 +8,8 @@ package io.phistream.detector.text;
  */
 final class TitleCase {
     /**
-     * Words every Title Case style capitalises (pronouns, verbs, "patient") and no other writing does inside a sentence,
-     * where names never stand for them. A note dense with names and places capitalises many words, but not these.
+     * Words every Title Case style capitalises (pronouns, verbs, "patient") and no other writing does inside a
+     * sentence, where names never stand for them. A note dense with names and places capitalises many words, but not these.
      */
     private static final String[] TELLING = {"is", "was", "are", "were", "be", "been", "has", "had", "have", "she",
         "he", "her", "his", "it", "they", "them", "we", "you", "this", "that", "not", "patient"};
@@ -29,7 +29,7 @@ final class TitleCase {
         return false;
     }
 
-    /** The text in upper case when the telling words inside its sentences are mostly capitalised; else the text itself. */
+    /** The text in upper case when the telling words inside its sentences are mostly capitalised; else the text. */
     static CharSequence upper(CharSequence text) {
         String t = text.toString();
         int n = t.length();
@@ -38,8 +38,8 @@ final class TitleCase {
         }
         int capital = 0;
         int lower = 0;
-        // a word inside a sentence follows a space (String.indexOf finds those many chars at a time); cheap tests first:
-        // most words start with no telling word's letter or are too long
+        // a word inside a sentence follows a space (String.indexOf finds those many chars at a time); cheap tests
+        // first: most words start with no telling word's letter or are too long
         for (int space = t.indexOf(' '); space >= 0 && space + 1 < n; space = t.indexOf(' ', space + 1)) {
             int start = space + 1;
             char c = t.charAt(start);

@@ -31,7 +31,8 @@ public final class CorpusForms {
                 new Form("one line", t -> t.replace('\n', ' ')),
                 new Form("no-break spaces", t -> t.replace(' ', '\u00A0')),
                 new Form("en dashes for hyphens", t -> t.replace('-', '\u2013')),
-                new Form("fullwidth digits", t -> oneForOne(t, c -> c >= '0' && c <= '9' ? (char) (c - '0' + '\uFF10') : c)));
+                new Form("fullwidth digits",
+                        t -> oneForOne(t, c -> c >= '0' && c <= '9' ? (char) (c - '0' + '\uFF10') : c)));
     }
 
     /** The documents in a form; gold spans that cross a line break of the form are cut at it. */
@@ -59,7 +60,7 @@ public final class CorpusForms {
         return out;
     }
 
-    /** Greedy wrapping, as editors and EHR exports do it: a space becomes a line break where a line would pass the width. */
+    /** Greedy wrapping, as editors and EHR exports do it: a space becomes a line break where a line would pass width. */
     static String wrap(String t, int width) {
         char[] c = t.toCharArray();
         int column = 0;
