@@ -11,15 +11,18 @@ final class PlainChars {
     private PlainChars() {
     }
 
-    /** The view; the text itself when it holds none of these characters (most notes: one pass, no copy). */
-    static CharSequence of(CharSequence text) {
+    /**
+     * The view, as a String for the views read after it; the text itself when it is a String and holds none of these
+     * characters (most notes: one pass, no copy).
+     */
+    static String of(CharSequence text) {
         int n = text.length();
         int i = 0;
         while (i < n && plain(text.charAt(i)) == text.charAt(i)) {
             i++;
         }
         if (i == n) {
-            return text;
+            return text.toString();
         }
         char[] view = new char[n];
         for (int j = 0; j < n; j++) {

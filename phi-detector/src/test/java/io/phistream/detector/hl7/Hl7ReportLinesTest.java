@@ -7,6 +7,8 @@ import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.WrappedNote;
 import io.phistream.detector.deid.Zip3;
+import io.phistream.detector.er7.Er7Exception;
+import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.text.TextPhiDetector;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,18 +62,13 @@ class Hl7ReportLinesTest {
     }
 
     /** OBX-5 of each OBX segment of a released message. */
-    private static List<String> obxText(String message) {
-        List<String> lines = new ArrayList<>();
-        for (String seg : message.split("\r")) {
-            if (seg.startsWith("OBX|")) {
-                lines.add(seg.split("\\|", -1)[5]);
-            }
-        }
-        return lines;
+    private static List<String> obxText(String message) throws Er7Exception {
+        return Er7Message.parse(message).segments().stream().filter(s -> s.name().equals("OBX"))
+                .map(s -> s.field(5)).toList();
     }
 
     @Test
-    void givenAReportOneLinePerObx_whenScrubbed_thenAPlaceWrappedOverTwoLinesIsReplacedOnBoth() {
+    void givenAReportOneLinePerObx_whenScrubbed_thenAPlaceWrappedOverTwoLinesIsReplacedOnBoth() throws Er7Exception {
         Hl7Outcome out = deidentifier(new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(report("NOTE^Progress"));
 
         assertThat(out).isInstanceOf(Hl7Outcome.Deidentified.class);

@@ -62,11 +62,13 @@ final class EvalCommand implements Callable<Integer> {
             name = corpus.getFileName() == null ? corpus.toString() : corpus.getFileName().toString();
             docs = Evaluator.read(corpus);
         }
-        System.out.print(evaluator.evaluate(name, docs).render());
+        EvalReport asWritten = evaluator.evaluate(name, docs);
+        System.out.print(asWritten.render());
         if (forms) {
             System.out.println();
             System.out.print(EvalReport.overallHeader("form"));
-            for (CorpusForms.Form form : CorpusForms.all()) {
+            System.out.print(asWritten.renderOverall("as written"));
+            for (CorpusForms.Form form : CorpusForms.others()) {
                 System.out.print(evaluator.evaluate(name, CorpusForms.apply(form, docs)).renderOverall(form.name()));
             }
         }

@@ -21,9 +21,9 @@ public final class CorpusForms {
     private CorpusForms() {
     }
 
-    public static List<Form> all() {
+    /** The forms other than the text as written, which the report before them scores. */
+    public static List<Form> others() {
         return List.of(
-                new Form("as written", t -> t),
                 new Form("wrapped at " + WRAP + " columns", t -> wrap(t, WRAP)),
                 new Form("upper case", t -> oneForOne(t, Character::toUpperCase)),
                 new Form("lower case", t -> oneForOne(t, Character::toLowerCase)),
