@@ -87,6 +87,7 @@ final class DeidCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         int released = 0;
         int rejected = 0;
+        int textsRemoved = 0;
         try (PrintWriter spans = spansFile == null ? null : new PrintWriter(
                 Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8))) {
             for (Path file : files) {
@@ -101,6 +102,9 @@ final class DeidCommand implements Callable<Integer> {
                     continue;
                 }
                 Format f = format == Format.auto ? detect(text) : format;
+                if (f == Format.text && !config.textSpans()) {
+                    textsRemoved++;
+                }
                 Result r = switch (f) {
                     case hl7v2 -> hl7(stages, text);
                     case fhir -> name.endsWith(".ndjson") ? ndjson(stages, text) : fhir(stages, text);
@@ -126,6 +130,11 @@ final class DeidCommand implements Callable<Integer> {
             }
         }
         System.err.println("de-identified " + released + ", rejected " + rejected + ", written to " + out);
+        if (textsRemoved > 0) {
+            // a plain-text file is all free text: under the fail-safe default it comes out empty, which looks like a bug
+            System.err.println("phi-stream: " + textsRemoved + " text file(s) written empty: text.scrubbing=redact "
+                    + "(the default) removes free text whole; --set text.scrubbing=spans replaces only its PHI");
+        }
         return rejected == 0 ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
     }
 

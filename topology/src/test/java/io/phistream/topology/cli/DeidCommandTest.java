@@ -79,6 +79,26 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenATextFileAndTheDefaultScrubbing_whenDeidentified_thenItIsWrittenEmptyAndTheCommandSaysHowToKeepIt()
+            throws Exception {
+        Path in = dir.resolve("note.txt");
+        Files.writeString(in, "Pt Rosalind Quintanilla seen 3/4, call 617-555-0142.");
+        Path out = dir.resolve("out");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString())).isZero();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(Files.readString(out.resolve("note.txt"))).isEmpty();
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("1 text file(s) written empty").contains("text.scrubbing=spans")
+                .doesNotContain("Quintanilla");
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
