@@ -359,8 +359,10 @@ public final class Hl7Deidentifier {
 
     /**
      * The text fields grouped into the texts they write: a field that continues the one before (the same field of the
-     * next segment, for OBX of the same observation and sub-id) is its next line. Reports are sent one OBX line at a
-     * time and comments one NTE at a time; read a line alone, a label loses its value and a wrapped name its half.
+     * next segment, for OBX of the same observation and value type) is its next line. Reports are sent one OBX line at
+     * a time and comments one NTE at a time; read a line alone, a label loses its value and a wrapped name its half.
+     * The sub-id (OBX-4) is not compared: senders number a report's lines with it ("1", "2", ...) as often as they
+     * leave it alone, and spans are cut back to each line, so joining never moves text between segments.
      */
     private static List<List<TextField>> texts(List<TextField> fields, Delimiters d) {
         List<List<TextField>> texts = new ArrayList<>();
@@ -381,7 +383,6 @@ public final class Hl7Deidentifier {
             return false;
         }
         return !f.seg().name().equals("OBX") || f.seg().field(3).equals(before.seg().field(3))
-                && f.seg().field(4).equals(before.seg().field(4))
                 && valueType(f.seg(), d).equals(valueType(before.seg(), d));
     }
 

@@ -53,10 +53,16 @@ class Hl7ReportLinesTest {
     }
 
     private static String report(String obx3) {
+        return report(obx3, "1");
+    }
+
+    /** The note one OBX line at a time; '#' in OBX-3 or OBX-4 stands for the line's number. */
+    private static String report(String obx3, String subId) {
         StringBuilder m = new StringBuilder(MSH).append('\r').append(PID);
         for (int i = 0; i < NOTE.size(); i++) {
             m.append("\rOBX|").append(i + 1).append("|TX|").append(obx3.replace("#", String.valueOf(i)))
-                    .append("|1|").append(NOTE.get(i)).append("||||||F");
+                    .append('|').append(subId.replace("#", String.valueOf(i + 1))).append('|').append(NOTE.get(i))
+                    .append("||||||F");
         }
         return m.toString();
     }
@@ -91,6 +97,15 @@ class Hl7ReportLinesTest {
         expected.add(NOTE); // one observation's lines: one text
         NOTE.forEach(line -> expected.add(List.of(line))); // a line per observation: a text per line
         assertThat(recording.texts).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void givenAReportWhoseLinesAreNumberedBySubId_thenItsLinesAreOneText() {
+        Recording recording = new Recording();
+
+        deidentifier(recording).deidentify(report("NOTE^Progress", "#"));
+
+        assertThat(recording.texts).containsExactly(NOTE);
     }
 
     @Test
