@@ -1359,6 +1359,31 @@ final class Numbers {
         return end;
     }
 
+    private static final Words LABELS_AFTER = Words.of("CELL", "MOBILE", "HOME", "WORK", "OFFICE", "PAGER", "LANDLINE",
+            "CELLPHONE", "MOB", "HM", "WK", "PH", "TEL", "PHONE");
+    private static final Words LETTERS_AFTER = Words.of("C", "H", "W", "M");
+    private static final Words CONTACT_WORDS = Words.of("SPOKE", "SPOKEN", "TALKED", "LEFT", "MESSAGE", "MSG", "VM",
+            "VOICEMAIL", "ANSWERING", "REACHABLE");
+
+    /** "555 0143 (cell)", "617 555 0199 home": the word after a number, past at most one '(', labels it a phone. */
+    private static boolean labelAfter(Scan s, int end) {
+        int a = s.tokenAt(end - 1) + 1;
+        if (a <= 0 || a >= s.tk.n) {
+            return false;
+        }
+        if (s.tk.isPunct(a, '(')) {
+            return a + 1 < s.tk.n && (s.isAny(a + 1, LABELS_AFTER) || s.isAny(a + 1, LETTERS_AFTER));
+        }
+        return s.tk.kind[a] == Tokens.WORD && s.isAny(a, LABELS_AFTER);
+    }
+
+    /** "spoke with daughter Mary at 555 0143": a local number right after AT or @, in a sentence about reaching someone. */
+    private static boolean atInContact(Scan s, int t) {
+        int p = s.prevWord(t, 0);
+        boolean at = p >= 0 && s.is(p, "AT") || t > 0 && s.tk.isPunct(t - 1, '@');
+        return at && (s.before(t, 6, PHONE_CTX) || s.before(t, 6, CONTACT_WORDS));
+    }
+
     private static final Words SSN_LABELS = Words.of("SSN", "SS", "SOCIAL", "SECURITY");
     private static final Words PHONE_LABELS = Words.of("PHONE", "PH", "TEL", "CELL", "FAX", "PAGER", "NUMBER");
     private static final Words PAGER_LABELS = Words.of("PAGER", "BEEPER", "PGR", "BEEP", "PAGE", "EXT", "EXTENSION",
@@ -1371,7 +1396,7 @@ final class Numbers {
             return;
         }
         boolean faxCtx = s.before(t, 4, FAX_CTX) || s.isAny(s.nextWord(s.tokenAt(end - 1), 1), FAX_CTX);
-        boolean phoneCtx = faxCtx || s.before(t, 4, PHONE_CTX);
+        boolean phoneCtx = faxCtx || s.before(t, 4, PHONE_CTX) || digits >= 7 && labelAfter(s, end);
         // SSN 123-45-6789
         if (g == 3 && gr[0] == 3 && gr[1] == 2 && gr[2] == 4 && !dots) {
             int area = Integer.parseInt(ds.substring(0, 3));
@@ -1401,7 +1426,8 @@ final class Numbers {
         // phones
         boolean phoneShape = digits == 10 && (g == 3 && gr[0] == 3 && gr[1] == 3 && gr[2] == 4 || g == 2 && gr[0] == 3 && gr[1] == 7)
                 || digits == 11 && ds.charAt(0) == '1' && g == 4 && gr[0] == 1
-                || digits == 7 && g == 2 && gr[0] == 3 && gr[1] == 4 && (dashes || dots)
+                || digits == 7 && g == 2 && gr[0] == 3 && gr[1] == 4 && (dashes || dots
+                        || spaces && ds.charAt(0) >= '2' && atInContact(s, t))
                 || plus && digits >= 8 && digits <= 15;
         if (phoneShape || phoneCtx && digits >= 7 && digits <= 15 || digits == 10 && g == 1 && phoneCtx) {
             boolean possible = possibleUs(s.text, start, end, ds, plus);

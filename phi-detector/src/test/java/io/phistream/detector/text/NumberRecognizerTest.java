@@ -19,6 +19,17 @@ class NumberRecognizerTest {
     }
 
     @Test
+    void givenANumberLabelledAfterItOrALocalNumberAfterAtWhenReachingSomeone_thenAPhone() {
+        assertThat(values("Spoke with daughter Mary at 555 0143 (cell).", PhiType.PHONE)).containsExactly("555 0143");
+        assertThat(values("Son: 087 123 45 67 mobile, 616 0188 (h).", PhiType.PHONE))
+                .containsExactly("087 123 45 67", "616 0188");
+        assertThat(values("Left message for wife at 412 0199.", PhiType.PHONE)).containsExactly("412 0199");
+        // not a contact sentence, or no label: numbers stay numbers
+        assertThat(values("Heparin drip at 125 1000 units.", PhiType.PHONE)).isEmpty();
+        assertThat(values("Discharged 3/4 home with VNA.", PhiType.PHONE)).isEmpty();
+    }
+
+    @Test
     void givenVitalsAndDoses_thenNoPhones() {
         assertThat(Spans.found("HR 110-120, SBP 90-100, K 3.4, GLUCOSE 145, INSULIN 4 UNITS")).isEmpty();
     }
