@@ -1,5 +1,6 @@
 package io.phistream.detector;
 
+import io.phistream.detector.deid.KeyedDigest;
 import io.phistream.detector.text.DetectionContext;
 import io.phistream.detector.text.DetectionResult;
 import io.phistream.detector.text.PhiSpan;
@@ -12,15 +13,32 @@ import java.util.List;
 
 /**
  * Span-level free-text scrubbing: the structured PHI of the same message is handed to the detector as context,
- * detected spans become typed tags ({@code [NAME]}). When the detector gives up (size or time budget, internal
- * error) the whole field is removed: fail closed.
+ * detected spans become typed tags ({@code [NAME]}), or realistic surrogates ({@link #withSurrogates}). When the
+ * detector gives up (size or time budget, internal error) the whole field is removed: fail closed.
  */
 public final class DetectingScrubber implements FreeTextScrubber {
 
     private final TextPhiDetector detector;
+    /** Keyed digest that seeds surrogates; null: typed tags. */
+    private final KeyedDigest surrogateSeeds;
 
     public DetectingScrubber(TextPhiDetector detector) {
+        this(detector, null);
+    }
+
+    private DetectingScrubber(TextPhiDetector detector, KeyedDigest surrogateSeeds) {
         this.detector = detector;
+        this.surrogateSeeds = surrogateSeeds;
+    }
+
+    /**
+     * Spans replaced by surrogates of their kind: a name by made-up names word by word (a surname alone later gets the
+     * same one), a date moved by the patient's offset in its own form, numbers by numbers of the same shape. Each is
+     * seeded by a keyed digest of the normalised value, so equal values get equal surrogates across messages while the
+     * surrogate says nothing of the value to whoever lacks the key.
+     */
+    public static DetectingScrubber withSurrogates(TextPhiDetector detector, KeyedDigest seeds) {
+        return new DetectingScrubber(detector, java.util.Objects.requireNonNull(seeds));
     }
 
     @Override
@@ -55,6 +73,8 @@ public final class DetectingScrubber implements FreeTextScrubber {
         return results;
     }
 
+    private static final String SEED_DOMAIN = "text-surrogate";
+
     /** Chars of pieces read as one text at most: about 20 ms of detection, a tenth of the default budget. */
     static final int MAX_JOINED = 64 * 1024;
 
@@ -87,7 +107,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
                         own.add(new PhiSpan(s.type(), from - at, to - at, s.rule(), s.confidence()));
                     }
                 }
-                results.add(replaced(part, own));
+                results.add(replaced(part, own, known));
             }
             at = end + (p + 1 < parts.size() ? joints.get(p).length() : 0);
         }
@@ -113,8 +133,13 @@ public final class DetectingScrubber implements FreeTextScrubber {
         return context.build();
     }
 
-    private static Result replaced(String text, List<PhiSpan> found) {
-        ScrubResult scrubbed = TextScrubber.scrub(text, found, Replacement.TAG, null);
+    private Result replaced(String text, List<PhiSpan> found, KnownPhi known) {
+        ScrubResult scrubbed = surrogateSeeds == null ? TextScrubber.scrub(text, found, Replacement.TAG, null)
+                : TextScrubber.scrub(text, found, Replacement.SURROGATE, span -> surrogateSeeds.hex(SEED_DOMAIN,
+                        span.type().name() + ':' + DetectionContext.normalise(span.type(),
+                                text.substring(span.start(), span.end()))),
+                        known.dateShiftDays() == null ? null
+                                : new TextScrubber.DateShift(known.dateShiftDays(), known.referenceYear()));
         List<ReplacedSpan> spans = new ArrayList<>(found.size());
         for (PhiSpan s : found) {
             spans.add(new ReplacedSpan(s.start(), s.end(), s.type()));

@@ -25,12 +25,31 @@ public final class KnownPhi {
     private final List<Value> values = new ArrayList<>();
     private Set<String> remembered = Set.of();
     private Function<String, String> memoryHash;
+    private Integer dateShiftDays;
+    private int referenceYear;
 
     public void add(PhiType type, String value, boolean guarded) {
         String v = value.strip();
         if (!v.isEmpty()) {
             values.add(new Value(type, v, guarded));
         }
+    }
+
+    /**
+     * The patient's date offset for the text about to be scrubbed (null: no single patient), and the year a date
+     * written without one is read in: surrogate dates in free text move with the structured ones.
+     */
+    public void dateShift(Integer days, int referenceYear) {
+        this.dateShiftDays = days;
+        this.referenceYear = referenceYear;
+    }
+
+    public Integer dateShiftDays() {
+        return dateShiftDays;
+    }
+
+    public int referenceYear() {
+        return referenceYear;
     }
 
     public List<Value> values() {

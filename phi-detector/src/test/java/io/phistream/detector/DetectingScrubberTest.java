@@ -2,6 +2,7 @@ package io.phistream.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phistream.detector.deid.KeyedDigest;
 import io.phistream.detector.text.TextPhiDetector;
 import java.time.Duration;
 import java.util.Collections;
@@ -14,6 +15,20 @@ class DetectingScrubberTest {
             TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30))));
 
     private static final List<String> LINES = WrappedNote.LINES;
+
+    /** Surrogates seeded by a fresh HMAC key. */
+    private static DetectingScrubber surrogates() {
+        try {
+            com.google.crypto.tink.mac.MacConfig.register();
+            return DetectingScrubber.withSurrogates(TextPhiDetector.withConfig(
+                    TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30))), new KeyedDigest(
+                    com.google.crypto.tink.KeysetHandle.generateNew(
+                            com.google.crypto.tink.mac.PredefinedMacParameters.HMAC_SHA256_256BITTAG).getPrimitive(
+                            com.google.crypto.tink.RegistryConfiguration.get(), com.google.crypto.tink.Mac.class)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     private static final List<String> BREAKS = Collections.nCopies(LINES.size() - 1, "\n");
 
     @Test
@@ -72,5 +87,33 @@ class DetectingScrubberTest {
 
         assertThat(results).extracting(FreeTextScrubber.Result::text).containsOnly("");
         assertThat(results.get(5).spans()).containsExactly(new ReplacedSpan(0, 7, PhiType.OTHER_ID));
+    }
+
+    @Test
+    void givenSurrogates_thenNamesGetMadeUpNamesConsistently_andDatesMoveByThePatientsOffsetInTheirForm() {
+        DetectingScrubber surrogates = surrogates();
+        KnownPhi known = new KnownPhi();
+        known.dateShift(10, 2026);
+        String note = "Seen by Dr. Quintanilla on 3/4. Daughter Rosalind called Jan 5th; Dr. Quintanilla aware.";
+
+        FreeTextScrubber.Result r = surrogates.scrub(note, known);
+        FreeTextScrubber.Result again = surrogates.scrub(note, known);
+
+        assertThat(r.text()).doesNotContain("Quintanilla", "Rosalind", "3/4", "Jan 5th")
+                .contains(" on 3/14.", " called Jan 15th;").doesNotContain("[NAME]", "[DATE]");
+        assertThat(r.spans()).extracting(ReplacedSpan::type).contains(PhiType.NAME, PhiType.DATE);
+        String first = r.text().substring("Seen by Dr. ".length(), r.text().indexOf(" on 3/14"));
+        assertThat(first).matches("[A-Z][a-z]+");
+        assertThat(r.text()).endsWith("Dr. " + first + " aware."); // the same surname, the same surrogate
+        assertThat(again.text()).isEqualTo(r.text());
+    }
+
+    @Test
+    void givenSurrogatesAndNoPatientOffset_thenADateStillGetsAMadeUpOneOfItsForm() {
+        DetectingScrubber surrogates = surrogates();
+
+        FreeTextScrubber.Result r = surrogates.scrub("Admitted 03/04/2019 from home.", new KnownPhi());
+
+        assertThat(r.text()).matches("Admitted \\d\\d/\\d\\d/2019 from home\\.").doesNotContain("03/04");
     }
 }

@@ -317,6 +317,8 @@ public final class FhirDeidentifier {
                 known.recall(memory.recall(patientToken), memoryHash);
             }
             resource(root, null, true);
+            // free text's surrogate dates move with the structured ones when the message is about one patient
+            known.dateShift(offsets.size() == 1 ? offsets.values().iterator().next() : null, referenceYear);
             for (int i = 0; i < deferred.size(); i++) {
                 deferred.get(i).run();
             }

@@ -521,6 +521,7 @@ public final class Hl7Deidentifier {
             this.d = d;
             this.offsetDays = offsetDays;
             this.referenceYear = referenceYear;
+            known.dateShift(offsetDays, referenceYear); // surrogate dates in free text move with the structured ones
         }
 
         void count(PhiType type) {

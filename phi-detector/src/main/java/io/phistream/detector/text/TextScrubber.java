@@ -37,7 +37,21 @@ public final class TextScrubber {
     private TextScrubber() {
     }
 
+    /** A patient's date offset, and the year in which a date written without one is read ({@link TextDates}). */
+    public record DateShift(int days, int referenceYear) {
+    }
+
     public static ScrubResult scrub(String text, List<PhiSpan> spans, Replacement mode, Function<PhiSpan, String> tokenFn) {
+        return scrub(text, spans, mode, tokenFn, null);
+    }
+
+    /**
+     * As {@link #scrub(String, List, Replacement, Function)}; in SURROGATE mode with a {@code shift}, a date is moved
+     * by the patient's offset in the form it was written (intervals between a patient's dates survive), and only a
+     * date {@link TextDates} cannot read gets a seeded one.
+     */
+    public static ScrubResult scrub(String text, List<PhiSpan> spans, Replacement mode, Function<PhiSpan, String> tokenFn,
+                                    DateShift shift) {
         if (mode != Replacement.TAG && tokenFn == null) {
             throw new IllegalArgumentException("TOKEN and SURROGATE need a token function");
         }
@@ -55,7 +69,7 @@ public final class TextScrubber {
             out.append(switch (mode) {
                 case TAG -> "[" + s.type().name() + "]";
                 case TOKEN -> tokenFn.apply(s);
-                case SURROGATE -> surrogate(text, s, tokenFn);
+                case SURROGATE -> surrogate(text, s, tokenFn, shift);
             });
             pos = s.end();
             n++;
@@ -94,11 +108,13 @@ public final class TextScrubber {
         return h & Long.MAX_VALUE;
     }
 
-    private static String surrogate(String text, PhiSpan s, Function<PhiSpan, String> seedFn) {
+    private static String surrogate(String text, PhiSpan s, Function<PhiSpan, String> seedFn, DateShift shift) {
         String v = text.substring(s.start(), s.end());
+        String shifted = s.type() == PhiType.DATE && shift != null ? TextDates.shift(v, shift.days(), shift.referenceYear())
+                : null;
         return switch (s.type()) {
             case NAME -> name(text, s, seedFn);
-            case DATE -> date(v, seed(seedFn.apply(s)));
+            case DATE -> shifted != null ? shifted : date(v, seed(seedFn.apply(s)));
             case AGE -> "90+";
             case EMAIL -> "user" + (seed(seedFn.apply(s)) % 10000) + "@example.org";
             case URL -> "https://example.org/" + Long.toHexString(seed(seedFn.apply(s)) % 0xFFFFFF);

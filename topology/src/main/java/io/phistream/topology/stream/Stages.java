@@ -61,8 +61,9 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         Tokenizer tokenizer = new Tokenizer(keys.tokenization());
         KeyedDigest digest = new KeyedDigest(keys.digest());
         DateShifter shifter = new DateShifter(keys.dateShift(), config.dateShiftMaxDays());
-        FreeTextScrubber text = config.textSpans() ? new DetectingScrubber(TextPhiDetector.builtIn())
-                : FreeTextScrubber.REDACT_ALL;
+        FreeTextScrubber text = !config.textSpans() ? FreeTextScrubber.REDACT_ALL
+                : config.textSurrogates() ? DetectingScrubber.withSurrogates(TextPhiDetector.builtIn(), digest)
+                : new DetectingScrubber(TextPhiDetector.builtIn());
         Hl7Deidentifier hl7 = new Hl7Deidentifier(policy, tokenizer, shifter, Zip3.defaultUnion(), digest, text, clock);
         FhirPolicy fhirPolicy;
         IdentityMap identities;

@@ -99,6 +99,31 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenSurrogates_whenAnHl7NoteIsDeidentified_thenItsNamesAreMadeUpAndItsDatesMoveWithTheStructuredOnes()
+            throws Exception {
+        // PID-7 1950-01-01 and the note's "01/01/1950" are the same day: after the shift they must still be one day
+        String hl7 = String.join("\r", "MSH|^~\\&|TRANS|GHH|EHR|GHH|20260102030405||MDM^T02^MDM_T02|S1|P|2.5.1",
+                "PID|1||MRN4471^^^GHH^MR||Quintanilla^Rosalind||19500101|F",
+                "TXA|1|PN|TX|20260102",
+                "OBX|1|TX|NOTE^Progress||Pt Rosalind Quintanilla, DOB 01/01/1950, seen with daughter Ottoline.||||||F");
+        Path in = dir.resolve("m.hl7");
+        Files.writeString(in, hl7);
+        Path out = dir.resolve("out");
+
+        int code = PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                "--set", "text.scrubbing=spans", "--set", "text.replacement=surrogates");
+
+        assertThat(code).isZero();
+        String released = Files.readString(out.resolve("m.hl7"));
+        assertThat(released).doesNotContain("Quintanilla", "Rosalind", "Ottoline", "01/01/1950").doesNotContain("[NAME]");
+        Matcher pid7 = Pattern.compile("\rPID\\|(?:[^|\r]*\\|){6}(\\d{4})(\\d\\d)(\\d\\d)").matcher(released);
+        Matcher dob = Pattern.compile("DOB (\\d\\d)/(\\d\\d)/(\\d{4})").matcher(released);
+        assertThat(pid7.find()).as("PID-7 shifted").isTrue();
+        assertThat(dob.find()).as("the note's date shifted in its own form").isTrue();
+        assertThat(dob.group(3) + dob.group(1) + dob.group(2)).isEqualTo(pid7.group(1) + pid7.group(2) + pid7.group(3));
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);

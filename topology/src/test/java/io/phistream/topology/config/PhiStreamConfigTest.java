@@ -325,6 +325,19 @@ class PhiStreamConfigTest {
     }
 
     @Test
+    void givenSurrogatesWithoutSpanScrubbing_whenLoaded_thenRejectedNamingBothKeys() {
+        assertThat(PhiStreamConfig.load(null, Map.of(), Map.of()).textSurrogates()).isFalse();
+        assertThat(PhiStreamConfig.load(null, Map.of(), Map.of("text.scrubbing", "spans",
+                "text.replacement", "surrogates")).textSurrogates()).isTrue();
+
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("text.replacement", "surrogates")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("text.replacement=surrogates")
+                .hasMessageContaining("text.scrubbing=spans");
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("text.scrubbing", "spans",
+                "text.replacement", "fake"))).isInstanceOf(ConfigException.class).hasMessageContaining("text.replacement");
+    }
+
+    @Test
     void givenWhitespaceAroundValuesInTheFile_whenLoaded_thenItIsIgnored() throws IOException {
         Path f = file("topic.partitions =  7  \n# comment\n");
 

@@ -1,0 +1,242 @@
+package io.phistream.detector.text;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Shifts a date as free text writes it by a number of days, in the same form: "3/4" -> "4/12", "03-04-2019" ->
+ * "04-12-2019", "2019-03-04", "Jan 5th" -> "Feb 13th", "5 March 2019", "12-JAN-2020". A form without a year is read in
+ * the reference year. Anything else (a month and year, a season, "the 14th") gives null, and the caller falls back to
+ * a surrogate that keeps nothing of the value.
+ *
+ * <p>Hand-parsed rather than with DateTimeFormatter patterns: a note writes one date a dozen ways, the form must come
+ * back exactly (zero-padding, separators, case, ordinal suffix), and a pattern per form would still need this reading.
+ */
+public final class TextDates {
+    private static final String[] MONTHS = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+        "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+    private static final int LEAP_YEAR = 2024;
+
+    private TextDates() {
+    }
+
+    /** The date shifted by {@code days} in the form it was written, or null when it is not a whole date this reads. */
+    public static String shift(String value, int days, int referenceYear) {
+        String v = value.strip();
+        if (v.isEmpty() || v.length() > 40) {
+            return null;
+        }
+        String out = Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(v.length() - 1))
+                && !hasLetter(v) ? numeric(v, days, referenceYear) : named(v, days, referenceYear);
+        return out == null ? null : value.substring(0, value.indexOf(v)) + out
+                + value.substring(value.indexOf(v) + v.length());
+    }
+
+    /** m/d, m/d/yy, m/d/yyyy, m-d-yyyy, m.d.yyyy, yyyy-mm-dd, yyyy/mm/dd: digits and one kind of separator. */
+    private static String numeric(String v, int days, int referenceYear) {
+        char sep = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!Character.isDigit(c)) {
+                if (c != '/' && c != '-' && c != '.' || sep != 0 && c != sep) {
+                    return null;
+                }
+                sep = c;
+            }
+        }
+        if (sep == 0) {
+            return null;
+        }
+        String[] g = v.split(sep == '.' ? "\\." : String.valueOf(sep), -1);
+        if (g.length < 2 || g.length > 3) {
+            return null;
+        }
+        for (String x : g) {
+            if (x.isEmpty() || x.length() > 4) {
+                return null;
+            }
+        }
+        if (g.length == 3 && g[0].length() == 4) { // yyyy-mm-dd
+            LocalDate d = date(Integer.parseInt(g[0]), Integer.parseInt(g[1]), Integer.parseInt(g[2]));
+            if (d == null) {
+                return null;
+            }
+            d = d.plusDays(days);
+            // ISO and its kin pad every two-digit group: "2019-12-05" becomes "2020-01-04", not "2020-1-4"
+            return d.getYear() + String.valueOf(sep) + pad(d.getMonthValue(), g[1].length() == 2 ? "00" : g[1]) + sep
+                    + pad(d.getDayOfMonth(), g[2].length() == 2 ? "00" : g[2]);
+        }
+        if (g[0].length() > 2 || g[1].length() > 2) {
+            return null;
+        }
+        int year = referenceYear;
+        if (g.length == 3) {
+            if (g[2].length() == 2) {
+                year = 2000 + Integer.parseInt(g[2]);
+                if (year > referenceYear) {
+                    year -= 100;
+                }
+            } else if (g[2].length() == 4) {
+                year = Integer.parseInt(g[2]);
+            } else {
+                return null;
+            }
+        }
+        LocalDate d = date(year, Integer.parseInt(g[0]), Integer.parseInt(g[1]));
+        if (d == null && g.length == 2) {
+            d = date(LEAP_YEAR, Integer.parseInt(g[0]), Integer.parseInt(g[1])); // "2/29" in a common reference year
+        }
+        if (d == null) {
+            return null;
+        }
+        d = d.plusDays(days);
+        String out = pad(d.getMonthValue(), g[0]) + sep + pad(d.getDayOfMonth(), g[1]);
+        if (g.length == 3) {
+            out += sep + (g[2].length() == 2 ? String.format(Locale.ROOT, "%02d", d.getYear() % 100) : String.valueOf(d.getYear()));
+        }
+        return out;
+    }
+
+    /**
+     * "Jan 5", "Jan 5th", "January 5, 2019", "5 Jan 2019", "5th of March", "12-JAN-2020": a month's name and a day,
+     * with or without a year; the words between them kept.
+     */
+    private static String named(String v, int days, int referenceYear) {
+        // the pieces: runs of letters, runs of digits (with an ordinal suffix), and what lies between them
+        int monthAt = -1;
+        int monthEnd = -1;
+        int month = -1;
+        int dayAt = -1;
+        int dayEnd = -1;
+        int yearAt = -1;
+        int i = 0;
+        while (i < v.length()) {
+            char c = v.charAt(i);
+            int j = i;
+            if (Character.isLetter(c)) {
+                while (j < v.length() && Character.isLetter(v.charAt(j))) {
+                    j++;
+                }
+                int m = month(v.substring(i, j));
+                if (m >= 0) {
+                    if (month >= 0) {
+                        return null;
+                    }
+                    month = m;
+                    monthAt = i;
+                    monthEnd = j;
+                } else if (!isOrdinal(v, i, j) && !v.substring(i, j).equalsIgnoreCase("of")) {
+                    return null;
+                }
+            } else if (Character.isDigit(c)) {
+                while (j < v.length() && Character.isDigit(v.charAt(j))) {
+                    j++;
+                }
+                if (j - i <= 2 && dayAt < 0) {
+                    dayAt = i;
+                    dayEnd = j;
+                } else if (j - i == 4 && yearAt < 0) {
+                    yearAt = i;
+                } else {
+                    return null;
+                }
+            } else if (c != ' ' && c != ',' && c != '-' && c != '.' && c != '/') {
+                return null;
+            } else {
+                j = i + 1;
+            }
+            i = j;
+        }
+        if (month < 0 || dayAt < 0) {
+            return null;
+        }
+        int year = yearAt >= 0 ? Integer.parseInt(v.substring(yearAt, yearAt + 4)) : referenceYear;
+        LocalDate d = date(year, month + 1, Integer.parseInt(v.substring(dayAt, dayEnd)));
+        if (d == null && yearAt < 0) {
+            d = date(LEAP_YEAR, month + 1, Integer.parseInt(v.substring(dayAt, dayEnd))); // "Feb 29th", no year
+        }
+        if (d == null) {
+            return null;
+        }
+        d = d.plusDays(days);
+        String monthWord = v.substring(monthAt, monthEnd);
+        String newMonth = MONTHS[d.getMonthValue() - 1];
+        if (monthWord.length() < MONTHS[month].length()) { // abbreviated: "Jan", "Sept"
+            newMonth = newMonth.substring(0, 3);
+        }
+        newMonth = caseLike(monthWord, newMonth);
+        String day = pad(d.getDayOfMonth(), v.substring(dayAt, dayEnd));
+        String suffix = dayEnd < v.length() && Character.isLetter(v.charAt(dayEnd)) ? v.substring(dayEnd, dayEnd + 2) : "";
+        String newSuffix = suffix.isEmpty() ? "" : caseLike(suffix, ordinal(d.getDayOfMonth()));
+        // rebuild in place, right to left so earlier offsets hold
+        StringBuilder b = new StringBuilder(v);
+        int[][] edits = yearAt >= 0
+                ? new int[][] {{yearAt, yearAt + 4, 2}, {dayAt, dayEnd + suffix.length(), 1}, {monthAt, monthEnd, 0}}
+                : new int[][] {{dayAt, dayEnd + suffix.length(), 1}, {monthAt, monthEnd, 0}};
+        java.util.Arrays.sort(edits, (x, y) -> Integer.compare(y[0], x[0]));
+        for (int[] e : edits) {
+            String with = e[2] == 0 ? newMonth : e[2] == 1 ? day + newSuffix : String.valueOf(d.getYear());
+            b.replace(e[0], e[1], with);
+        }
+        return b.toString();
+    }
+
+    private static boolean isOrdinal(String v, int from, int to) {
+        String w = v.substring(from, to).toLowerCase(Locale.ROOT);
+        return to - from == 2 && from > 0 && Character.isDigit(v.charAt(from - 1))
+                && (w.equals("st") || w.equals("nd") || w.equals("rd") || w.equals("th"));
+    }
+
+    private static String ordinal(int day) {
+        return day % 10 == 1 && day != 11 ? "st" : day % 10 == 2 && day != 12 ? "nd" : day % 10 == 3 && day != 13 ? "rd"
+                : "th";
+    }
+
+    /** A month's full name or a prefix of it of three letters or more ("Sep", "Sept"), or -1. */
+    private static int month(String word) {
+        String w = word.toUpperCase(Locale.ROOT);
+        if (w.length() < 3) {
+            return -1;
+        }
+        for (int m = 0; m < 12; m++) {
+            if (MONTHS[m].startsWith(w)) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The value zero-padded to two digits when the group it replaces was ("03"), else as it comes ("12" from "29"). */
+    private static String pad(int value, String group) {
+        String s = String.valueOf(value);
+        return group.length() == 2 && group.charAt(0) == '0' && s.length() == 1 ? "0" + s : s;
+    }
+
+    private static boolean hasLetter(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isLetter(v.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String caseLike(String original, String word) {
+        if (original.equals(original.toUpperCase(Locale.ROOT))) {
+            return word.toUpperCase(Locale.ROOT);
+        }
+        if (original.equals(original.toLowerCase(Locale.ROOT))) {
+            return word.toLowerCase(Locale.ROOT);
+        }
+        return word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

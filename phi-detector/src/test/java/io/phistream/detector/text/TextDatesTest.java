@@ -1,0 +1,46 @@
+package io.phistream.detector.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A date in a note, shifted by a patient's offset, comes back in the form it was written. */
+class TextDatesTest {
+
+    @Test
+    void givenNumericDates_thenShiftedInTheirOwnForm() {
+        assertThat(TextDates.shift("3/4", 39, 2026)).isEqualTo("4/12");
+        assertThat(TextDates.shift("03/04", 39, 2026)).isEqualTo("04/12");
+        assertThat(TextDates.shift("03-04-2019", 39, 2026)).isEqualTo("04-12-2019");
+        assertThat(TextDates.shift("3/4/19", -70, 2026)).isEqualTo("12/24/18");
+        assertThat(TextDates.shift("2019-03-04", 300, 2026)).isEqualTo("2019-12-29");
+        assertThat(TextDates.shift("2019-12-05", 30, 2026)).isEqualTo("2020-01-04");
+        assertThat(TextDates.shift("12.30.2020", 5, 2026)).isEqualTo("1.4.2021");
+    }
+
+    @Test
+    void givenDatesWithAMonthsName_thenTheNameCaseAndOrdinalFollowTheShift() {
+        assertThat(TextDates.shift("Jan 5th", 39, 2026)).isEqualTo("Feb 13th");
+        assertThat(TextDates.shift("January 5, 2019", 30, 2026)).isEqualTo("February 4, 2019");
+        assertThat(TextDates.shift("5th of March", 1, 2026)).isEqualTo("6th of March");
+        assertThat(TextDates.shift("12-JAN-2020", -13, 2026)).isEqualTo("30-DEC-2019");
+        assertThat(TextDates.shift("Sept 30", 1, 2026)).isEqualTo("Oct 1");
+        assertThat(TextDates.shift("march 21st", 1, 2026)).isEqualTo("march 22nd");
+    }
+
+    @Test
+    void givenFebruaryTheTwentyNinthWithoutAYear_thenReadInALeapYear() {
+        assertThat(TextDates.shift("2/29", 1, 2026)).isEqualTo("3/1");
+        assertThat(TextDates.shift("2/29/2019", 1, 2026)).isNull();
+    }
+
+    @Test
+    void givenWhatIsNoWholeDate_thenNull() {
+        assertThat(TextDates.shift("March 2019", 10, 2026)).isNull();
+        assertThat(TextDates.shift("the 14th", 10, 2026)).isNull();
+        assertThat(TextDates.shift("13/45", 10, 2026)).isNull();
+        assertThat(TextDates.shift("Christmas", 10, 2026)).isNull();
+        assertThat(TextDates.shift("3/4-3/9", 10, 2026)).isNull();
+        assertThat(TextDates.shift("", 10, 2026)).isNull();
+    }
+}
