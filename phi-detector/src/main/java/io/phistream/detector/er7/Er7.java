@@ -73,6 +73,60 @@ public final class Er7 {
         return part(comp, d.subcomponent(), subcomponent);
     }
 
+    /**
+     * A formatted-text value cut at its formatting commands: line commands ({@code \.br\}, {@code \.sp 2\},
+     * {@code \.in +4\}, {@code \.ti\}, {@code \.sk\}, {@code \.ce\}, {@code \.fi\}, {@code \.nf\}) and highlighting
+     * ({@code \H\}, {@code \N\}). Text, command, text, ..., text: an odd count, the texts still escaped, so that a
+     * scrubber reads the texts and the commands come back as written. Other escapes stay inside the texts.
+     */
+    public static List<String> formattingPieces(String raw, Delimiters d) {
+        char e = d.escape();
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        int i = e == '\0' ? -1 : raw.indexOf(e);
+        while (i >= 0) {
+            int close = raw.indexOf(e, i + 1);
+            if (close < 0) {
+                break;
+            }
+            if (formatting(raw, i + 1, close)) {
+                pieces.add(raw.substring(from, i));
+                pieces.add(raw.substring(i, close + 1));
+                from = close + 1;
+            }
+            i = raw.indexOf(e, close + 1);
+        }
+        pieces.add(raw.substring(from));
+        return pieces;
+    }
+
+    /** Whether a formatting command from {@link #formattingPieces} breaks the line ({@code \.br\}, {@code \.sp 2\}) rather than highlights. */
+    public static boolean lineCommand(String command) {
+        return command.length() > 2 && command.charAt(1) == '.';
+    }
+
+    private static boolean formatting(String raw, int from, int to) {
+        if (to - from == 1) {
+            return raw.charAt(from) == 'H' || raw.charAt(from) == 'N';
+        }
+        if (to - from < 3 || raw.charAt(from) != '.') {
+            return false;
+        }
+        String cmd = raw.substring(from + 1, Math.min(to, from + 3));
+        if (!cmd.equals("br") && !cmd.equals("sp") && !cmd.equals("fi") && !cmd.equals("nf") && !cmd.equals("in")
+                && !cmd.equals("ti") && !cmd.equals("sk") && !cmd.equals("ce")) {
+            return false;
+        }
+        // an argument, if any: a sign and digits, maybe after a blank ("\.sp 2\", "\.in+4\")
+        for (int k = from + 3; k < to; k++) {
+            char c = raw.charAt(k);
+            if (c != ' ' && c != '+' && c != '-' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes ER7 escape sequences for the separators and hexadecimal data; other sequences are kept as written. */
     public static String unescape(String raw, Delimiters d) {
         char e = d.escape();

@@ -386,41 +386,68 @@ public final class Hl7Deidentifier {
                 && valueType(f.seg(), d).equals(valueType(before.seg(), d));
     }
 
-    /** Scrubs one text: every repetition of its fields is a line, scrubbed with the others as one text. */
+    /**
+     * Scrubs one text: every repetition of its fields is a line, scrubbed with the others as one text. Formatted text's
+     * commands ({@code \.br\}, {@code \H\}...) are kept as written between the pieces they separate, read as a line
+     * break or as nothing; a repetition left with commands and no text is emptied.
+     */
     private void applyText(List<TextField> text, Run run) {
-        List<String> lines = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        List<String> joints = new ArrayList<>();
+        List<List<String>> pieces = new ArrayList<>(); // per repetition, in order: text, command, text, ...
         for (TextField f : text) {
             String raw = f.seg().field(f.n());
             if (!raw.isEmpty()) {
                 for (String rep : Er7.split(raw, run.d.repetition())) {
-                    lines.add(Er7.unescape(rep, run.d));
+                    List<String> p = Er7.formattingPieces(rep, run.d);
+                    pieces.add(p);
+                    for (int i = 0; i < p.size(); i += 2) {
+                        if (!parts.isEmpty()) {
+                            joints.add(i == 0 || Er7.lineCommand(p.get(i - 1)) ? "\n" : "");
+                        }
+                        parts.add(Er7.unescape(p.get(i), run.d));
+                    }
                 }
             }
         }
-        if (lines.isEmpty()) {
+        if (parts.isEmpty()) {
             return;
         }
-        Iterator<FreeTextScrubber.Result> results = freeText.scrubParts(lines,
-                Collections.nCopies(lines.size() - 1, "\n"), run.known).iterator();
-        Iterator<String> plains = lines.iterator(); // the same repetitions, in the same order
+        Iterator<FreeTextScrubber.Result> results = freeText.scrubParts(parts, joints, run.known).iterator();
+        Iterator<String> plains = parts.iterator(); // the same pieces, in the same order
+        Iterator<List<String>> repetitions = pieces.iterator();
         for (TextField f : text) {
             String raw = f.seg().field(f.n());
             if (raw.isEmpty()) {
                 continue;
             }
             f.seg().setField(f.n(), eachRepetition(raw, f.seg().fieldStart(f.n()), run, (rep, at) -> {
-                FreeTextScrubber.Result r = results.next();
-                String plain = plains.next();
-                for (ReplacedSpan span : r.spans()) {
-                    run.count(span.type());
-                    if (at >= 0) {
-                        // offsets inside the text map exactly onto the input only when nothing was escaped
-                        run.spans.add(plain.length() == rep.length()
-                                ? new ReplacedSpan(at + span.start(), at + span.end(), span.type())
-                                : new ReplacedSpan(at, at + rep.length(), span.type()));
+                List<String> p = repetitions.next();
+                StringBuilder out = new StringBuilder(rep.length());
+                boolean anyText = false;
+                int pos = at;
+                for (int i = 0; i < p.size(); i++) {
+                    String piece = p.get(i);
+                    if (i % 2 == 1) {
+                        out.append(piece); // a formatting command, as written
+                    } else {
+                        FreeTextScrubber.Result r = results.next();
+                        String plain = plains.next();
+                        for (ReplacedSpan span : r.spans()) {
+                            run.count(span.type());
+                            if (pos >= 0) {
+                                // offsets inside the text map exactly onto the input only when nothing was escaped
+                                run.spans.add(plain.length() == piece.length()
+                                        ? new ReplacedSpan(pos + span.start(), pos + span.end(), span.type())
+                                        : new ReplacedSpan(pos, pos + piece.length(), span.type()));
+                            }
+                        }
+                        anyText |= !r.text().isEmpty();
+                        out.append(Er7.escape(r.text(), run.d));
                     }
+                    pos = pos < 0 ? -1 : pos + piece.length();
                 }
-                return Er7.escape(r.text(), run.d);
+                return anyText ? out.toString() : "";
             }));
         }
     }

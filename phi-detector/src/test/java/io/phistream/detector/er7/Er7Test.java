@@ -177,4 +177,14 @@ class Er7Test {
         assertThat(D.isSeparator('\\')).isFalse();
         assertThat(new Delimiters('|', '^', '~', '\\', '\0', '\0').isSeparator('\0')).isFalse();
     }
+
+    @Test
+    void givenFormattedText_thenItIsCutAtItsFormattingCommandsOnly() {
+        assertThat(Er7.formattingPieces("A\\.br\\B \\H\\C\\N\\\\.sp 2\\D\\F\\E\\Zab\\", D)).containsExactly(
+                "A", "\\.br\\", "B ", "\\H\\", "C", "\\N\\", "", "\\.sp 2\\", "D\\F\\E\\Zab\\");
+        assertThat(Er7.formattingPieces("plain", D)).containsExactly("plain");
+        assertThat(Er7.formattingPieces("bad \\.xx\\ and \\.br", D)).containsExactly("bad \\.xx\\ and \\.br");
+        assertThat(Er7.lineCommand("\\.in+4\\")).isTrue();
+        assertThat(Er7.lineCommand("\\H\\")).isFalse();
+    }
 }

@@ -109,6 +109,31 @@ class Hl7ReportLinesTest {
     }
 
     @Test
+    void givenFormattedText_whenScrubbed_thenItsCommandsComeBackAsWritten_andTheTextBetweenThemIsReadAsLines()
+            throws Er7Exception {
+        String message = String.join("\r", MSH, PID, "OBR|1|||RAD^Chest",
+                "OBX|1|FT|RAD^Report||FINDINGS:\\.br\\Reviewed with \\H\\Dr. Abernethy\\N\\ on 3/4.\\.br\\"
+                        + "Daughter Ottoline\\.br\\Fairweather called.\\.sp 2\\IMPRESSION: no acute process.||||||F");
+
+        Hl7Outcome out = deidentifier(new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(message);
+
+        assertThat(out).isInstanceOf(Hl7Outcome.Deidentified.class);
+        assertThat(obxText(((Hl7Outcome.Deidentified) out).text())).containsExactly(
+                "FINDINGS:\\.br\\Reviewed with \\H\\Dr. [NAME]\\N\\ on [DATE].\\.br\\Daughter [NAME]\\.br\\"
+                        + "[NAME] called.\\.sp 2\\IMPRESSION: no acute process.");
+    }
+
+    @Test
+    void givenFormattedTextAndWholeFieldRedaction_thenNoCommandIsLeftBehind() throws Er7Exception {
+        String message = String.join("\r", MSH, PID,
+                "OBX|1|FT|RAD^Report||Seen by \\H\\Dr. Abernethy\\N\\.\\.br\\Stable.||||||F");
+
+        Hl7Outcome out = deidentifier(FreeTextScrubber.REDACT_ALL).deidentify(message);
+
+        assertThat(obxText(((Hl7Outcome.Deidentified) out).text())).containsExactly("");
+    }
+
+    @Test
     void givenACommentOneLinePerNte_thenItsLinesAreOneText() {
         Recording recording = new Recording();
         String message = String.join("\r", MSH, PID, "OBR|1|||CBC", "NTE|1||Daughter asks to be called at",
