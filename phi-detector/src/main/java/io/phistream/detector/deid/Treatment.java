@@ -18,6 +18,11 @@ public enum Treatment {
     AGE,
     /** Keep as is (the policy asserts the field holds no PHI). */
     KEEP,
+    /**
+     * A state, province or country: kept when it reads as a name ({@link Region#isName}), else removed. A sender that
+     * skips an address component puts the ZIP code where the state belongs ("Fairfax^VA^22031^USA").
+     */
+    REGION,
     /** Free text: scrubbed by the configured free-text scrubber (whole-field redaction until span detection is on). */
     TEXT;
 

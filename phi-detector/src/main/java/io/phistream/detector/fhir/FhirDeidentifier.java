@@ -13,6 +13,7 @@ import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.AgeGeneraliser;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Region;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.fhir.FhirPolicy.DatatypeRule;
@@ -418,6 +419,12 @@ public final class FhirDeidentifier {
                     p.setValueAsString(zip3.generalise(value));
                 }
                 case AGE -> age(parent, p, value);
+                case REGION -> {
+                    if (!Region.isName(value)) {
+                        count(rule.phi()); // a code where a state or country belongs may be a ZIP: removed
+                        p.setValueAsString(null);
+                    }
+                }
                 case TEXT -> deferred.add(() -> text(p, type));
                 case ID -> id(p);
                 case REFERENCE -> {

@@ -258,7 +258,7 @@ public final class FhirPolicy extends LoadedPolicy {
         if (phi == null) {
             phi = inherited != null ? inherited : switch (action) {
                 case DATE -> PhiType.DATE;
-                case ZIP3 -> PhiType.GEO;
+                case ZIP3, REGION -> PhiType.GEO;
                 case AGE -> PhiType.AGE;
                 default -> PhiType.OTHER_ID;
             };

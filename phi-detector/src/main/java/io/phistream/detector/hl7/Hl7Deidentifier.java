@@ -9,6 +9,7 @@ import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.AgeGeneraliser;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Region;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Treatment;
 import io.phistream.detector.deid.Zip3;
@@ -298,6 +299,13 @@ public final class Hl7Deidentifier {
                 }
                 run.tokens.add(token);
                 return token;
+            }
+            case REGION -> {
+                if (Region.isName(Er7.unescape(raw, d))) {
+                    return raw;
+                }
+                run.replaced(offset, raw, s, Treatment.REDACT); // a code where a state belongs may be a ZIP
+                return "";
             }
             case DATE, ZIP3, AGE -> {
                 run.replaced(offset, raw, s, s.treatment());

@@ -175,7 +175,7 @@ public final class Hl7Policy extends LoadedPolicy {
     private static PhiType defaultType(Treatment t) {
         return switch (t) {
             case DATE -> PhiType.DATE;
-            case ZIP3 -> PhiType.GEO;
+            case ZIP3, REGION -> PhiType.GEO;
             case AGE -> PhiType.AGE;
             default -> PhiType.OTHER_ID;
         };

@@ -124,6 +124,16 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAZipWhereTheStateBelongs_whenDeidentified_thenItIsRemovedNotKept() {
+            String json = PATIENT.replace("\"state\":\"MA\"", "\"state\":\"01103\"");
+            assertThat(json).contains("\"state\":\"01103\"");
+
+            Patient p = parse(deid(json).text());
+            assertThat(p.getAddressFirstRep().hasState()).isFalse();
+            assertThat(p.getAddressFirstRep().getCountry()).isEqualTo("US");
+        }
+
+        @Test
         void givenARestrictedZip3_whenDeidentified_thenItBecomes000() {
             String json = PATIENT.replace("01103-2201", "03601");
 

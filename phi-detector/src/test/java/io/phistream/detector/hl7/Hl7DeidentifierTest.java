@@ -227,6 +227,17 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAZipInTheStateSlot_whenDeidentified_thenItIsRemovedNotKept() {
+            // the sender skipped the street: city in the second slot, the state in the city's, the ZIP in the state's
+            Hl7Outcome.Deidentified d = released(message(
+                    "PID|1||MRN1^^^HOSP^MR||||||||Research Park^Fairfax^VA^22031^USA^H"));
+
+            assertThat(out(d).get("PID", 11, 1, 4, 1)).isEmpty();
+            assertThat(out(d).get("PID", 11, 1, 5, 1)).isEqualTo("000"); // "USA" in the ZIP's slot
+            assertThat(d.text()).doesNotContain("22031");
+        }
+
+        @Test
         void givenABirthDateShowingAnAgeOver89_whenDeidentified_thenItIsRemovedAndCountedAsAge() {
             // MSH-7 is in 2026: born 1936 is 89 or 90, which counts as over 89
             Hl7Outcome.Deidentified d = released(message(PID.replace("19700315", "19360620")));

@@ -77,7 +77,7 @@ class OpsServerIT {
                 assertThat(metrics).contains("phistream_records_in_total{stage=\"hl7\"} " + sent + ".0")
                         .contains("phistream_consumer_lag{partition=\"0\",topic=\"ingest.hl7v2\"} 0.0")
                         .contains("phistream_build_info{version=")
-                        .contains("phistream_policy_info{format=\"hl7v2\",version=\"1.0.0\"}")
+                        .contains("phistream_policy_info{format=\"hl7v2\",version=\"1.1.0\"}")
                         .contains("phistream_ready 1.0")
                         .contains("kafka_stream_thread_process_rate")
                         .contains("kafka_stream_thread_commit_total");
