@@ -91,8 +91,8 @@ public final class AuditExport {
     period.put("start", INSTANT.format(Instant.ofEpochMilli(r.eventTimeMs())));
     period.put("end", INSTANT.format(Instant.ofEpochMilli(r.processingTimeMs())));
     ev.put("recorded", INSTANT.format(Instant.ofEpochMilli(r.processingTimeMs())));
-    ev.put("outcome", outcome(r.outcome()));
-    ev.put("outcomeDesc", r.outcome());
+    ev.put("outcome", Outcomes.fhir(r.outcome(), r.ruleIds()).code());
+    ev.put("outcomeDesc", Outcomes.fhirDescription(r.outcome(), r.ruleIds()));
 
     ObjectNode agent = ev.putArray("agent").addObject();
     coding(agent.putObject("type").putArray("coding").addObject(), DCM, "110150", "Application");
@@ -139,18 +139,6 @@ public final class AuditExport {
       case VALIDATE, DETECT -> "E";
       case DEIDENTIFY, QUARANTINE, SCORE, ALERT -> "C";
     };
-  }
-
-  /** FHIR AuditEvent.outcome from our outcome code: ok* / success* = 0, error* / fail* = 8, anything else = 4. */
-  static String outcome(String code) {
-    String c = code.toLowerCase(java.util.Locale.ROOT);
-    if (c.startsWith("ok") || c.startsWith("success")) {
-      return "0";
-    }
-    if (c.startsWith("error") || c.startsWith("fail")) {
-      return "8";
-    }
-    return "4";
   }
 
   private static void coding(ObjectNode n, String system, String code, String display) {

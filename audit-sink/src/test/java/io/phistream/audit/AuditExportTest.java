@@ -68,14 +68,46 @@ class AuditExportTest {
   }
 
   @Test
-  void givenEachStage_whenMapped_thenActionAndOutcomeCodesAreFhirCodes() {
+  void givenEachStage_whenMapped_thenActionCodesAreFhirCodes() {
     for (Stage s : Stage.values()) {
       assertThat(AuditExport.action(s)).isIn("C", "R", "U", "D", "E");
     }
-    assertThat(AuditExport.outcome("ok")).isEqualTo("0");
-    assertThat(AuditExport.outcome("ok.suppressed")).isEqualTo("0");
-    assertThat(AuditExport.outcome("quarantined")).isEqualTo("4");
-    assertThat(AuditExport.outcome("error.parse")).isEqualTo("8");
+  }
+
+  @Test
+  void givenThePipelinesOutcomeWords_whenExportedAsFhir_thenOutcomeFollowsTheR4ValueSet() {
+    // the words AuditDrafts, ScoreProcessor and AlertProcessor write
+    for (String done : List.of("ok", "released", "duplicate", "scored", "shadow", "alert", "escalate", "resolve",
+        "suppressed")) {
+      JsonNode ev = fhirEvent(record(Stage.DEIDENTIFY, done));
+      assertThat(ev.get("outcome").asText()).as(done).isEqualTo("0");
+      assertThat(ev.get("outcomeDesc").asText()).as(done).isEqualTo(done);
+    }
+    JsonNode refused = fhirEvent(record(Stage.QUARANTINE, "quarantined", "NOT_HL7"));
+    assertThat(refused.get("outcome").asText()).as("refused by design: minor failure").isEqualTo("4");
+    assertThat(refused.get("outcomeDesc").asText()).isEqualTo("quarantined: NOT_HL7");
+    JsonNode failed = fhirEvent(record(Stage.QUARANTINE, "quarantined", "INTERNAL_ERROR"));
+    assertThat(failed.get("outcome").asText()).as("the pipeline failed: serious failure").isEqualTo("8");
+    assertThat(failed.get("outcomeDesc").asText()).isEqualTo("quarantined: INTERNAL_ERROR");
+    assertThat(fhirEvent(record(Stage.QUARANTINE, "quarantined")).get("outcomeDesc").asText())
+        .isEqualTo("quarantined");
+  }
+
+  @Test
+  void givenAnUnknownOutcomeWord_whenExportedAsFhir_thenItIsNotReportedAsSuccess() {
+    for (String unknown : List.of("ok-ish", "success", "okay", "frobnicated")) {
+      assertThat(fhirEvent(record(Stage.DEIDENTIFY, unknown)).get("outcome").asText()).as(unknown).isEqualTo("4");
+    }
+  }
+
+  private static AuditRecordDraft record(Stage stage, String outcome, String... ruleIds) {
+    return AuditRecordDraft.builder(stage, "msg-1").outcome(outcome)
+        .inputDigest(String.format("%064x", 0xabcdefL)).ruleIds(List.of(ruleIds)).instance("node-a").build();
+  }
+
+  private JsonNode fhirEvent(AuditRecordDraft draft) {
+    AuditLog log = AuditLog.create(new AuditLogConfig(100, 60_000), keys.signer, draft.stage(), 0, () -> 1L);
+    return AuditExport.toFhirBundle(log.append(draft)).at("/entry/0/resource");
   }
 
   @Test

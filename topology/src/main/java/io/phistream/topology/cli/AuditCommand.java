@@ -159,17 +159,23 @@ final class AuditCommand implements Runnable {
         public Integer call() throws Exception {
             int found = 0;
             for (AuditEntry e : source.entries()) {
-                if (e instanceof RecordEntry r && r.record().messageId().equals(messageId)) {
-                    System.out.println(new String(r.record().canonicalBytes(), StandardCharsets.UTF_8));
+                if (isRecordOf(e, messageId)) {
+                    System.out.println(new String(((RecordEntry) e).record().canonicalBytes(), StandardCharsets.UTF_8));
                     found++;
                 }
             }
-            if (found == 0) {
-                System.err.println("no audit record for message id " + messageId);
-                return PhiStreamCli.FAILURE;
-            }
-            return PhiStreamCli.OK;
+            return found == 0 ? noRecord(messageId) : PhiStreamCli.OK;
         }
+    }
+
+    static boolean isRecordOf(AuditEntry e, String messageId) {
+        return e instanceof RecordEntry r && r.record().messageId().equals(messageId);
+    }
+
+    /** show and prove agree on an id the log has never seen: this message on standard error, exit 1. */
+    static int noRecord(String messageId) {
+        System.err.println("no audit record for message id " + messageId);
+        return PhiStreamCli.FAILURE;
     }
 
     @Command(name = "prove", mixinStandardHelpOptions = true,
@@ -187,7 +193,11 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             KeysetHandle keys = key.load();
-            String proof = new InclusionProver(source.entries(), new CheckpointVerifier(keys)).prove(messageId);
+            List<AuditEntry> entries = source.entries();
+            if (entries.stream().noneMatch(e -> isRecordOf(e, messageId))) {
+                return noRecord(messageId); // not an empty proof document and "FAILED []"
+            }
+            String proof = new InclusionProver(entries, new CheckpointVerifier(keys)).prove(messageId);
             ProofChecker.Result check = ProofChecker.check(proof, keys);
             if (out != null) {
                 Files.writeString(out, proof);
@@ -195,7 +205,8 @@ final class AuditCommand implements Runnable {
                 System.out.println(proof);
             }
             System.err.println("proof: " + check.proven() + " record(s) proven against signed checkpoints, "
-                    + check.unproven() + " not yet covered by a checkpoint" + (check.ok() ? "" : "; FAILED " + check.failures()));
+                    + check.unproven() + " not yet covered by a checkpoint"
+                    + (check.failures().isEmpty() ? "" : "; FAILED " + check.failures()));
             return check.ok() && check.proven() > 0 ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
         }
     }

@@ -69,25 +69,36 @@ final class DeidCommand implements Callable<Integer> {
         KeyStore keys;
         if (keyOptions.present()) {
             keys = keyOptions.load();
+        } else if (config.keysDir().isPresent()) { // keys.dir from --config, PHI_STREAM_KEYS_DIR or --set
+            keys = KeyStore.load(config.keysDir().get(), config.masterKeyFile().orElse(null));
         } else {
             keys = KeyStore.ephemeral();
             System.err.println("phi-stream: no --keys given: using a fresh throwaway keyset; "
                     + "tokens from this run can never be reversed or joined with other runs");
         }
-        Stages stages = Stages.create(config, keys);
-        Files.createDirectories(out);
         List<Path> files = new ArrayList<>();
+        int folders = 0;
         if (Files.isDirectory(in)) {
             try (Stream<Path> s = Files.list(in)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                for (Path p : s.sorted().toList()) {
+                    if (Files.isRegularFile(p)) {
+                        files.add(p);
+                    } else if (Files.isDirectory(p)) {
+                        folders++;
+                    }
+                }
             }
         } else {
             files.add(in);
         }
+        checkOutputs(files);
+        Stages stages = Stages.create(config, keys);
+        Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
         int released = 0;
         int rejected = 0;
         int textsRemoved = 0;
+        int textsFailedClosed = 0;
         try (PrintWriter spans = spansFile == null ? null : new PrintWriter(
                 Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8))) {
             for (Path file : files) {
@@ -101,7 +112,7 @@ final class DeidCommand implements Callable<Integer> {
                     rejected++;
                     continue;
                 }
-                Format f = format == Format.auto ? detect(text) : format;
+                Format f = format == Format.auto ? detect(name, text) : format;
                 if (f == Format.text && !config.textSpans()) {
                     textsRemoved++;
                 }
@@ -110,6 +121,9 @@ final class DeidCommand implements Callable<Integer> {
                     case fhir -> name.endsWith(".ndjson") ? ndjson(stages, text) : fhir(stages, text);
                     default -> text(stages, text);
                 };
+                if (f == Format.text && config.textSpans() && r.text().isBlank() && !text.isBlank()) {
+                    textsFailedClosed++;
+                }
                 if (r.rejected() != null) {
                     System.err.println("rejected " + name + ": " + r.rejected() + " (" + r.rejected().description() + ")");
                     rejected++;
@@ -130,6 +144,14 @@ final class DeidCommand implements Callable<Integer> {
             }
         }
         System.err.println("de-identified " + released + ", rejected " + rejected + ", written to " + out);
+        if (folders > 0) {
+            System.err.println("phi-stream: " + folders + " folder(s) inside " + in + " skipped: deid reads the files "
+                    + "of one folder, not its subfolders");
+        }
+        if (textsFailedClosed > 0) {
+            System.err.println("phi-stream: " + textsFailedClosed + " text file(s) written empty: detection gave up "
+                    + "on them (size or time budget) and removed them whole, failing closed");
+        }
         if (textsRemoved > 0) {
             // a plain-text file is all free text: under the fail-safe default it comes out empty, which looks like a bug
             System.err.println("phi-stream: " + textsRemoved + " text file(s) written empty: text.scrubbing=redact "
@@ -169,10 +191,70 @@ final class DeidCommand implements Callable<Integer> {
         return new Result(out.toString(), List.of(), null);
     }
 
-    /** Plain text (a note): span-level detection with no structured context; spans in input offsets. */
+    /**
+     * Plain text (a note): span-level detection with no structured context; spans in input offsets. Read as lines of
+     * one text ({@link FreeTextScrubber#scrubParts}), so that a long document is held to the time budget a run of lines
+     * at a time instead of failing closed whole.
+     */
     private static Result text(Stages stages, String text) {
-        FreeTextScrubber.Result r = stages.textScrubber().scrub(text, new KnownPhi());
-        return new Result(r.text(), r.spans(), null);
+        List<String> lines = List.of(text.split("\n", -1));
+        List<FreeTextScrubber.Result> results = stages.textScrubber().scrubParts(lines,
+                java.util.Collections.nCopies(lines.size() - 1, "\n"), new KnownPhi());
+        StringBuilder out = new StringBuilder(text.length());
+        List<ReplacedSpan> spans = new ArrayList<>();
+        boolean anyText = false;
+        int at = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            FreeTextScrubber.Result r = results.get(i);
+            if (i > 0) {
+                out.append('\n');
+            }
+            out.append(r.text());
+            anyText |= !r.text().isEmpty();
+            for (ReplacedSpan s : r.spans()) {
+                spans.add(new ReplacedSpan(at + s.start(), at + s.end(), s.type()));
+            }
+            at += lines.get(i).length() + 1;
+        }
+        // every line removed (whole-field redaction, or detection failing closed): nothing, not a column of breaks
+        return new Result(anyText ? out.toString() : "", spans, null);
+    }
+
+    /**
+     * Refuses, before anything is written, an output that would overwrite an input (the same folder) or that is not a
+     * folder, and a spans file whose folder does not exist: usage errors, exit 2.
+     */
+    private void checkOutputs(List<Path> files) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ConfigException("--out: " + out + " is a file, not a folder");
+        }
+        Path outDir = out.toAbsolutePath().normalize();
+        for (Path file : files) {
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            if (outDir.equals(parent) || Files.exists(outDir) && parent != null && Files.isSameFile(outDir, parent)) {
+                throw new ConfigException("--out: " + out + " holds the input files and would overwrite them; "
+                        + "choose another folder");
+            }
+        }
+        if (spansFile != null) {
+            Path parent = spansFile.toAbsolutePath().normalize().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new ConfigException("--spans: the folder of " + spansFile + " does not exist");
+            }
+        }
+    }
+
+    /**
+     * The format of a file by its name and content. Anything that looks like HL7 (a .hl7 or .er7 name, or a segment such
+     * as MSH| or PID| at a line's start) goes the HL7 way, which rejects what it cannot read: read as free text, an HL7
+     * message with a line before its MSH would keep its structured values wherever the text detector missed them.
+     */
+    static Format detect(String name, String text) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".hl7") || lower.endsWith(".er7")) {
+            return Format.hl7v2;
+        }
+        return detect(text);
     }
 
     static Format detect(String text) {
@@ -180,12 +262,32 @@ final class DeidCommand implements Callable<Integer> {
         if (!t.isEmpty() && (t.charAt(0) == 0x0B || t.charAt(0) == '\uFEFF')) {
             t = t.substring(1).stripLeading();
         }
-        if (t.startsWith("MSH")) {
+        if (t.startsWith("MSH") || hasSegment(t)) {
             return Format.hl7v2;
         }
         if (t.startsWith("{") || t.startsWith("<")) {
             return Format.fhir;
         }
         return Format.text;
+    }
+
+    /** A line that opens like an HL7 segment: three capitals or digits, the first a capital, then '|'. */
+    private static boolean hasSegment(String t) {
+        int i = 0;
+        while (i >= 0 && i + 4 <= t.length()) {
+            if (t.charAt(i + 3) == '|' && Character.isUpperCase(t.charAt(i)) && segmentChar(t.charAt(i + 1))
+                    && segmentChar(t.charAt(i + 2))) {
+                return true;
+            }
+            int cr = t.indexOf('\r', i);
+            int lf = t.indexOf('\n', i);
+            int next = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+            i = next < 0 ? -1 : next + 1;
+        }
+        return false;
+    }
+
+    private static boolean segmentChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

@@ -1,8 +1,20 @@
 package io.phistream.topology.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.topology.config.ConfigException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code phi-stream reidentify TOKEN --purpose TEXT}: authorized reversal of one token with the key store.
- * The purpose is required so that every reversal states why it was done.
+ * The purpose is required so that every reversal states why it was done, and every attempt is appended to
+ * {@code reversals.jsonl} in the key store before any value is shown.
  */
 @Command(name = "reidentify", mixinStandardHelpOptions = true,
         description = "Reverse one token (authorized use only; requires the key store).")
@@ -35,13 +48,48 @@ final class ReidentifyCommand implements Callable<Integer> {
             throw new ConfigException("--keys DIR is required: only the key store that made a token can reverse it");
         }
         Tokenizer tokenizer = new Tokenizer(keyOptions.load().tokenization());
+        String value;
         try {
-            String value = tokenizer.reveal(token.strip());
-            System.out.println(value);
-            return PhiStreamCli.OK;
+            value = tokenizer.reveal(token.strip());
         } catch (GeneralSecurityException e) {
+            record("refused");
             System.err.println("phi-stream: not a token of this key store (malformed, altered, or another key)");
             return PhiStreamCli.FAILURE;
+        }
+        record("revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
+        System.out.println(value);
+        return PhiStreamCli.OK;
+    }
+
+    /** The file beside the keys where every reversal is accounted for. */
+    static final String LOG = "reversals.jsonl";
+
+    /**
+     * Appends one JSON line to {@value #LOG} in the key store: when, by which OS user, why, the token's SHA-256 (an
+     * auditor hashes a token to find its reversals; the log holds no value) and the outcome.
+     */
+    private void record(String outcome) {
+        Path log = keyOptions.keysDir.resolve(LOG);
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("user", System.getProperty("user.name", ""));
+        line.put("purpose", purpose.strip());
+        line.put("tokenSha256", sha256(token.strip()));
+        line.put("outcome", outcome);
+        try {
+            Files.writeString(log, new ObjectMapper().writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new ConfigException("cannot record the reversal in " + log + " (" + e.getClass().getSimpleName()
+                    + "): refusing to reverse without an account of it");
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

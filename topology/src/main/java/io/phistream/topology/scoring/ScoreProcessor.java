@@ -1,6 +1,7 @@
 package io.phistream.topology.scoring;
 
 import io.phistream.audit.Codes;
+import io.phistream.audit.Outcomes;
 import io.phistream.scoring.alert.ScoreEvent;
 import io.phistream.scoring.bundle.ModelManifest;
 import io.phistream.scoring.bundle.ModelRegistry;
@@ -208,7 +209,7 @@ final class ScoreProcessor implements Processor<String, ObservationBatch, String
                         ScoringHeaders.MODEL, m.name() + "@" + m.version())), scoresSink);
         String scoreText = scoreCode(event);
         context.forward(new Record<String, Object>(messageId, scoring.auditDrafts().scored(messageId, digest, m.name(),
-                m.version(), shadow ? "shadow" : "scored", List.of("band:" + band, "score:" + scoreText),
+                m.version(), shadow ? Outcomes.SHADOW : Outcomes.SCORED, List.of("band:" + band, "score:" + scoreText),
                 m.name() + "|" + m.version() + "|" + scoreText + "|" + band, event.observedAtMs()), timestamp),
                 auditNode);
         scoring.metrics().scored(m.name(), m.version(), band, shadow);

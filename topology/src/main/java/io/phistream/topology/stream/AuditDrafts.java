@@ -3,6 +3,7 @@ package io.phistream.topology.stream;
 import com.google.crypto.tink.Mac;
 import io.phistream.audit.AuditRecordDraft;
 import io.phistream.audit.Digests;
+import io.phistream.audit.Outcomes;
 import io.phistream.audit.Stage;
 import io.phistream.detector.PhiType;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class AuditDrafts {
      * A model scored a patient's features ({@link Stage#SCORE}).
      *
      * @param featuresDigest keyed digest of the model input (see {@link #digest})
-     * @param outcome        {@code scored} (live model) or {@code shadow}
+     * @param outcome        {@link Outcomes#SCORED} (live model) or {@link Outcomes#SHADOW}
      * @param ruleIds        codes such as {@code band:medium} and {@code score:5}
      * @param output         canonical text of the score, digested as the output
      */
@@ -70,8 +71,8 @@ public final class AuditDrafts {
     }
 
     /**
-     * The alert router decided ({@link Stage#ALERT}): outcome {@code alert}, {@code escalate}, {@code resolve} or
-     * {@code suppressed}.
+     * The alert router decided ({@link Stage#ALERT}): outcome {@link Outcomes#ALERT}, {@link Outcomes#ESCALATE},
+     * {@link Outcomes#RESOLVE} or {@link Outcomes#SUPPRESSED} (the decision kind in lower case).
      *
      * @param payload the alert as delivered (digested as the output), or null when nothing was sent
      */
@@ -103,7 +104,7 @@ public final class AuditDrafts {
 
     public AuditRecordDraft released(String messageId, byte[] input, String output, Map<PhiType, Integer> phi,
                                      long eventTimeMs) {
-        AuditRecordDraft.Builder b = base(Stage.DEIDENTIFY, messageId, "released", input, eventTimeMs)
+        AuditRecordDraft.Builder b = base(Stage.DEIDENTIFY, messageId, Outcomes.RELEASED, input, eventTimeMs)
                 .outputDigest(Digests.keyed(mac, output.getBytes(StandardCharsets.UTF_8)));
         phi.forEach((t, n) -> b.phiCount(t.name(), n));
         return b.build();
@@ -111,11 +112,11 @@ public final class AuditDrafts {
 
     /** A duplicate the data-quality gate dropped (stage VALIDATE, outcome duplicate). */
     public AuditRecordDraft duplicate(String messageId, byte[] input, long eventTimeMs) {
-        return base(Stage.VALIDATE, messageId, "duplicate", input, eventTimeMs).build();
+        return base(Stage.VALIDATE, messageId, Outcomes.DUPLICATE, input, eventTimeMs).build();
     }
 
     public AuditRecordDraft quarantined(String messageId, byte[] input, String reason, long eventTimeMs) {
-        return base(Stage.QUARANTINE, messageId, "quarantined", input, eventTimeMs).ruleId(reason).build();
+        return base(Stage.QUARANTINE, messageId, Outcomes.QUARANTINED, input, eventTimeMs).ruleId(reason).build();
     }
 
     private AuditRecordDraft.Builder base(Stage stage, String messageId, String outcome, byte[] input, long eventTimeMs) {

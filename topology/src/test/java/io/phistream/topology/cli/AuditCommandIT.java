@@ -77,10 +77,22 @@ class AuditCommandIT {
             var bundle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fhir.toFile());
             assertThat(bundle.get("resourceType").asText()).isEqualTo("Bundle");
             assertThat(bundle.get("entry").get(0).get("resource").get("resourceType").asText()).isEqualTo("AuditEvent");
+            int releases = 0;
+            for (var e : bundle.get("entry")) {
+                if (e.at("/resource/outcomeDesc").asText().equals("released")) {
+                    assertThat(e.at("/resource/outcome").asText()).as("a release is a success").isEqualTo("0");
+                    releases++;
+                }
+            }
+            assertThat(releases).isPositive();
 
             assertThat(cli("audit", "show", "--file", export.toString(), "--message-id", messageId)).isZero();
             assertThat(cli("audit", "prove", "--file", export.toString(), "--message-id", messageId,
                     "--public-keyset", publicKeyset.toString(), "--out", dir.resolve("proof.json").toString())).isZero();
+            assertThat(cli("audit", "show", "--file", export.toString(), "--message-id", "no-such-message"))
+                    .isEqualTo(1);
+            assertThat(cli("audit", "prove", "--file", export.toString(), "--message-id", "no-such-message",
+                    "--public-keyset", publicKeyset.toString())).as("as show: no record is exit 1").isEqualTo(1);
 
             // tamper: change one character in one record
             List<String> lines = Files.readAllLines(export);

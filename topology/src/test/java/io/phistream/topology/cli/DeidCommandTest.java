@@ -124,6 +124,87 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenTheInputFolderAsOutput_whenRun_thenExitCodeTwoAndTheInputsAreUntouched() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("note.txt"), "Pt Rosalind Quintanilla seen 3/4.");
+
+        assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", in.toString())).isEqualTo(2);
+        assertThat(PhiStreamCli.execute("deid", "--in", in.resolve("note.txt").toString(), "--out", in.toString()))
+                .isEqualTo(2);
+        assertThat(Files.readString(in.resolve("note.txt"))).isEqualTo("Pt Rosalind Quintanilla seen 3/4.");
+        assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", in.resolve("note.txt").toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void givenAnHl7FileWithALineBeforeItsMsh_whenFormatIsAuto_thenItIsRejectedAsHl7NotReadAsText() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        String message = "garbage line\nMSH|^~\\&|A|B|C|D|20240101||ADT^A01|X1|P|2.5\r"
+                + "PID|1||4471902^^^HOSP^MR||Wexcombe^Thaddeus||19700315|M\r";
+        Files.writeString(in.resolve("lead.hl7"), message);
+        Files.writeString(in.resolve("lead.dat"), message);
+        Path out = dir.resolve("out");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                    "--set", "text.scrubbing=spans")).isEqualTo(1);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(out.resolve("lead.hl7")).doesNotExist();
+        assertThat(out.resolve("lead.dat")).doesNotExist();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("rejected lead.hl7: NOT_HL7")
+                .contains("rejected lead.dat: NOT_HL7").doesNotContain("Wexcombe");
+    }
+
+    @Test
+    void givenKeysDirInTheConfiguration_whenRun_thenThoseKeysAreUsedNotAThrowawayKeyset() throws Exception {
+        Path keys = dir.resolve("keys");
+        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        GeneratedMessage m = new SyntheticHl7(8).next();
+        Path in = dir.resolve("m.hl7");
+        Files.writeString(in, m.text());
+        Path out = dir.resolve("out");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                    "--set", "keys.dir=" + keys)).isZero();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("throwaway");
+        Matcher ssn = Pattern.compile("ssn-[A-Za-z0-9_-]+").matcher(Files.readString(out.resolve("m.hl7")));
+        assertThat(ssn.find()).isTrue();
+        assertThat(PhiStreamCli.execute("reidentify", ssn.group(), "--purpose", "test of the configured keys",
+                "--keys", keys.toString())).as("the token reverses with the configured key store").isZero();
+    }
+
+    @Test
+    void givenALongNoteAndASubfolder_whenRun_thenTheNoteIsScrubbedInRunsAndTheSkippedFolderIsNamed()
+            throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.createDirectories(in.resolve("nested"));
+        Files.writeString(in.resolve("long.txt"), "Pt seen by Dr. Abernethy on 3/4, stable overnight.\n".repeat(8000));
+        Path out = dir.resolve("out");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                    "--set", "text.scrubbing=spans")).isZero();
+        } finally {
+            System.setErr(err);
+        }
+        String scrubbed = Files.readString(out.resolve("long.txt"));
+        assertThat(scrubbed).doesNotContain("Abernethy").contains("stable overnight").hasLineCount(8000);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("1 folder(s) inside").contains("skipped");
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
@@ -156,5 +237,10 @@ class DeidCommandTest {
             System.setOut(stdout);
         }
         assertThat(captured.toString(StandardCharsets.UTF_8).strip()).isIn(m.patient().ssn(), m.patient().ssnDigits());
+        List<String> log = Files.readAllLines(keys.resolve("reversals.jsonl"));
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).contains("\"purpose\":\"test of reversal\"", "\"outcome\":\"revealed\"", "tokenSha256")
+                .doesNotContain(m.patient().ssnDigits()).doesNotContain(ssn.group());
+        assertThat(log.get(1)).contains("\"purpose\":\"tampered\"", "\"outcome\":\"refused\"");
     }
 }

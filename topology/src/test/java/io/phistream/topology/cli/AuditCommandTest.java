@@ -1,0 +1,150 @@
+package io.phistream.topology.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
+import io.phistream.audit.AuditEntry;
+import io.phistream.audit.AuditExport;
+import io.phistream.audit.AuditLog;
+import io.phistream.audit.AuditLogConfig;
+import io.phistream.audit.Outcomes;
+import io.phistream.audit.Stage;
+import io.phistream.audit.checkpoint.CheckpointSigner;
+import io.phistream.detector.PhiType;
+import io.phistream.detector.RejectReason;
+import io.phistream.scoring.alert.AlertDecision;
+import io.phistream.topology.keys.KeyStore;
+import io.phistream.topology.stream.AuditDrafts;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The auditor's commands on an export file written by the pipeline's own {@link AuditDrafts} (so with the real
+ * outcome words), without a broker; {@link AuditCommandIT} runs them against a live pipeline's audit topic.
+ */
+class AuditCommandTest {
+
+    @TempDir
+    Path dir;
+
+    Path export;
+    Path publicKeyset;
+
+    @BeforeEach
+    void anExportWithAReleaseAndTwoQuarantines() throws Exception {
+        KeyStore keys = KeyStore.init(dir.resolve("keys"), null);
+        publicKeyset = dir.resolve("keys").resolve(KeyStore.AUDIT_VERIFY_FILE);
+        AuditDrafts drafts = new AuditDrafts(keys.digest(), "policy-1", "sha256-0011223344", keys.primaryKeyIds(),
+                "node-a");
+        CheckpointSigner signer = new CheckpointSigner(keys.auditSigner(), CheckpointSigner.DEFAULT_KEY_NAME,
+                (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
+        byte[] input = "MSH|^~\\&|synthetic".getBytes(StandardCharsets.UTF_8);
+        List<AuditEntry> entries = new ArrayList<>();
+        AuditLog deid = AuditLog.create(new AuditLogConfig(1, 60_000), signer, Stage.DEIDENTIFY, 0, () -> 1L);
+        entries.addAll(deid.append(drafts.released("m-released", input, "MSH|^~\\&|out", Map.of(PhiType.NAME, 1), 1L)));
+        AuditLog quarantine = AuditLog.create(new AuditLogConfig(1, 60_000), signer, Stage.QUARANTINE, 0, () -> 1L);
+        entries.addAll(quarantine.append(drafts.quarantined("m-refused", input, RejectReason.NOT_HL7.name(), 1L)));
+        entries.addAll(quarantine.append(
+                drafts.quarantined("m-failed", input, RejectReason.INTERNAL_ERROR.name(), 1L)));
+        export = dir.resolve("audit.jsonl");
+        try (OutputStream o = Files.newOutputStream(export)) {
+            AuditExport.writeJsonLines(entries, o);
+        }
+    }
+
+    @Test
+    void givenPipelineRecords_whenExportedAsFhir_thenReleasesSucceedQuarantinesAreMinorAndErrorsSerious()
+            throws Exception {
+        Path fhir = dir.resolve("audit-fhir.json");
+
+        Run r = cli("audit", "export", "--file", export.toString(), "--fhir", "--out", fhir.toString());
+
+        assertThat(r.code).as(r.err).isZero();
+        JsonNode bundle = new ObjectMapper().readTree(fhir.toFile());
+        assertThat(bundle.get("entry")).hasSize(3);
+        JsonNode released = event(bundle, "m-released");
+        assertThat(released.get("outcome").asText()).isEqualTo("0");
+        assertThat(released.get("outcomeDesc").asText()).isEqualTo("released");
+        JsonNode refused = event(bundle, "m-refused");
+        assertThat(refused.get("outcome").asText()).isEqualTo("4");
+        assertThat(refused.get("outcomeDesc").asText()).isEqualTo("quarantined: NOT_HL7");
+        JsonNode failed = event(bundle, "m-failed");
+        assertThat(failed.get("outcome").asText()).isEqualTo("8");
+        assertThat(failed.get("outcomeDesc").asText()).isEqualTo("quarantined: INTERNAL_ERROR");
+    }
+
+    @Test
+    void givenAnIdWithoutRecords_whenProved_thenTheSameMessageAndExitCodeAsShow() {
+        Run show = cli("audit", "show", "--file", export.toString(), "--message-id", "m-unknown");
+        Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", "m-unknown",
+                "--public-keyset", publicKeyset.toString());
+
+        assertThat(show.code).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(show.err).contains("no audit record for message id m-unknown");
+        assertThat(prove.code).isEqualTo(show.code);
+        assertThat(prove.err).contains("no audit record for message id m-unknown").doesNotContain("FAILED");
+        assertThat(prove.out).as("no empty proof document").isBlank();
+    }
+
+    @Test
+    void givenAnIdWithRecords_whenProved_thenExitZeroAndTheProofIsPrinted() {
+        Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", "m-released",
+                "--public-keyset", publicKeyset.toString());
+
+        assertThat(prove.code).as(prove.err).isZero();
+        assertThat(prove.out).contains("\"messageId\":\"m-released\"");
+        assertThat(prove.err).contains("proof: 1 record(s) proven").doesNotContain("FAILED");
+    }
+
+    @Test
+    void givenEveryAlertDecisionKind_whenAudited_thenItsOutcomeWordIsOneTheFhirMappingKnows() {
+        // AlertProcessor writes the decision kind in lower case; the other writers use the Outcomes constants
+        for (AlertDecision.Kind k : AlertDecision.Kind.values()) {
+            String word = k.name().toLowerCase(Locale.ROOT);
+            assertThat(Outcomes.isKnown(word)).as(word).isTrue();
+            assertThat(Outcomes.fhir(word, List.of())).as(word).isEqualTo(Outcomes.Fhir.SUCCESS);
+        }
+    }
+
+    private static JsonNode event(JsonNode bundle, String messageId) {
+        for (JsonNode e : bundle.get("entry")) {
+            if (e.at("/resource/entity/0/what/identifier/value").asText().equals(messageId)) {
+                return e.get("resource");
+            }
+        }
+        throw new AssertionError("no AuditEvent for " + messageId);
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run cli(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            code = PhiStreamCli.execute(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
