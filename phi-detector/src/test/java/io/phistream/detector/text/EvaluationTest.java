@@ -1,6 +1,7 @@
 package io.phistream.detector.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phistream.detector.PhiType;
 import io.phistream.detector.text.eval.ClinicalNoteGenerator;
@@ -79,6 +80,23 @@ class EvaluationTest {
         EvalReport r = evaluator.evaluate("tiny", docs);
         assertThat(r.span().recall()).isEqualTo(1.0);
         assertThat(r.span().fn()).isZero();
+    }
+
+    @Test
+    void givenMalformedCorpusFiles_whenRead_thenTheErrorNamesFileAndLineWithoutTheirText(@TempDir Path dir)
+            throws IOException {
+        Path list = Files.writeString(dir.resolve("list.json"), "\n\n[\n {\"full_text\": \"Seen by Velbrane\",\n"
+                + "  \"spans\": [}\n]\n"); // '}' where a span belongs, on the file's line 5
+        assertThatThrownBy(() -> Evaluator.read(list))
+                .hasMessageStartingWith(list + ", line 5: not valid JSON").hasMessageNotContaining("Velbrane");
+        Path lines = Files.writeString(dir.resolve("notes.jsonl"), "{\"text\": \"ok\", \"spans\": []}\n\n"
+                + "{\"text\": \"Velbrane\n");
+        assertThatThrownBy(() -> Evaluator.read(lines)).hasMessageStartingWith(lines + ", line 3: not valid JSON")
+                .hasMessageNotContaining("Velbrane");
+        Files.writeString(dir.resolve("a.txt"), "Seen by Velbrane.");
+        Path ann = Files.writeString(dir.resolve("a.ann"), "T1\tDOCTOR 8 16\tVelbrane\nT2\tDOCTOR x 16\tVelbrane\n");
+        assertThatThrownBy(() -> Evaluator.read(ann)).hasMessageStartingWith(ann + ", line 2: ")
+                .hasMessageNotContaining("Velbrane");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.phistream.scoring.bundle.ModelManifest;
 import io.phistream.scoring.bundle.ModelRejectedException;
 import io.phistream.scoring.models.BuiltInModels;
 import io.phistream.scoring.onnx.OnnxScorer;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -18,6 +19,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +38,7 @@ import java.util.TreeSet;
  * columns (for news2: news2, band, points_*) and a band column (low, low-medium, medium, high) when the model has
  * no band output. Bad rows are reported as {@code line N, column C: problem} (no cell values are echoed) and then
  * no output file is written at all: the output is written to a temporary file and moved into place only when every
- * row scored.
+ * row scored. A leading UTF-8 byte-order mark (Excel writes one) is ignored.
  */
 public final class CsvBatchScorer {
 
@@ -109,7 +111,8 @@ public final class CsvBatchScorer {
         Path tmp = null;
         List<String> errors = new ArrayList<>();
         int errorCount = 0;
-        try (Reader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+        boolean writing = false;
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(in, StandardCharsets.UTF_8));
              MappingIterator<String[]> rows = csv.readerFor(String[].class).readValues(reader)) {
             if (!rows.hasNextValue()) {
                 err.println("line 1: the input is empty (a header row is required)");
@@ -138,6 +141,7 @@ public final class CsvBatchScorer {
                 errors.forEach(err::println);
                 return BAD_INPUT;
             }
+            writing = true;
             tmp = Files.createTempFile(dir, ".score-", ".csv.tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  SequenceWriter writer = csv.writerFor(String[].class).writeValues(w)) {
@@ -166,6 +170,12 @@ public final class CsvBatchScorer {
                     flush(scorer, bandFromThresholds, cells, features, writer);
                 }
             }
+        } catch (FileSystemException e) {
+            // a file that cannot be opened is not a bad row: name it (a path, never a cell) and stop
+            err.println("no output written: cannot " + (writing ? "write " + out : "read " + in)
+                    + " (" + e.getClass().getSimpleName() + ")");
+            deleteQuietly(tmp);
+            return BAD_INPUT;
         } catch (IOException | RuntimeException e) {
             // Parser messages can quote input text; report only where and what kind.
             errors.add("cannot read or write the CSV (" + e.getClass().getSimpleName() + ")");
@@ -192,6 +202,23 @@ public final class CsvBatchScorer {
             return BAD_INPUT;
         }
         return OK;
+    }
+
+    /**
+     * {@code reader} past a leading U+FEFF: Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise
+     * become part of the first header's name.
+     */
+    private static BufferedReader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        } catch (IOException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     /** The model features of one row, or null after recording each problem in {@code errors}. */

@@ -169,4 +169,20 @@ class CsvBatchScorerTest {
         assertThat(new CsvBatchScorer(null).run("news2", in, out, err)).isZero();
         assertThat(Files.readAllLines(out).get(1)).startsWith("\"a, b\",16,");
     }
+
+    @Test
+    void givenAByteOrderMarkBeforeTheHeader_whenScored_thenTheFirstColumnIsFound() throws Exception {
+        Path in = write("in.csv", "\uFEFFrr,spo2,spo2_scale,o2,sbp,hr,acvpu,temp\n16,97,1,0,120,70,A,37\n");
+        Path out = tmp.resolve("o.csv");
+        assertThat(new CsvBatchScorer(null).run("news2", in, out, err)).as(err()).isZero();
+        assertThat(Files.readAllLines(out).get(1)).startsWith("16,97,1,0,120,70,A,37,0,low");
+    }
+
+    @Test
+    void givenAnOutputFolderThatDoesNotExist_whenScored_thenTheOutputIsNamedAndNoRowIsCalledBad() throws Exception {
+        Path in = write("in.csv", "rr,spo2,spo2_scale,o2,sbp,hr,acvpu,temp\n16,97,1,0,120,70,A,37\n");
+        Path out = tmp.resolve("missing").resolve("o.csv");
+        assertThat(new CsvBatchScorer(null).run("news2", in, out, err)).isEqualTo(CsvBatchScorer.BAD_INPUT);
+        assertThat(err()).contains("cannot write " + out, "NoSuchFileException").doesNotContain("bad row");
+    }
 }

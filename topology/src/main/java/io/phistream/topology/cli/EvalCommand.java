@@ -7,6 +7,7 @@ import io.phistream.detector.text.eval.EvalReport;
 import io.phistream.detector.text.eval.Evaluator;
 import io.phistream.detector.text.eval.GoldDocument;
 import io.phistream.topology.config.ConfigException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
         description = "Evaluate free-text PHI detection against a labelled corpus.")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "a labelled corpus directory or file")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "a labelled corpus directory or file: " + Evaluator.FORMATS)
     Path corpus;
 
     @Option(names = "--generated", paramLabel = "N", description = "evaluate on N generated clinical notes instead")
@@ -60,7 +62,19 @@ final class EvalCommand implements Callable<Integer> {
                 throw new ConfigException("--corpus: no such file or directory: " + corpus);
             }
             name = corpus.getFileName() == null ? corpus.toString() : corpus.getFileName().toString();
-            docs = Evaluator.read(corpus);
+            try {
+                docs = Evaluator.read(corpus);
+            } catch (Evaluator.CorpusException e) {
+                throw new ConfigException("--corpus: " + e.getMessage());
+            } catch (FileSystemException e) {
+                throw new ConfigException("--corpus: cannot read " + e.getFile()
+                        + " (" + e.getClass().getSimpleName() + ")");
+            }
+            // without this, a folder of other files scored a perfect 1.000 on 0 documents
+            if (docs.isEmpty()) {
+                throw new ConfigException("--corpus: no labelled documents in " + corpus
+                        + "; expected " + Evaluator.FORMATS);
+            }
         }
         EvalReport asWritten = evaluator.evaluate(name, docs);
         System.out.print(asWritten.render());

@@ -41,6 +41,21 @@ final class ScoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(in)) {
             throw new ConfigException("--in: no such file: " + in);
         }
+        // paths are checked here so that a missing folder or a permission is a usage error, not "bad rows"
+        if (!Files.isReadable(in)) {
+            throw new ConfigException("--in: cannot read " + in + " (no read permission)");
+        }
+        if (Files.isDirectory(out)) {
+            throw new ConfigException("--out: " + out + " is a folder; expected a file path");
+        }
+        Path outDir = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(outDir)) {
+            throw new ConfigException("--out: cannot write " + out + ": its folder " + outDir
+                    + (Files.exists(outDir) ? " is not a folder" : " does not exist"));
+        }
+        if (!Files.isWritable(outDir)) {
+            throw new ConfigException("--out: cannot write " + out + ": no write permission in its folder " + outDir);
+        }
         PublicKeyVerify approver = null;
         if (approverKey != null) {
             try {

@@ -1,5 +1,6 @@
 package io.phistream.detector.text.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.detector.PhiType;
@@ -32,7 +33,21 @@ import java.util.stream.Stream;
  * month or year) are ignored: they count neither as misses nor, when predicted, as false alarms.
  */
 public final class Evaluator {
+    /** The corpus forms {@link #read} recognises, for help texts and error messages. */
+    public static final String FORMATS = "Presidio JSON (.json: a list of {full_text, spans:[{entity_type, "
+            + "start_position, end_position}]}), JSON lines or a JSON list of {text, spans:[{type, start, end}]} "
+            + "(.jsonl, .json), brat standoff (x.txt with x.ann) or i2b2 XML (.xml)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A corpus file that is not in its format; the message names the file and line, never the text there. */
+    public static final class CorpusException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CorpusException(Path file, long line, String problem) {
+            super(file + (line > 0 ? ", line " + line : "") + ": " + problem);
+        }
+    }
 
     private final TextPhiDetector detector;
     private final boolean keepErrors;
@@ -172,7 +187,11 @@ public final class Evaluator {
 
     // ------------------------------------------------------------------ corpus formats
 
-    /** Reads a corpus file or folder in any supported format. */
+    /**
+     * Reads a corpus file or folder in any supported format ({@link #FORMATS}); files of other kinds are skipped.
+     *
+     * @throws CorpusException when a file of a supported kind is malformed
+     */
     public static List<GoldDocument> read(Path corpus) throws IOException {
         List<GoldDocument> out = new ArrayList<>();
         List<Path> files;
@@ -197,14 +216,27 @@ public final class Evaluator {
     }
 
     private static void readJson(Path f, List<GoldDocument> out) throws IOException {
-        String s = Files.readString(f, StandardCharsets.UTF_8).strip();
+        String raw = Files.readString(f, StandardCharsets.UTF_8);
+        String s = raw.strip();
+        // lines stripped off the top, so that errors give the file's own line numbers
+        long skipped = raw.substring(0, raw.length() - raw.stripLeading().length()).chars()
+                .filter(c -> c == '\n').count();
         List<JsonNode> docs = new ArrayList<>();
         if (s.startsWith("[")) {
-            JSON.readTree(s).forEach(docs::add);
+            try {
+                JSON.readTree(s).forEach(docs::add);
+            } catch (JsonProcessingException e) {
+                throw notJson(f, e.getLocation() == null ? 0 : skipped + e.getLocation().getLineNr());
+            }
         } else {
-            for (String line : s.split("\n")) {
-                if (!line.isBlank()) {
-                    docs.add(JSON.readTree(line));
+            String[] lines = s.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    try {
+                        docs.add(JSON.readTree(lines[i]));
+                    } catch (JsonProcessingException e) {
+                        throw notJson(f, skipped + i + 1);
+                    }
                 }
             }
         }
@@ -226,6 +258,11 @@ public final class Evaluator {
         }
     }
 
+    /** Jackson's message can quote the text it stopped at, so only the place is kept. */
+    private static CorpusException notJson(Path f, long line) {
+        return new CorpusException(f, line, "not valid JSON (expected " + FORMATS + ")");
+    }
+
     private static void readBrat(Path ann, List<GoldDocument> out) throws IOException {
         Path txt = ann.resolveSibling(ann.getFileName().toString().replaceAll("\\.ann$", ".txt"));
         if (!Files.exists(txt)) {
@@ -233,7 +270,9 @@ public final class Evaluator {
         }
         String text = Files.readString(txt, StandardCharsets.UTF_8);
         List<GoldSpan> spans = new ArrayList<>();
-        for (String line : Files.readAllLines(ann, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(ann, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (!line.startsWith("T")) {
                 continue;
             }
@@ -245,8 +284,14 @@ public final class Evaluator {
             if (meta.length < 3) {
                 continue;
             }
-            int st = Integer.parseInt(meta[1]);
-            int en = Integer.parseInt(meta[meta.length - 1]);
+            int st;
+            int en;
+            try {
+                st = Integer.parseInt(meta[1]);
+                en = Integer.parseInt(meta[meta.length - 1]);
+            } catch (NumberFormatException e) {
+                throw new CorpusException(ann, i + 1, "brat offsets are not numbers (expected T1<TAB>LABEL start end)");
+            }
             if (st >= 0 && en <= text.length() && en > st) {
                 spans.add(new GoldSpan(meta[0], map(meta[0], text.substring(st, en)), st, en));
             }
@@ -273,8 +318,14 @@ public final class Evaluator {
                 if (type == null || st == null || en == null) {
                     continue;
                 }
-                int s = Integer.parseInt(st);
-                int e = Integer.parseInt(en);
+                int s;
+                int e;
+                try {
+                    s = Integer.parseInt(st);
+                    e = Integer.parseInt(en);
+                } catch (NumberFormatException x) {
+                    throw new CorpusException(f, 0, "an i2b2 tag's start or end is not a number");
+                }
                 if (s >= 0 && e <= text.length() && e > s) {
                     spans.add(new GoldSpan(type, map(type, text.substring(s, e)), s, e));
                 }
