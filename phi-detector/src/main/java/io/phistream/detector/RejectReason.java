@@ -6,7 +6,7 @@ package io.phistream.detector;
  */
 public enum RejectReason {
     EMPTY("the message is empty"),
-    INVALID_ENCODING("the bytes are not valid UTF-8 text"),
+    INVALID_ENCODING("the bytes are not valid UTF-8 text (nor, for HL7 v2, in the ISO 8859 charset its MSH-18 declares)"),
     TOO_LARGE("the message exceeds the configured size limit"),
     NOT_HL7("the text does not start with an MSH segment"),
     BAD_ENCODING_CHARACTERS("MSH-1/MSH-2 do not declare usable encoding characters"),

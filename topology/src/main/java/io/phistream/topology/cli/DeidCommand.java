@@ -14,8 +14,6 @@ import io.phistream.topology.stream.Stages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,11 +102,11 @@ final class DeidCommand implements Callable<Integer> {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-                } catch (CharacterCodingException e) {
-                    System.err.println("rejected " + name + ": INVALID_ENCODING");
+                // UTF-8, or for HL7 the ISO 8859 part its MSH-18 declares
+                text = io.phistream.detector.er7.Er7Charsets.decode(Files.readAllBytes(file));
+                if (text == null) {
+                    System.err.println("rejected " + name + ": INVALID_ENCODING (" + RejectReason.INVALID_ENCODING
+                            .description() + ")");
                     rejected++;
                     continue;
                 }

@@ -2,6 +2,7 @@ package io.phistream.topology.quality;
 
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.er7.Er7Charsets;
 import io.phistream.detector.er7.Er7Exception;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.er7.Er7Segment;
@@ -77,7 +78,7 @@ public final class QualityGate implements Gate {
         String text = new String(bytes, StandardCharsets.UTF_8);
         boolean ascii = text.length() == bytes.length && text.indexOf('\uFFFD') < 0;
         if (!ascii) {
-            text = GateCore.strictUtf8(bytes);
+            text = Er7Charsets.decode(bytes); // UTF-8, or the ISO 8859 part MSH-18 declares ("8859/1")
             if (text == null) {
                 return quarantined(bytes, INVALID_ENCODING);
             }

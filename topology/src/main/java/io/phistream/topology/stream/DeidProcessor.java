@@ -5,10 +5,6 @@ import io.phistream.detector.RejectReason;
 import io.phistream.topology.memory.PatientMemoryStore;
 import io.phistream.topology.quality.Gate;
 import io.phistream.topology.stream.Deidentification.Outcome;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -90,12 +86,8 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
         }
         String text = admitted != null ? admitted.text() : null;
         if (text == null) {
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(raw)).toString();
-            } catch (CharacterCodingException e) {
+            text = io.phistream.detector.er7.Er7Charsets.decode(raw); // UTF-8, or the ISO 8859 part MSH-18 declares
+            if (text == null) {
                 quarantine(record, raw, core.contentId(raw), RejectReason.INVALID_ENCODING);
                 return;
             }

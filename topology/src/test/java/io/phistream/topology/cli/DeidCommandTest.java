@@ -205,6 +205,22 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenALatin1Hl7FileDeclaredInMsh18_whenDeidentified_thenItIsWrittenAsUtf8AndSaysSo() throws Exception {
+        Path in = dir.resolve("latin1.hl7");
+        Files.write(in, ("MSH|^~\\&|A|B|C|D|20240101||ADT^A01|X1|P|2.5|||||USA|8859/1\r"
+                + "PID|1||4471902^^^HOSP^MR||Muñoz^José||19700315|M\r"
+                + "NTE|1||Family at bedside; pt asked for café.\r").getBytes(StandardCharsets.ISO_8859_1));
+        Path out = dir.resolve("out");
+
+        assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+                "--set", "text.scrubbing=spans")).isZero();
+
+        String released = Files.readString(out.resolve("latin1.hl7"), StandardCharsets.UTF_8);
+        assertThat(released).contains("|USA|UNICODE UTF-8\r").contains("asked for café.")
+                .doesNotContain("Muñoz").doesNotContain("José");
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);

@@ -41,6 +41,19 @@ class QualityGateTest {
     }
 
     @Test
+    void givenALatin1MessageDeclaredInMsh18_whenInspected_thenItIsReadAndItsMsh18SaysUtf8() {
+        String message = "MSH|^~\\&|A|B|C|D|20240101||ADT^A01|X1|P|2.5|||||USA|8859/1\r"
+                + "PID|1||4471902^^^HOSP^MR||Muñoz^José||19700315|M\r";
+
+        QualityGate.Inspection in = gate.inspect(message.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(in.readable()).isTrue();
+        assertThat(in.text()).contains("Muñoz^José").contains("|USA|UNICODE UTF-8\r");
+        assertThat(gate.inspect(message.replace("|8859/1", "").getBytes(StandardCharsets.ISO_8859_1)).readable())
+                .as("undeclared Latin-1 stays unreadable").isFalse();
+    }
+
+    @Test
     void givenMessages_whenInspected_thenTheMessageIdIsTheOneTheDeidentifierGives() throws Exception {
         SyntheticHl7 gen = new SyntheticHl7(5);
         Map<String, byte[]> inputs = new LinkedHashMap<>(TestGates.corpus());
