@@ -98,6 +98,19 @@ final class DemoCommand implements Callable<Integer> {
         Thread hook = new Thread(interrupted::countDown, "demo-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
 
+        // settings first: a bad --set fails before a broker has started
+        Map<String, String> checked = new HashMap<>(overrides);
+        checked.put(PhiStreamConfig.BOOTSTRAP_SERVERS, "127.0.0.1:9092");
+        PhiStreamConfig.load(null, Map.of(), checked);
+        if (keep != null && Files.isDirectory(keep)) {
+            try (java.util.stream.Stream<Path> entries = Files.list(keep)) {
+                if (entries.findAny().isPresent()) {
+                    // an earlier demo's topics and dedupe state would mix with this one's (its inputs dropped as repeats)
+                    throw new ConfigException("--keep: " + keep + " is not empty; give a new or empty folder "
+                            + "(serve an earlier demo's data with 'phi-stream broker --data " + keep + "')");
+                }
+            }
+        }
         out.println("phi-stream demo: starting an in-process Kafka broker (single-node KRaft) ...");
         if (keep != null) {
             Files.createDirectories(keep);

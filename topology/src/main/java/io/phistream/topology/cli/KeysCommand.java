@@ -68,7 +68,9 @@ public class KeysCommand implements Callable<Integer> {
                     + "decrypt and old signatures still verify.",
                     "Without --keyset: " + "tokenization, quarantine, audit-signing. dateshift and digest are "
                             + "rotated only when named: rotating them changes every patient's date shift and every "
-                            + "message id from then on."})
+                            + "message id from then on.",
+                    "Rotating tokenization gives every value a new token from then on (old tokens still reverse): "
+                            + "downstream joins across the rotation need both tokens."})
     public static class Rotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -90,6 +92,10 @@ public class KeysCommand implements Callable<Integer> {
                         ? KeyStore.ROTATED_BY_DEFAULT : new LinkedHashSet<>(keysets);
                 keys.rotate(names);
                 out.println("rotated " + String.join(", ", names) + " in " + store.dir);
+                if (names.contains(KeyStore.TOKENIZATION)) {
+                    err.println("WARNING: tokenization rotated: the same value gets a new token from now on (old "
+                            + "tokens still reverse); joins across the rotation need both.");
+                }
                 if (names.contains(KeyStore.DATESHIFT) || names.contains(KeyStore.DIGEST)) {
                     err.println("WARNING: dateshift/digest rotated: date shifts and message ids computed from now on "
                             + "differ from earlier ones.");

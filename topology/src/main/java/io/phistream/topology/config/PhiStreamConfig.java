@@ -304,7 +304,8 @@ public final class PhiStreamConfig {
                     key = rest.toLowerCase(Locale.ROOT).replace('_', '.');
                 } else {
                     throw new ConfigException("unknown environment variable " + var + ": expected " + ENV_PREFIX
-                            + "<KEY> for one of the keys listed by describe(), or " + ENV_PREFIX + "KAFKA_<PROPERTY>");
+                            + "<KEY> for one of the configuration keys (topology/README-infra.md), or " + ENV_PREFIX
+                            + "KAFKA_<PROPERTY>");
                 }
             }
             m.put(key, new Raw(e.getValue(), source));
