@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code phi-stream deid}: the same de-identification core as the topology, on files. Each output is written
- * under the input's file name; a file that cannot be fully de-identified gets no output and is reported by
- * name and reason code, and the command exits 1.
+ * under the input's file name; a message that cannot be fully de-identified gets no output and is reported by
+ * name (and for NDJSON, line) and reason code, and the command exits 1. The summary counts messages.
  */
 @Command(name = "deid", mixinStandardHelpOptions = true,
         description = "De-identify a file or a directory of files offline (one message per file; NDJSON one per line).")
@@ -127,6 +127,13 @@ final class DeidCommand implements Callable<Integer> {
                     rejected++;
                     continue;
                 }
+                for (String line : r.lineRejections()) {
+                    System.err.println("rejected " + name + " " + line);
+                    rejected++;
+                }
+                if (r.text() == null) {
+                    continue; // every line rejected: no output
+                }
                 Files.writeString(out.resolve(name), r.text(), StandardCharsets.UTF_8);
                 if (spans != null) {
                     for (ReplacedSpan span : r.spans()) {
@@ -138,7 +145,7 @@ final class DeidCommand implements Callable<Integer> {
                         spans.println(json.writeValueAsString(line));
                     }
                 }
-                released++;
+                released += r.messages();
             }
         }
         System.err.println("de-identified " + released + ", rejected " + rejected + ", written to " + out);
@@ -159,7 +166,16 @@ final class DeidCommand implements Callable<Integer> {
     }
 
     /** One file's result: the de-identified text and its spans, or the reason it was rejected. */
-    private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected) {
+    /**
+     * One file's result: the de-identified text and its spans, or the reason it was rejected; for NDJSON, how many of
+     * its lines were released and why each other line was rejected.
+     */
+    private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected, int messages,
+                          List<String> lineRejections) {
+        Result(String text, List<ReplacedSpan> spans, RejectReason rejected) {
+            this(text, spans, rejected, 1, List.of());
+        }
+
         static Result rejected(RejectReason reason) {
             return new Result(null, List.of(), reason);
         }
@@ -178,15 +194,27 @@ final class DeidCommand implements Callable<Integer> {
     }
 
     /** Bulk-export NDJSON: one resource a line; one rejected line rejects the file (fail closed). */
+    /** One resource a line, each its own message as in the stream: a bad line is rejected alone, by its number. */
     private static Result ndjson(Stages stages, String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (FhirOutcome o : stages.fhir().deidentifyNdjson(text)) {
-            if (o instanceof FhirOutcome.Rejected r) {
-                return Result.rejected(r.reason());
+        List<String> rejections = new ArrayList<>();
+        int released = 0;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            if (line.isBlank()) {
+                continue;
             }
-            out.append(((FhirOutcome.Deidentified) o).text()).append('\n');
+            FhirOutcome o = stages.fhir().deidentifyNdjsonLine(line);
+            if (o instanceof FhirOutcome.Rejected r) {
+                rejections.add("line " + (i + 1) + ": " + r.reason() + " (" + r.reason().description() + ")");
+            } else {
+                out.append(((FhirOutcome.Deidentified) o).text()).append('\n');
+                released++;
+            }
         }
-        return new Result(out.toString(), List.of(), null);
+        return released == 0 && !rejections.isEmpty() ? new Result(null, List.of(), null, 0, rejections)
+                : new Result(out.toString(), List.of(), null, released, rejections);
     }
 
     /**

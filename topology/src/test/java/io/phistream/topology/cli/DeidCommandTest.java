@@ -221,6 +221,28 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenAnNdjsonFileWithOneBrokenLine_whenDeidentified_thenTheOtherLinesAreWrittenAndTheBadOneNamedByNumber()
+            throws Exception {
+        Path in = dir.resolve("res.ndjson");
+        Files.writeString(in, "{\"resourceType\":\"Patient\",\"id\":\"a\",\"name\":[{\"family\":\"Quintanilla\"}]}\n"
+                + "{\"resourceType\":\"Patient\", \"name\": broken\n"
+                + "{\"resourceType\":\"Patient\",\"id\":\"b\",\"birthDate\":\"1961-07-04\"}\n");
+        Path out = dir.resolve("out");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString())).isEqualTo(1);
+        } finally {
+            System.setErr(err);
+        }
+        List<String> written = Files.readAllLines(out.resolve("res.ndjson"));
+        assertThat(written).hasSize(2).noneMatch(l -> l.contains("Quintanilla") || l.contains("1961-07-04"));
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("rejected res.ndjson line 2: NOT_FHIR")
+                .contains("de-identified 2, rejected 1").doesNotContain("broken");
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
