@@ -52,6 +52,15 @@ final class DeidCommand implements Callable<Integer> {
             description = "write a JSON line {file,start,end,type} for every replaced span (input character offsets)")
     Path spansFile;
 
+    /** How outputs are named. */
+    enum Names { keep, digest }
+
+    @Option(names = "--names", defaultValue = "keep", paramLabel = "keep|digest",
+            description = "output file names: the input's (default), or a keyed digest of it with the same extension, "
+                    + "for inputs whose names hold PHI (Synthea names files after the patient); messages and --spans "
+                    + "then use the digest name too")
+    Names names;
+
     @Mixin
     KeyOptions keyOptions;
 
@@ -100,7 +109,7 @@ final class DeidCommand implements Callable<Integer> {
         try (PrintWriter spans = spansFile == null ? null : new PrintWriter(
                 Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8))) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
+                String name = outputName(stages, file.getFileName().toString());
                 String text;
                 // UTF-8, or for HL7 the ISO 8859 part its MSH-18 declares
                 text = io.phistream.detector.er7.Er7Charsets.decode(Files.readAllBytes(file));
@@ -244,6 +253,15 @@ final class DeidCommand implements Callable<Integer> {
         }
         // every line removed (whole-field redaction, or detection failing closed): nothing, not a column of breaks
         return new Result(anyText ? out.toString() : "", spans, null);
+    }
+
+    /** The input's name, or with {@code --names digest} a keyed digest of it that keeps its extension. */
+    private String outputName(Stages stages, String input) {
+        if (names == Names.keep) {
+            return input;
+        }
+        int dot = input.lastIndexOf('.');
+        return "f" + stages.digest().hex("phi-stream/file-name", input) + (dot > 0 ? input.substring(dot) : "");
     }
 
     /**

@@ -243,6 +243,31 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenInputsNamedAfterThePatient_whenNamesAreDigested_thenNoOutputNameOrMessageHoldsTheirNames()
+            throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("Rosalind_Quintanilla_1.txt"), "Pt Rosalind Quintanilla seen 3/4.");
+        Files.write(in.resolve("Rosalind_Quintanilla_2.hl7"), new byte[] {(byte) 0xff, 'x'});
+        Path out = dir.resolve("out");
+        Path spans = dir.resolve("spans.jsonl");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(), "--names", "digest",
+                    "--spans", spans.toString(), "--set", "text.scrubbing=spans")).isEqualTo(1);
+        } finally {
+            System.setErr(err);
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
+                    .matches("f[0-9a-f]{32}\\.txt");
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("INVALID_ENCODING").doesNotContain("Quintanilla");
+        assertThat(Files.readString(spans)).contains("\"file\":\"f").doesNotContain("Quintanilla");
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
