@@ -65,16 +65,10 @@ class DeidCommandTest {
         Path in = dir.resolve("bad.hl7");
         Files.writeString(in, "MSH|^~\\&|A|B|||20240101||ADT^A01|1|P|9.9\rPID|1||123^^^H^MR||DOE^JOHN");
         Path out = dir.resolve("out");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString())).isEqualTo(1);
-        } finally {
-            System.setErr(err);
-        }
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(1);
         assertThat(out.resolve("bad.hl7")).doesNotExist();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("bad.hl7").contains("UNSUPPORTED_VERSION")
+        assertThat(run.err()).contains("bad.hl7").contains("UNSUPPORTED_VERSION")
                 .doesNotContain("DOE");
     }
 
@@ -84,16 +78,10 @@ class DeidCommandTest {
         Path in = dir.resolve("note.txt");
         Files.writeString(in, "Pt Rosalind Quintanilla seen 3/4, call 617-555-0142.");
         Path out = dir.resolve("out");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString())).isZero();
-        } finally {
-            System.setErr(err);
-        }
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString());
+        assertThat(run.exit()).isZero();
         assertThat(Files.readString(out.resolve("note.txt"))).isEmpty();
-        assertThat(captured.toString(StandardCharsets.UTF_8))
+        assertThat(run.err())
                 .contains("1 text file(s) written empty").contains("text.scrubbing=spans")
                 .doesNotContain("Quintanilla");
     }
@@ -144,18 +132,12 @@ class DeidCommandTest {
         Files.writeString(in.resolve("lead.hl7"), message);
         Files.writeString(in.resolve("lead.dat"), message);
         Path out = dir.resolve("out");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
-                    "--set", "text.scrubbing=spans")).isEqualTo(1);
-        } finally {
-            System.setErr(err);
-        }
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
+                    "--set", "text.scrubbing=spans");
+        assertThat(run.exit()).isEqualTo(1);
         assertThat(out.resolve("lead.hl7")).doesNotExist();
         assertThat(out.resolve("lead.dat")).doesNotExist();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("rejected lead.hl7: NOT_HL7")
+        assertThat(run.err()).contains("rejected lead.hl7: NOT_HL7")
                 .contains("rejected lead.dat: NOT_HL7").doesNotContain("Wexcombe");
     }
 
@@ -167,16 +149,10 @@ class DeidCommandTest {
         Path in = dir.resolve("m.hl7");
         Files.writeString(in, m.text());
         Path out = dir.resolve("out");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
-                    "--set", "keys.dir=" + keys)).isZero();
-        } finally {
-            System.setErr(err);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("throwaway");
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
+                    "--set", "keys.dir=" + keys);
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).doesNotContain("throwaway");
         Matcher ssn = Pattern.compile("ssn-[A-Za-z0-9_-]+").matcher(Files.readString(out.resolve("m.hl7")));
         assertThat(ssn.find()).isTrue();
         assertThat(PhiStreamCli.execute("reidentify", ssn.group(), "--purpose", "test of the configured keys",
@@ -190,18 +166,12 @@ class DeidCommandTest {
         Files.createDirectories(in.resolve("nested"));
         Files.writeString(in.resolve("long.txt"), "Pt seen by Dr. Abernethy on 3/4, stable overnight.\n".repeat(8000));
         Path out = dir.resolve("out");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
-                    "--set", "text.scrubbing=spans")).isZero();
-        } finally {
-            System.setErr(err);
-        }
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
+                    "--set", "text.scrubbing=spans");
+        assertThat(run.exit()).isZero();
         String scrubbed = Files.readString(out.resolve("long.txt"));
         assertThat(scrubbed).doesNotContain("Abernethy").contains("stable overnight").hasLineCount(8000);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("1 folder(s) inside").contains("skipped");
+        assertThat(run.err()).contains("1 folder(s) inside").contains("skipped");
     }
 
     @Test
@@ -228,17 +198,11 @@ class DeidCommandTest {
                 + "{\"resourceType\":\"Patient\", \"name\": broken\n"
                 + "{\"resourceType\":\"Patient\",\"id\":\"b\",\"birthDate\":\"1961-07-04\"}\n");
         Path out = dir.resolve("out");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString())).isEqualTo(1);
-        } finally {
-            System.setErr(err);
-        }
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(1);
         List<String> written = Files.readAllLines(out.resolve("res.ndjson"));
         assertThat(written).hasSize(2).noneMatch(l -> l.contains("Quintanilla") || l.contains("1961-07-04"));
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("rejected res.ndjson line 2: NOT_FHIR")
+        assertThat(run.err()).contains("rejected res.ndjson line 2: NOT_FHIR")
                 .contains("de-identified 2, rejected 1").doesNotContain("broken");
     }
 
@@ -250,20 +214,14 @@ class DeidCommandTest {
         Files.write(in.resolve("Rosalind_Quintanilla_2.hl7"), new byte[] {(byte) 0xff, 'x'});
         Path out = dir.resolve("out");
         Path spans = dir.resolve("spans.jsonl");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(), "--names", "digest",
-                    "--spans", spans.toString(), "--set", "text.scrubbing=spans")).isEqualTo(1);
-        } finally {
-            System.setErr(err);
-        }
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(), "--names", "digest",
+                    "--spans", spans.toString(), "--set", "text.scrubbing=spans");
+        assertThat(run.exit()).isEqualTo(1);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
                     .matches("f[0-9a-f]{32}\\.txt");
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("INVALID_ENCODING").doesNotContain("Quintanilla");
+        assertThat(run.err()).contains("INVALID_ENCODING").doesNotContain("Quintanilla");
         assertThat(Files.readString(spans)).contains("\"file\":\"f").doesNotContain("Quintanilla");
     }
 
@@ -305,5 +263,20 @@ class DeidCommandTest {
         assertThat(log.get(0)).contains("\"purpose\":\"test of reversal\"", "\"outcome\":\"revealed\"", "tokenSha256")
                 .doesNotContain(m.patient().ssnDigits()).doesNotContain(ssn.group());
         assertThat(log.get(1)).contains("\"purpose\":\"tampered\"", "\"outcome\":\"refused\"");
+    }
+
+    /** A command's exit code and what it wrote to standard error. */
+    private record Run(int exit, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(PhiStreamCli.execute(args), captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
     }
 }
