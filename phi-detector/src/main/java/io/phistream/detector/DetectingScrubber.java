@@ -1,6 +1,7 @@
 package io.phistream.detector;
 
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.text.DetectionContext;
 import io.phistream.detector.text.DetectionResult;
 import io.phistream.detector.text.PhiSpan;
@@ -19,16 +20,28 @@ import java.util.List;
 public final class DetectingScrubber implements FreeTextScrubber {
 
     private final TextPhiDetector detector;
-    /** Keyed digest that seeds surrogates; null: typed tags. */
+    /** Keyed digest that seeds surrogates; null: no surrogates. */
     private final KeyedDigest surrogateSeeds;
+    /** Tokenizer of reversible tokens; null: no tokens. Neither: typed tags. */
+    private final Tokenizer tokens;
 
     public DetectingScrubber(TextPhiDetector detector) {
-        this(detector, null);
+        this(detector, null, null);
     }
 
-    private DetectingScrubber(TextPhiDetector detector, KeyedDigest surrogateSeeds) {
+    private DetectingScrubber(TextPhiDetector detector, KeyedDigest surrogateSeeds, Tokenizer tokens) {
         this.detector = detector;
         this.surrogateSeeds = surrogateSeeds;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Spans replaced by the keyed, reversible token of their text and type ({@code nam-AV3x...}), as structured
+     * identifiers are: equal values get equal tokens, and whoever holds the key store can reverse one
+     * ({@code phi-stream reidentify}).
+     */
+    public static DetectingScrubber withTokens(TextPhiDetector detector, Tokenizer tokens) {
+        return new DetectingScrubber(detector, null, java.util.Objects.requireNonNull(tokens));
     }
 
     /**
@@ -38,7 +51,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
      * surrogate says nothing of the value to whoever lacks the key.
      */
     public static DetectingScrubber withSurrogates(TextPhiDetector detector, KeyedDigest seeds) {
-        return new DetectingScrubber(detector, java.util.Objects.requireNonNull(seeds));
+        return new DetectingScrubber(detector, java.util.Objects.requireNonNull(seeds), null);
     }
 
     @Override
@@ -134,7 +147,10 @@ public final class DetectingScrubber implements FreeTextScrubber {
     }
 
     private Result replaced(String text, List<PhiSpan> found, KnownPhi known) {
-        ScrubResult scrubbed = surrogateSeeds == null ? TextScrubber.scrub(text, found, Replacement.TAG, null)
+        ScrubResult scrubbed = tokens != null
+                ? TextScrubber.scrub(text, found, Replacement.TOKEN,
+                        span -> tokens.token(span.type(), text.substring(span.start(), span.end())))
+                : surrogateSeeds == null ? TextScrubber.scrub(text, found, Replacement.TAG, null)
                 : TextScrubber.scrub(text, found, Replacement.SURROGATE, span -> surrogateSeeds.hex(SEED_DOMAIN,
                         span.type().name() + ':' + DetectionContext.normalise(span.type(),
                                 text.substring(span.start(), span.end()))),

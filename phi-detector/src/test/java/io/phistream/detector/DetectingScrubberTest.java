@@ -116,4 +116,24 @@ class DetectingScrubberTest {
 
         assertThat(r.text()).matches("Admitted \\d\\d/\\d\\d/2019 from home\\.").doesNotContain("03/04");
     }
+
+    @Test
+    void givenTokens_thenEachSpanBecomesTheReversibleTokenOfItsTextAndType() throws Exception {
+        com.google.crypto.tink.daead.DeterministicAeadConfig.register();
+        io.phistream.detector.deid.Tokenizer tokenizer = io.phistream.detector.deid.Tokenizer.fromKeyset(
+                com.google.crypto.tink.KeysetHandle.generateNew(
+                        com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters.AES256_SIV));
+        DetectingScrubber tokens = DetectingScrubber.withTokens(TextPhiDetector.withConfig(
+                TextPhiDetector.Config.DEFAULT.withTimeBudget(Duration.ofSeconds(30))), tokenizer);
+
+        FreeTextScrubber.Result r = tokens.scrub("Daughter Rosalind Quintanilla called 617-555-0142.", new KnownPhi());
+
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("nam-[A-Za-z0-9_-]+").matcher(r.text());
+        java.util.regex.Matcher phone = java.util.regex.Pattern.compile("tel-[A-Za-z0-9_-]+").matcher(r.text());
+        assertThat(name.find()).as(r.text()).isTrue();
+        assertThat(phone.find()).as(r.text()).isTrue();
+        assertThat(r.text()).doesNotContain("Quintanilla", "617-555-0142").startsWith("Daughter ");
+        assertThat(tokenizer.reveal(name.group())).contains("Quintanilla");
+        assertThat(tokenizer.reveal(phone.group())).isEqualTo("617-555-0142");
+    }
 }

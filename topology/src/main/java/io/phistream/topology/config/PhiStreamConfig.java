@@ -160,11 +160,13 @@ public final class PhiStreamConfig {
         add(m, TEXT_SCRUBBING, "spans or redact", "redact",
                 "free text: remove the whole field (default, fail closed), or replace detected PHI spans",
                 v -> oneOf(v, "spans", "redact"));
-        add(m, TEXT_REPLACEMENT, "tags or surrogates", "tags",
-                "with text.scrubbing=spans, what replaces a PHI span: a typed tag such as [NAME] (default), or a made-up "
-                        + "value of its kind (names, places, numbers of the same shape; dates moved by the patient's "
-                        + "offset), seeded by a keyed digest so equal values get equal surrogates",
-                v -> oneOf(v, "tags", "surrogates"));
+        add(m, TEXT_REPLACEMENT, "tags, tokens or surrogates", "tags",
+                "with text.scrubbing=spans, what replaces a PHI span: a typed tag such as [NAME] (default), the keyed "
+                        + "reversible token of its text (nam-AV3x..., as structured identifiers get; reidentify "
+                        + "reverses it), or a made-up value of its kind (names, places, numbers of the same shape; "
+                        + "dates moved by the patient's offset), seeded by a keyed digest so equal values get equal "
+                        + "surrogates",
+                v -> oneOf(v, "tags", "tokens", "surrogates"));
         add(m, SCORING_FEATURE_TTL, "a positive duration such as 30m, 12h or 1d", "12h",
                 "how long a patient's latest value of a vital sign stays valid for scoring (patient's event time)",
                 PhiStreamConfig::parseDuration);
@@ -223,8 +225,9 @@ public final class PhiStreamConfig {
         }
         this.values = Collections.unmodifiableMap(parsed);
         this.kafka = Collections.unmodifiableMap(kafkaKeys);
-        if (textSurrogates() && !textSpans()) {
-            throw new ConfigException(TEXT_REPLACEMENT + "=surrogates from " + raw.get(TEXT_REPLACEMENT).source()
+        if (!"tags".equals(values.get(TEXT_REPLACEMENT)) && !textSpans()) {
+            throw new ConfigException(TEXT_REPLACEMENT + "=" + values.get(TEXT_REPLACEMENT) + " from "
+                    + raw.get(TEXT_REPLACEMENT).source()
                     + " needs " + TEXT_SCRUBBING + "=spans: with whole free-text fields removed there is nothing to "
                     + "replace");
         }
@@ -576,6 +579,11 @@ public final class PhiStreamConfig {
     /** True when free text's PHI spans are replaced by surrogates rather than typed tags (only with spans). */
     public boolean textSurrogates() {
         return "surrogates".equals(values.get(TEXT_REPLACEMENT));
+    }
+
+    /** True when free text's PHI spans are replaced by reversible tokens rather than typed tags (only with spans). */
+    public boolean textTokens() {
+        return "tokens".equals(values.get(TEXT_REPLACEMENT));
     }
 
     /** True when free text is scrubbed span by span; false when whole free-text fields are removed. */

@@ -63,6 +63,7 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         DateShifter shifter = new DateShifter(keys.dateShift(), config.dateShiftMaxDays());
         FreeTextScrubber text = !config.textSpans() ? FreeTextScrubber.REDACT_ALL
                 : config.textSurrogates() ? DetectingScrubber.withSurrogates(TextPhiDetector.builtIn(), digest)
+                : config.textTokens() ? DetectingScrubber.withTokens(TextPhiDetector.builtIn(), tokenizer)
                 : new DetectingScrubber(TextPhiDetector.builtIn());
         Hl7Deidentifier hl7 = new Hl7Deidentifier(policy, tokenizer, shifter, Zip3.defaultUnion(), digest, text, clock);
         FhirPolicy fhirPolicy;

@@ -226,6 +226,31 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenTextTokens_whenANoteIsDeidentified_thenItsNameTokenReversesWithTheKeyStore() throws Exception {
+        Path keys = dir.resolve("keys");
+        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        Path in = dir.resolve("note.txt");
+        Files.writeString(in, "Daughter Rosalind Quintanilla called.");
+        Path out = dir.resolve("out");
+
+        assertThat(run("deid", "--in", in.toString(), "--out", out.toString(), "--keys", keys.toString(),
+                "--set", "text.scrubbing=spans", "--set", "text.replacement=tokens").exit()).isZero();
+
+        Matcher name = Pattern.compile("nam-[A-Za-z0-9_-]+").matcher(Files.readString(out.resolve("note.txt")));
+        assertThat(name.find()).isTrue();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream revealed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(revealed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(PhiStreamCli.execute("reidentify", name.group(), "--purpose", "test of text tokens",
+                    "--keys", keys.toString())).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(revealed.toString(StandardCharsets.UTF_8)).contains("Quintanilla");
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);

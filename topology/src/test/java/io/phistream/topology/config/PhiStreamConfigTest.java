@@ -333,6 +333,10 @@ class PhiStreamConfigTest {
         assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("text.replacement", "surrogates")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("text.replacement=surrogates")
                 .hasMessageContaining("text.scrubbing=spans");
+        assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("text.replacement", "tokens")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("text.replacement=tokens");
+        assertThat(PhiStreamConfig.load(null, Map.of(), Map.of("text.scrubbing", "spans",
+                "text.replacement", "tokens")).textTokens()).isTrue();
         assertThatThrownBy(() -> PhiStreamConfig.load(null, Map.of(), Map.of("text.scrubbing", "spans",
                 "text.replacement", "fake"))).isInstanceOf(ConfigException.class).hasMessageContaining("text.replacement");
     }
