@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Span-level free-text scrubbing: the structured PHI of the same message is handed to the detector as context,
- * detected spans become typed tags ({@code [NAME]}), or realistic surrogates ({@link #withSurrogates}). When the
- * detector gives up (size or time budget, internal error) the whole field is removed: fail closed.
+ * detected spans become typed tags ({@code [NAME]}), reversible tokens ({@link #withTokens}) or realistic surrogates
+ * ({@link #withSurrogates}). When the detector gives up (size or time budget, internal error) the whole field is removed: fail closed.
  */
 public final class DetectingScrubber implements FreeTextScrubber {
 
@@ -147,15 +147,19 @@ public final class DetectingScrubber implements FreeTextScrubber {
     }
 
     private Result replaced(String text, List<PhiSpan> found, KnownPhi known) {
-        ScrubResult scrubbed = tokens != null
-                ? TextScrubber.scrub(text, found, Replacement.TOKEN,
-                        span -> tokens.token(span.type(), text.substring(span.start(), span.end())))
-                : surrogateSeeds == null ? TextScrubber.scrub(text, found, Replacement.TAG, null)
-                : TextScrubber.scrub(text, found, Replacement.SURROGATE, span -> surrogateSeeds.hex(SEED_DOMAIN,
-                        span.type().name() + ':' + DetectionContext.normalise(span.type(),
-                                text.substring(span.start(), span.end()))),
-                        known.dateShiftDays() == null ? null
-                                : new TextScrubber.DateShift(known.dateShiftDays(), known.referenceYear()));
+        ScrubResult scrubbed;
+        if (tokens != null) {
+            scrubbed = TextScrubber.scrub(text, found, Replacement.TOKEN,
+                    span -> tokens.token(span.type(), text.substring(span.start(), span.end())));
+        } else if (surrogateSeeds != null) {
+            TextScrubber.DateShift shift = known.dateShiftDays() == null ? null
+                    : new TextScrubber.DateShift(known.dateShiftDays(), known.referenceYear());
+            scrubbed = TextScrubber.scrub(text, found, Replacement.SURROGATE, span -> surrogateSeeds.hex(SEED_DOMAIN,
+                    span.type().name() + ':' + DetectionContext.normalise(span.type(),
+                            text.substring(span.start(), span.end()))), shift);
+        } else {
+            scrubbed = TextScrubber.scrub(text, found, Replacement.TAG, null);
+        }
         List<ReplacedSpan> spans = new ArrayList<>(found.size());
         for (PhiSpan s : found) {
             spans.add(new ReplacedSpan(s.start(), s.end(), s.type()));
