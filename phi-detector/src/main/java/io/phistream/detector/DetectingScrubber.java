@@ -71,6 +71,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
             throw new IllegalArgumentException("one joint between each two parts");
         }
         DetectionContext context = context(known);
+        TextScrubber.DateShift shift = surrogateSeeds == null ? null : dateShift(parts, known);
         List<Result> results = new ArrayList<>(parts.size());
         int from = 0;
         while (from < parts.size()) {
@@ -80,7 +81,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
                 length += joints.get(to - 1).length() + parts.get(to).length();
                 to++;
             }
-            scrubTogether(parts.subList(from, to), joints.subList(from, to - 1), context, known, results);
+            scrubTogether(parts.subList(from, to), joints.subList(from, to - 1), context, known, shift, results);
             from = to;
         }
         return results;
@@ -92,7 +93,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
     static final int MAX_JOINED = 64 * 1024;
 
     private void scrubTogether(List<String> parts, List<String> joints, DetectionContext context, KnownPhi known,
-                               List<Result> results) {
+                               TextScrubber.DateShift shift, List<Result> results) {
         StringBuilder joined = new StringBuilder(parts.get(0));
         for (int i = 1; i < parts.size(); i++) {
             joined.append(joints.get(i - 1)).append(parts.get(i));
@@ -120,7 +121,7 @@ public final class DetectingScrubber implements FreeTextScrubber {
                         own.add(new PhiSpan(s.type(), from - at, to - at, s.rule(), s.confidence()));
                     }
                 }
-                results.add(replaced(part, own, known));
+                results.add(replaced(part, own, shift));
             }
             at = end + (p + 1 < parts.size() ? joints.get(p).length() : 0);
         }
@@ -146,14 +147,27 @@ public final class DetectingScrubber implements FreeTextScrubber {
         return context.build();
     }
 
-    private Result replaced(String text, List<PhiSpan> found, KnownPhi known) {
+    /**
+     * How surrogate dates move: by the patient's offset when the message names one patient; otherwise by one offset for
+     * the whole text (1 to 365 days back, from a keyed digest of it), so that its dates keep their order and intervals
+     * instead of each getting a date of its own.
+     */
+    private TextScrubber.DateShift dateShift(List<String> parts, KnownPhi known) {
+        int year = known.referenceYear() > 0 ? known.referenceYear()
+                : java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        if (known.dateShiftDays() != null) {
+            return new TextScrubber.DateShift(known.dateShiftDays(), year);
+        }
+        String digest = surrogateSeeds.hex(SEED_DOMAIN + "/document-shift", String.join("\n", parts));
+        return new TextScrubber.DateShift(-1 - Integer.parseUnsignedInt(digest.substring(0, 7), 16) % 365, year);
+    }
+
+    private Result replaced(String text, List<PhiSpan> found, TextScrubber.DateShift shift) {
         ScrubResult scrubbed;
         if (tokens != null) {
             scrubbed = TextScrubber.scrub(text, found, Replacement.TOKEN,
                     span -> tokens.token(span.type(), text.substring(span.start(), span.end())));
         } else if (surrogateSeeds != null) {
-            TextScrubber.DateShift shift = known.dateShiftDays() == null ? null
-                    : new TextScrubber.DateShift(known.dateShiftDays(), known.referenceYear());
             scrubbed = TextScrubber.scrub(text, found, Replacement.SURROGATE, span -> surrogateSeeds.hex(SEED_DOMAIN,
                     span.type().name() + ':' + DetectionContext.normalise(span.type(),
                             text.substring(span.start(), span.end()))), shift);

@@ -109,12 +109,20 @@ class DetectingScrubberTest {
     }
 
     @Test
-    void givenSurrogatesAndNoPatientOffset_thenADateStillGetsAMadeUpOneOfItsForm() {
-        DetectingScrubber surrogates = surrogates();
+    void givenSurrogatesAndNoPatientOffset_thenTheTextsDatesMoveTogetherKeepingTheirIntervals() {
+        FreeTextScrubber.Result r = surrogates().scrub("Admitted 03/04/2019 from home, discharged 03/09/2019, "
+                + "follow-up 04/02/2019.", new KnownPhi());
 
-        FreeTextScrubber.Result r = surrogates.scrub("Admitted 03/04/2019 from home.", new KnownPhi());
-
-        assertThat(r.text()).matches("Admitted \\d\\d/\\d\\d/2019 from home\\.").doesNotContain("03/04");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d\\d)/(\\d\\d)/(\\d{4})").matcher(r.text());
+        List<java.time.LocalDate> dates = new java.util.ArrayList<>();
+        while (m.find()) {
+            dates.add(java.time.LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))));
+        }
+        assertThat(r.text()).doesNotContain("03/04/2019", "03/09/2019", "04/02/2019");
+        assertThat(dates).hasSize(3);
+        assertThat(java.time.temporal.ChronoUnit.DAYS.between(dates.get(0), dates.get(1))).isEqualTo(5);
+        assertThat(java.time.temporal.ChronoUnit.DAYS.between(dates.get(0), dates.get(2))).isEqualTo(29);
     }
 
     @Test
