@@ -12,7 +12,6 @@ import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.ops.OpsServer;
 import io.phistream.topology.ops.OpsSources;
-import io.phistream.topology.quality.Outcome;
 import io.phistream.topology.quality.QualityMetrics;
 import io.phistream.topology.stream.AuditProcessor;
 import io.phistream.topology.stream.Headers;
@@ -261,10 +260,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println(sampleOut.get().replace("\r", "\n").strip());
         }
         out.println();
-        // the quality gate's quarantines and the de-identifier's
+        // the quality gate's quarantines and the de-identifier's (the pipeline's counters hold both)
         Map<String, Long> reasons = new TreeMap<>();
-        stages.qualityMetrics().byReason(Outcome.QUARANTINE)
-                .forEach((r, c) -> reasons.merge(r.name(), c, Long::sum));
         stages.metrics().quarantinedByReason().forEach((r, c) -> reasons.merge(r.name(), c, Long::sum));
         out.println("quarantined by reason: " + reasons);
         watching = false; // stop watching before the broker goes away

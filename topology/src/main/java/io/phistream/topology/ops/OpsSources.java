@@ -79,6 +79,7 @@ public final class OpsSources {
     public static Builder forApp(PhiStreamConfig config, Topics topics, Stages stages, KafkaStreams streams) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PhiStreamMeters meters = new PhiStreamMeters(registry).bind(stages.metrics());
+        stages.qualityMetrics().bindTo(registry); // phistream_quality_* (README-quality)
         meters.buildInfo(stages.pipelineVersion());
         meters.policyVersion("hl7v2", stages.hl7().policy().version());
         Map<String, String> names = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ public final class OpsSources {
                 .applicationId(config.applicationId())
                 .version(stages.pipelineVersion())
                 .topics(names)
-                .lagReader(LagReader.create(config, List.of(topics.ingestHl7v2().name())));
+                .lagReader(LagReader.create(config, List.of(topics.ingestHl7v2().name(), topics.ingestFhir().name())));
     }
 
     /** Fluent builder; every source but the state and the registry is optional. */

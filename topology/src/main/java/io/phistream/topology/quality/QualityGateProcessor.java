@@ -159,6 +159,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         w.metrics().record(v);
         if (v instanceof Verdict.Quarantine q) {
             quarantine(record, in, q);
+            w.metrics().quarantined(w.gate().format(), q.reason(), record.timestamp());
         } else {
             release(record, v, in);
         }

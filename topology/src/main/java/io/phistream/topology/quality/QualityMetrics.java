@@ -21,6 +21,22 @@ public final class QualityMetrics implements MeterBinder {
     private final Map<Decision, LongAdder> decisions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> findings = new ConcurrentHashMap<>(); // "rule|reason|outcome"
     private volatile MeterRegistry registry;
+    /** Told of each quarantine with the gate's format, reason and the input's timestamp (the pipeline's counters). */
+    private volatile QuarantineListener quarantines = (format, reason, eventTimeMs) -> { };
+
+    /** Who else counts the gate's quarantines. */
+    @FunctionalInterface
+    public interface QuarantineListener {
+        void quarantined(String format, RejectReason reason, long eventTimeMs);
+    }
+
+    public void onQuarantine(QuarantineListener l) {
+        quarantines = l;
+    }
+
+    void quarantined(String format, RejectReason reason, long eventTimeMs) {
+        quarantines.quarantined(format, reason, eventTimeMs);
+    }
 
     public QualityMetrics() {
         for (Decision d : Decision.values()) {

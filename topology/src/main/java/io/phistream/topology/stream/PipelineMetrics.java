@@ -73,6 +73,16 @@ public final class PipelineMetrics {
         quarantined(stage, reason, -1);
     }
 
+    /**
+     * An input the data-quality gate quarantined before the de-identifier saw it: received and quarantined, so that
+     * the records counters and the status page account for every input (duplicates the gate drops are counted apart).
+     */
+    public void gateQuarantined(String format, RejectReason reason, long eventTimeMs) {
+        Stage stage = "fhir".equals(format) ? Stage.FHIR : Stage.HL7;
+        received(stage);
+        quarantined(stage, reason, eventTimeMs);
+    }
+
     /** @param eventTimeMs the input record's timestamp, for the end-to-end latency; -1 if unknown */
     void quarantined(Stage stage, RejectReason reason, long eventTimeMs) {
         quarantined.get(stage).incrementAndGet();

@@ -75,6 +75,10 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         }
         try {
             identities = config.fhirIdentityMap().map(IdentityMap::load).orElse(IdentityMap.empty());
+        } catch (IllegalArgumentException e) {
+            // IdentityMap's messages are fixed phrases that quote nothing from the file
+            throw new ConfigException(PhiStreamConfig.FHIR_IDENTITY_MAP + ": " + e.getMessage()
+                    + " (expected {\"systems\": {\"<FHIR identifier system>\": \"<HL7 assigning authority>\"}})");
         } catch (RuntimeException e) {
             throw new ConfigException(PhiStreamConfig.FHIR_IDENTITY_MAP + ": unreadable identity map ("
                     + e.getClass().getSimpleName() + ")");
@@ -92,8 +96,11 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
                 keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
         QualityGates gates = QualityGates.create(config, digest, DEFAULT_MAX_MESSAGE_BYTES); // quality.rules.*, quality.rule.*
-        return new Stages(hl7, fhir, tokenizer, digest, sealer, new PipelineMetrics(), version,
+        PipelineMetrics metrics = new PipelineMetrics();
+        QualityMetrics quality = new QualityMetrics();
+        quality.onQuarantine(metrics::gateQuarantined); // every input in the records counters, the gate's too
+        return new Stages(hl7, fhir, tokenizer, digest, sealer, metrics, version,
                 DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
-                gates.hl7(), new QualityMetrics(), config.dedupeWindow(), gates.fhir());
+                gates.hl7(), quality, config.dedupeWindow(), gates.fhir());
     }
 }

@@ -59,6 +59,7 @@ class NoPhiInOpsOutputTest {
         Stages stages = Stages.create(config, KeyStore.ephemeral());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PhiStreamMeters meters = new PhiStreamMeters(registry).bind(stages.metrics());
+        stages.qualityMetrics().bindTo(registry); // as OpsSources.forApp does: its series are read for PHI too
         meters.buildInfo(stages.pipelineVersion());
         meters.policyVersion("hl7v2", stages.hl7().policy().version());
         String metrics;
@@ -86,14 +87,16 @@ class NoPhiInOpsOutputTest {
             ours.setLevel(oursBefore);
         }
 
-        // the data-quality gate in front of de-identification quarantines or drops some inputs itself
+        // the records counters hold every input but the duplicates the data-quality gate drops, its quarantines too
         var gate = stages.qualityMetrics();
-        long reachedDeid = stages.metrics().received();
-        assertThat(reachedDeid + gate.count(io.phistream.topology.quality.QualityMetrics.Decision.QUARANTINED)
-                + gate.count(io.phistream.topology.quality.QualityMetrics.Decision.DUPLICATE)).isEqualTo(300);
-        assertThat(stages.metrics().quarantined()
-                + gate.count(io.phistream.topology.quality.QualityMetrics.Decision.QUARANTINED)).isPositive();
-        assertThat(metrics).contains("phistream_records_in_total{stage=\"hl7\"} " + reachedDeid + ".0");
+        long received = stages.metrics().received();
+        assertThat(received + gate.count(io.phistream.topology.quality.QualityMetrics.Decision.DUPLICATE))
+                .isEqualTo(300);
+        assertThat(stages.metrics().quarantined())
+                .isGreaterThanOrEqualTo(gate.count(io.phistream.topology.quality.QualityMetrics.Decision.QUARANTINED))
+                .isPositive();
+        assertThat(metrics).contains("phistream_records_in_total{stage=\"hl7\"} " + received + ".0")
+                .contains("phistream_quality_decisions_total");
         assertThat(phi).hasSizeGreaterThan(100);
 
         List<String> series = metrics.lines().filter(l -> !l.startsWith("#")).toList(); // HELP texts are code, not data
