@@ -143,9 +143,10 @@ public final class TextScrubber {
             }
         }
         int pos = s.start();
+        long h0 = seed(seedFn.apply(s));
         for (int w = 0; w < words.size(); w++) {
             int[] r = words.get(w);
-            b.append(text, pos, r[0]);
+            b.append(digitsMadeUp(text.substring(pos, r[0]), h0 + w)); // "42 Larkspur Row": no digit of a span stays
             String word = text.substring(r[0], r[1]);
             if (word.length() == 1) {
                 b.append(word.equals(word.toUpperCase(Locale.ROOT)) ? "X" : "x");
@@ -157,8 +158,18 @@ public final class TextScrubber {
             }
             pos = r[1];
         }
-        b.append(text, pos, s.end());
+        b.append(digitsMadeUp(text.substring(pos, s.end()), h0 + words.size()));
         return b.toString();
+    }
+
+    /** The chars between a name's words, their digits made up (a span typed NAME may hold a house number). */
+    private static String digitsMadeUp(String between, long h) {
+        for (int i = 0; i < between.length(); i++) {
+            if (Character.isDigit(between.charAt(i))) {
+                return shape(between, h);
+            }
+        }
+        return between;
     }
 
     private static String caseLike(String original, String fake) {

@@ -43,6 +43,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenANameSpanHoldingAHouseNumber_whenSurrogated_thenNoDigitOfItStays() {
+        String t = "Lives at 42 Larkspur Row Fennimore WI.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 9, 34, "name.lexicon", 0.8));
+
+        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+
+        assertThat(out).startsWith("Lives at ").endsWith(" WI.").doesNotContain("42", "Larkspur", "Fennimore")
+                .containsPattern("^Lives at \\d\\d [A-Z]");
+    }
+
+    @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
