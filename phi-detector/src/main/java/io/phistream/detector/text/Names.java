@@ -1304,12 +1304,19 @@ final class Names {
 
     /** The words that {@link #clinicalCompound} tests t for after its first case (keep the two in step). */
     private static final Words COMPOUND_WORDS = Words.of("MIAMI", "FISHER", "FRANK", "JACKSON", "PRATT", "GLASGOW",
-            "HUNT", "HESS", "IVOR", "LEWIS", "LOU", "GEHRIG", "GEHRIGS");
+            "HUNT", "HESS", "IVOR", "LEWIS", "LOU", "GEHRIG", "GEHRIGS", "HEART");
+    /** What follows HEART in a note's vital signs and examination: "Heart rate 72", "Heart sounds regular". */
+    private static final Words HEART_FINDINGS = Words.of("RATE", "RATES", "SOUNDS", "SOUND", "RHYTHM", "TONES",
+            "MURMUR", "FAILURE");
+    /** What names a practice after such words: "SCENIC CITY HEART RHYTHM CLINIC" is a facility's name. */
+    private static final Words PRACTICE_WORDS = Words.of("CLINIC", "CLINICS", "CENTER", "CENTERS", "CENTRE",
+            "INSTITUTE", "ASSOCIATES", "GROUP", "HOSPITAL", "SPECIALISTS", "SERVICES", "PROGRAM", "PRACTICE");
 
     /**
      * Words of a clinical compound, not people: "CHARGE RN HAND-OFF" (after a title), "Miami J collar", "modified
      * Fisher 4" (a bleed's grade), "frank blood" ("to be frank"), a "Jackson-Pratt" drain, "Glasgow 5" (a coma score),
-     * "Hunt-Hess 3" (a bleed's grade), an "Ivor Lewis" esophagectomy, "Lou Gehrig's" disease.
+     * "Hunt-Hess 3" (a bleed's grade), an "Ivor Lewis" esophagectomy, "Lou Gehrig's" disease, "Heart rate 72" (not in a
+     * practice's name: "Heart Rhythm Clinic").
      */
     static boolean clinicalCompound(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1332,7 +1339,8 @@ final class Names {
                 || s.is(t, "HESS") && tk.isPunct(t - 1, '-') && s.is(t - 2, "HUNT")
                 || s.is(t, "IVOR") && s.is(nx, "LEWIS") || s.is(t, "LEWIS") && s.is(t - 1, "IVOR")
                 || s.is(t, "LOU") && s.isAny(nx, "GEHRIG", "GEHRIGS")
-                || s.isAny(t, "GEHRIG", "GEHRIGS") && s.is(t - 1, "LOU");
+                || s.isAny(t, "GEHRIG", "GEHRIGS") && s.is(t - 1, "LOU")
+                || s.is(t, "HEART") && s.isAny(nx, HEART_FINDINGS) && !s.isAny(s.nextWord(nx, 0), PRACTICE_WORDS);
     }
 
     /**

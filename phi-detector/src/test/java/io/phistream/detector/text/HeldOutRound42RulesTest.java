@@ -50,4 +50,12 @@ class HeldOutRound42RulesTest {
         assertThat(valuesWithModel("pod 3 s/p ivor lewis esophagectomy, chest tube to sxn.", PhiType.NAME)).isEmpty();
         assertThat(valuesWithModel("ALS (Lou Gehrig's dz), trach and PEG.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenHeartBeforeAFinding_thenItIsNoName_butAPracticeNamedSoKeepsItsWords() {
+        // sixteenth session, from a user's walkthrough: "Heart rate 72" came out as "[NAME] rate 72"
+        assertThat(valuesWithModel("Heart rate 72, regular. Heart sounds S1 S2.", PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Seen at SCENIC CITY HEART RHYTHM CLINIC 423-555-0160 for a pacemaker check.",
+                PhiType.NAME)).as("HEART of the clinic's name").contains("HEART");
+    }
 }
