@@ -43,6 +43,10 @@ public class TopicsCommand implements Callable<Integer> {
                 description = "properties file (bootstrap.servers, topic.prefix, topic.partitions, ...)")
         Path config;
 
+        @Option(names = "--set", paramLabel = "KEY=VALUE",
+                description = "override one configuration key, as 'run --set' does (so both name the same topics)")
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
         @Option(names = "--alert-route", paramLabel = "NAME", arity = "1..*",
                 description = "create alerts.NAME for each route (default: the routes of the configured alert rules)")
         List<String> alertRoutes;
@@ -65,7 +69,7 @@ public class TopicsCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("invalid --timeout: expected a duration such as 30s or 2m");
                 }
-                PhiStreamConfig cfg = PhiStreamConfig.load(config, env, Map.of());
+                PhiStreamConfig cfg = PhiStreamConfig.load(config, env, overrides);
                 List<NewTopic> topics = new Topics(cfg).all(alertRoutes == null
                         ? io.phistream.topology.scoring.ScoringStages.routes(cfg) : alertRoutes);
                 Map<String, Object> adminProps = new HashMap<>(cfg.adminProperties());

@@ -44,6 +44,15 @@ class TopicsCommandTest {
     }
 
     @Test
+    void givenSetOverrides_whenCreate_thenTheyAreReadAsRunReadsThem() throws IOException {
+        int code = run(Map.of(), "create", "--config", config("topic.prefix=x.\n").toString(),
+                "--set", "bootstrap.servers=127.0.0.1:1", "--set", "topic.partitions=zero", "--timeout", "1s");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("topic.partitions from override").doesNotContain("bootstrap.servers is required");
+    }
+
+    @Test
     void givenAnUnknownKey_whenCreate_thenExitTwoNamingTheKey() throws IOException {
         int code = run(Map.of(), "create", "--config", config("bootstrap.server=x:1\n").toString());
 
