@@ -106,6 +106,7 @@ final class DeidCommand implements Callable<Integer> {
         int rejected = 0;
         int textsRemoved = 0;
         int textsFailedClosed = 0;
+        int fhirWithoutSpans = 0;
         try (PrintWriter spans = spansFile == null ? null : new PrintWriter(
                 Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8))) {
             for (Path file : files) {
@@ -155,9 +156,16 @@ final class DeidCommand implements Callable<Integer> {
                     }
                 }
                 released += r.messages();
+                if (f == Format.fhir && spans != null) {
+                    fhirWithoutSpans++;
+                }
             }
         }
         System.err.println("de-identified " + released + ", rejected " + rejected + ", written to " + out);
+        if (fhirWithoutSpans > 0) {
+            System.err.println("phi-stream: --spans has no lines for " + fhirWithoutSpans + " FHIR file(s): a FHIR "
+                    + "resource is written out anew, so its replacements have no offsets in the input");
+        }
         if (folders > 0) {
             System.err.println("phi-stream: " + folders + " folder(s) inside " + in + " skipped: deid reads the files "
                     + "of one folder, not its subfolders");

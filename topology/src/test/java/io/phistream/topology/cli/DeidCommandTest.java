@@ -35,10 +35,11 @@ class DeidCommandTest {
         Path out = dir.resolve("out");
         Path spans = dir.resolve("spans.jsonl");
 
-        int code = PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
                 "--spans", spans.toString(), "--set", "text.scrubbing=spans");
 
-        assertThat(code).isZero();
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("--spans has no lines for 1 FHIR file(s)");
         assertThat(out.resolve("a.hl7")).exists();
         String hl7 = Files.readString(out.resolve("a.hl7"));
         assertThat(hl7).startsWith("MSH|").doesNotContain(m.patient().mrn()).doesNotContain(m.patient().ssn());
