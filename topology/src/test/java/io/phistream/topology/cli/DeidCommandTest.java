@@ -134,7 +134,7 @@ class DeidCommandTest {
         Files.writeString(in.resolve("lead.dat"), message);
         Path out = dir.resolve("out");
         Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
-                    "--set", "text.scrubbing=spans");
+                "--set", "text.scrubbing=spans");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(out.resolve("lead.hl7")).doesNotExist();
         assertThat(out.resolve("lead.dat")).doesNotExist();
@@ -151,7 +151,7 @@ class DeidCommandTest {
         Files.writeString(in, m.text());
         Path out = dir.resolve("out");
         Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
-                    "--set", "keys.dir=" + keys);
+                "--set", "keys.dir=" + keys);
         assertThat(run.exit()).isZero();
         assertThat(run.err()).doesNotContain("throwaway");
         Matcher ssn = Pattern.compile("ssn-[A-Za-z0-9_-]+").matcher(Files.readString(out.resolve("m.hl7")));
@@ -168,7 +168,7 @@ class DeidCommandTest {
         Files.writeString(in.resolve("long.txt"), "Pt seen by Dr. Abernethy on 3/4, stable overnight.\n".repeat(8000));
         Path out = dir.resolve("out");
         Run run = run("deid", "--in", in.toString(), "--out", out.toString(),
-                    "--set", "text.scrubbing=spans");
+                "--set", "text.scrubbing=spans");
         assertThat(run.exit()).isZero();
         String scrubbed = Files.readString(out.resolve("long.txt"));
         assertThat(scrubbed).doesNotContain("Abernethy").contains("stable overnight").hasLineCount(8000);
@@ -216,7 +216,7 @@ class DeidCommandTest {
         Path out = dir.resolve("out");
         Path spans = dir.resolve("spans.jsonl");
         Run run = run("deid", "--in", in.toString(), "--out", out.toString(), "--names", "digest",
-                    "--spans", spans.toString(), "--set", "text.scrubbing=spans");
+                "--spans", spans.toString(), "--set", "text.scrubbing=spans");
         assertThat(run.exit()).isEqualTo(1);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
