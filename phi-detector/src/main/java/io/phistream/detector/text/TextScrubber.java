@@ -31,6 +31,9 @@ public final class TextScrubber {
     private static final String[] PLACES = {"Riverton", "Lakeside", "Fairview", "Brookfield", "Glenwood", "Oakridge",
         "Maple Grove", "Cedar Falls", "Pinecrest", "Westbury", "Elmhurst", "Stonebridge", "Ashford", "Millbrook",
         "Hillcrest", "Kingsport"};
+    private static final java.util.Set<String> STREET_SUFFIXES = java.util.Set.of("ST", "STREET", "AVE", "AVENUE",
+        "RD", "ROAD", "LN", "LANE", "DR", "DRIVE", "BLVD", "BOULEVARD", "CT", "COURT", "WAY", "PL", "PLACE", "TERR",
+        "TERRACE", "CIR", "CIRCLE", "HWY", "HIGHWAY", "PKWY", "PARKWAY", "ROW", "SQ", "SQUARE", "TRL", "TRAIL");
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 
@@ -267,11 +270,14 @@ public final class TextScrubber {
         }
         String place = PLACES[(int) (h % PLACES.length)];
         if (digits) {
-            // street: keep the house-number shape, fake the name, keep the last word (suffix)
+            // street: keep the house-number shape, fake the name, keep the last word only when it is a street's
+            // suffix ("Row", "St."): a span that runs on into its town ("42 Larkspur Row Fennimore") must not keep it
             String[] parts = v.split(" ");
             String last = parts[parts.length - 1];
             String num = shape(parts[0], h);
-            return num + " " + caseLike(v, place) + (parts.length > 2 ? " " + last : "");
+            boolean suffix = parts.length > 2 && STREET_SUFFIXES.contains(
+                    last.replace(".", "").replace(",", "").toUpperCase(Locale.ROOT));
+            return num + " " + caseLike(v, place) + (suffix ? " " + last : "");
         }
         return caseLike(v, place);
     }

@@ -55,6 +55,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenAStreetSpanRunningOnIntoItsTown_whenSurrogated_thenOnlyAStreetSuffixStays() {
+        String t = "Lives at 42 Larkspur Row Fennimore; moved from 9 Oak Street.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        List<PhiSpan> spans = List.of(new PhiSpan(PhiType.GEO, 9, 34, "street", 0.9),
+                new PhiSpan(PhiType.GEO, 47, 60, "street", 0.9));
+
+        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+
+        assertThat(out).doesNotContain("Fennimore", "Larkspur", "Oak").endsWith(" Street.");
+    }
+
+    @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
