@@ -90,7 +90,7 @@ public final class TextDates {
         if (d == null) {
             return null;
         }
-        d = d.plusDays(days);
+        d = moved(d, days, g.length == 2);
         String out = pad(d.getMonthValue(), g[0]) + sep + pad(d.getDayOfMonth(), g[1]);
         if (g.length == 3) {
             out += sep + (g[2].length() == 2 ? String.format(Locale.ROOT, "%02d", d.getYear() % 100) : String.valueOf(d.getYear()));
@@ -159,7 +159,7 @@ public final class TextDates {
         if (d == null) {
             return null;
         }
-        d = d.plusDays(days);
+        d = moved(d, days, yearAt < 0);
         String monthWord = v.substring(monthAt, monthEnd);
         String newMonth = MONTHS[d.getMonthValue() - 1];
         if (monthWord.length() < MONTHS[month].length()) { // abbreviated: "Jan", "Sept"
@@ -205,6 +205,18 @@ public final class TextDates {
             }
         }
         return -1;
+    }
+
+    /**
+     * The date moved by {@code days}. Written without a year, a date moved by a whole year (an offset of 365 days, or 366
+     * over a February 29th) would read exactly as before: it moves one day further, so its day and month never stay.
+     */
+    private static LocalDate moved(LocalDate d, int days, boolean yearless) {
+        LocalDate m = d.plusDays(days);
+        if (yearless && days != 0 && m.getMonthValue() == d.getMonthValue() && m.getDayOfMonth() == d.getDayOfMonth()) {
+            m = m.plusDays(days < 0 ? -1 : 1);
+        }
+        return m;
     }
 
     private static LocalDate date(int year, int month, int day) {

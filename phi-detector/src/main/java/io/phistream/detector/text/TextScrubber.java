@@ -40,6 +40,18 @@ public final class TextScrubber {
     private TextScrubber() {
     }
 
+    /** The made-up first names and surnames surrogates are drawn from, in lower case. */
+    public static java.util.Set<String> surrogateNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String n : FIRST) {
+            names.add(n.toLowerCase(Locale.ROOT));
+        }
+        for (String n : LAST) {
+            names.add(n.toLowerCase(Locale.ROOT));
+        }
+        return java.util.Set.copyOf(names);
+    }
+
     /** A patient's date offset, and the year in which a date written without one is read ({@link TextDates}). */
     public record DateShift(int days, int referenceYear) {
     }

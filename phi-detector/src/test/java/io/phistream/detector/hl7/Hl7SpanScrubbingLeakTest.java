@@ -3,8 +3,10 @@ package io.phistream.detector.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.DetectingScrubber;
+import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.text.TextPhiDetector;
+import io.phistream.detector.text.TextScrubber;
 import io.phistream.synthetic.GeneratedMessage;
 import io.phistream.synthetic.PlantedPhi;
 import io.phistream.synthetic.PlantedPhi.Kind;
@@ -47,8 +49,23 @@ class Hl7SpanScrubbingLeakTest {
 
     @Test
     void givenGeneratedMessagesScrubbedSpanBySpan_whenReleased_thenNoPlantedNameOrValueSurvives() {
+        assertNoPlantedValueSurvives(new DetectingScrubber(TextPhiDetector.builtIn()), Set.of(), Set.of(), "tags");
+    }
+
+    @Test
+    void givenSurrogatesForTheSpans_whenReleased_thenNoPlantedValueSurvivesEither() {
+        // Not checked: a planted name that is one of the surrogates' own names (it cannot be told from its surrogate),
+        // and dates: a date moved by the patient's offset can read as another of the patient's dates ("3/4" moved a day
+        // back where "3/3" is planted too), as the residual guard knows; that no date reads as itself after its move
+        // is TextDatesTest's. Outside the spans the text is the one the test above checks.
+        assertNoPlantedValueSurvives(DetectingScrubber.withSurrogates(TextPhiDetector.builtIn(), T.digest),
+                TextScrubber.surrogateNames(), Set.of(Kind.DATE), "surrogates");
+    }
+
+    private static void assertNoPlantedValueSurvives(FreeTextScrubber scrubber, Set<String> namesNotCheckable,
+                                                     Set<Kind> kindsNotCheckable, String mode) {
         Hl7Deidentifier deidentifier = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
-                Zip3.defaultUnion(), T.digest, new DetectingScrubber(TextPhiDetector.builtIn()),
+                Zip3.defaultUnion(), T.digest, scrubber,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
         SyntheticHl7 generator = new SyntheticHl7(99);
         int total = 3_000;
@@ -72,9 +89,12 @@ class Hl7SpanScrubbingLeakTest {
                 }
             }
             for (PlantedPhi v : m.planted()) {
+                String value = v.value().toLowerCase(Locale.ROOT).strip();
+                if (v.kind() == Kind.NAME && namesNotCheckable.contains(value) || kindsNotCheckable.contains(v.kind())) {
+                    continue;
+                }
                 checked++;
                 checkedByKind.merge(v.kind(), 1, Integer::sum);
-                String value = v.value().toLowerCase(Locale.ROOT).strip();
                 if (v.kind() == Kind.NAME && WORD_NAMES.contains(value)) {
                     wordNamesChecked++;
                     int all = occurrences(output, value);
@@ -88,12 +108,13 @@ class Hl7SpanScrubbingLeakTest {
                 }
             }
         }
-        System.out.printf("Hl7SpanScrubbingLeakTest: %d of %d released, %d planted values checked %s; %d names that"
-                + " are English words checked, %d of their occurrences read as the word; leaks: %d%n",
-                released, total, checked, checkedByKind, wordNamesChecked, wordUses, leaks.size());
+        System.out.printf("Hl7SpanScrubbingLeakTest (%s): %d of %d released, %d planted values checked %s; %d names"
+                + " that are English words checked, %d of their occurrences read as the word; leaks: %d%n",
+                mode, released, total, checked, checkedByKind, wordNamesChecked, wordUses, leaks.size());
         assertThat(leaks).isEmpty();
         assertThat(released).isGreaterThanOrEqualTo((int) (total * 0.98));
-        assertThat(checkedByKind).containsKeys(Kind.NAME, Kind.PHONE, Kind.DATE);
+        assertThat(checkedByKind).containsKeys(Kind.NAME, Kind.PHONE);
+        assertThat(checkedByKind.containsKey(Kind.DATE)).isEqualTo(!kindsNotCheckable.contains(Kind.DATE));
         assertThat(wordNamesChecked).as("names that are words were met and checked").isPositive();
     }
 

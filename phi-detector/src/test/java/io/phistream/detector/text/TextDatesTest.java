@@ -29,6 +29,13 @@ class TextDatesTest {
     }
 
     @Test
+    void givenAShiftOfAWholeYear_thenADateWithoutAYearStillMoves_andOneWithAYearKeepsItsDayAndMonth() {
+        assertThat(TextDates.shift("3/4", -365, 2026)).isEqualTo("3/3");
+        assertThat(TextDates.shift("Mar 4th", -365, 2026)).isEqualTo("Mar 3rd");
+        assertThat(TextDates.shift("3/4/2026", -365, 2026)).isEqualTo("3/4/2025");
+    }
+
+    @Test
     void givenFebruaryTheTwentyNinthWithoutAYear_thenReadInALeapYear() {
         assertThat(TextDates.shift("2/29", 1, 2026)).isEqualTo("3/1");
         assertThat(TextDates.shift("2/29/2019", 1, 2026)).isNull();
