@@ -44,11 +44,44 @@ public final class PhiStreamCli implements Runnable {
                 commandLine.getErr().println("phi-stream: " + e.getMessage());
                 return USAGE;
             }
+            if (kafkaSettingsRejected(e)) {
+                // Kafka's messages quote the values they reject, and kafka.* values hold passwords: types only
+                commandLine.getErr().println("phi-stream: the Kafka client rejected its settings (" + causes(e)
+                        + "): check the kafka.* keys (their values are not shown: they may hold secrets)");
+                return USAGE;
+            }
             // only the type: a library's message may quote the data it failed on
-            commandLine.getErr().println("phi-stream: failed with " + e.getClass().getName());
+            commandLine.getErr().println("phi-stream: failed with " + e.getClass().getName()
+                    + (e.getCause() == null ? "" : " (" + causes(e.getCause()) + ")"));
             return FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A Kafka client that could not be built from its settings: Kafka's own ConfigException, or a client failing on
+     * an argument as it is built (a JAAS entry without its ';': a KafkaException caused by an IllegalArgumentException).
+     * A configuration error (exit 2), not a failure found.
+     */
+    static boolean kafkaSettingsRejected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.config.ConfigException) {
+                return true;
+            }
+            if (t instanceof org.apache.kafka.common.KafkaException && t.getCause() instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The exception's class and its causes' classes, outermost first. */
+    private static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 400; t = t.getCause()) {
+            b.append(b.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName());
+        }
+        return b.toString();
     }
 
     static final class Version implements CommandLine.IVersionProvider {
