@@ -389,6 +389,12 @@ final class Lexicon {
         return id < 0 ? 0 : flags[id];
     }
 
+    /** Whether the word ends a street's name as the place rules read it: "St", "Row", "Terr" (any case, a '.' after). */
+    boolean streetSuffix(String word) {
+        int end = word.endsWith(".") ? word.length() - 1 : word.length();
+        return has(words.find(word, 0, end), SUFFIX | SUFFIX_WEAK);
+    }
+
     boolean has(int id, int flag) {
         return id >= 0 && (flags[id] & flag) != 0;
     }

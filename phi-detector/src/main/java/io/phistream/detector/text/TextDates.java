@@ -13,7 +13,7 @@ import java.util.Locale;
  * <p>Hand-parsed rather than with DateTimeFormatter patterns: a note writes one date a dozen ways, the form must come
  * back exactly (zero-padding, separators, case, ordinal suffix), and a pattern per form would still need this reading.
  */
-public final class TextDates {
+final class TextDates {
     private static final String[] MONTHS = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
         "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
     private static final int LEAP_YEAR = 2024;
@@ -22,7 +22,7 @@ public final class TextDates {
     }
 
     /** The date shifted by {@code days} in the form it was written, or null when it is not a whole date this reads. */
-    public static String shift(String value, int days, int referenceYear) {
+    static String shift(String value, int days, int referenceYear) {
         String v = value.strip();
         if (v.isEmpty() || v.length() > 40) {
             return null;

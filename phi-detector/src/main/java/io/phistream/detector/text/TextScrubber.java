@@ -31,9 +31,6 @@ public final class TextScrubber {
     private static final String[] PLACES = {"Riverton", "Lakeside", "Fairview", "Brookfield", "Glenwood", "Oakridge",
         "Maple Grove", "Cedar Falls", "Pinecrest", "Westbury", "Elmhurst", "Stonebridge", "Ashford", "Millbrook",
         "Hillcrest", "Kingsport"};
-    private static final java.util.Set<String> STREET_SUFFIXES = java.util.Set.of("ST", "STREET", "AVE", "AVENUE",
-        "RD", "ROAD", "LN", "LANE", "DR", "DRIVE", "BLVD", "BOULEVARD", "CT", "COURT", "WAY", "PL", "PLACE", "TERR",
-        "TERRACE", "CIR", "CIRCLE", "HWY", "HIGHWAY", "PKWY", "PARKWAY", "ROW", "SQ", "SQUARE", "TRL", "TRAIL");
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 
@@ -287,8 +284,8 @@ public final class TextScrubber {
             String[] parts = v.split(" ");
             String last = parts[parts.length - 1];
             String num = shape(parts[0], h);
-            boolean suffix = parts.length > 2 && STREET_SUFFIXES.contains(
-                    last.replace(".", "").replace(",", "").toUpperCase(Locale.ROOT));
+            // (the lexicon's street suffixes, the ones the place rules read)
+            boolean suffix = parts.length > 2 && Lexicon.builtIn().streetSuffix(last.replace(",", ""));
             return num + " " + caseLike(v, place) + (suffix ? " " + last : "");
         }
         return caseLike(v, place);

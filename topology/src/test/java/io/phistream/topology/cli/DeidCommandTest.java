@@ -144,8 +144,7 @@ class DeidCommandTest {
 
     @Test
     void givenKeysDirInTheConfiguration_whenRun_thenThoseKeysAreUsedNotAThrowawayKeyset() throws Exception {
-        Path keys = dir.resolve("keys");
-        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        Path keys = keyStore();
         GeneratedMessage m = new SyntheticHl7(8).next();
         Path in = dir.resolve("m.hl7");
         Files.writeString(in, m.text());
@@ -228,8 +227,7 @@ class DeidCommandTest {
 
     @Test
     void givenTextTokens_whenANoteIsDeidentified_thenItsNameTokenReversesWithTheKeyStore() throws Exception {
-        Path keys = dir.resolve("keys");
-        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        Path keys = keyStore();
         Path in = dir.resolve("note.txt");
         Files.writeString(in, "Daughter Rosalind Quintanilla called.");
         Path out = dir.resolve("out");
@@ -261,8 +259,7 @@ class DeidCommandTest {
     @Test
     void givenAKeyStore_whenAFileIsDeidentifiedAndATokenReidentified_thenTheOriginalValueComesBack()
             throws Exception {
-        Path keys = dir.resolve("keys");
-        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        Path keys = keyStore();
         GeneratedMessage m = new SyntheticHl7(8).next();
         Path in = dir.resolve("m.hl7");
         Files.writeString(in, m.text());
@@ -304,5 +301,12 @@ class DeidCommandTest {
         } finally {
             System.setErr(err);
         }
+    }
+
+    /** A key store made by {@code keys init} in the test's folder. */
+    private Path keyStore() {
+        Path keys = dir.resolve("keys");
+        assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
+        return keys;
     }
 }
