@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Geographic subdivisions below a state: street addresses (house number + name + suffix, PO boxes,
- * unit numbers), cities, towns and counties from the Census gazetteer, and hospitals and other
+ * unit numbers; the European and Latin American orders in {@link ForeignStreets}), cities, towns and counties from the Census gazetteer, and hospitals and other
  * facilities (CMS/HIFLD names and the "... Hospital / Medical Center / Rehab" pattern). States are
  * not PHI under Safe Harbor and are never reported; they serve as context for ZIPs and cities.
  */
@@ -134,6 +134,7 @@ final class Geo {
         labelledFacilities(s);
         acronymsOfPlaces(s);
         placesInParenthesesAfterTowns(s);
+        ForeignStreets.detect(s);
         dropClaimedNames(s);
     }
 
@@ -1439,7 +1440,7 @@ final class Geo {
      * A place or facility found with a strong context takes the words from a person-name candidate that only the name
      * lexicon supports ("at Discovery House in Warwick", "Quincy FD"): the words stay redacted, typed as places.
      */
-    private static void claim(Scan s, int start, int end) {
+    static void claim(Scan s, int start, int end) {
         if (!s.lexiconNameWithin(start, end)) {
             return;
         }
