@@ -40,4 +40,12 @@ public enum RejectReason {
     public String description() {
         return description;
     }
+
+    /**
+     * The description, and for {@link #RESIDUAL_PHI} the type of the value found again: what an operator needs to
+     * tell a missed name from a missed date, and no PHI (a type, never the value).
+     */
+    public String describe(PhiType residualType) {
+        return residualType == null ? description : description + " (a " + residualType + " value)";
+    }
 }

@@ -324,8 +324,9 @@ public final class FhirDeidentifier {
                 deferred.get(i).run();
             }
             String out = Hapi.parser(format).encodeResourceToString(root);
-            if (FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates) != null) {
-                return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
+            KnownPhi.Value residual = FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates);
+            if (residual != null) {
+                return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual.type());
             }
             return new FhirOutcome.Deidentified(messageId, patientToken, root.fhirType(), format, out,
                     Collections.unmodifiableMap(counts), List.<ReplacedSpan>of(),

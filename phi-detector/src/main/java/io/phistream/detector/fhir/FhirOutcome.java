@@ -32,6 +32,15 @@ public sealed interface FhirOutcome {
             implements FhirOutcome {
     }
 
-    record Rejected(String messageId, RejectReason reason) implements FhirOutcome {
+    /** @param residualType for {@link RejectReason#RESIDUAL_PHI}, the type of the value found again; else null */
+    record Rejected(String messageId, RejectReason reason, PhiType residualType) implements FhirOutcome {
+        public Rejected(String messageId, RejectReason reason) {
+            this(messageId, reason, null);
+        }
+
+        /** The reason's description with the residual value's type: PHI-free. */
+        public String detail() {
+            return reason.describe(residualType);
+        }
     }
 }

@@ -175,8 +175,9 @@ public final class Hl7Deidentifier {
             applyText(text, run);
         }
         String text = msg.encode();
-        if (run.residualPhi(text)) {
-            return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI);
+        PhiType residual = run.residualPhi(text);
+        if (residual != null) {
+            return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual);
         }
         return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
                 Collections.unmodifiableMap(run.counts()), Collections.unmodifiableList(run.spans),
@@ -613,8 +614,10 @@ public final class Hl7Deidentifier {
             }
         }
 
-        boolean residualPhi(String output) {
-            return ResidualPhiGuard.finds(output, tokens, known.values(), shiftedDates);
+        /** The type of the first value the policy replaced that still stands in the output, or null. */
+        PhiType residualPhi(String output) {
+            KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates);
+            return hit == null ? null : hit.type();
         }
 
         /** Records a shifted date written to the output (each subcomponent of a repeated one on its own). */

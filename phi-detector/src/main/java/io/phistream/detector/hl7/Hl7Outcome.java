@@ -27,6 +27,15 @@ public sealed interface Hl7Outcome {
             implements Hl7Outcome {
     }
 
-    record Rejected(String messageId, RejectReason reason) implements Hl7Outcome {
+    /** @param residualType for {@link RejectReason#RESIDUAL_PHI}, the type of the value found again; else null */
+    record Rejected(String messageId, RejectReason reason, PhiType residualType) implements Hl7Outcome {
+        public Rejected(String messageId, RejectReason reason) {
+            this(messageId, reason, null);
+        }
+
+        /** The reason's description with the residual value's type: PHI-free. */
+        public String detail() {
+            return reason.describe(residualType);
+        }
     }
 }

@@ -673,14 +673,19 @@ class FhirDeidentifierTest {
 
         @Test
         void givenAScrubberThatPutsAKnownValueBack_whenDeidentified_thenTheResidualGuardRejectsTheMessage() {
-            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), (text, known) ->
-                    new FreeTextScrubber.Result("about " + known.values().get(0).value(), List.of()));
+            java.util.concurrent.atomic.AtomicReference<PhiType> putBack = new java.util.concurrent.atomic.AtomicReference<>();
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), (text, known) -> {
+                putBack.set(known.values().get(0).type());
+                return new FreeTextScrubber.Result("about " + known.values().get(0).value(), List.of());
+            });
 
             FhirOutcome o = d.deidentify(PATIENT.replace("\"gender\"", "\"text\":{\"status\":\"generated\","
                     + "\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">x</div>\"},\"gender\""));
 
             assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
             assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+            assertThat(((FhirOutcome.Rejected) o).residualType()).as("the type of the value put back")
+                    .isNotNull().isEqualTo(putBack.get());
         }
 
         @Test

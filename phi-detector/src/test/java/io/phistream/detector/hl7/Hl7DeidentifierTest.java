@@ -539,11 +539,14 @@ class Hl7DeidentifierTest {
         }
 
         @Test
-        void givenAPatientNamedLikeTheSendingApplication_whenDeidentified_thenTheResidualGuardQuarantinesIt() {
+        void givenAPatientNamedLikeTheSendingApplication_whenDeidentified_thenTheResidualGuardQuarantinesIt_namingTheType() {
             String input = "MSH|^~\\&|SIMPSON|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\rPID|1||MRN1^^^H^MR||Simpson^Lisa";
             Hl7Outcome outcome = DEID.deidentify(input);
 
-            assertThat(outcome).isEqualTo(new Hl7Outcome.Rejected(outcome.messageId(), RejectReason.RESIDUAL_PHI));
+            assertThat(outcome).isEqualTo(new Hl7Outcome.Rejected(outcome.messageId(), RejectReason.RESIDUAL_PHI,
+                    PhiType.NAME));
+            assertThat(((Hl7Outcome.Rejected) outcome).detail())
+                    .isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value)").doesNotContainIgnoringCase("simpson");
         }
 
         @Test
@@ -551,7 +554,7 @@ class Hl7DeidentifierTest {
             String input = message(seg("PID", 1, "1", 3, "MRN1^^^H^MR", 19, "123456789"),
                     "OBX|1|NM|123456789^Code^L||1");
             assertThat(DEID.deidentify(input)).isInstanceOf(Hl7Outcome.Rejected.class)
-                    .extracting(o -> ((Hl7Outcome.Rejected) o).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+                    .extracting(o -> ((Hl7Outcome.Rejected) o).residualType()).isEqualTo(PhiType.SSN);
         }
 
         @Test

@@ -133,7 +133,7 @@ final class DeidCommand implements Callable<Integer> {
                     textsFailedClosed++;
                 }
                 if (r.rejected() != null) {
-                    System.err.println("rejected " + name + ": " + r.rejected() + " (" + r.rejected().description() + ")");
+                    System.err.println("rejected " + name + ": " + r.rejected() + " (" + r.rejectedDetail() + ")");
                     rejected++;
                     continue;
                 }
@@ -187,27 +187,38 @@ final class DeidCommand implements Callable<Integer> {
      * One file's result: the de-identified text and its spans, or the reason it was rejected; for NDJSON, how many of
      * its lines were released and why each other line was rejected.
      */
-    private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected, int messages,
-                          List<String> lineRejections) {
-        Result(String text, List<ReplacedSpan> spans, RejectReason rejected) {
-            this(text, spans, rejected, 1, List.of());
+    /** rejectedDetail: the rejection's PHI-free description (with a residual value's type). */
+    private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected, String rejectedDetail,
+                          int messages, List<String> lineRejections) {
+        Result(String text, List<ReplacedSpan> spans) {
+            this(text, spans, null, null, 1, List.of());
         }
 
         static Result rejected(RejectReason reason) {
-            return new Result(null, List.of(), reason);
+            return rejected(reason, reason.description());
+        }
+
+        static Result rejected(RejectReason reason, String detail) {
+            return new Result(null, List.of(), reason, detail, 1, List.of());
         }
     }
 
     private static Result hl7(Stages stages, String text) {
         Hl7Outcome o = stages.hl7().deidentify(text);
-        return o instanceof Hl7Outcome.Deidentified d ? new Result(d.text(), d.spans(), null)
-                : Result.rejected(((Hl7Outcome.Rejected) o).reason());
+        if (o instanceof Hl7Outcome.Rejected r) {
+            return Result.rejected(r.reason(), r.detail());
+        }
+        Hl7Outcome.Deidentified d = (Hl7Outcome.Deidentified) o;
+        return new Result(d.text(), d.spans());
     }
 
     private static Result fhir(Stages stages, String text) {
         FhirOutcome o = stages.fhir().deidentify(text);
-        return o instanceof FhirOutcome.Deidentified d ? new Result(d.text(), d.spans(), null)
-                : Result.rejected(((FhirOutcome.Rejected) o).reason());
+        if (o instanceof FhirOutcome.Rejected r) {
+            return Result.rejected(r.reason(), r.detail());
+        }
+        FhirOutcome.Deidentified d = (FhirOutcome.Deidentified) o;
+        return new Result(d.text(), d.spans());
     }
 
     /** Bulk-export NDJSON: one resource a line; one rejected line rejects the file (fail closed). */
@@ -224,14 +235,14 @@ final class DeidCommand implements Callable<Integer> {
             }
             FhirOutcome o = stages.fhir().deidentifyNdjsonLine(line);
             if (o instanceof FhirOutcome.Rejected r) {
-                rejections.add("line " + (i + 1) + ": " + r.reason() + " (" + r.reason().description() + ")");
+                rejections.add("line " + (i + 1) + ": " + r.reason() + " (" + r.detail() + ")");
             } else {
                 out.append(((FhirOutcome.Deidentified) o).text()).append('\n');
                 released++;
             }
         }
-        return released == 0 && !rejections.isEmpty() ? new Result(null, List.of(), null, 0, rejections)
-                : new Result(out.toString(), List.of(), null, released, rejections);
+        return released == 0 && !rejections.isEmpty() ? new Result(null, List.of(), null, null, 0, rejections)
+                : new Result(out.toString(), List.of(), null, null, released, rejections);
     }
 
     /**
@@ -260,7 +271,7 @@ final class DeidCommand implements Callable<Integer> {
             at += lines.get(i).length() + 1;
         }
         // every line removed (whole-field redaction, or detection failing closed): nothing, not a column of breaks
-        return new Result(anyText ? out.toString() : "", spans, null);
+        return new Result(anyText ? out.toString() : "", spans);
     }
 
     /** The input's name, or with {@code --names digest} a keyed digest of it that keeps its extension. */

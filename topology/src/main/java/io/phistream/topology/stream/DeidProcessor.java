@@ -1,6 +1,7 @@
 package io.phistream.topology.stream;
 
 import io.phistream.detector.PatientMemory;
+import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.topology.memory.PatientMemoryStore;
 import io.phistream.topology.quality.Gate;
@@ -95,7 +96,7 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
         recalled = Set.of();
         Outcome o = core.apply(text, admitted != null && admitted.text() != null ? admitted.parsed() : null, memory);
         if (o.rejected() != null) {
-            quarantine(record, raw, o.messageId(), o.rejected());
+            quarantine(record, raw, o.messageId(), o.rejected(), o.residualType());
             return;
         }
         org.apache.kafka.common.header.internals.RecordHeaders out = Headers.of(Headers.MESSAGE_ID, o.messageId(),
@@ -123,13 +124,20 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
     }
 
     private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason) {
+        quarantine(record, raw, messageId, reason, null);
+    }
+
+    /** residualType: for RESIDUAL_PHI, the type of the value found again (in the envelope's detail and a header). */
+    private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason,
+                            PhiType residualType) {
         RecordMetadata md = context.recordMetadata().orElse(null);
         QuarantineSealer.Source source = new QuarantineSealer.Source(md == null ? "" : md.topic(),
                 md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), core.format());
-        byte[] envelope = sealer.seal(messageId, reason, raw, source, core.policyVersion());
+        byte[] envelope = sealer.seal(messageId, reason, residualType, raw, source, core.policyVersion());
         context.forward(new Record<String, Object>(messageId, envelope, record.timestamp(),
                 Headers.of(Headers.MESSAGE_ID, messageId,
                         Headers.REASON, reason.name(),
+                        Headers.RESIDUAL_TYPE, residualType == null ? null : residualType.name(),
                         Headers.POLICY_VERSION, core.policyVersion(),
                         Headers.PIPELINE_VERSION, pipelineVersion)), quarantineSink);
         context.forward(new Record<String, Object>(messageId,

@@ -38,12 +38,18 @@ interface Deidentification {
     }
 
     /**
-     * A release ({@code rejected == null}) or a rejection; {@code learned}: digests for the patient memory.
+     * A release ({@code rejected == null}) or a rejection; {@code learned}: digests for the patient memory;
+     * {@code residualType}: for a RESIDUAL_PHI rejection, the type of the value found again.
      */
     record Outcome(String messageId, String patientToken, String messageType, String text,
-                   Map<PhiType, Integer> phiCounts, RejectReason rejected, Set<String> learned) {
-        static Outcome rejected(String messageId, RejectReason reason) {
-            return new Outcome(messageId, null, null, null, Map.of(), reason, Set.of());
+                   Map<PhiType, Integer> phiCounts, RejectReason rejected, Set<String> learned, PhiType residualType) {
+        Outcome(String messageId, String patientToken, String messageType, String text, Map<PhiType, Integer> phiCounts,
+                RejectReason rejected, Set<String> learned) {
+            this(messageId, patientToken, messageType, text, phiCounts, rejected, learned, null);
+        }
+
+        static Outcome rejected(String messageId, RejectReason reason, PhiType residualType) {
+            return new Outcome(messageId, null, null, null, Map.of(), reason, Set.of(), residualType);
         }
     }
 
@@ -72,7 +78,8 @@ interface Deidentification {
                     return new Outcome(d.messageId(), d.patientToken(), d.messageType(), d.text(), d.phiCounts(), null,
                             d.learned());
                 }
-                return Outcome.rejected(o.messageId(), ((Hl7Outcome.Rejected) o).reason());
+                Hl7Outcome.Rejected r = (Hl7Outcome.Rejected) o;
+                return Outcome.rejected(r.messageId(), r.reason(), r.residualType());
             }
         };
     }
@@ -101,7 +108,8 @@ interface Deidentification {
                     return new Outcome(d.messageId(), d.patientToken(), d.resourceType(), d.text(), d.phiCounts(), null,
                             d.learned());
                 }
-                return Outcome.rejected(o.messageId(), ((FhirOutcome.Rejected) o).reason());
+                FhirOutcome.Rejected r = (FhirOutcome.Rejected) o;
+                return Outcome.rejected(r.messageId(), r.reason(), r.residualType());
             }
         };
     }

@@ -15,6 +15,8 @@ public final class Headers {
     public static final String PIPELINE_VERSION = "phi-stream.pipeline-version";
     public static final String MESSAGE_TYPE = "phi-stream.message-type";
     public static final String REASON = "phi-stream.reason";
+    /** On a RESIDUAL_PHI quarantine: the type of the value found again in the output (NAME, DATE...). */
+    public static final String RESIDUAL_TYPE = "phi-stream.residual-type";
 
     private Headers() {
     }

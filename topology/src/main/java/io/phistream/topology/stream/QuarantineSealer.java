@@ -42,6 +42,15 @@ public final class QuarantineSealer {
 
     /** As {@link #seal(String, RejectReason, byte[], Source)}, naming the policy of the input's format. */
     public byte[] seal(String messageId, RejectReason reason, byte[] original, Source source, String policyVersion) {
+        return seal(messageId, reason, null, original, source, policyVersion);
+    }
+
+    /**
+     * The same, with the type of the value a RESIDUAL_PHI rejection found again in the readable detail
+     * ({@link RejectReason#describe}): a type, never a value.
+     */
+    public byte[] seal(String messageId, RejectReason reason, io.phistream.detector.PhiType residualType, byte[] original,
+                       Source source, String policyVersion) {
         byte[] ciphertext;
         try {
             ciphertext = aead.encrypt(original == null ? new byte[0] : original,
@@ -53,7 +62,7 @@ public final class QuarantineSealer {
         QuarantineEnvelope envelope = QuarantineEnvelope.newBuilder()
                 .setMessageId(messageId)
                 .setReason(reason.name())
-                .setDetail(reason.description())
+                .setDetail(reason.describe(residualType))
                 .setFormat(source.format())
                 .setSourceTopic(source.topic())
                 .setSourcePartition(source.partition())

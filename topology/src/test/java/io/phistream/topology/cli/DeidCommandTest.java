@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.phistream.detector.RejectReason;
 import io.phistream.synthetic.GeneratedMessage;
 import io.phistream.synthetic.SyntheticHl7;
 import java.io.ByteArrayOutputStream;
@@ -140,6 +141,20 @@ class DeidCommandTest {
         assertThat(out.resolve("lead.dat")).doesNotExist();
         assertThat(run.err()).contains("rejected lead.hl7: NOT_HL7")
                 .contains("rejected lead.dat: NOT_HL7").doesNotContain("Wexcombe");
+    }
+
+    @Test
+    void givenAMessageWhoseNameStaysInAKeptField_whenDeidentified_thenTheRejectionNamesTheTypeButNotTheValue()
+            throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("adt.hl7"), "MSH|^~\\&|WEXCOMBE|B|C|D|20240101||ADT^A01|X1|P|2.5\r"
+                + "PID|1||4471902^^^HOSP^MR||Wexcombe^Thaddeus||19700315|M\r");
+        Path out = dir.resolve("out");
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(out.resolve("adt.hl7")).doesNotExist();
+        assertThat(run.err()).contains("rejected adt.hl7: RESIDUAL_PHI (" + RejectReason.RESIDUAL_PHI.description()
+                + " (a NAME value))").doesNotContainIgnoringCase("Wexcombe");
     }
 
     @Test

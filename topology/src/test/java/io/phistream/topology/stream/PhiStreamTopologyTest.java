@@ -171,6 +171,29 @@ class PhiStreamTopologyTest {
     }
 
     @Test
+    void givenAPatientNamedLikeTheSendingApplication_whenProcessed_thenQuarantinedAsResidualPhiNamingTheTypeOnly()
+            throws Exception {
+        String message = new SyntheticHl7(11).next().text();
+        String pid = message.lines().filter(l -> l.startsWith("PID|")).findFirst().orElseThrow();
+        String surname = pid.split("\\|", -1)[5].split("\\^")[0];
+        String[] msh = message.split("\r", 2);
+        String[] fields = msh[0].split("\\|", -1);
+        fields[2] = surname; // MSH-3, which the policy keeps: the surname now stands in the output
+        String input = String.join("|", fields) + "\r" + msh[1];
+
+        ingest.pipeInput(null, input.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(deid.isEmpty()).isTrue();
+        TestRecord<String, byte[]> q = quarantine.readRecord();
+        assertThat(Headers.get(q.headers(), Headers.REASON)).isEqualTo(RejectReason.RESIDUAL_PHI.name());
+        assertThat(Headers.get(q.headers(), Headers.RESIDUAL_TYPE)).isEqualTo("NAME");
+        QuarantineEnvelope env = stages.sealer().read(q.value());
+        assertThat(env.getDetail()).isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value)")
+                .doesNotContainIgnoringCase(surname);
+        assertThat(stages.sealer().open(env)).isEqualTo(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void givenBrokenInputs_whenProcessed_thenEachIsQuarantinedEncryptedWithItsReason() throws Exception {
         Map<RejectReason, byte[]> inputs = Map.of(
                 RejectReason.EMPTY, new byte[0],
