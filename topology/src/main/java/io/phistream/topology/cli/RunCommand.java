@@ -93,8 +93,9 @@ final class RunCommand implements Callable<Integer> {
                     .get(30, TimeUnit.SECONDS);
             return coPartitioningProblem(hl7, d.get(hl7).partitions().size(), fhir, d.get(fhir).partitions().size());
         } catch (TimeoutException | ExecutionException e) {
-            System.err.println("phi-stream: could not check the topics (" + e.getClass().getSimpleName()
-                    + "); starting anyway");
+            System.err.println("phi-stream: could not check the topics: " + (e instanceof TimeoutException
+                    ? "no answer from " + config.bootstrapServers() + " in 30 s" : e.getClass().getSimpleName())
+                    + "; starting anyway (the stream threads wait for the cluster)");
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
