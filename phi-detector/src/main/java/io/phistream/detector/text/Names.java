@@ -347,6 +347,11 @@ final class Names {
         }
         countriesAsPlaces(s, acc);
         repeat(s, acc, base, scale);
+        for (int t = 0; t < n; t++) {
+            if (acc[t] == SCORE && s.notAGuessedName(t)) {
+                acc[t] = NONE; // a Spanish line's word, on the lexicon's guess alone: see SpanishLines
+            }
+        }
         emit(s, acc, score);
         agesAfterNames(s);
     }

@@ -78,6 +78,19 @@ final class Scan {
         return numbers;
     }
 
+    /** Per token, whether its line is Spanish ({@link SpanishLines#mark}); computed on first use, null when none is. */
+    private boolean[] spanish;
+    private boolean spanishMarked;
+
+    /** Whether word t, in a Spanish line, may not be taken for a name on a guess alone ({@link SpanishLines}). */
+    boolean notAGuessedName(int t) {
+        if (!spanishMarked) {
+            spanish = SpanishLines.mark(this);
+            spanishMarked = true;
+        }
+        return SpanishLines.notAGuessedName(this, spanish, t);
+    }
+
     /** Places that claimed a lexicon name's words, start and end by pairs (Geo drops those names at its end). */
     int[] claims;
     int claimCount;

@@ -401,7 +401,8 @@ final class TokenClassifier {
         byte[] cover = v.cover;
         return tk.kind[t] == Tokens.WORD && cover[t] == 0 && tk.len(t) >= 2
                 && !s.has(t, Lexicon.WEEKDAY | Lexicon.STOP)
-                && !(t > 0 && cover[t - 1] == GEO_COVER || t + 1 < tk.n && cover[t + 1] == GEO_COVER);
+                && !(t > 0 && cover[t - 1] == GEO_COVER || t + 1 < tk.n && cover[t + 1] == GEO_COVER)
+                && !s.notAGuessedName(t);
     }
 
     double probability(int[] f, int k) {

@@ -1,0 +1,122 @@
+package io.phistream.detector.text;
+
+/**
+ * Lines written in Spanish inside a note ("Paciente refiere dolor desde hace tres días", a relative's words quoted, a
+ * bilingual discharge instruction). The lexicons are English, so every Spanish word is an unknown word there, and the
+ * name rules and the token model read unknown words as likely names: a Spanish line came out nearly all redacted.
+ * In such a line, where the writer uses case, common Spanish words and unlisted lower-case words are not taken for
+ * names on the lexicon's or the model's guess alone ({@link #notAGuessedName}); capitalised words inside a sentence
+ * ("su hija Carmen", "en Ponce"), lines all in capitals, and every rule with context stay as they are.
+ *
+ * <p>A line is Spanish when it holds at least two words only Spanish writes ("que", "con", "refiere", "paciente"...)
+ * and at least three Spanish words in all: English notes write "de", "la", "el", "al", "se" too (names, states, "LA").
+ * Hand-written lists: function words and the commonest clinical words are facts of the language, and no public-domain
+ * Spanish frequency list ships with the lexicons.
+ */
+final class SpanishLines {
+    private SpanishLines() {
+    }
+
+    /** Function words no English sentence uses. */
+    private static final Words STRICT = Words.of("QUE", "CON", "POR", "UNA", "SUS", "ESTA",
+            "PERO", "COMO", "MUY", "TIENE", "HACE", "DESDE", "CUANDO", "TODOS", "TODAS", "SOBRE", "ESTE", "ESTO", "ESTAN",
+            "NIEGA", "REFIERE", "USTED", "ELLA", "ELLOS", "NOSOTROS", "TAMBIEN", "PORQUE", "DONDE", "AQUI",
+            "NADA", "MUCHO", "MUCHA", "POCO", "BIEN", "SIEMPRE", "NUNCA", "DESPUES", "AHORA", "TRES");
+    /**
+     * Function words English notes also write, as words or abbreviations: "LA", "DE", "AL", "SE", "LOS" (length of
+     * stay), "para 2" (obstetrics), "Las Vegas", "Del Rio"; not "hay", "mal", "sin", "DOS" (date of service) at all.
+     */
+    private static final Words WEAK = Words.of("DE", "LA", "EL", "AL", "SE", "LO", "ES", "SU", "Y", "EN", "UN", "MI", "TU",
+            "LOS", "LAS", "DEL", "PARA");
+    /**
+     * Common Spanish words of care that a line may open with, capitalised ("Paciente refiere", "Hija presente"): never
+     * names, and as Spanish as the function words above. None is a common given name or surname (not Rosa, Paz, Luz,
+     * Cruz, Santos, Ramos, Vega, Flores, Toma).
+     */
+    private static final Words CARE_WORDS = Words.of("PACIENTE", "HIJA", "HIJO", "HIJAS", "HIJOS", "ESPOSO", "ESPOSA",
+            "FAMILIA", "FAMILIAR", "MADRE", "PADRE", "HERMANA", "HERMANO", "NIETA", "NIETO", "DOLOR", "FIEBRE", "CAMA",
+            "MEDICAMENTOS", "MEDICAMENTO", "CUIDADO", "ACUERDO", "CABEZA", "PECHO", "ESTOMAGO", "DIAS", "SEMANA",
+            "SEMANAS", "HOY", "AYER", "MANANA", "NOCHE", "CASA", "VIVE", "HABLA", "ESPANOL", "INTERPRETE", "EXPLICO",
+            "ENTIENDE", "LLAMO", "COMIDA", "AGUA", "ESTOY", "TENGO", "DUELE", "GRACIAS", "SENORA", "SENOR", "DOCTORA",
+            "ENFERMERA", "CLINICA", "CITA", "ORDENES", "TODO", "OTRO", "OTRA", "USO");
+    /** Spanish words English writes too ("plan", "solo", "no"): never names in a Spanish line, but no evidence of one. */
+    private static final Words SHARED_WORDS = Words.of("PLAN", "HOSPITAL", "DOCTOR", "NO", "SI", "SOLO", "PRESENTE",
+            "TOMA", "TOMAR", "LADO", "DIA", "A", "O", "E");
+    private static final Words SPANISH = Words.union(STRICT, CARE_WORDS);
+    private static final Words VOCABULARY = Words.union(STRICT, WEAK, CARE_WORDS, SHARED_WORDS);
+
+    /** Per token, whether its line is Spanish; null when no line is. */
+    static boolean[] mark(Scan s) {
+        Tokens tk = s.tk;
+        boolean[] spanish = null;
+        int from = 0;
+        while (from < tk.n) {
+            int to = from + 1;
+            while (to < tk.n && !tk.nlBefore[to]) {
+                to++;
+            }
+            int strict = 0;
+            int weak = 0;
+            for (int t = from; t < to; t++) {
+                // cheap test first: no word listed has more than twelve letters
+                if (tk.kind[t] != Tokens.WORD || tk.len(t) > 12) {
+                    continue;
+                }
+                if (s.isAny(t, SPANISH)) {
+                    strict++;
+                } else if (s.isAny(t, WEAK)) {
+                    weak++;
+                }
+            }
+            if (strict >= 2 && strict + weak >= 3) {
+                if (spanish == null) {
+                    spanish = new boolean[tk.n];
+                }
+                java.util.Arrays.fill(spanish, from, to, true);
+            }
+            from = to;
+        }
+        return spanish;
+    }
+
+    /**
+     * Whether word t of a Spanish line (see {@link #mark}) may not be a name on a guess alone, where the writer uses case:
+     * a common Spanish word in lower case or opening a sentence ("Paciente refiere"), or another word in lower case that
+     * no name list holds ("su hija carmen" keeps Carmen). Never a word between capitalised ones, which may be a name's
+     * or a facility's ("Colón de Jesús", "Casa de los Abuelos", "Cerro del Vigía"), nor a capitalised word inside a
+     * sentence ("Clínica Familiar Tallaboa"). A line all in capitals is left to the case-blind rules.
+     */
+    static boolean notAGuessedName(Scan s, boolean[] spanish, int t) {
+        if (spanish == null || !spanish[t]) {
+            return false;
+        }
+        Tokens tk = s.tk;
+        if (tk.caseBlind(t) || !tk.lowerInitial(t) && !(tk.capitalized(t) && tk.sentenceStart(t))) {
+            return false;
+        }
+        if (!s.isAny(t, VOCABULARY) && (!tk.lowerInitial(t) || s.has(t, Lexicon.NAME_LISTED))) {
+            return false;
+        }
+        return !betweenCapitals(tk, t);
+    }
+
+    /** Whether t lies between capitalised words on its line, with at most two more lower-case words between. */
+    private static boolean betweenCapitals(Tokens tk, int t) {
+        return capitalAt(tk, t, -1) && capitalAt(tk, t, 1);
+    }
+
+    private static boolean capitalAt(Tokens tk, int t, int step) {
+        for (int u = t + step, k = 0; k < 3 && u >= 0 && u < tk.n; u += step, k++) {
+            if (tk.kind[u] != Tokens.WORD || (step > 0 ? tk.nlBefore[u] : tk.nlBefore[u + 1])) {
+                return false;
+            }
+            if (tk.capitalized(u)) {
+                return true;
+            }
+            if (!tk.lowerInitial(u)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
