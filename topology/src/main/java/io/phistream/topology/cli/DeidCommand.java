@@ -182,12 +182,11 @@ final class DeidCommand implements Callable<Integer> {
         return rejected == 0 ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
     }
 
-    /** One file's result: the de-identified text and its spans, or the reason it was rejected. */
     /**
-     * One file's result: the de-identified text and its spans, or the reason it was rejected; for NDJSON, how many of
-     * its lines were released and why each other line was rejected.
+     * One file's result: the de-identified text and its spans, or the reason it was rejected and its PHI-free detail
+     * (with a residual value's type); for NDJSON, how many of its lines were released and why each other line was
+     * rejected.
      */
-    /** rejectedDetail: the rejection's PHI-free description (with a residual value's type). */
     private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected, String rejectedDetail,
                           int messages, List<String> lineRejections) {
         Result(String text, List<ReplacedSpan> spans) {
@@ -221,7 +220,6 @@ final class DeidCommand implements Callable<Integer> {
         return new Result(d.text(), d.spans());
     }
 
-    /** Bulk-export NDJSON: one resource a line; one rejected line rejects the file (fail closed). */
     /** One resource a line, each its own message as in the stream: a bad line is rejected alone, by its number. */
     private static Result ndjson(Stages stages, String text) {
         StringBuilder out = new StringBuilder(text.length());
