@@ -46,6 +46,9 @@ final class ForeignStreets {
     private static final Words PARTICLES = Words.of("DE", "DEL", "DELLA", "DELLE", "DEI", "DEGLI", "DI", "DA", "DO",
             "DOS", "DAS", "LA", "LAS", "LOS", "LE", "LES", "DU", "DES", "L", "D", "SAN", "SANTA", "SANTO", "SAO", "Y", "E");
 
+    /** Either list of types written first: one look turns away nearly every word. */
+    private static final Words ANY_TYPE_FIRST = Words.union(TYPE_FIRST, TYPE_FIRST_WEAK);
+
     static void detect(Scan s) {
         Tokens tk = s.tk;
         for (int t = 0; t < tk.n; t++) {
@@ -143,6 +146,9 @@ final class ForeignStreets {
     /** "Calle Mayor 23", "Via Roma 10", "ul. Długa 44": type, one to four name words, number; last token or -1. */
     private static int typeFirst(Scan s, int t) {
         Tokens tk = s.tk;
+        if (!s.isAny(t, ANY_TYPE_FIRST)) {
+            return -1;
+        }
         boolean strong = s.isAny(t, TYPE_FIRST);
         if (!strong && (tk.caseBlind(t) || !s.isAny(t, TYPE_FIRST_WEAK))) {
             return -1;
@@ -179,7 +185,8 @@ final class ForeignStreets {
     /** "45 Rue de Rivoli", "12 bis Boulevard Voltaire": number, type, name; the last token or -1. */
     private static int french(Scan s, int t) {
         Tokens tk = s.tk;
-        if (tk.len(t) > 4 || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
+        if (tk.len(t) > 4 || t + 1 >= tk.n || tk.kind[t + 1] != Tokens.WORD
+                || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT) {
             return -1;
         }
         int u = t + 1;

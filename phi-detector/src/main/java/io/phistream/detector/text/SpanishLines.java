@@ -55,16 +55,17 @@ final class SpanishLines {
             while (to < tk.n && !tk.nlBefore[to]) {
                 to++;
             }
+            // (cheap tests first: no word listed has more than twelve letters; the shared words are counted only in the
+            // rare line with two Spanish ones, so an English line costs one look per word)
             int strict = 0;
-            int weak = 0;
             for (int t = from; t < to; t++) {
-                // cheap test first: no word listed has more than twelve letters
-                if (tk.kind[t] != Tokens.WORD || tk.len(t) > 12) {
-                    continue;
-                }
-                if (s.isAny(t, SPANISH)) {
+                if (tk.kind[t] == Tokens.WORD && tk.len(t) <= 12 && s.isAny(t, SPANISH)) {
                     strict++;
-                } else if (s.isAny(t, WEAK)) {
+                }
+            }
+            int weak = 0;
+            for (int t = from; strict >= 2 && strict + weak < 3 && t < to; t++) {
+                if (tk.kind[t] == Tokens.WORD && tk.len(t) <= 3 && s.isAny(t, WEAK)) {
                     weak++;
                 }
             }
