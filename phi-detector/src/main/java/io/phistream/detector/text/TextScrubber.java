@@ -283,6 +283,10 @@ public final class TextScrubber {
             // suffix ("Row", "St."): a span that runs on into its town ("42 Larkspur Row Fennimore") must not keep it
             String[] parts = v.split(" ");
             String last = parts[parts.length - 1];
+            if (!Character.isDigit(parts[0].charAt(0)) && Character.isDigit(last.charAt(0))) {
+                // the house number after the name, the European way: "Königstraße 17" -> "Lakeside 42"
+                return caseLike(v, place) + " " + shape(last, h);
+            }
             String num = shape(parts[0], h);
             // (the lexicon's street suffixes, the ones the place rules read)
             boolean suffix = parts.length > 2 && Lexicon.builtIn().streetSuffix(last.replace(",", ""));

@@ -67,6 +67,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenAStreetWithItsNumberAfterTheName_whenSurrogated_thenAMadeUpNameAndNumberInTheSameOrder() {
+        String t = "Lives at Königstraße 17, 70173 Stuttgart.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        List<PhiSpan> spans = TextPhiDetector.builtIn().detect(t, DetectionContext.EMPTY);
+
+        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+
+        assertThat(out).doesNotContain("Königstraße", " 17,", "70173", "Stuttgart")
+                .matches("Lives at [A-Z][a-z]+( [A-Z][a-z]+)? \\d\\d, \\d{5} [A-Z][a-z]+( [A-Z][a-z]+)?\\.");
+    }
+
+    @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
