@@ -79,6 +79,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenANameWithAParticle_whenSurrogated_thenTheParticleStaysBetweenMadeUpWords() {
+        String t = "Esposa Carmen Colón de Jesús presente.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        int start = t.indexOf("Carmen");
+        List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, start, t.indexOf(" presente"), "name.lexicon", 0.9));
+
+        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+
+        assertThat(out).doesNotContain("Carmen", "Colón", "Jesús").matches("Esposa [A-Z][a-z]+ [A-Z][a-z]+ de [A-Z][a-z]+ presente\\.");
+    }
+
+    @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
