@@ -33,7 +33,7 @@ public final class TextScrubber {
         "Hillcrest", "Kingsport"};
     /** Particles inside names and places ("de", "van", "del"), kept between made-up words. */
     private static final java.util.Set<String> PARTICLES = java.util.Set.of("de", "del", "della", "di", "da", "do", "dos",
-            "das", "van", "von", "der", "den", "la", "le", "du", "des", "y", "e", "ter", "ten");
+            "das", "van", "von", "der", "den", "la", "le", "du", "des", "ter", "ten"); // (no one-letter word: "John E Smith")
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 
