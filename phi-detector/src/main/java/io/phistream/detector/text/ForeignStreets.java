@@ -44,7 +44,8 @@ final class ForeignStreets {
 
     /** Words joining a street's name: "Avenida da Liberdade", "Rue de la Paix", "Via dei Mille". */
     private static final Words PARTICLES = Words.of("DE", "DEL", "DELLA", "DELLE", "DEI", "DEGLI", "DI", "DA", "DO",
-            "DOS", "DAS", "LA", "LAS", "LOS", "LE", "LES", "DU", "DES", "L", "D", "SAN", "SANTA", "SANTO", "SAO", "Y", "E");
+            "DOS", "DAS", "LA", "LAS", "LOS", "LE", "LES", "DU", "DES", "L", "D", "SAN", "SANTA", "SANTO", "SAO", "Y",
+            "E");
 
     /** Either list of types written first: one look turns away nearly every word. */
     private static final Words ANY_TYPE_FIRST = Words.union(TYPE_FIRST, TYPE_FIRST_WEAK);
@@ -226,8 +227,8 @@ final class ForeignStreets {
     private static final Words BIS_TER = Words.of("BIS", "TER");
 
     /**
-     * A word that can name a street: written with a capital in a text that uses case ("Roma", "Voltaire"), or, where case
-     * tells nothing, no common English or clinical word.
+     * A word that can name a street: written with a capital in a text that uses case ("Roma", "Voltaire"), or, where
+     * case tells nothing, no common English or clinical word.
      */
     private static boolean properName(Scan s, int u) {
         Tokens tk = s.tk;
@@ -249,7 +250,8 @@ final class ForeignStreets {
         int last = u;
         if ((tk.isPunct(u + 1, '-') || tk.isPunct(u + 1, '/')) && tk.adjacent(u, u + 1) && u + 2 < tk.n
                 && tk.adjacent(u + 1, u + 2) && digitFirst(tk, u + 2) && tk.len(u + 2) <= 4) {
-            if (tk.len(u) == 4 && tk.len(u + 2) == 4 || tk.isPunct(u + 1, '/') && tk.len(u) <= 2 && tk.len(u + 2) <= 2) {
+            if (tk.len(u) == 4 && tk.len(u + 2) == 4
+                    || tk.isPunct(u + 1, '/') && tk.len(u) <= 2 && tk.len(u + 2) <= 2) {
                 return -1; // a time's range ("0930-1230") or a date ("3/9")
             }
             last = u + 2;
@@ -280,8 +282,8 @@ final class ForeignStreets {
     }
 
     /**
-     * ", 70173 Stuttgart", ", 1017 GC Amsterdam", ", Stockholm": a postal code of four or five digits (a Dutch one's two
-     * letters after it) and the town's word, or the town alone, after a street and a comma; the last token, or -1.
+     * ", 70173 Stuttgart", ", 1017 GC Amsterdam", ", Stockholm": a postal code of four or five digits (a Dutch one's
+     * two letters after it) and the town's word, or the town alone, after a street and a comma; the last token, or -1.
      */
     private static int postalTown(Scan s, int end) {
         Tokens tk = s.tk;
@@ -305,7 +307,8 @@ final class ForeignStreets {
             return -1;
         }
         int v = u + 2;
-        if (tk.kind[v] == Tokens.WORD && tk.len(v) == 2 && tk.allUpper(v) && v + 1 < tk.n && tk.kind[v + 1] == Tokens.WORD) {
+        if (tk.kind[v] == Tokens.WORD && tk.len(v) == 2 && tk.allUpper(v) && v + 1 < tk.n
+                && tk.kind[v + 1] == Tokens.WORD) {
             v++; // "1017 GC Amsterdam"
         }
         if (tk.kind[v] != Tokens.WORD || tk.nlBefore[v] || !town(s, v)) {

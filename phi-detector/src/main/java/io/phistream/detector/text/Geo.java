@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Geographic subdivisions below a state: street addresses (house number + name + suffix, PO boxes,
- * unit numbers; the European and Latin American orders in {@link ForeignStreets}), cities, towns and counties from the Census gazetteer, and hospitals and other
- * facilities (CMS/HIFLD names and the "... Hospital / Medical Center / Rehab" pattern). States are
- * not PHI under Safe Harbor and are never reported; they serve as context for ZIPs and cities.
+ * unit numbers; the European and Latin American orders in {@link ForeignStreets}), cities, towns and
+ * counties from the Census gazetteer, and hospitals and other facilities (CMS/HIFLD names and the "... Hospital /
+ * Medical Center / Rehab" pattern). States are not PHI under Safe Harbor and are never reported; they serve as
+ * context for ZIPs and cities.
  */
 final class Geo {
     private Geo() {

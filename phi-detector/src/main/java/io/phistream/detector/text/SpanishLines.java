@@ -18,20 +18,20 @@ final class SpanishLines {
     }
 
     /** Function words no English sentence uses. */
-    private static final Words STRICT = Words.of("QUE", "CON", "POR", "UNA", "SUS", "ESTA",
-            "PERO", "COMO", "MUY", "TIENE", "HACE", "DESDE", "CUANDO", "TODOS", "TODAS", "SOBRE", "ESTE", "ESTO", "ESTAN",
-            "NIEGA", "REFIERE", "USTED", "ELLA", "ELLOS", "NOSOTROS", "TAMBIEN", "PORQUE", "DONDE", "AQUI",
-            "NADA", "MUCHO", "MUCHA", "POCO", "BIEN", "SIEMPRE", "NUNCA", "DESPUES", "AHORA", "TRES");
+    private static final Words STRICT = Words.of("QUE", "CON", "POR", "UNA", "SUS", "ESTA", "PERO", "COMO", "MUY",
+            "TIENE", "HACE", "DESDE", "CUANDO", "TODOS", "TODAS", "SOBRE", "ESTE", "ESTO", "ESTAN", "NIEGA", "REFIERE",
+            "USTED", "ELLA", "ELLOS", "NOSOTROS", "TAMBIEN", "PORQUE", "DONDE", "AQUI", "NADA", "MUCHO", "MUCHA", "POCO",
+            "BIEN", "SIEMPRE", "NUNCA", "DESPUES", "AHORA", "TRES");
     /**
      * Function words English notes also write, as words or abbreviations: "LA", "DE", "AL", "SE", "LOS" (length of
      * stay), "para 2" (obstetrics), "Las Vegas", "Del Rio"; not "hay", "mal", "sin", "DOS" (date of service) at all.
      */
-    private static final Words WEAK = Words.of("DE", "LA", "EL", "AL", "SE", "LO", "ES", "SU", "Y", "EN", "UN", "MI", "TU",
-            "LOS", "LAS", "DEL", "PARA");
+    private static final Words WEAK = Words.of("DE", "LA", "EL", "AL", "SE", "LO", "ES", "SU", "Y", "EN", "UN", "MI",
+            "TU", "LOS", "LAS", "DEL", "PARA");
     /**
      * Common Spanish words of care that a line may open with, capitalised ("Paciente refiere", "Hija presente"): never
      * names, and as Spanish as the function words above. None is a common given name or surname (not Rosa, Paz, Luz,
-     * Cruz, Santos, Ramos, Vega, Flores, Toma).
+     * Cruz, Santos, Ramos, Vega, Flores).
      */
     private static final Words CARE_WORDS = Words.of("PACIENTE", "HIJA", "HIJO", "HIJAS", "HIJOS", "ESPOSO", "ESPOSA",
             "FAMILIA", "FAMILIAR", "MADRE", "PADRE", "HERMANA", "HERMANO", "NIETA", "NIETO", "DOLOR", "FIEBRE", "CAMA",
@@ -39,7 +39,7 @@ final class SpanishLines {
             "SEMANAS", "HOY", "AYER", "MANANA", "NOCHE", "CASA", "VIVE", "HABLA", "ESPANOL", "INTERPRETE", "EXPLICO",
             "ENTIENDE", "LLAMO", "COMIDA", "AGUA", "ESTOY", "TENGO", "DUELE", "GRACIAS", "SENORA", "SENOR", "DOCTORA",
             "ENFERMERA", "CLINICA", "CITA", "ORDENES", "TODO", "OTRO", "OTRA", "USO");
-    /** Spanish words English writes too ("plan", "solo", "no"): never names in a Spanish line, but no evidence of one. */
+    /** Spanish words English writes too ("plan", "solo", "no"): no name in a Spanish line, but no sign of one. */
     private static final Words SHARED_WORDS = Words.of("PLAN", "HOSPITAL", "DOCTOR", "NO", "SI", "SOLO", "PRESENTE",
             "TOMA", "TOMAR", "LADO", "DIA", "A", "O", "E");
     private static final Words SPANISH = Words.union(STRICT, CARE_WORDS);
@@ -81,9 +81,9 @@ final class SpanishLines {
     }
 
     /**
-     * Whether word t of a Spanish line (see {@link #mark}) may not be a name on a guess alone, where the writer uses case:
-     * a common Spanish word in lower case or opening a sentence ("Paciente refiere"), or another word in lower case that
-     * no name list holds ("su hija carmen" keeps Carmen). Never a word between capitalised ones, which may be a name's
+     * Whether word t of a Spanish line (see {@link #mark}) may not be a name on a guess alone, where the writer uses
+     * case: a common Spanish word in lower case or opening a sentence ("Paciente refiere"), or another word in lower case
+     * that no name list holds ("su hija carmen" keeps Carmen). Never a word between capitalised ones, which may be a name's
      * or a facility's ("Colón de Jesús", "Casa de los Abuelos", "Cerro del Vigía"), nor a capitalised word inside a
      * sentence ("Clínica Familiar Tallaboa"). A line all in capitals is left to the case-blind rules.
      */

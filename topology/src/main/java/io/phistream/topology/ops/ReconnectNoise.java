@@ -49,8 +49,8 @@ public final class ReconnectNoise extends TurboFilter {
             return FilterReply.NEUTRAL;
         }
         if (suppressed.getAndIncrement() == 0) {
-            logger.getLoggerContext().getLogger(ReconnectNoise.class).warn("the Kafka clients cannot reach a broker (check "
-                    + "bootstrap.servers and the network); their reconnect warnings now print once a minute");
+            logger.getLoggerContext().getLogger(ReconnectNoise.class).warn("the Kafka clients cannot reach a broker "
+                    + "(check bootstrap.servers and the network); their reconnect warnings now print once a minute");
         }
         return FilterReply.DENY;
     }

@@ -49,8 +49,8 @@ public final class QuarantineSealer {
      * The same, with the type of the value a RESIDUAL_PHI rejection found again in the readable detail
      * ({@link RejectReason#describe}): a type, never a value.
      */
-    public byte[] seal(String messageId, RejectReason reason, io.phistream.detector.PhiType residualType, byte[] original,
-                       Source source, String policyVersion) {
+    public byte[] seal(String messageId, RejectReason reason, io.phistream.detector.PhiType residualType,
+                       byte[] original, Source source, String policyVersion) {
         byte[] ciphertext;
         try {
             ciphertext = aead.encrypt(original == null ? new byte[0] : original,
