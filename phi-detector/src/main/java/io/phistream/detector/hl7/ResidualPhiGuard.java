@@ -30,11 +30,6 @@ final class ResidualPhiGuard {
     private ResidualPhiGuard() {
     }
 
-    static boolean finds(String output, Collection<String> tokens, List<KnownPhi.Value> values,
-                         Map<String, Integer> shiftedDates) {
-        return firstHit(output, tokens, values, shiftedDates) != null;
-    }
-
     static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values) {
         return firstHit(output, tokens, values, Map.of());
     }

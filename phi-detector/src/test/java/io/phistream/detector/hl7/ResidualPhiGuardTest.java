@@ -55,8 +55,8 @@ class ResidualPhiGuardTest {
     void givenTheNameInAnotherCaseAfterARepeatedToken_whenGuarded_thenHit() {
         String output = TOKEN + "~" + TOKEN + "|note SMITH\r";
 
-        assertThat(ResidualPhiGuard.finds(output, Set.of(TOKEN), known(PhiType.NAME, "smith"), Map.of()))
-                .isTrue();
+        assertThat(ResidualPhiGuard.firstHit(output, Set.of(TOKEN), known(PhiType.NAME, "smith"), Map.of()))
+                .isNotNull();
     }
 
     @Test
