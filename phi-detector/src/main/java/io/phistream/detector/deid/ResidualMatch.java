@@ -34,6 +34,46 @@ public final class ResidualMatch {
     }
 
     /**
+     * What to search for of a known value, each folded by {@link #foldAccents}: the value, and for a name of several
+     * words ("Fernandez Ortega", "López de Hernández", "Fernandez-Ortega") each word of three letters or more but the
+     * particles, since a system can write one of a compound surname alone ("ORTEGA" as a sending application).
+     */
+    public static java.util.List<String> forms(String value, PhiType type) {
+        String whole = foldAccents(value);
+        if (type != PhiType.NAME) {
+            return java.util.List.of(whole);
+        }
+        java.util.List<String> forms = new java.util.ArrayList<>(3);
+        forms.add(whole);
+        for (String part : whole.split("[\\s\\-]+")) {
+            if (!part.equals(whole) && significant(part, type) && !PARTICLES.contains(part.toLowerCase(java.util.Locale.ROOT))) {
+                forms.add(part);
+            }
+        }
+        return forms;
+    }
+
+    /** Particles of compound names, never searched alone. */
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of("del", "della", "dos", "das", "van", "von",
+            "der", "den", "des", "los", "las", "ter", "ten", "bin", "ibn", "san", "santa", "mac", "saint");
+
+    /**
+     * The text with the accents of its letters taken off ("Hernández" -> "Hernandez"), so that a value and an output that
+     * spell one name with and without them match; the text itself when it is ASCII (the common case, no copy).
+     */
+    public static String foldAccents(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+                return COMBINING.matcher(d).replaceAll("");
+            }
+        }
+        return text;
+    }
+
+    private static final java.util.regex.Pattern COMBINING = java.util.regex.Pattern.compile("\\p{M}+");
+
+    /**
      * Whether the occurrence of {@code needle} at {@code start} of {@code text} is a whole word: not preceded or
      * followed by a letter or digit where the needle itself starts or ends with one. The caller has matched it.
      */

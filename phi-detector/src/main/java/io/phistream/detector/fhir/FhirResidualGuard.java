@@ -55,8 +55,13 @@ final class FhirResidualGuard {
                 if (digits.length() == 9) {
                     needles.add(Needle.of(new KnownPhi.Value(v.type(), digits, true), v));
                 }
-            } else if (ResidualMatch.significant(v.value(), v.type())) {
-                needles.add(Needle.of(v, v));
+            } else {
+                // the value, and a compound name's words alone, accents off (the output's are taken off below)
+                for (String form : ResidualMatch.forms(v.value(), v.type())) {
+                    if (ResidualMatch.significant(form, v.type())) {
+                        needles.add(Needle.of(new KnownPhi.Value(v.type(), form, true), v));
+                    }
+                }
             }
             for (Needle n : needles) {
                 if (n != null) {
@@ -69,7 +74,7 @@ final class FhirResidualGuard {
             return null;
         }
         AnchorTable table = new AnchorTable(anchors);
-        String text = plain(output, format);
+        String text = ResidualMatch.foldAccents(plain(output, format));
         int n = text.length();
         int i = 0;
         while (i < n) {

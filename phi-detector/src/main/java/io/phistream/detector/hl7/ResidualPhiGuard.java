@@ -46,30 +46,33 @@ final class ResidualPhiGuard {
      */
     static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values,
                                    Map<String, Integer> shiftedDates) {
-        String haystack = maskLowerCase(output, tokens);
+        // accents off both sides: "HERNANDEZ" in a field the policy keeps is the patient's "Hernández"
+        String haystack = ResidualMatch.foldAccents(maskLowerCase(output, tokens));
         Set<String> searched = null;
         for (KnownPhi.Value v : values) {
             if (!v.guarded() || !GUARDED.contains(v.type())) {
                 continue;
             }
-            String needle = v.value().toLowerCase(Locale.ROOT);
-            if (!ResidualMatch.significant(needle, v.type())) {
-                continue;
-            }
-            if (searched == null) {
-                searched = new HashSet<>();
-            }
-            // one search per distinct value: an ORU names the same observer in every OBX
-            if (!searched.add(needle)) {
-                continue;
-            }
-            // (any type: the components of a name or address field may hold dates of their own)
-            if (shiftedDates.containsKey(needle)) {
-                if (countWords(haystack, needle) > shiftedDates.get(needle)) {
+            for (String form : ResidualMatch.forms(v.value(), v.type())) {
+                String needle = form.toLowerCase(Locale.ROOT);
+                if (!ResidualMatch.significant(needle, v.type())) {
+                    continue;
+                }
+                if (searched == null) {
+                    searched = new HashSet<>();
+                }
+                // one search per distinct value: an ORU names the same observer in every OBX
+                if (!searched.add(needle)) {
+                    continue;
+                }
+                // (any type: the components of a name or address field may hold dates of their own)
+                if (shiftedDates.containsKey(needle)) {
+                    if (countWords(haystack, needle) > shiftedDates.get(needle)) {
+                        return v;
+                    }
+                } else if (containsWord(haystack, needle)) {
                     return v;
                 }
-            } else if (containsWord(haystack, needle)) {
-                return v;
             }
         }
         return null;

@@ -689,6 +689,21 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAScrubberThatPutsBackOneWordOfACompoundAccentedSurname_whenDeidentified_thenTheGuardRejectsIt() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(),
+                    (text, known) -> new FreeTextScrubber.Result("seen by HERNANDEZ", List.of()));
+            String patient = PATIENT.replace("\"family\":\"Quackenbush\"", "\"family\":\"López de Hernández\"")
+                    .replace("\"gender\"", "\"text\":{\"status\":\"generated\","
+                    + "\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">x</div>\"},\"gender\"");
+
+            FhirOutcome o = d.deidentify(patient);
+
+            assertThat(patient).contains("López de Hernández");
+            assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
+            assertThat(((FhirOutcome.Rejected) o).residualType()).isEqualTo(PhiType.NAME);
+        }
+
+        @Test
         void givenABundleWithAnIdentifier_whenDeidentifiedTwice_thenTheMessageIdIsKeyedAndStable() {
             String b = "{\"resourceType\":\"Bundle\",\"type\":\"message\",\"identifier\":{\"system\":\"urn:x\",\"value\":\"42\"}}";
 

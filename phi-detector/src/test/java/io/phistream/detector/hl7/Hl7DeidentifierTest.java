@@ -549,6 +549,31 @@ class Hl7DeidentifierTest {
                     .isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value)").doesNotContainIgnoringCase("simpson");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+            "Fernandez Ortega^Maria;    ORTEGA",
+            "Fernandez Ortega^Maria;    FERNANDEZ",
+            "Fernandez-Ortega^Maria;    ORTEGA",
+            "López de Hernández^Ana;    LOPEZ",
+            "Hernández^José;            HERNANDEZ",
+            "Hernandez^Jose;            HERNÁNDEZ"})
+        void givenOneWordOfACompoundOrAccentedSurnameInAKeptField_whenDeidentified_thenTheResidualGuardQuarantinesIt(
+                String pid5, String sendingApplication) {
+            String input = "MSH|^~\\&|" + sendingApplication + "|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\r"
+                    + "PID|1||MRN1^^^H^MR||" + pid5;
+
+            assertThat(DEID.deidentify(input)).isInstanceOf(Hl7Outcome.Rejected.class)
+                    .extracting(o -> ((Hl7Outcome.Rejected) o).residualType()).isEqualTo(PhiType.NAME);
+        }
+
+        @Test
+        void givenAParticleOfACompoundSurnameInAKeptField_whenDeidentified_thenReleased() {
+            String input = "MSH|^~\\&|DEL|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\r"
+                    + "PID|1||MRN1^^^H^MR||Castillo del Valle^Ana";
+
+            assertThat(DEID.deidentify(input)).isInstanceOf(Hl7Outcome.Deidentified.class);
+        }
+
         @Test
         void givenAnSsnRepeatedInAFieldThePolicyKeeps_whenDeidentified_thenTheResidualGuardQuarantinesIt() {
             String input = message(seg("PID", 1, "1", 3, "MRN1^^^H^MR", 19, "123456789"),
