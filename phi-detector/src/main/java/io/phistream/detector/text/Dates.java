@@ -166,8 +166,11 @@ final class Dates {
             int c = tk.intValue(t + 4);
             int lc = tk.len(t + 4);
             int after = t + 5;
+            // (a full stop glued after "14.03.2026" ends the sentence unless more follows it: "1.2.3.4" is no date)
+            boolean sentenceEnd = sep == '.' && tk.isPunct(after, '.')
+                    && !(after + 1 < tk.n && tk.adjacent(after, after + 1) && tk.kind[after + 1] != Tokens.PUNCT);
             if (after < tk.n && tk.adjacent(t + 4, after) && (tk.kind[after] != Tokens.PUNCT
-                    || tk.isPunct(after, sep) || (tk.isPunct(after, '.') && after + 1 < tk.n
+                    || tk.isPunct(after, sep) && !sentenceEnd || (tk.isPunct(after, '.') && after + 1 < tk.n
                     && tk.kind[after + 1] == Tokens.NUM && tk.adjacent(after, after + 1)))) {
                 return -1;
             }

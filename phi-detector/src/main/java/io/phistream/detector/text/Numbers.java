@@ -84,7 +84,10 @@ final class Numbers {
 
     private static final Words PHONE_CTX = Words.of("PHONE", "PH", "TEL", "TELEPHONE", "CELL", "MOBILE", "CALL", "CALLED",
         "CONTACT", "HOME", "WORK", "PAGER", "BEEPER", "PGR", "FAX", "REACH", "REACHED", "TEXT", "NUMBER", "CALLBACK",
-        "OFFICE", "CELLPHONE", "MOB", "TELEPHONED", "DIAL", "EXT", "EXTENSION", "HM", "WK", "C");
+        "OFFICE", "CELLPHONE", "MOB", "TELEPHONED", "DIAL", "EXT", "EXTENSION", "HM", "WK", "C",
+        // Spanish, Portuguese and German labels: "Teléfono celular 55 1234 5678", "Telefon 030 12345678", "Handy ..."
+        "TELEFONO", "TELEFONOS", "CELULAR", "MOVIL", "FIJO", "TLF", "TFNO", "NUMERO", "CONTACTO", "LLAMA", "LLAMAR",
+        "LLAMO", "TELEFONE", "TELEFON", "HANDY", "RUFNUMMER");
     private static final Words FAX_CTX = Words.of("FAX", "FAXED", "FX", "FACSIMILE", "TELEFAX");
     private static final String[] UNIT_LETTERS = {"MG", "ML", "MCG", "UNITS", "U", "L", "CC", "KG", "G", "MM", "CM",
         "MEQ", "HR", "HRS", "H", "MIN", "X", "PM", "AM", "S", "TH", "ST", "ND", "RD", "K", "MMHG", "LB", "LBS", "OZ",
