@@ -53,6 +53,32 @@ public final class ResidualMatch {
         return forms;
     }
 
+    /**
+     * The five-digit ZIP of a place value that is a US postal code ("01945", "01945-1234", "01945 1234", "019451234"),
+     * or null. A postal code is PHI in full (Safe Harbor B) though shorter than other guarded numbers: the structure
+     * keeps its ZIP3, so the five digits must not stand anywhere else.
+     */
+    public static String zip5(PhiType type, String value) {
+        if (type != PhiType.GEO) {
+            return null;
+        }
+        String s = value.strip();
+        int n = s.length();
+        boolean shape = n == 5 && digits(s, 0, 5)
+                || n == 9 && digits(s, 0, 9)
+                || n == 10 && digits(s, 0, 5) && (s.charAt(5) == '-' || s.charAt(5) == ' ') && digits(s, 6, 10);
+        return shape ? s.substring(0, 5) : null;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Particles of compound names, never searched alone. */
     private static final java.util.Set<String> PARTICLES = java.util.Set.of("del", "della", "dos", "das", "van", "von",
             "der", "den", "des", "los", "las", "ter", "ten", "bin", "ibn", "san", "santa", "mac", "saint");

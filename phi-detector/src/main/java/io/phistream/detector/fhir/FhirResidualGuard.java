@@ -1,7 +1,6 @@
 package io.phistream.detector.fhir;
 
 import io.phistream.detector.KnownPhi;
-import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.ResidualMatch;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -222,24 +221,7 @@ final class FhirResidualGuard {
      * "019451234"), or null. Other place values (streets, cities) are matched as written.
      */
     static String zip5(KnownPhi.Value v) {
-        if (v.type() != PhiType.GEO) {
-            return null;
-        }
-        String s = v.value().strip();
-        int n = s.length();
-        boolean shape = n == 5 && digits(s, 0, 5)
-                || n == 9 && digits(s, 0, 9)
-                || n == 10 && digits(s, 0, 5) && (s.charAt(5) == '-' || s.charAt(5) == ' ') && digits(s, 6, 10);
-        return shape ? s.substring(0, 5) : null;
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return ResidualMatch.zip5(v.type(), v.value());
     }
 
     /** Whether [s, e) lies inside a run of token characters that is one of our own tokens or pseudonyms. */

@@ -585,7 +585,9 @@ public final class Hl7Deidentifier {
             if (offset >= 0) {
                 spans.add(new ReplacedSpan(offset, offset + raw.length(), type));
             }
-            boolean remember = treatment == Treatment.REDACT || treatment == Treatment.TOKEN || rule.birthDate();
+            // (a ZIP kept as its ZIP3 too: its five digits must not stand in the free text or any other field)
+            boolean remember = treatment == Treatment.REDACT || treatment == Treatment.TOKEN || treatment == Treatment.ZIP3
+                    || rule.birthDate();
             if (!remember) {
                 return;
             }

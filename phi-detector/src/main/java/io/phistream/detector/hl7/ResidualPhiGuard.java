@@ -53,9 +53,10 @@ final class ResidualPhiGuard {
             if (!v.guarded() || !GUARDED.contains(v.type())) {
                 continue;
             }
-            for (String form : ResidualMatch.forms(v.value(), v.type())) {
+            String zip = ResidualMatch.zip5(v.type(), v.value());
+            for (String form : zip != null ? List.of(zip) : ResidualMatch.forms(v.value(), v.type())) {
                 String needle = form.toLowerCase(Locale.ROOT);
-                if (!ResidualMatch.significant(needle, v.type())) {
+                if (zip == null && !ResidualMatch.significant(needle, v.type())) {
                     continue;
                 }
                 if (searched == null) {

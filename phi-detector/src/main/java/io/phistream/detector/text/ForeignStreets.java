@@ -68,6 +68,16 @@ final class ForeignStreets {
             } else if (tk.kind[t] == Tokens.NUM) {
                 end = french(s, t);
             }
+            if (end < 0 && tk.kind[t] == Tokens.WORD && tk.len(t) <= 3) {
+                int code = labelledPostalCode(s, t);
+                if (code > t) {
+                    boolean suffix = tk.isPunct(code + 1, '-') && code + 2 < tk.n && tk.kind[code + 2] == Tokens.NUM
+                            && tk.adjacent(code + 1, code + 2); // "CEP 01310-100"
+                    s.addTokens(PhiType.GEO, code, suffix ? code + 2 : code, "zip.labelled", 0.85);
+                    t = code;
+                    continue;
+                }
+            }
             if (end >= 0) {
                 s.addTokens(PhiType.GEO, first, end, "street.foreign", 0.85);
                 Geo.claim(s, tk.start[first], tk.end[end]);
@@ -107,6 +117,29 @@ final class ForeignStreets {
         }
         return houseNumber(s, u);
     }
+
+    /**
+     * "CP 03940", "C.P. 28014", "PLZ 70173", "CEP 01310-100": a postal code after its label in Spanish, German or
+     * Portuguese; the code's token, or -1. Five digits only: "CP" is also chest pain or cerebral palsy in English.
+     */
+    private static int labelledPostalCode(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u;
+        if (s.isAny(t, POSTAL_LABELS)) {
+            u = t + 1;
+        } else if (s.is(t, "C") && tk.isPunct(t + 1, '.') && s.is(t + 2, "P") && tk.isPunct(t + 3, '.')) {
+            u = t + 4;
+        } else {
+            return -1;
+        }
+        if (u >= tk.n || tk.nlBefore[u] || tk.kind[u] != Tokens.NUM || tk.len(u) != 5
+                || u + 1 < tk.n && tk.adjacent(u, u + 1) && !tk.isPunct(u + 1, '-') && tk.kind[u + 1] != Tokens.PUNCT) {
+            return -1;
+        }
+        return u;
+    }
+
+    private static final Words POSTAL_LABELS = Words.of("CP", "PLZ", "CEP");
 
     /** Whether token t's folded chars end in {@code e} after three more (read in place: no key is made). */
     private static boolean endsWith(Tokens tk, int t, String e) {

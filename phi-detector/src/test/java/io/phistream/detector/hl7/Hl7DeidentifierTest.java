@@ -567,6 +567,15 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenTheFullZipOfAnAddressKeptAsZip3InAFieldThePolicyKeeps_whenDeidentified_thenQuarantinedAsGeo() {
+            String input = "MSH|^~\\&|62704|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\r"
+                    + "PID|1||MRN1^^^H^MR||Quill^Ottoline||19500101|F|||452 Maple Ave^^Springfield^IL^62704^USA";
+
+            assertThat(DEID.deidentify(input)).isInstanceOf(Hl7Outcome.Rejected.class)
+                    .extracting(o -> ((Hl7Outcome.Rejected) o).residualType()).isEqualTo(PhiType.GEO);
+        }
+
+        @Test
         void givenAParticleOfACompoundSurnameInAKeptField_whenDeidentified_thenReleased() {
             String input = "MSH|^~\\&|DEL|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\r"
                     + "PID|1||MRN1^^^H^MR||Castillo del Valle^Ana";

@@ -144,4 +144,16 @@ class Hl7ReportLinesTest {
         assertThat(recording.texts).containsExactly(Arrays.asList("Daughter asks to be called at", "home after 5 pm, not at work."),
                 List.of("Repeat drawn."));
     }
+
+    @Test
+    void givenTheZipOfTheStructuredAddressInANote_whenScrubbed_thenEveryOccurrenceGoes_whileTheFieldKeepsItsZip3() {
+        String message = MSH + "\r" + "PID|1||MRN778^^^GHH^MR||Quill^Ottoline||19500101|F|||452 Maple Ave^^Springfield^IL^"
+                + "62704^USA\r" + "NTE|1||Mailing zip 62704. La paciente recibe cartas en 62704 cada mes.\r";
+
+        Hl7Outcome out = deidentifier(new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(message);
+
+        assertThat(out).isInstanceOf(Hl7Outcome.Deidentified.class);
+        String text = ((Hl7Outcome.Deidentified) out).text();
+        assertThat(text).doesNotContain("62704").contains("^IL^627^USA");
+    }
 }

@@ -55,6 +55,13 @@ class ForeignStreetsTest {
     }
 
     @Test
+    void givenAPostalCodeAfterItsLabel_thenFound_butChestPainScoresAreNot() {
+        assertThat(values("Vive en Coyoacán, CP 03940 y C.P. 04510.", PhiType.GEO)).contains("03940", "04510");
+        assertThat(values("PLZ 70173; CEP 01310-100.", PhiType.GEO)).containsExactly("70173", "01310-100");
+        assertThat(values("CP 10/10 at 0400, CP resolved with NTG x2.", PhiType.GEO)).isEmpty();
+    }
+
+    @Test
     void givenClinicalTextWithTheSameWords_thenNoAddress() {
         // "via" and "Camino" (an ICP monitor) in clinical sentences; a time's range and a date after them
         assertThat(values("Emergent HD via L AVF 0930-1230, UF 3.5L.", PhiType.GEO)).isEmpty();
