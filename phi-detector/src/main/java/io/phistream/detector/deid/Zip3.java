@@ -87,6 +87,29 @@ public final class Zip3 {
      * {@code 000} when that prefix is restricted or the value is not recognisably a US ZIP
      * (including null and empty).
      */
+    /**
+     * As {@link #generalise(String)} for a postal code of an address in {@code country} (as written: "DEU", "Mexico",
+     * "US"; null or blank when none is): {@code 000} for a country that does not use US ZIP codes. Safe Harbor's
+     * three-digit exception is for US ZIP codes; "701" of a Stuttgart postal code is a German area smaller than a state.
+     */
+    public String generalise(String postalCode, String country) {
+        return usesUsZip(country) ? generalise(postalCode) : RESTRICTED;
+    }
+
+    /** Whether an address's country, as written, is one whose postal codes are US ZIPs (none written counts as yes). */
+    static boolean usesUsZip(String country) {
+        if (country == null || country.isBlank()) {
+            return true;
+        }
+        String c = country.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return US_ZIP_COUNTRIES.contains(c);
+    }
+
+    /** The US, as ISO 3166 codes and names, and the territories that use US ZIP codes. */
+    private static final Set<String> US_ZIP_COUNTRIES = Set.of("US", "USA", "840", "UNITEDSTATES",
+            "UNITEDSTATESOFAMERICA", "AMERICA", "PR", "PRI", "630", "PUERTORICO", "GU", "GUM", "GUAM", "VI", "VIR",
+            "USVIRGINISLANDS", "AS", "ASM", "AMERICANSAMOA", "MP", "MNP", "NORTHERNMARIANAISLANDS", "UM", "UMI");
+
     public String generalise(String postalCode) {
         if (postalCode == null) {
             return RESTRICTED;

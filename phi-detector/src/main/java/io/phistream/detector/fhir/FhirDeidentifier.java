@@ -417,7 +417,8 @@ public final class FhirDeidentifier {
                 case ZIP3 -> {
                     count(rule.phi());
                     known.add(PhiType.GEO, value, s.guarded()); // the full code may recur in narrative and notes
-                    p.setValueAsString(zip3.generalise(value));
+                    String country = parent instanceof org.hl7.fhir.r4.model.Address a ? a.getCountry() : null;
+                    p.setValueAsString(zip3.generalise(value, country));
                 }
                 case AGE -> age(parent, p, value);
                 case REGION -> {

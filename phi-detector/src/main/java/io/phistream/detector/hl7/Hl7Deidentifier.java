@@ -242,6 +242,9 @@ public final class Hl7Deidentifier {
             }
             int partStart = out.length();
             FieldRule.Simple rule = c.component(i);
+            if (rule.treatment() == Treatment.ZIP3) {
+                run.addressCountry = Er7.unescape(component(rep, sep, 6), run.d); // XAD-6, for a foreign postal code
+            }
             if (end > from) { // an empty component stays empty under every treatment
                 if (rule.treatment() == Treatment.KEEP) {
                     out.append(rep, from, end);
@@ -249,6 +252,7 @@ public final class Hl7Deidentifier {
                     out.append(treat(rule, rep.substring(from, end), at < 0 ? -1 : at + from, run));
                 }
             }
+            run.addressCountry = null; // (a postal code in a field of its own has no country beside it)
             if (i == 1 || out.length() > partStart) {
                 kept = out.length();
             }
@@ -259,6 +263,20 @@ public final class Hl7Deidentifier {
         }
         out.setLength(kept);
         return out.toString();
+    }
+
+    /** Component n (1-based) of one repetition, as written; "" when absent. */
+    private static String component(String rep, char sep, int n) {
+        int from = 0;
+        for (int i = 1; i < n; i++) {
+            int next = rep.indexOf(sep, from);
+            if (next < 0) {
+                return "";
+            }
+            from = next + 1;
+        }
+        int end = rep.indexOf(sep, from);
+        return rep.substring(from, end < 0 ? rep.length() : end);
     }
 
     private interface RepetitionFn {
@@ -342,7 +360,7 @@ public final class Hl7Deidentifier {
         }
         switch (s.treatment()) {
             case ZIP3:
-                return zip3.generalise(value);
+                return zip3.generalise(value, run.addressCountry);
             case AGE:
                 return AgeGeneraliser.generalise(value);
             default:
@@ -535,6 +553,8 @@ public final class Hl7Deidentifier {
     /** State of one message's de-identification. */
     private static final class Run {
         final Delimiters d;
+        /** XAD-6 of the address whose postal code is being treated ({@link Zip3#generalise(String, String)}). */
+        String addressCountry;
         final Integer offsetDays;
         final int referenceYear;
         /** Replacements per {@link PhiType#ordinal()}: an int array, as counting is done for every value. */

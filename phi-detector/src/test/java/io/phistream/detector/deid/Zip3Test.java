@@ -39,6 +39,22 @@ class Zip3Test {
         assertThat(Zip3.defaultUnion().generalise(value)).isEqualTo("000");
     }
 
+    @ParameterizedTest(name = "''{0}'' in ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "70173|DEU|000",
+            "03940|Mexico|000",
+            "28014|ES|000",
+            "02139|USA|021",
+            "02139|United States|021",
+            "02139|U.S.A.|021",
+            "00901|PRI|009",
+            "02139|''|021",
+    })
+    void givenTheAddresssCountry_whenGeneralised_thenOnlyUsZipsKeepThreeDigits(String code, String country,
+                                                                              String expected) {
+        assertThat(Zip3.defaultUnion().generalise(code, country)).isEqualTo(expected);
+    }
+
     @Test
     void givenNull_whenGeneralised_then000() {
         assertThat(Zip3.defaultUnion().generalise(null)).isEqualTo("000");

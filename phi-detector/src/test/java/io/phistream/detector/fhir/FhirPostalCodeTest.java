@@ -42,6 +42,17 @@ class FhirPostalCodeTest {
     }
 
     @Test
+    void givenAForeignAddress_whenDeidentified_thenItsPostalCodeKeepsNoDigit() {
+        String patient = """
+                {"resourceType":"Patient","id":"p1","address":[{"city":"Stuttgart","postalCode":"70173","country":"DEU"},
+                 {"city":"Marblehead","postalCode":"01945","country":"US"}]}""";
+
+        String out = ((FhirOutcome.Deidentified) SPANS.deidentify(patient)).text();
+
+        assertThat(out).contains("\"postalCode\":\"000\"").contains("\"postalCode\":\"019\"").doesNotContain("701");
+    }
+
+    @Test
     void givenAPostalCodeInTheStructure_whenTheNarrativeRepeatsItAfterLivesIn_thenItIsReplacedAndTheResourceReleased() {
         FhirOutcome o = SPANS.deidentify(patient("01945", "Lives in 01945 with family"));
 

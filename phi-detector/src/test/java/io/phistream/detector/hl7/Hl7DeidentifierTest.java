@@ -576,6 +576,17 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAForeignPostalCode_whenDeidentified_thenNoneOfItsDigitsStay_whileAUsZipKeepsItsZip3() {
+            String input = "MSH|^~\\&|A|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\r"
+                    + "PID|1||MRN1^^^H^MR||Quill^Ottoline||19500101|F|||Königstraße 17^^Stuttgart^^70173^DEU~"
+                    + "452 Maple Ave^^Springfield^IL^62704^USA";
+
+            String out = ((Hl7Outcome.Deidentified) DEID.deidentify(input)).text();
+
+            assertThat(out).contains("^000^DEU").contains("^IL^627^USA").doesNotContain("701");
+        }
+
+        @Test
         void givenAParticleOfACompoundSurnameInAKeptField_whenDeidentified_thenReleased() {
             String input = "MSH|^~\\&|DEL|GHH|EHR|GHH|20260102||ADT^A01|1|P|2.5\r"
                     + "PID|1||MRN1^^^H^MR||Castillo del Valle^Ana";
