@@ -68,6 +68,23 @@ final class ForeignStreets {
             } else if (tk.kind[t] == Tokens.NUM) {
                 end = french(s, t);
             }
+            if (end < 0 && tk.kind[t] == Tokens.ALNUM && tk.len(t) <= 4) {
+                int code = britishOrCanadianPostcode(s, t);
+                if (code > t) {
+                    s.addTokens(PhiType.GEO, t, code, "zip.uk-ca", 0.85);
+                    t = code;
+                    continue;
+                }
+            }
+            if (end < 0 && tk.kind[t] == Tokens.NUM && tk.len(t) == 5) {
+                int town = codeAndTown(s, t);
+                if (town > t) {
+                    s.addTokens(PhiType.GEO, t, town, "geo.postal-town", 0.8);
+                    Geo.claim(s, tk.start[t], tk.end[town]);
+                    t = town;
+                    continue;
+                }
+            }
             if (end < 0 && tk.kind[t] == Tokens.WORD && tk.len(t) <= 3) {
                 int code = labelledPostalCode(s, t);
                 if (code > t) {
@@ -140,6 +157,59 @@ final class ForeignStreets {
     }
 
     private static final Words POSTAL_LABELS = Words.of("CP", "PLZ", "CEP");
+
+    /**
+     * "SW1A 2AA", "M1 1AE" (British), "K1A 0B6", "H7N 3K2" (Canadian): the outward code and the inward code, both in
+     * capitals; the inward code's token, or -1. Their shapes are the postcodes' own: no clinical shorthand writes a
+     * digit and two capitals after a letter-digit group.
+     */
+    private static int britishOrCanadianPostcode(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t + 1;
+        if (u >= tk.n || tk.nlBefore[u] || !tk.spaceOnly(t, u) || tk.kind[u] != Tokens.ALNUM || tk.len(u) != 3
+                || t > 0 && tk.adjacent(t - 1, t) && tk.kind[t - 1] != Tokens.PUNCT
+                || u + 1 < tk.n && tk.adjacent(u, u + 1) && tk.kind[u + 1] != Tokens.PUNCT) {
+            return -1;
+        }
+        String out = s.text.subSequence(tk.start[t], tk.end[t]).toString();
+        String in = s.text.subSequence(tk.start[u], tk.end[u]).toString();
+        boolean british = BRITISH_OUTWARD.matcher(out).matches() && BRITISH_INWARD.matcher(in).matches()
+                && !ORDINAL_ENDINGS.contains(in.substring(1)); // "Q8 1ST DOSE": a dosing interval and an ordinal
+        boolean canadian = CANADIAN_HALF.matcher(out).matches() && CANADIAN_INWARD.matcher(in).matches();
+        return british || canadian ? u : -1;
+    }
+
+    private static final java.util.Set<String> ORDINAL_ENDINGS = java.util.Set.of("ST", "ND", "RD", "TH");
+
+    // (RE2/J: linear time whatever the input; these run only on two short tokens)
+    private static final com.google.re2j.Pattern BRITISH_OUTWARD = com.google.re2j.Pattern.compile(
+            "[A-Z]{1,2}[0-9][A-Z0-9]?");
+    private static final com.google.re2j.Pattern BRITISH_INWARD = com.google.re2j.Pattern.compile("[0-9][A-Z]{2}");
+    private static final com.google.re2j.Pattern CANADIAN_HALF = com.google.re2j.Pattern.compile("[A-Z][0-9][A-Z]");
+    private static final com.google.re2j.Pattern CANADIAN_INWARD = com.google.re2j.Pattern.compile("[0-9][A-Z][0-9]");
+
+    /**
+     * ", 28014 Madrid", ", 03940 Ciudad de México": five digits after a comma and a town's word or two after them, where
+     * no street was read before (a unit between: "Calle de Alcalá 45, 3º izq., 28014 Madrid"); the town's last token,
+     * or -1.
+     */
+    private static int codeAndTown(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t + 1;
+        if (t == 0 || !tk.isPunct(t - 1, ',') || u >= tk.n || tk.nlBefore[u] || tk.kind[u] != Tokens.WORD
+                || !town(s, u) || !tk.spaceOnly(t, u)
+                || s.has(u, Lexicon.COMMON) && !s.has(u, Lexicon.PLACE_START)) { // ", 10000 Units heparin"
+            return -1;
+        }
+        int last = u;
+        if (u + 1 < tk.n && !tk.nlBefore[u + 1] && tk.kind[u + 1] == Tokens.WORD && town(s, u + 1)) {
+            last = u + 1;
+        } else if (u + 2 < tk.n && s.isAny(u + 1, PARTICLES) && tk.kind[u + 2] == Tokens.WORD && town(s, u + 2)
+                && !tk.nlBefore[u + 2]) {
+            last = u + 2; // "Ciudad de México"
+        }
+        return last;
+    }
 
     /** Whether token t's folded chars end in {@code e} after three more (read in place: no key is made). */
     private static boolean endsWith(Tokens tk, int t, String e) {

@@ -62,6 +62,22 @@ class ForeignStreetsTest {
     }
 
     @Test
+    void givenBritishAndCanadianPostcodes_thenFound_butADosingIntervalIsNot() {
+        assertThat(values("Lives at 10 Downing Street, London SW1A 2AA.", PhiType.GEO)).contains("SW1A 2AA");
+        assertThat(values("HOME 228 ASPEN RIDGE CRES, RED DEER AB T4N 2K7. WIFE AWARE", PhiType.GEO)).contains("T4N 2K7");
+        assertThat(values("ZOSYN 4.5G Q8 1ST DOSE 1840.", PhiType.GEO)).isEmpty();
+    }
+
+    @Test
+    void givenAPostalCodeAndTownAfterAComma_thenFound_evenWithAUnitBetweenStreetAndCode() {
+        assertThat(values("Calle de Alcalá 45, 3º izq., 28014 Madrid", PhiType.GEO))
+                .containsExactly("Calle de Alcalá 45", "28014 Madrid");
+        assertThat(values("Col. Crédito Constructor, 03940 Ciudad de México.", PhiType.GEO))
+                .contains("03940 Ciudad de México");
+        assertThat(values("Started drip, 10000 Units heparin.", PhiType.GEO)).isEmpty();
+    }
+
+    @Test
     void givenClinicalTextWithTheSameWords_thenNoAddress() {
         // "via" and "Camino" (an ICP monitor) in clinical sentences; a time's range and a date after them
         assertThat(values("Emergent HD via L AVF 0930-1230, UF 3.5L.", PhiType.GEO)).isEmpty();
