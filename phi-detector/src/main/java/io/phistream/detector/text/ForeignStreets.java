@@ -31,7 +31,7 @@ final class ForeignStreets {
     /** A street's type written before its name, in words no English sentence uses alone. */
     private static final Words TYPE_FIRST = Words.of("CALLE", "AVENIDA", "AVDA", "RUA", "PASEO", "CARRER", "PIAZZA",
             "VIALE", "ULICA", "STRADA", "CARRERA", "PRACA", "ALAMEDA", "TRAVESSA", "RONDA", "CALLEJON",
-            "AVINGUDA", "PIAZZALE", "LUNGOMARE");
+            "AVINGUDA", "PIAZZALE", "LUNGOMARE", "COL"); // (COL only as "Col.", a Mexican colonia: see typeFirst)
     /**
      * The same in words English or clinical text also has ("via EMS", "Camino ICP 4-9", "largo"): only in a text that
      * uses case, with names written "Xxxx" after.
@@ -258,8 +258,8 @@ final class ForeignStreets {
             return -1;
         }
         int u = t + 1;
-        if (s.is(t, "UL") && !(tk.isPunct(u, '.') && tk.adjacent(t, u))) {
-            return -1; // the Polish abbreviation has its full stop: "ul. Długa"
+        if ((s.is(t, "UL") || s.is(t, "COL")) && !(tk.isPunct(u, '.') && tk.adjacent(t, u))) {
+            return -1; // the abbreviations have their full stop: "ul. Długa", a Mexican colonia's "Col. Roma Norte"
         }
         if (tk.isPunct(u, '.')) {
             u++;

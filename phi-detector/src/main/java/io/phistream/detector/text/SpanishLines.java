@@ -38,7 +38,10 @@ final class SpanishLines {
             "MEDICAMENTOS", "MEDICAMENTO", "CUIDADO", "ACUERDO", "CABEZA", "PECHO", "ESTOMAGO", "DIAS", "SEMANA",
             "SEMANAS", "HOY", "AYER", "MANANA", "NOCHE", "CASA", "VIVE", "HABLA", "ESPANOL", "INTERPRETE", "EXPLICO",
             "ENTIENDE", "LLAMO", "COMIDA", "AGUA", "ESTOY", "TENGO", "DUELE", "GRACIAS", "SENORA", "SENOR", "DOCTORA",
-            "ENFERMERA", "CLINICA", "CITA", "ORDENES", "TODO", "OTRO", "OTRA", "USO");
+            "ENFERMERA", "CLINICA", "CITA", "ORDENES", "TODO", "OTRO", "OTRA", "USO", "CONTACTO", "EMERGENCIA",
+            "TELEFONO", "CELULAR", "CORREO", "DOMICILIO", "FECHA", "PROXIMA", "ALTA", "NACIDA", "NACIDO", "SOBRINA",
+            "SOBRINO", "MAMA", "CORAZON", "PULMONES", "EXPLORACION", "FISICA", "DIAGNOSTICO", "TRATAMIENTO", "NOTA",
+            "EVOLUCION", "ANTECEDENTES", "FALLECIO", "RITMICO", "BLANDO", "DOLOROSO", "LIMPIOS", "ARTERIAL");
     /** Spanish words English writes too ("plan", "solo", "no"): no name in a Spanish line, but no sign of one. */
     private static final Words SHARED_WORDS = Words.of("PLAN", "HOSPITAL", "DOCTOR", "NO", "SI", "SOLO", "PRESENTE",
             "TOMA", "TOMAR", "LADO", "DIA", "A", "O", "E");

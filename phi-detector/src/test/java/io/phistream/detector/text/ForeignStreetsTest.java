@@ -45,6 +45,9 @@ class ForeignStreetsTest {
         assertThat(values("Discharged to Via Roma 10, 00184 Roma.", PhiType.GEO)).containsExactly("Via Roma 10", "00184 Roma");
         assertThat(values("Her address is ul. Długa 44, Gdańsk.", PhiType.GEO)).containsExactly("ul. Długa 44", "Gdańsk");
         assertThat(values("Home: Calle Almendro Rojo 47, apt 3, Santurce 00911", PhiType.GEO)).contains("Calle Almendro Rojo 47");
+        assertThat(values("Domicilio: Col. Crédito Constructor, 03940 Ciudad de México.", PhiType.GEO))
+                .contains("Col. Crédito Constructor, 03940");
+        assertThat(values("Col. Smith aware.", PhiType.GEO)).isEmpty();
     }
 
     @Test
@@ -72,8 +75,7 @@ class ForeignStreetsTest {
     void givenAPostalCodeAndTownAfterAComma_thenFound_evenWithAUnitBetweenStreetAndCode() {
         assertThat(values("Calle de Alcalá 45, 3º izq., 28014 Madrid", PhiType.GEO))
                 .containsExactly("Calle de Alcalá 45", "28014 Madrid");
-        assertThat(values("Col. Crédito Constructor, 03940 Ciudad de México.", PhiType.GEO))
-                .contains("03940 Ciudad de México");
+        assertThat(values("Vive en Coyoacán, 04510 Ciudad de México.", PhiType.GEO)).contains("04510 Ciudad de México");
         assertThat(values("Started drip, 10000 Units heparin.", PhiType.GEO)).isEmpty();
     }
 

@@ -26,6 +26,17 @@ class SpanishLinesTest {
     }
 
     @Test
+    void givenClinicalSpanish_thenADiagnosisAndTheFormsWordsStay() {
+        String text = "Contacto de emergencia: su esposo Jorge Ruiz, teléfono 612 345 678. Refiere que su madre, Rosa "
+                + "Gómez, falleció de cáncer de mama. Exploración física: abdomen blando. Corazón rítmico. Fecha de la "
+                + "próxima cita: mañana.";
+        String names = String.join(" ", valuesWithModel(text, PhiType.NAME));
+
+        assertThat(names).contains("Jorge Ruiz", "Rosa").doesNotContain("Contacto", "emergencia", "mama", "Corazón",
+                "Fecha", "Exploración");
+    }
+
+    @Test
     void givenANameOrFacilityWithSpanishParticles_thenTheParticlesStayInside() {
         List<PhiSpan> spans = Spans.WHOLE.detect(NOTE, DetectionContext.EMPTY);
         int de = NOTE.indexOf("Colón de Jesús") + "Colón ".length();
