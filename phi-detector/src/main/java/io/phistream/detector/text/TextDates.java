@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Shifts a date as free text writes it by a number of days, in the same form: "3/4" -> "4/12", "03-04-2019" ->
- * "04-12-2019", "2019-03-04", "Jan 5th" -> "Feb 13th", "5 March 2019", "12-JAN-2020". A form without a year is read in
+ * "04-12-2019", "15/12/2026" (day first when the first number is no month) -> "23/02/2027", "2019-03-04", "Jan 5th" -> "Feb 13th", "5 March 2019", "12-JAN-2020". A form without a year is read in
  * the reference year. Anything else (a month and year, a season, "the 14th") gives null, and the caller falls back to
  * a surrogate that keeps nothing of the value.
  *
@@ -16,6 +16,9 @@ import java.util.Locale;
 final class TextDates {
     private static final String[] MONTHS = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
         "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+    /** Spanish months, for "15 de diciembre de 2026": a shifted date keeps its language. */
+    private static final String[] MESES = {"ENERO", "FEBRERO", "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO",
+        "SEPTIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE"};
     private static final int LEAP_YEAR = 2024;
 
     private TextDates() {
@@ -83,15 +86,20 @@ final class TextDates {
                 return null;
             }
         }
-        LocalDate d = date(year, Integer.parseInt(g[0]), Integer.parseInt(g[1]));
+        // day first where the first number is no month: "15/12/2026", "25.03.2026" (European and Latin American)
+        boolean dayFirst = Integer.parseInt(g[0]) > 12 && Integer.parseInt(g[1]) <= 12;
+        int month = Integer.parseInt(g[dayFirst ? 1 : 0]);
+        int day = Integer.parseInt(g[dayFirst ? 0 : 1]);
+        LocalDate d = date(year, month, day);
         if (d == null && g.length == 2) {
-            d = date(LEAP_YEAR, Integer.parseInt(g[0]), Integer.parseInt(g[1])); // "2/29" in a common reference year
+            d = date(LEAP_YEAR, month, day); // "2/29" in a common reference year
         }
         if (d == null) {
             return null;
         }
         d = moved(d, days, g.length == 2);
-        String out = pad(d.getMonthValue(), g[0]) + sep + pad(d.getDayOfMonth(), g[1]);
+        String out = dayFirst ? pad(d.getDayOfMonth(), g[0]) + sep + pad(d.getMonthValue(), g[1])
+                : pad(d.getMonthValue(), g[0]) + sep + pad(d.getDayOfMonth(), g[1]);
         if (g.length == 3) {
             out += sep + (g[2].length() == 2 ? String.format(Locale.ROOT, "%02d", d.getYear() % 100) : String.valueOf(d.getYear()));
         }
@@ -107,6 +115,7 @@ final class TextDates {
         int monthAt = -1;
         int monthEnd = -1;
         int month = -1;
+        String[] names = MONTHS;
         int dayAt = -1;
         int dayEnd = -1;
         int yearAt = -1;
@@ -123,10 +132,12 @@ final class TextDates {
                     if (month >= 0) {
                         return null;
                     }
-                    month = m;
+                    month = m % 12;
+                    names = m < 12 ? MONTHS : MESES;
                     monthAt = i;
                     monthEnd = j;
-                } else if (!isOrdinal(v, i, j) && !v.substring(i, j).equalsIgnoreCase("of")) {
+                } else if (!isOrdinal(v, i, j) && !v.substring(i, j).equalsIgnoreCase("of")
+                        && !v.substring(i, j).equalsIgnoreCase("de") && !v.substring(i, j).equalsIgnoreCase("del")) {
                     return null;
                 }
             } else if (Character.isDigit(c)) {
@@ -161,8 +172,8 @@ final class TextDates {
         }
         d = moved(d, days, yearAt < 0);
         String monthWord = v.substring(monthAt, monthEnd);
-        String newMonth = MONTHS[d.getMonthValue() - 1];
-        if (monthWord.length() < MONTHS[month].length()) { // abbreviated: "Jan", "Sept"
+        String newMonth = names[d.getMonthValue() - 1];
+        if (monthWord.length() < names[month].length()) { // abbreviated: "Jan", "Sept"
             newMonth = newMonth.substring(0, 3);
         }
         newMonth = caseLike(monthWord, newMonth);
@@ -193,7 +204,10 @@ final class TextDates {
                 : "th";
     }
 
-    /** A month's full name or a prefix of it of three letters or more ("Sep", "Sept"), or -1. */
+    /**
+     * A month's full name or a prefix of it of three letters or more ("Sep", "Sept"): 0-11 in English, 12-23 in Spanish
+     * ("diciembre", "dic"; a prefix both languages share reads as English); or -1.
+     */
     private static int month(String word) {
         String w = word.toUpperCase(Locale.ROOT);
         if (w.length() < 3) {
@@ -202,6 +216,11 @@ final class TextDates {
         for (int m = 0; m < 12; m++) {
             if (MONTHS[m].startsWith(w)) {
                 return m;
+            }
+        }
+        for (int m = 0; m < 12; m++) {
+            if (MESES[m].startsWith(w)) {
+                return 12 + m;
             }
         }
         return -1;

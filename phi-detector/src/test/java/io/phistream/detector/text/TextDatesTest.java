@@ -19,6 +19,21 @@ class TextDatesTest {
     }
 
     @Test
+    void givenADayFirstDate_thenShiftedAndWrittenDayFirst() {
+        // (a first number above 12 is a day: "15/12/2026" read as month 15 had become a made-up date)
+        assertThat(TextDates.shift("15/12/2026", 70, 2026)).isEqualTo("23/2/2027");
+        assertThat(TextDates.shift("25.03.2026", -30, 2026)).isEqualTo("23.02.2026");
+        assertThat(TextDates.shift("3/4/2026", 1, 2026)).as("ambiguous: month first, as before").isEqualTo("3/5/2026");
+    }
+
+    @Test
+    void givenASpanishDate_thenShiftedInSpanish() {
+        assertThat(TextDates.shift("15 de diciembre de 2026", 70, 2026)).isEqualTo("23 de febrero de 2027");
+        assertThat(TextDates.shift("3 DIC 2026", 1, 2026)).isEqualTo("4 DIC 2026");
+        assertThat(TextDates.shift("1 de mayo", -1, 2026)).isEqualTo("30 de abril");
+    }
+
+    @Test
     void givenDatesWithAMonthsName_thenTheNameCaseAndOrdinalFollowTheShift() {
         assertThat(TextDates.shift("Jan 5th", 39, 2026)).isEqualTo("Feb 13th");
         assertThat(TextDates.shift("January 5, 2019", 30, 2026)).isEqualTo("February 4, 2019");
