@@ -136,6 +136,7 @@ public final class TextScrubber {
             case IP -> v.indexOf(':') >= 0 ? "2001:db8::" + Long.toHexString(seed(seedFn.apply(s)) % 0xFFFF)
                     : "192.0.2." + (1 + seed(seedFn.apply(s)) % 254);
             case GEO -> geo(v, seed(seedFn.apply(s)));
+            case PHONE, FAX -> phone(v, seed(seedFn.apply(s)));
             default -> shape(v, seed(seedFn.apply(s)));
         };
     }
@@ -298,6 +299,18 @@ public final class TextScrubber {
             return num + " " + caseLike(v, place) + (suffix ? " " + last : "");
         }
         return caseLike(v, place);
+    }
+
+    /**
+     * A made-up number of the same shape that keeps an international number's country code ("+34 612 345 678" -> "+34
+     * 907 ..."): a country is no PHI, and a made-up code ("+68") names none.
+     */
+    private static String phone(String v, long h) {
+        int space = v.indexOf(' ');
+        if (v.startsWith("+") && space > 1 && space <= 4) {
+            return v.substring(0, space) + shape(v.substring(space), h);
+        }
+        return shape(v, h);
     }
 
     /** Same shape: digits -> digits, letters -> letters of the same case, separators kept. */

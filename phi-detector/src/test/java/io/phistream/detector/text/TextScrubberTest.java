@@ -91,6 +91,19 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenAnInternationalPhone_whenSurrogated_thenItsCountryCodeStaysAndTheRestIsMadeUp() {
+        String t = "Esposo, teléfono +34 612 345 678.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        int start = t.indexOf('+');
+        List<PhiSpan> spans = List.of(new PhiSpan(PhiType.PHONE, start, t.length() - 1, "phone", 0.9));
+
+        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+
+        assertThat(out).startsWith("Esposo, teléfono +34 ").doesNotContain("612 345 678")
+                .matches("Esposo, teléfono \\+34 \\d{3} \\d{3} \\d{3}\\.");
+    }
+
+    @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
