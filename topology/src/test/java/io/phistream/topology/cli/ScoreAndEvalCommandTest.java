@@ -100,7 +100,8 @@ class ScoreAndEvalCommandTest {
         Run run = run("eval", "--corpus", corpus.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains(corpus.toString(), "line 2", "not valid JSON")
-                .doesNotContain("Exception").doesNotContain("Velbrane").doesNotContain("617");
+                .doesNotContain("Exception").doesNotContain("Velbrane")
+                .doesNotContain("555-0123"); // (not "617" alone: the temporary folder's random name may hold it)
     }
 
     @Test
