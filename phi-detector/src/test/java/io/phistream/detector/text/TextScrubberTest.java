@@ -45,10 +45,9 @@ class TextScrubberTest {
     @Test
     void givenANameSpanHoldingAHouseNumber_whenSurrogated_thenNoDigitOfItStays() {
         String t = "Lives at 42 Larkspur Row Fennimore WI.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 9, 34, "name.lexicon", 0.8));
 
-        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+        String out = surrogated(t, spans);
 
         assertThat(out).startsWith("Lives at ").endsWith(" WI.").doesNotContain("42", "Larkspur", "Fennimore")
                 .containsPattern("^Lives at \\d\\d [A-Z]");
@@ -57,11 +56,10 @@ class TextScrubberTest {
     @Test
     void givenAStreetSpanRunningOnIntoItsTown_whenSurrogated_thenOnlyAStreetSuffixStays() {
         String t = "Lives at 42 Larkspur Row Fennimore; moved from 9 Oak Street.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.GEO, 9, 34, "street", 0.9),
                 new PhiSpan(PhiType.GEO, 47, 60, "street", 0.9));
 
-        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+        String out = surrogated(t, spans);
 
         assertThat(out).doesNotContain("Fennimore", "Larkspur", "Oak").endsWith(" Street.");
     }
@@ -69,10 +67,9 @@ class TextScrubberTest {
     @Test
     void givenAStreetWithItsNumberAfterTheName_whenSurrogated_thenAMadeUpNameAndNumberInTheSameOrder() {
         String t = "Lives at Königstraße 17, 70173 Stuttgart.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
         List<PhiSpan> spans = TextPhiDetector.builtIn().detect(t, DetectionContext.EMPTY);
 
-        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+        String out = surrogated(t, spans);
 
         assertThat(out).doesNotContain("Königstraße", " 17,", "70173", "Stuttgart")
                 .matches("Lives at [A-Z][a-z]+( [A-Z][a-z]+)? \\d\\d, \\d{5} [A-Z][a-z]+( [A-Z][a-z]+)?\\.");
@@ -81,11 +78,10 @@ class TextScrubberTest {
     @Test
     void givenANameWithAParticle_whenSurrogated_thenTheParticleStaysBetweenMadeUpWords() {
         String t = "Esposa Carmen Colón de Jesús presente.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
         int start = t.indexOf("Carmen");
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, start, t.indexOf(" presente"), "name.lexicon", 0.9));
 
-        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+        String out = surrogated(t, spans);
 
         assertThat(out).doesNotContain("Carmen", "Colón", "Jesús").matches("Esposa [A-Z][a-z]+ [A-Z][a-z]+ de [A-Z][a-z]+ presente\\.");
     }
@@ -93,11 +89,10 @@ class TextScrubberTest {
     @Test
     void givenAnInternationalPhone_whenSurrogated_thenItsCountryCodeStaysAndTheRestIsMadeUp() {
         String t = "Esposo, teléfono +34 612 345 678.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
         int start = t.indexOf('+');
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.PHONE, start, t.length() - 1, "phone", 0.9));
 
-        String out = TextScrubber.scrub(t, spans, Replacement.SURROGATE, seed).text();
+        String out = surrogated(t, spans);
 
         assertThat(out).startsWith("Esposo, teléfono +34 ").doesNotContain("612 345 678")
                 .matches("Esposo, teléfono \\+34 \\d{3} \\d{3} \\d{3}\\.");
@@ -108,5 +103,11 @@ class TextScrubberTest {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
         assertThat(TextScrubber.scrub(t, spans, Replacement.TAG, null).text()).isEqualTo("[NAME]ef");
+    }
+
+    /** The text with its spans replaced by surrogates seeded under one fixed test key. */
+    private static String surrogated(String t, List<PhiSpan> spans) {
+        return TextScrubber.scrub(t, spans, Replacement.SURROGATE,
+                TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t)).text();
     }
 }
