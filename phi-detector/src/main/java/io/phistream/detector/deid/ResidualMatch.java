@@ -40,12 +40,13 @@ public final class ResidualMatch {
      */
     public static java.util.List<String> forms(String value, PhiType type) {
         String whole = foldAccents(value);
-        if (type != PhiType.NAME) {
+        // (cheap test first: most values are one word, searched as they are)
+        if (type != PhiType.NAME || whole.indexOf(' ') < 0 && whole.indexOf('-') < 0 && whole.indexOf('\t') < 0) {
             return java.util.List.of(whole);
         }
         java.util.List<String> forms = new java.util.ArrayList<>(3);
         forms.add(whole);
-        for (String part : whole.split("[\\s\\-]+")) {
+        for (String part : WORD_BREAKS.split(whole)) {
             if (!part.equals(whole) && significant(part, type) && !PARTICLES.contains(part.toLowerCase(java.util.Locale.ROOT))) {
                 forms.add(part);
             }
@@ -78,6 +79,8 @@ public final class ResidualMatch {
         }
         return true;
     }
+
+    private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s\\-]+");
 
     /** Particles of compound names, never searched alone. */
     private static final java.util.Set<String> PARTICLES = java.util.Set.of("del", "della", "dos", "das", "van", "von",
