@@ -47,7 +47,7 @@ public final class ResidualMatch {
         java.util.List<String> forms = new java.util.ArrayList<>(3);
         forms.add(whole);
         for (String part : WORD_BREAKS.split(whole)) {
-            if (!part.equals(whole) && significant(part, type) && !PARTICLES.contains(part.toLowerCase(java.util.Locale.ROOT))) {
+            if (!part.equals(whole) && significant(part, type) && !io.phistream.detector.NameParticles.is(part)) {
                 forms.add(part);
             }
         }
@@ -81,10 +81,6 @@ public final class ResidualMatch {
     }
 
     private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s\\-]+");
-
-    /** Particles of compound names, never searched alone. */
-    private static final java.util.Set<String> PARTICLES = java.util.Set.of("del", "della", "dos", "das", "van", "von",
-            "der", "den", "des", "los", "las", "ter", "ten", "bin", "ibn", "san", "santa", "mac", "saint");
 
     /**
      * The text with the accents of its letters taken off ("Hernández" -> "Hernandez"), so that a value and an output that

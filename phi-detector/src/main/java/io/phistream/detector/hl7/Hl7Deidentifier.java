@@ -242,8 +242,10 @@ public final class Hl7Deidentifier {
             }
             int partStart = out.length();
             FieldRule.Simple rule = c.component(i);
-            if (rule.treatment() == Treatment.ZIP3) {
-                run.addressCountry = Er7.unescape(component(rep, sep, 6), run.d); // XAD-6, for a foreign postal code
+            // an address's postal code is read with its country, XAD-6 (a foreign code keeps no digit: Zip3)
+            boolean postalCode = rule.treatment() == Treatment.ZIP3 && "XAD".equals(c.datatype());
+            if (postalCode) {
+                run.addressCountry = Er7.unescape(Er7.part(rep, sep, 6), run.d);
             }
             if (end > from) { // an empty component stays empty under every treatment
                 if (rule.treatment() == Treatment.KEEP) {
@@ -252,7 +254,9 @@ public final class Hl7Deidentifier {
                     out.append(treat(rule, rep.substring(from, end), at < 0 ? -1 : at + from, run));
                 }
             }
-            run.addressCountry = null; // (a postal code in a field of its own has no country beside it)
+            if (postalCode) {
+                run.addressCountry = null; // (a postal code in a field of its own has no country beside it)
+            }
             if (i == 1 || out.length() > partStart) {
                 kept = out.length();
             }
@@ -263,20 +267,6 @@ public final class Hl7Deidentifier {
         }
         out.setLength(kept);
         return out.toString();
-    }
-
-    /** Component n (1-based) of one repetition, as written; "" when absent. */
-    private static String component(String rep, char sep, int n) {
-        int from = 0;
-        for (int i = 1; i < n; i++) {
-            int next = rep.indexOf(sep, from);
-            if (next < 0) {
-                return "";
-            }
-            from = next + 1;
-        }
-        int end = rep.indexOf(sep, from);
-        return rep.substring(from, end < 0 ? rep.length() : end);
     }
 
     private interface RepetitionFn {

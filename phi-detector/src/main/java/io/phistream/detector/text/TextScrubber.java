@@ -31,9 +31,6 @@ public final class TextScrubber {
     private static final String[] PLACES = {"Riverton", "Lakeside", "Fairview", "Brookfield", "Glenwood", "Oakridge",
         "Maple Grove", "Cedar Falls", "Pinecrest", "Westbury", "Elmhurst", "Stonebridge", "Ashford", "Millbrook",
         "Hillcrest", "Kingsport"};
-    /** Particles inside names and places ("de", "van", "del"), kept between made-up words. */
-    private static final java.util.Set<String> PARTICLES = java.util.Set.of("de", "del", "della", "di", "da", "do",
-            "dos", "das", "van", "von", "der", "den", "la", "le", "du", "des", "ter", "ten"); // (not "E": "John E Smith")
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 
@@ -164,7 +161,7 @@ public final class TextScrubber {
             int[] r = words.get(w);
             b.append(digitsMadeUp(text.substring(pos, r[0]), h0 + w)); // "42 Larkspur Row": no digit of a span stays
             String word = text.substring(r[0], r[1]);
-            if (w > 0 && w < words.size() - 1 && PARTICLES.contains(word.toLowerCase(Locale.ROOT))) {
+            if (w > 0 && w < words.size() - 1 && io.phistream.detector.NameParticles.is(word)) {
                 b.append(word); // "Colón de Jesús" -> "Ingram de Holloway": a particle between names says nothing
             } else if (word.length() == 1) {
                 b.append(word.equals(word.toUpperCase(Locale.ROOT)) ? "X" : "x");
