@@ -1847,8 +1847,8 @@ final class Dates {
         if (s.isAny(p, "TO", "UNTIL", "TILL")) {
             return s.isAny(s.prevWord(p, 0), "LIVED", "LIVES", "LIVE", "LIVING");
         }
-        if (s.isAny(p, "TURNS", "TURNED", "TURNING")) {
-            // "turns 94 on Dec 3", "TURNED 90 LAST WEEK": a birthday, not a turn of 90 degrees
+        if (s.isAny(p, "TURNS", "TURNED", "TURNING") || s.is(p, "TURN") && s.isAny(s.prevWord(p, 0), "WILL", "TO")) {
+            // "turns 94 on Dec 3", "TURNED 90 LAST WEEK", "will turn 101": a birthday, not a turn of 90 degrees
             return !s.isAny(t + 1, "DEG", "DEGREES", "DEGREE", "X", "TIMES");
         }
         if (!s.is(p, "AT")) {

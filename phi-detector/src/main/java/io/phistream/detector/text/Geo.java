@@ -85,6 +85,9 @@ final class Geo {
                 if (e < 0 && cue) {
                     e = stayedAt(s, t);
                 }
+                if (e < 0 && tk.len(t) >= 4) {
+                    e = unlistedEmergency(s, t);
+                }
                 if (e < 0 && cue) {
                     e = townAfterArrival(s, t); // before hospitals: "in from Denver" is a town, not a hospital's word
                 }
@@ -1228,6 +1231,10 @@ final class Geo {
         if (tk.isPunct(u, ',') || tk.isPunct(u, '(') && u + 1 < tk.n && tk.adjacent(u, u + 1)) {
             u++; // "Charles St (02122)"
         }
+        boolean afterBracket = tk.isPunct(u, ')') && tk.adjacent(u - 1, u);
+        if (afterBracket) {
+            u++; // "Dorchester (Fields Corner) 02122": the neighbourhood in brackets, then the ZIP
+        }
         int st = stateAt(s, u);
         if (st >= u) {
             // "tucson az 85741", "Okemah, Oklahoma 74859": a state in any case between (the ZIP's shape decides)
@@ -1242,6 +1249,9 @@ final class Geo {
         int last = zipLast(tk, u);
         if (last + 1 < tk.n && tk.adjacent(last, last + 1) && tk.kind[last + 1] != Tokens.PUNCT) {
             return town; // glued to more: not a ZIP on its own
+        }
+        if (afterBracket && !(last + 1 >= tk.n || tk.nlBefore[last + 1] || tk.kind[last + 1] == Tokens.PUNCT)) {
+            return town; // after a bracket only five digits that close the clause: "(Mercy) 10000 units" is a dose
         }
         s.addTokens(PhiType.GEO, u, last, "zip.after-town", 0.8);
         return last;
@@ -2941,6 +2951,25 @@ final class Geo {
             return -1;
         }
         s.addTokens(PhiType.GEO, t, t, "facility.stay", 0.75);
+        return t + 1;
+    }
+
+    /**
+     * "ADM VIA ALDERCROFT EW", "intubated in aldercroft ew": a word no list holds, before an emergency department and
+     * after where a patient came from or was, names a hospital the lists lack. Any word of the lexicons is left to the
+     * rules that know it ("from Mercy ED"; "IN PERSON ED" is no place).
+     */
+    private static int unlistedEmergency(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.lex[t] >= 0 || !emergencyAfter(s, t) || s.is(t + 1, "EMERGENCY") || tk.nlBefore[t + 1]
+                || !(tk.caseBlind(t) || (tk.upperDoc ? tk.allUpper(t) : tk.capitalized(t) || tk.allUpper(t)))) {
+            return -1;
+        }
+        int p = s.prevWord(t, 0);
+        if (!placeWordBefore(s, t) && !(p >= 0 && !tk.nlBefore[t] && s.is(p, "IN"))) {
+            return -1;
+        }
+        s.addTokens(PhiType.GEO, t, t, "facility.emergency", 0.75);
         return t + 1;
     }
 

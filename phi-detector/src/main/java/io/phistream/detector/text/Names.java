@@ -191,7 +191,7 @@ final class Names {
             // (cheap test first: only a lexicon guess is asked whether it labels a field)
             boolean fieldLabel = acc[t] == SCORE && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1)
                     && !tk.isPunct(t + 2, ':') && (s.flags(t) & FIRST_NAME) == 0
-                    && (t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT);
+                    && (t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT && !afterInitial(s, t));
             if (acc[t] == SCORE && (fieldLabel || !upper && (s.flags(t) & CLINICAL) != 0)) {
                 // "Seguro: Salud ...": a word that is not a given name opening a field is its label ("Amy: ..." in a
                 // dialogue stays); "A-line, Foley.": in mixed case a clinical word needs more than the name lexicon
@@ -973,6 +973,13 @@ final class Names {
                 acc[t] = NONE;
             }
         }
+    }
+
+    /** "NP L. Cornett:": word t follows an initial's full stop, so it is a surname, not the label of a field. */
+    private static boolean afterInitial(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t >= 2 && tk.isPunct(t - 1, '.') && tk.adjacent(t - 2, t - 1) && tk.kind[t - 2] == Tokens.WORD
+                && tk.len(t - 2) == 1 && !tk.lowerInitial(t - 2);
     }
 
     /** Words before a comma that are no town of a country after it: a relative, a title, a street's suffix or unit. */

@@ -34,14 +34,14 @@ final class Numbers {
             Map.entry("GROUP", PhiType.HEALTH_PLAN), Map.entry("INS", PhiType.HEALTH_PLAN),
             Map.entry("CIN", PhiType.HEALTH_PLAN), // Medi-Cal's client index number
             Map.entry("LICENSE", PhiType.LICENSE), Map.entry("LICENCE", PhiType.LICENSE), Map.entry("LIC", PhiType.LICENSE),
-            Map.entry("DL", PhiType.LICENSE), Map.entry("CERTIFICATE", PhiType.LICENSE), Map.entry("CERT", PhiType.LICENSE),
+            Map.entry("DL", PhiType.LICENSE), Map.entry("CDL", PhiType.LICENSE), Map.entry("CERTIFICATE", PhiType.LICENSE), Map.entry("CERT", PhiType.LICENSE),
             Map.entry("PERMIT", PhiType.LICENSE), Map.entry("DEA", PhiType.LICENSE), Map.entry("PASSPORT", PhiType.LICENSE),
             Map.entry("REGISTRATION", PhiType.LICENSE),
             Map.entry("VIN", PhiType.VEHICLE), Map.entry("PLATE", PhiType.VEHICLE), Map.entry("PLATES", PhiType.VEHICLE),
             Map.entry("VEHICLE", PhiType.VEHICLE),
             Map.entry("SERIAL", PhiType.DEVICE), Map.entry("SN", PhiType.DEVICE), Map.entry("DEVICE", PhiType.DEVICE),
             Map.entry("IMPLANT", PhiType.DEVICE), Map.entry("UDI", PhiType.DEVICE), Map.entry("IMEI", PhiType.DEVICE),
-            Map.entry("MODEL", PhiType.DEVICE), Map.entry("LOT", PhiType.DEVICE), Map.entry("PACEMAKER", PhiType.DEVICE),
+            Map.entry("MODEL", PhiType.DEVICE), Map.entry("TRANSMITTER", PhiType.DEVICE), Map.entry("LOT", PhiType.DEVICE), Map.entry("PACEMAKER", PhiType.DEVICE),
             Map.entry("SSN", PhiType.SSN), Map.entry("SS", PhiType.SSN), Map.entry("SOCIAL", PhiType.SSN),
             Map.entry("NPI", PhiType.OTHER_ID), Map.entry("ID", PhiType.OTHER_ID), Map.entry("IDENTIFIER", PhiType.OTHER_ID),
             Map.entry("NO", PhiType.OTHER_ID), Map.entry("NUMBER", PhiType.OTHER_ID), Map.entry("NUM", PhiType.OTHER_ID),
@@ -686,7 +686,9 @@ final class Numbers {
             }
             // badge numbers are short ("badge 913"); so are codes with letters ("donor ID AJHK117")
             boolean lettered = alnum - digits >= 2;
-            int minDigits = type == PhiType.VEHICLE ? 1 : type == PhiType.OTHER_ID && !badge && !lettered ? 4 : 3;
+            // a licence may be mostly letters: Washington's spell the holder's name ("WA DL WDLBAUTIRM48")
+            int minDigits = type == PhiType.VEHICLE ? 1 : type == PhiType.OTHER_ID && !badge && !lettered ? 4
+                    : type == PhiType.LICENSE && alnum >= 10 ? 2 : 3;
             if (digits < minDigits || alnum < (type == PhiType.VEHICLE ? 2 : badge ? 3 : 4)) {
                 continue;
             }

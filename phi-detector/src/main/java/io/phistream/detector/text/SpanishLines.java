@@ -6,7 +6,9 @@ package io.phistream.detector.text;
  * name rules and the token model read unknown words as likely names: a Spanish line came out nearly all redacted.
  * In such a line, where the writer uses case, common Spanish words and unlisted lower-case words are not taken for
  * names on the lexicon's or the model's guess alone ({@link #notAGuessedName}); capitalised words inside a sentence
- * ("su hija Carmen", "en Ponce"), lines all in capitals, and every rule with context stay as they are.
+ * ("su hija Carmen", "en Ponce") and every rule with context stay as they are. In capitals or an all-lower-case line,
+ * where case says nothing, only the listed Spanish words lose the guess. A Spanish quotation in an English line counts
+ * as such a line.
  *
  * <p>A line is Spanish when it holds at least two words only Spanish writes ("que", "con", "refiere", "paciente"...)
  * and at least three Spanish words in all: English notes write "de", "la", "el", "al", "se" too (names, states, "LA").
@@ -21,7 +23,7 @@ final class SpanishLines {
     private static final Words STRICT = Words.of("QUE", "CON", "POR", "UNA", "SUS", "ESTA", "PERO", "COMO", "MUY",
             "TIENE", "HACE", "DESDE", "CUANDO", "TODOS", "TODAS", "SOBRE", "ESTE", "ESTO", "ESTAN", "NIEGA", "REFIERE",
             "USTED", "ELLA", "ELLOS", "NOSOTROS", "TAMBIEN", "PORQUE", "DONDE", "AQUI", "NADA", "MUCHO", "MUCHA", "POCO",
-            "BIEN", "SIEMPRE", "NUNCA", "DESPUES", "AHORA", "TRES");
+            "BIEN", "SIEMPRE", "NUNCA", "DESPUES", "AHORA", "TRES", "FUE", "ESTABA");
     /**
      * Function words English notes also write, as words or abbreviations: "LA", "DE", "AL", "SE", "LOS" (length of
      * stay), "para 2" (obstetrics), "Las Vegas", "Del Rio"; not "hay", "mal", "sin", "DOS" (date of service) at all.
@@ -77,10 +79,52 @@ final class SpanishLines {
                     spanish = new boolean[tk.n];
                 }
                 java.util.Arrays.fill(spanish, from, to, true);
+            } else if (strict >= 1) {
+                spanish = quotes(s, from, to, spanish);
             }
             from = to;
         }
         return spanish;
+    }
+
+    /**
+     * Marks the Spanish quotations of an English line, from..to ("pt kept saying \"tengo dolores en las piernas\"", "SHE
+     * STATES \"SE FUE LA LUZ DESDE EL DOMINGO\""): a quotation is short, so one word only Spanish writes and three in all
+     * are enough there.
+     */
+    private static boolean[] quotes(Scan s, int from, int to, boolean[] spanish) {
+        Tokens tk = s.tk;
+        int open = -1;
+        for (int t = from; t < to; t++) {
+            if (!quoteMark(tk, t)) {
+                continue;
+            }
+            if (open < 0) {
+                open = t;
+                continue;
+            }
+            int strict = 0;
+            int all = 0;
+            for (int u = open + 1; u < t; u++) {
+                if (tk.kind[u] == Tokens.WORD && tk.len(u) <= 12) {
+                    boolean strong = s.isAny(u, SPANISH);
+                    strict += strong ? 1 : 0;
+                    all += strong || tk.len(u) <= 4 && s.isAny(u, WEAK) ? 1 : 0;
+                }
+            }
+            if (strict >= 1 && all >= 3) {
+                if (spanish == null) {
+                    spanish = new boolean[tk.n];
+                }
+                java.util.Arrays.fill(spanish, open + 1, t, true);
+            }
+            open = -1;
+        }
+        return spanish;
+    }
+
+    private static boolean quoteMark(Tokens tk, int t) {
+        return tk.isPunct(t, '"') || tk.isPunct(t, '\u201C') || tk.isPunct(t, '\u201D');
     }
 
     /**
@@ -95,7 +139,12 @@ final class SpanishLines {
             return false;
         }
         Tokens tk = s.tk;
-        if (tk.caseBlind(t) || !tk.lowerInitial(t) && !(tk.capitalized(t) && tk.sentenceStart(t))) {
+        if (tk.caseBlind(t) || tk.allUpper(t)) {
+            // case says nothing here: only the listed Spanish words ("SE FUE LA LUZ DESDE EL DOMINGO"), which the census
+            // lists hold as rare surnames (LA, EL, SE, FUE), while the lists' names (LUZ, DOMINGO) stay guesses
+            return s.isAny(t, VOCABULARY);
+        }
+        if (!tk.lowerInitial(t) && !(tk.capitalized(t) && tk.sentenceStart(t))) {
             return false;
         }
         if (!s.isAny(t, VOCABULARY) && (!tk.lowerInitial(t) || s.has(t, Lexicon.NAME_LISTED))) {

@@ -116,7 +116,7 @@ final class TokenClassifier {
             int kind = kindOf(c);
             // a word's own features are cached per lexicon word (logit); the other kinds are few and scored in full
             double z = kind == WORD ? logit(s, t, v, f) : sum(f, featuresOf(s, t, c, v, f));
-            if (z >= minLogit && !(kind == WORD && neverPhiHere(s, t))) {
+            if (z >= minLogit && !(kind == WORD && neverPhiHere(s, t, v))) {
                 PhiType type = kind == WORD ? typeOf(s, t) : kind == INITIALS ? PhiType.NAME
                         : kind == AGE ? PhiType.AGE : PhiType.DATE;
                 String rule = kind == WORD || kind == INITIALS ? RULE : kind == AGE ? AGE_RULE : DATE_RULE;
@@ -128,12 +128,16 @@ final class TokenClassifier {
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
-     * ("HAND-OFF", "Miami J"), the patient's home, a country where a place stands ("Praia, Cape Verde"). Checked only
-     * for words it would add, so it costs nothing on the rest; the weights do not depend on it.
+     * ("HAND-OFF", "Miami J"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's code
+     * after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would add, so it
+     * costs nothing on the rest; the weights do not depend on it.
      */
-    private static boolean neverPhiHere(Scan s, int t) {
+    private static boolean neverPhiHere(Scan s, int t, View v) {
+        Tokens tk = s.tk;
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
-                || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null);
+                || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
+                || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
+                && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));
     }
 
     /** "-mr rn", "/ms": initials signing a note, which may spell a title. */

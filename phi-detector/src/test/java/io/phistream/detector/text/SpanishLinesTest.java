@@ -65,6 +65,27 @@ class SpanishLinesTest {
         assertThat(s.notAGuessedName(carmen)).as("a listed first name in lower case").isFalse();
     }
 
+    @Test
+    void givenASpanishQuotationInAnEnglishLine_thenItsWordsAreNoGuessedNames_butAnEnglishQuotationsAre() {
+        String text = "Pt kept saying \"tengo dolores en las piernas\" - leg cramps. Wife said \"ask Dolores\" again.";
+        Scan s = new Scan(text, Lexicon.builtIn(), DetectionContext.EMPTY, TextPhiDetector.Config.DEFAULT, null);
+
+        assertThat(s.notAGuessedName(tokenAt(s, text.indexOf("piernas")))).isTrue();
+        assertThat(s.notAGuessedName(tokenAt(s, text.indexOf("las")))).isTrue();
+        assertThat(s.notAGuessedName(tokenAt(s, text.indexOf("Dolores")))).as("outside the Spanish quotation").isFalse();
+    }
+
+    @Test
+    void givenSpanishInCapitals_thenOnlyItsListedWordsLoseTheGuess() {
+        String text = "Pt resting. SHE STATES \"SE FUE LA LUZ DESDE EL DOMINGO\" (NO POWER SINCE SUNDAY).";
+        Scan s = new Scan(text, Lexicon.builtIn(), DetectionContext.EMPTY, TextPhiDetector.Config.DEFAULT, null);
+
+        assertThat(s.notAGuessedName(tokenAt(s, text.indexOf("DESDE")))).isTrue();
+        assertThat(s.notAGuessedName(tokenAt(s, text.indexOf(" LA ") + 1))).isTrue();
+        assertThat(s.notAGuessedName(tokenAt(s, text.indexOf("DOMINGO")))).as("a name, no listed word").isFalse();
+        assertThat(valuesWithModel(text, PhiType.NAME)).doesNotContain("SE", "LA", "EL", "DESDE", "FUE");
+    }
+
     private static int tokenAt(Scan s, int offset) {
         for (int t = 0; t < s.tk.n; t++) {
             if (s.tk.start[t] == offset) {
