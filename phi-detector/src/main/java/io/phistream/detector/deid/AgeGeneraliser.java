@@ -9,7 +9,7 @@ public final class AgeGeneraliser {
     /** The value that stands for "90 or older". */
     public static final String NINETY_OR_OLDER = "90";
 
-    private static final int MAX_KEPT_AGE = 89;
+    public static final int MAX_KEPT_AGE = 89;
 
     private AgeGeneraliser() {
     }

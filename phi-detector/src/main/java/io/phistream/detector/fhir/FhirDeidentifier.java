@@ -220,6 +220,9 @@ public final class FhirDeidentifier {
         if (text == null || text.isBlank()) {
             return new FhirOutcome.Rejected(contentId(text == null ? "" : text), RejectReason.EMPTY);
         }
+        if (text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // a byte-order mark that Windows editors write: not part of the JSON or XML
+        }
         FhirFormat format = FhirFormat.detect(text);
         if (format == null || (required != null && format != required)
                 || (format == FhirFormat.XML && text.contains("<!") && DOCTYPE.matcher(text).find())) {
@@ -236,6 +239,13 @@ public final class FhirDeidentifier {
         if (!(parsed instanceof Resource root)) {
             return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
         }
+        if (format == FhirFormat.XML) {
+            try {
+                dropXmlComments(root);
+            } catch (RuntimeException | StackOverflowError e) {
+                return new FhirOutcome.Rejected(contentId(text), RejectReason.INTERNAL_ERROR);
+            }
+        }
         String messageId;
         try {
             messageId = messageId(root, text);
@@ -246,6 +256,28 @@ public final class FhirDeidentifier {
             return new Run(format, root, messageId, text).execute(memory);
         } catch (RuntimeException | StackOverflowError e) {
             return new FhirOutcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
+        }
+    }
+
+    /**
+     * XML comments anywhere in a resource ("<!-- reviewed with daughter ... -->"): HAPI keeps each with the element it
+     * stands before or after and writes it out again, so whatever a comment says would pass through untreated. They
+     * hold no data, so all are dropped (the JSON parser drops {@code fhir_comments} already).
+     */
+    private static void dropXmlComments(org.hl7.fhir.r4.model.Base b) {
+        if (b.hasFormatComment()) {
+            b.getFormatCommentsPre().clear();
+            b.getFormatCommentsPost().clear();
+        }
+        // (the model's own child list, not the terser's: that one stops at a Bundle entry's resource)
+        for (org.hl7.fhir.r4.model.Property p : b.children()) {
+            if (p.hasValues()) {
+                for (org.hl7.fhir.r4.model.Base v : p.getValues()) {
+                    if (v != null) {
+                        dropXmlComments(v);
+                    }
+                }
+            }
         }
     }
 
@@ -324,6 +356,10 @@ public final class FhirDeidentifier {
                 deferred.get(i).run();
             }
             String out = Hapi.parser(format).encodeResourceToString(root);
+            PhiType contact = FhirResidualGuard.contactAddress(out);
+            if (contact != null) {
+                return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, contact);
+            }
             KnownPhi.Value residual = FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates);
             if (residual != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual.type());
@@ -353,6 +389,43 @@ public final class FhirDeidentifier {
                 r.setId(local ? "#" + p : p);
             }
             composite(r, null, policy.pathRoot(type), s, null);
+            if (r instanceof org.hl7.fhir.r4.model.Observation o) {
+                ageObservation(o);
+            }
+        }
+
+        /**
+         * An Observation that records an age (its code in the policy's {@code ageObservationCodes}): its value, and any
+         * component's so coded, is an age, whatever datatype carries it ("valueQuantity 95 a", "valueInteger 97").
+         */
+        void ageObservation(org.hl7.fhir.r4.model.Observation o) {
+            if (ageCode(o.getCode())) {
+                ageValue(o.getValue());
+            }
+            for (org.hl7.fhir.r4.model.Observation.ObservationComponentComponent c : o.getComponent()) {
+                if (ageCode(c.getCode())) {
+                    ageValue(c.getValue());
+                }
+            }
+        }
+
+        boolean ageCode(org.hl7.fhir.r4.model.CodeableConcept code) {
+            for (Coding c : code.getCoding()) {
+                if (c.hasSystem() && c.hasCode() && policy.ageObservation(c.getSystem(), c.getCode())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void ageValue(org.hl7.fhir.r4.model.Type v) {
+            if (v instanceof Quantity q && q.hasValue()) {
+                age(q, q.getValueElement(), q.getValueElement().getValueAsString());
+            } else if (v instanceof org.hl7.fhir.r4.model.IntegerType i && i.hasValue()
+                    && i.getValue() > AgeGeneraliser.MAX_KEPT_AGE) {
+                count(PhiType.AGE);
+                i.setValue(Integer.parseInt(AgeGeneraliser.NINETY_OR_OLDER));
+            }
         }
 
         void composite(IBase e, DatatypeRule dr, PathNode node, Scope s, ExtensionMode extensionMode) {
@@ -556,7 +629,8 @@ public final class FhirDeidentifier {
                 known.add(PhiType.DATE, value, s.guarded());
             }
             try {
-                if (rule.birth() && AgeGeneraliser.impliesOver89(DateShifter.yearOfFhir(value), referenceYear)) {
+                // a birth over 89 years ago, and any date as old: an event then shows the person over 89 now
+                if (AgeGeneraliser.impliesOver89(DateShifter.yearOfFhir(value), referenceYear)) {
                     count(PhiType.AGE);
                     p.setValueAsString(null);
                     return;

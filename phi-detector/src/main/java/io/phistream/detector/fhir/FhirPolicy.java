@@ -62,6 +62,7 @@ public final class FhirPolicy extends LoadedPolicy {
     }
 
     private final Set<String> unguardedResources;
+    private final Set<String> ageObservationCodes;
     private final Map<String, DatatypeRule> datatypes;
     private final Map<String, FhirRule> primitives;
     private final Map<String, FhirRule> elements;
@@ -77,6 +78,7 @@ public final class FhirPolicy extends LoadedPolicy {
     private FhirPolicy(Builder b) {
         super(b.header);
         this.unguardedResources = Set.copyOf(b.unguardedResources);
+        this.ageObservationCodes = Set.copyOf(b.ageObservationCodes);
         this.datatypes = Map.copyOf(b.datatypes);
         this.primitives = Map.copyOf(b.primitives);
         this.elements = Map.copyOf(b.elements);
@@ -111,6 +113,11 @@ public final class FhirPolicy extends LoadedPolicy {
     /** The allow-list entry for an extension URL, or null: the extension is redacted. */
     ExtensionMode extension(String url) {
         return url == null ? null : extensions.get(url);
+    }
+
+    /** Whether an Observation coded {@code system|code} records an age ("http://loinc.org|30525-0"): its value is one. */
+    boolean ageObservation(String system, String code) {
+        return !ageObservationCodes.isEmpty() && ageObservationCodes.contains(system + "|" + code);
     }
 
     /** Values of a guarded resource identify the patient or a relative: the residual guard proves them absent. */
@@ -172,6 +179,7 @@ public final class FhirPolicy extends LoadedPolicy {
         Builder b = new Builder();
         b.header = FILE.header(root, json);
         root.path("unguardedResources").forEach(n -> b.unguardedResources.add(n.asText()));
+        root.path("ageObservationCodes").forEach(n -> b.ageObservationCodes.add(n.asText()));
 
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("datatypes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -282,6 +290,7 @@ public final class FhirPolicy extends LoadedPolicy {
     private static final class Builder {
         PolicyFile.Header header;
         final Set<String> unguardedResources = new HashSet<>();
+        final Set<String> ageObservationCodes = new HashSet<>();
         final Map<String, DatatypeRule> datatypes = new HashMap<>();
         final Map<String, FhirRule> primitives = new HashMap<>();
         final Map<String, FhirRule> elements = new HashMap<>();

@@ -24,6 +24,82 @@ final class FhirResidualGuard {
     private FhirResidualGuard() {
     }
 
+    private static final String[] CONTACT_SCHEMES = {"mailto", "tel", "fax", "sms"};
+
+    /**
+     * Whether the output holds an e-mail address or a {@code mailto:}/{@code tel:}/{@code fax:}/{@code sms:} URI
+     * anywhere: in a value the policy keeps by its type ({@code valueUri "mailto:..."}, a {@code Coding.display}) that
+     * no replaced value repeats, so {@link #firstHit} cannot know it. No treated output holds one (contact points are
+     * removed, free text scrubbed; tokens and pseudonyms hold no '@' or ':'), so any is PHI. Returns its type, never the
+     * value. Hand-written rather than a regular expression: a pattern that opens on a run of letters would backtrack
+     * over every start in a long base64 run; this looks only around each '@' and ':'.
+     */
+    static io.phistream.detector.PhiType contactAddress(String output) {
+        for (int at = output.indexOf('@'); at >= 0; at = output.indexOf('@', at + 1)) {
+            if (at > 0 && localPart(output.charAt(at - 1)) && domainAt(output, at + 1) && !surrogateEmail(output, at)) {
+                return io.phistream.detector.PhiType.EMAIL;
+            }
+        }
+        for (int colon = output.indexOf(':'); colon >= 0; colon = output.indexOf(':', colon + 1)) {
+            for (String scheme : CONTACT_SCHEMES) {
+                int from = colon - scheme.length();
+                // a URI's scheme in lower case, the address right after it ("tel:+15550142"); "Tel: 555-0142" in a note
+                // is free text, scrubbed already (and in surrogates mode a made-up number)
+                if (from >= 0 && output.startsWith(scheme, from)
+                        && (from == 0 || !Character.isLetterOrDigit(output.charAt(from - 1)))
+                        && addressAfter(output, colon + 1)) {
+                    return scheme.equals("mailto") ? io.phistream.detector.PhiType.EMAIL
+                            : io.phistream.detector.PhiType.PHONE;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean localPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    /** A domain from i: labels of letters, digits and '-' joined by dots, the last of two letters or more. */
+    private static boolean domainAt(String s, int i) {
+        int dots = 0;
+        int label = 0;
+        int letters = 0;
+        for (int j = i; j < s.length() && j - i < 256; j++) {
+            char c = s.charAt(j);
+            if (c == '.' && label > 0) {
+                dots++;
+                label = 0;
+                letters = 0;
+            } else if (Character.isLetterOrDigit(c) || c == '-') {
+                label++;
+                letters = Character.isLetter(c) ? letters + 1 : 0;
+            } else {
+                break;
+            }
+        }
+        return dots > 0 && label >= 2 && letters == label;
+    }
+
+    /** A digit, letter, '+' or '(' right after a contact scheme's colon: an address follows. */
+    private static boolean addressAfter(String s, int i) {
+        return i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '+' || s.charAt(i) == '(');
+    }
+
+    /** The made-up address the text scrubber writes in surrogates mode: {@code user<digits>@example.org}. */
+    private static boolean surrogateEmail(String s, int at) {
+        String domain = "@example.org";
+        if (!s.startsWith(domain, at) || at + domain.length() < s.length()
+                && Character.isLetterOrDigit(s.charAt(at + domain.length()))) {
+            return false;
+        }
+        int i = at;
+        while (i > 0 && Character.isDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        return i < at && i >= 4 && s.startsWith("user", i - 4) && (i == 4 || !localPart(s.charAt(i - 5)));
+    }
+
     /** The first guarded value found in the output, or null. Package-private for tests: the result is PHI. */
     static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values) {
         return firstHit(output, format, masks, values, Map.of());

@@ -357,7 +357,8 @@ public final class Hl7Deidentifier {
                 break;
         }
         try {
-            if (s.birthDate() && AgeGeneraliser.impliesOver89(DateShifter.yearOfHl7(value), run.referenceYear)) {
+            // a birth over 89 years ago, and any date as old: an event then shows the person over 89 now
+            if (AgeGeneraliser.impliesOver89(DateShifter.yearOfHl7(value), run.referenceYear)) {
                 run.count(PhiType.AGE);
                 return "";
             }

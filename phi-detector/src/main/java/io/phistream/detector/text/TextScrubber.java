@@ -128,6 +128,7 @@ public final class TextScrubber {
             case NAME -> name(text, s, seedFn);
             case DATE -> shifted != null ? shifted : date(v, seed(seedFn.apply(s)));
             case AGE -> "90+";
+            // (FhirResidualGuard.surrogateEmail knows this form: the only address a released FHIR message may hold)
             case EMAIL -> "user" + (seed(seedFn.apply(s)) % 10000) + "@example.org";
             case URL -> "https://example.org/" + Long.toHexString(seed(seedFn.apply(s)) % 0xFFFFFF);
             case IP -> v.indexOf(':') >= 0 ? "2001:db8::" + Long.toHexString(seed(seedFn.apply(s)) % 0xFFFF)

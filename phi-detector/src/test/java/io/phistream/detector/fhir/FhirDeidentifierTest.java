@@ -392,6 +392,45 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAnyDateMoreThan89YearsAgo_whenDeidentified_thenItIsRemoved_forItShowsAnAgeOver89() {
+            // a user's walkthrough: a 1926 immunisation, shifted, still gave away a patient born in 1925
+            String bundle = bundle(PATIENT.replace("1980-02-29", "1925-02-11"), """
+                    {"resourceType":"Immunization","status":"completed","patient":{"reference":"Patient/pat-1"},
+                     "vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"19"}]},
+                     "occurrenceDateTime":"1926-01-15","recorded":"2020-03-15"}""", """
+                    {"resourceType":"FamilyMemberHistory","status":"completed","patient":{"reference":"Patient/pat-1"},
+                     "relationship":{"coding":[{"code":"MTH"}]},"bornDate":"1899-05-05"}""");
+
+            FhirOutcome.Deidentified out = deid(bundle);
+            Bundle b = (Bundle) parse(out.text());
+            org.hl7.fhir.r4.model.Immunization i = (org.hl7.fhir.r4.model.Immunization) b.getEntry().get(1).getResource();
+
+            assertThat(i.hasOccurrence()).isFalse();
+            assertThat(i.getRecordedElement().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("2020-03-15", offset("MRN-7654321")));
+            assertThat(out.text()).doesNotContain("1899", "1925", "1926");
+            assertThat(out.phiCounts()).containsEntry(PhiType.AGE, 3);
+        }
+
+        @Test
+        void givenAnObservationOfAnAge_whenOver89_thenItsValueBecomes90InAnyDatatype() {
+            String quantity = """
+                    {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-1"},
+                     "code":{"coding":[{"system":"http://loinc.org","code":"30525-0","display":"Age"}]},
+                     "valueQuantity":{"value":95,"unit":"a","system":"http://unitsofmeasure.org","code":"a"}}""";
+            String integer = """
+                    {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-1"},
+                     "code":{"coding":[{"system":"http://loinc.org","code":"21612-7"}]},"valueInteger":97}""";
+            String young = integer.replace("97", "64");
+            String heartRate = integer.replace("21612-7", "8867-4");
+
+            assertThat(((Observation) parse(deid(quantity).text())).getValueQuantity().getValue().intValue()).isEqualTo(90);
+            assertThat(((Observation) parse(deid(integer).text())).getValueIntegerType().getValue()).isEqualTo(90);
+            assertThat(((Observation) parse(deid(young).text())).getValueIntegerType().getValue()).isEqualTo(64);
+            assertThat(((Observation) parse(deid(heartRate).text())).getValueIntegerType().getValue()).isEqualTo(97);
+        }
+
+        @Test
         void givenNoPatient_whenDeidentified_thenDatesKeepOnlyTheirYearAndInstantsGo() {
             String obs = """
                     {"resourceType":"Observation","status":"final","code":{"text":"x"},
@@ -689,6 +728,24 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAContactAddressInAValueKeptByItsType_whenDeidentified_thenTheMessageIsRejected() {
+            // a user's walkthrough: alone in its NDJSON line, no replaced value repeated it, and it was released
+            String obs = """
+                    {"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org",
+                     "code":"8867-4","display":"write to evie.v@example.com"}]},"valueString":"x"}""";
+            String uri = """
+                    {"resourceType":"Task","status":"draft","intent":"order",
+                     "input":[{"type":{"coding":[{"code":"contact"}]},"valueUri":"mailto:evie.v@example.com"}]}""";
+
+            for (String in : List.of(obs, uri)) {
+                FhirOutcome o = DEID.deidentify(in);
+                assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
+                assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+                assertThat(((FhirOutcome.Rejected) o).residualType()).isEqualTo(PhiType.EMAIL);
+            }
+        }
+
+        @Test
         void givenAScrubberThatPutsBackOneWordOfACompoundAccentedSurname_whenDeidentified_thenTheGuardRejectsIt() {
             FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(),
                     (text, known) -> new FreeTextScrubber.Result("seen by HERNANDEZ", List.of()));
@@ -730,6 +787,30 @@ class FhirDeidentifierTest {
             Resource reparsed = (Resource) FhirDeidentifier.context().newXmlParser().parseResource(fromXml.text());
             assertThat(json().encodeResourceToString(reparsed)).isEqualTo(fromJson.text());
             assertThat(fromXml.phiCounts()).isEqualTo(fromJson.phiCounts());
+        }
+
+        @Test
+        void givenAByteOrderMarkBeforeJsonOrXml_whenDeidentified_thenItIsReadAsWithout() {
+            assertThat(deid("\uFEFF" + PATIENT).text()).doesNotContain("Quackenbush").startsWith("{");
+            assertThat(deid("\uFEFF<Patient xmlns=\"http://hl7.org/fhir\"><gender value=\"female\"/></Patient>").text())
+                    .startsWith("<Patient");
+        }
+
+        @Test
+        void givenXmlComments_whenDeidentified_thenNoneIsWrittenOut() {
+            // a user's walkthrough: HAPI keeps a comment with the element beside it, and wrote it out again as it was
+            String xml = """
+                    <Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><!-- batch for Delphine Sturgewick -->
+                    <entry><resource><Observation>
+                      <!-- reviewed with daughter Delphine Sturgewick 555-555-0192 -->
+                      <status value="final"/>
+                      <code><coding><system value="http://loinc.org"/><code value="8867-4"/></coding><!-- MRN 7012399 --></code>
+                      <valueQuantity><value value="66"/><!-- per Dr Pargeter --><unit value="/min"/></valueQuantity>
+                    </Observation></resource></entry></Bundle>""";
+
+            String out = deid(xml).text();
+
+            assertThat(out).doesNotContain("Sturgewick", "0192", "7012399", "Pargeter", "<!--").contains("8867-4", "66");
         }
 
         @Test

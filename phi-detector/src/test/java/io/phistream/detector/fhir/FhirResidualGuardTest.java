@@ -20,6 +20,24 @@ class FhirResidualGuardTest {
     }
 
     @Test
+    void givenAnEmailOrAContactUriAnywhere_thenItIsAResidual_evenWithNoReplacedValueToCompare() {
+        // a user's walkthrough: a valueUri and a Coding.display kept by their type carried an address
+        assertThat(FhirResidualGuard.contactAddress("{\"valueUri\":\"mailto:evie.v@example.com\"}"))
+                .isEqualTo(PhiType.EMAIL);
+        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"ask evie.v@mail.example.net\"}"))
+                .isEqualTo(PhiType.EMAIL);
+        assertThat(FhirResidualGuard.contactAddress("<valueUri value=\"tel:+15555550192\"/>")).isEqualTo(PhiType.PHONE);
+    }
+
+    @Test
+    void givenWhatATreatedMessageHolds_thenNoContactIsFound() {
+        assertThat(FhirResidualGuard.contactAddress("{\"resourceType\":\"Patient\",\"telecom\":[{\"system\":\"email\"}],"
+                + "\"text\":{\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Tel: [PHONE], user4417@example.org"
+                + " (made up), a@b</div>\"},\"system\":\"urn:oid:2.16.840.1\",\"id\":\"mrn-AV3x_-9q\"}")).isNull();
+        assertThat(FhirResidualGuard.contactAddress("x".repeat(200_000) + "@" + "y".repeat(200_000))).isNull();
+    }
+
+    @Test
     void givenAGuardedValue_whenItStandsAsAWordInAnyCase_thenItIsFound() {
         assertThat(FhirResidualGuard.firstHit("{\"a\":\"met MCALLISTER today\"}", FhirFormat.JSON, Set.of(),
                 values("McAllister"))).isNotNull();

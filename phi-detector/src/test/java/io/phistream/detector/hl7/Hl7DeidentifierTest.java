@@ -255,6 +255,16 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAnyDateMoreThan89YearsAgo_whenDeidentified_thenItIsRemoved_forItShowsAnAgeOver89() {
+            // an admission in 1930, shifted, would still say the patient was alive then (a FHIR walkthrough found it)
+            Er7Message out = out(released(message(PID, seg("PV1", 1, "1", 2, "I", 44, "19300115"),
+                    seg("NK1", 1, "1", 2, "Doe^Ann", 3, "MTH^Mother", 16, "19700101"))));
+
+            assertThat(out.get("PV1", 44, 1, 1, 1)).isEmpty();
+            assertThat(out.get("NK1", 16, 1, 1, 1)).isEqualTo(shifted("19700101", offset("MRN123", "HOSP")));
+        }
+
+        @Test
         void givenARelativesOrGuarantorsBirthDateOver89_whenDeidentified_thenItIsRemovedToo() {
             Er7Message out = out(released(message(PID,
                     seg("NK1", 1, "1", 2, "Doe^Ann", 3, "MTH^Mother", 16, "19200101"),

@@ -265,6 +265,18 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenLinesEndedByLfCrOrBoth_whenTheFormatIsDetected_thenASegmentOnAnyLineMakesItHl7() {
+        String json = "{\"resourceType\":\"Patient\"}";
+        String many = (json + "\n").repeat(2_000);
+
+        assertThat(DeidCommand.detect(many)).isEqualTo(DeidCommand.Format.fhir);
+        assertThat(DeidCommand.detect(many + "PID|1||x")).isEqualTo(DeidCommand.Format.hl7v2);
+        assertThat(DeidCommand.detect("note\rEVN|A01")).isEqualTo(DeidCommand.Format.hl7v2);
+        assertThat(DeidCommand.detect("note\r\nOBX|1")).isEqualTo(DeidCommand.Format.hl7v2);
+        assertThat(DeidCommand.detect("note: pid|1 was a typo\nand PID| is mid-line")).isEqualTo(DeidCommand.Format.text);
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
