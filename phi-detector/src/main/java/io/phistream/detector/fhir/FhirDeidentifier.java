@@ -740,8 +740,19 @@ public final class FhirDeidentifier {
                     && p instanceof Base64BinaryType b64) {
                 deferred.add(() -> {
                     byte[] bytes = b64.getValue();
-                    String out = bytes == null ? "" : scrub(new String(bytes, charset));
-                    b64.setValue(out.isEmpty() ? null : out.getBytes(charset));
+                    if (bytes == null) {
+                        return;
+                    }
+                    Decoded d = Decoded.of(bytes, charset);
+                    if (d.text().indexOf('\0') >= 0) {
+                        // NULs in text: another encoding than the one read (UTF-16 without its mark); the scrubber
+                        // would see no word, so nothing is released
+                        count(rule.phi());
+                        b64.setValue(null);
+                        return;
+                    }
+                    String out = scrub(base.equals("text/html") ? HtmlText.readable(d.text()) : d.text());
+                    b64.setValue(out.isEmpty() ? null : d.encode(out));
                 });
                 return;
             }
@@ -925,6 +936,38 @@ public final class FhirDeidentifier {
     /** Resources whose id may itself identify the person, so the original id is guarded. */
     private static boolean isPerson(String resourceType) {
         return resourceType.equals("Patient") || resourceType.equals("RelatedPerson") || resourceType.equals("Person");
+    }
+
+    /**
+     * An attachment's text, read in the charset its byte-order mark names (UTF-8, UTF-16 either way) or else in the one
+     * its content type declares; written back in the same, mark and all. Editors on Windows save notes as UTF-16 with a
+     * mark and no charset parameter: read as UTF-8, every other byte was a NUL and no word was found.
+     */
+    record Decoded(String text, byte[] mark, Charset charset) {
+        static Decoded of(byte[] b, Charset declared) {
+            if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+                return read(b, 3, StandardCharsets.UTF_8);
+            }
+            if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+                return read(b, 2, StandardCharsets.UTF_16LE);
+            }
+            if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+                return read(b, 2, StandardCharsets.UTF_16BE);
+            }
+            return read(b, 0, declared);
+        }
+
+        private static Decoded read(byte[] b, int markLength, Charset cs) {
+            return new Decoded(new String(b, markLength, b.length - markLength, cs),
+                    java.util.Arrays.copyOf(b, markLength), cs);
+        }
+
+        byte[] encode(String out) {
+            byte[] body = out.getBytes(charset);
+            byte[] all = java.util.Arrays.copyOf(mark, mark.length + body.length);
+            System.arraycopy(body, 0, all, mark.length, body.length);
+            return all;
+        }
     }
 
     private static Charset charset(String contentType) {

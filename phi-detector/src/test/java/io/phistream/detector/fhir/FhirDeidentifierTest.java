@@ -233,6 +233,36 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAUtf16TextAttachmentWithItsMark_whenDeidentified_thenItIsReadAsUtf16AndWrittenBackSo() {
+            // a user's walkthrough: read as UTF-8 every other byte was a NUL, no word was found, and the note stayed
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), MARK_KNOWN);
+            byte[] body = "Philomena Quackenbush, phone 555-867-5309.".getBytes(StandardCharsets.UTF_16LE);
+            byte[] marked = new byte[body.length + 2];
+            marked[0] = (byte) 0xFF;
+            marked[1] = (byte) 0xFE;
+            System.arraycopy(body, 0, marked, 2, body.length);
+            String bundle = bundle(PATIENT, """
+                    {"resourceType":"Binary","contentType":"text/plain","data":"%s"}""".formatted(
+                    Base64.getEncoder().encodeToString(marked)));
+
+            byte[] out = ((org.hl7.fhir.r4.model.Binary) ((Bundle) parse(deid(d, bundle).text())).getEntry().get(1)
+                    .getResource()).getData();
+
+            assertThat(out[0] & 0xFF).isEqualTo(0xFF);
+            assertThat(out[1] & 0xFF).isEqualTo(0xFE);
+            assertThat(new String(out, 2, out.length - 2, StandardCharsets.UTF_16LE)).isEqualTo("[PHI] [PHI], phone [PHI].");
+        }
+
+        @Test
+        void givenATextAttachmentOfAnotherEncodingThanDeclared_whenDeidentified_thenItsContentIsRemoved() {
+            String binary = """
+                    {"resourceType":"Binary","contentType":"text/plain","data":"%s"}""".formatted(
+                    Base64.getEncoder().encodeToString("Philomena Quackenbush".getBytes(StandardCharsets.UTF_16BE)));
+
+            assertThat(((org.hl7.fhir.r4.model.Binary) parse(deid(binary).text())).hasData()).isFalse();
+        }
+
+        @Test
         void givenABinaryImageAndAPdfAttachment_whenDeidentified_thenTheirContentIsRemoved() {
             String binary = """
                     {"resourceType":"Binary","contentType":"image/png","data":"iVBORw0KGgo="}""";
