@@ -107,10 +107,14 @@ final class DeidCommand implements Callable<Integer> {
         int textsRemoved = 0;
         int textsFailedClosed = 0;
         int fhirWithoutSpans = 0;
+        int namedFiles = 0;
         try (PrintWriter spans = spansFile == null ? null : new PrintWriter(
                 Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8))) {
             for (Path file : files) {
                 String name = outputName(stages, file.getFileName().toString());
+                if (names == Names.keep && nameInFileName(name)) {
+                    namedFiles++;
+                }
                 String text;
                 // UTF-8, or for HL7 the ISO 8859 part its MSH-18 declares
                 text = io.phistream.detector.er7.Er7Charsets.decode(Files.readAllBytes(file));
@@ -165,6 +169,11 @@ final class DeidCommand implements Callable<Integer> {
         if (fhirWithoutSpans > 0) {
             System.err.println("phi-stream: --spans has no lines for " + fhirWithoutSpans + " FHIR file(s): a FHIR "
                     + "resource is written out anew, so its replacements have no offsets in the input");
+        }
+        if (namedFiles > 0) {
+            // a count only: the names are the PHI
+            System.err.println("phi-stream: " + namedFiles + " output file name(s) kept from the input look like they "
+                    + "hold a person's name (Synthea names files after the patient); --names digest replaces them");
         }
         if (folders > 0) {
             System.err.println("phi-stream: " + folders + " folder(s) inside " + in + " skipped: deid reads the files "
@@ -270,6 +279,34 @@ final class DeidCommand implements Callable<Integer> {
         }
         // every line removed (whole-field redaction, or detection failing closed): nothing, not a column of breaks
         return new Result(anyText ? out.toString() : "", spans);
+    }
+
+    private static final java.util.regex.Pattern CAPITALISED = java.util.regex.Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
+
+    /**
+     * Whether a file name reads as holding a person's name ("Alberto639_Atencio570_8a4b...json"): two capitalised words
+     * or more (the cheap test), of which the text detector's rules read two together as a name once separators and
+     * digits are blanks. The rules alone and two words: a few words without a sentence give the model no context
+     * ("Patient_Bulk_Export").
+     */
+    static boolean nameInFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        java.util.regex.Matcher m = CAPITALISED.matcher(stem);
+        if (!(m.find() && m.find())) {
+            return false;
+        }
+        String words = stem.replaceAll("[^\\p{L}]+", " ").strip();
+        return FileNameRules.DETECTOR.detect(words, io.phistream.detector.text.DetectionContext.EMPTY).stream()
+                .anyMatch(span -> span.type() == io.phistream.detector.PhiType.NAME
+                        && words.substring(span.start(), span.end()).indexOf(' ') > 0);
+    }
+
+    /** Built on first use only: most runs keep no name with two capitalised words. */
+    private static final class FileNameRules {
+        static final io.phistream.detector.text.TextPhiDetector DETECTOR =
+                io.phistream.detector.text.TextPhiDetector.withConfig(
+                        io.phistream.detector.text.TextPhiDetector.Config.DEFAULT.withTokenModel(false));
     }
 
     /** The input's name, or with {@code --names digest} a keyed digest of it that keeps its extension. */

@@ -277,6 +277,14 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenFileNamesNamedAfterPatients_thenTheyAreToldApartFromOtherNames() {
+        assertThat(DeidCommand.nameInFileName("Alberto639_Atencio570_8a4b2c1d.json")).isTrue();
+        assertThat(DeidCommand.nameInFileName("Observation.ndjson")).isFalse();
+        assertThat(DeidCommand.nameInFileName("Patient_Bulk_Export.ndjson")).isFalse();
+        assertThat(DeidCommand.nameInFileName("adt_a01_0007.hl7")).isFalse();
+    }
+
+    @Test
     void givenAMissingInput_whenRun_thenTheExitCodeIsTwo() {
         assertThat(PhiStreamCli.execute("deid", "--in", dir.resolve("nope").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
