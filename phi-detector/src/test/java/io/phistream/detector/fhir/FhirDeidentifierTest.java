@@ -513,7 +513,27 @@ class FhirDeidentifierTest {
                     "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex",
                     "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race");
             assertThat(p.getModifierExtension()).isEmpty();
-            assertThat(out.text()).doesNotContain("Featherstonehaugh").contains("\"valueString\":\"White\"");
+            assertThat(out.text()).doesNotContain("Featherstonehaugh").contains("\"valueCode\":\"F\"", "2106-3");
+        }
+
+        @Test
+        void givenAUsCoreExtensionCarryingText_whenDeidentified_thenItsCodesStayAndItsTextIsFreeText() {
+            // a user's walkthrough: kept as written, a birth-sex valueString and a nested extension named the mother
+            String json = PATIENT.replace("\"gender\"", """
+                    "extension":[
+                      {"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex",
+                       "valueString":"born male per mother Sabrina Oddfellow"},
+                      {"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race","extension":[
+                         {"url":"ombCategory","valueCoding":{"system":"urn:oid:2.16.840.1.113883.6.238","code":"2106-3"}},
+                         {"url":"http://example.com/custom","valueString":"note by Sabrina Oddfellow"}]},
+                      {"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-genderIdentity",
+                       "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"446151000124109"}],
+                                               "text":"per Marigold Featherstonehaugh"}}],
+                    "gender\"""");
+
+            String out = deid(json).text();
+
+            assertThat(out).doesNotContain("Oddfellow", "Featherstonehaugh").contains("2106-3", "446151000124109");
         }
 
         @Test

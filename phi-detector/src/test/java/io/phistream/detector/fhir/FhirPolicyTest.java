@@ -51,6 +51,8 @@ class FhirPolicyTest {
         assertThat(p.primitive("someFutureType").action()).isEqualTo(FhirRule.Action.REDACT);
         assertThat(p.pathRoot("Patient").child("birthDate").rule().birth()).isTrue();
         assertThat(p.extension("http://hl7.org/fhir/us/core/StructureDefinition/us-core-race"))
+                .isEqualTo(FhirPolicy.ExtensionMode.WALK);
+        assertThat(p.extension("http://hl7.org/fhir/StructureDefinition/data-absent-reason"))
                 .isEqualTo(FhirPolicy.ExtensionMode.KEEP);
         assertThat(p.extension("http://example.org/anything")).isNull();
         assertThat(p.guarded("Patient")).isTrue();
