@@ -143,7 +143,7 @@ public final class FhirDeidentifier {
 
     /** De-identifies a JSON or XML resource or Bundle (format detected from the first character). */
     public FhirOutcome deidentify(String text) {
-        return deidentify(text, null, PatientMemory.NONE);
+        return deidentify(text, null, PatientMemory.NONE, PatientDirectory.NONE);
     }
 
     /**
@@ -151,7 +151,7 @@ public final class FhirDeidentifier {
      * (when it names exactly one); the outcome carries the digests to remember from this message.
      */
     public FhirOutcome deidentify(String text, PatientMemory memory) {
-        return deidentify(text, null, memory);
+        return deidentify(text, null, memory, PatientDirectory.NONE);
     }
 
     /**
@@ -159,11 +159,13 @@ public final class FhirDeidentifier {
      * outcome). Blank lines are skipped; a line that is not JSON is rejected as {@link RejectReason#NOT_FHIR}.
      */
     public List<FhirOutcome> deidentifyNdjson(String ndjson) {
+        PatientDirectory patients = new PatientDirectory();
+        learnPatients(ndjson, patients);
         List<FhirOutcome> out = new ArrayList<>();
         for (String line : ndjson.split("\n", -1)) {
             String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (!l.isBlank()) {
-                out.add(deidentify(l, FhirFormat.JSON, PatientMemory.NONE));
+                out.add(deidentify(l, FhirFormat.JSON, PatientMemory.NONE, patients));
             }
         }
         return out;
@@ -171,7 +173,36 @@ public final class FhirDeidentifier {
 
     /** One NDJSON line (must be JSON). */
     public FhirOutcome deidentifyNdjsonLine(String line) {
-        return deidentify(line, FhirFormat.JSON, PatientMemory.NONE);
+        return deidentify(line, FhirFormat.JSON, PatientMemory.NONE, PatientDirectory.NONE);
+    }
+
+    /**
+     * One NDJSON line of a bulk export whose Patient lines were learnt first ({@link #learnPatients}): a resource that
+     * names its patient only as {@code Patient/123} gets that patient's date offset and token.
+     */
+    public FhirOutcome deidentifyNdjsonLine(String line, PatientDirectory patients) {
+        return deidentify(line, FhirFormat.JSON, PatientMemory.NONE, patients);
+    }
+
+    /**
+     * Adds the Patient lines of NDJSON text to a directory (other lines are skipped unread). Run over every file of a
+     * bulk export before any is de-identified; a line that does not parse is left to the de-identifying pass to reject.
+     */
+    public void learnPatients(String ndjson, PatientDirectory patients) {
+        for (String line : ndjson.split("\n", -1)) {
+            // (cheap test first: only a line that names the type is parsed)
+            if (line.indexOf("\"Patient\"") < 0) {
+                continue;
+            }
+            try {
+                IBaseResource r = Hapi.parser(FhirFormat.JSON).parseResource(line.strip());
+                if (r instanceof org.hl7.fhir.r4.model.Patient p) {
+                    patients.add(p, PatientIndex.keyOf(p.getIdentifier(), policy, identities));
+                }
+            } catch (RuntimeException | StackOverflowError unreadable) {
+                // rejected, with its reason, when the line itself is de-identified
+            }
+        }
     }
 
     /** The keyed id of raw text that could not be read as a resource. */
@@ -216,7 +247,7 @@ public final class FhirDeidentifier {
         return true;
     }
 
-    private FhirOutcome deidentify(String text, FhirFormat required, PatientMemory memory) {
+    private FhirOutcome deidentify(String text, FhirFormat required, PatientMemory memory, PatientDirectory patients) {
         if (text == null || text.isBlank()) {
             return new FhirOutcome.Rejected(contentId(text == null ? "" : text), RejectReason.EMPTY);
         }
@@ -253,7 +284,7 @@ public final class FhirDeidentifier {
             messageId = contentId(text);
         }
         try {
-            return new Run(format, root, messageId, text).execute(memory);
+            return new Run(format, root, messageId, text).execute(memory, patients);
         } catch (RuntimeException | StackOverflowError e) {
             return new FhirOutcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
         }
@@ -339,8 +370,8 @@ public final class FhirDeidentifier {
                     : clock.instant().atZone(ZoneOffset.UTC).getYear();
         }
 
-        FhirOutcome execute(PatientMemory memory) {
-            patients = PatientIndex.of(root, policy, identities);
+        FhirOutcome execute(PatientMemory memory, PatientDirectory directory) {
+            patients = PatientIndex.of(root, policy, identities, directory);
             String key = patients.messageKey();
             String patientToken = key == null ? null : tokenizer.token(PhiType.MRN, key);
             // digests cost a keyed hash per form: only made when the pipeline keeps a memory

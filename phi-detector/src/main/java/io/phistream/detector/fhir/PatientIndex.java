@@ -20,8 +20,9 @@ import org.hl7.fhir.r4.model.Resource;
  * Whose dates are whose. Each Patient resource's key is {@link IdentityMap#patientKey} of its best identifier (an MR
  * identifier of a mapped system, a mapped system, an MR identifier, else the first); every other resource takes the
  * key of the patient its {@code subject}/{@code patient}/{@code beneficiary} reference names (resolved against the
- * message's Patient entries, else by the reference's identifier). Resources that name no patient take the message's
- * patient when there is exactly one; a reference that cannot be resolved gives no key (dates become years).
+ * message's Patient entries, then the {@link PatientDirectory} of a bulk export, else by the reference's identifier).
+ * Resources that name no patient take the message's patient when there is exactly one; a reference that cannot be
+ * resolved gives no key (dates become years).
  */
 final class PatientIndex {
 
@@ -31,7 +32,7 @@ final class PatientIndex {
     private final Map<Resource, String> keys = new IdentityHashMap<>();
     private final String messageKey;
 
-    private PatientIndex(Resource root, FhirPolicy policy, IdentityMap identities) {
+    private PatientIndex(Resource root, FhirPolicy policy, IdentityMap identities, PatientDirectory directory) {
         Map<String, String> byReference = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         if (root instanceof Bundle bundle) {
@@ -73,7 +74,7 @@ final class PatientIndex {
             if (subject == null) {
                 continue;
             }
-            String key = resolve(subject, byReference, policy, identities);
+            String key = resolve(subject, byReference, policy, identities, directory);
             keys.put(r, key);
             if (key != null && !patientsPresent) {
                 distinct.add(key);
@@ -83,7 +84,12 @@ final class PatientIndex {
     }
 
     static PatientIndex of(Resource root, FhirPolicy policy, IdentityMap identities) {
-        return new PatientIndex(root, policy, identities);
+        return new PatientIndex(root, policy, identities, PatientDirectory.NONE);
+    }
+
+    /** With the patients of other lines of a bulk export: a reference the message cannot resolve is looked up there. */
+    static PatientIndex of(Resource root, FhirPolicy policy, IdentityMap identities, PatientDirectory directory) {
+        return new PatientIndex(root, policy, identities, directory);
     }
 
     /** The one patient the message is about, or null (none, or several). */
@@ -122,9 +128,12 @@ final class PatientIndex {
     }
 
     private static String resolve(Reference ref, Map<String, String> byReference, FhirPolicy policy,
-                                  IdentityMap identities) {
+                                  IdentityMap identities, PatientDirectory directory) {
         if (ref.hasReference()) {
             String key = byReference.get(ref.getReference());
+            if (key == null) {
+                key = directory.keyOf(ref.getReference());
+            }
             if (key != null) {
                 return key;
             }

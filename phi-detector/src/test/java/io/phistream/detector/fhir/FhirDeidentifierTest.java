@@ -883,6 +883,26 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenABulkExportWithPatientsInAnotherFile_whenTheirLinesAreLearntFirst_thenDatesShiftWithThePatients() {
+            // a user's walkthrough: split into one file per type, every non-Patient date kept only its year
+            String patients = PATIENT.replace("\n", "");
+            String observation = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"x"},
+                     "subject":{"reference":"Patient/pat-1"},"effectiveDateTime":"2020-03-15"}""".replace("\n", "");
+            PatientDirectory directory = new PatientDirectory();
+            DEID.learnPatients(patients + "\n{\"resourceType\":\"Patient\",broken\n", directory);
+
+            FhirOutcome.Deidentified alone = (FhirOutcome.Deidentified) DEID.deidentifyNdjsonLine(observation);
+            FhirOutcome.Deidentified learnt = (FhirOutcome.Deidentified) DEID.deidentifyNdjsonLine(observation, directory);
+
+            assertThat(directory.size()).isEqualTo(1);
+            assertThat(((Observation) parse(alone.text())).getEffectiveDateTimeType().getValueAsString()).isEqualTo("2020");
+            assertThat(((Observation) parse(learnt.text())).getEffectiveDateTimeType().getValueAsString())
+                    .isEqualTo(KIT.shifter.shiftFhir("2020-03-15", offset("MRN-7654321")));
+            assertThat(learnt.patientToken()).isEqualTo(((FhirOutcome.Deidentified) DEID.deidentify(PATIENT)).patientToken());
+        }
+
+        @Test
         void givenNdjson_whenDeidentified_thenEachLineGivesOneOutcomeOnOneLine() {
             String line1 = PATIENT.replace("\n", "");
             String line2 = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"a\nb\"}}"

@@ -6,6 +6,7 @@ import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.fhir.FhirOutcome;
+import PatientDirectory;
 import io.phistream.detector.hl7.Hl7Outcome;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
@@ -100,6 +101,7 @@ final class DeidCommand implements Callable<Integer> {
         }
         checkOutputs(files);
         Stages stages = Stages.create(config, keys);
+        PatientDirectory patients = bulkPatients(stages, files);
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper();
         int released = 0;
@@ -130,7 +132,7 @@ final class DeidCommand implements Callable<Integer> {
                 }
                 Result r = switch (f) {
                     case hl7v2 -> hl7(stages, text);
-                    case fhir -> name.endsWith(".ndjson") ? ndjson(stages, text) : fhir(stages, text);
+                    case fhir -> name.endsWith(".ndjson") ? ndjson(stages, text, patients) : fhir(stages, text);
                     default -> text(stages, text);
                 };
                 if (f == Format.text && config.textSpans() && r.text().isBlank() && !text.isBlank()) {
@@ -230,7 +232,28 @@ final class DeidCommand implements Callable<Integer> {
     }
 
     /** One resource a line, each its own message as in the stream: a bad line is rejected alone, by its number. */
-    private static Result ndjson(Stages stages, String text) {
+    /**
+     * The Patient lines of every NDJSON input, read before any file is de-identified: a bulk export writes one file per
+     * resource type, and an Observation in Observation.ndjson names its patient only as {@code Patient/123}, which
+     * Patient.ndjson resolves (its dates then shift with the patient's instead of keeping only their year).
+     */
+    private PatientDirectory bulkPatients(Stages stages, List<Path> files) throws IOException {
+        PatientDirectory patients = new PatientDirectory();
+        if (format != Format.auto && format != Format.fhir) {
+            return patients;
+        }
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(".ndjson")) {
+                String text = io.phistream.detector.er7.Er7Charsets.decode(Files.readAllBytes(file));
+                if (text != null) {
+                    stages.fhir().learnPatients(text, patients);
+                }
+            }
+        }
+        return patients;
+    }
+
+    private static Result ndjson(Stages stages, String text, PatientDirectory patients) {
         StringBuilder out = new StringBuilder(text.length());
         List<String> rejections = new ArrayList<>();
         int released = 0;
@@ -240,7 +263,7 @@ final class DeidCommand implements Callable<Integer> {
             if (line.isBlank()) {
                 continue;
             }
-            FhirOutcome o = stages.fhir().deidentifyNdjsonLine(line);
+            FhirOutcome o = stages.fhir().deidentifyNdjsonLine(line, patients);
             if (o instanceof FhirOutcome.Rejected r) {
                 rejections.add("line " + (i + 1) + ": " + r.reason() + " (" + r.detail() + ")");
             } else {

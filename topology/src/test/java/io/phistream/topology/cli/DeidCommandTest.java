@@ -265,6 +265,24 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenABulkExportOfOneFilePerType_whenDeidentified_thenObservationDatesShiftWithTheirPatient() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("bulk"));
+        Files.writeString(in.resolve("Patient.ndjson"), "{\"resourceType\":\"Patient\",\"id\":\"p1\","
+                + "\"identifier\":[{\"system\":\"urn:mrn\",\"value\":\"4471902\"}],\"birthDate\":\"1961-07-04\"}\n");
+        Files.writeString(in.resolve("Observation.ndjson"), "{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectiveDateTime\":\"2020-03-15\"}\n");
+        Path out = dir.resolve("bulk-out");
+
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exit()).isZero();
+        String observation = Files.readString(out.resolve("Observation.ndjson"));
+        assertThat(observation).doesNotContain("2020-03-15").containsPattern("\"effectiveDateTime\":\"\\d{4}-\\d{2}-\\d{2}\"");
+        assertThat(Files.readString(out.resolve("Patient.ndjson"))).doesNotContain("1961-07-04", "4471902");
+    }
+
+    @Test
     void givenLinesEndedByLfCrOrBoth_whenTheFormatIsDetected_thenASegmentOnAnyLineMakesItHl7() {
         String json = "{\"resourceType\":\"Patient\"}";
         String many = (json + "\n").repeat(2_000);
