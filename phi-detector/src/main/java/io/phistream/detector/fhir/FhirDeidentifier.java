@@ -197,7 +197,10 @@ public final class FhirDeidentifier {
             try {
                 IBaseResource r = Hapi.parser(FhirFormat.JSON).parseResource(line.strip());
                 if (r instanceof org.hl7.fhir.r4.model.Patient p) {
-                    patients.add(p, PatientIndex.keyOf(p.getIdentifier(), policy, identities));
+                    String key = PatientIndex.keyOf(p.getIdentifier(), policy, identities);
+                    // the values its own de-identification would replace: a walk over a copy, nothing encoded
+                    Run walk = new Run(FhirFormat.JSON, p.copy(), "", line);
+                    patients.add(p, key, walk.knownValues());
                 }
             } catch (RuntimeException | StackOverflowError unreadable) {
                 // rejected, with its reason, when the line itself is de-identified
@@ -370,9 +373,19 @@ public final class FhirDeidentifier {
                     : clock.instant().atZone(ZoneOffset.UTC).getYear();
         }
 
+        /** Walks the resource and returns what it replaced, for {@link #learnPatients}: no output, no guard. */
+        List<KnownPhi.Value> knownValues() {
+            patients = PatientIndex.of(root, policy, identities);
+            resource(root, null, true);
+            return known.values();
+        }
+
         FhirOutcome execute(PatientMemory memory, PatientDirectory directory) {
             patients = PatientIndex.of(root, policy, identities, directory);
             String key = patients.messageKey();
+            for (KnownPhi.Value v : directory.valuesOf(key)) {
+                known.add(v.type(), v.value(), true); // the patient of another line: its values are this line's too
+            }
             String patientToken = key == null ? null : tokenizer.token(PhiType.MRN, key);
             // digests cost a keyed hash per form: only made when the pipeline keeps a memory
             Function<String, String> memoryHash = patientToken == null || memory == PatientMemory.NONE ? null

@@ -903,6 +903,26 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenABulkExportLineNamingItsLearntPatientInAKeptValue_whenDeidentified_thenTheGuardRejectsIt() {
+            // a user's walkthrough: as a Bundle it was quarantined, as NDJSON lines it was released
+            String observation = """
+                    {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/pat-1"},
+                     "code":{"coding":[{"system":"http://loinc.org","code":"8867-4","display":"Quackenbush, 12 Hawthorn Lane"}]}}"""
+                    .replace("\n", "");
+            PatientDirectory directory = new PatientDirectory();
+            DEID.learnPatients(PATIENT.replace("\n", ""), directory);
+
+            FhirOutcome alone = DEID.deidentifyNdjsonLine(observation);
+            FhirOutcome learnt = DEID.deidentifyNdjsonLine(observation, directory);
+
+            assertThat(alone).isInstanceOf(FhirOutcome.Deidentified.class);
+            assertThat(learnt).isInstanceOf(FhirOutcome.Rejected.class);
+            assertThat(((FhirOutcome.Rejected) learnt).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+            assertThat(DEID.deidentifyNdjsonLine(PATIENT.replace("\n", ""), directory))
+                    .as("the Patient line itself").isInstanceOf(FhirOutcome.Deidentified.class);
+        }
+
+        @Test
         void givenNdjson_whenDeidentified_thenEachLineGivesOneOutcomeOnOneLine() {
             String line1 = PATIENT.replace("\n", "");
             String line2 = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"a\nb\"}}"

@@ -6,7 +6,7 @@ import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.fhir.FhirOutcome;
-import PatientDirectory;
+import io.phistream.detector.fhir.PatientDirectory;
 import io.phistream.detector.hl7.Hl7Outcome;
 import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.PhiStreamConfig;
