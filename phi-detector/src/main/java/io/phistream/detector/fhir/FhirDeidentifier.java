@@ -368,9 +368,11 @@ public final class FhirDeidentifier {
             this.root = root;
             this.messageId = messageId;
             this.plainJson = format == FhirFormat.JSON && !text.contains("\"_") && !text.contains("\\u");
+            // the later of the Bundle's timestamp and this year: ages over 89 are judged when the data is released,
+            // so an old or forged timestamp cannot let an 1890 birth date through
+            int now = clock.instant().atZone(ZoneOffset.UTC).getYear();
             this.referenceYear = root instanceof Bundle b && b.hasTimestamp()
-                    ? b.getTimestamp().toInstant().atZone(ZoneOffset.UTC).getYear()
-                    : clock.instant().atZone(ZoneOffset.UTC).getYear();
+                    ? Math.max(now, b.getTimestamp().toInstant().atZone(ZoneOffset.UTC).getYear()) : now;
         }
 
         /** Walks the resource and returns what it replaced, for {@link #learnPatients}: no output, no guard. */
@@ -383,8 +385,11 @@ public final class FhirDeidentifier {
         FhirOutcome execute(PatientMemory memory, PatientDirectory directory) {
             patients = PatientIndex.of(root, policy, identities, directory);
             String key = patients.messageKey();
-            for (KnownPhi.Value v : directory.valuesOf(key)) {
-                known.add(v.type(), v.value(), true); // the patient of another line: its values are this line's too
+            org.hl7.fhir.r4.model.Reference subject = PatientIndex.subject(root);
+            if (subject != null && subject.hasReference()) {
+                for (KnownPhi.Value v : directory.valuesOf(subject.getReference())) {
+                    known.add(v.type(), v.value(), true); // the patient of another line: its values are this line's too
+                }
             }
             String patientToken = key == null ? null : tokenizer.token(PhiType.MRN, key);
             // digests cost a keyed hash per form: only made when the pipeline keeps a memory
@@ -435,6 +440,15 @@ public final class FhirDeidentifier {
             composite(r, null, policy.pathRoot(type), s, null);
             if (r instanceof org.hl7.fhir.r4.model.Observation o) {
                 ageObservation(o);
+            } else if (r instanceof org.hl7.fhir.r4.model.FamilyMemberHistory h) {
+                ageValue(h.getAge()); // ageRange, deceasedRange: the Age datatype has its own rule, ranges none
+                ageValue(h.getDeceased());
+                for (org.hl7.fhir.r4.model.FamilyMemberHistory.FamilyMemberHistoryConditionComponent c : h.getCondition()) {
+                    ageValue(c.getOnset());
+                }
+            } else if (r instanceof org.hl7.fhir.r4.model.Condition c) {
+                ageValue(c.getOnset());
+                ageValue(c.getAbatement());
             }
         }
 
@@ -463,7 +477,10 @@ public final class FhirDeidentifier {
         }
 
         void ageValue(org.hl7.fhir.r4.model.Type v) {
-            if (v instanceof Quantity q && q.hasValue()) {
+            if (v instanceof org.hl7.fhir.r4.model.Range range) {
+                ageValue(range.getLow());
+                ageValue(range.getHigh());
+            } else if (v instanceof Quantity q && q.hasValue()) {
                 age(q, q.getValueElement(), q.getValueElement().getValueAsString());
             } else if (v instanceof org.hl7.fhir.r4.model.IntegerType i && i.hasValue()
                     && i.getValue() > AgeGeneraliser.MAX_KEPT_AGE) {
@@ -746,7 +763,7 @@ public final class FhirDeidentifier {
         }
 
         String scrub(String value) {
-            FreeTextScrubber.Result r = freeText.scrub(value, known);
+            FreeTextScrubber.Result r = freeText.scrub(HtmlText.plain(value), known);
             for (ReplacedSpan span : r.spans()) {
                 count(span.type());
             }
@@ -788,9 +805,10 @@ public final class FhirDeidentifier {
                         return;
                     }
                     Decoded d = Decoded.of(bytes, charset);
-                    if (d.text().indexOf('\0') >= 0) {
-                        // NULs in text: another encoding than the one read (UTF-16 without its mark); the scrubber
-                        // would see no word, so nothing is released
+                    if (d.text().indexOf('\0') >= 0 || !HtmlText.mostlyLatin(d.text())) {
+                        // NULs, or letters mostly outside the Latin script: another encoding than the one read
+                        // (UTF-16 without its mark, or of the other byte order), or a script the detector cannot
+                        // read; the scrubber would see no name, so nothing is released
                         count(rule.phi());
                         b64.setValue(null);
                         return;
@@ -827,7 +845,7 @@ public final class FhirDeidentifier {
             }
             List<String> parts = new ArrayList<>(nodes.size());
             for (XhtmlNode n : nodes) {
-                parts.add(n.getContent());
+                parts.add(HtmlText.plain(n.getContent()));
             }
             List<FreeTextScrubber.Result> results =
                     freeText.scrubParts(parts, text.joints.subList(1, nodes.size()), known);

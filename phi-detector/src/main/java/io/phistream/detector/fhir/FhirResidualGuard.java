@@ -40,12 +40,19 @@ final class FhirResidualGuard {
                 return io.phistream.detector.PhiType.EMAIL;
             }
         }
+        for (char lookalike : new char[] {'\uFF20', '\uFE6B'}) { // fullwidth and small commercial at
+            for (int at = output.indexOf(lookalike); at >= 0; at = output.indexOf(lookalike, at + 1)) {
+                if (at > 0 && localPart(output.charAt(at - 1)) && domainAt(output, at + 1)) {
+                    return io.phistream.detector.PhiType.EMAIL;
+                }
+            }
+        }
         for (int colon = output.indexOf(':'); colon >= 0; colon = output.indexOf(':', colon + 1)) {
             for (String scheme : CONTACT_SCHEMES) {
                 int from = colon - scheme.length();
-                // a URI's scheme in lower case, the address right after it ("tel:+15550142"); "Tel: 555-0142" in a note
-                // is free text, scrubbed already (and in surrogates mode a made-up number)
-                if (from >= 0 && output.startsWith(scheme, from)
+                // a URI's scheme in any case, the address right after it ("tel:+15550142", "TEL:555..."); "Tel: 555-0142"
+                // with a blank is a note's label, scrubbed already (and in surrogates mode a made-up number)
+                if (from >= 0 && output.regionMatches(true, from, scheme, 0, scheme.length())
                         && (from == 0 || !Character.isLetterOrDigit(output.charAt(from - 1)))
                         && addressAfter(output, colon + 1)) {
                     return scheme.equals("mailto") ? io.phistream.detector.PhiType.EMAIL
@@ -81,9 +88,10 @@ final class FhirResidualGuard {
         return dots > 0 && label >= 2 && letters == label;
     }
 
-    /** A digit, letter, '+' or '(' right after a contact scheme's colon: an address follows. */
+    /** A digit, letter, '+', '(' or "//" right after a contact scheme's colon: an address follows. */
     private static boolean addressAfter(String s, int i) {
-        return i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '+' || s.charAt(i) == '(');
+        return i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '+' || s.charAt(i) == '('
+                || s.startsWith("//", i) && i + 2 < s.length() && Character.isLetterOrDigit(s.charAt(i + 2)));
     }
 
     /** The made-up address the text scrubber writes in surrogates mode: {@code user<digits>@example.org}. */

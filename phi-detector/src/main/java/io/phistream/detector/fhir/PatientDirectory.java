@@ -4,6 +4,7 @@ import io.phistream.detector.KnownPhi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -13,32 +14,47 @@ import org.hl7.fhir.r4.model.Patient;
  * {@code Patient/123}; without this, it has no key and its dates keep only their year, while the Patient's own birth
  * date is shifted. Filled from the Patient lines first ({@link FhirDeidentifier#learnPatients}), then read while each
  * line is de-identified, with the patient's guarded values (its names, identifiers, contacts), which every line about the
- * patient is then searched for (free text and the residual guard), as if the Patient stood in the same message. Held in
- * memory for one run: keys and values are PHI, so it never leaves the process.
- * Not thread-safe while it is filled; read-only after.
+ * patient is then searched for (free text and the residual guard), as if the Patient stood in the same message. A
+ * reference may be relative, absolute ({@code https://server/fhir/Patient/123}) or a {@code urn:uuid} of the id. Held in
+ * memory for one run: keys and values are PHI, so it never leaves the process. Not thread-safe while it is filled;
+ * read-only after.
  */
 public final class PatientDirectory {
 
     /** No patients known: each message resolves its references within itself. */
     public static final PatientDirectory NONE = new PatientDirectory();
 
+    /** Two Patients with one id but different keys: the reference names neither for certain. */
+    private static final String AMBIGUOUS = "";
+
     private final Map<String, String> keys = new HashMap<>();
-    /** Each patient's guarded values (names, identifiers, contacts, birth date), by key: searched for in its lines. */
     private final Map<String, List<KnownPhi.Value>> values = new HashMap<>();
 
     public PatientDirectory() {
     }
 
+    /** A Patient line: its key (null when it has no identifier: its values are still searched for) and guarded values. */
     void add(Patient p, String key, List<KnownPhi.Value> known) {
-        if (this != NONE && key != null && p.getIdElement().hasIdPart()) {
-            keys.put("Patient/" + p.getIdElement().getIdPart(), key);
-            List<KnownPhi.Value> guarded = new ArrayList<>();
-            for (KnownPhi.Value v : known) {
-                if (v.guarded()) {
-                    guarded.add(v);
-                }
+        if (this == NONE || !p.getIdElement().hasIdPart()) {
+            return;
+        }
+        String id = p.getIdElement().getIdPart();
+        List<String> refs = new ArrayList<>(List.of("Patient/" + id));
+        if (FhirDeidentifier.isUuid(id)) {
+            refs.add("urn:uuid:" + id.toLowerCase(Locale.ROOT));
+        }
+        List<KnownPhi.Value> guarded = new ArrayList<>();
+        for (KnownPhi.Value v : known) {
+            if (v.guarded()) {
+                guarded.add(v);
             }
-            values.merge(key, List.copyOf(guarded), (a, b) -> {
+        }
+        for (String ref : refs) {
+            if (key != null) {
+                keys.merge(ref, key, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+            }
+            // two Patients with one id (two files): both are searched for
+            values.merge(ref, List.copyOf(guarded), (a, b) -> {
                 List<KnownPhi.Value> both = new ArrayList<>(a);
                 both.addAll(b);
                 return List.copyOf(both);
@@ -46,22 +62,36 @@ public final class PatientDirectory {
         }
     }
 
-    /** The guarded values of the patient with this key, learnt from its Patient line; empty when none. */
-    List<KnownPhi.Value> valuesOf(String key) {
-        return key == null ? List.of() : values.getOrDefault(key, List.of());
-    }
-
-    /** The key of the patient a reference names ("Patient/123", with or without a version), or null. */
+    /** The key of the patient a reference names, or null (unknown, or two patients under one id). */
     String keyOf(String reference) {
-        if (keys.isEmpty() || reference == null) {
-            return null;
-        }
-        int history = reference.indexOf("/_history/");
-        return keys.get(history > 0 ? reference.substring(0, history) : reference);
+        String key = keys.isEmpty() ? null : keys.get(normalise(reference));
+        return key == null || key.isEmpty() ? null : key;
     }
 
-    /** How many patients are known. */
+    /** The guarded values of the patient a reference names, learnt from its Patient line; empty when none. */
+    List<KnownPhi.Value> valuesOf(String reference) {
+        return values.isEmpty() ? List.of() : values.getOrDefault(normalise(reference), List.of());
+    }
+
+    /** How many references resolve. */
     public int size() {
-        return keys.size();
+        return values.size();
+    }
+
+    /** "Patient/123" of "https://server/fhir/Patient/123/_history/2"; a urn:uuid in lower case. */
+    private static String normalise(String reference) {
+        if (reference == null) {
+            return "";
+        }
+        String r = reference;
+        int history = r.indexOf("/_history/");
+        if (history > 0) {
+            r = r.substring(0, history);
+        }
+        if (r.regionMatches(true, 0, "urn:uuid:", 0, 9)) {
+            return r.toLowerCase(Locale.ROOT);
+        }
+        int patient = r.lastIndexOf("/Patient/");
+        return patient >= 0 && r.indexOf("://") > 0 ? r.substring(patient + 1) : r;
     }
 }

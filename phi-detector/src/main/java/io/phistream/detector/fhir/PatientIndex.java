@@ -114,7 +114,8 @@ final class PatientIndex {
         return false;
     }
 
-    private static Reference subject(Resource r) {
+    /** The first of {@code subject}, {@code patient}, {@code beneficiary} that names someone, or null. */
+    static Reference subject(Resource r) {
         for (String name : SUBJECT_ELEMENTS) {
             Property p = r.getNamedProperty(name);
             if (p != null && p.hasValues()) {

@@ -515,11 +515,16 @@ public final class Hl7Deidentifier {
         return PatientKeys.of(Er7.unescape(authority, d), id);
     }
 
+    /**
+     * The later of the message's year (MSH-7) and this year: ages over 89 are judged when the data is released, so an
+     * old or forged timestamp ("MSH-7 1930") cannot let a birth date of 1850 through.
+     */
     private int referenceYear(Er7Segment msh, Delimiters d) {
+        int now = clock.instant().atZone(ZoneOffset.UTC).getYear();
         try {
-            return DateShifter.yearOfHl7(Er7.part(msh.field(7), d.component(), 1));
+            return Math.max(now, DateShifter.yearOfHl7(Er7.part(msh.field(7), d.component(), 1)));
         } catch (IllegalArgumentException e) {
-            return clock.instant().atZone(ZoneOffset.UTC).getYear();
+            return now;
         }
     }
 

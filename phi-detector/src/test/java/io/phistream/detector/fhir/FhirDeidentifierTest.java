@@ -355,17 +355,21 @@ class FhirDeidentifierTest {
         }
 
         @Test
-        void givenABundleTimestamp_whenJudgingAgeOver89_thenItsYearIsTheReferenceNotTheClock() {
+        void givenAnOldBundleTimestamp_whenJudgingAgeOver89_thenTheCurrentYearStillCounts() {
+            // a second walkthrough: a Bundle stamped 1960 let an 1890 birth date through; ages count at release
             String old = PATIENT.replace("1980-02-29", "1915-06-01");
             String bundle2000 = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\"2000-01-01T00:00:00Z\","
                     + "\"entry\":[{\"resource\":" + old + "}]}";
+            String young = PATIENT.replace("1980-02-29", "1940-06-01");
+            String bundle2031 = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\"2031-01-01T00:00:00Z\","
+                    + "\"entry\":[{\"resource\":" + young + "}]}";
 
             Patient in2000 = (Patient) ((Bundle) parse(deid(bundle2000).text())).getEntryFirstRep().getResource();
-            Patient now = parse(deid(old).text());
+            Patient in2031 = (Patient) ((Bundle) parse(deid(bundle2031).text())).getEntryFirstRep().getResource();
 
-            assertThat(in2000.getBirthDateElement().getValueAsString())
-                    .isEqualTo(KIT.shifter.shiftFhir("1915-06-01", offset("MRN-7654321")));
-            assertThat(now.hasBirthDate()).isFalse();
+            assertThat(in2000.hasBirthDate()).isFalse();
+            assertThat(in2031.hasBirthDate()).as("90 or 91 by the Bundle's later year").isFalse();
+            assertThat(((Patient) parse(deid(young).text())).hasBirthDate()).as("85 or 86 now").isTrue();
         }
 
         @Test
@@ -920,6 +924,30 @@ class FhirDeidentifierTest {
             assertThat(((FhirOutcome.Rejected) learnt).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
             assertThat(DEID.deidentifyNdjsonLine(PATIENT.replace("\n", ""), directory))
                     .as("the Patient line itself").isInstanceOf(FhirOutcome.Deidentified.class);
+        }
+
+        @Test
+        void givenBulkReferencesByUrnOrAbsoluteUrlOrAPatientWithoutIdentifiers_thenThePatientIsStillFound() {
+            // a second walkthrough: these lines kept only the year and released the patient's name in a display
+            String uuid = "0a3f1e32-6a1b-4f8e-9a55-3b4c8d1e2f70";
+            String withUuid = PATIENT.replace("\"pat-1\"", "\"" + uuid + "\"").replace("\n", "");
+            String noIds = "{\"resourceType\":\"Patient\",\"id\":\"p9\",\"name\":[{\"family\":\"Ollerenshaw\"}]}";
+            PatientDirectory directory = new PatientDirectory();
+            DEID.learnPatients(withUuid + "\n" + noIds, directory);
+            String obs = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"subject\":{\"reference\":\"%s\"},"
+                    + "\"code\":{\"coding\":[{\"code\":\"8867-4\",\"display\":\"%s\"}]},\"effectiveDateTime\":\"2020-03-15\"}";
+
+            FhirOutcome urn = DEID.deidentifyNdjsonLine(obs.formatted("urn:uuid:" + uuid.toUpperCase(), "x"), directory);
+            FhirOutcome url = DEID.deidentifyNdjsonLine(
+                    obs.formatted("https://ehr.example.org/fhir/Patient/" + uuid, "x"), directory);
+            FhirOutcome named = DEID.deidentifyNdjsonLine(obs.formatted("Patient/p9", "per Ollerenshaw"), directory);
+
+            String shifted = KIT.shifter.shiftFhir("2020-03-15", offset("MRN-7654321"));
+            assertThat(((Observation) parse(((FhirOutcome.Deidentified) urn).text())).getEffectiveDateTimeType()
+                    .getValueAsString()).isEqualTo(shifted);
+            assertThat(((Observation) parse(((FhirOutcome.Deidentified) url).text())).getEffectiveDateTimeType()
+                    .getValueAsString()).isEqualTo(shifted);
+            assertThat(named).isInstanceOf(FhirOutcome.Rejected.class);
         }
 
         @Test

@@ -27,6 +27,10 @@ class FhirResidualGuardTest {
         assertThat(FhirResidualGuard.contactAddress("{\"display\":\"ask evie.v@mail.example.net\"}"))
                 .isEqualTo(PhiType.EMAIL);
         assertThat(FhirResidualGuard.contactAddress("<valueUri value=\"tel:+15555550192\"/>")).isEqualTo(PhiType.PHONE);
+        // a second walkthrough: these passed the first version
+        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"TEL:+1-555-555-0124\"}")).isEqualTo(PhiType.PHONE);
+        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"sms://5555550127\"}")).isEqualTo(PhiType.PHONE);
+        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"evie\uFF20example.com\"}")).isEqualTo(PhiType.EMAIL);
     }
 
     @Test

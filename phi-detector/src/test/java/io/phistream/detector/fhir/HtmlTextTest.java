@@ -10,13 +10,42 @@ class HtmlTextTest {
     void givenAWordSplitByInlineMarkupOrSpelledWithReferences_thenItIsOneWordAgain() {
         assertThat(HtmlText.readable("<p>Seen: Winter<span class=\"x\">bourne</span>, <B>Ann</B></p>"))
                 .isEqualTo("<p>Seen: Winterbourne, Ann</p>");
-        assertThat(HtmlText.readable("W&#105;nterbourne &#x41;nn")).isEqualTo("Winterbourne Ann");
+        assertThat(HtmlText.readable("W&#105;nterbourne &#x41;nn Qu&#105llfeather")).isEqualTo("Winterbourne Ann Quillfeather");
+    }
+
+    @Test
+    void givenTheWaysARecheckHidAName_thenEachComesOutAsTheWord() {
+        // a second walkthrough: each of these passed the first version
+        assertThat(HtmlText.readable("Quill<!---->feather")).isEqualTo("Quillfeather");
+        assertThat(HtmlText.readable("Quill&shy;feather Quill&#173;feather Quill&#x200B;feather Quill&ZeroWidthSpace;feather"))
+                .isEqualTo("Quillfeather Quillfeather Quillfeather Quillfeather");
+        assertThat(HtmlText.readable("Z&eacute;phyrine Ze&#769;phyrine")).isEqualTo("Zéphyrine Zéphyrine");
+        assertThat(HtmlText.readable("Quill<o:p></o:p>feather Quill<bdi>feather</bdi> Quill<x-y>feather"))
+                .isEqualTo("Quillfeather Quillfeather Quillfeather");
+        assertThat(HtmlText.readable("Quill<![CDATA[feather]]> <script>var n='Quillfeather';</script>x<?pi Quillfeather?>"))
+                .isEqualTo("Quillfeather x");
     }
 
     @Test
     void givenBlocksAndReferencesToMarkup_thenTheyStaySoTheResultIsStillHtml() {
         assertThat(HtmlText.readable("<p>a &lt; b &amp;&#60; c</p><br/><div>d</div>"))
-                .isEqualTo("<p>a &lt; b &amp;&#60; c</p><br/><div>d</div>");
-        assertThat(HtmlText.readable("&#99999999; &#xFFFFFFF;")).isEqualTo("&#99999999; &#xFFFFFFF;");
+                .isEqualTo("<p>a &lt; b &amp;&lt; c</p><br/><div>d</div>");
+        assertThat(HtmlText.readable("&#99999999; &#xFFFFFFF; &unknownthing;")).isEqualTo("&#99999999; &#xFFFFFFF; &unknownthing;");
+    }
+
+    @Test
+    void givenPlainTextWithInvisibleCharactersOrCombiningAccents_thenTheyAreDroppedOrComposed() {
+        assertThat(HtmlText.plain("Quill\u00ADfeather Quill\u200Bfeather Ze\u0301phyrine")).isEqualTo("Quillfeather Quillfeather Zéphyrine");
+        assertThat(HtmlText.plain("plain text")).isEqualTo("plain text");
+    }
+
+    @Test
+    void givenTextInAnotherScriptOrReadInTheWrongByteOrder_thenItIsNotMostlyLatin() {
+        String utf16Le = new String("Winterbourne MRN 7012361".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                java.nio.charset.StandardCharsets.UTF_16BE);
+
+        assertThat(HtmlText.mostlyLatin("Patient Winterbourne, José Núñez")).isTrue();
+        assertThat(HtmlText.mostlyLatin(utf16Le)).isFalse();
+        assertThat(HtmlText.mostlyLatin("患者 王伟")).isFalse();
     }
 }

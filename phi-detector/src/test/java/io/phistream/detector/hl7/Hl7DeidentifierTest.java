@@ -265,6 +265,15 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAnOldMessageTimestamp_whenJudgingAgeOver89_thenTheCurrentYearStillCounts() {
+            // a second walkthrough: MSH-7 of 1930 let a birth date of 1850 through
+            String old = message(PID.replace("19700315", "18500101")).replace("|20260102030405-0500|", "|19300101|");
+
+            assertThat(old).contains("|19300101|");
+            assertThat(out(released(old)).get("PID", 7, 1, 1, 1)).isEmpty();
+        }
+
+        @Test
         void givenARelativesOrGuarantorsBirthDateOver89_whenDeidentified_thenItIsRemovedToo() {
             Er7Message out = out(released(message(PID,
                     seg("NK1", 1, "1", 2, "Doe^Ann", 3, "MTH^Mother", 16, "19200101"),
