@@ -41,19 +41,30 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Base64BinaryType;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.FamilyMemberHistory;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
@@ -196,7 +207,7 @@ public final class FhirDeidentifier {
             }
             try {
                 IBaseResource r = Hapi.parser(FhirFormat.JSON).parseResource(line.strip());
-                if (r instanceof org.hl7.fhir.r4.model.Patient p) {
+                if (r instanceof Patient p) {
                     String key = PatientIndex.keyOf(p.getIdentifier(), policy, identities);
                     // the values its own de-identification would replace: a walk over a copy, nothing encoded
                     Run walk = new Run(FhirFormat.JSON, p.copy(), "", line);
@@ -298,15 +309,15 @@ public final class FhirDeidentifier {
      * stands before or after and writes it out again, so whatever a comment says would pass through untreated. They
      * hold no data, so all are dropped (the JSON parser drops {@code fhir_comments} already).
      */
-    private static void dropXmlComments(org.hl7.fhir.r4.model.Base b) {
+    private static void dropXmlComments(Base b) {
         if (b.hasFormatComment()) {
             b.getFormatCommentsPre().clear();
             b.getFormatCommentsPost().clear();
         }
         // (the model's own child list, not the terser's: that one stops at a Bundle entry's resource)
-        for (org.hl7.fhir.r4.model.Property p : b.children()) {
+        for (Property p : b.children()) {
             if (p.hasValues()) {
-                for (org.hl7.fhir.r4.model.Base v : p.getValues()) {
+                for (Base v : p.getValues()) {
                     if (v != null) {
                         dropXmlComments(v);
                     }
@@ -385,7 +396,7 @@ public final class FhirDeidentifier {
         FhirOutcome execute(PatientMemory memory, PatientDirectory directory) {
             patients = PatientIndex.of(root, policy, identities, directory);
             String key = patients.messageKey();
-            org.hl7.fhir.r4.model.Reference subject = PatientIndex.subject(root);
+            Reference subject = PatientIndex.subject(root);
             if (subject != null && subject.hasReference()) {
                 for (KnownPhi.Value v : directory.valuesOf(subject.getReference())) {
                     known.add(v.type(), v.value(), true); // the patient of another line: its values are this line's too
@@ -438,15 +449,15 @@ public final class FhirDeidentifier {
                 r.setId(local ? "#" + p : p);
             }
             composite(r, null, policy.pathRoot(type), s, null);
-            if (r instanceof org.hl7.fhir.r4.model.Observation o) {
+            if (r instanceof Observation o) {
                 ageObservation(o);
-            } else if (r instanceof org.hl7.fhir.r4.model.FamilyMemberHistory h) {
+            } else if (r instanceof FamilyMemberHistory h) {
                 ageValue(h.getAge()); // ageRange, deceasedRange: the Age datatype has its own rule, ranges none
                 ageValue(h.getDeceased());
-                for (org.hl7.fhir.r4.model.FamilyMemberHistory.FamilyMemberHistoryConditionComponent c : h.getCondition()) {
+                for (FamilyMemberHistory.FamilyMemberHistoryConditionComponent c : h.getCondition()) {
                     ageValue(c.getOnset());
                 }
-            } else if (r instanceof org.hl7.fhir.r4.model.Condition c) {
+            } else if (r instanceof Condition c) {
                 ageValue(c.getOnset());
                 ageValue(c.getAbatement());
             }
@@ -456,18 +467,18 @@ public final class FhirDeidentifier {
          * An Observation that records an age (its code in the policy's {@code ageObservationCodes}): its value, and any
          * component's so coded, is an age, whatever datatype carries it ("valueQuantity 95 a", "valueInteger 97").
          */
-        void ageObservation(org.hl7.fhir.r4.model.Observation o) {
+        void ageObservation(Observation o) {
             if (ageCode(o.getCode())) {
                 ageValue(o.getValue());
             }
-            for (org.hl7.fhir.r4.model.Observation.ObservationComponentComponent c : o.getComponent()) {
+            for (Observation.ObservationComponentComponent c : o.getComponent()) {
                 if (ageCode(c.getCode())) {
                     ageValue(c.getValue());
                 }
             }
         }
 
-        boolean ageCode(org.hl7.fhir.r4.model.CodeableConcept code) {
+        boolean ageCode(CodeableConcept code) {
             for (Coding c : code.getCoding()) {
                 if (c.hasSystem() && c.hasCode() && policy.ageObservation(c.getSystem(), c.getCode())) {
                     return true;
@@ -476,13 +487,13 @@ public final class FhirDeidentifier {
             return false;
         }
 
-        void ageValue(org.hl7.fhir.r4.model.Type v) {
-            if (v instanceof org.hl7.fhir.r4.model.Range range) {
+        void ageValue(Type v) {
+            if (v instanceof Range range) {
                 ageValue(range.getLow());
                 ageValue(range.getHigh());
             } else if (v instanceof Quantity q && q.hasValue()) {
                 age(q, q.getValueElement(), q.getValueElement().getValueAsString());
-            } else if (v instanceof org.hl7.fhir.r4.model.IntegerType i && i.hasValue()
+            } else if (v instanceof IntegerType i && i.hasValue()
                     && i.getValue() > AgeGeneraliser.MAX_KEPT_AGE) {
                 count(PhiType.AGE);
                 i.setValue(Integer.parseInt(AgeGeneraliser.NINETY_OR_OLDER));

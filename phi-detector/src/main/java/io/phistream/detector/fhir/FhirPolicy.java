@@ -115,7 +115,7 @@ public final class FhirPolicy extends LoadedPolicy {
         return url == null ? null : extensions.get(url);
     }
 
-    /** Whether an Observation coded {@code system|code} records an age ("http://loinc.org|30525-0"): its value is one. */
+    /** Whether an Observation coded {@code system|code} records an age ("http://loinc.org|30525-0"). */
     boolean ageObservation(String system, String code) {
         return !ageObservationCodes.isEmpty() && ageObservationCodes.contains(system + "|" + code);
     }

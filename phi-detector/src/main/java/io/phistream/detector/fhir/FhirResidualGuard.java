@@ -30,9 +30,9 @@ final class FhirResidualGuard {
      * Whether the output holds an e-mail address or a {@code mailto:}/{@code tel:}/{@code fax:}/{@code sms:} URI
      * anywhere: in a value the policy keeps by its type ({@code valueUri "mailto:..."}, a {@code Coding.display}) that
      * no replaced value repeats, so {@link #firstHit} cannot know it. No treated output holds one (contact points are
-     * removed, free text scrubbed; tokens and pseudonyms hold no '@' or ':'), so any is PHI. Returns its type, never the
-     * value. Hand-written rather than a regular expression: a pattern that opens on a run of letters would backtrack
-     * over every start in a long base64 run; this looks only around each '@' and ':'.
+     * removed, free text scrubbed; tokens and pseudonyms hold no '@' or ':'), so any is PHI. Returns its type, never
+     * the value. Hand-written rather than a regular expression: a pattern that opens on a run of letters would
+     * backtrack over every start in a long base64 run; this looks only around each '@' and ':'.
      */
     static io.phistream.detector.PhiType contactAddress(String output) {
         for (int at = output.indexOf('@'); at >= 0; at = output.indexOf('@', at + 1)) {
@@ -50,8 +50,8 @@ final class FhirResidualGuard {
         for (int colon = output.indexOf(':'); colon >= 0; colon = output.indexOf(':', colon + 1)) {
             for (String scheme : CONTACT_SCHEMES) {
                 int from = colon - scheme.length();
-                // a URI's scheme in any case, the address right after it ("tel:+15550142", "TEL:555..."); "Tel: 555-0142"
-                // with a blank is a note's label, scrubbed already (and in surrogates mode a made-up number)
+                // a URI's scheme in any case, the address right after it ("tel:+15550142", "TEL:555...");
+                // "Tel: 555-0142" with a blank is a note's label, scrubbed already (in surrogates mode made up)
                 if (from >= 0 && output.regionMatches(true, from, scheme, 0, scheme.length())
                         && (from == 0 || !Character.isLetterOrDigit(output.charAt(from - 1)))
                         && addressAfter(output, colon + 1)) {

@@ -24,10 +24,11 @@ final class HtmlText {
     private static final Pattern CDATA = Pattern.compile("<!\\[CDATA\\[|\\]\\]>");
     /** A tag that separates what stands on either side: kept, so lines stay lines. */
     private static final Pattern BLOCK_TAG = Pattern.compile(
-            "</?(?i:p|div|br|hr|tr|td|th|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|caption|h[1-6]|pre|blockquote|body|html"
-                    + "|head|title|section|article|header|footer)\\b[^<>]*>");
+            "</?(?i:p|div|br|hr|tr|td|th|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|caption|h[1-6]|pre|blockquote"
+                    + "|body|html|head|title|section|article|header|footer)\\b[^<>]*>");
     private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^<>]*>");
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#[xX]([0-9A-Fa-f]{1,6});?|#([0-9]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "&(?:#[xX]([0-9A-Fa-f]{1,6});?|#([0-9]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)");
     /** References to markup characters: written out they would change the document's structure. */
     private static final Map<Integer, String> MARKUP = Map.of((int) '<', "&lt;", (int) '>', "&gt;", (int) '&', "&amp;",
             (int) '"', "&quot;", (int) '\'', "&#39;");

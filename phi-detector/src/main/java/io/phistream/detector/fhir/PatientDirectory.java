@@ -13,11 +13,11 @@ import org.hl7.fhir.r4.model.Patient;
  * export writes one resource per line and one file per type, so an Observation names its patient only as
  * {@code Patient/123}; without this, it has no key and its dates keep only their year, while the Patient's own birth
  * date is shifted. Filled from the Patient lines first ({@link FhirDeidentifier#learnPatients}), then read while each
- * line is de-identified, with the patient's guarded values (its names, identifiers, contacts), which every line about the
- * patient is then searched for (free text and the residual guard), as if the Patient stood in the same message. A
- * reference may be relative, absolute ({@code https://server/fhir/Patient/123}) or a {@code urn:uuid} of the id. Held in
- * memory for one run: keys and values are PHI, so it never leaves the process. Not thread-safe while it is filled;
- * read-only after.
+ * line is de-identified, with the patient's guarded values (its names, identifiers, contacts), which every line
+ * about the patient is then searched for (free text and the residual guard), as if the Patient stood in the same
+ * message. A reference may be relative, absolute ({@code https://server/fhir/Patient/123}) or a {@code urn:uuid} of
+ * the id. Held in memory for one run: keys and values are PHI, so it never leaves the process. Not thread-safe while
+ * it is filled; read-only after.
  */
 public final class PatientDirectory {
 
@@ -33,7 +33,7 @@ public final class PatientDirectory {
     public PatientDirectory() {
     }
 
-    /** A Patient line: its key (null when it has no identifier: its values are still searched for) and guarded values. */
+    /** A Patient line: its key (null without identifiers: its values are still searched for) and guarded values. */
     void add(Patient p, String key, List<KnownPhi.Value> known) {
         if (this == NONE || !p.getIdElement().hasIdPart()) {
             return;

@@ -88,9 +88,9 @@ final class SpanishLines {
     }
 
     /**
-     * Marks the Spanish quotations of an English line, from..to ("pt kept saying \"tengo dolores en las piernas\"", "SHE
-     * STATES \"SE FUE LA LUZ DESDE EL DOMINGO\""): a quotation is short, so one word only Spanish writes and three in all
-     * are enough there.
+     * Marks the Spanish quotations of an English line, from..to ("pt kept saying \"tengo dolores en las piernas\"",
+     * "SHE STATES \"SE FUE LA LUZ DESDE EL DOMINGO\""): a quotation is short, so one word only Spanish writes and
+     * three in all are enough there.
      */
     private static boolean[] quotes(Scan s, int from, int to, boolean[] spanish) {
         Tokens tk = s.tk;
@@ -140,8 +140,8 @@ final class SpanishLines {
         }
         Tokens tk = s.tk;
         if (tk.caseBlind(t) || tk.allUpper(t)) {
-            // case says nothing here: only the listed Spanish words ("SE FUE LA LUZ DESDE EL DOMINGO"), which the census
-            // lists hold as rare surnames (LA, EL, SE, FUE), while the lists' names (LUZ, DOMINGO) stay guesses
+            // case says nothing here: only the listed Spanish words ("SE FUE LA LUZ DESDE EL DOMINGO"), which the
+            // census lists hold as rare surnames (LA, EL, SE, FUE), while the lists' names (LUZ, DOMINGO) stay guesses
             return s.isAny(t, VOCABULARY);
         }
         if (!tk.lowerInitial(t) && !(tk.capitalized(t) && tk.sentenceStart(t))) {

@@ -128,9 +128,9 @@ final class TokenClassifier {
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
-     * ("HAND-OFF", "Miami J"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's code
-     * after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would add, so it
-     * costs nothing on the rest; the weights do not depend on it.
+     * ("HAND-OFF", "Miami J"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
+     * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would
+     * add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
         Tokens tk = s.tk;
