@@ -194,6 +194,20 @@ public final class Hl7Deidentifier {
         return false;
     }
 
+    /** An age observation's value: over 89 becomes 90, as PID ages do; unguarded, as the OBX segment is. */
+    private static final FieldRule.Simple AGE_VALUE = new FieldRule.Simple(Treatment.AGE, PhiType.AGE, false, false);
+
+    /** Whether OBX-3 (its first or alternate code) is one the policy names as an age ({@code ageObservationCodes}). */
+    private boolean ageCoded(Er7Segment seg, Delimiters d) {
+        if (!seg.name().equals("OBX")) {
+            return false;
+        }
+        String id = seg.field(3);
+        char c = d.component();
+        return policy.ageObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
+                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4));
+    }
+
     private static String valueType(Er7Segment seg, Delimiters d) {
         return Er7.part(seg.field(2), d.component(), 1);
     }
@@ -216,6 +230,9 @@ public final class Hl7Deidentifier {
             seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> treat(s, rep, at, run)));
         } else if (rule instanceof FieldRule.ByValueType b) {
             FieldRule.Simple s = b.forType(valueType(seg, run.d));
+            if (s.treatment() == Treatment.KEEP && ageCoded(seg, run.d)) {
+                s = AGE_VALUE; // "OBX|1|NM|30525-0^Age^LN||96|a": a number kept by its type, but an age
+            }
             apply(seg, n, s, run);
         } else {
             FieldRule.Composite c = (FieldRule.Composite) rule;

@@ -22,10 +22,18 @@ public final class Hl7Policy extends LoadedPolicy {
     private static final PolicyFile FILE = new PolicyFile(PolicyException::new);
 
     private final Map<String, FieldRule[]> segments;
+    private final java.util.Set<String> ageObservationCodes;
 
-    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments) {
+    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments,
+                      java.util.Set<String> ageObservationCodes) {
         super(header);
         this.segments = segments;
+        this.ageObservationCodes = ageObservationCodes;
+    }
+
+    /** Whether an OBX-3 coded {@code system|code} ("LN|30525-0") records an age: its OBX-5 is one. */
+    boolean ageObservation(String system, String code) {
+        return !ageObservationCodes.isEmpty() && ageObservationCodes.contains(system + "|" + code);
     }
 
     /** The rule for field n of a segment; REDACT for anything the policy does not name. */
@@ -70,6 +78,8 @@ public final class Hl7Policy extends LoadedPolicy {
         root.path("datatypes").fields().forEachRemaining(e -> datatypes.put(e.getKey(), e.getValue()));
         java.util.Set<String> unguarded = new java.util.HashSet<>();
         root.path("unguardedSegments").forEach(n -> unguarded.add(n.asText()));
+        java.util.Set<String> ages = new java.util.HashSet<>();
+        root.path("ageObservationCodes").forEach(n -> ages.add(n.asText()));
         Map<String, FieldRule[]> segments = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("segments").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> seg = it.next();
@@ -90,7 +100,7 @@ public final class Hl7Policy extends LoadedPolicy {
         if (!segments.containsKey("MSH")) {
             throw new PolicyException("policy " + header.name() + " has no MSH rules");
         }
-        return new Hl7Policy(header, Map.copyOf(segments));
+        return new Hl7Policy(header, Map.copyOf(segments), java.util.Set.copyOf(ages));
     }
 
     private static FieldRule unguard(FieldRule rule) {

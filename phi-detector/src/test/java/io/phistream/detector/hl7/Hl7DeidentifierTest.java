@@ -265,6 +265,21 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAnObservationCodedAsAnAge_whenOver89_thenItsValueBecomes90_andOtherNumbersStay() {
+            // a second walkthrough: OBX-5 of a LOINC age observation was kept as any number
+            Er7Message out = out(released(message(PID,
+                    seg("OBX", 1, "1", 2, "NM", 3, "30525-0^Age^LN", 5, "96", 6, "a"),
+                    seg("OBX", 1, "2", 2, "NM", 3, "X^Age at death^L^39016-1^Age at death^LN", 5, "101"),
+                    seg("OBX", 1, "3", 2, "NM", 3, "30525-0^Age^LN", 5, "64"),
+                    seg("OBX", 1, "4", 2, "NM", 3, "8867-4^Heart rate^LN", 5, "96"))));
+
+            assertThat(out.get("OBX", 5, 1, 1, 1)).isEqualTo("90");
+            assertThat(out.segments().get(3).field(5)).isEqualTo("90");
+            assertThat(out.segments().get(4).field(5)).isEqualTo("64");
+            assertThat(out.segments().get(5).field(5)).isEqualTo("96");
+        }
+
+        @Test
         void givenAnOldMessageTimestamp_whenJudgingAgeOver89_thenTheCurrentYearStillCounts() {
             // a second walkthrough: MSH-7 of 1930 let a birth date of 1850 through
             String old = message(PID.replace("19700315", "18500101")).replace("|20260102030405-0500|", "|19300101|");
