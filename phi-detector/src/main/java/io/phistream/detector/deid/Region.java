@@ -28,7 +28,10 @@ public final class Region {
 
     /** Upper case, accents off, dots off, blanks single: "Québec" and "QUEBEC", "U.S.A." and "USA" are one. */
     private static String fold(String value) {
-        String v = Normalizer.normalize(value.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String v = value.strip();
+        if (!v.chars().allMatch(c -> c < 0x80)) { // (accents only when there may be some: most values are ASCII)
+            v = Normalizer.normalize(v, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        }
         return v.replace(".", "").replaceAll("\\s+", " ").toUpperCase(Locale.ROOT).strip();
     }
 

@@ -284,7 +284,7 @@ public final class FhirDeidentifier {
         if (!(parsed instanceof Resource root)) {
             return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
         }
-        if (format == FhirFormat.XML) {
+        if (format == FhirFormat.XML && text.contains("<!--")) { // (a walk of every element: only when one stands)
             try {
                 dropXmlComments(root);
             } catch (RuntimeException | StackOverflowError e) {
@@ -702,7 +702,8 @@ public final class FhirDeidentifier {
             }
             try {
                 // a birth over 89 years ago, and any date as old: an event then shows the person over 89 now
-                if (AgeGeneraliser.impliesOver89(DateShifter.yearOfFhir(value), referenceYear)) {
+                int year = leadingYear(value);
+                if (AgeGeneraliser.impliesOver89(year >= 0 ? year : DateShifter.yearOfFhir(value), referenceYear)) {
                     count(PhiType.AGE);
                     p.setValueAsString(null);
                     return;
@@ -1004,6 +1005,25 @@ public final class FhirDeidentifier {
             PhiType seen = systemPhi.get(system);
             return seen != null ? seen : policy.identifierPhi(List.of(), system, identities);
         }
+    }
+
+    /**
+     * The year of a FHIR date, dateTime or instant from its first four digits, or -1: every date is asked its year
+     * (ages over 89), and HAPI has validated the value already, so the full pattern is matched only for odd ones.
+     */
+    private static int leadingYear(String value) {
+        if (value.length() < 4 || value.length() > 4 && value.charAt(4) != '-') {
+            return -1;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            year = year * 10 + (c - '0');
+        }
+        return year;
     }
 
     /** Resources whose id may itself identify the person, so the original id is guarded. */

@@ -48,6 +48,11 @@ final class FhirResidualGuard {
             }
         }
         for (int colon = output.indexOf(':'); colon >= 0; colon = output.indexOf(':', colon + 1)) {
+            // (cheap test first: a scheme ends in o, l, x or s; JSON's own colons follow a quote)
+            char last = colon > 0 ? Character.toLowerCase(output.charAt(colon - 1)) : ' ';
+            if (last != 'o' && last != 'l' && last != 'x' && last != 's') {
+                continue;
+            }
             for (String scheme : CONTACT_SCHEMES) {
                 int from = colon - scheme.length();
                 // a URI's scheme in any case, the address right after it ("tel:+15550142", "TEL:555...");
