@@ -1,6 +1,5 @@
 package io.phistream.detector.deid;
 
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -28,11 +27,7 @@ public final class Region {
 
     /** Upper case, accents off, dots off, blanks single: "Québec" and "QUEBEC", "U.S.A." and "USA" are one. */
     private static String fold(String value) {
-        String v = value.strip();
-        if (!v.chars().allMatch(c -> c < 0x80)) { // (accents only when there may be some: most values are ASCII)
-            v = Normalizer.normalize(v, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        }
-        return v.replace(".", "").replaceAll("\\s+", " ").toUpperCase(Locale.ROOT).strip();
+        return ResidualMatch.foldAccents(value.strip()).replace(".", "").replaceAll("\\s+", " ").toUpperCase(Locale.ROOT).strip();
     }
 
     private static Set<String> known() {

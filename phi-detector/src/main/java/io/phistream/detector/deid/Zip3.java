@@ -83,11 +83,6 @@ public final class Zip3 {
     }
 
     /**
-     * The Safe Harbor form of a postal code: the first three digits of a US ZIP or ZIP+4, or
-     * {@code 000} when that prefix is restricted or the value is not recognisably a US ZIP
-     * (including null and empty).
-     */
-    /**
      * As {@link #generalise(String)} for a postal code of an address in {@code country} (as written: "DEU", "Mexico",
      * "US"; null or blank when none is): {@code 000} for a country that does not use US ZIP codes. Safe Harbor's
      * three-digit exception is for US ZIP codes; "701" of a Stuttgart postal code is a German area smaller than a state.
@@ -110,6 +105,11 @@ public final class Zip3 {
             "UNITEDSTATESOFAMERICA", "AMERICA", "PR", "PRI", "630", "PUERTORICO", "GU", "GUM", "GUAM", "VI", "VIR",
             "USVIRGINISLANDS", "AS", "ASM", "AMERICANSAMOA", "MP", "MNP", "NORTHERNMARIANAISLANDS", "UM", "UMI");
 
+    /**
+     * The Safe Harbor form of a postal code: the first three digits of a US ZIP or ZIP+4, or
+     * {@code 000} when that prefix is restricted or the value is not recognisably a US ZIP
+     * (including null and empty).
+     */
     public String generalise(String postalCode) {
         if (postalCode == null) {
             return RESTRICTED;

@@ -3,6 +3,7 @@ package io.phistream.detector.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.Treatment;
+import io.phistream.detector.policy.AgeCodes;
 import io.phistream.detector.policy.LoadedPolicy;
 import io.phistream.detector.policy.PolicyFile;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class FhirPolicy extends LoadedPolicy {
     }
 
     private final Set<String> unguardedResources;
-    private final Set<String> ageObservationCodes;
+    private final AgeCodes ageObservationCodes;
     private final Map<String, DatatypeRule> datatypes;
     private final Map<String, FhirRule> primitives;
     private final Map<String, FhirRule> elements;
@@ -78,7 +79,7 @@ public final class FhirPolicy extends LoadedPolicy {
     private FhirPolicy(Builder b) {
         super(b.header);
         this.unguardedResources = Set.copyOf(b.unguardedResources);
-        this.ageObservationCodes = Set.copyOf(b.ageObservationCodes);
+        this.ageObservationCodes = b.ageObservationCodes;
         this.datatypes = Map.copyOf(b.datatypes);
         this.primitives = Map.copyOf(b.primitives);
         this.elements = Map.copyOf(b.elements);
@@ -117,7 +118,7 @@ public final class FhirPolicy extends LoadedPolicy {
 
     /** Whether an Observation coded {@code system|code} records an age ("http://loinc.org|30525-0"). */
     boolean ageObservation(String system, String code) {
-        return !ageObservationCodes.isEmpty() && ageObservationCodes.contains(system + "|" + code);
+        return ageObservationCodes.contains(system, code);
     }
 
     /** Values of a guarded resource identify the patient or a relative: the residual guard proves them absent. */
@@ -179,7 +180,7 @@ public final class FhirPolicy extends LoadedPolicy {
         Builder b = new Builder();
         b.header = FILE.header(root, json);
         root.path("unguardedResources").forEach(n -> b.unguardedResources.add(n.asText()));
-        root.path("ageObservationCodes").forEach(n -> b.ageObservationCodes.add(n.asText()));
+        b.ageObservationCodes = AgeCodes.read(root);
 
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("datatypes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -290,7 +291,7 @@ public final class FhirPolicy extends LoadedPolicy {
     private static final class Builder {
         PolicyFile.Header header;
         final Set<String> unguardedResources = new HashSet<>();
-        final Set<String> ageObservationCodes = new HashSet<>();
+        AgeCodes ageObservationCodes;
         final Map<String, DatatypeRule> datatypes = new HashMap<>();
         final Map<String, FhirRule> primitives = new HashMap<>();
         final Map<String, FhirRule> elements = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.phistream.detector.fhir;
 
 import io.phistream.detector.KnownPhi;
+import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.ResidualMatch;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -34,16 +35,16 @@ final class FhirResidualGuard {
      * the value. Hand-written rather than a regular expression: a pattern that opens on a run of letters would
      * backtrack over every start in a long base64 run; this looks only around each '@' and ':'.
      */
-    static io.phistream.detector.PhiType contactAddress(String output) {
+    static PhiType contactAddress(String output) {
         for (int at = output.indexOf('@'); at >= 0; at = output.indexOf('@', at + 1)) {
             if (at > 0 && localPart(output.charAt(at - 1)) && domainAt(output, at + 1) && !surrogateEmail(output, at)) {
-                return io.phistream.detector.PhiType.EMAIL;
+                return PhiType.EMAIL;
             }
         }
         for (char lookalike : new char[] {'\uFF20', '\uFE6B'}) { // fullwidth and small commercial at
             for (int at = output.indexOf(lookalike); at >= 0; at = output.indexOf(lookalike, at + 1)) {
                 if (at > 0 && localPart(output.charAt(at - 1)) && domainAt(output, at + 1)) {
-                    return io.phistream.detector.PhiType.EMAIL;
+                    return PhiType.EMAIL;
                 }
             }
         }
@@ -60,8 +61,8 @@ final class FhirResidualGuard {
                 if (from >= 0 && output.regionMatches(true, from, scheme, 0, scheme.length())
                         && (from == 0 || !Character.isLetterOrDigit(output.charAt(from - 1)))
                         && addressAfter(output, colon + 1)) {
-                    return scheme.equals("mailto") ? io.phistream.detector.PhiType.EMAIL
-                            : io.phistream.detector.PhiType.PHONE;
+                    return scheme.equals("mailto") ? PhiType.EMAIL
+                            : PhiType.PHONE;
                 }
             }
         }
@@ -134,7 +135,7 @@ final class FhirResidualGuard {
                 continue;
             }
             List<Needle> needles = new ArrayList<>(2);
-            String zip = zip5(v);
+            String zip = ResidualMatch.zip5(v.type(), v.value());
             if (zip != null) {
                 // a postal code is PHI in full (Safe Harbor B) though shorter than other guarded numbers; the
                 // structure keeps its ZIP3, so the five digits (and ZIP+4) must not stand anywhere else
@@ -303,14 +304,6 @@ final class FhirResidualGuard {
             }
             return new Needle(text, foldedHash(text, a, b), b - a, a, reported);
         }
-    }
-
-    /**
-     * The five-digit ZIP of a place value that is a US postal code ("01945", "01945-1234", "01945 1234",
-     * "019451234"), or null. Other place values (streets, cities) are matched as written.
-     */
-    static String zip5(KnownPhi.Value v) {
-        return ResidualMatch.zip5(v.type(), v.value());
     }
 
     /** Whether [s, e) lies inside a run of token characters that is one of our own tokens or pseudonyms. */

@@ -3,6 +3,7 @@ package io.phistream.detector.hl7;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.Treatment;
+import io.phistream.detector.policy.AgeCodes;
 import io.phistream.detector.policy.LoadedPolicy;
 import io.phistream.detector.policy.PolicyFile;
 import java.util.HashMap;
@@ -22,10 +23,9 @@ public final class Hl7Policy extends LoadedPolicy {
     private static final PolicyFile FILE = new PolicyFile(PolicyException::new);
 
     private final Map<String, FieldRule[]> segments;
-    private final java.util.Set<String> ageObservationCodes;
+    private final AgeCodes ageObservationCodes;
 
-    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments,
-                      java.util.Set<String> ageObservationCodes) {
+    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments, AgeCodes ageObservationCodes) {
         super(header);
         this.segments = segments;
         this.ageObservationCodes = ageObservationCodes;
@@ -33,7 +33,7 @@ public final class Hl7Policy extends LoadedPolicy {
 
     /** Whether an OBX-3 coded {@code system|code} ("LN|30525-0") records an age: its OBX-5 is one. */
     boolean ageObservation(String system, String code) {
-        return !ageObservationCodes.isEmpty() && ageObservationCodes.contains(system + "|" + code);
+        return ageObservationCodes.contains(system, code);
     }
 
     /** The rule for field n of a segment; REDACT for anything the policy does not name. */
@@ -78,8 +78,6 @@ public final class Hl7Policy extends LoadedPolicy {
         root.path("datatypes").fields().forEachRemaining(e -> datatypes.put(e.getKey(), e.getValue()));
         java.util.Set<String> unguarded = new java.util.HashSet<>();
         root.path("unguardedSegments").forEach(n -> unguarded.add(n.asText()));
-        java.util.Set<String> ages = new java.util.HashSet<>();
-        root.path("ageObservationCodes").forEach(n -> ages.add(n.asText()));
         Map<String, FieldRule[]> segments = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("segments").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> seg = it.next();
@@ -100,7 +98,7 @@ public final class Hl7Policy extends LoadedPolicy {
         if (!segments.containsKey("MSH")) {
             throw new PolicyException("policy " + header.name() + " has no MSH rules");
         }
-        return new Hl7Policy(header, Map.copyOf(segments), java.util.Set.copyOf(ages));
+        return new Hl7Policy(header, Map.copyOf(segments), AgeCodes.read(root));
     }
 
     private static FieldRule unguard(FieldRule rule) {

@@ -231,11 +231,12 @@ final class DeidCommand implements Callable<Integer> {
         return new Result(d.text(), d.spans());
     }
 
-    /** One resource a line, each its own message as in the stream: a bad line is rejected alone, by its number. */
     /**
      * The Patient lines of every NDJSON input, read before any file is de-identified: a bulk export writes one file per
      * resource type, and an Observation in Observation.ndjson names its patient only as {@code Patient/123}, which
-     * Patient.ndjson resolves (its dates then shift with the patient's instead of keeping only their year).
+     * Patient.ndjson resolves (its dates then shift with the patient's instead of keeping only their year). The files
+     * are read again when they are de-identified: holding every file's text between the passes would cost an export's
+     * size in memory.
      */
     private PatientDirectory bulkPatients(Stages stages, List<Path> files) throws IOException {
         PatientDirectory patients = new PatientDirectory();
@@ -253,6 +254,7 @@ final class DeidCommand implements Callable<Integer> {
         return patients;
     }
 
+    /** One resource a line, each its own message as in the stream: a bad line is rejected alone, by its number. */
     private static Result ndjson(Stages stages, String text, PatientDirectory patients) {
         StringBuilder out = new StringBuilder(text.length());
         List<String> rejections = new ArrayList<>();
