@@ -572,7 +572,11 @@ public final class FhirDeidentifier {
                         p.setValueAsString(null);
                     }
                 }
-                case TEXT -> deferred.add(() -> text(p, type));
+                case TEXT -> {
+                    if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))) {
+                        deferred.add(() -> text(p, type));
+                    }
+                }
                 case ID -> id(p);
                 case REFERENCE -> {
                     if (value.indexOf('?') >= 0 || value.indexOf('=') >= 0) {
@@ -772,6 +776,23 @@ public final class FhirDeidentifier {
                 // a scrubbed code or uri would not be valid any more: only free-text types take scrubbed text
                 p.setValueAsString(p instanceof StringType || p instanceof MarkdownType ? out : null);
             }
+        }
+
+        /**
+         * Whether a CodeableConcept's text is one of its codings' displays ("Hypertension" beside SNOMED 38341003
+         * "Hypertension"), which the policy keeps: scrubbing the text would hide nothing, and a label read without a
+         * sentence around it is where the free-text detector guesses worst.
+         */
+        static boolean repeatsDisplay(IBase parent, String value) {
+            if (parent instanceof CodeableConcept cc) {
+                String text = value.strip();
+                for (org.hl7.fhir.r4.model.Coding c : cc.getCoding()) {
+                    if (c.hasDisplay() && c.getDisplay().strip().equalsIgnoreCase(text)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         String scrub(String value) {

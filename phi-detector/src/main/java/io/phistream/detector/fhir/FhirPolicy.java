@@ -261,6 +261,7 @@ public final class FhirPolicy extends LoadedPolicy {
                 case "birth" -> qualifier = FhirRule.Qualifier.BIRTH;
                 case "@identifier" -> qualifier = FhirRule.Qualifier.IDENTIFIER;
                 case "@contactPoint" -> qualifier = FhirRule.Qualifier.CONTACT_POINT;
+                case "@display" -> qualifier = FhirRule.Qualifier.DISPLAY;
                 default -> phi = FILE.phiType(where, parts[1]);
             }
         }

@@ -10,8 +10,8 @@ import java.util.Locale;
  * references, base64 attachments, XHTML narratives).
  *
  * @param phi       the PHI type counted and tokenised under
- * @param qualifier refines the action: a birth date, or a PHI type chosen by the identifier's system/type or the
- *                  contact point's system
+ * @param qualifier refines the action: a birth date, a PHI type chosen by the identifier's system/type or the
+ *                  contact point's system, or a code's text that only repeats its display
  */
 record FhirRule(Action action, PhiType phi, Qualifier qualifier) {
 
@@ -37,7 +37,11 @@ record FhirRule(Action action, PhiType phi, Qualifier qualifier) {
         }
     }
 
-    enum Qualifier { NONE, BIRTH, IDENTIFIER, CONTACT_POINT }
+    /**
+     * BIRTH: a birth date; IDENTIFIER and CONTACT_POINT: the PHI type comes from the parent; DISPLAY: a text kept as
+     * written when it repeats a display of its parent's codings, which are kept (it says no more than they do).
+     */
+    enum Qualifier { NONE, BIRTH, IDENTIFIER, CONTACT_POINT, DISPLAY }
 
     static final FhirRule KEEP = new FhirRule(Action.KEEP, PhiType.OTHER_ID, Qualifier.NONE);
     static final FhirRule REDACT = new FhirRule(Action.REDACT, PhiType.OTHER_ID, Qualifier.NONE);

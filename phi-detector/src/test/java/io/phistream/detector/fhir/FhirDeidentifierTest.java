@@ -214,6 +214,28 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenACodesTextThatRepeatsItsDisplay_whenDeidentified_thenItIsKeptAndAnyOtherTextIsScrubbed() {
+            // the free-text detector read bare labels such as "Body Height" as names; a text that only repeats a
+            // kept display says nothing more (policy 1.3.0, text/@display)
+            String template = """
+                    {"resourceType":"Condition","subject":{"reference":"Patient/pat-1"},
+                     "code":{"coding":[{"system":"http://snomed.info/sct","code":"38341003","display":"Hypertension"}],
+                             "text":"%s"}}""";
+
+            Condition same = condition(deid(bundle(PATIENT, template.formatted("hypertension"))));
+            Condition other = condition(deid(bundle(PATIENT, template.formatted("Hypertension per Dr Quackenbush"))));
+
+            assertThat(same.getCode().getText()).isEqualTo("hypertension");
+            assertThat(same.getCode().getCodingFirstRep().getDisplay()).isEqualTo("Hypertension");
+            assertThat(other.getCode().hasText()).isFalse(); // REDACT_ALL: free text goes whole
+        }
+
+        private static Condition condition(FhirOutcome.Deidentified out) {
+            return ((Bundle) parse(out.text())).getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Condition.class::isInstance).map(Condition.class::cast).findFirst().orElseThrow();
+        }
+
+        @Test
         void givenAPlainTextAttachment_whenDeidentified_thenItsContentIsScrubbedWithTheMessagesKnownValues() {
             FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), MARK_KNOWN);
             String note = "Philomena Quackenbush seen today, phone 555-867-5309.";
