@@ -43,6 +43,20 @@ class TokenClassifierTest {
                 .noneMatch(s -> s.startsWith("VELBRANE"));
     }
 
+    @Test
+    void givenABareValueOrLabel_thenPlainWordsAreNoNamesButNamesAreStillFound() {
+        // an OBX's value, a code's text: four words or fewer, nothing around them to read; the model, which learns
+        // mostly from sentences, had read each of these as a name (TokenClassifier.BARE_WORDS)
+        for (String value : List.of("Yellow", "Cloudy", "Negative", "Hemolyzed", "Fasting", "Body Height",
+                "Sinus Tachycardia", "Right Upper Lobe", "Hypertension", "Epilepsy", "Ankle")) {
+            assertThat(found(WHOLE, value)).as(value).isEmpty();
+        }
+        // a bare word that looks like nothing but a name still is one, and the rules' names stand
+        assertThat(found(WHOLE, "Quillane")).containsExactly("Quillane|NAME|model.token");
+        assertThat(found(WHOLE, "Given to Tavisha")).containsExactly("Tavisha|NAME|model.token");
+        assertThat(found(WHOLE, "-Marielys RN")).anyMatch(f -> f.startsWith("Marielys|NAME|"));
+    }
+
     /** That the model alone finds {@code value} in {@code text}, as the type and rule given ("DATE|model.date"). */
     private static void onlyTheModelFinds(String text, String value, String typeAndRule) {
         assertThat(found(WHOLE, text)).as(text).contains(value + "|" + typeAndRule);

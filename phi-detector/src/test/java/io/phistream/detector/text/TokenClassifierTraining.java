@@ -45,6 +45,8 @@ public final class TokenClassifierTraining {
         double l2 = 1e-5;
         double rate = 0.1;
         float threshold = 0.5f;
+        boolean lines = false;
+        Path shortTexts = null;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--heldout" -> heldout = Path.of(args[i + 1]);
@@ -55,6 +57,8 @@ public final class TokenClassifierTraining {
                 case "--l2" -> l2 = Double.parseDouble(args[i + 1]);
                 case "--rate" -> rate = Double.parseDouble(args[i + 1]);
                 case "--threshold" -> threshold = Float.parseFloat(args[i + 1]);
+                case "--lines" -> lines = Boolean.parseBoolean(args[i + 1]);
+                case "--short" -> shortTexts = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -64,6 +68,11 @@ public final class TokenClassifierTraining {
         TokenClassifierTraining t = new TokenClassifierTraining();
         for (GoldDocument d : docs(heldout, train)) {
             t.add(d);
+            if (lines) {
+                for (GoldDocument line : lines(d)) {
+                    t.add(line);
+                }
+            }
         }
         float[] w = t.train(epochs, l2, rate);
         System.out.printf("trained on batches %s: %d examples, %d positive (%d short dates, %d positive), %d non-zero"
@@ -75,9 +84,28 @@ public final class TokenClassifierTraining {
                 t.candidates[TokenClassifier.AGE], t.positives[TokenClassifier.AGE]);
         if (test != null) {
             List<GoldDocument> docs = docs(heldout, test);
+            if (lines) {
+                List<GoldDocument> each = new ArrayList<>();
+                for (GoldDocument d : docs) {
+                    each.addAll(lines(d));
+                }
+                print("each line alone, rules alone", TextPhiDetector.withModel(config(), null), each);
+                print("each line alone, model at 0.07", TextPhiDetector.withModel(config(), new TokenClassifier(w, 0.07f)), each);
+            }
             print("rules alone", TextPhiDetector.withModel(config(), null), docs);
             for (float th : new float[] {0.03f, 0.05f, 0.07f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.5f}) {
                 print("with the model at " + th, TextPhiDetector.withModel(config(), new TokenClassifier(w, th)), docs);
+            }
+        }
+        if (shortTexts != null) {
+            List<String> texts = Files.readAllLines(shortTexts);
+            for (float th : new float[] {0.07f, 0.15f, 0.3f}) {
+                TextPhiDetector d = TextPhiDetector.withModel(config(), new TokenClassifier(w, th));
+                int marked = 0;
+                for (String x : texts) {
+                    marked += d.detect(x, DetectionContext.EMPTY).isEmpty() ? 0 : 1;
+                }
+                System.out.printf("short texts with a span at %s: %d of %d%n", th, marked, texts.size());
             }
         }
         if (out != null) {
@@ -101,6 +129,36 @@ public final class TokenClassifierTraining {
             docs.addAll(Evaluator.read(heldout.resolve("batch" + b + ".jsonl")));
         }
         return docs;
+    }
+
+    /**
+     * Each line of the note as a text of its own, with its gold spans: HL7 and FHIR hand the detector short texts (a
+     * lab value, a code's text, one comment line), whose ends a note's only two ends teach the model almost nothing of.
+     */
+    static List<GoldDocument> lines(GoldDocument d) {
+        List<GoldDocument> out = new ArrayList<>();
+        String text = d.text();
+        int start = 0;
+        int k = 0;
+        while (start <= text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            if (text.substring(start, end).strip().length() > 0) {
+                List<GoldSpan> spans = new ArrayList<>();
+                for (GoldSpan g : d.spans()) {
+                    if (g.start() < end && g.end() > start) { // a span over a line break is clipped to each line
+                        spans.add(new GoldSpan(g.label(), g.type(), Math.max(g.start(), start) - start,
+                                Math.min(g.end(), end) - start));
+                    }
+                }
+                out.add(new GoldDocument(d.id() + "/" + k++, text.substring(start, end), spans));
+            }
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        return out;
     }
 
     private static void print(String what, TextPhiDetector d, List<GoldDocument> docs) {
