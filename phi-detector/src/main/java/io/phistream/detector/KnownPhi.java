@@ -27,6 +27,7 @@ public final class KnownPhi {
     private Function<String, String> memoryHash;
     private Integer dateShiftDays;
     private int referenceYear;
+    private final Set<java.time.LocalDate> birthDates = new java.util.HashSet<>();
 
     public void add(PhiType type, String value, boolean guarded) {
         String v = value.strip();
@@ -42,6 +43,18 @@ public final class KnownPhi {
     public void dateShift(Integer days, int referenceYear) {
         this.dateShiftDays = days;
         this.referenceYear = referenceYear;
+    }
+
+    /**
+     * A birth date the structured fields held (kept as its year only): the same day in free text gets its year only
+     * too, not a shifted date, which anyone who learns the patient's offset would undo.
+     */
+    public void birthDate(java.time.LocalDate day) {
+        birthDates.add(day);
+    }
+
+    public Set<java.time.LocalDate> birthDates() {
+        return Collections.unmodifiableSet(birthDates);
     }
 
     public Integer dateShiftDays() {

@@ -703,6 +703,13 @@ public final class FhirDeidentifier {
         void date(IPrimitiveType<?> p, String type, String value, FhirRule rule, Scope s) {
             if (rule.birth()) {
                 known.add(PhiType.DATE, value, s.guarded());
+                if (value.length() >= 10) {
+                    try {
+                        known.birthDate(java.time.LocalDate.parse(value.substring(0, 10)));
+                    } catch (RuntimeException notADay) {
+                        // a year or a month: the year alone, kept, says nothing more
+                    }
+                }
             }
             try {
                 // a birth over 89 years ago, and any date as old: an event then shows the person over 89 now
@@ -713,12 +720,13 @@ public final class FhirDeidentifier {
                     return;
                 }
                 count(rule.phi());
-                if (s.offsetDays() != null) {
+                if (s.offsetDays() != null && !rule.birth()) {
                     p.setValueAsString(shift(value, s.offsetDays()));
                 } else if ("instant".equals(type)) {
                     p.setValueAsString(null); // no patient to shift for, and an instant cannot be a bare year
                 } else {
-                    // no patient: year only
+                    // no patient, or a birth date (shifted, it is undone by anyone who learns the patient's offset,
+                    // as a live stream tells it; Safe Harbor keeps only its year): year only
                     p.setValueAsString(String.format(Locale.ROOT, "%04d", DateShifter.yearOfFhir(value)));
                 }
             } catch (RuntimeException unreadable) {

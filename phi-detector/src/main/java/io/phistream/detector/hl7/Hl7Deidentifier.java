@@ -379,8 +379,11 @@ public final class Hl7Deidentifier {
                 run.count(PhiType.AGE);
                 return "";
             }
-            if (run.offsetDays == null) {
-                return String.valueOf(DateShifter.yearOfHl7(value)); // no patient to shift for: year only
+            if (run.offsetDays == null || s.birthDate()) {
+                // no patient to shift for, or a birth date: year only. A birth date shifted like the rest is undone by
+                // anyone who learns the patient's offset, and a live stream tells it: a message's shifted MSH-7 beside
+                // the time it arrived (Safe Harbor keeps no more of a birth date than its year)
+                return String.valueOf(DateShifter.yearOfHl7(value));
             }
             return shifter.shiftHl7(value, run.offsetDays);
         } catch (IllegalArgumentException unreadableDate) {
@@ -607,6 +610,18 @@ public final class Hl7Deidentifier {
             return map;
         }
 
+        /** A birth date's day (YYYYMMDD...), for the free text to write as its year only too. */
+        void birthDay(String raw) {
+            if (raw.length() >= 8) {
+                try {
+                    known.birthDate(java.time.LocalDate.of(Integer.parseInt(raw.substring(0, 4)),
+                            Integer.parseInt(raw.substring(4, 6)), Integer.parseInt(raw.substring(6, 8))));
+                } catch (RuntimeException notADay) {
+                    // no whole day to find again: the year alone says nothing more
+                }
+            }
+        }
+
         static String memoKey(FieldRule.Simple s, String raw) {
             return new StringBuilder(raw.length() + 2).append((char) s.treatment().ordinal())
                     .append((char) s.phiType().ordinal()).append(raw).toString();
@@ -623,6 +638,9 @@ public final class Hl7Deidentifier {
                     || rule.birthDate();
             if (!remember) {
                 return;
+            }
+            if (rule.birthDate()) {
+                birthDay(raw);
             }
             // KnownPhi gets each (type, guard, value) once: an ORU names the same observer in every OBX
             String key = new StringBuilder(raw.length() + 2).append((char) type.ordinal())

@@ -26,18 +26,29 @@ final class TextDates {
 
     /** The date shifted by {@code days} in the form it was written, or null when it is not a whole date this reads. */
     static String shift(String value, int days, int referenceYear) {
+        return shift(value, days, referenceYear, null);
+    }
+
+    /** The day the value names (a date without a year in the reference year), or null when this reads no date. */
+    static LocalDate read(String value, int referenceYear) {
+        LocalDate[] day = new LocalDate[1];
+        return shift(value, 0, referenceYear, day) == null ? null : day[0];
+    }
+
+    /** As {@link #shift(String, int, int)}; {@code read}, when given, receives the day read before it is moved. */
+    private static String shift(String value, int days, int referenceYear, LocalDate[] read) {
         String v = value.strip();
         if (v.isEmpty() || v.length() > 40) {
             return null;
         }
         String out = Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(v.length() - 1))
-                && !hasLetter(v) ? numeric(v, days, referenceYear) : named(v, days, referenceYear);
+                && !hasLetter(v) ? numeric(v, days, referenceYear, read) : named(v, days, referenceYear, read);
         return out == null ? null : value.substring(0, value.indexOf(v)) + out
                 + value.substring(value.indexOf(v) + v.length());
     }
 
     /** m/d, m/d/yy, m/d/yyyy, m-d-yyyy, m.d.yyyy, yyyy-mm-dd, yyyy/mm/dd: digits and one kind of separator. */
-    private static String numeric(String v, int days, int referenceYear) {
+    private static String numeric(String v, int days, int referenceYear, LocalDate[] read) {
         char sep = 0;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -64,6 +75,9 @@ final class TextDates {
             LocalDate d = date(Integer.parseInt(g[0]), Integer.parseInt(g[1]), Integer.parseInt(g[2]));
             if (d == null) {
                 return null;
+            }
+            if (read != null) {
+                read[0] = d;
             }
             d = d.plusDays(days);
             // ISO and its kin pad every two-digit group: "2019-12-05" becomes "2020-01-04", not "2020-1-4"
@@ -97,6 +111,9 @@ final class TextDates {
         if (d == null) {
             return null;
         }
+        if (read != null) {
+            read[0] = d;
+        }
         d = moved(d, days, g.length == 2);
         String out = dayFirst ? pad(d.getDayOfMonth(), g[0]) + sep + pad(d.getMonthValue(), g[1])
                 : pad(d.getMonthValue(), g[0]) + sep + pad(d.getDayOfMonth(), g[1]);
@@ -110,7 +127,7 @@ final class TextDates {
      * "Jan 5", "Jan 5th", "January 5, 2019", "5 Jan 2019", "5th of March", "12-JAN-2020": a month's name and a day,
      * with or without a year; the words between them kept.
      */
-    private static String named(String v, int days, int referenceYear) {
+    private static String named(String v, int days, int referenceYear, LocalDate[] read) {
         // the pieces: runs of letters, runs of digits (with an ordinal suffix), and what lies between them
         int monthAt = -1;
         int monthEnd = -1;
@@ -169,6 +186,9 @@ final class TextDates {
         }
         if (d == null) {
             return null;
+        }
+        if (read != null) {
+            read[0] = d;
         }
         d = moved(d, days, yearAt < 0);
         String monthWord = v.substring(monthAt, monthEnd);

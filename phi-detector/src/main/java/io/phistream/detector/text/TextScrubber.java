@@ -49,8 +49,19 @@ public final class TextScrubber {
         return java.util.Set.copyOf(names);
     }
 
-    /** A patient's date offset, and the year in which a date written without one is read ({@link TextDates}). */
-    public record DateShift(int days, int referenceYear) {
+    /**
+     * A patient's date offset, the year in which a date written without one is read ({@link TextDates}), and the
+     * patient's birth dates, which are written as their year only, never shifted: shifted, anyone who learns the
+     * offset (a live stream tells it) would have them back.
+     */
+    public record DateShift(int days, int referenceYear, java.util.Set<java.time.LocalDate> births) {
+        public DateShift {
+            births = java.util.Set.copyOf(births);
+        }
+
+        public DateShift(int days, int referenceYear) {
+            this(days, referenceYear, java.util.Set.of());
+        }
     }
 
     public static ScrubResult scrub(String text, List<PhiSpan> spans, Replacement mode, Function<PhiSpan, String> tokenFn) {
@@ -120,10 +131,19 @@ public final class TextScrubber {
         return h & Long.MAX_VALUE;
     }
 
+    private static boolean birth(String v, DateShift shift) {
+        if (shift.births().isEmpty()) {
+            return false;
+        }
+        java.time.LocalDate d = TextDates.read(v, shift.referenceYear());
+        return d != null && shift.births().contains(d);
+    }
+
     private static String surrogate(String text, PhiSpan s, Function<PhiSpan, String> seedFn, DateShift shift) {
         String v = text.substring(s.start(), s.end());
-        String shifted = s.type() == PhiType.DATE && shift != null ? TextDates.shift(v, shift.days(), shift.referenceYear())
-                : null;
+        String shifted = s.type() != PhiType.DATE || shift == null ? null
+                : birth(v, shift) ? String.valueOf(TextDates.read(v, shift.referenceYear()).getYear())
+                : TextDates.shift(v, shift.days(), shift.referenceYear());
         return switch (s.type()) {
             case NAME -> name(text, s, seedFn);
             case DATE -> shifted != null ? shifted : date(v, seed(seedFn.apply(s)));

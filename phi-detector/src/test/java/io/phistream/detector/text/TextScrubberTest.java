@@ -26,6 +26,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenSurrogatesWithAPatientsShift_thenTheBirthDateKeepsItsYearOnlyAndOtherDatesMove() {
+        // shifted, a birth date is undone by anyone who learns the offset; a live stream tells it (a walkthrough)
+        String t = "DOB 01/01/1950 (born Jan 1, 1950). Seen 03/04/2019.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+        var shift = new TextScrubber.DateShift(-10, 2026, java.util.Set.of(java.time.LocalDate.of(1950, 1, 1)));
+
+        String out = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed, shift).text();
+
+        assertThat(out).isEqualTo("DOB 1950 (born 1950). Seen 02/22/2019.");
+    }
+
+    @Test
     void givenSurrogateMode_thenConsistentRealisticValues() {
         String t = "JOHN SMITH CALLED. SMITH WILL RETURN 03/04/2019. FROM WORCESTER.";
         var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
