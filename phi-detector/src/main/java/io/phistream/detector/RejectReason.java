@@ -8,7 +8,8 @@ public enum RejectReason {
     EMPTY("the message is empty"),
     INVALID_ENCODING("the bytes are not valid UTF-8 text (nor, for HL7 v2, in the ISO 8859 charset its MSH-18 declares)"),
     TOO_LARGE("the message exceeds the configured size limit"),
-    NOT_HL7("the text does not start with an MSH segment"),
+    NOT_HL7("the text is not one HL7 v2 message: it does not start with an MSH segment (a batch, FHS/BHS, must be"
+            + " split into its messages first) or it holds control characters no HL7 text has"),
     BAD_ENCODING_CHARACTERS("MSH-1/MSH-2 do not declare usable encoding characters"),
     BAD_SEGMENT("a segment name is malformed, or a second MSH starts inside the message"),
     UNSUPPORTED_VERSION("MSH-12 names an HL7 version outside 2.3-2.8"),

@@ -41,11 +41,15 @@ public final class ResidualMatch {
     public static java.util.List<String> forms(String value, PhiType type) {
         String whole = foldAccents(value);
         // (cheap test first: most values are one word, searched as they are)
-        if (type != PhiType.NAME || whole.indexOf(' ') < 0 && whole.indexOf('-') < 0 && whole.indexOf('\t') < 0) {
+        if (type != PhiType.NAME || whole.indexOf(' ') < 0 && whole.indexOf('-') < 0 && whole.indexOf('\t') < 0
+                && whole.indexOf('\'') < 0) {
             return java.util.List.of(whole);
         }
         java.util.List<String> forms = new java.util.ArrayList<>(3);
         forms.add(whole);
+        if (whole.indexOf('\'') > 0) {
+            forms.add(whole.replace("'", "")); // "O'DONNELL" written "ODONNELL"
+        }
         for (String part : WORD_BREAKS.split(whole)) {
             if (!part.equals(whole) && significant(part, type) && !io.phistream.detector.NameParticles.is(part)) {
                 forms.add(part);
@@ -83,14 +87,93 @@ public final class ResidualMatch {
     private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s\\-]+");
 
     /**
+     * The digits of a value worth finding again however it is punctuated ("123-45-6789" as "123456789", an MRN
+     * "4821377" as "482-1377"), or null: seven digits or more, of a type made of digits. A birth date's digits are its
+     * value (YYYYMMDD); {@link #dateDigitForms} gives its other orders.
+     */
+    public static String digitsOf(String value, PhiType type) {
+        switch (type) {
+            case SSN, PHONE, FAX, MRN, ACCOUNT, HEALTH_PLAN, LICENSE, DEVICE, VEHICLE, OTHER_ID, DATE -> {
+                StringBuilder b = new StringBuilder(value.length());
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (c >= '0' && c <= '9') {
+                        b.append(c);
+                    } else if (Character.isLetter(c)) {
+                        return null; // letters are searched as written
+                    }
+                }
+                return b.length() >= 7 ? b.toString() : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A YYYYMMDD date's other written orders as digits: MMDDYYYY and DDMMYYYY ("03/12/1958", "12.03.1958"). */
+    public static java.util.List<String> dateDigitForms(String yyyymmdd) {
+        if (yyyymmdd.length() < 8) {
+            return java.util.List.of();
+        }
+        String y = yyyymmdd.substring(0, 4);
+        String m = yyyymmdd.substring(4, 6);
+        String d = yyyymmdd.substring(6, 8);
+        return java.util.List.of(m + d + y, d + m + y);
+    }
+
+    /**
+     * The text's digit groups joined across the punctuation people write inside numbers ("(508) 555-0142" ->
+     * "5085550142", "03/12/1958" -> "03121958"), each run standing alone between spaces: where {@link #digitsOf}
+     * forms are searched.
+     */
+    public static String digitRuns(String text) {
+        StringBuilder out = new StringBuilder(text.length() / 2 + 1);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                i++;
+                continue;
+            }
+            out.append(' ');
+            while (i < n) {
+                char x = text.charAt(i);
+                if (x >= '0' && x <= '9') {
+                    out.append(x);
+                    i++;
+                    continue;
+                }
+                // one or two separators between digits keep the run going
+                int j = i;
+                while (j < n && j - i < 2 && NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
+                    j++;
+                }
+                if (j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                    i = j;
+                } else {
+                    break;
+                }
+            }
+        }
+        return out.append(' ').toString();
+    }
+
+    private static final String NUMBER_PUNCTUATION = "-. ()/";
+
+    /**
      * The text with the accents of its letters taken off ("Hernández" -> "Hernandez"), so that a value and an output that
      * spell one name with and without them match; the text itself when it is ASCII (the common case, no copy).
      */
     public static String foldAccents(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 128) {
-                String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
-                return COMBINING.matcher(d).replaceAll("");
+                // compatibility forms too: fullwidth "ＱＵＩＬＬ" is "QUILL"; and "ß" is "ss", as "STRASSE" spells
+                // "Straße"; a typographic apostrophe is the plain one (a walkthrough: each had passed the guard)
+                String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD);
+                return COMBINING.matcher(d).replaceAll("").replace("\u00df", "ss").replace('\u2019', '\'')
+                        .replace('\u02bc', '\'');
             }
         }
         return text;

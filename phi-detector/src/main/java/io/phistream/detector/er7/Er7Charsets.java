@@ -11,7 +11,7 @@ import java.util.Map;
  * Reads an HL7 v2 message's bytes as text: as UTF-8, or, when they are not UTF-8, in the single-byte ISO 8859 part
  * its MSH-18 declares ("8859/1": many interface engines send Latin-1, and a "Muñoz" in it is not valid UTF-8). A
  * message read that way is Unicode text from then on and is written out as UTF-8, so its MSH-18 is rewritten to
- * {@value #UTF8} to keep saying the truth. Anything else (no MSH-18, UTF-8 declared, a multi-byte charset) reads as
+ * {@value #UTF8} to keep saying the truth, as is that of UTF-8 bytes labelled with such a part. Anything else (no MSH-18, UTF-8 declared, a multi-byte charset) reads as
  * nothing, and the caller rejects it as badly encoded.
  */
 public final class Er7Charsets {
@@ -31,7 +31,7 @@ public final class Er7Charsets {
     public static String decode(byte[] bytes) {
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
         if (utf8 != null) {
-            return utf8;
+            return nonAscii(bytes) ? relabelled(utf8) : utf8;
         }
         int[] msh18 = msh18(bytes);
         if (msh18 == null) {
@@ -90,6 +90,55 @@ public final class Er7Charsets {
             return new int[] {start, end, components, repetitions};
         }
         return null;
+    }
+
+    private static boolean nonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * UTF-8 text whose MSH-18 names an ISO 8859 part, with MSH-18 saying UTF-8: the bytes were UTF-8 whatever the label
+     * said, and the output is UTF-8 (a walkthrough found it written out still labelled "8859/1"). Pure ASCII reads the
+     * same in every part and keeps its label.
+     */
+    private static String relabelled(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == 0x0B || Character.isWhitespace(text.charAt(i)))) {
+            i++;
+        }
+        if (!text.startsWith("MSH", i) || i + 5 >= text.length()) {
+            return text;
+        }
+        char sep = text.charAt(i + 3);
+        char component = text.charAt(i + 4);
+        char repetition = text.charAt(i + 5);
+        int field = 2;
+        int start = -1;
+        int k = i + 4;
+        for (; k < text.length() && text.charAt(k) != '\r' && text.charAt(k) != '\n'; k++) {
+            if (text.charAt(k) == sep) {
+                field++;
+                if (field == 18) {
+                    start = k + 1;
+                } else if (field == 19) {
+                    break;
+                }
+            }
+        }
+        if (start < 0) {
+            return text;
+        }
+        int end = start;
+        while (end < k && text.charAt(end) != component && text.charAt(end) != repetition) {
+            end++;
+        }
+        return SINGLE_BYTE.containsKey(text.substring(start, end).strip())
+                ? text.substring(0, start) + UTF8 + text.substring(end) : text;
     }
 
     private static String strict(byte[] bytes, Charset charset) {

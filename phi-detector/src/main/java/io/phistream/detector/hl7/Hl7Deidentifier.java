@@ -196,8 +196,20 @@ public final class Hl7Deidentifier {
 
     /** An age observation's value: over 89 becomes 90, as PID ages do; unguarded, as the OBX segment is. */
     private static final FieldRule.Simple AGE_VALUE = new FieldRule.Simple(Treatment.AGE, PhiType.AGE, false, false);
+    /** A coded OBX-5 value kept: every component but the original text (9), as the policy's CWE datatype has it. */
+    private static final FieldRule.Composite CODED_VALUE = codedValue();
 
-    /** Whether OBX-3 (its first or alternate code) is one the policy names as an age ({@code ageObservationCodes}). */
+    private static FieldRule.Composite codedValue() {
+        FieldRule.Simple[] components = new FieldRule.Simple[10];
+        components[9] = FieldRule.Simple.REDACT;
+        return new FieldRule.Composite("CWE", components, FieldRule.Simple.KEEP);
+    }
+
+    /**
+     * Whether OBX-3 (its first or alternate code) is one the policy names as an age ({@code ageObservationCodes}), or
+     * a code of any system whose text says "age" ("AGE^Age^L", "X^Age at death^99LOC"): a local code is no less an
+     * age, and capping a number over 89 at 90 costs nothing where it is not one.
+     */
     private boolean ageCoded(Er7Segment seg, Delimiters d) {
         if (!seg.name().equals("OBX")) {
             return false;
@@ -205,8 +217,12 @@ public final class Hl7Deidentifier {
         String id = seg.field(3);
         char c = d.component();
         return policy.ageObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
-                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4));
+                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4))
+                || AGE_WORD.matcher(Er7.part(id, c, 2)).find() || AGE_WORD.matcher(Er7.part(id, c, 5)).find();
     }
+
+    private static final java.util.regex.Pattern AGE_WORD = java.util.regex.Pattern.compile(
+            "(?i)(?<![A-Za-z])age(?![A-Za-z])");
 
     private static String valueType(Er7Segment seg, Delimiters d) {
         return Er7.part(seg.field(2), d.component(), 1);
@@ -229,9 +245,15 @@ public final class Hl7Deidentifier {
             }
             seg.setField(n, eachRepetition(raw, start, run, (rep, at) -> treat(s, rep, at, run)));
         } else if (rule instanceof FieldRule.ByValueType b) {
-            FieldRule.Simple s = b.forType(valueType(seg, run.d));
+            String type = valueType(seg, run.d);
+            FieldRule.Simple s = b.forType(type);
             if (s.treatment() == Treatment.KEEP && ageCoded(seg, run.d)) {
                 s = AGE_VALUE; // "OBX|1|NM|30525-0^Age^LN||96|a": a number kept by its type, but an age
+            } else if (s.treatment() == Treatment.KEEP && !ObxValueShape.fits(type, raw, run.d)) {
+                s = FieldRule.Simple.REDACT; // "NM" holding a relative's name and phone: kept by a type it is not
+            } else if (s.treatment() == Treatment.KEEP && ObxValueShape.coded(type)) {
+                apply(seg, n, CODED_VALUE, run); // the code and its text stay; what a person wrote (9) goes
+                return;
             }
             apply(seg, n, s, run);
         } else {
@@ -334,6 +356,15 @@ public final class Hl7Deidentifier {
                 return "";
             }
             case DATE, ZIP3, AGE -> {
+                int cut = s.treatment() == Treatment.DATE ? raw.indexOf(d.component()) : -1;
+                if (cut >= 0) {
+                    // a v2.3-2.5 TS: the time, then its degree of precision ("20250314093000^S"), which is a code;
+                    // a walkthrough found such dates dropped, unread. A birth date keeps its year only: no precision
+                    String time = treat(s, raw.substring(0, cut), offset, run);
+                    String precision = raw.substring(cut + 1);
+                    return precision.length() == 1 && Character.isLetter(precision.charAt(0)) && !time.isEmpty()
+                            && !s.birthDate() ? time + d.component() + precision : time;
+                }
                 run.replaced(offset, raw, s, s.treatment());
                 // a birth date may count an AGE on the way, so it is worked out every time, not remembered
                 String key = s.birthDate() ? null : Run.memoKey(s, raw);
@@ -670,6 +701,10 @@ public final class Hl7Deidentifier {
         /** The type of the first value the policy replaced that still stands in the output, or null. */
         PhiType residualPhi(String output) {
             KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates);
+            String readable = hit == null ? ResidualPhiGuard.readable(output, d) : output;
+            if (hit == null && !readable.equals(output)) {
+                hit = ResidualPhiGuard.firstHit(readable, tokens, known.values(), shiftedDates);
+            }
             return hit == null ? null : hit.type();
         }
 

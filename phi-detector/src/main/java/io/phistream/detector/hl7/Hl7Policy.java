@@ -31,10 +31,20 @@ public final class Hl7Policy extends LoadedPolicy {
         this.ageObservationCodes = ageObservationCodes;
     }
 
-    /** Whether an OBX-3 coded {@code system|code} ("LN|30525-0") records an age: its OBX-5 is one. */
+    /**
+     * Whether an OBX-3 coded {@code system|code} ("LN|30525-0") records an age: its OBX-5 is one. The system is read
+     * under HL7 table 0396's name whatever spelling the sender used ("LOINC", its OID, the FHIR URI: a walkthrough's
+     * "30525-0^Age^LOINC" kept 94).
+     */
     boolean ageObservation(String system, String code) {
-        return ageObservationCodes.contains(system, code);
+        return ageObservationCodes.contains(TABLE_0396.getOrDefault(system.strip().toUpperCase(java.util.Locale.ROOT),
+                system), code);
     }
+
+    /** Other spellings of the coding systems that name ages, to their table 0396 names. */
+    private static final Map<String, String> TABLE_0396 = Map.of("LOINC", "LN", "2.16.840.1.113883.6.1", "LN",
+            "HTTP://LOINC.ORG", "LN", "SNM", "SCT", "SNOMED", "SCT", "SNOMEDCT", "SCT", "SNOMED CT", "SCT",
+            "SNOMED-CT", "SCT", "2.16.840.1.113883.6.96", "SCT", "HTTP://SNOMED.INFO/SCT", "SCT");
 
     /** The rule for field n of a segment; REDACT for anything the policy does not name. */
     FieldRule rule(String segment, int field) {

@@ -49,9 +49,21 @@ final class ResidualPhiGuard {
         // accents off both sides: "HERNANDEZ" in a field the policy keeps is the patient's "Hernández"
         String haystack = ResidualMatch.foldAccents(maskLowerCase(output, tokens));
         Set<String> searched = null;
+        String runs = null;
         for (KnownPhi.Value v : values) {
             if (!v.guarded() || !GUARDED.contains(v.type())) {
                 continue;
+            }
+            // a number however punctuated ("123456789" for "123-45-6789", "(508) 555-0142", "482-1377"), a birth date
+            // in another order ("03/12/1958"); a walkthrough found each passing
+            String digits = ResidualMatch.digitsOf(v.value(), v.type());
+            if (digits != null) {
+                if (runs == null) {
+                    runs = ResidualMatch.digitRuns(haystack);
+                }
+                if (digitHit(runs, digits, v.type())) {
+                    return v;
+                }
             }
             String zip = ResidualMatch.zip5(v.type(), v.value());
             for (String form : zip != null ? List.of(zip) : ResidualMatch.forms(v.value(), v.type())) {
@@ -77,6 +89,85 @@ final class ResidualPhiGuard {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the digits stand as a whole run of the output's digits (a phone's also after its area or country code).
+     * A date's own order is left to the word search, which knows shifted dates ({@code shiftedDates}); its other orders
+     * are searched here.
+     */
+    private static boolean digitHit(String runs, String digits, PhiType type) {
+        if (type == PhiType.DATE) {
+            for (String form : ResidualMatch.dateDigitForms(digits)) {
+                if (runs.contains(" " + form + " ")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return runs.contains(" " + digits + " ")
+                || (type == PhiType.PHONE || type == PhiType.FAX) && runs.contains(digits + " ");
+    }
+
+    /**
+     * The output as a reader sees it: escape sequences decoded (a name spelled "M\XDC\LLER" is "MÜLLER"), highlighting
+     * dropped and formatting commands read as spaces ("QUILL\H\FEATHER" is "QUILLFEATHER"), so a value cannot hide
+     * behind HL7's escapes (a walkthrough). Searched besides the output as written.
+     */
+    static String readable(String output, io.phistream.detector.er7.Delimiters d) {
+        char e = d.escape();
+        if (e == '\0' || output.indexOf(e) < 0) {
+            return output;
+        }
+        StringBuilder b = new StringBuilder(output.length());
+        int from = 0;
+        while (from < output.length()) {
+            int end = output.indexOf('\r', from);
+            end = end < 0 ? output.length() : end;
+            // one segment at a time (no escape spans two), and MSH's encoding characters as they are
+            int start = from;
+            if (output.startsWith("MSH", from)) {
+                int msh2 = output.indexOf(d.field(), from + 4);
+                start = msh2 < 0 || msh2 > end ? end : msh2;
+            }
+            b.append(output, from, start).append(readableSegment(output.substring(start, end), d));
+            if (end < output.length()) {
+                b.append('\r');
+            }
+            from = end + 1;
+        }
+        return b.toString();
+    }
+
+    private static String readableSegment(String segment, io.phistream.detector.er7.Delimiters d) {
+        char e = d.escape();
+        if (segment.indexOf(e) < 0) {
+            return segment;
+        }
+        StringBuilder b = new StringBuilder(segment.length());
+        int i = 0;
+        while (i < segment.length()) {
+            char c = segment.charAt(i);
+            int close = c == e ? segment.indexOf(e, i + 1) : -1;
+            if (close > i + 1) {
+                String seq = segment.substring(i + 1, close);
+                if (seq.equals("H") || seq.equals("N")) {
+                    i = close + 1;
+                    continue;
+                }
+                if (seq.charAt(0) == '.') {
+                    b.append(' ');
+                    i = close + 1;
+                    continue;
+                }
+                b.append(segment, i, close + 1); // the others Er7.unescape reads, whole
+                i = close + 1;
+                continue;
+            }
+            b.append(c);
+            i++;
+        }
+        return io.phistream.detector.er7.Er7.unescape(b.toString(), d);
     }
 
     /** Occurrences not preceded or followed by a letter or digit. */

@@ -30,8 +30,21 @@ class Er7CharsetsTest {
     }
 
     @Test
-    void givenUtf8Bytes_thenReadAsTheyAreWhateverMsh18Says() {
-        assertThat(Er7Charsets.decode(LATIN1.getBytes(StandardCharsets.UTF_8))).isEqualTo(LATIN1);
+    void givenUtf8BytesLabelledWithAnIso8859Part_thenReadAsUtf8AndMsh18SaysSo() {
+        // a walkthrough: the output, UTF-8, was still labelled 8859/1
+        assertThat(Er7Charsets.decode(LATIN1.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(LATIN1.replace("8859/1", "UNICODE UTF-8"));
+        String clinic = LATIN1.replace("|B|", "|Clínica|");
+        assertThat(Er7Charsets.decode(clinic.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(clinic.replace("8859/1", "UNICODE UTF-8"));
+    }
+
+    @Test
+    void givenAsciiBytesOrAnotherLabel_thenReadAsTheyAre() {
+        String ascii = LATIN1.replace("Muñoz^José", "Munoz^Jose");
+        assertThat(Er7Charsets.decode(ascii.getBytes(StandardCharsets.UTF_8))).isEqualTo(ascii);
+        String unlabelled = LATIN1.replace("|8859/1", "");
+        assertThat(Er7Charsets.decode(unlabelled.getBytes(StandardCharsets.UTF_8))).isEqualTo(unlabelled);
     }
 
     @Test

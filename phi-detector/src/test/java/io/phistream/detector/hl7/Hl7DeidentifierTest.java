@@ -165,6 +165,19 @@ class Hl7DeidentifierTest {
     class DateShift {
 
         @Test
+        void givenTimestampsWithTheirDegreeOfPrecision_whenDeidentified_thenTheTimeMovesAndThePrecisionStays() {
+            // v2.3-2.5 TS: "time^precision"; a walkthrough found such dates dropped instead of shifted
+            int days = offset("MRN123", "HOSP");
+            Er7Message out = out(released(message(PID.replace("19700315", "19700315^D"),
+                    seg("PV1", 1, "1", 2, "I", 44, "20250312^D", 45, "202503120830^M~20250313^X9"))));
+
+            assertThat(out.get("PV1", 44, 1, 1, 1)).isEqualTo(shifted("20250312", days));
+            assertThat(out.get("PV1", 44, 1, 2, 1)).isEqualTo("D");
+            assertThat(out.first("PV1").field(45)).isEqualTo(shifted("20250312", days) + "0830^M~" + shifted("20250313", days));
+            assertThat(out.first("PID").field(7)).isEqualTo("1970");
+        }
+
+        @Test
         void givenDatesOfOnePatientInTwoMessages_whenDeidentified_thenTheyMoveByTheSameKeyedOffsetKeepingPrecision() {
             int days = offset("MRN123", "HOSP");
             assertThat(days).isBetween(-T.shifter.maxDays(), -1);
@@ -282,6 +295,21 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAnAgeCodedUnderAnotherSpellingOfLoincOrLocally_whenOver89_thenItsValueBecomes90Too() {
+            // a third walkthrough: "LOINC" for LN, and a local code, kept 94
+            Er7Message out = out(released(message(PID,
+                    seg("OBX", 1, "1", 2, "NM", 3, "30525-0^Age^LOINC", 5, "94", 6, "a"),
+                    seg("OBX", 1, "2", 2, "NM", 3, "30525-0^Age^2.16.840.1.113883.6.1", 5, "95"),
+                    seg("OBX", 1, "3", 2, "NM", 3, "AGE^Age^L", 5, "96"),
+                    seg("OBX", 1, "4", 2, "NM", 3, "X99^Patient age at onset^99LOC", 5, "97"),
+                    seg("OBX", 1, "5", 2, "NM", 3, "X98^Average heart rate^99LOC", 5, "98"))));
+            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
+                    .toList();
+
+            assertThat(values).containsExactly("90", "90", "90", "90", "98");
+        }
+
+        @Test
         void givenAnOldMessageTimestamp_whenJudgingAgeOver89_thenTheCurrentYearStillCounts() {
             // a second walkthrough: MSH-7 of 1930 let a birth date of 1850 through
             String old = message(PID.replace("19700315", "18500101")).replace("|20260102030405-0500|", "|19300101|");
@@ -302,6 +330,32 @@ class Hl7DeidentifierTest {
 
     @Nested
     class SegmentRules {
+
+        @Test
+        void givenObxValuesThatDoNotFitTheirValueType_whenDeidentified_thenTheyAreRemovedAndValuesThatFitStay() {
+            // a user walkthrough: an NM value holding a relative's name and phone was kept, because NM is kept
+            Er7Message out = out(released(message(PID,
+                    seg("OBX", 1, "1", 2, "NM", 3, "8867-4^Heart rate^LN", 5, "Daughter Rosalind Vexley 508-555-0177"),
+                    seg("OBX", 1, "2", 2, "NM", 3, "8867-4^Heart rate^LN", 5, "72~Vexley"),
+                    seg("OBX", 1, "3", 2, "NM", 3, "8867-4^Heart rate^LN", 5, "-7.5"),
+                    seg("OBX", 1, "4", 2, "SN", 3, "2160-0^Creatinine^LN", 5, ">^1.2"),
+                    seg("OBX", 1, "5", 2, "SN", 3, "2160-0^Creatinine^LN", 5, "^per Ezra Plimpton"),
+                    seg("OBX", 1, "6", 2, "TM", 3, "X^Time^L", 5, "0830-0500"),
+                    seg("OBX", 1, "7", 2, "TM", 3, "X^Time^L", 5, "call Ann"),
+                    seg("OBX", 1, "8", 2, "ID", 3, "X^Flag^L", 5, "POS"),
+                    seg("OBX", 1, "9", 2, "IS", 3, "X^Flag^L", 5, "Per Ann Vexley"),
+                    seg("OBX", 1, "10", 2, "NA", 3, "X^Series^L", 5, "1.5^2^3"),
+                    seg("OBX", 1, "11", 2, "CWE", 3, "X^Result^L", 5,
+                            "10828004^Positive^SCT^^^^^^Per partner Dorian Vexley 508-555-0199"),
+                    // not NM as HL7 writes it, but as senders do, and no one's name
+                    seg("OBX", 1, "12", 2, "NM", 3, "X^Count^L", 5, "<5"),
+                    seg("OBX", 1, "13", 2, "NM", 3, "X^Count^L", 5, "1,200"))));
+            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
+                    .toList();
+
+            assertThat(values).containsExactly("", "", "-7.5", ">^1.2", "", "0830-0500", "", "POS", "", "1.5^2^3",
+                    "10828004^Positive^SCT", "<5", "1,200");
+        }
 
         @Test
         void givenNextOfKin_whenDeidentified_thenNameAddressAndPhoneGoAndTheRelationshipStays() {
@@ -550,6 +604,23 @@ class Hl7DeidentifierTest {
 
     @Nested
     class Rejections {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = ';', value = {
+            "PID-5 escaped, the same escape in a kept field;    M\\XDC\\LLERVOSS^JENS;  ICU^M\\XDC\\LLERVOSS^1",
+            "the surname split by highlighting in a kept field;  QUILLFEATHER^MARGO;        ICU^QUILL\\H\\FEATHER^1",
+            "the SSN without its dashes in a kept field;         QUILLFEATHER^MARGO;        ICU^123456789^1",
+            "the birth date in another order in a kept field;    QUILLFEATHER^MARGO;        ICU^03/15/1970^1"})
+        void givenThePatientsOwnValueWrittenAnotherWayInAKeptField_whenDeidentified_thenItIsQuarantined(
+                String what, String name, String location) {
+            // a walkthrough: each of these was released
+            String input = message(PID.replace("Doe^Jonathan^Quincy^^^^L", name), seg("PV1", 1, "1", 2, "I", 3, location));
+
+            Hl7Outcome outcome = DEID.deidentify(input);
+
+            assertThat(outcome).as(what).isInstanceOf(Hl7Outcome.Rejected.class);
+            assertThat(((Hl7Outcome.Rejected) outcome).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+        }
 
         @ParameterizedTest(name = "{1}")
         @CsvSource(delimiter = ';', value = {

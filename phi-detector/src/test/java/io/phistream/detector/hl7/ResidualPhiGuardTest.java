@@ -37,6 +37,58 @@ class ResidualPhiGuardTest {
     }
 
     @Test
+    void givenThePatientsNumbersWrittenWithOtherPunctuation_whenGuarded_thenHit() {
+        // a walkthrough: "DG1|...|SSN 123456789, cb 5085550142, DOB 03/12/1958, chart 482-1377" was released
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|SSN 123456789\r", Set.of(), known(PhiType.SSN, "123-45-6789")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|cb 5085550142\r", Set.of(), known(PhiType.PHONE, "5550142")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|cb (508) 555-0142\r", Set.of(), known(PhiType.PHONE, "5085550142")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|chart 482-1377\r", Set.of(), known(PhiType.MRN, "4821377")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|DOB 03/12/1958\r", Set.of(), known(PhiType.DATE, "19580312")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|DOB 12.03.1958\r", Set.of(), known(PhiType.DATE, "19580312")))
+                .isNotNull();
+    }
+
+    @Test
+    void givenOtherNumbersThatShareDigits_whenGuarded_thenNoHit() {
+        // a longer run holding the digits is another number; a date's own order is the shifted-date-aware word search's
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|NM|X||91234567890\r", Set.of(), known(PhiType.MRN, "4821377")))
+                .isNull();
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|NM|X||14821377\r", Set.of(), known(PhiType.MRN, "4821377")))
+                .isNull();
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|ST|X||12 03 19 58\r", Set.of(), known(PhiType.SSN, "123-45-6789")))
+                .isNull();
+    }
+
+    @Test
+    void givenANameWrittenAnotherWay_whenGuarded_thenHit() {
+        // a walkthrough: fullwidth letters, "STRASSE" for "Straße", "ODONNELL" and "O’DONNELL" for "O'DONNELL"
+        assertThat(ResidualPhiGuard.firstHit("AL1|1|DA|X|SV|ＱＵＩＬＬＦＥＡＴＨＥＲ\r", Set.of(),
+                known(PhiType.NAME, "Quillfeather"))).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("AL1|1|DA|X|SV|STRASSE\r", Set.of(), known(PhiType.NAME, "Straße")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("AL1|1|DA|X|SV|ODONNELL\r", Set.of(), known(PhiType.NAME, "O'DONNELL")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("AL1|1|DA|X|SV|O’DONNELL\r", Set.of(), known(PhiType.NAME, "O'DONNELL")))
+                .isNotNull();
+    }
+
+    @Test
+    void givenANameHiddenBehindHl7Escapes_thenTheReadableOutputHoldsIt() throws Exception {
+        var d = io.phistream.detector.er7.Er7Message.parse("MSH|^~\\&|A|B|C|D|20260101||ADT^A01|1|P|2.5\r").delimiters();
+
+        assertThat(ResidualPhiGuard.readable("AL1|1|DA|X|SV|M\\XDC\\LLERVOSS family", d)).contains("MÜLLERVOSS");
+        assertThat(ResidualPhiGuard.readable("AL1|1|DA|X|SV|QUILL\\H\\FEATHER\\N\\", d)).contains("QUILLFEATHER");
+        assertThat(ResidualPhiGuard.readable("NTE|1||VALE\\T\\MORROW\\.br\\x", d)).contains("VALE&MORROW x");
+        assertThat(ResidualPhiGuard.firstHit(ResidualPhiGuard.readable("AL1|1|DA|X|SV|M\\XDC\\LLERVOSS family", d),
+                Set.of(), known(PhiType.NAME, "MÜLLERVOSS"))).isNotNull();
+    }
+
+    @Test
     void givenANameSpelledInsideAToken_whenGuarded_thenNoHit() {
         String output = "PID|1||" + TOKEN + "^^^HOSP^MR\r";
 
