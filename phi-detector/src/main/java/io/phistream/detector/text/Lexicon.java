@@ -51,6 +51,11 @@ final class Lexicon {
     /** Languages, nationalities and religions: clinical context words ("SPANISH SPEAKING") but distinctive in a
      * facility's name ("HEBREW REHAB", "JEWISH MEMORIAL"). */
     static final int GROUP = 1 << 26;
+    /**
+     * Genera and species epithets (clinical_terms.txt, section organisms): "S. MARCESCENS" is an organism, not an
+     * initial and a surname. Past the 27 flags the token model reads, so adding it left the model's features as they were.
+     */
+    static final int ORGANISM = 1 << 27;
 
     /** Place phrase value bits. */
     static final int P_PLACE = 1;
@@ -192,7 +197,11 @@ final class Lexicon {
                 default -> flag(k, STREET_NAME);
             }
         });
-        text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), section.equals("groups") ? CLINICAL | GROUP : CLINICAL));
+        text("clinical_terms.txt", (section, w) -> flag(Fold.word(w), switch (section) {
+            case "groups" -> CLINICAL | GROUP;
+            case "organisms" -> CLINICAL | ORGANISM;
+            default -> CLINICAL;
+        }));
         for (String t : List.of("DR", "DOCTOR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "DRS", "MESSRS",
                 "SR", "SISTER", "FATHER", "REV", "NURSE", "DRE", "OFC", "OFCR", "DET", "SGT", "CPL", "FR", "PASTOR", "RABBI", "IMAM", "PANDIT",
                 // law enforcement in EMS and trauma notes ("DEPUTY R. GOURD"; not WARDEN or MARSHAL, which are

@@ -140,9 +140,20 @@ final class TokenClassifier {
     private static boolean neverPhiHere(Scan s, int t, View v) {
         Tokens tk = s.tk;
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
+                || speciesAfterGenus(s, t)
                 || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
                 && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));
+    }
+
+    /**
+     * "S. MARCESCENS", "B. fragilis": an organism's species after its genus's initial; an initial and a surname look
+     * the same to the model. Only the listed organisms: "C.McG, RN" (MCG is also micrograms) is a nurse.
+     */
+    private static boolean speciesAfterGenus(Scan s, int t) {
+        Tokens tk = s.tk;
+        return t >= 2 && s.has(t, Lexicon.ORGANISM) && tk.isPunct(t - 1, '.') && tk.adjacent(t - 2, t - 1)
+                && tk.kind[t - 2] == Tokens.WORD && tk.len(t - 2) == 1;
     }
 
     /** "-mr rn", "/ms": initials signing a note, which may spell a title. */

@@ -57,6 +57,17 @@ class TokenClassifierTest {
         assertThat(found(WHOLE, "-Marielys RN")).anyMatch(f -> f.startsWith("Marielys|NAME|"));
     }
 
+    @Test
+    void givenOrganismsAfterTheirGenussInitial_thenTheyAreNoNames_butAnInitialAndASurnameStillAre() {
+        // the model had read species no name list holds as surnames after an initial
+        for (String culture : List.of("A. BAUMANNII, S. MARCESCENS, E. CLOACAE, K. OXYTOCA, S. MALTOPHILIA",
+                "B. FRAGILIS, M. TUBERCULOSIS AFB PENDING", "N. MENINGITIDIS ON CSF, L. MONOCYTOGENES",
+                "BCX GROWING S. AUREUS, MSSA PER MICRO.")) {
+            assertThat(found(WHOLE, culture)).as(culture).noneMatch(f -> f.contains("|NAME|"));
+        }
+        assertThat(found(WHOLE, "Report called to C.McG, RN at 1400.")).anyMatch(f -> f.startsWith("McG|NAME|"));
+    }
+
     /** That the model alone finds {@code value} in {@code text}, as the type and rule given ("DATE|model.date"). */
     private static void onlyTheModelFinds(String text, String value, String typeAndRule) {
         assertThat(found(WHOLE, text)).as(text).contains(value + "|" + typeAndRule);
