@@ -460,14 +460,14 @@ class Hl7DeidentifierTest {
         void givenZSegmentsAndSegmentsThePolicyDoesNotKnow_whenDeidentified_thenAllTheirFieldsAreRemoved() {
             Hl7Outcome.Deidentified d = released(message(PID,
                     "ZPI|1|Jonathan Doe|555-0100|secret",
-                    "PR1|1||76164006^Biopsy^SCT||20250101|||||||||12345^Surgeon^Sam",
+                    "CON|1|76164006^Biopsy^SCT||20250101|||||||||12345^Surgeon^Sam",
                     "OBX|1|NM|8867-4^HR^LN||72|/min"));
             Er7Message out = out(d);
 
-            assertThat(out.segments()).extracting(s -> s.name()).containsExactly("MSH", "PID", "ZPI", "PR1", "OBX");
+            assertThat(out.segments()).extracting(s -> s.name()).containsExactly("MSH", "PID", "ZPI", "CON", "OBX");
             assertThat(out.first("ZPI").fieldCount()).isZero();
-            assertThat(out.first("PR1").fieldCount()).isZero();
-            assertThat(d.text()).contains("\rZPI\rPR1\rOBX|1|NM|");
+            assertThat(out.first("CON").fieldCount()).isZero();
+            assertThat(d.text()).contains("\rZPI\rCON\rOBX|1|NM|");
             assertThat(d.text()).doesNotContain("secret").doesNotContain("Surgeon").doesNotContain("Biopsy");
         }
 

@@ -118,6 +118,12 @@ class Hl7LeakTest {
         }
         PATHS.add(path("MRG", 7, Kind.NAME, NAME_PARTS));
         PATHS.add(path("PV1", 19, Kind.VISIT_NUMBER, 1));
+
+        // a contact (CTD) and an allergy's reporter (IAM-14): named by policy 1.4.0, no longer emptied
+        PATHS.add(path("CTD", 2, Kind.NAME, NAME_PARTS));
+        address("CTD", 3);
+        phone("CTD", 5);
+        PATHS.add(path("IAM", 14, Kind.NAME, NAME_PARTS));
     }
 
     private static void address(String segment, int field) {

@@ -86,7 +86,7 @@ class OpsServerIT {
                         .contains("phistream_consumer_lag{partition=\"0\",topic=\"ingest.fhir\"} 0.0")
                         .contains("phistream_quality_decisions_total{decision=\"passed\"}")
                         .contains("phistream_build_info{version=")
-                        .contains("phistream_policy_info{format=\"hl7v2\",version=\"1.3.0\"}")
+                        .contains("phistream_policy_info{format=\"hl7v2\",version=\"1.4.0\"}")
                         .contains("phistream_ready 1.0")
                         .contains("kafka_stream_thread_process_rate")
                         .contains("kafka_stream_thread_commit_total");
