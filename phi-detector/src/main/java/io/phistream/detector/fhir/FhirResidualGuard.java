@@ -41,6 +41,23 @@ final class FhirResidualGuard {
                 return PhiType.EMAIL;
             }
         }
+        // URL-encoded ("jane%40example.org" in a kept uri), or spelled out as people do to dodge harvesters
+        // ("jane [at] example.org", "jane(AT)example.org"); String.indexOf per form, as the output may be megabytes
+        for (String spelled : SPELLED_AT) {
+            for (int at = output.indexOf(spelled); at >= 0; at = output.indexOf(spelled, at + 1)) {
+                int before = at - 1;
+                if (before > 0 && output.charAt(before) == ' ') {
+                    before--;
+                }
+                int after = at + spelled.length();
+                if (after < output.length() && output.charAt(after) == ' ') {
+                    after++;
+                }
+                if (before >= 0 && localPart(output.charAt(before)) && domainAt(output, after)) {
+                    return PhiType.EMAIL;
+                }
+            }
+        }
         for (char lookalike : new char[] {'\uFF20', '\uFE6B'}) { // fullwidth and small commercial at
             for (int at = output.indexOf(lookalike); at >= 0; at = output.indexOf(lookalike, at + 1)) {
                 if (at > 0 && localPart(output.charAt(at - 1)) && domainAt(output, at + 1)) {
@@ -68,6 +85,9 @@ final class FhirResidualGuard {
         }
         return null;
     }
+
+    /** The at-sign as a URL encodes it and as people spell it out. */
+    private static final String[] SPELLED_AT = {"%40", "[at]", "[AT]", "(at)", "(AT)"};
 
     private static boolean localPart(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
