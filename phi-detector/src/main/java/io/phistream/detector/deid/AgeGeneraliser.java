@@ -27,14 +27,20 @@ public final class AgeGeneraliser {
         if (s.isEmpty()) {
             return "";
         }
+        // whole years, or years with a fraction ("92.9", which had been dropped as unreadable)
+        int point = s.indexOf('.');
+        String whole = point < 0 ? s : s.substring(0, point);
+        if (whole.isEmpty() || point >= 0 && (point == s.length() - 1 || s.indexOf('.', point + 1) >= 0)) {
+            return "";
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            if ((c < '0' || c > '9') && i != point) {
                 return "";
             }
         }
         // compare without parsing, so arbitrarily long digit strings cannot overflow
-        String digits = s.replaceFirst("^0+(?=.)", "");
+        String digits = whole.replaceFirst("^0+(?=.)", "");
         boolean over = digits.length() > 2 || Integer.parseInt(digits) > MAX_KEPT_AGE;
         return over ? NINETY_OR_OLDER : s;
     }

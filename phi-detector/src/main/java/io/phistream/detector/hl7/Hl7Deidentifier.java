@@ -196,6 +196,8 @@ public final class Hl7Deidentifier {
 
     /** An age observation's value: over 89 becomes 90, as PID ages do; unguarded, as the OBX segment is. */
     private static final FieldRule.Simple AGE_VALUE = new FieldRule.Simple(Treatment.AGE, PhiType.AGE, false, false);
+    /** A birth date an observation records: its year only, as PID-7's (a second walkthrough found it shifted). */
+    private static final FieldRule.Simple BIRTH_VALUE = new FieldRule.Simple(Treatment.DATE, PhiType.DATE, true, false);
     /** A coded OBX-5 value kept: every component but the original text (9), as the policy's CWE datatype has it. */
     private static final FieldRule.Composite CODED_VALUE = codedValue();
 
@@ -217,12 +219,63 @@ public final class Hl7Deidentifier {
         String id = seg.field(3);
         char c = d.component();
         return policy.ageObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
-                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4))
-                || AGE_WORD.matcher(Er7.part(id, c, 2)).find() || AGE_WORD.matcher(Er7.part(id, c, 5)).find();
+                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4)) || says(id, c, AGE_WORD);
     }
 
+    /** Whether a component of OBX-3 (a code or its text) has the pattern: "AGE^^L", "X^Edad^L", "DOB^^L". */
+    private static boolean says(String id, char c, java.util.regex.Pattern words) {
+        for (int k = 1; k <= 5; k++) {
+            if (k != 3 && words.matcher(Er7.part(id, c, k)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Age", "AGE", "AgeYears" (not "AGENT", "Average"), "Edad", "yrs old", "y/o". */
     private static final java.util.regex.Pattern AGE_WORD = java.util.regex.Pattern.compile(
-            "(?i)(?<![A-Za-z])age(?![A-Za-z])");
+            "(?<![A-Za-z])(?:AGE(?![A-Za-z])|[Aa]ge(?![a-z]))|(?i)(?<![a-z])(?:edad|years old|yrs old|y/o)(?![a-z])");
+
+    /** Whether OBX-3 records a birth date: LOINC 21112-8, SNOMED 184099003, or a code or text that says so. */
+    private boolean birthCoded(Er7Segment seg, Delimiters d) {
+        if (!seg.name().equals("OBX")) {
+            return false;
+        }
+        String id = seg.field(3);
+        char c = d.component();
+        return "21112-8".equals(Er7.part(id, c, 1)) || "21112-8".equals(Er7.part(id, c, 4))
+                || "184099003".equals(Er7.part(id, c, 1)) || "184099003".equals(Er7.part(id, c, 4))
+                || says(id, c, BIRTH_WORD);
+    }
+
+    private static final java.util.regex.Pattern BIRTH_WORD = java.util.regex.Pattern.compile(
+            "(?i)(?<![a-z])(?:dob|d\\.o\\.b\\.?|birth ?date|date of birth|fecha de nacimiento|born)(?![a-z])");
+
+    /**
+     * An age observation in months, weeks or days (OBX-6): over 89 years it becomes 90 years, "1116^mo" would else
+     * have read "90 months". The value is worked in place before the age treatment caps it.
+     */
+    private static void ageInYears(Er7Segment seg, Delimiters d) {
+        String unit = Er7.part(seg.field(6), d.component(), 1).strip().toLowerCase(java.util.Locale.ROOT);
+        double perYear = switch (unit) {
+            case "mo", "mos", "month", "months", "{month}", "{months}" -> 12;
+            case "wk", "wks", "week", "weeks" -> 52.1775;
+            case "d", "day", "days" -> 365.25;
+            default -> 0;
+        };
+        if (perYear == 0) {
+            return;
+        }
+        try {
+            double years = Double.parseDouble(Er7.part(seg.field(5), d.component(), 1).strip()) / perYear;
+            if (years >= 90) {
+                seg.setField(5, "90");
+                seg.setField(6, "a");
+            }
+        } catch (NumberFormatException notANumber) {
+            // the age treatment removes what it cannot read
+        }
+    }
 
     private static String valueType(Er7Segment seg, Delimiters d) {
         return Er7.part(seg.field(2), d.component(), 1);
@@ -249,6 +302,9 @@ public final class Hl7Deidentifier {
             FieldRule.Simple s = b.forType(type);
             if (s.treatment() == Treatment.KEEP && ageCoded(seg, run.d)) {
                 s = AGE_VALUE; // "OBX|1|NM|30525-0^Age^LN||96|a": a number kept by its type, but an age
+                ageInYears(seg, run.d);
+            } else if (s.treatment() == Treatment.DATE && birthCoded(seg, run.d)) {
+                s = BIRTH_VALUE; // "OBX|1|DT|21112-8^Birth date^LN||19500314": its year only, as PID-7's
             } else if (s.treatment() == Treatment.KEEP && !ObxValueShape.fits(type, raw, run.d)) {
                 s = FieldRule.Simple.REDACT; // "NM" holding a relative's name and phone: kept by a type it is not
             } else if (s.treatment() == Treatment.KEEP && ObxValueShape.coded(type)) {

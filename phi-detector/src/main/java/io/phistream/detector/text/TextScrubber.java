@@ -131,6 +131,33 @@ public final class TextScrubber {
         return h & Long.MAX_VALUE;
     }
 
+    /** "DOB 03/14/1950", "born March 14, 1950", "Birthday 3/14": a label of a birth date right before the span. */
+    private static final java.util.regex.Pattern BORN = java.util.regex.Pattern.compile(
+            "(?i)(?:\\bdob|\\bd\\.o\\.b\\.?|date of birth|birth ?date|birth ?day|\\bborn(?: on)?|\\bb-?day"
+                    + "|fecha de nacimiento|\\bnacid[oa](?: el)?)\\W{0,3}$");
+
+    private static boolean bornBefore(String text, int start) {
+        return BORN.matcher(text.substring(Math.max(0, start - 28), start)).find();
+    }
+
+    /** Whether the date as written holds a year (four digits, or a third numeric group). */
+    private static boolean hasYear(String v) {
+        int groups = 0;
+        int run = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            if (i < v.length() && Character.isDigit(v.charAt(i))) {
+                run++;
+            } else {
+                if (run >= 4) {
+                    return true;
+                }
+                groups += run > 0 ? 1 : 0;
+                run = 0;
+            }
+        }
+        return groups >= 3;
+    }
+
     private static boolean birth(String v, DateShift shift) {
         if (shift.births().isEmpty()) {
             return false;
@@ -141,8 +168,13 @@ public final class TextScrubber {
 
     private static String surrogate(String text, PhiSpan s, Function<PhiSpan, String> seedFn, DateShift shift) {
         String v = text.substring(s.start(), s.end());
+        boolean born = s.type() == PhiType.DATE && shift != null && (birth(v, shift) || bornBefore(text, s.start()));
+        if (born) {
+            // a birth date, known from the structure or said by its label: its year, never a shifted day
+            java.time.LocalDate d = TextDates.read(v, shift.referenceYear());
+            return d != null && hasYear(v) ? String.valueOf(d.getYear()) : "[DATE]";
+        }
         String shifted = s.type() != PhiType.DATE || shift == null ? null
-                : birth(v, shift) ? String.valueOf(TextDates.read(v, shift.referenceYear()).getYear())
                 : TextDates.shift(v, shift.days(), shift.referenceYear());
         return switch (s.type()) {
             case NAME -> name(text, s, seedFn);

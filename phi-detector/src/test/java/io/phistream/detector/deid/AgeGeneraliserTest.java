@@ -13,13 +13,15 @@ class AgeGeneraliserTest {
     @CsvSource(delimiter = '|', value = {
             "0|0", "1|1", "45|45", "89|89", "' 89 '|89", "089|089",
             "90|90", "91|90", "120|90", "0090|90", "99999999999999999999999|90",
+            // years with a fraction (a second HL7 walkthrough: "92.9" had been dropped as unreadable)
+            "89.5|89.5", "45.25|45.25", "92.9|90", "90.0|90",
     })
     void givenWholeAge_whenGeneralised_thenOver89Becomes90AndOthersAreKept(String age, String expected) {
         assertThat(AgeGeneraliser.generalise(age)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "-5", "+45", "89.5", "45Y", "ninety", "١٢٠", "4 5"})
+    @ValueSource(strings = {"", " ", "-5", "+45", "45Y", "ninety", "١٢٠", "4 5", ".5", "5.", "1.2.3"})
     void givenUnreadableAge_whenGeneralised_thenEmpty(String age) {
         assertThat(AgeGeneraliser.generalise(age)).isEmpty();
     }

@@ -310,6 +310,37 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAgesCodedOnlyByTheirCodeOrInOtherWordsOrUnits_whenOver89_thenTheyBecome90Years() {
+            // a second walkthrough: each of these kept its value
+            Er7Message out = out(released(message(PID,
+                    seg("OBX", 1, "1", 2, "NM", 3, "AGE^^L", 5, "93", 6, "a"),
+                    seg("OBX", 1, "2", 2, "NM", 3, "X1^Edad^L", 5, "93"),
+                    seg("OBX", 1, "3", 2, "NM", 3, "X2^AgeYears^L", 5, "94"),
+                    seg("OBX", 1, "4", 2, "NM", 3, "PTAGE^Pt yrs old^L", 5, "95"),
+                    seg("OBX", 1, "5", 2, "NM", 3, "30525-0^Age^LN", 5, "1116", 6, "mo"),
+                    seg("OBX", 1, "6", 2, "NM", 3, "30525-0^Age^LN", 5, "92.9", 6, "a"),
+                    seg("OBX", 1, "7", 2, "NM", 3, "30525-0^Age^LN", 5, "18", 6, "mo"),
+                    seg("OBX", 1, "8", 2, "NM", 3, "X3^Causative agent count^L", 5, "120"))));
+            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX"))
+                    .map(x -> x.field(5) + "|" + x.field(6)).toList();
+
+            assertThat(values).containsExactly("90|a", "90|", "90|", "90|", "90|a", "90|a", "18|mo", "120|");
+        }
+
+        @Test
+        void givenAnObservationOfTheBirthDate_whenDeidentified_thenItKeepsItsYearOnly() {
+            // a second walkthrough: PID-7 said 1950 and OBX-5 the birth date shifted by the patient's offset
+            Er7Message out = out(released(message(PID,
+                    seg("OBX", 1, "1", 2, "DT", 3, "21112-8^Birth date^LN", 5, "19700315"),
+                    seg("OBX", 1, "2", 2, "TS", 3, "DOB^Date of birth^L", 5, "197003150830"),
+                    seg("OBX", 1, "3", 2, "DT", 3, "X^Specimen drawn^L", 5, "20260101"))));
+            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
+                    .toList();
+
+            assertThat(values).containsExactly("1970", "1970", shifted("20260101", offset("MRN123", "HOSP")));
+        }
+
+        @Test
         void givenAnOldMessageTimestamp_whenJudgingAgeOver89_thenTheCurrentYearStillCounts() {
             // a second walkthrough: MSH-7 of 1930 let a birth date of 1850 through
             String old = message(PID.replace("19700315", "18500101")).replace("|20260102030405-0500|", "|19300101|");

@@ -38,6 +38,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenSurrogatesAndABirthDateSaidByItsLabelOnly_thenItKeepsItsYearOnly() {
+        // a second walkthrough: with no birth date in the structure, "DOB 03/14/1950" moved by the patient's offset
+        String t = "Pt DOB 03/14/1950, date of birth: March 14, 1950. Birthday 3/14, family visiting. Seen 03/04/2019.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+
+        String out = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed,
+                new TextScrubber.DateShift(-10, 2026)).text();
+
+        assertThat(out).isEqualTo("Pt DOB 1950, date of birth: 1950. Birthday [DATE], family visiting. Seen 02/22/2019.");
+    }
+
+    @Test
     void givenSurrogateMode_thenConsistentRealisticValues() {
         String t = "JOHN SMITH CALLED. SMITH WILL RETURN 03/04/2019. FROM WORCESTER.";
         var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
