@@ -30,7 +30,8 @@ public final class ResidualMatch {
         if (letters == 0) {
             return digits >= 7;
         }
-        return type == PhiType.NAME ? letters >= 3 : value.length() >= 4;
+        // a Chinese, Japanese or Korean name is often two characters ("小明"), and each is a syllable, not a letter
+        return type == PhiType.NAME ? letters >= 3 || letters >= 2 && cjk(value.charAt(0)) : value.length() >= 4;
     }
 
     /**
@@ -111,7 +112,10 @@ public final class ResidualMatch {
         }
     }
 
-    /** A YYYYMMDD date's other written orders as digits: MMDDYYYY and DDMMYYYY ("03/12/1958", "12.03.1958"). */
+    /**
+     * A YYYYMMDD date's other written orders as digits: MMDDYYYY and DDMMYYYY ("03/12/1958", "12.03.1958"), and without
+     * their zeros ("3/12/1958", "12.3.1958").
+     */
     public static java.util.List<String> dateDigitForms(String yyyymmdd) {
         if (yyyymmdd.length() < 8) {
             return java.util.List.of();
@@ -119,7 +123,38 @@ public final class ResidualMatch {
         String y = yyyymmdd.substring(0, 4);
         String m = yyyymmdd.substring(4, 6);
         String d = yyyymmdd.substring(6, 8);
-        return java.util.List.of(m + d + y, d + m + y);
+        String m1 = m.charAt(0) == '0' ? m.substring(1) : m;
+        String d1 = d.charAt(0) == '0' ? d.substring(1) : d;
+        java.util.LinkedHashSet<String> forms = new java.util.LinkedHashSet<>(
+                java.util.List.of(m + d + y, d + m + y, m1 + d1 + y, d1 + m1 + y, m1 + d + y, m + d1 + y));
+        forms.removeIf(f -> f.length() < 6); // "3/4/1950" is six digits, with its year still rare by chance
+        return java.util.List.copyOf(forms);
+    }
+
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+
+    /** A YYYYMMDD date written with its month's name: "march 14, 1950", "14 mar 1950", "14-mar-1950" (lower case). */
+    public static java.util.List<String> dateWordForms(String yyyymmdd) {
+        if (yyyymmdd.length() < 8) {
+            return java.util.List.of();
+        }
+        try {
+            int month = Integer.parseInt(yyyymmdd.substring(4, 6));
+            int day = Integer.parseInt(yyyymmdd.substring(6, 8));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                return java.util.List.of();
+            }
+            String y = yyyymmdd.substring(0, 4);
+            String full = MONTHS[month - 1];
+            String abbr = full.substring(0, 3);
+            String dd = String.format(java.util.Locale.ROOT, "%02d", day);
+            return java.util.List.of(full + " " + day + ", " + y, full + " " + day + " " + y, day + " " + full + " " + y,
+                    abbr + " " + day + ", " + y, abbr + " " + day + " " + y, day + " " + abbr + " " + y,
+                    dd + "-" + abbr + "-" + y, day + "-" + abbr + "-" + y);
+        } catch (NumberFormatException e) {
+            return java.util.List.of();
+        }
     }
 
     /**
@@ -145,9 +180,9 @@ public final class ResidualMatch {
                     i++;
                     continue;
                 }
-                // one or two separators between digits keep the run going
+                // one to three separators between digits keep the run going ("123 - 45 - 6789")
                 int j = i;
-                while (j < n && j - i < 2 && NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
+                while (j < n && j - i < 3 && NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
                     j++;
                 }
                 if (j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
@@ -160,7 +195,7 @@ public final class ResidualMatch {
         return out.append(' ').toString();
     }
 
-    private static final String NUMBER_PUNCTUATION = "-. ()/";
+    private static final String NUMBER_PUNCTUATION = "-. ()/\u2010\u2011\u2012\u2013\u2014\u2212";
 
     /**
      * The text with the accents of its letters taken off ("Hernández" -> "Hernandez"), so that a value and an output that
@@ -172,11 +207,53 @@ public final class ResidualMatch {
                 // compatibility forms too: fullwidth "ＱＵＩＬＬ" is "QUILL"; and "ß" is "ss", as "STRASSE" spells
                 // "Straße"; a typographic apostrophe is the plain one (a walkthrough: each had passed the guard)
                 String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD);
-                return COMBINING.matcher(d).replaceAll("").replace("\u00df", "ss").replace('\u2019', '\'')
-                        .replace('\u02bc', '\'');
+                return foldStroked(COMBINING.matcher(d).replaceAll("")).replace('\u2019', '\'').replace('\u02bc', '\'');
             }
         }
         return text;
+    }
+
+    /** A Han ideograph, kana or Hangul syllable. */
+    public static boolean cjk(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    /** Letters no decomposition takes apart, as their plain spelling: "Østergaard" is "OSTERGAARD", "Wałęsa" "WALESA". */
+    private static String foldStroked(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String r = switch (c) {
+                case '\u00f8' -> "o";
+                case '\u00d8' -> "O";
+                case '\u0142' -> "l";
+                case '\u0141' -> "L";
+                case '\u00e6' -> "ae";
+                case '\u00c6' -> "AE";
+                case '\u0153' -> "oe";
+                case '\u0152' -> "OE";
+                case '\u0131' -> "i";
+                case '\u0111', '\u00f0' -> "d";
+                case '\u0110', '\u00d0' -> "D";
+                case '\u00fe' -> "th";
+                case '\u00de' -> "TH";
+                case '\u00df' -> "ss";
+                default -> null;
+            };
+            if (r != null && b == null) {
+                b = new StringBuilder(s.length() + 4).append(s, 0, i);
+            }
+            if (b != null) {
+                if (r != null) {
+                    b.append(r);
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     private static final java.util.regex.Pattern COMBINING = java.util.regex.Pattern.compile("\\p{M}+");
@@ -187,10 +264,11 @@ public final class ResidualMatch {
      */
     public static boolean wholeWord(String text, int start, String needle) {
         int end = start + needle.length();
+        // (scripts written without spaces between words have no word ends to find: "王小明先生" holds "小明")
         boolean startOk = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1))
-                || !Character.isLetterOrDigit(needle.charAt(0));
+                || !Character.isLetterOrDigit(needle.charAt(0)) || cjk(needle.charAt(0));
         boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                || !Character.isLetterOrDigit(needle.charAt(needle.length() - 1));
+                || !Character.isLetterOrDigit(needle.charAt(needle.length() - 1)) || cjk(needle.charAt(needle.length() - 1));
         return startOk && endOk;
     }
 }

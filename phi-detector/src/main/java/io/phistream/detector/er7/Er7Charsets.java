@@ -102,9 +102,9 @@ public final class Er7Charsets {
     }
 
     /**
-     * UTF-8 text whose MSH-18 names an ISO 8859 part, with MSH-18 saying UTF-8: the bytes were UTF-8 whatever the label
-     * said, and the output is UTF-8 (a walkthrough found it written out still labelled "8859/1"). Pure ASCII reads the
-     * same in every part and keeps its label.
+     * UTF-8 text whose MSH-18 names another charset, with MSH-18 saying UTF-8: the bytes were UTF-8 whatever the label
+     * said, and the output is UTF-8 (walkthroughs found it written out still labelled "8859/1", "ISO IR100", "ASCII").
+     * Pure ASCII reads the same in every charset and keeps its label.
      */
     private static String relabelled(String text) {
         int i = 0;
@@ -137,8 +137,10 @@ public final class Er7Charsets {
         while (end < k && text.charAt(end) != component && text.charAt(end) != repetition) {
             end++;
         }
-        return SINGLE_BYTE.containsKey(text.substring(start, end).strip())
-                ? text.substring(0, start) + UTF8 + text.substring(end) : text;
+        String label = text.substring(start, end).strip();
+        // any label but UTF-8's ("8859/1", "ISO IR100", "ASCII", a name no table has): the bytes were UTF-8
+        return label.isEmpty() || label.equals(UTF8) || label.equals("UNICODE")
+                ? text : text.substring(0, start) + UTF8 + text.substring(end);
     }
 
     private static String strict(byte[] bytes, Charset charset) {

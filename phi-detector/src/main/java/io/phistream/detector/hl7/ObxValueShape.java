@@ -23,6 +23,8 @@ final class ObxValueShape {
     private static final Pattern TM = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,4})?)?)?([+-]\\d{4})?");
     /** A table value (ID, IS): a short code without spaces ("POS", "N", "A", "F"). */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+/-]{0,19}");
+    /** A unit code, with its text and system as sub-components, and no spaces. */
+    private static final Pattern UNIT = Pattern.compile("[^ ]{0,60}");
     private static final Set<String> COMPARATORS = Set.of("", ">", "<", ">=", "<=", "=", "<>");
     private static final Set<String> SEPARATORS = Set.of("", "-", "+", "/", ".", ":");
 
@@ -56,6 +58,12 @@ final class ObxValueShape {
                     }
                 }
                 return true;
+            }
+            case "CQ": {
+                // a quantity and its unit ("5^mg", "5^mg&milligram&UCUM"): the unit is a code, without spaces
+                List<String> p = Er7.split(rep, c);
+                return p.size() <= 2 && NM.matcher(p.get(0)).matches()
+                        && (p.size() < 2 || UNIT.matcher(p.get(1)).matches());
             }
             case "SN": {
                 List<String> p = Er7.split(rep, c);

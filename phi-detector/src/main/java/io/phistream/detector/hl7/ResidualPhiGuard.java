@@ -61,8 +61,15 @@ final class ResidualPhiGuard {
                 if (runs == null) {
                     runs = ResidualMatch.digitRuns(haystack);
                 }
-                if (digitHit(runs, digits, v.type())) {
+                if (digitHit(runs, digits, v.type(), shiftedDates)) {
                     return v;
+                }
+                if (v.type() == PhiType.DATE) {
+                    for (String form : ResidualMatch.dateWordForms(digits)) {
+                        if (containsWord(haystack, form)) {
+                            return v;
+                        }
+                    }
                 }
             }
             String zip = ResidualMatch.zip5(v.type(), v.value());
@@ -96,8 +103,13 @@ final class ResidualPhiGuard {
      * A date's own order is left to the word search, which knows shifted dates ({@code shiftedDates}); its other orders
      * are searched here.
      */
-    private static boolean digitHit(String runs, String digits, PhiType type) {
+    private static boolean digitHit(String runs, String digits, PhiType type, Map<String, Integer> shiftedDates) {
         if (type == PhiType.DATE) {
+            // its own order ("1950-03-14") only where no shifted date was written with the same digits
+            if (digits.length() >= 8 && !shiftedDates.containsKey(digits.substring(0, 8))
+                    && !shiftedDates.containsKey(digits) && run(runs, digits.substring(0, 8), false)) {
+                return true;
+            }
             for (String form : ResidualMatch.dateDigitForms(digits)) {
                 if (runs.contains(" " + form + " ")) {
                     return true;
@@ -105,8 +117,29 @@ final class ResidualPhiGuard {
             }
             return false;
         }
-        return runs.contains(" " + digits + " ")
-                || (type == PhiType.PHONE || type == PhiType.FAX) && runs.contains(digits + " ");
+        boolean phone = type == PhiType.PHONE || type == PhiType.FAX;
+        // a phone also without its area code ("call 555-0142" for "(508)555-0142")
+        return run(runs, digits, phone) || phone && digits.length() == 10 && run(runs, digits.substring(3), false);
+    }
+
+    /**
+     * Whether the digits stand as a whole run, zeros before them allowed ("0004821377"); with {@code tail} also at the
+     * end of a longer run (a phone after its country or area code).
+     */
+    private static boolean run(String runs, String digits, boolean tail) {
+        for (int i = runs.indexOf(digits); i >= 0; i = runs.indexOf(digits, i + 1)) {
+            if (runs.charAt(i + digits.length()) != ' ') {
+                continue;
+            }
+            int j = i - 1;
+            while (runs.charAt(j) == '0') {
+                j--;
+            }
+            if (runs.charAt(j) == ' ' || tail) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,10 @@ class Er7CharsetsTest {
         // a walkthrough: the output, UTF-8, was still labelled 8859/1
         assertThat(Er7Charsets.decode(LATIN1.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(LATIN1.replace("8859/1", "UNICODE UTF-8"));
+        for (String label : new String[] {"ISO IR100", "ASCII", "KLINGON"}) {
+            assertThat(Er7Charsets.decode(LATIN1.replace("8859/1", label).getBytes(StandardCharsets.UTF_8)))
+                    .as(label).isEqualTo(LATIN1.replace("8859/1", "UNICODE UTF-8"));
+        }
         String clinic = LATIN1.replace("|B|", "|Clínica|");
         assertThat(Er7Charsets.decode(clinic.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(clinic.replace("8859/1", "UNICODE UTF-8"));

@@ -380,12 +380,14 @@ class Hl7DeidentifierTest {
                             "10828004^Positive^SCT^^^^^^Per partner Dorian Vexley 508-555-0199"),
                     // not NM as HL7 writes it, but as senders do, and no one's name
                     seg("OBX", 1, "12", 2, "NM", 3, "X^Count^L", 5, "<5"),
-                    seg("OBX", 1, "13", 2, "NM", 3, "X^Count^L", 5, "1,200"))));
+                    seg("OBX", 1, "13", 2, "NM", 3, "X^Count^L", 5, "1,200"),
+                    seg("OBX", 1, "14", 2, "CQ", 3, "X^Dose^L", 5, "5^mg&milligram&UCUM"),
+                    seg("OBX", 1, "15", 2, "CQ", 3, "X^Dose^L", 5, "5^per Ann Vexley"))));
             List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
                     .toList();
 
             assertThat(values).containsExactly("", "", "-7.5", ">^1.2", "", "0830-0500", "", "POS", "", "1.5^2^3",
-                    "10828004^Positive^SCT", "<5", "1,200");
+                    "10828004^Positive^SCT", "<5", "1,200", "5^mg&milligram&UCUM", "");
         }
 
         @Test

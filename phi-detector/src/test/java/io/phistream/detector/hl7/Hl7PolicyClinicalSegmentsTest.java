@@ -154,7 +154,8 @@ class Hl7PolicyClinicalSegmentsTest {
             Er7Message out = out(released(input));
 
             assertThat(out.first("RXA").field(3)).isEqualTo(shifted("20250310"));
-            assertThat(out.first("RXA").field(16)).isEqualTo(shifted("20261231"));
+            // the lot's expiry is the product's date, not the patient's: kept, so expiry checks still work (a walkthrough)
+            assertThat(out.first("RXA").field(16)).isEqualTo("20261231");
             assertThat(out.first("RXA").field(22)).isEqualTo(shifted("20250311"));
             assertThat(reveal(out.get("RXA", 10, 1, 1, 1))).isEqualTo("7788");
             assertThat(out.get("RXA", 10, 1, 2, 1)).isEmpty();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ResidualPhiGuardTest {
 
@@ -51,6 +53,34 @@ class ResidualPhiGuardTest {
                 .isNotNull();
         assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|DOB 12.03.1958\r", Set.of(), known(PhiType.DATE, "19580312")))
                 .isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "DOB 1950-03-14;     DATE;  19500314",
+        "DOB 3/14/1950;      DATE;  19500314",
+        "born March 14, 1950; DATE; 19500314",
+        "14-MAR-1950;        DATE;  19500314",
+        "DOB 3/4/1950;       DATE;  19500304",
+        "SSN 123–45–6789;    SSN;   123-45-6789",
+        "SSN 123 - 45 - 6789; SSN;  123-45-6789",
+        "MRN 0004821377;     MRN;   4821377",
+        "call 555-0142;      PHONE; (508)555-0142",
+        "王小明先生;          NAME;  小明",
+        "OSTERGAARD;         NAME;  Østergaard",
+        "WALESA;             NAME;  Wałęsa",
+        "LAERKE;             NAME;  Lærke"})
+    void givenThePatientsValueInAFormTheSecondWalkthroughFoundPassing_whenGuarded_thenHit(String written, PhiType type,
+                                                                                           String value) {
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51^" + written + "^I10\r", Set.of(), known(type, value)))
+                .isNotNull();
+    }
+
+    @Test
+    void givenABirthTimeEqualToAShiftedDateWritten_thenItsOwnOrderIsNoHit() {
+        // the newborn case: the shift made the message time read as the birth time; it was written once, as a date
+        assertThat(ResidualPhiGuard.firstHit("MSH|^~\\&|A|B|C|D|20250105120000||ADT^A01|1|P|2.5\r", Set.of(),
+                known(PhiType.DATE, "20250105120000"), Map.of("20250105120000", 1))).isNull();
     }
 
     @Test
