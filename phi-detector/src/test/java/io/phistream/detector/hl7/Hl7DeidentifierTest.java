@@ -10,7 +10,6 @@ import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.er7.Er7;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.synthetic.SyntheticHl7;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -53,21 +52,20 @@ class Hl7DeidentifierTest {
     }
 
     private static Hl7Outcome.Deidentified released(String input) {
-        Hl7Outcome outcome = DEID.deidentify(input);
-        assertThat(outcome).as("released, not %s", outcome).isInstanceOf(Hl7Outcome.Deidentified.class);
-        return (Hl7Outcome.Deidentified) outcome;
+        return TestDeidentifiers.released(DEID, input);
     }
 
     private static Er7Message out(Hl7Outcome.Deidentified d) {
-        return assertDoesNotThrow(() -> Er7Message.parse(d.text()), "output must be readable ER7");
+        return TestDeidentifiers.parsed(d);
     }
 
     private static String reveal(String token) {
-        try {
-            return T.tokenizer.reveal(token);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError("not a token of this tokenizer", e);
-        }
+        return T.reveal(token);
+    }
+
+    /** OBX-5 of every OBX, in order. */
+    private static List<String> obx5(Er7Message out) {
+        return out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5)).toList();
     }
 
     private static int offset(String mrn, String authority) {
@@ -303,8 +301,7 @@ class Hl7DeidentifierTest {
                     seg("OBX", 1, "3", 2, "NM", 3, "AGE^Age^L", 5, "96"),
                     seg("OBX", 1, "4", 2, "NM", 3, "X99^Patient age at onset^99LOC", 5, "97"),
                     seg("OBX", 1, "5", 2, "NM", 3, "X98^Average heart rate^99LOC", 5, "98"))));
-            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
-                    .toList();
+            List<String> values = obx5(out);
 
             assertThat(values).containsExactly("90", "90", "90", "90", "98");
         }
@@ -334,8 +331,7 @@ class Hl7DeidentifierTest {
                     seg("OBX", 1, "1", 2, "DT", 3, "21112-8^Birth date^LN", 5, "19700315"),
                     seg("OBX", 1, "2", 2, "TS", 3, "DOB^Date of birth^L", 5, "197003150830"),
                     seg("OBX", 1, "3", 2, "DT", 3, "X^Specimen drawn^L", 5, "20260101"))));
-            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
-                    .toList();
+            List<String> values = obx5(out);
 
             assertThat(values).containsExactly("1970", "1970", shifted("20260101", offset("MRN123", "HOSP")));
         }
@@ -383,8 +379,7 @@ class Hl7DeidentifierTest {
                     seg("OBX", 1, "13", 2, "NM", 3, "X^Count^L", 5, "1,200"),
                     seg("OBX", 1, "14", 2, "CQ", 3, "X^Dose^L", 5, "5^mg&milligram&UCUM"),
                     seg("OBX", 1, "15", 2, "CQ", 3, "X^Dose^L", 5, "5^per Ann Vexley"))));
-            List<String> values = out.segments().stream().filter(x -> x.name().equals("OBX")).map(x -> x.field(5))
-                    .toList();
+            List<String> values = obx5(out);
 
             assertThat(values).containsExactly("", "", "-7.5", ">^1.2", "", "0830-0500", "", "POS", "", "1.5^2^3",
                     "10828004^Positive^SCT", "<5", "1,200", "5^mg&milligram&UCUM", "");

@@ -47,6 +47,29 @@ final class TestDeidentifiers {
         }
     }
 
+    /** The outcome of {@code input}, which must be a release. */
+    static Hl7Outcome.Deidentified released(Hl7Deidentifier d, String input) {
+        Hl7Outcome outcome = d.deidentify(input);
+        org.assertj.core.api.Assertions.assertThat(outcome).as("released, not %s", outcome)
+                .isInstanceOf(Hl7Outcome.Deidentified.class);
+        return (Hl7Outcome.Deidentified) outcome;
+    }
+
+    /** The released text, which must be readable ER7. */
+    static io.phistream.detector.er7.Er7Message parsed(Hl7Outcome.Deidentified d) {
+        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                () -> io.phistream.detector.er7.Er7Message.parse(d.text()), "output must be readable ER7");
+    }
+
+    /** The plain value of one of this tokenizer's tokens. */
+    String reveal(String token) {
+        try {
+            return tokenizer.reveal(token);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError("not a token of this tokenizer", e);
+        }
+    }
+
     static boolean corpusPresent() {
         return Files.isDirectory(HL7_CORPUS);
     }
