@@ -3,7 +3,7 @@ package io.phistream.detector.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.Treatment;
-import io.phistream.detector.policy.AgeCodes;
+import io.phistream.detector.policy.ObservationCodes;
 import io.phistream.detector.policy.LoadedPolicy;
 import io.phistream.detector.policy.PolicyFile;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class FhirPolicy extends LoadedPolicy {
     }
 
     private final Set<String> unguardedResources;
-    private final AgeCodes ageObservationCodes;
+    private final ObservationCodes ageObservationCodes;
     private final Map<String, DatatypeRule> datatypes;
     private final Map<String, FhirRule> primitives;
     private final Map<String, FhirRule> elements;
@@ -180,7 +180,7 @@ public final class FhirPolicy extends LoadedPolicy {
         Builder b = new Builder();
         b.header = FILE.header(root, json);
         root.path("unguardedResources").forEach(n -> b.unguardedResources.add(n.asText()));
-        b.ageObservationCodes = AgeCodes.read(root);
+        b.ageObservationCodes = ObservationCodes.read(root);
 
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("datatypes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -292,7 +292,7 @@ public final class FhirPolicy extends LoadedPolicy {
     private static final class Builder {
         PolicyFile.Header header;
         final Set<String> unguardedResources = new HashSet<>();
-        AgeCodes ageObservationCodes;
+        ObservationCodes ageObservationCodes;
         final Map<String, DatatypeRule> datatypes = new HashMap<>();
         final Map<String, FhirRule> primitives = new HashMap<>();
         final Map<String, FhirRule> elements = new HashMap<>();

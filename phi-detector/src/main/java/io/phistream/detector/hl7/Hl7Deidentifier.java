@@ -236,26 +236,25 @@ public final class Hl7Deidentifier {
     private static final java.util.regex.Pattern AGE_WORD = java.util.regex.Pattern.compile(
             "(?<![A-Za-z])(?:AGE(?![A-Za-z])|[Aa]ge(?![a-z]))|(?i)(?<![a-z])(?:edad|years old|yrs old|y/o)(?![a-z])");
 
-    /** Whether OBX-3 records a birth date: LOINC 21112-8, SNOMED 184099003, or a code or text that says so. */
+    /**
+     * Whether OBX-3 (its first or alternate code) is one the policy names as the birth date
+     * ({@code birthObservationCodes}), or a code or text that says so ("DOB^^L", "X^Date of birth^99LOC").
+     */
     private boolean birthCoded(Er7Segment seg, Delimiters d) {
         if (!seg.name().equals("OBX")) {
             return false;
         }
         String id = seg.field(3);
         char c = d.component();
-        return "21112-8".equals(Er7.part(id, c, 1)) || "21112-8".equals(Er7.part(id, c, 4))
-                || "184099003".equals(Er7.part(id, c, 1)) || "184099003".equals(Er7.part(id, c, 4))
-                || says(id, c, BIRTH_WORD);
+        return policy.birthObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
+                || policy.birthObservation(Er7.part(id, c, 6), Er7.part(id, c, 4)) || says(id, c, BIRTH_WORD);
     }
 
     private static final java.util.regex.Pattern BIRTH_WORD = java.util.regex.Pattern.compile(
             "(?i)(?<![a-z])(?:dob|d\\.o\\.b\\.?|birth ?date|date of birth|fecha de nacimiento|born)(?![a-z])");
 
-    /**
-     * An age observation in months, weeks or days (OBX-6): over 89 years it becomes 90 years, "1116^mo" would else
-     * have read "90 months". The value is worked in place before the age treatment caps it.
-     */
-    private static void ageInYears(Er7Segment seg, Delimiters d) {
+    /** Whether an age observation in months, weeks or days (OBX-6) is over 89 years. */
+    private static boolean over89InOtherUnits(Er7Segment seg, Delimiters d) {
         String unit = Er7.part(seg.field(6), d.component(), 1).strip().toLowerCase(java.util.Locale.ROOT);
         double perYear = switch (unit) {
             case "mo", "mos", "month", "months", "{month}", "{months}" -> 12;
@@ -264,16 +263,12 @@ public final class Hl7Deidentifier {
             default -> 0;
         };
         if (perYear == 0) {
-            return;
+            return false;
         }
         try {
-            double years = Double.parseDouble(Er7.part(seg.field(5), d.component(), 1).strip()) / perYear;
-            if (years >= 90) {
-                seg.setField(5, "90");
-                seg.setField(6, "a");
-            }
+            return Double.parseDouble(Er7.part(seg.field(5), d.component(), 1).strip()) / perYear >= 90;
         } catch (NumberFormatException notANumber) {
-            // the age treatment removes what it cannot read
+            return false; // the age treatment removes what it cannot read
         }
     }
 
@@ -301,8 +296,13 @@ public final class Hl7Deidentifier {
             String type = valueType(seg, run.d);
             FieldRule.Simple s = b.forType(type);
             if (s.treatment() == Treatment.KEEP && ageCoded(seg, run.d)) {
+                if (over89InOtherUnits(seg, run.d)) { // "1116^mo": 93 years, not "90 months"
+                    run.replaced(start, raw, AGE_VALUE, Treatment.AGE);
+                    seg.setField(n, AgeGeneraliser.NINETY_OR_OLDER);
+                    seg.setField(6, "a");
+                    return;
+                }
                 s = AGE_VALUE; // "OBX|1|NM|30525-0^Age^LN||96|a": a number kept by its type, but an age
-                ageInYears(seg, run.d);
             } else if (s.treatment() == Treatment.DATE && birthCoded(seg, run.d)) {
                 s = BIRTH_VALUE; // "OBX|1|DT|21112-8^Birth date^LN||19500314": its year only, as PID-7's
             } else if (s.treatment() == Treatment.KEEP && !ObxValueShape.fits(type, raw, run.d)) {
@@ -758,7 +758,7 @@ public final class Hl7Deidentifier {
         PhiType residualPhi(String output) {
             KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates);
             String readable = hit == null ? ResidualPhiGuard.readable(output, d) : output;
-            if (hit == null && !readable.equals(output)) {
+            if (readable != output) { // (the same instance when no escape stands after MSH-2)
                 hit = ResidualPhiGuard.firstHit(readable, tokens, known.values(), shiftedDates);
             }
             return hit == null ? null : hit.type();

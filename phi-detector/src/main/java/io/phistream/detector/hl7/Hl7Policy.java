@@ -3,7 +3,7 @@ package io.phistream.detector.hl7;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.deid.Treatment;
-import io.phistream.detector.policy.AgeCodes;
+import io.phistream.detector.policy.ObservationCodes;
 import io.phistream.detector.policy.LoadedPolicy;
 import io.phistream.detector.policy.PolicyFile;
 import java.util.HashMap;
@@ -23,12 +23,15 @@ public final class Hl7Policy extends LoadedPolicy {
     private static final PolicyFile FILE = new PolicyFile(PolicyException::new);
 
     private final Map<String, FieldRule[]> segments;
-    private final AgeCodes ageObservationCodes;
+    private final ObservationCodes ageObservationCodes;
+    private final ObservationCodes birthObservationCodes;
 
-    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments, AgeCodes ageObservationCodes) {
+    private Hl7Policy(PolicyFile.Header header, Map<String, FieldRule[]> segments, ObservationCodes ageObservationCodes,
+                      ObservationCodes birthObservationCodes) {
         super(header);
         this.segments = segments;
         this.ageObservationCodes = ageObservationCodes;
+        this.birthObservationCodes = birthObservationCodes;
     }
 
     /**
@@ -37,11 +40,19 @@ public final class Hl7Policy extends LoadedPolicy {
      * "30525-0^Age^LOINC" kept 94).
      */
     boolean ageObservation(String system, String code) {
-        return ageObservationCodes.contains(TABLE_0396.getOrDefault(system.strip().toUpperCase(java.util.Locale.ROOT),
-                system), code);
+        return ageObservationCodes.contains(table0396(system), code);
     }
 
-    /** Other spellings of the coding systems that name ages, to their table 0396 names. */
+    /** Whether an OBX-3 coded {@code system|code} ("LN|21112-8") records the birth date ({@code birthObservationCodes}). */
+    boolean birthObservation(String system, String code) {
+        return birthObservationCodes.contains(table0396(system), code);
+    }
+
+    private static String table0396(String system) {
+        return TABLE_0396.getOrDefault(system.strip().toUpperCase(java.util.Locale.ROOT), system);
+    }
+
+    /** Other spellings of the coding systems the policy's observation codes name, to their table 0396 names. */
     private static final Map<String, String> TABLE_0396 = Map.of("LOINC", "LN", "2.16.840.1.113883.6.1", "LN",
             "HTTP://LOINC.ORG", "LN", "SNM", "SCT", "SNOMED", "SCT", "SNOMEDCT", "SCT", "SNOMED CT", "SCT",
             "SNOMED-CT", "SCT", "2.16.840.1.113883.6.96", "SCT", "HTTP://SNOMED.INFO/SCT", "SCT");
@@ -108,7 +119,8 @@ public final class Hl7Policy extends LoadedPolicy {
         if (!segments.containsKey("MSH")) {
             throw new PolicyException("policy " + header.name() + " has no MSH rules");
         }
-        return new Hl7Policy(header, Map.copyOf(segments), AgeCodes.read(root));
+        return new Hl7Policy(header, Map.copyOf(segments), ObservationCodes.read(root),
+                ObservationCodes.read(root, "birthObservationCodes"));
     }
 
     private static FieldRule unguard(FieldRule rule) {

@@ -149,7 +149,9 @@ final class ResidualPhiGuard {
      */
     static String readable(String output, io.phistream.detector.er7.Delimiters d) {
         char e = d.escape();
-        if (e == '\0' || output.indexOf(e) < 0) {
+        // MSH-2 holds the escape character itself: only one after it means there may be anything to decode
+        int mshEnd = output.startsWith("MSH") ? output.indexOf(d.field(), 4) : 0;
+        if (e == '\0' || mshEnd < 0 || output.indexOf(e, mshEnd) < 0) {
             return output;
         }
         StringBuilder b = new StringBuilder(output.length());
