@@ -156,11 +156,11 @@ public final class DetectingScrubber implements FreeTextScrubber {
         int year = known.referenceYear() > 0 ? known.referenceYear()
                 : java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
         if (known.dateShiftDays() != null) {
-            return new TextScrubber.DateShift(known.dateShiftDays(), year, known.birthDates());
+            return new TextScrubber.DateShift(known.dateShiftDays(), year, known.birthDates(), known::wroteTextDate);
         }
         String digest = surrogateSeeds.hex(SEED_DOMAIN + "/document-shift", String.join("\n", parts));
         return new TextScrubber.DateShift(-1 - Integer.parseUnsignedInt(digest.substring(0, 7), 16) % 365, year,
-                known.birthDates());
+                known.birthDates(), known::wroteTextDate);
     }
 
     private Result replaced(String text, List<PhiSpan> found, TextScrubber.DateShift shift) {

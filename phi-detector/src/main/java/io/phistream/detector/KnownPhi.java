@@ -28,6 +28,7 @@ public final class KnownPhi {
     private Integer dateShiftDays;
     private int referenceYear;
     private final Set<java.time.LocalDate> birthDates = new java.util.HashSet<>();
+    private final List<String> textDates = new ArrayList<>(0);
 
     public void add(PhiType type, String value, boolean guarded) {
         String v = value.strip();
@@ -55,6 +56,16 @@ public final class KnownPhi {
 
     public Set<java.time.LocalDate> birthDates() {
         return Collections.unmodifiableSet(birthDates);
+    }
+
+    /** A date the free text's scrubber moved by the offset, as it wrote it (surrogates only). */
+    public void wroteTextDate(String written) {
+        textDates.add(written);
+    }
+
+    /** The moved dates the free text's scrubber wrote, in order ({@link #wroteTextDate}). */
+    public List<String> textDates() {
+        return Collections.unmodifiableList(textDates);
     }
 
     public Integer dateShiftDays() {

@@ -667,6 +667,8 @@ public final class Hl7Deidentifier {
         final Set<String> tokens = new LinkedHashSet<>();
         /** Shifted dates as written to the output, with how many times ({@link ResidualPhiGuard#firstHit}). */
         final Map<String, Integer> shiftedDates = new HashMap<>();
+        /** The original days (YYYYMMDD) of the dates moved, birth dates aside ({@link ResidualPhiGuard#firstHit}). */
+        final Set<String> eventDays = new HashSet<>();
         /**
          * Results of tokens and generalisations already worked out in this message. Within one message they are
          * pure functions of treatment, type and raw value (one patient, one date offset, one reference year),
@@ -723,6 +725,9 @@ public final class Hl7Deidentifier {
             // (a ZIP kept as its ZIP3 too: its five digits must not stand in the free text or any other field)
             boolean remember = treatment == Treatment.REDACT || treatment == Treatment.TOKEN || treatment == Treatment.ZIP3
                     || rule.birthDate();
+            if (treatment == Treatment.DATE && !rule.birthDate()) {
+                eventDays(raw);
+            }
             if (!remember) {
                 return;
             }
@@ -754,12 +759,37 @@ public final class Hl7Deidentifier {
             }
         }
 
+        /** Each whole day (the first eight digits of a digit run, a valid YYYYMMDD) in a date's raw value. */
+        void eventDays(String raw) {
+            int n = raw.length();
+            int i = 0;
+            while (i < n) {
+                if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < n && raw.charAt(i) >= '0' && raw.charAt(i) <= '9') {
+                    i++;
+                }
+                if (i - start >= 8 && (start == 0 || !Character.isLetter(raw.charAt(start - 1)))) {
+                    int month = Integer.parseInt(raw, start + 4, start + 6, 10);
+                    int day = Integer.parseInt(raw, start + 6, start + 8, 10);
+                    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                        eventDays.add(raw.substring(start, start + 8));
+                    }
+                }
+            }
+        }
+
         /** The type of the first value the policy replaced that still stands in the output, or null. */
         PhiType residualPhi(String output) {
-            KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates);
+            KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates, eventDays,
+                    known.textDates());
             String readable = hit == null ? ResidualPhiGuard.readable(output, d) : output;
             if (readable != output) { // (the same instance when no escape stands after MSH-2)
-                hit = ResidualPhiGuard.firstHit(readable, tokens, known.values(), shiftedDates);
+                hit = ResidualPhiGuard.firstHit(readable, tokens, known.values(), shiftedDates, eventDays,
+                        known.textDates());
             }
             return hit == null ? null : hit.type();
         }

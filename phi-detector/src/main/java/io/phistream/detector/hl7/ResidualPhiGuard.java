@@ -46,6 +46,17 @@ final class ResidualPhiGuard {
      */
     static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values,
                                    Map<String, Integer> shiftedDates) {
+        return firstHit(output, tokens, values, shiftedDates, Set.of(), List.of());
+    }
+
+    /**
+     * As {@link #firstHit(String, Collection, List, Map)}, and the original days (YYYYMMDD) of the dates the
+     * de-identifier moved: such a day written unmoved in a kept field ("Admitted 3/10/2025" in a code's text) gives
+     * the event's real date, and with it the patient's offset. {@code textDates} are the moved dates the free text's
+     * scrubber wrote (surrogates): one of them may equal an event's original, as a moved structured date may.
+     */
+    static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values,
+                                   Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates) {
         // accents off both sides: "HERNANDEZ" in a field the policy keeps is the patient's "Hernández"
         String haystack = ResidualMatch.foldAccents(maskLowerCase(output, tokens));
         Set<String> searched = null;
@@ -95,7 +106,71 @@ final class ResidualPhiGuard {
                 }
             }
         }
+        if (!eventDays.isEmpty()) {
+            if (runs == null) {
+                runs = ResidualMatch.digitRuns(haystack);
+            }
+            Map<String, Integer> written = textDates.isEmpty() ? Map.of() : writtenForms(textDates);
+            for (String day : eventDays) {
+                if (eventDayHit(haystack, runs, day, shiftedDates, written)) {
+                    return new KnownPhi.Value(PhiType.DATE, day, true);
+                }
+            }
+        }
         return null;
+    }
+
+    /**
+     * Whether a moved date's original day stands in the output more often than moved dates were written with the same
+     * form: in its own order as a whole run ("20250310", "2025-03-10"), in another order ("03/10/2025", "10.3.2025") or
+     * with its month's name ("March 10, 2025").
+     */
+    private static boolean eventDayHit(String haystack, String runs, String day, Map<String, Integer> shiftedDates,
+                                       Map<String, Integer> written) {
+        String own = " " + day + " ";
+        if (runs.contains(own) && count(runs, own) > shiftedDates.getOrDefault(day, 0) + written.getOrDefault(day, 0)) {
+            return true;
+        }
+        String year = day.substring(0, 4);
+        // every other form ends with the year: most messages write it nowhere but inside moved dates' longer runs
+        if (runs.contains(year + " ")) {
+            for (String form : ResidualMatch.dateDigitForms(day)) {
+                String run = " " + form + " ";
+                if (runs.contains(run) && count(runs, run) > written.getOrDefault(form, 0)) {
+                    return true;
+                }
+            }
+        }
+        if (containsWord(haystack, year)) {
+            for (String form : ResidualMatch.dateWordForms(day)) {
+                if (containsWord(haystack, form) && countWords(haystack, form) > written.getOrDefault(form, 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Each moved text date as the guard searches it: lower case, and its digit runs of six digits or more. */
+    private static Map<String, Integer> writtenForms(List<String> textDates) {
+        Map<String, Integer> forms = new java.util.HashMap<>();
+        for (String date : textDates) {
+            forms.merge(ResidualMatch.foldAccents(date.toLowerCase(Locale.ROOT)), 1, Integer::sum);
+            for (String run : ResidualMatch.digitRuns(date).trim().split(" ")) {
+                if (run.length() >= 6) {
+                    forms.merge(run, 1, Integer::sum);
+                }
+            }
+        }
+        return forms;
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /**

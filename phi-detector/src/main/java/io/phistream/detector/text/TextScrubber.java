@@ -52,11 +52,18 @@ public final class TextScrubber {
     /**
      * A patient's date offset, the year in which a date written without one is read ({@link TextDates}), and the
      * patient's birth dates, which are written as their year only, never shifted: shifted, anyone who learns the
-     * offset (a live stream tells it) would have them back.
+     * offset (a live stream tells it) would have them back. {@code written} is told each moved date as written: a
+     * moved date may equal another date's original, which the residual guards must then not take for a leak.
      */
-    public record DateShift(int days, int referenceYear, java.util.Set<java.time.LocalDate> births) {
+    public record DateShift(int days, int referenceYear, java.util.Set<java.time.LocalDate> births,
+                            java.util.function.Consumer<String> written) {
         public DateShift {
             births = java.util.Set.copyOf(births);
+            java.util.Objects.requireNonNull(written, "written");
+        }
+
+        public DateShift(int days, int referenceYear, java.util.Set<java.time.LocalDate> births) {
+            this(days, referenceYear, births, moved -> { });
         }
 
         public DateShift(int days, int referenceYear) {
@@ -178,7 +185,13 @@ public final class TextScrubber {
                 : TextDates.shift(v, shift.days(), shift.referenceYear());
         return switch (s.type()) {
             case NAME -> name(text, s, seedFn);
-            case DATE -> shifted != null ? shifted : date(v, seed(seedFn.apply(s)));
+            case DATE -> {
+                if (shifted == null) {
+                    yield date(v, seed(seedFn.apply(s)));
+                }
+                shift.written().accept(shifted);
+                yield shifted;
+            }
             case AGE -> "90+";
             // (FhirResidualGuard.surrogateEmail knows this form: the only address a released FHIR message may hold)
             case EMAIL -> "user" + (seed(seedFn.apply(s)) % 10000) + "@example.org";
