@@ -90,7 +90,7 @@ public final class ResidualMatch {
     /**
      * The digits of a value worth finding again however it is punctuated ("123-45-6789" as "123456789", an MRN
      * "4821377" as "482-1377"), or null: seven digits or more, of a type made of digits. A birth date's digits are its
-     * value (YYYYMMDD); {@link #dateDigitForms} gives its other orders.
+     * value (YYYYMMDD), whose written forms {@link DayMentions} reads.
      */
     public static String digitsOf(String value, PhiType type) {
         switch (type) {
@@ -109,51 +109,6 @@ public final class ResidualMatch {
             default -> {
                 return null;
             }
-        }
-    }
-
-    /**
-     * A YYYYMMDD date's other written orders as digits: MMDDYYYY and DDMMYYYY ("03/12/1958", "12.03.1958"), and without
-     * their zeros ("3/12/1958", "12.3.1958").
-     */
-    public static java.util.List<String> dateDigitForms(String yyyymmdd) {
-        if (yyyymmdd.length() < 8) {
-            return java.util.List.of();
-        }
-        String y = yyyymmdd.substring(0, 4);
-        String m = yyyymmdd.substring(4, 6);
-        String d = yyyymmdd.substring(6, 8);
-        String m1 = m.charAt(0) == '0' ? m.substring(1) : m;
-        String d1 = d.charAt(0) == '0' ? d.substring(1) : d;
-        java.util.LinkedHashSet<String> forms = new java.util.LinkedHashSet<>(
-                java.util.List.of(m + d + y, d + m + y, m1 + d1 + y, d1 + m1 + y, m1 + d + y, m + d1 + y));
-        forms.removeIf(f -> f.length() < 6); // "3/4/1950" is six digits, with its year still rare by chance
-        return java.util.List.copyOf(forms);
-    }
-
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december"};
-
-    /** A YYYYMMDD date written with its month's name: "march 14, 1950", "14 mar 1950", "14-mar-1950" (lower case). */
-    public static java.util.List<String> dateWordForms(String yyyymmdd) {
-        if (yyyymmdd.length() < 8) {
-            return java.util.List.of();
-        }
-        try {
-            int month = Integer.parseInt(yyyymmdd.substring(4, 6));
-            int day = Integer.parseInt(yyyymmdd.substring(6, 8));
-            if (month < 1 || month > 12 || day < 1 || day > 31) {
-                return java.util.List.of();
-            }
-            String y = yyyymmdd.substring(0, 4);
-            String full = MONTHS[month - 1];
-            String abbr = full.substring(0, 3);
-            String dd = String.format(java.util.Locale.ROOT, "%02d", day);
-            return java.util.List.of(full + " " + day + ", " + y, full + " " + day + " " + y, day + " " + full + " " + y,
-                    abbr + " " + day + ", " + y, abbr + " " + day + " " + y, day + " " + abbr + " " + y,
-                    dd + "-" + abbr + "-" + y, day + "-" + abbr + "-" + y);
-        } catch (NumberFormatException e) {
-            return java.util.List.of();
         }
     }
 
@@ -195,7 +150,7 @@ public final class ResidualMatch {
         return out.append(' ').toString();
     }
 
-    private static final String NUMBER_PUNCTUATION = "-. ()/\u2010\u2011\u2012\u2013\u2014\u2212";
+    static final String NUMBER_PUNCTUATION = "-. ()/\u2010\u2011\u2012\u2013\u2014\u2212";
 
     /**
      * The text with the accents of its letters taken off ("Hernández" -> "Hernandez"), so that a value and an output that

@@ -362,6 +362,8 @@ public final class FhirDeidentifier {
         final Map<String, Shift> shifts = new HashMap<>();
         /** Every shifted date written to the output, with how many times ({@link FhirResidualGuard#firstHit}). */
         final Map<String, Integer> shiftedDates = new HashMap<>();
+        /** The original days (YYYYMMDD) of the dates moved ({@link FhirResidualGuard#firstHit}). */
+        final Set<String> eventDays = new HashSet<>();
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -420,7 +422,8 @@ public final class FhirDeidentifier {
             if (contact != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, contact);
             }
-            KnownPhi.Value residual = FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates);
+            KnownPhi.Value residual = FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates,
+                    eventDays, known.textDates());
             if (residual != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual.type());
             }
@@ -721,6 +724,7 @@ public final class FhirDeidentifier {
                 }
                 count(rule.phi());
                 if (s.offsetDays() != null && !rule.birth()) {
+                    eventDay(value);
                     p.setValueAsString(shift(value, s.offsetDays()));
                 } else if ("instant".equals(type)) {
                     p.setValueAsString(null); // no patient to shift for, and an instant cannot be a bare year
@@ -733,6 +737,13 @@ public final class FhirDeidentifier {
                 // DateShifter's IllegalArgumentException or HAPI's DataFormatException: never pass it through
                 count(rule.phi());
                 p.setValueAsString(null);
+            }
+        }
+
+        /** A date's day (YYYY-MM-DD...), for the guard to search for unmoved. */
+        void eventDay(String value) {
+            if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+                eventDays.add(value.substring(0, 4) + value.substring(5, 7) + value.substring(8, 10));
             }
         }
 

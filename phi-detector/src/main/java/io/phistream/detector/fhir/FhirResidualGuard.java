@@ -2,6 +2,7 @@ package io.phistream.detector.fhir;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import io.phistream.detector.deid.DayMentions;
 import io.phistream.detector.deid.ResidualMatch;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -147,6 +148,47 @@ final class FhirResidualGuard {
      */
     static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values,
                                    Map<String, Integer> shiftedDates) {
+        return firstHit(output, format, masks, values, shiftedDates, Set.of(), List.of());
+    }
+
+    /**
+     * As {@link #firstHit(String, FhirFormat, Set, List, Map)}, and the original days (YYYYMMDD) of the dates the
+     * de-identifier moved: such a day written unmoved in a kept string ("Admitted 3/10/2025" in a local code's
+     * display) gives the event's real date, and beside the moved copy the patient's offset. {@code textDates} are the
+     * moved dates the free text's scrubber wrote (surrogates), which may equal an event's original too.
+     */
+    static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values,
+                                   Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates) {
+        String text = ResidualMatch.foldAccents(plain(output, format));
+        KnownPhi.Value hit = valueHit(text, masks, values, shiftedDates);
+        return hit != null || eventDays.isEmpty() ? hit : dayHit(text, masks, eventDays, shiftedDates, textDates);
+    }
+
+    /** The first event day the text names, outside our own tokens, more often than it was written moved; or null. */
+    private static KnownPhi.Value dayHit(String text, Set<String> masks, Set<String> eventDays,
+                                         Map<String, Integer> shiftedDates, List<String> textDates) {
+        Map<String, Integer> named = new HashMap<>();
+        DayMentions.forEach(text, (day, start, end) -> {
+            if (eventDays.contains(day) && !masked(text, start, end, masks)) {
+                named.merge(day, 1, Integer::sum);
+            }
+        });
+        if (named.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> moved = new HashMap<>();
+        shiftedDates.forEach((written, times) -> DayMentions.add(written, times, moved));
+        textDates.forEach(written -> DayMentions.add(written, 1, moved));
+        for (Map.Entry<String, Integer> day : named.entrySet()) {
+            if (day.getValue() > moved.getOrDefault(day.getKey(), 0)) {
+                return new KnownPhi.Value(PhiType.DATE, day.getKey(), true);
+            }
+        }
+        return null;
+    }
+
+    private static KnownPhi.Value valueHit(String text, Set<String> masks, List<KnownPhi.Value> values,
+                                           Map<String, Integer> shiftedDates) {
         Map<String, Set<Integer>> seenAt = null; // occurrences of values equal to a shifted date, by value
         Map<Integer, List<Needle>> anchors = new HashMap<>();
         BitSet anchorLengths = new BitSet();
@@ -183,7 +225,6 @@ final class FhirResidualGuard {
             return null;
         }
         AnchorTable table = new AnchorTable(anchors);
-        String text = ResidualMatch.foldAccents(plain(output, format));
         int n = text.length();
         int i = 0;
         while (i < n) {

@@ -2,6 +2,7 @@ package io.phistream.detector.hl7;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import io.phistream.detector.deid.DayMentions;
 import io.phistream.detector.deid.ResidualMatch;
 import java.util.Arrays;
 import java.util.Collection;
@@ -61,26 +62,27 @@ final class ResidualPhiGuard {
         String haystack = ResidualMatch.foldAccents(maskLowerCase(output, tokens));
         Set<String> searched = null;
         String runs = null;
+        Map<String, KnownPhi.Value> days = null; // the birth days to search for, with the value each came from
         for (KnownPhi.Value v : values) {
             if (!v.guarded() || !GUARDED.contains(v.type())) {
                 continue;
             }
-            // a number however punctuated ("123456789" for "123-45-6789", "(508) 555-0142", "482-1377"), a birth date
-            // in another order ("03/12/1958"); a walkthrough found each passing
+            // a number however punctuated ("123456789" for "123-45-6789", "(508) 555-0142", "482-1377"); a walkthrough
+            // found each passing. A birth day is searched with the moved dates' days below, in all its written forms
             String digits = ResidualMatch.digitsOf(v.value(), v.type());
-            if (digits != null) {
+            if (digits != null && v.type() == PhiType.DATE) {
+                if (digits.length() >= 8) {
+                    if (days == null) {
+                        days = new java.util.LinkedHashMap<>();
+                    }
+                    days.putIfAbsent(digits.substring(0, 8), v);
+                }
+            } else if (digits != null) {
                 if (runs == null) {
                     runs = ResidualMatch.digitRuns(haystack);
                 }
-                if (digitHit(runs, digits, v.type(), shiftedDates)) {
+                if (digitHit(runs, digits, v.type())) {
                     return v;
-                }
-                if (v.type() == PhiType.DATE) {
-                    for (String form : ResidualMatch.dateWordForms(digits)) {
-                        if (containsWord(haystack, form)) {
-                            return v;
-                        }
-                    }
                 }
             }
             String zip = ResidualMatch.zip5(v.type(), v.value());
@@ -106,92 +108,46 @@ final class ResidualPhiGuard {
                 }
             }
         }
-        if (!eventDays.isEmpty()) {
-            if (runs == null) {
-                runs = ResidualMatch.digitRuns(haystack);
+        for (String day : eventDays) {
+            if (days == null) {
+                days = new java.util.LinkedHashMap<>();
             }
-            Map<String, Integer> written = textDates.isEmpty() ? Map.of() : writtenForms(textDates);
-            for (String day : eventDays) {
-                if (eventDayHit(haystack, runs, day, shiftedDates, written)) {
-                    return new KnownPhi.Value(PhiType.DATE, day, true);
+            days.putIfAbsent(day, new KnownPhi.Value(PhiType.DATE, day, true));
+        }
+        return days == null ? null : dayHit(haystack, days, shiftedDates, textDates);
+    }
+
+    /**
+     * The first of {@code days} the output names more often than it was written moved ({@link DayMentions}: "20250310",
+     * "2025-03-10", "03/10/2025", "10.3.2025", "March 10, 2025"), or null.
+     */
+    private static KnownPhi.Value dayHit(String haystack, Map<String, KnownPhi.Value> days,
+                                         Map<String, Integer> shiftedDates, List<String> textDates) {
+        Map<String, Integer> named = DayMentions.of(haystack);
+        Map<String, Integer> moved = null;
+        for (Map.Entry<String, KnownPhi.Value> day : days.entrySet()) {
+            Integer times = named.get(day.getKey());
+            if (times == null) {
+                continue;
+            }
+            if (moved == null) {
+                moved = new java.util.HashMap<>();
+                for (Map.Entry<String, Integer> written : shiftedDates.entrySet()) {
+                    DayMentions.add(written.getKey(), written.getValue(), moved);
                 }
+                for (String written : textDates) {
+                    DayMentions.add(written, 1, moved);
+                }
+            }
+            if (times > moved.getOrDefault(day.getKey(), 0)) {
+                return day.getValue();
             }
         }
         return null;
     }
 
-    /**
-     * Whether a moved date's original day stands in the output more often than moved dates were written with the same
-     * form: in its own order as a whole run ("20250310", "2025-03-10"), in another order ("03/10/2025", "10.3.2025") or
-     * with its month's name ("March 10, 2025").
-     */
-    private static boolean eventDayHit(String haystack, String runs, String day, Map<String, Integer> shiftedDates,
-                                       Map<String, Integer> written) {
-        String own = " " + day + " ";
-        if (runs.contains(own) && count(runs, own) > shiftedDates.getOrDefault(day, 0) + written.getOrDefault(day, 0)) {
-            return true;
-        }
-        String year = day.substring(0, 4);
-        // every other form ends with the year: most messages write it nowhere but inside moved dates' longer runs
-        if (runs.contains(year + " ")) {
-            for (String form : ResidualMatch.dateDigitForms(day)) {
-                String run = " " + form + " ";
-                if (runs.contains(run) && count(runs, run) > written.getOrDefault(form, 0)) {
-                    return true;
-                }
-            }
-        }
-        if (containsWord(haystack, year)) {
-            for (String form : ResidualMatch.dateWordForms(day)) {
-                if (containsWord(haystack, form) && countWords(haystack, form) > written.getOrDefault(form, 0)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Each moved text date as the guard searches it: lower case, and its digit runs of six digits or more. */
-    private static Map<String, Integer> writtenForms(List<String> textDates) {
-        Map<String, Integer> forms = new java.util.HashMap<>();
-        for (String date : textDates) {
-            forms.merge(ResidualMatch.foldAccents(date.toLowerCase(Locale.ROOT)), 1, Integer::sum);
-            for (String run : ResidualMatch.digitRuns(date).trim().split(" ")) {
-                if (run.length() >= 6) {
-                    forms.merge(run, 1, Integer::sum);
-                }
-            }
-        }
-        return forms;
-    }
-
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    /**
-     * Whether the digits stand as a whole run of the output's digits (a phone's also after its area or country code).
-     * A date's own order is left to the word search, which knows shifted dates ({@code shiftedDates}); its other orders
-     * are searched here.
-     */
-    private static boolean digitHit(String runs, String digits, PhiType type, Map<String, Integer> shiftedDates) {
-        if (type == PhiType.DATE) {
-            // its own order ("1950-03-14") only where no shifted date was written with the same digits
-            if (digits.length() >= 8 && !shiftedDates.containsKey(digits.substring(0, 8))
-                    && !shiftedDates.containsKey(digits) && run(runs, digits.substring(0, 8), false)) {
-                return true;
-            }
-            for (String form : ResidualMatch.dateDigitForms(digits)) {
-                if (runs.contains(" " + form + " ")) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    /** Whether the digits stand as a whole run of the output's digits (a phone's also after its area or country code). */
+    private static boolean digitHit(String runs, String digits, PhiType type) {
         boolean phone = type == PhiType.PHONE || type == PhiType.FAX;
         // a phone also without its area code ("call 555-0142" for "(508)555-0142")
         return run(runs, digits, phone) || phone && digits.length() == 10 && run(runs, digits.substring(3), false);

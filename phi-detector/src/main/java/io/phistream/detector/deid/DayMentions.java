@@ -1,0 +1,244 @@
+package io.phistream.detector.deid;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole days (YYYYMMDD) a text names, with how often: what the residual guards compare with the original days of
+ * the dates the de-identifier moved. A moved date's original written unmoved in a kept field ("Admitted 3/10/2025" in
+ * a code's text) gives the real date, and beside the moved copy the patient's offset.
+ *
+ * <p>Read: six to eight digits alone ("20250310", "03102025") or three groups of digits shaped as a date, with one to
+ * three of the characters people write between them ("03/10/2025", "3/10/2025", "10.3.2025", "2025-03-10", "2025 - 03 -
+ * 10"), in every order they can stand for (year first, month first, day first); and a month's name with a day and a
+ * year ("March 10, 2025", "10 Mar 2025", "10-MAR-2025", "Sept. 10th 2025"). A day without its year ("3/10") is not
+ * read: alone it is too common to find again. Nor are other runs of digits and punctuation (a decimal "3.2102019", a
+ * phone, an SSN), whose digits would name a day by chance. A form that can be several days is counted for each, so the
+ * same text read for the dates written moved gives the same counts.
+ *
+ * <p>Hand-written rather than the free-text detector's date rules: this must read the whole output of a message (a
+ * Bundle of megabytes) in one pass without allocating per word, and it reads only the forms above.
+ */
+public final class DayMentions {
+
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+
+    private DayMentions() {
+    }
+
+    /** Told each day a text names, with where the form that names it stands. */
+    @FunctionalInterface
+    public interface Sink {
+        void day(String yyyymmdd, int start, int end);
+    }
+
+    /** Every day the text names, with how many times. */
+    public static Map<String, Integer> of(CharSequence text) {
+        Map<String, Integer> days = new HashMap<>();
+        add(text, 1, days);
+        return days;
+    }
+
+    /** Adds {@code times} times each day {@code text} names to {@code days}. */
+    public static void add(CharSequence text, int times, Map<String, Integer> days) {
+        forEach(text, (day, start, end) -> days.merge(day, times, Integer::sum));
+    }
+
+    /** Tells {@code sink} each day the text names, in order. */
+    public static void forEach(CharSequence text, Sink sink) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                i = digits(text, i, sink);
+            } else if (Character.isLetter(c)) {
+                int end = i;
+                while (end < n && Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                int month = month(text, i, end);
+                if (month > 0) {
+                    named(text, i, end, month, sink);
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Reads the digits and punctuation at {@code start} as one date form, if they are one; returns their end. */
+    private static int digits(CharSequence text, int start, Sink sink) {
+        int n = text.length();
+        int[] groupStart = new int[4];
+        int[] groupLength = new int[4];
+        int groups = 0;
+        int i = start;
+        while (i < n) {
+            int g = i;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            if (groups < 4) {
+                groupStart[groups] = g;
+                groupLength[groups] = i - g;
+            }
+            groups++;
+            // one to three separators between digits keep the form going ("2025 - 03 - 10"), as ResidualMatch.digitRuns
+            int j = i;
+            while (j < n && j - i < 3 && ResidualMatch.NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
+                j++;
+            }
+            if (j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                i = j;
+            } else {
+                break;
+            }
+        }
+        // digits glued to a word ("A20250310") are an identifier's
+        if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            return i;
+        }
+        if (groups == 1 && groupLength[0] >= 6 && groupLength[0] <= 8) {
+            String r = text.subSequence(start, i).toString();
+            switch (r.length()) {
+                case 8 -> {
+                    day(r, 0, 4, 4, 2, 6, 2, start, i, sink); // YYYYMMDD
+                    day(r, 4, 4, 0, 2, 2, 2, start, i, sink); // MMDDYYYY
+                    day(r, 4, 4, 2, 2, 0, 2, start, i, sink); // DDMMYYYY
+                }
+                case 7 -> {
+                    day(r, 3, 4, 0, 1, 1, 2, start, i, sink); // MDDYYYY
+                    day(r, 3, 4, 0, 2, 2, 1, start, i, sink); // MMDYYYY
+                    day(r, 3, 4, 1, 2, 0, 1, start, i, sink); // DMMYYYY
+                    day(r, 3, 4, 2, 1, 0, 2, start, i, sink); // DDMYYYY
+                }
+                default -> {
+                    day(r, 2, 4, 0, 1, 1, 1, start, i, sink); // MDYYYY
+                    day(r, 2, 4, 1, 1, 0, 1, start, i, sink); // DMYYYY
+                }
+            }
+        } else if (groups == 3) {
+            String a = group(text, groupStart[0], groupLength[0]);
+            String b = group(text, groupStart[1], groupLength[1]);
+            String c = group(text, groupStart[2], groupLength[2]);
+            if (a.length() == 4 && b.length() <= 2 && c.length() <= 2) {
+                day(a, b, c, start, i, sink); // 2025-03-10
+            } else if (a.length() <= 2 && b.length() <= 2 && c.length() == 4) {
+                day(c, a, b, start, i, sink); // 03/10/2025
+                day(c, b, a, start, i, sink); // 10.03.2025
+            }
+        }
+        return i;
+    }
+
+    private static String group(CharSequence text, int start, int length) {
+        return text.subSequence(start, start + length).toString();
+    }
+
+    private static void day(String year, String month, String day, int start, int end, Sink sink) {
+        emit(year, Integer.parseInt(month), Integer.parseInt(day), start, end, sink);
+    }
+
+    /** The day read from r's year, month and day digits, when it is one (a one-digit part is 1-9). */
+    private static void day(String r, int y, int yn, int m, int mn, int d, int dn, int start, int end, Sink sink) {
+        emit(r.substring(y, y + yn), Integer.parseInt(r, m, m + mn, 10), Integer.parseInt(r, d, d + dn, 10), start, end,
+                sink);
+    }
+
+    private static void emit(CharSequence year, int month, int day, int start, int end, Sink sink) {
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+            sink.day(year.toString() + (month < 10 ? "0" : "") + month + (day < 10 ? "0" : "") + day, start, end);
+        }
+    }
+
+    /** The month a word names (its full name, three letters, or "sept"), 1-12, or 0. */
+    private static int month(CharSequence text, int from, int to) {
+        int len = to - from;
+        if (len < 3 || len > 9) {
+            return 0;
+        }
+        for (int m = 0; m < 12; m++) {
+            String name = MONTHS[m];
+            if ((len == 3 || len == name.length() || m == 8 && len == 4) && regionMatches(text, from, name, len)) {
+                return m + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean regionMatches(CharSequence text, int from, String lower, int len) {
+        for (int k = 0; k < len; k++) {
+            if (Character.toLowerCase(text.charAt(from + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "March 10, 2025", "Mar. 10th 2025" after the name; "10 March 2025", "10-MAR-2025" around it. */
+    private static void named(CharSequence text, int from, int to, int month, Sink sink) {
+        int n = text.length();
+        int after = to < n && text.charAt(to) == '.' ? to + 1 : to;
+        // the day after the name, then the year
+        int i = spaces(text, after);
+        if (i > after) {
+            int dayEnd = digitsUpTo(text, i, 2);
+            if (dayEnd > i) {
+                int j = ordinal(text, dayEnd);
+                j = j < n && text.charAt(j) == ',' ? j + 1 : j;
+                int y = spaces(text, j);
+                int yearEnd = digitsUpTo(text, y, 4);
+                if (y > j && yearEnd - y == 4) {
+                    emit(text.subSequence(y, yearEnd), month, Integer.parseInt(text, i, dayEnd, 10), from, yearEnd,
+                            sink);
+                }
+            }
+        }
+        // the day before the name, the year after it, each one space or dash away
+        if (from >= 2 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '-')
+                && after < n && (text.charAt(after) == ' ' || text.charAt(after) == '-')) {
+            int dayEnd = from - 1;
+            int dayStart = dayEnd;
+            while (dayStart > 0 && dayEnd - dayStart < 2 && Character.isDigit(text.charAt(dayStart - 1))) {
+                dayStart--;
+            }
+            boolean dayAlone = dayStart < dayEnd && (dayStart == 0 || !Character.isLetterOrDigit(text.charAt(dayStart - 1)));
+            int yearEnd = digitsUpTo(text, after + 1, 4);
+            if (dayAlone && yearEnd - (after + 1) == 4) {
+                emit(text.subSequence(after + 1, yearEnd), month, Integer.parseInt(text, dayStart, dayEnd, 10), dayStart,
+                        yearEnd, sink);
+            }
+        }
+    }
+
+    private static int spaces(CharSequence text, int i) {
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of up to {@code max} digits at i, when no further digit follows; i otherwise. */
+    private static int digitsUpTo(CharSequence text, int i, int max) {
+        int j = i;
+        while (j < text.length() && j - i < max && Character.isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j < text.length() && Character.isDigit(text.charAt(j)) ? i : j;
+    }
+
+    /** Past "st", "nd", "rd" or "th" after a day, if there. */
+    private static int ordinal(CharSequence text, int i) {
+        if (i + 2 <= text.length()) {
+            String two = text.subSequence(i, i + 2).toString().toLowerCase(java.util.Locale.ROOT);
+            if ((two.equals("st") || two.equals("nd") || two.equals("rd") || two.equals("th"))
+                    && (i + 2 == text.length() || !Character.isLetter(text.charAt(i + 2)))) {
+                return i + 2;
+            }
+        }
+        return i;
+    }
+}

@@ -1,0 +1,49 @@
+package io.phistream.detector.deid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DayMentionsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"20250310", "2025-03-10", "2025-03-10T09:00:00Z", "03/10/2025", "3/10/2025", "10.03.2025",
+        "10.3.2025", "03-10-2025", "March 10, 2025", "march 10 2025", "Mar 10, 2025", "Mar. 10th, 2025", "10 March 2025",
+        "10 MAR 2025", "10-MAR-2025", "admitted 3/10/2025 after a fall", "|X1^Admitted 3/10/2025^L|"})
+    void givenADayInACommonWrittenForm_thenItIsNamed(String text) {
+        assertThat(DayMentions.of(text)).containsKey("20250310");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"3/10", "March 10", "20250310080000", "A20250310", "2025", "March 2025", "310 mg",
+        "Mar 100, 2025", "10 March 20251", "555-0142", "3/10/20255"})
+    void givenNoWholeDayWithItsYear_thenNothingIsNamed(String text) {
+        assertThat(DayMentions.of(text)).doesNotContainKey("20250310");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.2102019", "12.10.2019.5", "1-210-2019", "(121) 020-19", "A12102019"})
+    void givenDigitsAndPunctuationNotShapedAsADate_thenNoDayIsNamed(String text) {
+        // joined, each would spell 12102019 (the 10th of December 2019): a decimal, a version, a phone
+        assertThat(DayMentions.of(text)).doesNotContainKey("20191210");
+    }
+
+    @Test
+    void givenAnAmbiguousOrder_thenEveryDayItCanBeIsNamedOnce() {
+        // 03/04/2025 is the 4th of March in the US, the 3rd of April elsewhere: the guard must find either original
+        assertThat(DayMentions.of("seen 03/04/2025")).containsEntry("20250304", 1).containsEntry("20250403", 1);
+    }
+
+    @Test
+    void givenTheSameDayTwice_thenItIsCountedTwice_andTextReadForMovedDatesCountsAlike() {
+        Map<String, Integer> moved = new java.util.HashMap<>();
+        DayMentions.add("20250310", 3, moved);
+        DayMentions.add("on 3/10/2025", 1, moved);
+
+        assertThat(DayMentions.of("2025-03-10 and again March 10, 2025")).containsEntry("20250310", 2);
+        assertThat(moved).containsEntry("20250310", 4);
+    }
+}
