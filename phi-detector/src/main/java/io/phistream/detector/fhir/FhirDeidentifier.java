@@ -206,7 +206,7 @@ public final class FhirDeidentifier {
                 continue;
             }
             try {
-                IBaseResource r = Hapi.parser(FhirFormat.JSON).parseResource(line.strip());
+                IBaseResource r = Hapi.parse(FhirFormat.JSON, line.strip());
                 if (r instanceof Patient p) {
                     String key = PatientIndex.keyOf(p.getIdentifier(), policy, identities);
                     // the values its own de-identification would replace: a walk over a copy, nothing encoded
@@ -276,7 +276,7 @@ public final class FhirDeidentifier {
         }
         IBaseResource parsed;
         try {
-            parsed = Hapi.parser(format).parseResource(text);
+            parsed = Hapi.parse(format, text);
         } catch (RuntimeException | StackOverflowError e) {
             // never e.getMessage(): HAPI's messages quote the offending value
             return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);

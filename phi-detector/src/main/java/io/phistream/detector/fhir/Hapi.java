@@ -38,6 +38,60 @@ final class Hapi {
         return p;
     }
 
+    /**
+     * Parses a resource, refusing first (with HAPI's own exception type, which the callers take for unreadable input)
+     * a JSON number whose exponent is beyond ±{@value #MAX_EXPONENT}: HAPI writes every decimal out in full, so
+     * "1e999999999" asked for a string of a billion digits and ended the process (a walkthrough); a real value never
+     * needs such an exponent.
+     */
+    static IBaseResource parse(FhirFormat format, String text) {
+        if (format == FhirFormat.JSON && hugeExponent(text)) {
+            throw new DataFormatException("a number out of range");
+        }
+        return parser(format).parseResource(text);
+    }
+
+    static final int MAX_EXPONENT = 1000;
+
+    /**
+     * Whether a JSON number outside the strings has an exponent beyond {@link #MAX_EXPONENT}. Hand-written: one pass
+     * that only tracks strings, before the parser sees the text (Jackson's own limits bound a number's length, not the
+     * size of its value).
+     */
+    static boolean hugeExponent(String json) {
+        boolean inString = false;
+        int n = json.length();
+        for (int i = 0; i < n; i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == 'e' || c == 'E') && i > 0 && (Character.isDigit(json.charAt(i - 1)) || json.charAt(i - 1) == '.')) {
+                int j = i + 1;
+                if (j < n && (json.charAt(j) == '+' || json.charAt(j) == '-')) {
+                    j++;
+                }
+                while (j < n && json.charAt(j) == '0') {
+                    j++; // leading zeros say nothing of the size
+                }
+                int start = j;
+                while (j < n && Character.isDigit(json.charAt(j))) {
+                    j++;
+                }
+                if (j - start > 4 || j > start && Integer.parseInt(json, start, j, 10) > MAX_EXPONENT) {
+                    return true;
+                }
+                i = j - 1;
+            }
+        }
+        return false;
+    }
+
     /** Parses and encodes a small Bundle in both formats once, so the first real message is not slow. */
     static void warmUp() {
         String json = """

@@ -25,6 +25,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FhirDeidentifierTest {
 
@@ -767,6 +769,29 @@ class FhirDeidentifierTest {
                 assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.NOT_FHIR);
                 assertThat(o.messageId()).startsWith("c");
             }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"1e999999999", "1e-999999999", "2.5E+0000099999", "1e1001"})
+        void givenANumberWithAHugeExponent_whenDeidentified_thenItIsRejectedAsNotFhirWithoutRunningOutOfMemory(
+                String number) {
+            // a walkthrough: HAPI writes a decimal out in full, and 1e999999999 ended the process with OutOfMemoryError
+            String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                    + "\"valueQuantity\":{\"value\":" + number + "}}";
+
+            for (FhirOutcome o : List.of(DEID.deidentify(observation), DEID.deidentifyNdjson(observation).get(0))) {
+                assertThat(o).isInstanceOf(FhirOutcome.Rejected.class);
+                assertThat(((FhirOutcome.Rejected) o).reason()).isEqualTo(RejectReason.NOT_FHIR);
+            }
+        }
+
+        @Test
+        void givenNumbersWithOrdinaryExponentsAndAnExponentInAString_whenDeidentified_thenReleased() {
+            String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":"
+                    + "[{\"system\":\"http://loinc.org\",\"code\":\"1e999999999\"}]},"
+                    + "\"valueQuantity\":{\"value\":6.02E23,\"unit\":\"1e999999999\"}}";
+
+            assertThat(DEID.deidentify(observation)).isInstanceOf(FhirOutcome.Deidentified.class);
         }
 
         @Test

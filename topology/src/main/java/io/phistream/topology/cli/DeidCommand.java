@@ -371,13 +371,19 @@ final class DeidCommand implements Callable<Integer> {
      * The format of a file by its name and content. Anything that looks like HL7 (a .hl7 or .er7 name, or a segment such
      * as MSH| or PID| at a line's start) goes the HL7 way, which rejects what it cannot read: read as free text, an HL7
      * message with a line before its MSH would keep its structured values wherever the text detector missed them.
+     * Likewise a .json, .ndjson or .xml name goes the FHIR way, which rejects what is no resource: read as a note, a
+     * JSON array of resources kept its postal codes and ids wherever the detector missed them (a walkthrough).
      */
     static Format detect(String name, String text) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".hl7") || lower.endsWith(".er7")) {
             return Format.hl7v2;
         }
-        return detect(text);
+        Format byContent = detect(text);
+        if (byContent == Format.text && (lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".xml"))) {
+            return Format.fhir;
+        }
+        return byContent;
     }
 
     static Format detect(String text) {
@@ -388,8 +394,8 @@ final class DeidCommand implements Callable<Integer> {
         if (t.startsWith("MSH") || hasSegment(t)) {
             return Format.hl7v2;
         }
-        if (t.startsWith("{") || t.startsWith("<")) {
-            return Format.fhir;
+        if (t.startsWith("{") || t.startsWith("<") || t.startsWith("[")) {
+            return Format.fhir; // ("[": a JSON array, which the FHIR way rejects; never a note)
         }
         return Format.text;
     }

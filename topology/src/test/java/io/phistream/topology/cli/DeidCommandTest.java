@@ -297,6 +297,25 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenAJsonArrayOfResourcesOrAnEmptyJsonFile_whenDeidentifiedWithSpans_thenRejectedNotReadAsANote()
+            throws Exception {
+        // a walkthrough: read as a note, the array kept "postalCode":"01776" and an unshifted date, exit 0
+        Path in = Files.createDirectories(dir.resolve("array"));
+        Files.writeString(in.resolve("export.json"), "[{\"resourceType\":\"Patient\",\"id\":\"p1\","
+                + "\"address\":[{\"postalCode\":\"01776\"}]}]");
+        Files.writeString(in.resolve("empty.json"), "");
+        Path out = dir.resolve("array-out");
+
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(), "--set", "text.scrubbing=spans");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("rejected export.json: NOT_FHIR").contains("rejected empty.json: EMPTY");
+        assertThat(out.resolve("export.json")).doesNotExist();
+        assertThat(DeidCommand.detect("notes.xml", "Pt seen today.")).isEqualTo(DeidCommand.Format.fhir);
+        assertThat(DeidCommand.detect("note.txt", "Pt seen today.")).isEqualTo(DeidCommand.Format.text);
+    }
+
+    @Test
     void givenFileNamesNamedAfterPatients_thenTheyAreToldApartFromOtherNames() {
         assertThat(DeidCommand.nameInFileName("Alberto639_Atencio570_8a4b2c1d.json")).isTrue();
         assertThat(DeidCommand.nameInFileName("Observation.ndjson")).isFalse();
