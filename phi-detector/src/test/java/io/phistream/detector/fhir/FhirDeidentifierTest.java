@@ -546,6 +546,24 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenADataAbsentReasonWithOtherValuesThanACode_whenDeidentified_thenItsCodeStaysAndTheRestIsTreated() {
+            // a walkthrough: kept as written, a reason's valueString named the husband and his phone, and dates were unshifted
+            String json = PATIENT.replace("\"gender\"", """
+                    "_gender":{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                       "valueString":"declined per husband Orrin Thornwhistle, call 555-555-0177"}]},
+                    "_maritalStatus":{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                       "valueCode":"asked-declined"}]},
+                    "telecom":[{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                       "valueInstant":"2023-11-02T14:05:00Z"}]}],
+                    "gender\"""");
+
+            FhirOutcome.Deidentified out = deid(json);
+
+            assertThat(out.text()).doesNotContain("Thornwhistle", "0177", "2023-11-02")
+                    .contains("\"valueCode\":\"asked-declined\"");
+        }
+
+        @Test
         void givenAUsCoreExtensionCarryingText_whenDeidentified_thenItsCodesStayAndItsTextIsFreeText() {
             // a user's walkthrough: kept as written, a birth-sex valueString and a nested extension named the mother
             String json = PATIENT.replace("\"gender\"", """

@@ -34,7 +34,7 @@ class FhirPolicyTest {
             file = in.readAllBytes();
         }
         assertThat(p.name()).isEqualTo("fhir-safe-harbor");
-        assertThat(p.version()).isEqualTo("1.3.0");
+        assertThat(p.version()).isEqualTo("1.3.1");
         assertThat(p.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
         assertThat(FhirPolicy.load(FhirPolicy.DEFAULT).sha256()).isEqualTo(p.sha256());
     }
@@ -53,7 +53,7 @@ class FhirPolicyTest {
         assertThat(p.extension("http://hl7.org/fhir/us/core/StructureDefinition/us-core-race"))
                 .isEqualTo(FhirPolicy.ExtensionMode.WALK);
         assertThat(p.extension("http://hl7.org/fhir/StructureDefinition/data-absent-reason"))
-                .isEqualTo(FhirPolicy.ExtensionMode.KEEP);
+                .isEqualTo(FhirPolicy.ExtensionMode.WALK);
         assertThat(p.extension("http://example.org/anything")).isNull();
         assertThat(p.guarded("Patient")).isTrue();
         assertThat(p.guarded("Practitioner")).isFalse();
