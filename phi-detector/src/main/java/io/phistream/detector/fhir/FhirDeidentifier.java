@@ -931,7 +931,10 @@ public final class FhirDeidentifier {
                     if (content == null || content.isBlank()) {
                         text.blank.append(content == null ? "" : content); // kept as written, read as a joint
                     } else {
-                        text.joints.add((text.block ? "\n" : "") + text.blank);
+                        // (nothing between the nodes of one paragraph, but a space between a digit and a letter)
+                        String joint = text.block || text.blank.length() > 0 || text.nodes.isEmpty() ? text.blank.toString()
+                                : wordsApart(text.nodes.get(text.nodes.size() - 1).getContent(), content) ? " " : "";
+                        text.joints.add((text.block ? "\n" : "") + joint);
                         text.nodes.add(c);
                         text.blank.setLength(0);
                         text.block = false;
@@ -946,6 +949,10 @@ public final class FhirDeidentifier {
                     it.remove(); // comments, CDATA, processing instructions, doctypes
                 }
             }
+        }
+
+        private static boolean wordsApart(String before, String after) {
+            return !before.isEmpty() && HtmlText.wordsApart(before.charAt(before.length() - 1), after.charAt(0));
         }
 
         private void dropEmptyText(XhtmlNode node) {

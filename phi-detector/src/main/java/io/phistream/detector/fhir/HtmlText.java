@@ -50,15 +50,42 @@ final class HtmlText {
         return plain(s);
     }
 
-    /** Every tag dropped but the separating ones ({@link #BLOCK_TAG}), which stay as written. */
+    /**
+     * Every tag dropped but the separating ones ({@link #BLOCK_TAG}), which stay as written; an inline tag between a
+     * digit and a letter becomes a space ({@link #wordsApart}).
+     */
     private static String withoutInlineTags(String s) {
         Matcher m = ANY_TAG.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
+        int runEnd = -1;
+        char before = 0; // the character before a run of adjacent tags ("0177</span><span>Home")
         while (m.find()) {
-            m.appendReplacement(out, BLOCK_TAG.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "");
+            String tag = m.group();
+            if (m.start() != runEnd) {
+                before = m.start() > 0 ? s.charAt(m.start() - 1) : 0;
+            }
+            runEnd = m.end();
+            String with;
+            if (BLOCK_TAG.matcher(tag).matches()) {
+                with = tag;
+                before = 0;
+            } else {
+                boolean lastOfRun = m.end() == s.length() || s.charAt(m.end()) != '<';
+                with = lastOfRun && m.end() < s.length() && wordsApart(before, s.charAt(m.end())) ? " " : "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(with));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Whether inline markup between two characters separates two words: a digit on one side and a letter on the other
+     * ("555-0177</span><span>Home", "Thornwhistle<sup>1</sup>"; a walkthrough found both read as one word, and the phone
+     * and the name kept). Letters on both sides are one word split by markup ("Winter<span>bourne</span>").
+     */
+    static boolean wordsApart(char before, char after) {
+        return Character.isDigit(before) && Character.isLetter(after) || Character.isLetter(before) && Character.isDigit(after);
     }
 
     private static String references(String s) {

@@ -356,6 +356,19 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenInlineMarkupBetweenANumberAndAWord_whenScrubbedByTheDetector_thenThePhoneAndTheNameAreReplaced() {
+            // a walkthrough: read as "555-555-0177Home" and "Thornwhistle1", the phone and the surname were kept
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
+            String json = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\"><p><span>Phone: \
+                    555-555-0177</span><span>Home</span></p><p>Seen by Orrin Thornwhistle<sup>1</sup></p></div>"},"gender\"""");
+
+            Patient p = parse(deid(d, json).text());
+
+            assertThat(p.getText().getDivAsString()).doesNotContain("0177", "Thornwhistle").contains("<sup>1</sup>");
+        }
+
+        @Test
         void givenANarrativeAndTheDefaultWholeFieldScrubber_whenDeidentified_thenTheNarrativeIsRemoved() {
             String json = PATIENT.replace("\"gender\"", """
                     "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\">Philomena</div>"},\

@@ -14,6 +14,15 @@ class HtmlTextTest {
     }
 
     @Test
+    void givenInlineMarkupBetweenADigitAndALetter_thenItSeparatesTwoWords() {
+        // a walkthrough: "555-555-0177Home" and "Thornwhistle1" hid the phone and the name from the detector
+        assertThat(HtmlText.readable("<span>Phone: 555-555-0177</span><span>Home</span>"))
+                .isEqualTo("Phone: 555-555-0177 Home");
+        assertThat(HtmlText.readable("Seen by Orrin Thornwhistle<sup>1</sup>, 555-<b>0177</b>"))
+                .isEqualTo("Seen by Orrin Thornwhistle 1, 555-0177");
+    }
+
+    @Test
     void givenTheWaysARecheckHidAName_thenEachComesOutAsTheWord() {
         // a second walkthrough: each of these passed the first version
         assertThat(HtmlText.readable("Quill<!---->feather")).isEqualTo("Quillfeather");
