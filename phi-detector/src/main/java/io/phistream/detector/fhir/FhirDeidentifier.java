@@ -364,6 +364,8 @@ public final class FhirDeidentifier {
         final Map<String, Integer> shiftedDates = new HashMap<>();
         /** The original days (YYYYMMDD) of the dates moved ({@link FhirResidualGuard#firstHit}). */
         final Set<String> eventDays = new HashSet<>();
+        /** The Bundle's person entries' urn:uuid fullUrls ({@link #namesPerson}), once asked for. */
+        Set<String> personUrls;
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -576,7 +578,12 @@ public final class FhirDeidentifier {
                     }
                 }
                 case TEXT -> {
-                    if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))) {
+                    if (rule.qualifier() == FhirRule.Qualifier.PERSON && namesPerson(parent)) {
+                        // a person's name, whatever its form ("QUILLFEATHER, ZEPHYRINE" passed the detector)
+                        count(PhiType.NAME);
+                        known.add(PhiType.NAME, value, s.guarded());
+                        p.setValueAsString(null);
+                    } else if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))) {
                         deferred.add(() -> text(p, type));
                     }
                 }
@@ -802,6 +809,57 @@ public final class FhirDeidentifier {
          * "Hypertension"), which the policy keeps: scrubbing the text would hide nothing, and a label read without a
          * sentence around it is where the free-text detector guesses worst.
          */
+        /** Resource types whose display is a person's name. */
+        private static final Set<String> PERSONS = Set.of("Patient", "RelatedPerson", "Person", "Practitioner",
+                "PractitionerRole");
+
+        /**
+         * Whether a Reference points to a person: by its type, or the type its literal reference names ("Patient/123",
+         * "https://x.example/fhir/Patient/123"); a {@code urn:uuid} by the Bundle entry it names.
+         */
+        boolean namesPerson(IBase parent) {
+            if (!(parent instanceof Reference r)) {
+                return false;
+            }
+            if (r.hasType() && PERSONS.contains(r.getType())) {
+                return true;
+            }
+            String ref = r.getReference();
+            if (ref == null) {
+                return false;
+            }
+            if (ref.startsWith("urn:uuid:")) {
+                if (personUrls == null) {
+                    personUrls = personUrls();
+                }
+                return personUrls.contains(ref.toLowerCase(Locale.ROOT));
+            }
+            String[] parts = ref.split("/");
+            for (int i = parts.length - 2; i >= 0 && i >= parts.length - 4; i--) {
+                if (PERSONS.contains(parts[i])) {
+                    return true; // (".../Patient/123/_history/2" too)
+                }
+            }
+            return false;
+        }
+
+        /** The Bundle's urn:uuid fullUrls of persons, as written and pseudonymised (a reference may be either by now). */
+        private Set<String> personUrls() {
+            Set<String> urls = new HashSet<>();
+            if (root instanceof Bundle b) {
+                for (Bundle.BundleEntryComponent e : b.getEntry()) {
+                    String url = e.getFullUrl();
+                    if (url != null && url.startsWith("urn:uuid:") && e.hasResource()
+                            && PERSONS.contains(e.getResource().fhirType())) {
+                        String uuid = url.substring("urn:uuid:".length());
+                        urls.add(url.toLowerCase(Locale.ROOT));
+                        urls.add("urn:uuid:" + pseudonym(uuid));
+                    }
+                }
+            }
+            return urls;
+        }
+
         static boolean repeatsDisplay(IBase parent, String value) {
             if (parent instanceof CodeableConcept cc) {
                 String text = value.strip();

@@ -250,7 +250,7 @@ public final class FhirPolicy extends LoadedPolicy {
         return new DatatypeRule(type, phi == null ? PhiType.OTHER_ID : phi, phi != null, otherwise, Map.copyOf(children));
     }
 
-    /** {@code action[/PHI_TYPE | /birth | /@identifier | /@contactPoint]}. */
+    /** {@code action[/PHI_TYPE | /birth | /@identifier | /@contactPoint | /@display | /@person]}. */
     static FhirRule rule(String where, String word, PhiType inherited) {
         String[] parts = word.split("/", 2);
         FhirRule.Action action = action(where, parts[0]);
@@ -262,6 +262,7 @@ public final class FhirPolicy extends LoadedPolicy {
                 case "@identifier" -> qualifier = FhirRule.Qualifier.IDENTIFIER;
                 case "@contactPoint" -> qualifier = FhirRule.Qualifier.CONTACT_POINT;
                 case "@display" -> qualifier = FhirRule.Qualifier.DISPLAY;
+                case "@person" -> qualifier = FhirRule.Qualifier.PERSON;
                 default -> phi = FILE.phiType(where, parts[1]);
             }
         }

@@ -39,9 +39,10 @@ record FhirRule(Action action, PhiType phi, Qualifier qualifier) {
 
     /**
      * BIRTH: a birth date; IDENTIFIER and CONTACT_POINT: the PHI type comes from the parent; DISPLAY: a text kept as
-     * written when it repeats a display of its parent's codings, which are kept (it says no more than they do).
+     * written when it repeats a display of its parent's codings, which are kept (it says no more than they do); PERSON:
+     * a text removed whole as a name when its parent Reference points to a person ({@code Patient/...}).
      */
-    enum Qualifier { NONE, BIRTH, IDENTIFIER, CONTACT_POINT, DISPLAY }
+    enum Qualifier { NONE, BIRTH, IDENTIFIER, CONTACT_POINT, DISPLAY, PERSON }
 
     static final FhirRule KEEP = new FhirRule(Action.KEEP, PhiType.OTHER_ID, Qualifier.NONE);
     static final FhirRule REDACT = new FhirRule(Action.REDACT, PhiType.OTHER_ID, Qualifier.NONE);

@@ -356,6 +356,24 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAReferenceToAPersonWithADisplay_whenScrubbedByTheDetector_thenTheDisplayIsRemovedWholeAsAName() {
+            // a walkthrough: "QUILLFEATHER, ZEPHYRINE" on a subject whose Patient is not in the message passed the detector
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
+            String json = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"x"},
+                     "subject":{"reference":"Patient/px","display":"QUILLFEATHER, ZEPHYRINE"},
+                     "performer":[{"reference":"https://fhir.example.org/r4/Practitioner/d7/_history/2","display":"Ezra Pound"},
+                                  {"type":"RelatedPerson","display":"Orrin Thornwhistle"},
+                                  {"reference":"Organization/o1","display":"Riverside Laboratory"}]}""";
+
+            FhirOutcome.Deidentified out = deid(d, json);
+
+            assertThat(out.text()).doesNotContain("QUILLFEATHER", "ZEPHYRINE", "Ezra", "Thornwhistle")
+                    .contains("Laboratory\"}"); // an organisation's display is still free text, scrubbed span by span
+            assertThat(out.phiCounts()).containsEntry(PhiType.NAME, 3);
+        }
+
+        @Test
         void givenInlineMarkupBetweenANumberAndAWord_whenScrubbedByTheDetector_thenThePhoneAndTheNameAreReplaced() {
             // a walkthrough: read as "555-555-0177Home" and "Thornwhistle1", the phone and the surname were kept
             FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
