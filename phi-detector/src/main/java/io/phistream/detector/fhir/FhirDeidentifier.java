@@ -19,6 +19,7 @@ import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.fhir.FhirPolicy.DatatypeRule;
 import io.phistream.detector.fhir.FhirPolicy.ExtensionMode;
 import io.phistream.detector.fhir.FhirPolicy.PathNode;
+import io.phistream.detector.policy.ObservationCodes;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Base64BinaryType;
 import org.hl7.fhir.r4.model.Base;
@@ -58,8 +61,12 @@ import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -366,6 +373,11 @@ public final class FhirDeidentifier {
         final Set<String> eventDays = new HashSet<>();
         /** The Bundle's person entries' urn:uuid fullUrls ({@link #namesPerson}), once asked for. */
         Set<String> personUrls;
+        /**
+         * Date values an Observation or a questionnaire answer records as the birth date (by identity; null until
+         * one is seen): treated as {@code date/birth}, their year only.
+         */
+        Set<IBase> births;
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -453,9 +465,16 @@ public final class FhirDeidentifier {
                 String p = pseudonym(original);
                 r.setId(local ? "#" + p : p);
             }
+            birthValues(r); // before the walk, which would shift them
             composite(r, null, policy.pathRoot(type), s, null);
             if (r instanceof Observation o) {
                 ageObservation(o);
+            } else if (r instanceof QuestionnaireResponse q) {
+                ageAnswers(q.getItem());
+            } else if (r instanceof Procedure p && p.getPerformed() instanceof Range range) {
+                ageValue(range); // a range of ages (performedAge has the Age datatype's rule)
+            } else if (r instanceof AllergyIntolerance a && a.getOnset() instanceof Range range) {
+                ageValue(range);
             } else if (r instanceof FamilyMemberHistory h) {
                 ageValue(h.getAge()); // ageRange, deceasedRange: the Age datatype has its own rule, ranges none
                 ageValue(h.getDeceased());
@@ -469,39 +488,131 @@ public final class FhirDeidentifier {
         }
 
         /**
-         * An Observation that records an age (its code in the policy's {@code ageObservationCodes}): its value, and any
-         * component's so coded, is an age, whatever datatype carries it ("valueQuantity 95 a", "valueInteger 97").
+         * An Observation that records an age: its value, and any component's so coded, is an age, whatever datatype
+         * carries it ("valueQuantity 95 a", "valueInteger 97"). Its code is in the policy's {@code ageObservationCodes}
+         * (in any spelling of the system), or its code, display or text says age ("AGE", "Patient age"), as HL7 reads
+         * OBX-3.
          */
         void ageObservation(Observation o) {
-            if (ageCode(o.getCode())) {
-                ageValue(o.getValue());
+            if (o.hasCode()) {
+                ageValue(o.getValue(), ageCode(o.getCode()));
             }
             for (Observation.ObservationComponentComponent c : o.getComponent()) {
-                if (ageCode(c.getCode())) {
-                    ageValue(c.getValue());
+                if (c.hasCode()) {
+                    ageValue(c.getValue(), ageCode(c.getCode()));
                 }
             }
         }
 
-        boolean ageCode(CodeableConcept code) {
+        AgeCode ageCode(CodeableConcept code) {
             for (Coding c : code.getCoding()) {
                 if (c.hasSystem() && c.hasCode() && policy.ageObservation(c.getSystem(), c.getCode())) {
-                    return true;
+                    return AgeCode.LISTED;
                 }
             }
-            return false;
+            return says(code, ObservationCodes.AGE_WORD) ? AgeCode.WORD : AgeCode.NONE;
+        }
+
+        /** Answers to a question whose text or linkId says age ("Age", "Your age?", "age"), at any depth. */
+        void ageAnswers(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items) {
+            for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
+                AgeCode how = says(item.getText(), ObservationCodes.AGE_WORD)
+                        || says(item.getLinkId(), ObservationCodes.AGE_WORD) ? AgeCode.WORD : AgeCode.NONE;
+                for (QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent answer : item.getAnswer()) {
+                    ageValue(answer.getValue(), how);
+                    ageAnswers(answer.getItem());
+                }
+                ageAnswers(item.getItem());
+            }
         }
 
         void ageValue(Type v) {
+            ageValue(v, AgeCode.LISTED);
+        }
+
+        /**
+         * An age's value: over 89 years becomes 90. A value only named an age by its words is left alone when it is
+         * a quantity in a unit that is not one of time ("BMI percentile per age and sex", 95 %): the word was not
+         * about it; one the policy or the datatype names an age loses a value in a unit that cannot be read.
+         */
+        void ageValue(Type v, AgeCode how) {
+            if (how == AgeCode.NONE) {
+                return;
+            }
             if (v instanceof Range range) {
-                ageValue(range.getLow());
-                ageValue(range.getHigh());
+                ageValue(range.getLow(), how);
+                ageValue(range.getHigh(), how);
             } else if (v instanceof Quantity q && q.hasValue()) {
-                age(q, q.getValueElement(), q.getValueElement().getValueAsString());
+                if (how == AgeCode.LISTED || !Double.isNaN(unitsPerYear(q.hasCode() ? q.getCode() : q.getUnit()))) {
+                    age(q, q.getValueElement(), q.getValueElement().getValueAsString());
+                }
             } else if (v instanceof IntegerType i && i.hasValue()
                     && i.getValue() > AgeGeneraliser.MAX_KEPT_AGE) {
                 count(PhiType.AGE);
                 i.setValue(Integer.parseInt(AgeGeneraliser.NINETY_OR_OLDER));
+            } else if (v instanceof DecimalType d && d.hasValue()
+                    && d.getValue().compareTo(BigDecimal.valueOf(AgeGeneraliser.MAX_KEPT_AGE)) > 0) {
+                count(PhiType.AGE);
+                d.setValue(new BigDecimal(AgeGeneraliser.NINETY_OR_OLDER));
+            }
+        }
+
+        /**
+         * Marks the values that record a birth date, before the walk would shift them: an Observation's (or a
+         * component's) whose code is in the policy's {@code birthObservationCodes} or says DOB or date of birth, and
+         * a questionnaire answer whose question says so.
+         */
+        void birthValues(Resource r) {
+            if (r instanceof Observation o) {
+                if (o.hasCode() && birthCode(o.getCode())) {
+                    birth(o.getValue());
+                }
+                for (Observation.ObservationComponentComponent c : o.getComponent()) {
+                    if (c.hasCode() && birthCode(c.getCode())) {
+                        birth(c.getValue());
+                    }
+                }
+            } else if (r instanceof QuestionnaireResponse q) {
+                birthAnswers(q.getItem());
+            }
+        }
+
+        boolean birthCode(CodeableConcept code) {
+            for (Coding c : code.getCoding()) {
+                if (c.hasSystem() && c.hasCode() && policy.birthObservation(c.getSystem(), c.getCode())) {
+                    return true;
+                }
+            }
+            return says(code, ObservationCodes.BIRTH_WORD);
+        }
+
+        void birthAnswers(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items) {
+            for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
+                boolean birth = says(item.getText(), ObservationCodes.BIRTH_WORD)
+                        || says(item.getLinkId(), ObservationCodes.BIRTH_WORD);
+                for (QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent answer : item.getAnswer()) {
+                    if (birth) {
+                        birth(answer.getValue());
+                    }
+                    birthAnswers(answer.getItem());
+                }
+                birthAnswers(item.getItem());
+            }
+        }
+
+        void birth(Type v) {
+            if (births == null) {
+                births = Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            if (v instanceof Period p) {
+                if (p.hasStartElement()) {
+                    births.add(p.getStartElement());
+                }
+                if (p.hasEndElement()) {
+                    births.add(p.getEndElement());
+                }
+            } else if (v instanceof PrimitiveType<?> p) {
+                births.add(p);
             }
         }
 
@@ -711,6 +822,9 @@ public final class FhirDeidentifier {
         }
 
         void date(IPrimitiveType<?> p, String type, String value, FhirRule rule, Scope s) {
+            if (births != null && !rule.birth() && births.contains(p)) {
+                rule = new FhirRule(rule.action(), rule.phi(), FhirRule.Qualifier.BIRTH);
+            }
             if (rule.birth()) {
                 known.add(PhiType.DATE, value, s.guarded());
                 if (value.length() >= 10) {
@@ -1186,14 +1300,38 @@ public final class FhirDeidentifier {
     }
 
     /** How many of a UCUM time unit make a year; NaN for a unit that is not a time unit. */
+    /** How a value is known to be an age: not at all, by a word of its code or question, or by a listed code. */
+    private enum AgeCode { NONE, WORD, LISTED }
+
+    /** Whether a code's texts or codes say what the words do (a coding's system is not read: "urn:x:stage"). */
+    private static boolean says(CodeableConcept code, Pattern words) {
+        if (code.hasText() && says(code.getText(), words)) {
+            return true;
+        }
+        for (Coding c : code.getCoding()) {
+            if (says(c.getCode(), words) || says(c.getDisplay(), words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean says(String text, Pattern words) {
+        return text != null && words.matcher(text).find();
+    }
+
     private static double unitsPerYear(String unit) {
         if (unit == null) {
             return 1;
         }
-        return switch (unit.strip().toLowerCase(Locale.ROOT)) {
-            case "a", "yr", "year", "years" -> 1;
-            case "mo", "month", "months" -> 12;
-            case "wk", "week", "weeks" -> 365.25 / 7;
+        String u = unit.strip().toLowerCase(Locale.ROOT);
+        if (u.length() > 2 && u.startsWith("{") && u.endsWith("}")) {
+            u = u.substring(1, u.length() - 1); // UCUM annotations: "{years}"
+        }
+        return switch (u) {
+            case "a", "y", "yr", "yrs", "year", "years" -> 1;
+            case "mo", "mos", "month", "months" -> 12;
+            case "wk", "wks", "week", "weeks" -> 365.25 / 7;
             case "d", "day", "days" -> 365.25;
             case "h", "hour", "hours" -> 365.25 * 24;
             case "min", "minute", "minutes" -> 365.25 * 24 * 60;

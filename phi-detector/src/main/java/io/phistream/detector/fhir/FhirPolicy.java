@@ -64,6 +64,7 @@ public final class FhirPolicy extends LoadedPolicy {
 
     private final Set<String> unguardedResources;
     private final ObservationCodes ageObservationCodes;
+    private final ObservationCodes birthObservationCodes;
     private final Map<String, DatatypeRule> datatypes;
     private final Map<String, FhirRule> primitives;
     private final Map<String, FhirRule> elements;
@@ -80,6 +81,7 @@ public final class FhirPolicy extends LoadedPolicy {
         super(b.header);
         this.unguardedResources = Set.copyOf(b.unguardedResources);
         this.ageObservationCodes = b.ageObservationCodes;
+        this.birthObservationCodes = b.birthObservationCodes;
         this.datatypes = Map.copyOf(b.datatypes);
         this.primitives = Map.copyOf(b.primitives);
         this.elements = Map.copyOf(b.elements);
@@ -116,9 +118,17 @@ public final class FhirPolicy extends LoadedPolicy {
         return url == null ? null : extensions.get(url);
     }
 
-    /** Whether an Observation coded {@code system|code} records an age ("http://loinc.org|30525-0"). */
+    /**
+     * Whether an Observation coded {@code system|code} records an age ("http://loinc.org|30525-0"), the system in any
+     * spelling ({@link ObservationCodes}: LOINC's and SNOMED's OIDs too).
+     */
     boolean ageObservation(String system, String code) {
         return ageObservationCodes.contains(system, code);
+    }
+
+    /** Whether an Observation coded {@code system|code} records the birth date ("http://loinc.org|21112-8"). */
+    boolean birthObservation(String system, String code) {
+        return birthObservationCodes.contains(system, code);
     }
 
     /** Values of a guarded resource identify the patient or a relative: the residual guard proves them absent. */
@@ -181,6 +191,7 @@ public final class FhirPolicy extends LoadedPolicy {
         b.header = FILE.header(root, json);
         root.path("unguardedResources").forEach(n -> b.unguardedResources.add(n.asText()));
         b.ageObservationCodes = ObservationCodes.read(root);
+        b.birthObservationCodes = ObservationCodes.read(root, "birthObservationCodes");
 
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("datatypes").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -294,6 +305,7 @@ public final class FhirPolicy extends LoadedPolicy {
         PolicyFile.Header header;
         final Set<String> unguardedResources = new HashSet<>();
         ObservationCodes ageObservationCodes;
+        ObservationCodes birthObservationCodes;
         final Map<String, DatatypeRule> datatypes = new HashMap<>();
         final Map<String, FhirRule> primitives = new HashMap<>();
         final Map<String, FhirRule> elements = new HashMap<>();

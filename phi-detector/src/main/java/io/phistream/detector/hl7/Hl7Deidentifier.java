@@ -18,6 +18,7 @@ import io.phistream.detector.er7.Er7;
 import io.phistream.detector.er7.Er7Exception;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.er7.Er7Segment;
+import io.phistream.detector.policy.ObservationCodes;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -219,7 +220,8 @@ public final class Hl7Deidentifier {
         String id = seg.field(3);
         char c = d.component();
         return policy.ageObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
-                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4)) || says(id, c, AGE_WORD);
+                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4))
+                || says(id, c, ObservationCodes.AGE_WORD);
     }
 
     /** Whether a component of OBX-3 (a code or its text) has the pattern: "AGE^^L", "X^Edad^L", "DOB^^L". */
@@ -232,10 +234,6 @@ public final class Hl7Deidentifier {
         return false;
     }
 
-    /** "Age", "AGE", "AgeYears" (not "AGENT", "Average"), "Edad", "yrs old", "y/o". */
-    private static final java.util.regex.Pattern AGE_WORD = java.util.regex.Pattern.compile(
-            "(?<![A-Za-z])(?:AGE(?![A-Za-z])|[Aa]ge(?![a-z]))|(?i)(?<![a-z])(?:edad|years old|yrs old|y/o)(?![a-z])");
-
     /**
      * Whether OBX-3 (its first or alternate code) is one the policy names as the birth date
      * ({@code birthObservationCodes}), or a code or text that says so ("DOB^^L", "X^Date of birth^99LOC").
@@ -247,11 +245,9 @@ public final class Hl7Deidentifier {
         String id = seg.field(3);
         char c = d.component();
         return policy.birthObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
-                || policy.birthObservation(Er7.part(id, c, 6), Er7.part(id, c, 4)) || says(id, c, BIRTH_WORD);
+                || policy.birthObservation(Er7.part(id, c, 6), Er7.part(id, c, 4))
+                || says(id, c, ObservationCodes.BIRTH_WORD);
     }
-
-    private static final java.util.regex.Pattern BIRTH_WORD = java.util.regex.Pattern.compile(
-            "(?i)(?<![a-z])(?:dob|d\\.o\\.b\\.?|birth ?date|date of birth|fecha de nacimiento|born)(?![a-z])");
 
     /** Whether an age observation in months, weeks or days (OBX-6) is over 89 years. */
     private static boolean over89InOtherUnits(Er7Segment seg, Delimiters d) {

@@ -37,25 +37,16 @@ public final class Hl7Policy extends LoadedPolicy {
     /**
      * Whether an OBX-3 coded {@code system|code} ("LN|30525-0") records an age: its OBX-5 is one. The system is read
      * under HL7 table 0396's name whatever spelling the sender used ("LOINC", its OID, the FHIR URI: a walkthrough's
-     * "30525-0^Age^LOINC" kept 94).
+     * "30525-0^Age^LOINC" kept 94; {@link ObservationCodes}).
      */
     boolean ageObservation(String system, String code) {
-        return ageObservationCodes.contains(table0396(system), code);
+        return ageObservationCodes.contains(system, code);
     }
 
     /** Whether an OBX-3 coded {@code system|code} ("LN|21112-8") records the birth date ({@code birthObservationCodes}). */
     boolean birthObservation(String system, String code) {
-        return birthObservationCodes.contains(table0396(system), code);
+        return birthObservationCodes.contains(system, code);
     }
-
-    private static String table0396(String system) {
-        return TABLE_0396.getOrDefault(system.strip().toUpperCase(java.util.Locale.ROOT), system);
-    }
-
-    /** Other spellings of the coding systems the policy's observation codes name, to their table 0396 names. */
-    private static final Map<String, String> TABLE_0396 = Map.of("LOINC", "LN", "2.16.840.1.113883.6.1", "LN",
-            "HTTP://LOINC.ORG", "LN", "SNM", "SCT", "SNOMED", "SCT", "SNOMEDCT", "SCT", "SNOMED CT", "SCT",
-            "SNOMED-CT", "SCT", "2.16.840.1.113883.6.96", "SCT", "HTTP://SNOMED.INFO/SCT", "SCT");
 
     /** The rule for field n of a segment; REDACT for anything the policy does not name. */
     FieldRule rule(String segment, int field) {

@@ -34,7 +34,7 @@ class FhirPolicyTest {
             file = in.readAllBytes();
         }
         assertThat(p.name()).isEqualTo("fhir-safe-harbor");
-        assertThat(p.version()).isEqualTo("1.3.1");
+        assertThat(p.version()).isEqualTo("1.4.0");
         assertThat(p.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
         assertThat(FhirPolicy.load(FhirPolicy.DEFAULT).sha256()).isEqualTo(p.sha256());
     }
@@ -98,6 +98,21 @@ class FhirPolicyTest {
         assertThat(p.version()).isEqualTo("2.0.0");
         assertThat(p.primitive("string").action()).isEqualTo(FhirRule.Action.KEEP);
         assertThat(p.pathRoot("Patient").child("name").rule().action()).isEqualTo(FhirRule.Action.KEEP);
+    }
+
+    @Test
+    void givenObservationCodesInThePolicy_whenAsked_thenLoincAndSnomedMatchInEitherSpellingAndNothingElseDoes() {
+        FhirPolicy p = parse("text", """
+                ,"ageObservationCodes":["http://loinc.org|11111-1"],"birthObservationCodes":["http://snomed.info/sct|222"]""");
+
+        assertThat(p.ageObservation("http://loinc.org", "11111-1")).isTrue();
+        assertThat(p.ageObservation("urn:oid:2.16.840.1.113883.6.1", "11111-1")).isTrue();
+        assertThat(p.ageObservation("urn:example:local", "11111-1")).isFalse();
+        assertThat(p.birthObservation("urn:oid:2.16.840.1.113883.6.96", "222")).isTrue();
+        assertThat(p.birthObservation("http://snomed.info/sct", "222")).isTrue();
+        assertThat(p.birthObservation("http://loinc.org", "222")).isFalse();
+        assertThat(FhirPolicy.builtIn().birthObservation("http://loinc.org", "21112-8")).isTrue();
+        assertThat(FhirPolicy.builtIn().ageObservation("http://snomed.info/sct", "397659008")).isTrue();
     }
 
     @Test
