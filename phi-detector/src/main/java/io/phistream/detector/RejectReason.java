@@ -8,6 +8,8 @@ public enum RejectReason {
     EMPTY("the message is empty"),
     INVALID_ENCODING("the bytes are not valid UTF-8 text (nor, for HL7 v2, in the ISO 8859 charset its MSH-18 declares)"),
     TOO_LARGE("the message exceeds the configured size limit"),
+    OUTPUT_TOO_LARGE("the de-identified message would exceed the configured size limit (record.max.bytes): tokens are"
+            + " longer than the values they replace"),
     NOT_HL7("the text is not one HL7 v2 message: it does not start with an MSH segment (a batch, FHS/BHS, must be"
             + " split into its messages first) or it holds control characters no HL7 text has"),
     BAD_ENCODING_CHARACTERS("MSH-1/MSH-2 do not declare usable encoding characters"),
@@ -23,7 +25,7 @@ public enum RejectReason {
     MISSING_EVENT_TIME("a required message or event time is empty"),
     MISSING_CONTROL_ID("MSH-10 message control id is empty"),
     MISSING_ELEMENT("a required segment, field or component is empty or absent"),
-    UNKNOWN_MESSAGE_TYPE("MSH-9 names a message type the quality rules do not know"),
+    UNKNOWN_MESSAGE_TYPE("the message type (HL7 MSH-9, or the FHIR resource type) is one the quality rules do not know"),
     BAD_DATE("a date/time value is not a valid HL7 date/time"),
     BAD_CODE("a coded value does not have the syntax of its coding system"),
     BAD_VALUE("a value is not one the quality rules allow"),

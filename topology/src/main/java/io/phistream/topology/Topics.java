@@ -54,18 +54,26 @@ public final class Topics {
     private final int partitions;
     private final short replicationFactor;
 
+    private final int recordMaxBytes;
+
     public Topics(PhiStreamConfig config) {
-        this(config.topicPrefix(), config.partitions(), config.replicationFactor());
+        this(config.topicPrefix(), config.partitions(), config.replicationFactor(), config.recordMaxBytes());
     }
 
     /** @param replicationFactor -1 for the broker default */
     public Topics(String prefix, int partitions, short replicationFactor) {
+        this(prefix, partitions, replicationFactor, PhiStreamConfig.defaults().recordMaxBytes());
+    }
+
+    /** @param recordMaxBytes {@link PhiStreamConfig#RECORD_MAX_BYTES}: sets each topic's max.message.bytes */
+    public Topics(String prefix, int partitions, short replicationFactor, int recordMaxBytes) {
         if (partitions < 1 || replicationFactor == 0 || replicationFactor < -1) {
             throw new IllegalArgumentException("partitions must be >= 1 and replication factor >= 1 or -1");
         }
         this.prefix = prefix == null ? "" : prefix;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.recordMaxBytes = recordMaxBytes;
     }
 
     /** Raw HL7 v2 ER7 messages as received (key: message id or null). */
@@ -163,6 +171,9 @@ public final class Topics {
             configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
             configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(AUDIT_MIN_COMPACTION_LAG.toMillis()));
         }
+        // an input topic takes the largest message plus room; the quarantine, which wraps such a message, a little more
+        int room = base.equals(QUARANTINE) ? 2 * PhiStreamConfig.RECORD_OVERHEAD_BYTES : PhiStreamConfig.RECORD_OVERHEAD_BYTES;
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(recordMaxBytes + room));
         if (replicationFactor > 1) {
             configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                     Integer.toString(PhiStreamConfig.minInSyncReplicas(replicationFactor)));

@@ -5,8 +5,10 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.signature.SignatureConfig;
 import io.phistream.audit.AuditEntry;
 import io.phistream.audit.AuditExport;
+import io.phistream.audit.AuditLogConfig;
 import io.phistream.audit.AuditVerifier;
 import io.phistream.audit.AuditVerifier.RawEntry;
+import io.phistream.audit.CheckpointEntry;
 import io.phistream.audit.InclusionProver;
 import io.phistream.audit.ProofChecker;
 import io.phistream.audit.RecordEntry;
@@ -83,12 +85,17 @@ final class AuditCommand implements Runnable {
         }
 
         List<AuditEntry> entries() throws IOException {
-            StringBuilder lines = new StringBuilder();
-            for (RawEntry e : read()) {
-                lines.append(new String(e.value(), StandardCharsets.UTF_8)).append('\n');
-            }
-            return AuditExport.readJsonLines(new StringReader(lines.toString()));
+            return parsed(read());
         }
+    }
+
+    /** Raw entries (topic values or export lines) as entries. */
+    static List<AuditEntry> parsed(List<RawEntry> raw) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (RawEntry e : raw) {
+            lines.append(new String(e.value(), StandardCharsets.UTF_8)).append('\n');
+        }
+        return AuditExport.readJsonLines(new StringReader(lines.toString()));
     }
 
     /** The auditors' key: the public keyset from 'keys export-public'. */
@@ -114,12 +121,66 @@ final class AuditCommand implements Runnable {
         Source source;
         @Mixin
         PublicKey key;
+        @Option(names = "--trusted-heads", paramLabel = "F",
+                description = "checkpoints kept from an earlier verification (--write-heads): every log they name must"
+                        + " still be there and still extend them, so a log deleted or cut short since is found")
+        Path trustedHeads;
+        @Option(names = "--write-heads", paramLabel = "F",
+                description = "when the log verifies, write each log's latest signed checkpoint here (JSON lines), to"
+                        + " keep where the audited party cannot change it and pass as --trusted-heads next time")
+        Path writeHeads;
 
         @Override
         public Integer call() throws Exception {
-            VerifyReport report = new AuditVerifier(new CheckpointVerifier(key.load())).verifyRaw(source.read());
+            CheckpointVerifier checkpoints = new CheckpointVerifier(key.load());
+            AuditVerifier verifier = new AuditVerifier(checkpoints)
+                    // the pipeline signs at least every this many records (AuditLogConfig.defaults())
+                    .expectCheckpointEvery(AuditLogConfig.defaults().checkpointEveryRecords());
+            if (trustedHeads != null) {
+                if (!Files.isRegularFile(trustedHeads)) {
+                    throw new ConfigException("--trusted-heads: no such file: " + trustedHeads);
+                }
+                try {
+                    for (AuditEntry e : AuditExport.readJsonLines(Files.newBufferedReader(trustedHeads))) {
+                        if (e instanceof CheckpointEntry c) {
+                            verifier.trustHead(c.note());
+                        }
+                    }
+                } catch (RuntimeException | IOException e) {
+                    throw new ConfigException("--trusted-heads: not checkpoints this key signed for this pipeline: "
+                            + trustedHeads);
+                }
+            }
+            List<RawEntry> raw = source.read();
+            VerifyReport report = verifier.verifyRaw(raw);
             System.out.print(report.render());
-            return report.ok() ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+            if (report.logs().isEmpty()) {
+                // nothing verified is no proof: a wrong topic.prefix or an empty export looked like success
+                System.out.println("audit verification: no audit log found (check topic.prefix, bootstrap.servers or"
+                        + " the export)");
+                return PhiStreamCli.FAILURE;
+            }
+            if (!report.ok()) {
+                return PhiStreamCli.FAILURE;
+            }
+            if (writeHeads != null) {
+                writeHeads(raw, checkpoints, writeHeads);
+            }
+            return PhiStreamCli.OK;
+        }
+
+        /** Each log's largest validly signed checkpoint, as an export line. */
+        private static void writeHeads(List<RawEntry> raw, CheckpointVerifier checkpoints, Path out) throws IOException {
+            Map<String, CheckpointEntry> heads = new java.util.TreeMap<>();
+            for (AuditEntry e : parsed(raw)) {
+                if (e instanceof CheckpointEntry c && checkpoints.verify(c.note()).valid()) {
+                    heads.merge(c.logId(), c, (a, b) -> a.size() >= b.size() ? a : b);
+                }
+            }
+            try (var w = Files.newOutputStream(out)) {
+                AuditExport.writeJsonLines(heads.values(), w);
+            }
+            System.out.println("wrote " + heads.size() + " trusted heads to " + out);
         }
     }
 

@@ -22,6 +22,11 @@ final class BrokerCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new ConfigException("--data: no such directory: " + data);
         }
+        // a walkthrough: any folder was taken, formatted as a new empty store, and pointed at keys it did not hold
+        if (!Files.isRegularFile(data.resolve("kafka-logs").resolve("meta.properties"))) {
+            throw new ConfigException("--data: not a kept demo directory (no kafka-logs/meta.properties): " + data
+                    + "; 'phi-stream demo --keep DIR' writes one");
+        }
         CountDownLatch stop = new CountDownLatch(1);
         try (EmbeddedKafka broker = EmbeddedKafka.start(data)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "broker-stop"));

@@ -60,6 +60,12 @@ public final class PhiStreamConfig {
     public static final String STATE_DIR = "state.dir";
     public static final String NUM_STREAM_THREADS = "num.stream.threads";
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    public static final String RECORD_MAX_BYTES = "record.max.bytes";
+    /**
+     * Room above {@link #RECORD_MAX_BYTES} for what wraps a record: the quarantine envelope around a message of the
+     * largest size an input topic takes, the key and the headers. Topics and the producer take the limit plus it.
+     */
+    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
     public static final String KEYS_DIR = "keys.dir";
     public static final String KEYS_MASTER_KEY_FILE = "keys.master.key.file";
     public static final String POLICY_HL7V2 = "policy.hl7v2";
@@ -133,6 +139,12 @@ public final class PhiStreamConfig {
                 "Kafka Streams threads in this instance", v -> parseInt(v, 1, 1024));
         add(m, COMMIT_INTERVAL_MS, "an integer >= 0 (milliseconds)", "100",
                 "how often transactions commit; bounds end-to-end latency", v -> parseLong(v, 0, Long.MAX_VALUE));
+        add(m, RECORD_MAX_BYTES, "an integer 65536..67108864 (bytes)", "1000000",
+                "the largest message phi-stream takes in and writes out: a larger input, or an input whose de-identified "
+                        + "form is larger (tokens are longer than the values they replace), is quarantined as TOO_LARGE "
+                        + "or OUTPUT_TOO_LARGE; `topics create` sets the topics' max.message.bytes and `run` the "
+                        + "producer's max.request.size to fit it (raise both on existing topics too)",
+                v -> parseInt(v, 65_536, 64 << 20));
         add(m, KEYS_DIR, "a directory path", null,
                 "Tink keysets written by `keys init` (unset: throwaway keys, demo only)", PhiStreamConfig::parsePath);
         add(m, KEYS_MASTER_KEY_FILE, "a file path", null,
@@ -531,6 +543,11 @@ public final class PhiStreamConfig {
         return (Integer) values.get(NUM_STREAM_THREADS);
     }
 
+    /** {@link #RECORD_MAX_BYTES}. */
+    public int recordMaxBytes() {
+        return (Integer) values.get(RECORD_MAX_BYTES);
+    }
+
     public long commitIntervalMs() {
         return (Long) values.get(COMMIT_INTERVAL_MS);
     }
@@ -662,6 +679,9 @@ public final class PhiStreamConfig {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
+        // a quarantine envelope holds a whole input: the producer must take the largest one (a walkthrough: an output
+        // over Kafka's 1 MB default failed every transaction of the instance, which replaced its thread for ever)
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), recordMaxBytes() + 2 * RECORD_OVERHEAD_BYTES);
         // no global stores here; set because Kafka 4 warns at every start without it (the default from Kafka 5); the
         // partition assignor builds its own StreamsConfig from the main consumer's settings, so they carry it too
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

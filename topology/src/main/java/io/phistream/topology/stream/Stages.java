@@ -37,8 +37,11 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                      QualityGate quality, QualityMetrics qualityMetrics, java.time.Duration dedupeWindow,
                      FhirQualityGate fhirQuality) {
 
-    /** Larger inputs are quarantined unread (Kafka's own default limit is 1 MB). */
-    public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /**
+     * Larger inputs are quarantined unread, and larger outputs quarantined ({@code record.max.bytes}; its default sits
+     * under Kafka's own 1 MB, which the default producer and topics keep to).
+     */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = PhiStreamConfig.defaults().recordMaxBytes();
 
     /** The Avro contracts' serdes in the configured wire format. */
     private static AvroSerdeFactory avro(PhiStreamConfig config) {
@@ -95,12 +98,12 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                 (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
         AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
                 keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
-        QualityGates gates = QualityGates.create(config, digest, DEFAULT_MAX_MESSAGE_BYTES); // quality.rules.*, quality.rule.*
+        QualityGates gates = QualityGates.create(config, digest, config.recordMaxBytes()); // quality.rules.*, quality.rule.*
         PipelineMetrics metrics = new PipelineMetrics();
         QualityMetrics quality = new QualityMetrics();
         quality.onQuarantine(metrics::gateQuarantined); // every input in the records counters, the gate's too
         return new Stages(hl7, fhir, tokenizer, digest, sealer, metrics, version,
-                DEFAULT_MAX_MESSAGE_BYTES, drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
+                config.recordMaxBytes(), drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
                 gates.hl7(), quality, config.dedupeWindow(), gates.fhir());
     }
 }

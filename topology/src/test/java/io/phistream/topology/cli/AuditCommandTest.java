@@ -87,6 +87,49 @@ class AuditCommandTest {
     }
 
     @Test
+    void givenAnExportWithoutAnyLog_whenVerified_thenItFails() throws Exception {
+        // a walkthrough: a wrong topic.prefix verified "OK, 0 logs" with exit 0
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+        Run r = cli("audit", "verify", "--file", empty.toString(), "--public-keyset", publicKeyset.toString());
+
+        assertThat(r.code).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(r.out).contains("no audit log found");
+    }
+
+    @Test
+    void givenHeadsKeptFromAGoodLog_whenALogIsLaterRemovedOrCutShort_thenVerifyingAgainstThemFails() throws Exception {
+        Path heads = dir.resolve("heads.jsonl");
+        Run kept = cli("audit", "verify", "--file", export.toString(), "--public-keyset", publicKeyset.toString(),
+                "--write-heads", heads.toString());
+        assertThat(kept.code).as(kept.err).isZero();
+        assertThat(Files.readAllLines(heads)).hasSize(2); // deidentify/0 and quarantine/0, their latest checkpoints
+
+        List<AuditEntry> all = AuditExport.readJsonLines(Files.newBufferedReader(export));
+        Path withoutQuarantine = exportOf("no-quarantine.jsonl",
+                all.stream().filter(e -> !e.logId().startsWith("quarantine/")).toList());
+        Path cutShort = exportOf("cut-short.jsonl", all.subList(0, all.size() - 2)); // the last record and checkpoint
+
+        for (Path tampered : List.of(withoutQuarantine, cutShort)) {
+            Run alone = cli("audit", "verify", "--file", tampered.toString(), "--public-keyset", publicKeyset.toString());
+            Run trusted = cli("audit", "verify", "--file", tampered.toString(), "--public-keyset",
+                    publicKeyset.toString(), "--trusted-heads", heads.toString());
+
+            assertThat(alone.code).as("alone, a removal leaves nothing to contradict: %s", tampered).isZero();
+            assertThat(trusted.code).as(tampered.toString()).isEqualTo(PhiStreamCli.FAILURE);
+            assertThat(trusted.out).contains("quarantine/0").containsPattern("TRUNCATED|MISSING");
+        }
+    }
+
+    private Path exportOf(String name, List<AuditEntry> entries) throws Exception {
+        Path file = dir.resolve(name);
+        try (OutputStream o = Files.newOutputStream(file)) {
+            AuditExport.writeJsonLines(entries, o);
+        }
+        return file;
+    }
+
+    @Test
     void givenAnIdWithoutRecords_whenProved_thenTheSameMessageAndExitCodeAsShow() {
         Run show = cli("audit", "show", "--file", export.toString(), "--message-id", "m-unknown");
         Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", "m-unknown",

@@ -52,6 +52,7 @@ class DemoCommandIT {
             throws Exception {
         String demo = run("demo", "--duration", "3s", "--rate", "40", "--keep", kept.toString());
         assertThat(demo).contains("sealing the audit logs").contains("every message sent came out exactly once");
+        assertThat(kept.resolve("kafka-logs").resolve("meta.properties")).as("what 'broker --data' checks").isRegularFile();
 
         String verify;
         try (EmbeddedKafka broker = EmbeddedKafka.start(kept)) {

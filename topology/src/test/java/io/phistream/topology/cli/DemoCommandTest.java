@@ -32,6 +32,18 @@ class DemoCommandTest {
         assertThat(out).contains("--keep").contains("not empty").doesNotContain("starting an in-process Kafka broker");
     }
 
+    @Test
+    void givenAFolderThatIsNoKeptDemo_whenTheBrokerIsAskedToServeIt_thenExitTwoBeforeAnyStoreIsWritten() throws Exception {
+        // a walkthrough: a folder of message files was formatted as a new empty Kafka store
+        Path messages = Files.createDirectories(dir.resolve("msgs"));
+        Files.writeString(messages.resolve("a.hl7"), "MSH|^~\\&|synthetic\r");
+
+        String out = run(2, "broker", "--data", messages.toString());
+
+        assertThat(out).contains("not a kept demo directory");
+        assertThat(messages.resolve("kafka-logs")).doesNotExist();
+    }
+
     /** Runs the command, checks its exit code, and gives back what it wrote to stdout and stderr. */
     private static String run(int expectedExit, String... args) {
         PrintStream out = System.out;

@@ -194,6 +194,54 @@ class PhiStreamTopologyTest {
     }
 
     @Test
+    void givenAnInputWhoseDeidentifiedFormExceedsTheRecordLimit_whenProcessed_thenItIsQuarantinedAndTheNextReleased()
+            throws Exception {
+        // a walkthrough: a 400 KB ADT of 20,000 identifiers came out over Kafka's 1 MB, and the failed write stopped the
+        // instance for good; tokens are longer than the numbers they replace
+        PhiStreamConfig small = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
+                "unused:9092", PhiStreamConfig.APPLICATION_ID, "topology-test-size", PhiStreamConfig.RECORD_MAX_BYTES, "65536"));
+        Stages smallStages = Stages.create(small, keys);
+        String ids = java.util.stream.IntStream.range(0, 3_000).mapToObj(i -> (4_000_000 + i) + "^^^GHH^MR")
+                .collect(java.util.stream.Collectors.joining("~"));
+        String manyIds = "MSH|^~\\&|ADT|GHH|DEID|PS|20250106120000||ADT^A01^ADT_A01|C9001|P|2.5.1\r"
+                + "EVN|A01|20250106120000\rPID|1||" + ids + "||Quillfeather^Arabella||19500314|F\rPV1|1|I|ICU^1^1\r";
+        String ordinary = new SyntheticHl7(23).adtA01(new SyntheticHl7(23).patient()).text();
+        assertThat(manyIds.length()).isLessThan(65_536);
+
+        try (TopologyTestDriver d = new TopologyTestDriver(PhiStreamTopology.build(topics, smallStages),
+                StreamsApp.properties(small, topics, smallStages))) {
+            var in = d.createInputTopic(topics.ingestHl7v2().name(), new StringSerializer(), new ByteArraySerializer());
+            var out = d.createOutputTopic(topics.deidHl7v2().name(), new StringDeserializer(), new StringDeserializer());
+            var q = d.createOutputTopic(topics.quarantine().name(), new StringDeserializer(), new ByteArrayDeserializer());
+            in.pipeInput(null, manyIds.getBytes(StandardCharsets.UTF_8));
+            in.pipeInput(null, ordinary.getBytes(StandardCharsets.UTF_8));
+
+            TestRecord<String, byte[]> quarantined = q.readRecord();
+            assertThat(Headers.get(quarantined.headers(), Headers.REASON)).isEqualTo(RejectReason.OUTPUT_TOO_LARGE.name());
+            assertThat(smallStages.sealer().open(smallStages.sealer().read(quarantined.value())))
+                    .isEqualTo(manyIds.getBytes(StandardCharsets.UTF_8));
+            assertThat(out.readValuesToList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenTheRecordLimit_thenTheProducerAndEveryTopicTakeIt_theQuarantineAnEnvelopeAroundIt() {
+        PhiStreamConfig large = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
+                "unused:9092", PhiStreamConfig.RECORD_MAX_BYTES, "4000000"));
+        Topics largeTopics = new Topics(large);
+
+        assertThat(large.streamsProperties()).containsEntry("producer.max.request.size",
+                4_000_000 + 2 * PhiStreamConfig.RECORD_OVERHEAD_BYTES);
+        for (var t : largeTopics.all(List.of())) {
+            int max = Integer.parseInt(t.configs().get("max.message.bytes"));
+            assertThat(max).as(t.name()).isGreaterThan(4_000_000);
+            if (t.name().endsWith(topics.quarantine().name())) {
+                assertThat(max).isEqualTo(4_000_000 + 2 * PhiStreamConfig.RECORD_OVERHEAD_BYTES);
+            }
+        }
+    }
+
+    @Test
     void givenBrokenInputs_whenProcessed_thenEachIsQuarantinedEncryptedWithItsReason() throws Exception {
         Map<RejectReason, byte[]> inputs = Map.of(
                 RejectReason.EMPTY, new byte[0],
