@@ -71,9 +71,10 @@ class PoisonPillIT {
         nested.append("{\"url\":\"http://example.org/x\",\"extension\":[".repeat(5_000));
         nested.append("]}".repeat(5_000)).append("]}");
         String arrays = "[".repeat(200_000) + "]".repeat(200_000);
-        // deep enough to overflow a 1 MB thread stack in a recursive parser (HAPI's XML reader does at 100,000)
+        // far deeper than any resource, and as deep as fits in record.max.bytes (HAPI's XML reader overflows a 1 MB
+        // thread stack at 100,000, which no longer gets in whole)
         String nestedXml = "<Patient xmlns=\"http://hl7.org/fhir\">" + "<extension url=\"http://example.org/x\">"
-                .repeat(100_000) + "</extension>".repeat(100_000) + "</Patient>";
+                .repeat(15_000) + "</extension>".repeat(15_000) + "</Patient>";
         String mshOnly = "MSH|^~\\&|A|B|C|D|20250101||ADT^A01|X1|P|2.5.1\r";
 
         List<Pill> p = new ArrayList<>();
@@ -85,10 +86,16 @@ class PoisonPillIT {
         p.add(new Pill("HL7 with NUL and C0 control bytes", false, utf8(mshOnly + "PID|1||\u0000\u0001\u0002"),
                 RejectReason.NOT_HL7));
         p.add(new Pill("10 MB", false, tenMb, RejectReason.TOO_LARGE));
+        // 480 KB in, but each of 30,000 patient identifiers becomes a longer token: over record.max.bytes out (a
+        // walkthrough: the failed write of such an output stopped every partition of the instance for good)
+        String ids = java.util.stream.IntStream.range(0, 30_000).mapToObj(i -> (4_000_000 + i) + "^^^GHH^MR")
+                .collect(java.util.stream.Collectors.joining("~"));
+        p.add(new Pill("HL7 whose identifiers become an output over the record limit", false,
+                utf8(adt.replaceFirst("(?m)^(PID\\|1\\|\\|)[^|]*", "$1" + ids)), RejectReason.OUTPUT_TOO_LARGE));
         p.add(new Pill("JSON nested 10,000 deep", true, utf8(nested.toString()), RejectReason.NOT_FHIR));
         p.add(new Pill("JSON arrays nested 200,000 deep", true, utf8(arrays), RejectReason.NOT_FHIR));
         // the FHIR quality gate refuses anything nested deeper than 128 levels before a recursive parser sees it
-        p.add(new Pill("XML nested 100,000 deep", true, utf8(nestedXml), RejectReason.NOT_FHIR));
+        p.add(new Pill("XML nested 15,000 deep", true, utf8(nestedXml), RejectReason.NOT_FHIR));
         p.add(new Pill("UTF-16LE with BOM", false,
                 concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, adt.getBytes(StandardCharsets.UTF_16LE)),
                 RejectReason.INVALID_ENCODING));
