@@ -60,6 +60,39 @@ public final class ResidualMatch {
     }
 
     /**
+     * A street line's other spelling of its suffix ("4417 Marrowbone Lane" as "4417 Marrowbone Ln", "12 Elm St." as
+     * "12 Elm Street"), or null: only for a line that starts with a house number and ends with a suffix of
+     * {@link #STREET_SUFFIXES}, so the other spelling keeps the number and stays as particular as the value.
+     */
+    public static String streetForm(PhiType type, String value) {
+        if (type != PhiType.GEO) {
+            return null;
+        }
+        String s = value.strip();
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        int space = s.lastIndexOf(' ');
+        if (space < 1 || s.charAt(0) < '0' || s.charAt(0) > '9' || s.indexOf(' ') == space) {
+            return null; // a number, a street name and a suffix at least
+        }
+        String last = s.substring(space + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String[] suffix : STREET_SUFFIXES) {
+            if (last.equals(suffix[0]) || last.equals(suffix[1])) {
+                String other = last.equals(suffix[0]) ? suffix[1] : suffix[0];
+                return s.substring(0, space + 1) + other;
+            }
+        }
+        return null;
+    }
+
+    /** Common US street suffixes, the word and its USPS abbreviation. */
+    private static final String[][] STREET_SUFFIXES = {
+        {"street", "st"}, {"avenue", "ave"}, {"road", "rd"}, {"lane", "ln"}, {"drive", "dr"}, {"boulevard", "blvd"},
+        {"court", "ct"}, {"place", "pl"}, {"terrace", "ter"}, {"circle", "cir"}, {"parkway", "pkwy"},
+        {"highway", "hwy"}, {"square", "sq"}, {"trail", "trl"}};
+
+    /**
      * The five-digit ZIP of a place value that is a US postal code ("01945", "01945-1234", "01945 1234", "019451234"),
      * or null. A postal code is PHI in full (Safe Harbor B) though shorter than other guarded numbers: the structure
      * keeps its ZIP3, so the five digits must not stand anywhere else.
@@ -148,6 +181,33 @@ public final class ResidualMatch {
             }
         }
         return out.append(' ').toString();
+    }
+
+    /**
+     * Whether {@code digits} (of {@link #digitsOf}) stand as a whole run of {@code runs} (of {@link #digitRuns}), zeros
+     * before them allowed ("0004821377"); a phone's or fax's also at the end of a longer run (after its country or area
+     * code), and a ten-digit one's last seven alone ("call 555-0142" for "(508)555-0142").
+     */
+    public static boolean digitHit(String runs, String digits, PhiType type) {
+        boolean phone = type == PhiType.PHONE || type == PhiType.FAX;
+        return run(runs, digits, phone) || phone && digits.length() == 10 && run(runs, digits.substring(3), false);
+    }
+
+    /** With {@code tail} also at the end of a longer run. */
+    private static boolean run(String runs, String digits, boolean tail) {
+        for (int i = runs.indexOf(digits); i >= 0; i = runs.indexOf(digits, i + 1)) {
+            if (runs.charAt(i + digits.length()) != ' ') {
+                continue;
+            }
+            int j = i - 1;
+            while (runs.charAt(j) == '0') {
+                j--;
+            }
+            if (runs.charAt(j) == ' ' || tail) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final String NUMBER_PUNCTUATION = "-. ()/\u2010\u2011\u2012\u2013\u2014\u2212";

@@ -161,15 +161,36 @@ final class FhirResidualGuard {
                                    Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates) {
         String text = ResidualMatch.foldAccents(plain(output, format));
         KnownPhi.Value hit = valueHit(text, masks, values, shiftedDates);
-        return hit != null || eventDays.isEmpty() ? hit : dayHit(text, masks, eventDays, shiftedDates, textDates);
+        if (hit == null) {
+            hit = digitHit(text, masks, values);
+        }
+        if (hit != null) {
+            return hit;
+        }
+        // the birth days (the structured field keeps the year only) and the moved dates' original days, each with the
+        // value reported when found; a birth date as written is also a value above
+        Map<String, KnownPhi.Value> days = new HashMap<>();
+        for (KnownPhi.Value v : values) {
+            String digits = v.guarded() && v.type() == PhiType.DATE ? ResidualMatch.digitsOf(v.value(), v.type()) : null;
+            if (digits != null && digits.length() >= 8) {
+                days.putIfAbsent(digits.substring(0, 8), v);
+            }
+        }
+        for (String day : eventDays) {
+            days.putIfAbsent(day, new KnownPhi.Value(PhiType.DATE, day, true));
+        }
+        return days.isEmpty() ? null : dayHit(text, masks, days, shiftedDates, textDates);
     }
 
-    /** The first event day the text names, outside our own tokens, more often than it was written moved; or null. */
-    private static KnownPhi.Value dayHit(String text, Set<String> masks, Set<String> eventDays,
+    /**
+     * The first of {@code days} the text names in any written form ({@link DayMentions}), outside our own tokens, more
+     * often than it was written moved; or null.
+     */
+    private static KnownPhi.Value dayHit(String text, Set<String> masks, Map<String, KnownPhi.Value> days,
                                          Map<String, Integer> shiftedDates, List<String> textDates) {
         Map<String, Integer> named = new HashMap<>();
         DayMentions.forEach(text, (day, start, end) -> {
-            if (eventDays.contains(day) && !masked(text, start, end, masks)) {
+            if (days.containsKey(day) && !masked(text, start, end, masks)) {
                 named.merge(day, 1, Integer::sum);
             }
         });
@@ -181,10 +202,88 @@ final class FhirResidualGuard {
         textDates.forEach(written -> DayMentions.add(written, 1, moved));
         for (Map.Entry<String, Integer> day : named.entrySet()) {
             if (day.getValue() > moved.getOrDefault(day.getKey(), 0)) {
-                return new KnownPhi.Value(PhiType.DATE, day.getKey(), true);
+                return days.get(day.getKey());
             }
         }
         return null;
+    }
+
+    /**
+     * The first guarded number (seven digits or more: an SSN, phone, MRN, other identifier) the text holds however it
+     * is punctuated, as the HL7 guard finds it ({@link ResidualMatch#digitsOf}, {@link ResidualMatch#digitRuns},
+     * {@link ResidualMatch#digitHit}): "987654329" and "987 65 4329" for "987-65-4329", "+15555550142" and "555-0142"
+     * for "(555) 555-0142", "0077123456", "771-23456" and "MRN77123456" for "77123456". Digits glued to letters count,
+     * as in the HL7 guard: a label written before a number ("MRN", "#") is how systems write identifiers, and a chance
+     * run of exactly the same seven digits or more elsewhere is negligible. Digits inside our own tokens and
+     * pseudonyms never count (UUID pseudonyms and base64 tokens hold digit runs): the runs are read once unmasked, and
+     * only when one holds a value's digits are they read again with our tokens taken out; taking them out only breaks
+     * runs and removes digits, so nothing the second reading finds is missed by the first.
+     */
+    private static KnownPhi.Value digitHit(String text, Set<String> masks, List<KnownPhi.Value> values) {
+        String runs = null;
+        String maskedRuns = null;
+        Set<String> searched = null;
+        for (KnownPhi.Value v : values) {
+            if (!v.guarded() || v.type() == PhiType.DATE) {
+                continue; // a birth day is read in all its written forms with the moved dates' days
+            }
+            String digits = ResidualMatch.digitsOf(v.value(), v.type());
+            if (digits == null) {
+                continue;
+            }
+            if (searched == null) {
+                searched = new java.util.HashSet<>();
+            }
+            if (!searched.add(v.type().name() + digits)) {
+                continue;
+            }
+            if (runs == null) {
+                runs = ResidualMatch.digitRuns(text);
+            }
+            boolean phone = v.type() == PhiType.PHONE || v.type() == PhiType.FAX;
+            // (every digitHit form holds these digits: a ten-digit phone's last seven, or the digits themselves)
+            String least = phone && digits.length() == 10 ? digits.substring(3) : digits;
+            if (runs.contains(least)) {
+                if (maskedRuns == null) {
+                    maskedRuns = ResidualMatch.digitRuns(withoutMasks(text, masks));
+                }
+                if (ResidualMatch.digitHit(maskedRuns, digits, v.type())) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The text with each run of token characters that is one of our tokens or pseudonyms and holds a digit replaced by
+     * a character that is neither a digit nor punctuation a number is written with, so it breaks digit runs.
+     */
+    private static String withoutMasks(String text, Set<String> masks) {
+        StringBuilder b = null;
+        int copied = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!tokenChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean digit = false;
+            while (i < n && tokenChar(text.charAt(i))) {
+                digit |= text.charAt(i) >= '0' && text.charAt(i) <= '9';
+                i++;
+            }
+            if (digit && masks.contains(text.substring(start, i))) {
+                if (b == null) {
+                    b = new StringBuilder(n);
+                }
+                b.append(text, copied, start).append('\u0001');
+                copied = i;
+            }
+        }
+        return b == null ? text : b.append(text, copied, n).toString();
     }
 
     private static KnownPhi.Value valueHit(String text, Set<String> masks, List<KnownPhi.Value> values,
@@ -192,6 +291,8 @@ final class FhirResidualGuard {
         Map<String, Set<Integer>> seenAt = null; // occurrences of values equal to a shifted date, by value
         Map<Integer, List<Needle>> anchors = new HashMap<>();
         BitSet anchorLengths = new BitSet();
+        Map<String, KnownPhi.Value> nameWords = new java.util.LinkedHashMap<>();
+        List<Needle> all = new ArrayList<>();
         for (KnownPhi.Value v : values) {
             if (!v.guarded()) {
                 continue;
@@ -211,14 +312,32 @@ final class FhirResidualGuard {
                 for (String form : ResidualMatch.forms(v.value(), v.type())) {
                     if (ResidualMatch.significant(form, v.type())) {
                         needles.add(Needle.of(new KnownPhi.Value(v.type(), form, true), v));
+                        if (v.type() == PhiType.NAME && nameWords.size() < MAX_GLUED_NAME_WORDS
+                                && form.chars().allMatch(Character::isLetterOrDigit)) {
+                            nameWords.putIfAbsent(form.toLowerCase(java.util.Locale.ROOT), v);
+                        }
                     }
                 }
-            }
-            for (Needle n : needles) {
-                if (n != null) {
-                    anchors.computeIfAbsent(n.anchorHash, k -> new ArrayList<>(1)).add(n);
-                    anchorLengths.set(n.anchorLength);
+                // a street line with its suffix spelled the other way ("4417 Marrowbone Ln" for "... Lane")
+                String street = ResidualMatch.streetForm(v.type(), ResidualMatch.foldAccents(v.value()));
+                if (street != null) {
+                    needles.add(Needle.of(new KnownPhi.Value(v.type(), street, true), v));
                 }
+            }
+            all.addAll(needles);
+        }
+        // two name words written as one ("ZephyrineQuillfeather", as a user name or a file name): each pair, both orders
+        for (Map.Entry<String, KnownPhi.Value> a : nameWords.entrySet()) {
+            for (String b : nameWords.keySet()) {
+                if (!a.getKey().equals(b)) {
+                    all.add(Needle.of(new KnownPhi.Value(PhiType.NAME, a.getKey() + b, true), a.getValue()));
+                }
+            }
+        }
+        for (Needle n : all) {
+            if (n != null) {
+                anchors.computeIfAbsent(n.anchorHash, k -> new ArrayList<>(1)).add(n);
+                anchorLengths.set(n.anchorLength);
             }
         }
         if (anchors.isEmpty()) {
@@ -283,6 +402,9 @@ final class FhirResidualGuard {
         }
         return null;
     }
+
+    /** The name words whose pairs are searched glued: 40 words make 1,560 needles, one hash lookup each per run. */
+    private static final int MAX_GLUED_NAME_WORDS = 40;
 
     private static final boolean[] ASCII_ALNUM = new boolean[128];
     private static final char[] ASCII_FOLD = new char[128];

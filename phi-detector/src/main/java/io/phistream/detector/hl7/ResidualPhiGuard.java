@@ -81,7 +81,7 @@ final class ResidualPhiGuard {
                 if (runs == null) {
                     runs = ResidualMatch.digitRuns(haystack);
                 }
-                if (digitHit(runs, digits, v.type())) {
+                if (ResidualMatch.digitHit(runs, digits, v.type())) {
                     return v;
                 }
             }
@@ -144,33 +144,6 @@ final class ResidualPhiGuard {
             }
         }
         return null;
-    }
-
-    /** Whether the digits stand as a whole run of the output's digits (a phone's also after its area or country code). */
-    private static boolean digitHit(String runs, String digits, PhiType type) {
-        boolean phone = type == PhiType.PHONE || type == PhiType.FAX;
-        // a phone also without its area code ("call 555-0142" for "(508)555-0142")
-        return run(runs, digits, phone) || phone && digits.length() == 10 && run(runs, digits.substring(3), false);
-    }
-
-    /**
-     * Whether the digits stand as a whole run, zeros before them allowed ("0004821377"); with {@code tail} also at the
-     * end of a longer run (a phone after its country or area code).
-     */
-    private static boolean run(String runs, String digits, boolean tail) {
-        for (int i = runs.indexOf(digits); i >= 0; i = runs.indexOf(digits, i + 1)) {
-            if (runs.charAt(i + digits.length()) != ' ') {
-                continue;
-            }
-            int j = i - 1;
-            while (runs.charAt(j) == '0') {
-                j--;
-            }
-            if (runs.charAt(j) == ' ' || tail) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -31,4 +31,28 @@ class ResidualMatchTest {
         assertThat(ResidualMatch.wholeWord("x o'hara", 2, "o'")).isTrue();
         assertThat(ResidualMatch.wholeWord("(555) 1234x", 0, "(555) 1234")).isFalse();
     }
+
+    @Test
+    void givenAStreetLineWithAHouseNumberAndASuffix_whenAskedItsOtherForm_thenTheSuffixIsSpelledTheOtherWay() {
+        assertThat(ResidualMatch.streetForm(PhiType.GEO, "4417 Marrowbone Lane")).isEqualTo("4417 Marrowbone ln");
+        assertThat(ResidualMatch.streetForm(PhiType.GEO, "12 Elm St.")).isEqualTo("12 Elm street");
+        // no house number, no suffix, a name, or a number and a suffix alone: nothing as particular as the value
+        assertThat(ResidualMatch.streetForm(PhiType.GEO, "Marrowbone Lane")).isNull();
+        assertThat(ResidualMatch.streetForm(PhiType.GEO, "4417 Marrowbone Ramp")).isNull();
+        assertThat(ResidualMatch.streetForm(PhiType.GEO, "12 Street")).isNull();
+        assertThat(ResidualMatch.streetForm(PhiType.NAME, "4417 Marrowbone Lane")).isNull();
+    }
+
+    @Test
+    void givenAGuardedNumbersDigits_whenTheOutputsRunsAreSearched_thenOnlyAWholeRunCountsAPhoneAlsoAfterItsCodes() {
+        String runs = ResidualMatch.digitRuns("ssn 987.65.4329, code 987654329001, call +1 (555) 555-0142 or 555-0142");
+
+        assertThat(ResidualMatch.digitHit(runs, "987654329", PhiType.SSN)).isTrue();
+        assertThat(ResidualMatch.digitHit(ResidualMatch.digitRuns("code 987654329001"), "987654329", PhiType.SSN)).isFalse();
+        assertThat(ResidualMatch.digitHit(ResidualMatch.digitRuns("+1 (555) 555-0142"), "5555550142", PhiType.PHONE))
+                .isTrue();
+        assertThat(ResidualMatch.digitHit(ResidualMatch.digitRuns("call 555-0142"), "5555550142", PhiType.PHONE)).isTrue();
+        assertThat(ResidualMatch.digitHit(ResidualMatch.digitRuns("1555-0142"), "5555550142", PhiType.PHONE)).isFalse();
+        assertThat(ResidualMatch.digitHit(ResidualMatch.digitRuns("id 0077123456"), "77123456", PhiType.MRN)).isTrue();
+    }
 }

@@ -88,4 +88,76 @@ class FhirResidualGuardTest {
         assertThat(FhirResidualGuard.firstHit("Al 123456 Robert", FhirFormat.JSON, Set.of(), k.values())).isNull();
         assertThat(ResidualMatch.significant("5551234", PhiType.PHONE)).isTrue();
     }
+
+    static List<KnownPhi.Value> typed(PhiType type, String... v) {
+        KnownPhi k = new KnownPhi();
+        for (String s : v) {
+            k.add(type, s, true);
+        }
+        return k.values();
+    }
+
+    @Test
+    void givenAGuardedNumber_whenWrittenWithOtherPunctuationOrNone_thenItIsFound() {
+        List<KnownPhi.Value> ssn = typed(PhiType.SSN, "987-65-4329");
+        List<KnownPhi.Value> phone = typed(PhiType.PHONE, "(555) 555-0142");
+        List<KnownPhi.Value> mrn = typed(PhiType.MRN, "77123456");
+
+        for (String written : List.of("987654329", "987 65 4329", "987.65.4329", "SSN 987 - 65 - 4329")) {
+            assertThat(FhirResidualGuard.firstHit("{\"d\":\"" + written + "\"}", FhirFormat.JSON, Set.of(), ssn))
+                    .as(written).isNotNull();
+        }
+        for (String written : List.of("5555550142", "555.555.0142", "+15555550142", "+1 (555) 555-0142", "555-0142")) {
+            assertThat(FhirResidualGuard.firstHit("<d value=\"" + written + "\"/>", FhirFormat.XML, Set.of(), phone))
+                    .as(written).isNotNull();
+        }
+        for (String written : List.of("0077123456", "771-23456", "MRN77123456", "#77123456")) {
+            assertThat(FhirResidualGuard.firstHit("{\"d\":\"" + written + "\"}", FhirFormat.JSON, Set.of(), mrn))
+                    .as(written).isNotNull();
+        }
+    }
+
+    @Test
+    void givenAGuardedNumbersDigitsInsideOurOwnTokensOrPseudonyms_thenTheyAreNoHit() {
+        List<KnownPhi.Value> v = typed(PhiType.SSN, "987-65-4329");
+        String pseudonym = "98765432-9abc-4def-8abc-0123456789ab"; // its first groups join to the SSN's digits
+        String token = "ssn-Qx_987654329-Zt";
+
+        assertThat(FhirResidualGuard.firstHit("{\"reference\":\"Patient/" + pseudonym + "\",\"v\":\"" + token + "\"}",
+                FhirFormat.JSON, Set.of(pseudonym, token), v)).isNull();
+        assertThat(FhirResidualGuard.firstHit("{\"reference\":\"Patient/" + pseudonym + "\"}", FhirFormat.JSON,
+                Set.of(), v)).isNotNull();
+        assertThat(FhirResidualGuard.firstHit("{\"v\":\"" + token + "\"}", FhirFormat.JSON, Set.of(), v)).isNotNull();
+        // the number beside one of our tokens is still found
+        assertThat(FhirResidualGuard.firstHit("{\"v\":\"" + token + " 987654329\"}", FhirFormat.JSON, Set.of(token), v))
+                .isNotNull();
+    }
+
+    @Test
+    void givenQuantitiesCodesAndUuidsHoldingAGuardedNumbersDigitsInLongerRuns_thenTheyAreNoHit() {
+        List<KnownPhi.Value> v = typed(PhiType.SSN, "987-65-4329");
+        v = new java.util.ArrayList<>(v);
+        v.addAll(typed(PhiType.PHONE, "555-555-0142"));
+
+        assertThat(FhirResidualGuard.firstHit("{\"valueQuantity\":{\"value\":98.76543291},\"code\":\"987654329001\","
+                + "\"loinc\":\"29463-7\",\"id\":\"19876543-2901-4abc-8def-555055501420\",\"q\":5550142.5}",
+                FhirFormat.JSON, Set.of(), v)).isNull();
+    }
+
+    @Test
+    void givenABirthDate_whenItsDayIsWrittenInAnyForm_thenItIsFound_unlessAMovedDateAccountsForIt() {
+        List<KnownPhi.Value> v = typed(PhiType.DATE, "1961-03-14");
+
+        for (String written : List.of("born 03/14/1961", "19610314", "March 14, 1961", "14.03.1961", "14-MAR-1961")) {
+            assertThat(FhirResidualGuard.firstHit("{\"d\":\"" + written + "\"}", FhirFormat.JSON, Set.of(), v))
+                    .as(written).isNotNull();
+        }
+        // another date moved onto the birth day is written once, and counts once
+        assertThat(FhirResidualGuard.firstHit("{\"effective\":\"1961-03-14\"}", FhirFormat.JSON, Set.of(), v,
+                java.util.Map.of("1961-03-14", 1))).isNull();
+        assertThat(FhirResidualGuard.firstHit("{\"effective\":\"1961-03-14\",\"d\":\"03/14/1961\"}", FhirFormat.JSON,
+                Set.of(), v, java.util.Map.of("1961-03-14", 1))).isNotNull();
+        // inside one of our tokens the day is no hit
+        assertThat(FhirResidualGuard.firstHit("{\"d\":\"19610314\"}", FhirFormat.JSON, Set.of("19610314"), v)).isNull();
+    }
 }
