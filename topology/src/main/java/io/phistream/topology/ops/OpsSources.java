@@ -1,5 +1,6 @@
 package io.phistream.topology.ops;
 
+import io.phistream.topology.scoring.ScoringMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.phistream.topology.PipelineVersion;
@@ -82,6 +83,33 @@ public final class OpsSources {
         stages.qualityMetrics().bindTo(registry); // phistream_quality_* (README-quality)
         meters.buildInfo(stages.pipelineVersion());
         meters.policyVersion("hl7v2", stages.hl7().policy().version());
+        meters.policyVersion("fhir", stages.fhir().policy().version());
+        // models in force, alerts and drift: the scoring stage tells them as they happen (a walkthrough found /status
+        // and /metrics empty of them while the demo sent hundreds of alerts)
+        RecentAlerts recent = new RecentAlerts(RECENT_ALERTS);
+        Map<String, String> models = new java.util.concurrent.ConcurrentHashMap<>();
+        // (a listener runs on a stream thread and must not throw: a name that is no safe label is not shown)
+        stages.scoringMetrics().listener(new ScoringMetrics.Listener() {
+            @Override
+            public void scored(String model, String version, String band, boolean shadow) {
+                if (!shadow && !version.equals(models.put(model, version))) {
+                    shown(() -> meters.modelVersion(model, version));
+                }
+            }
+
+            @Override
+            public void alert(String route, String band, String kind, String model, double score, String patientToken,
+                              long atMs) {
+                shown(() -> meters.alert(route, band));
+                shown(() -> recent.add(new RecentAlerts.Alert(java.time.Instant.ofEpochMilli(atMs), route, band, score,
+                        model, patientToken)));
+            }
+
+            @Override
+            public void drift(String model, String feature, double psi, String level) {
+                shown(() -> meters.driftPsi(model, feature, psi));
+            }
+        });
         Map<String, String> names = new LinkedHashMap<>();
         for (Topic<?, ?> t : topics.topics(List.of())) {
             names.put(t.name().substring(config.topicPrefix().length()), t.name());
@@ -93,8 +121,21 @@ public final class OpsSources {
                 .applicationId(config.applicationId())
                 .version(stages.pipelineVersion())
                 .topics(names)
-                .lagReader(LagReader.create(config, List.of(topics.ingestHl7v2().name(), topics.ingestFhir().name())));
+                .lagReader(LagReader.create(config, List.of(topics.ingestHl7v2().name(), topics.ingestFhir().name())))
+                .modelVersions(() -> Map.copyOf(models))
+                .alerts(recent::latest);
     }
+
+    private static void shown(Runnable update) {
+        try {
+            update.run();
+        } catch (IllegalArgumentException notALabel) {
+            // PhiStreamMeters.safe or RecentAlerts refused it; the scoring counters still count it
+        }
+    }
+
+    /** How many of the latest alerts /status and the ops page show. */
+    static final int RECENT_ALERTS = 20;
 
     /** Fluent builder; every source but the state and the registry is optional. */
     public static final class Builder {

@@ -96,6 +96,7 @@ public final class ScoringStages implements AutoCloseable {
         }
         ModelRegistry registry = builtInRegistry(config.scoringModels());
         return builder(stages)
+                .metrics(stages.scoringMetrics()) // the instance the ops endpoint listens to (OpsSources.forApp)
                 .registry(registry)
                 .models(config.scoringModels())
                 .rules(rules, config.alertRoutes().isBuiltin() ? BUILTIN_RULES : "alert-rules-file")

@@ -1,5 +1,6 @@
 package io.phistream.topology.stream;
 
+import io.phistream.topology.scoring.ScoringMetrics;
 import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.deid.DateShifter;
@@ -35,7 +36,7 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                      AuditDrafts auditDrafts, AuditDrafts fhirAuditDrafts, AuditLogConfig auditConfig,
                      CheckpointSigner auditSigner, FreeTextScrubber textScrubber, AvroSerdeFactory avro,
                      QualityGate quality, QualityMetrics qualityMetrics, java.time.Duration dedupeWindow,
-                     FhirQualityGate fhirQuality) {
+                     FhirQualityGate fhirQuality, ScoringMetrics scoringMetrics) {
 
     /**
      * Larger inputs are quarantined unread, and larger outputs quarantined ({@code record.max.bytes}; its default sits
@@ -104,6 +105,6 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         quality.onQuarantine(metrics::gateQuarantined); // every input in the records counters, the gate's too
         return new Stages(hl7, fhir, tokenizer, digest, sealer, metrics, version,
                 config.recordMaxBytes(), drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
-                gates.hl7(), quality, config.dedupeWindow(), gates.fhir());
+                gates.hl7(), quality, config.dedupeWindow(), gates.fhir(), new ScoringMetrics());
     }
 }

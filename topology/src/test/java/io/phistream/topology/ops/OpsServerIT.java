@@ -71,7 +71,11 @@ class OpsServerIT {
                             && hl7Committed;
                 });
 
+                // vitals among them are scored: the model in force reaches /status and /metrics (a walkthrough found
+                // models, alerts and drift empty there while the demo scored thousands)
+                await("the scoring model shown", () -> JSON.readTree(Http.get(ops, "/status").body()).get("models").size() > 0);
                 JsonNode status = JSON.readTree(Http.get(ops, "/status").body());
+                assertThat(status.get("models").fieldNames()).toIterable().contains("news2");
                 assertThat(status.get("state").asText()).isEqualTo("RUNNING");
                 assertThat(status.get("counts").get("received").asLong()).isEqualTo(sent);
                 long ends = 0;
@@ -87,6 +91,8 @@ class OpsServerIT {
                         .contains("phistream_quality_decisions_total{decision=\"passed\"}")
                         .contains("phistream_build_info{version=")
                         .contains("phistream_policy_info{format=\"hl7v2\",version=\"1.4.0\"}")
+                        .contains("phistream_policy_info{format=\"fhir\",version=\"1.4.0\"}")
+                        .contains("phistream_model_info{model=\"news2\"")
                         .contains("phistream_ready 1.0")
                         .contains("kafka_stream_thread_process_rate")
                         .contains("kafka_stream_thread_commit_total");
