@@ -91,7 +91,9 @@ final class RunCommand implements Callable<Integer> {
             String fhir = topics.deidFhir().name();
             Map<String, TopicDescription> d = admin.describeTopics(List.of(hl7, fhir)).allTopicNames()
                     .get(30, TimeUnit.SECONDS);
-            return coPartitioningProblem(hl7, d.get(hl7).partitions().size(), fhir, d.get(fhir).partitions().size());
+            Optional<String> partitions = coPartitioningProblem(hl7, d.get(hl7).partitions().size(), fhir,
+                    d.get(fhir).partitions().size());
+            return partitions.isPresent() ? partitions : configProblem(admin, topics, ScoringStages.routes(config));
         } catch (TimeoutException | ExecutionException e) {
             System.err.println("phi-stream: could not check the topics: " + (e instanceof TimeoutException
                     ? "no answer from " + config.bootstrapServers() + " in 30 s" : e.getClass().getSimpleName())
@@ -101,6 +103,47 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Existing topics whose configuration breaks what phi-stream relies on (a walkthrough set ops.audit to
+     * cleanup.policy=delete with a one-minute retention, and run started without a word): a compacted topic (the audit
+     * log, the patient memory) that is not compacted only, or a topic whose max.message.bytes is under what phi-stream
+     * writes to it (record.max.bytes plus the envelope's room). Other settings (a quarantine's retention) are the
+     * operator's to choose.
+     */
+    static Optional<String> configProblem(Admin admin, Topics topics, List<String> alertRoutes)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<org.apache.kafka.clients.admin.NewTopic> declared = topics.all(alertRoutes);
+        List<org.apache.kafka.common.config.ConfigResource> resources = declared.stream()
+                .map(t -> new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t.name())).toList();
+        Map<org.apache.kafka.common.config.ConfigResource, org.apache.kafka.clients.admin.Config> actual =
+                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        List<String> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            Map<String, String> want = declared.get(i).configs();
+            org.apache.kafka.clients.admin.Config have = actual.get(resources.get(i));
+            if (want == null || have == null) {
+                continue;
+            }
+            String name = declared.get(i).name();
+            String policy = want.get(org.apache.kafka.common.config.TopicConfig.CLEANUP_POLICY_CONFIG);
+            var havePolicy = have.get(org.apache.kafka.common.config.TopicConfig.CLEANUP_POLICY_CONFIG);
+            if ("compact".equals(policy) && havePolicy != null && !"compact".equals(havePolicy.value())) {
+                problems.add(name + " has cleanup.policy=" + havePolicy.value() + " (needs compact: nothing may be"
+                        + " deleted by age or size)");
+            }
+            String max = want.get(org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            var haveMax = have.get(org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (max != null && haveMax != null && haveMax.value() != null
+                    && Long.parseLong(haveMax.value()) < Long.parseLong(max)) {
+                problems.add(name + " has max.message.bytes=" + haveMax.value() + " (needs " + max
+                        + " for record.max.bytes)");
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of("topic settings phi-stream relies on differ: "
+                + String.join("; ", problems) + "; change them with kafka-configs --alter, or set record.max.bytes lower");
     }
 
     /** The declared topics the cluster does not have. */

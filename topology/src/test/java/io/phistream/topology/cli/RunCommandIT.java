@@ -92,4 +92,31 @@ class RunCommandIT {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("copart.deid.hl7v2 has 1 partition(s) and copart.deid.fhir has 3");
     }
+
+    @Test
+    void givenAnAuditTopicThatDeletesByAgeAndASmallMessageLimit_whenRunStarts_thenItNamesBothAndExitsWithAConfigError()
+            throws Exception {
+        Path config = config("conf.");
+        PhiStreamConfig c = PhiStreamConfig.load(config, Map.of(), Map.of());
+        Topics topics = new Topics(c);
+        // given: the audit log deleted after a minute and the quarantine under the record limit (altered by hand, say)
+        List<NewTopic> all = topics.all(ScoringStages.routes(c)).stream().map(t -> {
+            if (t.name().equals(topics.audit().name())) {
+                return new NewTopic(t.name(), Optional.of(1), Optional.of((short) 1))
+                        .configs(Map.of("cleanup.policy", "delete", "retention.ms", "60000"));
+            }
+            if (t.name().equals(topics.quarantine().name())) {
+                return new NewTopic(t.name(), Optional.of(1), Optional.of((short) 1))
+                        .configs(Map.of("max.message.bytes", "100000"));
+            }
+            return t;
+        }).toList();
+        kafka.createTopics(all);
+
+        assertThat(RunCommand.topicProblem(c, topics)).hasValueSatisfying(m -> assertThat(m)
+                .contains("conf.audit has cleanup.policy=delete").contains("conf.quarantine has max.message.bytes=100000"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "run", "--config", config.toString())).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("topic settings phi-stream relies on differ");
+    }
 }
