@@ -425,6 +425,7 @@ public final class FhirDeidentifier {
             if (memoryHash != null) {
                 known.recall(memory.recall(patientToken), memoryHash);
             }
+            learnIdentifierTypes();
             resource(root, null, true);
             // free text's surrogate dates move with the structured ones when the message is about one patient
             known.dateShift(offsets.size() == 1 ? offsets.values().iterator().next() : null, referenceYear);
@@ -1162,11 +1163,35 @@ public final class FhirDeidentifier {
                     }
                 }
             }
+            if (codes.isEmpty() && id.hasSystem() && systemPhi.containsKey(id.getSystem())) {
+                // an untyped identifier of a system typed elsewhere in the message ("subject.identifier" beside the
+                // Patient's MR): the same token, so the two join (a walkthrough found mrn- and oid- tokens of one MRN)
+                return systemPhi.get(id.getSystem());
+            }
             PhiType phi = policy.identifierPhi(codes, id.getSystem(), identities);
-            if (id.hasSystem()) {
+            if (id.hasSystem() && !codes.isEmpty()) {
+                systemPhi.put(id.getSystem(), phi);
+            } else if (id.hasSystem()) {
                 systemPhi.putIfAbsent(id.getSystem(), phi);
             }
             return phi;
+        }
+
+        /** The message's Patients' typed identifiers first, so an untyped one anywhere gets their type. */
+        void learnIdentifierTypes() {
+            List<Resource> resources = root instanceof Bundle b
+                    ? b.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
+                            .map(Bundle.BundleEntryComponent::getResource).toList()
+                    : List.of(root);
+            for (Resource r : resources) {
+                if (r instanceof Patient p) {
+                    for (Identifier id : p.getIdentifier()) {
+                        if (id.hasType() && id.hasSystem()) {
+                            identifierPhi(id);
+                        }
+                    }
+                }
+            }
         }
 
         PhiType contactPointPhi(IBase parent, PhiType otherwise) {

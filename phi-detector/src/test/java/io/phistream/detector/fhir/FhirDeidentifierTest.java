@@ -774,6 +774,30 @@ class FhirDeidentifierTest {
     class PatientIdentity {
 
         @Test
+        void givenAnUntypedIdentifierOfTheSystemThePatientTypesMr_whenDeidentified_thenBothGetTheSameToken() {
+            // a walkthrough: the Patient's MR identifier became mrn-..., the same number untyped in subject.identifier
+            // oid-..., and the two could not be joined; the Observation comes first here, so order must not matter
+            String bundle = """
+                    {"resourceType":"Bundle","type":"collection","entry":[
+                     {"resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},
+                       "subject":{"identifier":{"system":"http://hospital.example.org/mrn","value":"4417023"}}}},
+                     {"resource":{"resourceType":"Patient","identifier":[{"type":{"coding":[{"system":
+                       "http://terminology.hl7.org/CodeSystem/v2-0203","code":"MR"}]},
+                       "system":"http://hospital.example.org/mrn","value":"4417023"}]}}]}""";
+
+            String out = deid(bundle).text();
+
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"value\":\"([a-z]{3}-[A-Za-z0-9_-]+)\"")
+                    .matcher(out);
+            List<String> tokens = new ArrayList<>();
+            while (m.find()) {
+                tokens.add(m.group(1));
+            }
+            assertThat(tokens).hasSize(2).allMatch(t -> t.startsWith("mrn-"));
+            assertThat(tokens.get(0)).isEqualTo(tokens.get(1));
+        }
+
+        @Test
         void givenAPatientWithAnMrIdentifier_whenDeidentified_thenThePatientTokenIsTheMrnTokenOfSystemAndValue() {
             FhirOutcome.Deidentified out = deid(PATIENT);
 
