@@ -86,7 +86,14 @@ final class ResidualPhiGuard {
                 }
             }
             String zip = ResidualMatch.zip5(v.type(), v.value());
-            for (String form : zip != null ? List.of(zip) : ResidualMatch.forms(v.value(), v.type())) {
+            List<String> forms = zip != null ? List.of(zip) : ResidualMatch.forms(v.value(), v.type());
+            // a street line with its suffix spelled the other way ("4417 Marrowbone Ln"), as the FHIR guard searches
+            String street = zip == null ? ResidualMatch.streetForm(v.type(), ResidualMatch.foldAccents(v.value())) : null;
+            if (street != null) {
+                forms = new java.util.ArrayList<>(forms);
+                forms.add(street);
+            }
+            for (String form : forms) {
                 String needle = form.toLowerCase(Locale.ROOT);
                 if (zip == null && !ResidualMatch.significant(needle, v.type())) {
                     continue;

@@ -65,6 +65,8 @@ class ResidualPhiGuardTest {
         "SSN 123–45–6789;    SSN;   123-45-6789",
         "SSN 123 - 45 - 6789; SSN;  123-45-6789",
         "MRN 0004821377;     MRN;   4821377",
+        "lives 4417 Marrowbone Ln; GEO; 4417 Marrowbone Lane",
+        "12 ELM STREET;      GEO;   12 Elm St.",
         "call 555-0142;      PHONE; (508)555-0142",
         "王小明先生;          NAME;  小明",
         "OSTERGAARD;         NAME;  Østergaard",

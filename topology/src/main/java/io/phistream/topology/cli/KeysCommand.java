@@ -136,13 +136,14 @@ public class KeysCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --dir DIR --master-key-file FILE}: an existing key store, for the commands that change or read it. */
+    /** {@code --dir DIR [--master-key-file FILE]}: an existing key store, for the commands that change or read it. */
     static final class Location {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "directory of the keysets")
         Path dir;
 
-        @Option(names = "--master-key-file", required = true, paramLabel = "FILE",
-                description = "the master key the keysets are encrypted under")
+        @Option(names = "--master-key-file", paramLabel = "FILE",
+                description = "the master key the keysets are encrypted under (default: the one 'keys init' created"
+                        + " inside DIR, as deid, reidentify and run read it)")
         Path masterKeyFile;
 
         KeyStore load() {

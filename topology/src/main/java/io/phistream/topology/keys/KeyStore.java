@@ -251,7 +251,9 @@ public final class KeyStore {
                 saveVerifyKeyset(true);
             }
         }
-        LOG.info("rotated keysets {}; primary key ids now {}", names, primaryKeyIds());
+        Map<String, String> ids = new LinkedHashMap<>();
+        primaryKeyIds().forEach((name, id) -> ids.put(name, Integer.toUnsignedString(id))); // as stdout and audit show them
+        LOG.info("rotated keysets {}; primary key ids now {}", names, ids);
     }
 
     // ---------------------------------------------------------------- primitives

@@ -68,6 +68,21 @@ class KeysCommandTest {
     }
 
     @Test
+    void givenKeysInitWrote_whenRotateAndExportWithoutAMasterKeyFile_thenTheOneInsideTheDirectoryIsUsed() {
+        // a walkthrough: init, deid, reidentify and run default to DIR/master-key.json; rotate and export-public did not
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+        var before = KeyStore.load(dir, null).primaryKeyIds();
+
+        assertThat(run("rotate", "--dir", dir.toString())).isZero();
+        assertThat(run("export-public", "--dir", dir.toString(), "--out", tmp.resolve("audit-verify.json").toString()))
+                .isZero();
+
+        assertThat(KeyStore.load(dir, null).primaryKeyIds().get("tokenization")).isNotEqualTo(before.get("tokenization"));
+        assertThat(tmp.resolve("audit-verify.json")).isRegularFile();
+    }
+
+    @Test
     void givenKeys_whenRotateNamesDigest_thenItRotatesWithAWarning() {
         Path dir = tmp.resolve("keys");
         run("init", "--dir", dir.toString());
@@ -123,10 +138,10 @@ class KeysCommandTest {
 
     @Test
     void givenAMissingRequiredOption_whenRun_thenPicocliExitsTwoNamingTheOption() {
-        int code = run("rotate", "--dir", tmp.toString());
+        int code = run("rotate", "--keyset", "digest");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--master-key-file");
+        assertThat(err.toString()).contains("--dir");
     }
 
     @Test
