@@ -696,7 +696,15 @@ public final class FhirDeidentifier {
                         known.add(PhiType.NAME, value, s.guarded());
                         p.setValueAsString(null);
                     } else if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))) {
-                        deferred.add(() -> text(p, type));
+                        deferred.add(() -> {
+                            text(p, type);
+                            if (parent instanceof CodeableConcept cc && !cc.hasCoding() && p.isEmpty()
+                                    && !cc.hasExtension(DATA_ABSENT_REASON)) {
+                                // a code with only its text, the text removed: masked, not absent (Observation.code
+                                // and others are required; a walkthrough found such resources written invalid)
+                                cc.addExtension(new Extension(DATA_ABSENT_REASON, new org.hl7.fhir.r4.model.CodeType("masked")));
+                            }
+                        });
                     }
                 }
                 case ID -> id(p);
@@ -919,11 +927,8 @@ public final class FhirDeidentifier {
             }
         }
 
-        /**
-         * Whether a CodeableConcept's text is one of its codings' displays ("Hypertension" beside SNOMED 38341003
-         * "Hypertension"), which the policy keeps: scrubbing the text would hide nothing, and a label read without a
-         * sentence around it is where the free-text detector guesses worst.
-         */
+        static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
         /** Resource types whose display is a person's name. */
         private static final Set<String> PERSONS = Set.of("Patient", "RelatedPerson", "Person", "Practitioner",
                 "PractitionerRole");
@@ -975,6 +980,11 @@ public final class FhirDeidentifier {
             return urls;
         }
 
+        /**
+         * Whether a CodeableConcept's text is one of its codings' displays ("Hypertension" beside SNOMED 38341003
+         * "Hypertension"), which the policy keeps: scrubbing the text would hide nothing, and a label read without a
+         * sentence around it is where the free-text detector guesses worst.
+         */
         static boolean repeatsDisplay(IBase parent, String value) {
             if (parent instanceof CodeableConcept cc) {
                 String text = value.strip();

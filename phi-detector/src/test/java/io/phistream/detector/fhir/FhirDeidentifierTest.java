@@ -356,6 +356,24 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenACodeWithOnlyItsText_whenTheTextIsRemoved_thenTheCodeStaysMaskedSoTheResourceIsStillValid() {
+            // a walkthrough: "code":{"text":"Heart rate"} came out with no code, which an Observation requires
+            String json = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"Heart rate"},
+                     "valueQuantity":{"value":72,"unit":"/min"}}""";
+
+            FhirOutcome.Deidentified out = deid(json);
+            org.hl7.fhir.r4.model.Observation o = (org.hl7.fhir.r4.model.Observation) Hapi.parser(FhirFormat.JSON)
+                    .parseResource(out.text());
+
+            assertThat(o.hasCode()).isTrue();
+            assertThat(o.getCode().hasText()).isFalse();
+            assertThat(o.getCode().getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/data-absent-reason")
+                    .getValue().primitiveValue()).isEqualTo("masked");
+            assertThat(o.getValueQuantity().getValue().intValue()).isEqualTo(72);
+        }
+
+        @Test
         void givenAReferenceToAPersonWithADisplay_whenScrubbedByTheDetector_thenTheDisplayIsRemovedWholeAsAName() {
             // a walkthrough: "QUILLFEATHER, ZEPHYRINE" on a subject whose Patient is not in the message passed the detector
             FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
