@@ -24,25 +24,48 @@ public final class DayMentions {
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december"};
 
+    private static final String MONTH_INITIALS = "jfmasond";
+
     private DayMentions() {
     }
 
-    /** Told each day a text names, with where the form that names it stands. */
+    /**
+     * Told each day a text names, as the number yyyymmdd (no text is made for it: a Bundle names thousands of days, all
+     * but a few of no interest), with where the form that names it stands.
+     */
     @FunctionalInterface
     public interface Sink {
-        void day(String yyyymmdd, int start, int end);
+        void day(int yyyymmdd, int start, int end);
     }
 
-    /** Every day the text names, with how many times. */
+    /** Every day the text names (YYYYMMDD), with how many times. */
     public static Map<String, Integer> of(CharSequence text) {
         Map<String, Integer> days = new HashMap<>();
         add(text, 1, days);
         return days;
     }
 
-    /** Adds {@code times} times each day {@code text} names to {@code days}. */
+    /** Adds {@code times} times each day {@code text} names (YYYYMMDD) to {@code days}. */
     public static void add(CharSequence text, int times, Map<String, Integer> days) {
-        forEach(text, (day, start, end) -> days.merge(day, times, Integer::sum));
+        forEach(text, (day, start, end) -> days.merge(key(day), times, Integer::sum));
+    }
+
+    /** A day number as its eight digits, YYYYMMDD. */
+    public static String key(int yyyymmdd) {
+        String s = Integer.toString(yyyymmdd);
+        return s.length() >= 8 ? s : "0".repeat(8 - s.length()) + s;
+    }
+
+    /** An eight-digit day (YYYYMMDD...) as its number, or -1. */
+    public static int number(String yyyymmdd) {
+        if (yyyymmdd.length() < 8) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(yyyymmdd, 0, 8, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Tells {@code sink} each day the text names, in order. */
@@ -102,7 +125,7 @@ public final class DayMentions {
             return i;
         }
         if (groups == 1 && groupLength[0] >= 6 && groupLength[0] <= 8) {
-            String r = text.subSequence(start, i).toString();
+            CharSequence r = text.subSequence(start, i);
             switch (r.length()) {
                 case 8 -> {
                     day(r, 0, 4, 4, 2, 6, 2, start, i, sink); // YYYYMMDD
@@ -121,44 +144,44 @@ public final class DayMentions {
                 }
             }
         } else if (groups == 3) {
-            String a = group(text, groupStart[0], groupLength[0]);
-            String b = group(text, groupStart[1], groupLength[1]);
-            String c = group(text, groupStart[2], groupLength[2]);
-            if (a.length() == 4 && b.length() <= 2 && c.length() <= 2) {
-                day(a, b, c, start, i, sink); // 2025-03-10
-            } else if (a.length() <= 2 && b.length() <= 2 && c.length() == 4) {
-                day(c, a, b, start, i, sink); // 03/10/2025
-                day(c, b, a, start, i, sink); // 10.03.2025
+            int a = groupLength[0];
+            int b = groupLength[1];
+            int c = groupLength[2];
+            if (a == 4 && b <= 2 && c <= 2) {
+                emit(value(text, groupStart[0], 4), value(text, groupStart[1], b), value(text, groupStart[2], c), start, i,
+                        sink); // 2025-03-10
+            } else if (a <= 2 && b <= 2 && c == 4) {
+                int year = value(text, groupStart[2], 4);
+                int first = value(text, groupStart[0], a);
+                int second = value(text, groupStart[1], b);
+                emit(year, first, second, start, i, sink); // 03/10/2025
+                emit(year, second, first, start, i, sink); // 10.03.2025
             }
         }
         return i;
     }
 
-    private static String group(CharSequence text, int start, int length) {
-        return text.subSequence(start, start + length).toString();
-    }
-
-    private static void day(String year, String month, String day, int start, int end, Sink sink) {
-        emit(year, Integer.parseInt(month), Integer.parseInt(day), start, end, sink);
+    private static int value(CharSequence text, int start, int length) {
+        return Integer.parseInt(text, start, start + length, 10);
     }
 
     /** The day read from r's year, month and day digits, when it is one (a one-digit part is 1-9). */
-    private static void day(String r, int y, int yn, int m, int mn, int d, int dn, int start, int end, Sink sink) {
-        emit(r.substring(y, y + yn), Integer.parseInt(r, m, m + mn, 10), Integer.parseInt(r, d, d + dn, 10), start, end,
-                sink);
+    private static void day(CharSequence r, int y, int yn, int m, int mn, int d, int dn, int start, int end, Sink sink) {
+        emit(Integer.parseInt(r, y, y + yn, 10), Integer.parseInt(r, m, m + mn, 10), Integer.parseInt(r, d, d + dn, 10),
+                start, end, sink);
     }
 
-    private static void emit(CharSequence year, int month, int day, int start, int end, Sink sink) {
+    private static void emit(int year, int month, int day, int start, int end, Sink sink) {
         if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-            sink.day(year.toString() + (month < 10 ? "0" : "") + month + (day < 10 ? "0" : "") + day, start, end);
+            sink.day(year * 10_000 + month * 100 + day, start, end);
         }
     }
 
     /** The month a word names (its full name, three letters, or "sept"), 1-12, or 0. */
     private static int month(CharSequence text, int from, int to) {
         int len = to - from;
-        if (len < 3 || len > 9) {
-            return 0;
+        if (len < 3 || len > 9 || MONTH_INITIALS.indexOf(Character.toLowerCase(text.charAt(from))) < 0) {
+            return 0; // (most words: every JSON key is one)
         }
         for (int m = 0; m < 12; m++) {
             String name = MONTHS[m];
@@ -192,8 +215,7 @@ public final class DayMentions {
                 int y = spaces(text, j);
                 int yearEnd = digitsUpTo(text, y, 4);
                 if (y > j && yearEnd - y == 4) {
-                    emit(text.subSequence(y, yearEnd), month, Integer.parseInt(text, i, dayEnd, 10), from, yearEnd,
-                            sink);
+                    emit(value(text, y, 4), month, Integer.parseInt(text, i, dayEnd, 10), from, yearEnd, sink);
                 }
             }
         }
@@ -208,8 +230,8 @@ public final class DayMentions {
             boolean dayAlone = dayStart < dayEnd && (dayStart == 0 || !Character.isLetterOrDigit(text.charAt(dayStart - 1)));
             int yearEnd = digitsUpTo(text, after + 1, 4);
             if (dayAlone && yearEnd - (after + 1) == 4) {
-                emit(text.subSequence(after + 1, yearEnd), month, Integer.parseInt(text, dayStart, dayEnd, 10), dayStart,
-                        yearEnd, sink);
+                emit(value(text, after + 1, 4), month, Integer.parseInt(text, dayStart, dayEnd, 10), dayStart, yearEnd,
+                        sink);
             }
         }
     }

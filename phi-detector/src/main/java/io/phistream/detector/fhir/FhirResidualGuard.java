@@ -188,10 +188,12 @@ final class FhirResidualGuard {
      */
     private static KnownPhi.Value dayHit(String text, Set<String> masks, Map<String, KnownPhi.Value> days,
                                          Map<String, Integer> shiftedDates, List<String> textDates) {
+        int[] wanted = days.keySet().stream().mapToInt(DayMentions::number).sorted().toArray();
         Map<String, Integer> named = new HashMap<>();
         DayMentions.forEach(text, (day, start, end) -> {
-            if (days.containsKey(day) && !masked(text, start, end, masks)) {
-                named.merge(day, 1, Integer::sum);
+            // (a sorted array, no boxing: a Bundle names thousands of days, its moved ones among them)
+            if (java.util.Arrays.binarySearch(wanted, day) >= 0 && !masked(text, start, end, masks)) {
+                named.merge(DayMentions.key(day), 1, Integer::sum);
             }
         });
         if (named.isEmpty()) {

@@ -59,6 +59,11 @@ final class Hapi {
      * size of its value).
      */
     static boolean hugeExponent(String json) {
+        // first, without tracking strings, whether any exponent of four digits or more stands anywhere (indexOf is an
+        // intrinsic; almost no input has one): only then is it read again, strings told apart
+        if (!bigExponentAnywhere(json, 'e') && !bigExponentAnywhere(json, 'E')) {
+            return false;
+        }
         boolean inString = false;
         int n = json.length();
         for (int i = 0; i < n; i++) {
@@ -87,6 +92,28 @@ final class Hapi {
                     return true;
                 }
                 i = j - 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean bigExponentAnywhere(String json, char e) {
+        for (int i = json.indexOf(e, 1); i >= 0; i = json.indexOf(e, i + 1)) {
+            char before = json.charAt(i - 1);
+            if (!Character.isDigit(before) && before != '.') {
+                continue;
+            }
+            int j = i + 1;
+            if (j < json.length() && (json.charAt(j) == '+' || json.charAt(j) == '-')) {
+                j++;
+            }
+            int digits = 0;
+            while (j < json.length() && Character.isDigit(json.charAt(j))) {
+                j++;
+                digits++;
+            }
+            if (digits >= 4) {
+                return true;
             }
         }
         return false;
