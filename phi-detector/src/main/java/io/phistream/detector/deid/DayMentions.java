@@ -76,9 +76,9 @@ public final class DayMentions {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 i = digits(text, i, sink);
-            } else if (Character.isLetter(c)) {
-                int end = i;
-                while (end < n && Character.isLetter(text.charAt(end))) {
+            } else if (letter(c)) {
+                int end = i + 1;
+                while (end < n && letter(text.charAt(end))) {
                     end++;
                 }
                 int month = month(text, i, end);
@@ -90,6 +90,11 @@ public final class DayMentions {
                 i++;
             }
         }
+    }
+
+    /** {@link Character#isLetter(char)}, ASCII first: every character of a Bundle is asked. */
+    private static boolean letter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
     /** Reads the digits and punctuation at {@code start} as one date form, if they are one; returns their end. */
