@@ -50,6 +50,18 @@ public final class DayMentions {
         forEach(text, (day, start, end) -> days.merge(key(day), times, Integer::sum));
     }
 
+    /**
+     * The days the de-identifier wrote moved, with how many times: each written date (with how often it was written)
+     * and each free-text date moved as a surrogate, read as a text is. A guard counts an original day as a residual
+     * only where the output names it more often than this.
+     */
+    public static Map<String, Integer> moved(Map<String, Integer> writtenDates, java.util.List<String> textDates) {
+        Map<String, Integer> moved = new HashMap<>();
+        writtenDates.forEach((written, times) -> add(written, times, moved));
+        textDates.forEach(written -> add(written, 1, moved));
+        return moved;
+    }
+
     /** A day number as its eight digits, YYYYMMDD. */
     public static String key(int yyyymmdd) {
         String s = Integer.toString(yyyymmdd);

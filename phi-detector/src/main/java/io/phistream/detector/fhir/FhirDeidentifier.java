@@ -371,8 +371,8 @@ public final class FhirDeidentifier {
         final Map<String, Integer> shiftedDates = new HashMap<>();
         /** The original days (YYYYMMDD) of the dates moved ({@link FhirResidualGuard#firstHit}). */
         final Set<String> eventDays = new HashSet<>();
-        /** The Bundle's person entries' urn:uuid fullUrls ({@link #namesPerson}), once asked for. */
-        Set<String> personUrls;
+        /** The Bundle's person entries' urn:uuid fullUrls and types ({@link #personType}), once asked for. */
+        Map<String, String> personUrls;
         /**
          * Date values an Observation or a questionnaire answer records as the birth date (by identity; null until
          * one is seen): treated as {@code date/birth}, their year only.
@@ -690,10 +690,12 @@ public final class FhirDeidentifier {
                     }
                 }
                 case TEXT -> {
-                    if (rule.qualifier() == FhirRule.Qualifier.PERSON && namesPerson(parent)) {
-                        // a person's name, whatever its form ("QUILLFEATHER, ZEPHYRINE" passed the detector)
+                    String person = rule.qualifier() == FhirRule.Qualifier.PERSON ? personType(parent) : null;
+                    if (person != null) {
+                        // a person's name, whatever its form ("QUILLFEATHER, ZEPHYRINE" passed the detector); guarded
+                        // unless a provider's, as providers' names are elsewhere (kept fields may rightly repeat them)
                         count(PhiType.NAME);
-                        known.add(PhiType.NAME, value, s.guarded());
+                        known.add(PhiType.NAME, value, s.guarded() && !person.startsWith("Practitioner"));
                         p.setValueAsString(null);
                     } else if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))) {
                         deferred.add(() -> {
@@ -934,46 +936,47 @@ public final class FhirDeidentifier {
                 "PractitionerRole");
 
         /**
-         * Whether a Reference points to a person: by its type, or the type its literal reference names ("Patient/123",
-         * "https://x.example/fhir/Patient/123"); a {@code urn:uuid} by the Bundle entry it names.
+         * The person type a Reference points to, or null: by its type, or the type its literal reference names
+         * ("Patient/123", "https://x.example/fhir/Patient/123"); a {@code urn:uuid} by the Bundle entry it names.
          */
-        boolean namesPerson(IBase parent) {
+        String personType(IBase parent) {
             if (!(parent instanceof Reference r)) {
-                return false;
+                return null;
             }
             if (r.hasType() && PERSONS.contains(r.getType())) {
-                return true;
+                return r.getType();
             }
             String ref = r.getReference();
             if (ref == null) {
-                return false;
+                return null;
             }
             if (ref.startsWith("urn:uuid:")) {
                 if (personUrls == null) {
                     personUrls = personUrls();
                 }
-                return personUrls.contains(ref.toLowerCase(Locale.ROOT));
+                return personUrls.get(ref.toLowerCase(Locale.ROOT));
             }
             String[] parts = ref.split("/");
             for (int i = parts.length - 2; i >= 0 && i >= parts.length - 4; i--) {
                 if (PERSONS.contains(parts[i])) {
-                    return true; // (".../Patient/123/_history/2" too)
+                    return parts[i]; // (".../Patient/123/_history/2" too)
                 }
             }
-            return false;
+            return null;
         }
 
         /** The Bundle's urn:uuid fullUrls of persons, as written and pseudonymised (a reference may be either by now). */
-        private Set<String> personUrls() {
-            Set<String> urls = new HashSet<>();
+        private Map<String, String> personUrls() {
+            Map<String, String> urls = new HashMap<>();
             if (root instanceof Bundle b) {
                 for (Bundle.BundleEntryComponent e : b.getEntry()) {
                     String url = e.getFullUrl();
                     if (url != null && url.startsWith("urn:uuid:") && e.hasResource()
                             && PERSONS.contains(e.getResource().fhirType())) {
                         String uuid = url.substring("urn:uuid:".length());
-                        urls.add(url.toLowerCase(Locale.ROOT));
-                        urls.add("urn:uuid:" + pseudonym(uuid));
+                        String type = e.getResource().fhirType();
+                        urls.put(url.toLowerCase(Locale.ROOT), type);
+                        urls.put("urn:uuid:" + pseudonym(uuid), type);
                     }
                 }
             }

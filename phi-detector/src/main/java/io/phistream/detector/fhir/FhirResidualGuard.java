@@ -199,9 +199,7 @@ final class FhirResidualGuard {
         if (named.isEmpty()) {
             return null;
         }
-        Map<String, Integer> moved = new HashMap<>();
-        shiftedDates.forEach((written, times) -> DayMentions.add(written, times, moved));
-        textDates.forEach(written -> DayMentions.add(written, 1, moved));
+        Map<String, Integer> moved = DayMentions.moved(shiftedDates, textDates);
         for (Map.Entry<String, Integer> day : named.entrySet()) {
             if (day.getValue() > moved.getOrDefault(day.getKey(), 0)) {
                 return days.get(day.getKey());

@@ -138,13 +138,7 @@ final class ResidualPhiGuard {
                 continue;
             }
             if (moved == null) {
-                moved = new java.util.HashMap<>();
-                for (Map.Entry<String, Integer> written : shiftedDates.entrySet()) {
-                    DayMentions.add(written.getKey(), written.getValue(), moved);
-                }
-                for (String written : textDates) {
-                    DayMentions.add(written, 1, moved);
-                }
+                moved = DayMentions.moved(shiftedDates, textDates);
             }
             if (times > moved.getOrDefault(day.getKey(), 0)) {
                 return day.getValue();
