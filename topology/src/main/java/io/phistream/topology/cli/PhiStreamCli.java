@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "phi-stream", mixinStandardHelpOptions = true, versionProvider = PhiStreamCli.Version.class,
         description = "Real-time PHI filtering of HL7 v2 and FHIR R4 streams on Apache Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, TopicsCommand.class, KeysCommand.class,
-                DeidCommand.class, ReidentifyCommand.class, ScoreCommand.class, EvalCommand.class,
+                DeidCommand.class, ReidentifyCommand.class, QuarantineCommand.class, ScoreCommand.class, EvalCommand.class,
                 AuditCommand.class, BrokerCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PhiStreamCli implements Runnable {

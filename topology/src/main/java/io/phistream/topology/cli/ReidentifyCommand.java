@@ -1,17 +1,11 @@
 package io.phistream.topology.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.topology.config.ConfigException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,28 +55,15 @@ final class ReidentifyCommand implements Callable<Integer> {
         return PhiStreamCli.OK;
     }
 
-    /** The file beside the keys where every reversal is accounted for. */
-    static final String LOG = "reversals.jsonl";
-
     /**
-     * Appends one JSON line to {@value #LOG} in the key store: when, by which OS user, why, the token's SHA-256 (an
-     * auditor hashes a token to find its reversals; the log holds no value) and the outcome.
+     * Appends one line to {@link Reversals#LOG}: the token's SHA-256 (an auditor hashes a token to find its reversals;
+     * the log holds no value) and the outcome.
      */
     private void record(String outcome) {
-        Path log = keyOptions.keysDir.resolve(LOG);
-        Map<String, String> line = new LinkedHashMap<>();
-        line.put("time", Instant.now().toString());
-        line.put("user", System.getProperty("user.name", ""));
-        line.put("purpose", purpose.strip());
-        line.put("tokenSha256", sha256(token.strip()));
-        line.put("outcome", outcome);
-        try {
-            Files.writeString(log, new ObjectMapper().writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new ConfigException("cannot record the reversal in " + log + " (" + e.getClass().getSimpleName()
-                    + "): refusing to reverse without an account of it");
-        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("tokenSha256", sha256(token.strip()));
+        fields.put("outcome", outcome);
+        Reversals.record(keyOptions.keysDir, purpose, fields);
     }
 
     private static String sha256(String s) {
