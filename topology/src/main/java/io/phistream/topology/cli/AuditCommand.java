@@ -140,8 +140,8 @@ final class AuditCommand implements Runnable {
                 if (!Files.isRegularFile(trustedHeads)) {
                     throw new ConfigException("--trusted-heads: no such file: " + trustedHeads);
                 }
-                try {
-                    for (AuditEntry e : AuditExport.readJsonLines(Files.newBufferedReader(trustedHeads))) {
+                try (var in = Files.newBufferedReader(trustedHeads)) {
+                    for (AuditEntry e : AuditExport.readJsonLines(in)) {
                         if (e instanceof CheckpointEntry c) {
                             verifier.trustHead(c.note());
                         }
