@@ -214,14 +214,20 @@ public final class Hl7Deidentifier {
      * age, and capping a number over 89 at 90 costs nothing where it is not one.
      */
     private boolean ageCoded(Er7Segment seg, Delimiters d) {
+        return observationCoded(seg, d, policy::ageObservation, ObservationCodes.AGE_WORD);
+    }
+
+    /** Whether OBX-3's first or alternate code (system, code) is {@code listed}, or a code or text has {@code words}. */
+    private static boolean observationCoded(Er7Segment seg, Delimiters d,
+                                            java.util.function.BiPredicate<String, String> listed,
+                                            java.util.regex.Pattern words) {
         if (!seg.name().equals("OBX")) {
             return false;
         }
         String id = seg.field(3);
         char c = d.component();
-        return policy.ageObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
-                || policy.ageObservation(Er7.part(id, c, 6), Er7.part(id, c, 4))
-                || says(id, c, ObservationCodes.AGE_WORD);
+        return listed.test(Er7.part(id, c, 3), Er7.part(id, c, 1)) || listed.test(Er7.part(id, c, 6), Er7.part(id, c, 4))
+                || says(id, c, words);
     }
 
     /** Whether a component of OBX-3 (a code or its text) has the pattern: "AGE^^L", "X^Edad^L", "DOB^^L". */
@@ -239,14 +245,7 @@ public final class Hl7Deidentifier {
      * ({@code birthObservationCodes}), or a code or text that says so ("DOB^^L", "X^Date of birth^99LOC").
      */
     private boolean birthCoded(Er7Segment seg, Delimiters d) {
-        if (!seg.name().equals("OBX")) {
-            return false;
-        }
-        String id = seg.field(3);
-        char c = d.component();
-        return policy.birthObservation(Er7.part(id, c, 3), Er7.part(id, c, 1))
-                || policy.birthObservation(Er7.part(id, c, 6), Er7.part(id, c, 4))
-                || says(id, c, ObservationCodes.BIRTH_WORD);
+        return observationCoded(seg, d, policy::birthObservation, ObservationCodes.BIRTH_WORD);
     }
 
     /** Whether an age observation in months, weeks or days (OBX-6) is over 89 years. */
