@@ -49,7 +49,9 @@ class FhirPostalCodeTest {
 
         String out = ((FhirOutcome.Deidentified) SPANS.deidentify(patient)).text();
 
-        assertThat(out).contains("\"postalCode\":\"000\"").contains("\"postalCode\":\"019\"").doesNotContain("701");
+        // (the postal codes only: the pseudonym of "p1" is random hex, which held "701" about once in 120 runs)
+        assertThat(out).contains("\"postalCode\":\"000\"").contains("\"postalCode\":\"019\"")
+                .doesNotContain("\"postalCode\":\"701", "70173");
     }
 
     @Test
