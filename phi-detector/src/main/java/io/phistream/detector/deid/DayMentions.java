@@ -50,12 +50,44 @@ public final class DayMentions {
         forEach(text, (day, start, end) -> days.merge(key(day), times, Integer::sum));
     }
 
+    /** Whether a mention at [start, end) counts (the FHIR guard skips its own tokens). */
+    @FunctionalInterface
+    public interface Counted {
+        boolean test(int start, int end);
+    }
+
+    /**
+     * The first of {@code days} (YYYYMMDD) the text names, in mentions {@code counted} accepts, more often than the
+     * de-identifier wrote it moved ({@link #moved}); or null. What both residual guards ask of an output.
+     */
+    public static String firstUnmoved(String text, java.util.Collection<String> days, Counted counted,
+                                      Map<String, Integer> writtenDates, java.util.List<String> textDates) {
+        // (a sorted array, no boxing: a Bundle names thousands of days, its moved ones among them)
+        int[] wanted = days.stream().mapToInt(DayMentions::number).sorted().toArray();
+        Map<String, Integer> named = new java.util.LinkedHashMap<>();
+        forEach(text, (day, start, end) -> {
+            if (java.util.Arrays.binarySearch(wanted, day) >= 0 && counted.test(start, end)) {
+                named.merge(key(day), 1, Integer::sum);
+            }
+        });
+        if (named.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> moved = moved(writtenDates, textDates);
+        for (Map.Entry<String, Integer> day : named.entrySet()) {
+            if (day.getValue() > moved.getOrDefault(day.getKey(), 0)) {
+                return day.getKey();
+            }
+        }
+        return null;
+    }
+
     /**
      * The days the de-identifier wrote moved, with how many times: each written date (with how often it was written)
      * and each free-text date moved as a surrogate, read as a text is. A guard counts an original day as a residual
      * only where the output names it more often than this.
      */
-    public static Map<String, Integer> moved(Map<String, Integer> writtenDates, java.util.List<String> textDates) {
+    static Map<String, Integer> moved(Map<String, Integer> writtenDates, java.util.List<String> textDates) {
         Map<String, Integer> moved = new HashMap<>();
         writtenDates.forEach((written, times) -> add(written, times, moved));
         textDates.forEach(written -> add(written, 1, moved));

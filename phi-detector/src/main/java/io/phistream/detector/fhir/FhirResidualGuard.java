@@ -179,33 +179,13 @@ final class FhirResidualGuard {
         for (String day : eventDays) {
             days.putIfAbsent(day, new KnownPhi.Value(PhiType.DATE, day, true));
         }
-        return days.isEmpty() ? null : dayHit(text, masks, days, shiftedDates, textDates);
-    }
-
-    /**
-     * The first of {@code days} the text names in any written form ({@link DayMentions}), outside our own tokens, more
-     * often than it was written moved; or null.
-     */
-    private static KnownPhi.Value dayHit(String text, Set<String> masks, Map<String, KnownPhi.Value> days,
-                                         Map<String, Integer> shiftedDates, List<String> textDates) {
-        int[] wanted = days.keySet().stream().mapToInt(DayMentions::number).sorted().toArray();
-        Map<String, Integer> named = new HashMap<>();
-        DayMentions.forEach(text, (day, start, end) -> {
-            // (a sorted array, no boxing: a Bundle names thousands of days, its moved ones among them)
-            if (java.util.Arrays.binarySearch(wanted, day) >= 0 && !masked(text, start, end, masks)) {
-                named.merge(DayMentions.key(day), 1, Integer::sum);
-            }
-        });
-        if (named.isEmpty()) {
+        if (days.isEmpty()) {
             return null;
         }
-        Map<String, Integer> moved = DayMentions.moved(shiftedDates, textDates);
-        for (Map.Entry<String, Integer> day : named.entrySet()) {
-            if (day.getValue() > moved.getOrDefault(day.getKey(), 0)) {
-                return days.get(day.getKey());
-            }
-        }
-        return null;
+        // in any written form, outside our own tokens
+        String day = DayMentions.firstUnmoved(text, days.keySet(), (start, end) -> !masked(text, start, end, masks),
+                shiftedDates, textDates);
+        return day == null ? null : days.get(day);
     }
 
     /**

@@ -121,30 +121,12 @@ final class ResidualPhiGuard {
             }
             days.putIfAbsent(day, new KnownPhi.Value(PhiType.DATE, day, true));
         }
-        return days == null ? null : dayHit(haystack, days, shiftedDates, textDates);
-    }
-
-    /**
-     * The first of {@code days} the output names more often than it was written moved ({@link DayMentions}: "20250310",
-     * "2025-03-10", "03/10/2025", "10.3.2025", "March 10, 2025"), or null.
-     */
-    private static KnownPhi.Value dayHit(String haystack, Map<String, KnownPhi.Value> days,
-                                         Map<String, Integer> shiftedDates, List<String> textDates) {
-        Map<String, Integer> named = DayMentions.of(haystack);
-        Map<String, Integer> moved = null;
-        for (Map.Entry<String, KnownPhi.Value> day : days.entrySet()) {
-            Integer times = named.get(day.getKey());
-            if (times == null) {
-                continue;
-            }
-            if (moved == null) {
-                moved = DayMentions.moved(shiftedDates, textDates);
-            }
-            if (times > moved.getOrDefault(day.getKey(), 0)) {
-                return day.getValue();
-            }
+        if (days == null) {
+            return null;
         }
-        return null;
+        // in any written form ("20250310", "2025-03-10", "03/10/2025", "10.3.2025", "March 10, 2025")
+        String day = DayMentions.firstUnmoved(haystack, days.keySet(), (start, end) -> true, shiftedDates, textDates);
+        return day == null ? null : days.get(day);
     }
 
     /**

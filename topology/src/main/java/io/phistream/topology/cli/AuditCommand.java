@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,14 +72,8 @@ final class AuditCommand implements Runnable {
                 }
                 return out;
             }
-            Map<String, String> flags = new HashMap<>();
-            if (bootstrap != null) {
-                flags.put(PhiStreamConfig.BOOTSTRAP_SERVERS, bootstrap);
-            }
-            PhiStreamConfig c = config.load(flags);
-            if (!c.hasBootstrapServers()) {
-                throw new ConfigException("--file F, --bootstrap-servers or bootstrap.servers in --config is required");
-            }
+            PhiStreamConfig c = config.loadCluster(bootstrap,
+                    "--file F, --bootstrap-servers or bootstrap.servers in --config is required");
             return AuditTopicReader.readAll(c.consumerProperties(), new Topics(c).audit().name(), Duration.ofSeconds(60));
         }
 

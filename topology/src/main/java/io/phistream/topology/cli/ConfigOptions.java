@@ -15,6 +15,16 @@ final class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one configuration key")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** The configuration of a command that reads a cluster: {@code --bootstrap-servers} over the file's. */
+    PhiStreamConfig loadCluster(String bootstrapServers, String whenMissing) {
+        PhiStreamConfig c = load(bootstrapServers == null ? Map.of()
+                : Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers));
+        if (!c.hasBootstrapServers()) {
+            throw new io.phistream.topology.config.ConfigException(whenMissing);
+        }
+        return c;
+    }
+
     PhiStreamConfig load(Map<String, String> flagOverrides) {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.putAll(flagOverrides);

@@ -10,9 +10,7 @@ import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,17 +66,9 @@ final class QuarantineCommand implements Runnable {
             if (Files.exists(out)) {
                 throw new ConfigException("--out: " + out + " exists; a quarantined original is written to a new file");
             }
-            Map<String, String> flags = new HashMap<>();
-            if (bootstrap != null) {
-                flags.put(PhiStreamConfig.BOOTSTRAP_SERVERS, bootstrap);
-            }
-            PhiStreamConfig c = config.load(flags);
-            if (!c.hasBootstrapServers()) {
-                throw new ConfigException("--bootstrap-servers or bootstrap.servers in --config is required");
-            }
+            PhiStreamConfig c = config.loadCluster(bootstrap, "--bootstrap-servers or bootstrap.servers in --config is required");
             KeyStore keys = keyOptions.load();
-            // (only read and opened: the key id, versions and clock are what sealing writes)
-            QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(), 0, "", "", Clock.systemUTC());
+            QuarantineSealer sealer = QuarantineSealer.opener(keys.quarantine());
             QuarantineEnvelope found = null;
             for (var e : AuditTopicReader.readAll(c.consumerProperties(), new Topics(c).quarantine().name(),
                     Duration.ofSeconds(60))) {

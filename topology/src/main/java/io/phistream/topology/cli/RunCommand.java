@@ -14,6 +14,7 @@ import io.phistream.topology.stream.Stages;
 import io.phistream.topology.stream.StreamsApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,28 +119,26 @@ final class RunCommand implements Callable<Integer> {
      */
     static Optional<String> configProblem(Admin admin, Topics topics, List<String> alertRoutes)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<org.apache.kafka.clients.admin.NewTopic> declared = topics.all(alertRoutes);
-        List<org.apache.kafka.common.config.ConfigResource> resources = declared.stream()
-                .map(t -> new org.apache.kafka.common.config.ConfigResource(
-                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t.name())).toList();
-        Map<org.apache.kafka.common.config.ConfigResource, org.apache.kafka.clients.admin.Config> actual =
-                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
-        List<String> problems = new java.util.ArrayList<>();
+        List<NewTopic> declared = topics.all(alertRoutes);
+        List<ConfigResource> resources = declared.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < declared.size(); i++) {
             Map<String, String> want = declared.get(i).configs();
-            org.apache.kafka.clients.admin.Config have = actual.get(resources.get(i));
+            Config have = actual.get(resources.get(i));
             if (want == null || have == null) {
                 continue;
             }
             String name = declared.get(i).name();
-            String policy = want.get(org.apache.kafka.common.config.TopicConfig.CLEANUP_POLICY_CONFIG);
-            var havePolicy = have.get(org.apache.kafka.common.config.TopicConfig.CLEANUP_POLICY_CONFIG);
+            String policy = want.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            var havePolicy = have.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if ("compact".equals(policy) && havePolicy != null && !"compact".equals(havePolicy.value())) {
                 problems.add(name + " has cleanup.policy=" + havePolicy.value() + " (needs compact: nothing may be"
                         + " deleted by age or size)");
             }
-            String max = want.get(org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-            var haveMax = have.get(org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            String max = want.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            var haveMax = have.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
             if (max != null && haveMax != null && haveMax.value() != null
                     && Long.parseLong(haveMax.value()) < Long.parseLong(max)) {
                 problems.add(name + " has max.message.bytes=" + haveMax.value() + " (needs " + max

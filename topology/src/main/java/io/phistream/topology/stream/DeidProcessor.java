@@ -131,15 +131,8 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
 
     /** Whether the text takes more than {@code limit} bytes in UTF-8, counted without encoding it. */
     static boolean utf8Longer(String text, int limit) {
-        if ((long) text.length() * 3 <= limit) {
-            return false; // (no char takes more than three bytes; a surrogate pair four for two chars)
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes > limit;
+        // (no char takes more than three bytes, so most texts need no count)
+        return (long) text.length() * 3 > limit && org.apache.kafka.common.utils.Utils.utf8Length(text) > limit;
     }
 
     private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason) {

@@ -32,6 +32,11 @@ public final class QuarantineSealer {
         this.clock = clock;
     }
 
+    /** One that only reads and opens envelopes (an authorized reader: {@code quarantine open}); it seals nothing. */
+    public static QuarantineSealer opener(Aead aead) {
+        return new QuarantineSealer(aead, 0, "", "", Clock.systemUTC());
+    }
+
     /** Where the rejected record came from. */
     public record Source(String topic, int partition, long offset, String format) {
     }
