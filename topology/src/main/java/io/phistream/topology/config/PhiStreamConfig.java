@@ -72,6 +72,7 @@ public final class PhiStreamConfig {
     public static final String POLICY_FHIR = "policy.fhir";
     public static final String DATESHIFT_MAX_DAYS = "dateshift.max.days";
     public static final String DEDUPE_WINDOW = "dedupe.window";
+    public static final String INGEST_REKEY = "ingest.rekey";
     public static final String HTTP_PORT = "http.port";
     public static final String TEXT_SCRUBBING = "text.scrubbing";
     public static final String TEXT_REPLACEMENT = "text.replacement";
@@ -158,6 +159,13 @@ public final class PhiStreamConfig {
                 "largest per-patient date shift, in days", v -> parseInt(v, 1, 3650));
         add(m, DEDUPE_WINDOW, "a positive duration such as 500ms, 30s, 5m, 24h or 7d", "24h",
                 "how long a message id is remembered to drop duplicates", PhiStreamConfig::parseDuration);
+        // the dedupe store is per partition: copies must meet in one. A producer that keys messages (by patient, by
+        // control id) sends copies alike and keeps their order; one that sends null keys spreads copies over partitions
+        add(m, INGEST_REKEY, "unkeyed, always or never", "unkeyed",
+                "which inputs pass through a repartition topic keyed by their dedupe digest before the data-quality "
+                        + "gate, so that copies of a message reach one partition and are dropped: those with a null "
+                        + "Kafka key (default), every input (for producers whose keys differ between copies), or none",
+                v -> IngestRekey.valueOf(((String) oneOf(v, "unkeyed", "always", "never")).toUpperCase(Locale.ROOT)));
         add(m, HTTP_PORT, "an integer 0..65535", "0",
                 "port of the health/metrics HTTP endpoint; 0 = off", v -> parseInt(v, 0, 65535));
         add(m, FHIR_IDENTITY_MAP, "a file path", null,
@@ -576,7 +584,12 @@ public final class PhiStreamConfig {
         return (Duration) values.get(DEDUPE_WINDOW);
     }
 
-    /** 0 = no HTTP endpoint. */
+    /** Which inputs are re-keyed by their dedupe digest before the gate ({@code ingest.rekey}). */
+    public IngestRekey ingestRekey() {
+        return (IngestRekey) values.get(INGEST_REKEY);
+    }
+
+    /** FHIR identifier systems mapped to HL7 assigning authorities ({@code fhir.identity.map}), when set. */
     public Optional<Path> fhirIdentityMap() {
         return Optional.ofNullable((Path) values.get(FHIR_IDENTITY_MAP));
     }
@@ -631,6 +644,7 @@ public final class PhiStreamConfig {
         return (PolicyRef) values.get(ALERT_ROUTES);
     }
 
+    /** 0 = no HTTP endpoint. */
     public int httpPort() {
         return (Integer) values.get(HTTP_PORT);
     }
@@ -682,6 +696,8 @@ public final class PhiStreamConfig {
         // a quarantine envelope holds a whole input: the producer must take the largest one (a walkthrough: an output
         // over Kafka's 1 MB default failed every transaction of the instance, which replaced its thread for ever)
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), recordMaxBytes() + 2 * RECORD_OVERHEAD_BYTES);
+        // the internal topics Kafka Streams creates: the ingest repartition topics carry whole inputs
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), recordMaxBytes() + RECORD_OVERHEAD_BYTES);
         // no global stores here; set because Kafka 4 warns at every start without it (the default from Kafka 5); the
         // partition assignor builds its own StreamsConfig from the main consumer's settings, so they carry it too
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -2,7 +2,7 @@ package io.phistream.topology.quality;
 
 /**
  * One format's data-quality gate core, as {@link QualityGateProcessor}, {@link Deduplicator} and
- * {@link DedupeKeyProcessor} see it: raw bytes in, an {@link Inspected} input out. HL7 v2 is {@link QualityGate},
+ * {@link IngestRekeying} see it: raw bytes in, an {@link Inspected} input out. HL7 v2 is {@link QualityGate},
  * FHIR R4 {@link FhirQualityGate}. Implementations are pure and thread-safe.
  */
 public interface Gate {

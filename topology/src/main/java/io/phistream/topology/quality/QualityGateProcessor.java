@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -188,9 +187,8 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     }
 
     private void quarantine(Record<String, byte[]> record, Gate.Inspected in, Verdict.Quarantine q) {
-        RecordMetadata md = context.recordMetadata().orElse(null);
-        QuarantineSealer.Source source = new QuarantineSealer.Source(
-                md == null ? "" : md.topic(), md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), w.gate().format());
+        QuarantineSealer.Source source = QuarantineSealer.Source.of(context.recordMetadata(), record.headers(),
+                w.gate().format());
         String messageId = in.messageId();
         byte[] envelope = w.sealer().seal(messageId, q.reason(), in.raw(), source, w.policyVersion());
         RecordHeaders h = new RecordHeaders();

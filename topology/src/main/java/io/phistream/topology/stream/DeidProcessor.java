@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The Kafka Streams wrapper around one format's de-identification core: raw bytes in; de-identified text to the
@@ -142,9 +141,8 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
     /** residualType: for RESIDUAL_PHI, the type of the value found again (in the envelope's detail and a header). */
     private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason,
                             PhiType residualType) {
-        RecordMetadata md = context.recordMetadata().orElse(null);
-        QuarantineSealer.Source source = new QuarantineSealer.Source(md == null ? "" : md.topic(),
-                md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), core.format());
+        QuarantineSealer.Source source = QuarantineSealer.Source.of(context.recordMetadata(), record.headers(),
+                core.format());
         byte[] envelope = sealer.seal(messageId, reason, residualType, raw, source, core.policyVersion());
         context.forward(new Record<String, Object>(messageId, envelope, record.timestamp(),
                 Headers.of(Headers.MESSAGE_ID, messageId,

@@ -4,8 +4,11 @@ import io.phistream.topology.Topic;
 import io.phistream.topology.Topics;
 import org.apache.kafka.common.serialization.Serializer;
 import io.phistream.topology.memory.PatientMemoryStore;
+import io.phistream.topology.quality.IngestRekeying;
 import io.phistream.topology.quality.QualityGateProcessor;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * The phi-stream topology:
@@ -35,25 +38,21 @@ public final class PhiStreamTopology {
     }
 
     public static Topology build(Topics topics, Stages stages) {
-        Topology t = new Topology();
-        // HL7 v2 passes the data-quality gate (validation as data, keyed duplicate suppression) first
-        Topic<String, byte[]> hl7In = topics.ingestHl7v2();
-        t.addSource(HL7_SOURCE, hl7In.keySerde().deserializer(), hl7In.valueSerde().deserializer(), hl7In.name());
-        t.addProcessor(HL7_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(stages.quality(),
-                stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.DEFAULT_STORE,
-                HL7_DEID, QUARANTINE_SINK, stages.hl7().policy().version(), stages.pipelineVersion(),
-                stages.auditDrafts(), AUDIT).handingOver()), HL7_SOURCE); // its parse is reused, not repeated
+        // the ways in (source, re-key by dedupe digest as ingest.rekey says, data-quality gate) are DSL, for Kafka
+        // Streams' own purged repartition topics; the rest routes each record to one typed sink (Processor API)
+        StreamsBuilder b = new StreamsBuilder();
+        // HL7 v2 passes the data-quality gate (validation as data, keyed duplicate suppression) first; its parse is
+        // handed over, not repeated
+        addGate(b, topics.ingestHl7v2(), HL7_SOURCE, HL7_QUALITY, stages.quality(), QualityGateProcessor.DEFAULT_STORE,
+                HL7_DEID, stages.hl7().policy().version(), stages.auditDrafts(), stages);
+        // FHIR R4 passes its own gate (rules per resource type, dedupe by id/version or content) first
+        addGate(b, topics.ingestFhir(), FHIR_SOURCE, FHIR_QUALITY, stages.fhirQuality(), QualityGateProcessor.FHIR_STORE,
+                FHIR_DEID, stages.fhir().policy().version(), stages.fhirAuditDrafts(), stages);
+        Topology t = b.build();
         // per-patient memory serves span-level scrubbing only: redacted notes have nothing left to find
         boolean memory = stages.textScrubber() instanceof io.phistream.detector.DetectingScrubber;
         addDeid(t, HL7_QUALITY, HL7_DEID, topics.deidHl7v2(), HL7_SINK, Deidentification.of(stages.hl7()),
                 stages.auditDrafts(), stages, memory ? MEMORY_SINK : null);
-        Topic<String, byte[]> fhirIn = topics.ingestFhir();
-        t.addSource(FHIR_SOURCE, fhirIn.keySerde().deserializer(), fhirIn.valueSerde().deserializer(), fhirIn.name());
-        // FHIR R4 passes its own gate (rules per resource type, dedupe by id/version or content) first
-        t.addProcessor(FHIR_QUALITY, QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(stages.fhirQuality(),
-                stages.dedupeWindow(), stages.sealer(), stages.qualityMetrics(), QualityGateProcessor.FHIR_STORE,
-                FHIR_DEID, QUARANTINE_SINK, stages.fhir().policy().version(), stages.pipelineVersion(),
-                stages.fhirAuditDrafts(), AUDIT).handingOver()), FHIR_SOURCE);
         addDeid(t, FHIR_QUALITY, FHIR_DEID, topics.deidFhir(), FHIR_SINK, Deidentification.of(stages.fhir()),
                 stages.fhirAuditDrafts(), stages, memory ? MEMORY_SINK : null);
         if (memory) { // one memory for both formats: HL7 and FHIR share the patient token
@@ -73,6 +72,15 @@ public final class PhiStreamTopology {
         t.addSink(AUDIT_SINK, audit.name(), audit.keySerde().serializer(), audit.valueSerde().serializer(),
                 new AuditPartitioner(), AUDIT);
         return t;
+    }
+
+    private static void addGate(StreamsBuilder b, Topic<String, byte[]> in, String source, String gateName,
+                                io.phistream.topology.quality.Gate gate, String store, String deid, String policyVersion,
+                                AuditDrafts drafts, Stages stages) {
+        IngestRekeying.gateInput(b, in, source, gate, stages.ingestRekey(), stages.maxMessageBytes())
+                .process(QualityGateProcessor.supplier(new QualityGateProcessor.Wiring(gate, stages.dedupeWindow(),
+                        stages.sealer(), stages.qualityMetrics(), store, deid, QUARANTINE_SINK, policyVersion,
+                        stages.pipelineVersion(), drafts, AUDIT).handingOver()), Named.as(gateName));
     }
 
     private static void addDeid(Topology t, String parent, String deid, Topic<String, String> out, String sink,

@@ -8,7 +8,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.Optional;
+import io.phistream.topology.quality.IngestRekeying;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Seals a rejected input into a quarantine envelope: the original bytes encrypted with Tink AEAD (associated
@@ -39,6 +44,32 @@ public final class QuarantineSealer {
 
     /** Where the rejected record came from. */
     public record Source(String topic, int partition, long offset, String format) {
+
+        /** The record being processed, by its metadata (absent: punctuation) and headers. */
+        public static Source of(Optional<RecordMetadata> md, Headers headers, String format) {
+            return md.map(m -> of(m.topic(), m.partition(), m.offset(), headers, format))
+                    .orElseGet(() -> new Source("", -1, -1, format));
+        }
+
+        /**
+         * The record read at {@code topic/partition/offset}; for one read back from an ingest repartition topic, the
+         * ingest record it was first read as ({@link IngestRekeying#ORIGIN_HEADER}, which phi-stream writes on its
+         * way there over any a producer sent), since the repartition topic is purged.
+         */
+        public static Source of(String topic, int partition, long offset, Headers headers, String format) {
+            Header h = topic != null && topic.endsWith(IngestRekeying.REPARTITION_SUFFIX) && headers != null
+                    ? headers.lastHeader(IngestRekeying.ORIGIN_HEADER) : null;
+            String[] origin = h == null || h.value() == null ? new String[0]
+                    : new String(h.value(), StandardCharsets.UTF_8).split("/", -1);
+            if (origin.length == 3) {
+                try {
+                    return new Source(origin[0], Integer.parseInt(origin[1]), Long.parseLong(origin[2]), format);
+                } catch (NumberFormatException e) {
+                    // not written by phi-stream: name the repartition record
+                }
+            }
+            return new Source(topic == null ? "" : topic, partition, offset, format);
+        }
     }
 
     public byte[] seal(String messageId, RejectReason reason, byte[] original, Source source) {

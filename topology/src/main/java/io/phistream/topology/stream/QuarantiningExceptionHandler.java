@@ -67,7 +67,8 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         byte[] raw = context.sourceRawValue() == null ? new byte[0] : context.sourceRawValue();
         String messageId = contentId.apply(raw);
         byte[] sealed = sealer.seal(messageId, RejectReason.INTERNAL_ERROR, raw,
-                new QuarantineSealer.Source(context.topic(), context.partition(), context.offset(), "unknown"));
+                QuarantineSealer.Source.of(context.topic(), context.partition(), context.offset(), context.headers(),
+                        "unknown"));
         return new ProducerRecord<>(topic, null, messageId.getBytes(StandardCharsets.UTF_8), sealed,
                 Headers.of(Headers.MESSAGE_ID, messageId, Headers.REASON, RejectReason.INTERNAL_ERROR.name()));
     }

@@ -15,6 +15,7 @@ import io.phistream.detector.hl7.Hl7Policy;
 import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.topology.PipelineVersion;
 import io.phistream.topology.config.ConfigException;
+import io.phistream.topology.config.IngestRekey;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
 import com.google.crypto.tink.signature.Ed25519PublicKey;
@@ -36,7 +37,7 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                      AuditDrafts auditDrafts, AuditDrafts fhirAuditDrafts, AuditLogConfig auditConfig,
                      CheckpointSigner auditSigner, FreeTextScrubber textScrubber, AvroSerdeFactory avro,
                      QualityGate quality, QualityMetrics qualityMetrics, java.time.Duration dedupeWindow,
-                     FhirQualityGate fhirQuality, ScoringMetrics scoringMetrics) {
+                     FhirQualityGate fhirQuality, ScoringMetrics scoringMetrics, IngestRekey ingestRekey) {
 
     /**
      * Larger inputs are quarantined unread, and larger outputs quarantined ({@code record.max.bytes}; its default sits
@@ -105,6 +106,7 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
         quality.onQuarantine(metrics::gateQuarantined); // every input in the records counters, the gate's too
         return new Stages(hl7, fhir, tokenizer, digest, sealer, metrics, version,
                 config.recordMaxBytes(), drafts, fhirDrafts, AuditLogConfig.defaults(), signer, text, avro(config),
-                gates.hl7(), quality, config.dedupeWindow(), gates.fhir(), new ScoringMetrics());
+                gates.hl7(), quality, config.dedupeWindow(), gates.fhir(), new ScoringMetrics(),
+                config.ingestRekey());
     }
 }

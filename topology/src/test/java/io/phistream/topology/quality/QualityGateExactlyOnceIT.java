@@ -31,15 +31,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.common.serialization.Serdes;
+import io.phistream.topology.Topic;
+import io.phistream.topology.config.IngestRekey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * On a real in-process broker, the gate in a self-contained topology (ingest → re-key by dedupe digest → keyed
- * topic → gate → accepted | quarantine), exactly_once_v2: every corpus message and generated message is sent twice
+ * On a real in-process broker, the gate in a self-contained topology (ingest → re-key by dedupe digest → Kafka
+ * Streams repartition topic → gate → accepted | quarantine, as {@link IngestRekeying} builds it), exactly_once_v2: every corpus message and generated message is sent twice
  * with null keys over two partitions, the application is stopped abruptly, restarted with an empty state directory
  * (the dedupe store is restored from its changelog) and everything is sent a third time. A read_committed consumer
  * finds each distinct message exactly once across both outputs.
@@ -126,7 +131,7 @@ class QualityGateExactlyOnceIT {
         settings.put("kafka.producer.max.request.size", Integer.toString(2 * 1024 * 1024));
         PhiStreamConfig config = PhiStreamConfig.load(null, Map.of(), settings);
         Topics t = new Topics(prefix);
-        broker.createTopics(List.of(new NewTopic(t.ingest, 2, (short) 1), new NewTopic(t.keyed, 2, (short) 1),
+        broker.createTopics(List.of(new NewTopic(t.ingest, 2, (short) 1),
                 new NewTopic(t.accepted, 2, (short) 1), new NewTopic(t.quarantine, 1, (short) 1)));
         QuarantineSealer sealer = new QuarantineSealer(keys.quarantine(), 0, "p", "v", Clock.systemUTC());
         Map<String, String> names = new HashMap<>(); // identity -> first input name, for readable failures
@@ -173,9 +178,9 @@ class QualityGateExactlyOnceIT {
     }
 
     /** Topic names of one scenario. */
-    private record Topics(String ingest, String keyed, String accepted, String quarantine) {
+    private record Topics(String ingest, String accepted, String quarantine) {
         Topics(String prefix) {
-            this(prefix + "-ingest", prefix + "-keyed", prefix + "-accepted", prefix + "-quarantine");
+            this(prefix + "-ingest", prefix + "-accepted", prefix + "-quarantine");
         }
     }
 
@@ -195,15 +200,14 @@ class QualityGateExactlyOnceIT {
         }
     }
 
+    /** The gate behind the way in phi-stream builds ({@link IngestRekeying}): null-keyed inputs are re-keyed. */
     private static Topology topology(Topics topics, Gate gate, QuarantineSealer sealer, QualityMetrics metrics) {
         QualityGateProcessor.Wiring w = new QualityGateProcessor.Wiring(gate, Duration.ofHours(24), sealer, metrics,
                 QualityGateProcessor.DEFAULT_STORE, "accepted", "quarantine", "p", "v");
-        Topology t = new Topology();
-        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), topics.ingest());
-        t.addProcessor("rekey", DedupeKeyProcessor.supplier(gate), "in");
-        t.addSink("to-keyed", topics.keyed(), new StringSerializer(), new ByteArraySerializer(), "rekey");
-        t.addSource("keyed", new StringDeserializer(), new ByteArrayDeserializer(), topics.keyed());
-        t.addProcessor("gate", QualityGateProcessor.supplier(w), "keyed");
+        StreamsBuilder b = new StreamsBuilder();
+        IngestRekeying.gateInput(b, new Topic<>(topics.ingest(), Serdes.String(), Serdes.ByteArray()), "in", gate,
+                IngestRekey.UNKEYED, 4 * 1024 * 1024).process(QualityGateProcessor.supplier(w), Named.as("gate"));
+        Topology t = b.build();
         t.addSink("accepted", topics.accepted(), new StringSerializer(), AbstractGateProcessorTest.bytes(), "gate");
         t.addSink("quarantine", topics.quarantine(), new StringSerializer(), AbstractGateProcessorTest.bytes(), "gate");
         return t;
@@ -295,8 +299,14 @@ class QualityGateExactlyOnceIT {
             long quietUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, quietUntil)) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    byte[] original = r.topic().equals(topics.quarantine())
-                            ? sealer.open(sealer.read(r.value())) : r.value();
+                    byte[] original = r.value();
+                    if (r.topic().equals(topics.quarantine())) {
+                        QuarantineEnvelope envelope = sealer.read(r.value());
+                        // re-keyed on the way: the envelope still names the ingest record, not the purged repartition one
+                        assertThat(envelope.getSourceTopic()).isEqualTo(topics.ingest());
+                        assertThat(envelope.getSourceOffset()).isNotNegative();
+                        original = sealer.open(envelope);
+                    }
                     seen.merge(identity.apply(original), 1, Integer::sum);
                     total++;
                 }

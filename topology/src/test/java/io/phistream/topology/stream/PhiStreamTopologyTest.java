@@ -265,4 +265,38 @@ class PhiStreamTopologyTest {
             }
         }
     }
+
+    @Test
+    void givenNullKeyedInputs_whenQuarantinedAfterTheirRepartition_thenTheEnvelopeNamesTheIngestRecord() throws Exception {
+        ingest.pipeInput(null, "MSH|^~\\&|first".getBytes(StandardCharsets.UTF_8)); // offset 0, passed
+        ingest.pipeInput(null, "not hl7 at all".getBytes(StandardCharsets.UTF_8)); // offset 1
+        List<TestRecord<String, byte[]>> q = quarantine.readRecordsToList();
+        QuarantineEnvelope env = stages.sealer().read(q.get(q.size() - 1).value());
+        assertThat(env.getSourceTopic()).isEqualTo(topics.ingestHl7v2().name());
+        assertThat(env.getSourcePartition()).isZero();
+        assertThat(env.getSourceOffset()).isEqualTo(1L);
+    }
+
+    @Test
+    void givenTheDefaultIngestRekey_thenNullKeyedInputsOfEachFormatPassARepartitionTopicKeyedByDedupeDigest() {
+        String described = PhiStreamTopology.build(topics, stages).describe().toString();
+        assertThat(described).contains("ingest-hl7v2-by-dedupe-key-repartition", "ingest-fhir-by-dedupe-key-repartition");
+    }
+
+    @Test
+    void givenIngestRekeyNever_thenTheGatesReadTheIngestTopicsOnly() {
+        PhiStreamConfig never = PhiStreamConfig.load(null, Map.of(), Map.of(PhiStreamConfig.BOOTSTRAP_SERVERS,
+                "unused:9092", PhiStreamConfig.INGEST_REKEY, "never"));
+        String described = PhiStreamTopology.build(topics, Stages.create(never, keys)).describe().toString();
+        assertThat(described).doesNotContain("repartition").contains("quality-gate-hl7v2", "quality-gate-fhir");
+    }
+
+    @Test
+    void givenTwoCopiesOfAMessage_oneKeyedOneNot_whenProcessed_thenBothWaysReachTheOneGate() {
+        byte[] message = new SyntheticHl7(5).next().text().getBytes(StandardCharsets.UTF_8);
+        ingest.pipeInput("sent-with-a-key", message);
+        ingest.pipeInput(null, message);
+        // on one partition (the test driver's) the copy meets the first in the gate's store, whichever way it came
+        assertThat(deid.readRecordsToList().size() + quarantine.readRecordsToList().size()).isEqualTo(1);
+    }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a real in-process broker: every input message comes out exactly once, de-identified or quarantined, as a
- * read_committed consumer sees it, across an abrupt stop of the application in the middle of the stream.
+ * read_committed consumer sees it, across an abrupt stop of the application in the middle of the stream and null-keyed
+ * resends to every partition.
  */
 class PipelineExactlyOnceIT {
 
@@ -70,6 +71,10 @@ class PipelineExactlyOnceIT {
         Thread.sleep(300);
         first.close(Duration.ZERO); // abrupt: in-flight transactions are aborted, not committed
         send(config, topics, inputs.subList(310, 620));
+        // and a resend of the first 60 to each partition: at least one copy of each lands where its first copy did
+        // not, and must still be dropped (ingest.rekey=unkeyed brings copies together by their dedupe digest)
+        send(config, topics, inputs.subList(0, 60), 0);
+        send(config, topics, inputs.subList(0, 60), 1);
         // the restart runs on another (empty) state directory, as on a new machine: the audit log state must be
         // restored from its changelog to continue without a gap or a fork
         settings.put(PhiStreamConfig.STATE_DIR, state2.toString());
@@ -128,13 +133,18 @@ class PipelineExactlyOnceIT {
     }
 
     private static void send(PhiStreamConfig config, Topics topics, List<byte[]> values) {
+        send(config, topics, values, null);
+    }
+
+    /** Null-keyed, as an interface engine sends them; {@code partition} null: the producer's partitioner chooses. */
+    private static void send(PhiStreamConfig config, Topics topics, List<byte[]> values, Integer partition) {
         Properties p = new Properties();
         p.putAll(config.producerProperties());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (byte[] v : values) {
-                producer.send(new ProducerRecord<>(topics.ingestHl7v2().name(), null, v));
+                producer.send(new ProducerRecord<>(topics.ingestHl7v2().name(), partition, null, v));
             }
         }
     }
