@@ -23,6 +23,11 @@ public enum Treatment {
      * skips an address component puts the ZIP code where the state belongs ("Fairfax^VA^22031^USA").
      */
     REGION,
+    /**
+     * A reference range: kept when it reads as one ({@link ReferenceRange#isRange}: "3.5-5.0 mmol/L", "&lt;200",
+     * "Negative"), else removed.
+     */
+    RANGE,
     /** Free text: scrubbed by the configured free-text scrubber (whole-field redaction until span detection is on). */
     TEXT;
 

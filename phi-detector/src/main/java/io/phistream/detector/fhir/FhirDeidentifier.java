@@ -13,6 +13,7 @@ import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.AgeGeneraliser;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.ReferenceRange;
 import io.phistream.detector.deid.Region;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Zip3;
@@ -686,6 +687,12 @@ public final class FhirDeidentifier {
                 case REGION -> {
                     if (!Region.isName(value)) {
                         count(rule.phi()); // a code where a state or country belongs may be a ZIP: removed
+                        p.setValueAsString(null);
+                    }
+                }
+                case RANGE -> {
+                    if (!ReferenceRange.isRange(value)) {
+                        count(rule.phi()); // a person may write there
                         p.setValueAsString(null);
                     }
                 }

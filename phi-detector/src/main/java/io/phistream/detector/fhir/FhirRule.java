@@ -16,7 +16,7 @@ import java.util.Locale;
 record FhirRule(Action action, PhiType phi, Qualifier qualifier) {
 
     enum Action {
-        KEEP, REDACT, TOKEN, DATE, ZIP3, AGE, REGION, TEXT,
+        KEEP, REDACT, TOKEN, DATE, ZIP3, AGE, REGION, RANGE, TEXT,
         /** Descend into a composite and apply the rules of its datatype to its children. */
         WALK,
         /** A FHIR id: replaced by its keyed pseudonym (valid id, UUID-shaped). */

@@ -9,6 +9,7 @@ import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.AgeGeneraliser;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.ReferenceRange;
 import io.phistream.detector.deid.Region;
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.detector.deid.Treatment;
@@ -404,6 +405,13 @@ public final class Hl7Deidentifier {
                     return raw;
                 }
                 run.replaced(offset, raw, s, Treatment.REDACT); // a code where a state belongs may be a ZIP
+                return "";
+            }
+            case RANGE -> {
+                if (ReferenceRange.isRange(Er7.unescape(raw, d))) {
+                    return raw;
+                }
+                run.replaced(offset, raw, s, Treatment.REDACT); // a person may write there
                 return "";
             }
             case DATE, ZIP3, AGE -> {

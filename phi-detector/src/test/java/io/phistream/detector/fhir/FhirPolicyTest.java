@@ -34,7 +34,7 @@ class FhirPolicyTest {
             file = in.readAllBytes();
         }
         assertThat(p.name()).isEqualTo("fhir-safe-harbor");
-        assertThat(p.version()).isEqualTo("1.4.0");
+        assertThat(p.version()).isEqualTo("1.5.0");
         assertThat(p.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
         assertThat(FhirPolicy.load(FhirPolicy.DEFAULT).sha256()).isEqualTo(p.sha256());
     }

@@ -461,6 +461,16 @@ class Hl7DeidentifierTest {
             assertThat(out.first("OBX").field(11)).isEqualTo("F");
         }
 
+        @ParameterizedTest(name = "OBX-7 [{0}] -> [{1}]")
+        @CsvSource(delimiter = ';', value = {"3.5-5.0; 3.5-5.0", "70 - 99 mg/dL; 70 - 99 mg/dL", "<200; <200",
+            "Negative; Negative", "per Dr. Smith; ''", "03/10/2025; ''", "call 555-0142; ''", "10-3; ''"})
+        void givenAReferenceRange_whenDeidentified_thenARangeIsKeptAndAnythingElseRemoved(String range,
+                                                                                       String expected) {
+            Er7Message out = out(released(message(PID, "OBX|1|NM|2345-7^Glucose^LN||92|mg/dL|" + range + "|N|||F")));
+            assertThat(out.first("OBX").field(7)).isEqualTo(expected);
+            assertThat(out.first("OBX").field(8)).isEqualTo("N");
+        }
+
         @Test
         void givenAnObservationDate_whenDeidentified_thenItIsShiftedLikeEveryDateOfThePatient() {
             Er7Message out = out(released(message(PID, "OBX|1|DT|1234-5^Onset^LN||20251224|||N|||F")));

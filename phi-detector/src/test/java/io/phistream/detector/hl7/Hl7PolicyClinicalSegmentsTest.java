@@ -97,10 +97,10 @@ class Hl7PolicyClinicalSegmentsTest {
     }
 
     @Test
-    void givenTheBuiltInPolicy_whenLoaded_thenItIsVersionOneFourAndNamesTheClinicalSegments() {
+    void givenTheBuiltInPolicy_whenLoaded_thenItNamesTheClinicalSegments() {
         Hl7Policy policy = Hl7Policy.builtIn();
 
-        assertThat(policy.version()).isEqualTo("1.4.0");
+        assertThat(policy.version()).isEqualTo("1.5.0");
         for (String segment : List.of("RXA", "RXR", "RXE", "RXO", "RXC", "TQ1", "SPM", "PR1", "PRB", "FT1", "IN3",
                 "ACC", "UB2", "RGS", "AIS", "AIG", "AIL", "AIP", "CTD", "IAM", "OBR", "ORC")) {
             assertThat(policy.knowsSegment(segment)).as(segment).isTrue();

@@ -73,7 +73,7 @@ class PhiStreamTopologyTest {
             TestRecord<String, String> r = out.get(0);
             assertThat(r.key()).startsWith("mrn-");
             assertThat(Headers.get(r.headers(), Headers.MESSAGE_ID)).startsWith("m");
-            assertThat(Headers.get(r.headers(), Headers.POLICY_VERSION)).isEqualTo("1.4.0");
+            assertThat(Headers.get(r.headers(), Headers.POLICY_VERSION)).isEqualTo("1.5.0");
             assertThat(Headers.get(r.headers(), Headers.PIPELINE_VERSION)).isNotBlank();
             String lower = r.value().toLowerCase(Locale.ROOT);
             for (String phi : m.phiValues()) {
