@@ -10,8 +10,10 @@ import java.util.Map;
  *
  * <p>Read: six to eight digits alone ("20250310", "03102025") or three groups of digits shaped as a date, with one to
  * three of the characters people write between them ("03/10/2025", "3/10/2025", "10.3.2025", "2025-03-10", "2025 - 03 -
- * 10"), in every order they can stand for (year first, month first, day first); and a month's name with a day and a
- * year ("March 10, 2025", "10 Mar 2025", "10-MAR-2025", "Sept. 10th 2025"). A day without its year ("3/10") is not
+ * 10"), in every order they can stand for (year first, month first, day first), also where a space parts them from
+ * other digits (a time after them: "03/10/2025 08:15"); the day of a timestamp of 10, 12 or 14 digits
+ * ("20250310081500-0500", "202503100815"); and a month's name with a day and a year ("March 10, 2025", "10 Mar
+ * 2025", "10-MAR-2025", "Sept. 10th 2025"). A day without its year ("3/10") is not
  * read: alone it is too common to find again. Nor are other runs of digits and punctuation (a decimal "3.2102019", a
  * phone, an SSN), whose digits would name a day by chance. A form that can be several days is counted for each, so the
  * same text read for the dates written moved gives the same counts.
@@ -141,11 +143,19 @@ public final class DayMentions {
         return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
-    /** Reads the digits and punctuation at {@code start} as one date form, if they are one; returns their end. */
+    /** Groups read in one run of digits and punctuation; a longer run goes on as a new one. */
+    private static final int MAX_GROUPS = 16;
+
+    /**
+     * Reads the digits and punctuation at {@code start} as date forms, if they hold any; returns their end. A run is
+     * read whole, and where plain spaces part it, each part on its own: a date and a time ("03/10/2025 08:15",
+     * "2025-03-10 08:15"), a count and a date ("12 03/10/2025").
+     */
     private static int digits(CharSequence text, int start, Sink sink) {
         int n = text.length();
-        int[] groupStart = new int[4];
-        int[] groupLength = new int[4];
+        int[] groupStart = new int[MAX_GROUPS];
+        int[] groupLength = new int[MAX_GROUPS];
+        boolean[] spacedFromLast = new boolean[MAX_GROUPS]; // only spaces between this group and the one before
         int groups = 0;
         int i = start;
         while (i < n) {
@@ -153,17 +163,18 @@ public final class DayMentions {
             while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 i++;
             }
-            if (groups < 4) {
-                groupStart[groups] = g;
-                groupLength[groups] = i - g;
-            }
+            groupStart[groups] = g;
+            groupLength[groups] = i - g;
             groups++;
             // one to three separators between digits keep the form going ("2025 - 03 - 10"), as ResidualMatch.digitRuns
             int j = i;
+            boolean spaces = true;
             while (j < n && j - i < 3 && ResidualMatch.NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
+                spaces &= text.charAt(j) == ' ';
                 j++;
             }
-            if (j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+            if (groups < MAX_GROUPS && j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                spacedFromLast[groups] = spaces;
                 i = j;
             } else {
                 break;
@@ -173,41 +184,88 @@ public final class DayMentions {
         if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
             return i;
         }
-        if (groups == 1 && groupLength[0] >= 6 && groupLength[0] <= 8) {
-            CharSequence r = text.subSequence(start, i);
-            switch (r.length()) {
-                case 8 -> {
-                    day(r, 0, 4, 4, 2, 6, 2, start, i, sink); // YYYYMMDD
-                    day(r, 4, 4, 0, 2, 2, 2, start, i, sink); // MMDDYYYY
-                    day(r, 4, 4, 2, 2, 0, 2, start, i, sink); // DDMMYYYY
-                }
-                case 7 -> {
-                    day(r, 3, 4, 0, 1, 1, 2, start, i, sink); // MDDYYYY
-                    day(r, 3, 4, 0, 2, 2, 1, start, i, sink); // MMDYYYY
-                    day(r, 3, 4, 1, 2, 0, 1, start, i, sink); // DMMYYYY
-                    day(r, 3, 4, 2, 1, 0, 2, start, i, sink); // DDMYYYY
-                }
-                default -> {
-                    day(r, 2, 4, 0, 1, 1, 1, start, i, sink); // MDYYYY
-                    day(r, 2, 4, 1, 1, 0, 1, start, i, sink); // DMYYYY
-                }
-            }
-        } else if (groups == 3) {
-            int a = groupLength[0];
-            int b = groupLength[1];
-            int c = groupLength[2];
-            if (a == 4 && b <= 2 && c <= 2) {
-                emit(value(text, groupStart[0], 4), value(text, groupStart[1], b), value(text, groupStart[2], c), start, i,
-                        sink); // 2025-03-10
-            } else if (a <= 2 && b <= 2 && c == 4) {
-                int year = value(text, groupStart[2], 4);
-                int first = value(text, groupStart[0], a);
-                int second = value(text, groupStart[1], b);
-                emit(year, first, second, start, i, sink); // 03/10/2025
-                emit(year, second, first, start, i, sink); // 10.03.2025
+        boolean parted = false;
+        for (int g = 1; g < groups && !parted; g++) {
+            parted = spacedFromLast[g];
+        }
+        if (!parted) {
+            part(text, groupStart, groupLength, 0, groups, sink);
+            return i;
+        }
+        if (groups == 3) {
+            threeGroups(text, groupStart, groupLength, 0, sink); // "3 10 2025"
+        }
+        int from = 0;
+        for (int g = 1; g <= groups; g++) {
+            if (g == groups || spacedFromLast[g]) {
+                part(text, groupStart, groupLength, from, g, sink);
+                from = g;
             }
         }
         return i;
+    }
+
+    /** Reads groups [from, to) of a run as one date form, if they are one. */
+    private static void part(CharSequence text, int[] groupStart, int[] groupLength, int from, int to, Sink sink) {
+        int first = groupLength[from];
+        int start = groupStart[from];
+        int end = groupStart[to - 1] + groupLength[to - 1];
+        if (first == 10 || first == 12 || first == 14) {
+            timestamp(text, start, first, end, sink); // an HL7 or ISO basic timestamp, with its zone or fraction
+        } else if (to - from == 1 && first >= 6 && first <= 8) {
+            CharSequence r = text.subSequence(start, start + first);
+            switch (r.length()) {
+                case 8 -> {
+                    day(r, 0, 4, 4, 2, 6, 2, start, end, sink); // YYYYMMDD
+                    day(r, 4, 4, 0, 2, 2, 2, start, end, sink); // MMDDYYYY
+                    day(r, 4, 4, 2, 2, 0, 2, start, end, sink); // DDMMYYYY
+                }
+                case 7 -> {
+                    day(r, 3, 4, 0, 1, 1, 2, start, end, sink); // MDDYYYY
+                    day(r, 3, 4, 0, 2, 2, 1, start, end, sink); // MMDYYYY
+                    day(r, 3, 4, 1, 2, 0, 1, start, end, sink); // DMMYYYY
+                    day(r, 3, 4, 2, 1, 0, 2, start, end, sink); // DDMYYYY
+                }
+                default -> {
+                    day(r, 2, 4, 0, 1, 1, 1, start, end, sink); // MDYYYY
+                    day(r, 2, 4, 1, 1, 0, 1, start, end, sink); // DMYYYY
+                }
+            }
+        } else if (to - from == 3) {
+            threeGroups(text, groupStart, groupLength, from, sink);
+        }
+    }
+
+    /** Three groups from {@code from} shaped as a date: 2025-03-10, 03/10/2025, 10.03.2025. */
+    private static void threeGroups(CharSequence text, int[] groupStart, int[] groupLength, int from, Sink sink) {
+        int a = groupLength[from];
+        int b = groupLength[from + 1];
+        int c = groupLength[from + 2];
+        int start = groupStart[from];
+        int end = groupStart[from + 2] + c;
+        if (a == 4 && b <= 2 && c <= 2) {
+            emit(value(text, start, 4), value(text, groupStart[from + 1], b), value(text, groupStart[from + 2], c),
+                    start, end, sink); // 2025-03-10
+        } else if (a <= 2 && b <= 2 && c == 4) {
+            int year = value(text, groupStart[from + 2], 4);
+            int firstPart = value(text, start, a);
+            int second = value(text, groupStart[from + 1], b);
+            emit(year, firstPart, second, start, end, sink); // 03/10/2025
+            emit(year, second, firstPart, start, end, sink); // 10.03.2025
+        }
+    }
+
+    /**
+     * YYYYMMDDHH[MM[SS]] at {@code start} ({@code length} digits): its day, when the hour, minutes and seconds are a
+     * time. HL7 writes every time so ("20250310081500-0500"), and a day no longer stands alone in it.
+     */
+    private static void timestamp(CharSequence text, int start, int length, int end, Sink sink) {
+        int hour = value(text, start + 8, 2);
+        int minute = length >= 12 ? value(text, start + 10, 2) : 0;
+        int second = length == 14 ? value(text, start + 12, 2) : 0;
+        if (hour <= 23 && minute <= 59 && second <= 60) {
+            emit(value(text, start, 4), value(text, start + 4, 2), value(text, start + 6, 2), start, end, sink);
+        }
     }
 
     private static int value(CharSequence text, int start, int length) {

@@ -12,14 +12,21 @@ class DayMentionsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"20250310", "2025-03-10", "2025-03-10T09:00:00Z", "03/10/2025", "3/10/2025", "10.03.2025",
         "10.3.2025", "03-10-2025", "March 10, 2025", "march 10 2025", "Mar 10, 2025", "Mar. 10th, 2025", "10 March 2025",
-        "10 MAR 2025", "10-MAR-2025", "admitted 3/10/2025 after a fall", "|X1^Admitted 3/10/2025^L|"})
+        "10 MAR 2025", "10-MAR-2025", "admitted 3/10/2025 after a fall", "|X1^Admitted 3/10/2025^L|",
+        // a time after the day, or digits before it, parted by spaces (a walkthrough: all were released)
+        "Vitals taken 03/10/2025 08:15", "2025-03-10 08:15", "3/10/2025 8:15", "03/10/2025 0815", "12 03/10/2025",
+        "08:15 03/10/2025", "3 10 2025",
+        // the day of a timestamp, HL7's and ISO's basic forms
+        "20250310081500", "202503100815", "2025031008", "20250310081500-0500", "20250310081500.1234+0100",
+        "|20250310081500|"})
     void givenADayInACommonWrittenForm_thenItIsNamed(String text) {
         assertThat(DayMentions.of(text)).containsKey("20250310");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"3/10", "March 10", "20250310080000", "A20250310", "2025", "March 2025", "310 mg",
-        "Mar 100, 2025", "10 March 20251", "555-0142", "3/10/20255"})
+    @ValueSource(strings = {"3/10", "March 10", "A20250310", "2025", "March 2025", "310 mg",
+        "Mar 100, 2025", "10 March 20251", "555-0142", "3/10/20255", "20250310996100", "202503102", "20250310081500123",
+        "A20250310081500"})
     void givenNoWholeDayWithItsYear_thenNothingIsNamed(String text) {
         assertThat(DayMentions.of(text)).doesNotContainKey("20250310");
     }
@@ -45,5 +52,12 @@ class DayMentionsTest {
 
         assertThat(DayMentions.of("2025-03-10 and again March 10, 2025")).containsEntry("20250310", 2);
         assertThat(moved).containsEntry("20250310", 4);
+    }
+
+    @Test
+    void givenADayAndATimeParted_thenTheDayIsCountedOnce() {
+        assertThat(DayMentions.of("03/10/2025 08:15")).containsEntry("20250310", 1);
+        assertThat(DayMentions.of("20250310 0815")).containsEntry("20250310", 1);
+        assertThat(DayMentions.of("20250310081500 12")).containsEntry("20250310", 1);
     }
 }
