@@ -13,6 +13,7 @@ import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.AgeGeneraliser;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.ContactAddresses;
 import io.phistream.detector.deid.ReferenceRange;
 import io.phistream.detector.deid.Region;
 import io.phistream.detector.deid.Tokenizer;
@@ -434,7 +435,7 @@ public final class FhirDeidentifier {
                 deferred.get(i).run();
             }
             String out = Hapi.parser(format).encodeResourceToString(root);
-            PhiType contact = FhirResidualGuard.contactAddress(out);
+            PhiType contact = ContactAddresses.first(out);
             if (contact != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, contact);
             }

@@ -9,6 +9,7 @@ import io.phistream.detector.ReplacedSpan;
 import io.phistream.detector.deid.AgeGeneraliser;
 import io.phistream.detector.deid.DateShifter;
 import io.phistream.detector.deid.KeyedDigest;
+import io.phistream.detector.deid.ContactAddresses;
 import io.phistream.detector.deid.ReferenceRange;
 import io.phistream.detector.deid.Region;
 import io.phistream.detector.deid.Tokenizer;
@@ -785,8 +786,15 @@ public final class Hl7Deidentifier {
             }
         }
 
-        /** The type of the first value the policy replaced that still stands in the output, or null. */
+        /**
+         * The type of the first value the policy replaced that still stands in the output, or of an e-mail address or
+         * contact URI anywhere in it; or null.
+         */
         PhiType residualPhi(String output) {
+            PhiType contact = ContactAddresses.first(output);
+            if (contact != null) {
+                return contact;
+            }
             KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates, eventDays,
                     known.textDates());
             String readable = hit == null ? ResidualPhiGuard.readable(output, d) : output;

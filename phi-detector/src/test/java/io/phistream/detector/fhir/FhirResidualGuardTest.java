@@ -20,35 +20,6 @@ class FhirResidualGuardTest {
     }
 
     @Test
-    void givenAnEmailOrAContactUriAnywhere_thenItIsAResidual_evenWithNoReplacedValueToCompare() {
-        // a user's walkthrough: a valueUri and a Coding.display kept by their type carried an address
-        assertThat(FhirResidualGuard.contactAddress("{\"valueUri\":\"mailto:evie.v@example.com\"}"))
-                .isEqualTo(PhiType.EMAIL);
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"ask evie.v@mail.example.net\"}"))
-                .isEqualTo(PhiType.EMAIL);
-        assertThat(FhirResidualGuard.contactAddress("<valueUri value=\"tel:+15555550192\"/>")).isEqualTo(PhiType.PHONE);
-        // a second walkthrough: these passed the first version
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"TEL:+1-555-555-0124\"}")).isEqualTo(PhiType.PHONE);
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"sms://5555550127\"}")).isEqualTo(PhiType.PHONE);
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"evie\uFF20example.com\"}")).isEqualTo(PhiType.EMAIL);
-        // left for this session: an address URL-encoded or spelled out
-        assertThat(FhirResidualGuard.contactAddress("{\"valueUri\":\"https://x.example.org/?u=evie%40example.com\"}"))
-                .isEqualTo(PhiType.EMAIL);
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"write to evie.v [at] example.com\"}"))
-                .isEqualTo(PhiType.EMAIL);
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"evie(AT)mail.example.net\"}")).isEqualTo(PhiType.EMAIL);
-    }
-
-    @Test
-    void givenWhatATreatedMessageHolds_thenNoContactIsFound() {
-        assertThat(FhirResidualGuard.contactAddress("{\"resourceType\":\"Patient\",\"telecom\":[{\"system\":\"email\"}],"
-                + "\"text\":{\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Tel: [PHONE], user4417@example.org"
-                + " (made up), a@b</div>\"},\"system\":\"urn:oid:2.16.840.1\",\"id\":\"mrn-AV3x_-9q\"}")).isNull();
-        assertThat(FhirResidualGuard.contactAddress("{\"display\":\"100%40 mg\",\"text\":\"seen (at) home\"}")).isNull();
-        assertThat(FhirResidualGuard.contactAddress("x".repeat(200_000) + "@" + "y".repeat(200_000))).isNull();
-    }
-
-    @Test
     void givenAGuardedValue_whenItStandsAsAWordInAnyCase_thenItIsFound() {
         assertThat(FhirResidualGuard.firstHit("{\"a\":\"met MCALLISTER today\"}", FhirFormat.JSON, Set.of(),
                 values("McAllister"))).isNotNull();

@@ -461,6 +461,16 @@ class Hl7DeidentifierTest {
             assertThat(out.first("OBX").field(11)).isEqualTo("F");
         }
 
+        @Test
+        void givenAnEmailInACodesKeptText_whenDeidentified_thenTheMessageIsRejectedAsAResidualEmail() {
+            // a walkthrough: released by HL7 while FHIR refused the same address in a Coding.display
+            Hl7Outcome outcome = DEID.deidentify(message(PID, "DG1|1||I50.9^HF per ophelia.q@example.com^I10|||A"));
+
+            assertThat(outcome).isInstanceOf(Hl7Outcome.Rejected.class);
+            assertThat(((Hl7Outcome.Rejected) outcome).reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+            assertThat(((Hl7Outcome.Rejected) outcome).residualType()).isEqualTo(PhiType.EMAIL);
+        }
+
         @ParameterizedTest(name = "OBX-7 [{0}] -> [{1}]")
         @CsvSource(delimiter = ';', value = {"3.5-5.0; 3.5-5.0", "70 - 99 mg/dL; 70 - 99 mg/dL", "<200; <200",
             "Negative; Negative", "per Dr. Smith; ''", "03/10/2025; ''", "call 555-0142; ''", "10-3; ''"})
