@@ -146,13 +146,14 @@ final class AuditCommand implements Runnable {
             }
             List<RawEntry> raw = source.read();
             VerifyReport report = verifier.verifyRaw(raw);
-            System.out.print(report.render());
             if (report.logs().isEmpty()) {
-                // nothing verified is no proof: a wrong topic.prefix or an empty export looked like success
-                System.out.println("audit verification: no audit log found (check topic.prefix, bootstrap.servers or"
-                        + " the export)");
+                // nothing verified is no proof: a wrong topic.prefix or an empty export looked like success. The
+                // report alone would say "OK, 0 logs", so it is not printed: one line that says FAILED, and why
+                System.out.println("audit verification: FAILED, no audit log found (check topic.prefix,"
+                        + " bootstrap.servers or the export)");
                 return PhiStreamCli.FAILURE;
             }
+            System.out.print(report.render());
             if (!report.ok()) {
                 return PhiStreamCli.FAILURE;
             }

@@ -98,6 +98,19 @@ class AuditCommandTest {
     }
 
     @Test
+    void givenNoLogAtAll_whenVerified_thenOneFailureLineAndNoOkLineBeforeIt() throws Exception {
+        // a walkthrough: "audit verification: OK, 0 logs" followed by "no audit log found" contradicted itself
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+        Run r = cli("audit", "verify", "--file", empty.toString(), "--public-keyset", publicKeyset.toString());
+
+        assertThat(r.code).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(r.out.lines().toList()).containsExactly(
+                "audit verification: FAILED, no audit log found (check topic.prefix, bootstrap.servers or the export)");
+        assertThat(r.out).doesNotContain("OK");
+    }
+
+    @Test
     void givenHeadsKeptFromAGoodLog_whenALogIsLaterRemovedOrCutShort_thenVerifyingAgainstThemFails() throws Exception {
         Path heads = dir.resolve("heads.jsonl");
         Run kept = cli("audit", "verify", "--file", export.toString(), "--public-keyset", publicKeyset.toString(),
