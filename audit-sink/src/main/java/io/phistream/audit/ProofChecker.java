@@ -23,8 +23,28 @@ public final class ProofChecker {
    * @param proven number of verified proofs
    * @param failures one line per failed proof (ids and reasons only)
    * @param unproven records the prover listed as not yet covered by a checkpoint
+   * @param readable false when the text is not a proof document at all (not JSON, another format, no proofs array,
+   *     no message id): then the input is wrong, not the log, and {@code failures} holds the one reason
+   * @param messageId the document's message id (a code), null when not readable
+   * @param records what each verified proof proved, in document order
    */
-  public record Result(boolean ok, int proven, List<String> failures, int unproven) {}
+  public record Result(boolean ok, int proven, List<String> failures, int unproven, boolean readable,
+                       String messageId, List<Proven> records) {
+    public Result {
+      failures = List.copyOf(failures);
+      records = List.copyOf(records);
+    }
+
+    static Result unreadable(String reason) {
+      return new Result(false, 0, List.of(reason), 0, false, null, List.of());
+    }
+  }
+
+  /**
+   * One verified proof: record {@code leafIndex} of log {@code logId} (its stage's outcome word) is included in the
+   * checkpoint of size {@code treeSize} that a trusted key signed. Codes and numbers only, as in the record.
+   */
+  public record Proven(String logId, long leafIndex, long treeSize, String outcome) {}
 
   private ProofChecker() {}
 
@@ -38,32 +58,37 @@ public final class ProofChecker {
     try {
       doc = Json.read(json.getBytes(StandardCharsets.UTF_8));
       if (!InclusionProver.FORMAT.equals(Json.text(doc, "format", true))) {
-        return new Result(false, 0, List.of("unknown proof format"), 0);
+        return Result.unreadable("unknown proof format");
       }
     } catch (AuditException e) {
-      return new Result(false, 0, List.of("unreadable proof: " + e.getMessage()), 0);
+      return Result.unreadable("unreadable proof: " + e.getMessage());
     }
+    // a code, as in every record: a document whose id is not one proves nothing and must not be echoed
     String messageId = doc.path("messageId").asText("");
+    if (!Codes.isCode(messageId)) {
+      return Result.unreadable("proof document has no valid messageId");
+    }
     JsonNode proofs = doc.get("proofs");
     if (proofs == null || !proofs.isArray()) {
-      return new Result(false, 0, List.of("proof document has no proofs array"), 0);
+      return Result.unreadable("proof document has no proofs array");
     }
-    int proven = 0;
+    List<Proven> records = new ArrayList<>();
     int i = 0;
     for (JsonNode p : proofs) {
-      String failure = checkOne(p, messageId, verifier, originPrefix);
-      if (failure == null) {
-        proven++;
-      } else {
+      String failure = checkOne(p, messageId, verifier, originPrefix, records);
+      if (failure != null) {
         failures.add("proof #" + i + ": " + failure);
       }
       i++;
     }
     int unproven = doc.path("unproven").size();
-    return new Result(proven > 0 && failures.isEmpty(), proven, List.copyOf(failures), unproven);
+    int proven = records.size();
+    return new Result(proven > 0 && failures.isEmpty(), proven, failures, unproven, true, messageId, records);
   }
 
-  private static String checkOne(JsonNode p, String messageId, CheckpointVerifier verifier, String originPrefix) {
+  /** Adds what {@code p} proves to {@code out} and returns null, or returns why it proves nothing. */
+  private static String checkOne(JsonNode p, String messageId, CheckpointVerifier verifier, String originPrefix,
+                                 List<Proven> out) {
     try {
       String logId = Json.text(p, "logId", true);
       long index = Json.integer(p, "leafIndex");
@@ -87,6 +112,7 @@ public final class ProofChecker {
       if (!MerkleTree.verifyInclusion(index, size, leaf, path, res.checkpoint().rootHash())) {
         return "inclusion path does not lead to the signed root";
       }
+      out.add(new Proven(logId, index, size, r.outcome()));
       return null;
     } catch (AuditException | IllegalArgumentException e) {
       return "malformed proof (" + e.getMessage() + ")";

@@ -100,6 +100,41 @@ class InclusionProofTest {
     assertThat(ProofChecker.check("{not json", keys.publicKeyset).failures().get(0)).startsWith("unreadable");
   }
 
+  @Test
+  void givenAValidProof_whenChecked_thenTheResultNamesEachRecordProvenAndTheCheckpointSize() throws Exception {
+    String json = new InclusionProver(entries, keys.verifier()).prove("msg-5");
+
+    ProofChecker.Result r = ProofChecker.check(json, keys.publicKeyset);
+
+    assertThat(r.readable()).isTrue();
+    assertThat(r.messageId()).isEqualTo("msg-5");
+    assertThat(r.records()).extracting(ProofChecker.Proven::logId, ProofChecker.Proven::leafIndex,
+        ProofChecker.Proven::treeSize).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("deidentify/0", 5L, 30L),
+            org.assertj.core.groups.Tuple.tuple("score/1", 5L, 20L));
+  }
+
+  @Test
+  void givenTextThatIsNoProofDocument_whenChecked_thenItIsUnreadableRatherThanAFailedProof() throws Exception {
+    String json = new InclusionProver(entries, keys.verifier()).prove("msg-5");
+    ObjectNode otherFormat = (ObjectNode) M.readTree(json);
+    otherFormat.put("format", "something-else/1");
+    ObjectNode freeTextId = (ObjectNode) M.readTree(json);
+    freeTextId.put("messageId", "John Smith");
+
+    for (String text : List.of(json.substring(0, json.length() / 2), "", M.writeValueAsString(otherFormat),
+        M.writeValueAsString(freeTextId))) {
+      ProofChecker.Result r = ProofChecker.check(text, keys.publicKeyset);
+      assertThat(r.readable()).as(text).isFalse();
+      assertThat(r.ok()).isFalse();
+      assertThat(r.failures()).hasSize(1).allSatisfy(f -> assertThat(f).doesNotContain("John"));
+    }
+    // a readable document whose proofs fail is a failed proof, not an unreadable one
+    ProofChecker.Result wrongKey = ProofChecker.check(json, TestKeys.raw().publicKeyset);
+    assertThat(wrongKey.readable()).isTrue();
+    assertThat(wrongKey.records()).isEmpty();
+  }
+
   void assertFails(JsonNode doc, String reason) throws Exception {
     ProofChecker.Result r = ProofChecker.check(M.writeValueAsString(doc), keys.publicKeyset);
     assertThat(r.ok()).isFalse();

@@ -35,17 +35,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code phi-stream audit verify|export|show|prove}: read the audit log from the topic (read_committed) or from an
- * export, and prove what happened to a message without seeing PHI. Exit 1 when verification finds any problem.
+ * {@code phi-stream audit verify|export|show|prove|check-proof}: read the audit log from the topic (read_committed)
+ * or from an export, and prove what happened to a message without seeing PHI; check such a proof with the public
+ * keyset alone. Exit 1 when verification finds any problem.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, export and query the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Show.class,
-                AuditCommand.Prove.class})
+                AuditCommand.Prove.class, AuditCommand.CheckProof.class})
 final class AuditCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ConfigException("audit needs a subcommand: verify, export, show or prove");
+        throw new ConfigException("audit needs a subcommand: verify, export, show, prove or check-proof");
     }
 
     /** Where the log comes from: an export file, or the topic of a configured cluster. */
@@ -263,6 +264,49 @@ final class AuditCommand implements Runnable {
                     + check.unproven() + " not yet covered by a checkpoint"
                     + (check.failures().isEmpty() ? "" : "; FAILED " + check.failures()));
             return check.ok() && check.proven() > 0 ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+        }
+    }
+
+    @Command(name = "check-proof", mixinStandardHelpOptions = true,
+            description = "Check a proof written by 'audit prove' offline, with the public keyset only (no broker, no"
+                    + " keys folder): signatures, log, record index, message id and the path to the signed root.")
+    static final class CheckProof implements Callable<Integer> {
+        @Option(names = "--proof", required = true, paramLabel = "F", description = "the proof ('audit prove --out F')")
+        Path proof;
+        @Mixin
+        PublicKey key;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(proof)) {
+                throw new ConfigException("--proof: no such file: " + proof);
+            }
+            String json;
+            try {
+                json = Files.readString(proof, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException("--proof: not readable as UTF-8 text: " + proof);
+            }
+            ProofChecker.Result check = ProofChecker.check(json, key.load());
+            if (!check.readable()) {
+                // a cut or mangled file proves nothing either way: the input is wrong (exit 2), not the log (exit 1)
+                throw new ConfigException("--proof: not a phi-stream inclusion proof (" + check.failures().get(0)
+                        + "): " + proof);
+            }
+            System.out.println("proof of message " + check.messageId() + ": " + (check.ok() ? "OK" : "FAILED") + ", "
+                    + check.proven() + " record(s) proven against signed checkpoints, " + check.failures().size()
+                    + " failed, " + check.unproven() + " not yet covered by a checkpoint");
+            for (ProofChecker.Proven p : check.records()) {
+                System.out.println("  ok   " + p.logId() + " record " + p.leafIndex() + " (" + p.outcome()
+                        + ") is in the signed checkpoint of size " + p.treeSize());
+            }
+            for (String f : check.failures()) {
+                System.out.println("  FAIL " + f);
+            }
+            if (check.proven() == 0 && check.failures().isEmpty()) {
+                System.out.println("  nothing is proven: no record of this message is covered by a checkpoint yet");
+            }
+            return check.ok() ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
         }
     }
 }

@@ -166,6 +166,71 @@ class AuditCommandTest {
     }
 
     @Test
+    void givenAProofWrittenByProve_whenCheckedWithThePublicKeysetAlone_thenOkNamingTheLogRecordAndCheckpointSize() {
+        Path proof = proofOf("m-released");
+
+        Run check = cli("audit", "check-proof", "--proof", proof.toString(), "--public-keyset", publicKeyset.toString());
+
+        assertThat(check.code).as(check.err).isZero();
+        assertThat(check.out.lines().toList()).containsExactly(
+                "proof of message m-released: OK, 1 record(s) proven against signed checkpoints, 0 failed,"
+                        + " 0 not yet covered by a checkpoint",
+                "  ok   deidentify/0 record 0 (released) is in the signed checkpoint of size 1");
+    }
+
+    @Test
+    void givenAProofWhoseRecordWasEdited_whenChecked_thenExit1NamingTheBrokenPath() throws Exception {
+        Path proof = proofOf("m-refused");
+        Path edited = Files.writeString(dir.resolve("edited.json"),
+                Files.readString(proof).replace("\"NOT_HL7\"", "\"NOT_HL8\""));
+
+        Run check = cli("audit", "check-proof", "--proof", edited.toString(), "--public-keyset",
+                publicKeyset.toString());
+
+        assertThat(check.code).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(check.out).startsWith("proof of message m-refused: FAILED, 0 record(s) proven")
+                .contains("FAIL proof #0: inclusion path does not lead to the signed root");
+    }
+
+    @Test
+    void givenAnotherPipelinesPublicKeyset_whenAProofIsChecked_thenExit1SayingTheSignatureDoesNotVerify()
+            throws Exception {
+        Path proof = proofOf("m-released");
+        KeyStore.init(dir.resolve("other-keys"), null);
+        Path otherKeyset = dir.resolve("other-keys").resolve(KeyStore.AUDIT_VERIFY_FILE);
+
+        Run check = cli("audit", "check-proof", "--proof", proof.toString(), "--public-keyset", otherKeyset.toString());
+
+        assertThat(check.code).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(check.out).contains("FAILED").contains("BAD_SIGNATURE");
+    }
+
+    @Test
+    void givenATruncatedOrMissingProofFile_whenChecked_thenExit2NamingTheFileAsNoProof() throws Exception {
+        String whole = Files.readString(proofOf("m-released"));
+        Path truncated = Files.writeString(dir.resolve("truncated.json"), whole.substring(0, whole.length() / 2));
+
+        Run cut = cli("audit", "check-proof", "--proof", truncated.toString(), "--public-keyset",
+                publicKeyset.toString());
+        Run missing = cli("audit", "check-proof", "--proof", dir.resolve("absent.json").toString(),
+                "--public-keyset", publicKeyset.toString());
+
+        assertThat(cut.code).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(cut.err).contains("--proof: not a phi-stream inclusion proof").contains(truncated.toString());
+        assertThat(cut.out).as("no verdict on a file that is no proof").isBlank();
+        assertThat(missing.code).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(missing.err).contains("--proof: no such file");
+    }
+
+    private Path proofOf(String messageId) {
+        Path proof = dir.resolve("proof-" + messageId + ".json");
+        Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", messageId,
+                "--public-keyset", publicKeyset.toString(), "--out", proof.toString());
+        assertThat(prove.code).as(prove.err).isZero();
+        return proof;
+    }
+
+    @Test
     void givenEveryAlertDecisionKind_whenAudited_thenItsOutcomeWordIsOneTheFhirMappingKnows() {
         // AlertProcessor writes the decision kind in lower case; the other writers use the Outcomes constants
         for (AlertDecision.Kind k : AlertDecision.Kind.values()) {
