@@ -126,6 +126,7 @@ public final class AuditExport {
     detail(detail, "modelName", r.modelName());
     detail(detail, "modelVersion", r.modelVersion());
     detail(detail, "route", r.route());
+    detail(detail, "source", r.source());
     detail(detail, "logId", r.logId());
     detail(detail, "sequence", Long.toString(r.sequence()));
     detail(detail, "leafHash", Json.b64(entry.leafHash()));

@@ -24,9 +24,15 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
 
   /** Version of the canonical encoding, written as field "v". */
   public static final int FORMAT_VERSION = 1;
+  /**
+   * Version 1 plus the optional field "source": written only by records that carry one, so the bytes (and leaf
+   * hashes) of every other record are those of version 1, and a reader that knows only version 1 says
+   * "unsupported record format version" rather than "unknown field".
+   */
+  public static final int SOURCE_FORMAT_VERSION = 2;
   private static final Set<String> FIELDS = Set.of("v", "stage", "outcome", "messageId", "inputDigest",
       "outputDigest", "phiCounts", "ruleIds", "policyVersion", "policyHash", "keyIds", "modelName", "modelVersion",
-      "route", "instance", "eventTimeMs", "processingTimeMs", "logId", "sequence");
+      "route", "instance", "eventTimeMs", "processingTimeMs", "logId", "sequence", "source");
 
   /** The draft is validated when it is built; here only the log coordinates are checked. */
   public AuditRecord {
@@ -61,6 +67,12 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
   public String instance() { return draft.instance(); }
   public long eventTimeMs() { return draft.eventTimeMs(); }
   public long processingTimeMs() { return draft.processingTimeMs(); }
+  public String source() { return draft.source(); }
+
+  /** The format version this record is written in: {@link #SOURCE_FORMAT_VERSION} when it has a source. */
+  public int formatVersion() {
+    return draft.source() == null ? FORMAT_VERSION : SOURCE_FORMAT_VERSION;
+  }
 
   public static String logId(Stage stage, int partition) {
     if (partition < 0) {
@@ -150,8 +162,9 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
     str(sb, "route", draft.route());
     list(sb, "ruleIds", draft.ruleIds());
     sb.append(",\"sequence\":").append(sequence);
+    str(sb, "source", draft.source());
     str(sb, "stage", draft.stage().code());
-    sb.append(",\"v\":").append(FORMAT_VERSION).append('}');
+    sb.append(",\"v\":").append(formatVersion()).append('}');
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -172,7 +185,7 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
   /** The record as a sorted map (what {@link #canonicalBytes()} encodes). */
   Map<String, Object> toTree() {
     TreeMap<String, Object> m = new TreeMap<>();
-    m.put("v", FORMAT_VERSION);
+    m.put("v", formatVersion());
     m.put("stage", draft.stage().code());
     m.put("outcome", draft.outcome());
     m.put("messageId", draft.messageId());
@@ -191,6 +204,7 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
     m.put("processingTimeMs", draft.processingTimeMs());
     m.put("logId", logId);
     m.put("sequence", sequence);
+    putIfPresent(m, "source", draft.source());
     return m;
   }
 
@@ -210,7 +224,10 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
       throw new AuditException("record must be a JSON object");
     }
     Json.onlyFields(n, FIELDS, "record");
-    if (Json.integer(n, "v") != FORMAT_VERSION) {
+    long v = Json.integer(n, "v");
+    // one encoding per content: version 2 exactly when there is a source, so a record cannot be re-encoded
+    // under the other version with the same content and another leaf hash
+    if (v != (n.has("source") ? SOURCE_FORMAT_VERSION : FORMAT_VERSION)) {
       throw new AuditException("unsupported record format version");
     }
     try {
@@ -230,7 +247,8 @@ public record AuditRecord(AuditRecordDraft draft, String logId, long sequence) {
           Json.text(n, "route", false),
           Json.text(n, "instance", true),
           Json.integer(n, "eventTimeMs"),
-          Json.integer(n, "processingTimeMs")),
+          Json.integer(n, "processingTimeMs"),
+          Json.text(n, "source", false)),
           Json.text(n, "logId", true),
           Json.integer(n, "sequence"));
     } catch (IllegalArgumentException e) {

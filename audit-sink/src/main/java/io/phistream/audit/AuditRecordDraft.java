@@ -17,6 +17,9 @@ import java.util.TreeSet;
  * @param phiCounts PHI type code to the number of values found; never the values
  * @param ruleIds detector/policy rule ids that fired; kept sorted and distinct (a set)
  * @param keyIds ids of the keys used (tokenisation, encryption, digests); kept sorted and distinct
+ * @param source where the decided input was read, {@code topic/partition/offset} of the ingest record (see
+ *     {@link Codes#isSource}); set by the stages that decide about an ingest record (gate, de-identification) so
+ *     that an auditor can go from an input to its records without reading it; null elsewhere
  */
 public record AuditRecordDraft(
     Stage stage,
@@ -34,7 +37,8 @@ public record AuditRecordDraft(
     String route,
     String instance,
     long eventTimeMs,
-    long processingTimeMs) {
+    long processingTimeMs,
+    String source) {
 
   public AuditRecordDraft {
     if (stage == null) {
@@ -56,6 +60,16 @@ public record AuditRecordDraft(
     if (eventTimeMs < 0 || processingTimeMs < 0) {
       throw new IllegalArgumentException("times must not be negative");
     }
+    Codes.optionalSource("source", source);
+  }
+
+  /** A draft without a source (every stage but those deciding about an ingest record). */
+  public AuditRecordDraft(Stage stage, String outcome, String messageId, String inputDigest, String outputDigest,
+                          SortedMap<String, Integer> phiCounts, List<String> ruleIds, String policyVersion,
+                          String policyHash, List<String> keyIds, String modelName, String modelVersion,
+                          String route, String instance, long eventTimeMs, long processingTimeMs) {
+    this(stage, outcome, messageId, inputDigest, outputDigest, phiCounts, ruleIds, policyVersion, policyHash, keyIds,
+        modelName, modelVersion, route, instance, eventTimeMs, processingTimeMs, null);
   }
 
   static SortedMap<String, Integer> phiCounts(Map<String, Integer> in) {
@@ -104,6 +118,7 @@ public record AuditRecordDraft(
     private String instance;
     private long eventTimeMs;
     private long processingTimeMs;
+    private String source;
 
     private Builder(Stage stage, String messageId) {
       this.stage = stage;
@@ -124,10 +139,12 @@ public record AuditRecordDraft(
     public Builder instance(String v) { instance = v; return this; }
     public Builder eventTimeMs(long v) { eventTimeMs = v; return this; }
     public Builder processingTimeMs(long v) { processingTimeMs = v; return this; }
+    public Builder source(String v) { source = v; return this; }
 
     public AuditRecordDraft build() {
       return new AuditRecordDraft(stage, outcome, messageId, inputDigest, outputDigest, phiCounts, ruleIds,
-          policyVersion, policyHash, keyIds, modelName, modelVersion, route, instance, eventTimeMs, processingTimeMs);
+          policyVersion, policyHash, keyIds, modelName, modelVersion, route, instance, eventTimeMs, processingTimeMs,
+          source);
     }
   }
 }

@@ -59,6 +59,46 @@ public final class Codes {
     return true;
   }
 
+  /**
+   * Where a record was read: {@code topic/partition/offset}, a Kafka topic name (1-249 of [A-Za-z0-9._-]), then a
+   * partition and an offset in plain decimal (no sign, no leading zero). Names a place in a topic, never content.
+   */
+  public static boolean isSource(String v) {
+    if (v == null) {
+      return false;
+    }
+    int second = v.lastIndexOf('/');
+    int first = second <= 0 ? -1 : v.lastIndexOf('/', second - 1);
+    if (first <= 0 || first > 249) {
+      return false;
+    }
+    for (int i = 0; i < first; i++) {
+      char c = v.charAt(i);
+      if (!alnum(c) && ".-_".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return number(v, first + 1, second, 10, Integer.MAX_VALUE) && number(v, second + 1, v.length(), 19, Long.MAX_VALUE);
+  }
+
+  /** Plain decimal in v[from, to): 1 to maxDigits digits, no leading zero, at most max. */
+  private static boolean number(String v, int from, int to, int maxDigits, long max) {
+    int n = to - from;
+    if (n < 1 || n > maxDigits || n > 1 && v.charAt(from) == '0') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!digit(v.charAt(i))) {
+        return false;
+      }
+    }
+    try {
+      return Long.parseLong(v, from, to, 10) <= max;
+    } catch (NumberFormatException e) {
+      return false; // above Long.MAX_VALUE
+    }
+  }
+
   private static boolean alnum(char c) {
     return upper(c) || c >= 'a' && c <= 'z' || digit(c);
   }
@@ -91,6 +131,13 @@ public final class Codes {
 
   static String optionalDigest(String field, String v) {
     return v == null ? null : digest(field, v);
+  }
+
+  static String optionalSource(String field, String v) {
+    if (v != null && !isSource(v)) {
+      throw new IllegalArgumentException(field + " must be topic/partition/offset");
+    }
+    return v;
   }
 
   static String phiType(String v) {

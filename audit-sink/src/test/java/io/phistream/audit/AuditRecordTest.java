@@ -47,6 +47,44 @@ class AuditRecordTest {
   }
 
   @Test
+  void givenARecordWithTheSourceOfItsInput_whenEncoded_thenSourceIsInKeyOrderUnderVersion2AndRoundTrips() {
+    AuditRecord r = AuditRecord.of(minimal().source("acme.ingest.hl7v2/2/1041").build(), "detect/2", 5);
+
+    String json = new String(r.canonicalBytes(), StandardCharsets.UTF_8);
+
+    assertThat(json).endsWith(
+        "\"sequence\":5,\"source\":\"acme.ingest.hl7v2/2/1041\",\"stage\":\"detect\",\"v\":2}");
+    assertThat(r.canonicalBytes()).isEqualTo(Json.write(r.toTree()));
+    assertThat(AuditRecord.fromCanonicalBytes(r.canonicalBytes())).isEqualTo(r);
+    RecordEntry e = RecordEntry.of(r);
+    assertThat(e.value()).isEqualTo(e.jacksonValue());
+    assertThat(AuditEntry.parse(e.value())).isEqualTo(e);
+  }
+
+  @Test
+  void givenAVersionThatDisagreesWithTheSource_whenParsed_thenRejected() {
+    // one content, one encoding: a v1 record never has a source, a v2 record always has one
+    String withSource = new String(AuditRecord.of(minimal().source("t/0/1").build(), "detect/0", 0)
+        .canonicalBytes(), StandardCharsets.UTF_8);
+    String v1WithSource = withSource.replace("\"v\":2}", "\"v\":1}");
+
+    assertThatThrownBy(() -> AuditRecord.fromCanonicalBytes(v1WithSource.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(AuditException.class).hasMessageContaining("version");
+  }
+
+  @Test
+  void givenASourceThatIsNotTopicPartitionOffset_whenBuildingADraft_thenRejectedWithoutEchoingIt() {
+    for (String bad : List.of("John Smith/0/1", "t/01/1", "t/0/-1", "t/0", "/0/1", "t//1", "t/0/1 x",
+        "t/2147483648/1", "t/0/9223372036854775808", "a/b/0/1", "x".repeat(250) + "/0/1", "")) {
+      assertThatThrownBy(() -> minimal().source(bad).build()).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).message().contains("source").doesNotContain("John");
+    }
+    for (String good : List.of("t/0/0", "x".repeat(249) + "/2147483647/9223372036854775807", "a-b_c.d/10/7")) {
+      assertThat(minimal().source(good).build().source()).isEqualTo(good);
+    }
+  }
+
+  @Test
   void givenTheSameContentInDifferentInsertionOrder_whenEncoded_thenTheBytesAreEqual() {
     AuditRecordDraft a = minimal().phiCount("NAME", 2).phiCount("DATE", 1).ruleId("b").ruleId("a").build();
     AuditRecordDraft b = minimal().phiCount("DATE", 1).phiCount("NAME", 2).ruleId("a").ruleId("b").ruleId("a")
