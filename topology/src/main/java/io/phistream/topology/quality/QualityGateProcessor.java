@@ -204,7 +204,7 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
         context.forward(new Record<String, Object>(messageId, envelope, record.timestamp(), h), w.quarantineChild());
         if (w.audit() != null) {
             context.forward(new Record<String, Object>(messageId,
-                    w.audit().quarantined(messageId, in.raw(), q.reason().name(), record.timestamp()),
+                    w.audit().quarantined(messageId, in.raw(), q.reason().name(), record.timestamp(), source),
                     record.timestamp()), w.auditChild());
         }
     }
@@ -212,8 +212,11 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     /** A dropped duplicate is a decision too: appended to the VALIDATE log (the first copy was audited as usual). */
     private void auditDuplicate(Record<String, byte[]> record, Gate.Inspected in) {
         if (w.audit() != null) {
+            // the copy's own place in the topic: an auditor asking about it finds this record, not the first copy's
+            QuarantineSealer.Source source = QuarantineSealer.Source.of(context.recordMetadata(), record.headers(),
+                    w.gate().format());
             context.forward(new Record<String, Object>(in.messageId(),
-                    w.audit().duplicate(in.messageId(), in.raw(), record.timestamp()), record.timestamp()),
+                    w.audit().duplicate(in.messageId(), in.raw(), record.timestamp(), source), record.timestamp()),
                     w.auditChild());
         }
     }

@@ -2,6 +2,7 @@ package io.phistream.topology.stream;
 
 import com.google.crypto.tink.Mac;
 import io.phistream.audit.AuditRecordDraft;
+import io.phistream.audit.Codes;
 import io.phistream.audit.Digests;
 import io.phistream.audit.Outcomes;
 import io.phistream.audit.Stage;
@@ -104,7 +105,16 @@ public final class AuditDrafts {
 
     public AuditRecordDraft released(String messageId, byte[] input, String output, Map<PhiType, Integer> phi,
                                      long eventTimeMs) {
-        AuditRecordDraft.Builder b = base(Stage.DEIDENTIFY, messageId, Outcomes.RELEASED, input, eventTimeMs)
+        return released(messageId, input, output, phi, eventTimeMs, null);
+    }
+
+    /**
+     * @param source where the input was read ({@link QuarantineSealer.Source#of}, so the ingest record even when it
+     *               came back from a repartition topic); null or unknown: the record has no source
+     */
+    public AuditRecordDraft released(String messageId, byte[] input, String output, Map<PhiType, Integer> phi,
+                                     long eventTimeMs, QuarantineSealer.Source source) {
+        AuditRecordDraft.Builder b = base(Stage.DEIDENTIFY, messageId, Outcomes.RELEASED, input, eventTimeMs, source)
                 .outputDigest(Digests.keyed(mac, output.getBytes(StandardCharsets.UTF_8)));
         phi.forEach((t, n) -> b.phiCount(t.name(), n));
         return b.build();
@@ -112,16 +122,43 @@ public final class AuditDrafts {
 
     /** A duplicate the data-quality gate dropped (stage VALIDATE, outcome duplicate). */
     public AuditRecordDraft duplicate(String messageId, byte[] input, long eventTimeMs) {
-        return base(Stage.VALIDATE, messageId, Outcomes.DUPLICATE, input, eventTimeMs).build();
+        return duplicate(messageId, input, eventTimeMs, null);
+    }
+
+    /** As {@link #duplicate(String, byte[], long)}, naming where the dropped copy was read. */
+    public AuditRecordDraft duplicate(String messageId, byte[] input, long eventTimeMs, QuarantineSealer.Source source) {
+        return base(Stage.VALIDATE, messageId, Outcomes.DUPLICATE, input, eventTimeMs, source).build();
     }
 
     public AuditRecordDraft quarantined(String messageId, byte[] input, String reason, long eventTimeMs) {
-        return base(Stage.QUARANTINE, messageId, Outcomes.QUARANTINED, input, eventTimeMs).ruleId(reason).build();
+        return quarantined(messageId, input, reason, eventTimeMs, null);
     }
 
-    private AuditRecordDraft.Builder base(Stage stage, String messageId, String outcome, byte[] input, long eventTimeMs) {
+    /** As {@link #quarantined(String, byte[], String, long)}, naming where the input was read. */
+    public AuditRecordDraft quarantined(String messageId, byte[] input, String reason, long eventTimeMs,
+                                        QuarantineSealer.Source source) {
+        return base(Stage.QUARANTINE, messageId, Outcomes.QUARANTINED, input, eventTimeMs, source).ruleId(reason)
+                .build();
+    }
+
+    /**
+     * A source as the audit record's {@code topic/partition/offset}, or null when there is none to name (punctuation)
+     * or it does not fit the record's shape: the source only locates the input, so a record without it is better
+     * than a failed task.
+     */
+    static String auditSource(QuarantineSealer.Source source) {
+        if (source == null || source.partition() < 0 || source.offset() < 0) {
+            return null;
+        }
+        String s = source.topic() + "/" + source.partition() + "/" + source.offset();
+        return Codes.isSource(s) ? s : null;
+    }
+
+    private AuditRecordDraft.Builder base(Stage stage, String messageId, String outcome, byte[] input, long eventTimeMs,
+                                          QuarantineSealer.Source source) {
         AuditRecordDraft.Builder b = AuditRecordDraft.builder(stage, messageId)
                 .outcome(outcome)
+                .source(auditSource(source))
                 .inputDigest(Digests.keyed(mac, input))
                 .policy(policyVersion, policyHash)
                 .instance(instance)

@@ -116,8 +116,11 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
             }
         }
         context.forward(new Record<String, Object>(o.patientToken(), o.text(), record.timestamp(), out), deidSink);
+        // the gate hands over in the same task, so the metadata is still that of the ingest (or repartition) record
+        QuarantineSealer.Source source = QuarantineSealer.Source.of(context.recordMetadata(), record.headers(),
+                core.format());
         context.forward(new Record<String, Object>(o.messageId(),
-                audit.released(o.messageId(), raw, o.text(), o.phiCounts(), record.timestamp()),
+                audit.released(o.messageId(), raw, o.text(), o.phiCounts(), record.timestamp(), source),
                 record.timestamp()), auditNode);
         metrics.released(core.stage(), o.phiCounts(), record.timestamp());
         if (memorySink != null && o.patientToken() != null) {
@@ -151,7 +154,8 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
                         Headers.POLICY_VERSION, core.policyVersion(),
                         Headers.PIPELINE_VERSION, pipelineVersion)), quarantineSink);
         context.forward(new Record<String, Object>(messageId,
-                audit.quarantined(messageId, raw, reason.name(), record.timestamp()), record.timestamp()), auditNode);
+                audit.quarantined(messageId, raw, reason.name(), record.timestamp(), source), record.timestamp()),
+                auditNode);
         metrics.quarantined(core.stage(), reason, record.timestamp());
     }
 }

@@ -278,6 +278,33 @@ class PhiStreamTopologyTest {
     }
 
     @Test
+    void givenInputsReleasedQuarantinedAndDuplicated_whenAudited_thenEachDecisionNamesItsIngestRecordAsSource() {
+        // an auditor holding only an input's place in the topic finds its audit record without reading the input
+        byte[] message = new SyntheticHl7(11).next().text().getBytes(StandardCharsets.UTF_8);
+        ingest.pipeInput(null, message);                                          // offset 0: de-identification
+        ingest.pipeInput(null, "not hl7 at all".getBytes(StandardCharsets.UTF_8)); // offset 1: gate quarantine
+        ingest.pipeInput(null, message);                                          // offset 2: duplicate dropped
+        ingest.pipeInput("sent-with-a-key", new SyntheticHl7(12).next().text()
+                .getBytes(StandardCharsets.UTF_8));                               // offset 3: not re-keyed
+
+        Map<String, String> stageBySource = new java.util.TreeMap<>();
+        for (TestRecord<String, byte[]> e : audit.readRecordsToList()) {
+            if (io.phistream.audit.AuditEntry.parse(e.value()) instanceof io.phistream.audit.RecordEntry r) {
+                assertThat(stageBySource.put(r.record().source(), r.record().stage().code()))
+                        .as("one record per input").isNull();
+            }
+        }
+
+        String in = topics.ingestHl7v2().name();
+        assertThat(stageBySource).as("the ingest record, also for those read back from the repartition topic")
+                .containsOnlyKeys(in + "/0/0", in + "/0/1", in + "/0/2", in + "/0/3");
+        assertThat(stageBySource.get(in + "/0/0")).isIn("deidentify", "quarantine");
+        assertThat(stageBySource.get(in + "/0/1")).isEqualTo("quarantine");
+        assertThat(stageBySource.get(in + "/0/2")).isEqualTo("validate");
+        assertThat(stageBySource.get(in + "/0/3")).isIn("deidentify", "quarantine");
+    }
+
+    @Test
     void givenTheDefaultIngestRekey_thenNullKeyedInputsOfEachFormatPassARepartitionTopicKeyedByDedupeDigest() {
         String described = PhiStreamTopology.build(topics, stages).describe().toString();
         assertThat(described).contains("ingest-hl7v2-by-dedupe-key-repartition", "ingest-fhir-by-dedupe-key-repartition");
