@@ -204,23 +204,46 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "The lineage of one message across stages.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "The lineage of one message across stages, or the records of one input by its place.")
     static final class Show implements Callable<Integer> {
         @Mixin
         Source source;
-        @Option(names = "--message-id", required = true, paramLabel = "ID")
-        String messageId;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        /** One message id, or one input's place in an ingest topic. */
+        static final class Which {
+            @Option(names = "--message-id", required = true, paramLabel = "ID")
+            String messageId;
+            @Option(names = "--source", required = true, paramLabel = "TOPIC/PARTITION/OFFSET",
+                    description = "the records of the input read there (the gate's and de-identification's decision;"
+                            + " each names its message id for --message-id): an auditor needs no access to the input")
+            String source;
+        }
 
         @Override
         public Integer call() throws Exception {
+            if (which.source != null && !io.phistream.audit.Codes.isSource(which.source)) {
+                throw new ConfigException("--source: expected TOPIC/PARTITION/OFFSET, e.g. ingest.hl7v2/0/41");
+            }
             int found = 0;
             for (AuditEntry e : source.entries()) {
-                if (isRecordOf(e, messageId)) {
+                boolean match = which.source != null
+                        ? e instanceof RecordEntry r && which.source.equals(r.record().source())
+                        : isRecordOf(e, which.messageId);
+                if (match) {
                     System.out.println(new String(((RecordEntry) e).record().canonicalBytes(), StandardCharsets.UTF_8));
                     found++;
                 }
             }
-            return found == 0 ? noRecord(messageId) : PhiStreamCli.OK;
+            if (found == 0 && which.source != null) {
+                // records written before audit records named their source have none: say so, it is not proof of loss
+                System.err.println("no audit record for source " + which.source + " (records written before"
+                        + " phi-stream named sources have none: look them up by --message-id)");
+                return PhiStreamCli.FAILURE;
+            }
+            return found == 0 ? noRecord(which.messageId) : PhiStreamCli.OK;
         }
     }
 

@@ -17,6 +17,7 @@ import io.phistream.detector.RejectReason;
 import io.phistream.scoring.alert.AlertDecision;
 import io.phistream.topology.keys.KeyStore;
 import io.phistream.topology.stream.AuditDrafts;
+import io.phistream.topology.stream.QuarantineSealer;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -54,15 +55,44 @@ class AuditCommandTest {
         byte[] input = "MSH|^~\\&|synthetic".getBytes(StandardCharsets.UTF_8);
         List<AuditEntry> entries = new ArrayList<>();
         AuditLog deid = AuditLog.create(new AuditLogConfig(1, 60_000), signer, Stage.DEIDENTIFY, 0, () -> 1L);
-        entries.addAll(deid.append(drafts.released("m-released", input, "MSH|^~\\&|out", Map.of(PhiType.NAME, 1), 1L)));
+        entries.addAll(deid.append(drafts.released("m-released", input, "MSH|^~\\&|out", Map.of(PhiType.NAME, 1), 1L,
+                ingestRecord(0))));
         AuditLog quarantine = AuditLog.create(new AuditLogConfig(1, 60_000), signer, Stage.QUARANTINE, 0, () -> 1L);
-        entries.addAll(quarantine.append(drafts.quarantined("m-refused", input, RejectReason.NOT_HL7.name(), 1L)));
+        entries.addAll(quarantine.append(drafts.quarantined("m-refused", input, RejectReason.NOT_HL7.name(), 1L,
+                ingestRecord(1))));
         entries.addAll(quarantine.append(
-                drafts.quarantined("m-failed", input, RejectReason.INTERNAL_ERROR.name(), 1L)));
+                drafts.quarantined("m-failed", input, RejectReason.INTERNAL_ERROR.name(), 1L, ingestRecord(2))));
         export = dir.resolve("audit.jsonl");
         try (OutputStream o = Files.newOutputStream(export)) {
             AuditExport.writeJsonLines(entries, o);
         }
+    }
+
+    private static QuarantineSealer.Source ingestRecord(long offset) {
+        return new QuarantineSealer.Source("ingest.hl7v2", 0, offset, "hl7v2");
+    }
+
+    @Test
+    void givenAnInputsPlaceInTheIngestTopic_whenShownBySource_thenItsDecisionRecordIsPrinted() {
+        Run r = cli("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/1");
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out.lines().toList()).singleElement().asString()
+                .contains("\"messageId\":\"m-refused\"", "\"source\":\"ingest.hl7v2/0/1\"", "\"NOT_HL7\"");
+    }
+
+    @Test
+    void givenAPlaceNoRecordNamesOrThatIsNoPlace_whenShownBySource_thenExit1OrExit2() {
+        Run absent = cli("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/3");
+        Run malformed = cli("audit", "show", "--file", export.toString(), "--source", "John Smith");
+        Run both = cli("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/1",
+                "--message-id", "m-refused");
+
+        assertThat(absent.code).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(absent.err).contains("no audit record for source ingest.hl7v2/0/3");
+        assertThat(malformed.code).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(malformed.err).contains("--source: expected TOPIC/PARTITION/OFFSET").doesNotContain("John");
+        assertThat(both.code).as("one or the other").isEqualTo(PhiStreamCli.USAGE);
     }
 
     @Test
