@@ -89,6 +89,14 @@ class AuditCommandIT {
             assertThat(cli("audit", "show", "--file", export.toString(), "--message-id", messageId)).isZero();
             assertThat(cli("audit", "prove", "--file", export.toString(), "--message-id", messageId,
                     "--public-keyset", publicKeyset.toString(), "--out", dir.resolve("proof.json").toString())).isZero();
+            Path proof = dir.resolve("proof.json");
+            assertThat(cli("audit", "check-proof", "--proof", proof.toString(), "--public-keyset",
+                    publicKeyset.toString())).as("the proof prove wrote checks offline").isZero();
+            // the first input's place in the ingest topic (read back from the repartition topic: null-keyed)
+            assertThat(cli("audit", "show", "--file", export.toString(), "--source",
+                    topics.ingestHl7v2().name() + "/0/0")).isZero();
+            assertThat(cli("audit", "verify", topic[0], topic[1], "--set", "topic.prefix=zz.", "--public-keyset",
+                    publicKeyset.toString())).as("a prefix without an audit log").isEqualTo(1);
             assertThat(cli("audit", "show", "--file", export.toString(), "--message-id", "no-such-message"))
                     .isEqualTo(1);
             assertThat(cli("audit", "prove", "--file", export.toString(), "--message-id", "no-such-message",
