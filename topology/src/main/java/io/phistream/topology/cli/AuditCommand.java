@@ -35,18 +35,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code phi-stream audit verify|export|show|prove|check-proof}: read the audit log from the topic (read_committed)
- * or from an export, and prove what happened to a message without seeing PHI; check such a proof with the public
- * keyset alone. Exit 1 when verification finds any problem.
+ * {@code phi-stream audit verify|export|show|prove|check-proof|message-id}: read the audit log from the topic
+ * (read_committed) or from an export, and prove what happened to a message without seeing PHI; check such a proof
+ * with the public keyset alone; give the keyed message id of an input, for the key holder to hand to an auditor.
+ * Exit 1 when verification finds any problem.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, export and query the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Show.class,
-                AuditCommand.Prove.class, AuditCommand.CheckProof.class})
+                AuditCommand.Prove.class, AuditCommand.CheckProof.class, AuditCommand.MessageId.class})
 final class AuditCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ConfigException("audit needs a subcommand: verify, export, show, prove or check-proof");
+        throw new ConfigException("audit needs a subcommand: verify, export, show, prove, check-proof or message-id");
     }
 
     /** Where the log comes from: an export file, or the topic of a configured cluster. */
@@ -330,6 +331,71 @@ final class AuditCommand implements Runnable {
                 System.out.println("  nothing is proven: no record of this message is covered by a checkpoint yet");
             }
             return check.ok() ? PhiStreamCli.OK : PhiStreamCli.FAILURE;
+        }
+    }
+
+    @Command(name = "message-id", mixinStandardHelpOptions = true,
+            description = "The message id the pipeline gives one input (a keyed digest, printed alone), for 'audit show"
+                    + " --message-id': run by the key holder, so that an auditor never needs the input.")
+    static final class MessageId implements Callable<Integer> {
+        enum Format { auto, hl7v2, fhir }
+
+        @Option(names = "--in", required = true, paramLabel = "FILE",
+                description = "one message, its bytes exactly as sent to the ingest topic")
+        Path in;
+        @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|hl7v2|fhir",
+                description = "the ingest topic it was sent to: hl7v2 or fhir (default: ${DEFAULT-VALUE}, by content"
+                        + " as 'deid' decides)")
+        Format format;
+        @Mixin
+        KeyOptions keyOptions;
+        @Mixin
+        ConfigOptions configOptions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(in)) {
+                throw new ConfigException("--in: no such file: " + in);
+            }
+            PhiStreamConfig config = configOptions.load(Map.of());
+            io.phistream.topology.keys.KeyStore keys;
+            if (keyOptions.present()) {
+                keys = keyOptions.load();
+            } else if (config.keysDir().isPresent()) {
+                keys = io.phistream.topology.keys.KeyStore.load(config.keysDir().get(),
+                        config.masterKeyFile().orElse(null));
+            } else {
+                // a throwaway key would give an id no log holds
+                throw new ConfigException("--keys DIR (or keys.dir) is required: the id is keyed with the pipeline's"
+                        + " digest key");
+            }
+            byte[] raw = Files.readAllBytes(in); // the bytes, not a decoding: an id without MSH-10 digests them
+            Format f = format == Format.auto ? detect(raw) : format;
+            io.phistream.topology.stream.Stages stages = io.phistream.topology.stream.Stages.create(config, keys);
+            io.phistream.topology.quality.Gate gate = f == Format.fhir ? stages.fhirQuality() : stages.quality();
+            io.phistream.topology.quality.Gate.Inspected inspected;
+            try {
+                inspected = gate.inspect(raw);
+            } catch (RuntimeException | StackOverflowError e) {
+                // as QualityGateProcessor: an input the gate cannot read is named by its raw bytes
+                inspected = gate.failed(raw, io.phistream.topology.quality.QualityGateProcessor.INTERNAL);
+            }
+            // the id alone: nothing of the input, which holds PHI, reaches the terminal
+            System.out.println(inspected.messageId());
+            return PhiStreamCli.OK;
+        }
+
+        /** As 'deid --format auto' decides, except that text is no ingest format. */
+        private Format detect(byte[] raw) {
+            String text = io.phistream.detector.er7.Er7Charsets.decode(raw);
+            DeidCommand.Format d = text == null ? DeidCommand.Format.text
+                    : DeidCommand.detect(in.getFileName().toString(), text);
+            return switch (d) {
+                case hl7v2 -> Format.hl7v2;
+                case fhir -> Format.fhir;
+                default -> throw new ConfigException("--in: neither HL7 v2 nor FHIR by its name or content: give"
+                        + " --format hl7v2 or fhir (the ingest topic it was sent to)");
+            };
         }
     }
 }

@@ -36,7 +36,8 @@ public final class QualityGateProcessor implements Processor<String, byte[], Str
     /** The HL7 v2 gate's dedupe store; each format's gate has its own ({@link #FHIR_STORE}). */
     public static final String DEFAULT_STORE = "quality-dedupe-hl7v2";
     public static final String FHIR_STORE = "quality-dedupe-fhir";
-    static final Finding INTERNAL = new Finding("gate.internal", RejectReason.INTERNAL_ERROR);
+    /** The finding of an input the gate failed on; public for 'audit message-id', which names it as the gate does. */
+    public static final Finding INTERNAL = new Finding("gate.internal", RejectReason.INTERNAL_ERROR);
 
     /** Everything the processor needs; the lead's topology builds one from the configuration and the stages. */
     public record Wiring(Gate gate, Duration window, QuarantineSealer sealer, QualityMetrics metrics,
