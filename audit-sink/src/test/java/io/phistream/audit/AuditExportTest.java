@@ -117,6 +117,22 @@ class AuditExportTest {
     assertThat(new ObjectMapper().readTree(out.toByteArray()).get("entry")).hasSize(12);
   }
 
+  @Test
+  void givenARecordNamingItsSource_whenExportedAsFhir_thenTheEntityHasASourceDetailAndOthersHaveNone()
+      throws Exception {
+    AuditLog log = AuditLog.create(new AuditLogConfig(10, 60_000), keys.signer, Stage.QUARANTINE, 0, () -> 1L);
+    List<AuditEntry> two = new java.util.ArrayList<>(log.append(Fixtures.draft(Stage.QUARANTINE, 0)));
+    AuditRecordDraft d = Fixtures.draft(Stage.QUARANTINE, 1);
+    two.addAll(log.append(AuditRecordDraft.builder(d.stage(), d.messageId()).outcome(d.outcome())
+        .inputDigest(d.inputDigest()).instance(d.instance()).source("ingest.hl7v2/0/7").build()));
+
+    JsonNode bundle = AuditExport.toFhirBundle(two);
+
+    assertThat(details(bundle.at("/entry/0/resource"))).doesNotContain("source");
+    assertThat(bundle.at("/entry/1/resource/entity/0/detail").toString())
+        .contains("{\"type\":\"source\",\"valueString\":\"ingest.hl7v2/0/7\"}");
+  }
+
   static Set<String> details(JsonNode ev) {
     Set<String> out = new HashSet<>();
     ev.at("/entity/0/detail").forEach(d -> out.add(d.get("type").asText()));
