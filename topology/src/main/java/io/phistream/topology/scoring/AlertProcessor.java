@@ -103,9 +103,10 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
                 rules.add("from:" + d.previousBand().label());
             }
             rules.add("score:" + ScoreProcessor.scoreCode(e));
+            // Kafka record time, not d.atMs() (the score's shifted clinical time): see ScoreProcessor's audit draft
             context.forward(new Record<String, Object>(s.messageId(), scoring.auditDrafts().alerted(s.messageId(),
-                    s.featuresDigest(), d.model(), d.modelVersion(), d.route(), kind, rules, payload, d.atMs()),
-                    record.timestamp()), auditNode);
+                    s.featuresDigest(), d.model(), d.modelVersion(), d.route(), kind, rules, payload,
+                    record.timestamp()), record.timestamp()), auditNode);
         }
     }
 

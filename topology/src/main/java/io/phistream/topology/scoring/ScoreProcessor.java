@@ -208,9 +208,12 @@ final class ScoreProcessor implements Processor<String, ObservationBatch, String
                 Headers.of(Headers.MESSAGE_ID, messageId, Headers.PIPELINE_VERSION, scoring.pipelineVersion(),
                         ScoringHeaders.MODEL, m.name() + "@" + m.version())), scoresSink);
         String scoreText = scoreCode(event);
+        // the audit event time is the Kafka record time, as de-identification writes it, never the score's clinical
+        // (shifted) time: the audit log is PHI-free, and a message's deidentify record beside its score record
+        // would otherwise give away the patient's date-shift offset
         context.forward(new Record<String, Object>(messageId, scoring.auditDrafts().scored(messageId, digest, m.name(),
                 m.version(), shadow ? Outcomes.SHADOW : Outcomes.SCORED, List.of("band:" + band, "score:" + scoreText),
-                m.name() + "|" + m.version() + "|" + scoreText + "|" + band, event.observedAtMs()), timestamp),
+                m.name() + "|" + m.version() + "|" + scoreText + "|" + band, timestamp), timestamp),
                 auditNode);
         scoring.metrics().scored(m.name(), m.version(), band, shadow);
     }

@@ -132,6 +132,11 @@ final class ScoringDriver implements AutoCloseable {
         topic.pipeInput(new TestRecord<>(key, value, h, Instant.ofEpochMilli(wallMs)));
     }
 
+    /** The Kafka record time of the last message piped in (what the pipeline carries through as record time). */
+    long lastInputMs() {
+        return wallMs;
+    }
+
     /** Audit records (not checkpoints) as JSON, in order. */
     List<JsonNode> auditRecords() throws Exception {
         return auditRecords(audit.readRecordsToList());

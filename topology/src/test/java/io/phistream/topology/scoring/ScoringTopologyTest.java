@@ -294,4 +294,30 @@ class ScoringTopologyTest {
         var report = new AuditVerifier(new CheckpointVerifier(ScoringDriver.KEYS.auditVerifyKeyset())).verifyRaw(raw);
         assertThat(report.ok()).as(report.render()).isTrue();
     }
+
+    @Test
+    void givenVitalsInTheShiftedTimeLine_whenScoredAndAlerted_thenTheirAuditRecordsCarryTheKafkaRecordTimeNotAClinicalTime()
+            throws Exception {
+        // given: two messages whose clinical times the de-identifier shifts, arriving at known Kafka record times
+        vitals(Vitals.medium(), "20250301080000+0000");
+        long firstRecordMs = d.lastInputMs();
+        vitals(Vitals.high(), "20250301081000+0000");
+        long secondRecordMs = d.lastInputMs();
+        List<Long> clinicalMs = d.scores.readValuesToList().stream().map(s -> s.getTimeMs().toEpochMilli()).toList();
+        assertThat(clinicalMs).hasSize(2).doesNotContain(firstRecordMs, secondRecordMs);
+
+        // when: their audit records are read
+        List<JsonNode> records = d.auditRecords();
+
+        // then: score and alert records carry the record time, as deidentify records do; a shifted time beside the real
+        // one of the same message would give the patient's date-shift offset to any reader of the (PHI-free) audit log
+        List<Long> scored = records.stream().filter(n -> n.path("stage").asText().equals("score"))
+                .map(n -> n.path("eventTimeMs").asLong()).toList();
+        List<Long> alerted = records.stream().filter(n -> n.path("stage").asText().equals("alert"))
+                .map(n -> n.path("eventTimeMs").asLong()).toList();
+        assertThat(scored).containsExactly(firstRecordMs, secondRecordMs);
+        assertThat(alerted).isNotEmpty().startsWith(firstRecordMs).endsWith(secondRecordMs)
+                .allSatisfy(t -> assertThat(t).isIn(firstRecordMs, secondRecordMs));
+        assertThat(records).allSatisfy(n -> assertThat(n.path("eventTimeMs").asLong()).isNotIn(clinicalMs));
+    }
 }
