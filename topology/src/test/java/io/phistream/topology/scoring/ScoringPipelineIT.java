@@ -2,6 +2,8 @@ package io.phistream.topology.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phistream.audit.AuditVerifier;
 import io.phistream.audit.checkpoint.CheckpointVerifier;
 import io.phistream.serdes.avro.Alert;
@@ -84,10 +86,11 @@ class ScoringPipelineIT {
                 // when: they arrive on ingest.hl7v2 (one key, so one partition keeps their order)
                 send(config, topics.ingestHl7v2().name(), raw);
 
-                // then: a read_committed consumer sees one RAISE on ward and one ESCALATE on rapid-response
+                // then: a read_committed consumer sees a RAISE on ward, closed there by a RESOLVE when the alert
+                // escalates to rapid-response, and one ESCALATE on rapid-response
                 Map<String, List<ConsumerRecord<String, byte[]>>> out = readCommitted(config,
                         List.of(topics.alerts("ward").name(), topics.alerts("rapid-response").name(),
-                                topics.scores().name()), 5, Duration.ofSeconds(60));
+                                topics.scores().name()), 6, Duration.ofSeconds(60));
                 var alerts = scoring.serdes().alert().deserializer();
                 List<Alert> ward = out.getOrDefault(topics.alerts("ward").name(), List.of()).stream()
                         .map(r -> alerts.deserialize(r.topic(), r.value())).toList();
@@ -98,9 +101,10 @@ class ScoringPipelineIT {
                         .map(r -> scores.deserialize(r.topic(), r.value())).toList();
 
                 assertThat(scored).extracting(Score::getScore).containsExactly(5.0, 6.0, 8.0);
-                assertThat(ward).extracting(Alert::getKind).containsExactly(AlertKind.RAISE);   // 08:20 suppressed
+                assertThat(ward).extracting(Alert::getKind)                                   // 08:20 suppressed
+                        .containsExactly(AlertKind.RAISE, AlertKind.RESOLVE);
                 assertThat(rapid).extracting(Alert::getKind).containsExactly(AlertKind.ESCALATE);
-                for (Alert a : List.of(ward.get(0), rapid.get(0))) {
+                for (Alert a : List.of(ward.get(0), ward.get(1), rapid.get(0))) {
                     assertThat(a.getPatientToken()).isEqualTo(token);
                     for (String phi : List.of(p.mrn(), p.family(), p.given())) {
                         assertThat(a.getPayload()).doesNotContain(phi);
@@ -109,14 +113,33 @@ class ScoringPipelineIT {
                 String finalToken = token;
                 assertThat(out.values().stream().flatMap(List::stream)).allSatisfy(r -> assertThat(r.key()).isEqualTo(finalToken));
 
-                // and the audit log (de-identification, score and alert logs) verifies, with 3 scores and 3 alert decisions
-                List<AuditVerifier.RawEntry> audit = readAll(config, topics.audit().name(), 9);
+                // and the audit log (de-identification, score and alert logs) verifies, with 3 scores and 4 alert
+                // decisions (raise, suppressed, the ward's resolve, escalate)
+                List<AuditVerifier.RawEntry> audit = readAll(config, topics.audit().name(), 10);
                 long scoreRecords = audit.stream().map(e -> new String(e.value(), StandardCharsets.UTF_8))
                         .filter(j -> j.contains("\"kind\":\"record\"") && j.contains("\"stage\":\"score\"")).count();
                 long alertRecords = audit.stream().map(e -> new String(e.value(), StandardCharsets.UTF_8))
                         .filter(j -> j.contains("\"kind\":\"record\"") && j.contains("\"stage\":\"alert\"")).count();
                 assertThat(scoreRecords).isEqualTo(3);
-                assertThat(alertRecords).isEqualTo(3);
+                assertThat(alertRecords).isEqualTo(4);
+                // audit event times are Kafka record times: each message's score record has its deidentify record's
+                // time (a shifted clinical time beside it would give away the patient's date-shift offset)
+                Map<String, Long> deidentifiedAt = new HashMap<>();
+                Map<String, Long> scoredAt = new HashMap<>();
+                for (AuditVerifier.RawEntry e : audit) {
+                    JsonNode n = new ObjectMapper().readTree(e.value());
+                    if (!"record".equals(n.path("kind").asText())) {
+                        continue;
+                    }
+                    JsonNode r = n.path("record").isObject() ? n.path("record") : n;
+                    String stage = r.path("stage").asText();
+                    if (stage.equals("deidentify") || stage.equals("score")) {
+                        (stage.equals("score") ? scoredAt : deidentifiedAt)
+                                .put(r.path("messageId").asText(), r.path("eventTimeMs").asLong());
+                    }
+                }
+                assertThat(scoredAt).hasSize(3);
+                assertThat(deidentifiedAt).containsAllEntriesOf(scoredAt);
                 var report = new AuditVerifier(new CheckpointVerifier(keys.auditVerifyKeyset())).verifyRaw(audit);
                 assertThat(report.ok()).as(report.render()).isTrue();
             }
