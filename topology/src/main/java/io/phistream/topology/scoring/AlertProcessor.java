@@ -108,8 +108,10 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
                                 Headers.PIPELINE_VERSION, scoring.pipelineVersion(),
                                 ScoringHeaders.MODEL, d.model() + "@" + d.modelVersion(),
                                 ScoringHeaders.ALERT_ID, d.alertId())), sink);
+                // when it happened in real time (the record time) for the operator's view of recent alerts: the
+                // alert's own time is shifted, and beside the real time on that page it would show the offset
                 scoring.metrics().alert(d.route(), d.band().label(), kind, d.model(), d.score(), d.patientToken(),
-                        d.atMs());
+                        record.timestamp());
             }
             List<String> rules = new ArrayList<>(3);
             rules.add("band:" + d.band().label());

@@ -29,7 +29,8 @@ public final class ScoringMetrics {
 
         /**
          * An alert was sent (not suppressed). The patient token is a pseudonym, passed for an operator view of recent
-         * alerts (tokens only); it must not become a metric label.
+         * alerts (tokens only); it must not become a metric label. {@code atMs} is the Kafka record time of the
+         * scored message (real time), not the alert's shifted clinical time.
          */
         default void alert(String route, String band, String kind, String model, double score, String patientToken,
                            long atMs) {

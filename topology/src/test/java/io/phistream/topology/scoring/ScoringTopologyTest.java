@@ -323,4 +323,27 @@ class ScoringTopologyTest {
                 .allSatisfy(t -> assertThat(t).isIn(firstRecordMs, secondRecordMs));
         assertThat(records).allSatisfy(n -> assertThat(n.path("eventTimeMs").asLong()).isNotIn(clinicalMs));
     }
+
+    @Test
+    void givenAnAlert_whenTheOperatorViewIsTold_thenItGetsTheKafkaRecordTimeNotTheShiftedClinicalTime() {
+        // given: a listener like the ops page's recent alerts (token, route, time)
+        List<Long> told = new java.util.ArrayList<>();
+        d.scoring.metrics().listener(new ScoringMetrics.Listener() {
+            @Override
+            public void alert(String route, String band, String kind, String model, double score, String patientToken,
+                              long atMs) {
+                told.add(atMs);
+            }
+        });
+
+        // when: a message raises an alert
+        vitals(Vitals.medium(), "20250301080000+0000");
+        long recordMs = d.lastInputMs();
+        Alert alert = alerts(ward).get(0);
+
+        // then: the view gets when it happened (the record time); the alert itself keeps the shifted clinical time,
+        // which beside the real time on an operator's page would show the patient's date-shift offset
+        assertThat(told).containsExactly(recordMs);
+        assertThat(alert.getTimeMs().toEpochMilli()).isNotEqualTo(recordMs);
+    }
 }
