@@ -142,7 +142,7 @@ class ScoringTopologyTest {
         String token = vitals(Vitals.medium(), "20250301080000+0000");
         vitals(Vitals.high(), "20250301081000+0000");
 
-        // the ward's alert is closed there (AlertRouteHandoverTest), the escalation opens one on rapid-response
+        // the ward's alert is closed there (AlertRouteContractTest), the escalation opens one on rapid-response
         assertThat(alerts(ward)).extracting(Alert::getKind).containsExactly(AlertKind.RAISE, AlertKind.RESOLVE);
         List<Alert> escalated = alerts(rapid);
         assertThat(escalated).hasSize(1);

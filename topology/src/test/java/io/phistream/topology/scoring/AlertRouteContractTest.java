@@ -7,19 +7,24 @@ import io.phistream.serdes.avro.Alert;
 import io.phistream.serdes.avro.AlertKind;
 import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.synthetic.SyntheticPatient;
+import io.phistream.topology.stream.Headers;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An alert is open on at most one route per patient and model: when the open alert moves to another route (the band
- * rises to another route's rule, falls to one, or a reminder matches another rule), the route that held it gets a
- * RESOLVE, so no clinical system keeps an alert open that phi-stream has moved elsewhere.
+ * What a route's consumer can rely on (README-scoring, 3. Alerts). An alert is open on at most one route per patient
+ * and model: when the open alert moves to another route (the band rises to another route's rule, falls to one, or a
+ * reminder matches another rule), the route that held it gets a RESOLVE, so no clinical system keeps an alert open
+ * that phi-stream has moved elsewhere. A route's re-identification mark is not written into its alerts.
  */
-class AlertRouteHandoverTest {
+class AlertRouteContractTest {
 
     private ScoringDriver d;
     private TestOutputTopic<String, Alert> ward;
@@ -126,5 +131,29 @@ class AlertRouteHandoverTest {
         assertThat(alerts(ward)).extracting(Alert::getKind).containsExactly(AlertKind.RAISE, AlertKind.RESOLVE);
         assertThat(alerts(review)).extracting(Alert::getKind).containsExactly(AlertKind.RAISE);
         assertThat(d.entries(ScoringTopology.ALERT_STORE)).as("the one open alert, on ward-review").isEqualTo(1);
+    }
+
+    @Test
+    void givenARouteMarkedForReidentification_whenItsAlertIsSent_thenTheRecordCarriesTheTokenAndNoMark() {
+        // given: rules that mark the ward route for the authorised re-identification step
+        RoutingRules marked = RoutingRules.fromJson("""
+                {"suppressionWindow": "PT1H", "rules": [
+                  {"model": "news2", "band": "low-medium", "route": "ward", "format": "fhir", "reidentify": true}]}""");
+        use(() -> new ScoringDriver(ScoringStages.builder(ScoringDriver.stages()).rules(marked, "marked-rules").build()));
+
+        // when: a medium score raises an alert on ward
+        String token = d.hl7(Vitals.medium().at("20250301080000+0000").oru(gen, patient));
+
+        // then (documented contract, README-scoring 3. Alerts): the record holds the token and the route, the headers
+        // are the pipeline's four, and nothing marks the route: the re-identification step reads the rules
+        TestRecord<String, Alert> r = ward.readRecord();
+        assertThat(r.key()).isEqualTo(token);
+        assertThat(r.value().getPatientToken()).isEqualTo(token);
+        assertThat(r.value().getRoute()).isEqualTo("ward");
+        assertThat(r.value().getSchema().getFields()).extracting(f -> f.name().toLowerCase(Locale.ROOT))
+                .noneMatch(n -> n.contains("reidentif"));
+        assertThat(r.headers().toArray()).extracting(Header::key).containsExactlyInAnyOrder(Headers.MESSAGE_ID,
+                Headers.PIPELINE_VERSION, ScoringHeaders.MODEL, ScoringHeaders.ALERT_ID);
+        assertThat(r.value().getPayload()).doesNotContainIgnoringCase("reidentif");
     }
 }
