@@ -70,7 +70,10 @@ public class KeysCommand implements Callable<Integer> {
                             + "rotated only when named: rotating them changes every patient's date shift and every "
                             + "message id from then on.",
                     "Rotating tokenization gives every value a new token from then on (old tokens still reverse): "
-                            + "downstream joins across the rotation need both tokens."})
+                            + "downstream joins across the rotation need both tokens, and per-patient state kept "
+                            + "under the token (scoring features, open alerts and their suppression, patient memory) "
+                            + "starts over for every patient. To rotate without that, name the other keysets: "
+                            + "--keyset quarantine audit-signing."})
     public static class Rotate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -95,6 +98,15 @@ public class KeysCommand implements Callable<Integer> {
                 if (names.contains(KeyStore.TOKENIZATION)) {
                     err.println("WARNING: tokenization rotated: the same value gets a new token from now on (old "
                             + "tokens still reverse); joins across the rotation need both.");
+                    // the scoring side keys its state by the token, so the new token is a new patient to it; say what
+                    // that does to alerts, which the joins warning alone did not (a walkthrough lost an open alert)
+                    err.println("WARNING: per-patient state kept under the token will start over for every patient "
+                            + "once the pipeline runs with the new key: scoring features (no score until a model's "
+                            + "vitals are measured again), open alerts and their suppression (an alert open now is "
+                            + "never resolved by phi-stream, and the patient can be alerted again under the new "
+                            + "token), and patient memory for free text. Close or hand over open alerts in the "
+                            + "receiving systems and tell their users. To rotate without this, name the other "
+                            + "keysets: --keyset quarantine audit-signing.");
                 }
                 if (names.contains(KeyStore.DATESHIFT) || names.contains(KeyStore.DIGEST)) {
                     err.println("WARNING: dateshift/digest rotated: date shifts and message ids computed from now on "

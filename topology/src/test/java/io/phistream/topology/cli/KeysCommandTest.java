@@ -68,6 +68,36 @@ class KeysCommandTest {
     }
 
     @Test
+    void givenKeys_whenRotateByDefault_thenTheWarningSaysPerPatientScoringAndAlertStateStartsOverAndHowToAvoidIt() {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+
+        int code = run("rotate", "--dir", dir.toString());
+
+        // a new token per patient orphans the state kept under the old one: the walkthrough lost an open alert this way
+        assertThat(code).isZero();
+        assertThat(err.toString())
+                .contains("scoring features", "open alerts", "start over for every patient")
+                .contains("never resolved by phi-stream")
+                .contains("--keyset quarantine audit-signing");
+    }
+
+    @Test
+    void givenKeys_whenRotateNamesOnlyTheOtherDefaultKeysets_thenTokensAndPerPatientStateAreKeptWithoutTheWarning() {
+        Path dir = tmp.resolve("keys");
+        run("init", "--dir", dir.toString());
+        var before = KeyStore.load(dir, null).primaryKeyIds();
+
+        int code = run("rotate", "--dir", dir.toString(), "--keyset", "quarantine", "audit-signing");
+
+        var after = KeyStore.load(dir, null).primaryKeyIds();
+        assertThat(code).isZero();
+        assertThat(after.get("tokenization")).isEqualTo(before.get("tokenization"));
+        assertThat(after.get("quarantine")).isNotEqualTo(before.get("quarantine"));
+        assertThat(err.toString()).doesNotContain("tokenization rotated").doesNotContain("start over");
+    }
+
+    @Test
     void givenKeysInitWrote_whenRotateAndExportWithoutAMasterKeyFile_thenTheOneInsideTheDirectoryIsUsed() {
         // a walkthrough: init, deid, reidentify and run default to DIR/master-key.json; rotate and export-public did not
         Path dir = tmp.resolve("keys");
