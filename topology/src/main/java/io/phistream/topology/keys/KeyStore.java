@@ -68,8 +68,8 @@ import java.util.Set;
  * <p>Rotation adds a new primary key and keeps the old ones, so old tokens and ciphertexts still decrypt and
  * old signatures still verify. New tokens differ from old ones for the same value after a tokenization
  * rotation, so state keyed by the patient token (scoring features, open alerts, patient memory) starts over for every
- * patient (README-infra, Keys). Rotating {@code dateshift} or {@code digest} changes every patient's date shift and every
- * message id from then on (a duplicate sent across the rotation is no longer recognised, shifted dates no
+ * patient (README-infra, Keys). Rotating {@code dateshift} or {@code digest} changes every patient's date shift and
+ * every message id from then on (a duplicate sent across the rotation is no longer recognised, shifted dates no
  * longer line up), so they are only rotated when named explicitly.
  */
 public final class KeyStore {

@@ -34,8 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  * ({@link #closingTheOldRoute}). The router sends ESCALATE to the new route only, so before this an escalation from
  * ward to rapid-response left the ward's alert open for good.
  *
- * <p>Alerts carry the patient token only. A route's re-identification mark is not written into the alert: the
- * authorised, audited step downstream decides from the routing rules which routes it serves, never from a record.
+ * <p>Alerts carry the patient token only. A route's re-identification mark is not written into the alert: it is for
+ * the authorised, audited re-identification step, which should take its routes from the routing rules, not from a
+ * record anyone who can write to the topic could mark.
  */
 final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, String, Object> {
 
