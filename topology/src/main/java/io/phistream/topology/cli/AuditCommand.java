@@ -358,17 +358,9 @@ final class AuditCommand implements Runnable {
                 throw new ConfigException("--in: no such file: " + in);
             }
             PhiStreamConfig config = configOptions.load(Map.of());
-            io.phistream.topology.keys.KeyStore keys;
-            if (keyOptions.present()) {
-                keys = keyOptions.load();
-            } else if (config.keysDir().isPresent()) {
-                keys = io.phistream.topology.keys.KeyStore.load(config.keysDir().get(),
-                        config.masterKeyFile().orElse(null));
-            } else {
-                // a throwaway key would give an id no log holds
-                throw new ConfigException("--keys DIR (or keys.dir) is required: the id is keyed with the pipeline's"
-                        + " digest key");
-            }
+            // a throwaway key would give an id no log holds
+            io.phistream.topology.keys.KeyStore keys = keyOptions.loadOr(config).orElseThrow(() -> new ConfigException(
+                    "--keys DIR (or keys.dir) is required: the id is keyed with the pipeline's digest key"));
             byte[] raw = Files.readAllBytes(in); // the bytes, not a decoding: an id without MSH-10 digests them
             Format f = format == Format.auto ? detect(raw) : format;
             io.phistream.topology.stream.Stages stages = io.phistream.topology.stream.Stages.create(config, keys);

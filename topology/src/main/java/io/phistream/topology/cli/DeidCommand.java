@@ -74,16 +74,11 @@ final class DeidCommand implements Callable<Integer> {
             throw new ConfigException("--in: no such file or directory: " + in);
         }
         PhiStreamConfig config = configOptions.load(Map.of());
-        KeyStore keys;
-        if (keyOptions.present()) {
-            keys = keyOptions.load();
-        } else if (config.keysDir().isPresent()) { // keys.dir from --config, PHI_STREAM_KEYS_DIR or --set
-            keys = KeyStore.load(config.keysDir().get(), config.masterKeyFile().orElse(null));
-        } else {
-            keys = KeyStore.ephemeral();
+        KeyStore keys = keyOptions.loadOr(config).orElseGet(() -> {
             System.err.println("phi-stream: no --keys given: using a fresh throwaway keyset; "
                     + "tokens from this run can never be reversed or joined with other runs");
-        }
+            return KeyStore.ephemeral();
+        });
         List<Path> files = new ArrayList<>();
         int folders = 0;
         if (Files.isDirectory(in)) {
