@@ -74,25 +74,25 @@ class AuditCommandTest {
 
     @Test
     void givenAnInputsPlaceInTheIngestTopic_whenShownBySource_thenItsDecisionRecordIsPrinted() {
-        Run r = cli("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/1");
+        CliRun r = CliRun.of("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/1");
 
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out.lines().toList()).singleElement().asString()
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).singleElement().asString()
                 .contains("\"messageId\":\"m-refused\"", "\"source\":\"ingest.hl7v2/0/1\"", "\"NOT_HL7\"");
     }
 
     @Test
     void givenAPlaceNoRecordNamesOrThatIsNoPlace_whenShownBySource_thenExit1OrExit2() {
-        Run absent = cli("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/3");
-        Run malformed = cli("audit", "show", "--file", export.toString(), "--source", "John Smith");
-        Run both = cli("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/1",
+        CliRun absent = CliRun.of("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/3");
+        CliRun malformed = CliRun.of("audit", "show", "--file", export.toString(), "--source", "John Smith");
+        CliRun both = CliRun.of("audit", "show", "--file", export.toString(), "--source", "ingest.hl7v2/0/1",
                 "--message-id", "m-refused");
 
-        assertThat(absent.code).isEqualTo(PhiStreamCli.FAILURE);
-        assertThat(absent.err).contains("no audit record for source ingest.hl7v2/0/3");
-        assertThat(malformed.code).isEqualTo(PhiStreamCli.USAGE);
-        assertThat(malformed.err).contains("--source: expected TOPIC/PARTITION/OFFSET").doesNotContain("John");
-        assertThat(both.code).as("one or the other").isEqualTo(PhiStreamCli.USAGE);
+        assertThat(absent.code()).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(absent.err()).contains("no audit record for source ingest.hl7v2/0/3");
+        assertThat(malformed.code()).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(malformed.err()).contains("--source: expected TOPIC/PARTITION/OFFSET").doesNotContain("John");
+        assertThat(both.code()).as("one or the other").isEqualTo(PhiStreamCli.USAGE);
     }
 
     @Test
@@ -100,9 +100,9 @@ class AuditCommandTest {
             throws Exception {
         Path fhir = dir.resolve("audit-fhir.json");
 
-        Run r = cli("audit", "export", "--file", export.toString(), "--fhir", "--out", fhir.toString());
+        CliRun r = CliRun.of("audit", "export", "--file", export.toString(), "--fhir", "--out", fhir.toString());
 
-        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode bundle = new ObjectMapper().readTree(fhir.toFile());
         assertThat(bundle.get("entry")).hasSize(3);
         JsonNode released = event(bundle, "m-released");
@@ -121,10 +121,10 @@ class AuditCommandTest {
         // a walkthrough: a wrong topic.prefix verified "OK, 0 logs" with exit 0
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
 
-        Run r = cli("audit", "verify", "--file", empty.toString(), "--public-keyset", publicKeyset.toString());
+        CliRun r = CliRun.of("audit", "verify", "--file", empty.toString(), "--public-keyset", publicKeyset.toString());
 
-        assertThat(r.code).isEqualTo(PhiStreamCli.FAILURE);
-        assertThat(r.out).contains("no audit log found");
+        assertThat(r.code()).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(r.out()).contains("no audit log found");
     }
 
     @Test
@@ -132,20 +132,20 @@ class AuditCommandTest {
         // a walkthrough: "audit verification: OK, 0 logs" followed by "no audit log found" contradicted itself
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
 
-        Run r = cli("audit", "verify", "--file", empty.toString(), "--public-keyset", publicKeyset.toString());
+        CliRun r = CliRun.of("audit", "verify", "--file", empty.toString(), "--public-keyset", publicKeyset.toString());
 
-        assertThat(r.code).isEqualTo(PhiStreamCli.FAILURE);
-        assertThat(r.out.lines().toList()).containsExactly(
+        assertThat(r.code()).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(r.out().lines().toList()).containsExactly(
                 "audit verification: FAILED, no audit log found (check topic.prefix, bootstrap.servers or the export)");
-        assertThat(r.out).doesNotContain("OK");
+        assertThat(r.out()).doesNotContain("OK");
     }
 
     @Test
     void givenHeadsKeptFromAGoodLog_whenALogIsLaterRemovedOrCutShort_thenVerifyingAgainstThemFails() throws Exception {
         Path heads = dir.resolve("heads.jsonl");
-        Run kept = cli("audit", "verify", "--file", export.toString(), "--public-keyset", publicKeyset.toString(),
+        CliRun kept = CliRun.of("audit", "verify", "--file", export.toString(), "--public-keyset", publicKeyset.toString(),
                 "--write-heads", heads.toString());
-        assertThat(kept.code).as(kept.err).isZero();
+        assertThat(kept.code()).as(kept.err()).isZero();
         assertThat(Files.readAllLines(heads)).hasSize(2); // deidentify/0 and quarantine/0, their latest checkpoints
 
         List<AuditEntry> all = AuditExport.readJsonLines(Files.newBufferedReader(export));
@@ -154,13 +154,13 @@ class AuditCommandTest {
         Path cutShort = exportOf("cut-short.jsonl", all.subList(0, all.size() - 2)); // the last record and checkpoint
 
         for (Path tampered : List.of(withoutQuarantine, cutShort)) {
-            Run alone = cli("audit", "verify", "--file", tampered.toString(), "--public-keyset", publicKeyset.toString());
-            Run trusted = cli("audit", "verify", "--file", tampered.toString(), "--public-keyset",
+            CliRun alone = CliRun.of("audit", "verify", "--file", tampered.toString(), "--public-keyset", publicKeyset.toString());
+            CliRun trusted = CliRun.of("audit", "verify", "--file", tampered.toString(), "--public-keyset",
                     publicKeyset.toString(), "--trusted-heads", heads.toString());
 
-            assertThat(alone.code).as("alone, a removal leaves nothing to contradict: %s", tampered).isZero();
-            assertThat(trusted.code).as(tampered.toString()).isEqualTo(PhiStreamCli.FAILURE);
-            assertThat(trusted.out).contains("quarantine/0").containsPattern("TRUNCATED|MISSING");
+            assertThat(alone.code()).as("alone, a removal leaves nothing to contradict: %s", tampered).isZero();
+            assertThat(trusted.code()).as(tampered.toString()).isEqualTo(PhiStreamCli.FAILURE);
+            assertThat(trusted.out()).contains("quarantine/0").containsPattern("TRUNCATED|MISSING");
         }
     }
 
@@ -174,35 +174,35 @@ class AuditCommandTest {
 
     @Test
     void givenAnIdWithoutRecords_whenProved_thenTheSameMessageAndExitCodeAsShow() {
-        Run show = cli("audit", "show", "--file", export.toString(), "--message-id", "m-unknown");
-        Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", "m-unknown",
+        CliRun show = CliRun.of("audit", "show", "--file", export.toString(), "--message-id", "m-unknown");
+        CliRun prove = CliRun.of("audit", "prove", "--file", export.toString(), "--message-id", "m-unknown",
                 "--public-keyset", publicKeyset.toString());
 
-        assertThat(show.code).isEqualTo(PhiStreamCli.FAILURE);
-        assertThat(show.err).contains("no audit record for message id m-unknown");
-        assertThat(prove.code).isEqualTo(show.code);
-        assertThat(prove.err).contains("no audit record for message id m-unknown").doesNotContain("FAILED");
-        assertThat(prove.out).as("no empty proof document").isBlank();
+        assertThat(show.code()).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(show.err()).contains("no audit record for message id m-unknown");
+        assertThat(prove.code()).isEqualTo(show.code());
+        assertThat(prove.err()).contains("no audit record for message id m-unknown").doesNotContain("FAILED");
+        assertThat(prove.out()).as("no empty proof document").isBlank();
     }
 
     @Test
     void givenAnIdWithRecords_whenProved_thenExitZeroAndTheProofIsPrinted() {
-        Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", "m-released",
+        CliRun prove = CliRun.of("audit", "prove", "--file", export.toString(), "--message-id", "m-released",
                 "--public-keyset", publicKeyset.toString());
 
-        assertThat(prove.code).as(prove.err).isZero();
-        assertThat(prove.out).contains("\"messageId\":\"m-released\"");
-        assertThat(prove.err).contains("proof: 1 record(s) proven").doesNotContain("FAILED");
+        assertThat(prove.code()).as(prove.err()).isZero();
+        assertThat(prove.out()).contains("\"messageId\":\"m-released\"");
+        assertThat(prove.err()).contains("proof: 1 record(s) proven").doesNotContain("FAILED");
     }
 
     @Test
     void givenAProofWrittenByProve_whenCheckedWithThePublicKeysetAlone_thenOkNamingTheLogRecordAndCheckpointSize() {
         Path proof = proofOf("m-released");
 
-        Run check = cli("audit", "check-proof", "--proof", proof.toString(), "--public-keyset", publicKeyset.toString());
+        CliRun check = CliRun.of("audit", "check-proof", "--proof", proof.toString(), "--public-keyset", publicKeyset.toString());
 
-        assertThat(check.code).as(check.err).isZero();
-        assertThat(check.out.lines().toList()).containsExactly(
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out().lines().toList()).containsExactly(
                 "proof of message m-released: OK, 1 record(s) proven against signed checkpoints, 0 failed,"
                         + " 0 not yet covered by a checkpoint",
                 "  ok   deidentify/0 record 0 (released) is in the signed checkpoint of size 1");
@@ -214,11 +214,11 @@ class AuditCommandTest {
         Path edited = Files.writeString(dir.resolve("edited.json"),
                 Files.readString(proof).replace("\"NOT_HL7\"", "\"NOT_HL8\""));
 
-        Run check = cli("audit", "check-proof", "--proof", edited.toString(), "--public-keyset",
+        CliRun check = CliRun.of("audit", "check-proof", "--proof", edited.toString(), "--public-keyset",
                 publicKeyset.toString());
 
-        assertThat(check.code).isEqualTo(PhiStreamCli.FAILURE);
-        assertThat(check.out).startsWith("proof of message m-refused: FAILED, 0 record(s) proven")
+        assertThat(check.code()).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(check.out()).startsWith("proof of message m-refused: FAILED, 0 record(s) proven")
                 .contains("FAIL proof #0: inclusion path does not lead to the signed root");
     }
 
@@ -229,10 +229,10 @@ class AuditCommandTest {
         KeyStore.init(dir.resolve("other-keys"), null);
         Path otherKeyset = dir.resolve("other-keys").resolve(KeyStore.AUDIT_VERIFY_FILE);
 
-        Run check = cli("audit", "check-proof", "--proof", proof.toString(), "--public-keyset", otherKeyset.toString());
+        CliRun check = CliRun.of("audit", "check-proof", "--proof", proof.toString(), "--public-keyset", otherKeyset.toString());
 
-        assertThat(check.code).isEqualTo(PhiStreamCli.FAILURE);
-        assertThat(check.out).contains("FAILED").contains("BAD_SIGNATURE");
+        assertThat(check.code()).isEqualTo(PhiStreamCli.FAILURE);
+        assertThat(check.out()).contains("FAILED").contains("BAD_SIGNATURE");
     }
 
     @Test
@@ -240,23 +240,23 @@ class AuditCommandTest {
         String whole = Files.readString(proofOf("m-released"));
         Path truncated = Files.writeString(dir.resolve("truncated.json"), whole.substring(0, whole.length() / 2));
 
-        Run cut = cli("audit", "check-proof", "--proof", truncated.toString(), "--public-keyset",
+        CliRun cut = CliRun.of("audit", "check-proof", "--proof", truncated.toString(), "--public-keyset",
                 publicKeyset.toString());
-        Run missing = cli("audit", "check-proof", "--proof", dir.resolve("absent.json").toString(),
+        CliRun missing = CliRun.of("audit", "check-proof", "--proof", dir.resolve("absent.json").toString(),
                 "--public-keyset", publicKeyset.toString());
 
-        assertThat(cut.code).isEqualTo(PhiStreamCli.USAGE);
-        assertThat(cut.err).contains("--proof: not a phi-stream inclusion proof").contains(truncated.toString());
-        assertThat(cut.out).as("no verdict on a file that is no proof").isBlank();
-        assertThat(missing.code).isEqualTo(PhiStreamCli.USAGE);
-        assertThat(missing.err).contains("--proof: no such file");
+        assertThat(cut.code()).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(cut.err()).contains("--proof: not a phi-stream inclusion proof").contains(truncated.toString());
+        assertThat(cut.out()).as("no verdict on a file that is no proof").isBlank();
+        assertThat(missing.code()).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(missing.err()).contains("--proof: no such file");
     }
 
     private Path proofOf(String messageId) {
         Path proof = dir.resolve("proof-" + messageId + ".json");
-        Run prove = cli("audit", "prove", "--file", export.toString(), "--message-id", messageId,
+        CliRun prove = CliRun.of("audit", "prove", "--file", export.toString(), "--message-id", messageId,
                 "--public-keyset", publicKeyset.toString(), "--out", proof.toString());
-        assertThat(prove.code).as(prove.err).isZero();
+        assertThat(prove.code()).as(prove.err()).isZero();
         return proof;
     }
 
@@ -279,23 +279,5 @@ class AuditCommandTest {
         throw new AssertionError("no AuditEvent for " + messageId);
     }
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run cli(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = PhiStreamCli.execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 }

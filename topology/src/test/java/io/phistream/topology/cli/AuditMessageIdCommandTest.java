@@ -50,20 +50,20 @@ class AuditMessageIdCommandTest {
 
         List<String> audited = auditedMessageIds(keys, List.of(hl7.text().getBytes(StandardCharsets.UTF_8), notHl7),
                 List.of(fhir));
-        Run forHl7 = cli("audit", "message-id", "--in", write("adt.hl7", hl7.text().getBytes(StandardCharsets.UTF_8)),
+        CliRun forHl7 = CliRun.of("audit", "message-id", "--in", write("adt.hl7", hl7.text().getBytes(StandardCharsets.UTF_8)),
                 "--keys", keysDir.toString());
-        Run forNotHl7 = cli("audit", "message-id", "--in", write("broken.hl7", notHl7), "--format", "hl7v2",
+        CliRun forNotHl7 = CliRun.of("audit", "message-id", "--in", write("broken.hl7", notHl7), "--format", "hl7v2",
                 "--keys", keysDir.toString());
-        Run forFhir = cli("audit", "message-id", "--in", write("patient.json", fhir), "--keys", keysDir.toString());
+        CliRun forFhir = CliRun.of("audit", "message-id", "--in", write("patient.json", fhir), "--keys", keysDir.toString());
 
         assertThat(audited).hasSize(3);
-        for (Run r : List.of(forHl7, forNotHl7, forFhir)) {
-            assertThat(r.code).as(r.err).isZero();
-            assertThat(r.out.lines().toList()).as("the id alone").hasSize(1);
+        for (CliRun r : List.of(forHl7, forNotHl7, forFhir)) {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out().lines().toList()).as("the id alone").hasSize(1);
         }
-        assertThat(List.of(forHl7.out.strip(), forNotHl7.out.strip(), forFhir.out.strip()))
+        assertThat(List.of(forHl7.out().strip(), forNotHl7.out().strip(), forFhir.out().strip()))
                 .containsExactlyElementsOf(audited);
-        String all = (forHl7.out + forHl7.err).toLowerCase(Locale.ROOT);
+        String all = (forHl7.out() + forHl7.err()).toLowerCase(Locale.ROOT);
         for (String phi : hl7.phiValues()) {
             if (phi.length() >= 6) {
                 assertThat(all).as("a PHI value of length %s", phi.length()).doesNotContain(phi.toLowerCase(Locale.ROOT));
@@ -77,14 +77,14 @@ class AuditMessageIdCommandTest {
         String hl7 = write("adt.hl7", new SyntheticHl7(3).next().text().getBytes(StandardCharsets.UTF_8));
         String note = write("note.txt", "Seen today, doing well.".getBytes(StandardCharsets.UTF_8));
 
-        Run withoutKeys = cli("audit", "message-id", "--in", hl7);
-        Run ofANote = cli("audit", "message-id", "--in", note, "--keys", dir.resolve("keys").toString());
+        CliRun withoutKeys = CliRun.of("audit", "message-id", "--in", hl7);
+        CliRun ofANote = CliRun.of("audit", "message-id", "--in", note, "--keys", dir.resolve("keys").toString());
 
-        assertThat(withoutKeys.code).isEqualTo(PhiStreamCli.USAGE);
-        assertThat(withoutKeys.err).contains("--keys DIR (or keys.dir) is required");
-        assertThat(withoutKeys.out).isBlank();
-        assertThat(ofANote.code).isEqualTo(PhiStreamCli.USAGE);
-        assertThat(ofANote.err).contains("give --format hl7v2 or fhir").doesNotContain("doing well");
+        assertThat(withoutKeys.code()).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(withoutKeys.err()).contains("--keys DIR (or keys.dir) is required");
+        assertThat(withoutKeys.out()).isBlank();
+        assertThat(ofANote.code()).isEqualTo(PhiStreamCli.USAGE);
+        assertThat(ofANote.err()).contains("give --format hl7v2 or fhir").doesNotContain("doing well");
     }
 
     /** The message ids of the audit records the topology writes for these inputs, in input order. */
@@ -125,23 +125,5 @@ class AuditMessageIdCommandTest {
         return Files.write(dir.resolve(name), content).toString();
     }
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run cli(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = PhiStreamCli.execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 }

@@ -31,23 +31,7 @@ class QuarantineCommandIT {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(PhiStreamCli.execute(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     @Test
     void givenAQuarantinedMessage_whenOpenedWithAPurpose_thenTheOriginalIsWrittenToAFileAndEveryAttemptIsAccounted()
@@ -68,10 +52,10 @@ class QuarantineCommandIT {
         String[] common = {"quarantine", "open", "--bootstrap-servers", kafka.bootstrapServers(), "--set",
             "topic.prefix=qopen.", "--keys", keysDir.toString(), "--purpose", "why was it refused"};
 
-        Run opened = cli(concat(common, "--message-id", "m-quarantined-1", "--out", dir.resolve("m1.hl7").toString()));
-        Run unknown = cli(concat(common, "--message-id", "m-unknown", "--out", dir.resolve("m2.hl7").toString()));
-        Run again = cli(concat(common, "--message-id", "m-quarantined-1", "--out", dir.resolve("m1.hl7").toString()));
-        Run noPurpose = cli("quarantine", "open", "--bootstrap-servers", kafka.bootstrapServers(), "--keys",
+        CliRun opened = CliRun.of(concat(common, "--message-id", "m-quarantined-1", "--out", dir.resolve("m1.hl7").toString()));
+        CliRun unknown = CliRun.of(concat(common, "--message-id", "m-unknown", "--out", dir.resolve("m2.hl7").toString()));
+        CliRun again = CliRun.of(concat(common, "--message-id", "m-quarantined-1", "--out", dir.resolve("m1.hl7").toString()));
+        CliRun noPurpose = CliRun.of("quarantine", "open", "--bootstrap-servers", kafka.bootstrapServers(), "--keys",
                 keysDir.toString(), "--message-id", "m-quarantined-1", "--out", dir.resolve("m3.hl7").toString());
 
         assertThat(opened.code()).as(opened.err()).isZero();

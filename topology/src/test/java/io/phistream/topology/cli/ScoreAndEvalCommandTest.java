@@ -60,7 +60,7 @@ class ScoreAndEvalCommandTest {
         Path in = dir.resolve("vitals.csv");
         Files.writeString(in, "rr,spo2,spo2_scale,o2,sbp,hr,acvpu,temp\n16,97,1,0,120,70,A,37.0\n");
         Path out = dir.resolve("no-such-dir").resolve("x.csv");
-        Run run = run("score", "--model", "news2", "--in", in.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("score", "--model", "news2", "--in", in.toString(), "--out", out.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--out", out.toString(), out.getParent() + " does not exist")
                 .doesNotContain("bad row");
@@ -72,7 +72,7 @@ class ScoreAndEvalCommandTest {
         Path in = dir.resolve("locked.csv");
         Files.writeString(in, "rr,spo2,spo2_scale,o2,sbp,hr,acvpu,temp\n16,97,1,0,120,70,A,37.0\n");
         assumeTrue(in.toFile().setReadable(false, false) && !Files.isReadable(in), "root reads every file: skipped");
-        Run run = run("score", "--model", "news2", "--in", in.toString(), "--out", dir.resolve("o.csv").toString());
+        CliRun run = CliRun.of("score", "--model", "news2", "--in", in.toString(), "--out", dir.resolve("o.csv").toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--in", in.toString()).doesNotContain("bad row");
     }
@@ -84,7 +84,7 @@ class ScoreAndEvalCommandTest {
         Files.writeString(note, "Seen by Dr. Velbrane today.");
         Path empty = Files.createDirectory(dir.resolve("empty"));
         for (Path corpus : List.of(note, dir, empty)) {
-            Run run = run("eval", "--corpus", corpus.toString());
+            CliRun run = CliRun.of("eval", "--corpus", corpus.toString());
             assertThat(run.code()).as(corpus.toString()).isEqualTo(2);
             assertThat(run.out()).doesNotContain("documents");
             assertThat(run.err()).contains("no labelled documents", corpus.toString(), ".jsonl", ".ann", ".xml")
@@ -97,7 +97,7 @@ class ScoreAndEvalCommandTest {
         Path corpus = dir.resolve("notes.jsonl");
         Files.writeString(corpus, "{\"text\":\"Seen today.\",\"spans\":[]}\n"
                 + "{\"text\":\"Called Velbrane at 617-555-0123\",\"spans\":[\n"); // cut off
-        Run run = run("eval", "--corpus", corpus.toString());
+        CliRun run = CliRun.of("eval", "--corpus", corpus.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains(corpus.toString(), "line 2", "not valid JSON")
                 .doesNotContain("Exception").doesNotContain("Velbrane")
@@ -138,25 +138,7 @@ class ScoreAndEvalCommandTest {
         assertThat(forms).allMatch(l -> l.substring(24).trim().startsWith("1 ")); // the one gold span in every form
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    /** The exit code and what the command printed on stdout and stderr. */
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = PhiStreamCli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** The NAME row's span recall that `eval` prints. */
     private static String nameRecall(String corpus, String... more) {
