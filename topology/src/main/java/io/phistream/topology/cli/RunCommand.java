@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -64,17 +65,24 @@ final class RunCommand implements Callable<Integer> {
                 ? OpsServer.start(config.httpPort(), OpsSources.forApp(config, topics, stages, streams)
                         .auditCheckpointAge(AuditProcessor::lastCheckpointAge).build())
                 : null;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // readiness goes 503 first, then streams close, then the server: within a 60 s grace period
-            GracefulShutdown.stop(Duration.ofSeconds(45), ops, streams);
-            stopped.countDown();
-        }, "phi-stream-shutdown"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C ask for the graceful stop on this thread, which then returns 0, as a clean stop should
+        // (scripts, systemd); left to the JVM, they run the shutdown hook and exit 143 or 130
+        StopSignals.handle(stopRequested::countDown);
+        AtomicBoolean stopping = new AtomicBoolean();
+        // readiness goes 503 first, then streams close, then the server: within a 60 s grace period
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                GracefulShutdown.stop(Duration.ofSeconds(45), ops, streams);
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "phi-stream-shutdown")); // every other way the JVM ends
         streams.start();
         System.err.println("phi-stream: running; application.id=" + config.applicationId()
                 + " inputs=" + topics.ingestHl7v2().name() + "," + topics.ingestFhir().name()
                 + (ops == null ? "" : " ops=" + ops.url()));
-        stopped.await();
+        stopRequested.await(); // where signals cannot be handled, the shutdown hook stops it and the JVM ends as ever
+        stop.run();
         return PhiStreamCli.OK;
     }
 

@@ -129,9 +129,12 @@ class ChaosIT {
             assertThat(sent).as("messages sent across the chaos").isGreaterThan(300);
             assertThat(seen).as("message id -> times seen").isEqualTo(expected);
 
+            // and a clean stop (SIGTERM) ends within the grace period with exit 0, as scripts and systemd expect
+            child.destroy();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("stopped within the grace period").isTrue();
+            assertThat(child.exitValue()).as("exit code of a clean stop; the log ends:\n%s", tail()).isZero();
             // and the de-identification audit logs hold one record per message (scoring and alerting append their
             // own stages) and everything verifies (signatures, Merkle roots, no gap or fork)
-            kill(child);
             List<ConsumerRecord<byte[], byte[]>> audit = KafkaTestIo.readAll(bootstrap,
                     List.of(topics.audit().name()), Duration.ofSeconds(3));
             Map<String, Integer> audited = new HashMap<>();
