@@ -369,12 +369,25 @@ public final class KeyStore {
     private static void warnIfOpen(Path file) {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+            boolean mine = Files.getOwner(file).getName().equals(System.getProperty("user.name"));
+            if (tooOpen(perms, mine)) {
                 LOG.warn("master key file {} is accessible to group or others; restrict it to its owner (chmod 600)", file);
             }
         } catch (IOException | UnsupportedOperationException e) {
             // non-POSIX file system: nothing to check
         }
+    }
+
+    /**
+     * Whether a master key file's mode lets more than its reader in: anything for others, group write, or group read
+     * of a file the reader owns (it could be 0600). Group read of a file someone else owns is how a process that is
+     * not its owner reads it: a Kubernetes Secret mounted with mode 0440 and the pod's fsGroup (k8s/base).
+     */
+    static boolean tooOpen(Set<PosixFilePermission> perms, boolean ownedByReader) {
+        boolean others = perms.stream().anyMatch(p -> p.name().startsWith("OTHERS"));
+        boolean groupRead = perms.contains(PosixFilePermission.GROUP_READ)
+                || perms.contains(PosixFilePermission.GROUP_EXECUTE);
+        return others || perms.contains(PosixFilePermission.GROUP_WRITE) || groupRead && ownedByReader;
     }
 
     private static String readString(Path file, String what) {

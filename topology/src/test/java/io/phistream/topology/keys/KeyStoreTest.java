@@ -233,4 +233,16 @@ class KeyStoreTest {
 
         assertThat(json).contains("ASYMMETRIC_PUBLIC").doesNotContain("ASYMMETRIC_PRIVATE").doesNotContain("SYMMETRIC\"");
     }
+
+    @Test
+    void aMasterKeyFileIsTooOpenWhenOthersOrGroupWritersCanReachIt_orItsOwnGroupCanReadIt() {
+        assertThat(KeyStore.tooOpen(PosixFilePermissions.fromString("rw-------"), true)).isFalse();
+        assertThat(KeyStore.tooOpen(PosixFilePermissions.fromString("r--------"), true)).isFalse();
+        assertThat(KeyStore.tooOpen(PosixFilePermissions.fromString("rw-r-----"), true)).as("0640, the reader's own")
+                .isTrue();
+        assertThat(KeyStore.tooOpen(PosixFilePermissions.fromString("rw----r--"), false)).as("others").isTrue();
+        assertThat(KeyStore.tooOpen(PosixFilePermissions.fromString("r--rw----"), false)).as("group write").isTrue();
+        // a Kubernetes Secret: root's file, mode 0440, read by the pod's user through its fsGroup
+        assertThat(KeyStore.tooOpen(PosixFilePermissions.fromString("r--r-----"), false)).isFalse();
+    }
 }
