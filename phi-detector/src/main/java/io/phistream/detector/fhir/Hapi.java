@@ -64,18 +64,16 @@ final class Hapi {
         if (!bigExponentAnywhere(json, 'e') && !bigExponentAnywhere(json, 'E')) {
             return false;
         }
-        boolean inString = false;
         int n = json.length();
         for (int i = 0; i < n; i++) {
             char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
+            if (c == '"') {
+                // strings hold most of a Bundle's characters (and the digits and e's of base64 and ids that made the
+                // first look above say yes): jump over each to its closing quote rather than reading it
+                i = closingQuote(json, i + 1);
+                if (i < 0) {
+                    return false;
                 }
-            } else if (c == '"') {
-                inString = true;
             } else if ((c == 'e' || c == 'E') && i > 0 && (Character.isDigit(json.charAt(i - 1)) || json.charAt(i - 1) == '.')) {
                 int j = i + 1;
                 if (j < n && (json.charAt(j) == '+' || json.charAt(j) == '-')) {
@@ -95,6 +93,23 @@ final class Hapi {
             }
         }
         return false;
+    }
+
+    /**
+     * The index of the quote that closes a JSON string whose text starts at {@code from}, or -1: the first quote
+     * after an even number of backslashes (each pair is one escaped backslash; an odd one left escapes the quote).
+     */
+    static int closingQuote(String json, int from) {
+        for (int q = json.indexOf('"', from); q >= 0; q = json.indexOf('"', q + 1)) {
+            int backslashes = 0;
+            while (q - backslashes - 1 >= from && json.charAt(q - backslashes - 1) == '\\') {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     private static boolean bigExponentAnywhere(String json, char e) {
