@@ -380,6 +380,8 @@ public final class FhirDeidentifier {
          * one is seen): treated as {@code date/birth}, their year only.
          */
         Set<IBase> births;
+        /** What {@link #says(String, Pattern)} found, by word pattern and text. */
+        final Map<Pattern, Map<String, Boolean>> said = new IdentityHashMap<>();
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
         final Map<String, PhiType> systemPhi = new HashMap<>();
         /** Free text runs after the structured pass, so every structured PHI value is known to the scrubber. */
@@ -505,6 +507,28 @@ public final class FhirDeidentifier {
                     ageValue(c.getValue(), ageCode(c.getCode()));
                 }
             }
+        }
+
+        /** Whether a code's texts or codes say what the words do (a coding's system is not read: "urn:x:stage"). */
+        boolean says(CodeableConcept code, Pattern words) {
+            if (code.hasText() && says(code.getText(), words)) {
+                return true;
+            }
+            for (Coding c : code.getCoding()) {
+                if (says(c.getCode(), words) || says(c.getDisplay(), words)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Each text is searched once per message: a Bundle repeats the same codes and displays ("Body Height") in
+         * hundreds of Observations, and each is asked for both word patterns.
+         */
+        boolean says(String text, Pattern words) {
+            return text != null && said.computeIfAbsent(words, w -> new HashMap<>())
+                    .computeIfAbsent(text, t -> words.matcher(t).find());
         }
 
         AgeCode ageCode(CodeableConcept code) {
@@ -1348,23 +1372,6 @@ public final class FhirDeidentifier {
     /** How many of a UCUM time unit make a year; NaN for a unit that is not a time unit. */
     /** How a value is known to be an age: not at all, by a word of its code or question, or by a listed code. */
     private enum AgeCode { NONE, WORD, LISTED }
-
-    /** Whether a code's texts or codes say what the words do (a coding's system is not read: "urn:x:stage"). */
-    private static boolean says(CodeableConcept code, Pattern words) {
-        if (code.hasText() && says(code.getText(), words)) {
-            return true;
-        }
-        for (Coding c : code.getCoding()) {
-            if (says(c.getCode(), words) || says(c.getDisplay(), words)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean says(String text, Pattern words) {
-        return text != null && words.matcher(text).find();
-    }
 
     private static double unitsPerYear(String unit) {
         if (unit == null) {
