@@ -226,18 +226,11 @@ final class FhirResidualGuard {
             int start = i;
             int h = 0;
             while (i < n) {
-                char c = text.charAt(i);
-                if (c < 128) {
-                    if (!ASCII_ALNUM[c]) {
-                        break;
-                    }
-                    h = 31 * h + ASCII_FOLD[c];
-                } else {
-                    if (!Character.isLetterOrDigit(c)) {
-                        break;
-                    }
-                    h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
+                int folded = foldedLetterOrDigit(text.charAt(i));
+                if (folded == 0) {
+                    break;
                 }
+                h = 31 * h + folded;
                 i++;
             }
             int len = i - start;
@@ -285,6 +278,26 @@ final class FhirResidualGuard {
             ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
             ASCII_FOLD[c] = Character.toLowerCase(Character.toUpperCase(c));
         }
+    }
+
+    /** ASCII letters and digits as {@link #foldedHash} folds them; 0 for any other ASCII character. */
+    private static final char[] ASCII_FOLDED_ALNUM = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLDED_ALNUM[c] = ASCII_ALNUM[c] ? ASCII_FOLD[c] : 0;
+        }
+    }
+
+    /**
+     * A letter or digit folded as {@link #foldedHash} folds it, or 0 for any other character (no letter or digit
+     * folds to 0): the scan's one question for every char of the output, one table lookup for ASCII.
+     */
+    static int foldedLetterOrDigit(char c) {
+        if (c < 128) {
+            return ASCII_FOLDED_ALNUM[c];
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(Character.toUpperCase(c)) : 0;
     }
 
     /** {@link Character#isLetterOrDigit(char)}, with a table for ASCII: the scan calls it for every output char. */

@@ -131,4 +131,26 @@ class FhirResidualGuardTest {
         // inside one of our tokens the day is no hit
         assertThat(FhirResidualGuard.firstHit("{\"d\":\"19610314\"}", FhirFormat.JSON, Set.of("19610314"), v)).isNull();
     }
+    @Test
+    void givenALetterOrDigit_thenItIsFoldedAsTheHashFoldsIt_andAnyOtherCharacterIsZero() {
+        assertThat(FhirResidualGuard.foldedLetterOrDigit('Q')).isEqualTo('q');
+        assertThat(FhirResidualGuard.foldedLetterOrDigit('q')).isEqualTo('q');
+        assertThat(FhirResidualGuard.foldedLetterOrDigit('7')).isEqualTo('7');
+        assertThat(FhirResidualGuard.foldedLetterOrDigit('\u00c9')).isEqualTo('\u00e9'); // É
+        assertThat(FhirResidualGuard.foldedLetterOrDigit('\u0130')).isEqualTo('i'); // dotted capital I, as regionMatches
+        for (char c : new char[] {'-', '_', ' ', '"', ':', '\u0000', '\u2014', '\u00a0'}) {
+            assertThat(FhirResidualGuard.foldedLetterOrDigit(c)).as("U+%04X", (int) c).isZero();
+        }
+    }
+
+    @Test
+    void givenEveryChar_thenTheFoldedLetterOrDigitAgreesWithFoldedHash() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            int folded = FhirResidualGuard.foldedLetterOrDigit(c);
+            assertThat(folded != 0).as("U+%04X", (int) c).isEqualTo(Character.isLetterOrDigit(c));
+            if (folded != 0 && folded != FhirResidualGuard.foldedHash(String.valueOf(c), 0, 1)) {
+                throw new AssertionError(String.format("U+%04X folds unlike foldedHash", (int) c));
+            }
+        }
+    }
 }
