@@ -127,15 +127,26 @@ public final class DayMentions {
                 while (end < n && letter(text.charAt(end))) {
                     end++;
                 }
-                int month = month(text, i, end);
-                if (month > 0) {
-                    named(text, i, end, month, sink);
+                if (spaceOrDashAfter(text, end)) { // (rarely: JSON's words end at a quote)
+                    int month = month(text, i, end);
+                    if (month > 0) {
+                        named(text, i, end, month, sink);
+                    }
                 }
                 i = end;
             } else {
                 i++;
             }
         }
+    }
+
+    /**
+     * Whether a blank or a dash follows the word ending at {@code end}, after a period if one stands there: every form
+     * {@link #named} reads has one ("March 10", "Mar. 10", "10-MAR-2025"), so a word without it names no day.
+     */
+    static boolean spaceOrDashAfter(CharSequence text, int end) {
+        int after = end < text.length() && text.charAt(end) == '.' ? end + 1 : end;
+        return after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '-');
     }
 
     /** {@link Character#isLetter(char)}, ASCII first: every character of a Bundle is asked. */
@@ -153,35 +164,31 @@ public final class DayMentions {
      */
     private static int digits(CharSequence text, int start, Sink sink) {
         int n = text.length();
+        int i = groupEnd(text, start);
+        // digits glued to a word ("A20250310") are an identifier's
+        boolean glued = start > 0 && Character.isLetter(text.charAt(start - 1));
+        int next = nextGroup(text, i);
+        if (next < 0) { // one group, as most runs are: no arrays (a Bundle has thousands of digit runs)
+            if (!glued) {
+                oneGroup(text, start, i - start, i, sink);
+            }
+            return i;
+        }
         int[] groupStart = new int[MAX_GROUPS];
         int[] groupLength = new int[MAX_GROUPS];
         boolean[] spacedFromLast = new boolean[MAX_GROUPS]; // only spaces between this group and the one before
-        int groups = 0;
-        int i = start;
-        while (i < n) {
-            int g = i;
-            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-                i++;
-            }
-            groupStart[groups] = g;
-            groupLength[groups] = i - g;
+        groupLength[0] = i - start;
+        groupStart[0] = start;
+        int groups = 1;
+        while (next >= 0 && groups < MAX_GROUPS) {
+            spacedFromLast[groups] = onlySpaces(text, i, next);
+            groupStart[groups] = next;
+            i = groupEnd(text, next);
+            groupLength[groups] = i - next;
             groups++;
-            // one to three separators between digits keep the form going ("2025 - 03 - 10"), as ResidualMatch.digitRuns
-            int j = i;
-            boolean spaces = true;
-            while (j < n && j - i < 3 && ResidualMatch.NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
-                spaces &= text.charAt(j) == ' ';
-                j++;
-            }
-            if (groups < MAX_GROUPS && j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-                spacedFromLast[groups] = spaces;
-                i = j;
-            } else {
-                break;
-            }
+            next = nextGroup(text, i);
         }
-        // digits glued to a word ("A20250310") are an identifier's
-        if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+        if (glued) {
             return i;
         }
         boolean parted = false;
@@ -205,16 +212,55 @@ public final class DayMentions {
         return i;
     }
 
+    private static int groupEnd(CharSequence text, int i) {
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Where the next group of the run starts after a group ending at {@code i}, or -1: one to three separators between
+     * digits keep a form going ("2025 - 03 - 10"), as ResidualMatch.digitRuns.
+     */
+    private static int nextGroup(CharSequence text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n && j - i < 3 && ResidualMatch.NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
+            j++;
+        }
+        return j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9' ? j : -1;
+    }
+
+    private static boolean onlySpaces(CharSequence text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads groups [from, to) of a run as one date form, if they are one. */
     private static void part(CharSequence text, int[] groupStart, int[] groupLength, int from, int to, Sink sink) {
         int first = groupLength[from];
-        int start = groupStart[from];
-        int end = groupStart[to - 1] + groupLength[to - 1];
         if (first == 10 || first == 12 || first == 14) {
-            timestamp(text, start, first, end, sink); // an HL7 or ISO basic timestamp, with its zone or fraction
-        } else if (to - from == 1 && first >= 6 && first <= 8) {
-            CharSequence r = text.subSequence(start, start + first);
-            switch (r.length()) {
+            // a timestamp, with its zone or fraction ("20250310081500-0500", "20250310081500.1234+0100")
+            timestamp(text, groupStart[from], first, groupStart[to - 1] + groupLength[to - 1], sink);
+        } else if (to - from == 1) {
+            oneGroup(text, groupStart[from], first, groupStart[from] + first, sink);
+        } else if (to - from == 3) {
+            threeGroups(text, groupStart, groupLength, from, sink);
+        }
+    }
+
+    /** One group of digits: six to eight digits alone, or a timestamp of 10, 12 or 14 (end: where its form ends). */
+    private static void oneGroup(CharSequence text, int start, int length, int end, Sink sink) {
+        if (length == 10 || length == 12 || length == 14) {
+            timestamp(text, start, length, end, sink);
+        } else if (length >= 6 && length <= 8) {
+            CharSequence r = text.subSequence(start, start + length);
+            switch (length) {
                 case 8 -> {
                     day(r, 0, 4, 4, 2, 6, 2, start, end, sink); // YYYYMMDD
                     day(r, 4, 4, 0, 2, 2, 2, start, end, sink); // MMDDYYYY
@@ -231,8 +277,6 @@ public final class DayMentions {
                     day(r, 2, 4, 1, 1, 0, 1, start, end, sink); // DMYYYY
                 }
             }
-        } else if (to - from == 3) {
-            threeGroups(text, groupStart, groupLength, from, sink);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DayMentionsTest {
@@ -59,5 +60,25 @@ class DayMentionsTest {
         assertThat(DayMentions.of("03/10/2025 08:15")).containsEntry("20250310", 1);
         assertThat(DayMentions.of("20250310 0815")).containsEntry("20250310", 1);
         assertThat(DayMentions.of("20250310081500 12")).containsEntry("20250310", 1);
+    }
+
+    @ParameterizedTest(name = "{0}, word ending at {1}")
+    @CsvSource(delimiter = '|', value = {"March 10|5", "Mar. 10|3", "10-MAR-2025|6", "Sept. 10th|4", "10 March 2025|8"})
+    void givenAWordFollowedByABlankOrADash_perhapsAfterAPeriod_thenItMayNameADay(String text, int end) {
+        assertThat(DayMentions.spaceOrDashAfter(text, end)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"March", "March\"", "March.", "March,10", "March..10", "March/10"})
+    void givenAWordAtTheEndOrFollowedByAnythingElse_thenItNamesNoDay(String text) {
+        assertThat(DayMentions.spaceOrDashAfter(text, 5)).isFalse();
+    }
+
+    @Test
+    void givenMonthNamesInJsonWords_thenNoDayIsNamed_butTheSameNamesWrittenAsDatesAre() {
+        // the words a JSON output holds end at a quote; the names in dates are followed by a blank or a dash
+        assertThat(DayMentions.of("{\"march\":\"10, 2025\",\"mar\":\"10-2025\"}")).isEmpty();
+        assertThat(DayMentions.of("{\"text\":\"march 10, 2025\",\"t\":\"10-mar-2025\"}"))
+                .containsEntry("20250310", 2);
     }
 }
