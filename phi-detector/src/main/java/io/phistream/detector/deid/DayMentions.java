@@ -64,6 +64,16 @@ public final class DayMentions {
      */
     public static String firstUnmoved(String text, java.util.Collection<String> days, Counted counted,
                                       Map<String, Integer> writtenDates, java.util.List<String> textDates) {
+        return firstUnmoved(named(text, days, counted, null), writtenDates, textDates);
+    }
+
+    /**
+     * How many times the text names each of {@code days} (YYYYMMDD), in mentions {@code counted} accepts, in the order
+     * first named; and, when {@code digitRuns} is not null, the text's digit runs written to it as
+     * {@link ResidualMatch#digitRuns} writes them, from the same reading (the FHIR guard needs both of a Bundle).
+     */
+    public static Map<String, Integer> named(CharSequence text, java.util.Collection<String> days, Counted counted,
+                                             StringBuilder digitRuns) {
         // (a sorted array, no boxing: a Bundle names thousands of days, its moved ones among them)
         int[] wanted = days.stream().mapToInt(DayMentions::number).sorted().toArray();
         Map<String, Integer> named = new java.util.LinkedHashMap<>();
@@ -71,7 +81,16 @@ public final class DayMentions {
             if (java.util.Arrays.binarySearch(wanted, day) >= 0 && counted.test(start, end)) {
                 named.merge(key(day), 1, Integer::sum);
             }
-        });
+        }, digitRuns);
+        return named;
+    }
+
+    /**
+     * The first day of {@code named} (of {@link #named}) named more often than the de-identifier wrote it moved
+     * ({@link #moved}); or null.
+     */
+    public static String firstUnmoved(Map<String, Integer> named, Map<String, Integer> writtenDates,
+                                      java.util.List<String> textDates) {
         if (named.isEmpty()) {
             return null;
         }
@@ -116,12 +135,21 @@ public final class DayMentions {
 
     /** Tells {@code sink} each day the text names, in order. */
     public static void forEach(CharSequence text, Sink sink) {
+        forEach(text, sink, null);
+    }
+
+    /**
+     * As {@link #forEach(CharSequence, Sink)}, and writes the text's digit runs to {@code digitRuns} (when not null)
+     * as {@link ResidualMatch#digitRuns} makes them: each date form is read from the digits and the punctuation between
+     * them that make one such run, so one reading gives both.
+     */
+    static void forEach(CharSequence text, Sink sink, StringBuilder digitRuns) {
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
-                i = digits(text, i, sink);
+                i = digits(text, i, sink, digitRuns);
             } else if (letter(c)) {
                 int end = i + 1;
                 while (end < n && letter(text.charAt(end))) {
@@ -130,7 +158,7 @@ public final class DayMentions {
                 if (spaceOrDashAfter(text, end)) { // (rarely: JSON's words end at a quote)
                     int month = month(text, i, end);
                     if (month > 0) {
-                        named(text, i, end, month, sink);
+                        monthForms(text, i, end, month, sink);
                     }
                 }
                 i = end;
@@ -138,11 +166,14 @@ public final class DayMentions {
                 i++;
             }
         }
+        if (digitRuns != null) {
+            digitRuns.append(' ');
+        }
     }
 
     /**
      * Whether a blank or a dash follows the word ending at {@code end}, after a period if one stands there: every form
-     * {@link #named} reads has one ("March 10", "Mar. 10", "10-MAR-2025"), so a word without it names no day.
+     * {@link #monthForms} reads has one ("March 10", "Mar. 10", "10-MAR-2025"), so a word without it names no day.
      */
     static boolean spaceOrDashAfter(CharSequence text, int end) {
         int after = end < text.length() && text.charAt(end) == '.' ? end + 1 : end;
@@ -154,7 +185,7 @@ public final class DayMentions {
         return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
-    /** Groups read in one run of digits and punctuation; a longer run goes on as a new one. */
+    /** Groups of one run of digits and punctuation read for dates; a longer run's further groups are not. */
     private static final int MAX_GROUPS = 16;
 
     /**
@@ -162,9 +193,11 @@ public final class DayMentions {
      * read whole, and where plain spaces part it, each part on its own: a date and a time ("03/10/2025 08:15",
      * "2025-03-10 08:15"), a count and a date ("12 03/10/2025").
      */
-    private static int digits(CharSequence text, int start, Sink sink) {
-        int n = text.length();
+    private static int digits(CharSequence text, int start, Sink sink, StringBuilder runs) {
         int i = groupEnd(text, start);
+        if (runs != null) {
+            runs.append(' ').append(text, start, i);
+        }
         // digits glued to a word ("A20250310") are an identifier's
         boolean glued = start > 0 && Character.isLetter(text.charAt(start - 1));
         int next = nextGroup(text, i);
@@ -180,12 +213,19 @@ public final class DayMentions {
         groupLength[0] = i - start;
         groupStart[0] = start;
         int groups = 1;
-        while (next >= 0 && groups < MAX_GROUPS) {
-            spacedFromLast[groups] = onlySpaces(text, i, next);
-            groupStart[groups] = next;
-            i = groupEnd(text, next);
-            groupLength[groups] = i - next;
-            groups++;
+        while (next >= 0) {
+            boolean spaced = onlySpaces(text, i, next);
+            int g = next;
+            i = groupEnd(text, g);
+            if (runs != null) {
+                runs.append(text, g, i);
+            }
+            if (groups < MAX_GROUPS) { // (a longer run is read for its first groups' dates only)
+                spacedFromLast[groups] = spaced;
+                groupStart[groups] = g;
+                groupLength[groups] = i - g;
+                groups++;
+            }
             next = nextGroup(text, i);
         }
         if (glued) {
@@ -353,7 +393,7 @@ public final class DayMentions {
     }
 
     /** "March 10, 2025", "Mar. 10th 2025" after the name; "10 March 2025", "10-MAR-2025" around it. */
-    private static void named(CharSequence text, int from, int to, int month, Sink sink) {
+    private static void monthForms(CharSequence text, int from, int to, int month, Sink sink) {
         int n = text.length();
         int after = to < n && text.charAt(to) == '.' ? to + 1 : to;
         // the day after the name, then the year

@@ -52,14 +52,28 @@ final class FhirResidualGuard {
                                    Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates) {
         String text = ResidualMatch.foldAccents(plain(output, format));
         KnownPhi.Value hit = valueHit(text, masks, values, shiftedDates);
-        if (hit == null) {
-            hit = digitHit(text, masks, values);
-        }
         if (hit != null) {
             return hit;
         }
-        // the birth days (the structured field keeps the year only) and the moved dates' original days, each with the
-        // value reported when found; a birth date as written is also a value above
+        Map<String, KnownPhi.Value> days = days(values, eventDays);
+        // the days named in any written form, outside our own tokens, and the digit runs for the numbers: one reading
+        // of the text for both (a Bundle is hundreds of kilobytes), the numbers still asked first
+        StringBuilder runs = new StringBuilder(text.length() / 2 + 1);
+        Map<String, Integer> named = DayMentions.named(text, days.keySet(),
+                (start, end) -> !masked(text, start, end, masks), runs);
+        hit = digitHit(runs.toString(), text, masks, values);
+        if (hit != null) {
+            return hit;
+        }
+        String day = DayMentions.firstUnmoved(named, shiftedDates, textDates);
+        return day == null ? null : days.get(day);
+    }
+
+    /**
+     * The birth days (the structured field keeps the year only) and the moved dates' original days, each with the
+     * value reported when found; a birth date as written is also a value {@link #valueHit} searches.
+     */
+    private static Map<String, KnownPhi.Value> days(List<KnownPhi.Value> values, Set<String> eventDays) {
         Map<String, KnownPhi.Value> days = new HashMap<>();
         for (KnownPhi.Value v : values) {
             String digits = v.guarded() && v.type() == PhiType.DATE ? ResidualMatch.digitsOf(v.value(), v.type()) : null;
@@ -70,13 +84,7 @@ final class FhirResidualGuard {
         for (String day : eventDays) {
             days.putIfAbsent(day, new KnownPhi.Value(PhiType.DATE, day, true));
         }
-        if (days.isEmpty()) {
-            return null;
-        }
-        // in any written form, outside our own tokens
-        String day = DayMentions.firstUnmoved(text, days.keySet(), (start, end) -> !masked(text, start, end, masks),
-                shiftedDates, textDates);
-        return day == null ? null : days.get(day);
+        return days;
     }
 
     /**
@@ -90,8 +98,7 @@ final class FhirResidualGuard {
      * only when one holds a value's digits are they read again with our tokens taken out; taking them out only breaks
      * runs and removes digits, so nothing the second reading finds is missed by the first.
      */
-    private static KnownPhi.Value digitHit(String text, Set<String> masks, List<KnownPhi.Value> values) {
-        String runs = null;
+    private static KnownPhi.Value digitHit(String runs, String text, Set<String> masks, List<KnownPhi.Value> values) {
         String maskedRuns = null;
         Set<String> searched = null;
         for (KnownPhi.Value v : values) {
@@ -107,9 +114,6 @@ final class FhirResidualGuard {
             }
             if (!searched.add(v.type().name() + digits)) {
                 continue;
-            }
-            if (runs == null) {
-                runs = ResidualMatch.digitRuns(text);
             }
             boolean phone = v.type() == PhiType.PHONE || v.type() == PhiType.FAX;
             // (every digitHit form holds these digits: a ten-digit phone's last seven, or the digits themselves)

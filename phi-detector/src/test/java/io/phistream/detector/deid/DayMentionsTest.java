@@ -81,4 +81,47 @@ class DayMentionsTest {
         assertThat(DayMentions.of("{\"text\":\"march 10, 2025\",\"t\":\"10-mar-2025\"}"))
                 .containsEntry("20250310", 2);
     }
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "no digits", "(508) 555-0142", "987 65 4329, 987-65-4329", "2025 - 03 - 10",
+        "03/12/1958", "A20250310-12", "1.2102019", "12.10.2019.5", "3 -- 4", "3 ---- 4", "5-", "-5", "x9y8z7",
+        "call 555-0142.", "Mar. 10th, 2025", "{\"v\":\"2019-03-10T05:32:11-05:00\",\"n\":[1,22, 333]}",
+        "\u2012 1\u20132\u2014 3\u2212\u22124 5"})
+    void givenAnyText_thenTheDigitRunsWrittenWhileReadingDaysAreThoseDigitRunsMakes(String text) {
+        StringBuilder runs = new StringBuilder();
+
+        DayMentions.forEach(text, (day, start, end) -> { }, runs);
+
+        assertThat(runs.toString()).isEqualTo(ResidualMatch.digitRuns(text));
+    }
+
+    @Test
+    void givenRandomDigitsPunctuationAndLetters_thenTheDigitRunsWrittenAreThoseDigitRunsMakes() {
+        java.util.Random random = new java.util.Random(20261201);
+        String alphabet = "0123456789-. ()/\u2010\u2013\u2212aMrch,:\"T";
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            StringBuilder runs = new StringBuilder();
+
+            DayMentions.forEach(text, (day, start, end) -> { }, runs);
+
+            assertThat(runs.toString()).as(text.toString()).isEqualTo(ResidualMatch.digitRuns(text.toString()));
+        }
+    }
+
+    @Test
+    void givenDaysToLookFor_thenEachNamedIsCountedInTheOrderFirstNamed_andTheFirstNamedMoreOftenThanMovedIsUnmoved() {
+        String text = "seen 2025-03-10, 03/04/2025 and 10 March 2025; 2025-03-04";
+
+        Map<String, Integer> named = DayMentions.named(text, java.util.List.of("20250304", "20250310"),
+                (start, end) -> true, null);
+
+        assertThat(named).containsExactly(Map.entry("20250310", 2), Map.entry("20250304", 2));
+        assertThat(DayMentions.firstUnmoved(named, Map.of("2025-03-10", 2), java.util.List.of())).isEqualTo("20250304");
+        assertThat(DayMentions.firstUnmoved(named, Map.of("2025-03-10", 1), java.util.List.of())).isEqualTo("20250310");
+        assertThat(DayMentions.firstUnmoved(named, Map.of("2025-03-10", 2, "2025-03-04", 2), java.util.List.of()))
+                .isNull();
+    }
 }
