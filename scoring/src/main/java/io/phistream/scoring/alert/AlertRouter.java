@@ -21,6 +21,8 @@ import java.util.UUID;
  *   <li>band below S's band: RESOLVE on S's route, then ALERT on R's route at the lower band;</li>
  *   <li>same band: SUPPRESSED within the window since the last alert, otherwise ALERT again (a reminder).</li>
  * </ul>
+ * An ESCALATE or reminder on a route other than S's is preceded by a RESOLVE on S's route: an alert is open on one
+ * route at a time.
  */
 public final class AlertRouter {
 
@@ -49,6 +51,7 @@ public final class AlertRouter {
         if (open == null) {
             out.add(decision(Kind.ALERT, patientToken, event, rule, null, nowMs));
         } else if (event.band().compareTo(open.band()) > 0) {
+            closeIfMoved(out, patientToken, event, open, rule, nowMs);
             out.add(decision(Kind.ESCALATE, patientToken, event, rule, open.band(), nowMs));
         } else if (event.band().compareTo(open.band()) < 0) {
             out.add(resolve(patientToken, event, open, nowMs));
@@ -57,11 +60,24 @@ public final class AlertRouter {
             out.add(decision(Kind.SUPPRESSED, patientToken, event, rule, open.band(), nowMs));
             return out; // the window runs from the last alert actually sent
         } else {
+            closeIfMoved(out, patientToken, event, open, rule, nowMs);
             out.add(decision(Kind.ALERT, patientToken, event, rule, open.band(), nowMs));
         }
         store.put(patientToken, event.model(),
                 new AlertState(event.band(), rule.route(), rule.format(), rule.reidentify(), nowMs));
         return out;
+    }
+
+    /**
+     * A RESOLVE on the open alert's route when the alert goes on another route: an alert is open on one route at a
+     * time, and a ward whose alert moved up to rapid-response must hear that it is closed there (a walkthrough: the
+     * ward's stayed open for good). Its band is the new one and its previous band the open one.
+     */
+    private static void closeIfMoved(List<AlertDecision> out, String token, ScoreEvent e, AlertState open,
+                                     RoutingRules.Rule rule, long nowMs) {
+        if (!open.route().equals(rule.route())) {
+            out.add(resolve(token, e, open, nowMs));
+        }
     }
 
     private static AlertDecision resolve(String token, ScoreEvent e, AlertState open, long nowMs) {

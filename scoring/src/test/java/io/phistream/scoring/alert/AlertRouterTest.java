@@ -69,9 +69,13 @@ class AlertRouterTest {
         List<AlertDecision> up = router.onScore(TOKEN, news2(5, Band.MEDIUM), MIN);
         assertThat(kinds(up)).containsExactly(Kind.ESCALATE);
         assertThat(up.get(0).previousBand()).isEqualTo(Band.LOW_MEDIUM);
+        // to another route: the ward's alert is closed there first, the escalation opens it on rapid-response
         List<AlertDecision> high = router.onScore(TOKEN, news2(9, Band.HIGH), 2 * MIN);
-        assertThat(kinds(high)).containsExactly(Kind.ESCALATE);
-        assertThat(high.get(0).route()).isEqualTo("rapid-response");
+        assertThat(kinds(high)).containsExactly(Kind.RESOLVE, Kind.ESCALATE);
+        assertThat(high.get(0).route()).isEqualTo("ward");
+        assertThat(high.get(0).band()).isEqualTo(Band.HIGH);
+        assertThat(high.get(0).previousBand()).isEqualTo(Band.MEDIUM);
+        assertThat(high.get(1).route()).isEqualTo("rapid-response");
         assertThat(kinds(router.onScore(TOKEN, news2(9, Band.HIGH), 3 * MIN))).containsExactly(Kind.SUPPRESSED);
     }
 

@@ -3,18 +3,15 @@ package io.phistream.topology.scoring;
 import io.phistream.scoring.alert.AlertDecision;
 import io.phistream.scoring.alert.AlertFormat;
 import io.phistream.scoring.alert.AlertRouter;
-import io.phistream.scoring.alert.AlertState;
 import io.phistream.serdes.avro.Alert;
 import io.phistream.serdes.avro.AlertKind;
 import io.phistream.topology.stream.ChangelogMarker;
 import io.phistream.topology.stream.Headers;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,10 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * ({@code alerts.<route>}) with the route's rendering (FHIR R4 RiskAssessment JSON or HL7 v2 ORU^R01) as payload.
  * SUPPRESSED decisions send nothing. Every decision, suppressed ones included, is audited.
  *
- * <p>An alert is open on at most one route per patient and model: when a RAISE or ESCALATE goes to a route other
- * than the one holding the open alert and the router has not resolved that one, a RESOLVE is sent there first
- * ({@link #closingTheOldRoute}). The router sends ESCALATE to the new route only, so before this an escalation from
- * ward to rapid-response left the ward's alert open for good.
+ * <p>An alert is open on at most one route per patient and model: the router resolves it on its route before it
+ * escalates or reminds on another ({@link AlertRouter}).
  *
  * <p>Alerts carry the patient token only. A route's re-identification mark is not written into the alert: it is for
  * the authorised, audited re-identification step, which should take its routes from the routing rules, not from a
@@ -49,7 +44,6 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
     private final String auditNode;
     private ProcessorContext<String, Object> context;
     private AlertRouter router;
-    private KeyValueAlertStateStore state;
 
     AlertProcessor(ScoringStages scoring, Map<String, String> sinkByRoute, String auditNode) {
         this.scoring = scoring;
@@ -68,8 +62,7 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
-        this.state = new KeyValueAlertStateStore(store);
-        this.router = new AlertRouter(scoring.rules(), state);
+        this.router = new AlertRouter(scoring.rules(), new KeyValueAlertStateStore(store));
         // a quiet feed raises no alert for a long time: without a write its empty store made every restart re-read
         // the scoring task's other stores (the router reads patient keys only, never the marker)
         ChangelogMarker.writeIfEmpty(context, ChangelogMarker.isEmpty(store.all()),
@@ -80,9 +73,7 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
     public void process(Record<String, ScoreProcessor.Scored> record) {
         ScoreProcessor.Scored s = record.value();
         var e = s.event();
-        // the open alert before the router replaces it (a cached store read): the route to close if it moves
-        AlertState open = state.get(record.key(), e.model());
-        List<AlertDecision> decisions = closingTheOldRoute(open, router.onScore(record.key(), e, e.observedAtMs()));
+        List<AlertDecision> decisions = router.onScore(record.key(), e, e.observedAtMs());
         for (AlertDecision d : decisions) {
             String kind = d.kind().name().toLowerCase(Locale.ROOT);
             String payload = null;
@@ -125,42 +116,6 @@ final class AlertProcessor implements Processor<String, ScoreProcessor.Scored, S
                     s.featuresDigest(), d.model(), d.modelVersion(), d.route(), kind, rules, payload,
                     record.timestamp()), record.timestamp()), auditNode);
         }
-    }
-
-    /**
-     * The router's decisions with a RESOLVE on the route of the alert that was open, placed before the first RAISE or
-     * ESCALATE that goes to another route, unless the router already resolved that route. The RESOLVE has the
-     * router's own shape (as for a falling band): the band and score now, {@code previousBand} the open alert's band,
-     * so a RESOLVE whose band is above its previous band says the alert moved up to another route. Its id is derived
-     * like the router's (token, model, kind, route, time), so a replay gives the same id.
-     */
-    static List<AlertDecision> closingTheOldRoute(AlertState open, List<AlertDecision> decided) {
-        if (open == null) {
-            return decided;
-        }
-        List<AlertDecision> out = new ArrayList<>(decided.size() + 1);
-        boolean closed = false;
-        for (AlertDecision d : decided) {
-            if (d.kind() == AlertDecision.Kind.RESOLVE && d.route().equals(open.route())) {
-                closed = true;
-            } else if (!closed && (d.kind() == AlertDecision.Kind.ALERT || d.kind() == AlertDecision.Kind.ESCALATE)
-                    && !d.route().equals(open.route())) {
-                out.add(new AlertDecision(AlertDecision.Kind.RESOLVE, d.patientToken(), d.model(), d.modelVersion(),
-                        open.route(), open.format(), open.reidentify(), d.band(), open.band(), d.score(),
-                        d.probability(), d.atMs(), resolveId(d.patientToken(), d.model(), open.route(), d.atMs())));
-                closed = true;
-            }
-            out.add(d);
-        }
-        return out;
-    }
-
-    // the router's name-based UUID (AlertRouter.alertId is private to its module): replay-stable, and distinct from
-    // the decision it precedes, which has another kind or route
-    private static String resolveId(String token, String model, String route, long atMs) {
-        String key = token + '\u0000' + model + '\u0000' + AlertDecision.Kind.RESOLVE + '\u0000' + route
-                + '\u0000' + atMs;
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static AlertKind kind(AlertDecision.Kind k) {
