@@ -737,6 +737,10 @@ public final class FhirDeidentifier {
                                 // a code with only its text, the text removed: masked, not absent (Observation.code
                                 // and others are required; a walkthrough found such resources written invalid)
                                 cc.addExtension(new Extension(DATA_ABSENT_REASON, new org.hl7.fhir.r4.model.CodeType("masked")));
+                            } else if (parent instanceof org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent
+                                    && p instanceof org.hl7.fhir.r4.model.PrimitiveType<?> v && v.isEmpty()) {
+                                // a named parameter keeps a value (inv-1: a value, a resource or parts): masked
+                                v.addExtension(new Extension(DATA_ABSENT_REASON, new org.hl7.fhir.r4.model.CodeType("masked")));
                             }
                         });
                     }
