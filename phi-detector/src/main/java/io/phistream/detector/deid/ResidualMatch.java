@@ -122,7 +122,8 @@ public final class ResidualMatch {
 
     /**
      * The digits of a value worth finding again however it is punctuated ("123-45-6789" as "123456789", an MRN
-     * "4821377" as "482-1377"), or null: seven digits or more, of a type made of digits. A birth date's digits are its
+     * "4821377" as "482-1377"), or null: six digits or more for an identifier, seven for the rest ({@link #minDigits}),
+     * of a type made of digits. A birth date's digits are its
      * value (YYYYMMDD), whose written forms {@link DayMentions} reads.
      */
     public static String digitsOf(String value, PhiType type) {
@@ -137,12 +138,24 @@ public final class ResidualMatch {
                         return null; // letters are searched as written
                     }
                 }
-                return b.length() >= 7 ? b.toString() : null;
+                return b.length() >= minDigits(type) ? b.toString() : null;
             }
             default -> {
                 return null;
             }
         }
+    }
+
+    /**
+     * How many digits make a value worth finding again as a whole run: six for a record, account or plan number or
+     * another identifier (hospitals' MRNs are often six digits; a walkthrough listed them as unsearched), seven for the
+     * rest (a phone's line, a date's digits are read as days).
+     */
+    private static int minDigits(PhiType type) {
+        return switch (type) {
+            case MRN, ACCOUNT, HEALTH_PLAN, OTHER_ID, LICENSE -> 6;
+            default -> 7;
+        };
     }
 
     /**

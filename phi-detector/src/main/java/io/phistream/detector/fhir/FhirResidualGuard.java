@@ -88,9 +88,9 @@ final class FhirResidualGuard {
     }
 
     /**
-     * The first guarded number (seven digits or more: an SSN, phone, MRN, other identifier) the text holds however it
-     * is punctuated, as the HL7 guard finds it ({@link ResidualMatch#digitsOf}, {@link ResidualMatch#digitRuns},
-     * {@link ResidualMatch#digitHit}): "987654329" and "987 65 4329" for "987-65-4329", "+15555550142" and "555-0142"
+     * The first guarded number (an SSN or phone of seven digits or more, an MRN or other identifier of six) the text
+     * holds however it is punctuated, as the HL7 guard finds it ({@link ResidualMatch#digitsOf},
+     * {@link ResidualMatch#digitRuns}, {@link ResidualMatch#digitHit}): "987654329" and "987 65 4329" for "987-65-4329", "+15555550142" and "555-0142"
      * for "(555) 555-0142", "0077123456", "771-23456" and "MRN77123456" for "77123456". Digits glued to letters count,
      * as in the HL7 guard: a label written before a number ("MRN", "#") is how systems write identifiers, and a chance
      * run of exactly the same seven digits or more elsewhere is negligible. Digits inside our own tokens and

@@ -17,7 +17,8 @@ import java.util.Set;
  * The last fail-closed check before release: no value that the policy treated as PHI may still stand in the
  * output, in any case. Tokens are masked first (a token is ciphertext, and random base64 can spell a short
  * name). Values with letters must match as whole words; digit-only values need seven digits or more, so that
- * shifted dates and measurements do not collide with them by chance.
+ * shifted dates and measurements do not collide with them by chance; an identifier's digits are also found from six,
+ * as a whole run however punctuated ({@link ResidualMatch#digitsOf}).
  */
 final class ResidualPhiGuard {
 

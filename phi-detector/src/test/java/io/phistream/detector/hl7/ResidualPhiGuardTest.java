@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
+import io.phistream.detector.deid.ResidualMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,18 @@ class ResidualPhiGuardTest {
         // the newborn case: the shift made the message time read as the birth time; it was written once, as a date
         assertThat(ResidualPhiGuard.firstHit("MSH|^~\\&|A|B|C|D|20250105120000||ADT^A01|1|P|2.5\r", Set.of(),
                 known(PhiType.DATE, "20250105120000"), Map.of("20250105120000", 1))).isNull();
+    }
+
+    @Test
+    void givenASixDigitRecordNumberInAKeptField_whenGuarded_thenHit_butNotInsideALongerNumber() {
+        // hospitals' MRNs are often six digits; they were searched from seven (a walkthrough listed them as unsearched)
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|chart 482-137\r", Set.of(), known(PhiType.MRN, "482137")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("DG1|1|I10|R51|acct 482137\r", Set.of(), known(PhiType.ACCOUNT, "482137")))
+                .isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|NM|X||1482137\r", Set.of(), known(PhiType.MRN, "482137"))).isNull();
+        // a six-digit phone line or date stays unsearched this way: a phone's seven, a date's days are read otherwise
+        assertThat(ResidualMatch.digitsOf("555-014", PhiType.PHONE)).isNull();
     }
 
     @Test
