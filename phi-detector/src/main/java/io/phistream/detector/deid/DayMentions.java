@@ -194,13 +194,13 @@ public final class DayMentions {
      * "2025-03-10 08:15"), a count and a date ("12 03/10/2025").
      */
     private static int digits(CharSequence text, int start, Sink sink, StringBuilder runs) {
-        int i = groupEnd(text, start);
+        int i = ResidualMatch.digitGroupEnd(text, start);
         if (runs != null) {
             runs.append(' ').append(text, start, i);
         }
         // digits glued to a word ("A20250310") are an identifier's
         boolean glued = start > 0 && Character.isLetter(text.charAt(start - 1));
-        int next = nextGroup(text, i);
+        int next = ResidualMatch.nextDigitGroup(text, i);
         if (next < 0) { // one group, as most runs are: no arrays (a Bundle has thousands of digit runs)
             if (!glued) {
                 oneGroup(text, start, i - start, i, sink);
@@ -216,7 +216,7 @@ public final class DayMentions {
         while (next >= 0) {
             boolean spaced = onlySpaces(text, i, next);
             int g = next;
-            i = groupEnd(text, g);
+            i = ResidualMatch.digitGroupEnd(text, g);
             if (runs != null) {
                 runs.append(text, g, i);
             }
@@ -226,7 +226,7 @@ public final class DayMentions {
                 groupLength[groups] = i - g;
                 groups++;
             }
-            next = nextGroup(text, i);
+            next = ResidualMatch.nextDigitGroup(text, i);
         }
         if (glued) {
             return i;
@@ -250,26 +250,6 @@ public final class DayMentions {
             }
         }
         return i;
-    }
-
-    private static int groupEnd(CharSequence text, int i) {
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
-    }
-
-    /**
-     * Where the next group of the run starts after a group ending at {@code i}, or -1: one to three separators between
-     * digits keep a form going ("2025 - 03 - 10"), as ResidualMatch.digitRuns.
-     */
-    private static int nextGroup(CharSequence text, int i) {
-        int n = text.length();
-        int j = i;
-        while (j < n && j - i < 3 && ResidualMatch.NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
-            j++;
-        }
-        return j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9' ? j : -1;
     }
 
     private static boolean onlySpaces(CharSequence text, int from, int to) {

@@ -174,26 +174,37 @@ public final class ResidualMatch {
                 continue;
             }
             out.append(' ');
-            while (i < n) {
-                char x = text.charAt(i);
-                if (x >= '0' && x <= '9') {
-                    out.append(x);
-                    i++;
-                    continue;
-                }
-                // one to three separators between digits keep the run going ("123 - 45 - 6789")
-                int j = i;
-                while (j < n && j - i < 3 && NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
-                    j++;
-                }
-                if (j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-                    i = j;
-                } else {
-                    break;
-                }
+            int end = digitGroupEnd(text, i);
+            out.append(text, i, end);
+            for (int next = nextDigitGroup(text, end); next >= 0; next = nextDigitGroup(text, end)) {
+                end = digitGroupEnd(text, next);
+                out.append(text, next, end);
             }
+            i = end;
         }
         return out.append(' ').toString();
+    }
+
+    /** The end of the digits from {@code i}. */
+    static int digitGroupEnd(CharSequence text, int i) {
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Where the next group of digits of the same number starts after a group ending at {@code i}, or -1: one to three
+     * separators between digits keep a number going ("123 - 45 - 6789"). One rule for {@link #digitRuns} and
+     * {@link DayMentions}, which reads its date forms from the same runs.
+     */
+    static int nextDigitGroup(CharSequence text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n && j - i < 3 && NUMBER_PUNCTUATION.indexOf(text.charAt(j)) >= 0) {
+            j++;
+        }
+        return j > i && j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9' ? j : -1;
     }
 
     /**

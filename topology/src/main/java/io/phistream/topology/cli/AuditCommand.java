@@ -363,8 +363,10 @@ final class AuditCommand implements Runnable {
                     "--keys DIR (or keys.dir) is required: the id is keyed with the pipeline's digest key"));
             byte[] raw = Files.readAllBytes(in); // the bytes, not a decoding: an id without MSH-10 digests them
             Format f = format == Format.auto ? detect(raw) : format;
-            io.phistream.topology.stream.Stages stages = io.phistream.topology.stream.Stages.create(config, keys);
-            io.phistream.topology.quality.Gate gate = f == Format.fhir ? stages.fhirQuality() : stages.quality();
+            // the gates alone (not every stage: the text detector's model and HAPI's warm-up cost seconds for nothing)
+            io.phistream.topology.quality.QualityGates gates = io.phistream.topology.quality.QualityGates.create(config,
+                    new io.phistream.detector.deid.KeyedDigest(keys.digest()), config.recordMaxBytes());
+            io.phistream.topology.quality.Gate gate = f == Format.fhir ? gates.fhir() : gates.hl7();
             io.phistream.topology.quality.Gate.Inspected inspected;
             try {
                 inspected = gate.inspect(raw);

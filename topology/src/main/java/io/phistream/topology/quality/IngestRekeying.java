@@ -2,6 +2,7 @@ package io.phistream.topology.quality;
 
 import io.phistream.topology.Topic;
 import io.phistream.topology.config.IngestRekey;
+import io.phistream.topology.stream.QuarantineSealer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
@@ -74,8 +75,8 @@ public final class IngestRekeying {
         public void process(FixedKeyRecord<String, byte[]> record) {
             Headers h = record.headers();
             h.remove(ORIGIN_HEADER);
-            context.recordMetadata().ifPresent(md -> h.add(ORIGIN_HEADER,
-                    (md.topic() + "/" + md.partition() + "/" + md.offset()).getBytes(StandardCharsets.UTF_8)));
+            context.recordMetadata().ifPresent(md -> h.add(ORIGIN_HEADER, new QuarantineSealer.Source(md.topic(),
+                    md.partition(), md.offset(), "").coordinates().getBytes(StandardCharsets.UTF_8)));
             context.forward(record);
         }
     }

@@ -103,12 +103,9 @@ public final class AuditDrafts {
         return b;
     }
 
-    public AuditRecordDraft released(String messageId, byte[] input, String output, Map<PhiType, Integer> phi,
-                                     long eventTimeMs) {
-        return released(messageId, input, output, phi, eventTimeMs, null);
-    }
-
     /**
+     * A released message (stage DEIDENTIFY), with its output's keyed digest and PHI counts by type.
+     *
      * @param source where the input was read ({@link QuarantineSealer.Source#of}, so the ingest record even when it
      *               came back from a repartition topic); null or unknown: the record has no source
      */
@@ -120,21 +117,12 @@ public final class AuditDrafts {
         return b.build();
     }
 
-    /** A duplicate the data-quality gate dropped (stage VALIDATE, outcome duplicate). */
-    public AuditRecordDraft duplicate(String messageId, byte[] input, long eventTimeMs) {
-        return duplicate(messageId, input, eventTimeMs, null);
-    }
-
-    /** As {@link #duplicate(String, byte[], long)}, naming where the dropped copy was read. */
+    /** A duplicate the data-quality gate dropped (stage VALIDATE, outcome duplicate), naming where the copy was read. */
     public AuditRecordDraft duplicate(String messageId, byte[] input, long eventTimeMs, QuarantineSealer.Source source) {
         return base(Stage.VALIDATE, messageId, Outcomes.DUPLICATE, input, eventTimeMs, source).build();
     }
 
-    public AuditRecordDraft quarantined(String messageId, byte[] input, String reason, long eventTimeMs) {
-        return quarantined(messageId, input, reason, eventTimeMs, null);
-    }
-
-    /** As {@link #quarantined(String, byte[], String, long)}, naming where the input was read. */
+    /** A quarantined input, naming where it was read. */
     public AuditRecordDraft quarantined(String messageId, byte[] input, String reason, long eventTimeMs,
                                         QuarantineSealer.Source source) {
         return base(Stage.QUARANTINE, messageId, Outcomes.QUARANTINED, input, eventTimeMs, source).ruleId(reason)
@@ -150,7 +138,7 @@ public final class AuditDrafts {
         if (source == null || source.partition() < 0 || source.offset() < 0) {
             return null;
         }
-        String s = source.topic() + "/" + source.partition() + "/" + source.offset();
+        String s = source.coordinates();
         return Codes.isSource(s) ? s : null;
     }
 

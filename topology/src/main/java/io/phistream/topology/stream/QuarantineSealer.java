@@ -45,6 +45,11 @@ public final class QuarantineSealer {
     /** Where the rejected record came from. */
     public record Source(String topic, int partition, long offset, String format) {
 
+        /** {@code topic/partition/offset}: how the ingest-origin header and audit records write a place. */
+        public String coordinates() {
+            return topic + "/" + partition + "/" + offset;
+        }
+
         /** The record being processed, by its metadata (absent: punctuation) and headers. */
         public static Source of(Optional<RecordMetadata> md, Headers headers, String format) {
             return md.map(m -> of(m.topic(), m.partition(), m.offset(), headers, format))
