@@ -783,6 +783,11 @@ final class Dates {
                 && s.isAny(first - 1, FRACTION_BEFORE))) {
             return true; // a fraction of a length: "crackles 1/3 up", "2/3 of the way", "lower 1/3 of the tibia"
         }
+        if (a <= b && b <= 4 && followedBy(s, last, BOTTLES)) {
+            // "MSSA 4/4 bottles": how many of a culture's bottles grew; "BCX 3/4 GNR" stays a day (the day drawn is
+            // as likely, and the blind batches' writers read it so)
+            return true;
+        }
         if (a <= b && dayOfCourse(s, first)) {
             return true; // "oseltamivir day 5/5", "abx day 3/7": a day of a course counted out of its length
         }
@@ -832,6 +837,8 @@ final class Dates {
 
     /** Words after a fraction of a length or of the lung fields ("1/3 up B/L"); OF is in {@link #NEG_AFTER}. */
     private static final Words FRACTION_AFTER = Words.of("UP", "DOWN", "WAY");
+    /** A culture's bottles: "2/4 bottles", "1/2 sets". */
+    private static final Words BOTTLES = Words.of("BOTTLES", "BOTTLE", "BTLS", "SETS");
     /** Thirds and quarters of a bone, a limb or a field: "lower 1/3", "distal 1/3 of the femur". */
     private static final Words FRACTION_BEFORE = Words.of("LOWER", "UPPER", "MIDDLE", "MID", "DISTAL", "PROXIMAL", "INFERIOR",
         "SUPERIOR", "OUTER", "INNER", "MEDIAL", "LATERAL", "APICAL", "BASAL");

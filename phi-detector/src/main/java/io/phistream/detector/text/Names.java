@@ -1916,7 +1916,10 @@ final class Names {
         return fr >= 1 && s.isAny(fr, "FR", "FRENCH") && tk.kind[fr - 1] == Tokens.NUM && !tk.nlBefore[t];
     }
 
-    /** Whether a dotted single initial stands right before t and a title right before the initial. */
+    /**
+     * Whether word t follows an initial with its full stop that follows a title ("Ofc. T. Rainwater") or, right before
+     * the initial, a clinician's credential ("RN T. WHITE", "RRT K. Sparks").
+     */
     private static boolean p0InitialAfterTitle(Scan s, int t) {
         Tokens tk = s.tk;
         if (!tk.isPunct(t - 1, '.')) {
@@ -1928,7 +1931,8 @@ final class Names {
             return false;
         }
         int title = s.prevWord(i, 1);
-        return title >= 0 && (s.flags(title) & TITLE) != 0;
+        return title >= 0 && ((s.flags(title) & TITLE) != 0
+                || (s.flags(title) & POSTMARK) != 0 && title + 1 == i);
     }
 
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
@@ -2098,7 +2102,10 @@ final class Names {
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
-        if ((f & (STOP | CLINICAL | NOT_A_NAME)) == 0 && p0InitialAfterTitle(s, t) && (upper || tk.capitalized(t)
+        // a surname that is also a clinical word ("RN T. WHITE", "Dr. J. Bell") counts here, an organism never ("E. COLI")
+        boolean clinicalSurname = (f & (Lexicon.SURNAME | Lexicon.ORGANISM)) == Lexicon.SURNAME;
+        if ((f & (STOP | NOT_A_NAME)) == 0 && (!clinical || clinicalSurname) && p0InitialAfterTitle(s, t)
+                && (upper || tk.capitalized(t)
                 || tk.allUpper(t) && tk.allUpper(s.prevWord(s.prevWord(t, 1), 1)))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro", "DEPUTY R. GOURD" in a capitals sentence of mixed text
         }
