@@ -803,6 +803,12 @@ final class Dates {
         if (b == 4 && a <= 4 && s.before(first, 3, TRAIN_OF_FOUR_WORDS)) {
             return true; // train of four: "TOF 1/4", "train of four 2/4"
         }
+        // "OCTREOTIDE 50/HR TO STOP 3/5": a word of when right before reads a day, whatever scale or setting came earlier
+        boolean when = first > 0 && s.prevWord(first, 0) == first - 1 && s.isAny(first - 1, WHEN_WORDS)
+                && !followedBy(s, last, NEG_AFTER) && !followedBy(s, last, UNIT_AFTER); // not "since 3/4 tab"
+        if (when) {
+            return false;
+        }
         if (b == 5 && a <= 5 || b == 10 && a <= 10 || b == 4 && a <= 4 && s.before(first, 3, "PULSES", "PULSE")) {
             // strength 4/5, pain 3/10 with their context words
             if (s.before(first, 4, NEG_BEFORE) || s.before(first, 4, GRADED_BEFORE) || followedBy(s, last, NEG_AFTER)
@@ -837,6 +843,9 @@ final class Dates {
 
     /** Words after a fraction of a length or of the lung fields ("1/3 up B/L"); OF is in {@link #NEG_AFTER}. */
     private static final Words FRACTION_AFTER = Words.of("UP", "DOWN", "WAY");
+    /** Words that say when, right before a slashed pair: "to stop 3/5", "until 2/10", "since 4/4". */
+    private static final Words WHEN_WORDS = Words.of("STOP", "STOPPED", "STOPS", "UNTIL", "TIL", "TILL", "THRU", "THROUGH",
+        "SINCE", "STARTED", "START", "STARTS", "BEGAN", "BEGIN", "BEGINS", "ENDS", "ENDED", "EXPIRES", "DUE", "DATED");
     /** A culture's bottles: "2/4 bottles", "1/2 sets". */
     private static final Words BOTTLES = Words.of("BOTTLES", "BOTTLE", "BTLS", "SETS");
     /** Thirds and quarters of a bone, a limb or a field: "lower 1/3", "distal 1/3 of the femur". */

@@ -1094,6 +1094,10 @@ final class Geo {
             int first = tk.isPunct(end + 1, ',') ? end + 2 : end + 1;
             long pm = first < tk.n ? placeMatch(s, first) : -1L << 32;
             int pe = (int) (pm >> 32);
+            if (pe >= first && pe + 2 < tk.n && s.has(pe + 1, DIRECTION) && tk.len(pe + 1) >= 4
+                    && tk.spaceOnly(pe, pe + 1) && (tk.upperDoc || tk.capitalized(pe + 1))) {
+                pe++; // "Ct, New Orleans East 70129": a compass word closing the town's name
+            }
             if (pe >= first && pe + 1 < tk.n && (stateAt(s, pe + 1) >= pe + 1
                     || tk.kind[pe + 1] == Tokens.NUM && tk.len(pe + 1) == 5) && !tk.nlBefore[pe + 1]
                     && (tk.upperDoc || tk.capitalized(first))) {
@@ -1842,6 +1846,9 @@ final class Geo {
      */
     private static int townAfterFacility(Scan s, int last) {
         Tokens tk = s.tk;
+        if (last + 1 < tk.n && s.isAny(last + 1, UNITS_AFTER_NAME) && tk.spaceOnly(last, last + 1)) {
+            last++; // "CUMBERLAND FORD REGIONAL HOSPITAL ER, MIDDLESBORO, KY": the department, then the town
+        }
         int t = last + 2;
         boolean in = s.is(last + 1, "IN");
         boolean comma = tk.isPunct(last + 1, ',');
@@ -1921,6 +1928,9 @@ final class Geo {
         claim(s, tk.start[t], tk.end[end]);
         return comma ? zipAfterTown(s, end) : end;
     }
+
+    /** The units of a hospital written after its name and before its town. */
+    private static final Words UNITS_AFTER_NAME = Words.of("ER", "ED", "EW", "ICU", "MICU", "SICU", "CCU", "NICU", "PICU");
 
     /** A capitalised word that can name a town: no function, clinical, month or state word. */
     private static boolean properTownWord(Scan s, int t) {
@@ -2733,7 +2743,9 @@ final class Geo {
                 || first > 1 && tk.isPunct(first - 1, '-') && !tk.adjacent(first - 2, first - 1)
                 && !tk.adjacent(first - 1, first) // "5 CENTRAL - GVCH"
                 || first > 1 && tk.isPunct(first - 1, ':') && tk.kind[first - 2] == Tokens.WORD
-                && s.isAny(first - 2, HEADER_WORDS); // "HUB: PMMC TELE-ICU"
+                && s.isAny(first - 2, HEADER_WORDS) // "HUB: PMMC TELE-ICU"
+                || first > 1 && tk.isPunct(first - 1, ',') && !tk.adjacent(first - 1, first) && last + 1 < tk.n
+                && tk.wideGap(last, last + 1) && !tk.nlBefore[last + 1]; // "Oak 3, TRMC   4/13": a column gap after
         int nx = last + 1;
         boolean lineStart = first == 0 || tk.nlBefore[first];
         boolean closes = nx >= tk.n || tk.nlBefore[nx] || tk.wideGap(last, nx)
@@ -3075,6 +3087,14 @@ final class Geo {
         return (town > end ? town : end) + 1;
     }
 
+    /** "Delta Bottoms Community Hospital -> FHMC by air": an arrow (-> or the sign) right before t, on its line. */
+    private static boolean transferArrowBefore(Scan s, int t) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        return p >= 1 && !tk.nlBefore[t] && (tk.isPunct(p, '>') && tk.isPunct(p - 1, '-') && tk.adjacent(p - 1, p)
+                || tk.isPunct(p, '\u2192'));
+    }
+
     /**
      * Three to six letters in capitals (or in an all-caps note), and no common, clinical or stop word: what both acronym
      * rules need of a word, asked once in detect's loop (they assume it), so that nearly every word is turned away by
@@ -3102,7 +3122,7 @@ final class Geo {
         if (!shaped && !listed) {
             return -1; // (before the look around t: most words are neither)
         }
-        if (!facilityContext(s, t, t)) {
+        if (!facilityContext(s, t, t) && !(k.length() >= 4 && k.endsWith("MC") && transferArrowBefore(s, t))) {
             // "CNMC MRN:", "SBH Diabetes & Endocrine Center", "(RN, BCMC)", "(02/27/2023, CNMC)": a record number, a
             // department or a citation says "hospital"; there only the surest shapes (MC, MH, HC; H after four letters,
             // not ...VH/...PH/...AH, which are hypertrophies, hypertension and haemorrhages) or a listed hospital's initials
@@ -3411,6 +3431,9 @@ final class Geo {
         }
         // "Pecan Bend Memory Care", "Levee Road Dialysis": units and centers named by their care (a distinctive word
         // before is still required, so "needs dialysis" and "memory care" alone stay)
+        if (s.is(t, "NURSING")) {
+            return s.is(t - 1, "SKILLED"); // "Mt. Aragats Skilled Nursing" (the caller wants a distinctive word)
+        }
         if (s.is(t, "CARE")) {
             return s.is(t - 1, "MEMORY") && t >= 2 && tk(s).kind[t - 2] == Tokens.WORD; // (not "NEXT WK. MEMORY CARE")
         }

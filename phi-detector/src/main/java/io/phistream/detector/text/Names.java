@@ -1630,6 +1630,24 @@ final class Names {
         "UPDATED", "DECLINED", "SIGNED", "FEELS", "FELT", "PLANS");
 
     /**
+     * "DTR MAY CALLING Q2H", "son will picked her up": a present participle or a past tense (by its ending, as the lists
+     * cannot hold every verb), which no modal takes after it (a month may: "March started"). Not the -ING nouns and -EED verbs that one may ("may need",
+     * "will bring", "May meeting" is left to the lists).
+     */
+    private static boolean noModalBefore(Scan s, int nx) {
+        if (s.tk.kind[nx] != Tokens.WORD || s.tk.len(nx) < 6 || (s.flags(nx) & (STOP | NAME_LISTED)) != 0) {
+            return false;
+        }
+        String k = s.key(nx);
+        return k.endsWith("ING") && !s.isAny(nx, ING_NOT_PARTICIPLES) || k.endsWith("ED") && !k.endsWith("EED");
+    }
+
+    private static final Words ING_NOT_PARTICIPLES = Words.of("MORNING", "EVENING", "NOTHING", "SOMETHING", "ANYTHING",
+        "EVERYTHING", "DURING", "SPRING", "STRING", "CEILING", "MEETING", "BILLING", "STAFFING", "SCHEDULING",
+        "HEARING", "FEEDING", "FEEDINGS", "SEIZING", "BLEEDING", "NURSING", "HOUSING", "TIMING", "BRIEFING", "CLOTHING",
+        "SETTING", "SETTINGS", "WEDDING", "BUILDING", "TRAINING", "FUNDING", "WAITING", "PARKING", "LANDING");
+
+    /**
      * "May called x2", "Will will be in tomorrow", "June's cell 781-555-0103", "SON WILL FOUND HIM": a given name that is
      * also a modal, a month or a word is a person's when a person's verb follows it (no modal is followed by a past
      * tense) or a possessive of it owns a phone; in capitals only after a relative.
@@ -1655,7 +1673,7 @@ final class Names {
             // ordinary noun can ("Culture came back", "Scan will be done"), so it needs a verb only a person does
             boolean word = (s.flags(t) & (STOP | Lexicon.MONTH)) == 0;
             boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && !s.possessive(t)
-                    && (s.isAny(nx, PERSON_ONLY_ACTS) || !word && s.isAny(nx, ACTS_OF_ANYONE));
+                    && (s.isAny(nx, PERSON_ONLY_ACTS) || !word && (s.isAny(nx, ACTS_OF_ANYONE) || (s.flags(t) & STOP) != 0 && noModalBefore(s, nx)));
             boolean ownsPhone = s.possessive(t) && !tk.nlBefore[nx] && s.isAny(nx, "CELL", "PHONE", "NUMBER", "MOBILE", "HOME",
                     "WORK", "PH", "TEL") && nx + 1 < tk.n && phoneSoonAfter(s, nx);
             if (acts || ownsPhone) {
@@ -1918,7 +1936,7 @@ final class Names {
 
     /**
      * Whether word t follows an initial with its full stop that follows a title ("Ofc. T. Rainwater") or, right before
-     * the initial, a clinician's credential ("RN T. WHITE", "RRT K. Sparks").
+     * the initial, a clinician's credential or role ("RN T. WHITE", "RRT K. Sparks", "SW P. ROSE").
      */
     private static boolean p0InitialAfterTitle(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1932,8 +1950,11 @@ final class Names {
         }
         int title = s.prevWord(i, 1);
         return title >= 0 && ((s.flags(title) & TITLE) != 0
-                || (s.flags(title) & POSTMARK) != 0 && title + 1 == i);
+                || ((s.flags(title) & POSTMARK) != 0 || s.isAny(title, ROLES_BEFORE_INITIAL)) && title + 1 == i);
     }
+
+    /** Roles written like a credential before a colleague's initial: "SW P. ROSE TO SEE", "CM J. Hale". */
+    private static final Words ROLES_BEFORE_INITIAL = Words.of("SW", "CM", "RT", "OT", "SLP", "CHAPLAIN");
 
     /** "Younger sister Ivy", "LATE HUSBAND": words that say which relative, not who. */
     private static final Words KIN_ADJECTIVES = Words.of("YOUNGER", "OLDER", "ELDER", "ELDEST", "OLDEST",
@@ -2102,9 +2123,10 @@ final class Names {
         if (clinical && tk.isPunct(t + 1, ':') && tk.adjacent(t, t + 1) || abbreviationShape(s, t)) {
             return false; // "PER GRANDSON GI: BM X1": a clinical word with a colon opens a section; "per NSurg"
         }
-        // a surname that is also a clinical word ("RN T. WHITE", "Dr. J. Bell") counts here, an organism never ("E. COLI")
-        boolean clinicalSurname = (f & (Lexicon.SURNAME | Lexicon.ORGANISM)) == Lexicon.SURNAME;
-        if ((f & (STOP | NOT_A_NAME)) == 0 && (!clinical || clinicalSurname) && p0InitialAfterTitle(s, t)
+        // a listed name that is also a clinical word ("RN T. WHITE", "SW P. ROSE") counts here, an organism never
+        // ("MD E. COLI")
+        boolean clinicalName = (f & (NAME_LISTED | Lexicon.ORGANISM)) == NAME_LISTED;
+        if ((f & (STOP | NOT_A_NAME)) == 0 && (!clinical || clinicalName) && p0InitialAfterTitle(s, t)
                 && (upper || tk.capitalized(t)
                 || tk.allUpper(t) && tk.allUpper(s.prevWord(s.prevWord(t, 1), 1)))) {
             return true; // "Ofc. T. Rainwater", "Dr. J. Okoro", "DEPUTY R. GOURD" in a capitals sentence of mixed text
@@ -2610,6 +2632,12 @@ final class Names {
                 acc[a] = CONTEXT; // "Thanks!! -Joy": a given name signing a message
                 continue;
             }
+            int dotted = dottedPairEnd(s, a);
+            if (dotted > 0 && (dotted + 1 >= tk.n || tk.nlBefore[dotted + 1])) {
+                acc[a] = INITIAL; // "... until he is home. -m. r.": two dotted initials close the note
+                acc[dotted - 1] = INITIAL;
+                continue;
+            }
             if (!signOffInitials(s, acc, a)) {
                 if (credentialSignOff(s, acc, a)) {
                     acc[a] = CONTEXT;
@@ -2634,6 +2662,18 @@ final class Names {
                 acc[b] = CONTEXT;
             }
         }
+    }
+
+    /** The closing full stop of two dotted initials from token a ("m. r.", "J.R."), or -1. */
+    private static int dottedPairEnd(Scan s, int a) {
+        Tokens tk = s.tk;
+        if (a + 3 >= tk.n || tk.kind[a] != Tokens.WORD || tk.len(a) != 1 || !tk.isPunct(a + 1, '.')
+                || tk.kind[a + 2] != Tokens.WORD || tk.len(a + 2) != 1 || !tk.isPunct(a + 3, '.')
+                || !tk.adjacent(a, a + 1) || !tk.adjacent(a + 2, a + 3) || !tk.spaceOnly(a + 1, a + 2)
+                || tk.nlBefore[a + 2]) {
+            return -1;
+        }
+        return a + 3;
     }
 
     /**

@@ -40,6 +40,8 @@ final class Numbers {
             Map.entry("PERMIT", PhiType.LICENSE), Map.entry("DEA", PhiType.LICENSE), Map.entry("PASSPORT", PhiType.LICENSE),
             Map.entry("REGISTRATION", PhiType.LICENSE),
             Map.entry("VIN", PhiType.VEHICLE), Map.entry("PLATE", PhiType.VEHICLE), Map.entry("PLATES", PhiType.VEHICLE),
+            // a taxi's licence to operate, painted on the cab: "cab medallion 7K42"
+            Map.entry("MEDALLION", PhiType.VEHICLE),
             Map.entry("VEHICLE", PhiType.VEHICLE),
             Map.entry("SERIAL", PhiType.DEVICE), Map.entry("SN", PhiType.DEVICE), Map.entry("DEVICE", PhiType.DEVICE),
             Map.entry("IMPLANT", PhiType.DEVICE), Map.entry("UDI", PhiType.DEVICE), Map.entry("IMEI", PhiType.DEVICE),
@@ -524,18 +526,24 @@ final class Numbers {
     private static boolean runNumber(Scan s, int a, int b) {
         CharSequence x = s.text;
         int dash = -1;
+        int dashes = 0;
         int digits = 0;
+        int letters = 0;
         for (int i = a; i < b; i++) {
             char c = x.charAt(i);
             if (Character.isLowerCase(c)) {
                 return false;
             }
-            if (c == '-' && dash < 0) {
-                dash = i;
+            if (c == '-') {
+                dash = dash < 0 ? i : dash;
+                dashes++;
             }
             digits += Character.isDigit(c) ? 1 : 0;
+            letters += Character.isUpperCase(c) ? 1 : 0;
         }
-        return digits >= 7 && dash < 0 || dash - a == 2 && b - dash - 1 >= 4;
+        // "RUN # R23-0122-3318": seven digits or more with letters or in three groups, which no range of clock times
+        // has ("run 1900-0700")
+        return digits >= 7 && (dash < 0 || letters > 0 || dashes >= 2) || dash - a == 2 && b - dash - 1 >= 4;
     }
 
     private static final Words ID_DOCUMENT_WORDS = Words.of("REPORT", "RPT", "TICKET", "INCIDENT", "CITATION",
