@@ -1631,8 +1631,8 @@ final class Names {
 
     /**
      * "DTR MAY CALLING Q2H", "son will picked her up": a present participle or a past tense (by its ending, as the lists
-     * cannot hold every verb), which no modal takes after it (a month may: "March started"). Not the -ING nouns and -EED verbs that one may ("may need",
-     * "will bring", "May meeting" is left to the lists).
+     * cannot hold every verb), which no modal takes after it (a month may: "March started"). Not the words that end so
+     * and a modal does take ("may need", "will bring"), nor -ING nouns ("May meeting").
      */
     private static boolean noModalBefore(Scan s, int nx) {
         if (s.tk.kind[nx] != Tokens.WORD || s.tk.len(nx) < 6 || (s.flags(nx) & (STOP | NAME_LISTED)) != 0) {
@@ -1673,7 +1673,8 @@ final class Names {
             // ordinary noun can ("Culture came back", "Scan will be done"), so it needs a verb only a person does
             boolean word = (s.flags(t) & (STOP | Lexicon.MONTH)) == 0;
             boolean acts = !tk.nlBefore[nx] && tk.spaceOnly(t, nx) && !s.possessive(t)
-                    && (s.isAny(nx, PERSON_ONLY_ACTS) || !word && (s.isAny(nx, ACTS_OF_ANYONE) || (s.flags(t) & STOP) != 0 && noModalBefore(s, nx)));
+                    && (s.isAny(nx, PERSON_ONLY_ACTS) || !word && (s.isAny(nx, ACTS_OF_ANYONE)
+                    || (s.flags(t) & STOP) != 0 && noModalBefore(s, nx)));
             boolean ownsPhone = s.possessive(t) && !tk.nlBefore[nx] && s.isAny(nx, "CELL", "PHONE", "NUMBER", "MOBILE", "HOME",
                     "WORK", "PH", "TEL") && nx + 1 < tk.n && phoneSoonAfter(s, nx);
             if (acts || ownsPhone) {
