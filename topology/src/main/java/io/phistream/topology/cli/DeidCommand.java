@@ -105,6 +105,7 @@ final class DeidCommand implements Callable<Integer> {
         int textsFailedClosed = 0;
         int fhirWithoutSpans = 0;
         int namedFiles = 0;
+        int unencodable = 0;
         try (PrintWriter spans = spansFile == null ? null : new PrintWriter(
                 Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8))) {
             for (Path file : files) {
@@ -145,7 +146,12 @@ final class DeidCommand implements Callable<Integer> {
                 if (r.text() == null) {
                     continue; // every line rejected: no output
                 }
-                Files.writeString(out.resolve(name), r.text(), StandardCharsets.UTF_8);
+                if (unpairedSurrogates(r.text())) {
+                    unencodable++;
+                }
+                // encoded as the stream's String serde does: an unpaired surrogate (a JSON escape of one, kept in a
+                // note) becomes '?' instead of failing the whole run (Files.writeString throws on it)
+                Files.write(out.resolve(name), r.text().getBytes(StandardCharsets.UTF_8));
                 if (spans != null) {
                     for (ReplacedSpan span : r.spans()) {
                         Map<String, Object> line = new LinkedHashMap<>();
@@ -166,6 +172,10 @@ final class DeidCommand implements Callable<Integer> {
         if (fhirWithoutSpans > 0) {
             System.err.println("phi-stream: --spans has no lines for " + fhirWithoutSpans + " FHIR file(s): a FHIR "
                     + "resource is written out anew, so its replacements have no offsets in the input");
+        }
+        if (unencodable > 0) {
+            System.err.println("phi-stream: " + unencodable + " output file(s) held an unpaired UTF-16 surrogate (a "
+                    + "JSON \\ud800 escape), which UTF-8 cannot encode: written as '?', as the stream writes it");
         }
         if (namedFiles > 0) {
             // a count only: the names are the PHI
@@ -299,6 +309,19 @@ final class DeidCommand implements Callable<Integer> {
         }
         // every line removed (whole-field redaction, or detection failing closed): nothing, not a column of breaks
         return new Result(anyText ? out.toString() : "", spans);
+    }
+
+    /** Whether the text holds a surrogate that is not half of a pair: a char UTF-8 cannot encode. */
+    static boolean unpairedSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern CAPITALISED = java.util.regex.Pattern.compile("\\p{Lu}\\p{Ll}{2,}");

@@ -208,6 +208,29 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenAFhirNoteHoldingAnUnpairedSurrogate_whenDeidentifiedWithSpans_thenItIsWrittenAsTheStreamWritesIt_andTheRunGoesOn()
+            throws Exception {
+        // a JSON escape of a lone high surrogate kept in the note: UTF-8 cannot encode it, and writing it failed the
+        // whole run, leaving the folder's other files unprocessed (a walkthrough)
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.json"), "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\","
+                + "\"code\":{\"text\":\"note\"},\"note\":[{\"text\":\"Daughter Ottoline \\ud800 Brambleworth called "
+                + "555-0166.\"}]}");
+        Files.writeString(in.resolve("b.txt"), "Pt Rosalind Quintanilla seen 3/4, call 617-555-0142.");
+        Path out = dir.resolve("out");
+
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(), "--set", "text.scrubbing=spans");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("de-identified 2, rejected 0")
+                .contains("1 output file(s) held an unpaired UTF-16 surrogate").doesNotContain("Ottoline");
+        String note = new ObjectMapper().readTree(Files.readString(out.resolve("a.json"), StandardCharsets.UTF_8))
+                .get("note").get(0).get("text").asText();
+        assertThat(note).contains(" ? ").doesNotContain("Ottoline", "Brambleworth", "555-0166");
+        assertThat(Files.readString(out.resolve("b.txt"))).contains("[NAME]").doesNotContain("Quintanilla");
+    }
+
+    @Test
     void givenAnNdjsonFileWithOneBrokenLine_whenDeidentified_thenTheOtherLinesAreWrittenAndTheBadOneNamedByNumber()
             throws Exception {
         Path in = dir.resolve("res.ndjson");
