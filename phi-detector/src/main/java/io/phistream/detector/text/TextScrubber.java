@@ -1,6 +1,7 @@
 package io.phistream.detector.text;
 
 import io.phistream.detector.PhiType;
+import io.phistream.detector.text.lexicon.Fold;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -17,24 +18,63 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Replaces detected spans: typed tags, caller tokens, or consistent surrogates. In SURROGATE mode
  * the token function supplies the seed (a keyed hash of the value, e.g. {@link #keyedSeed}); names
- * are replaced word by word so "JOHN SMITH" and a later "SMITH" get the same fake surname.
+ * are replaced word by word, each word by the seed of that word alone, so "JOHN SMITH", a later "Smith", "SMITH, JOHN"
+ * and "Smith's" get the same fake surname.
  */
 public final class TextScrubber {
-    private static final String[] FIRST = {"Alex", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery",
-        "Quinn", "Harper", "Rowan", "Emery", "Parker", "Reese", "Skyler", "Dakota", "Elliot", "Finley", "Hayden",
-        "Kendall", "Logan", "Marlow", "Peyton", "Sawyer", "Blair", "Drew", "Frankie", "Jesse", "Kai", "Lane", "Noel",
-        "Sage"};
-    private static final String[] LAST = {"Abernathy", "Bellweather", "Carrow", "Dunmore", "Ellsworth", "Fairbank",
-        "Galloway", "Hartwell", "Ingram", "Jessup", "Kingsley", "Lockhart", "Merriweather", "Northcott", "Oakes",
-        "Pemberton", "Quimby", "Radcliffe", "Sterling", "Thornbury", "Underhill", "Vance", "Whitlock", "Yardley",
-        "Ashdown", "Blackwood", "Crane", "Dalton", "Everly", "Fenwick", "Grantham", "Holloway"};
+    /** Made-up given names, for a word the lexicon knows mostly as a given name. */
+    private static final String[] FIRST = {"Casey", "Quinn", "Rowan", "Emery", "Reese", "Skyler", "Dakota", "Elliot",
+        "Finley", "Hayden", "Kendall", "Marlow", "Peyton", "Sawyer", "Blair", "Frankie", "Kai", "Noel", "Ainsley",
+        "Alden", "Arden", "Brynn", "Channing", "Corin", "Dallin", "Darby", "Delaney", "Eden", "Emerson", "Everett",
+        "Fallon", "Flynn", "Hadley", "Harlow", "Hollis", "Jules", "Keegan", "Kerry", "Lennox", "Linden", "Loren", "Lyle",
+        "Merritt", "Remy", "Rory", "Royce", "Sasha", "Shay", "Sidney", "Stevie", "Tatum", "Teagan", "Tierney", "Toby",
+        "Tristan", "Wren", "Wynn", "Arlo", "Bellamy", "Bryce", "Callan", "Cassidy", "Dorian", "Ellery", "Greer", "Ira",
+        "Jody", "Landry", "Larkin", "Leighton", "Lindsay", "Lowell", "Mallory", "Nico", "Oren", "Payton", "Quincy",
+        "Ramsey", "Reilly", "Sloane", "Tanner", "Tobin", "Winslow", "Yael", "Zephyr", "Shiloh", "Adair", "Auden",
+        "Bexley", "Brodie", "Carey", "Darcy", "Dell", "Eliot", "Emory", "Haskell", "Jaden", "Jess", "Kendrick", "Kiernan",
+        "Lacey", "Laine", "Lonnie", "Marlo", "Micah", "Nevin", "Paxton", "Piper", "Raine", "Reagan", "Rene", "Rylan",
+        "Sheridan", "Silas", "Tegan", "Torin", "Aubrey", "Blaine", "Dane", "Ellison", "Hollace", "Jarvis", "Kasey",
+        "Keaton", "Lyndon", "Ari", "Billie", "Bowie", "Cade", "Charlie", "Ezra", "Jackie", "Jaime", "Kaden", "Kris",
+        "Lennon", "Lesley", "Lou", "Mackenzie", "Marion", "Mel", "Nat", "Nicky", "Reggie", "Rowe", "Sam", "Val",
+        "Whitney", "Wynne", "Ariel", "Bennie", "Bret", "Cary", "Codie", "Colby", "Dorsey", "Easton", "Ellington", "Fenn",
+        "Halden", "Harley", "Jalen", "Jory", "Kamryn", "Keely", "Kenzie", "Lennie", "Lowen", "Marlee", "Merle", "Milo",
+        "Nolan", "Odell", "Orrin", "Parris", "Quentin", "Rayne", "Rennie", "Romy", "Rylee", "Sammie", "Sherwin", "Sully",
+        "Zane"};
     private static final String[] PLACES = {"Riverton", "Lakeside", "Fairview", "Brookfield", "Glenwood", "Oakridge",
         "Maple Grove", "Cedar Falls", "Pinecrest", "Westbury", "Elmhurst", "Stonebridge", "Ashford", "Millbrook",
         "Hillcrest", "Kingsport"};
+    /**
+     * Made-up surnames, a first part and an ending ("Hartwell", "Pemberton"): about a thousand, so that two people's
+     * surnames share a surrogate by chance about once in a thousand (a town's made-up name left out).
+     */
+    private static final String[] LAST = surnames(new String[] {"Ash", "Bel", "Black", "Brad", "Brom", "Cal", "Carr",
+        "Chad", "Cran", "Dal", "Den", "Dun", "Eller", "Fair", "Fen", "Gil", "Glad", "Hart", "Hal", "Haw", "Kel", "Kings",
+        "Lang", "Lock", "Mar", "Mer", "North", "Oak", "Pem", "Pres", "Rad", "Ross", "Sher", "Stan", "Thorn", "Under",
+        "Wal", "Wes", "Whit", "Win", "Yard", "Alder", "Bram", "Elm", "Hol", "Lind", "Pen", "Rook", "Sel", "Thack"},
+        new String[] {"by", "croft", "dale", "field", "ford", "grove", "ham", "hurst", "ington", "land", "ley", "mont",
+            "more", "ridge", "stead", "ton", "wick", "well", "wood", "worth"});
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
+    /** Titles kept even when a span holds nothing else ("Dr" matched alone as a known name's prefix). */
+    private static final java.util.Set<String> HONORIFICS = java.util.Set.of("DR", "MR", "MRS", "MS", "MX", "MISS",
+            "PROF", "REV", "FR", "DRS");
+    /** Generational suffixes, kept after a name: they say nothing of who it is. */
+    private static final java.util.Set<String> SUFFIXES = java.util.Set.of("JR", "SR", "II", "III", "IV");
 
     private TextScrubber() {
+    }
+
+    private static String[] surnames(String[] starts, String[] ends) {
+        java.util.Set<String> places = java.util.Set.of(PLACES);
+        List<String> names = new ArrayList<>(starts.length * ends.length);
+        for (String a : starts) {
+            for (String b : ends) {
+                if (!places.contains(a + b)) {
+                    names.add(a + b);
+                }
+            }
+        }
+        return names.toArray(String[]::new);
     }
 
     /** The made-up first names and surnames surrogates are drawn from, in lower case. */
@@ -204,15 +244,54 @@ public final class TextScrubber {
         };
     }
 
-    /** Word by word, each word seeded by itself so partial forms stay consistent. */
+    /**
+     * Word by word, each word by the seed of its own normalised form and nothing else, so that a name part gets one
+     * surrogate wherever it stands: alone, before or after a comma, in a hyphenated name, in any case, with a
+     * possessive. Which list it draws from is the word's own too (a given name the lexicon knows draws a given name),
+     * never its place in the span. Titles before a name, particles between its words and generational suffixes stay;
+     * an initial gets a letter seeded by itself.
+     */
     private static String name(String text, PhiSpan s, Function<PhiSpan, String> seedFn) {
+        List<int[]> words = nameWords(text, s.start(), s.end());
         StringBuilder b = new StringBuilder();
+        int pos = s.start();
+        long h0 = seed(seedFn.apply(s));
+        Lexicon lexicon = Lexicon.builtIn();
+        boolean leading = true;
+        for (int w = 0; w < words.size(); w++) {
+            int[] r = words.get(w);
+            b.append(digitsMadeUp(text.substring(pos, r[0]), h0 + w)); // "42 Larkspur Row": no digit of a span stays
+            String word = text.substring(r[0], r[1]);
+            int stem = possessiveStem(text, r[0], r[1]);
+            int id = lexicon.words.find(text, r[0], stem);
+            String folded = Fold.phrase(text.substring(r[0], stem));
+            boolean last = w == words.size() - 1;
+            leading &= lexicon.has(id, Lexicon.TITLE) && (!last || HONORIFICS.contains(folded));
+            if (leading || last && SUFFIXES.contains(folded)) {
+                b.append(word); // "Dr.", "Jr.": a title or suffix says nothing of who it is
+            } else if (w > 0 && !last && io.phistream.detector.NameParticles.is(word)) {
+                b.append(word); // "Colón de Jesús" -> "Ingram de Holloway": a particle between names says nothing
+            } else {
+                // (a given name in real use: a name the lexicon holds a handful of times decides nothing)
+                boolean given = lexicon.has(id, Lexicon.FIRST_NAME) && lexicon.firstQ(id) >= 16;
+                b.append(madeUp(text, r[0], stem, s, seedFn, given));
+                b.append(text, stem, r[1]); // "Quillfeather's" -> "Hartwell's"
+            }
+            pos = r[1];
+        }
+        b.append(digitsMadeUp(text.substring(pos, s.end()), h0 + words.size()));
+        return b.toString();
+    }
+
+    /** The words of a name: letters, with an apostrophe inside a word ("O'Brien", "Smith's") part of it. */
+    private static List<int[]> nameWords(String text, int start, int end) {
         List<int[]> words = new ArrayList<>();
-        int i = s.start();
-        while (i < s.end()) {
+        int i = start;
+        while (i < end) {
             if (Character.isLetter(text.charAt(i))) {
-                int j = i;
-                while (j < s.end() && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '\'')) {
+                int j = i + 1;
+                while (j < end && (Character.isLetter(text.charAt(j))
+                        || apostrophe(text.charAt(j)) && j + 1 < end && Character.isLetter(text.charAt(j + 1)))) {
                     j++;
                 }
                 words.add(new int[] {i, j});
@@ -221,26 +300,39 @@ public final class TextScrubber {
                 i++;
             }
         }
-        int pos = s.start();
-        long h0 = seed(seedFn.apply(s));
-        for (int w = 0; w < words.size(); w++) {
-            int[] r = words.get(w);
-            b.append(digitsMadeUp(text.substring(pos, r[0]), h0 + w)); // "42 Larkspur Row": no digit of a span stays
-            String word = text.substring(r[0], r[1]);
-            if (w > 0 && w < words.size() - 1 && io.phistream.detector.NameParticles.is(word)) {
-                b.append(word); // "Colón de Jesús" -> "Ingram de Holloway": a particle between names says nothing
-            } else if (word.length() == 1) {
-                b.append(word.equals(word.toUpperCase(Locale.ROOT)) ? "X" : "x");
-            } else {
-                long h = seed(seedFn.apply(new PhiSpan(PhiType.NAME, r[0], r[1], s.rule(), s.confidence())));
-                boolean first = words.size() > 1 && w < words.size() - 1 && !(pos > s.start() && text.charAt(r[0] - 2) == ',');
-                String fake = first ? FIRST[(int) (h % FIRST.length)] : LAST[(int) (h % LAST.length)];
-                b.append(caseLike(word, fake));
+        return words;
+    }
+
+    private static boolean apostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u02BC';
+    }
+
+    /** Where the word ends without a possessive "'s" (its end when it has none). */
+    private static int possessiveStem(String text, int start, int end) {
+        return end - start > 3 && apostrophe(text.charAt(end - 2)) && (text.charAt(end - 1) == 's'
+                || text.charAt(end - 1) == 'S') ? end - 2 : end;
+    }
+
+    /**
+     * The surrogate of the word text[start, end): a made-up given name or surname by its seed, or for an initial (a
+     * letter, or up to three letters without a vowel, "ZQ") a letter per letter, each by its own seed.
+     */
+    private static String madeUp(String text, int start, int end, PhiSpan s, Function<PhiSpan, String> seedFn,
+                                 boolean givenName) {
+        String word = text.substring(start, end);
+        if (word.length() == 1 || word.length() <= 3 && word.chars().noneMatch(c -> "AEIOUYaeiouy".indexOf(c) >= 0)) {
+            StringBuilder b = new StringBuilder(word.length());
+            for (int i = start; i < end; i++) {
+                long h = seed(seedFn.apply(new PhiSpan(PhiType.NAME, i, i + 1, s.rule(), s.confidence())));
+                int own = Character.toUpperCase(text.charAt(i)) - 'A';
+                // never the letter itself, which would read as kept (a letter outside A-Z is any letter)
+                char c = (char) ('A' + (own >= 0 && own < 26 ? (own + 1 + h % 25) % 26 : h % 26));
+                b.append(Character.isLowerCase(text.charAt(i)) ? Character.toLowerCase(c) : c);
             }
-            pos = r[1];
+            return b.toString();
         }
-        b.append(digitsMadeUp(text.substring(pos, s.end()), h0 + words.size()));
-        return b.toString();
+        long h = seed(seedFn.apply(new PhiSpan(PhiType.NAME, start, end, s.rule(), s.confidence())));
+        return caseLike(word, givenName ? FIRST[(int) (h % FIRST.length)] : LAST[(int) (h % LAST.length)]);
     }
 
     /** The chars between a name's words, their digits made up (a span typed NAME may hold a house number). */

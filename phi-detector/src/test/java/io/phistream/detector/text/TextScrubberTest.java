@@ -123,10 +123,96 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenOneNameWordAloneBesideASurnameAfterACommaInCapitalsAndPossessive_whenSurrogated_thenItIsOneSurrogateEverywhere() {
+        // "Casimir called" -> "Jessup" but "Casimir Abercrombie-Tull" -> "Harper Alex-Ashdown": the list a word drew
+        // from, and so its surrogate, went by its place in the span (a walkthrough)
+        String t = "Casimir called. Casimir Abercrombie-Tull at bedside. ABERCROMBIE-TULL, CASIMIR signed. "
+                + "Mrs. Abercrombie-Tull's son; Tull and casimir agree.";
+        List<PhiSpan> spans = names(t, "Casimir", "Casimir Abercrombie-Tull", "ABERCROMBIE-TULL, CASIMIR",
+                "Abercrombie-Tull's", "Tull", "casimir");
+
+        String out = surrogated(t, spans);
+
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Z][a-z]+) called\\. \\1 ([A-Z][a-z]+)-([A-Z][a-z]+)"
+                + " at bedside\\. ([A-Z]+)-([A-Z]+), ([A-Z]+) signed\\. Mrs\\. ([A-Z][a-z]+)-([A-Z][a-z]+)'s son; ([A-Z][a-z]+)"
+                + " and ([a-z]+) agree\\.$").matcher(out);
+        assertThat(m.matches()).as(out).isTrue();
+        String casimir = m.group(1);
+        String abercrombie = m.group(2);
+        String tull = m.group(3);
+        assertThat(List.of(m.group(4), m.group(5), m.group(6))).containsExactly(abercrombie.toUpperCase(),
+                tull.toUpperCase(), casimir.toUpperCase());
+        assertThat(List.of(m.group(7), m.group(8), m.group(9), m.group(10))).containsExactly(abercrombie, tull, tull,
+                casimir.toLowerCase());
+        assertThat(out).doesNotContain("Casimir", "Abercrombie", "Tull");
+    }
+
+    @Test
+    void givenTitlesInitialsAndASuffix_whenSurrogated_thenTitlesAndSuffixStay_andEachInitialGetsOneOtherLetter() {
+        // "Dr." alone in a span (a known name's prefix) became a surname (a walkthrough)
+        String t = "Discussed with Dr. Orson Quillfeather and with Dr Z. Quillfeather; Z.M.Q. signed for Orson Quill Jr.";
+        List<PhiSpan> spans = names(t, "Dr", "Orson Quillfeather", "Dr Z. Quillfeather", "Z.M.Q.",
+                "Orson Quill Jr");
+
+        String out = surrogated(t, spans);
+
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Discussed with Dr\\. ([A-Z][a-z]+) ([A-Z][a-z]+) and"
+                + " with Dr ([A-Z])\\. \\2; ([A-Z])\\.([A-Z])\\.([A-Z])\\. signed for \\1 ([A-Z][a-z]+) Jr\\.$").matcher(out);
+        assertThat(m.matches()).as(out).isTrue();
+        assertThat(m.group(3)).isEqualTo(m.group(4)).isNotEqualTo("Z"); // Z. is one letter, never Z
+        assertThat(m.group(5)).isNotEqualTo("M");
+        assertThat(m.group(6)).isNotEqualTo("Q");
+        assertThat(m.group(7)).isNotEqualTo(m.group(2)).isNotEqualTo("Quill");
+    }
+
+    @Test
+    void givenManyDifferentPeople_whenSurrogated_thenTheyShareSurrogatesNoMoreOftenThanChanceInLargeListsAllows() {
+        // two people's names drew from 32 names (a wife and a nickname both "Whitlock"): with about 180 given names
+        // and 1,000 surnames, 150 distinct made-up surnames keep about 140 surrogates, 60 given names about 50
+        StringBuilder t = new StringBuilder();
+        List<PhiSpan> spans = new java.util.ArrayList<>();
+        String letters = "bdfgklmnprstvz";
+        for (int i = 0; i < 150; i++) {
+            String surname = "Q" + "aeiou".charAt(i % 5) + letters.charAt(i / 5 % 14) + "ar" + letters.charAt(i % 14)
+                    + "ow" + letters.charAt(i / 70);
+            spans.add(new PhiSpan(PhiType.NAME, t.length(), t.length() + surname.length(), "name.context", 0.9));
+            t.append(surname).append(". ");
+        }
+        String given = "Rosalind Delphine Thaddeus Casimir Persephone Ottoline Cosima Leopold Orson Marguerite Winnifred "
+                + "Ignatius Horatio Millicent Eugenia Cornelius Evangeline Bartholomew Philippa Augustus Clementine "
+                + "Percival Henrietta Barnaby Lavinia Montgomery Araminta Ambrose Imogen Tobias Beatrix Lysander "
+                + "Octavia Jasper Seraphina Rupert Cordelia Ignacio Marisol Rafael Esperanza Joaquin Guadalupe Lorenzo "
+                + "Valentina Matteo Giuseppina Siobhan Declan Niamh Padraig Ingrid Sven Astrid Leif Dagmar Tomasz "
+                + "Agnieszka Wojciech Bronislava";
+        for (String name : given.split(" ")) {
+            spans.add(new PhiSpan(PhiType.NAME, t.length(), t.length() + name.length(), "name.context", 0.9));
+            t.append(name).append(". ");
+        }
+
+        String out = surrogated(t.toString(), spans);
+
+        String[] made = out.split("\\. ");
+        assertThat(java.util.Arrays.stream(made, 0, 150).distinct().count()).isGreaterThanOrEqualTo(125);
+        assertThat(java.util.Arrays.stream(made, 150, made.length).distinct().count()).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
         List<PhiSpan> spans = List.of(new PhiSpan(PhiType.NAME, 0, 4, "x", 1), new PhiSpan(PhiType.DATE, 2, 3, "y", 1));
         assertThat(TextScrubber.scrub(t, spans, Replacement.TAG, null).text()).isEqualTo("[NAME]ef");
+    }
+
+    /** NAME spans over each of the names in the text, found in order. */
+    private static List<PhiSpan> names(String t, String... names) {
+        List<PhiSpan> spans = new java.util.ArrayList<>();
+        int from = 0;
+        for (String n : names) {
+            int at = t.indexOf(n, from);
+            spans.add(new PhiSpan(PhiType.NAME, at, at + n.length(), "name.context", 0.9));
+            from = at + n.length();
+        }
+        return spans;
     }
 
     /** The text with its spans replaced by surrogates seeded under one fixed test key. */
