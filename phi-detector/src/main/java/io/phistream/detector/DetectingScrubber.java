@@ -47,8 +47,8 @@ public final class DetectingScrubber implements FreeTextScrubber {
     /**
      * Spans replaced by surrogates of their kind: a name by made-up names word by word (a surname alone later gets the
      * same one), a date moved by the patient's offset in its own form, numbers by numbers of the same shape. Each is
-     * seeded by a keyed digest of the normalised value, so equal values get equal surrogates across messages while the
-     * surrogate says nothing of the value to whoever lacks the key.
+     * seeded by a keyed digest of the normalised value (a name's each word), so equal values get equal surrogates across
+     * messages under the same key while the surrogate says nothing of the value to whoever lacks the key.
      */
     public static DetectingScrubber withSurrogates(TextPhiDetector detector, KeyedDigest seeds) {
         return new DetectingScrubber(detector, java.util.Objects.requireNonNull(seeds), null);
@@ -169,9 +169,10 @@ public final class DetectingScrubber implements FreeTextScrubber {
             scrubbed = TextScrubber.scrub(text, found, Replacement.TOKEN,
                     span -> tokens.token(span.type(), text.substring(span.start(), span.end())));
         } else if (surrogateSeeds != null) {
+            // (a number read as a fax in one place and a phone in another is one number: one surrogate)
             scrubbed = TextScrubber.scrub(text, found, Replacement.SURROGATE, span -> surrogateSeeds.hex(SEED_DOMAIN,
-                    span.type().name() + ':' + DetectionContext.normalise(span.type(),
-                            text.substring(span.start(), span.end()))), shift);
+                    (span.type() == PhiType.FAX ? PhiType.PHONE : span.type()).name() + ':'
+                            + DetectionContext.normalise(span.type(), text.substring(span.start(), span.end()))), shift);
         } else {
             scrubbed = TextScrubber.scrub(text, found, Replacement.TAG, null);
         }

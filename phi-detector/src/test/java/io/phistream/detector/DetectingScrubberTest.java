@@ -109,6 +109,20 @@ class DetectingScrubberTest {
     }
 
     @Test
+    void givenSurrogates_whenOneNumberIsReadAsAPhoneAndAsAFax_thenBothGetTheSameMadeUpNumber() {
+        // a wife's phone got two surrogates in one Bundle: the seed held the type the detector gave each mention
+        FreeTextScrubber.Result r = surrogates().scrub("Call her at 617-555-0147 after 5. Fax (617) 555-0147.",
+                new KnownPhi());
+
+        assertThat(r.spans()).extracting(ReplacedSpan::type).containsExactly(PhiType.PHONE, PhiType.FAX);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "^Call her at (\\d{3})-(\\d{3})-(\\d{4}) after 5\\. Fax \\((\\d{3})\\) (\\d{3})-(\\d{4})\\.$").matcher(r.text());
+        assertThat(m.matches()).as(r.text()).isTrue();
+        assertThat(m.group(4) + m.group(5) + m.group(6)).isEqualTo(m.group(1) + m.group(2) + m.group(3))
+                .isNotEqualTo("6175550147");
+    }
+
+    @Test
     void givenSurrogatesAndNoPatientOffset_thenTheTextsDatesMoveTogetherKeepingTheirIntervals() {
         FreeTextScrubber.Result r = surrogates().scrub("Admitted 03/04/2019 from home, discharged 03/09/2019, "
                 + "follow-up 04/02/2019.", new KnownPhi());

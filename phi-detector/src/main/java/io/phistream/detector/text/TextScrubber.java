@@ -458,34 +458,52 @@ public final class TextScrubber {
 
     /**
      * A made-up number of the same shape that keeps an international number's country code ("+34 612 345 678" -> "+34
-     * 907 ..."): a country is no PHI, and a made-up code ("+68") names none.
+     * 907 ...") and a North American number's leading 1: a country is no PHI, and a made-up code ("+68") names none.
+     * Its digits are drawn from the last one back, as the seed's value is its last ten digits, so the number gets the
+     * same surrogate digits however it is written: "(978) 555-0122", "978-555-0122", "1-978-555-0122".
      */
     private static String phone(String v, long h) {
         int space = v.indexOf(' ');
         if (v.startsWith("+") && space > 1 && space <= 4) {
             return v.substring(0, space) + shape(v.substring(space), h);
         }
-        return shape(v, h);
-    }
-
-    /** Same shape: digits -> digits, letters -> letters of the same case, separators kept. */
-    private static String shape(String v, long h) {
-        StringBuilder b = new StringBuilder(v.length());
-        long x = h;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            x = x * 6364136223846793005L + 1442695040888963407L;
-            int r = (int) ((x >>> 33) & 0x7fffffff);
-            if (Character.isDigit(c)) {
-                b.append((char) ('0' + r % 10));
-            } else if (Character.isUpperCase(c)) {
-                b.append((char) ('A' + r % 26));
-            } else if (Character.isLowerCase(c)) {
-                b.append((char) ('a' + r % 26));
-            } else {
-                b.append(c);
+        int first = 0;
+        int digits = 0;
+        for (int i = v.length() - 1; i >= 0; i--) {
+            if (Character.isDigit(v.charAt(i))) {
+                digits++;
+                first = i;
             }
         }
-        return b.toString();
+        return digits == 11 && v.charAt(first) == '1' ? v.substring(0, first + 1) + shape(v.substring(first + 1), h)
+                : shape(v, h);
+    }
+
+    /**
+     * Same shape: digits -> digits, letters -> letters of the same case, separators kept. Each letter or digit is drawn
+     * by its place counted from the value's end, separators not counted, so that forms of one value that differ in
+     * separators or leading zeros (which its seed does not see) share their surrogate.
+     */
+    private static String shape(String v, long h) {
+        char[] b = v.toCharArray();
+        long k = 0;
+        for (int i = b.length - 1; i >= 0; i--) {
+            char c = b[i];
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            long x = h + 0x9E3779B97F4A7C15L * ++k; // SplitMix64: one independent draw per place
+            x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+            x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+            int r = (int) ((x ^ (x >>> 31)) >>> 33);
+            if (Character.isDigit(c)) {
+                b[i] = (char) ('0' + r % 10);
+            } else if (Character.isUpperCase(c)) {
+                b[i] = (char) ('A' + r % 26);
+            } else if (Character.isLowerCase(c)) {
+                b[i] = (char) ('a' + r % 26);
+            }
+        }
+        return new String(b);
     }
 }

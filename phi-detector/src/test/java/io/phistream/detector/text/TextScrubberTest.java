@@ -166,6 +166,30 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenOnePhoneWrittenInSeveralForms_whenSurrogated_thenEveryFormGetsTheSameNumber() {
+        // "(978-555-0122" (a span taking its bracket) got other digits than "978-555-0122": each char drew the next
+        String t = "Call 617-555-0147, (617) 555-0147, (617-555-0147, 617.555.0147, 1-617-555-0147 or +1 617 555 0147.";
+        List<PhiSpan> spans = new java.util.ArrayList<>();
+        for (String form : List.of("617-555-0147", "(617) 555-0147", "(617-555-0147", "617.555.0147", "1-617-555-0147",
+                "+1 617 555 0147")) {
+            int at = t.indexOf(form, spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end());
+            spans.add(new PhiSpan(PhiType.PHONE, at, at + form.length(), "phone", 0.9));
+        }
+
+        String out = surrogated(t, spans);
+
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Call (\\d{3})-(\\d{3})-(\\d{4}), \\((\\d{3})\\) "
+                + "(\\d{3})-(\\d{4}), \\((\\d{3})-(\\d{3})-(\\d{4}), (\\d{3})\\.(\\d{3})\\.(\\d{4}), 1-(\\d{3})-(\\d{3})-(\\d{4}) "
+                + "or \\+1 (\\d{3}) (\\d{3}) (\\d{4})\\.$").matcher(out);
+        assertThat(m.matches()).as(out).isTrue();
+        String number = m.group(1) + m.group(2) + m.group(3);
+        assertThat(number).isNotEqualTo("6175550147");
+        for (int form = 1; form < 6; form++) {
+            assertThat(m.group(3 * form + 1) + m.group(3 * form + 2) + m.group(3 * form + 3)).isEqualTo(number);
+        }
+    }
+
+    @Test
     void givenManyDifferentPeople_whenSurrogated_thenTheyShareSurrogatesNoMoreOftenThanChanceInLargeListsAllows() {
         // two people's names drew from 32 names (a wife and a nickname both "Whitlock"): with about 180 given names
         // and 1,000 surnames, 150 distinct made-up surnames keep about 140 surrogates, 60 given names about 50
