@@ -108,9 +108,22 @@ public final class FhirDeidentifier {
     private static final String ID_DOMAIN = "phi-stream/fhir-id/v1";
     private static final String MESSAGE_DOMAIN = "phi-stream/fhir-message";
     private static final Pattern DOCTYPE = Pattern.compile("<!(?i:doctype|entity)");
-    /** XHTML attributes that cannot carry PHI; everything else (href, src, title, alt, id...) is removed. */
-    private static final Set<String> SAFE_XHTML_ATTRIBUTES = Set.of("xmlns", "class", "style", "lang", "xml:lang",
-            "dir", "colspan", "rowspan", "align", "valign", "width", "height", "border", "cellpadding", "cellspacing");
+    /**
+     * XHTML attributes kept, each only with a value of its shape (a number, a keyword, a language tag): an attribute is
+     * free text to whoever writes it ({@code class="ulric-bramblecote-9785550179"} passed a walkthrough), so one of
+     * any other name or value (href, src, title, alt, id, class, style...) is removed.
+     */
+    private static final Map<String, Pattern> SAFE_XHTML_ATTRIBUTES = Map.of(
+            "xmlns", Pattern.compile(Pattern.quote("http://www.w3.org/1999/xhtml")),
+            "lang", Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"),
+            "dir", Pattern.compile("(?i:ltr|rtl|auto)"),
+            "align", Pattern.compile("(?i:left|right|center|justify|char)"),
+            "valign", Pattern.compile("(?i:top|middle|bottom|baseline)"),
+            "colspan", Pattern.compile("[0-9]{1,3}"),
+            "rowspan", Pattern.compile("[0-9]{1,3}"),
+            "width", Pattern.compile("[0-9]{1,4}(?:px|%)?"),
+            "height", Pattern.compile("[0-9]{1,4}(?:px|%)?"),
+            "border", Pattern.compile("[0-9]{1,2}"));
     /** XHTML elements that end a line of text: what stands on either side of one is not one phrase. */
     private static final Set<String> BLOCK_ELEMENTS = Set.of("p", "div", "br", "hr", "tr", "td", "th", "li", "ul", "ol",
             "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
@@ -1143,7 +1156,7 @@ public final class FhirDeidentifier {
         /** Collects the text nodes in document order; strips unsafe attributes, comments and the like. */
         private void textNodes(XhtmlNode node, TextNodes text) {
             if (node.hasAttributes()) {
-                node.getAttributes().keySet().removeIf(a -> !SAFE_XHTML_ATTRIBUTES.contains(a));
+                node.getAttributes().entrySet().removeIf(a -> !safeAttribute(a.getKey(), a.getValue()));
             }
             for (Iterator<XhtmlNode> it = node.getChildNodes().iterator(); it.hasNext(); ) {
                 XhtmlNode c = it.next();
@@ -1171,6 +1184,11 @@ public final class FhirDeidentifier {
                     it.remove(); // comments, CDATA, processing instructions, doctypes
                 }
             }
+        }
+
+        private static boolean safeAttribute(String name, String value) {
+            Pattern shape = SAFE_XHTML_ATTRIBUTES.get(name.equals("xml:lang") ? "lang" : name);
+            return shape != null && value != null && shape.matcher(value.strip()).matches();
         }
 
         private static boolean wordsApart(String before, String after) {

@@ -316,6 +316,24 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenNarrativeAttributesHoldingWords_whenScrubbed_thenOnlyLayoutValuesOfTheirShapeStay() {
+            // a walkthrough: class="ulric-bramblecote-9785550179" (and style, lang) passed as written
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), MARK_KNOWN);
+            String json = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\" lang=\\"en-US\\">\
+                    <p class=\\"orla-fennimore-5550143\\">Seen</p><p style=\\"font-family:orla-fennimore\\">ok</p>\
+                    <span lang=\\"orla-fennimore-5550143\\" xml:lang=\\"fennimore\\" dir=\\"ltr\\">ok</span>\
+                    <table border=\\"1\\"><tr><td colspan=\\"2\\" width=\\"Orla Fennimore\\" align=\\"left\\">ok</td></tr>\
+                    </table></div>"},"gender\"""");
+
+            Patient p = parse(deid(d, json).text());
+            String div = p.getText().getDivAsString();
+
+            assertThat(div).doesNotContain("orla", "fennimore", "Fennimore", "5550143", "class", "style", "width")
+                    .contains("lang=\"en-US\"", "dir=\"ltr\"", "border=\"1\"", "colspan=\"2\"", "align=\"left\"");
+        }
+
+        @Test
         void givenANarrative_thenItsTextNodesAreReadAsOneText_blanksBetweenAndALineBreakForEachBlock() {
             List<List<String>> read = new ArrayList<>();
             FreeTextScrubber recording = new FreeTextScrubber() {
