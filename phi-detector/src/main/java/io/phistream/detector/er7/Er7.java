@@ -133,38 +133,87 @@ public final class Er7 {
         if (e == '\0' || raw.indexOf(e) < 0) {
             return raw;
         }
+        return unescape(raw, d, null);
+    }
+
+    /**
+     * {@link #unescape} with where each char of the text came from: offsets in the text map back to the raw value, an
+     * escape whole ("N\S\C": the "^" is the three chars of its escape).
+     */
+    public static Unescaped unescapeMapped(String raw, Delimiters d) {
+        int[] from = new int[raw.length() + 1];
+        String text = d.escape() == '\0' ? raw : unescape(raw, d, from);
+        if (d.escape() == '\0') {
+            java.util.Arrays.setAll(from, k -> k);
+        }
+        return new Unescaped(text, java.util.Arrays.copyOf(from, text.length()), raw.length());
+    }
+
+    /** Decoded text and, for each of its chars, the raw offset of the char or escape it was written as. */
+    public record Unescaped(String text, int[] from, int rawLength) {
+
+        /** The raw offset where a stretch of the text that starts at {@code start} starts. */
+        public int rawStart(int start) {
+            return start < from.length ? from[start] : rawLength;
+        }
+
+        /** The raw offset where a stretch of the text that ends at {@code end} ends: after the escape of its last char. */
+        public int rawEnd(int end) {
+            if (end <= 0) {
+                return rawStart(0);
+            }
+            int last = from[end - 1];
+            int next = end;
+            while (next < from.length && from[next] == last) {
+                next++; // the other chars of one hexadecimal escape
+            }
+            return rawStart(next);
+        }
+    }
+
+    /** @param from null, or filled with the raw offset each char of the result was read at */
+    private static String unescape(String raw, Delimiters d, int[] from) {
+        char e = d.escape();
         StringBuilder out = new StringBuilder(raw.length());
         int i = 0;
         int n = raw.length();
         while (i < n) {
             char c = raw.charAt(i);
             int close = c == e ? raw.indexOf(e, i + 1) : -1;
+            int made = out.length();
             if (close < 0) {
                 out.append(c);
-                i++;
-                continue;
+            } else {
+                unescapeOne(raw, i, close, d, out);
             }
-            String seq = raw.substring(i + 1, close);
-            switch (seq) {
-                case "F" -> out.append(d.field());
-                case "S" -> out.append(d.component());
-                case "T" -> out.append(d.subcomponent());
-                case "R" -> out.append(d.repetition());
-                case "E" -> out.append(e);
-                case "P" -> out.append(d.truncation() == '\0' ? "" : String.valueOf(d.truncation()));
-                default -> {
-                    if (seq.length() > 1 && seq.charAt(0) == 'X' && isHex(seq, 1)) {
-                        for (int k = 1; k + 1 < seq.length(); k += 2) {
-                            out.append((char) Integer.parseInt(seq, k, k + 2, 16));
-                        }
-                    } else {
-                        out.append(raw, i, close + 1); // formatting (\.br\, \H\ ...) and charset escapes stay as written
-                    }
-                }
+            if (from != null) {
+                java.util.Arrays.fill(from, made, out.length(), i);
             }
-            i = close + 1;
+            i = close < 0 ? i + 1 : close + 1;
         }
         return out.toString();
+    }
+
+    /** The escape sequence from {@code raw[open]} to {@code raw[close]}, both escape characters, decoded. */
+    private static void unescapeOne(String raw, int open, int close, Delimiters d, StringBuilder out) {
+        String seq = raw.substring(open + 1, close);
+        switch (seq) {
+            case "F" -> out.append(d.field());
+            case "S" -> out.append(d.component());
+            case "T" -> out.append(d.subcomponent());
+            case "R" -> out.append(d.repetition());
+            case "E" -> out.append(d.escape());
+            case "P" -> out.append(d.truncation() == '\0' ? "" : String.valueOf(d.truncation()));
+            default -> {
+                if (seq.length() > 1 && seq.charAt(0) == 'X' && isHex(seq, 1)) {
+                    for (int k = 1; k + 1 < seq.length(); k += 2) {
+                        out.append((char) Integer.parseInt(seq, k, k + 2, 16));
+                    }
+                } else {
+                    out.append(raw, open, close + 1); // formatting (\.br\, \H\ ...) and charset escapes stay as written
+                }
+            }
+        }
     }
 
     /**

@@ -562,13 +562,16 @@ public final class Hl7Deidentifier {
                     } else {
                         FreeTextScrubber.Result r = results.next();
                         String plain = plains.next();
+                        // offsets in the unescaped text, mapped back onto the escapes they were read from
+                        Er7.Unescaped mapped = pos >= 0 && !r.spans().isEmpty() && plain.length() != piece.length()
+                                ? Er7.unescapeMapped(piece, run.d) : null;
                         for (ReplacedSpan span : r.spans()) {
                             run.count(span.type());
                             if (pos >= 0) {
-                                // offsets inside the text map exactly onto the input only when nothing was escaped
-                                run.spans.add(plain.length() == piece.length()
+                                run.spans.add(mapped == null
                                         ? new ReplacedSpan(pos + span.start(), pos + span.end(), span.type())
-                                        : new ReplacedSpan(pos, pos + piece.length(), span.type()));
+                                        : new ReplacedSpan(pos + mapped.rawStart(span.start()),
+                                                pos + mapped.rawEnd(span.end()), span.type()));
                             }
                         }
                         anyText |= !r.text().isEmpty();

@@ -639,6 +639,34 @@ class Hl7DeidentifierTest {
                     .isEqualTo("Call Bob at home"));
         }
 
+        @Test
+        void givenFormattedTextWithEscapes_whenItsSpansAreRead_thenEachCoversTheEscapedInputOfWhatWasReplaced() {
+            // a walkthrough: in a line holding escapes every span covered the whole line
+            io.phistream.detector.FreeTextScrubber marking = (text, known) -> {
+                List<ReplacedSpan> spans = new ArrayList<>();
+                for (String[] phi : new String[][] {{"N^C", "OTHER_ID"}, {"Orla Fennimore", "NAME"},
+                        {"11/20/2026", "DATE"}, {"0143\r\n", "PHONE"}}) {
+                    int at = text.indexOf(phi[0]);
+                    if (at >= 0) {
+                        spans.add(new ReplacedSpan(at, at + phi[0].length(), PhiType.valueOf(phi[1])));
+                    }
+                }
+                return new io.phistream.detector.FreeTextScrubber.Result(text, spans);
+            };
+            Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
+                    io.phistream.detector.deid.Zip3.defaultUnion(), T.digest, marking,
+                    java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+            String input = message(PID, "OBX|1|FT|NOTE^Note||Ratio N\\S\\C normal.\\.br\\Path \\F\\ derm per "
+                    + "Orla Fennimore\\E\\ on 11/20/2026. Call 555-0143\\X0D0A\\ later.||||||F");
+
+            Hl7Outcome.Deidentified out = TestDeidentifiers.released(d, input);
+
+            assertThat(textsOf(input, out, PhiType.OTHER_ID)).contains("N\\S\\C");
+            assertThat(textsOf(input, out, PhiType.NAME)).contains("Orla Fennimore");
+            assertThat(textsOf(input, out, PhiType.DATE)).contains("11/20/2026");
+            assertThat(textsOf(input, out, PhiType.PHONE)).containsExactly("0143\\X0D0A\\");
+        }
+
         private static List<String> textsOf(String input, Hl7Outcome.Deidentified d, PhiType type) {
             List<String> texts = new ArrayList<>();
             for (ReplacedSpan s : d.spans()) {
