@@ -117,7 +117,14 @@ public final class DetectingScrubber implements FreeTextScrubber {
                     PhiSpan s = spans.get(i);
                     int from = Math.max(s.start(), at);
                     int to = Math.min(s.end(), end);
-                    if (!blank(text, from, to)) { // (a name's blank between two parts stays)
+                    // a span cut at a part's end leaves the blanks there: "<i>Tad</i> Wexcombe" keeps its space
+                    while (from < to && s.start() < at && Character.isWhitespace(text.charAt(from))) {
+                        from++;
+                    }
+                    while (to > from && s.end() > end && Character.isWhitespace(text.charAt(to - 1))) {
+                        to--;
+                    }
+                    if (!blank(text, from, to)) {
                         own.add(new PhiSpan(s.type(), from - at, to - at, s.rule(), s.confidence()));
                     }
                 }

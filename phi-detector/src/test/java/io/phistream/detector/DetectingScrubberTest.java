@@ -58,6 +58,18 @@ class DetectingScrubberTest {
     }
 
     @Test
+    void givenANameSplitByInlineMarkup_whenCutIntoItsParts_thenTheBlankBetweenTheWordsStays() {
+        // <p>Seen with <i>Orla</i> Fennimore today.</p>: a walkthrough found "<i>[NAME]</i>[NAME] today"
+        List<String> nodes = List.of("Seen with ", "Orla", " Fennimore ", "today.");
+
+        List<FreeTextScrubber.Result> results = SCRUBBER.scrubParts(nodes, List.of("", "", ""), new KnownPhi());
+
+        assertThat(results).extracting(FreeTextScrubber.Result::text)
+                .containsExactly("Seen with ", "[NAME]", " [NAME] ", "today.");
+        assertThat(results.get(2).spans()).containsExactly(new ReplacedSpan(1, 10, PhiType.NAME));
+    }
+
+    @Test
     void givenOneLine_thenTheSameAsScrubbingIt() {
         String line = "Daughter Rosalind Abernethy called, will visit Friday.";
 
