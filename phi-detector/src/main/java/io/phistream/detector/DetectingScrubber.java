@@ -99,8 +99,9 @@ public final class DetectingScrubber implements FreeTextScrubber {
             joined.append(joints.get(i - 1)).append(parts.get(i));
         }
         String text = joined.toString();
-        DetectionResult detected = text.isBlank() ? null : detector.analyse(text, context);
-        List<PhiSpan> spans = detected == null ? List.of() : detected.spans();
+        Composed composed = Composed.of(text);
+        DetectionResult detected = text.isBlank() ? null : detector.analyse(composed.text(), context);
+        List<PhiSpan> spans = detected == null ? List.of() : composed.back(detected.spans());
         int next = 0; // spans are sorted and do not overlap: each part starts from the first span not before it
         int at = 0;
         for (int p = 0; p < parts.size(); p++) {
@@ -131,6 +132,61 @@ public final class DetectingScrubber implements FreeTextScrubber {
                 results.add(replaced(part, own, shift));
             }
             at = end + (p + 1 < parts.size() ? joints.get(p).length() : 0);
+        }
+    }
+
+    /**
+     * Text with its accents composed ("e" + U+0301 is "é"), which the detector reads as letters of a word: decomposed,
+     * "José Martínez" was read as "Jose", "Marti" and "nez" and its marks were left standing between the tags. Each
+     * char knows the stretch of the text it was composed from, so spans go back to the text's own offsets.
+     */
+    private record Composed(String text, int[] from, int[] to, int length) {
+
+        static Composed of(String text) {
+            if (java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)) {
+                return new Composed(text, null, null, text.length());
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            int[] from = new int[text.length()];
+            int[] to = new int[text.length()];
+            int i = 0;
+            while (i < text.length()) {
+                int j = i + Character.charCount(text.codePointAt(i));
+                while (j < text.length() && mark(text.codePointAt(j))) {
+                    j += Character.charCount(text.codePointAt(j));
+                }
+                int made = out.length();
+                // (a letter and its marks compose to no more chars than they are)
+                out.append(java.text.Normalizer.normalize(text.substring(i, j), java.text.Normalizer.Form.NFC));
+                java.util.Arrays.fill(from, made, out.length(), i);
+                java.util.Arrays.fill(to, made, out.length(), j);
+                i = j;
+            }
+            return new Composed(out.toString(), from, to, text.length());
+        }
+
+        private static boolean mark(int cp) {
+            int type = Character.getType(cp);
+            return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+        }
+
+        /** Spans of the composed text in the text's offsets: a letter's marks go with it. */
+        List<PhiSpan> back(List<PhiSpan> spans) {
+            if (from == null) {
+                return spans;
+            }
+            List<PhiSpan> mapped = new ArrayList<>(spans.size());
+            int before = 0;
+            for (PhiSpan s : spans) {
+                int start = Math.max(before, s.start() < text.length() ? from[s.start()] : length);
+                int end = s.end() > s.start() ? to[s.end() - 1] : start;
+                if (end > start) { // (two spans in one letter's marks would overlap: the first keeps them)
+                    mapped.add(new PhiSpan(s.type(), start, end, s.rule(), s.confidence()));
+                    before = end;
+                }
+            }
+            return mapped;
         }
     }
 

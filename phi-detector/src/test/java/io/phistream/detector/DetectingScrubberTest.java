@@ -70,6 +70,21 @@ class DetectingScrubberTest {
     }
 
     @Test
+    void givenAccentsWrittenDecomposed_thenTheNamesAreReplacedWithTheirMarks_asWhenComposed() {
+        // a walkthrough: "Jose\u0301 Marti\u0301nez" became "[NAME]\u0301 [NAME]\u0301[NAME]"
+        String composed = "Pt Jos\u00e9 Mart\u00ednez seen today; wife Zo\u00eb Quillfeather called 555-0143.";
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+
+        FreeTextScrubber.Result nfc = SCRUBBER.scrub(composed, new KnownPhi());
+        FreeTextScrubber.Result nfd = SCRUBBER.scrub(decomposed, new KnownPhi());
+
+        assertThat(nfc.text()).contains("[NAME]", "[PHONE]").doesNotContain("Mart", "Zo");
+        assertThat(nfd.text()).isEqualTo(nfc.text());
+        assertThat(nfd.spans()).extracting(sp -> decomposed.substring(sp.start(), sp.end()))
+                .contains(java.text.Normalizer.normalize("Jos\u00e9 Mart\u00ednez", java.text.Normalizer.Form.NFD));
+    }
+
+    @Test
     void givenOneLine_thenTheSameAsScrubbingIt() {
         String line = "Daughter Rosalind Abernethy called, will visit Friday.";
 
