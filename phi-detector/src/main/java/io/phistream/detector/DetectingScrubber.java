@@ -108,7 +108,8 @@ public final class DetectingScrubber implements FreeTextScrubber {
             String part = parts.get(p);
             int end = at + part.length();
             if (detected != null && detected.failedClosed()) {
-                results.add(REDACT_ALL.scrub(part, known));
+                Result removed = REDACT_ALL.scrub(part, known);
+                results.add(new Result(removed.text(), removed.spans(), true));
             } else {
                 while (next < spans.size() && spans.get(next).end() <= at) {
                     next++;

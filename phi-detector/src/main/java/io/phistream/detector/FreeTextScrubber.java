@@ -31,7 +31,13 @@ public interface FreeTextScrubber {
         return results;
     }
 
-    /** The scrubbed text and what was replaced, in offsets of the text passed in. */
-    record Result(String text, List<ReplacedSpan> spans) {
+    /**
+     * The scrubbed text and what was replaced, in offsets of the text passed in; {@code gaveUp}: detection gave up on
+     * the text (size or time budget) and it was removed whole, failing closed.
+     */
+    record Result(String text, List<ReplacedSpan> spans, boolean gaveUp) {
+        public Result(String text, List<ReplacedSpan> spans) {
+            this(text, spans, false);
+        }
     }
 }

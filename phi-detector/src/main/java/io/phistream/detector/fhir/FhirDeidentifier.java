@@ -108,6 +108,8 @@ public final class FhirDeidentifier {
     private static final String ID_DOMAIN = "phi-stream/fhir-id/v1";
     private static final String MESSAGE_DOMAIN = "phi-stream/fhir-message";
     private static final Pattern DOCTYPE = Pattern.compile("<!(?i:doctype|entity)");
+    /** A named character reference other than XML's five: HTML's, which XML (and so XHTML in FHIR) does not declare. */
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z][A-Za-z0-9]{1,31};");
     /**
      * XHTML attributes kept, each only with a value of its shape (a number, a keyword, a language tag): an attribute is
      * free text to whoever writes it ({@code class="ulric-bramblecote-9785550179"} passed a walkthrough), so one of
@@ -301,7 +303,7 @@ public final class FhirDeidentifier {
             parsed = Hapi.parse(format, text);
         } catch (RuntimeException | StackOverflowError e) {
             // never e.getMessage(): HAPI's messages quote the offending value
-            return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
+            return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR, null, unreadable(e, text, format));
         }
         if (!(parsed instanceof Resource root)) {
             return new FhirOutcome.Rejected(contentId(text), RejectReason.NOT_FHIR);
@@ -324,6 +326,31 @@ public final class FhirDeidentifier {
         } catch (RuntimeException | StackOverflowError e) {
             return new FhirOutcome.Rejected(messageId, RejectReason.INTERNAL_ERROR);
         }
+    }
+
+    /**
+     * What HAPI could not read, said in a fixed text (its messages quote the input), when the failure tells it: a
+     * narrative's XHTML with an HTML entity or nested too deep was reported as no FHIR at all, which hid the cause.
+     */
+    static String unreadable(Throwable failure, String text, FhirFormat format) {
+        if (failure instanceof StackOverflowError) {
+            return "it is nested deeper than can be read";
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof org.hl7.fhir.exceptions.FHIRFormatError && m.startsWith("XHTML nesting depth exceeds")) {
+                return "a narrative's XHTML (text.div) is nested deeper than the 500 elements the FHIR parser reads";
+            }
+            if (t instanceof ca.uhn.fhir.parser.DataFormatException && m.startsWith("HAPI-1755:")
+                    || t instanceof javax.xml.stream.XMLStreamException) {
+                return HTML_ENTITY.matcher(text).find()
+                        ? (format == FhirFormat.XML ? "the XML" : "a narrative's XHTML (text.div)") + " uses an HTML "
+                                + "entity (such as &nbsp; or &copy;) that XML does not declare: write the character itself "
+                                + "or a numeric reference (&#160;)"
+                        : format == FhirFormat.XML ? null : "a narrative's XHTML (text.div) is not well-formed XML";
+            }
+        }
+        return null;
     }
 
     /**
@@ -374,6 +401,8 @@ public final class FhirDeidentifier {
         final Resource root;
         final String messageId;
         final Map<PhiType, Integer> counts = new EnumMap<>(PhiType.class);
+        /** Free texts that span detection gave up on, removed whole. */
+        int textsGivenUp;
         final KnownPhi known = new KnownPhi();
         /** Our own tokens and pseudonyms: ciphertext and digests, skipped by the residual guard. */
         final Set<String> masks = new HashSet<>();
@@ -461,7 +490,7 @@ public final class FhirDeidentifier {
             }
             return new FhirOutcome.Deidentified(messageId, patientToken, root.fhirType(), format, out,
                     Collections.unmodifiableMap(counts), List.<ReplacedSpan>of(),
-                    memoryHash == null ? Set.of() : known.digests(memoryHash));
+                    memoryHash == null ? Set.of() : known.digests(memoryHash), textsGivenUp);
         }
 
         // ------------------------------------------------------------------------------------------ walking
@@ -1051,6 +1080,9 @@ public final class FhirDeidentifier {
 
         String scrub(String value) {
             FreeTextScrubber.Result r = freeText.scrub(HtmlText.plain(value), known);
+            if (r.gaveUp()) {
+                textsGivenUp++;
+            }
             for (ReplacedSpan span : r.spans()) {
                 count(span.type());
             }
@@ -1136,6 +1168,9 @@ public final class FhirDeidentifier {
             }
             List<FreeTextScrubber.Result> results =
                     freeText.scrubParts(parts, text.joints.subList(1, nodes.size()), known);
+            if (results.stream().anyMatch(FreeTextScrubber.Result::gaveUp)) {
+                textsGivenUp++;
+            }
             for (int i = 0; i < nodes.size(); i++) {
                 for (ReplacedSpan span : results.get(i).spans()) {
                     count(span.type());

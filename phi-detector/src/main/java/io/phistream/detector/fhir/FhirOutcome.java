@@ -26,21 +26,31 @@ public sealed interface FhirOutcome {
      *                     source positions
      * @param learned      keyed digests of the patient's and relatives' identifiers, for the
      *                     {@link io.phistream.detector.PatientMemory}; empty without a memory or a single patient
+     * @param textsGivenUp free texts removed whole because span detection gave up on them (size or time budget)
      */
     record Deidentified(String messageId, String patientToken, String resourceType, FhirFormat format, String text,
-                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans, Set<String> learned)
+                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans, Set<String> learned,
+                        int textsGivenUp)
             implements FhirOutcome {
     }
 
-    /** @param residualType for {@link RejectReason#RESIDUAL_PHI}, the type of the value found again; else null */
-    record Rejected(String messageId, RejectReason reason, PhiType residualType) implements FhirOutcome {
+    /**
+     * @param residualType for {@link RejectReason#RESIDUAL_PHI}, the type of the value found again; else null
+     * @param problem      what is wrong with input that could not be read, when that is known (a fixed text that quotes
+     *                     nothing of the input); else null
+     */
+    record Rejected(String messageId, RejectReason reason, PhiType residualType, String problem) implements FhirOutcome {
         public Rejected(String messageId, RejectReason reason) {
-            this(messageId, reason, null);
+            this(messageId, reason, null, null);
         }
 
-        /** The reason's description with the residual value's type: PHI-free. */
+        public Rejected(String messageId, RejectReason reason, PhiType residualType) {
+            this(messageId, reason, residualType, null);
+        }
+
+        /** The reason's description with the residual value's type or what is wrong with the input: PHI-free. */
         public String detail() {
-            return reason.describe(residualType);
+            return problem == null ? reason.describe(residualType) : reason.describe(residualType) + ": " + problem;
         }
     }
 }

@@ -184,7 +184,7 @@ public final class Hl7Deidentifier {
         }
         return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
                 Collections.unmodifiableMap(run.counts()), Collections.unmodifiableList(run.spans),
-                memoryHash == null ? Set.of() : run.known.digests(memoryHash));
+                memoryHash == null ? Set.of() : run.known.digests(memoryHash), run.textsGivenUp);
     }
 
     private boolean isText(FieldRule rule, Er7Segment seg, Delimiters d) {
@@ -542,7 +542,11 @@ public final class Hl7Deidentifier {
         if (parts.isEmpty()) {
             return;
         }
-        Iterator<FreeTextScrubber.Result> results = freeText.scrubParts(parts, joints, run.known).iterator();
+        List<FreeTextScrubber.Result> scrubbed = freeText.scrubParts(parts, joints, run.known);
+        if (scrubbed.stream().anyMatch(FreeTextScrubber.Result::gaveUp)) {
+            run.textsGivenUp++;
+        }
+        Iterator<FreeTextScrubber.Result> results = scrubbed.iterator();
         Iterator<String> plains = parts.iterator(); // the same pieces, in the same order
         Iterator<List<String>> repetitions = pieces.iterator();
         for (TextField f : text) {
@@ -670,6 +674,8 @@ public final class Hl7Deidentifier {
         /** Replacements per {@link PhiType#ordinal()}: an int array, as counting is done for every value. */
         final int[] counts = new int[PHI_TYPES.length];
         final List<ReplacedSpan> spans = new ArrayList<>();
+        /** Free texts that span detection gave up on, removed whole. */
+        int textsGivenUp;
         final KnownPhi known = new KnownPhi();
         final Set<String> tokens = new LinkedHashSet<>();
         /** Shifted dates as written to the output, with how many times ({@link ResidualPhiGuard#firstHit}). */

@@ -21,9 +21,11 @@ public sealed interface Hl7Outcome {
      * @param spans        what was replaced, in offsets of the input text
      * @param learned      keyed digests of the patient's and relatives' identifiers in this message, for the
      *                     {@link io.phistream.detector.PatientMemory}; empty when the message names no patient
+     * @param textsGivenUp free texts removed whole because span detection gave up on them (size or time budget)
      */
     record Deidentified(String messageId, String patientToken, String messageType, String version, String text,
-                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans, Set<String> learned)
+                        Map<PhiType, Integer> phiCounts, List<ReplacedSpan> spans, Set<String> learned,
+                        int textsGivenUp)
             implements Hl7Outcome {
     }
 

@@ -904,6 +904,39 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenANarrativeWithAnHtmlEntityOrNestedThousandsDeep_whenDeidentified_thenTheReasonSaysWhatIsWrong() {
+            // a walkthrough: both were "NOT_FHIR (the text is not a FHIR R4 resource)", which hid the cause
+            String entity = PATIENT.replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\">Seen&nbsp;with \
+                    Orla&nbsp;Fennimore</div>"},"gender\"""");
+            String deep = PATIENT.replace("\"gender\"", "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http"
+                    + "://www.w3.org/1999/xhtml\\\">" + "<span>".repeat(3_000) + "Orla Fennimore" + "</span>".repeat(3_000)
+                    + "</div>\"},\"gender\"");
+
+            FhirOutcome.Rejected e = (FhirOutcome.Rejected) DEID.deidentify(entity);
+            FhirOutcome.Rejected d = (FhirOutcome.Rejected) DEID.deidentify(deep);
+
+            assertThat(e.reason()).isEqualTo(RejectReason.NOT_FHIR);
+            assertThat(e.detail()).contains("HTML entity", "&#160;").doesNotContain("Orla", "Fennimore", "Seen");
+            assertThat(d.reason()).isEqualTo(RejectReason.NOT_FHIR);
+            assertThat(d.detail()).contains("nested deeper").doesNotContain("Orla", "Fennimore");
+        }
+
+        @Test
+        void givenANoteLongerThanDetectionReads_whenScrubbedBySpans_thenItIsRemovedWholeAndTheOutcomeCountsIt() {
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.withConfig(
+                    TextPhiDetector.Config.DEFAULT.withMaxChars(200))));
+            String json = """
+                    {"resourceType":"Observation","status":"final","code":{"text":"Progress note"},
+                     "note":[{"text":"%s"}]}""".formatted("Seen with daughter Orla Fennimore, stable. ".repeat(10));
+
+            FhirOutcome.Deidentified out = deid(d, json);
+
+            assertThat(out.textsGivenUp()).isEqualTo(1);
+            assertThat(out.text()).doesNotContain("Fennimore", "stable");
+        }
+
+        @Test
         void givenEmptyInput_whenDeidentified_thenItIsRejectedAsEmpty() {
             assertThat(DEID.deidentify("  \n")).isEqualTo(new FhirOutcome.Rejected(DEID.contentId("  \n"), RejectReason.EMPTY));
         }

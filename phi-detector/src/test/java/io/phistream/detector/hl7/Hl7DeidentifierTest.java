@@ -667,6 +667,22 @@ class Hl7DeidentifierTest {
             assertThat(textsOf(input, out, PhiType.PHONE)).containsExactly("0143\\X0D0A\\");
         }
 
+        @Test
+        void givenANoteLongerThanDetectionReads_whenScrubbedBySpans_thenItIsRemovedWholeAndTheOutcomeCountsIt() {
+            Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
+                    io.phistream.detector.deid.Zip3.defaultUnion(), T.digest,
+                    new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.withConfig(
+                            io.phistream.detector.text.TextPhiDetector.Config.DEFAULT.withMaxChars(200))),
+                    java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+            String input = message(PID, "OBX|1|ST|NOTE^Note||" + "Seen with daughter Orla Fennimore, stable. ".repeat(10)
+                    + "||||||F", "NTE|1||Call 555-0143 tomorrow.");
+
+            Hl7Outcome.Deidentified out = TestDeidentifiers.released(d, input);
+
+            assertThat(out.textsGivenUp()).isEqualTo(1);
+            assertThat(out.text()).doesNotContain("Fennimore", "stable").contains("tomorrow");
+        }
+
         private static List<String> textsOf(String input, Hl7Outcome.Deidentified d, PhiType type) {
             List<String> texts = new ArrayList<>();
             for (ReplacedSpan s : d.spans()) {

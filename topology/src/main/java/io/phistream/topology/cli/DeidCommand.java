@@ -103,6 +103,8 @@ final class DeidCommand implements Callable<Integer> {
         int rejected = 0;
         int textsRemoved = 0;
         int textsFailedClosed = 0;
+        int fieldsGivenUp = 0;
+        int messagesGivingUp = 0;
         int fhirWithoutSpans = 0;
         int namedFiles = 0;
         int unencodable = 0;
@@ -152,6 +154,10 @@ final class DeidCommand implements Callable<Integer> {
                 // encoded as the stream's String serde does: an unpaired surrogate (a JSON escape of one, kept in a
                 // note) becomes '?' instead of failing the whole run (Files.writeString throws on it)
                 Files.write(out.resolve(name), r.text().getBytes(StandardCharsets.UTF_8));
+                if (r.textsGivenUp() > 0) {
+                    fieldsGivenUp += r.textsGivenUp();
+                    messagesGivingUp++;
+                }
                 if (spans != null) {
                     for (ReplacedSpan span : r.spans()) {
                         Map<String, Object> line = new LinkedHashMap<>();
@@ -190,6 +196,11 @@ final class DeidCommand implements Callable<Integer> {
             System.err.println("phi-stream: " + textsFailedClosed + " text file(s) written empty: detection gave up "
                     + "on them (size or time budget) and removed them whole, failing closed");
         }
+        if (fieldsGivenUp > 0) {
+            System.err.println("phi-stream: " + fieldsGivenUp + " free-text field(s) in " + messagesGivingUp
+                    + " HL7/FHIR file(s) removed whole: detection gave up on them (size or time budget), failing "
+                    + "closed");
+        }
         if (textsRemoved > 0) {
             // a plain-text file is all free text: under the fail-safe default it comes out empty, which looks like a bug
             System.err.println("phi-stream: " + textsRemoved + " text file(s) written empty: text.scrubbing=redact "
@@ -204,7 +215,12 @@ final class DeidCommand implements Callable<Integer> {
      * rejected.
      */
     private record Result(String text, List<ReplacedSpan> spans, RejectReason rejected, String rejectedDetail,
-                          int messages, List<String> lineRejections) {
+                          int messages, List<String> lineRejections, int textsGivenUp) {
+        Result(String text, List<ReplacedSpan> spans, RejectReason rejected, String rejectedDetail, int messages,
+               List<String> lineRejections) {
+            this(text, spans, rejected, rejectedDetail, messages, lineRejections, 0);
+        }
+
         Result(String text, List<ReplacedSpan> spans) {
             this(text, spans, null, null, 1, List.of());
         }
@@ -224,7 +240,7 @@ final class DeidCommand implements Callable<Integer> {
             return Result.rejected(r.reason(), r.detail());
         }
         Hl7Outcome.Deidentified d = (Hl7Outcome.Deidentified) o;
-        return new Result(d.text(), d.spans());
+        return new Result(d.text(), d.spans(), null, null, 1, List.of(), d.textsGivenUp());
     }
 
     private static Result fhir(Stages stages, String text) {
@@ -233,7 +249,7 @@ final class DeidCommand implements Callable<Integer> {
             return Result.rejected(r.reason(), r.detail());
         }
         FhirOutcome.Deidentified d = (FhirOutcome.Deidentified) o;
-        return new Result(d.text(), d.spans());
+        return new Result(d.text(), d.spans(), null, null, 1, List.of(), d.textsGivenUp());
     }
 
     /**
@@ -264,6 +280,7 @@ final class DeidCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder(text.length());
         List<String> rejections = new ArrayList<>();
         int released = 0;
+        int givenUp = 0;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
@@ -275,11 +292,12 @@ final class DeidCommand implements Callable<Integer> {
                 rejections.add("line " + (i + 1) + ": " + r.reason() + " (" + r.detail() + ")");
             } else {
                 out.append(((FhirOutcome.Deidentified) o).text()).append('\n');
+                givenUp += ((FhirOutcome.Deidentified) o).textsGivenUp();
                 released++;
             }
         }
         return released == 0 && !rejections.isEmpty() ? new Result(null, List.of(), null, null, 0, rejections)
-                : new Result(out.toString(), List.of(), null, null, released, rejections);
+                : new Result(out.toString(), List.of(), null, null, released, rejections, givenUp);
     }
 
     /**

@@ -89,6 +89,42 @@ class DeidCommandTest {
     }
 
     @Test
+    void givenAnHl7NoteTooLongForDetection_whenDeidentifiedBySpans_thenTheCommandSaysItWasRemovedWhole()
+            throws Exception {
+        // a walkthrough: a 1.36 MB ST field came out empty with no word on the console
+        String note = "Seen with daughter Orla Fennimore, stable. ".repeat(24_000); // over 1,000,000 chars
+        String hl7 = String.join("\r", "MSH|^~\\&|TRANS|GHH|EHR|GHH|20260102030405||ORU^R01^ORU_R01|B1|P|2.5.1",
+                "PID|1||MRN4471^^^GHH^MR||Quintanilla^Rosalind||19500101|F",
+                "OBX|1|ST|NOTE^Progress||" + note + "||||||F", "NTE|1||Call 555-0143 tomorrow.");
+        Path in = dir.resolve("big.hl7");
+        Files.writeString(in, hl7);
+        Path out = dir.resolve("out");
+
+        Run run = run("deid", "--in", in.toString(), "--out", out.toString(), "--set", "text.scrubbing=spans");
+
+        assertThat(run.exit()).isZero();
+        assertThat(Files.readString(out.resolve("big.hl7"))).doesNotContain("Fennimore").contains("tomorrow");
+        assertThat(run.err()).contains("1 free-text field(s) in 1 HL7/FHIR file(s) removed whole")
+                .doesNotContain("Fennimore");
+    }
+
+    @Test
+    void givenANarrativeWithAnHtmlEntity_whenDeidentified_thenTheRejectionSaysWhatIsWrongWithoutQuotingIt()
+            throws Exception {
+        Path in = dir.resolve("n.json");
+        Files.writeString(in, "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"note\"},"
+                + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">"
+                + "Seen&nbsp;with Orla&nbsp;Fennimore</div>\"}}");
+
+        Run run = run("deid", "--in", in.toString(), "--out", dir.resolve("out").toString(),
+                "--set", "text.scrubbing=spans");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("rejected n.json: NOT_FHIR (").contains("HTML entity")
+                .doesNotContain("Fennimore").doesNotContain("Orla");
+    }
+
+    @Test
     void givenSurrogates_whenAnHl7NoteIsDeidentified_thenItsNamesAreMadeUpAndItsDatesMoveWithTheStructuredOnes()
             throws Exception {
         // PID-7 1950-01-01 and the note's "01/01/1950" are the birth date: both keep their year only (shifted, anyone
