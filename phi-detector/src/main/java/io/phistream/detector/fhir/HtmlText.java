@@ -10,10 +10,10 @@ import org.apache.commons.text.StringEscapeUtils;
  * Text made readable for the free-text scrubber, which reads words: a name split by markup, spelled with character
  * references or invisible characters, or written with a combining accent would be no word to it, and would pass.
  * {@link #readable} for a {@code text/html} attachment (read as text, markup included): comments, processing
- * instructions, scripts and every tag but those that separate (blocks, line breaks) are dropped, character references
- * are written out (a reference to a markup character stays, so the result is still HTML). {@link #plain} for any text
- * before it is scrubbed: invisible format characters (soft hyphen, zero-width space, word joiner) are dropped and
- * accents composed ("e" + U+0301 is "é"). The FHIR path can change text so: a FHIR resource is written out anew and has
+ * instructions, scripts and every tag but those that separate (blocks, line breaks; kept bare) are dropped,
+ * character references are written out (a reference to a markup character stays, so the result is still HTML).
+ * {@link #plain} for any text before it is scrubbed: invisible format characters (soft hyphen, zero-width space, word
+ * joiner) are dropped and accents composed ("e" + U+0301 is "é"). The FHIR path can change text so: a FHIR resource is written out anew and has
  * no input offsets to keep. Hand-written with linear patterns: a full HTML parser would rewrite the whole document.
  */
 final class HtmlText {
@@ -27,6 +27,8 @@ final class HtmlText {
             "</?(?i:p|div|br|hr|tr|td|th|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|caption|h[1-6]|pre|blockquote"
                     + "|body|html|head|title|section|article|header|footer)\\b[^<>]*>");
     private static final Pattern ANY_TAG = Pattern.compile("</?[A-Za-z][^<>]*>");
+    /** A tag's name, after its "<" or "</". */
+    private static final Pattern TAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern REFERENCE = Pattern.compile(
             "&(?:#[xX]([0-9A-Fa-f]{1,6});?|#([0-9]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)");
     /** References to markup characters: written out they would change the document's structure. */
@@ -51,8 +53,8 @@ final class HtmlText {
     }
 
     /**
-     * Every tag dropped but the separating ones ({@link #BLOCK_TAG}), which stay as written; an inline tag between a
-     * digit and a letter becomes a space ({@link #wordsApart}).
+     * Every tag dropped but the separating ones ({@link #BLOCK_TAG}), which stay without their attributes; an inline
+     * tag between a digit and a letter becomes a space ({@link #wordsApart}).
      */
     private static String withoutInlineTags(String s) {
         Matcher m = ANY_TAG.matcher(s);
@@ -67,7 +69,7 @@ final class HtmlText {
             runEnd = m.end();
             String with;
             if (BLOCK_TAG.matcher(tag).matches()) {
-                with = tag;
+                with = bare(tag);
                 before = 0;
             } else {
                 boolean lastOfRun = m.end() == s.length() || s.charAt(m.end()) != '<';
@@ -77,6 +79,17 @@ final class HtmlText {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A tag without its attributes ({@code <p class="..." title="...">} is {@code <p>}): an attribute is free text the
+     * scrubber would read as part of the markup, and a walkthrough found class and title values released as written.
+     */
+    private static String bare(String tag) {
+        boolean closing = tag.startsWith("</");
+        Matcher name = TAG_NAME.matcher(tag);
+        name.find(closing ? 2 : 1);
+        return (closing ? "</" : "<") + name.group() + (tag.endsWith("/>") ? "/>" : ">");
     }
 
     /**

@@ -43,6 +43,14 @@ class HtmlTextTest {
     }
 
     @Test
+    void givenBlockTagsWithAttributes_thenTheyStayWithoutThem() {
+        // the narrative's attributes are checked one by one; an attachment's have no use to a reader of its text
+        assertThat(HtmlText.readable("<div class=\"orla-fennimore-5550143\"><P TITLE=\"Orla Fennimore\" style=\"x:quillwort\">"
+                + "Seen.</P><br data-x=\"quillwort\"/><td\nlang=\"quillwort\">ok</td></div>"))
+                .isEqualTo("<div><P>Seen.</P><br/><td>ok</td></div>");
+    }
+
+    @Test
     void givenPlainTextWithInvisibleCharactersOrCombiningAccents_thenTheyAreDroppedOrComposed() {
         assertThat(HtmlText.plain("Quill\u00ADfeather Quill\u200Bfeather Ze\u0301phyrine")).isEqualTo("Quillfeather Quillfeather Zéphyrine");
         assertThat(HtmlText.plain("plain text")).isEqualTo("plain text");
