@@ -234,7 +234,12 @@ public final class ResidualMatch {
         return false;
     }
 
-    static final String NUMBER_PUNCTUATION = "-. ()/\u2010\u2011\u2012\u2013\u2014\u2212";
+    /**
+     * What people write between a number's groups: dashes, dots, spaces, brackets, slashes, underscores, plus signs,
+     * middle dots, asterisks and ampersands (a walkthrough released "978*555*0134" and "978\T\555\T\0134", HL7's
+     * escape of "&"). Commas, colons and semicolons stay out: they part numbers in lists and times.
+     */
+    static final String NUMBER_PUNCTUATION = "-. ()/\u2010\u2011\u2012\u2013\u2014\u2212*&_+\u00b7\u2022";
 
     /**
      * The text with the accents of its letters taken off ("Hernández" -> "Hernandez"), so that a value and an output that

@@ -15,6 +15,12 @@ final class Known {
     private Known() {
     }
 
+    /**
+     * What people write between the groups of one number, as the residual guards read them (ResidualMatch): a walkthrough
+     * found "978*555*0134" and "978&555&0134" (HL7's \T\ decoded) passing.
+     */
+    private static final String IN_NUMBER = "-./()*&_+\u00b7\u2022";
+
     static void detect(Scan s) {
         DetectionContext c = s.ctx;
         if (c.isEmpty()) {
@@ -39,7 +45,7 @@ final class Known {
                 while (last + 1 < tk.n && (tk.adjacent(last, last + 1) || tk.spaceOnly(last, last + 1)
                         && tk.kind[last + 1] == Tokens.NUM) && last - t < 12) {
                     int nx = last + 1;
-                    if (tk.kind[nx] == Tokens.PUNCT && "-./() ".indexOf(tk.firstChar(nx)) < 0) {
+                    if (tk.kind[nx] == Tokens.PUNCT && IN_NUMBER.indexOf(tk.firstChar(nx)) < 0) {
                         break;
                     }
                     if (tk.kind[nx] == Tokens.WORD) {
@@ -306,7 +312,8 @@ final class Known {
     private static boolean joins(Scan s, int a, int b) {
         Tokens tk = s.tk;
         byte k = tk.kind[b];
-        if (k == Tokens.PUNCT && "-./()#+_:".indexOf(tk.firstChar(b)) < 0) {
+        char c = tk.firstChar(b);
+        if (k == Tokens.PUNCT && IN_NUMBER.indexOf(c) < 0 && c != '#' && c != ':') { // (and a label's: "#4821377")
             return false;
         }
         return tk.adjacent(a, b) || k != Tokens.WORD && tk.spaceOnly(a, b);

@@ -78,7 +78,8 @@ class FhirResidualGuardTest {
             assertThat(FhirResidualGuard.firstHit("{\"d\":\"" + written + "\"}", FhirFormat.JSON, Set.of(), ssn))
                     .as(written).isNotNull();
         }
-        for (String written : List.of("5555550142", "555.555.0142", "+15555550142", "+1 (555) 555-0142", "555-0142")) {
+        for (String written : List.of("5555550142", "555.555.0142", "+15555550142", "+1 (555) 555-0142", "555-0142",
+                "555*555*0142", "555 &amp; 555 &amp; 0142", "555_555_0142")) {
             assertThat(FhirResidualGuard.firstHit("<d value=\"" + written + "\"/>", FhirFormat.XML, Set.of(), phone))
                     .as(written).isNotNull();
         }

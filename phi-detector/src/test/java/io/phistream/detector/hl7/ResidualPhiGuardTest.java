@@ -80,6 +80,19 @@ class ResidualPhiGuardTest {
     }
 
     @Test
+    void givenThePatientsPhoneWithAsterisksOrHl7sAmpersandEscapeBetweenItsGroups_whenGuarded_thenHit() throws Exception {
+        // a walkthrough released "NTE|1||call 978*555*0134" and "call 978\T\555\T\0134"
+        var d = io.phistream.detector.er7.Er7Message.parse("MSH|^~\\&|A|B|C|D|20260101||ADT^A01|1|P|2.5\r").delimiters();
+        List<KnownPhi.Value> phone = known(PhiType.PHONE, "(978)555-0163");
+
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||call 978*555*0163\r", Set.of(), phone)).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||call 555*0163 today\r", Set.of(), phone)).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit(ResidualPhiGuard.readable("NTE|1||call 978\\T\\555\\T\\0163\r", d),
+                Set.of(), phone)).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||call 978_555_0163\r", Set.of(), phone)).isNotNull();
+    }
+
+    @Test
     void givenABirthTimeEqualToAShiftedDateWritten_thenItsOwnOrderIsNoHit() {
         // the newborn case: the shift made the message time read as the birth time; it was written once, as a date
         assertThat(ResidualPhiGuard.firstHit("MSH|^~\\&|A|B|C|D|20250105120000||ADT^A01|1|P|2.5\r", Set.of(),

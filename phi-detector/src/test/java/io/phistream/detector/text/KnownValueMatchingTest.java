@@ -85,6 +85,16 @@ class KnownValueMatchingTest {
     }
 
     @Test
+    void givenTheKnownPhone_whenItsGroupsArePartedByAsterisksAmpersandsOrUnderscores_thenItIsReplacedWhole() {
+        // a walkthrough: "call 978*555*0134" and "978\T\555\T\0134" (read as "978&555&0134") were released
+        DetectionContext ctx = DetectionContext.builder().knownValue(PhiType.PHONE, "(978) 555-0163").build();
+
+        assertThat(found("call 978*555*0163 after 5", ctx)).containsExactly("978*555*0163|PHONE");
+        assertThat(found("call 978&555&0163 after 5", ctx)).containsExactly("978&555&0163|PHONE");
+        assertThat(found("cell:978_555_0163", ctx)).contains("978_555_0163|PHONE");
+    }
+
+    @Test
     void givenNoKnownValues_whenARunOfDigitsIsLongerThanAnyIdentifier_thenTheWholeRunIsReplaced() {
         String run = "123456789012345678901234567";
         String glued = "(617) 555-0142(508) 555-0199999-12-3456-0001";
