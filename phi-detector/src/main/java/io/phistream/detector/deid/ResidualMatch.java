@@ -60,6 +60,21 @@ public final class ResidualMatch {
     }
 
     /**
+     * A name form's plurals, a family's ("Quillfeathers", "the Joneses"; "QUILLFEATHERS'" is their possessive): +s, and
+     * +es after a sibilant; none for a form not ending in a letter. A walkthrough found them passing the guards.
+     */
+    public static java.util.List<String> plurals(String form) {
+        int n = form.length();
+        if (n < 3 || !Character.isLetter(form.charAt(n - 1))) {
+            return java.util.List.of();
+        }
+        String lower = form.toLowerCase(java.util.Locale.ROOT);
+        boolean sibilant = lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
+                || lower.endsWith("sh");
+        return sibilant ? java.util.List.of(form + "s", form + "es") : java.util.List.of(form + "s");
+    }
+
+    /**
      * A street line's other spelling of its suffix ("4417 Marrowbone Lane" as "4417 Marrowbone Ln", "12 Elm St." as
      * "12 Elm Street"), or null: only for a line that starts with a house number and ends with a suffix of
      * {@link #STREET_SUFFIXES}, so the other spelling keeps the number and stays as particular as the value.

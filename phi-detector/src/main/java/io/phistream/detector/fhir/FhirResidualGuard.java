@@ -187,6 +187,11 @@ final class FhirResidualGuard {
                 for (String form : ResidualMatch.forms(v.value(), v.type())) {
                     if (ResidualMatch.significant(form, v.type())) {
                         needles.add(Needle.of(new KnownPhi.Value(v.type(), form, true), v));
+                        if (v.type() == PhiType.NAME) {
+                            for (String plural : ResidualMatch.plurals(form)) { // "the Quillfeathers' dog"
+                                needles.add(Needle.of(new KnownPhi.Value(v.type(), plural, true), v));
+                            }
+                        }
                         if (v.type() == PhiType.NAME && nameWords.size() < MAX_GLUED_NAME_WORDS
                                 && form.chars().allMatch(Character::isLetterOrDigit)) {
                             nameWords.putIfAbsent(form.toLowerCase(java.util.Locale.ROOT), v);

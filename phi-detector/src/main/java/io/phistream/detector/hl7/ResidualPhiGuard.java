@@ -94,6 +94,13 @@ final class ResidualPhiGuard {
                 forms = new java.util.ArrayList<>(forms);
                 forms.add(street);
             }
+            if (v.type() == PhiType.NAME) {
+                List<String> plurals = new java.util.ArrayList<>(forms);
+                for (String form : forms) {
+                    plurals.addAll(ResidualMatch.plurals(form));
+                }
+                forms = plurals;
+            }
             for (String form : forms) {
                 String needle = form.toLowerCase(Locale.ROOT);
                 if (zip == null && !ResidualMatch.significant(needle, v.type())) {

@@ -216,10 +216,20 @@ public final class DetectionContext {
                             if (w.length() >= 3 || ws.length == 1 && w.length() == 2) {
                                 nameKeys.add(w);
                             }
+                            if (w.length() >= 3) {
+                                nameKeys.addAll(plurals(w)); // "the Quillfeathers' dog", "visited the Joneses"
+                            }
                         }
                     }
                     if (ws.length > 1) {
                         nameKeys.add(String.join("", ws)); // DELACRUZ, OBRIEN written together
+                        StringBuilder ini = new StringBuilder(); // "Mr. W-L" for Winterbourne-Lackey
+                        for (String w : ws) {
+                            if (!w.isEmpty()) {
+                                ini.append(w.charAt(0));
+                            }
+                        }
+                        initials.add(ini.toString());
                     }
                 }
             }
@@ -232,6 +242,16 @@ public final class DetectionContext {
                 initials.add("" + parts.get(0).charAt(0) + parts.get(parts.size() - 1).charAt(0));
             }
             return this;
+        }
+
+        /**
+         * A folded name word's plural spellings, a family's ("QUILLFEATHERS", "JONESES"; with an apostrophe after them
+         * they are its possessive): +S, and +ES after a sibilant. Not for two letters, which would spell abbreviations.
+         */
+        static List<String> plurals(String w) {
+            boolean sibilant = w.endsWith("S") || w.endsWith("X") || w.endsWith("Z") || w.endsWith("CH")
+                    || w.endsWith("SH");
+            return sibilant ? List.of(w + "S", w + "ES") : List.of(w + "S");
         }
 
         /** Any other value from structure: ids, phones, streets, cities, e-mails, dates of birth... */

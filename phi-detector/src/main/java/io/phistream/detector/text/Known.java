@@ -116,6 +116,10 @@ final class Known {
                 }
             }
         }
+        if (!c.nameKeys.isEmpty()) {
+            splitNames(s);
+            hyphenatedInitials(s);
+        }
         glued(s);
         if (!c.webKeys.isEmpty()) {
             String text = s.text.toString();
@@ -134,6 +138,83 @@ final class Known {
             }
         }
         leftovers(s);
+    }
+
+    /**
+     * A known name written in pieces the name rules do not join: "Quill-feather" for QUILLFEATHER, or "Quill feather"
+     * when QUILL is itself known (from "Bartholomew-Quill"), which left "[NAME]-feather" (a walkthrough). Two to four
+     * words, each glued to the next, parted by one hyphen or by blanks, that spell a known name together.
+     */
+    private static void splitNames(Scan s) {
+        Tokens tk = s.tk;
+        StringBuilder b = new StringBuilder();
+        for (int t = 0; t + 1 < tk.n; t++) {
+            if ((t & 255) == 0) {
+                s.budget.check();
+            }
+            if (tk.kind[t] != Tokens.WORD) {
+                continue;
+            }
+            b.setLength(0);
+            b.append(s.key(t));
+            int last = t;
+            for (int parts = 1; parts < 4; parts++) {
+                int next = last + 1;
+                if (tk.isPunct(next, '-') && tk.adjacent(last, next) && tk.adjacent(next, next + 1)) {
+                    next++;
+                } else if (!(tk.adjacent(last, next) || tk.spaceOnly(last, next))) {
+                    break;
+                }
+                if (next >= tk.n || tk.kind[next] != Tokens.WORD) {
+                    break;
+                }
+                b.append(s.key(next));
+                last = next;
+                if (s.ctx.nameKeys.contains(b.toString())) {
+                    s.addTokens(PhiType.NAME, t, last, "name.known-split", 0.95);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * "Mr. W-L", "Perpetua B-Q", "Ambrose W.-L.": a hyphenated name's initials, hyphenated too, after a title or beside
+     * a known name (alone, "A-P" and "P-O" are clinical shorthand).
+     */
+    private static void hyphenatedInitials(Scan s) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) != 1 || !Character.isLetter(tk.firstChar(t))) {
+                continue;
+            }
+            int dash = tk.letterDot(t) ? t + 2 : t + 1;
+            int second = dash + 1;
+            if (!tk.isPunct(dash, '-') || !tk.adjacent(dash - 1, dash) || !tk.adjacent(dash, second)
+                    || tk.kind[second] != Tokens.WORD || tk.len(second) != 1) {
+                continue;
+            }
+            String letters = (String.valueOf(tk.firstChar(t)) + tk.firstChar(second)).toUpperCase(java.util.Locale.ROOT);
+            if (!s.ctx.initials.contains(letters)) {
+                continue;
+            }
+            int last = tk.letterDot(second) ? second + 1 : second;
+            int before = s.prevWord(t, 1);
+            int after = last + 1 < tk.n && tk.kind[last + 1] == Tokens.WORD && tk.spaceOnly(last, last + 1) ? last + 1 : -1;
+            boolean title = before >= 0 && (s.flags(before) & Lexicon.TITLE) != 0;
+            boolean beside = before >= 0 && before == t - 1 && tk.spaceOnly(before, t) && knownWord(s, before)
+                    || after >= 0 && knownWord(s, after);
+            if (title || beside) {
+                s.addTokens(PhiType.NAME, t, last, "name.known-initials", 0.9);
+            }
+            t = last;
+        }
+    }
+
+    /** Whether word t is one of the message's known names, whole or before its possessive. */
+    private static boolean knownWord(Scan s, int t) {
+        return s.tk.kind[t] == Tokens.WORD && (s.ctx.nameKeys.contains(s.key(t))
+                || s.possessive(t) && s.ctx.nameKeys.contains(s.key(t).substring(0, s.key(t).length() - 1)));
     }
 
     /**

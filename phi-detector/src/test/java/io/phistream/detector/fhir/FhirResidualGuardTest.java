@@ -28,6 +28,15 @@ class FhirResidualGuardTest {
     }
 
     @Test
+    void givenAGuardedSurname_whenItStandsInThePluralOrThePluralPossessive_thenItIsFound() {
+        // a walkthrough released an NDJSON note "kestrelwicks' cat ok."
+        assertThat(FhirResidualGuard.firstHit("{\"text\":\"pennywhistles' cat ok.\"}", FhirFormat.JSON, Set.of(),
+                values("Pennywhistle"))).isNotNull();
+        assertThat(FhirResidualGuard.firstHit("<p>Sat with the THISTLEBRUSHES.</p>", FhirFormat.XML, Set.of(),
+                values("Thistlebrush"))).isNotNull();
+    }
+
+    @Test
     void givenAValueOnlyVisibleOnceUnescaped_whenGuarded_thenItIsFoundInJsonAndXml() {
         List<KnownPhi.Value> v = values("O'Hara & Sons", "Jo \"Bear\" Li");
 

@@ -93,6 +93,19 @@ class ResidualPhiGuardTest {
     }
 
     @Test
+    void givenThePatientsSurnameInThePluralOrThePluralPossessive_whenGuarded_thenHit() {
+        // a walkthrough released "the Quillfeathers' dog", "Visited the Quillfeathers today."
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||the Pennywhistles' cat is at home.\r", Set.of(),
+                known(PhiType.NAME, "PENNYWHISTLE"))).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||Visited the PENNYWHISTLES today.\r", Set.of(),
+                known(PhiType.NAME, "Pennywhistle"))).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||Sat with the Thistlebrushes.\r", Set.of(),
+                known(PhiType.NAME, "Thistlebrush"))).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("NTE|1||the Pennywhistleses\r", Set.of(),
+                known(PhiType.NAME, "Pennywhistle"))).isNull();
+    }
+
+    @Test
     void givenABirthTimeEqualToAShiftedDateWritten_thenItsOwnOrderIsNoHit() {
         // the newborn case: the shift made the message time read as the birth time; it was written once, as a date
         assertThat(ResidualPhiGuard.firstHit("MSH|^~\\&|A|B|C|D|20250105120000||ADT^A01|1|P|2.5\r", Set.of(),

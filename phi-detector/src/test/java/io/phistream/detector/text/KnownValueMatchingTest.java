@@ -143,4 +143,41 @@ class KnownValueMatchingTest {
         assertThat(SPANS.scrub("moved, now 01945-0012", known()).text()).isEqualTo("moved, now [GEO]");
         assertThat(SPANS.scrub("born 1945, 01946 nearby", known()).text()).isEqualTo("born 1945, 01946 nearby");
     }
+
+    // a walkthrough of span scrubbing: a family's plural, a name split in two, a compound name's initials
+
+    @Test
+    void givenAKnownSurname_whenWrittenInThePluralOrThePluralPossessive_thenItIsReplaced() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Pennywhistle", "Oriane")
+                .knownName("Thistlebrush", null).build();
+
+        assertThat(found("the Pennywhistles' cat is at home.", ctx)).containsExactly("Pennywhistles|NAME");
+        assertThat(found("Visited the Pennywhistles today.", ctx)).containsExactly("Pennywhistles|NAME");
+        assertThat(found("THE PENNYWHISTLES' CAT.", ctx)).containsExactly("PENNYWHISTLES|NAME");
+        assertThat(found("pennywhistles' cat ok.", ctx)).containsExactly("pennywhistles|NAME");
+        assertThat(found("Sat with the Thistlebrushes.", ctx)).containsExactly("Thistlebrushes|NAME");
+    }
+
+    @Test
+    void givenAKnownSurname_whenSplitByAHyphenOrABlankIntoWordsOneOfWhichIsAnotherKnownName_thenAllOfItIsReplaced() {
+        // "Quill-feather" became "[NAME]-feather": THORN alone is known too, from the relative's compound name
+        DetectionContext ctx = DetectionContext.builder().knownName("Thornquill", "Oriane")
+                .knownName("Ashby-Thorn", "Cressida").build();
+
+        assertThat(found("Ms. Oriane Thorn-quill came.", ctx)).containsExactly("Oriane Thorn-quill|NAME");
+        assertThat(found("Thorn-quill", ctx)).containsExactly("Thorn-quill|NAME");
+        assertThat(found("Thorn quill family visited", ctx)).containsExactly("Thorn quill|NAME");
+    }
+
+    @Test
+    void givenAHyphenatedSurname_whenItsInitialsAreHyphenatedAfterATitleOrBesideAKnownName_thenTheyAreReplaced() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Winterbourne-Lackey", null)
+                .knownName(null, "Ambrose").build();
+
+        assertThat(found("Mr. W-L was seen.", ctx)).containsExactly("W-L|NAME");
+        assertThat(found("Ambrose W.-L. here", ctx)).containsExactly("Ambrose W.-L.|NAME");
+        assertThat(found("Ambrose B-Q here", ctx)).containsExactly("Ambrose|NAME");
+        // alone, such letters are shorthand ("A-P", "P-O"): not replaced
+        assertThat(found("Chest film, W-L view.", ctx)).isEmpty();
+    }
 }
