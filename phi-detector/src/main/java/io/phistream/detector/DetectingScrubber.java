@@ -102,6 +102,9 @@ public final class DetectingScrubber implements FreeTextScrubber {
         Composed composed = Composed.of(text);
         DetectionResult detected = text.isBlank() ? null : detector.analyse(composed.text(), context);
         List<PhiSpan> spans = detected == null ? List.of() : composed.back(detected.spans());
+        if (detected != null && !detected.failedClosed()) {
+            detected.wordsKept().forEach(known::keptAsWord); // the guards allow these
+        }
         int next = 0; // spans are sorted and do not overlap: each part starts from the first span not before it
         int at = 0;
         for (int p = 0; p < parts.size(); p++) {

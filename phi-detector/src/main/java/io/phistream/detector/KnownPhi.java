@@ -29,6 +29,7 @@ public final class KnownPhi {
     private int referenceYear;
     private final Set<java.time.LocalDate> birthDates = new java.util.HashSet<>();
     private final List<String> textDates = new ArrayList<>(0);
+    private final java.util.Map<String, Integer> wordsKept = new java.util.HashMap<>(0);
 
     public void add(PhiType type, String value, boolean guarded) {
         String v = value.strip();
@@ -66,6 +67,19 @@ public final class KnownPhi {
     /** The moved dates the free text's scrubber wrote, in order ({@link #wroteTextDate}). */
     public List<String> textDates() {
         return Collections.unmodifiableList(textDates);
+    }
+
+    /**
+     * A word of a known name the free text's scrubber kept as the everyday word it also is ("Son will call." for a son
+     * named Will), once per occurrence: the residual guards allow that many of it.
+     */
+    public void keptAsWord(String word) {
+        wordsKept.merge(word.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+    }
+
+    /** How often the free text's scrubber kept each word (lower case) as a word ({@link #keptAsWord}). */
+    public java.util.Map<String, Integer> wordsKept() {
+        return Collections.unmodifiableMap(wordsKept);
     }
 
     public Integer dateShiftDays() {

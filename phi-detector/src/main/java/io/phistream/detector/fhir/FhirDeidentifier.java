@@ -484,7 +484,7 @@ public final class FhirDeidentifier {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, contact);
             }
             KnownPhi.Value residual = FhirResidualGuard.firstHit(out, format, masks, known.values(), shiftedDates,
-                    eventDays, known.textDates());
+                    eventDays, known.textDates(), known.wordsKept());
             if (residual != null) {
                 return new FhirOutcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual.type());
             }

@@ -50,8 +50,19 @@ final class FhirResidualGuard {
      */
     static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values,
                                    Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates) {
+        return firstHit(output, format, masks, values, shiftedDates, eventDays, textDates, Map.of());
+    }
+
+    /**
+     * As {@link #firstHit(String, FhirFormat, Set, List, Map, Set, List)}, and how often the free text's scrubber kept
+     * each word of a name (lower case) as the everyday word it also is ({@code KnownPhi#wordsKept}: "Son will call."
+     * for a son named Will): such a name is a residual only where it stands more often than that.
+     */
+    static KnownPhi.Value firstHit(String output, FhirFormat format, Set<String> masks, List<KnownPhi.Value> values,
+                                   Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates,
+                                   Map<String, Integer> wordsKept) {
         String text = ResidualMatch.foldAccents(plain(output, format));
-        KnownPhi.Value hit = valueHit(text, masks, values, shiftedDates);
+        KnownPhi.Value hit = valueHit(text, masks, values, shiftedDates, wordsKept);
         if (hit != null) {
             return hit;
         }
@@ -162,8 +173,9 @@ final class FhirResidualGuard {
     }
 
     private static KnownPhi.Value valueHit(String text, Set<String> masks, List<KnownPhi.Value> values,
-                                           Map<String, Integer> shiftedDates) {
-        Map<String, Set<Integer>> seenAt = null; // occurrences of values equal to a shifted date, by value
+                                           Map<String, Integer> shiftedDates, Map<String, Integer> wordsKept) {
+        // occurrences of values equal to a shifted date, or of a name's word kept as a word, by value
+        Map<String, Set<Integer>> seenAt = null;
         Map<Integer, List<Needle>> anchors = new HashMap<>();
         BitSet anchorLengths = new BitSet();
         Map<String, KnownPhi.Value> nameWords = new java.util.LinkedHashMap<>();
@@ -260,6 +272,9 @@ final class FhirResidualGuard {
                         && !masked(text, s, s + needle.text.length(), masks)) {
                     String lower = needle.text.toLowerCase(java.util.Locale.ROOT);
                     Integer written = shiftedDates.get(lower);
+                    if (written == null && needle.value.type() == PhiType.NAME) {
+                        written = wordsKept.get(lower); // "Son will call.": the scrubber read it as the word
+                    }
                     if (written == null) {
                         return needle.value;
                     }

@@ -805,11 +805,11 @@ public final class Hl7Deidentifier {
                 return contact;
             }
             KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates, eventDays,
-                    known.textDates());
+                    known.textDates(), known.wordsKept());
             String readable = hit == null ? ResidualPhiGuard.readable(output, d) : output;
             if (readable != output) { // (the same instance when no escape stands after MSH-2)
                 hit = ResidualPhiGuard.firstHit(readable, tokens, known.values(), shiftedDates, eventDays,
-                        known.textDates());
+                        known.textDates(), known.wordsKept());
             }
             return hit == null ? null : hit.type();
         }

@@ -59,6 +59,17 @@ final class ResidualPhiGuard {
      */
     static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values,
                                    Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates) {
+        return firstHit(output, tokens, values, shiftedDates, eventDays, textDates, Map.of());
+    }
+
+    /**
+     * As {@link #firstHit(String, Collection, List, Map, Set, List)}, and how often the free text's scrubber kept each
+     * word of a name (lower case) as the everyday word it also is ({@code KnownPhi#wordsKept}: "Son will call." for a
+     * son named Will): such a name is a residual only where it stands more often than that.
+     */
+    static KnownPhi.Value firstHit(String output, Collection<String> tokens, List<KnownPhi.Value> values,
+                                   Map<String, Integer> shiftedDates, Set<String> eventDays, List<String> textDates,
+                                   Map<String, Integer> wordsKept) {
         // accents off both sides: "HERNANDEZ" in a field the policy keeps is the patient's "Hernández"
         String haystack = ResidualMatch.foldAccents(maskLowerCase(output, tokens));
         Set<String> searched = null;
@@ -116,6 +127,10 @@ final class ResidualPhiGuard {
                 // (any type: the components of a name or address field may hold dates of their own)
                 if (shiftedDates.containsKey(needle)) {
                     if (countWords(haystack, needle) > shiftedDates.get(needle)) {
+                        return v;
+                    }
+                } else if (v.type() == PhiType.NAME && wordsKept.containsKey(needle)) {
+                    if (countWords(haystack, needle) > wordsKept.get(needle)) {
                         return v;
                     }
                 } else if (containsWord(haystack, needle)) {

@@ -28,6 +28,9 @@ final class Known {
         }
         Tokens tk = s.tk;
         boolean memory = c.hasMemory();
+        if (!c.nameKeys.isEmpty() || memory) {
+            everydayWords(s);
+        }
         for (int t = 0; t < tk.n; t++) {
             if ((t & 255) == 0) {
                 s.budget.check();
@@ -138,6 +141,121 @@ final class Known {
             }
         }
         leftovers(s);
+    }
+
+    /**
+     * The name spans the name rules gave for a known (or remembered) name alone, withdrawn where every word of them is
+     * the everyday word it also is ({@link #theWord}; a letter they pulled in may stand beside it): "brown stool" and
+     * "I hope she improves" had become "[NAME] stool" and "[NAME] she improves" for relatives named Brown and Hope.
+     */
+    private static void everydayWords(Scan s) {
+        if (s.tk.upperDoc) {
+            return; // (cheap test first: in a text in one case no word is)
+        }
+        s.found.removeIf(sp -> sp.type() == PhiType.NAME && ("name.known".equals(sp.rule())
+                || "name.memory".equals(sp.rule())) && everyWordTheWord(s, sp.start(), sp.end()));
+    }
+
+    private static boolean everyWordTheWord(Scan s, int start, int end) {
+        Tokens tk = s.tk;
+        int first = java.util.Arrays.binarySearch(tk.start, 0, tk.n, start);
+        if (first < 0) {
+            return false;
+        }
+        boolean word = false;
+        for (int t = first; t < tk.n && tk.start[t] < end; t++) {
+            if (tk.kind[t] == Tokens.PUNCT || tk.kind[t] == Tokens.WORD && tk.len(t) == 1) {
+                continue; // ("I hope": the letter joined the name beside it)
+            }
+            if (tk.kind[t] != Tokens.WORD || !theWord(s, t)) {
+                return false;
+            }
+            word = true;
+        }
+        return word;
+    }
+
+    /**
+     * Whether word t, which may be one of the message's names, is the everyday word it also is ("will", "hope",
+     * "brown"): written in lower case where the text uses case, and far more often a word than a name by the lexicon
+     * (name odds under 1: "brown" 0.2, "will" -2.8; not "smith" 1.6, which lower case stays a name). Not after a title
+     * ("Mrs. brown"); after a relative only a modal or such before a word, as the name rules read one ("Son will
+     * call"; "daughter hope called" stays a name). Where case says nothing (all capitals, all lower case, Title Case)
+     * the word may be the name, so it stays one and the guard still quarantines it: a leak is worse than a quarantine.
+     */
+    static boolean theWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.caseBlind(t)) {
+            return false;
+        }
+        for (int i = tk.start[t]; i < tk.end[t]; i++) {
+            if (Character.isUpperCase(s.text.charAt(i))) {
+                return false;
+            }
+        }
+        int id = tk.lex[t];
+        int f = s.lx.flags(id);
+        if ((f & Lexicon.COMMON) == 0 || s.lx.nameOdds(id) >= 1) {
+            return false;
+        }
+        int p = s.prevWord(t, 1);
+        if (p >= 0 && s.has(p, Lexicon.TITLE)) {
+            return false;
+        }
+        if (p >= 0 && s.has(p, Lexicon.RELATION)) {
+            int nx = t + 1;
+            return (f & Lexicon.STOP) != 0 && nx < tk.n && tk.kind[nx] == Tokens.WORD && !tk.nlBefore[nx]
+                    && s.has(nx, Lexicon.COMMON) && s.lx.nameOdds(tk.lex[nx]) < -1;
+        }
+        return true;
+    }
+
+    /**
+     * The message's name words the text keeps, no span over them, as the everyday words they also are
+     * ({@link #theWord}), folded, one per occurrence: the residual guards allow that many of each.
+     */
+    static List<String> wordsKept(Scan s, List<PhiSpan> spans) {
+        Tokens tk = s.tk;
+        if (s.ctx.nameKeys.isEmpty() || tk.upperDoc) {
+            return List.of();
+        }
+        List<String> kept = null;
+        int k = 0; // spans are sorted and do not overlap
+        for (int t = 0; t < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || tk.len(t) < 2) {
+                continue;
+            }
+            String name = knownPart(s, t);
+            if (name == null || !theWord(s, t)) {
+                continue;
+            }
+            while (k < spans.size() && spans.get(k).end() <= tk.start[t]) {
+                k++;
+            }
+            if (k < spans.size() && spans.get(k).start() < tk.end[t]) {
+                continue; // replaced
+            }
+            if (kept == null) {
+                kept = new ArrayList<>();
+            }
+            kept.add(name);
+        }
+        return kept == null ? List.of() : kept;
+    }
+
+    /** The known name word t is, whole or before an apostrophe ("hope's"), folded; or null. */
+    private static String knownPart(Scan s, int t) {
+        String key = s.key(t);
+        if (s.ctx.nameKeys.contains(key)) {
+            return key;
+        }
+        for (int i = s.tk.start[t]; i < s.tk.end[t]; i++) {
+            if (Fold.isApostrophe(s.text.charAt(i))) {
+                String part = Fold.word(s.text.subSequence(s.tk.start[t], i));
+                return s.ctx.nameKeys.contains(part) ? part : null;
+            }
+        }
+        return null;
     }
 
     /**

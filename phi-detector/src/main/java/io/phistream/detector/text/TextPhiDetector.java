@@ -185,7 +185,7 @@ public final class TextPhiDetector {
                 }
             }
             List<PhiSpan> spans = s.resolve();
-            return DetectionResult.ok(spans, System.nanoTime() - t0);
+            return DetectionResult.ok(spans, Known.wordsKept(s, spans), System.nanoTime() - t0);
         } catch (Budget.Exceeded e) {
             return DetectionResult.failed(DetectionResult.Reason.TIME_BUDGET, System.nanoTime() - t0);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

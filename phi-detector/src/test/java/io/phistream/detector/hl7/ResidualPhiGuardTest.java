@@ -20,6 +20,8 @@ class ResidualPhiGuardTest {
 
     private static final String TOKEN = "nam-AVx3kQ_smith-Zq0r8PbLm1Nw2yTu7sVe";
 
+    private static final TestDeidentifiers T = new TestDeidentifiers();
+
     private static List<KnownPhi.Value> known(PhiType type, String... values) {
         KnownPhi k = new KnownPhi();
         for (String v : values) {
@@ -103,6 +105,40 @@ class ResidualPhiGuardTest {
                 known(PhiType.NAME, "Thistlebrush"))).isNotNull();
         assertThat(ResidualPhiGuard.firstHit("NTE|1||the Pennywhistleses\r", Set.of(),
                 known(PhiType.NAME, "Pennywhistle"))).isNull();
+    }
+
+    @Test
+    void givenARelativesNameTheScrubberKeptAsAnEverydayWord_whenGuarded_thenHitOnlyWhereItStandsMoreOften() {
+        // a walkthrough: "Son will call." quarantined a message whose NK1 names a son Will
+        List<KnownPhi.Value> will = known(PhiType.NAME, "WILL");
+
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|FT|X||Son will call.\r", Set.of(), will, Map.of(), Set.of(),
+                List.of(), Map.of("will", 1))).isNull();
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|FT|X||Son will call.\rNTE|1||Will at bedside\r", Set.of(), will,
+                Map.of(), Set.of(), List.of(), Map.of("will", 1))).isNotNull();
+        assertThat(ResidualPhiGuard.firstHit("OBX|1|FT|X||Son will call.\r", Set.of(), will)).isNotNull();
+    }
+
+    @Test
+    void givenRelativesNamedWithEverydayWords_whenTheirNoteIsScrubbedSpanBySpan_thenReleasedUnlessCaseSaysNothing() {
+        Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
+                io.phistream.detector.deid.Zip3.defaultUnion(), T.digest,
+                new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.builtIn()),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+        String head = "MSH|^~\\&|EHR|FAC|EHR|FAC|20261129080000||ORU^R01|M1|P|2.5.1\r"
+                + "PID|1||5520417^^^FAC^MR||QUENBY^ORIANE||19480314|F\r"
+                + "NK1|1|QUENBY^MAY|DAU||(978)555-0141\rNK1|2|BROWN^WILL|SON\rNK1|3|QUENBY^HOPE|DAU\r"
+                + "OBR|1|ORD6|FIL6|11506-3^PROGRESS NOTE^LN|||20261129080000\r"
+                + "OBX|1|FT|11506-3^PROGRESS NOTE^LN||";
+
+        for (String note : List.of("Son will call.", "The patient will go home next week.", "I hope she improves.",
+                "Had brown stool. Hope visited; I hope so too.")) {
+            Hl7Outcome out = d.deidentify(head + note + "||||||F\r");
+            assertThat(out).as(note).isInstanceOf(Hl7Outcome.Deidentified.class);
+            assertThat(((Hl7Outcome.Deidentified) out).text()).as(note).doesNotContain("Hope visited");
+        }
+        // all capitals: the word may be the son's name, so the guard still quarantines
+        assertThat(d.deidentify(head + "SON WILL CALL.||||||F\r")).isInstanceOf(Hl7Outcome.Rejected.class);
     }
 
     @Test

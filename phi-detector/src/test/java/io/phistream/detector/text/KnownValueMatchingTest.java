@@ -180,4 +180,36 @@ class KnownValueMatchingTest {
         // alone, such letters are shorthand ("A-P", "P-O"): not replaced
         assertThat(found("Chest film, W-L view.", ctx)).isEmpty();
     }
+
+    // a walkthrough: relatives named with everyday words ("brown stool" had become "[NAME] stool")
+
+    private static DetectionContext wordNamedRelatives() {
+        return DetectionContext.builder().knownName("Brown", "Will").knownName("Quenby", "Hope")
+                .knownName("Quenby", "May").build();
+    }
+
+    @Test
+    void givenRelativesNamedWithEverydayWords_whenTheWordsStandInLowerCaseInACapitalisedNote_thenTheyAreKeptAndReported() {
+        DetectionContext ctx = wordNamedRelatives();
+
+        assertThat(found("Had brown stool overnight. Son will call.", ctx)).isEmpty();
+        assertThat(found("I hope she improves.", ctx)).isEmpty();
+        assertThat(Spans.D.analyse("Son will call. I hope she improves.", ctx).wordsKept())
+                .containsExactly("WILL", "HOPE");
+    }
+
+    @Test
+    void givenRelativesNamedWithEverydayWords_whenCapitalisedAfterATitleOrWhereCaseSaysNothing_thenTheyStayNames() {
+        DetectionContext ctx = wordNamedRelatives();
+
+        assertThat(found("Hope is here. I hope so.", ctx)).containsExactly("Hope|NAME");
+        assertThat(found("Spoke with Mrs. brown today.", ctx)).containsExactly("brown|NAME");
+        assertThat(found("Seen today. Her daughter hope called.", ctx)).containsExactly("hope|NAME");
+        assertThat(found("PT HAD BROWN STOOL.", ctx)).containsExactly("BROWN|NAME"); // all capitals: fail closed
+        assertThat(found("had brown stool.", ctx)).containsExactly("brown|NAME"); // all lower case: the same
+        assertThat(Spans.D.analyse("PT HAD BROWN STOOL. SON WILL CALL.", ctx).wordsKept()).isEmpty();
+        // a surname the lexicon knows far more as a name than as a word stays one in lower case too
+        assertThat(found("Seen with smith today.", DetectionContext.builder().knownName("Smith", null).build()))
+                .containsExactly("smith|NAME");
+    }
 }
