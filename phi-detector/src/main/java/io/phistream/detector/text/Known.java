@@ -265,6 +265,10 @@ final class Known {
      */
     private static void splitNames(Scan s) {
         Tokens tk = s.tk;
+        int longest = 0;
+        for (String key : s.ctx.nameKeys) {
+            longest = Math.max(longest, key.length());
+        }
         StringBuilder b = new StringBuilder();
         for (int t = 0; t + 1 < tk.n; t++) {
             if ((t & 255) == 0) {
@@ -288,6 +292,9 @@ final class Known {
                 }
                 b.append(s.key(next));
                 last = next;
+                if (b.length() > longest) {
+                    break;
+                }
                 if (s.ctx.nameKeys.contains(b.toString())) {
                     s.addTokens(PhiType.NAME, t, last, "name.known-split", 0.95);
                     break;
