@@ -144,9 +144,10 @@ final class Known {
     }
 
     /**
-     * The name spans the name rules gave for a known (or remembered) name alone, withdrawn where every word of them is
-     * the everyday word it also is ({@link #theWord}; a letter they pulled in may stand beside it): "brown stool" and
-     * "I hope she improves" had become "[NAME] stool" and "[NAME] she improves" for relatives named Brown and Hope.
+     * The name spans the name rules gave for a known (or remembered) name alone, withdrawn where they hold one word and
+     * it is the everyday word it also is ({@link #theWord}; a letter it pulled in may stand beside it): "brown stool"
+     * and "I hope she improves" had become "[NAME] stool" and "[NAME] she improves" for relatives named Brown and Hope.
+     * Two such words together ("will brown") are a name.
      */
     private static void everydayWords(Scan s) {
         if (s.tk.upperDoc) {
@@ -162,17 +163,16 @@ final class Known {
         if (first < 0) {
             return false;
         }
-        boolean word = false;
+        int words = 0;
         for (int t = first; t < tk.n && tk.start[t] < end; t++) {
             if (tk.kind[t] == Tokens.PUNCT || tk.kind[t] == Tokens.WORD && tk.len(t) == 1) {
                 continue; // ("I hope": the letter joined the name beside it)
             }
-            if (tk.kind[t] != Tokens.WORD || !theWord(s, t)) {
+            if (tk.kind[t] != Tokens.WORD || ++words > 1 || !theWord(s, t)) {
                 return false;
             }
-            word = true;
         }
-        return word;
+        return words == 1;
     }
 
     /**

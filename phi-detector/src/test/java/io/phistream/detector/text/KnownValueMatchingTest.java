@@ -205,6 +205,7 @@ class KnownValueMatchingTest {
         assertThat(found("Hope is here. I hope so.", ctx)).containsExactly("Hope|NAME");
         assertThat(found("Spoke with Mrs. brown today.", ctx)).containsExactly("brown|NAME");
         assertThat(found("Seen today. Her daughter hope called.", ctx)).containsExactly("hope|NAME");
+        assertThat(found("Seen today. will brown at bedside.", ctx)).containsExactly("will brown|NAME");
         assertThat(found("PT HAD BROWN STOOL.", ctx)).containsExactly("BROWN|NAME"); // all capitals: fail closed
         assertThat(found("had brown stool.", ctx)).containsExactly("brown|NAME"); // all lower case: the same
         assertThat(Spans.D.analyse("PT HAD BROWN STOOL. SON WILL CALL.", ctx).wordsKept()).isEmpty();
