@@ -1185,6 +1185,9 @@ final class Numbers {
             boolean dashes = false;
             boolean parens = false;
             boolean capped = true; // until the run ends by itself rather than by a length limit
+            boolean lastBySpace = false; // the last group was joined by a lone space
+            boolean spacesBefore = false; // and whether a space joined the groups before it
+            int endBefore = -1; // where the run ended before its last group
             runDigits.setLength(0);
             while (j < n && j - start < 32 && g < groups.length) {
                 int k = j;
@@ -1234,13 +1237,26 @@ final class Numbers {
                     capped = false;
                     break;
                 }
+                spacesBefore = spaces;
                 spaces |= sp;
                 dots |= dt;
                 dashes |= da;
                 parens |= pa;
+                lastBySpace = sp && seps == 1;
+                endBefore = k;
                 j = m;
             }
             int end = lastDigit;
+            if (!capped && lastBySpace && end < n && (Character.isLetter(x.charAt(end)) || x.charAt(end) == '/'
+                    || x.charAt(end) == '.' && end + 1 < n && Character.isDigit(x.charAt(end + 1)))) {
+                // "978-555-0179 11/30", "555-0179 2mg": the group after the space opens the next value (a date, a
+                // dose), so the run ends before it rather than being dropped whole
+                g--;
+                digits -= groups[g];
+                runDigits.setLength(digits);
+                spaces = spacesBefore;
+                end = endBefore;
+            }
             if (end < 0) {
                 continue;
             }
