@@ -162,6 +162,18 @@ final class Dates {
         int lb = tk.len(t + 2);
         boolean three = t + 4 < tk.n && tk.isPunct(t + 3, sep) && tk.adjacent(t + 2, t + 3) && tk.adjacent(t + 3, t + 4)
                 && tk.kind[t + 4] == Tokens.NUM;
+        if (!three && sep == '-' && la == 4 && t + 4 < tk.n && tk.isPunct(t + 3, '-') && tk.adjacent(t + 2, t + 3)
+                && tk.adjacent(t + 3, t + 4) && tk.kind[t + 4] == Tokens.ALNUM) {
+            // "2026-11-30T09:15:00Z": ISO 8601 glues the time to the day; the date is what comes before the T (the
+            // time is kept, as after a space)
+            int dayEnd = isoDayEnd(s.text, tk.start[t + 4], tk.end[t + 4]);
+            if (dayEnd > 0 && year(a) && lb <= 2 && month(b)
+                    && day(Integer.parseInt(s.text, tk.start[t + 4], dayEnd, 10))) {
+                s.add(PhiType.DATE, tk.start[t], dayEnd, "date.iso-datetime", 0.97);
+                return t + 5;
+            }
+            return -1;
+        }
         if (three) {
             int c = tk.intValue(t + 4);
             int lc = tk.len(t + 4);
@@ -257,6 +269,19 @@ final class Dates {
         }
         s.addTokens(PhiType.DATE, t, t + 2, "date.numeric", pos ? 0.9 : 0.75);
         return t + 3;
+    }
+
+    /** The end of the day in a token such as "30T09" (one or two digits, a T, two digits of an hour), or -1. */
+    private static int isoDayEnd(CharSequence x, int b, int e) {
+        int d = b;
+        while (d < e && d - b < 3 && x.charAt(d) >= '0' && x.charAt(d) <= '9') {
+            d++;
+        }
+        if (d == b || d - b > 2 || d >= e || x.charAt(d) != 'T' && x.charAt(d) != 't' || e - d != 3) {
+            return -1;
+        }
+        return x.charAt(d + 1) >= '0' && x.charAt(d + 1) <= '2' && x.charAt(d + 2) >= '0' && x.charAt(d + 2) <= '9'
+                ? d : -1;
     }
 
     /**

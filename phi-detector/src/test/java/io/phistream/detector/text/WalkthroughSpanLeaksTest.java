@@ -23,4 +23,12 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("Left msg for niece at 413-555-0162 3/14 - will retry.", PhiType.DATE))
                 .containsExactly("3/14");
     }
+
+    @Test
+    void givenAnIsoDateTimeWithAT_thenItsDateIsFound() {
+        assertThat(values("Sample drawn 2025-10-02T06:40:00Z and sent.", PhiType.DATE)).containsExactly("2025-10-02");
+        assertThat(values("Obs at 2025-10-02T06:40:12.250+01:00, repeat due.", PhiType.DATE))
+                .containsExactly("2025-10-02");
+        assertThat(values("Signed 2025-10-02T18:05-05:00.", PhiType.DATE)).containsExactly("2025-10-02");
+    }
 }
