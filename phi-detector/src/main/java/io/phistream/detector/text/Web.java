@@ -4,7 +4,7 @@ import io.phistream.detector.PhiType;
 import java.util.Set;
 
 /**
- * E-mail addresses, URLs, bare domain names, IPv4 and IPv6 addresses. Hand-written scanners: each
+ * E-mail addresses, URLs, bare domain names, IPv4 and IPv6 addresses, MAC addresses. Hand-written scanners: each
  * is anchored on a rare character ('@', ':', '.', "www") and looks a bounded distance around it,
  * so the whole pass is linear whatever the input.
  */
@@ -15,11 +15,14 @@ final class Web {
             "health", "care", "hu", "ie", "pt", "gr", "tr", "il", "za", "sg", "hk", "tw", "eu", "name", "online",
             "site", "xyz", "md", "ro", "sk", "si", "hr", "bg", "lt", "lv", "ee", "is", "lu", "ua", "by", "rs");
 
-    /** The characters the scanners below are anchored on: '@', the h, f and w of http, ftp and www, digits, ':', '.'. */
+    /**
+     * The characters the scanners below are anchored on: '@', the h, f and w of http, ftp and www, digits, ':', '.',
+     * and '-' (a MAC address's separator).
+     */
     private static final boolean[] OPENS = new boolean[128];
 
     static {
-        for (char c : "@hHfFwW0123456789:.".toCharArray()) {
+        for (char c : "@hHfFwW0123456789:.-".toCharArray()) {
             OPENS[c] = true;
         }
     }
@@ -74,6 +77,12 @@ final class Web {
                         lastEnd = e;
                         i = e - 1;
                     }
+                }
+            } else if ((c == ':' || c == '-') && i >= lastEnd && i >= 2) {
+                int e = mac(s, i - 2, c);
+                if (e > i) {
+                    lastEnd = e;
+                    i = e - 1;
                 }
             } else if (c == '.' && i >= lastEnd && i > 0 && Character.isLetterOrDigit(t.charAt(i - 1))) {
                 int e = bareDomain(s, i);
@@ -391,6 +400,37 @@ final class Web {
         return p;
     }
 
+    /**
+     * "MAC 00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e": a network card's address, six pairs of hex digits joined by one
+     * separator, identifies a device. Returns the end, or -1.
+     */
+    private static int mac(Scan s, int st, char sep) {
+        CharSequence t = s.text;
+        int n = t.length();
+        if (st > 0 && (Character.isLetterOrDigit(t.charAt(st - 1)) || t.charAt(st - 1) == sep)) {
+            return -1;
+        }
+        int p = st;
+        for (int pair = 0; pair < 6; pair++) {
+            if (p + 2 > n || !isHex(t.charAt(p)) || !isHex(t.charAt(p + 1))) {
+                return -1;
+            }
+            p += 2;
+            if (pair < 5) {
+                if (p >= n || t.charAt(p) != sep) {
+                    return -1;
+                }
+                p++;
+            }
+        }
+        if (p < n && (Character.isLetterOrDigit(t.charAt(p)) || t.charAt(p) == sep
+                || t.charAt(p) == '.' && p + 1 < n && Character.isLetterOrDigit(t.charAt(p + 1)))) {
+            return -1;
+        }
+        s.add(PhiType.DEVICE, st, p, "device.mac", 0.9);
+        return p;
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -435,7 +475,9 @@ final class Web {
         if (glen > 0) {
             groups++;
         }
-        if (p < n && (Character.isLetterOrDigit(t.charAt(p)) || t.charAt(p) == '.')) {
+        // a '.' that ends the sentence ends the address; one before more of the word ("::ffff:192.0.2.1") does not
+        if (p < n && (Character.isLetterOrDigit(t.charAt(p))
+                || t.charAt(p) == '.' && p + 1 < n && Character.isLetterOrDigit(t.charAt(p + 1)))) {
             return -1;
         }
         // times like 12:30:45 have two colons and no "::"; a full address has 8 groups

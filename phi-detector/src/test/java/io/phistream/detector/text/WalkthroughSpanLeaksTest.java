@@ -31,4 +31,19 @@ class WalkthroughSpanLeaksTest {
                 .containsExactly("2025-10-02");
         assertThat(values("Signed 2025-10-02T18:05-05:00.", PhiType.DATE)).containsExactly("2025-10-02");
     }
+
+    @Test
+    void givenAnIpv6AddressEndingASentence_thenTheAddressIsFound() {
+        assertThat(values("Portal login came from 2001:db8:4::2a.", PhiType.IP)).containsExactly("2001:db8:4::2a");
+        assertThat(values("Home router is fe80::2c4:aaff:fe01:7b.", PhiType.IP))
+                .containsExactly("fe80::2c4:aaff:fe01:7b");
+    }
+
+    @Test
+    void givenAMacAddress_thenItIsADeviceIdentifier() {
+        assertThat(values("Glucose meter MAC 0A:1B:2C:3D:4E:5F paired.", PhiType.DEVICE))
+                .containsExactly("0A:1B:2C:3D:4E:5F");
+        assertThat(values("Hub ac-de-48-00-11-22.", PhiType.DEVICE)).containsExactly("ac-de-48-00-11-22");
+        assertThat(values("Drain output 12:30:45 and ratio 3-4-5.", PhiType.DEVICE)).isEmpty();
+    }
 }
