@@ -99,6 +99,9 @@ final class Dates {
                 if (e < 0) {
                     e = year(s, t);
                 }
+                if (e < 0) {
+                    e = birthDigits(s, t);
+                }
             } else if (tk.kind[t] == Tokens.WORD) {
                 e = word(s, t);
             } else if (tk.kind[t] == Tokens.ALNUM) {
@@ -1741,6 +1744,29 @@ final class Dates {
         "AFTER", "AROUND", "FROM", "THRU", "THROUGH", "OF", "SPRING", "SUMMER", "FALL", "WINTER", "AUTUMN", "DX",
         "DIAGNOSED", "EARLY", "LATE", "MID");
 
+    /**
+     * "DOB 113044", "DOB: 11301944", "born 19441130": a date of birth written without separators right after its
+     * label (mmddyy, mmddyyyy or yyyymmdd); elsewhere six or eight digits are ids or counts.
+     */
+    private static int birthDigits(Scan s, int t) {
+        Tokens tk = s.tk;
+        int len = tk.len(t);
+        if (len != 6 && len != 8 || tk.nlBefore[t] || !s.before(t, 1, BIRTH_WORDS)
+                || t + 1 < tk.n && tk.adjacent(t, t + 1) && !tk.isPunct(t + 1, ',') && !tk.isPunct(t + 1, '.')
+                && !tk.isPunct(t + 1, ';') && !tk.isPunct(t + 1, ')')) {
+            return -1;
+        }
+        int v = tk.intValue(t);
+        boolean mdy = month(v / (len == 6 ? 10000 : 1000000)) && day(v / (len == 6 ? 100 : 10000) % 100)
+                && (len == 6 || year(v % 10000));
+        boolean ymd = len == 8 && year(v / 10000) && month(v / 100 % 100) && day(v % 100);
+        if (!mdy && !ymd) {
+            return -1;
+        }
+        s.addTokens(PhiType.DATE, t, t, "date.birth-digits", 0.85);
+        return t + 1;
+    }
+
     // ---- ages over 89
     private static final Words AGE_AFTER = Words.of("YO", "YOM", "YOF", "YOW", "YR", "YRS", "YEAR", "YEARS", "Y",
         "YEAROLD", "YOA", "YOWF", "YOWM", "YOBF", "YOBM");
@@ -1768,10 +1794,18 @@ final class Dates {
         if (tk.isPunct(nx, '-') && tk.adjacent(t, nx)) {
             nx++;
         }
+        // "pt 99 yrs.", "mom 94 years": years right after a person are their age, not a span of time
+        boolean personYears = t > 0 && tk.spaceOnly(t - 1, t) && s.isAny(t - 1, AGED_PEOPLE)
+                && !s.isAny(s.nextWord(nx, 0), "AGO", "LATER", "EARLIER", "PRIOR", "BEFORE", "AFTER");
         boolean ageWord = nx < tk.n && !tk.nlBefore[nx] && s.isAny(nx, AGE_AFTER)
                 && !(s.isAny(nx, "YEAR", "YEARS", "YR", "YRS") && !s.isAny(nx + 1, "OLD", "OF", "-") && !s.isAny(nx + 2, "OLD")
-                && !s.before(t, 2, AGE_VERBS));
+                && !s.before(t, 2, AGE_VERBS) && !personYears);
         boolean slashYo = nx + 2 < tk.n && s.is(nx, "Y") && tk.isPunct(nx + 1, '/') && s.is(nx + 2, "O");
+        if (nx + 1 < tk.n && tk.isPunct(nx, '\'') && tk.adjacent(t, nx) && s.is(nx + 1, "S")
+                && tk.adjacent(nx, nx + 1) && decadeOfLife(s, t, v)) {
+            s.addTokens(PhiType.AGE, t, nx + 1, "age.over89", 0.9); // "in her 90's"
+            return nx + 2;
+        }
         boolean before = s.before(t, 1, AGE_WORDS);
         // "Pt is 93.", "she is 91,": a person's age, but "HR is 95" is not
         int p = s.prevWord(t, 0);
@@ -2033,11 +2067,29 @@ final class Dates {
         // "TMAX 101F", "SPIKED TO 102F": a temperature in Fahrenheit, not a woman's age
         boolean fahrenheit = rest.equals("F") && v <= 108 && s.isAny(s.prevWord(t, 0), TEMPERATURE_BEFORE);
         if (rest.startsWith("YO") || rest.equals("Y") || rest.equals("YR") || rest.equals("YRS")
-                || rest.equals("M") || rest.equals("F") && !fahrenheit || rest.equals("YEAROLD") || ordinalBirthday) {
-            s.add(PhiType.AGE, tk.start[t], i, "age.over89", 0.9);
+                || rest.equals("M") || rest.equals("F") && !fahrenheit || rest.equals("YEAROLD") || ordinalBirthday
+                || rest.equals("S") && decadeOfLife(s, t, v)) {
+            s.add(PhiType.AGE, tk.start[t], rest.equals("S") ? tk.end[t] : i, "age.over89", 0.9); // "90s": all of it
             return t + 1;
         }
         return -1;
+    }
+
+    private static final Words POSSESSIVES = Words.of("HIS", "HER", "THEIR");
+
+    /**
+     * "in her 90s", "his late 90s", "her mid-90s": a decade after a possessive is a time of life; "HR 90s", "sats in the
+     * low 90s" are measures.
+     */
+    private static boolean decadeOfLife(Scan s, int t, int v) {
+        if (v % 10 != 0) {
+            return false;
+        }
+        int p = s.prevWord(t, 1);
+        if (p >= 0 && s.isAny(p, "MID", "LATE", "EARLY")) {
+            p = s.prevWord(p, 1);
+        }
+        return p >= 0 && s.isAny(p, POSSESSIVES);
     }
 
     private static final Words UNITS = Words.of("ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE");

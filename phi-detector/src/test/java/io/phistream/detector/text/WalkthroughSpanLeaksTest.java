@@ -46,4 +46,27 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("Hub ac-de-48-00-11-22.", PhiType.DEVICE)).containsExactly("ac-de-48-00-11-22");
         assertThat(values("Drain output 12:30:45 and ratio 3-4-5.", PhiType.DEVICE)).isEmpty();
     }
+
+    @Test
+    void givenAnAgeInYearsRightAfterThePatient_thenTheAge() {
+        assertThat(values("Pt 97 yrs. Lives with niece.", PhiType.AGE)).containsExactly("97");
+        assertThat(values("Grandma 94 years, still gardening.", PhiType.AGE)).containsExactly("94");
+        assertThat(values("Married 91 yrs ago? Unclear.", PhiType.AGE)).isEmpty();
+    }
+
+    @Test
+    void givenADecadeAfterAPossessive_thenAnAgeOver89() {
+        assertThat(values("Lives alone, in her 90s, still drives.", PhiType.AGE)).containsExactly("90s");
+        assertThat(values("A man in his late 90s.", PhiType.AGE)).containsExactly("90s");
+        assertThat(values("She is in her 90's.", PhiType.AGE)).containsExactly("90's");
+        assertThat(values("HR 90s, sats in the low 90s, SBP mid-90s.", PhiType.AGE)).isEmpty();
+    }
+
+    @Test
+    void givenSixOrEightDigitsAfterABirthLabel_thenADateOfBirth() {
+        assertThat(values("DOB 021539, seen in clinic.", PhiType.DATE)).containsExactly("021539");
+        assertThat(values("DOB: 02151939.", PhiType.DATE)).containsExactly("02151939");
+        assertThat(values("Born 19390215 in Ohio.", PhiType.DATE)).containsExactly("19390215");
+        assertThat(values("Lot 021539, seen in clinic.", PhiType.DATE)).isEmpty();
+    }
 }
