@@ -1310,6 +1310,30 @@ final class Names {
                 || clinicalCompound(s, t);
     }
 
+    /** Heads that follow an eponym and never a person's name ("Jane cell", "Rose line" are not among them). */
+    private static final Words EPONYM_HEADS = Words.of("DISEASE", "SYNDROME", "SIGN", "PALSY", "DEMENTIA", "CHOREA",
+            "LYMPHOMA", "SARCOMA", "ESOPHAGUS", "ULCER", "TRIAD", "PHENOMENON", "MANEUVER", "MANOEUVRE", "POINT", "REFLEX",
+            "CYST", "DIVERTICULUM", "ENCEPHALOPATHY", "THYROIDITIS", "ANEURYSM", "SCALE", "SCORE", "CRITERIA",
+            "CLASSIFICATION", "STAGE", "STAGING", "GRADE", "LEVEL", "DEPTH", "CATEGORY", "CATHETER", "SUMP", "CAUTERY",
+            "FUNDOPLICATION", "PROCEDURE", "RESPIRATIONS", "HERNIA", "FRACTURE", "POUCH");
+
+    /**
+     * "Tanner stage 3", "McBurney point", "Barrett esophagus", "Salem sump": a word right before an eponym's head
+     * (lower-case where case tells) names the eponym, for the rules and the token model alike; a person only with a
+     * person's context before it: a title, a relative, a verb of contact ("Dr. Barrett", "called Clark").
+     */
+    private static boolean eponymBeforeHead(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        if (nx >= tk.n || tk.kind[nx] != Tokens.WORD || !tk.spaceOnly(t, nx) || !s.isAny(nx, EPONYM_HEADS)
+                || !tk.upperDoc && !tk.lowerInitial(nx) || s.possessive(t)) {
+            return false;
+        }
+        int p = s.prevWord(t, 1);
+        return !(p >= 0 && ((s.flags(p) & (TITLE | RELATION | VERB_CONTEXT)) != 0
+                || s.isAny(p, "WITH", "TO", "BY") && s.has(s.prevWord(p, 1), VERB_CONTEXT))); // "spoke with Tanner"
+    }
+
     /** Clinical bodily findings a listed name stands before: "frank blood", "FRANK PUS". */
     private static final Words FRANK_FINDINGS = Words.of("BLOOD", "BLOODY", "PUS", "HEMATURIA", "HEMATOCHEZIA",
         "BLEEDING", "BRBPR", "CLOTS", "MELENA", "HEMOPTYSIS", "HEMATEMESIS", "PURULENCE", "DEHISCENCE", "FLUID");
@@ -1334,6 +1358,9 @@ final class Names {
         Tokens tk = s.tk;
         int nx = t + 1;
         if (tk.isPunct(nx, '-') && tk.adjacent(t, nx) && s.is(nx + 1, "OFF") && tk.adjacent(nx, nx + 1)) {
+            return true;
+        }
+        if (eponymBeforeHead(s, t)) {
             return true;
         }
         if (!s.isAny(t, COMPOUND_WORDS)) {
@@ -2290,7 +2317,9 @@ final class Names {
         "PATTERN", "PATTERNS", "BREATHING", "MONOFILAMENT", "TENDON", "TENDINOPATHY", "TENDINITIS",
         // lesions, techniques, guidelines and measures ("Hill-Sachs lesion", "Hasson technique", "Lung-RADS")
         "LESION", "LESIONS", "DEFECT", "REMPLISSAGE", "TECHNIQUE", "METHOD", "BIPLANE", "GUIDELINES", "GUIDELINE",
-        "UNITS", "FAT", "RADS", "SEGMENT", "INCISION", "LIGAMENT", "TRIANGLE", "LINE", "LINES", "ANGLE");
+        "UNITS", "FAT", "RADS", "SEGMENT", "INCISION", "LIGAMENT", "TRIANGLE", "LINE", "LINES", "ANGLE",
+        // grades and devices ("Clark level", "Breslow depth", "Bethesda category", "Huntington chorea", "Bovie cautery")
+        "LEVEL", "DEPTH", "CATEGORY", "CHOREA", "CAUTERY");
 
     private static final Words CONJUNCTIONS = Words.of("OR", "AND", "NOR");
 

@@ -1,6 +1,7 @@
 package io.phistream.detector.text;
 
 import static io.phistream.detector.text.Spans.values;
+import static io.phistream.detector.text.Spans.valuesWithModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.PhiType;
@@ -68,5 +69,19 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("DOB: 02151939.", PhiType.DATE)).containsExactly("02151939");
         assertThat(values("Born 19390215 in Ohio.", PhiType.DATE)).containsExactly("19390215");
         assertThat(values("Lot 021539, seen in clinic.", PhiType.DATE)).isEmpty();
+    }
+
+    @Test
+    void givenEponymsOfGradesSignsAndDevicesWithoutAPerson_thenNoName() {
+        String note = "Bx: Gleason 4+3=7. Breslow depth 0.8 mm, Clark level II, Bethesda III. Mobitz I on tele. "
+                + "Tinel and Phalen positive. Tanner stage 2. Tender at McBurney point. Known Barrett esophagus, "
+                + "family hx of Huntington chorea. Salem sump to LIWS, Bovie cautery used.";
+        assertThat(valuesWithModel(note, PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAnEponymAfterAPersonsContext_thenStillAName() {
+        assertThat(valuesWithModel("Seen by Dr. Tanner stage IV disease reviewed.", PhiType.NAME)).contains("Tanner");
+        assertThat(valuesWithModel("Her daughter Clark level-headed, called twice.", PhiType.NAME)).contains("Clark");
     }
 }
