@@ -816,6 +816,9 @@ final class Dates {
             // as likely, and the blind batches' writers read it so)
             return true;
         }
+        if (a <= b && followedBy(s, last, SAMPLES)) {
+            return true; // "in 3/12 cores", "2/15 lymph nodes": how many of a specimen's parts are involved
+        }
         if (a <= b && dayOfCourse(s, first)) {
             return true; // "oseltamivir day 5/5", "abx day 3/7": a day of a course counted out of its length
         }
@@ -876,6 +879,9 @@ final class Dates {
         "SINCE", "STARTED", "START", "STARTS", "BEGAN", "BEGIN", "BEGINS", "ENDS", "ENDED", "EXPIRES", "DUE", "DATED");
     /** A culture's bottles: "2/4 bottles", "1/2 sets". */
     private static final Words BOTTLES = Words.of("BOTTLES", "BOTTLE", "BTLS", "SETS");
+    /** A pathology specimen's parts: "3/12 cores", "2/15 nodes", "1/4 fragments". */
+    private static final Words SAMPLES = Words.of("CORES", "CORE", "NODES", "LYMPH", "LN", "LNS", "FRAGMENTS", "SLIDES",
+        "BLOCKS", "SPECIMENS", "MARGINS");
     /** Thirds and quarters of a bone, a limb or a field: "lower 1/3", "distal 1/3 of the femur". */
     private static final Words FRACTION_BEFORE = Words.of("LOWER", "UPPER", "MIDDLE", "MID", "DISTAL", "PROXIMAL", "INFERIOR",
         "SUPERIOR", "OUTER", "INNER", "MEDIAL", "LATERAL", "APICAL", "BASAL");
@@ -944,7 +950,9 @@ final class Dates {
         "PRURITUS", "TENDERNESS", "BURNING", "DEPRESSION", "MOOD", "CRAVINGS", "CRAVING", "STRESS", "SLEEP",
         "ENERGY", "APPETITE", "SEVERITY", "INTENSITY", "ITCH", "HURTS", "SORE", "WORST", "CURRENTLY", "NOW",
         "REPORTS", "STATES", "ENDORSES", "EFFORT", "CONFIDENCE", "SATISFACTION", "DISTRESS",
-        "DIZZINESS", "NUMBNESS", "TINGLING", "SPASM", "SPASMS", "COMFORT", "VAS", "NRS", "PEG", "NPRS");
+        "DIZZINESS", "NUMBNESS", "TINGLING", "SPASM", "SPASMS", "COMFORT", "VAS", "NRS", "PEG", "NPRS",
+        // a pain score after medication ("relief to 3/10"); Spanish pain ("dolor 7/10")
+        "RELIEF", "DOLOR");
 
     private static final Words NORMAL = Words.of("NORMAL", "NL", "NML");
 

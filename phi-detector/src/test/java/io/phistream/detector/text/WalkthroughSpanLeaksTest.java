@@ -84,4 +84,13 @@ class WalkthroughSpanLeaksTest {
         assertThat(valuesWithModel("Seen by Dr. Tanner stage IV disease reviewed.", PhiType.NAME)).contains("Tanner");
         assertThat(valuesWithModel("Her daughter Clark level-headed, called twice.", PhiType.NAME)).contains("Clark");
     }
+
+    @Test
+    void givenScoresAndCountsOutOfATotal_thenNoDate() {
+        assertThat(valuesWithModel("C/O 7/10 PAIN, MEDICATED W/ MORPHINE 2MG IV W/ RELIEF TO 2/10.", PhiType.DATE))
+                .isEmpty();
+        assertThat(valuesWithModel("Refiere dolor 6/10 en la espalda.", PhiType.DATE)).isEmpty();
+        assertThat(valuesWithModel("Carcinoma in 4/12 cores; 1/14 lymph nodes involved.", PhiType.DATE)).isEmpty();
+        assertThat(valuesWithModel("Biopsy 4/12 reviewed.", PhiType.DATE)).containsExactly("4/12");
+    }
 }
