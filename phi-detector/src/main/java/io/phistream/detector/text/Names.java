@@ -217,6 +217,10 @@ final class Names {
             if ((acc[t] == NONE || weakAfterKin) && tk.kind[t] == Tokens.WORD && tk.len(t) >= 2
                     && byContext(s, t, base[t]) && !eponymAfterNonTitle(s, t) && !thingNotPerson(s, t)) {
                 acc[t] = CONTEXT;
+                if (t >= 2 && tk.isPunct(t - 1, '.') && tk.len(t - 2) == 1 && acc[t - 2] == NONE
+                        && Character.isLowerCase(tk.firstChar(t - 2)) && p0InitialAfterTitle(s, t)) {
+                    acc[t - 2] = INITIAL; // "rn a. green": the initials pass visits capitals only
+                }
             }
         }
         // a pass that needs some word runs only when the note holds it (see Triggers)
@@ -243,6 +247,10 @@ final class Names {
         }
         if ((present & Triggers.KIN) != 0) {
             kinInitials(s, acc, capitals);
+            kinNameBeforeAge(s, acc);
+        }
+        if (!upper) {
+            listOfGivenNames(s, acc); // (in a note of one case no word is capitalised)
         }
         if ((present & Triggers.BABY) != 0) {
             babyNames(s, acc, base);
@@ -295,8 +303,14 @@ final class Names {
                 if (listed && base[t] + shape(tk, t, upper, tk.len(t)) + (capsPair ? 4.5f : 2.5f) <= 0) {
                     continue;
                 }
+                // "Ulric Bramblecote": a capitalised word no list knows right after a capitalised given name found is
+                // its surname, however weak the given name's own odds (not before it: "Respira Caribe")
+                boolean unknownPart = unknownProper && !listed && !s.has(t, Lexicon.PLACE_START) && capsPair
+                        && accepted(acc, t - 1)
+                        && tk.capitalized(t - 1) && joined(s, t - 1, t)
+                        && (s.flags(t - 1) & (FIRST_NAME | COMMON)) == FIRST_NAME;
                 if (pulls(acc, score, t - 1) && joined(s, t - 1, t) || pulls(acc, score, t + 1) && joined(s, t, t + 1)
-                        || commaNeighbour(s, acc, score, t)) {
+                        || commaNeighbour(s, acc, score, t) || unknownPart) {
                     acc[t] = NEIGHBOUR;
                     added = true;
                 }
@@ -388,7 +402,7 @@ final class Names {
         static final int DTRS = 1 << 2;
         /** {@link #titledLetter}. */
         static final int TITLE = 1 << 3;
-        /** {@link #kinNickname}, {@link #kinInitials}. */
+        /** {@link #kinNickname}, {@link #kinInitials}, {@link #kinNameBeforeAge}. */
         static final int KIN = 1 << 4;
         /** A quote mark ({@link #quote}), set from the punctuation: {@link #kinNickname}, {@link #nicknames}. */
         static final int QUOTE = 1 << 5;
@@ -1968,17 +1982,104 @@ final class Names {
      */
     private static boolean p0InitialAfterTitle(Scan s, int t) {
         Tokens tk = s.tk;
-        if (!tk.isPunct(t - 1, '.')) {
-            return false; // (cheap test first: the initial's full stop stands right before t)
-        }
-        int i = s.prevWord(t, 1);
-        if (i < 0 || tk.kind[i] != Tokens.WORD || tk.len(i) != 1 || !Character.isUpperCase(tk.firstChar(i))
-                || !tk.isPunct(i + 1, '.') || i + 2 != t) {
-            return false;
+        int i;
+        if (tk.isPunct(t - 1, '.')) {
+            i = s.prevWord(t, 1);
+            // in a note of one case the initial is as lower as the rest ("rn a. green")
+            if (i < 0 || tk.kind[i] != Tokens.WORD || tk.len(i) != 1
+                    || !Character.isUpperCase(tk.firstChar(i)) && !tk.caseBlind(i)
+                    || !tk.isPunct(i + 1, '.') || i + 2 != t) {
+                return false;
+            }
+        } else {
+            // "RN A Green": without its full stop only where case tells an initial from the article
+            i = t - 1;
+            if (i < 0 || tk.kind[i] != Tokens.WORD || tk.len(i) != 1 || tk.caseBlind(i) || tk.caseBlind(t)
+                    || !Character.isUpperCase(tk.firstChar(i)) || !tk.capitalized(t) || !tk.spaceOnly(i, t)) {
+                return false;
+            }
         }
         int title = s.prevWord(i, 1);
         return title >= 0 && ((s.flags(title) & TITLE) != 0
                 || ((s.flags(title) & POSTMARK) != 0 || s.isAny(title, ROLES_BEFORE_INITIAL)) && title + 1 == i);
+    }
+
+    /**
+     * "PT'S SISTER MAY (NINETY-THREE YO)", "BROTHER WILL, 93, DRIVES": a relative, a listed name that is also a word, and
+     * right after it the relative's age in parentheses or between commas; in shouted text as in mixed case.
+     */
+    private static void kinNameBeforeAge(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 1; t + 2 < tk.n; t++) {
+            if (acc[t] != NONE || tk.kind[t] != Tokens.WORD || !(tk.isPunct(t + 1, '(') || tk.isPunct(t + 1, ','))
+                    || !s.has(t, FIRST_NAME | Lexicon.SURNAME) || !tk.spaceOnly(t - 1, t) || !s.isAny(t - 1, KIN)) {
+                continue;
+            }
+            int a = tk.start[t + 2];
+            for (int i = 0; i < s.found.size(); i++) {
+                PhiSpan sp = s.found.get(i);
+                if (sp.type() == PhiType.AGE && sp.start() == a) {
+                    acc[t] = CONTEXT;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * "Children present: Will, Bill and May": in a note that capitalises names, capitalised given names listed with
+     * commas and a closing AND or OR, one of them a name found, are all names (the modal and the month among them).
+     */
+    private static void listOfGivenNames(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t < tk.n; t++) {
+            if (acc[t] == NONE || tk.kind[t] != Tokens.WORD || !tk.capitalized(t) || !s.has(t, FIRST_NAME)
+                    || !oneWord(s, t)) {
+                continue; // (cheap test first: the lists are found from a given name they hold)
+            }
+            int first = t;
+            int last = t;
+            boolean and = false;
+            for (int u = listNeighbour(s, first, -1); u >= 0; u = listNeighbour(s, first, -1)) {
+                and |= s.isAny(first - 1, CONJUNCTIONS);
+                first = u;
+            }
+            for (int u = listNeighbour(s, last, 1); u >= 0; u = listNeighbour(s, last, 1)) {
+                and |= s.isAny(last + 1, CONJUNCTIONS);
+                last = u;
+            }
+            if (!and || first == last) {
+                continue;
+            }
+            for (int u = first; u <= last; u++) {
+                if (tk.kind[u] == Tokens.WORD && acc[u] == NONE && !s.isAny(u, CONJUNCTIONS)) {
+                    acc[u] = CONTEXT;
+                }
+            }
+            t = last;
+        }
+    }
+
+    /** The capitalised listed name one comma or conjunction before (dir -1) or after (dir 1) word t, or -1. */
+    private static int listNeighbour(Scan s, int t, int dir) {
+        Tokens tk = s.tk;
+        int sep = t + dir;
+        int u = t + 2 * dir;
+        if (u < 0 || u >= tk.n || tk.nlBefore[dir > 0 ? u : t] || !(tk.isPunct(sep, ',') || s.isAny(sep, CONJUNCTIONS))
+                || tk.kind[u] != Tokens.WORD || !tk.capitalized(u) || !s.has(u, FIRST_NAME | Lexicon.SURNAME)
+                || (s.flags(u) & (TITLE | RELATION)) != 0 || s.isAny(u, CONJUNCTIONS)
+                || (s.flags(u) & (STOP | FIRST_NAME)) == STOP && tk.sentenceStart(u) // "He and Lorraine"
+                || !oneWord(s, u)) {
+            return -1;
+        }
+        return u;
+    }
+
+    /** No capitalised word beside word t: "Flatbush Ave and Church Ave" lists streets, not given names. */
+    private static boolean oneWord(Scan s, int t) {
+        Tokens tk = s.tk;
+        return !(t + 1 < tk.n && tk.kind[t + 1] == Tokens.WORD && tk.capitalized(t + 1) && tk.spaceOnly(t, t + 1))
+                && !(t > 0 && tk.kind[t - 1] == Tokens.WORD && tk.capitalized(t - 1) && tk.spaceOnly(t - 1, t));
     }
 
     /** Roles written like a credential before a colleague's initial: "SW P. ROSE TO SEE", "CM J. Hale". */
@@ -2400,6 +2501,9 @@ final class Names {
     private static boolean cueAround(Scan s, int t, int p) {
         if ((s.flags(p) & (TITLE | RELATION | VERB_CONTEXT)) != 0 || s.tk.isPunct(t - 1, '.')) {
             return true;
+        }
+        if (p >= 1 && p == t - 1 && s.tk.len(p) == 1 && (s.flags(p - 1) & (TITLE | POSTMARK)) != 0) {
+            return true; // "RN A Green": an initial without its full stop after a credential
         }
         int nx = s.nextWord(t, 2);
         return (s.flags(nx) & (RELATION | POSTMARK)) != 0 || nx == t + 1 && s.isAny(nx, NOTIFIED_VERBS)

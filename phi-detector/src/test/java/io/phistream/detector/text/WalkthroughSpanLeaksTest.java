@@ -93,4 +93,31 @@ class WalkthroughSpanLeaksTest {
         assertThat(valuesWithModel("Carcinoma in 4/12 cores; 1/14 lymph nodes involved.", PhiType.DATE)).isEmpty();
         assertThat(valuesWithModel("Biopsy 4/12 reviewed.", PhiType.DATE)).containsExactly("4/12");
     }
+
+    @Test
+    void givenACredentialAndAnInitialInAnyForm_thenTheWholeName() {
+        assertThat(values("Handoff from RN C. Gray, pt sleeping.", PhiType.NAME)).containsExactly("C. Gray");
+        assertThat(values("Handoff from RN C Gray, pt sleeping.", PhiType.NAME)).containsExactly("C Gray");
+        assertThat(values("handoff from rn c. gray, pt sleeping, no distress.", PhiType.NAME))
+                .containsExactly("c. gray");
+        assertThat(values("RN A GREEN DRESSING APPLIED TO SACRUM.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAWordNoListKnowsBesideAWeakGivenName_thenBothAreTheName() {
+        assertThat(values("Osric Thimbleworth phoned at noon.", PhiType.NAME)).containsExactly("Osric Thimbleworth");
+    }
+
+    @Test
+    void givenANameThatIsAlsoAWordBeforeARelativesAge_thenTheName() {
+        assertThat(values("PT'S AUNT MAY (NINETY-ONE YO) LIVES IN TOWN.", PhiType.NAME)).containsExactly("MAY");
+        assertThat(values("SISTER MAY (IF ABLE) CALL BACK.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAListOfGivenNamesWithOneFound_thenEveryNameOfTheList() {
+        assertThat(values("Grandchildren at bedside: Will, Bill and May.", PhiType.NAME))
+                .containsExactly("Will", "Bill", "May");
+        assertThat(values("He and Bill left; she may return.", PhiType.NAME)).containsExactly("Bill");
+    }
 }
