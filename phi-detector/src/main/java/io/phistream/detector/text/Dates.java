@@ -877,6 +877,9 @@ final class Dates {
     /** Words that say when, right before a slashed pair: "to stop 3/5", "until 2/10", "since 4/4". */
     private static final Words WHEN_WORDS = Words.of("STOP", "STOPPED", "STOPS", "UNTIL", "TIL", "TILL", "THRU", "THROUGH",
         "SINCE", "STARTED", "START", "STARTS", "BEGAN", "BEGIN", "BEGINS", "ENDS", "ENDED", "EXPIRES", "DUE", "DATED");
+    /** Months written in full: a full stop after one ends the sentence, it abbreviates nothing. */
+    private static final Words FULL_MONTHS = Words.of("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+        "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
     /** A culture's bottles: "2/4 bottles", "1/2 sets". */
     private static final Words BOTTLES = Words.of("BOTTLES", "BOTTLE", "BTLS", "SETS");
     /** A pathology specimen's parts: "3/12 cores", "2/15 nodes", "1/4 fragments". */
@@ -1338,13 +1341,13 @@ final class Dates {
             // "CHECKED IN MAR": after IN, MAR is the medication administration record
             if (p >= 0 && tk.kind[p] == Tokens.WORD && !tk.nlBefore[t] && s.isAny(p, MONTH_ALONE_STRONG)
                     && !(s.isAny(p, "IN", "FROM", "BY") && s.is(t, "MAR")) && monthEndsPhrase(s, t)) {
-                int end = dot ? t + 1 : t;
+                int end = dot && !s.isAny(t, FULL_MONTHS) ? t + 1 : t; // "IN MAY." ends a sentence, "UNTIL DEC." too
                 s.addTokens(PhiType.DATE, t, end, "date.month-alone", 0.6);
                 return end + 1;
             }
         }
         if (monthWithoutPreposition(s, t, dot)) {
-            int end = dot ? t + 1 : t;
+            int end = dot && !s.isAny(t, FULL_MONTHS) ? t + 1 : t;
             s.addTokens(PhiType.DATE, t, end, "date.month-alone", 0.6);
             return end + 1;
         }

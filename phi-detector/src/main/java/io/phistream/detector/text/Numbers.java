@@ -1270,6 +1270,9 @@ final class Numbers {
                 i = far;
                 continue;
             }
+            if (c == '(' && g > 0 && !(start + 1 + groups[0] < n && x.charAt(start + 1 + groups[0]) == ')')) {
+                start++; // "wife (413-555-0133) attends": a bracket around the whole number is the sentence's
+            }
             // "617-555-0123x45": an extension glued to a phone number
             int ext = end;
             if (end + 1 < n && (x.charAt(end) == 'x' || x.charAt(end) == 'X') && Character.isDigit(x.charAt(end + 1))

@@ -51,7 +51,7 @@ class HeldOutRound3RulesTest {
     void givenAnAbbreviatedMonthAfterATimePreposition_thenADate_butNotAWordReadingOn() {
         assertThat(values("HAS NOT SEEN PCP SINCE OCT.", PhiType.DATE)).containsExactly("OCT.");
         assertThat(values("ON COUMADIN UNTIL JUN, THEN ASA", PhiType.DATE)).containsExactly("JUN");
-        assertThat(values("LAST ADMITTED IN MAY.", PhiType.DATE)).containsExactly("MAY.");
+        assertThat(values("LAST ADMITTED IN MAY.", PhiType.DATE)).containsExactly("MAY"); // the full stop ends the sentence
         assertThat(values("SHE IN MAY BE DISCHARGED", PhiType.DATE)).isEmpty();
         assertThat(values("DOSE CHECKED IN MAR.", PhiType.DATE)).isEmpty();
     }

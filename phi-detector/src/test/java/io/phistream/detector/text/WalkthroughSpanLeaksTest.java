@@ -120,4 +120,17 @@ class WalkthroughSpanLeaksTest {
                 .containsExactly("Will", "Bill", "May");
         assertThat(values("He and Bill left; she may return.", PhiType.NAME)).containsExactly("Bill");
     }
+
+    @Test
+    void givenABracketAroundAWholePhoneNumber_thenTheSpanLeavesItToTheSentence() {
+        assertThat(values("His niece Odile (413-555-0162) visits daily.", PhiType.PHONE)).containsExactly("413-555-0162");
+        assertThat(values("Call (413) 555-0162 or (413)555-0163.", PhiType.PHONE))
+                .containsExactly("(413) 555-0162", "(413)555-0163");
+    }
+
+    @Test
+    void givenAMonthWrittenInFullBeforeAFullStop_thenTheFullStopStaysTheSentences() {
+        assertThat(values("Plan to go home in June. Family aware.", PhiType.DATE)).containsExactly("June");
+        assertThat(values("BLEED IN AUG. FAMILY AWARE.", PhiType.DATE)).containsExactly("AUG.");
+    }
 }
