@@ -33,10 +33,19 @@ public final class KnownPhi {
 
     public void add(PhiType type, String value, boolean guarded) {
         String v = value.strip();
-        if (!v.isEmpty()) {
+        if (!v.isEmpty() && !(type == PhiType.NAME && NOT_NAME_PARTS.contains(
+                v.replace(".", "").toUpperCase(java.util.Locale.ROOT)))) {
             values.add(new Value(type, v, guarded));
         }
     }
+
+    /**
+     * A name's prefix, suffix and degree components (XPN/XCN: "DR", "JR", "MD"): they name no one, and as known values
+     * they made every "Dr." of the message's free text a name.
+     */
+    private static final Set<String> NOT_NAME_PARTS = Set.of("DR", "DRS", "MR", "MRS", "MS", "MISS", "MX", "PROF",
+            "REV", "FR", "SR", "JR", "II", "III", "IV", "MD", "DO", "RN", "NP", "PA", "PHD", "DDS", "DMD", "ESQ", "LPN",
+            "APRN", "CNM", "PHARMD", "DPM", "OD");
 
     /**
      * The patient's date offset for the text about to be scrubbed (null: no single patient), and the year a date

@@ -668,6 +668,21 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenANamesPrefixSuffixAndDegree_whenItsNoteIsScrubbedBySpans_thenTitlesInTheNoteStayTitles() {
+            // a walkthrough: PID-5's prefix "DR" became a known name, so every "Dr." of the note was replaced
+            Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
+                    io.phistream.detector.deid.Zip3.defaultUnion(), T.digest,
+                    new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.builtIn()),
+                    java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+            String input = message("PID|1||MRN123^^^HOSP&1.2.3&ISO^MR||Doe^Jonathan^Quincy^Jr^Dr^MD^L||19700315|M",
+                    "NTE|1||Seen by Dr. Okafor; Jonathan stable.");
+
+            Hl7Outcome.Deidentified out = TestDeidentifiers.released(d, input);
+
+            assertThat(out.text()).contains("Seen by Dr. [NAME]; [NAME] stable.").doesNotContain("Jonathan");
+        }
+
+        @Test
         void givenANoteLongerThanDetectionReads_whenScrubbedBySpans_thenItIsRemovedWholeAndTheOutcomeCountsIt() {
             Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
                     io.phistream.detector.deid.Zip3.defaultUnion(), T.digest,
