@@ -95,7 +95,7 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
         recalled = Set.of();
         Outcome o = core.apply(text, admitted != null && admitted.text() != null ? admitted.parsed() : null, memory);
         if (o.rejected() != null) {
-            quarantine(record, raw, o.messageId(), o.rejected(), o.residualType());
+            quarantine(record, raw, o.messageId(), o.rejected(), o.residualType(), o.detail());
             return;
         }
         if (utf8Longer(o.text(), maxMessageBytes)) {
@@ -138,15 +138,19 @@ final class DeidProcessor implements Processor<String, Object, String, Object> {
     }
 
     private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason) {
-        quarantine(record, raw, messageId, reason, null);
+        quarantine(record, raw, messageId, reason, null, null);
     }
 
-    /** residualType: for RESIDUAL_PHI, the type of the value found again (in the envelope's detail and a header). */
+    /**
+     * residualType: for RESIDUAL_PHI, the type of the value found again (in the envelope's detail and a header);
+     * detail: the core's PHI-free description of the rejection ("... uses an HTML entity ..."), or null for the
+     * reason's own.
+     */
     private void quarantine(Record<String, Object> record, byte[] raw, String messageId, RejectReason reason,
-                            PhiType residualType) {
+                            PhiType residualType, String detail) {
         QuarantineSealer.Source source = QuarantineSealer.Source.of(context.recordMetadata(), record.headers(),
                 core.format());
-        byte[] envelope = sealer.seal(messageId, reason, residualType, raw, source, core.policyVersion());
+        byte[] envelope = sealer.seal(messageId, reason, residualType, detail, raw, source, core.policyVersion());
         context.forward(new Record<String, Object>(messageId, envelope, record.timestamp(),
                 Headers.of(Headers.MESSAGE_ID, messageId,
                         Headers.REASON, reason.name(),

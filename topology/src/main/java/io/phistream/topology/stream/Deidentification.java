@@ -39,17 +39,19 @@ interface Deidentification {
 
     /**
      * A release ({@code rejected == null}) or a rejection; {@code learned}: digests for the patient memory;
-     * {@code residualType}: for a RESIDUAL_PHI rejection, the type of the value found again.
+     * {@code residualType}: for a RESIDUAL_PHI rejection, the type of the value found again; {@code detail}: the
+     * rejection's readable description (the reason, and what is wrong with the input where the core says: PHI-free).
      */
     record Outcome(String messageId, String patientToken, String messageType, String text,
-                   Map<PhiType, Integer> phiCounts, RejectReason rejected, Set<String> learned, PhiType residualType) {
+                   Map<PhiType, Integer> phiCounts, RejectReason rejected, Set<String> learned, PhiType residualType,
+                   String detail) {
         Outcome(String messageId, String patientToken, String messageType, String text, Map<PhiType, Integer> phiCounts,
                 RejectReason rejected, Set<String> learned) {
-            this(messageId, patientToken, messageType, text, phiCounts, rejected, learned, null);
+            this(messageId, patientToken, messageType, text, phiCounts, rejected, learned, null, null);
         }
 
-        static Outcome rejected(String messageId, RejectReason reason, PhiType residualType) {
-            return new Outcome(messageId, null, null, null, Map.of(), reason, Set.of(), residualType);
+        static Outcome rejected(String messageId, RejectReason reason, PhiType residualType, String detail) {
+            return new Outcome(messageId, null, null, null, Map.of(), reason, Set.of(), residualType, detail);
         }
     }
 
@@ -79,7 +81,7 @@ interface Deidentification {
                             d.learned());
                 }
                 Hl7Outcome.Rejected r = (Hl7Outcome.Rejected) o;
-                return Outcome.rejected(r.messageId(), r.reason(), r.residualType());
+                return Outcome.rejected(r.messageId(), r.reason(), r.residualType(), r.detail());
             }
         };
     }
@@ -109,7 +111,7 @@ interface Deidentification {
                             d.learned());
                 }
                 FhirOutcome.Rejected r = (FhirOutcome.Rejected) o;
-                return Outcome.rejected(r.messageId(), r.reason(), r.residualType());
+                return Outcome.rejected(r.messageId(), r.reason(), r.residualType(), r.detail());
             }
         };
     }

@@ -92,6 +92,15 @@ public final class QuarantineSealer {
      */
     public byte[] seal(String messageId, RejectReason reason, io.phistream.detector.PhiType residualType,
                        byte[] original, Source source, String policyVersion) {
+        return seal(messageId, reason, residualType, null, original, source, policyVersion);
+    }
+
+    /**
+     * The same, with the core's own description of the rejection as the readable detail when it gives one (PHI-free:
+     * "NOT_FHIR ...: a narrative's XHTML (text.div) is nested deeper than ..."); else the reason's.
+     */
+    public byte[] seal(String messageId, RejectReason reason, io.phistream.detector.PhiType residualType,
+                       String detail, byte[] original, Source source, String policyVersion) {
         byte[] ciphertext;
         try {
             ciphertext = aead.encrypt(original == null ? new byte[0] : original,
@@ -103,7 +112,7 @@ public final class QuarantineSealer {
         QuarantineEnvelope envelope = QuarantineEnvelope.newBuilder()
                 .setMessageId(messageId)
                 .setReason(reason.name())
-                .setDetail(reason.describe(residualType))
+                .setDetail(detail != null ? detail : reason.describe(residualType))
                 .setFormat(source.format())
                 .setSourceTopic(source.topic())
                 .setSourcePartition(source.partition())

@@ -194,6 +194,26 @@ class PhiStreamTopologyTest {
     }
 
     @Test
+    void givenAFhirNarrativeWithAnHtmlEntity_whenProcessed_thenTheQuarantineSaysWhatIsWrongWithoutQuotingIt()
+            throws Exception {
+        // offline deid said what was wrong; the stream's envelope gave only "not a FHIR R4 resource"
+        String resource = "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8310-5\"}]},"
+                + "\"effectiveDateTime\":\"2026-11-30T08:00:00Z\","
+                + "\"subject\":{\"identifier\":{\"system\":\"urn:example:mrn\","
+                + "\"value\":\"MRN-5517\"}},\"text\":{\"status\":\"generated\",\"div\":"
+                + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Seen&nbsp;by Odile Quarrington</div>\"}}";
+        driver.createInputTopic(topics.ingestFhir().name(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(null, resource.getBytes(StandardCharsets.UTF_8));
+
+        TestRecord<String, byte[]> q = quarantine.readRecord();
+        QuarantineEnvelope env = stages.sealer().read(q.value());
+        assertThat(env.getReason()).isEqualTo(RejectReason.NOT_FHIR.name());
+        assertThat(env.getDetail()).startsWith(RejectReason.NOT_FHIR.description()).contains("HTML entity")
+                .doesNotContain("Quarrington");
+    }
+
+    @Test
     void givenAnInputWhoseDeidentifiedFormExceedsTheRecordLimit_whenProcessed_thenItIsQuarantinedAndTheNextReleased()
             throws Exception {
         // a walkthrough: a 400 KB ADT of 20,000 identifiers came out over Kafka's 1 MB, and the failed write stopped the
