@@ -125,9 +125,31 @@ final class TokenClassifier {
                 PhiType type = kind == WORD ? typeOf(s, t) : kind == INITIALS ? PhiType.NAME
                         : kind == AGE ? PhiType.AGE : PhiType.DATE;
                 String rule = kind == WORD || kind == INITIALS ? RULE : kind == AGE ? AGE_RULE : DATE_RULE;
-                s.add(type, tk.start[t], tk.end[lastOf(t, c)], rule, confidence(z));
+                int first = kind == WORD && type == PhiType.NAME ? givenNameBefore(s, t, v) : t;
+                s.add(type, tk.start[first], tk.end[lastOf(t, c)], rule, confidence(z));
             }
         }
+    }
+
+    /**
+     * Where a name the model found starts: at a capitalised given name that is also a modal or a month right before it
+     * in a text that uses case, which the rules leave alone ("Pt May Brown tolerated", "Will Brown, pt's son, called":
+     * the model takes Brown, and May or Will stood beside the tag); else at t.
+     */
+    private static int givenNameBefore(Scan s, int t, View v) {
+        Tokens tk = s.tk;
+        int p = t - 1;
+        if (tk.upperDoc || p < 0 || tk.nlBefore[t] || tk.kind[p] != Tokens.WORD || v.cover[p] != 0
+                || !tk.spaceOnly(p, t) || !tk.capitalized(p) || tk.allUpper(p) || !tk.capitalized(t)) {
+            return t;
+        }
+        int f = s.flags(p);
+        // only a listed name that is also a modal or a month, which the rules refuse beside a weak name ("May",
+        // "Will"; not "On", "From", whose odds as names are slight; not any capitalised word: "Toyota Sienna")
+        boolean given = (f & Lexicon.NAME_LISTED) != 0 && (f & (Lexicon.STOP | Lexicon.MONTH)) != 0
+                && s.lx.nameOdds(tk.lex[p]) > -3.5f;
+        return given && (f & (Lexicon.TITLE | Lexicon.RELATION | Lexicon.VERB_CONTEXT
+                | Lexicon.WEEKDAY)) == 0 ? p : t;
     }
 
     /**

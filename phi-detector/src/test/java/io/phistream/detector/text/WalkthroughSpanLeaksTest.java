@@ -133,4 +133,10 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("Plan to go home in June. Family aware.", PhiType.DATE)).containsExactly("June");
         assertThat(values("BLEED IN AUG. FAMILY AWARE.", PhiType.DATE)).containsExactly("AUG.");
     }
+
+    @Test
+    void givenAGivenNameThatIsAlsoAWordBeforeASurnameTheModelFinds_thenTheWholeName() {
+        assertThat(valuesWithModel("Pt May Brown tolerated the walk well.", PhiType.NAME)).containsExactly("May Brown");
+        assertThat(valuesWithModel("Will Brown, the pt's son, called.", PhiType.NAME)).containsExactly("Will Brown");
+    }
 }
