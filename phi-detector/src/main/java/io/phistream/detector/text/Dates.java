@@ -1671,7 +1671,7 @@ final class Dates {
         }
         if (tk.len(t) == 2 && apostropheYear(s, t - 1)) {
             // a year alone is no Safe Harbor date element (the evaluator ignores YEAR labels); reported like "in 2019"
-            if (s.before(t, 1, YEAR_BEFORE)) {
+            if (s.before(t, 1, YEAR_BEFORE) || bornIn(s, t - 1)) {
                 s.addTokens(PhiType.DATE, t - 1, t, "date.year", 0.5);
                 return t + 1;
             }
@@ -1687,12 +1687,27 @@ final class Dates {
         if (t > 0 && tk.adjacent(t - 1, t) && !tk.isPunct(t - 1, '(')) {
             return -1;
         }
-        boolean ctx = s.before(t, 1, YEAR_BEFORE) || tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ')');
+        boolean ctx = s.before(t, 1, YEAR_BEFORE) || tk.isPunct(t - 1, '(') && tk.isPunct(t + 1, ')')
+                || bornIn(s, t);
         if (!ctx || clockAfterPreposition(s, t)) {
             return -1;
         }
         s.addTokens(PhiType.DATE, t, t, "date.year", 0.5);
         return t + 1;
+    }
+
+    /**
+     * "Born 1929", "DOB: 1929", "year of birth 1929", "b. 1929": a year of birth, a date element Safe Harbor keeps
+     * only for ages up to 89 ("birth year 1929", "born in 1929" have YEAR_BEFORE's words).
+     */
+    private static boolean bornIn(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (s.before(t, 1, BIRTH_WORDS)) {
+            return true;
+        }
+        int b = t - 2;
+        return b >= 0 && tk.isPunct(t - 1, '.') && tk.adjacent(b, t - 1) && tk.len(b) == 1 && s.is(b, "B")
+                && !tk.nlBefore[t];
     }
 
     private static final Words CLOCK_PREPOSITIONS = Words.of("UNTIL", "TILL", "TIL", "BY", "AROUND");

@@ -139,4 +139,15 @@ class WalkthroughSpanLeaksTest {
         assertThat(valuesWithModel("Pt May Brown tolerated the walk well.", PhiType.NAME)).containsExactly("May Brown");
         assertThat(valuesWithModel("Will Brown, the pt's son, called.", PhiType.NAME)).containsExactly("Will Brown");
     }
+
+    @Test
+    void givenAYearRightAfterABirthWord_thenADate() {
+        assertThat(values("Born 1927 in a farmhouse.", PhiType.DATE)).containsExactly("1927");
+        assertThat(values("Pt is 98 years old, born 1928.", PhiType.DATE)).containsExactly("1928");
+        assertThat(values("DOB: 1930, per daughter.", PhiType.DATE)).containsExactly("1930");
+        assertThat(values("Year of birth 1926 on the old chart.", PhiType.DATE)).containsExactly("1926");
+        assertThat(values("Widow, b. 1925, lives alone.", PhiType.DATE)).containsExactly("1925");
+        assertThat(values("Father born '24 overseas.", PhiType.DATE)).containsExactly("'24");
+        assertThat(values("Gave 1925 units. Room 1928 cleaned.", PhiType.DATE)).isEmpty();
+    }
 }
