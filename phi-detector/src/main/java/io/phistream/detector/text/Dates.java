@@ -2175,11 +2175,22 @@ final class Dates {
         nx = last + 1;
         if (ageWordAfter(s, first, nx) || s.before(first, 1, AGE_WORD_VERBS)
                 || ageVerbBefore(s, first) && !measureAfter(s, last)
-                || aloneAfterPerson(s, first, nx) || nx < tk.n && tk.spaceOnly(last, nx) && s.isAny(nx, SEX_AFTER)) {
+                || aloneAfterPerson(s, first, nx) || afterIsOrNow(s, first, last) || nx < tk.n && tk.spaceOnly(last, nx) && s.isAny(nx, SEX_AFTER)) {
             s.addTokens(PhiType.AGE, first, last, "age.over89-words", 0.85);
             return last + 1;
         }
         return -1;
+    }
+
+    /**
+     * "she is ninety-five and sharp", "now ninety-one.": ninety or more in words after IS or NOW is an age whatever
+     * follows, unless a measure is named before it or follows it ("HR is ninety", "now ninety minutes", "pressure is
+     * ninety over fifty").
+     */
+    private static boolean afterIsOrNow(Scan s, int first, int last) {
+        int p = s.prevWord(first, 0);
+        return p >= 0 && !s.tk.nlBefore[first] && s.isAny(p, "IS", "NOW") && !measuredBefore(s, first)
+                && !measureAfter(s, last) && !s.isAny(s.nextWord(last, 0), "OVER", "PER", "PERCENT", "SECONDS", "SEC");
     }
 
     private static final Words AGE_WORD_AFTER_CUES = Words.of("IS", "WAS", "AGE", "AGED", "TURNED", "TURNS", "TURNING");

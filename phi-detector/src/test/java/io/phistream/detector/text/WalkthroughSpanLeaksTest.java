@@ -150,4 +150,13 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("Father born '24 overseas.", PhiType.DATE)).containsExactly("'24");
         assertThat(values("Gave 1925 units. Room 1928 cleaned.", PhiType.DATE)).isEmpty();
     }
+
+    @Test
+    void givenNinetyOrMoreInWordsAfterIsOrNow_thenAnAgeWhateverFollows() {
+        assertThat(values("Widowed, now ninety-three.", PhiType.AGE)).containsExactly("ninety-three");
+        assertThat(values("He is ninety-seven and still drives.", PhiType.AGE)).containsExactly("ninety-seven");
+        assertThat(values("Grandma is now ninety-two but walks daily.", PhiType.AGE)).containsExactly("ninety-two");
+        assertThat(values("HR is ninety and regular. Pressure is ninety over fifty. Sat now ninety-two percent. "
+                + "Wait is ninety minutes.", PhiType.AGE)).isEmpty();
+    }
 }
