@@ -644,6 +644,9 @@ final class Numbers {
             }
             boolean hashBefore = first > 0 && (tk.isPunct(first - 1, '#') || first > 1 && tk.isPunct(first - 1, ':')
                     && tk.isPunct(first - 2, '#') && tk.adjacent(first - 2, first - 1));
+            if (type == null && !hashBefore && specimenInParentheses(s, first, last)) {
+                type = PhiType.OTHER_ID;
+            }
             if (type == null && !hashBefore) {
                 from = last + 1; // the glued run is one candidate: never rescan it token by token
                 continue; // (before counting its characters: most numbers have no keyword)
@@ -714,6 +717,44 @@ final class Numbers {
             claimed.set(tk.start[first], tk.end[last]);
             from = last + 1;
         }
+    }
+
+    private static final Words SPECIMEN_WORDS = Words.of("SPECIMEN", "SPECIMENS", "ACCESSION", "BIOPSY", "BX");
+
+    /**
+     * "Specimen to pathology (S26-55102)": a specimen's id in parentheses, its word a few words back in the same
+     * clause. Only the shape of an accession (letters and four digits or more, or six digits; parts glued or by
+     * '-'), so that "biopsy (C50.9)", "biopsy of the mass (1400)" or "(3 cores)" stay.
+     */
+    private static boolean specimenInParentheses(Scan s, int first, int last) {
+        Tokens tk = s.tk;
+        if (first < 2 || !tk.isPunct(first - 1, '(') || !tk.adjacent(first - 1, first) || !tk.isPunct(last + 1, ')')
+                || !tk.adjacent(last, last + 1) || tk.nlBefore[first - 1]) {
+            return false;
+        }
+        int digits = 0;
+        boolean letter = false;
+        for (int i = tk.start[first]; i < tk.end[last]; i++) {
+            char c = s.text.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letter = true;
+            } else if (c != '-') {
+                return false;
+            }
+        }
+        if (digits < (letter ? 4 : 6)) {
+            return false;
+        }
+        // back over at most five words, no punctuation or line break between: one clause
+        for (int p = first - 2, k = 0; p >= 0 && k < 5 && tk.kind[p] != Tokens.PUNCT && !tk.nlBefore[p + 1];
+                p--, k++) {
+            if (s.isAny(p, SPECIMEN_WORDS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Four digits that read as a clock time (0000-2359): also every year from 1900 to 2359. */

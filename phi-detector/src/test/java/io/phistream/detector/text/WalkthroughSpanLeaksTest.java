@@ -159,4 +159,13 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("HR is ninety and regular. Pressure is ninety over fifty. Sat now ninety-two percent. "
                 + "Wait is ninety minutes.", PhiType.AGE)).isEmpty();
     }
+
+    @Test
+    void givenASpecimenIdInParenthesesAfterASpecimenWord_thenAnIdentifier() {
+        assertThat(values("Specimen to cytology (C25-30417).", PhiType.OTHER_ID)).containsExactly("C25-30417");
+        assertThat(values("Biopsy sent to the lab (SP25-0417) today.", PhiType.OTHER_ID)).containsExactly("SP25-0417");
+        assertThat(values("Specimen labelled and sent (3310457).", PhiType.OTHER_ID)).containsExactly("3310457");
+        assertThat(values("Specimen sent (1400). Biopsy of the mass (C50.912). Bx, see lab (S26-55102). "
+                + "Tubes to lab (S26-55102).", PhiType.OTHER_ID)).isEmpty();
+    }
 }
