@@ -653,9 +653,7 @@ class Hl7DeidentifierTest {
                 }
                 return new io.phistream.detector.FreeTextScrubber.Result(text, spans);
             };
-            Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
-                    io.phistream.detector.deid.Zip3.defaultUnion(), T.digest, marking,
-                    java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+            Hl7Deidentifier d = T.scrubbingWith(marking);
             String input = message(PID, "OBX|1|FT|NOTE^Note||Ratio N\\S\\C normal.\\.br\\Path \\F\\ derm per "
                     + "Orla Fennimore\\E\\ on 11/20/2026. Call 555-0143\\X0D0A\\ later.||||||F");
 
@@ -670,10 +668,8 @@ class Hl7DeidentifierTest {
         @Test
         void givenANamesPrefixSuffixAndDegree_whenItsNoteIsScrubbedBySpans_thenTitlesInTheNoteStayTitles() {
             // a walkthrough: PID-5's prefix "DR" became a known name, so every "Dr." of the note was replaced
-            Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
-                    io.phistream.detector.deid.Zip3.defaultUnion(), T.digest,
-                    new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.builtIn()),
-                    java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+            Hl7Deidentifier d = T.scrubbingWith(
+                    new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.builtIn()));
             String input = message("PID|1||MRN123^^^HOSP&1.2.3&ISO^MR||Doe^Jonathan^Quincy^Jr^Dr^MD^L||19700315|M",
                     "NTE|1||Seen by Dr. Okafor; Jonathan stable.");
 
@@ -684,11 +680,9 @@ class Hl7DeidentifierTest {
 
         @Test
         void givenANoteLongerThanDetectionReads_whenScrubbedBySpans_thenItIsRemovedWholeAndTheOutcomeCountsIt() {
-            Hl7Deidentifier d = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
-                    io.phistream.detector.deid.Zip3.defaultUnion(), T.digest,
+            Hl7Deidentifier d = T.scrubbingWith(
                     new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.withConfig(
-                            io.phistream.detector.text.TextPhiDetector.Config.DEFAULT.withMaxChars(200))),
-                    java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+                            io.phistream.detector.text.TextPhiDetector.Config.DEFAULT.withMaxChars(200))));
             String input = message(PID, "OBX|1|ST|NOTE^Note||" + "Seen with daughter Orla Fennimore, stable. ".repeat(10)
                     + "||||||F", "NTE|1||Call 555-0143 tomorrow.");
 

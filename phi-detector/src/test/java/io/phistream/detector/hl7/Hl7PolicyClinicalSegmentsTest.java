@@ -7,12 +7,8 @@ import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.deid.Tokenizer;
-import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.er7.Er7Message;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +88,7 @@ class Hl7PolicyClinicalSegmentsTest {
     }
 
     private static Hl7Deidentifier recordingDeidentifier(Recording recording) {
-        return new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter, Zip3.defaultUnion(), T.digest,
-                recording, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        return T.scrubbingWith(recording);
     }
 
     @Test

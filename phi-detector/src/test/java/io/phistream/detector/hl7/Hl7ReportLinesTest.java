@@ -6,13 +6,9 @@ import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
 import io.phistream.detector.KnownPhi;
 import io.phistream.detector.WrappedNote;
-import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.er7.Er7Exception;
 import io.phistream.detector.er7.Er7Message;
 import io.phistream.detector.text.TextPhiDetector;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +44,7 @@ class Hl7ReportLinesTest {
     }
 
     private static Hl7Deidentifier deidentifier(FreeTextScrubber text) {
-        return new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter, Zip3.defaultUnion(), T.digest, text,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        return T.scrubbingWith(text);
     }
 
     private static String report(String obx3) {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.FreeTextScrubber;
-import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.text.TextPhiDetector;
 import io.phistream.detector.text.TextScrubber;
 import io.phistream.synthetic.GeneratedMessage;
 import io.phistream.synthetic.PlantedPhi;
 import io.phistream.synthetic.PlantedPhi.Kind;
 import io.phistream.synthetic.SyntheticHl7;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,9 +60,7 @@ class Hl7SpanScrubbingLeakTest {
 
     private static void assertNoPlantedValueSurvives(FreeTextScrubber scrubber, Set<String> namesNotCheckable,
                                                      Set<Kind> kindsNotCheckable, String mode) {
-        Hl7Deidentifier deidentifier = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
-                Zip3.defaultUnion(), T.digest, scrubber,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        Hl7Deidentifier deidentifier = T.scrubbingWith(scrubber);
         SyntheticHl7 generator = new SyntheticHl7(99);
         int total = 3_000;
         int released = 0;

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phistream.detector.DetectingScrubber;
 import io.phistream.detector.PatientMemory;
-import io.phistream.detector.deid.Zip3;
 import io.phistream.detector.text.TextPhiDetector;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class PatientMemoryTest {
 
     private static final TestDeidentifiers T = new TestDeidentifiers();
-    private static final Hl7Deidentifier DEID = new Hl7Deidentifier(Hl7Policy.builtIn(), T.tokenizer, T.shifter,
-            Zip3.defaultUnion(), T.digest, new DetectingScrubber(TextPhiDetector.builtIn()),
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private static final Hl7Deidentifier DEID = T.scrubbingWith(new DetectingScrubber(TextPhiDetector.builtIn()));
 
     private static String adt(String mrn, String name, String relative) {
         return "MSH|^~\\&|ADT|GHH|DEID|PS|20250101120000||ADT^A01^ADT_A01|C" + mrn + "|P|2.5.1\r"

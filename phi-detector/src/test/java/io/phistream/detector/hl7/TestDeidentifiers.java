@@ -40,11 +40,16 @@ final class TestDeidentifiers {
             shifter = DateShifter.fromKeyset(KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), 365);
             digest = new KeyedDigest(KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG)
                     .getPrimitive(RegistryConfiguration.get(), Mac.class));
-            deidentifier = new Hl7Deidentifier(Hl7Policy.builtIn(), tokenizer, shifter, Zip3.defaultUnion(), digest,
-                    FreeTextScrubber.REDACT_ALL, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            deidentifier = scrubbingWith(FreeTextScrubber.REDACT_ALL);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A de-identifier with these keys and the tests' fixed clock that scrubs free text with {@code scrubber}. */
+    Hl7Deidentifier scrubbingWith(FreeTextScrubber scrubber) {
+        return new Hl7Deidentifier(Hl7Policy.builtIn(), tokenizer, shifter, Zip3.defaultUnion(), digest, scrubber,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     /** The outcome of {@code input}, which must be a release. */
