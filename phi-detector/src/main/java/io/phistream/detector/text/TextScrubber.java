@@ -178,9 +178,9 @@ public final class TextScrubber {
         return h & Long.MAX_VALUE;
     }
 
-    /** "DOB 03/14/1950", "born March 14, 1950", "Birthday 3/14": a label of a birth date right before the span. */
+    /** "DOB 03/14/1950", "born March 14, 1950", "born in 1931", "Birthday 3/14": a birth date's label right before it. */
     private static final java.util.regex.Pattern BORN = java.util.regex.Pattern.compile(
-            "(?i)(?:\\bdob|\\bd\\.o\\.b\\.?|date of birth|birth ?date|birth ?day|\\bborn(?: on)?|\\bb-?day"
+            "(?i)(?:\\bdob|\\bd\\.o\\.b\\.?|date of birth|birth ?date|birth ?day|\\bborn(?: on| in)?|\\bb-?day"
                     + "|fecha de nacimiento|\\bnacid[oa](?: el)?)\\W{0,3}$");
 
     private static boolean bornBefore(String text, int start) {
@@ -205,6 +205,14 @@ public final class TextScrubber {
         return groups >= 3;
     }
 
+    /**
+     * A birth year as written: one that tells an age of 90 or more is aggregated into one category (Safe Harbor), the
+     * latest such year, so that "DOB 4/2/1931" and "born 1925" in a note of 2026 both read 1936.
+     */
+    static int birthYear(int year, int referenceYear) {
+        return referenceYear - year >= 90 ? referenceYear - 90 : year;
+    }
+
     private static boolean birth(String v, DateShift shift) {
         if (shift.births().isEmpty()) {
             return false;
@@ -218,8 +226,11 @@ public final class TextScrubber {
         boolean born = s.type() == PhiType.DATE && shift != null && (birth(v, shift) || bornBefore(text, s.start()));
         if (born) {
             // a birth date, known from the structure or said by its label: its year, never a shifted day
+            if (v.length() == 4 && v.chars().allMatch(Character::isDigit)) {
+                return String.valueOf(birthYear(Integer.parseInt(v), shift.referenceYear())); // "born in 1925"
+            }
             java.time.LocalDate d = TextDates.read(v, shift.referenceYear());
-            return d != null && hasYear(v) ? String.valueOf(d.getYear()) : "[DATE]";
+            return d != null && hasYear(v) ? String.valueOf(birthYear(d.getYear(), shift.referenceYear())) : "[DATE]";
         }
         String shifted = s.type() != PhiType.DATE || shift == null ? null
                 : TextDates.shift(v, shift.days(), shift.referenceYear());

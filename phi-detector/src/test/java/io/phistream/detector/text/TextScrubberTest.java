@@ -38,6 +38,18 @@ class TextScrubberTest {
     }
 
     @Test
+    void givenSurrogatesAndABirthYearThatTellsAnAgeOver89_thenItIsAggregatedIntoOneYear() {
+        // a walkthrough: "DOB 4/2/1931" kept 1931 and "born in 1931" kept it too, for a patient of 95
+        String t = "Pt DOB 04/02/1931, seen today. Her sister was born in 1925. Son DOB 03/14/1950.";
+        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
+
+        String out = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed,
+                new TextScrubber.DateShift(-10, 2026)).text();
+
+        assertThat(out).contains("Pt DOB 1936,", "born in 1936.", "Son DOB 1950.").doesNotContain("1931", "1925");
+    }
+
+    @Test
     void givenSurrogatesAndABirthDateSaidByItsLabelOnly_thenItKeepsItsYearOnly() {
         // a second walkthrough: with no birth date in the structure, "DOB 03/14/1950" moved by the patient's offset
         String t = "Pt DOB 03/14/1950, date of birth: March 14, 1950. Birthday 3/14, family visiting. Seen 03/04/2019.";
