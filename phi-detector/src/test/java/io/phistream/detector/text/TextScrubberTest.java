@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 class TextScrubberTest {
     private final TextPhiDetector d = Spans.D;
 
+    /** The text with its detected spans replaced by surrogates under a fixed key, dates moved by {@code shift}. */
+    private String surrogates(String t, TextScrubber.DateShift shift) {
+        return TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE,
+                TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t), shift).text();
+    }
+
     @Test
     void givenTagMode_thenTypedTags() {
         String t = "DR SMITH SAW PT ON 3/4.";
@@ -29,10 +35,9 @@ class TextScrubberTest {
     void givenSurrogatesWithAPatientsShift_thenTheBirthDateKeepsItsYearOnlyAndOtherDatesMove() {
         // shifted, a birth date is undone by anyone who learns the offset; a live stream tells it (a walkthrough)
         String t = "DOB 01/01/1950 (born Jan 1, 1950). Seen 03/04/2019.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
         var shift = new TextScrubber.DateShift(-10, 2026, java.util.Set.of(java.time.LocalDate.of(1950, 1, 1)));
 
-        String out = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed, shift).text();
+        String out = surrogates(t, shift);
 
         assertThat(out).isEqualTo("DOB 1950 (born 1950). Seen 02/22/2019.");
     }
@@ -41,10 +46,7 @@ class TextScrubberTest {
     void givenSurrogatesAndABirthYearThatTellsAnAgeOver89_thenItIsAggregatedIntoOneYear() {
         // a walkthrough: "DOB 4/2/1931" kept 1931 and "born in 1931" kept it too, for a patient of 95
         String t = "Pt DOB 04/02/1931, seen today. Her sister was born in 1925. Son DOB 03/14/1950.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
-
-        String out = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed,
-                new TextScrubber.DateShift(-10, 2026)).text();
+        String out = surrogates(t, new TextScrubber.DateShift(-10, 2026));
 
         assertThat(out).contains("Pt DOB 1936,", "born in 1936.", "Son DOB 1950.").doesNotContain("1931", "1925");
     }
@@ -53,10 +55,7 @@ class TextScrubberTest {
     void givenSurrogatesAndABirthDateSaidByItsLabelOnly_thenItKeepsItsYearOnly() {
         // a second walkthrough: with no birth date in the structure, "DOB 03/14/1950" moved by the patient's offset
         String t = "Pt DOB 03/14/1950, date of birth: March 14, 1950. Birthday 3/14, family visiting. Seen 03/04/2019.";
-        var seed = TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t);
-
-        String out = TextScrubber.scrub(t, d.detect(t, DetectionContext.EMPTY), Replacement.SURROGATE, seed,
-                new TextScrubber.DateShift(-10, 2026)).text();
+        String out = surrogates(t, new TextScrubber.DateShift(-10, 2026));
 
         assertThat(out).isEqualTo("Pt DOB 1950, date of birth: 1950. Birthday [DATE], family visiting. Seen 02/22/2019.");
     }
