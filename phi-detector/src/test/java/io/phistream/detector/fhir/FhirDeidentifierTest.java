@@ -9,6 +9,7 @@ import io.phistream.detector.KnownPhi;
 import io.phistream.detector.PhiType;
 import io.phistream.detector.RejectReason;
 import io.phistream.detector.ReplacedSpan;
+import io.phistream.detector.deid.KeyedValues;
 import io.phistream.detector.hl7.PatientKeys;
 import io.phistream.detector.text.TextPhiDetector;
 import java.nio.charset.StandardCharsets;
@@ -534,7 +535,7 @@ class FhirDeidentifierTest {
             assertThat(i.hasOccurrence()).isFalse();
             assertThat(i.getRecordedElement().getValueAsString())
                     .isEqualTo(KIT.shifter.shiftFhir("2020-03-15", offset("MRN-7654321")));
-            assertThat(out.text()).doesNotContain("1899", "1925", "1926");
+            assertThat(KeyedValues.without(out.text())).doesNotContain("1899", "1925", "1926");
             assertThat(out.phiCounts()).containsEntry(PhiType.AGE, 3);
         }
 
@@ -626,7 +627,7 @@ class FhirDeidentifierTest {
 
             FhirOutcome.Deidentified out = deid(json);
 
-            assertThat(out.text()).doesNotContain("Thornwhistle", "0177", "2023-11-02")
+            assertThat(KeyedValues.without(out.text())).doesNotContain("Thornwhistle", "0177", "2023-11-02")
                     .contains("\"valueCode\":\"asked-declined\"");
         }
 
@@ -1054,7 +1055,7 @@ class FhirDeidentifierTest {
 
             String out = deid(xml).text();
 
-            assertThat(out).doesNotContain("Sturgewick", "0192", "7012399", "Pargeter", "<!--").contains("8867-4", "66");
+            assertThat(KeyedValues.without(out)).doesNotContain("Sturgewick", "0192", "7012399", "Pargeter", "<!--").contains("8867-4", "66");
         }
 
         @Test
