@@ -68,10 +68,40 @@ public final class ResidualMatch {
         if (n < 3 || !Character.isLetter(form.charAt(n - 1))) {
             return java.util.List.of();
         }
+        return sibilant(form) ? java.util.List.of(form + "s", form + "es") : java.util.List.of(form + "s");
+    }
+
+    private static boolean sibilant(String form) {
         String lower = form.toLowerCase(java.util.Locale.ROOT);
-        boolean sibilant = lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
+        return lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
                 || lower.endsWith("sh");
-        return sibilant ? java.util.List.of(form + "s", form + "es") : java.util.List.of(form + "s");
+    }
+
+    /**
+     * As {@link #wholeWord}, or the occurrence ends a word in one of the needle's {@link #plurals}: the HL7 guard's
+     * one search for a name and its plurals, where searching each plural alone cost a scan of the output apiece.
+     */
+    public static boolean wholeWordOrPlural(String text, int start, String needle) {
+        if (wholeWord(text, start, needle)) {
+            return true;
+        }
+        int n = needle.length();
+        int end = start + n;
+        if (n < 3 || !Character.isLetter(needle.charAt(n - 1)) || end >= text.length()
+                || start > 0 && Character.isLetterOrDigit(text.charAt(start - 1)) || cjk(needle.charAt(n - 1))) {
+            return false;
+        }
+        if (Character.toLowerCase(text.charAt(end)) != 's') {
+            return sibilant(needle) && end + 2 <= text.length() && text.regionMatches(true, end, "es", 0, 2)
+                    && wordEnds(text, end + 2);
+        }
+        return wordEnds(text, end + 1)
+                || sibilant(needle) && end + 2 <= text.length() && text.regionMatches(true, end, "es", 0, 2)
+                && wordEnds(text, end + 2);
+    }
+
+    private static boolean wordEnds(String text, int at) {
+        return at == text.length() || !Character.isLetterOrDigit(text.charAt(at));
     }
 
     /**

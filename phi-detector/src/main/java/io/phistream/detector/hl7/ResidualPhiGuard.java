@@ -105,13 +105,6 @@ final class ResidualPhiGuard {
                 forms = new java.util.ArrayList<>(forms);
                 forms.add(street);
             }
-            if (v.type() == PhiType.NAME) {
-                List<String> plurals = new java.util.ArrayList<>(forms);
-                for (String form : forms) {
-                    plurals.addAll(ResidualMatch.plurals(form));
-                }
-                forms = plurals;
-            }
             for (String form : forms) {
                 String needle = form.toLowerCase(Locale.ROOT);
                 if (zip == null && !ResidualMatch.significant(needle, v.type())) {
@@ -126,14 +119,14 @@ final class ResidualPhiGuard {
                 }
                 // (any type: the components of a name or address field may hold dates of their own)
                 if (shiftedDates.containsKey(needle)) {
-                    if (countWords(haystack, needle) > shiftedDates.get(needle)) {
+                    if (countWords(haystack, needle, false) > shiftedDates.get(needle)) {
                         return v;
                     }
                 } else if (v.type() == PhiType.NAME && wordsKept.containsKey(needle)) {
-                    if (countWords(haystack, needle) > wordsKept.get(needle)) {
+                    if (countWords(haystack, needle, true) > wordsKept.get(needle)) {
                         return v;
                     }
-                } else if (containsWord(haystack, needle)) {
+                } else if (containsWord(haystack, needle, v.type() == PhiType.NAME)) {
                     return v;
                 }
             }
@@ -215,12 +208,16 @@ final class ResidualPhiGuard {
         return io.phistream.detector.er7.Er7.unescape(b.toString(), d);
     }
 
-    /** Occurrences not preceded or followed by a letter or digit. */
-    private static int countWords(String haystack, String needle) {
+    /**
+     * Occurrences not preceded or followed by a letter or digit; with {@code plurals} (a name's) also those followed
+     * by a plural's "s" or "es" and then a word's end ("the Quillfeathers' dog").
+     */
+    private static int countWords(String haystack, String needle, boolean plurals) {
         int n = 0;
         int i = haystack.indexOf(needle);
         while (i >= 0) {
-            if (ResidualMatch.wholeWord(haystack, i, needle)) {
+            if (plurals ? ResidualMatch.wholeWordOrPlural(haystack, i, needle)
+                    : ResidualMatch.wholeWord(haystack, i, needle)) {
                 n++;
             }
             i = haystack.indexOf(needle, i + 1);
@@ -228,12 +225,13 @@ final class ResidualPhiGuard {
         return n;
     }
 
-    /** Occurrence not preceded or followed by a letter or digit. */
-    private static boolean containsWord(String haystack, String needle) {
+    /** Occurrence not preceded or followed by a letter or digit, or by a plural's ending as {@link #countWords}. */
+    private static boolean containsWord(String haystack, String needle, boolean plurals) {
         int from = 0;
         int i;
         while ((i = haystack.indexOf(needle, from)) >= 0) {
-            if (ResidualMatch.wholeWord(haystack, i, needle)) {
+            if (plurals ? ResidualMatch.wholeWordOrPlural(haystack, i, needle)
+                    : ResidualMatch.wholeWord(haystack, i, needle)) {
                 return true;
             }
             from = i + 1;

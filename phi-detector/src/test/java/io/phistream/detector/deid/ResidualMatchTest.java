@@ -26,6 +26,18 @@ class ResidualMatchTest {
     }
 
     @Test
+    void givenANameInAFamilysPlural_whenMatched_thenItsSOrEsEndingCountsAndNoOtherLongerWord() {
+        assertThat(ResidualMatch.wholeWordOrPlural("the quillfeathers' dog", 4, "quillfeather")).isTrue();
+        assertThat(ResidualMatch.wholeWordOrPlural("visited the joneses.", 12, "jones")).isTrue();
+        assertThat(ResidualMatch.wholeWordOrPlural("THE QUILLFEATHERS", 4, "quillfeather")).isTrue();
+        assertThat(ResidualMatch.wholeWordOrPlural("smith", 0, "smith")).isTrue();
+        assertThat(ResidualMatch.wholeWordOrPlural("smithes", 0, "smith")).isFalse(); // "es" only after a sibilant
+        assertThat(ResidualMatch.wholeWordOrPlural("smithers", 0, "smith")).isFalse();
+        assertThat(ResidualMatch.wholeWordOrPlural("asmiths", 1, "smith")).isFalse();
+        assertThat(ResidualMatch.wholeWordOrPlural("mays1", 0, "may")).isFalse();
+    }
+
+    @Test
     void givenANeedleEndingInPunctuation_whenFollowedByALetter_thenItStillCounts() {
         // the needle's own non-word end is its boundary: "o'" inside "o'hara" is found
         assertThat(ResidualMatch.wholeWord("x o'hara", 2, "o'")).isTrue();
