@@ -66,13 +66,7 @@ final class AuditCommand implements Runnable {
                 if (!Files.isRegularFile(file)) {
                     throw new ConfigException("--file: no such file: " + file);
                 }
-                List<RawEntry> out = new ArrayList<>();
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        out.add(new RawEntry(null, line.getBytes(StandardCharsets.UTF_8)));
-                    }
-                }
-                return out;
+                return exportLines(file);
             }
             PhiStreamConfig c = config.loadCluster(bootstrap,
                     "--file F, --bootstrap-servers or bootstrap.servers in --config is required");
@@ -82,6 +76,17 @@ final class AuditCommand implements Runnable {
         List<AuditEntry> entries() throws IOException {
             return parsed(read());
         }
+    }
+
+    /** The lines of an export file (or of the key store's signed reversals) as raw entries. */
+    static List<RawEntry> exportLines(Path file) throws IOException {
+        List<RawEntry> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(new RawEntry(null, line.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
     }
 
     /** Raw entries (topic values or export lines) as entries. */
@@ -124,6 +129,11 @@ final class AuditCommand implements Runnable {
                 description = "when the log verifies, write each log's latest signed checkpoint here (JSON lines), to"
                         + " keep where the audited party cannot change it and pass as --trusted-heads next time")
         Path writeHeads;
+        @Option(names = "--reversals", paramLabel = "DIR",
+                description = "verify a key store's account of reversals (reidentify, quarantine open) instead: its"
+                        + " signed log " + Reversals.SIGNED_LOG + ", and that " + Reversals.LOG
+                        + " holds exactly the lines it signs")
+        Path reversals;
 
         @Override
         public Integer call() throws Exception {
@@ -146,7 +156,7 @@ final class AuditCommand implements Runnable {
                             + trustedHeads);
                 }
             }
-            List<RawEntry> raw = source.read();
+            List<RawEntry> raw = reversals == null ? source.read() : signedReversals();
             VerifyReport report = verifier.verifyRaw(raw);
             if (report.logs().isEmpty()) {
                 // nothing verified is no proof: a wrong topic.prefix or an empty export looked like success. The
@@ -159,10 +169,33 @@ final class AuditCommand implements Runnable {
             if (!report.ok()) {
                 return PhiStreamCli.FAILURE;
             }
+            if (reversals != null) {
+                Path plain = reversals.resolve(Reversals.LOG);
+                Reversals.Comparison c = Reversals.compare(
+                        Files.exists(plain) ? Files.readAllLines(plain, StandardCharsets.UTF_8) : List.of(),
+                        Files.readAllLines(reversals.resolve(Reversals.SIGNED_LOG), StandardCharsets.UTF_8));
+                System.out.println(c.render());
+                if (c.problem() != null) {
+                    return PhiStreamCli.FAILURE;
+                }
+            }
             if (writeHeads != null) {
                 writeHeads(raw, checkpoints, writeHeads);
             }
             return PhiStreamCli.OK;
+        }
+
+        private List<RawEntry> signedReversals() throws IOException {
+            if (source.file != null || source.bootstrap != null) {
+                throw new ConfigException("--reversals DIR verifies the key store's own log: give it without --file"
+                        + " or --bootstrap-servers");
+            }
+            Path log = reversals.resolve(Reversals.SIGNED_LOG);
+            if (!Files.isRegularFile(log)) {
+                throw new ConfigException("--reversals: no " + Reversals.SIGNED_LOG + " in " + reversals
+                        + " (no reversal was signed with this key store yet)");
+            }
+            return exportLines(log);
         }
 
         /** Each log's largest validly signed checkpoint, as an export line. */

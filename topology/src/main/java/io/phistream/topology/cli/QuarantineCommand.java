@@ -77,7 +77,7 @@ final class QuarantineCommand implements Runnable {
                 }
             }
             if (found == null) {
-                record("not-found");
+                record(keys, "not-found");
                 System.err.println("phi-stream: no quarantined message with id " + messageId);
                 return PhiStreamCli.FAILURE;
             }
@@ -85,11 +85,11 @@ final class QuarantineCommand implements Runnable {
             try {
                 original = sealer.open(found);
             } catch (GeneralSecurityException e) {
-                record("refused");
+                record(keys, "refused");
                 System.err.println("phi-stream: the envelope does not open with this key store (another key, or altered)");
                 return PhiStreamCli.FAILURE;
             }
-            record("opened"); // before the original leaves the process: an opening that cannot be recorded does not happen
+            record(keys, "opened"); // before the original leaves the process: an opening that cannot be recorded does not happen
             Files.write(out, original, java.nio.file.StandardOpenOption.CREATE_NEW);
             System.out.println("message " + messageId + ": " + found.getReason() + " (" + found.getDetail() + ")");
             System.out.println("  from " + found.getSourceTopic() + " partition " + found.getSourcePartition() + " offset "
@@ -100,12 +100,15 @@ final class QuarantineCommand implements Runnable {
             return PhiStreamCli.OK;
         }
 
-        private void record(String outcome) {
+        private void record(KeyStore keys, String outcome) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("action", "quarantine-open");
             fields.put("messageId", messageId); // a keyed digest, no PHI
             fields.put("outcome", outcome);
-            Reversals.record(keyOptions.keysDir, purpose, fields);
+            // the id as the signed record's subject when it has an id's shape, else its digest (what was typed)
+            String subject = io.phistream.audit.Codes.isCode(messageId) ? messageId
+                    : "sha256:" + Reversals.sha256(messageId);
+            Reversals.record(keyOptions.keysDir, keys, purpose, subject, fields);
         }
     }
 }

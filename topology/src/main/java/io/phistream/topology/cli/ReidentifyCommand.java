@@ -2,11 +2,8 @@ package io.phistream.topology.cli;
 
 import io.phistream.detector.deid.Tokenizer;
 import io.phistream.topology.config.ConfigException;
-import java.nio.charset.StandardCharsets;
+import io.phistream.topology.keys.KeyStore;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code phi-stream reidentify TOKEN --purpose TEXT}: authorized reversal of one token with the key store.
  * The purpose is required so that every reversal states why it was done, and every attempt is appended to
- * {@code reversals.jsonl} in the key store before any value is shown.
+ * {@code reversals.jsonl} and its signed log in the key store before any value is shown.
  */
 @Command(name = "reidentify", mixinStandardHelpOptions = true,
         description = "Reverse one token (authorized use only; requires the key store).")
@@ -41,16 +38,17 @@ final class ReidentifyCommand implements Callable<Integer> {
         if (!keyOptions.present()) {
             throw new ConfigException("--keys DIR is required: only the key store that made a token can reverse it");
         }
-        Tokenizer tokenizer = new Tokenizer(keyOptions.load().tokenization());
+        KeyStore keys = keyOptions.load();
+        Tokenizer tokenizer = new Tokenizer(keys.tokenization());
         String value;
         try {
             value = tokenizer.reveal(token.strip());
         } catch (GeneralSecurityException e) {
-            record("refused");
+            record(keys, "refused");
             System.err.println("phi-stream: not a token of this key store (malformed, altered, or another key)");
             return PhiStreamCli.FAILURE;
         }
-        record("revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
+        record(keys, "revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
         System.out.println(value);
         return PhiStreamCli.OK;
     }
@@ -59,18 +57,11 @@ final class ReidentifyCommand implements Callable<Integer> {
      * Appends one line to {@link Reversals#LOG}: the token's SHA-256 (an auditor hashes a token to find its reversals;
      * the log holds no value) and the outcome.
      */
-    private void record(String outcome) {
+    private void record(KeyStore keys, String outcome) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("tokenSha256", sha256(token.strip()));
+        String tokenSha256 = Reversals.sha256(token.strip());
+        fields.put("tokenSha256", tokenSha256);
         fields.put("outcome", outcome);
-        Reversals.record(keyOptions.keysDir, purpose, fields);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        Reversals.record(keyOptions.keysDir, keys, purpose, "token:" + tokenSha256, fields);
     }
 }

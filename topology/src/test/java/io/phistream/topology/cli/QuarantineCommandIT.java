@@ -71,6 +71,10 @@ class QuarantineCommandIT {
         assertThat(account.get(0)).contains("\"action\":\"quarantine-open\"", "\"messageId\":\"m-quarantined-1\"",
                 "\"purpose\":\"why was it refused\"", "\"outcome\":\"opened\"").doesNotContain("Quillfeather");
         assertThat(account.get(1)).contains("\"messageId\":\"m-unknown\"", "\"outcome\":\"not-found\"");
+        CliRun signed = CliRun.of("audit", "verify", "--reversals", keysDir.toString(), "--public-keyset",
+                keysDir.resolve(io.phistream.topology.keys.KeyStore.AUDIT_VERIFY_FILE).toString());
+        assertThat(signed.code()).as(signed.out()).isZero();
+        assertThat(signed.out()).contains("2 lines in reversals.jsonl, 2 signed: OK");
     }
 
     private static String[] concat(String[] a, String... b) {
