@@ -2,15 +2,11 @@ package io.phistream.topology.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phistream.synthetic.GeneratedMessage;
-import io.phistream.synthetic.SyntheticHl7;
 import io.phistream.topology.keys.KeyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,15 +26,7 @@ class ReversalsAccountTest {
     void aKeyStoreAndATokenItMade() throws Exception {
         keys = dir.resolve("keys");
         assertThat(PhiStreamCli.execute("keys", "init", "--dir", keys.toString())).isZero();
-        GeneratedMessage m = new SyntheticHl7(8).next();
-        Path in = dir.resolve("m.hl7");
-        Files.writeString(in, m.text());
-        Path out = dir.resolve("out");
-        assertThat(PhiStreamCli.execute("deid", "--in", in.toString(), "--out", out.toString(),
-                "--keys", keys.toString())).isZero();
-        Matcher ssn = Pattern.compile("ssn-[A-Za-z0-9_-]+").matcher(Files.readString(out.resolve("m.hl7")));
-        assertThat(ssn.find()).isTrue();
-        token = ssn.group();
+        token = TokenizedMessage.deidentified(dir, keys).ssnToken();
     }
 
     @Test
