@@ -84,7 +84,8 @@ public final class Evaluator {
         return rep;
     }
 
-    private void score(EvalReport rep, GoldDocument d, List<PhiSpan> pred) {
+    // package-private: EvalReportTest scores predictions it makes up
+    void score(EvalReport rep, GoldDocument d, List<PhiSpan> pred) {
         String text = d.text();
         // spans
         for (GoldSpan g : d.spans()) {
@@ -114,6 +115,7 @@ public final class Evaluator {
             EvalReport.Counts c = EvalReport.of(rep.spanPrecision, p.type());
             if (phi) {
                 c.tp++;
+                rep.span.right++;
             } else {
                 c.fp++;
                 rep.span.fp++;
