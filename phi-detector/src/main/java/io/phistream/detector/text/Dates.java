@@ -46,6 +46,8 @@ final class Dates {
         "EST", "LMP", "EDD", "DOI", "INJURY", "RECEIVED", "SIGNED", "NOTE", "REPORT", "FU", "FOLLOWUP", "CONSULT",
         "CLINIC", "RTC", "PLACED", "INSERTED", "IMPLANTED", "DELIVERED", "BOARD", "CONFERENCE", "CONF", "MEETING",
         "MTG",
+        // a court's or an agency's day: "shelter care hearing 12/1" (round 46)
+        "HEARING",
         // verbs of moving or admitting a patient: "medevaced 1/2 from", "airlifted 3/9", "readmitted 4/2"
         "MEDEVACED", "MEDEVACD", "MEDIVACED", "MEDIVACD", "MEDEVAC", "MEDIVAC", "AIRLIFTED", "FLOWN", "TRANSPORTED",
         "TRANSFERED", "XFERRED", "XFERED", "XFERD", "READMITTED", "READMIT", "PRESENTED", "EVACUATED", "BIBA", "BIBEMS",
@@ -418,6 +420,12 @@ final class Dates {
         if (p >= 1 && s.is(p, "DOWN") && s.is(s.prevWord(p, 0), "FOUND")) {
             return true; // "FOUND DOWN 3-1 AT WORK"
         }
+        if (p >= 1 && p == first - 1 && s.is(p, "OF") && s.is(s.prevWord(p, 0), "AS")) {
+            return true; // "DNR/DNI AS OF 3/5": a status from a day on (round 46)
+        }
+        if (timelineEntry(s, first, last)) {
+            return true;
+        }
         if (p >= 0 && (s.is(p, "SOC") || s.is(p, "CARE") && s.is(pp, "OF") && s.is(s.prevWord(pp, 0), "START"))) {
             return true; // home care's "start of care 6/20", "SOC 3/10"
         }
@@ -521,6 +529,18 @@ final class Dates {
             opening--; // "NEURO ICU", "BURN ICU"
         }
         return unit && (opening == 0 || tk.nlBefore[opening]);
+    }
+
+    /**
+     * "2/10 - extubated 1015": a pair opening its line, then a spaced dash and a word, is a day's entry of a timeline
+     * (round 46); a score or a ratio opens no line that way ("Pain 2/10 - better" has its label first).
+     */
+    private static boolean timelineEntry(Scan s, int first, int last) {
+        Tokens tk = s.tk;
+        int dash = last + 1;
+        return (first == 0 || tk.nlBefore[first]) && dash + 1 < tk.n && tk.isPunct(dash, '-')
+                && !tk.adjacent(last, dash) && !tk.adjacent(dash, dash + 1) && !tk.nlBefore[dash + 1]
+                && tk.kind[dash + 1] == Tokens.WORD;
     }
 
     /** Words after "07-19" that make it hours, not a day. */

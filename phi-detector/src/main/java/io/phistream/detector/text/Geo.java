@@ -364,7 +364,8 @@ final class Geo {
         if (tk.kind[t] == Tokens.ALNUM) {
             return (f & ORDINAL) != 0;
         }
-        if (lenient && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && (f & DIRECTION) != 0 && tk.allUpper(t)
+        if (lenient && tk.kind[t] == Tokens.WORD && tk.len(t) == 1 && (f & DIRECTION) != 0
+                && (tk.allUpper(t) || tk.caseBlind(t)) // ("3614 s yakima ave" on a lower-case line: round 46)
                 && (streetNameWord(s, t + 1, false) || gridNumber(s, t + 1)
                 || tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1) && streetNameWord(s, t + 2, true)
                 && !s.has(t + 2, SUFFIX))) {
@@ -375,7 +376,7 @@ final class Geo {
                 && !(lenient && (f & Lexicon.MONTH) != 0)) { // (after a house number: "6422 S. MAY ST")
             return false;
         }
-        if (!tk.upperDoc && tk.lowerInitial(t)) {
+        if (!tk.caseBlind(t) && tk.lowerInitial(t)) { // (a lower-case line of a capitalised note too: round 46)
             return false;
         }
         if ((f & (STREET_NAME | ORDINAL | DIRECTION)) != 0) {
@@ -687,6 +688,12 @@ final class Geo {
                 && tk.spaceOnly(end, end + 1) && !(end + 2 < tk.n && tk.adjacent(end + 1, end + 2)
                 && tk.kind[end + 2] != Tokens.PUNCT)) {
             last = end + 1; // "4410 S. KILBOURN AVE 60632": the ZIP right after the street
+            s.addTokens(PhiType.GEO, last, last, "zip.after-street", 0.8);
+        } else if (end + 2 < tk.n && tk.isPunct(end + 1, ',') && !tk.nlBefore[end + 2] && tk.kind[end + 2] == Tokens.NUM
+                && tk.len(end + 2) == 5 && tk.spaceOnly(end + 1, end + 2)
+                && (end + 3 >= tk.n || tk.nlBefore[end + 3] || tk.kind[end + 3] == Tokens.PUNCT
+                && !tk.isPunct(end + 3, '-') && !tk.isPunct(end + 3, '/'))) {
+            last = end + 2; // "at home on 3614 s yakima ave, 98418.": the ZIP after a comma, closing the address (round 46)
             s.addTokens(PhiType.GEO, last, last, "zip.after-street", 0.8);
         }
         int paren = placeInParentheses(s, last);

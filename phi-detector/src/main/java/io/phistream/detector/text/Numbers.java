@@ -48,6 +48,8 @@ final class Numbers {
             Map.entry("MODEL", PhiType.DEVICE),
             Map.entry("TRANSMITTER", PhiType.DEVICE), Map.entry("LOT", PhiType.DEVICE),
             Map.entry("PACEMAKER", PhiType.DEVICE),
+            // an ECMO or balloon pump's console by its serial: "console CX-22048" (round 46)
+            Map.entry("CONSOLE", PhiType.DEVICE),
             Map.entry("SSN", PhiType.SSN), Map.entry("SS", PhiType.SSN), Map.entry("SOCIAL", PhiType.SSN),
             Map.entry("NPI", PhiType.OTHER_ID), Map.entry("ID", PhiType.OTHER_ID), Map.entry("IDENTIFIER", PhiType.OTHER_ID),
             Map.entry("NO", PhiType.OTHER_ID), Map.entry("NUMBER", PhiType.OTHER_ID), Map.entry("NUM", PhiType.OTHER_ID),
