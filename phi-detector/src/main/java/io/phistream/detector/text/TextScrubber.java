@@ -381,12 +381,12 @@ public final class TextScrubber {
                     j++;
                 }
                 int w = j - i;
-                if (w == 4) {
+                if (w == 4 || w == 2 && i > 0 && apostrophe(v.charAt(i - 1))) { // a year stays: "2019", "'19"
                     b.append(v, i, j);
                 } else {
                     int val = group++ == 0 && !hasMonthName(v) ? month : day;
                     String s = String.valueOf(val);
-                    if (w == 2 && s.length() == 1) {
+                    if (w == 2 && s.length() == 1 && c == '0') { // "03" pads, "14" did not
                         s = "0" + s;
                     }
                     b.append(s);

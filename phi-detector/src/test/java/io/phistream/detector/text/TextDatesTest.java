@@ -57,9 +57,76 @@ class TextDatesTest {
     }
 
     @Test
+    void givenADayMonthAndYearInOneToken_thenShiftedInThatForm() {
+        // a walkthrough: "4MAR" became "24THG" (its month read as an ordinal suffix), "4MAR26" a made-up "25SEP25"
+        assertThat(TextDates.shift("4MAR", -40, 2026)).isEqualTo("23JAN");
+        assertThat(TextDates.shift("4MAR26", -40, 2026)).isEqualTo("23JAN26");
+        assertThat(TextDates.shift("11MAR26", -40, 2026)).isEqualTo("30JAN26");
+        assertThat(TextDates.shift("04MAR2019", -40, 2026)).isEqualTo("23JAN2019");
+        assertThat(TextDates.shift("4mar", 1, 2026)).isEqualTo("5mar");
+    }
+
+    @Test
+    void givenATwoDigitYearAfterADashOrAnApostrophe_thenItIsTheYear() {
+        assertThat(TextDates.shift("12-JAN-20", -40, 2026)).isEqualTo("3-DEC-19");
+        assertThat(TextDates.shift("JAN-05-19", -40, 2026)).isEqualTo("NOV-26-18");
+        assertThat(TextDates.shift("Jan 5 '19", 1, 2026)).isEqualTo("Jan 6 '19");
+    }
+
+    @Test
+    void givenAMonthWithoutItsDay_thenItMovesAsItsMiddleDoes_andNamesNoDay() {
+        assertThat(TextDates.shift("March 2019", -40, 2026)).isEqualTo("February 2019");
+        assertThat(TextDates.shift("03/2019", -40, 2026)).isEqualTo("02/2019");
+        assertThat(TextDates.shift("Aug '23", -40, 2026)).isEqualTo("Jul '23");
+        assertThat(TextDates.shift("JAN-2019", -40, 2026)).isEqualTo("DEC-2018");
+        assertThat(TextDates.shift("enero 2023", -40, 2026)).isEqualTo("diciembre 2022");
+        assertThat(TextDates.shift("April", -40, 2026)).isEqualTo("March");
+        assertThat(TextDates.shift("April", -5, 2026)).as("a shift within the month keeps it").isEqualTo("April");
+        assertThat(TextDates.shift("April", -365, 2026)).as("a whole year would give it back").isEqualTo("March");
+        assertThat(TextDates.read("March 2019", 2026)).isNull();
+    }
+
+    @Test
+    void givenADayInWordsAndAYearReadAloud_thenBothAreWrittenInWords() {
+        assertThat(TextDates.shift("fifth of March", -40, 2026)).isEqualTo("twenty-fourth of January");
+        assertThat(TextDates.shift("twenty-first of May, nineteen eighty-two", -40, 2026))
+                .isEqualTo("eleventh of April, nineteen eighty-two");
+        assertThat(TextDates.shift("June third, two thousand sixteen", -40, 2026))
+                .isEqualTo("April twenty-fourth, two thousand sixteen");
+        assertThat(TextDates.shift("January 2nd, two thousand and five", -2, 2026))
+                .isEqualTo("December 31st, two thousand and four");
+        assertThat(TextDates.shift("January first, two thousand", -1, 2026))
+                .isEqualTo("December thirty-first, nineteen ninety-nine");
+        assertThat(TextDates.shift("March the THIRTY FIRST", 1, 2026)).isEqualTo("April the FIRST");
+    }
+
+    @Test
+    void givenADayOfNoMonth_thenItMovesAsThatDayOfALongMonth_andNeverComesBackAsItself() {
+        assertThat(TextDates.shift("14th", -40, 2026)).isEqualTo("5th");
+        assertThat(TextDates.shift("15th", -40, 2026)).isEqualTo("6th");
+        assertThat(TextDates.shift("17th", -40, 2026)).isEqualTo("8th");
+        assertThat(TextDates.shift("14th", -31, 2026)).isEqualTo("13th");
+        assertThat(TextDates.read("14th", 2026)).isNull();
+    }
+
+    @Test
+    void givenASpanishFirstOfTheMonth_thenItsOrdinalGoesWithTheFirstOnly() {
+        assertThat(TextDates.shift("1ro de julio del 2023", -40, 2026)).isEqualTo("22 de mayo del 2023");
+        assertThat(TextDates.shift("2 de julio", -1, 2026)).isEqualTo("1 de julio");
+    }
+
+    @Test
+    void givenADateOfBirthWithoutSeparators_thenReadInItsLayout() {
+        assertThat(TextDates.shift("113044", 1, 2026)).isEqualTo("120144");
+        assertThat(TextDates.shift("11301944", 1, 2026)).isEqualTo("12011944");
+        assertThat(TextDates.shift("19441130", 1, 2026)).isEqualTo("19441201");
+        assertThat(TextDates.read("113044", 2026)).isEqualTo(java.time.LocalDate.of(1944, 11, 30));
+        assertThat(TextDates.shift("123456", 1, 2026)).isNull();
+    }
+
+    @Test
     void givenWhatIsNoWholeDate_thenNull() {
-        assertThat(TextDates.shift("March 2019", 10, 2026)).isNull();
-        assertThat(TextDates.shift("the 14th", 10, 2026)).isNull();
+        assertThat(TextDates.shift("the 14", 10, 2026)).isNull();
         assertThat(TextDates.shift("13/45", 10, 2026)).isNull();
         assertThat(TextDates.shift("Christmas", 10, 2026)).isNull();
         assertThat(TextDates.shift("3/4-3/9", 10, 2026)).isNull();

@@ -231,6 +231,96 @@ class TextScrubberTest {
         assertThat(java.util.Arrays.stream(made, 150, made.length).distinct().count()).isGreaterThanOrEqualTo(45);
     }
 
+    /**
+     * Every form of date the detector finds (Dates' rules, named after each), one sentence each, moved 40 days back: the
+     * surrogate keeps the form as written, and a whole date is the original moved by the offset, so a text's dates keep
+     * their order and distances. Birth dates keep their year only (another test); a holiday stays as written.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "date.iso-datetime      | Drawn 2026-03-04T09:15:00Z, resulted.    | 2026-03-04          | 2026-01-23",
+        "date.numeric m/d/yyyy  | Seen on 03/04/2019 in clinic.            | 03/04/2019          | 01/23/2019",
+        "date.numeric m/d/yy    | Seen on 3/4/19 in clinic.                | 3/4/19              | 1/23/19",
+        "date.numeric d/m/yyyy  | Seen on 25/03/2026 in clinic.            | 25/03/2026          | 13/02/2026",
+        "date.numeric yyyy-mm-dd| Seen on 2019-03-04 in clinic.            | 2019-03-04          | 2019-01-23",
+        "date.numeric m-d-yyyy  | Seen on 03-04-2019 in clinic.            | 03-04-2019          | 01-23-2019",
+        "date.numeric m.d.yyyy  | Seen on 3.4.2019 in clinic.              | 3.4.2019            | 1.23.2019",
+        "date.numeric m/d       | Seen on 3/4 in clinic.                   | 3/4                 | 1/23",
+        "date.numeric m-d       | Admitted 3-14 via ED.                    | 3-14                | 2-2",
+        "date.dotted            | PPM placed 3.4 by cardiology.            | 3.4                 | 1.23",
+        "date.zero-padded       | Seen 03/05 in clinic.                    | 03/05               | 01/24",
+        "date.after-place       | Fell near Epping NH 6-28, seen.          | 6-28                | 5-19",
+        "date.month-year m/yyyy | Last colonoscopy 03/2019, normal.        | 03/2019             | 02/2019",
+        "date.spanish d de m de y| Visto el 14 de marzo de 2024 aqui.      | 14 de marzo de 2024 | 3 de febrero de 2024",
+        "date.spanish abbr.     | Vino el 5 de ago. con su hija.           | 5 de ago.           | 26 de jun.",
+        "date.spanish 1ro       | Operado el 1ro de julio del 2023.        | 1ro de julio del 2023 | 22 de mayo del 2023",
+        "date.spanish m d, y    | Visto marzo 14, 2024 en clinica.         | \"marzo 14, 2024\"    | \"febrero 3, 2024\"",
+        "date.spanish m de y    | Desde marzo de 2024 con dolor.           | marzo de 2024       | febrero de 2024",
+        "date.spanish m y       | Dx enero 2023.                           | enero 2023          | diciembre 2022",
+        "date.spanish m         | Dolor en marzo.                          | marzo               | febrero",
+        "date.day-month d MMM   | Seen 5 JAN in clinic.                    | 5 JAN               | 26 NOV",
+        "date.day-month d-MMM-y | Seen 5-JAN-2019 in clinic.               | 5-JAN-2019          | 26-NOV-2018",
+        "date.day-month d-MMM-yy| Seen 12-JAN-20 in clinic.                | 12-JAN-20           | 3-DEC-19",
+        "date.day-month ordinal | Seen on the 5th of March.                | 5th of March        | 24th of January",
+        "date.day-month ORDINAL | SEEN 5TH MARCH 2019.                     | 5TH MARCH 2019      | 24TH JANUARY 2019",
+        "date.day-words-month   | Admitted on the fifth of March.          | fifth of March      | twenty-fourth of January",
+        "date.day-words-month y | Seen on the twenty-first of May, nineteen eighty-two. | \"twenty-first of May, nineteen eighty-two\" | \"eleventh of April, nineteen eighty-two\"",
+        "date.month-day-words   | Surgery June third, two thousand sixteen, went well. | \"June third, two thousand sixteen\" | \"April twenty-fourth, two thousand sixteen\"",
+        "date.month-day         | Seen Jan 5 in clinic.                    | Jan 5               | Nov 26",
+        "date.month-day ORDINAL | SEEN JAN 5TH IN CLINIC.                  | JAN 5TH             | NOV 26TH",
+        "date.month-day y       | Seen January 5, 2019 in clinic.          | \"January 5, 2019\"   | \"November 26, 2018\"",
+        "date.month-day MMM-dd-yy| Seen JAN-05-19 in clinic.               | JAN-05-19           | NOV-26-18",
+        "date.month-day MMM.    | Seen Jan. 5 in clinic.                   | Jan. 5              | Nov. 26",
+        "date.month-year        | Last scope March 2019, normal.           | March 2019          | February 2019",
+        "date.month-year 'yy    | Last scope until Aug '23, normal.        | Aug '23             | Jul '23",
+        "date.month-year MMM-y  | LAST SCOPE JAN-2019.                     | JAN-2019            | DEC-2018",
+        "date.month-modifier    | Given the July episode, we wait.         | July                | June",
+        "date.month             | Worse since April.                       | April               | March",
+        "date.month-alone       | SINCE GI BLEED IN AUG                    | AUG                 | JUL",
+        "date.month-alone MMM.  | ON COUMADIN UNTIL DEC.                   | DEC.                | NOV.",
+        "date.compact dMMM      | TPN started 4MAR.                        | 4MAR                | 23JAN",
+        "date.compact dMMM lower| tpn started 4mar.                        | 4mar                | 23jan",
+        "date.compact ddMMM     | Seen 04MAR.                              | 04MAR               | 23JAN",
+        "date.compact dMMMyy    | Seen 4MAR26.                             | 4MAR26              | 23JAN26",
+        "date.compact ddMMMyyyy | Seen 04MAR2019.                          | 04MAR2019           | 23JAN2019",
+        "date.ordinal-day       | Seen on the 14th.                        | 14th                | 5th",
+        "date.year              | Dx in 2019.                              | 2019                | 2019",
+        "date.year 'yy          | Dx in '19.                               | '19                 | '19",
+        "date.holiday           | Seen Thanksgiving.                       | Thanksgiving        | Thanksgiving"})
+    void givenEachFormOfDateTheDetectorFinds_whenSurrogatedWithAShift_thenItKeepsItsFormAndMovesByTheShift(
+            String rule, String sentence, String date, String expected) {
+        int at = sentence.indexOf(date);
+        List<PhiSpan> dates = d.detect(sentence, DetectionContext.EMPTY).stream()
+                .filter(s -> s.type() == PhiType.DATE).toList();
+        assertThat(dates).as("the detector finds the date as written")
+                .anySatisfy(s -> assertThat(sentence.substring(s.start(), s.end())).isEqualTo(date));
+
+        String out = TextScrubber.scrub(sentence, dates, Replacement.SURROGATE,
+                TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), sentence),
+                new TextScrubber.DateShift(-40, 2026)).text();
+
+        assertThat(out).isEqualTo(sentence.substring(0, at) + expected + sentence.substring(at + date.length()));
+        java.time.LocalDate read = TextDates.read(date, 2026);
+        if (read != null) { // a whole date: the surrogate is a valid one, the original moved by the shift
+            java.time.LocalDate moved = TextDates.read(expected, 2026);
+            assertThat(moved).isNotNull();
+            // (the year as written is compared whole above: a date without one is read in the reference year)
+            assertThat(java.time.MonthDay.from(moved)).isEqualTo(java.time.MonthDay.from(read.minusDays(40)));
+        }
+    }
+
+    @Test
+    void givenOneTextsDatesInDayMonthForms_whenSurrogated_thenTheyKeepTheirFormOrderAndDistances() {
+        // a walkthrough: "Seen 4MAR26, f/u 11MAR26. TPN started 4MAR." gave "25SEP25", "26MAY26" and "24THG"
+        String t = "Seen 4MAR26, f/u 11MAR26. TPN started 4MAR.";
+        List<PhiSpan> dates = d.detect(t, DetectionContext.EMPTY).stream().filter(s -> s.type() == PhiType.DATE).toList();
+
+        String out = TextScrubber.scrub(t, dates, Replacement.SURROGATE,
+                TextScrubber.keyedSeed("key".getBytes(StandardCharsets.UTF_8), t), new TextScrubber.DateShift(-200, 2026)).text();
+
+        assertThat(out).isEqualTo("Seen 16AUG25, f/u 23AUG25. TPN started 16AUG.");
+    }
+
     @Test
     void givenOverlappingSpans_thenWidestWins() {
         String t = "abcdef";
