@@ -74,12 +74,15 @@ public final class Er7 {
     }
 
     /**
-     * A formatted-text value cut at its formatting commands: line commands ({@code \.br\}, {@code \.sp 2\},
-     * {@code \.in +4\}, {@code \.ti\}, {@code \.sk\}, {@code \.ce\}, {@code \.fi\}, {@code \.nf\}) and highlighting
-     * ({@code \H\}, {@code \N\}). Text, command, text, ..., text: an odd count, the texts still escaped, so that a
-     * scrubber reads the texts and the commands come back as written. Other escapes stay inside the texts.
+     * A text value cut at its escapes that are not text, to be written back exactly as they came: formatting commands
+     * ({@code \.br\}, {@code \.sp 2\}, {@code \.in +4\}, {@code \.ti\}, {@code \.sk\}, {@code \.ce\}, {@code \.fi\},
+     * {@code \.nf\}), highlighting ({@code \H\}, {@code \N\}), character-set switches ({@code \C2842\}, {@code
+     * \M2442\}), hexadecimal data that decodes to line breaks and blanks only ({@code \X0D0A\}) and site-defined escapes
+     * ({@code \Zsig\}, which the caller must judge: {@link #siteDefined}). Text, escape, text, ..., text: an odd count,
+     * the texts still escaped, so that a scrubber reads the texts; the separators' escapes and hexadecimal data that
+     * holds anything else (it may spell a name) stay inside the texts, to be read as text.
      */
-    public static List<String> formattingPieces(String raw, Delimiters d) {
+    public static List<String> pieces(String raw, Delimiters d) {
         char e = d.escape();
         List<String> pieces = new ArrayList<>();
         int from = 0;
@@ -89,7 +92,8 @@ public final class Er7 {
             if (close < 0) {
                 break;
             }
-            if (formatting(raw, i + 1, close)) {
+            if (formatting(raw, i + 1, close) || charset(raw, i + 1, close) || blankHex(raw, i + 1, close)
+                    || raw.charAt(i + 1) == 'Z' && close > i + 2) {
                 pieces.add(raw.substring(from, i));
                 pieces.add(raw.substring(i, close + 1));
                 from = close + 1;
@@ -100,7 +104,33 @@ public final class Er7 {
         return pieces;
     }
 
-    /** Whether a formatting command from {@link #formattingPieces} breaks the line ({@code \.br\}, {@code \.sp 2\}) rather than highlights. */
+    /** Whether an escape from {@link #pieces} is a site-defined one ({@code \Zsig\}): its content may be anything. */
+    public static boolean siteDefined(String escape) {
+        return escape.length() > 3 && escape.charAt(1) == 'Z';
+    }
+
+    /**
+     * What an escape from {@link #pieces} reads as in the text around it: a line break for a line command and for
+     * hexadecimal line breaks, a blank for other hexadecimal blanks and for a site-defined escape (which may stand
+     * between two words), nothing for highlighting and character-set switches.
+     */
+    public static String readAs(String escape) {
+        if (lineCommand(escape)) {
+            return "\n";
+        }
+        if (escape.length() > 3 && escape.charAt(1) == 'X') {
+            for (int k = 2; k + 1 < escape.length() - 1; k += 2) {
+                int b = Integer.parseInt(escape, k, k + 2, 16);
+                if (b == 0x0D || b == 0x0A) {
+                    return "\n";
+                }
+            }
+            return " ";
+        }
+        return siteDefined(escape) ? " " : "";
+    }
+
+    /** Whether a formatting command from {@link #pieces} breaks the line ({@code \.br\}, {@code \.sp 2\}) rather than highlights. */
     public static boolean lineCommand(String command) {
         return command.length() > 2 && command.charAt(1) == '.';
     }
@@ -121,6 +151,27 @@ public final class Er7 {
         for (int k = from + 3; k < to; k++) {
             char c = raw.charAt(k);
             if (c != ' ' && c != '+' && c != '-' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \C2842\}, {@code \M2442\}, {@code \M244231\}: a character set's designator, hexadecimal digits only. */
+    private static boolean charset(String raw, int from, int to) {
+        char c = raw.charAt(from);
+        int n = to - from - 1;
+        return (c == 'C' && n == 4 || c == 'M' && (n == 4 || n == 6)) && isHex(raw.substring(from + 1, to), 0);
+    }
+
+    /** Hexadecimal data ({@code \X0D0A\}) whose every byte is a line break, a tab, a form feed or a blank. */
+    private static boolean blankHex(String raw, int from, int to) {
+        if (raw.charAt(from) != 'X' || to - from < 3 || !isHex(raw.substring(from + 1, to), 0)) {
+            return false;
+        }
+        for (int k = from + 1; k + 1 < to; k += 2) {
+            int b = Integer.parseInt(raw, k, k + 2, 16);
+            if (b != 0x0D && b != 0x0A && b != 0x09 && b != 0x0B && b != 0x0C && b != 0x20) {
                 return false;
             }
         }

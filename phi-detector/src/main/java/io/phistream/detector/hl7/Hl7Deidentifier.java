@@ -516,25 +516,31 @@ public final class Hl7Deidentifier {
     }
 
     /**
-     * Scrubs one text: every repetition of its fields is a line, scrubbed with the others as one text. Formatted text's
-     * commands ({@code \.br\}, {@code \H\}...) are kept as written between the pieces they separate, read as a line
-     * break or as nothing; a repetition left with commands and no text is emptied.
+     * Scrubs one text: every repetition of its fields is a line, scrubbed with the others as one text. Escapes that are
+     * no text ({@code \.br\}, {@code \H\}, {@code \X0D\}...: {@link Er7#pieces}) are kept as written between the
+     * pieces they separate, read as a line break, a blank or nothing. A site-defined one ({@code \Zsig\}) is kept only
+     * when it is a short code the detector, reading it as a word where it stands, finds nothing in; else it is removed
+     * whole. A repetition left with escapes and no text is emptied.
      */
     private void applyText(List<TextField> text, Run run) {
         List<String> parts = new ArrayList<>();
         List<String> joints = new ArrayList<>();
-        List<List<String>> pieces = new ArrayList<>(); // per repetition, in order: text, command, text, ...
+        List<List<String>> pieces = new ArrayList<>(); // per repetition, in order: text, escape, text, ...
         for (TextField f : text) {
             String raw = f.seg().field(f.n());
             if (!raw.isEmpty()) {
                 for (String rep : Er7.split(raw, run.d.repetition())) {
-                    List<String> p = Er7.formattingPieces(rep, run.d);
+                    List<String> p = Er7.pieces(rep, run.d);
                     pieces.add(p);
                     for (int i = 0; i < p.size(); i += 2) {
                         if (!parts.isEmpty()) {
-                            joints.add(i == 0 || Er7.lineCommand(p.get(i - 1)) ? "\n" : "");
+                            joints.add(i == 0 ? "\n" : Er7.readAs(p.get(i - 1)));
                         }
                         parts.add(Er7.unescape(p.get(i), run.d));
+                        if (i + 1 < p.size() && siteCode(p.get(i + 1))) {
+                            joints.add(" ");
+                            parts.add(p.get(i + 1).substring(2, p.get(i + 1).length() - 1)); // read as a word: judged
+                        }
                     }
                 }
             }
@@ -562,7 +568,24 @@ public final class Hl7Deidentifier {
                 for (int i = 0; i < p.size(); i++) {
                     String piece = p.get(i);
                     if (i % 2 == 1) {
-                        out.append(piece); // a formatting command, as written
+                        PhiType held = null;
+                        if (Er7.siteDefined(piece)) {
+                            held = PhiType.OTHER_ID; // anything but a short code, unread
+                            if (siteCode(piece)) {
+                                FreeTextScrubber.Result r = results.next();
+                                plains.next();
+                                held = r.gaveUp() || !r.spans().isEmpty()
+                                        ? r.spans().isEmpty() ? PhiType.OTHER_ID : r.spans().get(0).type() : null;
+                            }
+                        }
+                        if (held == null) {
+                            out.append(piece); // an escape that is no text, as written
+                        } else {
+                            run.count(held);
+                            if (pos >= 0) {
+                                run.spans.add(new ReplacedSpan(pos, pos + piece.length(), held));
+                            }
+                        }
                     } else {
                         FreeTextScrubber.Result r = results.next();
                         String plain = plains.next();
@@ -586,6 +609,25 @@ public final class Hl7Deidentifier {
                 return anyText ? out.toString() : "";
             }));
         }
+    }
+
+    /**
+     * Whether a site-defined escape ({@code \Zsig\}) holds a short code: up to ten letters and digits, at most four of
+     * them digits. Anything longer, or a number, may be an identifier.
+     */
+    private static boolean siteCode(String escape) {
+        if (!Er7.siteDefined(escape) || escape.length() - 3 > 10) {
+            return false;
+        }
+        int digits = 0;
+        for (int k = 2; k < escape.length() - 1; k++) {
+            char c = escape.charAt(k);
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return digits <= 4;
     }
 
     private void redactSegment(Er7Segment seg, Run run) {

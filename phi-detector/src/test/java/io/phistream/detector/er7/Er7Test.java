@@ -179,12 +179,29 @@ class Er7Test {
     }
 
     @Test
-    void givenFormattedText_thenItIsCutAtItsFormattingCommandsOnly() {
-        assertThat(Er7.formattingPieces("A\\.br\\B \\H\\C\\N\\\\.sp 2\\D\\F\\E\\Zab\\", D)).containsExactly(
-                "A", "\\.br\\", "B ", "\\H\\", "C", "\\N\\", "", "\\.sp 2\\", "D\\F\\E\\Zab\\");
-        assertThat(Er7.formattingPieces("plain", D)).containsExactly("plain");
-        assertThat(Er7.formattingPieces("bad \\.xx\\ and \\.br", D)).containsExactly("bad \\.xx\\ and \\.br");
+    void givenFormattedText_thenItIsCutAtItsEscapesThatAreNoText() {
+        assertThat(Er7.pieces("A\\.br\\B \\H\\C\\N\\\\.sp 2\\D\\F\\E\\Zab\\", D)).containsExactly(
+                "A", "\\.br\\", "B ", "\\H\\", "C", "\\N\\", "", "\\.sp 2\\", "D\\F\\E", "\\Zab\\", "");
+        assertThat(Er7.pieces("plain", D)).containsExactly("plain");
+        assertThat(Er7.pieces("bad \\.xx\\ and \\.br", D)).containsExactly("bad \\.xx\\ and \\.br");
         assertThat(Er7.lineCommand("\\.in+4\\")).isTrue();
         assertThat(Er7.lineCommand("\\H\\")).isFalse();
+    }
+
+    @Test
+    void givenHexadecimalData_thenOnlyLineBreaksAndBlanksAreCutOut_andWhatSpellsTextStaysInTheText() {
+        // a walkthrough: "\X0D\" was decoded, then dropped from the output; "\X4A6F686E\" is "John"
+        assertThat(Er7.pieces("a\\X0D\\b\\X0D0A\\c\\X09\\d\\X4A6F686E\\e\\X0D4A\\f", D)).containsExactly(
+                "a", "\\X0D\\", "b", "\\X0D0A\\", "c", "\\X09\\", "d\\X4A6F686E\\e\\X0D4A\\f");
+        assertThat(Er7.pieces("odd \\X0\\ and \\C2842\\x\\M244231\\y\\CZZ\\", D)).containsExactly(
+                "odd \\X0\\ and ", "\\C2842\\", "x", "\\M244231\\", "y\\CZZ\\");
+        assertThat(Er7.readAs("\\X0D\\")).isEqualTo("\n");
+        assertThat(Er7.readAs("\\X2020\\")).isEqualTo(" ");
+        assertThat(Er7.readAs("\\.br\\")).isEqualTo("\n");
+        assertThat(Er7.readAs("\\Zsig\\")).isEqualTo(" ");
+        assertThat(Er7.readAs("\\H\\")).isEmpty();
+        assertThat(Er7.readAs("\\C2842\\")).isEmpty();
+        assertThat(Er7.siteDefined("\\Zsig\\")).isTrue();
+        assertThat(Er7.siteDefined("\\X0D\\")).isFalse();
     }
 }

@@ -120,9 +120,67 @@ class Hl7ReportLinesTest {
     }
 
     @Test
+    void givenEscapesThatAreNoText_whenScrubbedBySpans_thenEachComesBackExactly_andTheTextBetweenThemIsScrubbed()
+            throws Er7Exception {
+        // a walkthrough: "\X0D\" was dropped, and "\Zsig\" came out as "\E\Zsig\E\", its text replaced as a name
+        String message = String.join("\r", MSH, PID, "OBR|1|||PATH^Surgical",
+                "OBX|1|FT|PATH^Report||Reviewed with Dr. Abernethy.\\X0D\\\\.ce\\Signed: \\Zsig\\Dr. Abernethy"
+                        + "\\.br\\Please call 555-0143\\X0A\\\\C2842\\\\X0D0A\\Stable.||||||F");
+
+        Hl7Outcome out = deidentifier(new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(message);
+
+        assertThat(obxText(((Hl7Outcome.Deidentified) out).text())).containsExactly(
+                "Reviewed with Dr. [NAME].\\X0D\\\\.ce\\Signed: \\Zsig\\Dr. [NAME]"
+                        + "\\.br\\Please call [PHONE]\\X0A\\\\C2842\\\\X0D0A\\Stable.");
+    }
+
+    @Test
+    void givenHexadecimalDataThatSpellsText_whenScrubbedBySpans_thenItIsReadAsText_andNeverPassedOnUnread()
+            throws Er7Exception {
+        // "\X4F74746F6C696E65\" is "Ottoline", the patient's given name; one line break before it changes nothing
+        String message = String.join("\r", MSH, PID, "OBR|1|||RAD^Chest",
+                "OBX|1|FT|RAD^Report||Spoke with \\X4F74746F6C696E65\\ and \\X0D4F74746F6C696E65\\ today.||||||F");
+
+        Hl7Outcome.Deidentified out = (Hl7Outcome.Deidentified) deidentifier(
+                new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(message);
+
+        assertThat(obxText(out.text())).singleElement().asString().startsWith("Spoke with [NAME] and ")
+                .endsWith("[NAME] today.").doesNotContain("4F74", "Ottoline");
+        assertThat(out.spans()).filteredOn(s -> s.type() == io.phistream.detector.PhiType.NAME)
+                .extracting(s -> message.substring(s.start(), s.end()))
+                .contains("\\X4F74746F6C696E65\\", "\\X0D4F74746F6C696E65\\");
+    }
+
+    @Test
+    void givenSiteDefinedEscapesHoldingANameANumberOrWords_whenScrubbedBySpans_thenEachIsRemovedWhole()
+            throws Er7Exception {
+        String message = String.join("\r", MSH, PID, "OBR|1|||RAD^Chest",
+                "OBX|1|FT|RAD^Report||Signed: \\ZOttoline\\ \\Z55501430\\ \\ZDr Quill\\ \\ZBOLD\\done.||||||F");
+
+        Hl7Outcome.Deidentified out = (Hl7Outcome.Deidentified) deidentifier(
+                new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(message);
+
+        assertThat(obxText(out.text())).containsExactly("Signed:    \\ZBOLD\\done.");
+        assertThat(out.spans()).extracting(s -> s.type() + " " + message.substring(s.start(), s.end()))
+                .contains("NAME \\ZOttoline\\", "OTHER_ID \\Z55501430\\", "OTHER_ID \\ZDr Quill\\");
+    }
+
+    @Test
+    void givenANameSplitByALineBreakCommand_whenScrubbedBySpans_thenBothWordsAreFound() throws Er7Exception {
+        String message = String.join("\r", MSH, PID, "OBR|1|||RAD^Chest",
+                "OBX|1|FT|RAD^Report||Seen by Dr. Jane\\.br\\Fennimore today. Daughter Maeve\\X0D0A\\Abernethy called."
+                        + "||||||F");
+
+        Hl7Outcome out = deidentifier(new DetectingScrubber(TextPhiDetector.builtIn())).deidentify(message);
+
+        assertThat(obxText(((Hl7Outcome.Deidentified) out).text())).containsExactly(
+                "Seen by Dr. [NAME]\\.br\\[NAME] today. Daughter [NAME]\\X0D0A\\[NAME] called.");
+    }
+
+    @Test
     void givenFormattedTextAndWholeFieldRedaction_thenNoCommandIsLeftBehind() throws Er7Exception {
         String message = String.join("\r", MSH, PID,
-                "OBX|1|FT|RAD^Report||Seen by \\H\\Dr. Abernethy\\N\\.\\.br\\Stable.||||||F");
+                "OBX|1|FT|RAD^Report||Seen by \\H\\Dr. Abernethy\\N\\.\\.br\\Stable.\\X0D\\\\Zsig\\||||||F");
 
         Hl7Outcome out = deidentifier(FreeTextScrubber.REDACT_ALL).deidentify(message);
 
