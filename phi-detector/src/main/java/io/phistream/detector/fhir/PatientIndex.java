@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
@@ -19,8 +20,9 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Whose dates are whose. Each Patient resource's key is {@link IdentityMap#patientKey} of its best identifier (an MR
  * identifier of a mapped system, a mapped system, an MR identifier, else the first); every other resource takes the
- * key of the patient its {@code subject}/{@code patient}/{@code beneficiary} reference names (resolved against the
- * message's Patient entries, then the {@link PatientDirectory} of a bulk export, else by the reference's identifier).
+ * key of the patient its {@code subject}/{@code patient}/{@code beneficiary} reference names (resolved against its own
+ * contained Patients for a {@code #id}, the message's Patient entries, then the {@link PatientDirectory} of a bulk
+ * export, else by the reference's identifier).
  * Resources that name no patient take the message's patient when there is exactly one; a reference that cannot be
  * resolved gives no key (dates become years).
  */
@@ -74,7 +76,7 @@ final class PatientIndex {
             if (subject == null) {
                 continue;
             }
-            String key = resolve(subject, byReference, policy, identities, directory);
+            String key = resolve(r, subject, byReference, policy, identities, directory);
             keys.put(r, key);
             if (key != null && !patientsPresent) {
                 distinct.add(key);
@@ -128,9 +130,16 @@ final class PatientIndex {
         return null;
     }
 
-    private static String resolve(Reference ref, Map<String, String> byReference, FhirPolicy policy,
+    private static String resolve(Resource r, Reference ref, Map<String, String> byReference, FhirPolicy policy,
                                   IdentityMap identities, PatientDirectory directory) {
-        if (ref.hasReference()) {
+        if (ref.hasReference() && ref.getReference().startsWith("#")) {
+            // a contained Patient: the same key as the Patient standing alone, or the stream's memory of the patient
+            // passes the resource by (a walkthrough's Observation kept the names an admission had taught)
+            String key = containedKey(r, ref.getReference().substring(1), policy, identities);
+            if (key != null) {
+                return key;
+            }
+        } else if (ref.hasReference()) {
             String key = byReference.get(ref.getReference());
             if (key == null) {
                 key = directory.keyOf(ref.getReference());
@@ -143,6 +152,24 @@ final class PatientIndex {
             return keyOf(List.of(ref.getIdentifier()), policy, identities);
         }
         return null;
+    }
+
+    /** The key of the Patient {@code r} contains under {@code id}, or null (none, or no identifier). */
+    private static String containedKey(Resource r, String id, FhirPolicy policy, IdentityMap identities) {
+        if (r instanceof DomainResource d) {
+            for (Resource c : d.getContained()) {
+                if (c instanceof Patient p && id.equals(localId(p))) {
+                    return keyOf(p.getIdentifier(), policy, identities);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A contained resource's id without the "#" a parser may keep on it. */
+    private static String localId(Resource contained) {
+        String id = contained.getIdElement().getIdPart();
+        return id != null && id.startsWith("#") ? id.substring(1) : id;
     }
 
     /** The best identifier's patient key, or null when none has a value. */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +77,48 @@ class FhirPatientMemoryTest {
         assertThat(note.patientToken()).isEqualTo(admission.patientToken());
         assertThat(note.text().toLowerCase(Locale.ROOT)).doesNotContain("quillfeather", "zanthorpe")
                 .contains("valve check");
+    }
+
+    /** An Observation standing alone whose subject is a Patient it contains ("#pt"), identified by the MRN only. */
+    private static String observationWithContainedPatient() {
+        return """
+                {"resourceType":"Observation","status":"final","code":{"text":"Nursing note"},
+                 "contained":[{"resourceType":"Patient","id":"pt","identifier":[{"system":"%s","value":"MRN7001"}]}],
+                 "subject":{"reference":"#pt"},"effectiveDateTime":"2025-01-02T13:00:00Z",
+                 "note":[{"text":"%s"}]}
+                """.formatted(MRN_SYSTEM, NOTE);
+    }
+
+    @Test
+    void givenAnHl7Admission_whenAFhirObservationNamesItsPatientAsAContainedPatient_thenTheSharedMemoryScrubsItsNote() {
+        Store memory = new Store();
+        Hl7Outcome.Deidentified admission = (Hl7Outcome.Deidentified) hl7.deidentify(adt(), memory);
+        memory.learn(admission.patientToken(), admission.learned());
+
+        FhirOutcome.Deidentified note = (FhirOutcome.Deidentified) fhir.deidentify(observationWithContainedPatient(),
+                memory);
+
+        assertThat(note.patientToken()).isEqualTo(admission.patientToken());
+        assertThat(note.text().toLowerCase(Locale.ROOT)).doesNotContain("quillfeather", "zanthorpe")
+                .contains("valve check");
+    }
+
+    @Test
+    void givenAContainedPatient_whenTheObservationIsDeidentified_thenItsDatesShiftAsForTheSamePatientNamedByIdentifier() {
+        String byIdentifier = observationWithContainedPatient().replace("\"subject\":{\"reference\":\"#pt\"}",
+                "\"subject\":{\"identifier\":{\"system\":\"" + MRN_SYSTEM + "\",\"value\":\"MRN7001\"}}");
+
+        FhirOutcome.Deidentified contained = (FhirOutcome.Deidentified) fhir.deidentify(observationWithContainedPatient());
+        FhirOutcome.Deidentified named = (FhirOutcome.Deidentified) fhir.deidentify(byIdentifier);
+
+        assertThat(contained.patientToken()).isNotNull().isEqualTo(named.patientToken());
+        // shifted like the other's, not cut to its year as for a resource of no known patient
+        assertThat(effective(contained)).isEqualTo(effective(named)).hasSizeGreaterThan(4);
+    }
+
+    private static String effective(FhirOutcome.Deidentified d) {
+        return ((Observation) FhirDeidentifier.context().newJsonParser().parseResource(d.text()))
+                .getEffectiveDateTimeType().getValueAsString();
     }
 
     @Test

@@ -30,4 +30,18 @@ final class MemoryMessages {
                 + "OBX|1|NM|8867-4^Heart rate^LN||88|/min|||||F\r"
                 + "NTE|1||" + NOTE + "\r").getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * A FHIR Observation about the same patient as {@link #adt}: its subject a Patient it contains ("#pt") that only
+     * has the MRN, under the HL7 authority as its system (one patient key on both paths without an identity map).
+     */
+    static byte[] observationWithContainedPatient(String mrn) {
+        return ("{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"34746-8\"}]},"
+                + "\"effectiveDateTime\":\"2025-01-02T13:00:00Z\","
+                + "\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"pt\","
+                + "\"identifier\":[{\"system\":\"GHH\",\"value\":\"" + mrn + "\"}]}],"
+                + "\"subject\":{\"reference\":\"#pt\"},\"note\":[{\"text\":\"" + NOTE + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -1,6 +1,7 @@
 package io.phistream.topology.memory;
 
 import static io.phistream.topology.memory.MemoryMessages.adt;
+import static io.phistream.topology.memory.MemoryMessages.observationWithContainedPatient;
 import static io.phistream.topology.memory.MemoryMessages.oru;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,24 @@ class PatientMemoryTopologyTest {
     void givenTheSameNoteWithoutTheAdmission_whenReleased_thenTheNamesSurviveWhichIsWhatTheMemoryAdds() {
         String note = releasedNote(driver("spans"), oru("MRN7001", "L1"));
         assertThat(note).contains("quillfeather", "zanthorpe");
+    }
+
+    @Test
+    void givenAnAdmission_whenAFhirObservationAboutThePatientNamesItAsAContainedPatient_thenTheMemoryScrubsItsNote() {
+        TopologyTestDriver d = driver("spans");
+        releasedNote(d, adt("MRN7001", "A01"));
+        Topics topics = new Topics("", 1, (short) 1);
+        TestInputTopic<String, byte[]> in = d.createInputTopic(topics.ingestFhir().name(), new StringSerializer(),
+                new ByteArraySerializer());
+        TestOutputTopic<String, String> out = d.createOutputTopic(topics.deidFhir().name(), new StringDeserializer(),
+                new StringDeserializer());
+
+        in.pipeInput(null, observationWithContainedPatient("MRN7001"));
+
+        List<String> released = out.readValuesToList();
+        assertThat(released).hasSize(1);
+        assertThat(released.get(0).toLowerCase(Locale.ROOT)).doesNotContain("quillfeather", "zanthorpe")
+                .contains("valve check");
     }
 
     @Test
