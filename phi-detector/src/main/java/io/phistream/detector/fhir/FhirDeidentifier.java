@@ -422,6 +422,8 @@ public final class FhirDeidentifier {
          * one is seen): treated as {@code date/birth}, their year only.
          */
         Set<IBase> births;
+        /** Questionnaire answers that are a score on their question's scale ({@link ScoreAnswers}): kept as written. */
+        Set<IBase> scores;
         /** What {@link #says(String, Pattern)} found, by word pattern and text. */
         final Map<Pattern, Map<String, Boolean>> said = new IdentityHashMap<>();
         /** Identifier systems seen and their PHI types, so conditional references tokenise alike. */
@@ -513,6 +515,12 @@ public final class FhirDeidentifier {
                 r.setId(local ? "#" + p : p);
             }
             birthValues(r); // before the walk, which would shift them
+            if (r instanceof QuestionnaireResponse q) {
+                if (scores == null) {
+                    scores = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
+                ScoreAnswers.collect(q.getItem(), scores); // before the walk, which would scrub them as text
+            }
             composite(r, null, policy.pathRoot(type), s, null);
             if (r instanceof Observation o) {
                 ageObservation(o);
@@ -771,7 +779,8 @@ public final class FhirDeidentifier {
                         count(PhiType.NAME);
                         known.add(PhiType.NAME, value, s.guarded() && !person.startsWith("Practitioner"));
                         p.setValueAsString(null);
-                    } else if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))) {
+                    } else if (!(rule.qualifier() == FhirRule.Qualifier.DISPLAY && repeatsDisplay(parent, value))
+                            && !(scores != null && scores.contains(p))) {
                         deferred.add(() -> {
                             text(p, type);
                             if (parent instanceof CodeableConcept cc && !cc.hasCoding() && p.isEmpty()
