@@ -79,7 +79,7 @@ public final class PatientDirectory {
     }
 
     /** "Patient/123" of "https://server/fhir/Patient/123/_history/2"; a urn:uuid in lower case. */
-    private static String normalise(String reference) {
+    static String normalise(String reference) {
         if (reference == null) {
             return "";
         }

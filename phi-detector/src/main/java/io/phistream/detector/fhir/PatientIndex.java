@@ -1,5 +1,7 @@
 package io.phistream.detector.fhir;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -20,22 +22,28 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Whose dates are whose. Each Patient resource's key is {@link IdentityMap#patientKey} of its best identifier (an MR
  * identifier of a mapped system, a mapped system, an MR identifier, else the first); every other resource takes the
- * key of the patient its {@code subject}/{@code patient}/{@code beneficiary} reference names (resolved against its own
- * contained Patients for a {@code #id}, the message's Patient entries, then the {@link PatientDirectory} of a bulk
- * export, else by the reference's identifier).
+ * key of the patient its {@code subject}/{@code patient}/{@code beneficiary}/{@code individual} reference names
+ * (resolved against its own contained Patients for a {@code #id}; the message's Patient entries by fullUrl or id, a
+ * version or server base aside; the {@link PatientDirectory} of a bulk export; a conditional reference's or the
+ * reference's identifier, by the Patient entry holding it, else by itself).
  * Resources that name no patient take the message's patient when there is exactly one; a reference that cannot be
  * resolved gives no key (dates become years).
  */
 final class PatientIndex {
 
-    private static final String[] SUBJECT_ELEMENTS = {"subject", "patient", "beneficiary"};
+    /** ResearchSubject names its patient {@code individual}. */
+    private static final String[] SUBJECT_ELEMENTS = {"subject", "patient", "beneficiary", "individual"};
     private static final String MR = "MR";
+    /** Two Patients of one message under one reference or identifier: it names neither for certain. */
+    private static final String AMBIGUOUS = "";
+    private static final String CONDITIONAL = "Patient?";
 
     private final Map<Resource, String> keys = new IdentityHashMap<>();
     private final String messageKey;
 
     private PatientIndex(Resource root, FhirPolicy policy, IdentityMap identities, PatientDirectory directory) {
         Map<String, String> byReference = new HashMap<>();
+        Map<String, String> byIdentifier = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         if (root instanceof Bundle bundle) {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
@@ -50,9 +58,15 @@ final class PatientIndex {
                     if (key != null) {
                         if (entry.hasFullUrl()) {
                             byReference.put(entry.getFullUrl(), key);
+                            put(byReference, PatientDirectory.normalise(entry.getFullUrl()), key);
                         }
                         if (p.getIdElement().hasIdPart()) {
-                            byReference.put("Patient/" + p.getIdElement().getIdPart(), key);
+                            put(byReference, "Patient/" + p.getIdElement().getIdPart(), key);
+                        }
+                        for (Identifier id : p.getIdentifier()) {
+                            if (id.hasValue()) {
+                                put(byIdentifier, identifier(id.getSystem(), id.getValue()), key);
+                            }
                         }
                     }
                 }
@@ -76,7 +90,7 @@ final class PatientIndex {
             if (subject == null) {
                 continue;
             }
-            String key = resolve(r, subject, byReference, policy, identities, directory);
+            String key = resolve(r, subject, byReference, byIdentifier, policy, identities, directory);
             keys.put(r, key);
             if (key != null && !patientsPresent) {
                 distinct.add(key);
@@ -130,28 +144,79 @@ final class PatientIndex {
         return null;
     }
 
-    private static String resolve(Resource r, Reference ref, Map<String, String> byReference, FhirPolicy policy,
-                                  IdentityMap identities, PatientDirectory directory) {
-        if (ref.hasReference() && ref.getReference().startsWith("#")) {
+    private static String resolve(Resource r, Reference ref, Map<String, String> byReference,
+                                  Map<String, String> byIdentifier, FhirPolicy policy, IdentityMap identities,
+                                  PatientDirectory directory) {
+        String reference = ref.hasReference() ? ref.getReference() : null;
+        String key = null;
+        if (reference != null && reference.startsWith("#")) {
             // a contained Patient: the same key as the Patient standing alone, or the stream's memory of the patient
             // passes the resource by (a walkthrough's Observation kept the names an admission had taught)
-            String key = containedKey(r, ref.getReference().substring(1), policy, identities);
-            if (key != null) {
-                return key;
-            }
-        } else if (ref.hasReference()) {
-            String key = byReference.get(ref.getReference());
+            key = containedKey(r, reference.substring(1), policy, identities);
+        } else if (reference != null) {
+            key = byReference.get(reference);
             if (key == null) {
-                key = directory.keyOf(ref.getReference());
+                // "Patient/1/_history/2", "https://server/fhir/Patient/1", a urn:uuid in other case
+                key = byReference.get(PatientDirectory.normalise(reference));
             }
-            if (key != null) {
-                return key;
+            if (key == null) {
+                key = directory.keyOf(reference);
+            }
+            if (key == null) {
+                key = conditionalKey(reference, byIdentifier, identities);
             }
         }
-        if (ref.hasIdentifier()) {
-            return keyOf(List.of(ref.getIdentifier()), policy, identities);
+        if ((key == null || key.isEmpty()) && ref.hasIdentifier()) {
+            Identifier id = ref.getIdentifier();
+            key = id.hasValue() ? byIdentifier.get(identifier(id.getSystem(), id.getValue())) : null;
+            if (key == null) {
+                key = keyOf(List.of(id), policy, identities);
+            }
         }
-        return null;
+        return key == null || key.isEmpty() ? null : key;
+    }
+
+    /**
+     * The key of a transaction's conditional reference by identifier ("Patient?identifier=system|value"): the
+     * message's Patient holding that identifier, else the identifier's own key, as for a reference's identifier.
+     */
+    private static String conditionalKey(String reference, Map<String, String> byIdentifier, IdentityMap identities) {
+        if (!reference.startsWith(CONDITIONAL)) {
+            return null;
+        }
+        String value = null;
+        for (String param : reference.substring(CONDITIONAL.length()).split("&")) {
+            if (param.startsWith("identifier=")) {
+                if (value != null) {
+                    return null; // two identifiers: not read
+                }
+                try {
+                    value = URLDecoder.decode(param.substring("identifier=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException badEscape) {
+                    return null;
+                }
+            }
+        }
+        if (value == null || value.isBlank() || value.indexOf(',') >= 0) {
+            return null; // none, or a choice of several
+        }
+        int bar = value.indexOf('|');
+        String system = bar < 0 || bar == 0 ? null : value.substring(0, bar);
+        String v = bar < 0 ? value : value.substring(bar + 1);
+        if (v.isBlank()) {
+            return null;
+        }
+        String key = byIdentifier.get(identifier(system, v));
+        return key != null ? key : identities.patientKey(system, v);
+    }
+
+    /** Keys by reference or identifier: one that two Patients of the message give different keys names neither. */
+    private static void put(Map<String, String> map, String name, String key) {
+        map.merge(name, key, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+    }
+
+    private static String identifier(String system, String value) {
+        return (system == null ? "" : system) + "|" + value;
     }
 
     /** The key of the Patient {@code r} contains under {@code id}, or null (none, or no identifier). */
