@@ -40,17 +40,46 @@ final class ReidentifyCommand implements Callable<Integer> {
         }
         KeyStore keys = keyOptions.load();
         Tokenizer tokenizer = new Tokenizer(keys.tokenization());
-        String value;
-        try {
-            value = tokenizer.reveal(token.strip());
-        } catch (GeneralSecurityException e) {
-            record(keys, "refused");
-            System.err.println("phi-stream: not a token of this key store (malformed, altered, or another key)");
-            return PhiStreamCli.FAILURE;
+        String typed = token.strip();
+        for (String candidate : candidates(typed)) {
+            String value;
+            try {
+                value = tokenizer.reveal(candidate);
+            } catch (GeneralSecurityException e) {
+                continue;
+            }
+            token = candidate;
+            record(keys, "revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
+            if (!candidate.equals(typed)) {
+                System.err.println("phi-stream: read as the token's first " + candidate.length() + " characters (the rest"
+                        + " is the text that followed it)");
+            }
+            System.out.println(value);
+            return PhiStreamCli.OK;
         }
-        record(keys, "revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
-        System.out.println(value);
-        return PhiStreamCli.OK;
+        record(keys, "refused");
+        System.err.println("phi-stream: not a token of this key store (malformed, altered, or another key)");
+        return PhiStreamCli.FAILURE;
+    }
+
+    /**
+     * What was typed, then the same cut back at each '-' or '_' from the end, at most three times: a token's alphabet
+     * holds both, so one copied out of free text may carry the text that followed it ("nam-...-9" of "PHQ-9", a
+     * walkthrough). Authenticated decryption rejects every wrong cut, so trying them reveals nothing else.
+     */
+    static java.util.List<String> candidates(String typed) {
+        java.util.List<String> out = new java.util.ArrayList<>(4);
+        out.add(typed);
+        String s = typed;
+        for (int i = 0; i < 3; i++) {
+            int cut = Math.max(s.lastIndexOf('-'), s.lastIndexOf('_'));
+            if (cut <= 4) { // (not into the type prefix "nam-")
+                break;
+            }
+            s = s.substring(0, cut);
+            out.add(s);
+        }
+        return out;
     }
 
     /**

@@ -115,6 +115,21 @@ class ReversalsAccountTest {
         assertThat(Files.readAllLines(keys.resolve(Reversals.LOG))).hasSize(1);
     }
 
+    @Test
+    void givenATokenCopiedOutOfTextWithWhatFollowedIt_whenReversed_thenTheTokenIsReadAndTheAccountNamesIt()
+            throws Exception {
+        CliRun r = CliRun.of("reidentify", token + "-9", "--purpose", "from a note's 'PHQ-9'", "--keys", keys.toString());
+        CliRun bare = CliRun.of("reidentify", token, "--purpose", "the token alone", "--keys", keys.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(bare.out()).isNotBlank();
+        assertThat(r.err()).contains("read as the token's first " + token.length() + " characters");
+        assertThat(Files.readAllLines(keys.resolve(Reversals.LOG)).get(0))
+                .contains("\"tokenSha256\":\"" + Reversals.sha256(token) + "\"");
+        assertThat(ReidentifyCommand.candidates("nam-AbC_dEf-GhI-9")).containsExactly("nam-AbC_dEf-GhI-9",
+                "nam-AbC_dEf-GhI", "nam-AbC_dEf", "nam-AbC");
+    }
+
     private void reidentify(String t, String purpose) {
         CliRun r = CliRun.of("reidentify", t, "--purpose", purpose, "--keys", keys.toString());
         assertThat(r.code()).as(r.err()).isIn(0, 1);
