@@ -21,27 +21,45 @@ public enum RejectReason {
     RESIDUAL_PHI("a value the policy treated as PHI still appears in the output"),
     INTERNAL_ERROR("de-identification failed unexpectedly"),
     // data-quality gateway (topology io.phistream.topology.quality): completeness, formats, duplicates
-    MISSING_PATIENT_ID("PID-3 holds no patient identifier"),
+    MISSING_PATIENT_ID("PID-3 holds no patient identifier",
+            "the Patient has no identifier, or the resource names no patient by reference or identifier"),
     MISSING_EVENT_TIME("a required message or event time is empty"),
-    MISSING_CONTROL_ID("MSH-10 message control id is empty"),
+    MISSING_CONTROL_ID("MSH-10 message control id is empty", "the resource has no id to tell its copies apart"),
     MISSING_ELEMENT("a required segment, field or component is empty or absent"),
     UNKNOWN_MESSAGE_TYPE("the message type (HL7 MSH-9, or the FHIR resource type) is one the quality rules do not know"),
-    BAD_DATE("a date/time value is not a valid HL7 date/time"),
+    BAD_DATE("a date/time value is not a valid HL7 date/time", "a date/time value is not a valid FHIR date, dateTime"
+            + " or instant"),
     BAD_CODE("a coded value does not have the syntax of its coding system"),
     BAD_VALUE("a value is not one the quality rules allow"),
-    OBSERVATION_WITHOUT_CODE("an OBX observation has no identifier code in OBX-3"),
-    OBSERVATION_WITHOUT_UNITS("a numeric OBX observation has no units in OBX-6"),
-    BAD_UNITS("the OBX-6 units are not those expected for the observation code"),
-    CONTROL_ID_REUSED("MSH-10 was seen recently from the same sender with different content");
+    OBSERVATION_WITHOUT_CODE("an OBX observation has no identifier code in OBX-3",
+            "an Observation has no coding in Observation.code (a code.text alone is not a code)"),
+    OBSERVATION_WITHOUT_UNITS("a numeric OBX observation has no units in OBX-6",
+            "a numeric Observation has no unit in its valueQuantity"),
+    BAD_UNITS("the OBX-6 units are not those expected for the observation code",
+            "the valueQuantity's unit is not one expected for the Observation's code"),
+    CONTROL_ID_REUSED("MSH-10 was seen recently from the same sender with different content",
+            "the resource's id was seen recently from the same sender with different content");
 
     private final String description;
+    /** The same said of a FHIR resource where the HL7 wording names HL7 fields (a walkthrough read "OBX-3" for one). */
+    private final String fhirDescription;
 
     RejectReason(String description) {
+        this(description, description);
+    }
+
+    RejectReason(String description, String fhirDescription) {
         this.description = description;
+        this.fhirDescription = fhirDescription;
     }
 
     public String description() {
         return description;
+    }
+
+    /** The description in the terms of the input's format: {@code "fhir"} or anything else (HL7 v2). */
+    public String description(String format) {
+        return "fhir".equals(format) ? fhirDescription : description;
     }
 
     /**

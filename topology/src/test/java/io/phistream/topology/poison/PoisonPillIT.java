@@ -201,7 +201,7 @@ class PoisonPillIT {
                     reasons.put(p.name(), reason);
                     QuarantineEnvelope env = stages.sealer().read(r.value());
                     assertThat(env.getReason()).as(p.name() + ": envelope and header agree").isEqualTo(reason);
-                    assertThat(env.getDetail()).isEqualTo(RejectReason.valueOf(reason).description());
+                    assertThat(env.getDetail()).isEqualTo(RejectReason.valueOf(reason).description(env.getFormat()));
                     assertThat(stages.sealer().open(env)).as(p.name() + ": sealed original")
                             .isEqualTo(p.value() == null ? new byte[0] : p.value());
                     if (p.value() != null && p.value().length > 64) {

@@ -6,6 +6,7 @@ import static io.phistream.topology.quality.FhirValidatorTest.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.phistream.detector.RejectReason;
 import io.phistream.serdes.avro.QuarantineEnvelope;
 import io.phistream.topology.stream.Headers;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,9 @@ class FhirQualityGateProcessorTest extends AbstractGateProcessorTest {
         assertThat(r.key()).isEqualTo(gate.inspect(p.getBytes(StandardCharsets.UTF_8)).messageId());
         QuarantineEnvelope env = sealer.read(r.value());
         assertThat(env.getFormat()).isEqualTo("fhir");
+        // in FHIR's terms: a walkthrough read "PID-3 holds no patient identifier" for a Patient resource
+        assertThat(env.getDetail()).isEqualTo(RejectReason.MISSING_PATIENT_ID.description("fhir"))
+                .contains("Patient").doesNotContain("PID-3");
         assertThat(env.getPolicyVersion()).isEqualTo("fhir-policy");
         assertThat(sealer.open(env)).isEqualTo(p.getBytes(StandardCharsets.UTF_8));
     }
