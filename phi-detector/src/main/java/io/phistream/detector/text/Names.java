@@ -38,6 +38,9 @@ final class Names {
 
     private static final Words ESQUIRE = Words.of("ESQ", "ESQUIRE");
 
+    /** The modals among given names: after a relative and before a verb they are the word ("SON WILL CALL"). */
+    private static final Words MODALS = Words.of("WILL", "MAY", "CAN", "MIGHT", "MUST", "SHALL");
+
     private static final String[] SPEAKS_WORDS = {"SPEAKS", "SPEAKING"};
     private static final Words SPEAKS = Words.of(SPEAKS_WORDS);
 
@@ -342,10 +345,15 @@ final class Names {
             for (int t = 0; t < n; t++) {
                 if (knownStop[t] && acc[t] == NONE) {
                     int p = s.prevWord(t, 1);
-                    boolean named = !upper && tk.capitalized(t) && !tk.sentenceStart(t)
+                    boolean afterKin = p >= 0 && (s.flags(p) & RELATION) != 0;
+                    // fail closed: capitalised, or in capitals, it is the person ("An tolerated diet.", a sentence's
+                    // first word too), unless a modal between a relative and a verb ("DAUGHTER WILL CALL BACK")
+                    boolean written = (tk.capitalized(t) || tk.allUpper(t))
+                            && !(afterKin && s.isAny(t, MODALS) && verbFollows(s, t));
+                    boolean named = written
                             || accepted(acc, t + 1) && joined(s, t, t + 1) || accepted(acc, t - 1) && joined(s, t - 1, t)
                             || p >= 0 && (s.flags(p) & TITLE) != 0
-                            || p >= 0 && (s.flags(p) & RELATION) != 0 && !verbFollows(s, t);
+                            || afterKin && !verbFollows(s, t);
                     if (named) {
                         acc[t] = KNOWN;
                     }

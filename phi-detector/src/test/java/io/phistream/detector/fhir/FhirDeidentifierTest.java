@@ -363,6 +363,20 @@ class FhirDeidentifierTest {
         }
 
         @Test
+        void givenAPatientWithATwoLetterGivenNameThatIsAWord_whenANarrativeOpensWithIt_thenTheNameIsReplaced() {
+            // a walkthrough: Patient.name.given "An", "An ambulated 100 ft." kept the name
+            FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
+            String json = PATIENT.replace("\"given\":[\"Philomena\",\"Ann\"]", "\"given\":[\"An\"]")
+                    .replace("\"gender\"", """
+                    "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\"><p>An ambulated \
+                    100 ft, an hour after lunch.</p></div>"},"gender\"""");
+
+            Patient p = parse(deid(d, json).text());
+
+            assertThat(p.getText().getDivAsString()).contains("[NAME] ambulated 100 ft, an hour after lunch.");
+        }
+
+        @Test
         void givenANarrativeScrubbedByTheDetector_thenANameInBoldIsReplacedAndTheMarkupStays() {
             FhirDeidentifier d = KIT.deidentifier(IdentityMap.empty(), new DetectingScrubber(TextPhiDetector.builtIn()));
             String json = PATIENT.replace("\"gender\"", """

@@ -681,6 +681,19 @@ class Hl7DeidentifierTest {
         }
 
         @Test
+        void givenAPatientAndASpouseWithTwoLetterNamesThatAreWords_whenTheirNoteIsScrubbedBySpans_thenTheNamesGo() {
+            // a walkthrough: PID-5 NGUYEN^AN and NK1 HO^BE, "An tolerated diet. Be visited" kept both names
+            Hl7Deidentifier d = T.scrubbingWith(
+                    new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.builtIn()));
+            String input = message("PID|1||MRN123^^^HOSP&1.2.3&ISO^MR||Tran^An^Van^^^^L||19700315|M",
+                    "NK1|1|Vo^Be^Thi^^^^L|SPO^Spouse", "NTE|1||An tolerated diet. Be visited and read him an article.");
+
+            Hl7Outcome.Deidentified out = TestDeidentifiers.released(d, input);
+
+            assertThat(out.text()).contains("NTE|1||[NAME] tolerated diet. [NAME] visited and read him an article.");
+        }
+
+        @Test
         void givenANoteLongerThanDetectionReads_whenScrubbedBySpans_thenItIsRemovedWholeAndTheOutcomeCountsIt() {
             Hl7Deidentifier d = T.scrubbingWith(
                     new io.phistream.detector.DetectingScrubber(io.phistream.detector.text.TextPhiDetector.withConfig(

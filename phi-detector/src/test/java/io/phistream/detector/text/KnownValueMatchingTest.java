@@ -213,4 +213,23 @@ class KnownValueMatchingTest {
         assertThat(found("Seen with smith today.", DetectionContext.builder().knownName("Smith", null).build()))
                 .containsExactly("smith|NAME");
     }
+
+    // a walkthrough: a patient's or relative's two-letter name that is also a function word ("An", "Be") was kept where
+    // it opened a sentence, and the residual guard does not search names under three letters
+
+    @Test
+    void givenPeopleNamedWithTwoLetterFunctionWords_whenTheNamesAreCapitalisedOrInCapitals_thenTheyAreReplaced() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Nguyen", "An").knownName("Ho", "Be").build();
+
+        assertThat(found("An tolerated diet. Be visited at noon.", ctx)).containsExactly("An|NAME", "Be|NAME");
+        assertThat(found("Daughter An called back.", ctx)).containsExactly("An|NAME");
+        assertThat(found("AN TOLERATED DIET. BE AT BEDSIDE.", ctx)).containsExactly("AN|NAME", "BE|NAME");
+    }
+
+    @Test
+    void givenPeopleNamedWithTwoLetterFunctionWords_whenTheWordsStandInLowerCaseInACapitalisedNote_thenTheyStayWords() {
+        DetectionContext ctx = DetectionContext.builder().knownName("Nguyen", "An").knownName("Ho", "Be").build();
+
+        assertThat(found("Had an apple. Will be back at noon.", ctx)).isEmpty();
+    }
 }
