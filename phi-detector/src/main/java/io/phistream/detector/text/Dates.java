@@ -2291,23 +2291,29 @@ final class Dates {
             if (s.is(t + 1, "EVE") || s.is(t + 1, "DAY")) {
                 end = t + 1;
             }
-            s.addTokens(PhiType.DATE, t, end, "date.holiday", 0.6);
-            return end + 1;
+            return holidayTo(s, t, end);
         }
         if (s.is(t, "NEW") && s.is(t + 1, "YEARS") && s.isAny(t + 2, "DAY", "EVE")) {
-            s.addTokens(PhiType.DATE, t, t + 2, "date.holiday", 0.6);
-            return t + 3;
+            return holidayTo(s, t, t + 2);
         }
         if (s.is(t, "FOURTH") && s.is(t + 1, "OF") && s.is(t + 2, "JULY")) {
-            s.addTokens(PhiType.DATE, t, t + 2, "date.holiday", 0.6); // "ON THE FOURTH OF JULY"
-            return t + 3;
+            return holidayTo(s, t, t + 2); // "ON THE FOURTH OF JULY"
         }
         // "Independence Day", "Labor Day": capitalised in mixed case; not "labor day 2" (a delivery's course)
         if (s.isAny(t, HOLIDAYS) && s.is(t + 1, "DAY") && (s.tk.upperDoc || !s.tk.lowerInitial(t))
-                && !(t + 2 < s.tk.n && s.tk.kind[t + 2] == Tokens.NUM)) {
-            s.addTokens(PhiType.DATE, t, t + 1, "date.holiday", 0.6);
-            return t + 2;
+                && !(t + 2 < s.tk.n && s.tk.kind[t + 2] == Tokens.NUM && yearAfter(s, t + 1, false) < 0)) {
+            return holidayTo(s, t, t + 1);
         }
         return -1;
+    }
+
+    /** The holiday t..end with the year written after it ("Christmas Day 1929", "Labor Day, 2019"): one date. */
+    private static int holidayTo(Scan s, int t, int end) {
+        int y = yearAfter(s, end, false);
+        if (y > 0) {
+            end = y;
+        }
+        s.addTokens(PhiType.DATE, t, end, "date.holiday", 0.6);
+        return end + 1;
     }
 }

@@ -55,6 +55,7 @@ final class Names {
         boolean knownNames = !s.ctx.nameKeys.isEmpty();
         boolean memory = s.ctx.hasMemory();
         boolean[] knownStop = null;
+        boolean[] holiday = holidays(s);
         int present = 0; // the Triggers bits of the words (and quotes) the note holds
         // the one-letter capitals, the dashes, colons and slashes, the roles and the writers' verbs (by their Triggers
         // bits), the words that open a line: the passes of initials, sign-offs, chat speakers, dictation, attendings,
@@ -130,10 +131,10 @@ final class Names {
                 sc -= 4; // HTN, BKA, NSTEMI-like shorthand; names without a vowel need context ("DR NG")
             }
             boolean known = len >= 2 && knownNames && knownName(s, t);
-            if (!known && contraction(s, t)) {
+            if (!known && (contraction(s, t) || holiday != null && holiday[t])) {
                 score[t] = -99;
                 base[t] = -9;
-                continue; // I'M, WE'LL, DON'T: never names (unless the message names someone DON)
+                continue; // I'M, WE'LL, DON'T, "Christmas Day": never names (unless the message names someone DON)
             }
             if (len == 1) {
                 sc = -99;
@@ -373,9 +374,31 @@ final class Names {
             if (acc[t] == SCORE && s.notAGuessedName(t)) {
                 acc[t] = NONE; // a Spanish line's word, on the lexicon's guess alone: see SpanishLines
             }
+            if (holiday != null && holiday[t] && acc[t] != KNOWN && acc[t] != MEMORY) {
+                acc[t] = NONE; // (nor a neighbour's or a repeat's)
+            }
         }
         emit(s, acc, score);
         agesAfterNames(s);
+    }
+
+    /**
+     * The words of the holidays the dates found ("born Christmas Day 1929", "New Year's Day"), or null: a holiday is a
+     * date, and "Christmas Day" had become a name (CHRISTMAS and DAY are surnames), its year kept beside it.
+     */
+    private static boolean[] holidays(Scan s) {
+        boolean[] in = null;
+        for (PhiSpan sp : s.found) {
+            if (sp.type() == PhiType.DATE && "date.holiday".equals(sp.rule())) {
+                if (in == null) {
+                    in = new boolean[s.tk.n];
+                }
+                for (int t = s.tokenAt(sp.start()); t >= 0 && t < s.tk.n && s.tk.start[t] < sp.end(); t++) {
+                    in[t] = true;
+                }
+            }
+        }
+        return in;
     }
 
     /** Token indexes in rising order, gathered in detect's first loop for the passes that look at no other tokens. */

@@ -168,4 +168,21 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("Specimen sent (1400). Biopsy of the mass (C50.912). Bx, see lab (S26-55102). "
                 + "Tubes to lab (S26-55102).", PhiType.OTHER_ID)).isEmpty();
     }
+
+    // a third walkthrough (text.scrubbing=spans): names and a birth year kept
+
+    @Test
+    void givenAHolidayWithAYear_thenOneDateWithTheYearAndNoName() {
+        assertThat(values("Pt is 96, born Christmas Day 1930.", PhiType.DATE)).containsExactly("Christmas Day 1930");
+        assertThat(values("Born on Christmas Day, 1928, per son.", PhiType.DATE)).containsExactly("Christmas Day, 1928");
+        assertThat(values("Admitted New Year's Day 2025 from home.", PhiType.DATE)).containsExactly("New Year's Day 2025");
+        assertThat(values("Wed on Labor Day 1952, per wife.", PhiType.DATE)).containsExactly("Labor Day 1952");
+        assertThat(values("Pt is 96, born Christmas Day 1930.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenAHolidayWithoutAYear_thenADateAndNoName() {
+        assertThat(values("Son visits every Christmas Day.", PhiType.DATE)).containsExactly("Christmas Day");
+        assertThat(values("Son visits every Christmas Day.", PhiType.NAME)).isEmpty();
+    }
 }
