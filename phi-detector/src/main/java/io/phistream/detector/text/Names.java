@@ -323,6 +323,7 @@ final class Names {
                 break; // the next round would see the same words and add none either
             }
         }
+        vietnameseGivenNames(s, acc);
         if (knownNames) {
             // a known name spelled apart in the text: "De La Cruz" / "Van Der Berg" for DELACRUZ, VANDERBERG
             for (int t = 0; t + 1 < n; t++) {
@@ -399,6 +400,72 @@ final class Names {
             }
         }
         return in;
+    }
+
+    /** Vietnamese surnames, without their marks, as {@link #vietnameseGivenNames} reads them before a middle name. */
+    private static final Words VIET_SURNAMES = Words.of("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "PHAN", "VU",
+            "VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "DINH", "TRUONG", "LAM", "MAI", "CAO", "DOAN", "LUONG",
+            "TRINH", "HA", "TA", "LUU", "KIEU", "QUACH", "TON", "THAI", "LA", "CHAU", "VUONG", "TANG", "PHUNG", "DIEP",
+            "TRIEU", "THACH", "LAI", "HUA", "TIEU", "DAM", "KHUC", "LUC", "MAC", "TONG");
+
+    /** The middle names that stand between a Vietnamese surname and the given name: Văn, Thị, Đức, Hữu, Ngọc... */
+    private static final Words VIET_MIDDLE_NAMES = Words.of("VAN", "THI", "DUC", "HUU", "NGOC", "MINH", "THANH", "QUOC",
+            "XUAN", "HONG", "KIM", "CONG", "GIA", "BAO", "QUANG", "TRONG", "MANH", "DINH");
+
+    /**
+     * Whether word t is one of the words read without its Vietnamese marks: Fold keeps the letters past Latin
+     * Extended-B and Đ ("Phạm", "Thị", "Đức" are PHẠM, THỊ, ĐỨC to the other rules).
+     */
+    private static boolean vietnamese(Scan s, int t, Words words) {
+        if (s.isAny(t, words)) {
+            return true;
+        }
+        String k = s.key(t);
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) >= 0x80) {
+                String nfd = java.text.Normalizer.normalize(k, java.text.Normalizer.Form.NFD);
+                StringBuilder plain = new StringBuilder(nfd.length());
+                for (int j = 0; j < nfd.length(); j++) {
+                    char c = nfd.charAt(j);
+                    if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                        plain.append(c == '\u0110' || c == '\u0111' ? 'D' : Character.toUpperCase(c));
+                    }
+                }
+                return words.contains(plain.toString());
+            }
+        }
+        return false;
+    }
+
+    private static void vietnameseGivenNames(Scan s, byte[] acc) {
+        Tokens tk = s.tk;
+        for (int t = 0; t + 2 < tk.n; t++) {
+            if (tk.kind[t] != Tokens.WORD || !vietnamese(s, t, VIET_SURNAMES) || !joined(s, t, t + 1)
+                    || !vietnamese(s, t + 1, VIET_MIDDLE_NAMES)) {
+                continue;
+            }
+            int g = t + 2;
+            if (g + 1 < tk.n && vietnamese(s, g, VIET_MIDDLE_NAMES) && joined(s, g - 1, g) && joined(s, g, g + 1)
+                    && tk.kind[g + 1] == Tokens.WORD && (tk.upperDoc || !tk.lowerInitial(g + 1))) {
+                g++; // "Nguyễn Thị Minh Khai"
+            }
+            if (tk.kind[g] != Tokens.WORD || tk.len(g) < 2 || !joined(s, g - 1, g) || tk.nlBefore[g]
+                    || tk.nlBefore[t + 1]) {
+                continue;
+            }
+            boolean name = !tk.upperDoc;
+            for (int u = t; u <= g; u++) {
+                name = tk.upperDoc ? name || accepted(acc, u) : name && !tk.lowerInitial(u);
+            }
+            if (name) {
+                for (int u = t; u <= g; u++) {
+                    if (acc[u] == NONE || acc[u] == SCORE) {
+                        acc[u] = CONTEXT;
+                    }
+                }
+                t = g;
+            }
+        }
     }
 
     /** Token indexes in rising order, gathered in detect's first loop for the passes that look at no other tokens. */

@@ -185,4 +185,17 @@ class WalkthroughSpanLeaksTest {
         assertThat(values("Son visits every Christmas Day.", PhiType.DATE)).containsExactly("Christmas Day");
         assertThat(values("Son visits every Christmas Day.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenAVietnameseNameWithItsMiddleName_thenTheWordAfterTheMiddleNameIsTheGivenName() {
+        assertThat(values("Pt Trần Văn An seen today.", PhiType.NAME)).containsExactly("Trần Văn An");
+        assertThat(values("Pt Vo Thi Be and son at bedside.", PhiType.NAME)).containsExactly("Vo Thi Be");
+        assertThat(values("Interpreter Lý Thị Thu called back.", PhiType.NAME)).containsExactly("Lý Thị Thu");
+        assertThat(values("Pt Đỗ Đức Long seen.", PhiType.NAME)).containsExactly("Đỗ Đức Long");
+    }
+
+    @Test
+    void givenTheWordsOfAVietnameseNameInLowerCaseInACapitalisedNote_thenNoName() {
+        assertThat(values("Pt rode the van an hour; Ho said so.", PhiType.NAME)).isEmpty();
+    }
 }
