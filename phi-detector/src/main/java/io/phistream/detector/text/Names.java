@@ -402,6 +402,57 @@ final class Names {
         return in;
     }
 
+    /**
+     * A name ends where its hyphenated word does: "Soo-ah Kim", "Min-jun Lee", "Do-yun Kang" kept "-ah", "-jun", "Do-"
+     * where one rule (or the token model) took one half. Every name candidate grows over the words glued to it by a
+     * hyphen, unless another kind of span holds them. Runs after the token model, over every rule's names.
+     */
+    static void wholeHyphenatedWords(Scan s) {
+        Tokens tk = s.tk;
+        java.util.BitSet others = null;
+        for (int i = 0, size = s.found.size(); i < size; i++) {
+            PhiSpan sp = s.found.get(i);
+            if (sp.type() != PhiType.NAME) {
+                continue;
+            }
+            int first = s.tokenAt(sp.start());
+            int last = s.tokenAt(sp.end() - 1);
+            if (first < 0 || last < 0 || tk.start[first] != sp.start() || tk.end[last] != sp.end()) {
+                continue; // (a piece of a word: Known.leftovers' own)
+            }
+            int a = first;
+            int b = last;
+            while (a >= 2 && hyphenated(s, a - 2, a)) {
+                a -= 2;
+            }
+            while (b + 2 < tk.n && hyphenated(s, b, b + 2)) {
+                b += 2;
+            }
+            if (a == first && b == last) {
+                continue;
+            }
+            if (others == null) {
+                others = new java.util.BitSet(s.text.length());
+                for (PhiSpan o : s.found) {
+                    if (o.type() != PhiType.NAME) {
+                        others.set(o.start(), o.end());
+                    }
+                }
+            }
+            int from = others.nextSetBit(tk.start[a]);
+            if (from < 0 || from >= tk.end[b]) {
+                s.found.set(i, new PhiSpan(PhiType.NAME, tk.start[a], tk.end[b], sp.rule(), sp.confidence()));
+            }
+        }
+    }
+
+    /** Words a and b (= a + 2) glued by a hyphen: "Soo-ah". */
+    private static boolean hyphenated(Scan s, int a, int b) {
+        Tokens tk = s.tk;
+        return tk.kind[a] == Tokens.WORD && tk.kind[b] == Tokens.WORD && tk.isPunct(a + 1, '-') && tk.adjacent(a, a + 1)
+                && tk.adjacent(a + 1, b);
+    }
+
     /** Vietnamese surnames, without their marks, as {@link #vietnameseGivenNames} reads them before a middle name. */
     private static final Words VIET_SURNAMES = Words.of("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "PHAN", "VU",
             "VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "DINH", "TRUONG", "LAM", "MAI", "CAO", "DOAN", "LUONG",

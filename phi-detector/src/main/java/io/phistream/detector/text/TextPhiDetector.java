@@ -175,6 +175,7 @@ public final class TextPhiDetector {
                 model.detect(s);
                 budget.check();
             }
+            Names.wholeHyphenatedWords(s);
             Geo.zipsAfterPlaces(s);
             for (int i = 0; i < compiled.size(); i++) {
                 CustomPattern p = config.patterns().get(i);

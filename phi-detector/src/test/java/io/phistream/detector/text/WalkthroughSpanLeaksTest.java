@@ -198,4 +198,12 @@ class WalkthroughSpanLeaksTest {
     void givenTheWordsOfAVietnameseNameInLowerCaseInACapitalisedNote_thenNoName() {
         assertThat(values("Pt rode the van an hour; Ho said so.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenAHyphenatedGivenNameWithOneHalfFound_thenTheNameCoversTheWholeWord() {
+        assertThat(valuesWithModel("Triage RN: Hye-ah Kim.", PhiType.NAME)).containsExactly("Hye-ah", "Kim");
+        assertThat(valuesWithModel("Pt Jin-woo Lee presents for extraction.", PhiType.NAME))
+                .containsExactly("Jin-woo", "Lee");
+        assertThat(valuesWithModel("Case manager Ye-yun Kang called.", PhiType.NAME)).containsExactly("Ye-yun Kang");
+    }
 }
