@@ -54,7 +54,8 @@ final class Names {
         byte[] acc = new byte[n];
         boolean knownNames = !s.ctx.nameKeys.isEmpty();
         boolean memory = s.ctx.hasMemory();
-        boolean[] knownStop = null;
+        byte[] knownStop = null; // KNOWN or MEMORY
+        java.util.Map<Integer, Boolean> stopsRemembered = null;
         boolean[] holiday = holidays(s);
         int present = 0; // the Triggers bits of the words (and quotes) the note holds
         // the one-letter capitals, the dashes, colons and slashes, the roles and the writers' verbs (by their Triggers
@@ -140,12 +141,26 @@ final class Names {
                 sc = -99;
             }
             score[t] = sc;
-            if (known && (f & STOP) != 0) {
+            boolean remembered = false;
+            if (!known && memory && len >= 2 && (f & STOP) != 0 && (tk.capitalized(t) || tk.allUpper(t))) {
+                // "Be called at 0800" with the relative's name only in memory (the other tests skip stop words);
+                // hashed once per word and text
+                if (stopsRemembered == null) {
+                    stopsRemembered = new java.util.HashMap<>();
+                }
+                Boolean r = stopsRemembered.get(tk.lex[t]);
+                if (r == null) {
+                    r = s.ctx.remembers("n:", s.key(t));
+                    stopsRemembered.put(tk.lex[t], r);
+                }
+                remembered = r;
+            }
+            if ((known || remembered) && (f & STOP) != 0) {
                 // a patient called WILL or MAY: decided below, only where it reads as a name
                 if (knownStop == null) {
-                    knownStop = new boolean[n];
+                    knownStop = new byte[n];
                 }
-                knownStop[t] = true;
+                knownStop[t] = known ? KNOWN : MEMORY;
             }
             if (len >= 2 && (knownNames || memory) && (f & STOP) == 0) {
                 if (known) {
@@ -345,7 +360,7 @@ final class Names {
         }
         if (knownStop != null) {
             for (int t = 0; t < n; t++) {
-                if (knownStop[t] && acc[t] == NONE) {
+                if (knownStop[t] != NONE && acc[t] == NONE) {
                     int p = s.prevWord(t, 1);
                     boolean afterKin = p >= 0 && (s.flags(p) & RELATION) != 0;
                     // fail closed: capitalised, or in capitals, it is the person ("An tolerated diet.", a sentence's
@@ -357,7 +372,7 @@ final class Names {
                             || p >= 0 && (s.flags(p) & TITLE) != 0
                             || afterKin && !verbFollows(s, t);
                     if (named) {
-                        acc[t] = KNOWN;
+                        acc[t] = knownStop[t];
                     }
                 }
             }

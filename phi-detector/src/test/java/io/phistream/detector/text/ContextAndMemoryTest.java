@@ -109,4 +109,15 @@ class ContextAndMemoryTest {
         assertThat(found("MRS DELACRUZ AWAKE. LA ENLARGED ON ECHO. Ana de la Cruz called.", ctx))
                 .contains("DELACRUZ|NAME", "Ana de la Cruz|NAME").doesNotContain("LA|NAME");
     }
+
+    @Test
+    void givenARelativesTwoLetterNameThatIsAWordOnlyInMemory_whenCapitalised_thenTheNameGoesAndTheWordStays() {
+        // a walkthrough (stream): NK1 HO^BE in one message, "Be called at 0800." in the next kept the name
+        Function<String, String> h = keyedHash("k1-secret".getBytes(StandardCharsets.UTF_8));
+        Set<String> memory = new HashSet<>(DetectionContext.digestsOf(PhiType.NAME, "Be", h));
+        DetectionContext ctx = DetectionContext.builder().rememberedDigests(memory, h).build();
+
+        assertThat(found("Be called at 0800. Will be back.", ctx)).containsExactly("Be|NAME");
+        assertThat(found("BE AT BEDSIDE.", ctx)).containsExactly("BE|NAME");
+    }
 }
