@@ -67,6 +67,17 @@ public enum RejectReason {
      * tell a missed name from a missed date, and no PHI (a type, never the value).
      */
     public String describe(PhiType residualType) {
-        return residualType == null ? description : description + " (a " + residualType + " value)";
+        return describe(residualType, null);
+    }
+
+    /**
+     * As {@link #describe(PhiType)}, and where the value stands when one field holds it ({@code "OBX-4"}): where an
+     * operator looks without opening the message (a walkthrough had to read the original to find the field).
+     */
+    public String describe(PhiType residualType, String where) {
+        if (residualType == null) {
+            return description;
+        }
+        return description + " (a " + residualType + " value" + (where == null ? "" : ", in " + where) + ")";
     }
 }

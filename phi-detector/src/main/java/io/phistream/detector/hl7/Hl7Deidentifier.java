@@ -178,9 +178,10 @@ public final class Hl7Deidentifier {
             applyText(text, run);
         }
         String text = msg.encode();
-        PhiType residual = run.residualPhi(text);
+        Residual residual = run.residualPhi(text);
         if (residual != null) {
-            return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual);
+            return new Hl7Outcome.Rejected(messageId, RejectReason.RESIDUAL_PHI, residual.type(),
+                    run.whereFound(text, residual));
         }
         return new Hl7Outcome.Deidentified(messageId, patientToken, messageType, version, text,
                 Collections.unmodifiableMap(run.counts()), Collections.unmodifiableList(run.spans),
@@ -480,6 +481,10 @@ public final class Hl7Deidentifier {
         } catch (IllegalArgumentException unreadableDate) {
             return ""; // a date we cannot read cannot be shifted: drop it
         }
+    }
+
+    /** A value found again in the output: its type, and the known value (null for a contact address). */
+    private record Residual(PhiType type, KnownPhi.Value value) {
     }
 
     /** A free-text field: field n of the message's segment number index. */
@@ -841,19 +846,49 @@ public final class Hl7Deidentifier {
          * The type of the first value the policy replaced that still stands in the output, or of an e-mail address or
          * contact URI anywhere in it; or null.
          */
-        PhiType residualPhi(String output) {
+        Residual residualPhi(String output) {
             PhiType contact = ContactAddresses.first(output);
             if (contact != null) {
-                return contact;
+                return new Residual(contact, null);
             }
-            KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, known.values(), shiftedDates, eventDays,
+            KnownPhi.Value hit = hit(output, known.values());
+            return hit == null ? null : new Residual(hit.type(), hit);
+        }
+
+        /** The guard's first hit among {@code values} in the output as written, else as a reader sees it. */
+        private KnownPhi.Value hit(String output, List<KnownPhi.Value> values) {
+            KnownPhi.Value hit = ResidualPhiGuard.firstHit(output, tokens, values, shiftedDates, eventDays,
                     known.textDates(), known.wordsKept());
             String readable = hit == null ? ResidualPhiGuard.readable(output, d) : output;
             if (readable != output) { // (the same instance when no escape stands after MSH-2)
-                hit = ResidualPhiGuard.firstHit(readable, tokens, known.values(), shiftedDates, eventDays,
+                hit = ResidualPhiGuard.firstHit(readable, tokens, values, shiftedDates, eventDays,
                         known.textDates(), known.wordsKept());
             }
-            return hit == null ? null : hit.type();
+            return hit;
+        }
+
+        /**
+         * The first field ({@code "OBX-4"}) that holds the residual alone, searched as the guard searches the whole;
+         * null when none does (a value counted over several fields, as a date written more often than it was moved).
+         * Only on the way to quarantine, so one search per field costs nothing that matters.
+         */
+        String whereFound(String output, Residual residual) {
+            for (String line : output.split("\r")) {
+                if (line.length() < 4) {
+                    continue;
+                }
+                List<String> fields = Er7.split(line, d.field());
+                boolean msh = line.startsWith("MSH");
+                for (int i = msh ? 2 : 1; i < fields.size(); i++) {
+                    String f = fields.get(i);
+                    boolean found = !f.isEmpty() && (residual.value() == null ? ContactAddresses.first(f) != null
+                            : hit(f, List.of(residual.value())) != null);
+                    if (found) {
+                        return line.substring(0, 3) + "-" + (msh ? i + 1 : i); // MSH-1 is the separator itself
+                    }
+                }
+            }
+            return null;
         }
 
         /** Records a shifted date written to the output (each subcomponent of a repeated one on its own). */

@@ -29,15 +29,23 @@ public sealed interface Hl7Outcome {
             implements Hl7Outcome {
     }
 
-    /** @param residualType for {@link RejectReason#RESIDUAL_PHI}, the type of the value found again; else null */
-    record Rejected(String messageId, RejectReason reason, PhiType residualType) implements Hl7Outcome {
+    /**
+     * @param residualType for {@link RejectReason#RESIDUAL_PHI}, the type of the value found again; else null
+     * @param where        for {@link RejectReason#RESIDUAL_PHI}, the field that holds it ({@code "OBX-4"}) when one does;
+     *                     else null
+     */
+    record Rejected(String messageId, RejectReason reason, PhiType residualType, String where) implements Hl7Outcome {
         public Rejected(String messageId, RejectReason reason) {
-            this(messageId, reason, null);
+            this(messageId, reason, null, null);
         }
 
-        /** The reason's description with the residual value's type: PHI-free. */
+        public Rejected(String messageId, RejectReason reason, PhiType residualType) {
+            this(messageId, reason, residualType, null);
+        }
+
+        /** The reason's description with the residual value's type and field: PHI-free. */
         public String detail() {
-            return reason.describe(residualType);
+            return reason.describe(residualType, where);
         }
     }
 }

@@ -767,9 +767,22 @@ class Hl7DeidentifierTest {
             Hl7Outcome outcome = DEID.deidentify(input);
 
             assertThat(outcome).isEqualTo(new Hl7Outcome.Rejected(outcome.messageId(), RejectReason.RESIDUAL_PHI,
-                    PhiType.NAME));
+                    PhiType.NAME, "MSH-3"));
             assertThat(((Hl7Outcome.Rejected) outcome).detail())
-                    .isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value)").doesNotContainIgnoringCase("simpson");
+                    .isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value, in MSH-3)")
+                    .doesNotContainIgnoringCase("simpson");
+        }
+
+        @Test
+        void givenTheMrnInAFieldThePolicyKeeps_whenQuarantined_thenTheDetailNamesTheFieldButNotTheValue() {
+            // a walkthrough: "(a MRN value)" alone sent the operator to read the original to find where it stood
+            String input = "MSH|^~\\&|A|GHH|EHR|GHH|20260102||ORU^R01|1|P|2.5\rPID|1||7012399^^^H^MR||Quill^Ada\r"
+                    + "OBR|1\rOBX|1|NM|8867-4^HR^LN|7012399|72|/min";
+
+            Hl7Outcome.Rejected r = (Hl7Outcome.Rejected) DEID.deidentify(input);
+
+            assertThat(r.reason()).isEqualTo(RejectReason.RESIDUAL_PHI);
+            assertThat(r.detail()).endsWith("(a MRN value, in OBX-4)").doesNotContain("7012399");
         }
 
         @ParameterizedTest

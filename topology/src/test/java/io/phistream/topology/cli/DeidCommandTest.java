@@ -192,7 +192,7 @@ class DeidCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(out.resolve("adt.hl7")).doesNotExist();
         assertThat(run.err()).contains("rejected adt.hl7: RESIDUAL_PHI (" + RejectReason.RESIDUAL_PHI.description()
-                + " (a NAME value))").doesNotContainIgnoringCase("Wexcombe");
+                + " (a NAME value, in MSH-3))").doesNotContainIgnoringCase("Wexcombe");
     }
 
     @Test

@@ -171,7 +171,7 @@ class PhiStreamTopologyTest {
     }
 
     @Test
-    void givenAPatientNamedLikeTheSendingApplication_whenProcessed_thenQuarantinedAsResidualPhiNamingTheTypeOnly()
+    void givenAPatientNamedLikeTheSendingApplication_whenProcessed_thenQuarantinedAsResidualPhiNamingTheTypeAndFieldOnly()
             throws Exception {
         String message = new SyntheticHl7(11).next().text();
         String pid = message.lines().filter(l -> l.startsWith("PID|")).findFirst().orElseThrow();
@@ -188,7 +188,7 @@ class PhiStreamTopologyTest {
         assertThat(Headers.get(q.headers(), Headers.REASON)).isEqualTo(RejectReason.RESIDUAL_PHI.name());
         assertThat(Headers.get(q.headers(), Headers.RESIDUAL_TYPE)).isEqualTo("NAME");
         QuarantineEnvelope env = stages.sealer().read(q.value());
-        assertThat(env.getDetail()).isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value)")
+        assertThat(env.getDetail()).isEqualTo(RejectReason.RESIDUAL_PHI.description() + " (a NAME value, in MSH-3)")
                 .doesNotContainIgnoringCase(surname);
         assertThat(stages.sealer().open(env)).isEqualTo(input.getBytes(StandardCharsets.UTF_8));
     }
