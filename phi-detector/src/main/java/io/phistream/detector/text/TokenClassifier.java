@@ -155,14 +155,14 @@ final class TokenClassifier {
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
-     * ("HAND-OFF", "Miami J"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
+     * ("HAND-OFF", "Miami J"), a facility's or care's kind ("Urgent Care"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
      * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would
      * add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
         Tokens tk = s.tk;
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
-                || speciesAfterGenus(s, t)
+                || speciesAfterGenus(s, t) || facilityKind(s, t)
                 || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
                 && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));
@@ -177,6 +177,26 @@ final class TokenClassifier {
         return t >= 2 && s.has(t, Lexicon.ORGANISM) && tk.isPunct(t - 1, '.') && tk.adjacent(t - 2, t - 1)
                 && tk.kind[t - 2] == Tokens.WORD && tk.len(t - 2) == 1;
     }
+
+    /**
+     * "Urgent Care", "Care assumed by", "goals of care", "Skilled Nursing", "nursing home": a word naming a kind of
+     * facility or of care, or the word that names the kind right before one, is no person's name; a facility's own
+     * name is the place rules' ({@code facility.pattern}), and the model may still take such a word as a place's.
+     */
+    static boolean facilityKind(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (typeOf(s, t) != PhiType.NAME || tk.isPunct(t + 1, '-') && tk.adjacent(t, t + 1)) {
+            return false; // (a facility's word may start a place's name; "CTR-118204" is an identifier's prefix)
+        }
+        return s.has(t, Lexicon.FACILITY_HEAD) || t + 1 < tk.n && s.has(t + 1, Lexicon.FACILITY_HEAD)
+                && tk.spaceOnly(t, t + 1) && s.isAny(t, CARE_KINDS);
+    }
+
+    /** Words that make a kind of care or facility of the head after them ("Skilled Nursing", "Urgent Care"). */
+    private static final Words CARE_KINDS = Words.of("SKILLED", "URGENT", "PRIMARY", "CRITICAL", "INTENSIVE",
+            "ACUTE", "SUBACUTE", "PALLIATIVE", "RESPITE", "MEMORY", "HOME", "COMMUNITY", "SENIOR", "RESPIRATORY",
+            "SPECIAL", "TRANSITIONAL", "CONTINUING", "PERSONAL", "CUSTODIAL", "FOSTER", "DAY", "ASSISTED", "WOUND",
+            "STOMA", "OSTOMY", "FETAL", "NEONATAL", "MENTAL", "BEHAVIORAL", "PRENATAL", "COMFORT", "SUPPORTIVE");
 
     /** "-mr rn", "/ms": initials signing a note, which may spell a title. */
     private static boolean signsANote(Scan s, int t) {
