@@ -1518,7 +1518,11 @@ final class Names {
 
     /** The words that {@link #clinicalCompound} tests t for after its first case (keep the two in step). */
     private static final Words COMPOUND_WORDS = Words.of("MIAMI", "FISHER", "FRANK", "JACKSON", "PRATT", "GLASGOW",
-            "HUNT", "HESS", "IVOR", "LEWIS", "LOU", "GEHRIG", "GEHRIGS", "HEART");
+            "HUNT", "HESS", "IVOR", "LEWIS", "LOU", "GEHRIG", "GEHRIGS", "HEART", "SITU", "VIVO", "VITRO", "TOTO", "BLOC",
+            "CLEAR", "FREE", "NEGATIVE", "POSITIVE", "INVOLVED", "UNINVOLVED", "CLOSE");
+    /** A surgical margin's finding ("margins clear", "margin: free"): {@link #clinicalCompound}. */
+    private static final Words MARGIN_FINDINGS = Words.of("CLEAR", "FREE", "NEGATIVE", "POSITIVE", "INVOLVED",
+            "UNINVOLVED", "CLOSE");
     /** What follows HEART in a note's vital signs and examination: "Heart rate 72", "Heart sounds regular". */
     private static final Words HEART_FINDINGS = Words.of("RATE", "RATES", "SOUNDS", "SOUND", "RHYTHM", "TONES",
             "MURMUR", "FAILURE");
@@ -1530,7 +1534,8 @@ final class Names {
      * Words of a clinical compound, not people: "CHARGE RN HAND-OFF" (after a title), "Miami J collar", "modified
      * Fisher 4" (a bleed's grade), "frank blood" ("to be frank"), a "Jackson-Pratt" drain, "Glasgow 5" (a coma score),
      * "Hunt-Hess 3" (a bleed's grade), an "Ivor Lewis" esophagectomy, "Lou Gehrig's" disease, "Heart rate 72" (not in a
-     * practice's name: "Heart Rhythm Clinic").
+     * practice's name: "Heart Rhythm Clinic"), a pathologist's Latin ("in situ", "in toto", "en bloc") and a margin's
+     * finding ("margins clear", "clear margins").
      */
     static boolean clinicalCompound(Scan s, int t) {
         Tokens tk = s.tk;
@@ -1557,7 +1562,10 @@ final class Names {
                 || s.is(t, "IVOR") && s.is(nx, "LEWIS") || s.is(t, "LEWIS") && s.is(t - 1, "IVOR")
                 || s.is(t, "LOU") && s.isAny(nx, "GEHRIG", "GEHRIGS")
                 || s.isAny(t, "GEHRIG", "GEHRIGS") && s.is(t - 1, "LOU")
-                || s.is(t, "HEART") && s.isAny(nx, HEART_FINDINGS) && !s.isAny(s.nextWord(nx, 0), PRACTICE_WORDS);
+                || s.is(t, "HEART") && s.isAny(nx, HEART_FINDINGS) && !s.isAny(s.nextWord(nx, 0), PRACTICE_WORDS)
+                || s.isAny(t, "SITU", "VIVO", "VITRO", "TOTO") && s.is(t - 1, "IN") || s.is(t, "BLOC") && s.is(t - 1, "EN")
+                || s.isAny(t, MARGIN_FINDINGS) && (s.isAny(s.prevWord(t, 1), "MARGIN", "MARGINS")
+                || s.isAny(nx, "MARGIN", "MARGINS"));
     }
 
     /**

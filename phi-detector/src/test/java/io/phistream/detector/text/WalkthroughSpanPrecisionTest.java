@@ -18,4 +18,11 @@ class WalkthroughSpanPrecisionTest {
         assertThat(valuesWithModel("Care assumed by K. GREEN RN.", PhiType.NAME)).containsExactly("K. GREEN");
         assertThat(valuesWithModel("Plan: Skilled Nursing for 2 weeks, then home.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenAPathologyReportsWordsAndLatin_thenNoName() {
+        assertThat(valuesWithModel("Final diagnosis: melanoma in situ, margins clear.", PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Clear margins; nevus excised in toto.", PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Specimen received in formalin, labeled with the name.", PhiType.NAME)).isEmpty();
+    }
 }
