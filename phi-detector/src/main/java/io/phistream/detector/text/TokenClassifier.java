@@ -155,14 +155,15 @@ final class TokenClassifier {
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
-     * ("HAND-OFF", "Miami J"), a facility's or care's kind ("Urgent Care"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
-     * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would
-     * add, so it costs nothing on the rest; the weights do not depend on it.
+     * ("HAND-OFF", "Miami J"), a facility's or care's kind ("Urgent Care"), a scale before its grade ("Deauville 2"),
+     * the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's code after a town found
+     * ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would add, so it costs nothing on
+     * the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
         Tokens tk = s.tk;
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
-                || speciesAfterGenus(s, t) || facilityKind(s, t)
+                || speciesAfterGenus(s, t) || facilityKind(s, t) || scaleAndGrade(s, t)
                 || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
                 && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));
@@ -197,6 +198,23 @@ final class TokenClassifier {
             "ACUTE", "SUBACUTE", "PALLIATIVE", "RESPITE", "MEMORY", "HOME", "COMMUNITY", "SENIOR", "RESPIRATORY",
             "SPECIAL", "TRANSITIONAL", "CONTINUING", "PERSONAL", "CUSTODIAL", "FOSTER", "DAY", "ASSISTED", "WOUND",
             "STOMA", "OSTOMY", "FETAL", "NEONATAL", "MENTAL", "BEHAVIORAL", "PRENATAL", "COMFORT", "SUPPORTIVE");
+
+    /**
+     * "Deauville 2,", "(Deauville 5)", "Braden 17.": a word of the clinical vocabulary before a grade closing the
+     * phrase is an eponymous scale or staging system, as the rules read it ({@code Names.scales}).
+     */
+    static boolean scaleAndGrade(Scan s, int t) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        int before = s.prevWord(t, 0);
+        if (nx >= tk.n || tk.kind[nx] != Tokens.NUM || tk.len(nx) > 2 || !tk.spaceOnly(t, nx)
+                || !s.has(t, Lexicon.CLINICAL) || before >= 0 && tk.kind[before] == Tokens.NUM) {
+            return false; // ("2204 CR 48,": a house number first, an address)
+        }
+        int a = nx + 1;
+        return a >= tk.n || tk.nlBefore[a] || tk.isPunct(a, ',') || tk.isPunct(a, ';') || tk.isPunct(a, ')')
+                || tk.isPunct(a, '.') && !(a + 1 < tk.n && tk.adjacent(a, a + 1) && tk.kind[a + 1] == Tokens.NUM);
+    }
 
     /** "-mr rn", "/ms": initials signing a note, which may spell a title. */
     private static boolean signsANote(Scan s, int t) {

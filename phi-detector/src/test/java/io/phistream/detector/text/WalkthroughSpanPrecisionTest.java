@@ -25,4 +25,12 @@ class WalkthroughSpanPrecisionTest {
         assertThat(valuesWithModel("Clear margins; nevus excised in toto.", PhiType.NAME)).isEmpty();
         assertThat(valuesWithModel("Specimen received in formalin, labeled with the name.", PhiType.NAME)).isEmpty();
     }
+
+    @Test
+    void givenAResponseScoreBeforeItsGradeOrTransplantShorthand_thenNoName() {
+        assertThat(valuesWithModel("Dear Mrs. Okafor, your PET showed a response (Deauville 2).", PhiType.NAME))
+                .doesNotContain("Deauville");
+        assertThat(valuesWithModel("Mrs. Okafor declined BMT. Her sister is a donor match.", PhiType.NAME))
+                .containsExactly("Okafor");
+    }
 }
