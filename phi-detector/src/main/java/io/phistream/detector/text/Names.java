@@ -1485,7 +1485,35 @@ final class Names {
                 // "18-WHEELER", "Code Silver", "Language: Kiowa", "speaks Punjabi"
                 || s.afterNumberDash(t) || s.languageOrCode(t) || s.isAny(s.prevWord(t, 1), "DESERT", "OPERATION")
                 || frenchSize(s, t) || classification(s, t) || examSign(s, t) || product(s, t)
-                || clinicalCompound(s, t);
+                || clinicalCompound(s, t) || specimenPart(s, t);
+    }
+
+    /** How a pathology report's specimen part was taken ("A. Colon, sigmoid, biopsies:"): {@link #specimenPart}. */
+    private static final Words SPECIMEN_PROCEDURES = Words.of("BIOPSY", "BIOPSIES", "BX", "EXCISION", "EXCISIONAL",
+            "REEXCISION", "RESECTION", "SHAVE", "PUNCH", "CURETTAGE", "CURETTINGS", "POLYPECTOMY", "ASPIRATE",
+            "ASPIRATION", "FNA", "CORE", "CORES", "WEDGE", "CONE", "LEEP", "BRUSHING", "BRUSHINGS", "WASHING",
+            "WASHINGS", "CYTOLOGY", "SPECIMEN");
+
+    /**
+     * "A. Colon, sigmoid, biopsies:", "B. Skin, left forearm, shave:": a capital letter and its full stop opening a
+     * line (or after a colon) label a pathology report's specimen part, and the word after it is the organ, not a
+     * surname after an initial, when the comma-set description names how the part was taken. Without that word ("J.
+     * Smith, RN") the letter stays an initial.
+     */
+    static boolean specimenPart(Scan s, int t) {
+        Tokens tk = s.tk;
+        int letter = t - 2;
+        if (letter < 0 || !tk.isPunct(t + 1, ',') || !tk.isPunct(t - 1, '.') || tk.len(letter) != 1
+                || tk.kind[letter] != Tokens.WORD || !Character.isUpperCase(tk.firstChar(letter))
+                || !(letter == 0 || tk.nlBefore[letter] || tk.isPunct(letter - 1, ':'))) {
+            return false;
+        }
+        for (int u = t + 2; u < tk.n && u <= t + 16 && !tk.nlBefore[u] && !tk.isPunct(u, ':'); u++) {
+            if (tk.kind[u] == Tokens.WORD && (s.isAny(u, SPECIMEN_PROCEDURES) || s.key(u).endsWith("ECTOMY"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Heads that follow an eponym and never a person's name ("Jane cell", "Rose line" are not among them). */

@@ -155,15 +155,15 @@ final class TokenClassifier {
     /**
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
-     * ("HAND-OFF", "Miami J"), a facility's or care's kind ("Urgent Care"), a scale before its grade ("Deauville 2"),
-     * the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's code after a town found
-     * ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would add, so it costs nothing on
-     * the rest; the weights do not depend on it.
+     * ("HAND-OFF", "Miami J"), a specimen part's organ ("A. Colon, sigmoid, biopsy"), a facility's or care's kind
+     * ("Urgent Care"), a scale before its grade ("Deauville 2"), the patient's home, a country where a place stands
+     * ("Praia, Cape Verde"), a state's code after a town found ("Hazard, KY"), the emergency ward ("removed in EW").
+     * Checked only for words it would add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
         Tokens tk = s.tk;
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
-                || speciesAfterGenus(s, t) || facilityKind(s, t) || scaleAndGrade(s, t)
+                || Names.specimenPart(s, t) || speciesAfterGenus(s, t) || facilityKind(s, t) || scaleAndGrade(s, t)
                 || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
                 && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));

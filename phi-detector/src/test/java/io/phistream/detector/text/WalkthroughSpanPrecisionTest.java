@@ -33,4 +33,14 @@ class WalkthroughSpanPrecisionTest {
         assertThat(valuesWithModel("Mrs. Okafor declined BMT. Her sister is a donor match.", PhiType.NAME))
                 .containsExactly("Okafor");
     }
+
+    @Test
+    void givenASpecimenPartsLetterBeforeItsOrganAndProcedure_thenNoInitialAndName_butASignatureStillIs() {
+        String report = "FINAL DIAGNOSIS\nA. Colon, sigmoid, biopsies:\n   Tubular adenoma.\n"
+                + "B. Skin, right shoulder, shave biopsy: compound nevus.\nJ. Brandt, RN";
+
+        assertThat(valuesWithModel(report, PhiType.NAME)).containsExactly("J. Brandt");
+        assertThat(valuesWithModel("Diagnosis: A. Colon, transverse, polypectomy: hyperplastic polyp.", PhiType.NAME))
+                .isEmpty();
+    }
 }
