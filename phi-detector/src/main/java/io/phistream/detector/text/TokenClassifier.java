@@ -156,14 +156,16 @@ final class TokenClassifier {
      * Words the model may score high that are never PHI where they stand, whatever it learned: a title alone
      * ("interpreter Mr. Lau": the name is Lau; not initials signing, "-mr rn"), a word of a clinical compound
      * ("HAND-OFF", "Miami J"), a specimen part's organ ("A. Colon, sigmoid, biopsy"), a facility's or care's kind
-     * ("Urgent Care"), a scale before its grade ("Deauville 2"), the patient's home, a country where a place stands
-     * ("Praia, Cape Verde"), a state's code after a town found ("Hazard, KY"), the emergency ward ("removed in EW").
-     * Checked only for words it would add, so it costs nothing on the rest; the weights do not depend on it.
+     * ("Urgent Care"), a scale before its grade ("Deauville 2"), a clinical word in lower case where case counts
+     * ("black from iron"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
+     * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would
+     * add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
         Tokens tk = s.tk;
         return s.isAny(t, "MR", "MRS", "MS", "DR") && !signsANote(s, t) || Names.clinicalCompound(s, t)
                 || Names.specimenPart(s, t) || speciesAfterGenus(s, t) || facilityKind(s, t) || scaleAndGrade(s, t)
+                || clinicalWordInCasedText(s, t)
                 || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
                 && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));
@@ -198,6 +200,17 @@ final class TokenClassifier {
             "ACUTE", "SUBACUTE", "PALLIATIVE", "RESPITE", "MEMORY", "HOME", "COMMUNITY", "SENIOR", "RESPIRATORY",
             "SPECIAL", "TRANSITIONAL", "CONTINUING", "PERSONAL", "CUSTODIAL", "FOSTER", "DAY", "ASSISTED", "WOUND",
             "STOMA", "OSTOMY", "FETAL", "NEONATAL", "MENTAL", "BEHAVIORAL", "PRENATAL", "COMFORT", "SUPPORTIVE");
+
+    /**
+     * "his stools may turn black from iron": where the writer uses case, a word of the clinical vocabulary
+     * written in lower case needs more than the model's guess, as it needs more than the lexicon's in the rules
+     * ({@link Names}); a title or a relative before it names someone ("dr ward", "wife rose").
+     */
+    static boolean clinicalWordInCasedText(Scan s, int t) {
+        int p = s.prevWord(t, 1);
+        return !s.tk.caseBlind(t) && s.tk.lowerInitial(t) && s.has(t, Lexicon.CLINICAL)
+                && !s.has(p, Lexicon.TITLE | Lexicon.RELATION);
+    }
 
     /**
      * "Deauville 2,", "(Deauville 5)", "Braden 17.": a word of the clinical vocabulary before a grade closing the

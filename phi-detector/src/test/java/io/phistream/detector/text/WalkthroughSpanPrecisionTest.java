@@ -43,4 +43,12 @@ class WalkthroughSpanPrecisionTest {
         assertThat(valuesWithModel("Diagnosis: A. Colon, transverse, polypectomy: hyperplastic polyp.", PhiType.NAME))
                 .isEmpty();
     }
+
+    @Test
+    void givenAClinicalWordInLowerCaseInANoteThatCapitalisesNames_thenNoName_butAfterATitleStillOne() {
+        assertThat(valuesWithModel("Reviewed meds with Mr. Abernathy: his stools may turn black from iron, call "
+                + "Dr. Lindqvist if dizzy.", PhiType.NAME)).containsExactly("Abernathy", "Lindqvist");
+        assertThat(valuesWithModel("Hip pinned 3/2 by dr ward. Daughter Ilse at bedside.", PhiType.NAME))
+                .contains("ward", "Ilse");
+    }
 }
