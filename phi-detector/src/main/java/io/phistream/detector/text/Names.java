@@ -303,8 +303,8 @@ final class Names {
                 int f = s.flags(t);
                 boolean listed = (f & NAME_LISTED) != 0;
                 boolean unknownProper = !upper && tk.capitalized(t) && (f & COMMON) == 0 && (f & CLINICAL) == 0;
-                if (!listed && !unknownProper) {
-                    continue; // (cheap test first: the flags rule out most words)
+                if (!listed && !unknownProper || s.notAGuessedName(t)) {
+                    continue; // (cheap test first: the flags rule out most words; a foreign line's words: SpanishLines)
                 }
                 // "Will Smith": in mixed-case text two capitalised words side by side are a name
                 boolean capsPair = !upper && tk.capitalized(t)
@@ -388,7 +388,7 @@ final class Names {
         repeat(s, acc, base, scale);
         for (int t = 0; t < n; t++) {
             if (acc[t] == SCORE && s.notAGuessedName(t)) {
-                acc[t] = NONE; // a Spanish line's word, on the lexicon's guess alone: see SpanishLines
+                acc[t] = NONE; // a Spanish or Creole line's word, on the lexicon's guess alone: see SpanishLines
             }
             if (holiday != null && holiday[t] && acc[t] != KNOWN && acc[t] != MEMORY) {
                 acc[t] = NONE; // (nor a neighbour's or a repeat's)
