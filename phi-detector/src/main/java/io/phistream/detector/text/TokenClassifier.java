@@ -158,7 +158,8 @@ final class TokenClassifier {
      * ("HAND-OFF", "Miami J"), a specimen part's organ ("A. Colon, sigmoid, biopsy"), a facility's or care's kind
      * ("Urgent Care"), a scale before its grade ("Deauville 2"), a clinical word in lower case where case counts
      * ("black from iron"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
-     * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"). Checked only for words it would
+     * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"), clinical terms (a regimen, a
+     * vaccine, a scale, a credential after a name, a service's kind). Checked only for words it would
      * add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
@@ -168,7 +169,123 @@ final class TokenClassifier {
                 || clinicalWordInCasedText(s, t)
                 || Geo.homeNotTown(s, t) || Names.countryAsPlace(s, t, null)
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
-                && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS));
+                && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS))
+                || credentialAfterName(s, t, v) || scoreHead(s, t) || regimenAcronym(s, t) || clinicalNoName(s, t)
+                || facilityWordAlone(s, t);
+    }
+
+    /**
+     * "Shingrix", "Karnofsky", "PHQ-9": a word of the clinical vocabulary that no name list holds is no one's name.
+     * Not a place ("in Norco", "ANC" the airport; a language: "in Mandarin"), nor a short one on its own ("-DM",
+     * "LMP, RN" sign a note), but one of three letters glued to its number by a dash is an instrument's ("PR-2" a road).
+     */
+    private static boolean clinicalNoName(Scan s, int t) {
+        Tokens tk = s.tk;
+        return (s.flags(t) & (Lexicon.CLINICAL | Lexicon.NAME_LISTED | Lexicon.GROUP)) == Lexicon.CLINICAL
+                && typeOf(s, t) == PhiType.NAME && (tk.len(t) >= 4 || tk.len(t) == 3 && tk.isPunct(t + 1, '-')
+                && tk.adjacent(t, t + 1)
+                && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM && tk.len(t + 2) <= 2 && tk.adjacent(t + 1, t + 2));
+    }
+
+    /**
+     * "HOME HEALTH VISIT": the kind of a service, two facility words opening a phrase before a plain word, names no
+     * place; after a proper word ("Lauderdale Home Medical Supply", "Pilgrim Shore Health Plan") or before another
+     * facility word ("Behavioral Health Network") they may.
+     */
+    private static boolean facilityWordAlone(Scan s, int t) {
+        Tokens tk = s.tk;
+        int facility = Lexicon.HOSP_GENERIC | Lexicon.FACILITY_HEAD;
+        int p = t - 1;
+        int nx = t + 1;
+        if ((s.flags(t) & facility) == 0 || s.has(t, Lexicon.NAME_LISTED) || p < 0 || nx >= tk.n) {
+            return false;
+        }
+        boolean opens = tk.kind[p] == Tokens.WORD && tk.spaceOnly(p, t) && (s.flags(p) & facility) != 0 && plain(s, p)
+                && (p == 0 || tk.nlBefore[p] || tk.kind[p - 1] == Tokens.PUNCT);
+        return opens && tk.kind[nx] == Tokens.WORD && tk.spaceOnly(t, nx) && plain(s, nx)
+                && (s.flags(nx) & (facility | Lexicon.HOSP_START)) == 0;
+    }
+
+    /** An everyday word: common, and no likely name nor a place's own word. */
+    private static boolean plain(Scan s, int u) {
+        int f = s.flags(u);
+        return (f & Lexicon.COMMON) != 0 && ((f & Lexicon.NAME_LISTED) == 0 || s.lx.nameOdds(s.tk.lex[u]) < -1)
+                && ((f & Lexicon.PLACE_START) == 0 || (f & Lexicon.FACILITY_HEAD) != 0);
+    }
+
+    /** "Kwame Mensah PA-C", "Ann Lee NP": a credential right after a name found is the person's, not more name. */
+    private static boolean credentialAfterName(Scan s, int t, View v) {
+        int p = s.prevWord(t, 0);
+        // (not a suffix, which is the name's own: "Smith Jr", "Henry III"; nor after a comma: "ISLAM, MD RAFIQUL";
+        // nor a street's: "DRY BRANCH RD")
+        return p >= 0 && v.cover[p] == NAME_COVER && s.has(t, Lexicon.POSTMARK) && !s.tk.nlBefore[t]
+                && !s.isAny(t, "JR", "SR", "II", "III", "IV") && !s.has(t, Lexicon.SUFFIX | Lexicon.SUFFIX_WEAK);
+    }
+
+    /** A scale's or score's own word, before its value or after its name ("Morse Fall Scale 45"): never a person. */
+    private static final Words SCORE_HEADS = Words.of("SCALE", "SCALES", "SCORE", "SCORES", "INVENTORY",
+            "QUESTIONNAIRE", "INDEX");
+
+    private static boolean scoreHead(Scan s, int t) {
+        Tokens tk = s.tk;
+        return s.isAny(t, SCORE_HEADS) && (t + 1 < tk.n && tk.kind[t + 1] == Tokens.NUM
+                || t > 0 && tk.kind[t - 1] == Tokens.WORD && tk.spaceOnly(t - 1, t));
+    }
+
+    /** Words of a sentence about chemotherapy or vaccines, in which a capitalised acronym names a regimen or a vaccine. */
+    private static final Words REGIMEN_CUES = Words.of("CHEMO", "CHEMOTHERAPY", "REGIMEN", "REGIMENS", "CYCLE",
+            "CYCLES", "ADJUVANT", "NEOADJUVANT", "INDUCTION", "CONSOLIDATION", "SALVAGE", "ONCOLOGY", "VACCINE",
+            "VACCINES", "VACCINATED", "VACCINATION", "VACCINATIONS", "IMMUNIZATION", "IMMUNIZATIONS", "IMMUNISATION",
+            "IMMUNISATIONS", "IMMUNIZED", "BOOSTER");
+
+    /**
+     * "cycle 2 of FOLFOX", "Regimens: ABVD, BEP, CMF", "chemo C3D1 XELOX", "Vaccines: MMR, IPV", "MMR #2 given": in a
+     * text that uses case, a word in capitals that no list holds as a likely name, in a sentence about chemotherapy or
+     * vaccines (a cue word, or a cycle and its day such as C3D1) or before a dose's number, is an acronym of drugs or
+     * vaccines. A surname in capitals there is a listed name.
+     */
+    private static boolean regimenAcronym(Scan s, int t) {
+        Tokens tk = s.tk;
+        if (tk.caseBlind(t) || !tk.allUpper(t) || tk.len(t) < 3
+                || s.has(t, Lexicon.NAME_LISTED) && s.lx.nameOdds(tk.lex[t]) > 0) {
+            return false;
+        }
+        if (tk.isPunct(t + 1, '#') && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM && tk.adjacent(t + 1, t + 2)
+                && tk.len(t + 2) == 1) {
+            return true; // "MMR #2": a dose
+        }
+        for (int u = t - 1; u >= 0 && t - u <= 40 && !sentenceEnd(s, u); u--) {
+            if (regimenCue(s, u)) {
+                return true;
+            }
+        }
+        for (int u = t + 1; u < tk.n && u - t <= 40 && !sentenceEnd(s, u - 1); u++) {
+            if (regimenCue(s, u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line break, or a full stop before a space, ends a sentence after token u. */
+    private static boolean sentenceEnd(Scan s, int u) {
+        Tokens tk = s.tk;
+        return u + 1 < tk.n && tk.nlBefore[u + 1] || tk.isPunct(u, '.') && !(u + 1 < tk.n && tk.adjacent(u, u + 1));
+    }
+
+    private static boolean regimenCue(Scan s, int u) {
+        Tokens tk = s.tk;
+        if (tk.kind[u] == Tokens.WORD) {
+            return s.isAny(u, REGIMEN_CUES);
+        }
+        if (tk.kind[u] != Tokens.ALNUM || tk.len(u) < 4) {
+            return false;
+        }
+        // a cycle and its day: C3D1, C12D8
+        String k = s.text.subSequence(tk.start[u], tk.end[u]).toString().toUpperCase(java.util.Locale.ROOT);
+        int d = k.indexOf('D');
+        return k.charAt(0) == 'C' && d > 1 && d < k.length() - 1 && k.substring(1, d).chars().allMatch(Character::isDigit)
+                && k.substring(d + 1).chars().allMatch(Character::isDigit);
     }
 
     /**
@@ -543,6 +660,7 @@ final class TokenClassifier {
     }
 
     private static final byte GEO_COVER = (byte) (PhiType.GEO.ordinal() + 1);
+    private static final byte NAME_COVER = (byte) (PhiType.NAME.ordinal() + 1);
 
     /**
      * What the model reads of the tokens of a text: the spans over each, and each one's coarse kind and key hash,

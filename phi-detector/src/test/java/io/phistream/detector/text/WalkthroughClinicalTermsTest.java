@@ -1,0 +1,62 @@
+package io.phistream.detector.text;
+
+import static io.phistream.detector.text.Spans.valuesWithModel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phistream.detector.PhiType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clinical words a walkthrough with span scrubbing saw removed as names or places (regimens, vaccines, scales,
+ * credentials, relatives, a service's kind), on sentences written for these tests. The whole detector: most were the
+ * token model's.
+ */
+class WalkthroughClinicalTermsTest {
+
+    @Test
+    void givenChemotherapyRegimenAcronymsInASentenceAboutChemotherapy_thenNoName() {
+        assertThat(valuesWithModel("Regimens discussed: FOLFIRI, ABVD, CAPOX, BEP, CMF. Tolerated cycle 3 of XELOX "
+                + "without dose delay.", PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Here for chemo C2D8 FOLFOX. Seen with Dr. Okafor.", PhiType.NAME))
+                .containsExactly("Okafor");
+    }
+
+    @Test
+    void givenVaccinesAndTheirBrands_thenNoName() {
+        assertThat(valuesWithModel("Immunizations today: MMR, IPV, Varicella; Shingrix dose 2 next visit.",
+                PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Tired. MMR #1 given in left thigh.", PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenScreeningInstrumentsAndPerformanceScalesWithTheirScores_thenNoName() {
+        assertThat(valuesWithModel("Dose reduced 25% for neuropathy. ECOG 2. Karnofsky 70. Neulasta day 2.",
+                PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Screening today: PHQ-9 14, GAD-7 9, Braden 17, Morse Fall Scale 50.",
+                PhiType.NAME)).isEmpty();
+    }
+
+    @Test
+    void givenACredentialRightAfterAName_thenTheNameAloneIsFound() {
+        assertThat(valuesWithModel("Assisted by Lena Marsh PA-C. Tolerated well.", PhiType.NAME))
+                .containsExactly("Lena Marsh");
+    }
+
+    @Test
+    void givenAHomeHealthVisitHeader_thenNoPlace() {
+        assertThat(valuesWithModel("HOME HEALTH VISIT 10/14/2025. SN visit at pt home. Wound healing.", PhiType.GEO))
+                .isEmpty();
+    }
+
+    @Test
+    void givenTheRecordNumberLabelAfterAPatientsName_thenTheLabelIsNoName() {
+        assertThat(valuesWithModel("Patient: Ortiz Vega Ana, MRN 55012345. Seen today.", PhiType.NAME))
+                .containsExactly("Ortiz Vega Ana");
+    }
+
+    @Test
+    void givenWhereTheFamilySits_thenNoName() {
+        assertThat(valuesWithModel("Pt Le Van Minh, 52 yo M, chemo C1D1. Daughter Le Thi Hoa at chairside. Next cycle "
+                + "in 2 wks.", PhiType.NAME)).doesNotContain("chairside").contains("Le Thi Hoa");
+    }
+}
