@@ -1521,7 +1521,8 @@ final class Names {
             "LYMPHOMA", "SARCOMA", "ESOPHAGUS", "ULCER", "TRIAD", "PHENOMENON", "MANEUVER", "MANOEUVRE", "POINT", "REFLEX",
             "CYST", "DIVERTICULUM", "ENCEPHALOPATHY", "THYROIDITIS", "ANEURYSM", "SCALE", "SCORE", "CRITERIA",
             "CLASSIFICATION", "STAGE", "STAGING", "GRADE", "LEVEL", "DEPTH", "CATEGORY", "CATHETER", "SUMP", "CAUTERY",
-            "FUNDOPLICATION", "PROCEDURE", "RESPIRATIONS", "HERNIA", "FRACTURE", "POUCH");
+            "FUNDOPLICATION", "PROCEDURE", "RESPIRATIONS", "HERNIA", "FRACTURE", "POUCH", "SCORES", "SCALES", "INVENTORY",
+            "QUESTIONNAIRE", "INDEX");
 
     /**
      * "Tanner stage 3", "McBurney point", "Barrett esophagus", "Salem sump": a word right before an eponym's head
@@ -1538,6 +1539,45 @@ final class Names {
         int p = s.prevWord(t, 1);
         return !(p >= 0 && ((s.flags(p) & (TITLE | RELATION | VERB_CONTEXT)) != 0
                 || s.isAny(p, "WITH", "TO", "BY") && s.has(s.prevWord(p, 1), VERB_CONTEXT))); // "spoke with Tanner"
+    }
+
+    /**
+     * "Hamilton Anxiety 12,", "Vanderbilt ADHD Scale": an eponym, its scale's own words ({@link #scaleWord}), then a
+     * grade that ends the phrase or a score's head names a scale, for the rules, the place rules and the token model;
+     * a person only with a person's context before it ("Mrs. Beck called", "Dr. Hamilton").
+     */
+    private static boolean namedScale(Scan s, int t) {
+        Tokens tk = s.tk;
+        int u = t + 1;
+        while (u < tk.n && u - t <= 2 && scaleWord(s, u) && tk.spaceOnly(u - 1, u)) {
+            u++;
+        }
+        if (u >= tk.n || !tk.spaceOnly(u - 1, u) || tk.kind[t] != Tokens.WORD) {
+            return false;
+        }
+        int a = u + 1;
+        boolean stop = tk.isPunct(a, '.') && !(a + 1 < tk.n && tk.adjacent(a, a + 1));
+        boolean grade = tk.kind[u] == Tokens.NUM && tk.len(u) <= 2 && (a >= tk.n || tk.nlBefore[a]
+                || tk.isPunct(a, ',') || tk.isPunct(a, ';') || tk.isPunct(a, ')') || stop);
+        if (u == t + 1) {
+            // without its own words, only a listed name with a one-digit grade that closes a sentence ("Edinburgh 4."),
+            // or read as a level that closes its clause ("Vanderbilt elevated.", not "Jones elevated her legs"); in a
+            // text that uses case ("FLOAT DESMOND 6." assigns a nurse), not a street's word ("on Rd 4.")
+            boolean level = tk.kind[u] == Tokens.WORD && s.isAny(u, "ELEVATED", "NORMAL", "ABNORMAL", "BORDERLINE")
+                    && (a >= tk.n || tk.nlBefore[a] || stop || tk.isPunct(a, ',') || tk.isPunct(a, ';'));
+            return (grade && stop && tk.len(u) == 1 || level) && s.has(t, NAME_LISTED) && !tk.caseBlind(t)
+                    && !s.has(t, Lexicon.SUFFIX | Lexicon.SUFFIX_WEAK | Lexicon.USPS) && noPersonBefore(s, t);
+        }
+        if (!grade && !(tk.kind[u] == Tokens.WORD && s.isAny(u, EPONYM_HEADS))) {
+            return false;
+        }
+        return noPersonBefore(s, t);
+    }
+
+    /** No title, relative or verb of contact right before t. */
+    private static boolean noPersonBefore(Scan s, int t) {
+        int p = s.prevWord(t, 1);
+        return !(p >= 0 && (s.flags(p) & (TITLE | RELATION | VERB_CONTEXT)) != 0);
     }
 
     /** Clinical bodily findings a listed name stands before: "frank blood", "FRANK PUS". */
@@ -1571,7 +1611,7 @@ final class Names {
         if (tk.isPunct(nx, '-') && tk.adjacent(t, nx) && s.is(nx + 1, "OFF") && tk.adjacent(nx, nx + 1)) {
             return true;
         }
-        if (eponymBeforeHead(s, t)) {
+        if (eponymBeforeHead(s, t) || namedScale(s, t)) {
             return true;
         }
         if (!s.isAny(t, COMPOUND_WORDS)) {
@@ -2620,7 +2660,9 @@ final class Names {
         "LESION", "LESIONS", "DEFECT", "REMPLISSAGE", "TECHNIQUE", "METHOD", "BIPLANE", "GUIDELINES", "GUIDELINE",
         "UNITS", "FAT", "RADS", "SEGMENT", "INCISION", "LIGAMENT", "TRIANGLE", "LINE", "LINES", "ANGLE",
         // grades and devices ("Clark level", "Breslow depth", "Bethesda category", "Huntington chorea", "Bovie cautery")
-        "LEVEL", "DEPTH", "CATEGORY", "CHOREA", "CAUTERY");
+        "LEVEL", "DEPTH", "CATEGORY", "CHOREA", "CAUTERY",
+        // instruments ("Beck Depression Inventory", "Barthel index")
+        "INVENTORY", "QUESTIONNAIRE", "INDEX");
 
     private static final Words CONJUNCTIONS = Words.of("OR", "AND", "NOR");
 
@@ -2651,7 +2693,8 @@ final class Names {
                 u++;
                 continue;
             }
-            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || nameMayFollow && s.has(u, NAME_LISTED)))) {
+            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || nameMayFollow && s.has(u, NAME_LISTED)
+                    || scaleWord(s, u)))) { // "Beck Depression Inventory"
                 return false;
             }
             nameMayFollow = false;
@@ -2768,6 +2811,10 @@ final class Names {
     /** "J. Smith", "Smith, J.", "John Q Smith": a capital letter beside a name, with or without its full stop. */
     private static void initialLetter(Scan s, byte[] acc, int t) {
         Tokens tk = s.tk;
+        if (t >= 2 && tk.isPunct(t - 1, '-') && tk.adjacent(t - 2, t - 1) && tk.adjacent(t - 1, t)
+                && s.has(t - 2, POSTMARK)) {
+            return; // "Mensah PA-C. Obi": a credential's letter
+        }
         boolean dot = tk.isPunct(t + 1, '.') && tk.adjacent(t, t + 1);
         int after = dot ? t + 2 : t + 1;
         boolean nameAfter = after < tk.n && accepted(acc, after) && acc[after] != INITIAL
@@ -2782,6 +2829,19 @@ final class Names {
     }
 
     /**
+     * A word of a scale's name after the eponym ("Beck Depression Inventory", "Hamilton Anxiety"): an everyday or
+     * clinical word that is no likely name, capitalised in a text that uses case.
+     */
+    private static boolean scaleWord(Scan s, int u) {
+        Tokens tk = s.tk;
+        int f = s.flags(u);
+        // (not in a text of one case, where "HEGSTROM BED 8" is a census line)
+        return tk.kind[u] == Tokens.WORD && tk.len(u) >= 3 && !tk.caseBlind(u) && tk.capitalized(u)
+                && (f & (COMMON | CLINICAL)) != 0 && (f & (STOP | NOT_A_NAME)) == 0
+                && ((f & NAME_LISTED) == 0 || s.lx.nameOdds(tk.lex[u]) < -3);
+    }
+
+    /**
      * "BERG 38/56", "HUNT HESS 3", "FISHER 4": words that only the name lexicon calls names, directly followed by a
      * small number or score, are an eponymous scale and its grade. Names with context (titles, relatives, verbs of
      * contact) are kept; the words are also barred from the neighbour and repeat rules. Returns the barred words.
@@ -2790,8 +2850,15 @@ final class Names {
         Tokens tk = s.tk;
         boolean[] barred = null;
         for (int t = 0; t + 1 < tk.n; t++) {
+            if (acc[t] != SCORE) {
+                continue;
+            }
             int nx = t + 1;
-            if (acc[t] != SCORE || tk.kind[nx] != Tokens.NUM || tk.len(nx) > 2 || !tk.spaceOnly(t, nx)) {
+            while (nx < tk.n && nx - t <= 2 && scaleWord(s, nx) && tk.spaceOnly(nx - 1, nx)) {
+                nx++; // "Hamilton Anxiety 12": the scale's name goes on in its own words
+            }
+            boolean named = nx > t + 1;
+            if (nx >= tk.n || tk.kind[nx] != Tokens.NUM || tk.len(nx) > 2 || !tk.spaceOnly(nx - 1, nx)) {
                 continue;
             }
             // the grade ends the phrase ("FISHER 4,", "HESS 3.") or is a score ("Berg 38/56"); in mixed case only a
@@ -2806,7 +2873,8 @@ final class Names {
             // in mixed case a one-digit grade closed by a comma, semicolon or parenthesis is a list of grades
             // ("Hunt-Hess 2, Fisher 3,"); an address's house number has more digits or ends the address with a stop
             boolean gradeList = tk.len(nx) == 1 && (tk.isPunct(a1, ',') || tk.isPunct(a1, ';') || tk.isPunct(a1, ')'));
-            if (!ratio && !(tk.upperDoc && ends) && !(s.has(t, CLINICAL) && ends) && !gradeList) {
+            // so is a listed word with its scale's own words and a grade that ends the phrase ("Hamilton Anxiety 12,")
+            if (!ratio && !(tk.upperDoc && ends) && !((s.has(t, CLINICAL) || named) && ends) && !gradeList) {
                 continue;
             }
             int after = nx + 1;

@@ -59,4 +59,28 @@ class WalkthroughClinicalTermsTest {
         assertThat(valuesWithModel("Pt Le Van Minh, 52 yo M, chemo C1D1. Daughter Le Thi Hoa at chairside. Next cycle "
                 + "in 2 wks.", PhiType.NAME)).doesNotContain("chairside").contains("Le Thi Hoa");
     }
+
+    @Test
+    void givenScalesNamedAfterPeopleWithTheirOwnWordsAndAScore_thenNoName() {
+        assertThat(valuesWithModel("Screening: Beck Depression Inventory 11, Hamilton Anxiety 8, Braden 19.",
+                PhiType.NAME)).isEmpty();
+        assertThat(valuesWithModel("Postpartum day 1. Hgb 9.8. Edinburgh 3. Partner visiting.", PhiType.NAME))
+                .isEmpty();
+        assertThat(valuesWithModel("Teacher forms back. Vanderbilt elevated. Follow up in 4 weeks.", PhiType.NAME))
+                .isEmpty();
+    }
+
+    @Test
+    void givenTheSameSurnamesWhereTheContextSaysPerson_thenStillNames() {
+        assertThat(valuesWithModel("Mrs. Beck called about her Hamilton Anxiety score.", PhiType.NAME))
+                .containsExactly("Beck");
+        assertThat(valuesWithModel("Dr. Hamilton reviewed the labs.", PhiType.NAME)).containsExactly("Hamilton");
+        assertThat(valuesWithModel("Jones elevated her legs.", PhiType.NAME)).containsExactly("Jones");
+    }
+
+    @Test
+    void givenTheLetterOfACredentialBeforeAName_thenItIsNoInitial() {
+        assertThat(valuesWithModel("Assisted by Lena Marsh PA-C. Okafor PHQ-9 18.", PhiType.NAME))
+                .containsExactly("Lena Marsh", "Okafor");
+    }
 }
