@@ -1565,13 +1565,18 @@ final class Names {
             // text that uses case ("FLOAT DESMOND 6." assigns a nurse), not a street's word ("on Rd 4.")
             boolean level = tk.kind[u] == Tokens.WORD && s.isAny(u, "ELEVATED", "NORMAL", "ABNORMAL", "BORDERLINE")
                     && (a >= tk.n || tk.nlBefore[a] || stop || tk.isPunct(a, ',') || tk.isPunct(a, ';'));
-            return (grade && stop && tk.len(u) == 1 || level) && s.has(t, NAME_LISTED) && !tk.caseBlind(t)
+            // opening its phrase: "on Thayer 4." is a ward
+            boolean opens = t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT;
+            return (grade && stop && tk.len(u) == 1 || level) && opens && s.has(t, NAME_LISTED) && !tk.caseBlind(t)
                     && !s.has(t, Lexicon.SUFFIX | Lexicon.SUFFIX_WEAK | Lexicon.USPS) && noPersonBefore(s, t);
         }
         if (!grade && !(tk.kind[u] == Tokens.WORD && s.isAny(u, EPONYM_HEADS))) {
             return false;
         }
-        return noPersonBefore(s, t);
+        // an eponym is a person's name; a union's, a rig's or a ward's number is no grade ("Dock Workers Local 81",
+        // "Hardpan Rig 31", "Heart Pavilion 4")
+        return s.has(t, NAME_LISTED) && s.lx.nameOdds(tk.lex[t]) > 0 && noPersonBefore(s, t)
+                && !(grade && s.has(u - 1, Lexicon.FACILITY_HEAD | Lexicon.HOSP_GENERIC | Lexicon.UNIT));
     }
 
     /** No title, relative or verb of contact right before t. */
@@ -2664,6 +2669,10 @@ final class Names {
         // instruments ("Beck Depression Inventory", "Barthel index")
         "INVENTORY", "QUESTIONNAIRE", "INDEX");
 
+    /** The nouns of a scale or an instrument, which may follow its eponym's own words ("Beck Depression Inventory"). */
+    private static final Words INSTRUMENT_NOUNS = Words.of("SCALE", "SCALES", "SCORE", "SCORES", "INVENTORY",
+        "QUESTIONNAIRE", "INDEX", "CRITERIA", "CLASSIFICATION", "STAGING", "GRADE", "TEST");
+
     private static final Words CONJUNCTIONS = Words.of("OR", "AND", "NOR");
 
     /** "Parkinson's disease", "Hodgkin lymphoma", "Swan Ganz catheter": an eponym, not a person. */
@@ -2671,6 +2680,9 @@ final class Names {
         Tokens tk = s.tk;
         int u = t + 1;
         boolean nameMayFollow = true; // the next word may be the eponym's second name ("Grey Turner sign")
+        // after a scale's own words only an instrument's noun, capitalised as theirs ("Shenango Freight Lines" is a
+        // company, "Palouse Grain Growers scale house" a place)
+        boolean scaleWords = false;
         for (int k = 0; k < 6 && u < tk.n; k++) {
             if (tk.nlBefore[u]) {
                 return false;
@@ -2684,7 +2696,7 @@ final class Names {
                 return false;
             }
             if (tk.kind[u] == Tokens.WORD && s.isAny(u, EPONYM_NOUNS)) {
-                return true;
+                return !scaleWords || s.isAny(u, INSTRUMENT_NOUNS) && tk.capitalized(u);
             }
             if (tk.kind[u] == Tokens.WORD && s.isAny(u, CONJUNCTIONS) && u + 1 < tk.n
                     && tk.kind[u + 1] == Tokens.WORD && (s.has(u + 1, NAME_LISTED) || tk.capitalized(u + 1))
@@ -2693,9 +2705,11 @@ final class Names {
                 u++;
                 continue;
             }
-            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || nameMayFollow && s.has(u, NAME_LISTED)
-                    || scaleWord(s, u)))) { // "Beck Depression Inventory"
-                return false;
+            if (!(tk.kind[u] == Tokens.WORD && (tk.adjacent(u - 1, u) || nameMayFollow && s.has(u, NAME_LISTED)))) {
+                if (!(tk.kind[u] == Tokens.WORD && scaleWord(s, u))) {
+                    return false;
+                }
+                scaleWords = true; // "Beck Depression Inventory"
             }
             nameMayFollow = false;
             u++;
@@ -2854,8 +2868,11 @@ final class Names {
                 continue;
             }
             int nx = t + 1;
-            while (nx < tk.n && nx - t <= 2 && scaleWord(s, nx) && tk.spaceOnly(nx - 1, nx)) {
-                nx++; // "Hamilton Anxiety 12": the scale's name goes on in its own words
+            // "Hamilton Anxiety 12": the scale's name goes on in its own words, after an eponym, which is a person's
+            // name (not "Fort Point Dock Workers Local 81.", "Mission Hill Urgent Care 11/3")
+            while (nx < tk.n && nx - t <= 2 && scaleWord(s, nx) && tk.spaceOnly(nx - 1, nx)
+                    && s.lx.nameOdds(tk.lex[t]) > 0) {
+                nx++;
             }
             boolean named = nx > t + 1;
             if (nx >= tk.n || tk.kind[nx] != Tokens.NUM || tk.len(nx) > 2 || !tk.spaceOnly(nx - 1, nx)) {
@@ -2874,7 +2891,9 @@ final class Names {
             // ("Hunt-Hess 2, Fisher 3,"); an address's house number has more digits or ends the address with a stop
             boolean gradeList = tk.len(nx) == 1 && (tk.isPunct(a1, ',') || tk.isPunct(a1, ';') || tk.isPunct(a1, ')'));
             // so is a listed word with its scale's own words and a grade that ends the phrase ("Hamilton Anxiety 12,")
-            if (!ratio && !(tk.upperDoc && ends) && !((s.has(t, CLINICAL) || named) && ends) && !gradeList) {
+            // (not a ratio after such words: "Mohamed Ali Hassan   Sent 3/17/2026" is a date)
+            if (!(ratio && !named) && !(tk.upperDoc && ends) && !((s.has(t, CLINICAL) || named) && ends)
+                    && !(gradeList && !named)) {
                 continue;
             }
             int after = nx + 1;
