@@ -159,7 +159,7 @@ final class TokenClassifier {
      * ("Urgent Care"), a scale before its grade ("Deauville 2"), a clinical word in lower case where case counts
      * ("black from iron"), the patient's home, a country where a place stands ("Praia, Cape Verde"), a state's
      * code after a town found ("Hazard, KY"), the emergency ward ("removed in EW"), clinical terms (a regimen, a
-     * vaccine, a scale, a credential after a name, a service's kind). Checked only for words it would
+     * vaccine, a scale, a credential after a name, a relative before one, a service's kind). Checked only for words it would
      * add, so it costs nothing on the rest; the weights do not depend on it.
      */
     private static boolean neverPhiHere(Scan s, int t, View v) {
@@ -171,7 +171,7 @@ final class TokenClassifier {
                 || tk.len(t) == 2 && tk.allUpper(t) && (s.is(t, "EW") || t >= 2 && tk.isPunct(t - 1, ',')
                 && v.cover[t - 2] == GEO_COVER && s.has(t, Lexicon.USPS))
                 || credentialAfterName(s, t, v) || scoreHead(s, t) || regimenAcronym(s, t) || clinicalNoName(s, t)
-                || facilityWordAlone(s, t);
+                || facilityWordAlone(s, t) || relationBeforeName(s, t, v);
     }
 
     /**
@@ -185,6 +185,17 @@ final class TokenClassifier {
                 && typeOf(s, t) == PhiType.NAME && (tk.len(t) >= 4 || tk.len(t) == 3 && tk.isPunct(t + 1, '-')
                 && tk.adjacent(t, t + 1)
                 && t + 2 < tk.n && tk.kind[t + 2] == Tokens.NUM && tk.len(t + 2) <= 2 && tk.adjacent(t + 1, t + 2));
+    }
+
+    /**
+     * "Son Park Jun-seo on way.": a relative's word opening a sentence right before the name found says who; it is
+     * not more name. After another cue it may be a given name ("wife Pa Nhia Yang", "interpreter Pa Houa").
+     */
+    private static boolean relationBeforeName(Scan s, int t, View v) {
+        Tokens tk = s.tk;
+        int nx = t + 1;
+        return nx < tk.n && v.cover[nx] == NAME_COVER && tk.spaceOnly(t, nx) && s.has(t, Lexicon.RELATION)
+                && s.lx.nameOdds(tk.lex[t]) < 0 && (t == 0 || tk.nlBefore[t] || tk.isPunct(t - 1, '.'));
     }
 
     /**

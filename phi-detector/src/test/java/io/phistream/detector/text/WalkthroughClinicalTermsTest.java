@@ -83,4 +83,12 @@ class WalkthroughClinicalTermsTest {
         assertThat(valuesWithModel("Assisted by Lena Marsh PA-C. Okafor PHQ-9 18.", PhiType.NAME))
                 .containsExactly("Lena Marsh", "Okafor");
     }
+
+    @Test
+    void givenARelativeOpeningASentenceBeforeTheirName_thenTheRelativeIsNoName() {
+        assertThat(valuesWithModel("ED note: Pt Park Do-hyun 93yo M brought by daughter-in-law Kim Na-yeon. Son Park "
+                + "Jun-seo on way from Fort Lee. Fell at home, hip pain.", PhiType.NAME)).doesNotContain("Son");
+        // after another cue the same kind of word may be a given name
+        assertThat(valuesWithModel("Wife Pa Nhia Yang arriving at 0800.", PhiType.NAME)).contains("Pa");
+    }
 }
