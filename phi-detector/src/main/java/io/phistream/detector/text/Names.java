@@ -1565,9 +1565,16 @@ final class Names {
             // text that uses case ("FLOAT DESMOND 6." assigns a nurse), not a street's word ("on Rd 4.")
             boolean level = tk.kind[u] == Tokens.WORD && s.isAny(u, "ELEVATED", "NORMAL", "ABNORMAL", "BORDERLINE")
                     && (a >= tk.n || tk.nlBefore[a] || stop || tk.isPunct(a, ',') || tk.isPunct(a, ';'));
-            // opening its phrase: "on Thayer 4." is a ward
+            // or a gestational age in a list of scores (", Bishop score 8, Ballard 34 weeks,"); opening its phrase:
+            // "on Thayer 4." is a ward
+            int w = a + 1;
+            boolean weeks = tk.kind[u] == Tokens.NUM && tk.len(u) <= 2 && s.isAny(a, "WEEKS", "WKS", "WK")
+                    && (w >= tk.n || tk.nlBefore[w] || tk.isPunct(w, ',') || tk.isPunct(w, ';')
+                    || tk.isPunct(w, '.')) && t >= 3 && tk.isPunct(t - 1, ',') && tk.kind[t - 2] == Tokens.NUM
+                    && (s.has(t - 3, CLINICAL) || s.isAny(t - 3, INSTRUMENT_NOUNS)); // not "Bed 2, Ballard 34 weeks"
             boolean opens = t == 0 || tk.nlBefore[t] || tk.kind[t - 1] == Tokens.PUNCT;
-            return (grade && stop && tk.len(u) == 1 || level) && opens && s.has(t, NAME_LISTED) && !tk.caseBlind(t)
+            return (grade && stop && tk.len(u) == 1 || level || weeks) && opens && s.has(t, NAME_LISTED)
+                    && !tk.caseBlind(t)
                     && !s.has(t, Lexicon.SUFFIX | Lexicon.SUFFIX_WEAK | Lexicon.USPS) && noPersonBefore(s, t);
         }
         if (!grade && !(tk.kind[u] == Tokens.WORD && s.isAny(u, EPONYM_HEADS))) {

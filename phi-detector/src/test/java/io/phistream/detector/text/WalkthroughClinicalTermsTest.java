@@ -91,4 +91,11 @@ class WalkthroughClinicalTermsTest {
         // after another cue the same kind of word may be a given name
         assertThat(valuesWithModel("Wife Pa Nhia Yang arriving at 0800.", PhiType.NAME)).contains("Pa");
     }
+
+    @Test
+    void givenAGestationalScoreInAListOfScores_thenNoName_butInACensusLineStillAName() {
+        assertThat(valuesWithModel("Newborn exam: Apgar 8, Ballard 36 weeks, Dubowitz normal.", PhiType.NAME))
+                .isEmpty();
+        assertThat(valuesWithModel("Bed 2, Ballard 34 weeks, stable.", PhiType.NAME)).containsExactly("Ballard");
+    }
 }
