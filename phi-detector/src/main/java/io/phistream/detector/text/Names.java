@@ -486,6 +486,14 @@ final class Names {
         if (s.isAny(t, words)) {
             return true;
         }
+        // (cheap test first: called for every word, and only a word with a mark needs its key read without them)
+        boolean marked = false;
+        for (int i = s.tk.start[t]; i < s.tk.end[t] && !marked; i++) {
+            marked = s.text.charAt(i) >= 0x80;
+        }
+        if (!marked) {
+            return false;
+        }
         String k = s.key(t);
         for (int i = 0; i < k.length(); i++) {
             if (k.charAt(i) >= 0x80) {

@@ -1,7 +1,7 @@
 package io.phistream.detector.text;
 
 /**
- * Lines written in Spanish inside a note ("Paciente refiere dolor desde hace tres días", a relative's words quoted, a
+ * Lines written in Spanish (or Haitian Creole, counted the same way with words of its own) inside a note ("Paciente refiere dolor desde hace tres días", a relative's words quoted, a
  * bilingual discharge instruction). The lexicons are English, so every Spanish word is an unknown word there, and the
  * name rules and the token model read unknown words as likely names: a Spanish line came out nearly all redacted.
  * In such a line, where the writer uses case, common Spanish words and unlisted lower-case words are not taken for
@@ -47,8 +47,21 @@ final class SpanishLines {
     /** Spanish words English writes too ("plan", "solo", "no"): no name in a Spanish line, but no sign of one. */
     private static final Words SHARED_WORDS = Words.of("PLAN", "HOSPITAL", "DOCTOR", "NO", "SI", "SOLO", "PRESENTE",
             "TOMA", "TOMAR", "LADO", "DIA", "A", "O", "E");
+    /**
+     * Haitian Creole, as common in US notes as Spanish in some cities ("Pasyan an di li gen doulè nan pwatrin"): words
+     * only it writes, its commonest words of care (folded: "doulè" is DOULE), and its short function words, which
+     * English and the name lists also hold ("li", "nan", "la", "an", "gen", "pa"). Not "mari" (husband), "jodi"
+     * (today) nor "santi" (feel), which are given names too.
+     */
+    private static final Words CREOLE = Words.of("MWEN", "NOU", "KI", "POU", "AVEK", "PASKE", "ANPIL", "KOUNYE",
+            "YON", "BYEN", "KONNEN", "TANPRI", "MESI", "PASYAN", "ENFIMYE", "DOKTE", "LOPITAL", "DOULE", "PWATRIN",
+            "MADANM", "RETE", "BEZWEN", "KONPRANN", "MANJE", "PITIT", "MANMAN", "LAFYEV", "MEDIKAMAN", "TELEFON",
+            "DEMEN", "MATEN", "VLE", "KONN", "PRAL", "KOTE", "VANT", "FANMI", "GRANMOUN", "TIMOUN", "TOUSE", "GRANGOU",
+            "VOMI", "TANSYON", "LESTOMAK", "SOUF", "DLO", "MALAD", "KLINIK", "RANDEVOU", "TOUJOU", "DEJA", "PIPI");
+    private static final Words CREOLE_WEAK = Words.of("LI", "NAN", "LA", "AN", "GEN", "DI", "PA", "SE", "SA", "TE",
+            "AP", "AK", "OU", "YO", "MEN", "KE", "WI", "AVE", "LE", "FE", "TI");
     private static final Words SPANISH = Words.union(STRICT, CARE_WORDS);
-    private static final Words VOCABULARY = Words.union(STRICT, WEAK, CARE_WORDS, SHARED_WORDS);
+    private static final Words VOCABULARY = Words.union(STRICT, WEAK, CARE_WORDS, SHARED_WORDS, CREOLE, CREOLE_WEAK);
 
     /** Per token, whether its line is Spanish; null when no line is. */
     static boolean[] mark(Scan s) {
@@ -63,9 +76,11 @@ final class SpanishLines {
             // (cheap tests first: no word listed has more than twelve letters; the shared words are counted only in the
             // rare line with two Spanish ones, so an English line costs one look per word)
             int strict = 0;
+            int creole = 0;
             for (int t = from; t < to; t++) {
-                if (tk.kind[t] == Tokens.WORD && tk.len(t) <= 12 && s.isAny(t, SPANISH)) {
-                    strict++;
+                if (tk.kind[t] == Tokens.WORD && tk.len(t) <= 12) {
+                    strict += s.isAny(t, SPANISH) ? 1 : 0;
+                    creole += s.isAny(t, CREOLE) ? 1 : 0;
                 }
             }
             int weak = 0;
@@ -74,7 +89,12 @@ final class SpanishLines {
                     weak++;
                 }
             }
-            if (strict >= 2 && strict + weak >= 3) {
+            for (int t = from; creole >= 2 && creole + weak < 3 && t < to; t++) {
+                if (tk.kind[t] == Tokens.WORD && tk.len(t) <= 3 && s.isAny(t, CREOLE_WEAK)) {
+                    weak++;
+                }
+            }
+            if (strict >= 2 && strict + weak >= 3 || creole >= 2 && creole + weak >= 3) {
                 if (spanish == null) {
                     spanish = new boolean[tk.n];
                 }

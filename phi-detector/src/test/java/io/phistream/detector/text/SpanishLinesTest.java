@@ -94,4 +94,14 @@ class SpanishLinesTest {
         }
         throw new AssertionError("no token at " + offset);
     }
+
+    @Test
+    void givenAHaitianCreoleLine_thenItsFunctionWordsAreNoNames_butItsNamesAndPlacesAreFound() {
+        String text = "Nòt enfimyè: Pasyan an di li gen doulè nan vant li depi maten. Pitit fi li Guerline la avè l. "
+                + "Li rete Dorchester. Telefòn 617-555-0142.";
+        String names = String.join(" ", valuesWithModel(text, PhiType.NAME));
+
+        assertThat(names).contains("Guerline", "Dorchester").doesNotContain("Pasyan", "nan", "vant", "avè", "Li ");
+        assertThat(valuesWithModel(text, PhiType.NAME)).noneMatch(n -> n.equals("li") || n.equals("la"));
+    }
 }
