@@ -1556,6 +1556,9 @@ final class Names {
      */
     private static boolean namedScale(Scan s, int t) {
         Tokens tk = s.tk;
+        if (tk.kind[t] != Tokens.WORD || !s.has(t, NAME_LISTED)) {
+            return false; // (cheap test first: both readings below need a listed name, and clinicalCompound asks often)
+        }
         int u = t + 1;
         while (u < tk.n && u - t <= 2 && scaleWord(s, u) && tk.spaceOnly(u - 1, u)) {
             u++;
