@@ -71,10 +71,12 @@ public final class ResidualMatch {
         return sibilant(form) ? java.util.List.of(form + "s", form + "es") : java.util.List.of(form + "s");
     }
 
+    /** Ends in s, x, z, ch or sh, either case (no lower-cased copy: the HL7 guard asks per occurrence). */
     private static boolean sibilant(String form) {
-        String lower = form.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
-                || lower.endsWith("sh");
+        int n = form.length();
+        char last = n == 0 ? 0 : Character.toLowerCase(form.charAt(n - 1));
+        return last == 's' || last == 'x' || last == 'z'
+                || last == 'h' && n >= 2 && "cs".indexOf(Character.toLowerCase(form.charAt(n - 2))) >= 0;
     }
 
     /**

@@ -172,8 +172,7 @@ final class AuditCommand implements Runnable {
             if (reversals != null) {
                 Path plain = reversals.resolve(Reversals.LOG);
                 Reversals.Comparison c = Reversals.compare(
-                        Files.exists(plain) ? Files.readAllLines(plain, StandardCharsets.UTF_8) : List.of(),
-                        Files.readAllLines(reversals.resolve(Reversals.SIGNED_LOG), StandardCharsets.UTF_8));
+                        Files.exists(plain) ? Files.readAllLines(plain, StandardCharsets.UTF_8) : List.of(), parsed(raw));
                 System.out.println(c.render());
                 if (c.problem() != null) {
                     return PhiStreamCli.FAILURE;

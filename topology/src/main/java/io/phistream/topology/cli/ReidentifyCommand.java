@@ -48,8 +48,7 @@ final class ReidentifyCommand implements Callable<Integer> {
             } catch (GeneralSecurityException e) {
                 continue;
             }
-            token = candidate;
-            record(keys, "revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
+            record(keys, candidate, "revealed"); // before the value is shown: a reversal that cannot be recorded does not happen
             if (!candidate.equals(typed)) {
                 System.err.println("phi-stream: read as the token's first " + candidate.length() + " characters (the rest"
                         + " is the text that followed it)");
@@ -57,7 +56,7 @@ final class ReidentifyCommand implements Callable<Integer> {
             System.out.println(value);
             return PhiStreamCli.OK;
         }
-        record(keys, "refused");
+        record(keys, typed, "refused");
         System.err.println("phi-stream: not a token of this key store (malformed, altered, or another key)");
         return PhiStreamCli.FAILURE;
     }
@@ -83,12 +82,12 @@ final class ReidentifyCommand implements Callable<Integer> {
     }
 
     /**
-     * Appends one line to {@link Reversals#LOG}: the token's SHA-256 (an auditor hashes a token to find its reversals;
-     * the log holds no value) and the outcome.
+     * Appends one line to {@link Reversals#LOG}: the SHA-256 of the token revealed, or of what was typed when none was
+     * (an auditor hashes a token to find its reversals; the log holds no value), and the outcome.
      */
-    private void record(KeyStore keys, String outcome) {
+    private void record(KeyStore keys, String asked, String outcome) {
         Map<String, String> fields = new LinkedHashMap<>();
-        String tokenSha256 = Reversals.sha256(token.strip());
+        String tokenSha256 = Reversals.sha256(asked);
         fields.put("tokenSha256", tokenSha256);
         fields.put("outcome", outcome);
         Reversals.record(keyOptions.keysDir, keys, purpose, "token:" + tokenSha256, fields);

@@ -1,7 +1,6 @@
 package io.phistream.topology.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.crypto.tink.signature.Ed25519PublicKey;
 import io.phistream.audit.AuditEntry;
 import io.phistream.audit.AuditExport;
 import io.phistream.audit.AuditLog;
@@ -15,7 +14,6 @@ import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.keys.KeyStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +91,7 @@ final class Reversals {
             // appending from a fresh state would fork the log: an auditor would see two records at each place
             throw new IllegalStateException("the signed log's state is missing");
         }
-        CheckpointSigner signer = new CheckpointSigner(keys.auditSigner(), CheckpointSigner.DEFAULT_KEY_NAME,
-                (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
+        CheckpointSigner signer = keys.checkpointSigner();
         long now = System.currentTimeMillis();
         AuditLog signed = AuditLog.restore(new AuditLogConfig(1, 1), signer, LOG_ID, state, () -> now);
         AuditRecordDraft.Builder draft = AuditRecordDraft.builder(Stage.REIDENTIFY, subject)
@@ -127,8 +124,8 @@ final class Reversals {
      * {@value #LOG} are those the signed records digest, in order. Lines from before the signed log began (an older
      * phi-stream) may precede them; they are counted, not vouched for.
      */
-    static Comparison compare(List<String> plainLines, List<String> signedLog) throws IOException {
-        List<AuditRecord> records = AuditExport.readJsonLines(new StringReader(String.join("\n", signedLog))).stream()
+    static Comparison compare(List<String> plainLines, List<AuditEntry> signedLog) {
+        List<AuditRecord> records = signedLog.stream()
                 .filter(e -> e instanceof RecordEntry).map(e -> ((RecordEntry) e).record())
                 .filter(r -> r.logId().equals(LOG_ID))
                 .sorted(java.util.Comparator.comparingLong(AuditRecord::sequence)).toList();

@@ -284,6 +284,13 @@ public final class KeyStore {
         return primitives.auditSigner();
     }
 
+    /** The checkpoint signer of audit logs: the stream's and the key store's own account of reversals. */
+    public io.phistream.audit.checkpoint.CheckpointSigner checkpointSigner() {
+        return new io.phistream.audit.checkpoint.CheckpointSigner(auditSigner(),
+                io.phistream.audit.checkpoint.CheckpointSigner.DEFAULT_KEY_NAME,
+                (com.google.crypto.tink.signature.Ed25519PublicKey) auditVerifyKeyset().getPrimary().getKey());
+    }
+
     /** The public keyset that verifies audit signatures (old keys included). */
     public KeysetHandle auditVerifyKeyset() {
         return primitives.auditVerify();

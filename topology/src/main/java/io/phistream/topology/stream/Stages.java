@@ -18,7 +18,6 @@ import io.phistream.topology.config.ConfigException;
 import io.phistream.topology.config.IngestRekey;
 import io.phistream.topology.config.PhiStreamConfig;
 import io.phistream.topology.keys.KeyStore;
-import com.google.crypto.tink.signature.Ed25519PublicKey;
 import io.phistream.audit.AuditLogConfig;
 import io.phistream.audit.checkpoint.CheckpointSigner;
 import io.phistream.serdes.AvroSerdeFactory;
@@ -96,8 +95,7 @@ public record Stages(Hl7Deidentifier hl7, FhirDeidentifier fhir, Tokenizer token
                 keys.primaryKeyIds().getOrDefault(KeyStore.QUARANTINE, 0), policy.version(), version, clock);
         AuditDrafts drafts = new AuditDrafts(keys.digest(), policy.version(), policy.sha256(), keys.primaryKeyIds(),
                 AuditDrafts.localInstance(config.applicationId()));
-        CheckpointSigner signer = new CheckpointSigner(keys.auditSigner(), CheckpointSigner.DEFAULT_KEY_NAME,
-                (Ed25519PublicKey) keys.auditVerifyKeyset().getPrimary().getKey());
+        CheckpointSigner signer = keys.checkpointSigner();
         AuditDrafts fhirDrafts = new AuditDrafts(keys.digest(), fhirPolicy.version(), fhirPolicy.sha256(),
                 keys.primaryKeyIds(), AuditDrafts.localInstance(config.applicationId()));
         QualityGates gates = QualityGates.create(config, digest, config.recordMaxBytes()); // quality.rules.*, quality.rule.*
